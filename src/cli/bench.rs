@@ -1,0 +1,9 @@
+//! `tempograph bench` (in progress).
+use super::Outcome;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> crate::Result<Outcome> {
+    Err(crate::Error::usage("`bench` is not available yet"))
+}

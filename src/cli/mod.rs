@@ -1,0 +1,118 @@
+//! The command line. clap arguments are turned into validated values here; the library
+//! never sees raw flags. Exit codes: 0 success, 1 findings (contradictions, check
+//! failures), 2 errors (unreadable or malformed input, usage).
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+pub mod bench;
+pub mod build;
+pub mod check;
+pub mod eval;
+pub mod render;
+pub mod tag;
+pub mod timeml;
+
+/// Build event timelines from text.
+#[derive(Debug, Parser)]
+#[command(name = "tempograph", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build a YAML timeline from documents.
+    Build(build::Args),
+    /// Find and normalize temporal expressions.
+    Tag(tag::Args),
+    /// Render a timeline as a diagram or another format.
+    Render(render::Args),
+    /// Check a timeline's consistency.
+    Check(check::Args),
+    /// Read and write TimeML.
+    #[command(subcommand)]
+    Timeml(timeml::Command),
+    /// Score system TimeML against gold TimeML (TempEval-3).
+    Eval(eval::Args),
+    /// Measure speed.
+    Bench(bench::Args),
+}
+
+/// What a subcommand ended with.
+pub enum Outcome {
+    /// Done, nothing to report.
+    Ok,
+    /// Done, with findings (exit 1).
+    Findings,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build(a) => build::run(a),
+        Command::Tag(a) => tag::run(a),
+        Command::Render(a) => render::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Timeml(c) => timeml::run(c),
+        Command::Eval(a) => eval::run(a),
+        Command::Bench(a) => bench::run(a),
+    };
+    match result {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("tempograph: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Write `content` to `out` atomically (temporary file in the same folder, then rename), or
+/// to stdout when `out` is `None`. Refuses to overwrite any of `inputs`.
+pub fn write_output(out: Option<&std::path::Path>, content: &str, inputs: &[std::path::PathBuf]) -> crate::Result<()> {
+    use std::io::Write;
+    match out {
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            // A closed pipe (e.g. `| head`) is not an error worth reporting.
+            match lock.write_all(content.as_bytes()).and_then(|_| lock.flush()) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(crate::Error::io("<stdout>", e)),
+            }
+        }
+        Some(path) => {
+            let canon_out = std::fs::canonicalize(path).ok();
+            for inp in inputs {
+                if let (Some(o), Ok(i)) = (&canon_out, std::fs::canonicalize(inp)) {
+                    if *o == i {
+                        return Err(crate::Error::usage(format!(
+                            "refusing to write output to {}: it is one of the input files",
+                            path.display()
+                        )));
+                    }
+                }
+            }
+            let dir = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => std::path::PathBuf::from("."),
+            };
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "out".into());
+            let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+            let res = std::fs::File::create(&tmp)
+                .and_then(|mut f| f.write_all(content.as_bytes()).and_then(|_| f.sync_all()))
+                .and_then(|_| std::fs::rename(&tmp, path));
+            if let Err(e) = res {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(crate::Error::io(path, e));
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! `tempograph render` (in progress).
+use super::Outcome;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> crate::Result<Outcome> {
+    Err(crate::Error::usage("`render` is not available yet"))
+}

@@ -1,0 +1,9 @@
+//! `tempograph tag` (in progress).
+use super::Outcome;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> crate::Result<Outcome> {
+    Err(crate::Error::usage("`tag` is not available yet"))
+}

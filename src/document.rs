@@ -1,0 +1,427 @@
+//! Document input: reading text safely and finding each document's publication date (DCT).
+//!
+//! A document's DCT comes from, in order of precedence:
+//!
+//! | source     | example                                   | [`DctSource`]         |
+//! |------------|-------------------------------------------|-----------------------|
+//! | flag       | `--dct 2014-12-18`                        | `Flag`                |
+//! | manifest   | `published: 2014-12-17` in `sources.yaml` | `Manifest`            |
+//! | dateline   | `2:11 \| 12/17/14` in the first lines      | `Dateline`            |
+//! | TimeML     | `<DCT><TIMEX3 value="1998-01-08">`        | `TimeML`              |
+//!
+//! When a flag or manifest date disagrees with the document's own dateline, the explicit
+//! date wins and the document carries a warning.
+//!
+//! # Grammar
+//!
+//! A dateline is one of the first [`DATELINE_LINES`] non-empty lines, at most 100
+//! characters long, holding a date in one of the forms `M/D/YY`, `M/D/YYYY`,
+//! `YYYY-MM-DD`, `Month D, YYYY`, `D Month YYYY` (two-digit years are 19YY for YY ≥ 70,
+//! else 20YY).
+
+use crate::error::{Error, Result};
+use crate::text::LineIndex;
+use chrono::NaiveDate;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// How many leading non-empty lines are searched for a dateline.
+pub const DATELINE_LINES: usize = 5;
+
+/// Where a document's publication date came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "from")]
+pub enum DctSource {
+    /// `--dct` on the command line.
+    Flag,
+    /// The `published` field of a manifest entry.
+    Manifest { manifest: PathBuf },
+    /// A dateline in the document's text.
+    Dateline { line: usize, text: String },
+    /// The `<DCT>` element of a TimeML file.
+    Timeml,
+    /// The `published` field of a JSON Lines stream record.
+    Stream,
+}
+
+/// A problem worth telling the user that did not stop processing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+        }
+        write!(f, ": warning: {}", self.message)
+    }
+}
+
+/// A text with its publication date.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Stable id: the file stem (`004_398094e9e4ec5ca9`).
+    pub id: String,
+    /// Where the text was read from, as given (manifest paths are joined to the manifest's folder).
+    pub path: PathBuf,
+    pub title: Option<String>,
+    /// `article`, `transcript`, ... as the manifest says.
+    pub kind: Option<String>,
+    pub text: String,
+    pub dct: NaiveDate,
+    pub dct_source: DctSource,
+    pub warnings: Vec<Warning>,
+}
+
+impl Document {
+    /// A document from text already in memory.
+    pub fn from_text(
+        id: impl Into<String>,
+        text: impl Into<String>,
+        dct: NaiveDate,
+        dct_source: DctSource,
+    ) -> Document {
+        let id = id.into();
+        Document {
+            path: PathBuf::from(&id),
+            id,
+            title: None,
+            kind: None,
+            text: text.into(),
+            dct,
+            dct_source,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Read a plain-text document. `dct` (from `--dct`) wins over a dateline; without it,
+    /// the dateline is required.
+    pub fn load(path: &Path, dct: Option<NaiveDate>) -> Result<Document> {
+        let text = read_text(path)?;
+        let id = doc_id(path);
+        let dateline = find_dateline(&text);
+        let mut warnings = Vec::new();
+        let (dct, source) = match (dct, dateline) {
+            (Some(d), Some(dl)) => {
+                if dl.date != d {
+                    warnings.push(Warning {
+                        path: path.to_path_buf(),
+                        line: Some(dl.line),
+                        message: format!(
+                            "dateline `{}` says {}, but --dct gives {d}; using {d}",
+                            dl.text, dl.date
+                        ),
+                    });
+                }
+                (d, DctSource::Flag)
+            }
+            (Some(d), None) => (d, DctSource::Flag),
+            (None, Some(dl)) => (
+                dl.date,
+                DctSource::Dateline {
+                    line: dl.line,
+                    text: dl.text,
+                },
+            ),
+            (None, None) => return Err(Error::missing_dct(path)),
+        };
+        Ok(Document {
+            id,
+            path: path.to_path_buf(),
+            title: None,
+            kind: None,
+            text,
+            dct,
+            dct_source: source,
+            warnings,
+        })
+    }
+}
+
+/// The id of a document read from `path`: its file name without the extension.
+pub fn doc_id(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Read a file as UTF-8 text, refusing binary content and empty files. A leading byte-order
+/// mark is removed; all offsets are into the text after it.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    decode(path, bytes)
+}
+
+/// Check and decode bytes read from `path` (see [`read_text`]).
+pub fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    if let Some(i) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::binary(path, i));
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => {
+            if s.trim().is_empty() {
+                Err(Error::empty(path))
+            } else {
+                Ok(s)
+            }
+        }
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            // The prefix is valid, so line/column can be computed from it.
+            let prefix = std::str::from_utf8(&bytes[..at]).unwrap_or("");
+            let (line, col) = LineIndex::new(prefix).line_col(at);
+            Err(Error::invalid_utf8(path, line, col, at))
+        }
+    }
+}
+
+/// A dateline found in a document's first lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dateline {
+    pub date: NaiveDate,
+    /// 1-based line number.
+    pub line: usize,
+    /// The whole line, trimmed.
+    pub text: String,
+}
+
+static MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+fn month_number(name: &str) -> Option<u32> {
+    let l = name.trim_end_matches('.').to_ascii_lowercase();
+    MONTHS.iter().find(|(n, _)| *n == l).map(|(_, m)| *m)
+}
+
+fn expand_year(y: &str) -> Option<i32> {
+    let n: i32 = y.parse().ok()?;
+    Some(match y.len() {
+        2 if n >= 70 => 1900 + n,
+        2 => 2000 + n,
+        4 => n,
+        _ => return None,
+    })
+}
+
+fn dateline_regexes() -> &'static [Regex; 3] {
+    static RE: OnceLock<[Regex; 3]> = OnceLock::new();
+    RE.get_or_init(|| {
+        [
+            Regex::new(r"(?:^|[^\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?:$|[^\d/])").expect("static regex"),
+            Regex::new(r"(?:^|\D)(\d{4})-(\d{2})-(\d{2})(?:$|\D)").expect("static regex"),
+            Regex::new(r"(?i)\b([a-z]{3,9}\.?)\s+(\d{1,2}),?\s+(\d{4})\b|\b(\d{1,2})\s+([a-z]{3,9}\.?),?\s+(\d{4})\b")
+                .expect("static regex"),
+        ]
+    })
+}
+
+/// Look for a publication date in the first non-empty lines of `text`.
+pub fn find_dateline(text: &str) -> Option<Dateline> {
+    let [mdy, iso, named] = dateline_regexes();
+    for (idx, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .take(DATELINE_LINES)
+    {
+        if line.chars().count() > 100 {
+            continue;
+        }
+        let mut date = None;
+        if let Some(c) = mdy.captures(line) {
+            let (m, d) = (c[1].parse().ok()?, c[2].parse().ok()?);
+            date = expand_year(&c[3]).and_then(|y| NaiveDate::from_ymd_opt(y, m, d));
+        }
+        if date.is_none() {
+            if let Some(c) = iso.captures(line) {
+                date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+            }
+        }
+        if date.is_none() {
+            if let Some(c) = named.captures(line) {
+                date = if let Some(mon) = c.get(1) {
+                    month_number(mon.as_str())
+                        .and_then(|m| NaiveDate::from_ymd_opt(c[3].parse().ok()?, m, c[2].parse().ok()?))
+                } else {
+                    month_number(&c[5]).and_then(|m| NaiveDate::from_ymd_opt(c[6].parse().ok()?, m, c[4].parse().ok()?))
+                };
+            }
+        }
+        if let Some(date) = date {
+            return Some(Dateline {
+                date,
+                line: idx + 1,
+                text: line.trim().to_string(),
+            });
+        }
+    }
+    None
+}
+
+/// One entry of a manifest (the format of `sources.yaml`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestEntry {
+    /// Path of the text, relative to the manifest's folder.
+    pub file: PathBuf,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub published: Option<NaiveDate>,
+}
+
+/// Read a manifest and its documents. Every document is attempted; the errors of those that
+/// fail are returned together with the ones that loaded.
+pub fn load_manifest(path: &Path, dct: Option<NaiveDate>) -> Result<(Vec<Document>, Vec<Error>)> {
+    let text = read_text(path)?;
+    let entries: Vec<ManifestEntry> = crate::yaml::from_str(&text, path)?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    for e in entries {
+        let file = base.join(&e.file);
+        match load_entry(&file, &e, path, dct) {
+            Ok(d) => docs.push(d),
+            Err(err) => errors.push(err),
+        }
+    }
+    Ok((docs, errors))
+}
+
+fn load_entry(file: &Path, e: &ManifestEntry, manifest: &Path, flag: Option<NaiveDate>) -> Result<Document> {
+    let text = read_text(file)?;
+    let dateline = find_dateline(&text);
+    let mut warnings = Vec::new();
+    let (dct, source) = match (flag, e.published, &dateline) {
+        (Some(d), _, _) => (d, DctSource::Flag),
+        (None, Some(p), Some(dl)) => {
+            if dl.date != p {
+                warnings.push(Warning {
+                    path: file.to_path_buf(),
+                    line: Some(dl.line),
+                    message: format!(
+                        "dateline `{}` says {}, but the manifest {} says published: {p}; using {p}",
+                        dl.text,
+                        dl.date,
+                        manifest.display()
+                    ),
+                });
+            }
+            (
+                p,
+                DctSource::Manifest {
+                    manifest: manifest.to_path_buf(),
+                },
+            )
+        }
+        (None, Some(p), None) => (
+            p,
+            DctSource::Manifest {
+                manifest: manifest.to_path_buf(),
+            },
+        ),
+        (None, None, Some(dl)) => (
+            dl.date,
+            DctSource::Dateline {
+                line: dl.line,
+                text: dl.text.clone(),
+            },
+        ),
+        (None, None, None) => return Err(Error::missing_dct(file)),
+    };
+    Ok(Document {
+        id: doc_id(file),
+        path: file.to_path_buf(),
+        title: e.title.clone(),
+        kind: e.kind.clone(),
+        text,
+        dct,
+        dct_source: source,
+        warnings,
+    })
+}
+
+/// Parse a `--dct` value.
+pub fn parse_dct(s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        Error::usage(format!(
+            "invalid --dct `{s}`: expected a date YYYY-MM-DD, such as 2014-12-17"
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        let d = find_dateline("Obama Wants\n\nPresident Weighs\n2:11 | 12/17/14\n\nLet me").unwrap();
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2014, 12, 17).unwrap());
+        assert_eq!(d.line, 4);
+        assert_eq!(
+            find_dateline("WASHINGTON, Dec. 17, 2014 -- x")
+                .unwrap()
+                .date
+                .to_string(),
+            "2014-12-17"
+        );
+        assert_eq!(
+            find_dateline("2014-12-18\ntext").unwrap().date.to_string(),
+            "2014-12-18"
+        );
+        assert!(find_dateline("Sony canceled the release.\nNo date here.").is_none());
+        assert!(find_dateline("Mix 3/4 cup of flour").is_none());
+    }
+
+    #[test]
+    fn decoding() {
+        let p = Path::new("x.txt");
+        assert!(decode(p, b"".to_vec()).unwrap_err().is_parse());
+        assert!(decode(p, b"a\0b".to_vec()).unwrap_err().to_string().contains("binary"));
+        let e = decode(p, b"ok\nbad \xff here".to_vec()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x.txt:2:5: invalid UTF-8 at byte 7: expected UTF-8 text (convert the file, e.g. with iconv)"
+        );
+        assert_eq!(decode(p, b"\xEF\xBB\xBFhi".to_vec()).unwrap(), "hi");
+    }
+}

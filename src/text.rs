@@ -1,0 +1,406 @@
+//! The text stage: tokens, sentences and offsets, shared by every later stage.
+//!
+//! All spans inside tempograph are **byte** offsets into the document's UTF-8 text
+//! ([`Span`]). Output formats that promise character offsets (the `tag` JSON Lines) or
+//! `line:column` positions convert through [`LineIndex`].
+//!
+//! | input                 | tokens                                  |
+//! |-----------------------|-----------------------------------------|
+//! | `12/17/14`            | `12` `/` `17` `/` `14`                  |
+//! | `Dec. 17, 2014`       | `Dec` `.` `17` `,` `2014`               |
+//! | `9/11-style`          | `9` `/` `11` `-` `style`                |
+//! | `hasn't`              | `hasn` `'` `t`                          |
+//! | `3:07 p.m.`           | `3` `:` `07` `p` `.` `m` `.`            |
+//!
+//! # Grammar
+//!
+//! A token is a maximal run of ASCII/Unicode letters (`Word`), a maximal run of ASCII
+//! digits (`Number`), or a single other non-space character (`Punct`). Sentences end after
+//! `.`, `!` or `?` (optionally followed by closing quotes/brackets) when the next token
+//! starts with an upper-case letter, a digit or a quote, unless the period ends a known
+//! abbreviation (`Dec.`, `Mr.`, `U.S.`, single capitals) — and always at a blank line.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[start, end)` into a document's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    /// The text this span covers.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Whitespace (or start of text) precedes the token.
+    pub space_before: bool,
+    /// A newline lies between the previous token and this one.
+    pub newline_before: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.slice(text)
+    }
+}
+
+/// A sentence: its byte span and the index range of its tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: std::ops::Range<usize>,
+}
+
+/// A tokenized, sentence-split text.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Analysis {
+    pub fn new(text: &str) -> Analysis {
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        Analysis { tokens, sentences }
+    }
+
+    /// Index of the sentence that contains byte offset `pos` (the last one before it when
+    /// `pos` falls between sentences).
+    pub fn sentence_at(&self, pos: usize) -> usize {
+        match self.sentences.binary_search_by(|s| {
+            if s.span.end <= pos {
+                std::cmp::Ordering::Less
+            } else if s.span.start > pos {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        }) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// Index of the first token that starts at or after byte offset `pos`.
+    pub fn token_at_or_after(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || c == '\u{00AD}'
+}
+
+/// Split `text` into tokens. Runs in one pass, linear in the input.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut space_before = true;
+    let mut newline_before = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b.is_ascii_whitespace() {
+                if b == b'\n' {
+                    newline_before = true;
+                }
+                space_before = true;
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let kind = if b.is_ascii_digit() {
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                TokenKind::Number
+            } else if b.is_ascii_alphabetic() {
+                while i < bytes.len() {
+                    let c = bytes[i];
+                    if c.is_ascii_alphabetic() {
+                        i += 1;
+                    } else if c >= 0x80 {
+                        let ch = text[i..].chars().next().unwrap_or(' ');
+                        if is_word_char(ch) {
+                            i += ch.len_utf8();
+                        } else {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                TokenKind::Word
+            } else {
+                i += 1;
+                TokenKind::Punct
+            };
+            tokens.push(Token {
+                span: Span::new(start, i),
+                kind,
+                space_before,
+                newline_before,
+            });
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            let start = i;
+            if ch.is_whitespace() {
+                i += ch.len_utf8();
+                space_before = true;
+                if ch == '\u{2028}' || ch == '\u{2029}' || ch == '\u{85}' {
+                    newline_before = true;
+                }
+                continue;
+            }
+            let kind = if is_word_char(ch) {
+                i += ch.len_utf8();
+                while i < bytes.len() {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if is_word_char(c) {
+                        i += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                TokenKind::Word
+            } else {
+                i += ch.len_utf8();
+                TokenKind::Punct
+            };
+            tokens.push(Token {
+                span: Span::new(start, i),
+                kind,
+                space_before,
+                newline_before,
+            });
+        }
+        space_before = false;
+        newline_before = false;
+    }
+    tokens
+}
+
+/// Abbreviations after which a period does not end a sentence (lower-cased).
+static ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr", "sr", "inc",
+    "corp", "co", "ltd", "bros", "vs", "etc", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "u", "s",
+    "a", "m", "p", "e", "g", "i", "ft", "mt", "ave", "blvd", "rev", "gens", "sens", "reps", "messrs", "adm", "cmdr",
+    "maj", "pres", "supt", "approx", "dept", "est", "fig", "univ",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    if word.chars().count() == 1 {
+        return true;
+    }
+    let lower = word.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Split a token stream into sentences.
+pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut start_tok = 0;
+    let mut i = 0;
+    let close = |s: &str| matches!(s, "\"" | "'" | ")" | "]" | "”" | "’" | "»");
+    while i < tokens.len() {
+        // A blank line always ends a sentence.
+        if i > start_tok && tokens[i].newline_before {
+            let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
+            if gap.matches('\n').count() >= 2 {
+                push_sentence(&mut sentences, tokens, start_tok, i);
+                start_tok = i;
+            }
+        }
+        let t = tokens[i];
+        let s = t.text(text);
+        if t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?") {
+            let mut end = i + 1;
+            // Runs like "?!" or "..." stay together.
+            while end < tokens.len()
+                && tokens[end].kind == TokenKind::Punct
+                && matches!(tokens[end].text(text), "." | "!" | "?")
+                && !tokens[end].space_before
+            {
+                end += 1;
+            }
+            while end < tokens.len() && close(tokens[end].text(text)) && !tokens[end].space_before {
+                end += 1;
+            }
+            let abbrev = s == "."
+                && i > 0
+                && tokens[i - 1].kind == TokenKind::Word
+                && !t.space_before
+                && is_abbreviation(tokens[i - 1].text(text));
+            let next_starts = match tokens.get(end) {
+                None => true,
+                Some(n) => {
+                    let nt = n.text(text);
+                    let c = nt.chars().next().unwrap_or(' ');
+                    n.space_before
+                        && (c.is_uppercase()
+                            || c.is_ascii_digit()
+                            || close(nt)
+                            || matches!(nt, "“" | "‘" | "(" | "-" | "—"))
+                }
+            };
+            // After an abbreviation, only a line break or a clearly new sentence (a
+            // capitalised word after a blank) ends the sentence; "U.S. officials" does not.
+            let ends = if abbrev {
+                tokens.get(end).is_none_or(|n| n.newline_before)
+            } else {
+                next_starts
+            };
+            if ends {
+                push_sentence(&mut sentences, tokens, start_tok, end);
+                start_tok = end;
+                i = end;
+                continue;
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    if start_tok < tokens.len() {
+        push_sentence(&mut sentences, tokens, start_tok, tokens.len());
+    }
+    sentences
+}
+
+fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], a: usize, b: usize) {
+    if a < b {
+        out.push(Sentence {
+            span: Span::new(tokens[a].span.start, tokens[b - 1].span.end),
+            tokens: a..b,
+        });
+    }
+}
+
+/// Converts byte offsets to character offsets and 1-based `line:column` positions.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    /// Byte offset at which each line starts.
+    line_starts: Vec<usize>,
+    /// Sparse map from byte offset to char offset: one entry per non-ASCII char, so
+    /// conversion is exact and ASCII text costs nothing.
+    non_ascii: Vec<(usize, usize)>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut line_starts = vec![0];
+        let mut non_ascii = Vec::new();
+        let mut chars = 0usize;
+        for (i, c) in text.char_indices() {
+            if c == '\n' {
+                line_starts.push(i + 1);
+            }
+            if !c.is_ascii() {
+                // Extra bytes beyond the first, accumulated after this char.
+                non_ascii.push((i + c.len_utf8(), c.len_utf8() - 1));
+            }
+            chars += 1;
+        }
+        let _ = chars;
+        // Turn per-char extra bytes into cumulative extra bytes.
+        let mut acc = 0;
+        for e in &mut non_ascii {
+            acc += e.1;
+            e.1 = acc;
+        }
+        LineIndex { line_starts, non_ascii }
+    }
+
+    /// Character offset of byte offset `byte` (which must be on a char boundary).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        let k = self.non_ascii.partition_point(|&(b, _)| b <= byte);
+        let extra = if k == 0 { 0 } else { self.non_ascii[k - 1].1 };
+        byte - extra
+    }
+
+    /// 1-based line and column (in characters) of byte offset `byte`.
+    pub fn line_col(&self, byte: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= byte);
+        let start = self.line_starts[line - 1];
+        let col = self.char_offset(byte) - self.char_offset(start) + 1;
+        (line, col)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn tokens() {
+        assert_eq!(words("12/17/14"), ["12", "/", "17", "/", "14"]);
+        assert_eq!(words("Dec. 17, 2014"), ["Dec", ".", "17", ",", "2014"]);
+        assert_eq!(words("9/11-style"), ["9", "/", "11", "-", "style"]);
+        assert_eq!(words("“The Interview,”"), ["“", "The", "Interview", ",", "”"]);
+    }
+
+    #[test]
+    fn sentences() {
+        let text = "On Thursday, U.S. officials met. They said Dec. 17 was late. \"Yes.\" Then\n\nnew para";
+        let a = Analysis::new(text);
+        let s: Vec<&str> = a.sentences.iter().map(|s| s.span.slice(text)).collect();
+        assert_eq!(
+            s,
+            [
+                "On Thursday, U.S. officials met.",
+                "They said Dec. 17 was late.",
+                "\"Yes.\"",
+                "Then",
+                "new para"
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets() {
+        let text = "a “b”\ncé d";
+        let li = LineIndex::new(text);
+        let d = text.find('d').unwrap();
+        assert_eq!(li.char_offset(d), 9);
+        assert_eq!(li.line_col(d), (2, 4));
+        assert_eq!(li.line_col(0), (1, 1));
+    }
+}
