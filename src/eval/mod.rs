@@ -1,1 +1,6 @@
-//! (in progress)
+//! TempEval-3 evaluation (in progress): Task A (timex), Task B (events), temporal awareness
+//! (TLINKs), MATRES, SemEval-2015 TimeLine.
+pub mod events;
+pub mod timeline;
+pub mod timex;
+pub mod tlink;
