@@ -25,11 +25,32 @@ fn convert(e: serde_yaml::Error, path: &Path) -> Error {
         None => (None, None),
     };
     // serde_yaml appends " at line L column C" to its message; the location is ours to print.
-    let mut msg = e.to_string();
-    if let Some(i) = msg.find(" at line ") {
-        msg.truncate(i);
+    // Syntax errors go on with ", while parsing a flow sequence at line L column C": keep
+    // that context, without its position when it is the same line.
+    let full = e.to_string();
+    let (mut msg, context) = match full.find(" at line ") {
+        Some(i) => {
+            let rest = &full[i..];
+            let context = rest.find(", while ").map(|j| rest[j + 2..].to_string());
+            (full[..i].to_string(), context)
+        }
+        None => (full.clone(), None),
+    };
+    // Deserialization errors start with the YAML path of the node: "events[0].date: ...".
+    let mut node = None;
+    if let Some((p, rest)) = msg.split_once(": ") {
+        if !p.is_empty() && !p.contains(' ') && p.chars().all(|c| c.is_alphanumeric() || "_-.[]".contains(c)) {
+            node = Some(p.to_string());
+            msg = rest.to_string();
+        }
     }
-    let (expected, found) = split_message(&msg);
+    let (expected, mut found) = split_message(&msg);
+    if let Some(c) = context {
+        found.push_str(&format!(" ({c})"));
+    }
+    if let Some(n) = node {
+        found.push_str(&format!(" at {n}"));
+    }
     Error::parse_at(path, line, col, expected, found)
 }
 
@@ -51,7 +72,7 @@ fn split_message(msg: &str) -> (String, String) {
             return (exp.to_string(), format!("unknown field {field}"));
         }
     }
-    ("valid YAML".to_string(), msg.to_string())
+    ("valid YAML".to_string(), format!("a syntax error: {msg}"))
 }
 
 /// One step of a path into a YAML document: a mapping key or a sequence index.

@@ -46,6 +46,8 @@ pub enum Outcome {
     Ok,
     /// Done, with findings (exit 1).
     Findings,
+    /// Some input could not be processed; already reported (exit 2).
+    Failed,
 }
 
 pub fn main() -> ExitCode {
@@ -62,6 +64,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
+        Ok(Outcome::Failed) => ExitCode::from(2),
         Err(e) => {
             eprintln!("tempograph: error: {e:#}");
             ExitCode::from(2)
