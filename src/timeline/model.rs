@@ -66,6 +66,46 @@ pub struct Timeline {
     /// Contradictions found among the dates and relations, each as a cycle with evidence.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// The file this timeline was read from, if any: not part of the model (never written,
+    /// ignored by `==`); `check` uses it for line numbers. Build timelines with
+    /// `..Timeline::default()` to leave it empty.
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// Where a [`Timeline`] was read from: the path and the YAML text, kept so that findings
+/// can point at `path:line:column`. Equal to every other `Origin`, so it never makes two
+/// timelines differ.
+#[derive(Clone, Default)]
+pub struct Origin(Option<std::sync::Arc<(std::path::PathBuf, String)>>);
+
+impl Origin {
+    pub fn new(path: impl Into<std::path::PathBuf>, text: impl Into<String>) -> Origin {
+        Origin(Some(std::sync::Arc::new((path.into(), text.into()))))
+    }
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.0.as_ref().map(|o| o.0.as_path())
+    }
+    pub fn text(&self) -> Option<&str> {
+        self.0.as_ref().map(|o| o.1.as_str())
+    }
+}
+
+impl PartialEq for Origin {
+    fn eq(&self, _: &Origin) -> bool {
+        true
+    }
+}
+
+impl Eq for Origin {}
+
+impl fmt::Debug for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.path() {
+            Some(p) => write!(f, "Origin({})", p.display()),
+            None => f.write_str("Origin(none)"),
+        }
+    }
 }
 
 impl Default for Timeline {
@@ -78,6 +118,7 @@ impl Default for Timeline {
             times: Vec::new(),
             relations: Vec::new(),
             conflicts: Vec::new(),
+            origin: Origin::default(),
         }
     }
 }
