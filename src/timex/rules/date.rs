@@ -658,21 +658,25 @@ fn weekday(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let k = if ctx.punct(j, ",") { j + 1 } else { j };
     if let Some((m, k2)) = ctx.month(k) {
         if let Some((day, e)) = day_at(ctx, k2) {
-            let (year, end) = match year_at(ctx, e) {
-                Some((y, e2)) => (Some(y), e2),
-                None => (None, e),
+            let (val, end) = match year_at(ctx, e) {
+                Some((y, e2)) => (
+                    Unres::Date {
+                        year: Some(y),
+                        month: m,
+                        day: Some(day),
+                    },
+                    e2,
+                ),
+                None => (
+                    Unres::DateWeekday {
+                        month: m,
+                        day,
+                        weekday: d,
+                    },
+                    e,
+                ),
             };
-            out.push(Cand::new(
-                i,
-                end,
-                D,
-                Unres::Date {
-                    year,
-                    month: m,
-                    day: Some(day),
-                },
-                "date/weekday",
-            ));
+            out.push(Cand::new(i, end, D, val, "date/weekday"));
             return;
         }
     }

@@ -160,6 +160,13 @@ pub enum Unres {
     },
     /// A day of the week, 0 = Monday.
     Weekday(u32),
+    /// A month and day with the day of the week (`Wednesday, Dec. 17`): the year is the one
+    /// near the DCT where the weekday agrees.
+    DateWeekday {
+        month: u32,
+        day: u32,
+        weekday: u32,
+    },
     Season {
         season: Season,
         year: Option<i32>,
