@@ -446,6 +446,15 @@ impl Resolver<'_> {
                     true,
                 )
             }
+            Unres::MonthOfYear { month, years } => {
+                let mut o = self.dct_out(Some(Val::Month(dct.year() + years, *month)), "the year relative to the DCT");
+                o.dir = match years.cmp(&0) {
+                    std::cmp::Ordering::Less => Direction::Past,
+                    std::cmp::Ordering::Greater => Direction::Future,
+                    std::cmp::Ordering::Equal => Direction::None,
+                };
+                o
+            }
             Unres::DateWeekday { month, day, weekday } => {
                 let y = dct.year();
                 let fit = [y, y + 1, y - 1, y + 2, y - 2]
@@ -877,11 +886,19 @@ pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) 
             Unres::Time { day, hour, minute } => {
                 let o = match day {
                     Some(d) => r.date(d),
-                    None => Out {
-                        val: Ok(Val::Day(dct)),
-                        anchor: AnchorKind::Dct,
-                        dir: Direction::None,
-                        why: "on the DCT's day".into(),
+                    None => match r.anchor {
+                        Some((Val::Day(d), s)) if r.sentence.saturating_sub(s) <= 1 => Out {
+                            val: Ok(Val::Day(d)),
+                            anchor: AnchorKind::Timex,
+                            dir: Direction::None,
+                            why: "on the day mentioned just before".into(),
+                        },
+                        _ => Out {
+                            val: Ok(Val::Day(dct)),
+                            anchor: AnchorKind::Dct,
+                            dir: Direction::None,
+                            why: "on the DCT's day".into(),
+                        },
                     },
                 };
                 let v = match o.val {
@@ -911,7 +928,7 @@ pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) 
                 }
             }
         };
-        if kind == TimexType::Date && value.len() > 10 && value.as_bytes()[10] == b'T' {
+        if kind == TimexType::Date && value.len() > 10 && value.as_bytes()[10] == b'T' && c.rule != "time/part-of-day" {
             kind = TimexType::Time;
         }
         let anaphoric =

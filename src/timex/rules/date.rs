@@ -136,7 +136,7 @@ fn day_at(ctx: &Ctx, j: usize) -> Option<(u32, usize)> {
         return None;
     }
     // "May 5:30", "Dec. 17-18" is still a date.
-    if ctx.punct(j + 1, ":") && ctx.joined(j + 1) {
+    if ctx.punct(j + 1, ":") && ctx.joined(j + 1) && ctx.joined(j + 2) && ctx.is_num(j + 2) {
         return None;
     }
     Some((d, j + 1))

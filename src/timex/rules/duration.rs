@@ -27,7 +27,6 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let mut lead = false;
     if ctx.is(j, "the") {
         j += 1;
-        lead = true;
     }
     if ctx.any(
         j,
@@ -88,6 +87,10 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     if ctx.any(j, &["a", "an"]) && plural {
+        return;
+    }
+    // A singular unit takes one: "1988 second quarter" is not 1988 seconds.
+    if !plural && amount.is_some_and(|a| a >= 1000.0) && !ctx.hyphen(k) {
         return;
     }
     // "a year" after an amount is a rate ("$5 million a year"): a set, not a duration.
