@@ -1,5 +1,8 @@
 //! `tempograph tag`: find and normalize temporal expressions in text files.
 //!
+//! TimeML files (`.tml`, `.TE3input`) are read as the text inside `<TEXT>` with their DCT;
+//! offsets are then into that text.
+//!
 //! `--format jsonl` prints one JSON object per expression: `file`, `start`, `end` (Unicode
 //! character offsets into the file's text), `text`, `type`, `value`, `mod`, `rule`,
 //! `anchor`, `anchor_value`, `direction`, `why`. `--format text` (default) prints a table.
@@ -36,7 +39,16 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let mut out = String::new();
     let mut failed = false;
     for path in &args.files {
-        let doc = match Document::load(path, dct) {
+        let is_timeml = path.extension().is_some_and(|e| e == "tml" || e == "TE3input");
+        let loaded = if is_timeml {
+            crate::timeml::read(path).and_then(|t| {
+                let d = dct.or(t.dct).ok_or_else(|| crate::Error::missing_dct(path))?;
+                Ok(Document::from_text(crate::document::doc_id(path), t.text, d, crate::document::DctSource::Timeml))
+            })
+        } else {
+            Document::load(path, dct)
+        };
+        let doc = match loaded {
             Ok(d) => d,
             Err(e) => {
                 eprintln!("tempograph: error: {e:#}");

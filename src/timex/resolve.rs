@@ -306,7 +306,7 @@ impl Resolver<'_> {
         }
         let c = self.cue();
         let d = match c.direction {
-            Direction::Future => Direction::Future,
+            Direction::Future if c.strong => Direction::Future,
             _ => Direction::Past,
         };
         (d, c.why)
@@ -480,7 +480,7 @@ impl Resolver<'_> {
                 let diff = i64::from(*wd) - weekday_num(dct);
                 let n = match dir {
                     Direction::Future => {
-                        if diff > 0 {
+                        if diff >= 0 {
                             diff
                         } else {
                             diff + 7

@@ -402,6 +402,12 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         ("eighties", 8),
         ("nineties", 9),
     ];
+    // Centuries: "the 20th century", "the nineteenth century", "20th century".
+    if let Some((n, k)) = ctx.ordinal(j) {
+        if ctx.is(k, "century") && (1..=30).contains(&n) && !ctx.hyphen(k + 1) {
+            out.push(Cand::new(start, k + 1, D, Unres::Fixed(format!("{:02}", n - 1)), "date/century"));
+        }
+    }
     if start != j {
         if let Some(d) = lookup(DECADE_WORDS, ctx.lw(j)) {
             out.push(Cand::new(
@@ -411,18 +417,6 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                 Unres::Fixed(format!("19{d}")),
                 "date/decade",
             ));
-        }
-        // Centuries: "the 20th century", "the nineteenth century".
-        if let Some((n, k)) = ctx.ordinal(j) {
-            if ctx.is(k, "century") && (1..=30).contains(&n) {
-                out.push(Cand::new(
-                    start,
-                    k + 1,
-                    D,
-                    Unres::Fixed(format!("{:02}", n - 1)),
-                    "date/century",
-                ));
-            }
         }
     }
     // Plain years.
