@@ -1,0 +1,1 @@
+//! Cross-document event merge (in progress).
