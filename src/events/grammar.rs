@@ -20,7 +20,7 @@
 //! adverbs (words in `-ly` and a short list), at most [`MAX_GROUP`] words. The leftmost finite
 //! auxiliary gives the tense; `have` + participle gives PERFECTIVE; `be` + `-ing` PROGRESSIVE.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Ctx, Lexicon};
 use super::{Aspect, Polarity, Pos, Tense};
 use crate::text::{Analysis, TokenKind};
 use std::ops::Range;
@@ -181,6 +181,39 @@ impl<'a> Context<'a> {
             return true;
         }
         PREPOSITIONS.contains(&p.as_str()) && !self.lower(self.i).ends_with("ing")
+    }
+}
+
+/// The kind of word right before token `i` (only whitespace between), as the corpus counts
+/// were made by `scripts/gen_event_lexicon.py` (its `context_of` uses the same word lists).
+pub fn context_of(text: &str, analysis: &Analysis, i: usize) -> Ctx {
+    if i == 0 {
+        return Ctx::Other;
+    }
+    let prev = analysis.tokens[i - 1];
+    let cur = analysis.tokens[i];
+    if prev.kind != TokenKind::Word || !text[prev.span.end..cur.span.start].chars().all(char::is_whitespace) {
+        return Ctx::Other;
+    }
+    if prev.span.end == cur.span.start {
+        return Ctx::Other;
+    }
+    let w = prev.text(text).to_lowercase();
+    let w = w.as_str();
+    if DETERMINERS.contains(&w) || w == "s" {
+        Ctx::Determiner
+    } else if PREPOSITIONS.contains(&w) {
+        Ctx::Preposition
+    } else if w == "to"
+        || MODALS[..9].contains(&w)
+        || DO[..3].contains(&w)
+        || SUBJECTS.contains(&w)
+        || BE[..8].contains(&w)
+        || HAVE[..4].contains(&w)
+    {
+        Ctx::Verbal
+    } else {
+        Ctx::Other
     }
 }
 

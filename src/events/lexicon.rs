@@ -14,7 +14,8 @@
 //! # Grammar
 //!
 //! ```text
-//! tbaq.tsv    := ("#" comment "\n")* (form "\t" occurrences "\t" as_event "\t" class "\t" pos "\n")*
+//! tbaq.tsv    := ("#" comment "\n")* (form "\t" occurrences "\t" as_event "\t" class "\t" pos "\t" contexts "\n")*
+//! contexts    := (("D" | "P" | "V" | "O") ":" events "/" occurrences)*  separated by spaces
 //! wordnet.tsv := ("#" comment "\n")* (kind "\t" word "\t" value "\t" extra "\n")*
 //! kind        := "verb" | "verb-exc" | "noun-exc" | "adj-exc" | "event-noun"
 //! ```
@@ -37,6 +38,22 @@ pub struct FormStats {
     pub class: Option<EventClass>,
     /// Majority part of speech of those EVENTs (`VERB`, `NOUN`, `ADJECTIVE`, ...).
     pub pos: Option<String>,
+    /// (events, occurrences) by the [`Ctx`] of the word before the form.
+    pub by_context: [(u32, u32); 4],
+}
+
+/// What kind of word comes right before a form (only whitespace between); see
+/// [`super::grammar::context_of`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ctx {
+    /// A determiner or possessive `'s`.
+    Determiner = 0,
+    /// A preposition.
+    Preposition = 1,
+    /// An auxiliary, modal, `to` or subject pronoun.
+    Verbal = 2,
+    /// Anything else, or punctuation.
+    Other = 3,
 }
 
 impl FormStats {
@@ -48,7 +65,17 @@ impl FormStats {
             f64::from(self.as_event) / f64::from(self.occurrences)
         }
     }
+
+    /// Share of occurrences that are events after a word of kind `ctx`, smoothed toward
+    /// [`FormStats::ratio`] with the weight of [`PRIOR_WEIGHT`] occurrences.
+    pub fn ratio_in(&self, ctx: Ctx) -> f64 {
+        let (e, n) = self.by_context[ctx as usize];
+        (f64::from(e) + PRIOR_WEIGHT * self.ratio()) / (f64::from(n) + PRIOR_WEIGHT)
+    }
 }
+
+/// How many occurrences the overall ratio of a form weighs against its ratio in one context.
+pub const PRIOR_WEIGHT: f64 = 2.0;
 
 /// The lexicons, loaded once.
 #[derive(Debug, Default)]
@@ -92,6 +119,7 @@ impl Lexicon {
                     as_event,
                     class: EventClass::from_timeml(f[3]),
                     pos: (f[4] != "-").then(|| f[4].to_string()),
+                    by_context: parse_contexts(f.get(5).copied().unwrap_or("")),
                 },
             );
         }
@@ -159,6 +187,26 @@ impl Lexicon {
     pub(crate) fn noun_exception(&self, form: &str) -> Option<&str> {
         self.noun_exc.get(form).map(String::as_str)
     }
+}
+
+/// `D:2/6 V:9/64` → per-context (events, occurrences).
+fn parse_contexts(s: &str) -> [(u32, u32); 4] {
+    let mut out = [(0, 0); 4];
+    for part in s.split_whitespace() {
+        let Some((k, v)) = part.split_once(':') else { continue };
+        let Some((e, n)) = v.split_once('/') else { continue };
+        let idx = match k {
+            "D" => 0,
+            "P" => 1,
+            "V" => 2,
+            "O" => 3,
+            _ => continue,
+        };
+        if let (Ok(e), Ok(n)) = (e.parse(), n.parse()) {
+            out[idx] = (e, n);
+        }
+    }
+    out
 }
 
 use EventClass::*;

@@ -174,7 +174,7 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
     let vlemma = morph::verb_lemma(lex, lower);
     let (is_event, pos_hint) = match stats {
         Some(s) => {
-            let mut r = s.ratio();
+            let mut r = s.ratio_in(grammar::context_of(ctx.text, ctx.analysis, ctx.i));
             if proper && r < 0.9 {
                 r = 0.0;
             }
@@ -214,7 +214,7 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
         _ => lower.to_string(),
     };
     let class = stats
-        .filter(|s| s.as_event >= 2)
+        .filter(|s| s.as_event >= 1)
         .and_then(|s| s.class)
         .or_else(|| lex.class_of(&lemma))
         .unwrap_or(match pos {
