@@ -157,6 +157,9 @@ struct Decision {
 const MIN_OCCURRENCES: u32 = 2;
 /// Share of corpus occurrences that must be events.
 const EVENT_RATIO: f64 = 0.5;
+/// The prior share of events for a form the rules call an event, and one they do not.
+const GUESS_YES: f64 = 0.75;
+const GUESS_NO: f64 = 0.25;
 
 fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
     let lower = ctx.lower(ctx.i);
@@ -172,26 +175,33 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
     let nominal = ctx.nominal_context();
     let stats = lex.form(lower).filter(|s| s.occurrences >= MIN_OCCURRENCES);
     let vlemma = morph::verb_lemma(lex, lower);
+    // What morphology, WordNet and context say without the counts.
+    let (guess, guess_pos) = if proper {
+        (false, None)
+    } else if vlemma.is_some() && (verbal || (!nominal && lower.ends_with("ed"))) {
+        (true, Some(Pos::Verb))
+    } else {
+        let nl = morph::noun_lemma(lex, lower);
+        let forced = lex.always_event_noun(&nl);
+        let ev_noun = forced || lex.event_noun(&nl).is_some_and(|(_, rank)| rank == 1) || derived_event_noun(lex, &nl);
+        if forced && !verbal {
+            return decided(lex, lower, Pos::Noun, stats);
+        }
+        (ev_noun, Some(Pos::Noun))
+    };
     let (is_event, pos_hint) = match stats {
         Some(s) => {
-            let mut r = s.ratio_in(grammar::context_of(ctx.text, ctx.analysis, ctx.i));
-            if proper && r < 0.9 {
-                r = 0.0;
-            }
-            let pos = s.pos.as_deref().and_then(Pos::from_timeml);
-            (r >= EVENT_RATIO, pos)
+            // The counts, smoothed toward the guess; then the counts in this context,
+            // smoothed toward that.
+            let prior = if guess { GUESS_YES } else { GUESS_NO };
+            let form = (f64::from(s.as_event) + lexicon::PRIOR_WEIGHT * prior)
+                / (f64::from(s.occurrences) + lexicon::PRIOR_WEIGHT);
+            let (e, n) = s.by_context[grammar::context_of(ctx.text, ctx.analysis, ctx.i) as usize];
+            let r = (f64::from(e) + lexicon::PRIOR_WEIGHT * form) / (f64::from(n) + lexicon::PRIOR_WEIGHT);
+            let pos = s.pos.as_deref().and_then(Pos::from_timeml).or(guess_pos);
+            (r >= EVENT_RATIO && !proper, pos)
         }
-        None => {
-            if proper {
-                (false, None)
-            } else if vlemma.is_some() && (verbal || (!nominal && (lower.ends_with("ed")))) {
-                (true, Some(Pos::Verb))
-            } else {
-                let nl = morph::noun_lemma(lex, lower);
-                let ev_noun = lex.event_noun(&nl).is_some_and(|(_, rank)| rank == 1) || derived_event_noun(lex, &nl);
-                (ev_noun, Some(Pos::Noun))
-            }
-        }
+        None => (guess, guess_pos),
     };
     if !is_event {
         return None;
@@ -208,8 +218,13 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
             }
         }
     };
+    decided(lex, lower, pos, stats)
+}
+
+/// The lemma and class of a form decided to be an event with part of speech `pos`.
+fn decided(lex: &Lexicon, lower: &str, pos: Pos, stats: Option<&lexicon::FormStats>) -> Option<Decision> {
     let lemma = match pos {
-        Pos::Verb => vlemma.unwrap_or_else(|| lower.to_string()),
+        Pos::Verb => morph::verb_lemma(lex, lower).unwrap_or_else(|| lower.to_string()),
         Pos::Noun => morph::noun_lemma(lex, lower),
         _ => lower.to_string(),
     };
