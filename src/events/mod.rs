@@ -103,6 +103,12 @@ timeml_enum!(
     Polarity { Pos => "POS", Neg => "NEG" }
 );
 
+/// Find the events of `text`. Tokens inside `timexes` are never events. Sorted by span.
+pub fn extract(text: &str, analysis: &Analysis, timexes: &[crate::timex::Timex]) -> Vec<Event> {
+    let spans: Vec<Span> = timexes.iter().map(|t| t.span).collect();
+    extract_with(Lexicon::builtin(), text, analysis, &spans)
+}
+
 /// Find the events of `text`, leaving out tokens inside `excluded` (temporal expressions).
 /// Sorted by span.
 pub fn extract_spans(text: &str, analysis: &Analysis, excluded: &[Span]) -> Vec<Event> {
