@@ -168,9 +168,14 @@ impl<'a> Context<'a> {
         (BE.contains(&p) || HAVE.contains(&p)) && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("en"))
     }
 
-    /// The token follows a determiner, a possessive `'s` or a preposition.
+    /// The token follows a determiner, a possessive `'s` or a preposition, possibly with
+    /// capitalised modifiers between (`the Christmas release`).
     pub fn nominal_context(&self) -> bool {
-        let Some(j) = self.before(self.i).next() else {
+        let Some(j) = self
+            .before(self.i)
+            .take(4)
+            .find(|&k| !self.word(k).chars().next().is_some_and(char::is_uppercase) || k == self.range.start)
+        else {
             return false;
         };
         let p = self.lower(j);

@@ -185,7 +185,7 @@ impl Lexicon {
         self.never.contains(lower)
     }
 
-    pub(crate) fn verb_exception(&self, form: &str) -> Option<&str> {
+    pub fn verb_exception(&self, form: &str) -> Option<&str> {
         self.verb_exc.get(form).map(String::as_str)
     }
 

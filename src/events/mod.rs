@@ -184,7 +184,9 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
     // What morphology, WordNet and context say without the counts.
     let (guess, guess_pos) = if proper {
         (false, None)
-    } else if vlemma.is_some() && (verbal || (!nominal && lower.ends_with("ed"))) {
+    } else if vlemma.is_some()
+        && (verbal || (!nominal && (lower.ends_with("ed") || lex.verb_exception(lower).is_some())))
+    {
         (true, Some(Pos::Verb))
     } else {
         let nl = morph::noun_lemma(lex, lower);
