@@ -171,14 +171,19 @@ impl<'a> Context<'a> {
     /// The token follows a determiner, a possessive `'s` or a preposition, possibly with
     /// capitalised modifiers between (`the Christmas release`).
     pub fn nominal_context(&self) -> bool {
+        let capital = |k: usize| self.word(k).chars().next().is_some_and(char::is_uppercase);
         let Some(j) = self
             .before(self.i)
             .take(4)
-            .find(|&k| !self.word(k).chars().next().is_some_and(char::is_uppercase) || k == self.range.start)
+            .find(|&k| !capital(k) || k == self.range.start)
         else {
             return false;
         };
         let p = self.lower(j);
+        if self.before(self.i).next() != Some(j) {
+            // Only a determiner reaches over capitalised modifiers.
+            return DETERMINERS.contains(&p.as_str()) || (p == "s" && self.is_clitic(j));
+        }
         if DETERMINERS.contains(&p.as_str()) {
             return true;
         }

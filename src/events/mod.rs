@@ -163,6 +163,10 @@ struct Decision {
 const MIN_OCCURRENCES: u32 = 2;
 /// Share of corpus occurrences that must be events.
 const EVENT_RATIO: f64 = 0.5;
+/// Fewer occurrences of a form in one context than this say nothing about that context.
+const MIN_CONTEXT_OCCURRENCES: u32 = 1;
+/// How many occurrences a form's overall ratio weighs against its ratio in one context.
+const CONTEXT_PRIOR_WEIGHT: f64 = 2.0;
 /// The prior share of events for a form the rules call an event, and one they do not.
 const GUESS_YES: f64 = 0.75;
 const GUESS_NO: f64 = 0.25;
@@ -205,7 +209,11 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
             let form = (f64::from(s.as_event) + lexicon::PRIOR_WEIGHT * prior)
                 / (f64::from(s.occurrences) + lexicon::PRIOR_WEIGHT);
             let (e, n) = s.by_context[grammar::context_of(ctx.text, ctx.analysis, ctx.i) as usize];
-            let r = (f64::from(e) + lexicon::PRIOR_WEIGHT * form) / (f64::from(n) + lexicon::PRIOR_WEIGHT);
+            let r = if n >= MIN_CONTEXT_OCCURRENCES {
+                (f64::from(e) + CONTEXT_PRIOR_WEIGHT * form) / (f64::from(n) + CONTEXT_PRIOR_WEIGHT)
+            } else {
+                form
+            };
             let pos = s.pos.as_deref().and_then(Pos::from_timeml).or(guess_pos);
             (r >= EVENT_RATIO && !proper, pos)
         }
