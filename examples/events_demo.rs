@@ -4,7 +4,7 @@
 //! cargo run --example events_demo -- FILE:YYYY-MM-DD...
 //! ```
 
-use tempograph::events::{extract_spans, merge};
+use tempograph::events::{extract, merge};
 use tempograph::text::Analysis;
 
 fn main() {
@@ -15,10 +15,16 @@ fn main() {
         texts.push((path.to_string(), dct.parse().expect("date"), text));
     }
     let analyses: Vec<Analysis> = texts.iter().map(|t| Analysis::new(&t.2)).collect();
+    let timexes: Vec<_> = texts
+        .iter()
+        .zip(&analyses)
+        .map(|(t, a)| tempograph::timex::tag(&t.2, a, t.1))
+        .collect();
     let events: Vec<_> = texts
         .iter()
         .zip(&analyses)
-        .map(|(t, a)| extract_spans(&t.2, a, &[]))
+        .zip(&timexes)
+        .map(|((t, a), tx)| extract(&t.2, a, tx))
         .collect();
     for (t, ev) in texts.iter().zip(&events) {
         println!("== {}", t.0);
@@ -40,13 +46,20 @@ fn main() {
         .iter()
         .zip(&analyses)
         .zip(&events)
-        .map(|((t, a), ev)| merge::DocEvents {
+        .zip(&timexes)
+        .map(|(((t, a), ev), tx)| merge::DocEvents {
             doc: t.0.clone(),
             dct: t.1,
             text: &t.2,
             analysis: a,
             events: ev,
-            times: Vec::new(),
+            times: tx
+                .iter()
+                .map(|x| merge::TimeMention {
+                    span: x.span,
+                    value: x.value.clone(),
+                })
+                .collect(),
         })
         .collect();
     println!("== clusters with more than one document");
@@ -57,5 +70,8 @@ fn main() {
             .map(|s| format!("{}@{}", s.text, s.span.start))
             .collect();
         println!("{}\t{}\t{}", c.lemma, s.join(" "), c.conflicts.len());
+        for k in &c.conflicts {
+            println!("  conflict {:?}: {}", k.kind, k.message);
+        }
     }
 }

@@ -11,8 +11,7 @@
 //!
 //! Two mentions from different documents are the same event when
 //! 1. their lemmas are equal or synonyms ([`SYNONYMS`]), and neither is a REPORTING event;
-//! 2. they share a participant: a capitalised name in the same sentence (`Sony`, `FBI`), or
-//!    both are nouns with the same lemma (a definite description such as `the hack`);
+//! 2. they share a participant: a capitalised name in the same sentence (`Sony`, `FBI`);
 //! 3. their times are compatible: the day intervals of the dated temporal expressions in
 //!    their sentences overlap, or either has none. Mentions that share two or more names are
 //!    merged even when their times disagree, and the disagreement is reported as a
@@ -238,7 +237,6 @@ struct Item {
     names: Vec<String>,
     source: Source,
     lemma: String,
-    noun: bool,
     class: EventClass,
 }
 
@@ -272,7 +270,6 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 key: key(&e.lemma),
                 names,
                 lemma: e.lemma.clone(),
-                noun: e.pos == super::Pos::Noun,
                 class: e.class,
                 source: Source {
                     doc: d.doc.clone(),
@@ -306,8 +303,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 continue;
             }
             let shared = x.names.iter().filter(|w| y.names.contains(w)).count();
-            let same_noun = x.noun && y.noun && x.lemma == y.lemma;
-            if shared == 0 && !same_noun {
+            if shared == 0 {
                 continue;
             }
             let disjoint = match (x.source.time, y.source.time) {
