@@ -1,14 +1,15 @@
 //! Events: TimeML EVENTs found in text (TempEval-3 Task B), and their merge across documents.
 //!
-//! | text                                   | event     | pos  | class      | tense   | aspect     | polarity |
-//! |----------------------------------------|-----------|------|------------|---------|------------|----------|
-//! | `Sony has scrapped the release`        | scrapped  | VERB | OCCURRENCE | PRESENT | PERFECTIVE | POS      |
-//! |                                        | release   | NOUN | OCCURRENCE | NONE    | NONE       | POS      |
-//! | `Earnest said`                         | said      | VERB | REPORTING  | PAST    | NONE       | POS      |
-//! | `hackers believed to have stolen data` | believed  | VERB | I_STATE    | PASTPART| NONE       | POS      |
-//! | `we haven't done everything`           | done      | VERB | OCCURRENCE | PRESENT | PERFECTIVE | NEG      |
-//! | `threats escalated`                    | threats   | NOUN | I_ACTION   | NONE    | NONE       | POS      |
-//! | `in May` (inside a timex)              | —         |      |            |         |            |          |
+//! | text                                   | event     | pos  | class      | tense      | aspect     | polarity |
+//! |----------------------------------------|-----------|------|------------|------------|------------|----------|
+//! | `Sony has scrapped the release`        | scrapped  | VERB | OCCURRENCE | PRESENT    | PERFECTIVE | POS      |
+//! | `Earnest said it`                      | said      | VERB | REPORTING  | PAST       | NONE       | POS      |
+//! | `hackers believed to have stolen data` | believed  | VERB | I_STATE    | PAST       | NONE       | POS      |
+//! |                                        | stolen    | VERB | OCCURRENCE | INFINITIVE | PERFECTIVE | POS      |
+//! | `We haven't done everything`           | done      | VERB | OCCURRENCE | PRESENT    | PERFECTIVE | NEG      |
+//! | `The threats escalated`                | threats   | NOUN | OCCURRENCE | NONE       | NONE       | POS      |
+//! |                                        | escalated | VERB | OCCURRENCE | PAST       | NONE       | POS      |
+//! | `in May` (inside a timex)              | —         |      |            |            |            |          |
 //!
 //! How a token becomes an event ([`extract`]): tokens inside temporal expressions, function
 //! words and auxiliaries are skipped; a form the corpus counts know ([`lexicon`]) is an event
