@@ -1,9 +1,11 @@
-//! `tempograph eval GOLD_DIR SYSTEM_DIR`: TempEval-3 Task A scores.
+//! `tempograph eval GOLD_DIR SYSTEM_DIR`: TempEval-3 Task A scores, and Task B (events:
+//! strict/relaxed F1, class F1) when the gold files have EVENTs.
 //!
 //! Gold files are found recursively; each is paired with the system file at the same
 //! relative path or with the same name (`NAME.tml`) directly in SYSTEM_DIR. Scores are
 //! printed per corpus (first-level sub-folder of GOLD_DIR) and overall.
 use super::Outcome;
+use crate::eval::events;
 use crate::eval::timex::{score, Counts, Finding};
 use crate::timeml;
 use std::collections::BTreeMap;
@@ -67,6 +69,8 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     }
     let mut per_corpus: BTreeMap<String, Counts> = BTreeMap::new();
     let mut total = Counts::default();
+    let mut per_corpus_b: BTreeMap<String, events::TaskB> = BTreeMap::new();
+    let mut total_b = events::TaskB::default();
     let mut out = String::new();
     let mut failed = 0;
     for g in &gold_files {
@@ -90,7 +94,18 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
             failed += 1;
             continue;
         };
-        let res = timeml::read(g).and_then(|gd| timeml::read(sys_path).and_then(|sd| score(&gd, &sd)));
+        let res = timeml::read(g).and_then(|gd| {
+            timeml::read(sys_path).and_then(|sd| {
+                // Task B (events), when the gold file has EVENTs.
+                if gd.tagged("EVENT").next().is_some() {
+                    let b = per_corpus_b.entry(corpus.clone()).or_default();
+                    let (gm, sm) = (events::mentions(&gd), events::mentions(&sd));
+                    b.add_document(&gd.text, &gm, &sm);
+                    total_b.add_document(&gd.text, &gm, &sm);
+                }
+                score(&gd, &sd)
+            })
+        });
         let (c, findings) = match res {
             Ok(x) => x,
             Err(e) => {
@@ -120,6 +135,14 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         }
     }
     out.push_str(&line("all", &total));
+    if total_b.documents > 0 {
+        for (k, b) in &per_corpus_b {
+            if !k.is_empty() && per_corpus_b.len() > 1 {
+                let _ = write!(out, "\n[{k}] {}", b.report());
+            }
+        }
+        let _ = write!(out, "\n[all] {}", total_b.report());
+    }
     super::write_output(None, &out, &[])?;
     if failed > 0 {
         return Err(crate::Error::usage(format!("{failed} documents could not be scored")));
