@@ -35,9 +35,16 @@
 //! SIMULTANEOUS, IDENTITY, DURING, DURING_INV    x⁻ = y⁻, x⁺ = y⁺
 //! ```
 
+use crate::link::facts::{gold_entities, GoldEntities};
+use crate::link::features::{self, Context, PairKind};
+use crate::link::model::{train_label, Counts};
+use crate::link::{Endpoint, Lookup};
 use crate::relation::RelType;
+use crate::text::Analysis;
 use crate::timeml::{attr, TimemlDoc};
+use crate::Result;
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 /// A TLINK as the scorer sees it: two endpoint ids (eiids or tids) and a relation.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -379,6 +386,115 @@ pub fn triples(doc: &TimemlDoc) -> Vec<Triple> {
             Some(Triple::new(from, to, rel))
         })
         .collect()
+}
+
+/// A gold TimeML document ready for relation work: text analysis and gold entities.
+#[derive(Clone, Debug)]
+pub struct GoldDoc {
+    pub doc: TimemlDoc,
+    pub analysis: Analysis,
+    pub entities: GoldEntities,
+}
+
+impl GoldDoc {
+    /// The features context over the gold entities.
+    pub fn context(&self) -> Context<'_> {
+        Context {
+            text: &self.doc.text,
+            analysis: &self.analysis,
+            dct: self.doc.dct,
+            events: &self.entities.events,
+            timexes: &self.entities.timexes,
+        }
+    }
+
+    /// Gold TLINKs whose two ends are known entities, as endpoints.
+    pub fn gold_pairs(&self) -> Vec<(Triple, Endpoint, Endpoint)> {
+        triples(&self.doc)
+            .into_iter()
+            .filter_map(|t| {
+                let a = self.entities.endpoint(&t.from)?;
+                let b = self.entities.endpoint(&t.to)?;
+                (a != b).then_some((t, a, b))
+            })
+            .collect()
+    }
+}
+
+/// Read one gold TimeML file.
+pub fn load_gold(path: &Path) -> Result<GoldDoc> {
+    let doc = crate::timeml::read(path)?;
+    let analysis = Analysis::new(&doc.text);
+    let entities = gold_entities(&doc, &analysis);
+    Ok(GoldDoc {
+        doc,
+        analysis,
+        entities,
+    })
+}
+
+/// The `.tml` files of a folder, sorted by name.
+pub fn tml_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let rd = std::fs::read_dir(dir).map_err(|e| crate::Error::io(dir, e))?;
+    let mut v: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tml"))
+        .collect();
+    v.sort();
+    Ok(v)
+}
+
+/// Read every `.tml` file of a folder.
+pub fn load_gold_dir(dir: &Path) -> Result<Vec<GoldDoc>> {
+    tml_files(dir)?.iter().map(|p| load_gold(p)).collect()
+}
+
+/// Count the gold links of `docs` into a table.
+pub fn train(docs: &[GoldDoc]) -> Counts {
+    let mut c = Counts::new();
+    for d in docs {
+        let cx = d.context();
+        for (t, a, b) in d.gold_pairs() {
+            c.add(&features::pair(&cx, a, b), t.rel);
+        }
+    }
+    c
+}
+
+/// C-relation-only results: temporal awareness plus plain label accuracy per pair kind.
+#[derive(Clone, Debug, Default)]
+pub struct RelationOnly {
+    pub ta: TaCounts,
+    /// `(kind, correct, total)` with `DURING`/`IDENTITY` read as `SIMULTANEOUS`.
+    pub accuracy: Vec<(PairKind, usize, usize)>,
+    /// Gold links skipped because an end is not a gold entity.
+    pub skipped: usize,
+}
+
+/// Label every gold pair of `docs` with `model` and score (TempEval-3 C-relation-only).
+pub fn relation_only(docs: &[GoldDoc], model: &dyn Lookup) -> RelationOnly {
+    let mut out = RelationOnly::default();
+    let mut acc: BTreeMap<PairKind, (usize, usize)> = BTreeMap::new();
+    for d in docs {
+        let cx = d.context();
+        let gold = triples(&d.doc);
+        let pairs = d.gold_pairs();
+        out.skipped += gold.len() - pairs.len();
+        let mut sys = Vec::with_capacity(pairs.len());
+        for (t, a, b) in pairs {
+            let (rel, _) = crate::link::classify(&cx, a, b, model);
+            let kind = features::pair(&cx, a, b).kind;
+            let e = acc.entry(kind).or_default();
+            e.1 += 1;
+            if train_label(rel) == train_label(t.rel) {
+                e.0 += 1;
+            }
+            sys.push(Triple::new(t.from.clone(), t.to.clone(), rel));
+        }
+        out.ta.add(&score(&gold, &sys));
+    }
+    out.accuracy = acc.into_iter().map(|(k, (c, n))| (k, c, n)).collect();
+    out
 }
 
 #[cfg(test)]

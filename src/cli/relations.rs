@@ -1,0 +1,128 @@
+//! `tempograph relations ...`: evaluate temporal relations on research corpora.
+//!
+//! | command                                                      | prints                                   |
+//! |--------------------------------------------------------------|------------------------------------------|
+//! | `relations pairs --test tbaq/aquaint --model timebank`       | C-relation-only temporal awareness       |
+//! | `relations pairs --test tbaq/aquaint --train tbaq/timebank`  | the same, with a table trained in memory |
+//! | `relations matres --matres matres/aquaint.txt --tml tbaq/aquaint --model timebank` | MATRES accuracy |
+//!
+//! Corpus paths are relative to `--corpora` (default `$TEMPOGRAPH_CORPORA`, else
+//! `../shared/corpora`).
+use super::Outcome;
+use crate::eval::tlink::{self, GoldDoc};
+use crate::link::{Lookup, Model};
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// TempEval-3 C-relation-only: label the gold TLINK pairs of gold TimeML files and score
+    /// them with temporal awareness.
+    Pairs {
+        #[command(flatten)]
+        corpus: Corpus,
+        /// Folder(s) of gold `.tml` files to label.
+        #[arg(long, required = true)]
+        test: Vec<PathBuf>,
+        /// Train a table in memory on these folders instead of using `--model`.
+        #[arg(long)]
+        train: Vec<PathBuf>,
+        /// The committed table to use: `timebank` or `aquaint`.
+        #[arg(long, default_value = "timebank")]
+        model: Model,
+    },
+    /// MATRES: accuracy of start-point relations (BEFORE/AFTER/EQUAL/VAGUE) on gold events.
+    Matres {
+        #[command(flatten)]
+        corpus: Corpus,
+        /// A MATRES file (`docid verb1 verb2 eiid1 eiid2 relation`).
+        #[arg(long)]
+        matres: PathBuf,
+        /// The folder of TimeML files it refers to.
+        #[arg(long)]
+        tml: PathBuf,
+        #[arg(long, default_value = "timebank")]
+        model: Model,
+        /// Train in memory on these folders instead of using `--model`.
+        #[arg(long)]
+        train: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Corpus {
+    /// Root of the research corpora [default: $TEMPOGRAPH_CORPORA, else ../shared/corpora].
+    #[arg(long)]
+    corpora: Option<PathBuf>,
+}
+
+impl Corpus {
+    fn path(&self, p: &std::path::Path) -> PathBuf {
+        if p.is_absolute() || p.exists() {
+            p.to_path_buf()
+        } else {
+            let root = self
+                .corpora
+                .clone()
+                .or_else(|| std::env::var_os("TEMPOGRAPH_CORPORA").map(PathBuf::from))
+                .unwrap_or_else(|| PathBuf::from("../shared/corpora"));
+            root.join(p)
+        }
+    }
+    fn load(&self, dirs: &[PathBuf]) -> crate::Result<Vec<GoldDoc>> {
+        let mut v = Vec::new();
+        for d in dirs {
+            v.extend(tlink::load_gold_dir(&self.path(d))?);
+        }
+        Ok(v)
+    }
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.2}", 100.0 * x)
+}
+
+pub fn run(c: Command) -> crate::Result<Outcome> {
+    match c {
+        Command::Pairs {
+            corpus,
+            test,
+            train,
+            model,
+        } => {
+            let docs = corpus.load(&test)?;
+            let trained;
+            let lookup: &dyn Lookup = if train.is_empty() {
+                &model
+            } else {
+                trained = tlink::train(&corpus.load(&train)?);
+                &trained
+            };
+            let r = tlink::relation_only(&docs, lookup);
+            println!(
+                "C-relation-only on {} documents ({}): TA P {} R {} F1 {}  (Sys- {}, Ref- {}, system violations {}, gold violations {}, skipped gold links {})",
+                docs.len(),
+                if train.is_empty() { format!("model {}", model.as_str()) } else { "trained in memory".into() },
+                pct(r.ta.precision()),
+                pct(r.ta.recall()),
+                pct(r.ta.f1()),
+                r.ta.sys,
+                r.ta.gold,
+                r.ta.sys_violated,
+                r.ta.gold_violated,
+                r.skipped
+            );
+            let (mut c, mut n) = (0, 0);
+            for (k, ok, tot) in &r.accuracy {
+                println!(
+                    "  {k:?}: accuracy {} ({ok}/{tot})",
+                    pct(*ok as f64 / (*tot).max(1) as f64)
+                );
+                c += ok;
+                n += tot;
+            }
+            println!("  all: accuracy {} ({c}/{n})", pct(c as f64 / n.max(1) as f64));
+            Ok(Outcome::Ok)
+        }
+        Command::Matres { .. } => Err(crate::Error::usage("`relations matres` is not available yet")),
+    }
+}
