@@ -10,7 +10,7 @@
 //! `../shared/corpora`).
 use super::Outcome;
 use crate::eval::tlink::{self, GoldDoc};
-use crate::link::{Lookup, Model};
+use crate::link::{Classifier, Model};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Subcommand)]
@@ -29,6 +29,16 @@ pub enum Command {
         /// The committed table to use: `timebank` or `aquaint`.
         #[arg(long, default_value = "timebank")]
         model: Model,
+        /// Also print the confusion counts (kind, gold, system).
+        #[arg(long)]
+        confusion: bool,
+        /// Label the most confident pairs first and never contradict earlier labels.
+        #[arg(long)]
+        consistent: bool,
+        /// With --train: train an averaged perceptron for this many epochs instead of
+        /// back-off tables.
+        #[arg(long)]
+        perceptron: Option<usize>,
     },
     /// MATRES: accuracy of start-point relations (BEFORE/AFTER/EQUAL/VAGUE) on gold events.
     Matres {
@@ -88,17 +98,25 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             test,
             train,
             model,
+            confusion,
+            perceptron,
+            consistent,
         } => {
             let docs = corpus.load(&test)?;
             let trained;
-            let lookup: &dyn Lookup = if train.is_empty() {
+            let perc;
+            let lookup: &dyn Classifier = if train.is_empty() {
                 &model
+            } else if let Some(epochs) = perceptron {
+                perc = crate::link::model::Perceptron::train(&tlink::examples(&corpus.load(&train)?), epochs);
+                &perc
             } else {
                 trained = tlink::train(&corpus.load(&train)?);
                 &trained
             };
-            let r = tlink::relation_only(&docs, lookup);
-            println!(
+            let r = tlink::relation_only(&docs, lookup, consistent);
+            let mut out = String::new();
+            out += &format!(
                 "C-relation-only on {} documents ({}): TA P {} R {} F1 {}  (Sys- {}, Ref- {}, system violations {}, gold violations {}, skipped gold links {})",
                 docs.len(),
                 if train.is_empty() { format!("model {}", model.as_str()) } else { "trained in memory".into() },
@@ -111,16 +129,23 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                 r.ta.gold_violated,
                 r.skipped
             );
+            out.push('\n');
             let (mut c, mut n) = (0, 0);
             for (k, ok, tot) in &r.accuracy {
-                println!(
-                    "  {k:?}: accuracy {} ({ok}/{tot})",
+                out += &format!(
+                    "  {k:?}: accuracy {} ({ok}/{tot})\n",
                     pct(*ok as f64 / (*tot).max(1) as f64)
                 );
                 c += ok;
                 n += tot;
             }
-            println!("  all: accuracy {} ({c}/{n})", pct(c as f64 / n.max(1) as f64));
+            out += &format!("  all: accuracy {} ({c}/{n})\n", pct(c as f64 / n.max(1) as f64));
+            if confusion {
+                for ((k, g, s), n) in &r.confusion {
+                    out += &format!("  confusion {k:?} gold {g} system {s}: {n}\n");
+                }
+            }
+            super::write_output(None, &out, &[])?;
             Ok(Outcome::Ok)
         }
         Command::Matres { .. } => Err(crate::Error::usage("`relations matres` is not available yet")),

@@ -38,7 +38,7 @@
 use crate::link::facts::{gold_entities, GoldEntities};
 use crate::link::features::{self, Context, PairKind};
 use crate::link::model::{train_label, Counts};
-use crate::link::{Endpoint, Lookup};
+use crate::link::{Classifier, Endpoint};
 use crate::relation::RelType;
 use crate::text::Analysis;
 use crate::timeml::{attr, TimemlDoc};
@@ -461,6 +461,18 @@ pub fn train(docs: &[GoldDoc]) -> Counts {
     c
 }
 
+/// The gold links of `docs` as perceptron examples.
+pub fn examples(docs: &[GoldDoc]) -> Vec<(features::Pair, RelType)> {
+    let mut v = Vec::new();
+    for d in docs {
+        let cx = d.context();
+        for (t, a, b) in d.gold_pairs() {
+            v.push((features::pair(&cx, a, b), t.rel));
+        }
+    }
+    v
+}
+
 /// C-relation-only results: temporal awareness plus plain label accuracy per pair kind.
 #[derive(Clone, Debug, Default)]
 pub struct RelationOnly {
@@ -469,10 +481,16 @@ pub struct RelationOnly {
     pub accuracy: Vec<(PairKind, usize, usize)>,
     /// Gold links skipped because an end is not a gold entity.
     pub skipped: usize,
+    /// `(kind, gold label, system label) → count`, labels as in training.
+    pub confusion: BTreeMap<(PairKind, RelType, RelType), usize>,
 }
 
 /// Label every gold pair of `docs` with `model` and score (TempEval-3 C-relation-only).
-pub fn relation_only(docs: &[GoldDoc], model: &dyn Lookup) -> RelationOnly {
+///
+/// With `consistent`, pairs are labelled from the most confident to the least, each taking
+/// its best-scoring label that does not contradict the labels already chosen (a greedy
+/// global inference; links are then written in that order).
+pub fn relation_only(docs: &[GoldDoc], model: &dyn Classifier, consistent: bool) -> RelationOnly {
     let mut out = RelationOnly::default();
     let mut acc: BTreeMap<PairKind, (usize, usize)> = BTreeMap::new();
     for d in docs {
@@ -480,20 +498,75 @@ pub fn relation_only(docs: &[GoldDoc], model: &dyn Lookup) -> RelationOnly {
         let gold = triples(&d.doc);
         let pairs = d.gold_pairs();
         out.skipped += gold.len() - pairs.len();
+        let labelled = label_pairs(&cx, &pairs, model, consistent);
         let mut sys = Vec::with_capacity(pairs.len());
-        for (t, a, b) in pairs {
-            let (rel, _) = crate::link::classify(&cx, a, b, model);
-            let kind = features::pair(&cx, a, b).kind;
+        for (k, rel) in labelled {
+            let (t, a, b) = &pairs[k];
+            let kind = features::pair(&cx, *a, *b).kind;
             let e = acc.entry(kind).or_default();
             e.1 += 1;
             if train_label(rel) == train_label(t.rel) {
                 e.0 += 1;
+            }
+            if let (Some(g), Some(s)) = (train_label(t.rel), train_label(rel)) {
+                *out.confusion.entry((kind, g, s)).or_default() += 1;
             }
             sys.push(Triple::new(t.from.clone(), t.to.clone(), rel));
         }
         out.ta.add(&score(&gold, &sys));
     }
     out.accuracy = acc.into_iter().map(|(k, (c, n))| (k, c, n)).collect();
+    out
+}
+
+/// Labels for `pairs` as `(index into pairs, relation in the asked-for order)`, in output order.
+fn label_pairs(
+    cx: &Context,
+    pairs: &[(Triple, Endpoint, Endpoint)],
+    model: &dyn Classifier,
+    consistent: bool,
+) -> Vec<(usize, RelType)> {
+    if !consistent {
+        return pairs
+            .iter()
+            .enumerate()
+            .map(|(k, (_, a, b))| (k, crate::link::classify(cx, *a, *b, model).0))
+            .collect();
+    }
+    let mut ranked: Vec<(usize, f64, Vec<RelType>)> = pairs
+        .iter()
+        .enumerate()
+        .map(|(k, (_, a, b))| {
+            let (first, _) = crate::link::classify(cx, *a, *b, model);
+            let p = features::pair(cx, *a, *b);
+            let r = model.ranked(&p);
+            let margin = if r.len() > 1 { r[0].1 - r[1].1 } else { 0.0 };
+            let mut labels = vec![first];
+            for (l, _) in r {
+                let l = if p.swapped { l.inverse() } else { l };
+                if !labels.contains(&l) {
+                    labels.push(l);
+                }
+            }
+            (k, margin, labels)
+        })
+        .collect();
+    ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    let mut g = PointGraph::new();
+    let mut out = Vec::with_capacity(pairs.len());
+    for (k, _, labels) in ranked {
+        let (t, _, _) = &pairs[k];
+        let mut chosen = labels[0];
+        for &l in &labels {
+            let mut trial = g.clone();
+            if trial.add(&t.from, l, &t.to) != Added::Violated {
+                g = trial;
+                chosen = l;
+                break;
+            }
+        }
+        out.push((k, chosen));
+    }
     out
 }
 

@@ -105,7 +105,7 @@ pub fn gold_entities(doc: &TimemlDoc, analysis: &Analysis) -> GoldEntities {
                 class: class.to_string(),
                 tense: get("tense").unwrap_or("NONE").to_string(),
                 aspect: get("aspect").unwrap_or("NONE").to_string(),
-                pos: get("pos").unwrap_or("UNKNOWN").to_string(),
+                pos: normalize_pos(get("pos").unwrap_or("UNKNOWN"), get("tense").unwrap_or("NONE")),
                 polarity: get("polarity").unwrap_or("POS").to_string(),
                 modality: get("modality").map(str::to_string),
             },
@@ -129,4 +129,14 @@ pub fn gold_entities(doc: &TimemlDoc, analysis: &Analysis) -> GoldEntities {
         });
     }
     g
+}
+
+/// AQUAINT writes `pos="UNKNOWN"` where TimeBank writes `VERB`: a tensed or non-finite
+/// verb form is a verb whatever the file says.
+fn normalize_pos(pos: &str, tense: &str) -> String {
+    match (pos, tense) {
+        ("UNKNOWN", "NONE") => "UNKNOWN".to_string(),
+        ("UNKNOWN", _) => "VERB".to_string(),
+        (p, _) => p.to_string(),
+    }
 }

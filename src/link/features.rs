@@ -52,6 +52,8 @@ pub struct Pair {
     pub swapped: bool,
     /// Keys from the most specific to the most general (the last one is the kind's prior).
     pub keys: Vec<String>,
+    /// Single facts (`d:tense=PAST`, `s:w2=said`), used with the keys by the perceptron.
+    pub atoms: Vec<String>,
 }
 
 /// Everything a pair's features are computed from.
@@ -205,13 +207,88 @@ pub fn pair(cx: &Context, x: Endpoint, y: Endpoint) -> Pair {
         }
         _ => (PairKind::TimexTimex, timex_timex_keys(cx, a, b)),
     };
+    let atoms = atoms(cx, kind, a, b, &keys);
     Pair {
         kind,
         a,
         b,
         swapped,
         keys,
+        atoms,
     }
+}
+
+/// The lower-cased word before byte offset `at` in the same sentence (`^` at its start).
+fn word_before(cx: &Context, at: usize) -> String {
+    let t = cx.analysis.token_at_or_after(at);
+    let sent = cx.analysis.sentence_at(at);
+    let first = cx.analysis.sentences.get(sent).map(|s| s.tokens.start).unwrap_or(0);
+    if t == 0 || t <= first {
+        return "^".to_string();
+    }
+    cx.analysis.tokens[t - 1].text(cx.text).to_lowercase()
+}
+
+fn event_atoms(cx: &Context, k: char, n: u8, e: &EventFacts, out: &mut Vec<String>) {
+    let w = e.span.slice(cx.text).to_lowercase();
+    out.push(format!("{k}:w{n}={w}"));
+    out.push(format!("{k}:t{n}={}", e.tense));
+    out.push(format!("{k}:a{n}={}", e.aspect));
+    out.push(format!("{k}:c{n}={}", e.class));
+    out.push(format!("{k}:p{n}={}", e.pos));
+    out.push(format!("{k}:pol{n}={}", e.polarity));
+    out.push(format!("{k}:m{n}={}", modal(e)));
+    out.push(format!("{k}:prev{n}={}", word_before(cx, e.span.start)));
+    out.push(format!("{k}:ta{n}={}/{}", e.tense, e.aspect));
+    out.push(format!("{k}:tc{n}={}/{}", e.tense, e.class));
+    out.push(format!("{k}:tx{n}={}", sentence_timex(cx, e)));
+}
+
+/// Two event words that look like the same lemma (`attack`/`attacks`, `hacked`/`hacking`).
+fn same_stem(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let n = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    n >= a.chars().count().min(b.chars().count()).min(5).max(3)
+}
+
+fn atoms(cx: &Context, kind: PairKind, a: Endpoint, b: Endpoint, keys: &[String]) -> Vec<String> {
+    let k = keys.last().and_then(|k| k.chars().next()).unwrap_or('?');
+    let mut out = Vec::new();
+    if let Endpoint::Event(i) = a {
+        event_atoms(cx, k, 1, &cx.events[i], &mut out);
+    }
+    match b {
+        Endpoint::Event(j) => event_atoms(cx, k, 2, &cx.events[j], &mut out),
+        Endpoint::Timex(j) => {
+            let x = &cx.timexes[j];
+            out.push(format!("{k}:xk={}", x.kind));
+            out.push(format!("{k}:xw={}", x.span.slice(cx.text).to_lowercase()));
+            out.push(format!("{k}:xv={}", versus_dct(&x.kind, &x.value, cx.dct)));
+            out.push(format!("{k}:xprev={}", word_before(cx, x.span.start)));
+        }
+        Endpoint::Dct => {}
+    }
+    if let (Endpoint::Event(i), Endpoint::Event(j)) = (a, b) {
+        let (e1, e2) = (&cx.events[i], &cx.events[j]);
+        let same_tense = if e1.tense == e2.tense { "same" } else { "diff" };
+        out.push(format!("{k}:sametense={same_tense}"));
+        if same_stem(e1.span.slice(cx.text), e2.span.slice(cx.text)) {
+            out.push(format!("{k}:samestem"));
+        }
+        if kind == PairKind::EventEventSame {
+            let (x, y) = token_range(cx, e1.span.end, e2.span.start);
+            let between: Vec<String> = (x..y)
+                .map(|t| cx.analysis.tokens[t].text(cx.text).to_lowercase())
+                .collect();
+            for w in ["that", ",", "and", "to", "but", "which", "who", "said", "because", "if"] {
+                if between.iter().any(|b| b == w) {
+                    out.push(format!("{k}:between={w}"));
+                }
+            }
+            out.push(format!("{k}:cc={}/{}", e1.class, e2.class));
+        }
+    }
+    out
 }
 
 fn dct_keys(cx: &Context, e: &EventFacts) -> Vec<String> {

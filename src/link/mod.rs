@@ -32,7 +32,7 @@ use serde::Serialize;
 
 pub use facts::{EventFacts, TimexFacts};
 pub use features::Context;
-pub use model::{Lookup, Model};
+pub use model::{Classifier, Model};
 
 /// One end of a link: an index into the document's events or timexes, or the DCT.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -93,7 +93,8 @@ static MODEL_RULES: &[&str] = &[
     "link/model-x3",
 ];
 
-fn model_rule(template: &str) -> &'static str {
+fn model_rule(key: &str) -> &'static str {
+    let template = key.split(':').next().unwrap_or("");
     MODEL_RULES
         .iter()
         .find(|r| r.strip_prefix("link/model-") == Some(template))
@@ -103,7 +104,7 @@ fn model_rule(template: &str) -> &'static str {
 
 /// Label the pair `x REL y` (C-relation-only: the pair is given). Timex–timex pairs with
 /// calendar values are compared directly; everything else goes to the learned table.
-pub fn classify(cx: &Context, x: Endpoint, y: Endpoint, model: &dyn Lookup) -> (RelType, &'static str) {
+pub fn classify(cx: &Context, x: Endpoint, y: Endpoint, model: &dyn Classifier) -> (RelType, &'static str) {
     let p = features::pair(cx, x, y);
     let (rel, rule) = match p.kind {
         features::PairKind::TimexTimex => {

@@ -49,23 +49,133 @@ pub fn train_label(rel: RelType) -> Option<RelType> {
     }
 }
 
-/// Anything that maps a key to `(label, support)`.
-pub trait Lookup {
-    fn get(&self, key: &str) -> Option<(RelType, u32)>;
+/// Labels a pair (in canonical order) and names the evidence it used.
+pub trait Classifier {
+    /// The label and the key that decided it (e.g. `d3:PAST/NONE/OCCURRENCE`).
+    fn classify(&self, pair: &Pair) -> (RelType, String);
 
-    /// The label of the most specific key with enough support, and that key's template
-    /// (e.g. `d3`). The last key of every pair is its kind's prior, so a trained table
-    /// always answers; an empty one falls back to `BEFORE`.
-    fn classify(&self, pair: &Pair) -> (RelType, String) {
-        for k in &pair.keys {
-            if let Some((rel, n)) = self.get(k) {
-                if n >= MIN_SUPPORT || k.ends_with(':') {
-                    let tmpl = k.split(':').next().unwrap_or("").to_string();
-                    return (rel, tmpl);
+    /// Every label with a score, best first (for consistent global labelling). The default
+    /// ranks the classified label first and the rest in [`LABELS`] order, all but the first
+    /// with score 0.
+    fn ranked(&self, pair: &Pair) -> Vec<(RelType, f64)> {
+        let (best, _) = self.classify(pair);
+        let mut v = vec![(best, 1.0)];
+        v.extend(LABELS.iter().filter(|&&l| l != best).map(|&l| (l, 0.0)));
+        v
+    }
+}
+
+/// Back-off: the label of the most specific key with enough support. The last key of every
+/// pair is its kind's prior, so a trained table always answers; an empty one says `BEFORE`.
+pub fn backoff(get: impl Fn(&str) -> Option<(RelType, u32)>, pair: &Pair) -> (RelType, String) {
+    for k in &pair.keys {
+        if let Some((rel, n)) = get(k) {
+            if n >= MIN_SUPPORT || k.ends_with(':') {
+                return (rel, k.clone());
+            }
+        }
+    }
+    (RelType::Before, "none:".to_string())
+}
+
+/// An averaged multi-class perceptron over a pair's keys and atoms.
+#[derive(Clone, Debug, Default)]
+pub struct Perceptron {
+    weights: BTreeMap<String, Vec<f64>>,
+}
+
+impl Perceptron {
+    /// Train on `(pair, canonical-order gold relation)` examples for `epochs` passes, in a
+    /// fixed pseudo-random order (deterministic).
+    pub fn train(examples: &[(Pair, RelType)], epochs: usize) -> Perceptron {
+        let data: Vec<(Vec<String>, usize)> = examples
+            .iter()
+            .filter_map(|(p, rel)| {
+                let rel = if p.swapped { rel.inverse() } else { *rel };
+                let li = LABELS.iter().position(|&l| Some(l) == train_label(rel))?;
+                Some((p.keys.iter().chain(&p.atoms).cloned().collect(), li))
+            })
+            .collect();
+        let n = LABELS.len();
+        let mut w: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+        let mut u: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+        let mut c = 1.0f64;
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..epochs {
+            for i in (1..order.len()).rev() {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                order.swap(i, (seed >> 33) as usize % (i + 1));
+            }
+            for &i in &order {
+                let (feats, gold) = &data[i];
+                let mut score = vec![0.0; n];
+                for f in feats {
+                    if let Some(ws) = w.get(f) {
+                        for (s, x) in score.iter_mut().zip(ws) {
+                            *s += x;
+                        }
+                    }
+                }
+                let pred = argmax(&score);
+                if pred != *gold {
+                    for f in feats {
+                        let ws = w.entry(f.clone()).or_insert_with(|| vec![0.0; n]);
+                        ws[*gold] += 1.0;
+                        ws[pred] -= 1.0;
+                        let us = u.entry(f.clone()).or_insert_with(|| vec![0.0; n]);
+                        us[*gold] += c;
+                        us[pred] -= c;
+                    }
+                }
+                c += 1.0;
+            }
+        }
+        for (f, ws) in w.iter_mut() {
+            if let Some(us) = u.get(f) {
+                for (x, y) in ws.iter_mut().zip(us) {
+                    *x -= y / c;
                 }
             }
         }
-        (RelType::Before, "none".to_string())
+        Perceptron { weights: w }
+    }
+
+    fn scores(&self, pair: &Pair) -> Vec<f64> {
+        let mut score = vec![0.0; LABELS.len()];
+        for f in pair.keys.iter().chain(&pair.atoms) {
+            if let Some(ws) = self.weights.get(f) {
+                for (s, x) in score.iter_mut().zip(ws) {
+                    *s += x;
+                }
+            }
+        }
+        score
+    }
+}
+
+fn argmax(v: &[f64]) -> usize {
+    let mut b = 0;
+    for (i, x) in v.iter().enumerate() {
+        if *x > v[b] {
+            b = i;
+        }
+    }
+    b
+}
+
+impl Classifier for Perceptron {
+    fn classify(&self, pair: &Pair) -> (RelType, String) {
+        let s = self.scores(pair);
+        let k = pair.keys.last().cloned().unwrap_or_default();
+        (LABELS[argmax(&s)], k)
+    }
+
+    fn ranked(&self, pair: &Pair) -> Vec<(RelType, f64)> {
+        let s = self.scores(pair);
+        let mut v: Vec<(RelType, f64)> = LABELS.iter().copied().zip(s).collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1));
+        v
     }
 }
 
@@ -120,12 +230,18 @@ impl Counts {
     }
 }
 
-impl Lookup for Counts {
+impl Counts {
     fn get(&self, key: &str) -> Option<(RelType, u32)> {
         self.map.get(key).map(|c| {
             let (rel, _, total) = Counts::best(c);
             (rel, total)
         })
+    }
+}
+
+impl Classifier for Counts {
+    fn classify(&self, pair: &Pair) -> (RelType, String) {
+        backoff(|k| self.get(k), pair)
     }
 }
 
@@ -167,11 +283,16 @@ impl std::str::FromStr for Model {
     }
 }
 
-impl Lookup for Model {
-    fn get(&self, key: &str) -> Option<(RelType, u32)> {
+impl Classifier for Model {
+    fn classify(&self, pair: &Pair) -> (RelType, String) {
         let t = self.table();
-        t.binary_search_by(|(k, _, _)| (*k).cmp(key))
-            .ok()
-            .map(|i| (t[i].1, t[i].2))
+        backoff(
+            |key| {
+                t.binary_search_by(|(k, _, _)| (*k).cmp(key))
+                    .ok()
+                    .map(|i| (t[i].1, t[i].2))
+            },
+            pair,
+        )
     }
 }
