@@ -248,7 +248,7 @@ fn event_atoms(cx: &Context, k: char, n: u8, e: &EventFacts, out: &mut Vec<Strin
 fn same_stem(a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
     let n = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    n >= a.chars().count().min(b.chars().count()).min(5).max(3)
+    n >= a.chars().count().min(b.chars().count()).clamp(3, 5)
 }
 
 fn atoms(cx: &Context, kind: PairKind, a: Endpoint, b: Endpoint, keys: &[String]) -> Vec<String> {

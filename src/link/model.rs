@@ -22,6 +22,9 @@ use super::features::Pair;
 use crate::relation::RelType;
 use std::collections::BTreeMap;
 
+/// Committed weight tables leave out features seen in fewer training links than this.
+pub const PRUNE: u32 = 3;
+
 /// A key is used only when at least this many training links had it.
 pub const MIN_SUPPORT: u32 = 3;
 
@@ -82,6 +85,8 @@ pub fn backoff(get: impl Fn(&str) -> Option<(RelType, u32)>, pair: &Pair) -> (Re
 #[derive(Clone, Debug, Default)]
 pub struct Perceptron {
     weights: BTreeMap<String, Vec<f64>>,
+    /// How many training examples had each feature.
+    support: BTreeMap<String, u32>,
 }
 
 impl Perceptron {
@@ -97,6 +102,12 @@ impl Perceptron {
             })
             .collect();
         let n = LABELS.len();
+        let mut support: BTreeMap<String, u32> = BTreeMap::new();
+        for (feats, _) in &data {
+            for f in feats {
+                *support.entry(f.clone()).or_default() += 1;
+            }
+        }
         let mut w: BTreeMap<String, Vec<f64>> = BTreeMap::new();
         let mut u: BTreeMap<String, Vec<f64>> = BTreeMap::new();
         let mut c = 1.0f64;
@@ -138,7 +149,28 @@ impl Perceptron {
                 }
             }
         }
-        Perceptron { weights: w }
+        Perceptron { weights: w, support }
+    }
+
+    /// Rust source for a static weight table (weights rounded to 1/100; features seen fewer
+    /// than [`PRUNE`] times, or whose weights all round to 0, are left out).
+    pub fn to_rust(&self, name: &str, header: &str) -> String {
+        let mut s = String::new();
+        s.push_str(header);
+        s.push_str(&format!(
+            "/// `(feature, weight per label in `LABELS` order, in hundredths)`, sorted by feature.\n#[rustfmt::skip]\npub static {name}: &[(&str, [i32; {}])] = &[\n",
+            LABELS.len()
+        ));
+        for (f, ws) in &self.weights {
+            let q: Vec<i32> = ws.iter().map(|w| (w * 100.0).round() as i32).collect();
+            if q.iter().all(|&x| x == 0) || self.support.get(f).copied().unwrap_or(0) < PRUNE {
+                continue;
+            }
+            let list: Vec<String> = q.iter().map(|x| x.to_string()).collect();
+            s.push_str(&format!("    ({f:?}, [{}]),\n", list.join(", ")));
+        }
+        s.push_str("];\n");
+        s
     }
 
     fn scores(&self, pair: &Pair) -> Vec<f64> {
@@ -256,11 +288,24 @@ pub enum Model {
 }
 
 impl Model {
-    fn table(self) -> &'static [(&'static str, RelType, u32)] {
+    fn table(self) -> &'static [(&'static str, [i32; 11])] {
         match self {
-            Model::TimeBank => super::learned_timebank::TABLE,
-            Model::Aquaint => super::learned_aquaint::TABLE,
+            Model::TimeBank => super::learned_timebank::WEIGHTS,
+            Model::Aquaint => super::learned_aquaint::WEIGHTS,
         }
+    }
+
+    fn scores(self, pair: &Pair) -> Vec<f64> {
+        let t = self.table();
+        let mut score = vec![0.0; LABELS.len()];
+        for f in pair.keys.iter().chain(&pair.atoms) {
+            if let Ok(i) = t.binary_search_by(|(k, _)| (*k).cmp(f.as_str())) {
+                for (s, x) in score.iter_mut().zip(t[i].1) {
+                    *s += f64::from(x);
+                }
+            }
+        }
+        score
     }
 
     /// `timebank` / `aquaint`.
@@ -285,14 +330,15 @@ impl std::str::FromStr for Model {
 
 impl Classifier for Model {
     fn classify(&self, pair: &Pair) -> (RelType, String) {
-        let t = self.table();
-        backoff(
-            |key| {
-                t.binary_search_by(|(k, _, _)| (*k).cmp(key))
-                    .ok()
-                    .map(|i| (t[i].1, t[i].2))
-            },
-            pair,
-        )
+        let s = self.scores(pair);
+        let k = pair.keys.last().cloned().unwrap_or_default();
+        (LABELS[argmax(&s)], k)
+    }
+
+    fn ranked(&self, pair: &Pair) -> Vec<(RelType, f64)> {
+        let s = self.scores(pair);
+        let mut v: Vec<(RelType, f64)> = LABELS.iter().copied().zip(s).collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1));
+        v
     }
 }
