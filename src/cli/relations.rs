@@ -9,8 +9,13 @@
 //! Corpus paths are relative to `--corpora` (default `$TEMPOGRAPH_CORPORA`, else
 //! `../shared/corpora`).
 use super::Outcome;
+use crate::eval::matres;
 use crate::eval::tlink::{self, GoldDoc};
+use crate::link::model::Perceptron;
 use crate::link::{Classifier, Model};
+
+/// Perceptron passes when training in memory (the committed tables use the same).
+const EPOCHS: usize = 10;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Subcommand)]
@@ -52,9 +57,12 @@ pub enum Command {
         tml: PathBuf,
         #[arg(long, default_value = "timebank")]
         model: Model,
-        /// Train in memory on these folders instead of using `--model`.
+        /// Instead of `--model`, train a MATRES-label perceptron in memory on this MATRES file
+        /// (with `--train-tml`, the TimeML folder it refers to).
+        #[arg(long, requires = "train_tml")]
+        train_matres: Option<PathBuf>,
         #[arg(long)]
-        train: Vec<PathBuf>,
+        train_tml: Option<PathBuf>,
     },
 }
 
@@ -148,6 +156,44 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             super::write_output(None, &out, &[])?;
             Ok(Outcome::Ok)
         }
-        Command::Matres { .. } => Err(crate::Error::usage("`relations matres` is not available yet")),
+        Command::Matres {
+            corpus,
+            matres: file,
+            tml,
+            model,
+            train_matres,
+            train_tml,
+        } => {
+            let pairs = matres::read(&corpus.path(&file))?;
+            let docs = corpus.load(&[tml])?;
+            let trained;
+            let (lookup, what): (&dyn Classifier, String) = match (train_matres, train_tml) {
+                (Some(m), Some(t)) => {
+                    let train_pairs = matres::read(&corpus.path(&m))?;
+                    let train_docs = corpus.load(&[t])?;
+                    trained = Perceptron::train_labels(
+                        &matres::examples(&train_pairs, &train_docs),
+                        matres::MATRES_LABELS,
+                        EPOCHS,
+                    );
+                    (&trained, format!("MATRES-trained perceptron from {}", m.display()))
+                }
+                _ => (&model, format!("TLINK model {}", model.as_str())),
+            };
+            let s = matres::evaluate(&pairs, &docs, lookup);
+            let mut out = format!(
+                "MATRES {} ({what}): accuracy {} ({}/{}), pairs not found {}\n",
+                file.display(),
+                pct(s.accuracy()),
+                s.correct,
+                s.total,
+                s.missing
+            );
+            for ((g, y), n) in &s.confusion {
+                out += &format!("  gold {} system {}: {n}\n", g.as_str(), y.as_str());
+            }
+            super::write_output(None, &out, &[])?;
+            Ok(Outcome::Ok)
+        }
     }
 }

@@ -84,6 +84,8 @@ pub fn backoff(get: impl Fn(&str) -> Option<(RelType, u32)>, pair: &Pair) -> (Re
 /// An averaged multi-class perceptron over a pair's keys and atoms.
 #[derive(Clone, Debug, Default)]
 pub struct Perceptron {
+    /// The labels it chooses among ([`LABELS`] for TLINKs).
+    labels: Vec<RelType>,
     weights: BTreeMap<String, Vec<f64>>,
     /// How many training examples had each feature.
     support: BTreeMap<String, u32>,
@@ -93,15 +95,29 @@ impl Perceptron {
     /// Train on `(pair, canonical-order gold relation)` examples for `epochs` passes, in a
     /// fixed pseudo-random order (deterministic).
     pub fn train(examples: &[(Pair, RelType)], epochs: usize) -> Perceptron {
+        let mapped: Vec<(Pair, RelType)> = examples
+            .iter()
+            .filter_map(|(p, rel)| {
+                let rel = if p.swapped { rel.inverse() } else { *rel };
+                let l = train_label(rel)?;
+                Some((p.clone(), if p.swapped { l.inverse() } else { l }))
+            })
+            .collect();
+        Perceptron::train_labels(&mapped, LABELS, epochs)
+    }
+
+    /// Train with another label set (e.g. MATRES's BEFORE/AFTER/SIMULTANEOUS/VAGUE); examples
+    /// whose canonical-order relation is not in `labels` are skipped.
+    pub fn train_labels(examples: &[(Pair, RelType)], labels: &[RelType], epochs: usize) -> Perceptron {
         let data: Vec<(Vec<String>, usize)> = examples
             .iter()
             .filter_map(|(p, rel)| {
                 let rel = if p.swapped { rel.inverse() } else { *rel };
-                let li = LABELS.iter().position(|&l| Some(l) == train_label(rel))?;
+                let li = labels.iter().position(|&l| l == rel)?;
                 Some((p.keys.iter().chain(&p.atoms).cloned().collect(), li))
             })
             .collect();
-        let n = LABELS.len();
+        let n = labels.len();
         let mut support: BTreeMap<String, u32> = BTreeMap::new();
         for (feats, _) in &data {
             for f in feats {
@@ -149,7 +165,11 @@ impl Perceptron {
                 }
             }
         }
-        Perceptron { weights: w, support }
+        Perceptron {
+            labels: labels.to_vec(),
+            weights: w,
+            support,
+        }
     }
 
     /// Rust source for a static weight table (weights rounded to 1/100; features seen fewer
@@ -159,7 +179,7 @@ impl Perceptron {
         s.push_str(header);
         s.push_str(&format!(
             "/// `(feature, weight per label in `LABELS` order, in hundredths)`, sorted by feature.\n#[rustfmt::skip]\npub static {name}: &[(&str, [i32; {}])] = &[\n",
-            LABELS.len()
+            self.labels.len()
         ));
         for (f, ws) in &self.weights {
             let q: Vec<i32> = ws.iter().map(|w| (w * 100.0).round() as i32).collect();
@@ -174,7 +194,7 @@ impl Perceptron {
     }
 
     fn scores(&self, pair: &Pair) -> Vec<f64> {
-        let mut score = vec![0.0; LABELS.len()];
+        let mut score = vec![0.0; self.labels.len()];
         for f in pair.keys.iter().chain(&pair.atoms) {
             if let Some(ws) = self.weights.get(f) {
                 for (s, x) in score.iter_mut().zip(ws) {
@@ -200,12 +220,12 @@ impl Classifier for Perceptron {
     fn classify(&self, pair: &Pair) -> (RelType, String) {
         let s = self.scores(pair);
         let k = pair.keys.last().cloned().unwrap_or_default();
-        (LABELS[argmax(&s)], k)
+        (self.labels[argmax(&s)], k)
     }
 
     fn ranked(&self, pair: &Pair) -> Vec<(RelType, f64)> {
         let s = self.scores(pair);
-        let mut v: Vec<(RelType, f64)> = LABELS.iter().copied().zip(s).collect();
+        let mut v: Vec<(RelType, f64)> = self.labels.iter().copied().zip(s).collect();
         v.sort_by(|a, b| b.1.total_cmp(&a.1));
         v
     }
