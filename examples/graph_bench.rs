@@ -97,8 +97,8 @@ fn main() {
     let clock = Instant::now();
     let mut g = Graph::new();
     let mut node: Vec<NodeId> = Vec::with_capacity(events);
-    for i in 0..events {
-        node.push(g.add_interval(format!("e{}", perm[i]), (perm[i] / 100, perm[i] % 100 * 40)));
+    for &id in &perm {
+        node.push(g.add_interval(format!("e{id}"), (id / 100, id % 100 * 40)));
     }
     let mut bounds = 0usize;
     for i in 0..events {
