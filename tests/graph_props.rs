@@ -39,12 +39,15 @@ fn true_relation(a: (i64, i64), b: (i64, i64)) -> Option<RelType> {
     })
 }
 
+/// `(a, b, a REL b, start-to-start distance)`.
+type Relation = (usize, usize, RelType, Option<(i64, i64)>);
+
 /// Random facts true of the timeline: relations (some with a start-to-start distance) and
 /// absolute bounds around the true dates.
 #[derive(Clone, Debug)]
 struct Case {
     truth: Vec<(i64, i64)>,
-    relations: Vec<(usize, usize, RelType, Option<(i64, i64)>)>,
+    relations: Vec<Relation>,
     bounds: Vec<(usize, i64, i64)>,
 }
 
