@@ -476,11 +476,13 @@ impl Graph {
                 latest_end: date(sol.latest[e]),
             });
         }
-        let conflicts = sol
+        // Listed by the earliest-added fact on each cycle (cycles start there).
+        let mut conflicts: Vec<Conflict> = sol
             .cycles
             .iter()
             .map(|(cycle, f)| self.conflict(&stn, cycle, *f))
             .collect();
+        conflicts.sort_by_key(|c| c.cycle.iter().filter_map(|e| e.fact).min());
         // Order key per point: earliest time if known, else latest, else last; then tie.
         let keys: Vec<(u8, W, (usize, usize), u32)> = (0..n as u32 * 2)
             .map(|p| {
@@ -717,7 +719,7 @@ impl fmt::Display for Conflict {
 pub struct Solved {
     /// Tightened dates per node, indexed by [`NodeId::index`].
     pub bounds: Vec<Bounds>,
-    /// Contradictions found (at most the conflict limit), in the order found.
+    /// Contradictions found (at most the conflict limit), by their earliest-added fact.
     pub conflicts: Vec<Conflict>,
     /// Every node once: topological with respect to entailed precedence, ties by earliest
     /// start (else latest start, unknown last), then `tie`.
