@@ -131,3 +131,25 @@ fn timex_cases() {
         );
     }
 }
+
+/// Every row of `docs/GRAMMAR.md` names a case that exists (its last column).
+#[test]
+fn grammar_rows_are_cases() {
+    let names: BTreeSet<String> = load().into_iter().map(|(_, c)| c.name).collect();
+    let doc = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/GRAMMAR.md"))
+        .expect("docs/GRAMMAR.md");
+    let mut rows = 0;
+    let mut missing = Vec::new();
+    for line in doc.lines().filter(|l| l.starts_with('|') && !l.starts_with("|---")) {
+        let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
+        let last = cells.last().copied().unwrap_or("");
+        if let Some(name) = last.strip_prefix('`').and_then(|s| s.strip_suffix('`')) {
+            rows += 1;
+            if !names.contains(name) {
+                missing.push(name.to_string());
+            }
+        }
+    }
+    assert!(rows > 50, "only {rows} rows with a case name in docs/GRAMMAR.md");
+    assert!(missing.is_empty(), "docs/GRAMMAR.md names cases that do not exist: {missing:?}");
+}
