@@ -161,7 +161,10 @@ pub enum Unres {
     /// A day of the week, 0 = Monday.
     Weekday(u32),
     /// A month in the DCT's year plus `years` (`June last year`).
-    MonthOfYear { month: u32, years: i32 },
+    MonthOfYear {
+        month: u32,
+        years: i32,
+    },
     /// A month and day with the day of the week (`Wednesday, Dec. 17`): the year is the one
     /// near the DCT where the weekday agrees.
     DateWeekday {
@@ -784,6 +787,7 @@ fn is_trigger(ctx: &Ctx, i: usize) -> bool {
             TRIGGERS.contains(&w)
                 || ctx.month(i).is_some()
                 || ctx.weekday(i).is_some()
+                || w.strip_suffix('s').is_some_and(|x| lookup(WEEKDAYS, x).is_some())
                 || ctx.unit(i).is_some()
                 || ctx.number_word(i).is_some()
                 || lookup(ORDINAL_WORDS, w).is_some()
