@@ -190,7 +190,8 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
     let (guess, guess_pos) = if proper {
         (false, None)
     } else if vlemma.is_some()
-        && (verbal || (!nominal && (lower.ends_with("ed") || lex.verb_exception(lower).is_some())))
+        && (verbal
+            || (!nominal && (lower.ends_with("ed") || lower.ends_with("ing") || lex.verb_exception(lower).is_some())))
     {
         (true, Some(Pos::Verb))
     } else {
