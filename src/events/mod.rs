@@ -55,6 +55,19 @@ pub struct Event {
     pub sentence: usize,
 }
 
+/// Verbs that carry little of their own in news text ("did", "made a decision", "took
+/// action"): TimeML marks them, a timeline of what happened usually does not want them.
+pub static LIGHT_VERBS: &[&str] = &["do", "make", "take", "get", "have", "give", "go", "come", "put", "let"];
+
+impl Event {
+    /// Worth a place on a timeline: not a reporting event ("said", "told reporters") and not
+    /// a light verb ([`LIGHT_VERBS`]). Task B output keeps every event; this is for
+    /// consumers that want the happenings, not the telling.
+    pub fn salient(&self) -> bool {
+        self.class != EventClass::Reporting && !(self.pos == Pos::Verb && LIGHT_VERBS.contains(&self.lemma.as_str()))
+    }
+}
+
 macro_rules! timeml_enum {
     ($(#[$m:meta])* $name:ident { $($var:ident => $s:literal),* $(,)? }) => {
         $(#[$m])*
