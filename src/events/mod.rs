@@ -136,6 +136,8 @@ pub fn extract_with(lex: &Lexicon, text: &str, analysis: &Analysis, excluded: &[
     let mut ex = excluded.to_vec();
     ex.sort();
     for (si, sent) in analysis.sentences.iter().enumerate() {
+        // The last verb event of the sentence: (token index, its group).
+        let mut last_verb: Option<(usize, grammar::Group)> = None;
         for i in sent.tokens.clone() {
             let t = toks[i];
             if t.kind != TokenKind::Word {
@@ -147,7 +149,26 @@ pub fn extract_with(lex: &Lexicon, text: &str, analysis: &Analysis, excluded: &[
             }
             let ctx = grammar::Context::new(text, analysis, sent.tokens.clone(), i);
             if let Some(d) = decide(lex, &ctx) {
-                let g = grammar::verb_group(&ctx, d.pos);
+                let mut g = grammar::verb_group(&ctx, d.pos);
+                if d.pos == Pos::Verb {
+                    // "likely to change and renew": a bare verb after a conjunction shares the
+                    // group of the verb before it.
+                    let conj = i > 0 && matches!(ctx.lower(i - 1).as_str(), "and" | "or");
+                    if let Some((j, prev)) = &last_verb {
+                        if g.bare
+                            && conj
+                            && i - j <= COORDINATION_WINDOW
+                            && (g.tense != Tense::Past || prev.tense == Tense::Past)
+                        {
+                            g = grammar::Group {
+                                polarity: g.polarity,
+                                bare: true,
+                                ..prev.clone()
+                            };
+                        }
+                    }
+                    last_verb = Some((i, g.clone()));
+                }
                 out.push(Event {
                     span: t.span,
                     text: t.text(text).to_string(),
@@ -165,6 +186,9 @@ pub fn extract_with(lex: &Lexicon, text: &str, analysis: &Analysis, excluded: &[
     }
     out
 }
+
+/// How many tokens back a coordinated verb looks for the verb it shares a group with.
+const COORDINATION_WINDOW: usize = 8;
 
 /// What the decision found for one token.
 struct Decision {
