@@ -20,7 +20,7 @@
 use super::rules::{set::unit_value, Cand, Ctx, Force, Holiday, Season, Unit, Unres};
 use super::{tense, AnchorKind, Derivation, Direction, Timex, TimexType};
 use crate::text::{Analysis, Span};
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// A calendar value at some grain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -246,6 +246,12 @@ static MAJOR: &[Holiday] = &[
     Holiday::Easter(0),
 ];
 
+/// How far (in tokens) a past-tense verb is trusted to govern a name without a year.
+const PAST_REACH: usize = 5;
+
+/// How far (in tokens) a modal or auxiliary is trusted to override the nearest month.
+const MONTH_REACH: usize = 0;
+
 /// How a value was found.
 struct Out {
     val: Result<Val, String>,
@@ -262,16 +268,48 @@ struct Resolver<'a> {
     anchor: Option<(Val, usize)>,
     sentence: usize,
     start: usize,
+    rule: &'static str,
     end: usize,
-    dir: Option<(Direction, String)>,
+    dir: Option<tense::Cue>,
 }
 
 impl Resolver<'_> {
-    fn direction(&mut self) -> (Direction, String) {
+    fn cue(&mut self) -> tense::Cue {
         if self.dir.is_none() {
             self.dir = Some(tense::direction(self.ctx, self.analysis, self.start, self.end));
         }
-        self.dir.clone().unwrap_or((Direction::None, String::new()))
+        self.dir.clone().unwrap_or(tense::Cue {
+            direction: Direction::None,
+            strong: false,
+            distance: 0,
+            why: String::new(),
+        })
+    }
+
+    /// The direction for a name without a year (month, season, quarter, holiday): a past
+    /// cue only counts when it is close, a future cue when it is a modal.
+    fn direction(&mut self) -> (Direction, String) {
+        let c = self.cue();
+        let d = match c.direction {
+            Direction::Past if c.distance <= PAST_REACH || c.strong && c.distance <= 2 * PAST_REACH => Direction::Past,
+            Direction::Future if c.strong => Direction::Future,
+            _ => Direction::None,
+        };
+        (d, c.why)
+    }
+
+    /// The direction for a weekday: past unless a modal points forward.
+    fn weekday_direction(&mut self) -> (Direction, String) {
+        // "Wednesday's ruling": a possessive day names something that has happened.
+        if self.ctx.punct(self.end, "'") && self.ctx.is(self.end + 1, "s") {
+            return (Direction::Past, "possessive `'s`".into());
+        }
+        let c = self.cue();
+        let d = match c.direction {
+            Direction::Future if c.strong => Direction::Future,
+            _ => Direction::Past,
+        };
+        (d, c.why)
     }
 
     fn dct_out(&self, val: Option<Val>, why: &str) -> Out {
@@ -385,21 +423,64 @@ impl Resolver<'_> {
             },
             Unres::Date { year: None, month, day } => {
                 let (m, d) = (*month, *day);
+                // A month name is read as the nearest such month unless a close, strong
+                // tense cue says otherwise.
+                let c = self.cue();
+                let dir = if c.strong && c.distance <= MONTH_REACH {
+                    c.direction
+                } else {
+                    Direction::None
+                };
+                self.dir = Some(tense::Cue {
+                    direction: dir,
+                    strong: true,
+                    distance: 0,
+                    why: c.why,
+                });
                 self.by_direction(
                     move |y| match d {
                         Some(d) => NaiveDate::from_ymd_opt(y, m, d).map(|x| (x, Val::Day(x))),
                         None => NaiveDate::from_ymd_opt(y, m, 1).map(|x| (x, Val::Month(y, m))),
                     },
                     false,
-                    d.is_some(),
+                    true,
                 )
             }
+            Unres::MonthOfYear { month, years } => {
+                let mut o = self.dct_out(Some(Val::Month(dct.year() + years, *month)), "the year relative to the DCT");
+                o.dir = match years.cmp(&0) {
+                    std::cmp::Ordering::Less => Direction::Past,
+                    std::cmp::Ordering::Greater => Direction::Future,
+                    std::cmp::Ordering::Equal => Direction::None,
+                };
+                o
+            }
+            Unres::DateWeekday { month, day, weekday } => {
+                let y = dct.year();
+                let fit = [y, y + 1, y - 1, y + 2, y - 2]
+                    .into_iter()
+                    .filter_map(|yy| NaiveDate::from_ymd_opt(yy, *month, *day))
+                    .find(|d| d.weekday().num_days_from_monday() == *weekday);
+                match fit {
+                    Some(d) => Out {
+                        val: Ok(Val::Day(d)),
+                        anchor: AnchorKind::Dct,
+                        dir: Direction::None,
+                        why: "the year near the DCT where the weekday agrees".into(),
+                    },
+                    None => self.date(&Unres::Date {
+                        year: None,
+                        month: *month,
+                        day: Some(*day),
+                    }),
+                }
+            }
             Unres::Weekday(wd) => {
-                let (dir, why) = self.direction();
+                let (dir, why) = self.weekday_direction();
                 let diff = i64::from(*wd) - weekday_num(dct);
                 let n = match dir {
                     Direction::Future => {
-                        if diff > 0 {
+                        if diff >= 0 {
                             diff
                         } else {
                             diff + 7
@@ -438,14 +519,15 @@ impl Resolver<'_> {
             Unres::Half { h, year: Some(y) } => abs(Val::Half(*y, *h)),
             Unres::Quarter { q, year: None } => {
                 let q = *q;
-                if let Some(Val::Quarter(y, _) | Val::Half(y, _)) = self.fiscal_anchor() {
-                    return Out {
-                        val: Ok(Val::Quarter(y, q)),
-                        anchor: AnchorKind::Timex,
-                        dir: Direction::None,
-                        why: "the year of the quarter mentioned before".into(),
-                    };
-                }
+                // Quarters are reported after they end: only a past cue moves one back a year.
+                let (d, why) = self.direction();
+                let d = if d == Direction::Past { d } else { Direction::None };
+                self.dir = Some(tense::Cue {
+                    direction: d,
+                    strong: true,
+                    distance: 0,
+                    why,
+                });
                 self.by_direction(
                     move |y| NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1).map(|x| (x, Val::Quarter(y, q))),
                     false,
@@ -510,7 +592,7 @@ impl Resolver<'_> {
             Unres::Shift { unit, n } => {
                 let n = *n;
                 // "a year ago" in a report about a quarter means that quarter a year before.
-                if *unit == Unit::Year && n == -1 {
+                if *unit == Unit::Year && n == -1 && self.rule == "relative/ago" {
                     if let Some(v) = self.fiscal_anchor() {
                         return Out {
                             val: shift_val(v, if matches!(v, Val::Quarter(..)) { -4 } else { -2 })
@@ -625,21 +707,9 @@ impl Resolver<'_> {
                 let v = match unit {
                     // "a year earlier": keep the anchor's grain (a quarter a year before).
                     Unit::Year => match base {
-                        Val::Day(d) if n != 0 => {
-                            if kind == AnchorKind::Dct {
-                                Some(Val::Year(d.year() + n as i32))
-                            } else {
-                                d.checked_add_months(Months::new(0)).and_then(|_| {
-                                    let (yy, mm) = add_months(d.year(), d.month(), 12 * n);
-                                    NaiveDate::from_ymd_opt(yy, mm, d.day().min(28).max(d.day().min(last_day(yy, mm))))
-                                        .map(Val::Day)
-                                })
-                            }
-                        }
-                        Val::Quarter(..) => shift_val(base, 4 * n),
-                        Val::Half(..) => shift_val(base, 2 * n),
-                        Val::Month(..) => shift_val(base, 12 * n),
-                        Val::Season(..) | Val::Year(..) => shift_val(base, n),
+                        Val::Quarter(..) if n != 0 => shift_val(base, 4 * n),
+                        Val::Half(..) if n != 0 => shift_val(base, 2 * n),
+                        Val::Season(..) if n != 0 => shift_val(base, n),
                         _ => base.year().map(|y| Val::Year(y + n as i32)),
                     },
                     u => base.day().and_then(|d| shift_val(at_grain(d, *u), n)),
@@ -716,13 +786,6 @@ impl Resolver<'_> {
     }
 }
 
-fn last_day(y: i32, m: u32) -> u32 {
-    let (ny, nm) = add_months(y, m, 1);
-    NaiveDate::from_ymd_opt(ny, nm, 1)
-        .and_then(|d| d.pred_opt())
-        .map_or(28, |d| d.day())
-}
-
 fn end_of(v: Val) -> Option<NaiveDate> {
     crate::value::date_range(&v.format()).map(|r| r.latest)
 }
@@ -791,6 +854,7 @@ pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) 
         anchor: None,
         sentence: 0,
         start: 0,
+        rule: "",
         end: 0,
         dir: None,
     };
@@ -799,6 +863,7 @@ pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) 
     for c in cands {
         let span = Span::new(analysis.tokens[c.start].span.start, analysis.tokens[c.end - 1].span.end);
         r.start = c.start;
+        r.rule = c.rule;
         r.end = c.end;
         r.dir = None;
         r.sentence = analysis.sentence_at(span.start);
@@ -821,11 +886,19 @@ pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) 
             Unres::Time { day, hour, minute } => {
                 let o = match day {
                     Some(d) => r.date(d),
-                    None => Out {
-                        val: Ok(Val::Day(dct)),
-                        anchor: AnchorKind::Dct,
-                        dir: Direction::None,
-                        why: "on the DCT's day".into(),
+                    None => match r.anchor {
+                        Some((Val::Day(d), s)) if r.sentence.saturating_sub(s) <= 1 => Out {
+                            val: Ok(Val::Day(d)),
+                            anchor: AnchorKind::Timex,
+                            dir: Direction::None,
+                            why: "on the day mentioned just before".into(),
+                        },
+                        _ => Out {
+                            val: Ok(Val::Day(dct)),
+                            anchor: AnchorKind::Dct,
+                            dir: Direction::None,
+                            why: "on the DCT's day".into(),
+                        },
                     },
                 };
                 let v = match o.val {
@@ -855,10 +928,12 @@ pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) 
                 }
             }
         };
-        if value.contains('T') && kind == TimexType::Date && !value.starts_with('P') {
+        if kind == TimexType::Date && value.len() > 10 && value.as_bytes()[10] == b'T' && c.rule != "time/part-of-day" {
             kind = TimexType::Time;
         }
-        if kind == TimexType::Date || kind == TimexType::Time {
+        let anaphoric =
+            matches!(c.val, Unres::Anaphor { .. }) || matches!(c.val, Unres::Shift { unit: Unit::Year, .. });
+        if (kind == TimexType::Date || kind == TimexType::Time) && !anaphoric {
             if let Some(v) = val {
                 r.anchor = Some((v, r.sentence));
             }

@@ -136,7 +136,7 @@ fn day_at(ctx: &Ctx, j: usize) -> Option<(u32, usize)> {
         return None;
     }
     // "May 5:30", "Dec. 17-18" is still a date.
-    if ctx.punct(j + 1, ":") && ctx.joined(j + 1) {
+    if ctx.punct(j + 1, ":") && ctx.joined(j + 1) && ctx.joined(j + 2) && ctx.is_num(j + 2) {
         return None;
     }
     Some((d, j + 1))
@@ -402,6 +402,12 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         ("eighties", 8),
         ("nineties", 9),
     ];
+    // Centuries: "the 20th century", "the nineteenth century", "20th century".
+    if let Some((n, k)) = ctx.ordinal(j) {
+        if ctx.is(k, "century") && (1..=30).contains(&n) && !ctx.hyphen(k + 1) {
+            out.push(Cand::new(start, k + 1, D, Unres::Fixed(format!("{:02}", n - 1)), "date/century"));
+        }
+    }
     if start != j {
         if let Some(d) = lookup(DECADE_WORDS, ctx.lw(j)) {
             out.push(Cand::new(
@@ -411,18 +417,6 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                 Unres::Fixed(format!("19{d}")),
                 "date/decade",
             ));
-        }
-        // Centuries: "the 20th century", "the nineteenth century".
-        if let Some((n, k)) = ctx.ordinal(j) {
-            if ctx.is(k, "century") && (1..=30).contains(&n) {
-                out.push(Cand::new(
-                    start,
-                    k + 1,
-                    D,
-                    Unres::Fixed(format!("{:02}", n - 1)),
-                    "date/century",
-                ));
-            }
         }
     }
     // Plain years.
@@ -658,21 +652,25 @@ fn weekday(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let k = if ctx.punct(j, ",") { j + 1 } else { j };
     if let Some((m, k2)) = ctx.month(k) {
         if let Some((day, e)) = day_at(ctx, k2) {
-            let (year, end) = match year_at(ctx, e) {
-                Some((y, e2)) => (Some(y), e2),
-                None => (None, e),
+            let (val, end) = match year_at(ctx, e) {
+                Some((y, e2)) => (
+                    Unres::Date {
+                        year: Some(y),
+                        month: m,
+                        day: Some(day),
+                    },
+                    e2,
+                ),
+                None => (
+                    Unres::DateWeekday {
+                        month: m,
+                        day,
+                        weekday: d,
+                    },
+                    e,
+                ),
             };
-            out.push(Cand::new(
-                i,
-                end,
-                D,
-                Unres::Date {
-                    year,
-                    month: m,
-                    day: Some(day),
-                },
-                "date/weekday",
-            ));
+            out.push(Cand::new(i, end, D, val, "date/weekday"));
             return;
         }
     }

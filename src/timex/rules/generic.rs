@@ -29,7 +29,6 @@ static REFS: &[(&[&str], &str)] = &[
     (&["the", "moment"], PRESENT),
     (&["recently"], PAST),
     (&["lately"], PAST),
-    (&["previously"], PAST),
     (&["formerly"], PAST),
     (&["the", "past"], PAST),
     (&["recent", "years"], PAST),
@@ -40,7 +39,6 @@ static REFS: &[(&[&str], &str)] = &[
     (&["the", "time"], PAST),
     (&["the", "near", "future"], FUTURE),
     (&["the", "future"], FUTURE),
-    (&["soon"], FUTURE),
 ];
 
 pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {

@@ -160,6 +160,15 @@ pub enum Unres {
     },
     /// A day of the week, 0 = Monday.
     Weekday(u32),
+    /// A month in the DCT's year plus `years` (`June last year`).
+    MonthOfYear { month: u32, years: i32 },
+    /// A month and day with the day of the week (`Wednesday, Dec. 17`): the year is the one
+    /// near the DCT where the weekday agrees.
+    DateWeekday {
+        month: u32,
+        day: u32,
+        weekday: u32,
+    },
     Season {
         season: Season,
         year: Option<i32>,
@@ -797,30 +806,36 @@ static RULES: &[Rule] = &[
     generic::rules,
 ];
 
-/// Modifier prefixes: words, TimeML mod, and whether they apply to durations (else dates).
-static MODIFIERS: &[(&[&str], Option<&str>, bool)] = &[
-    (&["the", "end", "of"], Some("END"), false),
-    (&["the", "beginning", "of"], Some("START"), false),
-    (&["the", "start", "of"], Some("START"), false),
-    (&["the", "middle", "of"], Some("MID"), false),
-    (&["end", "of"], Some("END"), false),
-    (&["early"], Some("START"), false),
-    (&["late"], Some("END"), false),
-    (&["mid"], Some("MID"), false),
-    (&["earlier"], None, false),
-    (&["later"], None, false),
-    (&["almost"], Some("LESS_THAN"), true),
-    (&["nearly"], Some("LESS_THAN"), true),
-    (&["about"], Some("APPROX"), true),
-    (&["around"], Some("APPROX"), true),
-    (&["roughly"], Some("APPROX"), true),
-    (&["approximately"], Some("APPROX"), true),
-    (&["some"], Some("APPROX"), true),
-    (&["more", "than"], Some("MORE_THAN"), true),
-    (&["less", "than"], Some("LESS_THAN"), true),
-    (&["at", "least"], Some("EQUAL_OR_MORE"), true),
-    (&["over"], Some("MORE_THAN"), true),
-    (&["up", "to"], Some("EQUAL_OR_LESS"), true),
+/// Modifier prefixes: words, TimeML mod, whether they apply to durations (else dates), and
+/// whether the words belong to the expression's extent (TimeBank leaves `about`, `almost`,
+/// `over` outside and keeps `more than`, `the end of`, `early`).
+static MODIFIERS: &[(&[&str], Option<&str>, bool, bool)] = &[
+    (&["the", "end", "of"], Some("END"), false, true),
+    (&["the", "beginning", "of"], Some("START"), false, true),
+    (&["the", "start", "of"], Some("START"), false, true),
+    (&["the", "middle", "of"], Some("MID"), false, true),
+    (&["end", "of"], Some("END"), false, true),
+    (&["the", "early"], Some("START"), false, true),
+    (&["the", "late"], Some("END"), false, true),
+    (&["the", "mid"], Some("MID"), false, true),
+    (&["early"], Some("START"), false, true),
+    (&["late"], Some("END"), false, true),
+    (&["mid"], Some("MID"), false, true),
+    (&["earlier"], None, false, true),
+    (&["later"], None, false, true),
+    (&["almost"], Some("LESS_THAN"), true, false),
+    (&["nearly"], Some("LESS_THAN"), true, false),
+    (&["about"], Some("APPROX"), true, false),
+    (&["around"], Some("APPROX"), true, false),
+    (&["roughly"], Some("APPROX"), true, false),
+    (&["approximately"], Some("APPROX"), true, false),
+    (&["some"], Some("APPROX"), true, false),
+    (&["more", "than"], Some("MORE_THAN"), true, true),
+    (&["less", "than"], Some("LESS_THAN"), true, true),
+    (&["no", "more", "than"], Some("EQUAL_OR_LESS"), true, true),
+    (&["at", "least"], Some("EQUAL_OR_MORE"), true, true),
+    (&["over"], Some("MORE_THAN"), true, false),
+    (&["up", "to"], Some("EQUAL_OR_LESS"), true, true),
 ];
 
 fn best_at(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
@@ -841,18 +856,19 @@ fn best_at(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
 }
 
 fn with_modifier(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
-    for (words, m, for_duration) in MODIFIERS {
+    for (words, m, for_duration, in_span) in MODIFIERS {
         if !words.iter().enumerate().all(|(k, w)| ctx.is(i + k, w)) {
             continue;
         }
         let mut j = i + words.len();
-        if *words == ["mid"] {
+        let last = words[words.len() - 1];
+        if last == "mid" {
             if ctx.hyphen(j) {
                 j += 1;
             } else if !ctx.joined(j) && !ctx.is_num(j) && ctx.month(j).is_none() {
                 continue;
             }
-        } else if words.len() == 1 && ctx.hyphen(j) && matches!(words[0], "early" | "late") {
+        } else if ctx.hyphen(j) && matches!(last, "early" | "late") {
             j += 1;
         }
         let Some(mut c) = best_at(ctx, j, buf) else { continue };
@@ -869,17 +885,17 @@ fn with_modifier(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
                     c.rule == "relative/ago"
                 } else if m.is_none() {
                     // "earlier this week", "later that day"
-                    ctx.any(
-                        j,
-                        &["this", "that", "today", "tonight", "yesterday", "tomorrow", "in", "the"],
-                    ) && !matches!(c.val, Unres::Duration { .. })
+                    ctx.any(j, &["this", "that", "today", "tonight", "yesterday", "tomorrow", "in"])
+                        && !matches!(c.val, Unres::Duration { .. })
                 } else {
                     true
                 }
             }
         };
         if ok {
-            c.start = i;
+            if *in_span {
+                c.start = i;
+            }
             if m.is_some() {
                 c.modifier = *m;
             }

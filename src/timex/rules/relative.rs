@@ -26,6 +26,7 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     day_words(ctx, i, out);
     this_last_next(ctx, i, out);
     ago(ctx, i, out);
+    month_of_relative_year(ctx, i, out);
     anaphor(ctx, i, out);
     the_unit(ctx, i, out);
 }
@@ -129,6 +130,12 @@ fn this_last_next(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         if the && ctx.lw(i + 1) == "past" && unit == Unit::Day {
             return;
         }
+        // "the past decade", "the last century": a length of time.
+        if n < 0 && matches!(unit, Unit::Decade | Unit::Century) && ctx.lw(i) != "last" {
+            let v = Unres::Duration { n: Some(1.0), unit };
+            out.push(Cand::new(i, e, TimexType::Duration, v, "relative/last-unit"));
+            return;
+        }
         let rule = match n {
             0 => "relative/this-unit",
             n if n < 0 => "relative/last-unit",
@@ -156,6 +163,26 @@ fn this_last_next(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             "relative/named",
         ));
     }
+}
+
+/// "June last year", "March of next year", "May this year".
+fn month_of_relative_year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let Some((m, j)) = ctx.month(i) else { return };
+    if !ctx.cap(i) {
+        return;
+    }
+    let j = if ctx.is(j, "of") { j + 1 } else { j };
+    let n = match ctx.lw(j) {
+        "last" => -1,
+        "this" => 0,
+        "next" => 1,
+        _ => return,
+    };
+    if !ctx.is(j + 1, "year") {
+        return;
+    }
+    let v = Unres::MonthOfYear { month: m, years: n };
+    out.push(Cand::new(i, j + 2, D, v, "relative/named"));
 }
 
 fn ago(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {

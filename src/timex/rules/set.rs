@@ -48,7 +48,6 @@ fn adverb(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         "weekly" => "P1W",
         "biweekly" | "fortnightly" => "P2W",
         "monthly" => "P1M",
-        "quarterly" => "P3M",
         "semiannually" | "biannually" => "P6M",
         "annually" | "yearly" => "P1Y",
         "hourly" => "PT1H",

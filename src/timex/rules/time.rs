@@ -208,11 +208,13 @@ fn named(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
 }
 
 fn part(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    // TimeBank types "Sunday night" as a DATE and "this morning" as a TIME.
+    let kind = if ctx.is(i, "this") { T } else { TimexType::Date };
     let push = |out: &mut Vec<Cand>, e: usize, day: Unres, p: &'static str| {
         out.push(Cand::new(
             i,
             e,
-            T,
+            kind,
             Unres::PartOfDay {
                 day: Box::new(day),
                 part: p,
