@@ -234,7 +234,11 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
     } else {
         let nl = morph::noun_lemma(lex, lower);
         let forced = lex.always_event_noun(&nl);
-        let ev_noun = forced || lex.event_noun(&nl).is_some_and(|(_, rank)| rank == 1) || derived_event_noun(lex, &nl);
+        let ev_noun = forced
+            || lex
+                .event_noun(&nl)
+                .is_some_and(|(kind, rank)| rank == 1 && kind != "state")
+            || derived_event_noun(lex, &nl);
         if forced && !verbal {
             return decided(lex, lower, Pos::Noun, stats);
         }
