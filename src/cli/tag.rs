@@ -99,7 +99,12 @@ fn tag_file(
     let doc = if is_timeml {
         let t = crate::timeml::read(path)?;
         let d = dct.or(t.dct).ok_or_else(|| crate::Error::missing_dct(path))?;
-        Document::from_text(crate::document::doc_id(path), t.text, d, crate::document::DctSource::Timeml)
+        Document::from_text(
+            crate::document::doc_id(path),
+            t.text,
+            d,
+            crate::document::DctSource::Timeml,
+        )
     } else {
         Document::load(path, dct)?
     };
