@@ -37,6 +37,10 @@ pub enum Command {
         /// Also print the confusion counts (kind, gold, system).
         #[arg(long)]
         confusion: bool,
+        /// Document-level cross-validation: split the `--test` documents into this many folds
+        /// and label each fold with a perceptron trained on the other folds (plus `--train`).
+        #[arg(long)]
+        folds: Option<usize>,
         /// Label the most confident pairs first and never contradict earlier labels.
         #[arg(long)]
         consistent: bool,
@@ -109,8 +113,39 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             confusion,
             perceptron,
             consistent,
+            folds,
         } => {
             let docs = corpus.load(&test)?;
+            if let Some(k) = folds {
+                if k < 2 {
+                    return Err(crate::Error::usage("--folds needs at least 2"));
+                }
+                let extra = tlink::examples(&corpus.load(&train)?);
+                let mut total = tlink::TaCounts::default();
+                for f in 0..k {
+                    let (held, rest): (Vec<_>, Vec<_>) = docs.iter().enumerate().partition(|(i, _)| i % k == f);
+                    let held: Vec<GoldDoc> = held.into_iter().map(|(_, d)| d.clone()).collect();
+                    let rest: Vec<GoldDoc> = rest.into_iter().map(|(_, d)| d.clone()).collect();
+                    let mut ex = tlink::examples(&rest);
+                    ex.extend(extra.iter().cloned());
+                    let m = Perceptron::train(&ex, perceptron.unwrap_or(EPOCHS));
+                    total.add(&tlink::relation_only(&held, &m, consistent).ta);
+                }
+                let out = format!(
+                    "C-relation-only, {k}-fold document cross-validation over {} documents{}: TA P {} R {} F1 {}\n",
+                    docs.len(),
+                    if train.is_empty() {
+                        String::new()
+                    } else {
+                        " (+ --train in every fold)".to_string()
+                    },
+                    pct(total.precision()),
+                    pct(total.recall()),
+                    pct(total.f1())
+                );
+                super::write_output(None, &out, &[])?;
+                return Ok(Outcome::Ok);
+            }
             let trained;
             let perc;
             let lookup: &dyn Classifier = if train.is_empty() {

@@ -481,7 +481,7 @@ pub struct RelationOnly {
     pub accuracy: Vec<(PairKind, usize, usize)>,
     /// Gold links skipped because an end is not a gold entity.
     pub skipped: usize,
-    /// `(kind, gold label, system label) → count`, labels as in training.
+    /// `(kind, gold label, system label) → count`, labels as in training, in canonical order.
     pub confusion: BTreeMap<(PairKind, RelType, RelType), usize>,
 }
 
@@ -502,13 +502,15 @@ pub fn relation_only(docs: &[GoldDoc], model: &dyn Classifier, consistent: bool)
         let mut sys = Vec::with_capacity(pairs.len());
         for (k, rel) in labelled {
             let (t, a, b) = &pairs[k];
-            let kind = features::pair(&cx, *a, *b).kind;
+            let p = features::pair(&cx, *a, *b);
+            let kind = p.kind;
             let e = acc.entry(kind).or_default();
             e.1 += 1;
             if train_label(rel) == train_label(t.rel) {
                 e.0 += 1;
             }
-            if let (Some(g), Some(s)) = (train_label(t.rel), train_label(rel)) {
+            let canon = |r: RelType| if p.swapped { r.inverse() } else { r };
+            if let (Some(g), Some(s)) = (train_label(canon(t.rel)), train_label(canon(rel))) {
                 *out.confusion.entry((kind, g, s)).or_default() += 1;
             }
             sys.push(Triple::new(t.from.clone(), t.to.clone(), rel));
