@@ -9,7 +9,7 @@
 //! | temporal expressions: extraction and resolution | [`timex`] | `timex::tag` |
 //! | events | [`events`] | `events::extract` |
 //! | temporal relations | [`link`] | `link::link` |
-//! | the relation graph and its consistency | [`graph`] | `graph::Stn` |
+//! | the relation graph and its consistency | [`graph`] | [`graph::Graph::solve`] |
 //! | the timeline model (the YAML contract) and `check` | [`timeline`] | `timeline::Timeline` |
 //! | renderers (Mermaid, DOT, JSON, TimeML, TimelineJS) | [`render`] | `render::render` |
 //! | the whole way from documents to a timeline | [`pipeline`] | `pipeline::build` |

@@ -17,6 +17,8 @@
 //! ...>`, `</NAME>`, `<NAME .../>`; comments, `<?...?>` and `<!...>` are skipped; the five
 //! predefined entities and numeric character references are decoded in text and values.
 
+pub mod annotate;
+
 use crate::error::{Error, Result};
 use crate::text::{LineIndex, Span};
 use chrono::NaiveDate;

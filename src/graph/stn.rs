@@ -1,0 +1,945 @@
+//! The Simple Temporal Network engine behind [`super::Graph`].
+//!
+//! Time points are integers `0..n`; a constraint is an *arc* `x → y` with weight `w`, meaning
+//! `t(y) − t(x) ≤ w` (the distance graph of Dechter, Meiri and Pearl). Absolute bounds are
+//! arcs from or to a virtual *origin* (`t = 0`, day 0 of [`crate::value::day_number`]).
+//!
+//! | constraint                 | arc                               |
+//! |----------------------------|-----------------------------------|
+//! | `t(y) − t(x) ≤ w`          | `x → y` weight `w`                |
+//! | `t(y) − t(x) ≥ w`          | `y → x` weight `−w`               |
+//! | `t(x) < t(y)` (strict)     | `y → x` weight `0 − ε`            |
+//! | `t(p) ≥ day D`             | `p → origin` weight `−D`          |
+//! | `t(p) ≤ day D` (any hour)  | `origin → p` weight `D + 1 − ε`   |
+//!
+//! Weights are [`W`]: whole days plus a count of infinitesimal steps `ε`, compared
+//! lexicographically. A day `D` is the real interval `[D, D + 1)`; the infinitesimal lets
+//! `a BEFORE b` be *strict* (a cycle of BEFOREs is a contradiction) while two events that
+//! are both known only to the day can still be ordered inside that day.
+//!
+//! The network is consistent iff the distance graph has no negative cycle. The solver:
+//!
+//! 1. **Relations** (arcs between points, no origin): strongly connected components
+//!    (iterative Tarjan), processed in topological order; inside a component, Bellman–Ford
+//!    with a FIFO queue and Tarjan's *subtree disassembly* (Cherkassky–Goldberg's BFCT),
+//!    started from a virtual source at distance 0 to every point. Subtree disassembly finds a
+//!    negative cycle the moment one closes in the shortest-path tree, and the tree's parent
+//!    arcs *are* that cycle. The labels found form a feasible potential `π`.
+//! 2. **Bounds**: `latest(p)` = shortest distance origin → p, `−earliest(p)` = shortest
+//!    distance p → origin (same component order on the reversed graph). A cycle through the
+//!    origin exists iff some point has `latest(p) < earliest(p)`; its arcs are the two
+//!    shortest-path trees' paths through `p`.
+//! 3. **Conflicts**: each negative cycle is recorded; the most recently added fact on it (never
+//!    an interval's own `start ≤ end`) is set aside, and the search repeats (only the affected
+//!    component in step 1; both bound passes in step 2) until the network is consistent or the
+//!    conflict limit is reached. Beyond the limit, the points still in contradiction are
+//!    *quarantined*: reported as unresolved, given no bounds.
+//!
+//! Cost: SCC `O(n + m)`; inside components BFCT is `O(n·m)` in the worst case but near-linear
+//! on the shapes relations produce (mostly acyclic with small equality clusters). Each conflict
+//! costs one more pass. Point-to-point distances (for the qualitative closure) use Dijkstra on
+//! the reduced costs `w + π(x) − π(y) ≥ 0`, `O(m log n)` per query.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::ops::{Add, Neg};
+
+/// A weight: whole days plus `eps` infinitesimal steps. Ordered lexicographically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub(crate) struct W {
+    pub days: i64,
+    pub eps: i64,
+}
+
+impl W {
+    pub const ZERO: W = W { days: 0, eps: 0 };
+    /// `0 − ε`: strictly less.
+    pub const STRICT: W = W { days: 0, eps: -1 };
+    /// "No path": larger than any real distance, and never added to.
+    pub const INF: W = W {
+        days: i64::MAX / 4,
+        eps: 0,
+    };
+    pub fn days(days: i64) -> W {
+        W { days, eps: 0 }
+    }
+    pub fn is_inf(self) -> bool {
+        self.days >= W::INF.days
+    }
+    /// The calendar day (day number) of a time with this value.
+    pub fn day(self) -> i64 {
+        if self.eps >= 0 {
+            self.days
+        } else {
+            self.days - 1
+        }
+    }
+}
+
+impl Add for W {
+    type Output = W;
+    fn add(self, o: W) -> W {
+        W {
+            days: self.days.saturating_add(o.days),
+            eps: self.eps.saturating_add(o.eps),
+        }
+    }
+}
+
+impl Neg for W {
+    type Output = W;
+    fn neg(self) -> W {
+        W {
+            days: -self.days,
+            eps: -self.eps,
+        }
+    }
+}
+
+/// Fact id of the structural `start ≤ end` of an interval: never set aside.
+pub(crate) const STRUCTURAL: u32 = u32::MAX;
+const NONE: u32 = u32::MAX;
+
+/// One arc `from → to`: `t(to) − t(from) ≤ w`. `from` or `to` may be [`Stn::origin`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Arc {
+    pub from: u32,
+    pub to: u32,
+    pub w: W,
+    pub fact: u32,
+}
+
+/// Compressed adjacency: `adj[off[v]..off[v + 1]]` are `(neighbour, arc index)`.
+struct Csr {
+    off: Vec<u32>,
+    adj: Vec<(u32, u32)>,
+}
+
+impl Csr {
+    fn build(n: usize, edges: impl Iterator<Item = (u32, u32, u32)> + Clone) -> Csr {
+        let mut off = vec![0u32; n + 1];
+        for (x, _, _) in edges.clone() {
+            off[x as usize + 1] += 1;
+        }
+        for i in 0..n {
+            off[i + 1] += off[i];
+        }
+        let mut fill = off.clone();
+        let mut adj = vec![(0u32, 0u32); off[n] as usize];
+        for (x, y, a) in edges {
+            let slot = &mut fill[x as usize];
+            adj[*slot as usize] = (y, a);
+            *slot += 1;
+        }
+        Csr { off, adj }
+    }
+    #[inline]
+    fn out(&self, v: u32) -> &[(u32, u32)] {
+        &self.adj[self.off[v as usize] as usize..self.off[v as usize + 1] as usize]
+    }
+}
+
+/// Strongly connected components, iteratively (no recursion, safe for long chains).
+/// Returns `(comp_of, comps)` with `comps` in reverse topological order (sinks first).
+fn scc(n: usize, g: &Csr) -> (Vec<u32>, Vec<Vec<u32>>) {
+    let mut index = vec![NONE; n];
+    let mut low = vec![0u32; n];
+    let mut on_stack = vec![false; n];
+    let mut comp_of = vec![NONE; n];
+    let mut stack: Vec<u32> = Vec::new();
+    let mut comps: Vec<Vec<u32>> = Vec::new();
+    let mut call: Vec<(u32, u32)> = Vec::new(); // (node, next edge position)
+    let mut counter = 0u32;
+    for root in 0..n as u32 {
+        if index[root as usize] != NONE {
+            continue;
+        }
+        call.push((root, g.off[root as usize]));
+        index[root as usize] = counter;
+        low[root as usize] = counter;
+        counter += 1;
+        stack.push(root);
+        on_stack[root as usize] = true;
+        while let Some(&mut (v, ref mut pos)) = call.last_mut() {
+            let end = g.off[v as usize + 1];
+            if *pos < end {
+                let (w, _) = g.adj[*pos as usize];
+                *pos += 1;
+                if index[w as usize] == NONE {
+                    index[w as usize] = counter;
+                    low[w as usize] = counter;
+                    counter += 1;
+                    stack.push(w);
+                    on_stack[w as usize] = true;
+                    call.push((w, g.off[w as usize]));
+                } else if on_stack[w as usize] {
+                    low[v as usize] = low[v as usize].min(index[w as usize]);
+                }
+            } else {
+                call.pop();
+                if let Some(&(p, _)) = call.last() {
+                    low[p as usize] = low[p as usize].min(low[v as usize]);
+                }
+                if low[v as usize] == index[v as usize] {
+                    let id = comps.len() as u32;
+                    let mut members = Vec::new();
+                    loop {
+                        let x = stack.pop().expect("tarjan stack");
+                        on_stack[x as usize] = false;
+                        comp_of[x as usize] = id;
+                        members.push(x);
+                        if x == v {
+                            break;
+                        }
+                    }
+                    members.sort_unstable();
+                    comps.push(members);
+                }
+            }
+        }
+    }
+    (comp_of, comps)
+}
+
+/// Scratch space for subtree-disassembly Bellman–Ford (sentinel = index `n`).
+struct Tree {
+    next: Vec<u32>,
+    prev: Vec<u32>,
+    depth: Vec<u32>,
+    in_tree: Vec<bool>,
+    queued: Vec<bool>,
+    queue: VecDeque<u32>,
+}
+
+impl Tree {
+    fn new(n: usize) -> Tree {
+        Tree {
+            next: vec![0; n + 1],
+            prev: vec![0; n + 1],
+            depth: vec![0; n + 1],
+            in_tree: vec![false; n + 1],
+            queued: vec![false; n + 1],
+            queue: VecDeque::new(),
+        }
+    }
+}
+
+/// The outcome of [`Stn::solve`].
+pub(crate) struct Solution {
+    /// `latest[p]`: shortest distance origin → p (`INF`: unbounded above).
+    pub latest: Vec<W>,
+    /// `−earliest[p]`: shortest distance p → origin (`INF`: unbounded below).
+    pub to_origin: Vec<W>,
+    /// Negative cycles found, each a list of arc indices in path order, and the fact set aside.
+    pub cycles: Vec<(Vec<u32>, u32)>,
+    /// Cycles found after the limit (their facts were set aside too, or their points quarantined).
+    pub unlisted: usize,
+    /// Points left out because they stayed in contradiction after the conflict limit.
+    pub dead: Vec<bool>,
+    /// Facts set aside.
+    pub disabled: Vec<bool>,
+    /// A feasible potential for the relation arcs (for Dijkstra on reduced costs).
+    pub potential: Vec<W>,
+}
+
+/// A Simple Temporal Network over points `0..n` plus the origin `n`.
+pub(crate) struct Stn {
+    n: usize,
+    arcs: Vec<Arc>,
+    facts: usize,
+    fwd: Csr,
+    rev: Csr,
+}
+
+impl Stn {
+    /// Builds the network. `facts` is the number of fact ids used (structural arcs excepted).
+    pub fn new(n: usize, arcs: Vec<Arc>, facts: usize) -> Stn {
+        let o = n as u32;
+        let rel = |a: &&Arc| a.from != o && a.to != o;
+        let fwd = Csr::build(
+            n,
+            arcs.iter()
+                .enumerate()
+                .filter(|(_, a)| rel(a))
+                .map(|(i, a)| (a.from, a.to, i as u32)),
+        );
+        let rev = Csr::build(
+            n,
+            arcs.iter()
+                .enumerate()
+                .filter(|(_, a)| rel(a))
+                .map(|(i, a)| (a.to, a.from, i as u32)),
+        );
+        Stn {
+            n,
+            arcs,
+            facts,
+            fwd,
+            rev,
+        }
+    }
+
+    pub fn origin(&self) -> u32 {
+        self.n as u32
+    }
+
+    pub fn arc(&self, i: u32) -> Arc {
+        self.arcs[i as usize]
+    }
+
+    fn usable(&self, a: u32, disabled: &[bool], dead: &[bool]) -> bool {
+        let arc = &self.arcs[a as usize];
+        (arc.fact == STRUCTURAL || !disabled[arc.fact as usize])
+            && (arc.from == self.origin() || !dead[arc.from as usize])
+            && (arc.to == self.origin() || !dead[arc.to as usize])
+    }
+
+    /// Checks consistency, sets aside facts on negative cycles (up to `limit` listed cycles),
+    /// and computes the tightest bounds of every point.
+    pub fn solve(&self, limit: usize) -> Solution {
+        let n = self.n;
+        let (comp_of, comps) = scc(n, &self.fwd);
+        let mut disabled = vec![false; self.facts];
+        let mut dead = vec![false; n];
+        let mut cycles: Vec<(Vec<u32>, u32)> = Vec::new();
+        let mut unlisted = 0usize;
+        let mut tree = Tree::new(n);
+
+        // 1. Relations: virtual source at distance 0 to every point.
+        let mut pot = vec![W::ZERO; n];
+        let mut parent = vec![NONE; n];
+        for members in comps.iter().rev() {
+            let cid = comp_of[members[0] as usize];
+            let init: Vec<W> = members.iter().map(|&v| pot[v as usize]).collect();
+            loop {
+                for (&v, &w0) in members.iter().zip(&init) {
+                    pot[v as usize] = w0;
+                    parent[v as usize] = NONE;
+                }
+                let found = self.run_component(
+                    &self.fwd,
+                    members,
+                    cid,
+                    &comp_of,
+                    &mut pot,
+                    &mut parent,
+                    &mut tree,
+                    &disabled,
+                    &dead,
+                    false,
+                );
+                let Some(cycle) = found else { break };
+                match self.set_aside(&cycle) {
+                    Some(f) if cycles.len() < limit => {
+                        disabled[f as usize] = true;
+                        cycles.push((cycle, f));
+                    }
+                    Some(f) if unlisted < limit.saturating_mul(16) => {
+                        disabled[f as usize] = true;
+                        unlisted += 1;
+                    }
+                    _ => {
+                        // Beyond the limit: quarantine the whole component.
+                        unlisted += 1;
+                        for &v in members {
+                            dead[v as usize] = true;
+                            pot[v as usize] = W::ZERO;
+                        }
+                        break;
+                    }
+                }
+            }
+            self.relax_out(
+                &self.fwd,
+                members,
+                cid,
+                &comp_of,
+                &mut pot,
+                &mut parent,
+                &disabled,
+                &dead,
+                false,
+            );
+        }
+
+        // 2. Bounds, repeated while a cycle through the origin remains.
+        loop {
+            let (latest, lparent) = self.bounds_pass(false, &comps, &comp_of, &mut tree, &disabled, &dead);
+            let (to_origin, rparent) = self.bounds_pass(true, &comps, &comp_of, &mut tree, &disabled, &dead);
+            let violated = (0..n).find(|&p| {
+                !dead[p] && !latest[p].is_inf() && !to_origin[p].is_inf() && latest[p] + to_origin[p] < W::ZERO
+            });
+            let Some(p) = violated else {
+                return Solution {
+                    latest,
+                    to_origin,
+                    cycles,
+                    unlisted,
+                    dead,
+                    disabled,
+                    potential: pot,
+                };
+            };
+            let cycle = self.origin_cycle(p as u32, &lparent, &rparent);
+            match self.set_aside(&cycle) {
+                Some(f) if cycles.len() < limit => {
+                    disabled[f as usize] = true;
+                    cycles.push((cycle, f));
+                }
+                _ => {
+                    // Beyond the limit: quarantine every point still in contradiction.
+                    for q in 0..n {
+                        if !dead[q]
+                            && !latest[q].is_inf()
+                            && !to_origin[q].is_inf()
+                            && latest[q] + to_origin[q] < W::ZERO
+                        {
+                            dead[q] = true;
+                            unlisted += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The fact to set aside on a cycle: the most recently added one (largest id), never structural.
+    fn set_aside(&self, cycle: &[u32]) -> Option<u32> {
+        cycle
+            .iter()
+            .map(|&a| self.arcs[a as usize].fact)
+            .filter(|&f| f != STRUCTURAL)
+            .max()
+    }
+
+    /// One bounds pass: `reverse = false` computes distances origin → p (latest), `true`
+    /// distances p → origin (minus the earliest). Returns labels and parent arcs.
+    fn bounds_pass(
+        &self,
+        reverse: bool,
+        comps: &[Vec<u32>],
+        comp_of: &[u32],
+        tree: &mut Tree,
+        disabled: &[bool],
+        dead: &[bool],
+    ) -> (Vec<W>, Vec<u32>) {
+        let n = self.n;
+        let o = self.origin();
+        let mut dist = vec![W::INF; n];
+        let mut parent = vec![NONE; n];
+        for (i, a) in self.arcs.iter().enumerate() {
+            let p = if !reverse && a.from == o && a.to != o {
+                a.to
+            } else if reverse && a.to == o && a.from != o {
+                a.from
+            } else {
+                continue;
+            };
+            if self.usable(i as u32, disabled, dead) && a.w < dist[p as usize] {
+                dist[p as usize] = a.w;
+                parent[p as usize] = i as u32;
+            }
+        }
+        let g = if reverse { &self.rev } else { &self.fwd };
+        let mut run = |members: &Vec<u32>| {
+            let cid = comp_of[members[0] as usize];
+            let found = self.run_component(
+                g,
+                members,
+                cid,
+                comp_of,
+                &mut dist,
+                &mut parent,
+                tree,
+                disabled,
+                dead,
+                reverse,
+            );
+            // Step 1 removed every negative cycle among relations; one here is a bug.
+            debug_assert!(found.is_none(), "negative cycle survived the relation pass");
+            self.relax_out(
+                g,
+                members,
+                cid,
+                comp_of,
+                &mut dist,
+                &mut parent,
+                disabled,
+                dead,
+                reverse,
+            );
+        };
+        if reverse {
+            comps.iter().for_each(&mut run);
+        } else {
+            comps.iter().rev().for_each(&mut run);
+        }
+        (dist, parent)
+    }
+
+    /// Relaxes arcs leaving a finished component.
+    #[allow(clippy::too_many_arguments)]
+    fn relax_out(
+        &self,
+        g: &Csr,
+        members: &[u32],
+        cid: u32,
+        comp_of: &[u32],
+        dist: &mut [W],
+        parent: &mut [u32],
+        disabled: &[bool],
+        dead: &[bool],
+        _reverse: bool,
+    ) {
+        for &u in members {
+            let du = dist[u as usize];
+            if du.is_inf() || dead[u as usize] {
+                continue;
+            }
+            for &(v, a) in g.out(u) {
+                if comp_of[v as usize] == cid || !self.usable(a, disabled, dead) {
+                    continue;
+                }
+                let nd = du + self.arcs[a as usize].w;
+                if nd < dist[v as usize] {
+                    dist[v as usize] = nd;
+                    parent[v as usize] = a;
+                }
+            }
+        }
+    }
+
+    /// Bellman–Ford with subtree disassembly inside one component. Returns a negative cycle
+    /// (arc indices, in the direction of the forward arcs' path order) if one is found.
+    #[allow(clippy::too_many_arguments)]
+    fn run_component(
+        &self,
+        g: &Csr,
+        members: &[u32],
+        cid: u32,
+        comp_of: &[u32],
+        dist: &mut [W],
+        parent: &mut [u32],
+        t: &mut Tree,
+        disabled: &[bool],
+        dead: &[bool],
+        reverse: bool,
+    ) -> Option<Vec<u32>> {
+        if members.len() == 1 {
+            let u = members[0];
+            if dist[u as usize].is_inf() || dead[u as usize] {
+                return None;
+            }
+            return g
+                .out(u)
+                .iter()
+                .find(|&&(v, a)| v == u && self.usable(a, disabled, dead) && self.arcs[a as usize].w < W::ZERO)
+                .map(|&(_, a)| vec![a]);
+        }
+        let s = self.n;
+        t.next[s] = s as u32;
+        t.prev[s] = s as u32;
+        t.depth[s] = 0;
+        t.queue.clear();
+        for &v in members {
+            t.in_tree[v as usize] = false;
+            t.queued[v as usize] = false;
+        }
+        for &v in members {
+            let vi = v as usize;
+            if dist[vi].is_inf() || dead[vi] {
+                continue;
+            }
+            // Append as a child of the sentinel.
+            let last = t.prev[s];
+            t.next[last as usize] = v;
+            t.prev[vi] = last;
+            t.next[vi] = s as u32;
+            t.prev[s] = v;
+            t.depth[vi] = 1;
+            t.in_tree[vi] = true;
+            t.queued[vi] = true;
+            t.queue.push_back(v);
+        }
+        let result = loop {
+            let Some(u) = t.queue.pop_front() else { break None };
+            let ui = u as usize;
+            t.queued[ui] = false;
+            if !t.in_tree[ui] {
+                continue;
+            }
+            let du = dist[ui];
+            let mut cycle = None;
+            for &(v, a) in g.out(u) {
+                if comp_of[v as usize] != cid || !self.usable(a, disabled, dead) {
+                    continue;
+                }
+                let vi = v as usize;
+                let nd = du + self.arcs[a as usize].w;
+                if nd >= dist[vi] {
+                    continue;
+                }
+                if v == u {
+                    cycle = Some(vec![a]);
+                    break;
+                }
+                if t.in_tree[vi] {
+                    // Disassemble the subtree of v; u inside it closes a negative cycle.
+                    let dv = t.depth[vi];
+                    let mut x = t.next[vi];
+                    let mut closes = false;
+                    while t.depth[x as usize] > dv && x as usize != s {
+                        if x == u {
+                            closes = true;
+                            break;
+                        }
+                        t.in_tree[x as usize] = false;
+                        x = t.next[x as usize];
+                    }
+                    if closes {
+                        let mut path = vec![a];
+                        let mut y = u;
+                        while y != v {
+                            let pa = parent[y as usize];
+                            path.push(pa);
+                            let arc = self.arcs[pa as usize];
+                            y = if reverse { arc.to } else { arc.from };
+                        }
+                        path.reverse();
+                        cycle = Some(path);
+                        break;
+                    }
+                    let p = t.prev[vi];
+                    t.next[p as usize] = x;
+                    t.prev[x as usize] = p;
+                }
+                dist[vi] = nd;
+                parent[vi] = a;
+                t.depth[vi] = t.depth[ui] + 1;
+                t.in_tree[vi] = true;
+                let nx = t.next[ui];
+                t.next[ui] = v;
+                t.prev[vi] = u;
+                t.next[vi] = nx;
+                t.prev[nx as usize] = v;
+                if !t.queued[vi] {
+                    t.queued[vi] = true;
+                    t.queue.push_back(v);
+                }
+            }
+            if cycle.is_some() {
+                break cycle;
+            }
+        };
+        for &v in members {
+            t.in_tree[v as usize] = false;
+            t.queued[v as usize] = false;
+        }
+        // In the reversed graph the path runs against the arcs: flip it to forward order.
+        result.map(|mut c| {
+            if reverse {
+                c.reverse();
+            }
+            c
+        })
+    }
+
+    /// The cycle through the origin at a point `p` with `latest(p) < earliest(p)`:
+    /// origin → … → p along the latest tree, p → … → origin along the earliest tree,
+    /// with repeated points cut out (the cut loops are relation cycles, never negative).
+    fn origin_cycle(&self, p: u32, lparent: &[u32], rparent: &[u32]) -> Vec<u32> {
+        let o = self.origin();
+        let mut head = Vec::new();
+        let mut y = p;
+        while y != o && head.len() <= self.n {
+            let a = lparent[y as usize];
+            head.push(a);
+            y = self.arcs[a as usize].from;
+        }
+        head.reverse();
+        let mut y = p;
+        let mut tail = Vec::new();
+        while y != o && tail.len() <= self.n {
+            let a = rparent[y as usize];
+            tail.push(a);
+            y = self.arcs[a as usize].to;
+        }
+        let walk: Vec<u32> = head.into_iter().chain(tail).collect();
+        // Cut loops: keep a stack of arcs; arriving at a point already on it pops back.
+        let mut out: Vec<u32> = Vec::new();
+        let mut pos: HashMap<u32, usize> = HashMap::new();
+        for a in walk {
+            let to = self.arcs[a as usize].to;
+            out.push(a);
+            if to == o {
+                continue;
+            }
+            if let Some(&i) = pos.get(&to) {
+                for b in out.drain(i..) {
+                    pos.remove(&self.arcs[b as usize].to);
+                }
+            }
+            pos.insert(to, out.len());
+        }
+        out
+    }
+
+    /// Shortest relation-only distances from `x` to each of `targets` (`reverse`: from each
+    /// target to `x`), by Dijkstra on reduced costs. `INF` when unreachable.
+    pub fn distances(&self, x: u32, targets: &[u32], reverse: bool, sol: &Solution) -> Vec<W> {
+        let n = self.n;
+        let g = if reverse { &self.rev } else { &self.fwd };
+        // Reduced cost of arc u→v (as traversed): w + π'(u) − π'(v), π' = π (forward) or −π.
+        let pi = |v: u32| {
+            let p = sol.potential[v as usize];
+            if reverse {
+                -p
+            } else {
+                p
+            }
+        };
+        let mut best: HashMap<u32, W> = HashMap::new();
+        let mut done: HashMap<u32, ()> = HashMap::new();
+        let mut heap = BinaryHeap::new();
+        let mut left = targets.len();
+        let is_target = |v: u32| targets.contains(&v);
+        if x as usize >= n || sol.dead[x as usize] {
+            return vec![W::INF; targets.len()];
+        }
+        best.insert(x, W::ZERO);
+        heap.push(Reverse((W::ZERO, x)));
+        while let Some(Reverse((d, u))) = heap.pop() {
+            if done.contains_key(&u) || best.get(&u).is_some_and(|&b| b < d) {
+                continue;
+            }
+            done.insert(u, ());
+            if is_target(u) {
+                left -= targets.iter().filter(|&&t| t == u).count();
+                if left == 0 {
+                    break;
+                }
+            }
+            for &(v, a) in g.out(u) {
+                if !self.usable(a, &sol.disabled, &sol.dead) || done.contains_key(&v) {
+                    continue;
+                }
+                let rc = self.arcs[a as usize].w + pi(u) + -pi(v);
+                debug_assert!(rc >= W::ZERO, "negative reduced cost");
+                let nd = d + rc;
+                if best.get(&v).is_none_or(|&b| nd < b) {
+                    best.insert(v, nd);
+                    heap.push(Reverse((nd, v)));
+                }
+            }
+        }
+        targets
+            .iter()
+            .map(|&t| match (done.contains_key(&t), best.get(&t)) {
+                // Undo the reduction: d = d' − π'(x) + π'(t).
+                (true, Some(&d)) => d + -pi(x) + pi(t),
+                _ => W::INF,
+            })
+            .collect()
+    }
+
+    /// A deterministic order of the points: topological with respect to "must come no later
+    /// than" (arcs of weight ≤ 0, read backwards), points tied at equal weight-0 cycles kept
+    /// together, ready points taken by smallest `key`.
+    pub fn order<K: Ord + Copy>(&self, keys: &[K], sol: &Solution) -> Vec<u32> {
+        let n = self.n;
+        let prec = || {
+            self.arcs.iter().enumerate().filter_map(|(i, a)| {
+                let ok = a.from != self.origin()
+                    && a.to != self.origin()
+                    && a.w <= W::ZERO
+                    && self.usable(i as u32, &sol.disabled, &sol.dead);
+                // t(to) ≤ t(from) + w ≤ t(from): `to` comes first.
+                ok.then_some((a.to, a.from, i as u32))
+            })
+        };
+        let h = Csr::build(n, prec());
+        let (comp_of, comps) = scc(n, &h);
+        let mut indeg = vec![0u32; comps.len()];
+        for (x, y, _) in prec() {
+            if comp_of[x as usize] != comp_of[y as usize] {
+                indeg[comp_of[y as usize] as usize] += 1;
+            }
+        }
+        let ckey: Vec<(K, u32)> = comps
+            .iter()
+            .map(|m| {
+                m.iter()
+                    .map(|&v| (keys[v as usize], v))
+                    .min()
+                    .expect("non-empty component")
+            })
+            .collect();
+        let mut heap: BinaryHeap<Reverse<((K, u32), u32)>> = BinaryHeap::new();
+        for (c, &d) in indeg.iter().enumerate() {
+            if d == 0 {
+                heap.push(Reverse((ckey[c], c as u32)));
+            }
+        }
+        let mut out = Vec::with_capacity(n);
+        while let Some(Reverse((_, c))) = heap.pop() {
+            let mut members: Vec<(K, u32)> = comps[c as usize].iter().map(|&v| (keys[v as usize], v)).collect();
+            members.sort_unstable();
+            for &(_, u) in &members {
+                out.push(u);
+                for &(v, _) in h.out(u) {
+                    let cv = comp_of[v as usize];
+                    if cv != c {
+                        indeg[cv as usize] -= 1;
+                        if indeg[cv as usize] == 0 {
+                            heap.push(Reverse((ckey[cv as usize], cv)));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn arc(from: u32, to: u32, days: i64, eps: i64, fact: u32) -> Arc {
+        Arc {
+            from,
+            to,
+            w: W { days, eps },
+            fact,
+        }
+    }
+
+    /// Brute-force Bellman–Ford over all arcs (origin included): `None` on a negative cycle.
+    pub(super) fn brute(n: usize, arcs: &[Arc], disabled: &[bool]) -> Option<(Vec<W>, Vec<W>)> {
+        let o = n;
+        let run = |rev: bool, all: bool| -> Option<Vec<W>> {
+            let mut d = vec![if all { W::ZERO } else { W::INF }; n + 1];
+            d[o] = W::ZERO;
+            for round in 0..=n + 1 {
+                let mut changed = false;
+                for a in arcs {
+                    if a.fact != STRUCTURAL && disabled[a.fact as usize] {
+                        continue;
+                    }
+                    let (x, y) = if rev { (a.to, a.from) } else { (a.from, a.to) };
+                    if d[x as usize].is_inf() {
+                        continue;
+                    }
+                    let nd = d[x as usize] + a.w;
+                    if nd < d[y as usize] {
+                        d[y as usize] = nd;
+                        changed = true;
+                    }
+                }
+                if !changed {
+                    return Some(d);
+                }
+                if round == n + 1 {
+                    return None;
+                }
+            }
+            None
+        };
+        run(false, true)?;
+        Some((run(false, false)?, run(true, false)?))
+    }
+
+    #[test]
+    fn chain_bounds() {
+        // p0 ≥ day 10, p0 < p1 (strict), p1 ≤ day 10.
+        let arcs = vec![arc(0, 2, -10, 0, 0), arc(1, 0, 0, -1, 1), arc(2, 1, 11, -1, 2)];
+        let stn = Stn::new(2, arcs, 3);
+        let s = stn.solve(8);
+        assert!(s.cycles.is_empty());
+        assert_eq!(s.latest[1].day(), 10);
+        assert_eq!(s.latest[0].day(), 10);
+        assert_eq!((-s.to_origin[0]).day(), 10);
+        assert_eq!((-s.to_origin[1]).day(), 10);
+    }
+
+    #[test]
+    fn relation_cycle_found_and_set_aside() {
+        // 0 < 1 < 2 < 0: three strict arcs.
+        let arcs = vec![arc(1, 0, 0, -1, 0), arc(2, 1, 0, -1, 1), arc(0, 2, 0, -1, 2)];
+        let stn = Stn::new(3, arcs, 3);
+        let s = stn.solve(8);
+        assert_eq!(s.cycles.len(), 1);
+        let (cycle, f) = &s.cycles[0];
+        assert_eq!(*f, 2);
+        let total = cycle.iter().fold(W::ZERO, |acc, &a| acc + stn.arc(a).w);
+        assert!(total < W::ZERO);
+        assert_eq!(cycle.len(), 3);
+    }
+
+    #[test]
+    fn origin_cycle_found() {
+        // p0 ≥ day 20, p0 ≤ day 10.
+        let arcs = vec![arc(0, 1, -20, 0, 0), arc(1, 0, 11, -1, 1)];
+        let stn = Stn::new(1, arcs, 2);
+        let s = stn.solve(8);
+        assert_eq!(s.cycles.len(), 1);
+        assert_eq!(s.cycles[0].1, 1);
+        assert_eq!(s.cycles[0].0.len(), 2);
+    }
+
+    #[test]
+    fn scc_long_chain_does_not_recurse() {
+        let n = 300_000u32;
+        let arcs: Vec<Arc> = (0..n - 1).map(|i| arc(i, i + 1, 1, 0, i)).collect();
+        let stn = Stn::new(n as usize, arcs, n as usize);
+        let s = stn.solve(8);
+        assert!(s.cycles.is_empty());
+    }
+
+    #[test]
+    fn matches_brute_force_on_small_random_networks() {
+        // Deterministic LCG; several hundred small networks with mixed weights.
+        let mut seed = 0x2545F4914F6CDD1Du64;
+        let mut rnd = |m: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % m
+        };
+        for _ in 0..400 {
+            let n = 1 + rnd(7) as usize;
+            let m = rnd(14) as usize;
+            let mut arcs = Vec::new();
+            for f in 0..m {
+                let mut x = rnd(n as u64 + 1) as u32;
+                let mut y = rnd(n as u64 + 1) as u32;
+                if x == n as u32 && y == n as u32 {
+                    y = 0;
+                }
+                if x == y && rnd(2) == 0 {
+                    x = (x + 1) % (n as u32);
+                }
+                arcs.push(arc(x, y, rnd(21) as i64 - 6, -(rnd(2) as i64), f as u32));
+            }
+            let stn = Stn::new(n, arcs.clone(), m);
+            let s = stn.solve(1000);
+            // After setting aside the reported facts, the network is consistent and the
+            // bounds equal brute force.
+            let (lat, to_o) = brute(n, &arcs, &s.disabled).expect("consistent after setting aside");
+            for p in 0..n {
+                assert_eq!(s.latest[p], lat[p], "latest {p} in {arcs:?}");
+                assert_eq!(s.to_origin[p], to_o[p], "to-origin {p} in {arcs:?}");
+            }
+            // Every reported cycle is closed and negative.
+            for (cycle, f) in &s.cycles {
+                let total = cycle.iter().fold(W::ZERO, |acc, &a| acc + stn.arc(a).w);
+                assert!(total < W::ZERO, "{cycle:?} in {arcs:?}");
+                for w in cycle.windows(2) {
+                    assert_eq!(stn.arc(w[0]).to, stn.arc(w[1]).from);
+                }
+                assert_eq!(stn.arc(*cycle.last().unwrap()).to, stn.arc(cycle[0]).from);
+                assert!(cycle.iter().any(|&a| stn.arc(a).fact == *f));
+            }
+            // With nothing set aside, brute force agrees on consistency.
+            assert_eq!(brute(n, &arcs, &vec![false; m]).is_none(), !s.cycles.is_empty());
+        }
+    }
+}
