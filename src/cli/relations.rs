@@ -49,6 +49,23 @@ pub enum Command {
         #[arg(long)]
         perceptron: Option<usize>,
     },
+    /// TempEval-3 Task ABC (timexes, events and links from the raw text) or, with
+    /// `--gold-entities`, Task C (gold entities, system pairs), scored with temporal awareness.
+    Links {
+        #[command(flatten)]
+        corpus: Corpus,
+        /// Folder(s) of gold `.tml` files (their text and DCT are the input).
+        #[arg(long, required = true)]
+        test: Vec<PathBuf>,
+        #[arg(long, default_value = "timebank")]
+        model: Model,
+        /// Use the gold EVENT/TIMEX3 entities (Task C) instead of extracting them.
+        #[arg(long)]
+        gold_entities: bool,
+        /// Also print, per rule, how many of its links the gold annotation contains or implies.
+        #[arg(long)]
+        by_rule: bool,
+    },
     /// MATRES: accuracy of start-point relations (BEFORE/AFTER/EQUAL/VAGUE) on gold events.
     Matres {
         #[command(flatten)]
@@ -186,6 +203,39 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             if confusion {
                 for ((k, g, s), n) in &r.confusion {
                     out += &format!("  confusion {k:?} gold {g} system {s}: {n}\n");
+                }
+            }
+            super::write_output(None, &out, &[])?;
+            Ok(Outcome::Ok)
+        }
+        Command::Links {
+            corpus,
+            test,
+            model,
+            gold_entities,
+            by_rule,
+        } => {
+            let docs = corpus.load(&test)?;
+            let setting = if gold_entities {
+                tlink::Setting::C
+            } else {
+                tlink::Setting::Abc
+            };
+            let (ta, rules) = tlink::end_to_end_by_rule(&docs, &model, setting)?;
+            let mut out = format!(
+                "Task {} on {} documents (model {}): TA P {} R {} F1 {}  (Sys- {}, Ref- {})\n",
+                if gold_entities { "C" } else { "ABC" },
+                docs.len(),
+                model.as_str(),
+                pct(ta.precision()),
+                pct(ta.recall()),
+                pct(ta.f1()),
+                ta.sys,
+                ta.gold
+            );
+            if by_rule {
+                for (r, (ok, aligned, n)) in &rules {
+                    out += &format!("  {r:<26} correct {ok:>5} / aligned {aligned:>5} / links {n:>5}\n");
                 }
             }
             super::write_output(None, &out, &[])?;

@@ -43,7 +43,12 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         let loaded = if is_timeml {
             crate::timeml::read(path).and_then(|t| {
                 let d = dct.or(t.dct).ok_or_else(|| crate::Error::missing_dct(path))?;
-                Ok(Document::from_text(crate::document::doc_id(path), t.text, d, crate::document::DctSource::Timeml))
+                Ok(Document::from_text(
+                    crate::document::doc_id(path),
+                    t.text,
+                    d,
+                    crate::document::DctSource::Timeml,
+                ))
             })
         } else {
             Document::load(path, dct)

@@ -447,7 +447,10 @@ impl Resolver<'_> {
                 )
             }
             Unres::MonthOfYear { month, years } => {
-                let mut o = self.dct_out(Some(Val::Month(dct.year() + years, *month)), "the year relative to the DCT");
+                let mut o = self.dct_out(
+                    Some(Val::Month(dct.year() + years, *month)),
+                    "the year relative to the DCT",
+                );
                 o.dir = match years.cmp(&0) {
                     std::cmp::Ordering::Less => Direction::Past,
                     std::cmp::Ordering::Greater => Direction::Future,

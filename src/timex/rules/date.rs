@@ -405,7 +405,13 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     // Centuries: "the 20th century", "the nineteenth century", "20th century".
     if let Some((n, k)) = ctx.ordinal(j) {
         if ctx.is(k, "century") && (1..=30).contains(&n) && !ctx.hyphen(k + 1) {
-            out.push(Cand::new(start, k + 1, D, Unres::Fixed(format!("{:02}", n - 1)), "date/century"));
+            out.push(Cand::new(
+                start,
+                k + 1,
+                D,
+                Unres::Fixed(format!("{:02}", n - 1)),
+                "date/century",
+            ));
         }
     }
     if start != j {

@@ -90,7 +90,11 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     // "a second term", "a quarter of", "a minute's silence" are not durations.
-    if !plural && ctx.any(j, &["a", "an"]) && matches!(unit, Unit::Second | Unit::Quarter) && (ctx.is_word(e) || ctx.punct(e, "-")) {
+    if !plural
+        && ctx.any(j, &["a", "an"])
+        && matches!(unit, Unit::Second | Unit::Quarter)
+        && (ctx.is_word(e) || ctx.punct(e, "-"))
+    {
         return;
     }
     // A singular unit takes one: "1988 second quarter" is not 1988 seconds.

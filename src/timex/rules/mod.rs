@@ -161,7 +161,10 @@ pub enum Unres {
     /// A day of the week, 0 = Monday.
     Weekday(u32),
     /// A month in the DCT's year plus `years` (`June last year`).
-    MonthOfYear { month: u32, years: i32 },
+    MonthOfYear {
+        month: u32,
+        years: i32,
+    },
     /// A month and day with the day of the week (`Wednesday, Dec. 17`): the year is the one
     /// near the DCT where the weekday agrees.
     DateWeekday {
