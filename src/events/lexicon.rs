@@ -551,5 +551,4 @@ pub static NEVER_EVENTS: &[&str] = &[
     "now",
     "time",
     "times",
-    "according",
 ];
