@@ -16,6 +16,10 @@ writes
     docs/NNNNN.txt    --docs synthetic news documents: a dateline (M/D/YYYY) then 5-40 TBAQ
                       sentences drawn with a fixed-seed generator (deterministic)
     docs.jsonl        the same documents as JSON Lines {"id", "published", "text"} (for --stream)
+    timeline-10k.yaml, timeline-100k.yaml
+                      consistent synthetic timelines of 10,000 / 100,000 events for `check`:
+                      every other event dated (dates rise with the index), each event `before`
+                      one or two later events (fixed seed, so a DAG that agrees with the dates)
 """
 import argparse
 import html
@@ -60,6 +64,23 @@ def repeat_to(text, size):
     return data[: cut + 1]
 
 
+def write_timeline(path, n):
+    import datetime
+    rng = random.Random(n)
+    base = datetime.date(2000, 1, 1)
+    lines = ["schema: tempograph/1", f"title: synthetic timeline of {n} events", "events:"]
+    for i in range(n):
+        lines.append(f"  - id: e{i}")
+        lines.append(f"    label: event {i}")
+        if i % 2 == 0:
+            lines.append(f"    date: {base + datetime.timedelta(days=i // 4)}")
+        later = sorted({i + rng.randint(5, 50) for _ in range(rng.randint(1, 2))})
+        later = [j for j in later if j < n]
+        if later:
+            lines.append("    before: [" + ", ".join(f"e{j}" for j in later) + "]")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpora")
@@ -92,7 +113,9 @@ def main():
             ident = f"{i:05d}"
             (out / "docs" / f"{ident}.txt").write_text(f"{m}/{d}/{y}\n\n{body}\n", encoding="utf-8")
             jl.write(json.dumps({"id": ident, "published": f"{y:04d}-{m:02d}-{d:02d}", "text": body}) + "\n")
-    for f in ["tbaq.txt", "slice-64k.txt", "news-1mb.txt", "news-100mb.txt", "docs.jsonl"]:
+    for n, name in [(10_000, "timeline-10k.yaml"), (100_000, "timeline-100k.yaml")]:
+        write_timeline(out / name, n)
+    for f in ["timeline-10k.yaml", "timeline-100k.yaml", "tbaq.txt", "slice-64k.txt", "news-1mb.txt", "news-100mb.txt", "docs.jsonl"]:
         print(f"{out / f}: {(out / f).stat().st_size} bytes")
     print(f"{out / 'docs'}: {a.docs} documents")
 

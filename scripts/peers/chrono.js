@@ -1,7 +1,9 @@
-// Run chrono-node over plain-text files, the way a user tags a document: chrono.parse(text, dct).
+// Run chrono-node the way a user tags documents: chrono.parse(text, publicationDate).
 //   node scripts/peers/chrono.js [--repeat N] DCT FILE...
-// Prints one line per file on stdout: `chrono BYTES bytes RESULTS results SECONDS s`, the best of N
-// in-process runs (start-up and file reading excluded, one warm-up run first).
+// A FILE ending in .jsonl holds one document per line ({"id", "published", "text"}): each is
+// parsed on its own with its own date. Any other FILE is one document dated DCT.
+// Prints one line per FILE: bytes, results, and the best of N timed runs (one warm-up run
+// first; start-up and file reading excluded) as wall seconds and CPU seconds of the process.
 'use strict';
 const path = require('path');
 const fs = require('fs');
@@ -12,17 +14,31 @@ let args = process.argv.slice(2);
 let repeat = 3;
 if (args[0] === '--repeat') { repeat = parseInt(args[1], 10); args = args.slice(2); }
 const [dct, ...files] = args;
-const ref = new Date(dct + 'T12:00:00Z');
 for (const f of files) {
-  const text = fs.readFileSync(f, 'utf8');
-  const bytes = Buffer.byteLength(text, 'utf8');
-  let n = chrono.parse(text, ref).length; // warm-up
-  let best = Infinity;
-  for (let i = 0; i < repeat; i++) {
-    const t0 = process.hrtime.bigint();
-    n = chrono.parse(text, ref).length;
-    const dt = Number(process.hrtime.bigint() - t0) / 1e9;
-    if (dt < best) best = dt;
+  const raw = fs.readFileSync(f, 'utf8');
+  let docs;
+  if (f.endsWith('.jsonl')) {
+    docs = raw.split('\n').filter((l) => l.trim()).map((l) => {
+      const r = JSON.parse(l);
+      return [r.text, new Date((r.published || dct) + 'T12:00:00Z')];
+    });
+  } else {
+    docs = [[raw, new Date(dct + 'T12:00:00Z')]];
   }
-  console.log(`chrono ${bytes} bytes ${n} results ${best.toFixed(4)} s`);
+  const bytes = docs.reduce((n, [t]) => n + Buffer.byteLength(t, 'utf8'), 0);
+  const once = () => docs.reduce((n, [t, d]) => n + chrono.parse(t, d).length, 0);
+  let n = once(); // warm-up
+  let best = Infinity, bestCpu = Infinity;
+  for (let i = 0; i < repeat; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    n = once();
+    const dt = Number(process.hrtime.bigint() - t0) / 1e9;
+    const c = process.cpuUsage(c0);
+    best = Math.min(best, dt);
+    bestCpu = Math.min(bestCpu, (c.user + c.system) / 1e6);
+  }
+  console.log(`chrono ${path.basename(f)}: ${docs.length} docs ${bytes} bytes ${n} results ` +
+    `wall ${best.toFixed(4)} s cpu ${bestCpu.toFixed(4)} s ` +
+    `${(bytes / best / 1e6).toFixed(3)} MB/s wall ${(bytes / bestCpu / 1e6).toFixed(3)} MB/s per CPU-second`);
 }

@@ -37,6 +37,10 @@ pub enum Command {
         /// Also print the confusion counts (kind, gold, system).
         #[arg(long)]
         confusion: bool,
+        /// Document-level cross-validation: split the `--test` documents into this many folds
+        /// and label each fold with a perceptron trained on the other folds (plus `--train`).
+        #[arg(long)]
+        folds: Option<usize>,
         /// Label the most confident pairs first and never contradict earlier labels.
         #[arg(long)]
         consistent: bool,
@@ -44,6 +48,23 @@ pub enum Command {
         /// back-off tables.
         #[arg(long)]
         perceptron: Option<usize>,
+    },
+    /// TempEval-3 Task ABC (timexes, events and links from the raw text) or, with
+    /// `--gold-entities`, Task C (gold entities, system pairs), scored with temporal awareness.
+    Links {
+        #[command(flatten)]
+        corpus: Corpus,
+        /// Folder(s) of gold `.tml` files (their text and DCT are the input).
+        #[arg(long, required = true)]
+        test: Vec<PathBuf>,
+        #[arg(long, default_value = "timebank")]
+        model: Model,
+        /// Use the gold EVENT/TIMEX3 entities (Task C) instead of extracting them.
+        #[arg(long)]
+        gold_entities: bool,
+        /// Also print, per rule, how many of its links the gold annotation contains or implies.
+        #[arg(long)]
+        by_rule: bool,
     },
     /// MATRES: accuracy of start-point relations (BEFORE/AFTER/EQUAL/VAGUE) on gold events.
     Matres {
@@ -109,8 +130,39 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             confusion,
             perceptron,
             consistent,
+            folds,
         } => {
             let docs = corpus.load(&test)?;
+            if let Some(k) = folds {
+                if k < 2 {
+                    return Err(crate::Error::usage("--folds needs at least 2"));
+                }
+                let extra = tlink::examples(&corpus.load(&train)?);
+                let mut total = tlink::TaCounts::default();
+                for f in 0..k {
+                    let (held, rest): (Vec<_>, Vec<_>) = docs.iter().enumerate().partition(|(i, _)| i % k == f);
+                    let held: Vec<GoldDoc> = held.into_iter().map(|(_, d)| d.clone()).collect();
+                    let rest: Vec<GoldDoc> = rest.into_iter().map(|(_, d)| d.clone()).collect();
+                    let mut ex = tlink::examples(&rest);
+                    ex.extend(extra.iter().cloned());
+                    let m = Perceptron::train(&ex, perceptron.unwrap_or(EPOCHS));
+                    total.add(&tlink::relation_only(&held, &m, consistent).ta);
+                }
+                let out = format!(
+                    "C-relation-only, {k}-fold document cross-validation over {} documents{}: TA P {} R {} F1 {}\n",
+                    docs.len(),
+                    if train.is_empty() {
+                        String::new()
+                    } else {
+                        " (+ --train in every fold)".to_string()
+                    },
+                    pct(total.precision()),
+                    pct(total.recall()),
+                    pct(total.f1())
+                );
+                super::write_output(None, &out, &[])?;
+                return Ok(Outcome::Ok);
+            }
             let trained;
             let perc;
             let lookup: &dyn Classifier = if train.is_empty() {
@@ -151,6 +203,39 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             if confusion {
                 for ((k, g, s), n) in &r.confusion {
                     out += &format!("  confusion {k:?} gold {g} system {s}: {n}\n");
+                }
+            }
+            super::write_output(None, &out, &[])?;
+            Ok(Outcome::Ok)
+        }
+        Command::Links {
+            corpus,
+            test,
+            model,
+            gold_entities,
+            by_rule,
+        } => {
+            let docs = corpus.load(&test)?;
+            let setting = if gold_entities {
+                tlink::Setting::C
+            } else {
+                tlink::Setting::Abc
+            };
+            let (ta, rules) = tlink::end_to_end_by_rule(&docs, &model, setting)?;
+            let mut out = format!(
+                "Task {} on {} documents (model {}): TA P {} R {} F1 {}  (Sys- {}, Ref- {})\n",
+                if gold_entities { "C" } else { "ABC" },
+                docs.len(),
+                model.as_str(),
+                pct(ta.precision()),
+                pct(ta.recall()),
+                pct(ta.f1()),
+                ta.sys,
+                ta.gold
+            );
+            if by_rule {
+                for (r, (ok, aligned, n)) in &rules {
+                    out += &format!("  {r:<26} correct {ok:>5} / aligned {aligned:>5} / links {n:>5}\n");
                 }
             }
             super::write_output(None, &out, &[])?;

@@ -35,6 +35,7 @@
 //! SIMULTANEOUS, IDENTITY, DURING, DURING_INV    x⁻ = y⁻, x⁺ = y⁺
 //! ```
 
+pub use crate::link::closure::{Added, PointGraph};
 use crate::link::facts::{gold_entities, GoldEntities};
 use crate::link::features::{self, Context, PairKind};
 use crate::link::model::{train_label, Counts};
@@ -61,206 +62,6 @@ impl Triple {
             to: to.into(),
             rel,
         }
-    }
-}
-
-/// Which end of an interval.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum End {
-    Start,
-    Finish,
-}
-
-/// A point relation `a < b` or `a = b`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum PointRel {
-    Less,
-    Equal,
-}
-
-/// The point constraints of `x rel y`: `(end of x, relation, end of y)`. Empty for `VAGUE`.
-fn point_constraints(rel: RelType) -> &'static [(End, PointRel, End)] {
-    use End::*;
-    use PointRel::*;
-    match rel {
-        RelType::Before => &[(Finish, Less, Start)],
-        RelType::IBefore => &[(Finish, Equal, Start)],
-        RelType::Includes => &[(Start, Less, Start), (Finish, Less, Finish)],
-        RelType::Begins => &[(Start, Equal, Start), (Finish, Less, Finish)],
-        RelType::Ends => &[(Finish, Equal, Finish), (Start, Less, Start)],
-        // The inverses are handled by swapping the arguments (see `constraints`).
-        RelType::After | RelType::IAfter | RelType::IsIncluded | RelType::BegunBy | RelType::EndedBy => &[],
-        RelType::Simultaneous | RelType::Identity | RelType::During | RelType::DuringInv => {
-            &[(Start, Equal, Start), (Finish, Equal, Finish)]
-        }
-        RelType::Vague => &[],
-    }
-}
-
-/// `x rel y` as point constraints over `(x, y)` interval indices: `(point a, rel, point b)`.
-fn constraints(x: usize, y: usize, rel: RelType) -> Vec<(usize, PointRel, usize)> {
-    let (x, y, rel) = match rel {
-        RelType::After | RelType::IAfter | RelType::IsIncluded | RelType::BegunBy | RelType::EndedBy => {
-            (y, x, rel.inverse())
-        }
-        _ => (x, y, rel),
-    };
-    let p = |i: usize, e: End| 2 * i + usize::from(e == End::Finish);
-    point_constraints(rel)
-        .iter()
-        .map(|&(ex, r, ey)| (p(x, ex), r, p(y, ey)))
-        .collect()
-}
-
-/// What adding a link to a [`PointGraph`] did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Added {
-    /// The link was new information; it is part of the reduced graph.
-    New,
-    /// The graph already implied it.
-    Implied,
-    /// It contradicts the graph and was not added.
-    Violated,
-    /// It carries no constraint (`VAGUE`).
-    Empty,
-}
-
-/// A timegraph over interval endpoints with the point algebra `{<, =}`: equal points are
-/// merged (union–find), `<` is kept as edges between classes, and a relation is implied when
-/// every point constraint is (`a = b`: same class; `a < b`: a path of `<` edges).
-#[derive(Clone, Debug, Default)]
-pub struct PointGraph {
-    ids: BTreeMap<String, usize>,
-    parent: Vec<usize>,
-    /// `<` edges out of each point (targets are raw points; resolve with `find`).
-    less: Vec<Vec<usize>>,
-}
-
-impl PointGraph {
-    pub fn new() -> PointGraph {
-        PointGraph::default()
-    }
-
-    /// The interval index of `key`, adding the interval (with start < end) if needed.
-    fn interval(&mut self, key: &str) -> usize {
-        if let Some(&i) = self.ids.get(key) {
-            return i;
-        }
-        let i = self.ids.len();
-        self.ids.insert(key.to_string(), i);
-        self.parent.push(2 * i);
-        self.parent.push(2 * i + 1);
-        self.less.push(vec![2 * i + 1]);
-        self.less.push(Vec::new());
-        i
-    }
-
-    fn find(&self, mut p: usize) -> usize {
-        while self.parent[p] != p {
-            p = self.parent[p];
-        }
-        p
-    }
-
-    fn find_mut(&mut self, p: usize) -> usize {
-        let r = self.find(p);
-        let mut q = p;
-        while self.parent[q] != r {
-            let next = self.parent[q];
-            self.parent[q] = r;
-            q = next;
-        }
-        r
-    }
-
-    /// A path of one or more `<` edges from `a`'s class to `b`'s class.
-    fn reaches(&self, a: usize, b: usize) -> bool {
-        let (a, b) = (self.find(a), self.find(b));
-        let mut seen = vec![false; self.parent.len()];
-        let mut stack = vec![a];
-        while let Some(p) = stack.pop() {
-            for &q in &self.less[p] {
-                let q = self.find(q);
-                if q == b {
-                    return true;
-                }
-                if !seen[q] {
-                    seen[q] = true;
-                    stack.push(q);
-                }
-            }
-        }
-        false
-    }
-
-    fn implies_point(&self, a: usize, r: PointRel, b: usize) -> bool {
-        match r {
-            PointRel::Equal => self.find(a) == self.find(b),
-            PointRel::Less => self.reaches(a, b),
-        }
-    }
-
-    fn add_point(&mut self, a: usize, r: PointRel, b: usize) {
-        match r {
-            PointRel::Less => {
-                let ra = self.find_mut(a);
-                self.less[ra].push(b);
-            }
-            PointRel::Equal => {
-                let (ra, rb) = (self.find_mut(a), self.find_mut(b));
-                if ra != rb {
-                    let (keep, gone) = (ra.min(rb), ra.max(rb));
-                    self.parent[gone] = keep;
-                    let moved = std::mem::take(&mut self.less[gone]);
-                    self.less[keep].extend(moved);
-                }
-            }
-        }
-    }
-
-    /// Would the graph stay free of `<` cycles with `cs` added? (Catches constraints that are
-    /// consistent one by one but not together.)
-    fn consistent_after(&self, cs: &[(usize, PointRel, usize)]) -> bool {
-        let mut g = self.clone();
-        for &(a, r, b) in cs {
-            g.add_point(a, r, b);
-        }
-        // A contradiction shows up as a point class that reaches itself; only classes
-        // touched by the new constraints can be on a new cycle.
-        cs.iter().all(|&(a, _, b)| !g.reaches(a, a) && !g.reaches(b, b))
-    }
-
-    /// Does the graph imply `x rel y`? False when either interval is unknown or for `VAGUE`.
-    pub fn implies(&self, x: &str, rel: RelType, y: &str) -> bool {
-        let (Some(&xi), Some(&yi)) = (self.ids.get(x), self.ids.get(y)) else {
-            return false;
-        };
-        let cs = constraints(xi, yi, rel);
-        !cs.is_empty() && cs.iter().all(|&(a, r, b)| self.implies_point(a, r, b))
-    }
-
-    /// Add `x rel y` unless it is implied or contradicts the graph.
-    pub fn add(&mut self, x: &str, rel: RelType, y: &str) -> Added {
-        let xi = self.interval(x);
-        let yi = self.interval(y);
-        let cs = constraints(xi, yi, rel);
-        if cs.is_empty() {
-            return Added::Empty;
-        }
-        if cs.iter().all(|&(a, r, b)| self.implies_point(a, r, b)) {
-            return Added::Implied;
-        }
-        let contradicted = cs.iter().any(|&(a, r, b)| match r {
-            PointRel::Less => self.find(a) == self.find(b) || self.reaches(b, a),
-            PointRel::Equal => self.reaches(a, b) || self.reaches(b, a),
-        }) || !self.consistent_after(&cs);
-        if contradicted {
-            return Added::Violated;
-        }
-        for (a, r, b) in cs {
-            self.add_point(a, r, b);
-        }
-        Added::New
     }
 }
 
@@ -481,7 +282,7 @@ pub struct RelationOnly {
     pub accuracy: Vec<(PairKind, usize, usize)>,
     /// Gold links skipped because an end is not a gold entity.
     pub skipped: usize,
-    /// `(kind, gold label, system label) → count`, labels as in training.
+    /// `(kind, gold label, system label) → count`, labels as in training, in canonical order.
     pub confusion: BTreeMap<(PairKind, RelType, RelType), usize>,
 }
 
@@ -502,13 +303,15 @@ pub fn relation_only(docs: &[GoldDoc], model: &dyn Classifier, consistent: bool)
         let mut sys = Vec::with_capacity(pairs.len());
         for (k, rel) in labelled {
             let (t, a, b) = &pairs[k];
-            let kind = features::pair(&cx, *a, *b).kind;
+            let p = features::pair(&cx, *a, *b);
+            let kind = p.kind;
             let e = acc.entry(kind).or_default();
             e.1 += 1;
             if train_label(rel) == train_label(t.rel) {
                 e.0 += 1;
             }
-            if let (Some(g), Some(s)) = (train_label(t.rel), train_label(rel)) {
+            let canon = |r: RelType| if p.swapped { r.inverse() } else { r };
+            if let (Some(g), Some(s)) = (train_label(canon(t.rel)), train_label(canon(rel))) {
                 *out.confusion.entry((kind, g, s)).or_default() += 1;
             }
             sys.push(Triple::new(t.from.clone(), t.to.clone(), rel));
@@ -517,6 +320,107 @@ pub fn relation_only(docs: &[GoldDoc], model: &dyn Classifier, consistent: bool)
     }
     out.accuracy = acc.into_iter().map(|(k, (c, n))| (k, c, n)).collect();
     out
+}
+
+/// Which system run [`end_to_end`] scores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Setting {
+    /// TempEval-3 Task ABC: system timexes, events and links from raw text.
+    Abc,
+    /// Task C: gold timexes and events, system pairs and labels.
+    C,
+}
+
+/// The TLINK id a system link end gets when scored against gold: the id of the gold entity
+/// its extent overlaps (TempEval-3 aligns system and gold entities by extent), else an id
+/// no gold link uses.
+fn aligned_id(gold: &GoldEntities, sys_span: Option<crate::text::Span>, e: Endpoint) -> String {
+    let Some(span) = sys_span else {
+        return "t0".to_string();
+    };
+    let (spans, ids, prefix): (Vec<crate::text::Span>, &[String], &str) = match e {
+        Endpoint::Event(_) => (gold.events.iter().map(|x| x.span).collect(), &gold.eiids, "sys-e"),
+        Endpoint::Timex(_) => (gold.timexes.iter().map(|x| x.span).collect(), &gold.tids, "sys-t"),
+        Endpoint::Dct => return "t0".to_string(),
+    };
+    match spans.iter().position(|g| g.overlaps(&span)) {
+        Some(k) => ids[k].clone(),
+        None => format!("{prefix}{}:{}", span.start, span.end),
+    }
+}
+
+/// Temporal awareness of [`crate::link::link_with`] on `docs`: Task ABC (everything
+/// extracted from the text) or Task C (gold entities).
+pub fn end_to_end(docs: &[GoldDoc], model: &dyn Classifier, setting: Setting) -> Result<TaCounts> {
+    Ok(end_to_end_by_rule(docs, model, setting)?.0)
+}
+
+/// Per rule id: (links the gold contains or implies, links with both ends aligned, links).
+pub type RuleCounts = BTreeMap<&'static str, (usize, usize, usize)>;
+
+/// [`end_to_end`], plus for each rule id: (system links the gold annotation contains or
+/// implies, system links with both ends aligned to gold entities, all system links).
+pub fn end_to_end_by_rule(
+    docs: &[GoldDoc],
+    model: &dyn Classifier,
+    setting: Setting,
+) -> Result<(TaCounts, RuleCounts)> {
+    let mut by_rule: BTreeMap<&'static str, (usize, usize, usize)> = BTreeMap::new();
+    let mut total = TaCounts::default();
+    for d in docs {
+        let dct = d.doc.dct.ok_or_else(|| crate::Error::missing_dct(&d.doc.path))?;
+        let gold = triples(&d.doc);
+        let sys: Vec<(Triple, &'static str)> = match setting {
+            Setting::C => crate::link::link_with(&d.context(), model)
+                .into_iter()
+                .map(|l| (Triple::new(d.entities.id(l.from), d.entities.id(l.to), l.rel), l.rule))
+                .collect(),
+            Setting::Abc => {
+                let text = &d.doc.text;
+                let timexes = crate::timex::tag(text, &d.analysis, dct);
+                let events = crate::events::extract(text, &d.analysis, &timexes);
+                let ev = crate::link::event_facts(&events);
+                let tx = crate::link::timex_facts(&timexes, &d.analysis);
+                let cx = Context {
+                    text,
+                    analysis: &d.analysis,
+                    dct: Some(dct),
+                    events: &ev,
+                    timexes: &tx,
+                };
+                let span = |e: Endpoint| match e {
+                    Endpoint::Event(i) => Some(ev[i].span),
+                    Endpoint::Timex(i) => Some(tx[i].span),
+                    Endpoint::Dct => None,
+                };
+                crate::link::link_with(&cx, model)
+                    .into_iter()
+                    .map(|l| {
+                        let t = Triple::new(
+                            aligned_id(&d.entities, span(l.from), l.from),
+                            aligned_id(&d.entities, span(l.to), l.to),
+                            l.rel,
+                        );
+                        (t, l.rule)
+                    })
+                    .collect()
+            }
+        };
+        let g = reduce(&gold);
+        for (t, rule) in &sys {
+            let e = by_rule.entry(rule).or_default();
+            e.2 += 1;
+            if !t.from.starts_with("sys-") && !t.to.starts_with("sys-") {
+                e.1 += 1;
+            }
+            if matches(t, &gold, &g.graph) {
+                e.0 += 1;
+            }
+        }
+        let sys: Vec<Triple> = sys.into_iter().map(|(t, _)| t).collect();
+        total.add(&score(&gold, &sys));
+    }
+    Ok((total, by_rule))
 }
 
 /// Labels for `pairs` as `(index into pairs, relation in the asked-for order)`, in output order.

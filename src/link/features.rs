@@ -24,7 +24,7 @@ use super::signals::{self, SignalKind};
 use super::Endpoint;
 use crate::relation::RelType;
 use crate::text::Analysis;
-use crate::value;
+use crate::value::{self, Precision};
 use chrono::NaiveDate;
 
 /// A pair's type (TE3's pair types, plus timex–timex).
@@ -127,7 +127,12 @@ pub fn compare_ranges(a: &str, b: &str) -> Option<RelType> {
     } else if y.latest < x.earliest {
         RelType::After
     } else if x.earliest == y.earliest && x.latest == y.latest {
-        RelType::Simultaneous
+        // Same days: a time of day lies inside its day ("Friday night" in "Friday").
+        match (x.precision == Precision::Time, y.precision == Precision::Time) {
+            (true, false) => RelType::IsIncluded,
+            (false, true) => RelType::Includes,
+            _ => RelType::Simultaneous,
+        }
     } else if x.earliest <= y.earliest && y.latest <= x.latest {
         RelType::Includes
     } else if y.earliest <= x.earliest && x.latest <= y.latest {

@@ -3,8 +3,8 @@
 //! | text (DCT 2014-12-18)                                                 | link                                              | rule                 |
 //! |-----------------------------------------------------------------------|---------------------------------------------------|----------------------|
 //! | `A month after attackers hacked ..., information is still leaking`    | hacked BEFORE DCT, 25..35 days                    | `link/metric-after`  |
-//! | `Earlier this week, hacker threats against Sony escalated`            | escalated IS_INCLUDED `this week`                 | `link/timex-anchor`  |
-//! | `Sony said ...` (past tense)                                          | said BEFORE DCT                                   | `link/dct-tense`     |
+//! | `Earlier this week, hacker threats against Sony escalated`            | escalated IS_INCLUDED `Earlier this week`         | `link/timex-anchor`  |
+//! | `Sony said ...` (past tense)                                          | said BEFORE DCT                                   | `link/dct-model`     |
 //! | `... pulled the film after theaters balked`                           | pulled AFTER balked                               | `link/signal-after`  |
 //!
 //! Pairs are those TempEval-3 annotates: event–DCT, event–timex in one sentence, event–event
@@ -19,15 +19,20 @@
 //! `Tlink { from, to, rel, distance }` reads "`from` `rel` `to`", and `distance = (lo, hi)`
 //! bounds start(`to`) − start(`from`) in days.
 
+pub mod closure;
 pub mod facts;
 pub mod features;
 mod learned_aquaint;
 mod learned_timebank;
 pub mod model;
+pub mod rules;
 pub mod signals;
 
+use crate::events::Event;
 use crate::relation::RelType;
-use crate::text::Span;
+use crate::text::{Analysis, Span};
+use crate::timex::Timex;
+use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use facts::{EventFacts, TimexFacts};
@@ -126,4 +131,113 @@ pub fn classify(cx: &Context, x: Endpoint, y: Endpoint, model: &dyn Classifier) 
         }
     };
     (if p.swapped { rel.inverse() } else { rel }, rule)
+}
+
+/// The relation stage's view of extracted events.
+pub fn event_facts(events: &[Event]) -> Vec<EventFacts> {
+    events
+        .iter()
+        .map(|e| EventFacts {
+            span: e.span,
+            sentence: e.sentence,
+            class: e.class.as_str().to_string(),
+            tense: e.tense.as_str().to_string(),
+            aspect: e.aspect.as_str().to_string(),
+            pos: e.pos.as_str().to_string(),
+            polarity: e.polarity.as_str().to_string(),
+            modality: e.modality.clone(),
+        })
+        .collect()
+}
+
+/// The relation stage's view of tagged timexes.
+pub fn timex_facts(timexes: &[Timex], analysis: &Analysis) -> Vec<TimexFacts> {
+    timexes
+        .iter()
+        .map(|t| TimexFacts {
+            span: t.span,
+            sentence: analysis.sentence_at(t.span.start),
+            kind: t.kind.as_str().to_string(),
+            value: t.value.clone(),
+        })
+        .collect()
+}
+
+/// Find the temporal relations of a document with the default table ([`Model::TimeBank`]):
+/// finite events to the DCT, events to the nearest timex of their sentence, neighbouring
+/// events of a sentence, fronted "After ...," clauses to their main clause, and main events
+/// of consecutive sentences when a signal ("Then", "Two days later,") orders them. The links
+/// never contradict each other: rule-made links go first, then learned ones by confidence,
+/// each taking its best label that fits.
+pub fn link(text: &str, analysis: &Analysis, dct: NaiveDate, timexes: &[Timex], events: &[Event]) -> Vec<Tlink> {
+    let ev = event_facts(events);
+    let tx = timex_facts(timexes, analysis);
+    let cx = Context {
+        text,
+        analysis,
+        dct: Some(dct),
+        events: &ev,
+        timexes: &tx,
+    };
+    link_with(&cx, &Model::default())
+}
+
+/// [`link`] over any entities (e.g. gold ones) with any classifier.
+pub fn link_with(cx: &Context, model: &dyn Classifier) -> Vec<Tlink> {
+    let mut cands = rules::dct::candidates(cx, model);
+    cands.extend(rules::timex::candidates(cx, model));
+    cands.extend(rules::intra::candidates(cx, model));
+    cands.extend(rules::consecutive::candidates(cx));
+    select(cands)
+}
+
+fn key(e: Endpoint) -> String {
+    match e {
+        Endpoint::Event(i) => format!("e{i}"),
+        Endpoint::Timex(i) => format!("t{i}"),
+        Endpoint::Dct => "dct".to_string(),
+    }
+}
+
+/// A consistent subset: strongest first (rules, then learned labels by margin, ties in
+/// input order), each candidate taking its first label the links so far allow. Output is
+/// sorted by (from, to).
+fn select(mut cands: Vec<rules::Candidate>) -> Vec<Tlink> {
+    use rules::Strength;
+    let rank = |s: Strength| match s {
+        Strength::Rule => f64::INFINITY,
+        Strength::Model(m) => m,
+    };
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by(|&a, &b| {
+        rank(cands[b].strength)
+            .total_cmp(&rank(cands[a].strength))
+            .then(a.cmp(&b))
+    });
+    let mut g = closure::PointGraph::new();
+    let mut seen: std::collections::BTreeSet<(Endpoint, Endpoint)> = Default::default();
+    let mut out = Vec::new();
+    for i in order {
+        let c = &mut cands[i];
+        let (f, t) = (c.link.from, c.link.to);
+        if f == t || !seen.insert((f.min(t), f.max(t))) {
+            continue;
+        }
+        let labels: Vec<RelType> = std::iter::once(c.link.rel).chain(c.fallback.iter().copied()).collect();
+        for rel in labels {
+            let mut trial = g.clone();
+            if trial.add(&key(f), rel, &key(t)) != closure::Added::Violated {
+                g = trial;
+                let mut l = c.link.clone();
+                if rel != l.rel {
+                    l.distance = None;
+                }
+                l.rel = rel;
+                out.push(l);
+                break;
+            }
+        }
+    }
+    out.sort_by_key(|l| (l.from, l.to));
+    out
 }
