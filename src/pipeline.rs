@@ -692,7 +692,12 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             kind: a.doc.kind.clone(),
             path: Some(relative_path(&a.doc.path, opts.base.as_deref())),
             published: a.doc.dct,
-            dct_source: Some(a.doc.dct_source.clone()),
+            dct_source: Some(match &a.doc.dct_source {
+                crate::document::DctSource::Manifest { manifest } => crate::document::DctSource::Manifest {
+                    manifest: relative_path(manifest, opts.base.as_deref()).into(),
+                },
+                other => other.clone(),
+            }),
         });
     }
     timeline.documents.sort_by(|x, y| x.id.cmp(&y.id));
@@ -923,16 +928,25 @@ fn event_date(
                             id: Some(a.doc.id.clone()),
                         },
                         format!(
-                            "{lo}..{hi} days before publication ({}) from \"{}\"",
+                            "{lo}..{hi} days {} the publication date {}, from \"{}\"",
+                            if matches!(l.to, Endpoint::Dct) {
+                                "before"
+                            } else {
+                                "after"
+                            },
                             a.doc.dct,
-                            l.evidence.slice(&a.doc.text)
+                            l.evidence
+                                .slice(&a.doc.text)
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join(" ")
                         ),
                         None,
                         None,
                     )
                 }
                 Endpoint::Event(_) if l.distance.is_some() => (
-                    1,
+                    2,
                     tl::Anchor {
                         kind: tl::AnchorKind::Event,
                         id: None,
@@ -942,7 +956,7 @@ fn event_date(
                     None,
                 ),
                 Endpoint::Dct => (
-                    2,
+                    3,
                     tl::Anchor {
                         kind: tl::AnchorKind::Dct,
                         id: Some(a.doc.id.clone()),
