@@ -40,7 +40,8 @@
 mod stn;
 
 use crate::relation::RelType;
-use crate::value::{day_number, from_day_number};
+use crate::value::{day_number, from_day_number, Precision};
+use chrono::Datelike;
 use chrono::NaiveDate;
 use petgraph::graph::DiGraph;
 use serde::{Deserialize, Serialize};
@@ -641,6 +642,42 @@ pub struct Bounds {
     pub latest_start: Option<NaiveDate>,
     pub earliest_end: Option<NaiveDate>,
     pub latest_end: Option<NaiveDate>,
+}
+
+impl Bounds {
+    /// The days the interval can lie in: earliest start to latest end, when both are known.
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        Some((self.earliest_start?, self.latest_end?))
+    }
+
+    /// The finest calendar unit containing [`Bounds::span`]: `Day` when it is one day,
+    /// `Week` within one ISO week, then `Month`, `Quarter`, `Half`, `Year`, `Decade`,
+    /// `Century`; `None` when unbounded or wider.
+    pub fn precision(&self) -> Option<Precision> {
+        let (a, b) = self.span()?;
+        let same = |f: &dyn Fn(NaiveDate) -> i64| f(a) == f(b);
+        let y = |d: NaiveDate| i64::from(d.year());
+        let m = |d: NaiveDate| y(d) * 12 + i64::from(d.month0());
+        Some(if a == b {
+            Precision::Day
+        } else if a.iso_week() == b.iso_week() {
+            Precision::Week
+        } else if same(&m) {
+            Precision::Month
+        } else if same(&|d| m(d).div_euclid(3)) {
+            Precision::Quarter
+        } else if same(&|d| m(d).div_euclid(6)) {
+            Precision::Half
+        } else if same(&y) {
+            Precision::Year
+        } else if same(&|d| y(d).div_euclid(10)) {
+            Precision::Decade
+        } else if same(&|d| y(d).div_euclid(100)) {
+            Precision::Century
+        } else {
+            return None;
+        })
+    }
 }
 
 /// One step of a conflict cycle: `t(to) − t(from) ≥ min_days` (`>` when `strict`).

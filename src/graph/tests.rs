@@ -42,7 +42,7 @@ fn sony_example() {
         dct0,
         d("2014-12-17"),
         d("2014-12-17"),
-        ev(D0, (92, 100), "12/17/14", "document/dct"),
+        ev(D0, (105, 113), "12/17/14", "document/dct"),
     );
     g.pin(
         dct4,
@@ -120,6 +120,10 @@ fn sony_example() {
             "dct:004      start [2014-12-18, 2014-12-18] end [2014-12-18, 2014-12-18]",
         ]
     );
+    assert_eq!(s.bounds(hack).precision(), Some(Precision::Quarter));
+    assert_eq!(s.bounds(esc).precision(), Some(Precision::Week));
+    assert_eq!(s.bounds(dct4).precision(), Some(Precision::Day));
+    assert_eq!(s.bounds(leak).precision(), None);
     // The hack *started* weeks before the threats escalated, but nothing says it had ended.
     assert_eq!(s.relation(hack, esc), None);
     assert_eq!(s.relation(esc, dct4), Some(RelType::Before));
