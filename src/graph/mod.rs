@@ -222,6 +222,27 @@ fn end(n: NodeId) -> u32 {
 }
 
 /// A graph of intervals and the facts relating them. Build it, then [`Graph::solve`].
+///
+/// ```
+/// use tempograph::graph::{Evidence, Graph};
+/// use tempograph::relation::RelType;
+///
+/// let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+/// let mut g = Graph::new();
+/// let dct = g.add_interval("dct", (0, 0));
+/// let hack = g.add_interval("e1", (0, 60));
+/// g.pin(dct, day("2014-12-18"), day("2014-12-18"), Evidence::rule("document/dct"));
+/// g.relate(hack, dct, RelType::Before, Some((25, 35)), Evidence::rule("link/signal-after"));
+/// g.relate(dct, hack, RelType::Before, None, Evidence::rule("oops"));
+/// let solved = g.solve();
+/// assert_eq!(solved.bounds(hack).earliest_start, Some(day("2014-11-13")));
+/// assert_eq!(solved.bounds(hack).latest_start, Some(day("2014-11-23")));
+/// assert_eq!(
+///     solved.conflicts[0].to_string(),
+///     "e1 BEFORE dct, start to start 25..35 days (rule link/signal-after) → dct BEFORE e1 (rule oops)"
+/// );
+/// assert_eq!(solved.relation(hack, dct), Some(RelType::Before));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Graph {
     /// Nodes are intervals; edges are relation facts (their index in `facts`).
