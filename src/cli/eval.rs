@@ -1,9 +1,151 @@
-//! `tempograph eval` (in progress).
+//! `tempograph eval GOLD_DIR SYSTEM_DIR`: TempEval-3 Task A scores, and Task B (events:
+//! strict/relaxed F1, class F1) when the gold files have EVENTs.
+//!
+//! Gold files are found recursively; each is paired with the system file at the same
+//! relative path or with the same name (`NAME.tml`) directly in SYSTEM_DIR. Scores are
+//! printed per corpus (first-level sub-folder of GOLD_DIR) and overall.
 use super::Outcome;
+use crate::eval::events;
+use crate::eval::timex::{score, Counts, Finding};
+use crate::timeml;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Folder (or file) of gold TimeML.
+    pub gold: PathBuf,
+    /// Folder (or file) of system TimeML.
+    pub system: PathBuf,
+    /// Print scores for every document.
+    #[arg(long)]
+    pub per_doc: bool,
+    /// List every missing, extra, wrong-extent, wrong-value and wrong-type timex.
+    #[arg(long)]
+    pub errors: bool,
+}
 
-pub fn run(_args: Args) -> crate::Result<Outcome> {
-    Err(crate::Error::usage("`eval` is not available yet"))
+fn line(name: &str, c: &Counts) -> String {
+    let s = c.scores();
+    format!(
+        "{name:<12} {:>5} {:>5} {:>5}   {:>6.2} {:>6.2} {:>6.2}   {:>6.2} {:>6.2} {:>6.2}   {:>6.2}  {:>6.2}\n",
+        c.docs,
+        c.gold,
+        c.system,
+        s.strict_p,
+        s.strict_r,
+        s.strict_f1,
+        s.relaxed_p,
+        s.relaxed_r,
+        s.relaxed_f1,
+        s.value_f1,
+        s.type_f1
+    )
+}
+
+fn header() -> String {
+    format!(
+        "{:<12} {:>5} {:>5} {:>5}   {:>6} {:>6} {:>6}   {:>6} {:>6} {:>6}   {:>6}  {:>6}\n",
+        "corpus", "docs", "gold", "sys", "str.P", "str.R", "str.F1", "rel.P", "rel.R", "rel.F1", "val.F1", "typ.F1"
+    )
+}
+
+fn describe(f: &Finding) -> String {
+    let m = |x: &Option<crate::eval::timex::Mention>| match x {
+        Some(m) => format!("`{}` {} {}", m.text.replace('\n', " "), m.kind, m.value),
+        None => "-".to_string(),
+    };
+    format!("{:<8} gold {}  |  system {}", f.kind.as_str(), m(&f.gold), m(&f.system))
+}
+
+pub fn run(args: Args) -> crate::Result<Outcome> {
+    let gold_files = super::timeml::timeml_files(&args.gold)?;
+    if gold_files.is_empty() {
+        return Err(crate::Error::usage(format!(
+            "no TimeML files (*.tml) under {}",
+            args.gold.display()
+        )));
+    }
+    let mut per_corpus: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut total = Counts::default();
+    let mut per_corpus_b: BTreeMap<String, events::TaskB> = BTreeMap::new();
+    let mut total_b = events::TaskB::default();
+    let mut out = String::new();
+    let mut failed = 0;
+    for g in &gold_files {
+        let rel = g.strip_prefix(&args.gold).unwrap_or(g);
+        let corpus = if rel.components().count() > 1 {
+            rel.components()
+                .next()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
+        let name = crate::timeml::annotate::output_name(g);
+        let candidates = [args.system.join(rel), args.system.join(&name), args.system.clone()];
+        let Some(sys_path) = candidates.iter().find(|p| p.is_file()) else {
+            eprintln!(
+                "tempograph: error: {}: no system file for it in {}",
+                g.display(),
+                args.system.display()
+            );
+            failed += 1;
+            continue;
+        };
+        let res = timeml::read(g).and_then(|gd| {
+            timeml::read(sys_path).and_then(|sd| {
+                // Task B (events), when the gold file has EVENTs.
+                if gd.tagged("EVENT").next().is_some() {
+                    let b = per_corpus_b.entry(corpus.clone()).or_default();
+                    let (gm, sm) = (events::mentions(&gd), events::mentions(&sd));
+                    b.add_document(&gd.text, &gm, &sm);
+                    total_b.add_document(&gd.text, &gm, &sm);
+                }
+                score(&gd, &sd)
+            })
+        });
+        let (c, findings) = match res {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("tempograph: error: {e:#}");
+                failed += 1;
+                continue;
+            }
+        };
+        if args.per_doc {
+            out.push_str(&line(&name, &c));
+        }
+        if args.errors {
+            for f in &findings {
+                let _ = writeln!(out, "{}: {}", rel.display(), describe(f));
+            }
+        }
+        *per_corpus.entry(corpus).or_default() += c;
+        total += c;
+    }
+    if args.per_doc || args.errors {
+        out.push('\n');
+    }
+    out.push_str(&header());
+    for (k, c) in &per_corpus {
+        if !k.is_empty() && per_corpus.len() > 1 {
+            out.push_str(&line(k, c));
+        }
+    }
+    out.push_str(&line("all", &total));
+    if total_b.documents > 0 {
+        for (k, b) in &per_corpus_b {
+            if !k.is_empty() && per_corpus_b.len() > 1 {
+                let _ = write!(out, "\n[{k}] {}", b.report());
+            }
+        }
+        let _ = write!(out, "\n[all] {}", total_b.report());
+    }
+    super::write_output(None, &out, &[])?;
+    if failed > 0 {
+        return Err(crate::Error::usage(format!("{failed} documents could not be scored")));
+    }
+    Ok(Outcome::Ok)
 }

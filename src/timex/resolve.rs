@@ -1,0 +1,980 @@
+//! Resolution: unresolved values ([`Unres`]) to TIMEX3 values, against the publication date
+//! (DCT) or the last mentioned date, in the direction read by [`super::tense`].
+//!
+//! | unresolved (DCT 2014-12-18, Thursday)      | direction | value         | anchor |
+//! |--------------------------------------------|-----------|---------------|--------|
+//! | `Weekday(Thu)` "On Thursday, ... told"      | past      | `2014-12-18`  | dct    |
+//! | `Weekday(Fri)` "will meet Friday"           | future    | `2014-12-19`  | dct    |
+//! | `Date{_, 12, 25}`                           | none      | `2014-12-25`  | dct    |
+//! | `Shift{Week, 0}` "this week"                | —         | `2014-W51`    | dct    |
+//! | `Named{Season(Summer), Last}` (DCT 2013-03-01) | —      | `2012-SU`     | dct    |
+//! | `Anaphor{Day, 1}` after "Dec. 5"            | —         | `2014-12-06`  | timex  |
+//! | `Duration{3, Month}`                        | —         | `P3M`         | absolute |
+//!
+//! # Grammar
+//!
+//! Past: the latest occurrence on or before the DCT. Future: the first occurrence after it
+//! (on or after for months, seasons and quarters). None: weekdays as past, other names in
+//! the DCT's year, holidays the nearest occurrence.
+
+use super::rules::{set::unit_value, Cand, Ctx, Force, Holiday, Season, Unit, Unres};
+use super::{tense, AnchorKind, Derivation, Direction, Timex, TimexType};
+use crate::text::{Analysis, Span};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+/// A calendar value at some grain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Val {
+    Day(NaiveDate),
+    Week(NaiveDate),
+    Weekend(NaiveDate),
+    Month(i32, u32),
+    Quarter(i32, u32),
+    Half(i32, u32),
+    Season(i32, Season),
+    Year(i32),
+    Decade(i32),
+    Century(i32),
+}
+
+impl Val {
+    /// The TIMEX3 value string.
+    pub fn format(self) -> String {
+        match self {
+            Val::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Val::Week(d) => {
+                let w = d.iso_week();
+                format!("{:04}-W{:02}", w.year(), w.week())
+            }
+            Val::Weekend(d) => {
+                let w = d.iso_week();
+                format!("{:04}-W{:02}-WE", w.year(), w.week())
+            }
+            Val::Month(y, m) => format!("{y:04}-{m:02}"),
+            Val::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            Val::Half(y, h) => format!("{y:04}-H{h}"),
+            Val::Season(y, s) => format!("{y:04}-{}", s.code()),
+            Val::Year(y) => format!("{y:04}"),
+            Val::Decade(d) => format!("{d:03}"),
+            Val::Century(c) => format!("{c:02}"),
+        }
+    }
+
+    /// A representative day (the first) of the value.
+    fn day(self) -> Option<NaiveDate> {
+        match self {
+            Val::Day(d) | Val::Week(d) | Val::Weekend(d) => Some(d),
+            Val::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
+            Val::Quarter(y, q) => NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1),
+            Val::Half(y, h) => NaiveDate::from_ymd_opt(y, (h - 1) * 6 + 1, 1),
+            Val::Season(y, s) => NaiveDate::from_ymd_opt(y, s.first_month(), 1),
+            Val::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1),
+            Val::Decade(d) => NaiveDate::from_ymd_opt(d * 10, 1, 1),
+            Val::Century(c) => NaiveDate::from_ymd_opt(c * 100, 1, 1),
+        }
+    }
+
+    fn year(self) -> Option<i32> {
+        self.day().map(|d| d.year())
+    }
+
+    /// Parse a value this module writes (for anchors given as strings).
+    fn parse(v: &str) -> Option<Val> {
+        let r = crate::value::date_range(v)?;
+        use crate::value::Precision as P;
+        Some(match r.precision {
+            P::Day | P::Time => Val::Day(r.earliest),
+            P::Week => Val::Week(r.earliest),
+            P::Month => Val::Month(r.earliest.year(), r.earliest.month()),
+            P::Quarter => Val::Quarter(r.earliest.year(), (r.earliest.month() - 1) / 3 + 1),
+            P::Half => Val::Half(r.earliest.year(), (r.earliest.month() - 1) / 6 + 1),
+            P::Season => {
+                let s = match r.earliest.month() {
+                    3 => Season::Spring,
+                    6 => Season::Summer,
+                    9 => Season::Fall,
+                    _ => Season::Winter,
+                };
+                Val::Season(r.earliest.year(), s)
+            }
+            P::Year => Val::Year(r.earliest.year()),
+            P::Decade => Val::Decade(r.earliest.year() / 10),
+            P::Century => Val::Century(r.earliest.year() / 100),
+        })
+    }
+}
+
+fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+fn add_months(y: i32, m: u32, n: i64) -> (i32, u32) {
+    let idx = i64::from(y) * 12 + i64::from(m) - 1 + n;
+    ((idx.div_euclid(12)) as i32, (idx.rem_euclid(12) + 1) as u32)
+}
+
+/// Shift `v` by `n` units of its own grain.
+fn shift_val(v: Val, n: i64) -> Option<Val> {
+    Some(match v {
+        Val::Day(d) => Val::Day(add_days(d, n)?),
+        Val::Week(d) => Val::Week(add_days(d, 7 * n)?),
+        Val::Weekend(d) => Val::Weekend(add_days(d, 7 * n)?),
+        Val::Month(y, m) => {
+            let (y, m) = add_months(y, m, n);
+            Val::Month(y, m)
+        }
+        Val::Quarter(y, q) => {
+            let idx = i64::from(y) * 4 + i64::from(q) - 1 + n;
+            Val::Quarter(idx.div_euclid(4) as i32, (idx.rem_euclid(4) + 1) as u32)
+        }
+        Val::Half(y, h) => {
+            let idx = i64::from(y) * 2 + i64::from(h) - 1 + n;
+            Val::Half(idx.div_euclid(2) as i32, (idx.rem_euclid(2) + 1) as u32)
+        }
+        Val::Season(y, s) => Val::Season(y + n as i32, s),
+        Val::Year(y) => Val::Year(y + n as i32),
+        Val::Decade(d) => Val::Decade(d + n as i32),
+        Val::Century(c) => Val::Century(c + n as i32),
+    })
+}
+
+/// The value of grain `unit` that contains day `d`.
+fn at_grain(d: NaiveDate, unit: Unit) -> Val {
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => Val::Day(d),
+        Unit::Week => Val::Week(d),
+        Unit::Weekend => Val::Weekend(d),
+        Unit::Month => Val::Month(d.year(), d.month()),
+        Unit::Quarter => Val::Quarter(d.year(), (d.month() - 1) / 3 + 1),
+        Unit::Half => Val::Half(d.year(), (d.month() - 1) / 6 + 1),
+        Unit::Year => Val::Year(d.year()),
+        Unit::Decade => Val::Decade(d.year() / 10),
+        Unit::Century | Unit::Millennium => Val::Century(d.year() / 100),
+    }
+}
+
+/// The season containing `d`, as (year, season); winter belongs to the year it starts in.
+fn season_of(d: NaiveDate) -> (i32, Season) {
+    match d.month() {
+        3..=5 => (d.year(), Season::Spring),
+        6..=8 => (d.year(), Season::Summer),
+        9..=11 => (d.year(), Season::Fall),
+        12 => (d.year(), Season::Winter),
+        _ => (d.year() - 1, Season::Winter),
+    }
+}
+
+fn season_index(s: Season) -> i32 {
+    match s {
+        Season::Spring => 0,
+        Season::Summer => 1,
+        Season::Fall => 2,
+        Season::Winter => 3,
+    }
+}
+
+fn weekday_num(d: NaiveDate) -> i64 {
+    i64::from(d.weekday().num_days_from_monday())
+}
+
+/// The date of a holiday in `year`.
+pub fn holiday_date(h: Holiday, year: i32) -> Option<NaiveDate> {
+    match h {
+        Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
+        Holiday::NthWeekday { month, weekday, nth } => {
+            let wd = Weekday::try_from(weekday as u8).ok()?;
+            if nth == 0 {
+                let (ny, nm) = add_months(year, month, 1);
+                let last = NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()?;
+                let back = (i64::from(last.weekday().num_days_from_monday()) - i64::from(weekday)).rem_euclid(7);
+                add_days(last, -back)
+            } else {
+                NaiveDate::from_weekday_of_month_opt(year, month, wd, nth as u8)
+            }
+        }
+        Holiday::Easter(off) => add_days(easter(year)?, off),
+        Holiday::ElectionDay => {
+            let mon = NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Mon, 1)?;
+            add_days(mon, 1)
+        }
+    }
+}
+
+/// Easter Sunday (Gregorian, anonymous algorithm).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+}
+
+/// Major holidays "the holiday" can refer to.
+static MAJOR: &[Holiday] = &[
+    Holiday::Fixed(12, 25),
+    Holiday::Fixed(1, 1),
+    Holiday::Fixed(7, 4),
+    Holiday::NthWeekday {
+        month: 11,
+        weekday: 3,
+        nth: 4,
+    },
+    Holiday::NthWeekday {
+        month: 9,
+        weekday: 0,
+        nth: 1,
+    },
+    Holiday::NthWeekday {
+        month: 5,
+        weekday: 0,
+        nth: 0,
+    },
+    Holiday::Easter(0),
+];
+
+/// How far (in tokens) a past-tense verb is trusted to govern a name without a year.
+const PAST_REACH: usize = 5;
+
+/// How far (in tokens) a modal or auxiliary is trusted to override the nearest month.
+const MONTH_REACH: usize = 4;
+
+/// How a value was found.
+struct Out {
+    val: Result<Val, String>,
+    anchor: AnchorKind,
+    dir: Direction,
+    why: String,
+}
+
+struct Resolver<'a> {
+    dct: NaiveDate,
+    ctx: &'a Ctx<'a>,
+    analysis: &'a Analysis,
+    /// The last specific date mentioned, and the sentence it was in.
+    anchor: Option<(Val, usize)>,
+    sentence: usize,
+    start: usize,
+    rule: &'static str,
+    end: usize,
+    dir: Option<tense::Cue>,
+}
+
+impl Resolver<'_> {
+    fn cue(&mut self) -> tense::Cue {
+        if self.dir.is_none() {
+            self.dir = Some(tense::direction(self.ctx, self.analysis, self.start, self.end));
+        }
+        self.dir.clone().unwrap_or(tense::Cue {
+            direction: Direction::None,
+            strong: false,
+            distance: 0,
+            why: String::new(),
+        })
+    }
+
+    /// The direction for a name without a year (month, season, quarter, holiday): a past
+    /// cue only counts when it is close, a future cue when it is a modal.
+    fn direction(&mut self) -> (Direction, String) {
+        let c = self.cue();
+        let d = match c.direction {
+            Direction::Past if c.distance <= PAST_REACH || c.strong && c.distance <= 2 * PAST_REACH => Direction::Past,
+            Direction::Future if c.strong => Direction::Future,
+            _ => Direction::None,
+        };
+        (d, c.why)
+    }
+
+    /// The direction for a weekday: past unless a modal points forward.
+    fn weekday_direction(&mut self) -> (Direction, String) {
+        // "Wednesday's ruling": a possessive day names something that has happened.
+        if self.ctx.punct(self.end, "'") && self.ctx.is(self.end + 1, "s") {
+            return (Direction::Past, "possessive `'s`".into());
+        }
+        let c = self.cue();
+        let d = match c.direction {
+            Direction::Future if c.strong => Direction::Future,
+            _ => Direction::Past,
+        };
+        (d, c.why)
+    }
+
+    fn dct_out(&self, val: Option<Val>, why: &str) -> Out {
+        Out {
+            val: val.ok_or_else(|| "out of range".to_string()),
+            anchor: AnchorKind::Dct,
+            dir: Direction::None,
+            why: why.to_string(),
+        }
+    }
+
+    /// Pick the year of a (month, day) or month from the direction.
+    fn by_direction<F>(&mut self, make: F, future_strict: bool, default_nearest: bool) -> Out
+    where
+        F: Fn(i32) -> Option<(NaiveDate, Val)>,
+    {
+        let (dir, why) = self.direction();
+        let y = self.dct.year();
+        let cands: Vec<(NaiveDate, NaiveDate, Val)> = (y - 1..=y + 1)
+            .filter_map(|yy| make(yy).map(|(start, v)| (start, end_of(v).unwrap_or(start), v)))
+            .collect();
+        let pick = match dir {
+            Direction::Past => cands.iter().rfind(|(s, _, _)| *s <= self.dct),
+            Direction::Future => cands
+                .iter()
+                .find(|(s, e, _)| if future_strict { *s > self.dct } else { *e >= self.dct }),
+            Direction::None => {
+                if default_nearest {
+                    cands.iter().min_by_key(|(s, e, _)| {
+                        if *e < self.dct {
+                            (self.dct - *e).num_days()
+                        } else if *s > self.dct {
+                            (*s - self.dct).num_days()
+                        } else {
+                            0
+                        }
+                    })
+                } else {
+                    cands.iter().find(|(s, _, _)| s.year() == y)
+                }
+            }
+        };
+        Out {
+            val: pick.map(|p| p.2).ok_or_else(|| "no such date near the DCT".to_string()),
+            anchor: AnchorKind::Dct,
+            dir,
+            why,
+        }
+    }
+
+    fn forced<F>(&self, make: F, force: Force, this: Option<Val>) -> Out
+    where
+        F: Fn(i32) -> Option<(NaiveDate, Val)>,
+    {
+        let y = self.dct.year();
+        let cands: Vec<(NaiveDate, Val)> = (y - 2..=y + 2).filter_map(make).collect();
+        let pick = match force {
+            Force::Last => cands
+                .iter()
+                .rfind(|(s, v)| *s < self.dct && end_of(*v).is_none_or(|e| e < self.dct))
+                .map(|p| p.1),
+            Force::Next => cands.iter().find(|(s, _)| *s > self.dct).map(|p| p.1),
+            Force::This => this.or_else(|| cands.iter().find(|(s, _)| s.year() == y).map(|p| p.1)),
+        };
+        let (dir, word) = match force {
+            Force::Last => (Direction::Past, "last"),
+            Force::Next => (Direction::Future, "next"),
+            Force::This => (Direction::None, "this"),
+        };
+        Out {
+            val: pick.ok_or_else(|| "no such date near the DCT".to_string()),
+            anchor: AnchorKind::Dct,
+            dir,
+            why: format!("`{word}` in the expression"),
+        }
+    }
+
+    fn anchor_or_dct(&self) -> (Val, AnchorKind) {
+        match self.anchor {
+            Some((v, _)) => (v, AnchorKind::Timex),
+            None => (Val::Day(self.dct), AnchorKind::Dct),
+        }
+    }
+
+    /// An anchor of quarter or half grain mentioned in this or the previous two sentences.
+    fn fiscal_anchor(&self) -> Option<Val> {
+        match self.anchor {
+            Some((v @ (Val::Quarter(..) | Val::Half(..)), s)) if self.sentence.saturating_sub(s) <= 2 => Some(v),
+            _ => None,
+        }
+    }
+
+    fn date(&mut self, u: &Unres) -> Out {
+        let dct = self.dct;
+        match u {
+            Unres::Date {
+                year: Some(y),
+                month,
+                day,
+            } => Out {
+                val: match day {
+                    Some(d) => NaiveDate::from_ymd_opt(*y, *month, *d)
+                        .map(Val::Day)
+                        .ok_or_else(|| "no such day".into()),
+                    None => Ok(Val::Month(*y, *month)),
+                },
+                anchor: AnchorKind::Absolute,
+                dir: Direction::None,
+                why: "the year is given".into(),
+            },
+            Unres::Date { year: None, month, day } => {
+                let (m, d) = (*month, *day);
+                // A month name is read as the nearest such month unless a close, strong
+                // tense cue says otherwise.
+                let c = self.cue();
+                let dir = if c.strong && c.distance <= MONTH_REACH {
+                    c.direction
+                } else {
+                    Direction::None
+                };
+                self.dir = Some(tense::Cue {
+                    direction: dir,
+                    strong: true,
+                    distance: 0,
+                    why: c.why,
+                });
+                self.by_direction(
+                    move |y| match d {
+                        Some(d) => NaiveDate::from_ymd_opt(y, m, d).map(|x| (x, Val::Day(x))),
+                        None => NaiveDate::from_ymd_opt(y, m, 1).map(|x| (x, Val::Month(y, m))),
+                    },
+                    false,
+                    true,
+                )
+            }
+            Unres::MonthOfYear { month, years } => {
+                let mut o = self.dct_out(
+                    Some(Val::Month(dct.year() + years, *month)),
+                    "the year relative to the DCT",
+                );
+                o.dir = match years.cmp(&0) {
+                    std::cmp::Ordering::Less => Direction::Past,
+                    std::cmp::Ordering::Greater => Direction::Future,
+                    std::cmp::Ordering::Equal => Direction::None,
+                };
+                o
+            }
+            Unres::DateWeekday { month, day, weekday } => {
+                let y = dct.year();
+                let fit = [y, y + 1, y - 1, y + 2, y - 2]
+                    .into_iter()
+                    .filter_map(|yy| NaiveDate::from_ymd_opt(yy, *month, *day))
+                    .find(|d| d.weekday().num_days_from_monday() == *weekday);
+                match fit {
+                    Some(d) => Out {
+                        val: Ok(Val::Day(d)),
+                        anchor: AnchorKind::Dct,
+                        dir: Direction::None,
+                        why: "the year near the DCT where the weekday agrees".into(),
+                    },
+                    None => self.date(&Unres::Date {
+                        year: None,
+                        month: *month,
+                        day: Some(*day),
+                    }),
+                }
+            }
+            Unres::Weekday(wd) => {
+                let (dir, why) = self.weekday_direction();
+                let diff = i64::from(*wd) - weekday_num(dct);
+                let n = match dir {
+                    Direction::Future => {
+                        if diff >= 0 {
+                            diff
+                        } else {
+                            diff + 7
+                        }
+                    }
+                    _ => {
+                        if diff <= 0 {
+                            diff
+                        } else {
+                            diff - 7
+                        }
+                    }
+                };
+                Out {
+                    val: add_days(dct, n).map(Val::Day).ok_or_else(|| "out of range".into()),
+                    anchor: AnchorKind::Dct,
+                    dir,
+                    why,
+                }
+            }
+            Unres::Season { season, year: Some(y) } => Out {
+                val: Ok(Val::Season(*y, *season)),
+                anchor: AnchorKind::Absolute,
+                dir: Direction::None,
+                why: "the year is given".into(),
+            },
+            Unres::Season { season, year: None } => {
+                let s = *season;
+                self.by_direction(
+                    move |y| NaiveDate::from_ymd_opt(y, s.first_month(), 1).map(|x| (x, Val::Season(y, s))),
+                    false,
+                    false,
+                )
+            }
+            Unres::Quarter { q, year: Some(y) } => abs(Val::Quarter(*y, *q)),
+            Unres::Half { h, year: Some(y) } => abs(Val::Half(*y, *h)),
+            Unres::Quarter { q, year: None } => {
+                let q = *q;
+                // Quarters are reported after they end: only a past cue moves one back a year.
+                let (d, why) = self.direction();
+                let d = if d == Direction::Past { d } else { Direction::None };
+                self.dir = Some(tense::Cue {
+                    direction: d,
+                    strong: true,
+                    distance: 0,
+                    why,
+                });
+                self.by_direction(
+                    move |y| NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1).map(|x| (x, Val::Quarter(y, q))),
+                    false,
+                    false,
+                )
+            }
+            Unres::Half { h, year: None } => {
+                let h = *h;
+                self.by_direction(
+                    move |y| NaiveDate::from_ymd_opt(y, (h - 1) * 6 + 1, 1).map(|x| (x, Val::Half(y, h))),
+                    false,
+                    false,
+                )
+            }
+            Unres::Holiday {
+                holiday: Holiday::Fixed(0, 0),
+                ..
+            } => {
+                // "the holiday": the major holiday nearest the DCT, within three weeks.
+                let best = MAJOR
+                    .iter()
+                    .flat_map(|h| (dct.year() - 1..=dct.year() + 1).filter_map(move |y| holiday_date(*h, y)))
+                    .min_by_key(|d| (*d - dct).num_days().abs());
+                match best {
+                    Some(d) if (d - dct).num_days().abs() <= 21 => Out {
+                        val: Ok(Val::Day(d)),
+                        anchor: AnchorKind::Dct,
+                        dir: Direction::None,
+                        why: "the major holiday nearest the DCT".into(),
+                    },
+                    _ => self.dct_out(None, "no holiday near the DCT"),
+                }
+            }
+            Unres::Holiday { holiday, year: Some(y) } => match holiday_date(*holiday, *y) {
+                Some(d) => abs(Val::Day(d)),
+                None => self.dct_out(None, "no such holiday"),
+            },
+            Unres::Holiday { holiday, year: None } => {
+                let h = *holiday;
+                let (dir, why) = self.direction();
+                let all: Vec<NaiveDate> = (dct.year() - 1..=dct.year() + 1)
+                    .filter_map(|y| holiday_date(h, y))
+                    .collect();
+                let nearest = all.iter().min_by_key(|d| (**d - dct).num_days().abs()).copied();
+                // The nearest occurrence, unless the tense clearly points the other way.
+                let pick = match (dir, nearest) {
+                    (Direction::Past, Some(d)) if (d - dct).num_days() > 30 => {
+                        all.iter().rfind(|x| **x <= dct).copied()
+                    }
+                    (Direction::Future, Some(d)) if (dct - d).num_days() > 30 => {
+                        all.iter().find(|x| **x >= dct).copied()
+                    }
+                    (_, n) => n,
+                };
+                Out {
+                    val: pick.map(Val::Day).ok_or_else(|| "no such holiday".into()),
+                    anchor: AnchorKind::Dct,
+                    dir,
+                    why: format!("nearest occurrence; {why}"),
+                }
+            }
+            Unres::Shift { unit, n } => {
+                let n = *n;
+                // "a year ago" in a report about a quarter means that quarter a year before.
+                if *unit == Unit::Year && n == -1 && self.rule == "relative/ago" {
+                    if let Some(v) = self.fiscal_anchor() {
+                        return Out {
+                            val: shift_val(v, if matches!(v, Val::Quarter(..)) { -4 } else { -2 })
+                                .ok_or_else(|| "out of range".into()),
+                            anchor: AnchorKind::Timex,
+                            dir: Direction::Past,
+                            why: "a year before the period mentioned before".into(),
+                        };
+                    }
+                }
+                let v = match unit {
+                    Unit::Decade => Some(Val::Decade(dct.year() / 10 + n as i32)),
+                    Unit::Century | Unit::Millennium => Some(Val::Century(dct.year() / 100 + n as i32)),
+                    u => shift_val(at_grain(dct, *u), n),
+                };
+                let dir = match n.cmp(&0) {
+                    std::cmp::Ordering::Less => Direction::Past,
+                    std::cmp::Ordering::Greater => Direction::Future,
+                    std::cmp::Ordering::Equal => Direction::None,
+                };
+                let mut o = self.dct_out(v, "offset from the DCT");
+                o.dir = dir;
+                o
+            }
+            Unres::Named { base, force } => {
+                let force = *force;
+                match &**base {
+                    Unres::Date { month, .. } => {
+                        let m = *month;
+                        self.forced(
+                            move |y| NaiveDate::from_ymd_opt(y, m, 1).map(|x| (x, Val::Month(y, m))),
+                            force,
+                            None,
+                        )
+                    }
+                    Unres::Weekday(wd) => {
+                        let diff = i64::from(*wd) - weekday_num(dct);
+                        let n = match force {
+                            Force::Last => {
+                                if diff < 0 {
+                                    diff
+                                } else {
+                                    diff - 7
+                                }
+                            }
+                            Force::Next => {
+                                if diff > 0 {
+                                    diff
+                                } else {
+                                    diff + 7
+                                }
+                            }
+                            Force::This => diff,
+                        };
+                        let mut o = self.dct_out(add_days(dct, n).map(Val::Day), "");
+                        o.dir = match force {
+                            Force::Last => Direction::Past,
+                            Force::Next => Direction::Future,
+                            Force::This => Direction::None,
+                        };
+                        o.why = "`last`/`next`/`this` in the expression".into();
+                        o
+                    }
+                    Unres::Season { season, .. } => {
+                        let s = *season;
+                        let (cy, cs) = season_of(dct);
+                        let this = if force == Force::This {
+                            // "this winter" in January is the winter that began in December.
+                            Some(if s == cs {
+                                Val::Season(cy, s)
+                            } else {
+                                Val::Season(dct.year(), s)
+                            })
+                        } else {
+                            None
+                        };
+                        let _ = season_index;
+                        self.forced(
+                            move |y| NaiveDate::from_ymd_opt(y, s.first_month(), 1).map(|x| (x, Val::Season(y, s))),
+                            force,
+                            this,
+                        )
+                    }
+                    Unres::Quarter { q, .. } => {
+                        let y = dct.year()
+                            + match force {
+                                Force::Last => -1,
+                                Force::Next => 1,
+                                Force::This => 0,
+                            };
+                        abs(Val::Quarter(y, *q))
+                    }
+                    Unres::Half { h, .. } => {
+                        let y = dct.year()
+                            + match force {
+                                Force::Last => -1,
+                                Force::Next => 1,
+                                Force::This => 0,
+                            };
+                        abs(Val::Half(y, *h))
+                    }
+                    Unres::Holiday { holiday, .. } => {
+                        let h = *holiday;
+                        self.forced(move |y| holiday_date(h, y).map(|d| (d, Val::Day(d))), force, None)
+                    }
+                    other => self.date(other),
+                }
+            }
+            Unres::Anaphor { unit, n } => {
+                let (base, kind) = self.anchor_or_dct();
+                let n = *n;
+                let v = match unit {
+                    // "a year earlier": keep the anchor's grain (a quarter a year before).
+                    Unit::Year => match base {
+                        Val::Quarter(..) if n != 0 => shift_val(base, 4 * n),
+                        Val::Half(..) if n != 0 => shift_val(base, 2 * n),
+                        Val::Season(..) if n != 0 => shift_val(base, n),
+                        _ => base.year().map(|y| Val::Year(y + n as i32)),
+                    },
+                    u => base.day().and_then(|d| shift_val(at_grain(d, *u), n)),
+                };
+                Out {
+                    val: v.ok_or_else(|| "out of range".into()),
+                    anchor: kind,
+                    dir: match n.cmp(&0) {
+                        std::cmp::Ordering::Less => Direction::Past,
+                        std::cmp::Ordering::Greater => Direction::Future,
+                        std::cmp::Ordering::Equal => Direction::None,
+                    },
+                    why: if kind == AnchorKind::Timex {
+                        "relative to the date mentioned before".into()
+                    } else {
+                        "no earlier date: relative to the DCT".into()
+                    },
+                }
+            }
+            Unres::TheUnit { unit } => {
+                if *unit == Unit::Quarter {
+                    if let Some(v @ Val::Quarter(..)) = self.fiscal_anchor() {
+                        return Out {
+                            val: Ok(v),
+                            anchor: AnchorKind::Timex,
+                            dir: Direction::None,
+                            why: "the quarter mentioned before".into(),
+                        };
+                    }
+                    let (dir, why) = self.direction();
+                    let cur = at_grain(dct, Unit::Quarter);
+                    let v = if dir == Direction::Future {
+                        Some(cur)
+                    } else {
+                        shift_val(cur, -1)
+                    };
+                    return Out {
+                        val: v.ok_or_else(|| "out of range".into()),
+                        anchor: AnchorKind::Dct,
+                        dir,
+                        why: format!("the last completed quarter unless future; {why}"),
+                    };
+                }
+                if *unit == Unit::Weekend {
+                    let (dir, why) = self.direction();
+                    let wd = weekday_num(dct);
+                    let sat = match dir {
+                        Direction::Future => add_days(dct, (5 - wd).rem_euclid(7)),
+                        _ => add_days(dct, if wd >= 5 { 5 - wd } else { -(wd + 2) }),
+                    };
+                    return Out {
+                        val: sat.map(Val::Weekend).ok_or_else(|| "out of range".into()),
+                        anchor: AnchorKind::Dct,
+                        dir,
+                        why,
+                    };
+                }
+                let (base, kind) = match self.anchor {
+                    Some((v, s)) if self.sentence.saturating_sub(s) <= 1 => (v, AnchorKind::Timex),
+                    _ => (Val::Day(dct), AnchorKind::Dct),
+                };
+                let v = base.day().map(|d| at_grain(d, *unit));
+                Out {
+                    val: v.ok_or_else(|| "out of range".into()),
+                    anchor: kind,
+                    dir: Direction::None,
+                    why: "the unit around the reference date".into(),
+                }
+            }
+            Unres::Fixed(_) | Unres::Duration { .. } | Unres::PartOfDay { .. } | Unres::Time { .. } => {
+                self.dct_out(None, "not a date")
+            }
+        }
+    }
+}
+
+fn end_of(v: Val) -> Option<NaiveDate> {
+    crate::value::date_range(&v.format()).map(|r| r.latest)
+}
+
+fn abs(v: Val) -> Out {
+    Out {
+        val: Ok(v),
+        anchor: AnchorKind::Absolute,
+        dir: Direction::None,
+        why: "the year is given".into(),
+    }
+}
+
+/// Format a duration of `n` units (`None` = unspecified).
+pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
+    let Some(n) = n else {
+        return match unit {
+            Unit::Second => "PTXS",
+            Unit::Minute => "PTXM",
+            Unit::Hour => "PTXH",
+            Unit::Day => "PXD",
+            Unit::Week | Unit::Weekend => "PXW",
+            Unit::Month => "PXM",
+            Unit::Quarter => "PXQ",
+            Unit::Half => "PXM",
+            Unit::Year => "PXY",
+            Unit::Decade => "PXE",
+            Unit::Century => "PXC",
+            Unit::Millennium => "PXL",
+        }
+        .to_string();
+    };
+    if n.fract() == 0.0 && (0.0..1e7).contains(&n) {
+        return unit_value(unit, n as u32);
+    }
+    // Fractions go one unit down: 1.5 hours = PT1H30M, 2.5 years = P30M.
+    let (whole, sub, sub_unit) = match unit {
+        Unit::Year => (0.0, n * 12.0, "M"),
+        Unit::Month => (0.0, n * 30.0, "D"),
+        Unit::Week => (0.0, n * 7.0, "D"),
+        Unit::Day => (0.0, n * 24.0, "TH"),
+        Unit::Hour => (n.trunc(), n.fract() * 60.0, "M"),
+        Unit::Minute => (n.trunc(), n.fract() * 60.0, "S"),
+        _ => (0.0, n, ""),
+    };
+    match (unit, sub_unit) {
+        (Unit::Hour, _) if whole > 0.0 => format!("PT{}H{}M", whole as u64, sub.round() as u64),
+        (Unit::Hour, _) => format!("PT{}M", sub.round() as u64),
+        (Unit::Minute, _) if whole > 0.0 => format!("PT{}M{}S", whole as u64, sub.round() as u64),
+        (Unit::Minute, _) => format!("PT{}S", sub.round() as u64),
+        (_, "TH") => format!("PT{}H", sub.round() as u64),
+        (_, "M") | (_, "D") => format!("P{}{}", sub.round() as u64, sub_unit),
+        _ => format!("P{n}{}", &unit_value(unit, 1)[2..]),
+    }
+}
+
+/// Turn candidates into timexes, in order, keeping the last mentioned date as the anchor
+/// for anaphoric expressions. Candidates that cannot be resolved are dropped only when they
+/// are `the holiday` far from any holiday; others keep an `X`-filled value.
+pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) -> Vec<Timex> {
+    let ctx = Ctx::new(text, &analysis.tokens);
+    let mut r = Resolver {
+        dct,
+        ctx: &ctx,
+        analysis,
+        anchor: None,
+        sentence: 0,
+        start: 0,
+        rule: "",
+        end: 0,
+        dir: None,
+    };
+    let dct_value = dct.format("%Y-%m-%d").to_string();
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands {
+        let span = Span::new(analysis.tokens[c.start].span.start, analysis.tokens[c.end - 1].span.end);
+        r.start = c.start;
+        r.rule = c.rule;
+        r.end = c.end;
+        r.dir = None;
+        r.sentence = analysis.sentence_at(span.start);
+        let mut kind = c.kind;
+        let (value, o_anchor, o_dir, why, val) = match &c.val {
+            Unres::Fixed(v) => (
+                v.clone(),
+                AnchorKind::Absolute,
+                Direction::None,
+                "the text gives the value".to_string(),
+                Val::parse(v),
+            ),
+            Unres::Duration { n, unit } => (
+                duration_value(*n, *unit),
+                AnchorKind::Absolute,
+                Direction::None,
+                "a length of time".to_string(),
+                None,
+            ),
+            Unres::Time { day, hour, minute } => {
+                let o = match day {
+                    Some(d) => r.date(d),
+                    None => match r.anchor {
+                        Some((Val::Day(d), s)) if r.sentence.saturating_sub(s) <= 1 => Out {
+                            val: Ok(Val::Day(d)),
+                            anchor: AnchorKind::Timex,
+                            dir: Direction::None,
+                            why: "on the day mentioned just before".into(),
+                        },
+                        _ => Out {
+                            val: Ok(Val::Day(dct)),
+                            anchor: AnchorKind::Dct,
+                            dir: Direction::None,
+                            why: "on the DCT's day".into(),
+                        },
+                    },
+                };
+                let v = match o.val {
+                    Ok(Val::Day(d)) => format!("{}T{hour:02}:{minute:02}", d.format("%Y-%m-%d")),
+                    _ => format!("XXXX-XX-XXT{hour:02}:{minute:02}"),
+                };
+                (v, o.anchor, o.dir, o.why, o.val.ok())
+            }
+            Unres::PartOfDay { day, part } => {
+                let o = r.date(day);
+                let v = match o.val {
+                    Ok(Val::Day(d)) => format!("{}T{part}", d.format("%Y-%m-%d")),
+                    _ => format!("XXXX-XX-XXT{part}"),
+                };
+                (v, o.anchor, o.dir, o.why, o.val.ok())
+            }
+            other => {
+                let o = r.date(other);
+                match o.val {
+                    Ok(v) => (v.format(), o.anchor, o.dir, o.why, Some(v)),
+                    Err(e) => {
+                        if c.rule == "holiday/anaphor" {
+                            continue;
+                        }
+                        (unknown_value(other), o.anchor, o.dir, e, None)
+                    }
+                }
+            }
+        };
+        if kind == TimexType::Date && value.len() > 10 && value.as_bytes()[10] == b'T' && c.rule != "time/part-of-day" {
+            kind = TimexType::Time;
+        }
+        let anaphoric =
+            matches!(c.val, Unres::Anaphor { .. }) || matches!(c.val, Unres::Shift { unit: Unit::Year, .. });
+        if (kind == TimexType::Date || kind == TimexType::Time) && !anaphoric {
+            if let Some(v) = val {
+                r.anchor = Some((v, r.sentence));
+            }
+        }
+        let anchor_value = match o_anchor {
+            AnchorKind::Dct => Some(dct_value.clone()),
+            AnchorKind::Timex => r.anchor.map(|(v, _)| v.format()),
+            AnchorKind::Absolute => None,
+        };
+        out.push(Timex {
+            span,
+            text: span.slice(text).to_string(),
+            kind,
+            value,
+            modifier: c.modifier.map(str::to_string),
+            quant: c.quant.map(str::to_string),
+            freq: c.freq.clone(),
+            rule: c.rule,
+            derivation: Derivation {
+                anchor: o_anchor,
+                anchor_value,
+                direction: o_dir,
+                why,
+            },
+        });
+    }
+    out
+}
+
+/// A value with the unknown parts as `X` (`XXXX-12-25`).
+fn unknown_value(u: &Unres) -> String {
+    match u {
+        Unres::Date {
+            month, day: Some(d), ..
+        } => format!("XXXX-{month:02}-{d:02}"),
+        Unres::Date { month, day: None, .. } => format!("XXXX-{month:02}"),
+        Unres::Season { season, .. } => format!("XXXX-{}", season.code()),
+        Unres::Quarter { q, .. } => format!("XXXX-Q{q}"),
+        Unres::Weekday(d) => format!("XXXX-WXX-{}", d + 1),
+        _ => "XXXX-XX-XX".to_string(),
+    }
+}

@@ -1,0 +1,707 @@
+//! Absolute and calendar dates.
+//!
+//! | rule                | example                          | unresolved                       |
+//! |---------------------|----------------------------------|----------------------------------|
+//! | `date/iso`          | `2014-12-17`                     | `Date{2014, 12, 17}`             |
+//! | `date/mdy-slash`    | `12/17/14`                       | `Date{2014, 12, 17}`             |
+//! | `date/dmy-dot`      | `17.12.2014`                     | `Date{2014, 12, 17}`             |
+//! | `date/month-day`    | `Dec. 17, 2014`, `December 17th` | `Date{_, 12, 17}`                |
+//! | `date/day-month`    | `17 December`                    | `Date{_, 12, 17}`                |
+//! | `date/month-year`   | `July 1997`                      | `Date{1997, 7, _}`               |
+//! | `date/month`        | `December`                       | `Date{_, 12, _}`                 |
+//! | `date/year`         | `1998`, `post-1998`              | `Fixed("1998")`                  |
+//! | `date/year-range`   | `99` in `1998-99`                | `Fixed("1999")`                  |
+//! | `date/year-words`   | `nineteen ninety-six`            | `Fixed("1996")`                  |
+//! | `date/decade`       | `the 1990s`, `'90s`              | `Fixed("199")`                   |
+//! | `date/century`      | `the 20th century`               | `Fixed("19")`                    |
+//! | `date/fiscal-year`  | `fiscal 1999`                    | `Fixed("1999")`                  |
+//! | `date/quarter`      | `the third quarter`, `Q3`        | `Quarter{3, _}`                  |
+//! | `date/half`         | `the first half of 1998`         | `Half{1, 1998}`                  |
+//! | `date/season`       | `the summer of 1998`             | `Season{Summer, 1998}`           |
+//! | `date/weekday`      | `Friday`, `Wednesday, Dec. 17`   | `Weekday(4)`                     |
+//!
+//! # Grammar
+//!
+//! Numeric dates must be glued (`12/17/14`, no spaces) and must not continue with `-word`
+//! or another digit group (`9/11-style`, `1-800-555`). A month/day without a year is never
+//! read from slashes (`3/4 cup`).
+
+use super::{lookup, Cand, Ctx, Season, Unres};
+use crate::timex::TimexType;
+
+const D: TimexType = TimexType::Date;
+
+pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    numeric(ctx, i, out);
+    named(ctx, i, out);
+    year(ctx, i, out);
+    quarter(ctx, i, out);
+    season(ctx, i, out);
+    weekday(ctx, i, out);
+}
+
+/// Year from 2 or 4 digits (two-digit years: 19YY for YY ≥ 50, else 20YY).
+fn expand_year(n: u32, digits: usize) -> Option<i32> {
+    let n = i32::try_from(n).ok()?;
+    match digits {
+        2 if n >= 50 => Some(1900 + n),
+        2 => Some(2000 + n),
+        4 => Some(n),
+        _ => None,
+    }
+}
+
+fn valid(y: i32, m: u32, d: u32) -> bool {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).is_some()
+}
+
+/// The expression continues into something that is not a date (`-style`, `-555`, `/3`).
+fn continues(ctx: &Ctx, j: usize) -> bool {
+    ctx.joined(j)
+        && (ctx.punct(j, "-") || ctx.punct(j, "/") || ctx.punct(j, "."))
+        && ctx.joined(j + 1)
+        && (ctx.is_num(j + 1) || ctx.is_word(j + 1))
+        || ctx.joined(j) && (ctx.is_num(j) || ctx.is_word(j))
+}
+
+fn numeric(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let Some((a, la)) = ctx.num(i) else { return };
+    if i > 0 && ctx.joined(i) && (ctx.is_num(i - 1) || ctx.punct(i - 1, "/") || ctx.punct(i - 1, "$")) {
+        return;
+    }
+    let sep = ctx.raw(i + 1);
+    if !(ctx.joined(i + 1) && ctx.joined(i + 2) && ctx.joined(i + 3) && ctx.joined(i + 4)) {
+        return;
+    }
+    if ctx.raw(i + 3) != sep {
+        return;
+    }
+    let (Some((b, lb)), Some((c, lc))) = (ctx.num(i + 2), ctx.num(i + 4)) else {
+        return;
+    };
+    if continues(ctx, i + 5) {
+        return;
+    }
+    match sep {
+        "-" if la == 4 && lb == 2 && lc == 2 => {
+            let y = a as i32;
+            if valid(y, b, c) {
+                out.push(Cand::new(
+                    i,
+                    i + 5,
+                    D,
+                    Unres::Date {
+                        year: Some(y),
+                        month: b,
+                        day: Some(c),
+                    },
+                    "date/iso",
+                ));
+            }
+        }
+        "/" if la <= 2 && lb <= 2 && (lc == 2 || lc == 4) => {
+            if let Some(y) = expand_year(c, lc) {
+                if valid(y, a, b) {
+                    let v = Unres::Date {
+                        year: Some(y),
+                        month: a,
+                        day: Some(b),
+                    };
+                    out.push(Cand::new(i, i + 5, D, v, "date/mdy-slash"));
+                }
+            }
+        }
+        "." if la <= 2 && lb <= 2 && lc == 4 => {
+            let y = c as i32;
+            if valid(y, b, a) {
+                let v = Unres::Date {
+                    year: Some(y),
+                    month: b,
+                    day: Some(a),
+                };
+                out.push(Cand::new(i, i + 5, D, v, "date/dmy-dot"));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A day of month at `j` (`17`, `17th`, `seventeenth`), not part of a larger number or time.
+fn day_at(ctx: &Ctx, j: usize) -> Option<(u32, usize)> {
+    if let Some((d, k)) = ctx.ordinal(j) {
+        return (1..=31).contains(&d).then_some((d, k));
+    }
+    let (d, len) = ctx.lone_num(j)?;
+    if len > 2 || !(1..=31).contains(&d) {
+        return None;
+    }
+    // "May 5:30", "Dec. 17-18" is still a date.
+    if ctx.punct(j + 1, ":") && ctx.joined(j + 1) && ctx.joined(j + 2) && ctx.is_num(j + 2) {
+        return None;
+    }
+    Some((d, j + 1))
+}
+
+/// A four-digit year at `j` (optionally after a comma), 1000..=2099.
+fn year_at(ctx: &Ctx, j: usize) -> Option<(i32, usize)> {
+    let j = if ctx.punct(j, ",") { j + 1 } else { j };
+    let (y, len) = ctx.lone_num(j)?;
+    if len != 4 || !(1000..=2099).contains(&y) {
+        return None;
+    }
+    Some((y as i32, j + 1))
+}
+
+/// Words before a bare month that show it is a date ("in May", "since March").
+static MONTH_CUES: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "of",
+    "during",
+    "from",
+    "to",
+    "through",
+    "before",
+    "after",
+    "between",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "that",
+    "each",
+    "every",
+    "and",
+    "or",
+    "until",
+    "throughout",
+    "around",
+    "about",
+    "starting",
+    "beginning",
+    "ending",
+    "on",
+    "for",
+    "-",
+];
+
+fn named(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    // Month first.
+    if let Some((m, j)) = ctx.month(i) {
+        let ambiguous = matches!(ctx.lw(i), "may" | "march" | "jan" | "mar" | "sun");
+        if let Some((d, k)) = day_at(ctx, j) {
+            // "Dec. 17, 2014", "December 17th 2014"
+            let (year, end) = match year_at(ctx, k) {
+                Some((y, e)) => (Some(y), e),
+                None => (None, k),
+            };
+            if (ctx.cap(i) || !ambiguous) && year.is_none_or(|y| valid(y, m, d)) {
+                out.push(Cand::new(
+                    i,
+                    end,
+                    D,
+                    Unres::Date {
+                        year,
+                        month: m,
+                        day: Some(d),
+                    },
+                    "date/month-day",
+                ));
+            }
+        }
+        let jy = if ctx.is(j, "of") { j + 1 } else { j };
+        if let Some((y, e)) = year_at(ctx, jy) {
+            if ctx.cap(i) {
+                out.push(Cand::new(
+                    i,
+                    e,
+                    D,
+                    Unres::Date {
+                        year: Some(y),
+                        month: m,
+                        day: None,
+                    },
+                    "date/month-year",
+                ));
+            }
+        }
+        // A bare month: capitalised, and for ambiguous words ("May", "March") after a cue.
+        let cue = i > 0 && (MONTH_CUES.contains(&ctx.lw(i - 1)) || ctx.punct(i - 1, "-"));
+        let full = ctx.month_full(i).is_some();
+        if ctx.cap(i)
+            && full
+            && (!ambiguous || cue)
+            && !(ctx.cap(i + 1) && ctx.is_word(i + 1) && ctx.month(i + 1).is_none() && !cue)
+        {
+            out.push(Cand::new(
+                i,
+                j,
+                D,
+                Unres::Date {
+                    year: None,
+                    month: m,
+                    day: None,
+                },
+                "date/month",
+            ));
+        }
+    }
+    // Day first: "17 December", "the 17th of December".
+    let (i0, j0) = if ctx.is(i, "the") { (i, i + 1) } else { (i, i) };
+    if let Some((d, k)) = day_at(ctx, j0) {
+        let k2 = if ctx.is(k, "of") { k + 1 } else { k };
+        if i0 != j0 && k2 == k {
+            return;
+        }
+        if let Some((m, e)) = ctx.month(k2) {
+            if ctx.cap(k2) && ctx.month_full(k2).is_some() || ctx.punct(e - 1, ".") {
+                let (year, end) = match year_at(ctx, e) {
+                    Some((y, e2)) => (Some(y), e2),
+                    None => (None, e),
+                };
+                if year.is_none_or(|y| valid(y, m, d)) {
+                    out.push(Cand::new(
+                        i0,
+                        end,
+                        D,
+                        Unres::Date {
+                            year,
+                            month: m,
+                            day: Some(d),
+                        },
+                        "date/day-month",
+                    ));
+                }
+            }
+        }
+    }
+}
+
+static YEAR_STOP_AFTER: &[&str] = &[
+    "%",
+    "percent",
+    "people",
+    "persons",
+    "men",
+    "women",
+    "troops",
+    "soldiers",
+    "jobs",
+    "shares",
+    "miles",
+    "feet",
+    "acres",
+    "tons",
+    "barrels",
+    "cars",
+    "units",
+    "employees",
+    "workers",
+    "dollars",
+    "points",
+    "votes",
+    "students",
+    "children",
+    "homes",
+    "members",
+    "copies",
+    "pounds",
+    "kilometers",
+    "meters",
+    "yards",
+    "metres",
+    "square",
+    "am",
+    "pm",
+    "hours",
+    "hrs",
+    "gmt",
+    "cc",
+    "mhz",
+    "km",
+];
+
+fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    // Spoken years: "nineteen ninety-six", "the year two thousand".
+    if ctx.is(i, "nineteen") {
+        if let Some((n, j)) = ctx.number_word(i + 1) {
+            if (10..=99).contains(&n) {
+                out.push(Cand::new(i, j, D, Unres::Fixed(format!("19{n:02}")), "date/year-words"));
+            }
+        }
+    }
+    if ctx.is(i, "the") && ctx.is(i + 1, "year") && ctx.is(i + 2, "two") && ctx.is(i + 3, "thousand") {
+        let (v, j) = match ctx.number_word(i + 4) {
+            Some((n, j)) if n < 100 => (2000 + n, j),
+            _ => (2000, i + 4),
+        };
+        out.push(Cand::new(i, j, D, Unres::Fixed(v.to_string()), "date/year-words"));
+    }
+    // Fiscal years: "fiscal 1999", "fiscal year 1999", "FY1999", "FY99".
+    if ctx.is(i, "fiscal") {
+        let j = if ctx.is(i + 1, "year") { i + 2 } else { i + 1 };
+        if let Some((y, e)) = year_at(ctx, j) {
+            out.push(Cand::new(i, e, D, Unres::Fixed(y.to_string()), "date/fiscal-year"));
+        }
+    }
+    if ctx.is(i, "fy") {
+        let j = if ctx.joined(i + 1) && (ctx.punct(i + 1, "-") || ctx.punct(i + 1, "'")) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if let Some((n, len)) = ctx.num(j) {
+            if let Some(y) = expand_year(n, len) {
+                out.push(Cand::new(i, j + 1, D, Unres::Fixed(y.to_string()), "date/fiscal-year"));
+            }
+        }
+    }
+    // Decades: "1990s", "the 1990s", "'90s", "the nineties".
+    let (start, j) = if ctx.is(i, "the") { (i, i + 1) } else { (i, i) };
+    if let Some((n, len)) = ctx.num(j) {
+        if len == 4
+            && n % 10 == 0
+            && ctx.joined(j + 1)
+            && (ctx.is(j + 1, "s") || ctx.punct(j + 1, "'") && ctx.is(j + 2, "s"))
+        {
+            let e = if ctx.is(j + 1, "s") { j + 2 } else { j + 3 };
+            let v = if n % 100 == 0 && start != j {
+                format!("{}", n / 100)
+            } else {
+                format!("{}", n / 10)
+            };
+            out.push(Cand::new(start, e, D, Unres::Fixed(v), "date/decade"));
+        }
+    }
+    if (ctx.punct(j, "'") || ctx.punct(j, "’")) && ctx.joined(j + 1) {
+        if let Some((n, 2)) = ctx.num(j + 1) {
+            if n % 10 == 0 && ctx.is(j + 2, "s") && ctx.joined(j + 2) {
+                let y = expand_year(n, 2).unwrap_or(1900);
+                out.push(Cand::new(
+                    start,
+                    j + 3,
+                    D,
+                    Unres::Fixed(format!("{}", y / 10)),
+                    "date/decade",
+                ));
+            }
+        }
+    }
+    static DECADE_WORDS: &[(&str, u32)] = &[
+        ("twenties", 2),
+        ("thirties", 3),
+        ("forties", 4),
+        ("fifties", 5),
+        ("sixties", 6),
+        ("seventies", 7),
+        ("eighties", 8),
+        ("nineties", 9),
+    ];
+    // Centuries: "the 20th century", "the nineteenth century", "20th century".
+    if let Some((n, k)) = ctx.ordinal(j) {
+        if ctx.is(k, "century") && (1..=30).contains(&n) && !ctx.hyphen(k + 1) {
+            out.push(Cand::new(
+                start,
+                k + 1,
+                D,
+                Unres::Fixed(format!("{:02}", n - 1)),
+                "date/century",
+            ));
+        }
+    }
+    if start != j {
+        if let Some(d) = lookup(DECADE_WORDS, ctx.lw(j)) {
+            out.push(Cand::new(
+                start,
+                j + 1,
+                D,
+                Unres::Fixed(format!("19{d}")),
+                "date/decade",
+            ));
+        }
+    }
+    // Plain years.
+    let Some((y, len)) = ctx.num(i) else { return };
+    if len == 2 && i >= 2 && ctx.joined(i) && (ctx.punct(i - 1, "-") || ctx.punct(i - 1, "–") || ctx.punct(i - 1, "/"))
+    {
+        // "1998-99": the second year of a range.
+        if let Some((y0, 4)) = ctx.num(i - 2) {
+            let full = (y0 / 100) * 100 + y;
+            if (1000..=2099).contains(&y0) && full > y0 && full - y0 < 10 && !continues(ctx, i + 1) {
+                out.push(Cand::new(
+                    i,
+                    i + 1,
+                    D,
+                    Unres::Fixed(full.to_string()),
+                    "date/year-range",
+                ));
+            }
+        }
+        return;
+    }
+    if len != 4 || !(1000..=2099).contains(&y) {
+        return;
+    }
+    let range_second = i >= 2
+        && ctx.joined(i)
+        && (ctx.punct(i - 1, "-") || ctx.punct(i - 1, "–"))
+        && ctx.num(i - 2).is_some_and(|(y0, l)| l == 4 && y0 < y);
+    if range_second {
+        if !continues(ctx, i + 1) {
+            out.push(Cand::new(i, i + 1, D, Unres::Fixed(y.to_string()), "date/year-range"));
+        }
+        return;
+    }
+    // "post-1998", "pre-1990"
+    let (start, modifier) =
+        if i >= 2 && ctx.joined(i) && ctx.punct(i - 1, "-") && ctx.any(i - 2, &["post", "pre", "mid"]) {
+            let m = match ctx.lw(i - 2) {
+                "post" => "AFTER",
+                "pre" => "BEFORE",
+                _ => "MID",
+            };
+            (i - 2, Some(m))
+        } else {
+            (i, None)
+        };
+    if ctx.lone_num(i).is_none() && start == i {
+        // A range "1998-2000" keeps its first year; anything else glued is a number.
+        let range_first =
+            ctx.punct(i + 1, "-") && ctx.joined(i + 1) && ctx.num(i + 2).is_some_and(|(_, l)| l == 4 || l == 2);
+        if !range_first {
+            return;
+        }
+    }
+    // "No. 1998"
+    if i > 1 && ctx.punct(i - 1, ".") && ctx.any(i - 2, &["no", "nos"]) {
+        return;
+    }
+    if i > 0
+        && (ctx.punct(i - 1, "$")
+            || ctx.punct(i - 1, "#")
+            || ctx.any(
+                i - 1,
+                &[
+                    "no", "nos", "number", "flight", "route", "room", "model", "version", "windows", "office",
+                    "highway",
+                ],
+            ))
+    {
+        return;
+    }
+    let next = ctx.lw(i + 1);
+    if YEAR_STOP_AFTER.contains(&next) || ctx.punct(i + 1, ":") && ctx.is_num(i + 2) {
+        return;
+    }
+    if ctx.joined(i + 1) && ctx.is_word(i + 1) {
+        return;
+    }
+    if ctx.joined(i + 1)
+        && ctx.punct(i + 1, "-")
+        && ctx.is_num(i + 2)
+        && ctx.num(i + 2).is_some_and(|(_, l)| l != 4 && l != 2)
+    {
+        return;
+    }
+    let mut c = Cand::new(start, i + 1, D, Unres::Fixed(y.to_string()), "date/year");
+    c.modifier = modifier;
+    out.push(c);
+}
+
+fn quarter(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    // "Q3", "Q3 2014", "3Q"
+    if ctx.is(i, "q") && ctx.joined(i + 1) {
+        if let Some((q, 1)) = ctx.num(i + 1) {
+            if (1..=4).contains(&q) && !ctx.joined(i + 2) {
+                let (year, e) = match year_at(ctx, i + 2) {
+                    Some((y, e)) => (Some(y), e),
+                    None => (None, i + 2),
+                };
+                out.push(Cand::new(i, e, D, Unres::Quarter { q, year }, "date/quarter"));
+            }
+        }
+    }
+    // "[the] [fiscal] third[-]quarter [of [fiscal] 1998]", "this year's third quarter"
+    let mut j = i;
+    let mut year = None;
+    let mut this_year = None;
+    if ctx.is(j, "the") {
+        j += 1;
+    } else if ctx.any(j, &["this", "last", "next"])
+        && ctx.is(j + 1, "year")
+        && ctx.punct(j + 2, "'")
+        && ctx.is(j + 3, "s")
+    {
+        this_year = Some(match ctx.lw(j) {
+            "this" => 0,
+            "last" => -1,
+            _ => 1,
+        });
+        j += 4;
+    } else if let Some((y, 4)) = ctx.num(j) {
+        if ctx.punct(j + 1, "'") && ctx.is(j + 2, "s") && (1000..=2099).contains(&y) {
+            year = Some(y as i32);
+            j += 3;
+        }
+    }
+    if ctx.is(j, "fiscal") {
+        j += 1;
+    }
+    let Some((n, k)) = ctx.ordinal(j) else { return };
+    let k = if ctx.hyphen(k) { k + 1 } else { k };
+    let is_q = ctx.is(k, "quarter");
+    let is_h = ctx.is(k, "half");
+    if !(is_q && (1..=4).contains(&n) || is_h && (1..=2).contains(&n)) {
+        return;
+    }
+    let mut e = k + 1;
+    if year.is_none() && ctx.is(e, "of") {
+        let f = if ctx.is(e + 1, "fiscal") { e + 2 } else { e + 1 };
+        let f = if ctx.is(f, "year") { f + 1 } else { f };
+        if let Some((y, e2)) = year_at(ctx, f) {
+            year = Some(y);
+            e = e2;
+        }
+    } else if year.is_none() {
+        if let Some((y, e2)) = year_at(ctx, e) {
+            if !ctx.punct(e, ",") {
+                year = Some(y);
+                e = e2;
+            }
+        }
+    }
+    let val = match (is_q, this_year) {
+        (true, None) => Unres::Quarter { q: n, year },
+        (false, None) => Unres::Half { h: n, year },
+        (true, Some(off)) => Unres::Named {
+            base: Box::new(Unres::Quarter { q: n, year: None }),
+            force: force_of(off),
+        },
+        (false, Some(off)) => Unres::Named {
+            base: Box::new(Unres::Half { h: n, year: None }),
+            force: force_of(off),
+        },
+    };
+    out.push(Cand::new(i, e, D, val, if is_q { "date/quarter" } else { "date/half" }));
+}
+
+/// "this year's" (0), "last year's" (−1), "next year's" (+1) as a forced year.
+fn force_of(off: i32) -> super::Force {
+    match off {
+        0 => super::Force::This,
+        o if o < 0 => super::Force::Last,
+        _ => super::Force::Next,
+    }
+}
+
+/// A season word at `i`.
+pub fn season_at(ctx: &Ctx, i: usize) -> Option<Season> {
+    Some(match ctx.lw(i) {
+        "spring" | "springtime" => Season::Spring,
+        "summer" | "summertime" => Season::Summer,
+        "fall" | "autumn" => Season::Fall,
+        "winter" | "wintertime" => Season::Winter,
+        _ => return None,
+    })
+}
+
+fn season(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let (start, j) = if ctx.is(i, "the") { (i, i + 1) } else { (i, i) };
+    let Some(s) = season_at(ctx, j) else { return };
+    let k = if ctx.is(j + 1, "of") { j + 2 } else { j + 1 };
+    if let Some((y, e)) = year_at(ctx, k) {
+        out.push(Cand::new(
+            start,
+            e,
+            D,
+            Unres::Season {
+                season: s,
+                year: Some(y),
+            },
+            "date/season",
+        ));
+        return;
+    }
+    // A bare season needs a cue: "the summer", "in summer", "during the winter".
+    let cue = start != j
+        || (i > 0
+            && ctx.any(
+                i - 1,
+                &[
+                    "in", "during", "since", "until", "by", "through", "over", "this", "that",
+                ],
+            ));
+    if cue && s != Season::Fall && !ctx.is(j + 1, "'") && !(ctx.is_word(j + 1) && ctx.lw(j + 1).ends_with("ing")) {
+        let weak = ctx.any(
+            j + 1,
+            &["of", "camp", "school", "olympics", "games", "session", "solstice"],
+        );
+        if !weak {
+            out.push(Cand::new(
+                start,
+                j + 1,
+                D,
+                Unres::Season { season: s, year: None },
+                "date/season",
+            ));
+        }
+    }
+}
+
+fn weekday(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let Some((d, j)) = ctx.weekday(i) else { return };
+    if !ctx.cap(i) {
+        return;
+    }
+    // "Wednesday, Dec. 17[, 2014]"
+    let k = if ctx.punct(j, ",") { j + 1 } else { j };
+    if let Some((m, k2)) = ctx.month(k) {
+        if let Some((day, e)) = day_at(ctx, k2) {
+            let (val, end) = match year_at(ctx, e) {
+                Some((y, e2)) => (
+                    Unres::Date {
+                        year: Some(y),
+                        month: m,
+                        day: Some(day),
+                    },
+                    e2,
+                ),
+                None => (
+                    Unres::DateWeekday {
+                        month: m,
+                        day,
+                        weekday: d,
+                    },
+                    e,
+                ),
+            };
+            out.push(Cand::new(i, end, D, val, "date/weekday"));
+            return;
+        }
+    }
+    // "Sunday Times", "Bloody Sunday" are names; "Friday's" is fine.
+    if ctx.cap(i + 1)
+        && ctx.is_word(i + 1)
+        && ctx.any(
+            i + 1,
+            &[
+                "times",
+                "telegraph",
+                "express",
+                "mirror",
+                "herald",
+                "school",
+                "service",
+                "mass",
+            ],
+        )
+    {
+        return;
+    }
+    out.push(Cand::new(i, j, D, Unres::Weekday(d), "date/weekday"));
+}

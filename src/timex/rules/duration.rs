@@ -1,0 +1,205 @@
+//! Durations.
+//!
+//! | rule                   | example                                        | unresolved             |
+//! |------------------------|------------------------------------------------|------------------------|
+//! | `duration/number-unit` | `three years`, `the past three years`, `90 days`, `several years`, `a decade`, `5 1/2 hours` | `Duration{3, Year}` |
+//! | `duration/adjective`   | `three-month`, `16-hour`, `day-long`           | `Duration{3, Month}`   |
+//! | `duration/bare-unit`   | `for years`, `minutes` (after a cue)           | `Duration{X, Year}`    |
+//!
+//! # Grammar
+//!
+//! `[the] [past|last|next|first|coming|previous|following] AMOUNT [more] UNIT`,
+//! `AMOUNT-UNIT` (not `-old`), `(the past|the coming|recent) UNITs`, `CUE UNITs`.
+
+use super::{set::per_context, Cand, Ctx, Unit, Unres};
+use crate::timex::TimexType;
+
+const DUR: TimexType = TimexType::Duration;
+
+pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    number_unit(ctx, i, out);
+    adjective(ctx, i, out);
+    bare(ctx, i, out);
+}
+
+fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let mut j = i;
+    let mut lead = false;
+    if ctx.is(j, "the") {
+        j += 1;
+    }
+    if ctx.any(
+        j,
+        &[
+            "past",
+            "last",
+            "next",
+            "first",
+            "coming",
+            "previous",
+            "following",
+            "final",
+            "initial",
+            "remaining",
+            "better",
+        ],
+    ) {
+        j += 1;
+        lead = true;
+    }
+    let Some((amount, k)) = ctx.amount(j) else {
+        // "the past weeks", "the coming months"
+        if lead {
+            if let Some((unit, true, e)) = ctx.unit(j) {
+                if unit != Unit::Weekend {
+                    out.push(Cand::new(
+                        i,
+                        e,
+                        DUR,
+                        Unres::Duration { n: None, unit },
+                        "duration/number-unit",
+                    ));
+                }
+            }
+        }
+        return;
+    };
+    // "a" needs a singular unit; "one" must not be "one day" meaning "some day" (resolver decides).
+    let k = if ctx.any(
+        k,
+        &[
+            "more",
+            "additional",
+            "full",
+            "straight",
+            "consecutive",
+            "long",
+            "extra",
+            "whole",
+        ],
+    ) {
+        k + 1
+    } else {
+        k
+    };
+    let Some((unit, plural, e)) = ctx.unit(k) else { return };
+    if unit == Unit::Weekend {
+        return;
+    }
+    if ctx.any(j, &["a", "an"]) && k == j + 1 && plural {
+        return;
+    }
+    // "a second term", "a quarter of", "a minute's silence" are not durations.
+    if !plural
+        && ctx.any(j, &["a", "an"])
+        && matches!(unit, Unit::Second | Unit::Quarter)
+        && (ctx.is_word(e) || ctx.punct(e, "-"))
+    {
+        return;
+    }
+    // A singular unit takes one: "1988 second quarter" is not 1988 seconds.
+    if !plural && amount.is_some_and(|a| a >= 1000.0) && !ctx.hyphen(k) {
+        return;
+    }
+    // "a year" after an amount is a rate ("$5 million a year"): a set, not a duration.
+    if !lead && ctx.any(j, &["a", "an"]) && per_context(ctx, j) {
+        return;
+    }
+    // Part of a compound: "three-year-old", "the 10-year note": adjective() handles it.
+    if ctx.hyphen(k) {
+        return;
+    }
+    if ctx.hyphen(e) && ctx.is(e + 1, "old") {
+        return;
+    }
+    // "the first day of", "the first year": a date, not a duration; "one year" is a duration.
+    if ctx.is(j - usize::from(j > i), "first") && amount.is_none() {
+        return;
+    }
+    let (n, e) = match (amount, ctx.lw(e), ctx.lw(e + 1), ctx.lw(e + 2)) {
+        // "a minute and a half", "two years and a half"
+        (Some(a), "and", "a", "half") => (Some(a + 0.5), e + 3),
+        _ => (amount, e),
+    };
+    // "the nine months" (ended ...) is fine; "the year" alone is handled by relative rules.
+    out.push(Cand::new(
+        i,
+        e,
+        DUR,
+        Unres::Duration { n, unit },
+        "duration/number-unit",
+    ));
+}
+
+fn adjective(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    // "three-month", "16-hour", "five-year", "twenty-four-hour"
+    let n = if let Some((n, j)) = ctx.number_word(i) {
+        Some((f64::from(n), j))
+    } else {
+        ctx.lone_num(i)
+            .or_else(|| ctx.num(i))
+            .map(|(n, _)| (f64::from(n), i + 1))
+    };
+    if let Some((n, j)) = n {
+        if ctx.hyphen(j) {
+            if let Some((unit, false, e)) = ctx.unit(j + 1) {
+                if unit == Unit::Weekend || ctx.hyphen(e) && ctx.any(e + 1, &["old", "olds"]) {
+                    return;
+                }
+                if i > 0 && ctx.joined(i) && (ctx.punct(i - 1, "$") || ctx.punct(i - 1, ".") || ctx.punct(i - 1, "-")) {
+                    return;
+                }
+                out.push(Cand::new(
+                    i,
+                    e,
+                    DUR,
+                    Unres::Duration { n: Some(n), unit },
+                    "duration/adjective",
+                ));
+            }
+        }
+    }
+    // "day-long", "decades-long", "year-long", "months-long"
+    if let Some((unit, plural, e)) = ctx.unit(i) {
+        if ctx.hyphen(e) && ctx.is(e + 1, "long") {
+            let n = if plural { None } else { Some(1.0) };
+            out.push(Cand::new(
+                i,
+                e + 2,
+                DUR,
+                Unres::Duration { n, unit },
+                "duration/adjective",
+            ));
+        }
+    }
+}
+
+/// Words before a bare plural unit that make it a duration ("for years", "took hours").
+static BARE_CUES: &[&str] = &[
+    "for", "within", "over", "took", "take", "takes", "taking", "lasted", "last", "lasts", "than", "spent", "spend",
+    "nearly", "almost", "wait", "waited",
+];
+
+fn bare(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let Some((unit, true, e)) = ctx.unit(i) else { return };
+    if unit == Unit::Weekend || ctx.hyphen(e) || ctx.punct(e, "'") {
+        return;
+    }
+    let cue = i > 0 && BARE_CUES.contains(&ctx.lw(i - 1));
+    let in_cue = i > 0
+        && ctx.is(i - 1, "in")
+        && (ctx.is(i + 1, ".") || ctx.punct(i + 1, ",") || ctx.punct(i + 1, ".") || ctx.kind(i + 1).is_none());
+    if !(cue || in_cue) {
+        return;
+    }
+    if ctx.any(e, &["of", "ago", "later", "earlier", "before", "after"]) {
+        return;
+    }
+    out.push(Cand::new(
+        i,
+        e,
+        DUR,
+        Unres::Duration { n: None, unit },
+        "duration/bare-unit",
+    ));
+}

@@ -1,0 +1,105 @@
+//! Generic references to the present, past and future.
+//!
+//! | rule          | example                                        | value          |
+//! |---------------|------------------------------------------------|----------------|
+//! | `generic/ref` | `now`, `currently`, `these days`, `at present` | `PRESENT_REF`  |
+//! | `generic/ref` | `the past`, `recently`, `recent years`, `at the time` | `PAST_REF` |
+//! | `generic/ref` | `the future`, `soon`, `the coming years`       | `FUTURE_REF`   |
+//!
+//! # Grammar
+//!
+//! A word or phrase from the table in [`rules`]; `the past`/`the future` only when no
+//! amount and unit follow (`the past three years` is a duration).
+
+use super::{Cand, Ctx};
+use crate::timex::TimexType;
+
+const PRESENT: &str = "PRESENT_REF";
+const PAST: &str = "PAST_REF";
+const FUTURE: &str = "FUTURE_REF";
+
+/// Phrases and their values; longest first where one is a prefix of another.
+static REFS: &[(&[&str], &str)] = &[
+    (&["right", "now"], PRESENT),
+    (&["now"], PRESENT),
+    (&["currently"], PRESENT),
+    (&["nowadays"], PRESENT),
+    (&["these", "days"], PRESENT),
+    (&["the", "present"], PRESENT),
+    (&["the", "moment"], PRESENT),
+    (&["recently"], PAST),
+    (&["lately"], PAST),
+    (&["formerly"], PAST),
+    (&["the", "past"], PAST),
+    (&["recent", "years"], PAST),
+    (&["recent", "months"], PAST),
+    (&["recent", "weeks"], PAST),
+    (&["recent", "days"], PAST),
+    (&["recent", "times"], PAST),
+    (&["the", "time"], PAST),
+    (&["the", "near", "future"], FUTURE),
+    (&["the", "future"], FUTURE),
+];
+
+pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    for (words, v) in REFS {
+        if !words.iter().enumerate().all(|(k, w)| ctx.is(i + k, w)) {
+            continue;
+        }
+        let e = i + words.len();
+        let ok = match *words {
+            ["now"] => !ctx.punct(e, "-"),
+            ["the", "present"] => i > 0 && ctx.any(i - 1, &["at", "until", "to"]),
+            ["the", "moment"] => i > 0 && ctx.any(i - 1, &["at", "for"]),
+            ["the", "time"] => i > 0 && ctx.is(i - 1, "at") && !ctx.any(e, &["of", "when", "that"]),
+            ["the", "past"] => {
+                !ctx.is_num(e)
+                    && ctx
+                        .amount(e)
+                        .is_none_or(|_| ctx.any(e, &["a", "an"]) && ctx.unit(e + 1).is_none())
+                    && ctx.unit(e).is_none()
+            }
+                        _ => true,
+        };
+        if !ok {
+            continue;
+        }
+        out.push(Cand::new(
+            i,
+            e,
+            TimexType::Date,
+            super::Unres::Fixed((*v).to_string()),
+            "generic/ref",
+        ));
+        return;
+    }
+    // "current" as an adjective of time ("current levels") — only before a small set of nouns.
+    if ctx.is(i, "current")
+        && ctx.any(
+            i + 1,
+            &[
+                "levels",
+                "level",
+                "prices",
+                "rates",
+                "rate",
+                "conditions",
+                "situation",
+                "crisis",
+                "environment",
+                "market",
+                "trend",
+                "period",
+            ],
+        )
+        && !ctx.is(i - usize::from(i > 0), "the")
+    {
+        out.push(Cand::new(
+            i,
+            i + 1,
+            TimexType::Date,
+            super::Unres::Fixed(PRESENT.into()),
+            "generic/ref",
+        ));
+    }
+}

@@ -1,0 +1,938 @@
+//! Extraction: the rules that find temporal expressions and give them an *unresolved*
+//! value ([`Unres`]). No date is computed here; [`crate::timex::resolve`] does that.
+//!
+//! | category  | file          | example                          | unresolved value             |
+//! |-----------|---------------|----------------------------------|------------------------------|
+//! | dates     | `date.rs`     | `Dec. 17`, `the third quarter`   | `Date{month:12, day:17}`     |
+//! | relative  | `relative.rs` | `last week`, `two years ago`     | `Shift{unit: Week, n: -1}`   |
+//! | durations | `duration.rs` | `three-month`, `several years`   | `Duration{n: 3, unit: Month}`|
+//! | sets      | `set.rs`      | `daily`, `every Tuesday`         | `Fixed("P1D")`               |
+//! | times     | `time.rs`     | `3:07 p.m.`, `Sunday night`      | `Time{..}` / `PartOfDay{..}` |
+//! | holidays  | `holiday.rs`  | `Christmas`, `Labor Day`         | `Holiday(..)`                |
+//! | generic   | `generic.rs`  | `now`, `the past`, `recently`    | `Fixed("PRESENT_REF")`       |
+//!
+//! The matcher makes one left-to-right pass over the tokens. At each token that can start
+//! an expression (a number or a word in the trigger lexicon) every category is asked for
+//! matches; the longest wins (earlier category on ties) and the pass continues after it.
+//! A modifier prefix (`early`, `the end of`, `almost`, ...) is tried in front of a match.
+//!
+//! # Grammar
+//!
+//! Each rule is a Rust function over the token stream: `fn(&Ctx, usize, &mut Vec<Cand>)`.
+//! Rule ids are `category/name`, all listed in [`RULE_IDS`].
+
+pub mod date;
+pub mod duration;
+pub mod generic;
+pub mod holiday;
+pub mod relative;
+pub mod set;
+pub mod time;
+
+use crate::text::{Analysis, Token, TokenKind};
+use crate::timex::TimexType;
+
+/// Every rule id a candidate can carry. The test harness checks each is exercised by a case.
+pub static RULE_IDS: &[&str] = &[
+    "date/iso",
+    "date/mdy-slash",
+    "date/dmy-dot",
+    "date/month-day",
+    "date/day-month",
+    "date/month-year",
+    "date/month",
+    "date/year",
+    "date/year-range",
+    "date/year-words",
+    "date/decade",
+    "date/century",
+    "date/fiscal-year",
+    "date/quarter",
+    "date/half",
+    "date/season",
+    "date/weekday",
+    "relative/day-word",
+    "relative/this-unit",
+    "relative/last-unit",
+    "relative/next-unit",
+    "relative/named",
+    "relative/ago",
+    "relative/anaphor",
+    "relative/year-ago",
+    "relative/the-unit",
+    "duration/number-unit",
+    "duration/adjective",
+    "duration/bare-unit",
+    "set/adverb",
+    "set/every",
+    "set/per-unit",
+    "set/plural-weekday",
+    "time/clock",
+    "time/named",
+    "time/part-of-day",
+    "holiday/fixed",
+    "holiday/computed",
+    "holiday/anaphor",
+    "generic/ref",
+];
+
+/// A unit of time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Half,
+    Year,
+    Decade,
+    Century,
+    Millennium,
+}
+
+/// A season: spring, summer, fall, winter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Season {
+    Spring,
+    Summer,
+    Fall,
+    Winter,
+}
+
+impl Season {
+    pub fn code(self) -> &'static str {
+        match self {
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Fall => "FA",
+            Season::Winter => "WI",
+        }
+    }
+    /// First month of the season (winter starts in December).
+    pub fn first_month(self) -> u32 {
+        match self {
+            Season::Spring => 3,
+            Season::Summer => 6,
+            Season::Fall => 9,
+            Season::Winter => 12,
+        }
+    }
+}
+
+/// A forced direction written in the expression itself (`last`, `next`, `this`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Force {
+    /// `last Friday`: strictly before the anchor's own unit.
+    Last,
+    /// `next Friday`: strictly after.
+    Next,
+    /// `this Friday`, `this summer`: the one in the anchor's current week/year.
+    This,
+}
+
+/// A holiday, fixed or computed per year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Holiday {
+    /// Same month and day every year.
+    Fixed(u32, u32),
+    /// The `nth` (1-based; 0 = last) `weekday` (0 = Monday) of `month`.
+    NthWeekday { month: u32, weekday: u32, nth: u32 },
+    /// Easter Sunday plus `offset` days.
+    Easter(i64),
+    /// US Election Day: the Tuesday after the first Monday of November.
+    ElectionDay,
+}
+
+/// A value as the text gives it, before the DCT or an anchor is applied.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Unres {
+    /// A complete value (`1998`, `199`, `PRESENT_REF`, `P1D`, `XXXX-WXX-2`).
+    Fixed(String),
+    /// Calendar fields; a missing year is found from the DCT and the direction.
+    Date {
+        year: Option<i32>,
+        month: u32,
+        day: Option<u32>,
+    },
+    /// A day of the week, 0 = Monday.
+    Weekday(u32),
+    /// A month in the DCT's year plus `years` (`June last year`).
+    MonthOfYear {
+        month: u32,
+        years: i32,
+    },
+    /// A month and day with the day of the week (`Wednesday, Dec. 17`): the year is the one
+    /// near the DCT where the weekday agrees.
+    DateWeekday {
+        month: u32,
+        day: u32,
+        weekday: u32,
+    },
+    Season {
+        season: Season,
+        year: Option<i32>,
+    },
+    Quarter {
+        q: u32,
+        year: Option<i32>,
+    },
+    Half {
+        h: u32,
+        year: Option<i32>,
+    },
+    Holiday {
+        holiday: Holiday,
+        year: Option<i32>,
+    },
+    /// `n` units from the DCT, at the unit's grain (`yesterday` = Day −1, `this year` = Year 0).
+    Shift {
+        unit: Unit,
+        n: i64,
+    },
+    /// A named month/season/weekday/holiday with a forced direction (`last November`).
+    Named {
+        base: Box<Unres>,
+        force: Force,
+    },
+    /// `n` units from the last mentioned date (`the following day` = Day +1, `that day` = Day 0,
+    /// `a year earlier` = Year −1 at the anchor's grain).
+    Anaphor {
+        unit: Unit,
+        n: i64,
+    },
+    /// The unit that contains the last mentioned date, or the DCT (`the quarter`, `the week`).
+    TheUnit {
+        unit: Unit,
+    },
+    /// A part of day of a day expression (`Sunday night` → `...TNI`).
+    PartOfDay {
+        day: Box<Unres>,
+        part: &'static str,
+    },
+    /// A clock time, on a day expression or the DCT's day.
+    Time {
+        day: Option<Box<Unres>>,
+        hour: u32,
+        minute: u32,
+    },
+    /// A duration; `n = None` is an unspecified amount (`several years` → `PXY`).
+    Duration {
+        n: Option<f64>,
+        unit: Unit,
+    },
+}
+
+/// A matched expression: a token range and its unresolved value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cand {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    pub kind: TimexType,
+    pub val: Unres,
+    pub rule: &'static str,
+    /// TimeML `mod`.
+    pub modifier: Option<&'static str>,
+    /// For sets: TimeML `quant` (`EVERY`) and `freq` (`2X`).
+    pub quant: Option<&'static str>,
+    pub freq: Option<String>,
+}
+
+impl Cand {
+    pub fn new(start: usize, end: usize, kind: TimexType, val: Unres, rule: &'static str) -> Cand {
+        Cand {
+            start,
+            end,
+            kind,
+            val,
+            rule,
+            modifier: None,
+            quant: None,
+            freq: None,
+        }
+    }
+}
+
+/// The token stream with a lower-cased copy of the text, shared by all rules.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    /// `text` with ASCII letters lower-cased: byte offsets are the same.
+    pub lower: String,
+    pub toks: &'a [Token],
+}
+
+static MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+];
+
+static MONTH_ABBR: &[(&str, u32)] = &[
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+static WEEKDAYS: &[(&str, u32)] = &[
+    ("monday", 0),
+    ("tuesday", 1),
+    ("wednesday", 2),
+    ("thursday", 3),
+    ("friday", 4),
+    ("saturday", 5),
+    ("sunday", 6),
+];
+
+static WEEKDAY_ABBR: &[(&str, u32)] = &[
+    ("mon", 0),
+    ("tue", 1),
+    ("tues", 1),
+    ("wed", 2),
+    ("thu", 3),
+    ("thur", 3),
+    ("thurs", 3),
+    ("fri", 4),
+    ("sat", 5),
+    ("sun", 6),
+];
+
+static NUMBER_WORDS: &[(&str, u32)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+    ("dozen", 12),
+];
+
+static ORDINAL_WORDS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("twenty-first", 21),
+    ("thirtieth", 30),
+];
+
+static UNITS: &[(&str, Unit)] = &[
+    ("second", Unit::Second),
+    ("sec", Unit::Second),
+    ("minute", Unit::Minute),
+    ("min", Unit::Minute),
+    ("hour", Unit::Hour),
+    ("hr", Unit::Hour),
+    ("day", Unit::Day),
+    ("week", Unit::Week),
+    ("weekend", Unit::Weekend),
+    ("fortnight", Unit::Week),
+    ("month", Unit::Month),
+    ("quarter", Unit::Quarter),
+    ("year", Unit::Year),
+    ("yr", Unit::Year),
+    ("decade", Unit::Decade),
+    ("century", Unit::Century),
+    ("centurie", Unit::Century),
+    ("millennium", Unit::Millennium),
+    ("millennia", Unit::Millennium),
+];
+
+/// Look `w` up in a static table.
+pub fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
+    table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(text: &'a str, toks: &'a [Token]) -> Ctx<'a> {
+        Ctx {
+            text,
+            lower: text.to_ascii_lowercase(),
+            toks,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// Lower-cased text of token `i`, `""` past the end.
+    pub fn lw(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| &self.lower[t.span.start..t.span.end])
+    }
+
+    /// Original text of token `i`.
+    pub fn raw(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.lw(i) == w
+    }
+
+    pub fn any(&self, i: usize, ws: &[&str]) -> bool {
+        let l = self.lw(i);
+        !l.is_empty() && ws.contains(&l)
+    }
+
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word)
+    }
+
+    pub fn is_num(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Number)
+    }
+
+    /// Token `i` follows token `i - 1` with no space in between.
+    pub fn joined(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space_before)
+    }
+
+    /// Token `i` starts with an upper-case letter.
+    pub fn cap(&self, i: usize) -> bool {
+        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Token `i` is a punctuation token equal to `p`.
+    pub fn punct(&self, i: usize, p: &str) -> bool {
+        self.kind(i) == Some(TokenKind::Punct) && self.raw(i) == p
+    }
+
+    /// A hyphen (or en dash) glued to the previous and next tokens.
+    pub fn hyphen(&self, i: usize) -> bool {
+        (self.punct(i, "-") || self.punct(i, "–")) && self.joined(i) && self.joined(i + 1)
+    }
+
+    /// Value of number token `i` (at most 9 digits), with its digit count.
+    pub fn num(&self, i: usize) -> Option<(u32, usize)> {
+        if !self.is_num(i) {
+            return None;
+        }
+        let s = self.raw(i);
+        if s.len() > 9 {
+            return None;
+        }
+        s.parse().ok().map(|n| (n, s.len()))
+    }
+
+    /// Token `i` is a number that stands alone (not part of `1,500`, `10.5`, `3/4`, `1-800`).
+    pub fn lone_num(&self, i: usize) -> Option<(u32, usize)> {
+        let n = self.num(i)?;
+        let glued_before = i > 0
+            && self.joined(i)
+            && (self.punct(i - 1, ",")
+                || self.punct(i - 1, ".")
+                || self.punct(i - 1, "/")
+                || self.punct(i - 1, "-")
+                || self.punct(i - 1, "$")
+                || self.is_num(i - 1));
+        let glued_after = self.joined(i + 1)
+            && (self.punct(i + 1, ",") || self.punct(i + 1, ".") || self.punct(i + 1, "/") || self.punct(i + 1, ":"))
+            && self.joined(i + 2)
+            && self.is_num(i + 2);
+        if glued_before || glued_after {
+            None
+        } else {
+            Some(n)
+        }
+    }
+
+    /// A month name at `i` (`December`, `Dec.`, `Dec`, `Sept.`): month and the next token.
+    pub fn month(&self, i: usize) -> Option<(u32, usize)> {
+        let w = self.lw(i);
+        if w.len() < 3 {
+            return None;
+        }
+        if let Some(m) = lookup(MONTHS, w) {
+            return Some((m, i + 1));
+        }
+        let m = lookup(MONTH_ABBR, w)?;
+        if self.punct(i + 1, ".") && self.joined(i + 1) {
+            Some((m, i + 2))
+        } else if self.cap(i) {
+            Some((m, i + 1))
+        } else {
+            None
+        }
+    }
+
+    /// A full month name at `i` only.
+    pub fn month_full(&self, i: usize) -> Option<u32> {
+        lookup(MONTHS, self.lw(i))
+    }
+
+    /// A weekday name at `i` (`Friday`, `Fri.`): weekday (0 = Monday) and the next token.
+    pub fn weekday(&self, i: usize) -> Option<(u32, usize)> {
+        let w = self.lw(i);
+        if let Some(d) = lookup(WEEKDAYS, w) {
+            return Some((d, i + 1));
+        }
+        let d = lookup(WEEKDAY_ABBR, w)?;
+        if self.cap(i) && self.punct(i + 1, ".") && self.joined(i + 1) {
+            Some((d, i + 2))
+        } else {
+            None
+        }
+    }
+
+    /// A unit word at `i` (`year`, `years`, `year's`): unit, plural, next token.
+    pub fn unit(&self, i: usize) -> Option<(Unit, bool, usize)> {
+        let w = self.lw(i);
+        if let Some(u) = lookup(UNITS, w) {
+            return Some((u, false, i + 1));
+        }
+        let stem = w.strip_suffix('s')?;
+        let u = lookup(UNITS, stem)?;
+        if u == Unit::Millennium {
+            return None;
+        }
+        Some((u, true, i + 1))
+    }
+
+    /// A number word or compound at `i` (`seven`, `twenty-four`, `twenty four`).
+    pub fn number_word(&self, i: usize) -> Option<(u32, usize)> {
+        let n = lookup(NUMBER_WORDS, self.lw(i))?;
+        if (20..=90).contains(&n) && n % 10 == 0 {
+            let j = if self.hyphen(i + 1) { i + 2 } else { i + 1 };
+            if let Some(k) = lookup(NUMBER_WORDS, self.lw(j)) {
+                if (1..=9).contains(&k) {
+                    return Some((n + k, j + 1));
+                }
+            }
+        }
+        Some((n, i + 1))
+    }
+
+    /// An ordinal at `i` (`third`, `3rd`, `17th`): value and next token.
+    pub fn ordinal(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some(o) = lookup(ORDINAL_WORDS, self.lw(i)) {
+            return Some((o, i + 1));
+        }
+        let (n, _) = self.num(i)?;
+        if self.joined(i + 1) && self.any(i + 1, &["st", "nd", "rd", "th"]) {
+            return Some((n, i + 2));
+        }
+        None
+    }
+
+    /// An amount at `i`: digits (`90`, `1.5`, `5 1/2`), number words, `a`/`an`, `a few`,
+    /// `several`, `a couple of`. `None` inside is an unspecified amount.
+    pub fn amount(&self, i: usize) -> Option<(Option<f64>, usize)> {
+        let w = self.lw(i);
+        match w {
+            "a" | "an" | "one" => {
+                if self.is(i + 1, "few") {
+                    return Some((None, i + 2));
+                }
+                if self.is(i + 1, "couple") {
+                    let j = if self.is(i + 2, "of") { i + 3 } else { i + 2 };
+                    return Some((Some(2.0), j));
+                }
+                if w != "one" && self.is(i + 1, "half") {
+                    return Some((Some(0.5), i + 2));
+                }
+                return Some((Some(1.0), i + 1));
+            }
+            "several" | "few" | "many" | "some" | "numerous" | "countless" | "multiple" => return Some((None, i + 1)),
+            _ => {}
+        }
+        if let Some((n, j)) = self.number_word(i) {
+            // "two and a half"
+            if self.is(j, "and") && self.is(j + 1, "a") && self.is(j + 2, "half") {
+                return Some((Some(f64::from(n) + 0.5), j + 3));
+            }
+            return Some((Some(f64::from(n)), j));
+        }
+        let (n, _) = self.num(i)?;
+        if i > 0 && self.joined(i) && (self.punct(i - 1, "$") || self.punct(i - 1, ".") || self.punct(i - 1, ",")) {
+            return None;
+        }
+        let mut v = f64::from(n);
+        let mut j = i + 1;
+        // 1.5
+        if self.punct(j, ".") && self.joined(j) && self.joined(j + 1) && self.is_num(j + 1) {
+            let frac = self.raw(j + 1);
+            if let Ok(f) = format!("0.{frac}").parse::<f64>() {
+                v += f;
+                j += 2;
+            }
+        } else if self.punct(j, ",") && self.joined(j) && self.joined(j + 1) && self.is_num(j + 1) {
+            // 1,000
+            let mut s = self.raw(i).to_string();
+            while self.punct(j, ",") && self.joined(j) && self.joined(j + 1) && self.raw(j + 1).len() == 3 {
+                s.push_str(self.raw(j + 1));
+                j += 2;
+            }
+            v = s.parse().ok()?;
+        }
+        // 5 1/2
+        if self.is_num(j) && self.punct(j + 1, "/") && self.joined(j + 1) && self.is_num(j + 2) && self.joined(j + 2) {
+            let (a, _) = self.num(j)?;
+            let (b, _) = self.num(j + 2)?;
+            if b > 0 && a < b {
+                v += f64::from(a) / f64::from(b);
+                j += 3;
+            }
+        }
+        Some((Some(v), j))
+    }
+}
+
+/// Words that can start an expression (besides numbers and the month/weekday/unit tables).
+static TRIGGERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "last",
+    "next",
+    "past",
+    "previous",
+    "coming",
+    "following",
+    "early",
+    "late",
+    "mid",
+    "end",
+    "earlier",
+    "later",
+    "almost",
+    "nearly",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "more",
+    "less",
+    "at",
+    "over",
+    "under",
+    "up",
+    "some",
+    "several",
+    "few",
+    "many",
+    "recent",
+    "recently",
+    "now",
+    "currently",
+    "current",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "annually",
+    "quarterly",
+    "hourly",
+    "nightly",
+    "biweekly",
+    "semiannually",
+    "every",
+    "each",
+    "per",
+    "fiscal",
+    "noon",
+    "midnight",
+    "midday",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "summer",
+    "winter",
+    "spring",
+    "fall",
+    "autumn",
+    "christmas",
+    "thanksgiving",
+    "easter",
+    "new",
+    "labor",
+    "memorial",
+    "independence",
+    "halloween",
+    "valentine",
+    "veterans",
+    "election",
+    "good",
+    "mother",
+    "father",
+    "presidents",
+    "martin",
+    "columbus",
+    "boxing",
+    "july",
+    "soon",
+    "previously",
+    "formerly",
+    "lately",
+    "nowadays",
+    "future",
+    "present",
+    "q",
+    "fy",
+    "h",
+    "year",
+    "nineteen",
+    "twenty",
+    "two",
+    "one",
+    "half",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "same",
+    "latest",
+    "full",
+    "medieval",
+    "once",
+    "twice",
+    "holiday",
+    "holidays",
+    "season",
+    "period",
+    "term",
+    "for",
+    "in",
+    "within",
+    "then",
+    "dusk",
+    "dawn",
+    "overnight",
+    "former",
+    "ago",
+];
+
+fn is_trigger(ctx: &Ctx, i: usize) -> bool {
+    match ctx.kind(i) {
+        Some(TokenKind::Number) => true,
+        Some(TokenKind::Punct) => ctx.punct(i, "'") || ctx.punct(i, "’"),
+        Some(TokenKind::Word) => {
+            let w = ctx.lw(i);
+            TRIGGERS.contains(&w)
+                || ctx.month(i).is_some()
+                || ctx.weekday(i).is_some()
+                || w.strip_suffix('s').is_some_and(|x| lookup(WEEKDAYS, x).is_some())
+                || ctx.unit(i).is_some()
+                || ctx.number_word(i).is_some()
+                || lookup(ORDINAL_WORDS, w).is_some()
+        }
+        None => false,
+    }
+}
+
+/// A rule: tries to match at token `i` and pushes candidates.
+pub type Rule = fn(&Ctx, usize, &mut Vec<Cand>);
+
+/// All rule functions in priority order (earlier wins ties on length).
+static RULES: &[Rule] = &[
+    date::rules,
+    time::rules,
+    holiday::rules,
+    relative::rules,
+    duration::rules,
+    set::rules,
+    generic::rules,
+];
+
+/// Modifier prefixes: words, TimeML mod, whether they apply to durations (else dates), and
+/// whether the words belong to the expression's extent (TimeBank leaves `about`, `almost`,
+/// `over` outside and keeps `more than`, `the end of`, `early`).
+static MODIFIERS: &[(&[&str], Option<&str>, bool, bool)] = &[
+    (&["the", "end", "of"], Some("END"), false, true),
+    (&["the", "beginning", "of"], Some("START"), false, true),
+    (&["the", "start", "of"], Some("START"), false, true),
+    (&["the", "middle", "of"], Some("MID"), false, true),
+    (&["end", "of"], Some("END"), false, true),
+    (&["the", "early"], Some("START"), false, true),
+    (&["the", "late"], Some("END"), false, true),
+    (&["the", "mid"], Some("MID"), false, true),
+    (&["early"], Some("START"), false, true),
+    (&["late"], Some("END"), false, true),
+    (&["mid"], Some("MID"), false, true),
+    (&["earlier"], None, false, true),
+    (&["later"], None, false, true),
+    (&["almost"], Some("LESS_THAN"), true, false),
+    (&["nearly"], Some("LESS_THAN"), true, false),
+    (&["about"], Some("APPROX"), true, false),
+    (&["around"], Some("APPROX"), true, false),
+    (&["roughly"], Some("APPROX"), true, false),
+    (&["approximately"], Some("APPROX"), true, false),
+    (&["some"], Some("APPROX"), true, false),
+    (&["more", "than"], Some("MORE_THAN"), true, true),
+    (&["less", "than"], Some("LESS_THAN"), true, true),
+    (&["no", "more", "than"], Some("EQUAL_OR_LESS"), true, true),
+    (&["at", "least"], Some("EQUAL_OR_MORE"), true, true),
+    (&["over"], Some("MORE_THAN"), true, false),
+    (&["up", "to"], Some("EQUAL_OR_LESS"), true, true),
+];
+
+fn best_at(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
+    buf.clear();
+    for r in RULES {
+        r(ctx, i, buf);
+    }
+    let mut best: Option<Cand> = None;
+    for c in buf.drain(..) {
+        if c.end <= c.start {
+            continue;
+        }
+        if best.as_ref().is_none_or(|b| c.end > b.end) {
+            best = Some(c);
+        }
+    }
+    best
+}
+
+fn with_modifier(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
+    for (words, m, for_duration, in_span) in MODIFIERS {
+        if !words.iter().enumerate().all(|(k, w)| ctx.is(i + k, w)) {
+            continue;
+        }
+        let mut j = i + words.len();
+        let last = words[words.len() - 1];
+        if last == "mid" {
+            if ctx.hyphen(j) {
+                j += 1;
+            } else if !ctx.joined(j) && !ctx.is_num(j) && ctx.month(j).is_none() {
+                continue;
+            }
+        } else if ctx.hyphen(j) && matches!(last, "early" | "late") {
+            j += 1;
+        }
+        let Some(mut c) = best_at(ctx, j, buf) else { continue };
+        let ok = match c.kind {
+            TimexType::Duration => {
+                *for_duration
+                    && !ctx.is(j, "the")
+                    && !matches!(c.val, Unres::Duration { n: Some(_), .. } if c.rule == "duration/adjective")
+            }
+            TimexType::Set => false,
+            _ => {
+                if *for_duration {
+                    // "about two years ago"
+                    c.rule == "relative/ago"
+                } else if m.is_none() {
+                    // "earlier this week", "later that day"
+                    ctx.any(j, &["this", "that", "today", "tonight", "yesterday", "tomorrow", "in"])
+                        && !matches!(c.val, Unres::Duration { .. })
+                } else {
+                    true
+                }
+            }
+        };
+        if ok {
+            if *in_span {
+                c.start = i;
+            }
+            if m.is_some() {
+                c.modifier = *m;
+            }
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// Find the expressions of a text: candidates sorted by position, without overlaps.
+pub fn extract(text: &str, analysis: &Analysis) -> Vec<Cand> {
+    let ctx = Ctx::new(text, &analysis.tokens);
+    let mut out = Vec::new();
+    let mut buf = Vec::new();
+    let mut i = 0;
+    while i < ctx.len() {
+        if !is_trigger(&ctx, i) {
+            i += 1;
+            continue;
+        }
+        let a = with_modifier(&ctx, i, &mut buf);
+        let b = best_at(&ctx, i, &mut buf);
+        let best = match (a, b) {
+            (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
+            (a, b) => a.or(b),
+        };
+        match best {
+            Some(c) => {
+                i = c.end;
+                out.push(c);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}

@@ -1,0 +1,245 @@
+//! Times of day and parts of day.
+//!
+//! | rule               | example                                  | unresolved                                  |
+//! |--------------------|------------------------------------------|---------------------------------------------|
+//! | `time/clock`       | `3:07 p.m.`, `8 PM EST`, `15:00 GMT Saturday` | `Time{day: Weekday(5), 15, 0}`         |
+//! | `time/named`       | `noon`, `midnight Friday`                | `Time{_, 12, 0}`                            |
+//! | `time/part-of-day` | `Sunday night`, `this morning`, `tonight`, `last night` | `PartOfDay{Weekday(6), "NI"}` |
+//!
+//! # Grammar
+//!
+//! `H[:MM] (a.m.|p.m.|am|pm) [ZONE] [DAY]`, `HH:MM [ZONE] [DAY]` after `at`/`by`/... or
+//! before a zone, `(noon|midnight|midday) [DAY]`, `DAY (morning|afternoon|evening|night)`,
+//! `(this|tomorrow|yesterday|last|the next) (morning|...)`, `tonight`.
+
+use super::{set::part_of_day, Cand, Ctx, Unit, Unres};
+use crate::timex::TimexType;
+
+const T: TimexType = TimexType::Time;
+
+pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    clock(ctx, i, out);
+    named(ctx, i, out);
+    part(ctx, i, out);
+}
+
+static ZONES: &[&str] = &[
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct",
+    "jst", "ist",
+];
+
+/// `a.m.`/`am`/`p.m.`/`pm` at `j`: (is_pm, next token).
+fn meridiem(ctx: &Ctx, j: usize) -> Option<(bool, usize)> {
+    let w = ctx.lw(j);
+    let pm = match w {
+        "am" => false,
+        "pm" => true,
+        "a" | "p" => {
+            if ctx.punct(j + 1, ".") && ctx.joined(j + 1) && ctx.is(j + 2, "m") && ctx.joined(j + 2) {
+                let e = if ctx.punct(j + 3, ".") && ctx.joined(j + 3) {
+                    j + 4
+                } else {
+                    j + 3
+                };
+                return Some((w == "p", e));
+            }
+            return None;
+        }
+        _ => return None,
+    };
+    Some((pm, j + 1))
+}
+
+/// An optional time zone at `j`.
+fn zone(ctx: &Ctx, j: usize) -> usize {
+    if ZONES.contains(&ctx.lw(j)) && ctx.raw(j).chars().all(|c| c.is_ascii_uppercase()) {
+        return j + 1;
+    }
+    if ctx.punct(j, "(") && ZONES.contains(&ctx.lw(j + 1)) && ctx.punct(j + 2, ")") {
+        return j + 3;
+    }
+    j
+}
+
+/// A day expression after a time: `Saturday`, `today`, `Dec. 17`, `on Friday` is left out.
+fn day_after(ctx: &Ctx, j: usize) -> Option<(Unres, usize)> {
+    if let Some((d, e)) = ctx.weekday(j) {
+        if ctx.cap(j) {
+            return Some((Unres::Weekday(d), e));
+        }
+    }
+    let n = match ctx.lw(j) {
+        "today" => Some(0),
+        "yesterday" => Some(-1),
+        "tomorrow" => Some(1),
+        _ => None,
+    };
+    if let Some(n) = n {
+        return Some((Unres::Shift { unit: Unit::Day, n }, j + 1));
+    }
+    if let Some((m, k)) = ctx.month(j) {
+        if let Some((d, _)) = ctx.lone_num(k) {
+            if (1..=31).contains(&d) {
+                return Some((
+                    Unres::Date {
+                        year: None,
+                        month: m,
+                        day: Some(d),
+                    },
+                    k + 1,
+                ));
+            }
+        }
+    }
+    None
+}
+
+fn finish(ctx: &Ctx, i: usize, e: usize, hour: u32, minute: u32, rule: &'static str, out: &mut Vec<Cand>) {
+    let e = zone(ctx, e);
+    let (day, e) = match day_after(ctx, e) {
+        Some((d, e2)) => (Some(Box::new(d)), e2),
+        None => (None, e),
+    };
+    out.push(Cand::new(i, e, T, Unres::Time { day, hour, minute }, rule));
+}
+
+fn clock(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let Some((h, hl)) = ctx.num(i) else { return };
+    if hl > 2 || h > 24 {
+        return;
+    }
+    if i > 0
+        && ctx.joined(i)
+        && (ctx.punct(i - 1, ".")
+            || ctx.punct(i - 1, ",")
+            || ctx.punct(i - 1, ":")
+            || ctx.punct(i - 1, "$")
+            || ctx.punct(i - 1, "/"))
+    {
+        return;
+    }
+    let mut j = i + 1;
+    let mut minute = 0;
+    let mut has_minutes = false;
+    if ctx.punct(j, ":") && ctx.joined(j) && ctx.joined(j + 1) {
+        match ctx.num(j + 1) {
+            Some((m, 2)) if m < 60 => {
+                minute = m;
+                has_minutes = true;
+                j += 2;
+            }
+            _ => return,
+        }
+        if ctx.punct(j, ":") && ctx.joined(j) {
+            // seconds: ignored in the value
+            if let Some((_, 2)) = ctx.num(j + 1) {
+                j += 2;
+            }
+        }
+    }
+    if let Some((pm, e)) = meridiem(ctx, j) {
+        if h == 0 || h > 12 {
+            return;
+        }
+        let hour = match (pm, h) {
+            (false, 12) => 0,
+            (false, h) => h,
+            (true, 12) => 12,
+            (true, h) => h + 12,
+        };
+        finish(ctx, i, e, hour, minute, "time/clock", out);
+        return;
+    }
+    // "9 in the morning", "8 o'clock"
+    if ctx.is(j, "o") && ctx.punct(j + 1, "'") && ctx.is(j + 2, "clock") {
+        if (1..=12).contains(&h) {
+            finish(ctx, i, j + 3, h, 0, "time/clock", out);
+        }
+        return;
+    }
+    if ctx.is(j, "in")
+        && ctx.is(j + 1, "the")
+        && ctx.any(j + 2, &["morning", "afternoon", "evening"])
+        && (1..=12).contains(&h)
+    {
+        let hour = if ctx.is(j + 2, "morning") || h == 12 { h } else { h + 12 };
+        out.push(Cand::new(
+            i,
+            j + 3,
+            T,
+            Unres::Time {
+                day: None,
+                hour,
+                minute,
+            },
+            "time/clock",
+        ));
+        return;
+    }
+    if !has_minutes || h > 23 {
+        return;
+    }
+    // "15:00 GMT", "at 10:30": a 24-hour time needs a zone or a preposition.
+    let z = zone(ctx, j);
+    let prep = i > 0
+        && ctx.any(
+            i - 1,
+            &[
+                "at", "by", "until", "till", "before", "after", "around", "about", "from", "since",
+            ],
+        );
+    if z > j || prep {
+        finish(ctx, i, j, h, minute, "time/clock", out);
+    }
+}
+
+fn named(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let (hour, minute) = match ctx.lw(i) {
+        "noon" | "midday" => (12, 0),
+        "midnight" => (24, 0),
+        _ => return,
+    };
+    finish(ctx, i, i + 1, hour, minute, "time/named", out);
+}
+
+fn part(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    // TimeBank types "Sunday night" as a DATE and "this morning" as a TIME.
+    let kind = if ctx.is(i, "this") { T } else { TimexType::Date };
+    let push = |out: &mut Vec<Cand>, e: usize, day: Unres, p: &'static str| {
+        out.push(Cand::new(
+            i,
+            e,
+            kind,
+            Unres::PartOfDay {
+                day: Box::new(day),
+                part: p,
+            },
+            "time/part-of-day",
+        ));
+    };
+    if ctx.is(i, "tonight") {
+        push(out, i + 1, Unres::Shift { unit: Unit::Day, n: 0 }, "NI");
+        return;
+    }
+    if ctx.is(i, "overnight") && !ctx.is_word(i + 1) {
+        push(out, i + 1, Unres::Shift { unit: Unit::Day, n: 0 }, "NI");
+        return;
+    }
+    // DAY PART: "Sunday night", "yesterday afternoon", "Dec. 17 evening"
+    let (day, j) = match ctx.lw(i) {
+        "this" => (Unres::Shift { unit: Unit::Day, n: 0 }, i + 1),
+        "last" if ctx.is(i + 1, "night") => (Unres::Shift { unit: Unit::Day, n: -1 }, i + 1),
+        "the" if ctx.any(i + 1, &["next", "following"]) => (Unres::Anaphor { unit: Unit::Day, n: 1 }, i + 2),
+        "the" if ctx.any(i + 1, &["previous", "preceding"]) => (Unres::Anaphor { unit: Unit::Day, n: -1 }, i + 2),
+        "that" => (Unres::Anaphor { unit: Unit::Day, n: 0 }, i + 1),
+        _ => match day_after(ctx, i) {
+            Some((d, e)) => (d, e),
+            None => return,
+        },
+    };
+    let Some(p) = part_of_day(ctx.lw(j)) else { return };
+    if ctx.lw(j).ends_with('s') {
+        return;
+    }
+    push(out, j + 1, day, p);
+}

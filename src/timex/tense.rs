@@ -1,0 +1,323 @@
+//! Tense and direction: does an expression point back or forward from the publication date?
+//!
+//! There is no POS tagger. A small lexicon and morphology read the verbs and modals in the
+//! same sentence, nearest first:
+//!
+//! | context                                  | cue                  | direction |
+//! |------------------------------------------|----------------------|-----------|
+//! | `Earnest told reporters on Thursday`     | irregular past `told`| past      |
+//! | `the company reported Friday`            | `-ed` form           | past      |
+//! | `has been languishing`                   | perfect `has`        | past      |
+//! | `the FBI will have more on Monday`       | modal `will`         | future    |
+//! | `is expected to announce Tuesday`        | `expected to`        | future    |
+//! | `said it would close Friday`             | `would`              | future    |
+//! | `the meeting is Monday`                  | (present only)       | none      |
+//!
+//! # Grammar
+//!
+//! Cues are looked for in a window of [`WINDOW`] tokens on each side of the expression,
+//! inside its sentence, and not across `;`. The nearest cue wins; on a tie a modal (future)
+//! beats a past form, because modals sit next to the verb they govern.
+
+use crate::text::{Analysis, TokenKind};
+use crate::timex::rules::Ctx;
+use crate::timex::Direction;
+
+/// How many tokens on each side are searched.
+pub const WINDOW: usize = 12;
+
+/// Irregular past forms (and a few past-only words) of common verbs.
+static PAST: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "made",
+    "went",
+    "came",
+    "took",
+    "gave",
+    "got",
+    "saw",
+    "met",
+    "held",
+    "left",
+    "began",
+    "became",
+    "brought",
+    "bought",
+    "built",
+    "caught",
+    "chose",
+    "drove",
+    "fell",
+    "felt",
+    "fought",
+    "found",
+    "flew",
+    "forgot",
+    "grew",
+    "heard",
+    "hung",
+    "kept",
+    "knew",
+    "led",
+    "lost",
+    "meant",
+    "paid",
+    "ran",
+    "rose",
+    "sold",
+    "sent",
+    "shot",
+    "slept",
+    "spoke",
+    "spent",
+    "stood",
+    "stole",
+    "struck",
+    "swore",
+    "taught",
+    "thought",
+    "threw",
+    "understood",
+    "won",
+    "wrote",
+    "broke",
+    "drew",
+    "ate",
+    "wore",
+    "sank",
+    "sang",
+    "withdrew",
+    "overtook",
+    "undertook",
+    "foresaw",
+    "hid",
+    "dealt",
+    "fled",
+    "sought",
+    "sat",
+    "woke",
+    "bore",
+    "forbade",
+    "rang",
+    "shook",
+    "slid",
+    "stuck",
+    "swept",
+    "swung",
+    "tore",
+    "upheld",
+];
+
+/// Words ending in `-ed` that are not past forms.
+static NOT_PAST_ED: &[&str] = &[
+    "need",
+    "indeed",
+    "speed",
+    "bed",
+    "red",
+    "seed",
+    "feed",
+    "hundred",
+    "shed",
+    "bred",
+    "united",
+    "limited",
+    "proceed",
+    "succeed",
+    "exceed",
+    "breed",
+    "greed",
+    "reed",
+    "weed",
+    "deed",
+    "embed",
+    "ted",
+    "ned",
+    "fred",
+    "based",
+    "led",
+    "naked",
+    "wicked",
+    "sacred",
+    "kindred",
+    "rugged",
+    "beloved",
+    "alleged",
+    "so-called",
+    "wed",
+    "sled",
+    "biased",
+    "detailed",
+    "skilled",
+    "advanced",
+    "armed",
+    "concerned",
+    "related",
+    "interested",
+    "supposed",
+    "used",
+];
+
+/// Verbs that point forward when followed by `to` ("planned to leave Thursday").
+static INFINITIVE_FUTURE: &[&str] = &[
+    "expected",
+    "expects",
+    "expect",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "intends",
+    "intended",
+    "intend",
+    "hopes",
+    "hoped",
+    "hope",
+    "aims",
+    "aimed",
+    "going",
+    "due",
+    "set",
+    "scheduled",
+    "slated",
+    "poised",
+    "ready",
+    "likely",
+    "agreed",
+    "promised",
+    "vowed",
+    "threatened",
+    "prepared",
+    "preparing",
+    "wants",
+    "wanted",
+    "decided",
+    "deadline",
+];
+
+/// Future cues that are single words.
+static FUTURE: &[&str] = &["will", "shall", "would", "scheduled", "slated", "wo"];
+
+fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
+    if ctx.kind(k) != Some(TokenKind::Word) {
+        // "'ll"
+        if ctx.punct(k, "'") && ctx.is(k + 1, "ll") {
+            return Some((Direction::Future, true));
+        }
+        return None;
+    }
+    let w = ctx.lw(k);
+    if FUTURE.contains(&w) {
+        // "would have" is a past counterfactual.
+        if w == "would" && ctx.is(k + 1, "have") {
+            return Some((Direction::Past, true));
+        }
+        return Some((Direction::Future, matches!(w, "will" | "shall" | "wo")));
+    }
+    if INFINITIVE_FUTURE.contains(&w) && ctx.is(k + 1, "to") {
+        return Some((Direction::Future, true));
+    }
+    // "as early as Tuesday", "as soon as Monday"
+    if matches!(w, "early" | "soon") && k > 0 && ctx.is(k - 1, "as") && ctx.is(k + 1, "as") {
+        return Some((Direction::Future, true));
+    }
+    if matches!(w, "could" | "might") || w == "may" && !ctx.cap(k) {
+        return Some((Direction::Future, false));
+    }
+    if matches!(w, "has" | "have" | "had") && ctx.lw(k + 1).ends_with("ed") {
+        return Some((Direction::Past, true));
+    }
+    if matches!(w, "has" | "have") && ctx.is(k + 1, "been") {
+        return Some((Direction::Past, true));
+    }
+    if PAST.contains(&w) {
+        return Some((Direction::Past, matches!(w, "was" | "were" | "had" | "did")));
+    }
+    if w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) && !ctx.cap(k) {
+        // "is expected", "will be needed": a participle after a present/future auxiliary.
+        if k > 0 && ctx.any(k - 1, &["is", "are", "be", "am", "being"]) {
+            return None;
+        }
+        return Some((Direction::Past, false));
+    }
+    None
+}
+
+/// The nearest tense cue around an expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    pub direction: Direction,
+    /// A modal or auxiliary (`will`, `was`, `has been`), not just a verb ending.
+    pub strong: bool,
+    /// Distance in tokens from the expression (0 when there is no cue).
+    pub distance: usize,
+    /// The evidence, in words.
+    pub why: String,
+}
+
+/// The direction the context of tokens `start..end` points to, with the evidence in words.
+pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cue {
+    let s = analysis.sentence_at(ctx.toks.get(start).map_or(0, |t| t.span.start));
+    let range = analysis.sentences.get(s).map_or(0..ctx.len(), |x| x.tokens.clone());
+    let mut best: Option<(usize, Direction, bool, usize)> = None;
+    let mut consider = |k: usize, dist: usize| {
+        if let Some((d, strong)) = cue(ctx, k) {
+            let better = match best {
+                None => true,
+                Some((bd, bdir, bstrong, _)) => {
+                    dist < bd || dist == bd && (d == Direction::Future && bdir == Direction::Past || strong && !bstrong)
+                }
+            };
+            if better {
+                best = Some((dist, d, strong, k));
+            }
+        }
+    };
+    // Left.
+    let mut k = start;
+    let mut dist = 0;
+    while k > range.start && dist < WINDOW {
+        k -= 1;
+        dist += 1;
+        if ctx.punct(k, ";") {
+            break;
+        }
+        consider(k, dist);
+    }
+    let mut k = end;
+    let mut dist = 0;
+    while k < range.end && dist < WINDOW {
+        if ctx.punct(k, ";") {
+            break;
+        }
+        dist += 1;
+        consider(k, dist);
+        k += 1;
+    }
+    match best {
+        Some((dist, d, strong, k)) => {
+            let what = match d {
+                Direction::Past => "past",
+                Direction::Future => "future",
+                Direction::None => "no",
+            };
+            Cue {
+                direction: d,
+                strong,
+                distance: dist,
+                why: format!("{what} cue `{}`", ctx.raw(k)),
+            }
+        }
+        None => Cue {
+            direction: Direction::None,
+            strong: false,
+            distance: 0,
+            why: "no tense cue nearby".to_string(),
+        },
+    }
+}
