@@ -251,10 +251,17 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn place(&self, path: &[Step]) -> Place {
-        let (line, column) = match self.origin.text() {
-            Some(text) => yaml::locate(text, path).map_or((None, None), |(l, c)| (Some(l), Some(c))),
-            None => (None, None),
-        };
+        // The nearest node that exists: `before: b` (one id, not a list) has no
+        // `before[0]`, so the finding points at the scalar itself.
+        let mut found = None;
+        if let Some(text) = self.origin.text() {
+            let mut p = path;
+            while found.is_none() && !p.is_empty() {
+                found = yaml::locate(text, p);
+                p = &p[..p.len() - 1];
+            }
+        }
+        let (line, column) = found.map_or((None, None), |(l, c)| (Some(l), Some(c)));
         Place {
             path: yaml::path_string(path),
             line,

@@ -7,7 +7,35 @@
 //! | write YAML                    | [`Timeline::to_yaml`]                  |
 //! | every relation, shorthand too | [`Timeline::all_relations`]            |
 //!
-//! The model itself, field by field, is in [`model`].
+//! | check consistency             | [`Timeline::check`] → [`Report`]       |
+//! | assert order in a test        | [`Timeline::assert_before`], [`Timeline::relation`] |
+//!
+//! The model itself, field by field, is in [`model`]; the checks in [`check`].
+//!
+//! In a user's test, three lines:
+//!
+//! ```
+//! # fn main() -> tempograph::Result<()> {
+//! use tempograph::timeline::Timeline;
+//!
+//! let t = Timeline::from_path("tests/data/timelines/hand-written.yaml")?;
+//! t.check().assert_consistent();
+//! t.assert_before("hack", "cancel");
+//! # Ok(()) }
+//! ```
+//!
+//! and a report to inspect when something is wrong:
+//!
+//! ```
+//! use tempograph::timeline::{Kind, Timeline};
+//!
+//! let yaml = "events:\n- {id: a, label: A, before: b}\n- {id: b, label: B, before: a}\n";
+//! let report = Timeline::from_yaml(yaml, "t.yaml").unwrap().check();
+//! assert!(!report.is_consistent());
+//! let cycle = report.of_kind(Kind::Cycle).next().unwrap();
+//! assert_eq!(cycle.place.line, Some(3));
+//! assert!(report.to_string().starts_with("t.yaml:3:"));
+//! ```
 
 pub mod check;
 pub mod model;
