@@ -521,10 +521,17 @@ relations:
     assert_eq!(docs, ["a", "b"]);
     let events: Vec<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(events, ["z", "y"], "events keep their order");
-    let sources: Vec<(&str, usize)> = t.events[0].sources.iter().map(|s| (s.document.as_str(), s.start)).collect();
+    let sources: Vec<(&str, usize)> = t.events[0]
+        .sources
+        .iter()
+        .map(|s| (s.document.as_str(), s.start))
+        .collect();
     assert_eq!(sources, [("a", 3), ("a", 40), ("b", 9)]);
-    let rels: Vec<(&str, &str, usize)> =
-        t.relations.iter().map(|r| (r.from.as_str(), r.to.as_str(), r.evidence.len())).collect();
+    let rels: Vec<(&str, &str, usize)> = t
+        .relations
+        .iter()
+        .map(|r| (r.from.as_str(), r.to.as_str(), r.evidence.len()))
+        .collect();
     assert_eq!(rels, [("y", "z", 0), ("z", "y", 2)]);
     let texts: Vec<&str> = t.relations[1].evidence.iter().map(|e| e.text.as_str()).collect();
     assert_eq!(texts, ["two", "one"]);
