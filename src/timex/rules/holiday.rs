@@ -130,6 +130,9 @@ pub static HOLIDAYS: &[(&[&str], Holiday)] = &[
 ];
 
 pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    if !ctx.cap(i) && !ctx.is(i, "the") {
+        return;
+    }
     for (words, h) in HOLIDAYS {
         if !words.iter().enumerate().all(|(k, w)| ctx.is(i + k, w)) {
             continue;
