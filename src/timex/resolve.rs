@@ -252,6 +252,10 @@ const PAST_REACH: usize = 5;
 /// How far (in tokens) a modal or auxiliary is trusted to override the nearest month.
 const MONTH_REACH: usize = 4;
 
+/// How far (in days) from the DCT a month in the DCT's own year is still preferred to a
+/// nearer one in the year before or after.
+const SAME_YEAR_REACH: i64 = 240;
+
 /// How a value was found.
 struct Out {
     val: Result<Val, String>,
@@ -337,16 +341,22 @@ impl Resolver<'_> {
                 .iter()
                 .find(|(s, e, _)| if future_strict { *s > self.dct } else { *e >= self.dct }),
             Direction::None => {
+                let dist = |(s, e, _): &&(NaiveDate, NaiveDate, Val)| {
+                    if *e < self.dct {
+                        (self.dct - *e).num_days()
+                    } else if *s > self.dct {
+                        (*s - self.dct).num_days()
+                    } else {
+                        0
+                    }
+                };
                 if default_nearest {
-                    cands.iter().min_by_key(|(s, e, _)| {
-                        if *e < self.dct {
-                            (self.dct - *e).num_days()
-                        } else if *s > self.dct {
-                            (*s - self.dct).num_days()
-                        } else {
-                            0
-                        }
-                    })
+                    // The DCT's year unless that is far away ("January" in December).
+                    let same = cands
+                        .iter()
+                        .find(|(s, _, _)| s.year() == y)
+                        .filter(|c| dist(c) <= SAME_YEAR_REACH);
+                    same.or_else(|| cands.iter().min_by_key(dist))
                 } else {
                     cands.iter().find(|(s, _, _)| s.year() == y)
                 }
