@@ -254,7 +254,7 @@ const MONTH_REACH: usize = 4;
 
 /// How far (in days) from the DCT a month in the DCT's own year is still preferred to a
 /// nearer one in the year before or after.
-const SAME_YEAR_REACH: i64 = 240;
+const SAME_YEAR_REACH: i64 = 183;
 
 /// How a value was found.
 struct Out {
