@@ -256,6 +256,9 @@ const MONTH_REACH: usize = 4;
 /// nearer one in the year before or after.
 const SAME_YEAR_REACH: i64 = 183;
 
+/// How many sentences back a quarter still makes `a year ago` mean that quarter a year before.
+const FISCAL_REACH: usize = 4;
+
 /// How a value was found.
 struct Out {
     val: Result<Val, String>,
@@ -270,6 +273,8 @@ struct Resolver<'a> {
     analysis: &'a Analysis,
     /// The last specific date mentioned, and the sentence it was in.
     anchor: Option<(Val, usize)>,
+    /// The last quarter or half mentioned, and its sentence.
+    last_quarter: Option<(Val, usize)>,
     sentence: usize,
     start: usize,
     rule: &'static str,
@@ -406,8 +411,8 @@ impl Resolver<'_> {
 
     /// An anchor of quarter or half grain mentioned in this or the previous two sentences.
     fn fiscal_anchor(&self) -> Option<Val> {
-        match self.anchor {
-            Some((v @ (Val::Quarter(..) | Val::Half(..)), s)) if self.sentence.saturating_sub(s) <= 2 => Some(v),
+        match self.last_quarter {
+            Some((v, s)) if self.sentence.saturating_sub(s) <= FISCAL_REACH => Some(v),
             _ => None,
         }
     }
@@ -833,25 +838,32 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
     if n.fract() == 0.0 && (0.0..1e7).contains(&n) {
         return unit_value(unit, n as u32);
     }
-    // Fractions go one unit down: 1.5 hours = PT1H30M, 2.5 years = P30M.
-    let (whole, sub, sub_unit) = match unit {
-        Unit::Year => (0.0, n * 12.0, "M"),
-        Unit::Month => (0.0, n * 30.0, "D"),
-        Unit::Week => (0.0, n * 7.0, "D"),
-        Unit::Day => (0.0, n * 24.0, "TH"),
-        Unit::Hour => (n.trunc(), n.fract() * 60.0, "M"),
-        Unit::Minute => (n.trunc(), n.fract() * 60.0, "S"),
-        _ => (0.0, n, ""),
+    // Fractions: the whole part, then the rest one unit down (2.5 years = P2Y6M,
+    // 1.5 hours = PT1H30M, half a day = PT12H).
+    let (whole, rest) = (n.trunc() as u64, n.fract());
+    let (big, small, factor, time_small) = match unit {
+        Unit::Year => ("Y", "M", 12.0, false),
+        Unit::Month => ("M", "D", 30.0, false),
+        Unit::Week => ("W", "D", 7.0, false),
+        Unit::Day => ("D", "H", 24.0, true),
+        Unit::Hour => ("H", "M", 60.0, true),
+        Unit::Minute => ("M", "S", 60.0, true),
+        _ => return format!("P{n}{}", &unit_value(unit, 1)[2..]),
     };
-    match (unit, sub_unit) {
-        (Unit::Hour, _) if whole > 0.0 => format!("PT{}H{}M", whole as u64, sub.round() as u64),
-        (Unit::Hour, _) => format!("PT{}M", sub.round() as u64),
-        (Unit::Minute, _) if whole > 0.0 => format!("PT{}M{}S", whole as u64, sub.round() as u64),
-        (Unit::Minute, _) => format!("PT{}S", sub.round() as u64),
-        (_, "TH") => format!("PT{}H", sub.round() as u64),
-        (_, "M") | (_, "D") => format!("P{}{}", sub.round() as u64, sub_unit),
-        _ => format!("P{n}{}", &unit_value(unit, 1)[2..]),
+    let sub = (rest * factor).round() as u64;
+    let time_big = matches!(unit, Unit::Hour | Unit::Minute);
+    let mut v = String::from("P");
+    if time_big {
+        v.push('T');
     }
+    if whole > 0 {
+        v.push_str(&format!("{whole}{big}"));
+    }
+    if time_small && !time_big {
+        v.push('T');
+    }
+    v.push_str(&format!("{sub}{small}"));
+    v
 }
 
 /// Turn candidates into timexes, in order, keeping the last mentioned date as the anchor
@@ -864,6 +876,7 @@ pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) 
         ctx: &ctx,
         analysis,
         anchor: None,
+        last_quarter: None,
         sentence: 0,
         start: 0,
         rule: "",
@@ -948,6 +961,9 @@ pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) 
         if (kind == TimexType::Date || kind == TimexType::Time) && !anaphoric {
             if let Some(v) = val {
                 r.anchor = Some((v, r.sentence));
+                if matches!(v, Val::Quarter(..) | Val::Half(..)) {
+                    r.last_quarter = Some((v, r.sentence));
+                }
             }
         }
         let anchor_value = match o_anchor {
