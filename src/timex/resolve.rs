@@ -719,8 +719,20 @@ impl Resolver<'_> {
                 }
             }
             Unres::Anaphor { unit, n } => {
-                let (base, kind) = self.anchor_or_dct();
                 let n = *n;
+                // "a year earlier" in a report about a quarter: that quarter a year before.
+                if *unit == Unit::Year && n != 0 {
+                    if let Some(v) = self.fiscal_anchor() {
+                        let k = if matches!(v, Val::Quarter(..)) { 4 } else { 2 };
+                        return Out {
+                            val: shift_val(v, k * n).ok_or_else(|| "out of range".into()),
+                            anchor: AnchorKind::Timex,
+                            dir: if n < 0 { Direction::Past } else { Direction::Future },
+                            why: "a year from the period mentioned before".into(),
+                        };
+                    }
+                }
+                let (base, kind) = self.anchor_or_dct();
                 let v = match unit {
                     // "a year earlier": keep the anchor's grain (a quarter a year before).
                     Unit::Year => match base {

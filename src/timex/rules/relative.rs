@@ -246,6 +246,12 @@ fn anaphor(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     if plural || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Quarter) {
         return;
     }
+    // "the next decade", "the following century": a length of time.
+    if matches!(unit, Unit::Decade | Unit::Century) && j == i + 2 && ctx.is(i, "the") {
+        let v = Unres::Duration { n: Some(1.0), unit };
+        out.push(Cand::new(i, e, TimexType::Duration, v, "relative/anaphor"));
+        return;
+    }
     // "that day" but not "that day's"... both fine; "that year" ok.
     let (n, e) = if n == 0 && ctx.any(e, &["before", "earlier"]) && ctx.is(i, "the") {
         (-1, e + 1)
