@@ -882,10 +882,15 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
 /// for anaphoric expressions. Candidates that cannot be resolved are dropped only when they
 /// are `the holiday` far from any holiday; others keep an `X`-filled value.
 pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) -> Vec<Timex> {
-    let ctx = Ctx::new(text, &analysis.tokens);
+    resolve_in(&Ctx::new(text, &analysis.tokens), analysis, dct, cands)
+}
+
+/// [`resolve`] over an existing token context.
+pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) -> Vec<Timex> {
+    let text = ctx.text;
     let mut r = Resolver {
         dct,
-        ctx: &ctx,
+        ctx,
         analysis,
         anchor: None,
         last_quarter: None,

@@ -1000,7 +1000,11 @@ fn with_modifier(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
 
 /// Find the expressions of a text: candidates sorted by position, without overlaps.
 pub fn extract(text: &str, analysis: &Analysis) -> Vec<Cand> {
-    let ctx = Ctx::new(text, &analysis.tokens);
+    extract_in(&Ctx::new(text, &analysis.tokens))
+}
+
+/// [`extract`] over an existing token context.
+pub fn extract_in(ctx: &Ctx) -> Vec<Cand> {
     let mut out = Vec::new();
     let mut buf = Vec::new();
     let mut i = 0;
