@@ -1009,12 +1009,12 @@ pub fn extract_in(ctx: &Ctx) -> Vec<Cand> {
     let mut buf = Vec::new();
     let mut i = 0;
     while i < ctx.len() {
-        if !is_trigger(&ctx, i) {
+        if !is_trigger(ctx, i) {
             i += 1;
             continue;
         }
-        let a = with_modifier(&ctx, i, &mut buf);
-        let b = best_at(&ctx, i, &mut buf);
+        let a = with_modifier(ctx, i, &mut buf);
+        let b = best_at(ctx, i, &mut buf);
         let best = match (a, b) {
             (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
             (a, b) => a.or(b),
