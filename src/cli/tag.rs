@@ -1,5 +1,6 @@
 //! `tempograph tag`: find and normalize temporal expressions in text files.
 //!
+//! `--manifest sources.yaml` tags the documents it lists with their `published` dates.
 //! TimeML files (`.tml`, `.TE3input`) are read as the text inside `<TEXT>` with their DCT;
 //! offsets are then into that text.
 //!
@@ -24,8 +25,11 @@ pub enum Format {
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Text files to tag.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "manifest")]
     pub files: Vec<PathBuf>,
+    /// A manifest (`sources.yaml`) listing documents with their `published` dates.
+    #[arg(long)]
+    pub manifest: Option<PathBuf>,
     /// Publication date (YYYY-MM-DD); default: the document's dateline.
     #[arg(long)]
     pub dct: Option<String>,
@@ -38,9 +42,24 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let dct = args.dct.as_deref().map(parse_dct).transpose()?;
     let mut out = String::new();
     let mut failed = false;
-    for path in &args.files {
+    let mut from_manifest = Vec::new();
+    if let Some(m) = &args.manifest {
+        let (docs, errors) = crate::document::load_manifest(m, dct)?;
+        for e in errors {
+            eprintln!("tempograph: error: {e:#}");
+            failed = true;
+        }
+        from_manifest = docs;
+    }
+    let mut queue: Vec<(PathBuf, Option<Document>)> =
+        from_manifest.into_iter().map(|d| (d.path.clone(), Some(d))).collect();
+    queue.extend(args.files.iter().map(|p| (p.clone(), None)));
+    for (path, pre) in queue {
+        let path = &path;
         let is_timeml = path.extension().is_some_and(|e| e == "tml" || e == "TE3input");
-        let loaded = if is_timeml {
+        let loaded = if let Some(d) = pre {
+            Ok(d)
+        } else if is_timeml {
             crate::timeml::read(path).and_then(|t| {
                 let d = dct.or(t.dct).ok_or_else(|| crate::Error::missing_dct(path))?;
                 Ok(Document::from_text(
