@@ -476,11 +476,13 @@ impl<'a> Ctx<'a> {
         if !self.is_num(i) {
             return None;
         }
-        let s = self.raw(i);
+        let s = self.raw(i).as_bytes();
         if s.len() > 9 {
             return None;
         }
-        s.parse().ok().map(|n| (n, s.len()))
+        // Number tokens are ASCII digits only (see `text::tokenize`).
+        let n = s.iter().fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'));
+        Some((n, s.len()))
     }
 
     /// Token `i` is a number that stands alone (not part of `1,500`, `10.5`, `3/4`, `1-800`).
