@@ -276,7 +276,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             }
             if let Some(entity) = about {
                 let t = timeline::build(&tdocs, &entity);
-                super::write_output(None, &t.to_task_format(), &[])?;
+                super::write_output(None, t.to_task_format(), &[])?;
                 return Ok(Outcome::Ok);
             }
             let Some(gold) = gold else {
@@ -310,7 +310,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                 );
                 total.add(&c);
                 if let (Some(o), Some(name)) = (&out_dir, f.file_name()) {
-                    super::write_output(Some(&o.join(name)), &t.to_task_format(), std::slice::from_ref(f))?;
+                    super::write_output(Some(&o.join(name)), t.to_task_format(), std::slice::from_ref(f))?;
                 }
             }
             out += &format!(
