@@ -88,6 +88,21 @@ fn main() {
                                 .entry(("FN".into(), g.span.slice(&doc.text).to_lowercase()))
                                 .or_default() += 1
                         }
+                        Some(s)
+                            if g.tense.is_some()
+                                && s.tense != g.tense
+                                && g.pos.as_deref() != Some("UNKNOWN")
+                                && std::env::var("TENSE_ERRORS").is_ok() =>
+                        {
+                            let k = format!(
+                                "TENSE {}->{}",
+                                g.tense.as_deref().unwrap_or(""),
+                                s.tense.as_deref().unwrap_or("")
+                            );
+                            let lo = doc.text[..g.span.start].char_indices().rev().nth(30).map_or(0, |x| x.0);
+                            let ctx = doc.text[lo..g.span.end].replace('\n', " ");
+                            *errs.entry((k, ctx)).or_default() += 1
+                        }
                         Some(s) if s.class != g.class => {
                             *errs
                                 .entry((

@@ -18,6 +18,7 @@
 //! relation types), [`timeml`] (TimeML in/out), [`eval`] (TempEval-3 scoring), [`yaml`]
 //! (the one place that names the YAML crate), [`error`].
 
+pub mod batch;
 pub mod document;
 pub mod error;
 pub mod eval;
@@ -27,6 +28,7 @@ pub mod link;
 pub mod pipeline;
 pub mod relation;
 pub mod render;
+pub mod stream;
 pub mod text;
 pub mod timeline;
 pub mod timeml;

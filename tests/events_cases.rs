@@ -161,3 +161,35 @@ fn prefix_shifts_spans_only() {
         );
     }
 }
+
+#[test]
+fn salient_skips_reporting_and_light_verbs() {
+    let text = "Earnest said the hackers made threats and did damage.";
+    let a = Analysis::new(text);
+    let ev = extract_spans(text, &a, &[]);
+    let salient: Vec<&str> = ev.iter().filter(|e| e.salient()).map(|e| e.text.as_str()).collect();
+    assert!(salient.contains(&"threats"), "{salient:?}");
+    assert!(!salient.contains(&"said") && !salient.contains(&"made"), "{salient:?}");
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_and_spans_are_valid(s in "\\PC{0,200}") {
+        let a = Analysis::new(&s);
+        let ev = extract_spans(&s, &a, &[]);
+        for e in &ev {
+            proptest::prop_assert_eq!(e.span.slice(&s), e.text.as_str());
+            proptest::prop_assert!(e.sentence < a.sentences.len());
+        }
+    }
+
+    #[test]
+    fn english_like_words_never_panic(words in proptest::collection::vec("(the|has|n't|'s|not|will|to|May|said|attack|Sony|[a-z]{1,9}|[A-Z][a-z]{0,6}|,|\\.|\"|'|-)", 0..40)) {
+        let s = words.join(" ");
+        let a = Analysis::new(&s);
+        let ev = extract_spans(&s, &a, &[]);
+        for w in ev.windows(2) {
+            proptest::prop_assert!(w[0].span.end <= w[1].span.start);
+        }
+    }
+}

@@ -28,13 +28,7 @@ fn load() -> Vec<Doc> {
             let analysis = Analysis::new(&text);
             let timexes = tempograph::timex::tag(&text, &analysis, dct);
             let events = extract(&text, &analysis, &timexes);
-            let times = timexes
-                .iter()
-                .map(|t| TimeMention {
-                    span: t.span,
-                    value: t.value.clone(),
-                })
-                .collect();
+            let times = timexes.iter().map(TimeMention::from).collect();
             Doc {
                 id: id.to_string(),
                 dct,
@@ -114,6 +108,11 @@ fn shared_events_merge_with_two_sources() {
     assert!(has("hacking", "hack"), "the hack");
     assert!(has("consider", "treated"), "the national-security assessment");
     assert!(has("Threats", "threats"), "the threats");
+    // Stable keys, distinct per cluster.
+    let mut keys: Vec<String> = clusters.iter().map(|c| c.key()).collect();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), clusters.len());
     // Each source keeps its own document's DCT.
     for c in clusters.iter().filter(|c| c.documents() == 2) {
         for s in &c.sources {

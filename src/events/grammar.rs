@@ -107,6 +107,15 @@ impl<'a> Context<'a> {
             && matches!(self.lower(j).as_str(), "s" | "t" | "ll" | "ve" | "re" | "d" | "m")
     }
 
+    /// A clitic `'s` after a pronoun (`it's`, `he's`, `that's`) is `is`/`has`, not a possessive.
+    pub fn clitic_is_verb(&self, j: usize) -> bool {
+        j >= 2
+            && matches!(
+                self.lower(j - 2).as_str(),
+                "it" | "he" | "she" | "that" | "there" | "what" | "who" | "here" | "where" | "this"
+            )
+    }
+
     /// Capitalised inside a sentence, not after an opening quote or colon: a name.
     pub fn is_proper(&self, j: usize) -> bool {
         let w = self.word(j);
@@ -181,14 +190,20 @@ impl<'a> Context<'a> {
         };
         let p = self.lower(j);
         if self.before(self.i).next() != Some(j) {
-            // Only a determiner reaches over capitalised modifiers.
-            return DETERMINERS.contains(&p.as_str()) || (p == "s" && self.is_clitic(j));
+            // Only a determiner reaches over capitalised modifiers, and not to a past form:
+            // "the Christmas release" but "the Pentagon said".
+            let w = self.lower(self.i);
+            let lex = Lexicon::builtin();
+            if w.ends_with("ed") || lex.verb_exception(&w).is_some_and(|l| l != w) {
+                return false;
+            }
+            return DETERMINERS.contains(&p.as_str()) || (p == "s" && self.is_clitic(j) && !self.clitic_is_verb(j));
         }
         if DETERMINERS.contains(&p.as_str()) {
             return true;
         }
         if p == "s" && self.is_clitic(j) {
-            return true;
+            return !self.clitic_is_verb(j);
         }
         PREPOSITIONS.contains(&p.as_str()) && !self.lower(self.i).ends_with("ing")
     }
@@ -265,6 +280,8 @@ pub struct Group {
     pub aspect: Aspect,
     pub polarity: Polarity,
     pub modality: Option<String>,
+    /// No auxiliary, modal or `to` before the event.
+    pub bare: bool,
 }
 
 /// Read the verb group before the event at `ctx.i`.
@@ -289,6 +306,10 @@ pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
             neg = true;
             continue;
         }
+        if w == "s" && ctx.is_clitic(k) && ctx.clitic_is_verb(k) {
+            chain.push("is".into());
+            continue;
+        }
         let aux = BE.contains(&w.as_str()) || HAVE.contains(&w.as_str()) || DO.contains(&w.as_str());
         if aux || MODALS.contains(&w.as_str()) || w == "to" {
             chain.push(w);
@@ -311,6 +332,7 @@ pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
             aspect,
             polarity,
             modality,
+            bare: chain.is_empty(),
         };
     }
     let ing = form.ends_with("ing");
@@ -330,7 +352,12 @@ pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
     } else if has(HAVE) && chain.iter().any(|w| w == "been") {
         aspect = Aspect::Perfective;
     }
-    match chain.first().map(String::as_str) {
+    let first = if chain.iter().any(|w| w == "to") && !chain.first().is_some_and(|w| MODALS.contains(&w.as_str())) {
+        Some("to")
+    } else {
+        chain.first().map(String::as_str)
+    };
+    match first {
         Some("will" | "shall" | "ll" | "won") => tense = Tense::Future,
         Some(m) if MODALS.contains(&m) => {
             modality = Some(
@@ -366,5 +393,6 @@ pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
         aspect,
         polarity,
         modality,
+        bare: chain.is_empty(),
     }
 }

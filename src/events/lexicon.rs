@@ -551,4 +551,5 @@ pub static NEVER_EVENTS: &[&str] = &[
     "now",
     "time",
     "times",
+    "according",
 ];

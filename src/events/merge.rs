@@ -42,6 +42,15 @@ pub struct TimeMention {
     pub value: String,
 }
 
+impl From<&crate::timex::Timex> for TimeMention {
+    fn from(t: &crate::timex::Timex) -> TimeMention {
+        TimeMention {
+            span: t.span,
+            value: t.value.clone(),
+        }
+    }
+}
+
 /// The events of one document, with what the merge needs to compare them.
 #[derive(Clone, Debug)]
 pub struct DocEvents<'a> {
@@ -102,6 +111,27 @@ pub struct Cluster {
 }
 
 impl Cluster {
+    /// A stable id: the first source's document and event index (`004_398094e9e4ec5ca9:e12`).
+    pub fn key(&self) -> String {
+        match self.sources.first() {
+            Some(s) => format!("{}:e{}", s.doc, s.event),
+            None => String::new(),
+        }
+    }
+
+    /// The days every dated source allows: the intersection of their intervals (`None` when
+    /// no source is dated or they do not overlap — the latter is also a [`ConflictKind::Time`]).
+    pub fn time(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let mut out: Option<(NaiveDate, NaiveDate)> = None;
+        for t in self.sources.iter().filter_map(|s| s.time) {
+            out = Some(match out {
+                None => t,
+                Some((a, b)) => (a.max(t.0), b.min(t.1)),
+            });
+        }
+        out.filter(|(a, b)| a <= b)
+    }
+
     /// Number of distinct documents among the sources.
     pub fn documents(&self) -> usize {
         let mut d: Vec<&str> = self.sources.iter().map(|s| s.doc.as_str()).collect();

@@ -55,6 +55,19 @@ pub struct Event {
     pub sentence: usize,
 }
 
+/// Verbs that carry little of their own in news text ("did", "made a decision", "took
+/// action"): TimeML marks them, a timeline of what happened usually does not want them.
+pub static LIGHT_VERBS: &[&str] = &["do", "make", "take", "get", "have", "give", "go", "come", "put", "let"];
+
+impl Event {
+    /// Worth a place on a timeline: not a reporting event ("said", "told reporters") and not
+    /// a light verb ([`LIGHT_VERBS`]). Task B output keeps every event; this is for
+    /// consumers that want the happenings, not the telling.
+    pub fn salient(&self) -> bool {
+        self.class != EventClass::Reporting && !(self.pos == Pos::Verb && LIGHT_VERBS.contains(&self.lemma.as_str()))
+    }
+}
+
 macro_rules! timeml_enum {
     ($(#[$m:meta])* $name:ident { $($var:ident => $s:literal),* $(,)? }) => {
         $(#[$m])*
@@ -123,6 +136,8 @@ pub fn extract_with(lex: &Lexicon, text: &str, analysis: &Analysis, excluded: &[
     let mut ex = excluded.to_vec();
     ex.sort();
     for (si, sent) in analysis.sentences.iter().enumerate() {
+        // The last verb event of the sentence: (token index, its group).
+        let mut last_verb: Option<(usize, grammar::Group)> = None;
         for i in sent.tokens.clone() {
             let t = toks[i];
             if t.kind != TokenKind::Word {
@@ -134,7 +149,26 @@ pub fn extract_with(lex: &Lexicon, text: &str, analysis: &Analysis, excluded: &[
             }
             let ctx = grammar::Context::new(text, analysis, sent.tokens.clone(), i);
             if let Some(d) = decide(lex, &ctx) {
-                let g = grammar::verb_group(&ctx, d.pos);
+                let mut g = grammar::verb_group(&ctx, d.pos);
+                if d.pos == Pos::Verb {
+                    // "likely to change and renew": a bare verb after a conjunction shares the
+                    // group of the verb before it.
+                    let conj = i > 0 && matches!(ctx.lower(i - 1).as_str(), "and" | "or");
+                    if let Some((j, prev)) = &last_verb {
+                        if g.bare
+                            && conj
+                            && i - j <= COORDINATION_WINDOW
+                            && (g.tense != Tense::Past || prev.tense == Tense::Past)
+                        {
+                            g = grammar::Group {
+                                polarity: g.polarity,
+                                bare: true,
+                                ..prev.clone()
+                            };
+                        }
+                    }
+                    last_verb = Some((i, g.clone()));
+                }
                 out.push(Event {
                     span: t.span,
                     text: t.text(text).to_string(),
@@ -152,6 +186,9 @@ pub fn extract_with(lex: &Lexicon, text: &str, analysis: &Analysis, excluded: &[
     }
     out
 }
+
+/// How many tokens back a coordinated verb looks for the verb it shares a group with.
+const COORDINATION_WINDOW: usize = 8;
 
 /// What the decision found for one token.
 struct Decision {
@@ -190,13 +227,18 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
     let (guess, guess_pos) = if proper {
         (false, None)
     } else if vlemma.is_some()
-        && (verbal || (!nominal && (lower.ends_with("ed") || lex.verb_exception(lower).is_some())))
+        && (verbal
+            || (!nominal && (lower.ends_with("ed") || lower.ends_with("ing") || lex.verb_exception(lower).is_some())))
     {
         (true, Some(Pos::Verb))
     } else {
         let nl = morph::noun_lemma(lex, lower);
         let forced = lex.always_event_noun(&nl);
-        let ev_noun = forced || lex.event_noun(&nl).is_some_and(|(_, rank)| rank == 1) || derived_event_noun(lex, &nl);
+        let ev_noun = forced
+            || lex
+                .event_noun(&nl)
+                .is_some_and(|(kind, rank)| rank == 1 && kind != "state")
+            || derived_event_noun(lex, &nl);
         if forced && !verbal {
             return decided(lex, lower, Pos::Noun, stats);
         }

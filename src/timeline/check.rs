@@ -737,13 +737,17 @@ pub(super) fn check(t: &Timeline) -> Report {
     }
 
     let mut findings = c.findings;
+    // File order; without a file, YAML path order (which is file order for our own output).
     findings.sort_by(|a, b| {
-        (a.place.line.unwrap_or(usize::MAX), a.place.column, a.kind, &a.message).cmp(&(
-            b.place.line.unwrap_or(usize::MAX),
-            b.place.column,
-            b.kind,
-            &b.message,
-        ))
+        let key = |f: &Finding| {
+            (
+                f.place.line.unwrap_or(usize::MAX),
+                f.place.column,
+                f.place.path.clone(),
+                f.kind,
+            )
+        };
+        key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
     });
     Report {
         file: t.origin.path().map(|p| p.display().to_string()),

@@ -250,7 +250,7 @@ static MAJOR: &[Holiday] = &[
 const PAST_REACH: usize = 5;
 
 /// How far (in tokens) a modal or auxiliary is trusted to override the nearest month.
-const MONTH_REACH: usize = 0;
+const MONTH_REACH: usize = 4;
 
 /// How a value was found.
 struct Out {
@@ -332,7 +332,7 @@ impl Resolver<'_> {
             .filter_map(|yy| make(yy).map(|(start, v)| (start, end_of(v).unwrap_or(start), v)))
             .collect();
         let pick = match dir {
-            Direction::Past => cands.iter().filter(|(s, _, _)| *s <= self.dct).next_back(),
+            Direction::Past => cands.iter().rfind(|(s, _, _)| *s <= self.dct),
             Direction::Future => cands
                 .iter()
                 .find(|(s, e, _)| if future_strict { *s > self.dct } else { *e >= self.dct }),
@@ -369,8 +369,7 @@ impl Resolver<'_> {
         let pick = match force {
             Force::Last => cands
                 .iter()
-                .filter(|(s, v)| *s < self.dct && end_of(*v).is_none_or(|e| e < self.dct))
-                .next_back()
+                .rfind(|(s, v)| *s < self.dct && end_of(*v).is_none_or(|e| e < self.dct))
                 .map(|p| p.1),
             Force::Next => cands.iter().find(|(s, _)| *s > self.dct).map(|p| p.1),
             Force::This => this.or_else(|| cands.iter().find(|(s, _)| s.year() == y).map(|p| p.1)),
@@ -578,7 +577,7 @@ impl Resolver<'_> {
                 // The nearest occurrence, unless the tense clearly points the other way.
                 let pick = match (dir, nearest) {
                     (Direction::Past, Some(d)) if (d - dct).num_days() > 30 => {
-                        all.iter().filter(|x| **x <= dct).next_back().copied()
+                        all.iter().rfind(|x| **x <= dct).copied()
                     }
                     (Direction::Future, Some(d)) if (dct - d).num_days() > 30 => {
                         all.iter().find(|x| **x >= dct).copied()
@@ -821,7 +820,7 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
         }
         .to_string();
     };
-    if n.fract() == 0.0 && n >= 0.0 && n < 1e7 {
+    if n.fract() == 0.0 && (0.0..1e7).contains(&n) {
         return unit_value(unit, n as u32);
     }
     // Fractions go one unit down: 1.5 hours = PT1H30M, 2.5 years = P30M.

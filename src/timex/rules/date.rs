@@ -477,6 +477,10 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             return;
         }
     }
+    // "No. 1998"
+    if i > 1 && ctx.punct(i - 1, ".") && ctx.any(i - 2, &["no", "nos"]) {
+        return;
+    }
     if i > 0
         && (ctx.punct(i - 1, "$")
             || ctx.punct(i - 1, "#")

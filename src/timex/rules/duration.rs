@@ -122,7 +122,6 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         _ => (amount, e),
     };
     // "the nine months" (ended ...) is fine; "the year" alone is handled by relative rules.
-    let unit = unit;
     out.push(Cand::new(
         i,
         e,

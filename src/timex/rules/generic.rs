@@ -48,7 +48,7 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         }
         let e = i + words.len();
         let ok = match *words {
-            ["now"] => !ctx.punct(e, "-") && !(ctx.is(e, "that") && false),
+            ["now"] => !ctx.punct(e, "-"),
             ["the", "present"] => i > 0 && ctx.any(i - 1, &["at", "until", "to"]),
             ["the", "moment"] => i > 0 && ctx.any(i - 1, &["at", "for"]),
             ["the", "time"] => i > 0 && ctx.is(i - 1, "at") && !ctx.any(e, &["of", "when", "that"]),
@@ -59,8 +59,7 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                         .is_none_or(|_| ctx.any(e, &["a", "an"]) && ctx.unit(e + 1).is_none())
                     && ctx.unit(e).is_none()
             }
-            ["the", "future"] | ["the", "near", "future"] => !ctx.is(e, "of") || true,
-            _ => true,
+                        _ => true,
         };
         if !ok {
             continue;

@@ -787,6 +787,7 @@ fn is_trigger(ctx: &Ctx, i: usize) -> bool {
             TRIGGERS.contains(&w)
                 || ctx.month(i).is_some()
                 || ctx.weekday(i).is_some()
+                || w.strip_suffix('s').is_some_and(|x| lookup(WEEKDAYS, x).is_some())
                 || ctx.unit(i).is_some()
                 || ctx.number_word(i).is_some()
                 || lookup(ORDINAL_WORDS, w).is_some()

@@ -270,11 +270,9 @@ fn the_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                 e = e2;
                 s = start;
             }
-        } else if ctx.any(e, &["period", "level", "levels"]) && start != j {
-            if ctx.is(e, "period") {
-                e += 1;
-                s = start;
-            }
+        } else if ctx.is(e, "period") && start != j {
+            e += 1;
+            s = start;
         }
         out.push(Cand::new(
             s,

@@ -47,12 +47,7 @@ fn meridiem(ctx: &Ctx, j: usize) -> Option<(bool, usize)> {
         }
         _ => return None,
     };
-    let e = if ctx.punct(j + 1, ".") && ctx.joined(j + 1) && !ctx.is_word(j + 2) {
-        j + 1
-    } else {
-        j + 1
-    };
-    Some((pm, e))
+    Some((pm, j + 1))
 }
 
 /// An optional time zone at `j`.
