@@ -56,8 +56,11 @@ fn run(case: &Case) -> Result<Vec<Found>, String> {
         .collect())
 }
 
-/// The link between `w.from` and `w.to` seen from `w.from`: (relation, distance from→to, rule).
-fn oriented(found: &[Found], w: &Want) -> Vec<(RelType, Option<(i64, i64)>, &'static str)> {
+/// A link seen from one end: relation, distance from→to, rule.
+type Seen = (RelType, Option<(i64, i64)>, &'static str);
+
+/// The links between `w.from` and `w.to` seen from `w.from`.
+fn oriented(found: &[Found], w: &Want) -> Vec<Seen> {
     found
         .iter()
         .filter_map(|f| {
