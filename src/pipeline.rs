@@ -280,7 +280,13 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize) -> bool {
             (o, Endpoint::Event(x)) if x == i => o,
             _ => continue,
         };
-        if l.distance.is_some() || (matches!(other, Endpoint::Timex(_)) && l.rel != RelType::Vague) {
+        // Only a calendar date anchors: "now" or "in the past" says nothing the timeline
+        // can place.
+        let dated = match other {
+            Endpoint::Timex(t) => date_range(&a.timexes[t].value).is_some() || a.timexes[t].kind == TimexType::Duration,
+            _ => false,
+        };
+        if l.distance.is_some() || (dated && l.rel != RelType::Vague) {
             anchored = true;
         }
     }
@@ -388,7 +394,7 @@ fn label(a: &Analyzed, e: &Event) -> String {
     words = 0;
     while hi < sent.tokens.end && words < 6 {
         let t = &toks[hi];
-        if boundary(t) {
+        if boundary(t) || (t.kind == TokenKind::Word && is_subordinator(t.text(text)) && t.text(text) != "that") {
             break;
         }
         hi += 1;
@@ -745,6 +751,29 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                     }
                 }
                 continue;
+            }
+            // "languishing for several years", "talks lasted three days": a duration the
+            // event lasts (when the value gives a number).
+            if let (Endpoint::Event(_), Endpoint::Timex(t)) | (Endpoint::Timex(t), Endpoint::Event(_)) = (l.from, l.to)
+            {
+                let tx = &a.timexes[t];
+                if tx.kind == TimexType::Duration && l.distance.is_none() {
+                    let e = if matches!(l.from, Endpoint::Event(_)) {
+                        l.from
+                    } else {
+                        l.to
+                    };
+                    let lasts = matches!(
+                        l.rel,
+                        RelType::During | RelType::DuringInv | RelType::Simultaneous | RelType::Identity
+                    );
+                    if let (true, Some(n), Some((min, max))) =
+                        (lasts, node_of(d, e, &mut g), crate::value::duration_days(&tx.value))
+                    {
+                        g.duration(n, min, max, ev);
+                    }
+                    continue;
+                }
             }
             let (Some(x), Some(y)) = (node_of(d, l.from, &mut g), node_of(d, l.to, &mut g)) else {
                 continue;
