@@ -2,7 +2,7 @@
 //!
 //! | element            | DOT                                                                   |
 //! |--------------------|-----------------------------------------------------------------------|
-//! | date group         | a plain-text node `d3 [label="2014-12-16"]` on an axis chain `d0 -> d1 -> ...` |
+//! | date group         | a plain-text node `d3 [label="2014-12-16"]` on an axis: `d2 -> d3 [...]` |
 //! | event              | `e4 [label="Sony cancels the\nChristmas release\n2014-12-17"]`, same rank as its date node |
 //! | relation           | `e2 -> e4 [label="BEFORE"]`; `AFTER` drawn turned around as `BEFORE`   |
 //! | conflict           | red edge (`constraint=false`, so it does not bend the time axis) and red node border |
@@ -86,12 +86,13 @@ pub fn render(t: &Timeline, opts: &Options) -> String {
             quote(&wrap(label.as_deref().unwrap_or(""), 14))
         );
     }
-    if dated.len() > 1 {
-        let chain: Vec<String> = (0..dated.len()).map(|k| format!("d{k}")).collect();
+    // One statement per axis edge: Graphviz's parser runs out of stack on a long
+    // `d0 -> d1 -> ... -> dN` chain (about 2500 nodes).
+    for k in 1..dated.len() {
         let _ = writeln!(
             out,
-            "  {} [color=\"#999999\", arrowhead=none, weight=100];",
-            chain.join(" -> ")
+            "  d{} -> d{k} [color=\"#999999\", arrowhead=none, weight=100];",
+            k - 1
         );
     }
 
@@ -202,5 +203,18 @@ mod tests {
         assert_eq!(quote("a\nb"), r#""a\nb""#);
         assert_eq!(wrap("one two three four", 9), "one two\nthree\nfour");
         assert_eq!(wrap("", 9), "");
+    }
+
+    #[test]
+    fn one_edge_per_statement() {
+        // Graphviz fails with "memory exhausted" on a chain of about 2500 `->`s in one
+        // statement; every edge gets its own.
+        let events: String = (0..40)
+            .map(|i| format!("- {{id: e{i}, label: E{i}, date: 2014-01-{:02}}}\n", i % 28 + 1))
+            .collect();
+        let t = crate::timeline::Timeline::from_yaml(&format!("events:\n{events}"), "t.yaml").unwrap();
+        let dot = render(&t, &Options::default());
+        assert!(dot.lines().all(|l| l.matches("->").count() <= 1), "{dot}");
+        assert_eq!(dot.lines().filter(|l| l.contains(" -> d")).count(), 27);
     }
 }

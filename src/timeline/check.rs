@@ -272,7 +272,12 @@ impl fmt::Display for Report {
 struct Checker<'a> {
     origin: &'a Origin,
     findings: Vec<Finding>,
+    /// Positions already looked up (each lookup parses the whole file once).
+    cache: std::cell::RefCell<Positions>,
 }
+
+/// `(line, column)` of YAML paths, `None` when the path is not in the file.
+type Positions = BTreeMap<Vec<Step>, Option<(usize, usize)>>;
 
 impl Checker<'_> {
     fn place(&self, path: &[Step]) -> Place {
@@ -282,7 +287,11 @@ impl Checker<'_> {
         if let Some(text) = self.origin.text() {
             let mut p = path;
             while found.is_none() && !p.is_empty() {
-                found = yaml::locate(text, p);
+                found = *self
+                    .cache
+                    .borrow_mut()
+                    .entry(p.to_vec())
+                    .or_insert_with(|| yaml::locate(text, p));
                 p = &p[..p.len() - 1];
             }
         }
@@ -373,6 +382,7 @@ pub(super) fn check(t: &Timeline) -> Report {
     let mut c = Checker {
         origin: &t.origin,
         findings: Vec::new(),
+        cache: Default::default(),
     };
 
     // Ids: unique among events and times.
