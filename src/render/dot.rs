@@ -4,6 +4,7 @@
 //! |--------------------|-----------------------------------------------------------------------|
 //! | date group         | a plain-text node `d3 [label="2014-12-16"]` on an axis: `d2 -> d3 [...]` |
 //! | event              | `e4 [label="Sony cancels the\nChristmas release\n2014-12-17"]`, same rank as its date node |
+//! | undated event      | placed by its relations; with none, in an `undated` column after the axis |
 //! | relation           | `e2 -> e4 [label="BEFORE"]`; `AFTER` drawn turned around as `BEFORE`   |
 //! | conflict           | red edge (`constraint=false`, so it does not bend the time axis) and red node border |
 //! | document (option)  | `subgraph cluster_1 { label="..."; e2; e4; }`                          |
@@ -154,9 +155,32 @@ pub fn render(t: &Timeline, opts: &Options) -> String {
         let members: Vec<String> = events.iter().map(|i| format!("e{i}")).collect();
         let _ = writeln!(out, "  {{ rank=same; d{k}; {}; }}", members.join("; "));
     }
+    // Undated events that no relation places would otherwise sit in the first column, as if
+    // they were the earliest: give them their own column after the axis, off the time line.
+    let index = event_index(t);
+    let mut related = std::collections::BTreeSet::new();
+    for r in t.all_relations() {
+        if let (Some(&a), Some(&b)) = (index.get(r.from.as_str()), index.get(r.to.as_str())) {
+            if a != b {
+                related.insert(a);
+                related.insert(b);
+            }
+        }
+    }
+    let lonely: Vec<String> = (0..t.events.len())
+        .filter(|&i| t.events[i].date.is_none() && !related.contains(&i))
+        .map(|i| format!("e{i}"))
+        .collect();
+    if !dated.is_empty() && !lonely.is_empty() {
+        let _ = writeln!(
+            out,
+            "  undated [label=\"undated\", shape=plaintext, style=\"\", fontsize=12, fontcolor=\"#777777\"];"
+        );
+        let _ = writeln!(out, "  d{} -> undated [style=invis, weight=100];", dated.len() - 1);
+        let _ = writeln!(out, "  {{ rank=same; undated; {}; }}", lonely.join("; "));
+    }
 
     // Relations.
-    let index = event_index(t);
     let conflicts = conflict_pairs(t);
     let mut edges = Vec::new();
     for r in t.all_relations() {
