@@ -67,7 +67,9 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     }
     jobs.extend(args.files.iter().map(|p| (p.clone(), None)));
     let opts = args.batch.options("files");
-    let results = crate::batch::map(&jobs, &opts, |(path, pre)| tag_file(path, pre.clone(), dct, args.format));
+    let results = crate::batch::map(&jobs, &opts, |(path, pre)| {
+        tag_file(path, pre.clone(), dct, args.format)
+    });
     for r in results {
         match r {
             Ok((text, warnings)) => {
