@@ -297,7 +297,10 @@ conflicts:
     assert_eq!(f[0].place.line, Some(4));
     let lines: Vec<Option<usize>> = f[0].cycle.iter().map(|s| s.place.line).collect();
     assert_eq!(lines, [Some(5), Some(6)]);
-    assert_eq!(f[0].cycle[1].evidence.as_deref(), Some("d @ 267..274 \"heading\" (rule link/dct-model)"));
+    assert_eq!(
+        f[0].cycle[1].evidence.as_deref(),
+        Some("d @ 267..274 \"heading\" (rule link/dct-model)")
+    );
     // A recorded conflict that the file does reproduce is reported once, as an error.
     let path = root().join("tests/data/timelines/defects/recorded-conflict.yaml");
     let report = Timeline::from_path(&path).unwrap().check();
