@@ -50,7 +50,12 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     if diagram && timeline.conflicts.is_empty() {
         // A hand-written (or hand-edited) timeline has no recorded conflicts: find them, so
         // that the diagrams show them in red. `check` lists them with lines and evidence.
-        timeline.conflicts = timeline.check().conflicts();
+        // Without the file text, `check` skips looking up line numbers, which is all the cost.
+        let bare = Timeline {
+            origin: Default::default(),
+            ..timeline.clone()
+        };
+        timeline.conflicts = bare.check().conflicts();
     }
     let inputs = [args.timeline.clone()];
     if format.is_image() {

@@ -124,6 +124,8 @@ pub fn gantt(t: &Timeline) -> String {
         let _ = writeln!(out, "    title {}", escape(&title));
     }
     out.push_str("    dateFormat YYYY-MM-DD\n");
+    // Mermaid would otherwise mark the renderer's current date: output must not depend on the clock.
+    out.push_str("    todayMarker off\n");
     let dated: Vec<usize> = display_order(t)
         .into_iter()
         .filter(|&i| t.events[i].date.is_some())
