@@ -9,6 +9,7 @@ pub mod bench;
 pub mod build;
 pub mod check;
 pub mod eval;
+pub mod relations;
 pub mod render;
 pub mod tag;
 pub mod timeml;
@@ -38,6 +39,9 @@ pub enum Command {
     Eval(eval::Args),
     /// Measure speed.
     Bench(bench::Args),
+    /// Evaluate temporal relations on research corpora (C-relation-only, MATRES, TimeLine).
+    #[command(subcommand)]
+    Relations(relations::Command),
 }
 
 /// What a subcommand ended with.
@@ -60,6 +64,7 @@ pub fn main() -> ExitCode {
         Command::Timeml(c) => timeml::run(c),
         Command::Eval(a) => eval::run(a),
         Command::Bench(a) => bench::run(a),
+        Command::Relations(c) => relations::run(c),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

@@ -40,12 +40,14 @@
 mod stn;
 
 use crate::relation::RelType;
-use crate::value::{day_number, from_day_number};
+use crate::value::{day_number, from_day_number, Precision};
+use chrono::Datelike;
 use chrono::NaiveDate;
 use petgraph::graph::DiGraph;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
+use std::time::Duration;
 use stn::{Arc, Stn, STRUCTURAL, W};
 
 /// Distances and durations are clamped to ± this many days (about 2.7 million years).
@@ -220,6 +222,27 @@ fn end(n: NodeId) -> u32 {
 }
 
 /// A graph of intervals and the facts relating them. Build it, then [`Graph::solve`].
+///
+/// ```
+/// use tempograph::graph::{Evidence, Graph};
+/// use tempograph::relation::RelType;
+///
+/// let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+/// let mut g = Graph::new();
+/// let dct = g.add_interval("dct", (0, 0));
+/// let hack = g.add_interval("e1", (0, 60));
+/// g.pin(dct, day("2014-12-18"), day("2014-12-18"), Evidence::rule("document/dct"));
+/// g.relate(hack, dct, RelType::Before, Some((25, 35)), Evidence::rule("link/signal-after"));
+/// g.relate(dct, hack, RelType::Before, None, Evidence::rule("oops"));
+/// let solved = g.solve();
+/// assert_eq!(solved.bounds(hack).earliest_start, Some(day("2014-11-13")));
+/// assert_eq!(solved.bounds(hack).latest_start, Some(day("2014-11-23")));
+/// assert_eq!(
+///     solved.conflicts[0].to_string(),
+///     "e1 BEFORE dct, start to start 25..35 days (rule link/signal-after) → dct BEFORE e1 (rule oops)"
+/// );
+/// assert_eq!(solved.relation(hack, dct), Some(RelType::Before));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Graph {
     /// Nodes are intervals; edges are relation facts (their index in `facts`).
@@ -435,9 +458,22 @@ impl Graph {
 
     /// Checks consistency and computes bounds, order and conflicts.
     pub fn solve(&self) -> Solved {
+        self.solve_profiled(&Duration::default).0
+    }
+
+    /// [`Graph::solve`], also returning how long each phase took by `clock` (a monotonic
+    /// time, e.g. the thread's CPU time): `network`, the engine's `relations` and `bounds`,
+    /// `check+bounds` in all, `order`. For benchmarks only: never put the times in output.
+    #[doc(hidden)]
+    pub fn solve_profiled(&self, clock: &dyn Fn() -> Duration) -> (Solved, Vec<(&'static str, Duration)>) {
+        let mut times = Vec::new();
+        let t0 = clock();
         let n = self.len();
         let stn = Stn::new(n * 2, self.arcs(), self.facts.len());
-        let sol = stn.solve(self.limit);
+        times.push(("network", clock() - t0));
+        let t0 = clock();
+        let sol = stn.solve(self.limit, clock);
+        times.extend(sol.times.iter().map(|&(k, t)| (k, t)));
         let date = |w: W| -> Option<NaiveDate> {
             if w.is_inf() {
                 None
@@ -462,11 +498,13 @@ impl Graph {
                 latest_end: date(sol.latest[e]),
             });
         }
-        let conflicts = sol
+        // Listed by the earliest-added fact on each cycle (cycles start there).
+        let mut conflicts: Vec<Conflict> = sol
             .cycles
             .iter()
             .map(|(cycle, f)| self.conflict(&stn, cycle, *f))
             .collect();
+        conflicts.sort_by_key(|c| c.cycle.iter().filter_map(|e| e.fact).min());
         // Order key per point: earliest time if known, else latest, else last; then tie.
         let keys: Vec<(u8, W, (usize, usize), u32)> = (0..n as u32 * 2)
             .map(|p| {
@@ -483,13 +521,16 @@ impl Graph {
                 (class, w, node.tie, p)
             })
             .collect();
+        times.push(("check+bounds", clock() - t0));
+        let t0 = clock();
         let order = stn
             .order(&keys, &sol)
             .into_iter()
             .filter(|p| p % 2 == 0)
             .map(|p| NodeId(p / 2))
             .collect();
-        Solved {
+        times.push(("order", clock() - t0));
+        let solved = Solved {
             bounds,
             conflicts,
             order,
@@ -497,7 +538,8 @@ impl Graph {
             unresolved,
             stn,
             sol,
-        }
+        };
+        (solved, times)
     }
 
     fn point_name(&self, p: u32) -> String {
@@ -623,6 +665,42 @@ pub struct Bounds {
     pub latest_end: Option<NaiveDate>,
 }
 
+impl Bounds {
+    /// The days the interval can lie in: earliest start to latest end, when both are known.
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        Some((self.earliest_start?, self.latest_end?))
+    }
+
+    /// The finest calendar unit containing [`Bounds::span`]: `Day` when it is one day,
+    /// `Week` within one ISO week, then `Month`, `Quarter`, `Half`, `Year`, `Decade`,
+    /// `Century`; `None` when unbounded or wider.
+    pub fn precision(&self) -> Option<Precision> {
+        let (a, b) = self.span()?;
+        let same = |f: &dyn Fn(NaiveDate) -> i64| f(a) == f(b);
+        let y = |d: NaiveDate| i64::from(d.year());
+        let m = |d: NaiveDate| y(d) * 12 + i64::from(d.month0());
+        Some(if a == b {
+            Precision::Day
+        } else if a.iso_week() == b.iso_week() {
+            Precision::Week
+        } else if same(&m) {
+            Precision::Month
+        } else if same(&|d| m(d).div_euclid(3)) {
+            Precision::Quarter
+        } else if same(&|d| m(d).div_euclid(6)) {
+            Precision::Half
+        } else if same(&y) {
+            Precision::Year
+        } else if same(&|d| y(d).div_euclid(10)) {
+            Precision::Decade
+        } else if same(&|d| y(d).div_euclid(100)) {
+            Precision::Century
+        } else {
+            return None;
+        })
+    }
+}
+
 /// One step of a conflict cycle: `t(to) − t(from) ≥ min_days` (`>` when `strict`).
 /// Points are named `start(key)`, `end(key)` or `day 0` (the calendar origin).
 /// Around a conflict the steps chain (`to` of one is `from` of the next) and add up to
@@ -699,7 +777,7 @@ impl fmt::Display for Conflict {
 pub struct Solved {
     /// Tightened dates per node, indexed by [`NodeId::index`].
     pub bounds: Vec<Bounds>,
-    /// Contradictions found (at most the conflict limit), in the order found.
+    /// Contradictions found (at most the conflict limit), by their earliest-added fact.
     pub conflicts: Vec<Conflict>,
     /// Every node once: topological with respect to entailed precedence, ties by earliest
     /// start (else latest start, unknown last), then `tie`.
@@ -753,6 +831,18 @@ impl Solved {
         let (sa, ea, sb, eb) = (start(a), end(a), start(b), end(b));
         if [sa, ea, sb, eb].iter().any(|&p| self.sol.dead[p as usize]) {
             return None;
+        }
+        // Absolute bounds alone may already separate the two (no search needed).
+        let (lat, to_o) = (&self.sol.latest, &self.sol.to_origin);
+        let apart = |x: u32, y: u32| {
+            let (xo, oy) = (to_o[y as usize], lat[x as usize]);
+            !xo.is_inf() && !oy.is_inf() && oy + xo < W::ZERO
+        };
+        if apart(ea, sb) {
+            return Some(RelType::Before);
+        }
+        if apart(eb, sa) {
+            return Some(RelType::After);
         }
         let from_a = [
             self.stn.distances(sa, &[sb, eb], false, &self.sol),

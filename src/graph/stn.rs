@@ -43,6 +43,7 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
 use std::ops::{Add, Neg};
+use std::time::Duration;
 
 /// A weight: whole days plus `eps` infinitesimal steps. Ordered lexicographically.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -109,33 +110,75 @@ pub(crate) struct Arc {
     pub fact: u32,
 }
 
-/// Compressed adjacency: `adj[off[v]..off[v + 1]]` are `(neighbour, arc index)`.
+/// One adjacency entry: the neighbour, the arc index and its weight.
+#[derive(Clone, Copy, Debug)]
+struct Adj {
+    to: u32,
+    arc: u32,
+    w: W,
+}
+
+/// Compressed adjacency: `adj[off[v]..off[v + 1]]`. After [`Csr::partition`], the entries
+/// `[off[v], mid[v])` stay inside `v`'s strongly connected component and the rest leave it.
 struct Csr {
     off: Vec<u32>,
-    adj: Vec<(u32, u32)>,
+    mid: Vec<u32>,
+    adj: Vec<Adj>,
 }
 
 impl Csr {
-    fn build(n: usize, edges: impl Iterator<Item = (u32, u32, u32)> + Clone) -> Csr {
+    fn build(n: usize, edges: impl Iterator<Item = (u32, Adj)> + Clone) -> Csr {
         let mut off = vec![0u32; n + 1];
-        for (x, _, _) in edges.clone() {
+        for (x, _) in edges.clone() {
             off[x as usize + 1] += 1;
         }
         for i in 0..n {
             off[i + 1] += off[i];
         }
         let mut fill = off.clone();
-        let mut adj = vec![(0u32, 0u32); off[n] as usize];
-        for (x, y, a) in edges {
+        let mut adj = vec![
+            Adj {
+                to: 0,
+                arc: 0,
+                w: W::ZERO
+            };
+            off[n] as usize
+        ];
+        for (x, e) in edges {
             let slot = &mut fill[x as usize];
-            adj[*slot as usize] = (y, a);
+            adj[*slot as usize] = e;
             *slot += 1;
         }
-        Csr { off, adj }
+        let mid = off[1..].to_vec();
+        Csr { off, mid, adj }
     }
+
     #[inline]
-    fn out(&self, v: u32) -> &[(u32, u32)] {
+    fn out(&self, v: u32) -> &[Adj] {
         &self.adj[self.off[v as usize] as usize..self.off[v as usize + 1] as usize]
+    }
+
+    /// Entries staying inside the component (valid after `partition`).
+    #[inline]
+    fn inner(&self, v: u32) -> &[Adj] {
+        &self.adj[self.off[v as usize] as usize..self.mid[v as usize] as usize]
+    }
+
+    /// Entries leaving the component (valid after `partition`).
+    #[inline]
+    fn outer(&self, v: u32) -> &[Adj] {
+        &self.adj[self.mid[v as usize] as usize..self.off[v as usize + 1] as usize]
+    }
+
+    /// Puts each node's intra-component entries first (stable, so still deterministic).
+    fn partition(&mut self, comp_of: &[u32]) {
+        for v in 0..self.mid.len() {
+            let (a, b) = (self.off[v] as usize, self.off[v + 1] as usize);
+            let c = comp_of[v];
+            self.adj[a..b].sort_by_key(|e| comp_of[e.to as usize] != c);
+            let inner = self.adj[a..b].iter().filter(|e| comp_of[e.to as usize] == c).count();
+            self.mid[v] = (a + inner) as u32;
+        }
     }
 }
 
@@ -148,7 +191,7 @@ fn scc(n: usize, g: &Csr) -> (Vec<u32>, Vec<Vec<u32>>) {
     let mut comp_of = vec![NONE; n];
     let mut stack: Vec<u32> = Vec::new();
     let mut comps: Vec<Vec<u32>> = Vec::new();
-    let mut call: Vec<(u32, u32)> = Vec::new(); // (node, next edge position)
+    let mut call: Vec<(u32, u32)> = Vec::new(); // (node, next entry position)
     let mut counter = 0u32;
     for root in 0..n as u32 {
         if index[root as usize] != NONE {
@@ -161,9 +204,8 @@ fn scc(n: usize, g: &Csr) -> (Vec<u32>, Vec<Vec<u32>>) {
         stack.push(root);
         on_stack[root as usize] = true;
         while let Some(&mut (v, ref mut pos)) = call.last_mut() {
-            let end = g.off[v as usize + 1];
-            if *pos < end {
-                let (w, _) = g.adj[*pos as usize];
+            if *pos < g.off[v as usize + 1] {
+                let w = g.adj[*pos as usize].to;
                 *pos += 1;
                 if index[w as usize] == NONE {
                     index[w as usize] = counter;
@@ -212,6 +254,38 @@ struct Tree {
 }
 
 impl Tree {
+    /// Appends `v` as a child of the sentinel `s`.
+    fn add_root(&mut self, v: u32, s: usize) {
+        let last = self.prev[s];
+        self.next[last as usize] = v;
+        self.prev[v as usize] = last;
+        self.next[v as usize] = s as u32;
+        self.prev[s] = v;
+        self.depth[v as usize] = 1;
+        self.in_tree[v as usize] = true;
+    }
+
+    /// Cuts the subtree of `y` out of the tree and makes each of its points a root, queued.
+    fn reroot_subtree(&mut self, y: u32, s: usize) {
+        let dy = self.depth[y as usize];
+        let mut block = vec![y];
+        let mut x = self.next[y as usize];
+        while self.depth[x as usize] > dy && x as usize != s {
+            block.push(x);
+            x = self.next[x as usize];
+        }
+        let p = self.prev[y as usize];
+        self.next[p as usize] = x;
+        self.prev[x as usize] = p;
+        for z in block {
+            self.add_root(z, s);
+            if !self.queued[z as usize] {
+                self.queued[z as usize] = true;
+                self.queue.push_back(z);
+            }
+        }
+    }
+
     fn new(n: usize) -> Tree {
         Tree {
             next: vec![0; n + 1],
@@ -236,46 +310,76 @@ pub(crate) struct Solution {
     pub unlisted: usize,
     /// Points left out because they stayed in contradiction after the conflict limit.
     pub dead: Vec<bool>,
-    /// Facts set aside.
-    pub disabled: Vec<bool>,
+    /// Arcs still in force (not from a fact set aside, not touching a dead point).
+    live: Vec<bool>,
     /// A feasible potential for the relation arcs (for Dijkstra on reduced costs).
-    pub potential: Vec<W>,
+    potential: Vec<W>,
+    /// Wall-clock time of each phase, for benchmarks.
+    pub times: Vec<(&'static str, Duration)>,
 }
 
 /// A Simple Temporal Network over points `0..n` plus the origin `n`.
 pub(crate) struct Stn {
     n: usize,
     arcs: Vec<Arc>,
-    facts: usize,
+    /// Arc indices by fact: `fact_arcs[fact_off[f]..fact_off[f + 1]]`.
+    fact_off: Vec<u32>,
+    fact_arcs: Vec<u32>,
     fwd: Csr,
     rev: Csr,
+    /// Components in reverse topological order of `fwd`.
+    comps: Vec<Vec<u32>>,
 }
 
 impl Stn {
     /// Builds the network. `facts` is the number of fact ids used (structural arcs excepted).
     pub fn new(n: usize, arcs: Vec<Arc>, facts: usize) -> Stn {
         let o = n as u32;
-        let rel = |a: &&Arc| a.from != o && a.to != o;
-        let fwd = Csr::build(
-            n,
-            arcs.iter()
-                .enumerate()
-                .filter(|(_, a)| rel(a))
-                .map(|(i, a)| (a.from, a.to, i as u32)),
-        );
-        let rev = Csr::build(
-            n,
-            arcs.iter()
-                .enumerate()
-                .filter(|(_, a)| rel(a))
-                .map(|(i, a)| (a.to, a.from, i as u32)),
-        );
+        let rel = |a: &Arc| a.from != o && a.to != o;
+        let entries = |rev: bool| {
+            arcs.iter().enumerate().filter(|(_, a)| rel(a)).map(move |(i, a)| {
+                let (x, y) = if rev { (a.to, a.from) } else { (a.from, a.to) };
+                (
+                    x,
+                    Adj {
+                        to: y,
+                        arc: i as u32,
+                        w: a.w,
+                    },
+                )
+            })
+        };
+        let mut fwd = Csr::build(n, entries(false));
+        let mut rev = Csr::build(n, entries(true));
+        let (comp_of, comps) = scc(n, &fwd);
+        fwd.partition(&comp_of);
+        rev.partition(&comp_of);
+        let mut fact_off = vec![0u32; facts + 1];
+        for a in &arcs {
+            if a.fact != STRUCTURAL {
+                fact_off[a.fact as usize + 1] += 1;
+            }
+        }
+        for i in 0..facts {
+            fact_off[i + 1] += fact_off[i];
+        }
+        let mut fill = fact_off.clone();
+        let mut fact_arcs = vec![0u32; fact_off[facts] as usize];
+        for (i, a) in arcs.iter().enumerate() {
+            if a.fact != STRUCTURAL {
+                let slot = &mut fill[a.fact as usize];
+                fact_arcs[*slot as usize] = i as u32;
+                *slot += 1;
+            }
+        }
         Stn {
             n,
             arcs,
-            facts,
+            fact_off,
+            fact_arcs,
             fwd,
             rev,
+            comps,
         }
     }
 
@@ -287,116 +391,113 @@ impl Stn {
         self.arcs[i as usize]
     }
 
-    fn usable(&self, a: u32, disabled: &[bool], dead: &[bool]) -> bool {
-        let arc = &self.arcs[a as usize];
-        (arc.fact == STRUCTURAL || !disabled[arc.fact as usize])
-            && (arc.from == self.origin() || !dead[arc.from as usize])
-            && (arc.to == self.origin() || !dead[arc.to as usize])
+    fn disable_fact(&self, f: u32, live: &mut [bool]) {
+        let (a, b) = (
+            self.fact_off[f as usize] as usize,
+            self.fact_off[f as usize + 1] as usize,
+        );
+        for &arc in &self.fact_arcs[a..b] {
+            live[arc as usize] = false;
+        }
+    }
+
+    fn kill_point(&self, p: u32, dead: &mut [bool], live: &mut [bool]) {
+        dead[p as usize] = true;
+        for e in self.fwd.out(p).iter().chain(self.rev.out(p)) {
+            live[e.arc as usize] = false;
+        }
+        // Arcs to and from the origin are not in the adjacency: `bounds_pass` checks `dead`.
     }
 
     /// Checks consistency, sets aside facts on negative cycles (up to `limit` listed cycles),
     /// and computes the tightest bounds of every point.
-    pub fn solve(&self, limit: usize) -> Solution {
+    /// `clock` reads a monotonic time (for the phase times of benchmarks).
+    pub fn solve(&self, limit: usize, clock: &dyn Fn() -> Duration) -> Solution {
         let n = self.n;
-        let (comp_of, comps) = scc(n, &self.fwd);
-        let mut disabled = vec![false; self.facts];
+        let mut live = vec![true; self.arcs.len()];
         let mut dead = vec![false; n];
         let mut cycles: Vec<(Vec<u32>, u32)> = Vec::new();
         let mut unlisted = 0usize;
         let mut tree = Tree::new(n);
+        let mut times = Vec::new();
+        let t0 = clock();
 
         // 1. Relations: virtual source at distance 0 to every point.
         let mut pot = vec![W::ZERO; n];
         let mut parent = vec![NONE; n];
-        for members in comps.iter().rev() {
-            let cid = comp_of[members[0] as usize];
-            let init: Vec<W> = members.iter().map(|&v| pot[v as usize]).collect();
-            loop {
-                for (&v, &w0) in members.iter().zip(&init) {
-                    pot[v as usize] = w0;
-                    parent[v as usize] = NONE;
+        for members in self.comps.iter().rev() {
+            let mut on_cycle = |cycle: Vec<u32>| -> Option<u32> {
+                let f = self.set_aside(&cycle)?;
+                if cycles.len() < limit {
+                    cycles.push((cycle, f));
+                } else if unlisted < limit.saturating_mul(16) {
+                    unlisted += 1;
+                } else {
+                    unlisted += 1;
+                    return None;
                 }
-                let found = self.run_component(
-                    &self.fwd,
-                    members,
-                    cid,
-                    &comp_of,
-                    &mut pot,
-                    &mut parent,
-                    &mut tree,
-                    &disabled,
-                    &dead,
-                    false,
-                );
-                let Some(cycle) = found else { break };
-                match self.set_aside(&cycle) {
-                    Some(f) if cycles.len() < limit => {
-                        disabled[f as usize] = true;
-                        cycles.push((cycle, f));
-                    }
-                    Some(f) if unlisted < limit.saturating_mul(16) => {
-                        disabled[f as usize] = true;
-                        unlisted += 1;
-                    }
-                    _ => {
-                        // Beyond the limit: quarantine the whole component.
-                        unlisted += 1;
-                        for &v in members {
-                            dead[v as usize] = true;
-                            pot[v as usize] = W::ZERO;
-                        }
-                        break;
+                Some(f)
+            };
+            if !self.run_component(
+                members,
+                &mut pot,
+                &mut parent,
+                &mut tree,
+                &mut live,
+                &dead,
+                &mut on_cycle,
+            ) {
+                // Far beyond the limit: quarantine the whole component.
+                for &v in members {
+                    self.kill_point(v, &mut dead, &mut live);
+                    pot[v as usize] = W::ZERO;
+                }
+            }
+            for &u in members {
+                let du = pot[u as usize];
+                for e in self.fwd.outer(u) {
+                    let nd = du + e.w;
+                    if live[e.arc as usize] && nd < pot[e.to as usize] {
+                        pot[e.to as usize] = nd;
                     }
                 }
             }
-            self.relax_out(
-                &self.fwd,
-                members,
-                cid,
-                &comp_of,
-                &mut pot,
-                &mut parent,
-                &disabled,
-                &dead,
-                false,
-            );
         }
+        times.push(("relations", clock() - t0));
 
         // 2. Bounds, repeated while a cycle through the origin remains.
+        let t0 = clock();
         loop {
-            let (latest, lparent) = self.bounds_pass(false, &comps, &comp_of, &mut tree, &disabled, &dead);
-            let (to_origin, rparent) = self.bounds_pass(true, &comps, &comp_of, &mut tree, &disabled, &dead);
-            let violated = (0..n).find(|&p| {
+            let (latest, lparent) = self.bounds_pass(false, &pot, &live, &dead);
+            let (to_origin, rparent) = self.bounds_pass(true, &pot, &live, &dead);
+            let violated = |p: usize| {
                 !dead[p] && !latest[p].is_inf() && !to_origin[p].is_inf() && latest[p] + to_origin[p] < W::ZERO
-            });
-            let Some(p) = violated else {
+            };
+            let Some(p) = (0..n).find(|&p| violated(p)) else {
+                times.push(("bounds", clock() - t0));
                 return Solution {
                     latest,
                     to_origin,
                     cycles,
                     unlisted,
                     dead,
-                    disabled,
+                    live,
                     potential: pot,
+                    times,
                 };
             };
             let cycle = self.origin_cycle(p as u32, &lparent, &rparent);
             match self.set_aside(&cycle) {
                 Some(f) if cycles.len() < limit => {
-                    disabled[f as usize] = true;
+                    self.disable_fact(f, &mut live);
                     cycles.push((cycle, f));
                 }
                 _ => {
                     // Beyond the limit: quarantine every point still in contradiction.
-                    for q in 0..n {
-                        if !dead[q]
-                            && !latest[q].is_inf()
-                            && !to_origin[q].is_inf()
-                            && latest[q] + to_origin[q] < W::ZERO
-                        {
-                            dead[q] = true;
-                            unlisted += 1;
-                        }
+                    let bad: Vec<u32> = (0..n).filter(|&q| violated(q)).map(|q| q as u32).collect();
+                    unlisted += bad.len();
+                    for q in bad {
+                        self.kill_point(q, &mut dead, &mut live);
                     }
                 }
             }
@@ -413,16 +514,10 @@ impl Stn {
     }
 
     /// One bounds pass: `reverse = false` computes distances origin → p (latest), `true`
-    /// distances p → origin (minus the earliest). Returns labels and parent arcs.
-    fn bounds_pass(
-        &self,
-        reverse: bool,
-        comps: &[Vec<u32>],
-        comp_of: &[u32],
-        tree: &mut Tree,
-        disabled: &[bool],
-        dead: &[bool],
-    ) -> (Vec<W>, Vec<u32>) {
+    /// distances p → origin (minus the earliest), by Dijkstra on the reduced costs
+    /// `w + π'(u) − π'(v) ≥ 0` (`π' = π` forward, `−π` reversed), every point with a bound
+    /// being a source. Returns labels and parent arcs.
+    fn bounds_pass(&self, reverse: bool, pot: &[W], live: &[bool], dead: &[bool]) -> (Vec<W>, Vec<u32>) {
         let n = self.n;
         let o = self.origin();
         let mut dist = vec![W::INF; n];
@@ -435,106 +530,72 @@ impl Stn {
             } else {
                 continue;
             };
-            if self.usable(i as u32, disabled, dead) && a.w < dist[p as usize] {
+            if live[i] && !dead[p as usize] && a.w < dist[p as usize] {
                 dist[p as usize] = a.w;
                 parent[p as usize] = i as u32;
             }
         }
         let g = if reverse { &self.rev } else { &self.fwd };
-        let mut run = |members: &Vec<u32>| {
-            let cid = comp_of[members[0] as usize];
-            let found = self.run_component(
-                g,
-                members,
-                cid,
-                comp_of,
-                &mut dist,
-                &mut parent,
-                tree,
-                disabled,
-                dead,
-                reverse,
-            );
-            // Step 1 removed every negative cycle among relations; one here is a bug.
-            debug_assert!(found.is_none(), "negative cycle survived the relation pass");
-            self.relax_out(
-                g,
-                members,
-                cid,
-                comp_of,
-                &mut dist,
-                &mut parent,
-                disabled,
-                dead,
-                reverse,
-            );
-        };
-        if reverse {
-            comps.iter().for_each(&mut run);
-        } else {
-            comps.iter().rev().for_each(&mut run);
+        let pi = |v: u32| if reverse { -pot[v as usize] } else { pot[v as usize] };
+        let mut done = vec![false; n];
+        let mut heap: BinaryHeap<Reverse<(W, u32)>> = (0..n as u32)
+            .filter(|&v| !dist[v as usize].is_inf())
+            .map(|v| Reverse((dist[v as usize] + -pi(v), v)))
+            .collect();
+        while let Some(Reverse((k, u))) = heap.pop() {
+            let ui = u as usize;
+            if done[ui] || k > dist[ui] + -pi(u) {
+                continue;
+            }
+            done[ui] = true;
+            let du = dist[ui];
+            for e in g.out(u) {
+                let vi = e.to as usize;
+                if done[vi] || !live[e.arc as usize] {
+                    continue;
+                }
+                let nd = du + e.w;
+                if nd < dist[vi] {
+                    dist[vi] = nd;
+                    parent[vi] = e.arc;
+                    heap.push(Reverse((nd + -pi(e.to), e.to)));
+                }
+            }
         }
         (dist, parent)
     }
 
-    /// Relaxes arcs leaving a finished component.
-    #[allow(clippy::too_many_arguments)]
-    fn relax_out(
-        &self,
-        g: &Csr,
-        members: &[u32],
-        cid: u32,
-        comp_of: &[u32],
-        dist: &mut [W],
-        parent: &mut [u32],
-        disabled: &[bool],
-        dead: &[bool],
-        _reverse: bool,
-    ) {
-        for &u in members {
-            let du = dist[u as usize];
-            if du.is_inf() || dead[u as usize] {
-                continue;
-            }
-            for &(v, a) in g.out(u) {
-                if comp_of[v as usize] == cid || !self.usable(a, disabled, dead) {
-                    continue;
-                }
-                let nd = du + self.arcs[a as usize].w;
-                if nd < dist[v as usize] {
-                    dist[v as usize] = nd;
-                    parent[v as usize] = a;
-                }
-            }
-        }
-    }
-
-    /// Bellman–Ford with subtree disassembly inside one component. Returns a negative cycle
-    /// (arc indices, in the direction of the forward arcs' path order) if one is found.
+    /// Bellman–Ford with subtree disassembly inside one component (forward arcs), from the
+    /// current labels. Each negative cycle found (arc indices in path order) is handed to
+    /// `on_cycle`, which names the fact to set aside (its arcs are then switched off and the
+    /// search goes on from where it was) or `None` to give up: then `false` is returned.
     #[allow(clippy::too_many_arguments)]
     fn run_component(
         &self,
-        g: &Csr,
         members: &[u32],
-        cid: u32,
-        comp_of: &[u32],
         dist: &mut [W],
         parent: &mut [u32],
         t: &mut Tree,
-        disabled: &[bool],
+        live: &mut [bool],
         dead: &[bool],
-        reverse: bool,
-    ) -> Option<Vec<u32>> {
+        on_cycle: &mut dyn FnMut(Vec<u32>) -> Option<u32>,
+    ) -> bool {
+        let g = &self.fwd;
         if members.len() == 1 {
             let u = members[0];
-            if dist[u as usize].is_inf() || dead[u as usize] {
-                return None;
+            if dead[u as usize] {
+                return true;
             }
-            return g
-                .out(u)
-                .iter()
-                .find(|&&(v, a)| v == u && self.usable(a, disabled, dead) && self.arcs[a as usize].w < W::ZERO)
-                .map(|&(_, a)| vec![a]);
+            // Only a self-loop can close a cycle in a one-point component.
+            loop {
+                let found = g
+                    .inner(u)
+                    .iter()
+                    .find(|e| e.to == u && live[e.arc as usize] && e.w < W::ZERO);
+                let Some(e) = found else { return true };
+                let Some(f) = on_cycle(vec![e.arc]) else { return false };
+                self.disable_fact(f, live);
+            }
         }
         let s = self.n;
         t.next[s] = s as u32;
@@ -542,79 +603,87 @@ impl Stn {
         t.depth[s] = 0;
         t.queue.clear();
         for &v in members {
-            t.in_tree[v as usize] = false;
-            t.queued[v as usize] = false;
-        }
-        for &v in members {
             let vi = v as usize;
-            if dist[vi].is_inf() || dead[vi] {
-                continue;
+            t.in_tree[vi] = false;
+            t.queued[vi] = false;
+            if !dist[vi].is_inf() && !dead[vi] {
+                t.add_root(v, s);
+                t.queued[vi] = true;
+                t.queue.push_back(v);
             }
-            // Append as a child of the sentinel.
-            let last = t.prev[s];
-            t.next[last as usize] = v;
-            t.prev[vi] = last;
-            t.next[vi] = s as u32;
-            t.prev[s] = v;
-            t.depth[vi] = 1;
-            t.in_tree[vi] = true;
-            t.queued[vi] = true;
-            t.queue.push_back(v);
         }
-        let result = loop {
-            let Some(u) = t.queue.pop_front() else { break None };
+        let mut ok = true;
+        'scan: while let Some(u) = t.queue.pop_front() {
             let ui = u as usize;
             t.queued[ui] = false;
             if !t.in_tree[ui] {
                 continue;
             }
             let du = dist[ui];
-            let mut cycle = None;
-            for &(v, a) in g.out(u) {
-                if comp_of[v as usize] != cid || !self.usable(a, disabled, dead) {
+            for e in g.inner(u) {
+                let (v, vi) = (e.to, e.to as usize);
+                let nd = du + e.w;
+                if nd >= dist[vi] || !live[e.arc as usize] {
                     continue;
                 }
-                let vi = v as usize;
-                let nd = du + self.arcs[a as usize].w;
-                if nd >= dist[vi] {
-                    continue;
-                }
+                let mut cycle = None;
                 if v == u {
-                    cycle = Some(vec![a]);
-                    break;
-                }
-                if t.in_tree[vi] {
-                    // Disassemble the subtree of v; u inside it closes a negative cycle.
+                    cycle = Some(vec![e.arc]);
+                } else if t.in_tree[vi] {
+                    // Disassemble the subtree of v; meeting u inside it closes a negative cycle.
                     let dv = t.depth[vi];
                     let mut x = t.next[vi];
-                    let mut closes = false;
                     while t.depth[x as usize] > dv && x as usize != s {
                         if x == u {
-                            closes = true;
+                            let mut path = vec![e.arc];
+                            let mut y = u;
+                            while y != v {
+                                let pa = parent[y as usize];
+                                path.push(pa);
+                                y = self.arcs[pa as usize].from;
+                            }
+                            path.reverse();
+                            // Undo the partial disassembly: the tree is still intact.
+                            let mut z = t.next[vi];
+                            while z != u {
+                                t.in_tree[z as usize] = true;
+                                z = t.next[z as usize];
+                            }
+                            cycle = Some(path);
                             break;
                         }
                         t.in_tree[x as usize] = false;
                         x = t.next[x as usize];
                     }
-                    if closes {
-                        let mut path = vec![a];
-                        let mut y = u;
-                        while y != v {
-                            let pa = parent[y as usize];
-                            path.push(pa);
-                            let arc = self.arcs[pa as usize];
-                            y = if reverse { arc.to } else { arc.from };
-                        }
-                        path.reverse();
-                        cycle = Some(path);
-                        break;
+                    if cycle.is_none() {
+                        let p = t.prev[vi];
+                        t.next[p as usize] = x;
+                        t.prev[x as usize] = p;
                     }
-                    let p = t.prev[vi];
-                    t.next[p as usize] = x;
-                    t.prev[x as usize] = p;
+                }
+                if let Some(cycle) = cycle {
+                    let Some(f) = on_cycle(cycle) else {
+                        ok = false;
+                        break 'scan;
+                    };
+                    self.disable_fact(f, live);
+                    // Subtrees hanging from a switched-off arc become roots, and u is scanned
+                    // again: the labels stay upper bounds, the tree stays exact.
+                    for i in self.fact_off[f as usize]..self.fact_off[f as usize + 1] {
+                        let a = self.fact_arcs[i as usize];
+                        let y = self.arcs[a as usize].to;
+                        if y as usize != s && t.in_tree[y as usize] && parent[y as usize] == a {
+                            t.reroot_subtree(y, s);
+                        }
+                    }
+                    if !t.queued[ui] {
+                        t.queued[ui] = true;
+                        t.queue.push_back(u);
+                    }
+                    continue 'scan;
                 }
                 dist[vi] = nd;
-                parent[vi] = a;
+                parent[vi] = e.arc;
                 t.depth[vi] = t.depth[ui] + 1;
                 t.in_tree[vi] = true;
                 let nx = t.next[ui];
@@ -627,21 +696,12 @@ impl Stn {
                     t.queue.push_back(v);
                 }
             }
-            if cycle.is_some() {
-                break cycle;
-            }
-        };
+        }
         for &v in members {
             t.in_tree[v as usize] = false;
             t.queued[v as usize] = false;
         }
-        // In the reversed graph the path runs against the arcs: flip it to forward order.
-        result.map(|mut c| {
-            if reverse {
-                c.reverse();
-            }
-            c
-        })
+        ok
     }
 
     /// The cycle through the origin at a point `p` with `latest(p) < earliest(p)`:
@@ -664,11 +724,10 @@ impl Stn {
             tail.push(a);
             y = self.arcs[a as usize].to;
         }
-        let walk: Vec<u32> = head.into_iter().chain(tail).collect();
         // Cut loops: keep a stack of arcs; arriving at a point already on it pops back.
         let mut out: Vec<u32> = Vec::new();
         let mut pos: HashMap<u32, usize> = HashMap::new();
-        for a in walk {
+        for a in head.into_iter().chain(tail) {
             let to = self.arcs[a as usize].to;
             out.push(a);
             if to == o {
@@ -685,11 +744,11 @@ impl Stn {
     }
 
     /// Shortest relation-only distances from `x` to each of `targets` (`reverse`: from each
-    /// target to `x`), by Dijkstra on reduced costs. `INF` when unreachable.
+    /// target to `x`), by Dijkstra on reduced costs, stopping once all targets are settled.
+    /// `INF` when unreachable.
     pub fn distances(&self, x: u32, targets: &[u32], reverse: bool, sol: &Solution) -> Vec<W> {
         let n = self.n;
         let g = if reverse { &self.rev } else { &self.fwd };
-        // Reduced cost of arc u→v (as traversed): w + π'(u) − π'(v), π' = π (forward) or −π.
         let pi = |v: u32| {
             let p = sol.potential[v as usize];
             if reverse {
@@ -698,71 +757,81 @@ impl Stn {
                 p
             }
         };
-        let mut best: HashMap<u32, W> = HashMap::new();
-        let mut done: HashMap<u32, ()> = HashMap::new();
-        let mut heap = BinaryHeap::new();
-        let mut left = targets.len();
-        let is_target = |v: u32| targets.contains(&v);
         if x as usize >= n || sol.dead[x as usize] {
             return vec![W::INF; targets.len()];
         }
-        best.insert(x, W::ZERO);
+        let mut best = vec![W::INF; n];
+        let mut done = vec![false; n];
+        let mut heap = BinaryHeap::new();
+        let mut left = targets.iter().filter(|&&t| (t as usize) < n).count();
+        best[x as usize] = W::ZERO;
         heap.push(Reverse((W::ZERO, x)));
         while let Some(Reverse((d, u))) = heap.pop() {
-            if done.contains_key(&u) || best.get(&u).is_some_and(|&b| b < d) {
+            let ui = u as usize;
+            if done[ui] || best[ui] < d {
                 continue;
             }
-            done.insert(u, ());
-            if is_target(u) {
+            done[ui] = true;
+            if targets.contains(&u) {
                 left -= targets.iter().filter(|&&t| t == u).count();
                 if left == 0 {
                     break;
                 }
             }
-            for &(v, a) in g.out(u) {
-                if !self.usable(a, &sol.disabled, &sol.dead) || done.contains_key(&v) {
+            for e in g.out(u) {
+                let vi = e.to as usize;
+                if done[vi] || !sol.live[e.arc as usize] {
                     continue;
                 }
-                let rc = self.arcs[a as usize].w + pi(u) + -pi(v);
+                // Reduced cost, ≥ 0 for a feasible potential.
+                let rc = e.w + pi(u) + -pi(e.to);
                 debug_assert!(rc >= W::ZERO, "negative reduced cost");
                 let nd = d + rc;
-                if best.get(&v).is_none_or(|&b| nd < b) {
-                    best.insert(v, nd);
-                    heap.push(Reverse((nd, v)));
+                if nd < best[vi] {
+                    best[vi] = nd;
+                    heap.push(Reverse((nd, e.to)));
                 }
             }
         }
         targets
             .iter()
-            .map(|&t| match (done.contains_key(&t), best.get(&t)) {
-                // Undo the reduction: d = d' − π'(x) + π'(t).
-                (true, Some(&d)) => d + -pi(x) + pi(t),
-                _ => W::INF,
+            .map(|&t| {
+                if (t as usize) < n && done[t as usize] {
+                    // Undo the reduction: d = d' − π'(x) + π'(t).
+                    best[t as usize] + -pi(x) + pi(t)
+                } else {
+                    W::INF
+                }
             })
             .collect()
     }
 
-    /// A deterministic order of the points: topological with respect to "must come no later
-    /// than" (arcs of weight ≤ 0, read backwards), points tied at equal weight-0 cycles kept
-    /// together, ready points taken by smallest `key`.
+    /// A deterministic order of the points: topological with respect to "comes no later
+    /// than" (arcs of weight ≤ 0, read backwards), points on weight-0 cycles (equal times)
+    /// kept together, ready points taken by smallest `key`.
     pub fn order<K: Ord + Copy>(&self, keys: &[K], sol: &Solution) -> Vec<u32> {
         let n = self.n;
+        let o = self.origin();
         let prec = || {
-            self.arcs.iter().enumerate().filter_map(|(i, a)| {
-                let ok = a.from != self.origin()
-                    && a.to != self.origin()
-                    && a.w <= W::ZERO
-                    && self.usable(i as u32, &sol.disabled, &sol.dead);
+            self.arcs.iter().enumerate().filter_map(move |(i, a)| {
+                let ok = a.from != o && a.to != o && a.w <= W::ZERO && sol.live[i];
                 // t(to) ≤ t(from) + w ≤ t(from): `to` comes first.
-                ok.then_some((a.to, a.from, i as u32))
+                ok.then_some((
+                    a.to,
+                    Adj {
+                        to: a.from,
+                        arc: i as u32,
+                        w: a.w,
+                    },
+                ))
             })
         };
         let h = Csr::build(n, prec());
         let (comp_of, comps) = scc(n, &h);
         let mut indeg = vec![0u32; comps.len()];
-        for (x, y, _) in prec() {
-            if comp_of[x as usize] != comp_of[y as usize] {
-                indeg[comp_of[y as usize] as usize] += 1;
+        for (x, e) in prec() {
+            if comp_of[x as usize] != comp_of[e.to as usize] {
+                indeg[comp_of[e.to as usize] as usize] += 1;
             }
         }
         let ckey: Vec<(K, u32)> = comps
@@ -786,8 +855,8 @@ impl Stn {
             members.sort_unstable();
             for &(_, u) in &members {
                 out.push(u);
-                for &(v, _) in h.out(u) {
-                    let cv = comp_of[v as usize];
+                for e in h.out(u) {
+                    let cv = comp_of[e.to as usize];
                     if cv != c {
                         indeg[cv as usize] -= 1;
                         if indeg[cv as usize] == 0 {
@@ -854,7 +923,7 @@ mod tests {
         // p0 ≥ day 10, p0 < p1 (strict), p1 ≤ day 10.
         let arcs = vec![arc(0, 2, -10, 0, 0), arc(1, 0, 0, -1, 1), arc(2, 1, 11, -1, 2)];
         let stn = Stn::new(2, arcs, 3);
-        let s = stn.solve(8);
+        let s = stn.solve(8, &Duration::default);
         assert!(s.cycles.is_empty());
         assert_eq!(s.latest[1].day(), 10);
         assert_eq!(s.latest[0].day(), 10);
@@ -867,7 +936,7 @@ mod tests {
         // 0 < 1 < 2 < 0: three strict arcs.
         let arcs = vec![arc(1, 0, 0, -1, 0), arc(2, 1, 0, -1, 1), arc(0, 2, 0, -1, 2)];
         let stn = Stn::new(3, arcs, 3);
-        let s = stn.solve(8);
+        let s = stn.solve(8, &Duration::default);
         assert_eq!(s.cycles.len(), 1);
         let (cycle, f) = &s.cycles[0];
         assert_eq!(*f, 2);
@@ -881,7 +950,7 @@ mod tests {
         // p0 ≥ day 20, p0 ≤ day 10.
         let arcs = vec![arc(0, 1, -20, 0, 0), arc(1, 0, 11, -1, 1)];
         let stn = Stn::new(1, arcs, 2);
-        let s = stn.solve(8);
+        let s = stn.solve(8, &Duration::default);
         assert_eq!(s.cycles.len(), 1);
         assert_eq!(s.cycles[0].1, 1);
         assert_eq!(s.cycles[0].0.len(), 2);
@@ -892,7 +961,7 @@ mod tests {
         let n = 300_000u32;
         let arcs: Vec<Arc> = (0..n - 1).map(|i| arc(i, i + 1, 1, 0, i)).collect();
         let stn = Stn::new(n as usize, arcs, n as usize);
-        let s = stn.solve(8);
+        let s = stn.solve(8, &Duration::default);
         assert!(s.cycles.is_empty());
     }
 
@@ -904,9 +973,9 @@ mod tests {
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             (seed >> 33) % m
         };
-        for _ in 0..400 {
-            let n = 1 + rnd(7) as usize;
-            let m = rnd(14) as usize;
+        for _ in 0..2000 {
+            let n = 1 + rnd(10) as usize;
+            let m = rnd(30) as usize;
             let mut arcs = Vec::new();
             for f in 0..m {
                 let mut x = rnd(n as u64 + 1) as u32;
@@ -920,10 +989,14 @@ mod tests {
                 arcs.push(arc(x, y, rnd(21) as i64 - 6, -(rnd(2) as i64), f as u32));
             }
             let stn = Stn::new(n, arcs.clone(), m);
-            let s = stn.solve(1000);
+            let s = stn.solve(1000, &Duration::default);
             // After setting aside the reported facts, the network is consistent and the
             // bounds equal brute force.
-            let (lat, to_o) = brute(n, &arcs, &s.disabled).expect("consistent after setting aside");
+            let mut disabled = vec![false; m];
+            for (_, f) in &s.cycles {
+                disabled[*f as usize] = true;
+            }
+            let (lat, to_o) = brute(n, &arcs, &disabled).expect("consistent after setting aside");
             for p in 0..n {
                 assert_eq!(s.latest[p], lat[p], "latest {p} in {arcs:?}");
                 assert_eq!(s.to_origin[p], to_o[p], "to-origin {p} in {arcs:?}");

@@ -442,18 +442,31 @@ pub struct ConflictEdge {
 // ---------------------------------------------------------------------------------------------
 // Deserialization helpers.
 
-/// `YYYY-MM-DD` dates with a message that says so.
+/// `YYYY-MM-DD` dates with a message that says so. Parsing happens inside the visitor so
+/// that an error carries the position of the scalar itself.
 mod day {
     use chrono::NaiveDate;
-    use serde::{de, Deserialize, Deserializer, Serializer};
+    use serde::{de, Deserializer, Serializer};
+    use std::fmt;
 
     pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(&d.format("%Y-%m-%d"))
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let s = String::deserialize(d)?;
-        parse::<D::Error>(&s)
+        d.deserialize_str(DayVisitor)
+    }
+
+    pub struct DayVisitor;
+
+    impl<'de> de::Visitor<'de> for DayVisitor {
+        type Value = NaiveDate;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a date YYYY-MM-DD")
+        }
+        fn visit_str<E: de::Error>(self, s: &str) -> Result<NaiveDate, E> {
+            parse(s)
+        }
     }
 
     pub fn parse<E: de::Error>(s: &str) -> Result<NaiveDate, E> {
@@ -467,7 +480,8 @@ mod day {
 
 mod opt_day {
     use chrono::NaiveDate;
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::{de, Deserializer, Serializer};
+    use std::fmt;
 
     pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
         match d {
@@ -477,21 +491,42 @@ mod opt_day {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        match Option::<String>::deserialize(d)? {
-            Some(s) => super::day::parse::<D::Error>(&s).map(Some),
-            None => Ok(None),
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Option<NaiveDate>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Option<NaiveDate>, E> {
+                super::day::parse(s).map(Some)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Option<NaiveDate>, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Option<NaiveDate>, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<NaiveDate>, D::Error> {
+                d.deserialize_str(super::day::DayVisitor).map(Some)
+            }
         }
+        d.deserialize_option(V)
     }
 }
 
 fn rel_type<'de, D: Deserializer<'de>>(d: D) -> Result<RelType, D::Error> {
-    let s = String::deserialize(d)?;
-    s.parse::<RelType>().map_err(|_| {
-        de::Error::invalid_value(
-            de::Unexpected::Str(&s),
-            &"a TimeML relation type (BEFORE, AFTER, INCLUDES, IS_INCLUDED, SIMULTANEOUS, ...)",
-        )
-    })
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = RelType;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a TimeML relation type (BEFORE, AFTER, INCLUDES, IS_INCLUDED, SIMULTANEOUS, ...)")
+        }
+        fn visit_str<E: de::Error>(self, s: &str) -> Result<RelType, E> {
+            s.parse::<RelType>()
+                .map_err(|_| de::Error::invalid_value(de::Unexpected::Str(s), &self))
+        }
+    }
+    d.deserialize_str(V)
 }
 
 /// `before: leak` or `before: [leak, arrest]`.

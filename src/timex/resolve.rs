@@ -20,7 +20,7 @@
 use super::rules::{set::unit_value, Cand, Ctx, Force, Holiday, Season, Unit, Unres};
 use super::{tense, AnchorKind, Derivation, Direction, Timex, TimexType};
 use crate::text::{Analysis, Span};
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// A calendar value at some grain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -246,6 +246,19 @@ static MAJOR: &[Holiday] = &[
     Holiday::Easter(0),
 ];
 
+/// How far (in tokens) a past-tense verb is trusted to govern a name without a year.
+const PAST_REACH: usize = 5;
+
+/// How far (in tokens) a modal or auxiliary is trusted to override the nearest month.
+const MONTH_REACH: usize = 4;
+
+/// How far (in days) from the DCT a month in the DCT's own year is still preferred to a
+/// nearer one in the year before or after.
+const SAME_YEAR_REACH: i64 = 183;
+
+/// How many sentences back a quarter still makes `a year ago` mean that quarter a year before.
+const FISCAL_REACH: usize = 4;
+
 /// How a value was found.
 struct Out {
     val: Result<Val, String>,
@@ -260,18 +273,52 @@ struct Resolver<'a> {
     analysis: &'a Analysis,
     /// The last specific date mentioned, and the sentence it was in.
     anchor: Option<(Val, usize)>,
+    /// The last quarter or half mentioned, and its sentence.
+    last_quarter: Option<(Val, usize)>,
     sentence: usize,
     start: usize,
+    rule: &'static str,
     end: usize,
-    dir: Option<(Direction, String)>,
+    dir: Option<tense::Cue>,
 }
 
 impl Resolver<'_> {
-    fn direction(&mut self) -> (Direction, String) {
+    fn cue(&mut self) -> tense::Cue {
         if self.dir.is_none() {
             self.dir = Some(tense::direction(self.ctx, self.analysis, self.start, self.end));
         }
-        self.dir.clone().unwrap_or((Direction::None, String::new()))
+        self.dir.clone().unwrap_or(tense::Cue {
+            direction: Direction::None,
+            strong: false,
+            distance: 0,
+            why: String::new(),
+        })
+    }
+
+    /// The direction for a name without a year (month, season, quarter, holiday): a past
+    /// cue only counts when it is close, a future cue when it is a modal.
+    fn direction(&mut self) -> (Direction, String) {
+        let c = self.cue();
+        let d = match c.direction {
+            Direction::Past if c.distance <= PAST_REACH || c.strong && c.distance <= 2 * PAST_REACH => Direction::Past,
+            Direction::Future if c.strong => Direction::Future,
+            _ => Direction::None,
+        };
+        (d, c.why)
+    }
+
+    /// The direction for a weekday: past unless a modal points forward.
+    fn weekday_direction(&mut self) -> (Direction, String) {
+        // "Wednesday's ruling": a possessive day names something that has happened.
+        if self.ctx.punct(self.end, "'") && self.ctx.is(self.end + 1, "s") {
+            return (Direction::Past, "possessive `'s`".into());
+        }
+        let c = self.cue();
+        let d = match c.direction {
+            Direction::Future if c.strong => Direction::Future,
+            _ => Direction::Past,
+        };
+        (d, c.why)
     }
 
     fn dct_out(&self, val: Option<Val>, why: &str) -> Out {
@@ -294,21 +341,27 @@ impl Resolver<'_> {
             .filter_map(|yy| make(yy).map(|(start, v)| (start, end_of(v).unwrap_or(start), v)))
             .collect();
         let pick = match dir {
-            Direction::Past => cands.iter().filter(|(s, _, _)| *s <= self.dct).next_back(),
+            Direction::Past => cands.iter().rfind(|(s, _, _)| *s <= self.dct),
             Direction::Future => cands
                 .iter()
                 .find(|(s, e, _)| if future_strict { *s > self.dct } else { *e >= self.dct }),
             Direction::None => {
+                let dist = |(s, e, _): &&(NaiveDate, NaiveDate, Val)| {
+                    if *e < self.dct {
+                        (self.dct - *e).num_days()
+                    } else if *s > self.dct {
+                        (*s - self.dct).num_days()
+                    } else {
+                        0
+                    }
+                };
                 if default_nearest {
-                    cands.iter().min_by_key(|(s, e, _)| {
-                        if *e < self.dct {
-                            (self.dct - *e).num_days()
-                        } else if *s > self.dct {
-                            (*s - self.dct).num_days()
-                        } else {
-                            0
-                        }
-                    })
+                    // The DCT's year unless that is far away ("January" in December).
+                    let same = cands
+                        .iter()
+                        .find(|(s, _, _)| s.year() == y)
+                        .filter(|c| dist(c) <= SAME_YEAR_REACH);
+                    same.or_else(|| cands.iter().min_by_key(dist))
                 } else {
                     cands.iter().find(|(s, _, _)| s.year() == y)
                 }
@@ -331,8 +384,7 @@ impl Resolver<'_> {
         let pick = match force {
             Force::Last => cands
                 .iter()
-                .filter(|(s, v)| *s < self.dct && end_of(*v).is_none_or(|e| e < self.dct))
-                .next_back()
+                .rfind(|(s, v)| *s < self.dct && end_of(*v).is_none_or(|e| e < self.dct))
                 .map(|p| p.1),
             Force::Next => cands.iter().find(|(s, _)| *s > self.dct).map(|p| p.1),
             Force::This => this.or_else(|| cands.iter().find(|(s, _)| s.year() == y).map(|p| p.1)),
@@ -359,8 +411,8 @@ impl Resolver<'_> {
 
     /// An anchor of quarter or half grain mentioned in this or the previous two sentences.
     fn fiscal_anchor(&self) -> Option<Val> {
-        match self.anchor {
-            Some((v @ (Val::Quarter(..) | Val::Half(..)), s)) if self.sentence.saturating_sub(s) <= 2 => Some(v),
+        match self.last_quarter {
+            Some((v, s)) if self.sentence.saturating_sub(s) <= FISCAL_REACH => Some(v),
             _ => None,
         }
     }
@@ -385,21 +437,67 @@ impl Resolver<'_> {
             },
             Unres::Date { year: None, month, day } => {
                 let (m, d) = (*month, *day);
+                // A month name is read as the nearest such month unless a close, strong
+                // tense cue says otherwise.
+                let c = self.cue();
+                let dir = if c.strong && c.distance <= MONTH_REACH {
+                    c.direction
+                } else {
+                    Direction::None
+                };
+                self.dir = Some(tense::Cue {
+                    direction: dir,
+                    strong: true,
+                    distance: 0,
+                    why: c.why,
+                });
                 self.by_direction(
                     move |y| match d {
                         Some(d) => NaiveDate::from_ymd_opt(y, m, d).map(|x| (x, Val::Day(x))),
                         None => NaiveDate::from_ymd_opt(y, m, 1).map(|x| (x, Val::Month(y, m))),
                     },
                     false,
-                    d.is_some(),
+                    true,
                 )
             }
+            Unres::MonthOfYear { month, years } => {
+                let mut o = self.dct_out(
+                    Some(Val::Month(dct.year() + years, *month)),
+                    "the year relative to the DCT",
+                );
+                o.dir = match years.cmp(&0) {
+                    std::cmp::Ordering::Less => Direction::Past,
+                    std::cmp::Ordering::Greater => Direction::Future,
+                    std::cmp::Ordering::Equal => Direction::None,
+                };
+                o
+            }
+            Unres::DateWeekday { month, day, weekday } => {
+                let y = dct.year();
+                let fit = [y, y + 1, y - 1, y + 2, y - 2]
+                    .into_iter()
+                    .filter_map(|yy| NaiveDate::from_ymd_opt(yy, *month, *day))
+                    .find(|d| d.weekday().num_days_from_monday() == *weekday);
+                match fit {
+                    Some(d) => Out {
+                        val: Ok(Val::Day(d)),
+                        anchor: AnchorKind::Dct,
+                        dir: Direction::None,
+                        why: "the year near the DCT where the weekday agrees".into(),
+                    },
+                    None => self.date(&Unres::Date {
+                        year: None,
+                        month: *month,
+                        day: Some(*day),
+                    }),
+                }
+            }
             Unres::Weekday(wd) => {
-                let (dir, why) = self.direction();
+                let (dir, why) = self.weekday_direction();
                 let diff = i64::from(*wd) - weekday_num(dct);
                 let n = match dir {
                     Direction::Future => {
-                        if diff > 0 {
+                        if diff >= 0 {
                             diff
                         } else {
                             diff + 7
@@ -438,14 +536,15 @@ impl Resolver<'_> {
             Unres::Half { h, year: Some(y) } => abs(Val::Half(*y, *h)),
             Unres::Quarter { q, year: None } => {
                 let q = *q;
-                if let Some(Val::Quarter(y, _) | Val::Half(y, _)) = self.fiscal_anchor() {
-                    return Out {
-                        val: Ok(Val::Quarter(y, q)),
-                        anchor: AnchorKind::Timex,
-                        dir: Direction::None,
-                        why: "the year of the quarter mentioned before".into(),
-                    };
-                }
+                // Quarters are reported after they end: only a past cue moves one back a year.
+                let (d, why) = self.direction();
+                let d = if d == Direction::Past { d } else { Direction::None };
+                self.dir = Some(tense::Cue {
+                    direction: d,
+                    strong: true,
+                    distance: 0,
+                    why,
+                });
                 self.by_direction(
                     move |y| NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1).map(|x| (x, Val::Quarter(y, q))),
                     false,
@@ -493,7 +592,7 @@ impl Resolver<'_> {
                 // The nearest occurrence, unless the tense clearly points the other way.
                 let pick = match (dir, nearest) {
                     (Direction::Past, Some(d)) if (d - dct).num_days() > 30 => {
-                        all.iter().filter(|x| **x <= dct).next_back().copied()
+                        all.iter().rfind(|x| **x <= dct).copied()
                     }
                     (Direction::Future, Some(d)) if (dct - d).num_days() > 30 => {
                         all.iter().find(|x| **x >= dct).copied()
@@ -510,7 +609,7 @@ impl Resolver<'_> {
             Unres::Shift { unit, n } => {
                 let n = *n;
                 // "a year ago" in a report about a quarter means that quarter a year before.
-                if *unit == Unit::Year && n == -1 {
+                if *unit == Unit::Year && n == -1 && self.rule == "relative/ago" {
                     if let Some(v) = self.fiscal_anchor() {
                         return Out {
                             val: shift_val(v, if matches!(v, Val::Quarter(..)) { -4 } else { -2 })
@@ -620,26 +719,26 @@ impl Resolver<'_> {
                 }
             }
             Unres::Anaphor { unit, n } => {
-                let (base, kind) = self.anchor_or_dct();
                 let n = *n;
+                // "a year earlier" in a report about a quarter: that quarter a year before.
+                if *unit == Unit::Year && n != 0 {
+                    if let Some(v) = self.fiscal_anchor() {
+                        let k = if matches!(v, Val::Quarter(..)) { 4 } else { 2 };
+                        return Out {
+                            val: shift_val(v, k * n).ok_or_else(|| "out of range".into()),
+                            anchor: AnchorKind::Timex,
+                            dir: if n < 0 { Direction::Past } else { Direction::Future },
+                            why: "a year from the period mentioned before".into(),
+                        };
+                    }
+                }
+                let (base, kind) = self.anchor_or_dct();
                 let v = match unit {
                     // "a year earlier": keep the anchor's grain (a quarter a year before).
                     Unit::Year => match base {
-                        Val::Day(d) if n != 0 => {
-                            if kind == AnchorKind::Dct {
-                                Some(Val::Year(d.year() + n as i32))
-                            } else {
-                                d.checked_add_months(Months::new(0)).and_then(|_| {
-                                    let (yy, mm) = add_months(d.year(), d.month(), 12 * n);
-                                    NaiveDate::from_ymd_opt(yy, mm, d.day().min(28).max(d.day().min(last_day(yy, mm))))
-                                        .map(Val::Day)
-                                })
-                            }
-                        }
-                        Val::Quarter(..) => shift_val(base, 4 * n),
-                        Val::Half(..) => shift_val(base, 2 * n),
-                        Val::Month(..) => shift_val(base, 12 * n),
-                        Val::Season(..) | Val::Year(..) => shift_val(base, n),
+                        Val::Quarter(..) if n != 0 => shift_val(base, 4 * n),
+                        Val::Half(..) if n != 0 => shift_val(base, 2 * n),
+                        Val::Season(..) if n != 0 => shift_val(base, n),
                         _ => base.year().map(|y| Val::Year(y + n as i32)),
                     },
                     u => base.day().and_then(|d| shift_val(at_grain(d, *u), n)),
@@ -716,13 +815,6 @@ impl Resolver<'_> {
     }
 }
 
-fn last_day(y: i32, m: u32) -> u32 {
-    let (ny, nm) = add_months(y, m, 1);
-    NaiveDate::from_ymd_opt(ny, nm, 1)
-        .and_then(|d| d.pred_opt())
-        .map_or(28, |d| d.day())
-}
-
 fn end_of(v: Val) -> Option<NaiveDate> {
     crate::value::date_range(&v.format()).map(|r| r.latest)
 }
@@ -755,42 +847,56 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
         }
         .to_string();
     };
-    if n.fract() == 0.0 && n >= 0.0 && n < 1e7 {
+    if n.fract() == 0.0 && (0.0..1e7).contains(&n) {
         return unit_value(unit, n as u32);
     }
-    // Fractions go one unit down: 1.5 hours = PT1H30M, 2.5 years = P30M.
-    let (whole, sub, sub_unit) = match unit {
-        Unit::Year => (0.0, n * 12.0, "M"),
-        Unit::Month => (0.0, n * 30.0, "D"),
-        Unit::Week => (0.0, n * 7.0, "D"),
-        Unit::Day => (0.0, n * 24.0, "TH"),
-        Unit::Hour => (n.trunc(), n.fract() * 60.0, "M"),
-        Unit::Minute => (n.trunc(), n.fract() * 60.0, "S"),
-        _ => (0.0, n, ""),
+    // Fractions: the whole part, then the rest one unit down (2.5 years = P2Y6M,
+    // 1.5 hours = PT1H30M, half a day = PT12H).
+    let (whole, rest) = (n.trunc() as u64, n.fract());
+    let (big, small, factor, time_small) = match unit {
+        Unit::Year => ("Y", "M", 12.0, false),
+        Unit::Month => ("M", "D", 30.0, false),
+        Unit::Week => ("W", "D", 7.0, false),
+        Unit::Day => ("D", "H", 24.0, true),
+        Unit::Hour => ("H", "M", 60.0, true),
+        Unit::Minute => ("M", "S", 60.0, true),
+        _ => return format!("P{n}{}", &unit_value(unit, 1)[2..]),
     };
-    match (unit, sub_unit) {
-        (Unit::Hour, _) if whole > 0.0 => format!("PT{}H{}M", whole as u64, sub.round() as u64),
-        (Unit::Hour, _) => format!("PT{}M", sub.round() as u64),
-        (Unit::Minute, _) if whole > 0.0 => format!("PT{}M{}S", whole as u64, sub.round() as u64),
-        (Unit::Minute, _) => format!("PT{}S", sub.round() as u64),
-        (_, "TH") => format!("PT{}H", sub.round() as u64),
-        (_, "M") | (_, "D") => format!("P{}{}", sub.round() as u64, sub_unit),
-        _ => format!("P{n}{}", &unit_value(unit, 1)[2..]),
+    let sub = (rest * factor).round() as u64;
+    let time_big = matches!(unit, Unit::Hour | Unit::Minute);
+    let mut v = String::from("P");
+    if time_big {
+        v.push('T');
     }
+    if whole > 0 {
+        v.push_str(&format!("{whole}{big}"));
+    }
+    if time_small && !time_big {
+        v.push('T');
+    }
+    v.push_str(&format!("{sub}{small}"));
+    v
 }
 
 /// Turn candidates into timexes, in order, keeping the last mentioned date as the anchor
 /// for anaphoric expressions. Candidates that cannot be resolved are dropped only when they
 /// are `the holiday` far from any holiday; others keep an `X`-filled value.
 pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) -> Vec<Timex> {
-    let ctx = Ctx::new(text, &analysis.tokens);
+    resolve_in(&Ctx::new(text, &analysis.tokens), analysis, dct, cands)
+}
+
+/// [`resolve`] over an existing token context.
+pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) -> Vec<Timex> {
+    let text = ctx.text;
     let mut r = Resolver {
         dct,
-        ctx: &ctx,
+        ctx,
         analysis,
         anchor: None,
+        last_quarter: None,
         sentence: 0,
         start: 0,
+        rule: "",
         end: 0,
         dir: None,
     };
@@ -799,6 +905,7 @@ pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) 
     for c in cands {
         let span = Span::new(analysis.tokens[c.start].span.start, analysis.tokens[c.end - 1].span.end);
         r.start = c.start;
+        r.rule = c.rule;
         r.end = c.end;
         r.dir = None;
         r.sentence = analysis.sentence_at(span.start);
@@ -821,11 +928,19 @@ pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) 
             Unres::Time { day, hour, minute } => {
                 let o = match day {
                     Some(d) => r.date(d),
-                    None => Out {
-                        val: Ok(Val::Day(dct)),
-                        anchor: AnchorKind::Dct,
-                        dir: Direction::None,
-                        why: "on the DCT's day".into(),
+                    None => match r.anchor {
+                        Some((Val::Day(d), s)) if r.sentence.saturating_sub(s) <= 1 => Out {
+                            val: Ok(Val::Day(d)),
+                            anchor: AnchorKind::Timex,
+                            dir: Direction::None,
+                            why: "on the day mentioned just before".into(),
+                        },
+                        _ => Out {
+                            val: Ok(Val::Day(dct)),
+                            anchor: AnchorKind::Dct,
+                            dir: Direction::None,
+                            why: "on the DCT's day".into(),
+                        },
                     },
                 };
                 let v = match o.val {
@@ -855,12 +970,17 @@ pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) 
                 }
             }
         };
-        if value.contains('T') && kind == TimexType::Date && !value.starts_with('P') {
+        if kind == TimexType::Date && value.len() > 10 && value.as_bytes()[10] == b'T' && c.rule != "time/part-of-day" {
             kind = TimexType::Time;
         }
-        if kind == TimexType::Date || kind == TimexType::Time {
+        let anaphoric =
+            matches!(c.val, Unres::Anaphor { .. }) || matches!(c.val, Unres::Shift { unit: Unit::Year, .. });
+        if (kind == TimexType::Date || kind == TimexType::Time) && !anaphoric {
             if let Some(v) = val {
                 r.anchor = Some((v, r.sentence));
+                if matches!(v, Val::Quarter(..) | Val::Half(..)) {
+                    r.last_quarter = Some((v, r.sentence));
+                }
             }
         }
         let anchor_value = match o_anchor {

@@ -60,7 +60,6 @@ static PAST: &[&str] = &[
     "forgot",
     "grew",
     "heard",
-    "hit",
     "hung",
     "kept",
     "knew",
@@ -68,14 +67,11 @@ static PAST: &[&str] = &[
     "lost",
     "meant",
     "paid",
-    "put",
     "ran",
     "rose",
     "sold",
     "sent",
-    "set",
     "shot",
-    "shut",
     "slept",
     "spoke",
     "spent",
@@ -89,37 +85,22 @@ static PAST: &[&str] = &[
     "understood",
     "won",
     "wrote",
-    "ago",
-    "earlier",
-    "yesterday",
-    "last",
-    "previously",
-    "former",
-    "quit",
-    "cut",
     "broke",
     "drew",
     "ate",
     "wore",
     "sank",
     "sang",
-    "spread",
-    "split",
-    "burst",
-    "bid",
     "withdrew",
     "overtook",
     "undertook",
     "foresaw",
     "hid",
-    "lay",
-    "lit",
     "dealt",
     "fled",
     "sought",
     "sat",
     "woke",
-    "wound",
     "bore",
     "forbade",
     "rang",
@@ -182,21 +163,45 @@ static NOT_PAST_ED: &[&str] = &[
     "used",
 ];
 
-/// Future cues that are single words.
-static FUTURE: &[&str] = &[
-    "will",
-    "shall",
-    "would",
-    "next",
-    "tomorrow",
-    "upcoming",
-    "coming",
+/// Verbs that point forward when followed by `to` ("planned to leave Thursday").
+static INFINITIVE_FUTURE: &[&str] = &[
+    "expected",
+    "expects",
+    "expect",
+    "plans",
+    "plan",
     "planned",
+    "planning",
+    "intends",
+    "intended",
+    "intend",
+    "hopes",
+    "hoped",
+    "hope",
+    "aims",
+    "aimed",
+    "going",
+    "due",
+    "set",
     "scheduled",
     "slated",
-    "soon",
-    "wo",
+    "poised",
+    "ready",
+    "likely",
+    "agreed",
+    "promised",
+    "vowed",
+    "threatened",
+    "prepared",
+    "preparing",
+    "wants",
+    "wanted",
+    "decided",
+    "deadline",
 ];
+
+/// Future cues that are single words.
+static FUTURE: &[&str] = &["will", "shall", "would", "scheduled", "slated", "wo"];
 
 fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     if ctx.kind(k) != Some(TokenKind::Word) {
@@ -212,26 +217,17 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
         if w == "would" && ctx.is(k + 1, "have") {
             return Some((Direction::Past, true));
         }
-        return Some((Direction::Future, matches!(w, "will" | "shall" | "would" | "wo")));
+        return Some((Direction::Future, matches!(w, "will" | "shall" | "wo")));
     }
-    if matches!(
-        w,
-        "expected"
-            | "expects"
-            | "expect"
-            | "plans"
-            | "plan"
-            | "intends"
-            | "hopes"
-            | "aims"
-            | "going"
-            | "due"
-            | "set"
-            | "scheduled"
-    ) && ctx.is(k + 1, "to")
-        && !ctx.any(k.wrapping_sub(1), &["was", "were", "had"])
-    {
+    if INFINITIVE_FUTURE.contains(&w) && ctx.is(k + 1, "to") {
         return Some((Direction::Future, true));
+    }
+    // "as early as Tuesday", "as soon as Monday"
+    if matches!(w, "early" | "soon") && k > 0 && ctx.is(k - 1, "as") && ctx.is(k + 1, "as") {
+        return Some((Direction::Future, true));
+    }
+    if matches!(w, "could" | "might") || w == "may" && !ctx.cap(k) {
+        return Some((Direction::Future, false));
     }
     if matches!(w, "has" | "have" | "had") && ctx.lw(k + 1).ends_with("ed") {
         return Some((Direction::Past, true));
@@ -252,8 +248,20 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     None
 }
 
+/// The nearest tense cue around an expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    pub direction: Direction,
+    /// A modal or auxiliary (`will`, `was`, `has been`), not just a verb ending.
+    pub strong: bool,
+    /// Distance in tokens from the expression (0 when there is no cue).
+    pub distance: usize,
+    /// The evidence, in words.
+    pub why: String,
+}
+
 /// The direction the context of tokens `start..end` points to, with the evidence in words.
-pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> (Direction, String) {
+pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cue {
     let s = analysis.sentence_at(ctx.toks.get(start).map_or(0, |t| t.span.start));
     let range = analysis.sentences.get(s).map_or(0..ctx.len(), |x| x.tokens.clone());
     let mut best: Option<(usize, Direction, bool, usize)> = None;
@@ -292,14 +300,24 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> (D
         k += 1;
     }
     match best {
-        Some((_, d, _, k)) => {
+        Some((dist, d, strong, k)) => {
             let what = match d {
                 Direction::Past => "past",
                 Direction::Future => "future",
                 Direction::None => "no",
             };
-            (d, format!("{what} cue `{}`", ctx.raw(k)))
+            Cue {
+                direction: d,
+                strong,
+                distance: dist,
+                why: format!("{what} cue `{}`", ctx.raw(k)),
+            }
         }
-        None => (Direction::None, "no tense cue nearby".to_string()),
+        None => Cue {
+            direction: Direction::None,
+            strong: false,
+            distance: 0,
+            why: "no tense cue nearby".to_string(),
+        },
     }
 }

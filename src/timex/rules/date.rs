@@ -136,7 +136,7 @@ fn day_at(ctx: &Ctx, j: usize) -> Option<(u32, usize)> {
         return None;
     }
     // "May 5:30", "Dec. 17-18" is still a date.
-    if ctx.punct(j + 1, ":") && ctx.joined(j + 1) {
+    if ctx.punct(j + 1, ":") && ctx.joined(j + 1) && ctx.joined(j + 2) && ctx.is_num(j + 2) {
         return None;
     }
     Some((d, j + 1))
@@ -145,11 +145,31 @@ fn day_at(ctx: &Ctx, j: usize) -> Option<(u32, usize)> {
 /// A four-digit year at `j` (optionally after a comma), 1000..=2099.
 fn year_at(ctx: &Ctx, j: usize) -> Option<(i32, usize)> {
     let j = if ctx.punct(j, ",") { j + 1 } else { j };
+    if let Some(y) = spoken_year(ctx, j) {
+        return Some(y);
+    }
     let (y, len) = ctx.lone_num(j)?;
     if len != 4 || !(1000..=2099).contains(&y) {
         return None;
     }
     Some((y as i32, j + 1))
+}
+
+/// A year in words at `j` (transcripts): `nineteen ninety-four`, `two thousand`,
+/// `two thousand one`.
+fn spoken_year(ctx: &Ctx, j: usize) -> Option<(i32, usize)> {
+    if ctx.is(j, "nineteen") {
+        let (n, e) = ctx.number_word(j + 1)?;
+        return (10..=99).contains(&n).then_some((1900 + n as i32, e));
+    }
+    if ctx.is(j, "two") && ctx.is(j + 1, "thousand") {
+        let k = if ctx.is(j + 2, "and") { j + 3 } else { j + 2 };
+        return match ctx.number_word(k) {
+            Some((n, e)) if n < 100 => Some((2000 + n as i32, e)),
+            _ => Some((2000, j + 2)),
+        };
+    }
+    None
 }
 
 /// Words before a bare month that show it is a date ("in May", "since March").
@@ -402,6 +422,18 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         ("eighties", 8),
         ("nineties", 9),
     ];
+    // Centuries: "the 20th century", "the nineteenth century", "20th century".
+    if let Some((n, k)) = ctx.ordinal(j) {
+        if ctx.is(k, "century") && (1..=30).contains(&n) && !ctx.hyphen(k + 1) {
+            out.push(Cand::new(
+                start,
+                k + 1,
+                D,
+                Unres::Fixed(format!("{:02}", n - 1)),
+                "date/century",
+            ));
+        }
+    }
     if start != j {
         if let Some(d) = lookup(DECADE_WORDS, ctx.lw(j)) {
             out.push(Cand::new(
@@ -411,18 +443,6 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                 Unres::Fixed(format!("19{d}")),
                 "date/decade",
             ));
-        }
-        // Centuries: "the 20th century", "the nineteenth century".
-        if let Some((n, k)) = ctx.ordinal(j) {
-            if ctx.is(k, "century") && (1..=30).contains(&n) {
-                out.push(Cand::new(
-                    start,
-                    k + 1,
-                    D,
-                    Unres::Fixed(format!("{:02}", n - 1)),
-                    "date/century",
-                ));
-            }
         }
     }
     // Plain years.
@@ -476,6 +496,10 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         if !range_first {
             return;
         }
+    }
+    // "No. 1998"
+    if i > 1 && ctx.punct(i - 1, ".") && ctx.any(i - 2, &["no", "nos"]) {
+        return;
     }
     if i > 0
         && (ctx.punct(i - 1, "$")
@@ -658,21 +682,25 @@ fn weekday(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let k = if ctx.punct(j, ",") { j + 1 } else { j };
     if let Some((m, k2)) = ctx.month(k) {
         if let Some((day, e)) = day_at(ctx, k2) {
-            let (year, end) = match year_at(ctx, e) {
-                Some((y, e2)) => (Some(y), e2),
-                None => (None, e),
+            let (val, end) = match year_at(ctx, e) {
+                Some((y, e2)) => (
+                    Unres::Date {
+                        year: Some(y),
+                        month: m,
+                        day: Some(day),
+                    },
+                    e2,
+                ),
+                None => (
+                    Unres::DateWeekday {
+                        month: m,
+                        day,
+                        weekday: d,
+                    },
+                    e,
+                ),
             };
-            out.push(Cand::new(
-                i,
-                end,
-                D,
-                Unres::Date {
-                    year,
-                    month: m,
-                    day: Some(day),
-                },
-                "date/weekday",
-            ));
+            out.push(Cand::new(i, end, D, val, "date/weekday"));
             return;
         }
     }

@@ -27,13 +27,13 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let mut lead = false;
     if ctx.is(j, "the") {
         j += 1;
-        lead = true;
     }
     if ctx.any(
         j,
         &[
             "past",
             "last",
+            "recent",
             "next",
             "first",
             "coming",
@@ -87,7 +87,19 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     if unit == Unit::Weekend {
         return;
     }
-    if ctx.any(j, &["a", "an"]) && plural {
+    if ctx.any(j, &["a", "an"]) && k == j + 1 && plural {
+        return;
+    }
+    // "a second term", "a quarter of", "a minute's silence" are not durations.
+    if !plural
+        && ctx.any(j, &["a", "an"])
+        && matches!(unit, Unit::Second | Unit::Quarter)
+        && (ctx.is_word(e) || ctx.punct(e, "-"))
+    {
+        return;
+    }
+    // A singular unit takes one: "1988 second quarter" is not 1988 seconds.
+    if !plural && amount.is_some_and(|a| a >= 1000.0) && !ctx.hyphen(k) {
         return;
     }
     // "a year" after an amount is a rate ("$5 million a year"): a set, not a duration.
@@ -111,7 +123,6 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         _ => (amount, e),
     };
     // "the nine months" (ended ...) is fine; "the year" alone is handled by relative rules.
-    let unit = unit;
     out.push(Cand::new(
         i,
         e,

@@ -29,28 +29,38 @@ static REFS: &[(&[&str], &str)] = &[
     (&["the", "moment"], PRESENT),
     (&["recently"], PAST),
     (&["lately"], PAST),
-    (&["previously"], PAST),
     (&["formerly"], PAST),
     (&["the", "past"], PAST),
-    (&["recent", "years"], PAST),
-    (&["recent", "months"], PAST),
-    (&["recent", "weeks"], PAST),
-    (&["recent", "days"], PAST),
     (&["recent", "times"], PAST),
     (&["the", "time"], PAST),
     (&["the", "near", "future"], FUTURE),
     (&["the", "future"], FUTURE),
-    (&["soon"], FUTURE),
 ];
 
 pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    if !matches!(
+        ctx.lw(i),
+        "right"
+            | "now"
+            | "currently"
+            | "nowadays"
+            | "these"
+            | "the"
+            | "recently"
+            | "lately"
+            | "formerly"
+            | "recent"
+            | "current"
+    ) {
+        return;
+    }
     for (words, v) in REFS {
         if !words.iter().enumerate().all(|(k, w)| ctx.is(i + k, w)) {
             continue;
         }
         let e = i + words.len();
         let ok = match *words {
-            ["now"] => !ctx.punct(e, "-") && !(ctx.is(e, "that") && false),
+            ["now"] => !ctx.punct(e, "-"),
             ["the", "present"] => i > 0 && ctx.any(i - 1, &["at", "until", "to"]),
             ["the", "moment"] => i > 0 && ctx.any(i - 1, &["at", "for"]),
             ["the", "time"] => i > 0 && ctx.is(i - 1, "at") && !ctx.any(e, &["of", "when", "that"]),
@@ -61,7 +71,6 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                         .is_none_or(|_| ctx.any(e, &["a", "an"]) && ctx.unit(e + 1).is_none())
                     && ctx.unit(e).is_none()
             }
-            ["the", "future"] | ["the", "near", "future"] => !ctx.is(e, "of") || true,
             _ => true,
         };
         if !ok {

@@ -160,6 +160,18 @@ pub enum Unres {
     },
     /// A day of the week, 0 = Monday.
     Weekday(u32),
+    /// A month in the DCT's year plus `years` (`June last year`).
+    MonthOfYear {
+        month: u32,
+        years: i32,
+    },
+    /// A month and day with the day of the week (`Wednesday, Dec. 17`): the year is the one
+    /// near the DCT where the weekday agrees.
+    DateWeekday {
+        month: u32,
+        day: u32,
+        weekday: u32,
+    },
     Season {
         season: Season,
         year: Option<i32>,
@@ -464,11 +476,13 @@ impl<'a> Ctx<'a> {
         if !self.is_num(i) {
             return None;
         }
-        let s = self.raw(i);
+        let s = self.raw(i).as_bytes();
         if s.len() > 9 {
             return None;
         }
-        s.parse().ok().map(|n| (n, s.len()))
+        // Number tokens are ASCII digits only (see `text::tokenize`).
+        let n = s.iter().fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'));
+        Some((n, s.len()))
     }
 
     /// Token `i` is a number that stands alone (not part of `1,500`, `10.5`, `3/4`, `1-800`).
@@ -747,7 +761,6 @@ static TRIGGERS: &[&str] = &[
     "same",
     "latest",
     "full",
-    "medieval",
     "once",
     "twice",
     "holiday",
@@ -755,30 +768,93 @@ static TRIGGERS: &[&str] = &[
     "season",
     "period",
     "term",
-    "for",
-    "in",
-    "within",
-    "then",
     "dusk",
     "dawn",
     "overnight",
-    "former",
     "ago",
 ];
+
+/// A set of lower-case words with an FNV-1a open-addressing table: the per-token trigger
+/// test costs one hash and usually one comparison.
+struct WordSet {
+    slots: Vec<String>,
+    mask: usize,
+}
+
+fn fnv(s: &[u8]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h as usize
+}
+
+impl WordSet {
+    fn new(words: impl IntoIterator<Item = String>) -> WordSet {
+        let words: Vec<String> = words.into_iter().collect();
+        let size = (words.len() * 4).next_power_of_two();
+        let mut slots = vec![String::new(); size];
+        let mask = size - 1;
+        for w in words {
+            let mut h = fnv(w.as_bytes()) & mask;
+            while !slots[h].is_empty() && slots[h] != w {
+                h = (h + 1) & mask;
+            }
+            slots[h] = w;
+        }
+        WordSet { slots, mask }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        let mut h = fnv(w.as_bytes()) & self.mask;
+        loop {
+            let s = &self.slots[h];
+            if s.is_empty() {
+                return false;
+            }
+            if s == w {
+                return true;
+            }
+            h = (h + 1) & self.mask;
+        }
+    }
+}
+
+/// Every word that can start an expression: [`TRIGGERS`], month, weekday, unit, number and
+/// ordinal words (with plurals), and the first words of holidays.
+fn trigger_set() -> &'static WordSet {
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut v: Vec<String> = TRIGGERS.iter().map(|w| w.to_string()).collect();
+        for (w, _) in MONTHS.iter().chain(MONTH_ABBR) {
+            v.push(w.to_string());
+        }
+        for (w, _) in WEEKDAYS.iter().chain(WEEKDAY_ABBR) {
+            v.push(w.to_string());
+            v.push(format!("{w}s"));
+        }
+        for (w, _) in UNITS {
+            v.push(w.to_string());
+            v.push(format!("{w}s"));
+        }
+        for (w, _) in NUMBER_WORDS.iter().chain(ORDINAL_WORDS) {
+            v.push(w.to_string());
+        }
+        for (ws, _) in holiday::HOLIDAYS {
+            v.push(ws[0].to_string());
+        }
+        v.sort();
+        v.dedup();
+        WordSet::new(v)
+    })
+}
 
 fn is_trigger(ctx: &Ctx, i: usize) -> bool {
     match ctx.kind(i) {
         Some(TokenKind::Number) => true,
         Some(TokenKind::Punct) => ctx.punct(i, "'") || ctx.punct(i, "’"),
-        Some(TokenKind::Word) => {
-            let w = ctx.lw(i);
-            TRIGGERS.contains(&w)
-                || ctx.month(i).is_some()
-                || ctx.weekday(i).is_some()
-                || ctx.unit(i).is_some()
-                || ctx.number_word(i).is_some()
-                || lookup(ORDINAL_WORDS, w).is_some()
-        }
+        Some(TokenKind::Word) => trigger_set().contains(ctx.lw(i)),
         None => false,
     }
 }
@@ -797,30 +873,36 @@ static RULES: &[Rule] = &[
     generic::rules,
 ];
 
-/// Modifier prefixes: words, TimeML mod, and whether they apply to durations (else dates).
-static MODIFIERS: &[(&[&str], Option<&str>, bool)] = &[
-    (&["the", "end", "of"], Some("END"), false),
-    (&["the", "beginning", "of"], Some("START"), false),
-    (&["the", "start", "of"], Some("START"), false),
-    (&["the", "middle", "of"], Some("MID"), false),
-    (&["end", "of"], Some("END"), false),
-    (&["early"], Some("START"), false),
-    (&["late"], Some("END"), false),
-    (&["mid"], Some("MID"), false),
-    (&["earlier"], None, false),
-    (&["later"], None, false),
-    (&["almost"], Some("LESS_THAN"), true),
-    (&["nearly"], Some("LESS_THAN"), true),
-    (&["about"], Some("APPROX"), true),
-    (&["around"], Some("APPROX"), true),
-    (&["roughly"], Some("APPROX"), true),
-    (&["approximately"], Some("APPROX"), true),
-    (&["some"], Some("APPROX"), true),
-    (&["more", "than"], Some("MORE_THAN"), true),
-    (&["less", "than"], Some("LESS_THAN"), true),
-    (&["at", "least"], Some("EQUAL_OR_MORE"), true),
-    (&["over"], Some("MORE_THAN"), true),
-    (&["up", "to"], Some("EQUAL_OR_LESS"), true),
+/// Modifier prefixes: words, TimeML mod, whether they apply to durations (else dates), and
+/// whether the words belong to the expression's extent (TimeBank leaves `about`, `almost`,
+/// `over` outside and keeps `more than`, `the end of`, `early`).
+static MODIFIERS: &[(&[&str], Option<&str>, bool, bool)] = &[
+    (&["the", "end", "of"], Some("END"), false, true),
+    (&["the", "beginning", "of"], Some("START"), false, true),
+    (&["the", "start", "of"], Some("START"), false, true),
+    (&["the", "middle", "of"], Some("MID"), false, true),
+    (&["end", "of"], Some("END"), false, true),
+    (&["the", "early"], Some("START"), false, true),
+    (&["the", "late"], Some("END"), false, true),
+    (&["the", "mid"], Some("MID"), false, true),
+    (&["early"], Some("START"), false, true),
+    (&["late"], Some("END"), false, true),
+    (&["mid"], Some("MID"), false, true),
+    (&["earlier"], None, false, true),
+    (&["later"], None, false, true),
+    (&["almost"], Some("LESS_THAN"), true, true),
+    (&["nearly"], Some("LESS_THAN"), true, true),
+    (&["about"], Some("APPROX"), true, false),
+    (&["around"], Some("APPROX"), true, false),
+    (&["roughly"], Some("APPROX"), true, false),
+    (&["approximately"], Some("APPROX"), true, false),
+    (&["some"], Some("APPROX"), true, false),
+    (&["more", "than"], Some("MORE_THAN"), true, true),
+    (&["less", "than"], Some("LESS_THAN"), true, true),
+    (&["no", "more", "than"], Some("EQUAL_OR_LESS"), true, true),
+    (&["at", "least"], Some("EQUAL_OR_MORE"), true, true),
+    (&["over"], Some("MORE_THAN"), true, false),
+    (&["up", "to"], Some("EQUAL_OR_LESS"), true, true),
 ];
 
 fn best_at(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
@@ -841,18 +923,44 @@ fn best_at(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
 }
 
 fn with_modifier(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
-    for (words, m, for_duration) in MODIFIERS {
+    if !matches!(
+        ctx.lw(i),
+        "the"
+            | "end"
+            | "early"
+            | "late"
+            | "mid"
+            | "earlier"
+            | "later"
+            | "almost"
+            | "nearly"
+            | "about"
+            | "around"
+            | "roughly"
+            | "approximately"
+            | "some"
+            | "more"
+            | "less"
+            | "no"
+            | "at"
+            | "over"
+            | "up"
+    ) {
+        return None;
+    }
+    for (words, m, for_duration, in_span) in MODIFIERS {
         if !words.iter().enumerate().all(|(k, w)| ctx.is(i + k, w)) {
             continue;
         }
         let mut j = i + words.len();
-        if *words == ["mid"] {
+        let last = words[words.len() - 1];
+        if last == "mid" {
             if ctx.hyphen(j) {
                 j += 1;
             } else if !ctx.joined(j) && !ctx.is_num(j) && ctx.month(j).is_none() {
                 continue;
             }
-        } else if words.len() == 1 && ctx.hyphen(j) && matches!(words[0], "early" | "late") {
+        } else if ctx.hyphen(j) && matches!(last, "early" | "late") {
             j += 1;
         }
         let Some(mut c) = best_at(ctx, j, buf) else { continue };
@@ -869,17 +977,20 @@ fn with_modifier(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
                     c.rule == "relative/ago"
                 } else if m.is_none() {
                     // "earlier this week", "later that day"
-                    ctx.any(
-                        j,
-                        &["this", "that", "today", "tonight", "yesterday", "tomorrow", "in", "the"],
-                    ) && !matches!(c.val, Unres::Duration { .. })
+                    ctx.any(j, &["this", "that", "today", "tonight", "yesterday", "tomorrow", "in"])
+                        && !matches!(c.val, Unres::Duration { .. })
                 } else {
                     true
                 }
             }
         };
+        // "late Monday", "early Friday morning": TimeBank leaves the modifier out.
+        let weekday = matches!(c.val, Unres::Weekday(_))
+            || matches!(&c.val, Unres::PartOfDay { day, .. } if matches!(**day, Unres::Weekday(_)));
         if ok {
-            c.start = i;
+            if *in_span && !(weekday && matches!(last, "early" | "late")) {
+                c.start = i;
+            }
             if m.is_some() {
                 c.modifier = *m;
             }
@@ -891,17 +1002,21 @@ fn with_modifier(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
 
 /// Find the expressions of a text: candidates sorted by position, without overlaps.
 pub fn extract(text: &str, analysis: &Analysis) -> Vec<Cand> {
-    let ctx = Ctx::new(text, &analysis.tokens);
+    extract_in(&Ctx::new(text, &analysis.tokens))
+}
+
+/// [`extract`] over an existing token context.
+pub fn extract_in(ctx: &Ctx) -> Vec<Cand> {
     let mut out = Vec::new();
     let mut buf = Vec::new();
     let mut i = 0;
     while i < ctx.len() {
-        if !is_trigger(&ctx, i) {
+        if !is_trigger(ctx, i) {
             i += 1;
             continue;
         }
-        let a = with_modifier(&ctx, i, &mut buf);
-        let b = best_at(&ctx, i, &mut buf);
+        let a = with_modifier(ctx, i, &mut buf);
+        let b = best_at(ctx, i, &mut buf);
         let best = match (a, b) {
             (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
             (a, b) => a.or(b),

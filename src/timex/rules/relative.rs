@@ -26,6 +26,8 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     day_words(ctx, i, out);
     this_last_next(ctx, i, out);
     ago(ctx, i, out);
+    month_of_relative_year(ctx, i, out);
+    year_end(ctx, i, out);
     anaphor(ctx, i, out);
     the_unit(ctx, i, out);
 }
@@ -129,6 +131,12 @@ fn this_last_next(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         if the && ctx.lw(i + 1) == "past" && unit == Unit::Day {
             return;
         }
+        // "the past decade", "the last century": a length of time.
+        if n < 0 && matches!(unit, Unit::Decade | Unit::Century) && ctx.lw(i) != "last" {
+            let v = Unres::Duration { n: Some(1.0), unit };
+            out.push(Cand::new(i, e, TimexType::Duration, v, "relative/last-unit"));
+            return;
+        }
         let rule = match n {
             0 => "relative/this-unit",
             n if n < 0 => "relative/last-unit",
@@ -156,6 +164,26 @@ fn this_last_next(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             "relative/named",
         ));
     }
+}
+
+/// "June last year", "March of next year", "May this year".
+fn month_of_relative_year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let Some((m, j)) = ctx.month(i) else { return };
+    if !ctx.cap(i) {
+        return;
+    }
+    let j = if ctx.is(j, "of") { j + 1 } else { j };
+    let n = match ctx.lw(j) {
+        "last" => -1,
+        "this" => 0,
+        "next" => 1,
+        _ => return,
+    };
+    if !ctx.is(j + 1, "year") {
+        return;
+    }
+    let v = Unres::MonthOfYear { month: m, years: n };
+    out.push(Cand::new(i, j + 2, D, v, "relative/named"));
 }
 
 fn ago(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
@@ -218,6 +246,12 @@ fn anaphor(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     if plural || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Quarter) {
         return;
     }
+    // "the next decade", "the following century": a length of time.
+    if matches!(unit, Unit::Decade | Unit::Century) && j == i + 2 && ctx.is(i, "the") {
+        let v = Unres::Duration { n: Some(1.0), unit };
+        out.push(Cand::new(i, e, TimexType::Duration, v, "relative/anaphor"));
+        return;
+    }
     // "that day" but not "that day's"... both fine; "that year" ok.
     let (n, e) = if n == 0 && ctx.any(e, &["before", "earlier"]) && ctx.is(i, "the") {
         (-1, e + 1)
@@ -232,6 +266,33 @@ fn anaphor(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     out.push(Cand::new(i, e, D, Unres::Anaphor { unit, n }, "relative/anaphor"));
 }
 
+/// "year-end", "year end", "the year's end": the end of the DCT's year.
+fn year_end(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let (start, j) = if ctx.is(i, "the") { (i, i + 1) } else { (i, i) };
+    if !ctx.is(j, "year") {
+        return;
+    }
+    let e = if ctx.hyphen(j + 1) && ctx.is(j + 2, "end") {
+        j + 3
+    } else if ctx.is(j + 1, "end") && !ctx.hyphen(j + 2) {
+        j + 2
+    } else if ctx.punct(j + 1, "'") && ctx.is(j + 2, "s") && ctx.is(j + 3, "end") {
+        j + 4
+    } else {
+        return;
+    };
+    let start = if start != j && e == j + 4 { start } else { j };
+    let mut c = Cand::new(
+        start,
+        e,
+        D,
+        Unres::Shift { unit: Unit::Year, n: 0 },
+        "relative/this-unit",
+    );
+    c.modifier = Some("END");
+    out.push(c);
+}
+
 fn the_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     // "year-ago", "year-earlier" adjectives, optionally inside "the year-ago quarter".
     let (start, j) = if ctx.is(i, "the") { (i, i + 1) } else { (i, i) };
@@ -243,11 +304,9 @@ fn the_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                 e = e2;
                 s = start;
             }
-        } else if ctx.any(e, &["period", "level", "levels"]) && start != j {
-            if ctx.is(e, "period") {
-                e += 1;
-                s = start;
-            }
+        } else if ctx.is(e, "period") && start != j {
+            e += 1;
+            s = start;
         }
         out.push(Cand::new(
             s,

@@ -48,7 +48,6 @@ fn adverb(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         "weekly" => "P1W",
         "biweekly" | "fortnightly" => "P2W",
         "monthly" => "P1M",
-        "quarterly" => "P3M",
         "semiannually" | "biannually" => "P6M",
         "annually" | "yearly" => "P1Y",
         "hourly" => "PT1H",
@@ -72,12 +71,10 @@ fn every(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     if ctx.is(j, "other") {
         n = 2;
         j += 1;
-    } else if let Some((a, k)) = ctx.amount(j) {
-        if let Some(a) = a {
-            if a >= 1.0 && a.fract() == 0.0 && !ctx.any(j, &["a", "an"]) {
-                n = a as u32;
-                j = k;
-            }
+    } else if let Some((Some(a), k)) = ctx.amount(j) {
+        if a >= 1.0 && a.fract() == 0.0 && !ctx.any(j, &["a", "an"]) {
+            n = a as u32;
+            j = k;
         }
     }
     let mut c = if let Some((unit, _, e)) = ctx.unit(j) {

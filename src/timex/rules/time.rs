@@ -47,12 +47,7 @@ fn meridiem(ctx: &Ctx, j: usize) -> Option<(bool, usize)> {
         }
         _ => return None,
     };
-    let e = if ctx.punct(j + 1, ".") && ctx.joined(j + 1) && !ctx.is_word(j + 2) {
-        j + 1
-    } else {
-        j + 1
-    };
-    Some((pm, e))
+    Some((pm, j + 1))
 }
 
 /// An optional time zone at `j`.
@@ -208,11 +203,13 @@ fn named(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
 }
 
 fn part(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    // TimeBank types "Sunday night" as a DATE and "this morning" as a TIME.
+    let kind = if ctx.is(i, "this") { T } else { TimexType::Date };
     let push = |out: &mut Vec<Cand>, e: usize, day: Unres, p: &'static str| {
         out.push(Cand::new(
             i,
             e,
-            T,
+            kind,
             Unres::PartOfDay {
                 day: Box::new(day),
                 part: p,

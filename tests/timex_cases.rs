@@ -1,0 +1,230 @@
+//! Data-driven timex cases from `tests/data/timex/*.toml`.
+//!
+//! Each case gives a text, its publication date and the complete list of expected
+//! expressions (`expect = []` for negatives). The harness runs every case, prints every
+//! failure, rejects duplicate case names, and checks that every rule id in
+//! `timex::rules::RULE_IDS` is exercised by at least one case. Set `TIMEX_CASE=substring`
+//! to run only matching cases (the coverage check is then skipped).
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use tempograph::text::Analysis;
+use tempograph::timex::{self, rules::RULE_IDS};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    dct: NaiveDate,
+    text: String,
+    expect: Vec<Expect>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    text: String,
+    #[serde(rename = "type")]
+    kind: String,
+    value: String,
+    #[serde(default)]
+    rule: Option<String>,
+}
+
+fn load() -> Vec<(String, Case)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/timex");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/data/timex")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    let mut out = Vec::new();
+    for p in paths {
+        let src = std::fs::read_to_string(&p).expect("readable case file");
+        let f: File = toml::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        let file = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        out.extend(f.case.into_iter().map(|c| (file.clone(), c)));
+    }
+    out
+}
+
+#[test]
+fn timex_cases() {
+    let cases = load();
+    let filter = std::env::var("TIMEX_CASE").ok();
+    let mut names = BTreeMap::new();
+    let mut failures = Vec::new();
+    let mut used: BTreeSet<&'static str> = BTreeSet::new();
+    let mut ran = 0;
+    for (file, c) in &cases {
+        if let Some(prev) = names.insert(c.name.clone(), file.clone()) {
+            failures.push(format!("duplicate case name `{}` in {file} (first in {prev})", c.name));
+        }
+        if filter.as_deref().is_some_and(|f| !c.name.contains(f)) {
+            continue;
+        }
+        ran += 1;
+        let a = Analysis::new(&c.text);
+        let got = timex::tag(&c.text, &a, c.dct);
+        for t in &got {
+            if !RULE_IDS.contains(&t.rule) {
+                failures.push(format!(
+                    "{file}: {}: rule `{}` is not listed in RULE_IDS",
+                    c.name, t.rule
+                ));
+            }
+        }
+        let fmt = |t: &str, k: &str, v: &str, r: &str| format!("`{t}` {k} {v} [{r}]");
+        let got_s: Vec<String> = got
+            .iter()
+            .map(|t| fmt(&t.text, t.kind.as_str(), &t.value, t.rule))
+            .collect();
+        let ok = got.len() == c.expect.len()
+            && got.iter().zip(&c.expect).all(|(g, e)| {
+                g.text == e.text
+                    && g.kind.as_str() == e.kind
+                    && g.value == e.value
+                    && e.rule.as_deref().is_none_or(|r| r == g.rule)
+            });
+        if ok {
+            used.extend(got.iter().map(|t| t.rule));
+        } else {
+            let want: Vec<String> = c
+                .expect
+                .iter()
+                .map(|e| fmt(&e.text, &e.kind, &e.value, e.rule.as_deref().unwrap_or("*")))
+                .collect();
+            failures.push(format!(
+                "{file}: {} (DCT {})\n    text: {:?}\n    want: {}\n    got:  {}",
+                c.name,
+                c.dct,
+                c.text,
+                want.join(", "),
+                got_s.join(", ")
+            ));
+        }
+    }
+    if filter.is_none() {
+        for id in RULE_IDS {
+            if !used.contains(id) {
+                failures.push(format!("rule `{id}` is not exercised by any passing case"));
+            }
+        }
+    }
+    assert!(ran > 0, "no cases ran");
+    if !failures.is_empty() {
+        panic!(
+            "{} of {ran} cases failed or problems found:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+}
+
+/// Every row of `docs/GRAMMAR.md` names a case that exists (its last column).
+#[test]
+fn grammar_rows_are_cases() {
+    let names: BTreeSet<String> = load().into_iter().map(|(_, c)| c.name).collect();
+    let doc = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/GRAMMAR.md"))
+        .expect("docs/GRAMMAR.md");
+    let mut rows = 0;
+    let mut missing = Vec::new();
+    for line in doc.lines().filter(|l| l.starts_with('|') && !l.starts_with("|---")) {
+        let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
+        let last = cells.last().copied().unwrap_or("");
+        if let Some(name) = last.strip_prefix('`').and_then(|s| s.strip_suffix('`')) {
+            rows += 1;
+            if !names.contains(name) {
+                missing.push(name.to_string());
+            }
+        }
+    }
+    assert!(rows > 50, "only {rows} rows with a case name in docs/GRAMMAR.md");
+    assert!(
+        missing.is_empty(),
+        "docs/GRAMMAR.md names cases that do not exist: {missing:?}"
+    );
+}
+
+mod properties {
+    use chrono::{Days, NaiveDate};
+    use proptest::prelude::*;
+    use tempograph::text::Analysis;
+    use tempograph::timex;
+
+    /// Sentences with day-grain expressions relative to the DCT.
+    const RELATIVE: &[&str] = &[
+        "The studio canceled the release Monday.",
+        "Officials said yesterday that the threat was credible.",
+        "The FBI will release its findings Friday.",
+        "It was posted three days ago.",
+        "They met last Tuesday and again today.",
+        "The hackers struck Sunday night, officials said.",
+        "Tomorrow the board decides.",
+    ];
+
+    /// Sentences with all kinds of expressions.
+    const ANY: &[&str] = &[
+        "On Thursday, White House Press Secretary Josh Earnest told reporters about it.",
+        "Earlier this week, threats escalated to 9/11-style attacks.",
+        "A month after attackers hacked the network, data is still leaking.",
+        "Revenue for the third quarter of 1998 rose 5% from a year earlier.",
+        "The talks, held Dec. 5, 2014, lasted several years.",
+        "It's something they have done in the past, daily.",
+    ];
+
+    fn tag(text: &str, dct: NaiveDate) -> Vec<(usize, usize, String, String)> {
+        let a = Analysis::new(text);
+        timex::tag(text, &a, dct)
+            .into_iter()
+            .map(|t| (t.span.start, t.span.end, t.kind.as_str().to_string(), t.value))
+            .collect()
+    }
+
+    fn dct(days: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + Days::new(u64::from(days))
+    }
+
+    proptest! {
+        /// A non-temporal sentence in front shifts the spans and changes nothing else.
+        #[test]
+        fn prefix_shifts_spans(
+            s in 0..ANY.len(),
+            words in proptest::collection::vec("[a-z]{3,8}", 1..8),
+            d in 0u32..9000,
+        ) {
+            let prefix = format!("Zyx {}. ", words.join(" "));
+            let base = tag(ANY[s], dct(d));
+            let shifted = tag(&format!("{prefix}{}", ANY[s]), dct(d));
+            let moved: Vec<_> = base.iter().map(|(a, b, k, v)| (a + prefix.len(), b + prefix.len(), k.clone(), v.clone())).collect();
+            prop_assert_eq!(shifted, moved);
+        }
+
+        /// Moving the DCT by whole weeks moves day-grain relative values by the same amount.
+        #[test]
+        fn weeks_shift_days(s in 0..RELATIVE.len(), d in 0u32..9000, weeks in 0u64..60) {
+            let a = tag(RELATIVE[s], dct(d));
+            let b = tag(RELATIVE[s], dct(d) + Days::new(7 * weeks));
+            prop_assert_eq!(a.len(), b.len());
+            for (x, y) in a.iter().zip(&b) {
+                let (dx, dy) = (x.3.get(..10).unwrap_or(""), y.3.get(..10).unwrap_or(""));
+                let px = NaiveDate::parse_from_str(dx, "%Y-%m-%d");
+                let py = NaiveDate::parse_from_str(dy, "%Y-%m-%d");
+                prop_assert!(px.is_ok() && py.is_ok(), "not a day: {} / {}", x.3, y.3);
+                prop_assert_eq!(px.unwrap() + Days::new(7 * weeks), py.unwrap());
+                prop_assert_eq!(&x.3[10..], &y.3[10..]);
+            }
+        }
+    }
+}
