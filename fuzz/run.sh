@@ -3,8 +3,9 @@
 # print libFuzzer's final statistics. Needs cargo-fuzz (`cargo install cargo-fuzz`); on a
 # stable toolchain RUSTC_BOOTSTRAP=1 lets it use the sanitizer flags.
 #   fuzz/run.sh [SECONDS] [TARGET...]
-# New inputs go to fuzz/corpus/<target> (ignored); seeds are fuzz/seeds/<target>; crashes
-# land in fuzz/artifacts/<target>: copy each to tests/data/fuzz/<target>/ with a test.
+# New inputs go to fuzz/corpus/<target> (committed after minimizing: fuzz/run.sh --merge);
+# hand-written seeds are fuzz/seeds/<target>; crashes land in fuzz/artifacts/<target>: copy
+# each to tests/data/fuzz/<target>/ with a test.
 set -euo pipefail
 cd "$(dirname "$0")"
 secs="${1:-1800}"; shift || true

@@ -71,12 +71,13 @@ for j in 1 2; do
   echo "tag --stream --jobs $j, $jl_n records ($jl_b bytes): wall $w s, CPU $c s, max RSS $((m / 1024)) MB: $(awk -v n="$jl_n" -v s="$w" 'BEGIN{printf "%.0f", n/s}') docs/s wall, $(mbs "$jl_b" "$w") MB/s wall, $(mbs "$jl_b" "$c") MB per CPU-second"
 done
 cmp -s "$bd/out/stream-j1.jsonl" "$bd/out/stream-j2.jsonl" && echo "stream output of --jobs 1 and --jobs 2: byte-identical" || echo "stream output of --jobs 1 and --jobs 2: DIFFERENT"
-if $T build --help 2>/dev/null | grep -q -- '<'; then
-  read -r w c m < <(cpu $T build "$bd/docs" -o "$bd/out/docs-timeline.yaml" || true)
-  echo "build $docs_n documents: wall $w s, CPU $c s, max RSS $((m / 1024)) MB: $(awk -v n="$docs_n" -v s="$w" 'BEGIN{printf "%.0f", n/s}') docs/s"
-else
-  echo "build: not available in this build"
-fi
+for n in 250 500 1000; do
+  read -r w c m < <(cpu $T build --jobs 2 $(ls -d "$bd"/docs/*.txt | head -"$n"))
+  echo "build --jobs 2, $n documents into one timeline: wall $w s, CPU $c s, max RSS $((m / 1024)) MB: $(awk -v n="$n" -v s="$w" 'BEGIN{printf "%.0f", n/s}') docs/s wall, $(awk -v n="$n" -v s="$c" 'BEGIN{printf "%.0f", n/s}') docs per CPU-second"
+done
+$T build --jobs 1 $(ls -d "$bd"/docs/*.txt | head -100) > "$bd/out/build-j1.yaml" 2>/dev/null
+$T build --jobs 2 $(ls -d "$bd"/docs/*.txt | head -100) > "$bd/out/build-j2.yaml" 2>/dev/null
+cmp -s "$bd/out/build-j1.yaml" "$bd/out/build-j2.yaml" && echo "build output of --jobs 1 and --jobs 2 (100 documents): byte-identical" || echo "build output of --jobs 1 and --jobs 2: DIFFERENT"
 
 echo
 echo "## 4. Timeline check (graph consistency + order)"

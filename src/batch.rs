@@ -131,6 +131,16 @@ where
     out
 }
 
+/// Run `f` with rayon's parallel iterators limited to `opts.threads()` threads (for code that
+/// uses `par_iter` directly, such as the pipeline). If no pool can be made, `f` runs on the
+/// global pool.
+pub fn install<R: Send>(opts: &Options, f: impl FnOnce() -> R + Send) -> R {
+    match rayon::ThreadPoolBuilder::new().num_threads(opts.threads()).build() {
+        Ok(pool) => pool.install(f),
+        Err(_) => f(),
+    }
+}
+
 /// Like [`map`], for work that is already split into chunks the caller feeds one at a time
 /// (see [`crate::stream`]): a reusable pool, so a long stream does not build one per chunk.
 pub struct Pool {

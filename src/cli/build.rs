@@ -33,6 +33,8 @@ pub struct Args {
     /// Write the timeline here (atomically) instead of stdout.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub batch: crate::batch::BatchArgs,
 }
 
 /// What `build` writes.
@@ -140,7 +142,10 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         }),
         None => Some(PathBuf::from(".")),
     };
-    let timeline = crate::pipeline::build(&docs, &crate::pipeline::Options { title, base })?;
+    let popts = crate::pipeline::Options { title, base };
+    let timeline = crate::batch::install(&args.batch.options("documents"), || {
+        crate::pipeline::build(&docs, &popts)
+    })?;
     let n_conflicts = timeline.conflicts.len();
     let out = match args.format {
         Format::Yaml => timeline.to_yaml()?,
