@@ -52,6 +52,15 @@ impl Options {
         }
     }
 
+    /// `Some(n)` threads, or one per core for `None`; no progress bar.
+    pub fn jobs_or_all(n: Option<u32>) -> Options {
+        Options {
+            jobs: n.and_then(|n| NonZeroUsize::new(n as usize)),
+            progress: Progress::Never,
+            label: "",
+        }
+    }
+
     /// The number of threads this will use.
     pub fn threads(&self) -> usize {
         match self.jobs {

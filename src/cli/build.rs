@@ -33,8 +33,9 @@ pub struct Args {
     /// Write the timeline here (atomically) instead of stdout.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
-    #[command(flatten)]
-    pub batch: crate::batch::BatchArgs,
+    /// Worker threads (default: one per core). Output is identical whatever the number.
+    #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub jobs: Option<u32>,
 }
 
 /// What `build` writes.
@@ -143,7 +144,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         None => Some(PathBuf::from(".")),
     };
     let popts = crate::pipeline::Options { title, base };
-    let timeline = crate::batch::install(&args.batch.options("documents"), || {
+    let timeline = crate::batch::install(&crate::batch::Options::jobs_or_all(args.jobs), || {
         crate::pipeline::build(&docs, &popts)
     })?;
     let n_conflicts = timeline.conflicts.len();
