@@ -14,7 +14,10 @@ fn build_sony() -> Timeline {
     let manifest = root().join("timelines/sony-hack-2014/sources/sources.yaml");
     let (docs, errors) = tempograph::document::load_manifest(&manifest, None).expect("manifest");
     assert!(errors.is_empty(), "{errors:?}");
-    let opts = Options { title: Some("sony-hack-2014".into()), base: Some(root().join("timelines")) };
+    let opts = Options {
+        title: Some("sony-hack-2014".into()),
+        base: Some(root().join("timelines")),
+    };
     pipeline::build(&docs, &opts).expect("build")
 }
 
@@ -25,7 +28,11 @@ fn check_golden(path: &Path, actual: &str) {
     }
     let expected = std::fs::read_to_string(path).unwrap_or_default();
     if expected != actual {
-        let first = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(expected.lines().count());
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(expected.lines().count());
         panic!(
             "{} drifted from the pipeline's output (first difference at line {}):\n  checked in: {:?}\n  built now:  {:?}\n\
              If the change is intended: TEMPOGRAPH_BLESS=1 cargo test --test golden, then review git diff.",
@@ -51,4 +58,3 @@ fn sony_timeline_round_trips() {
     assert_eq!(back, t);
     assert_eq!(back.to_yaml().unwrap(), yaml);
 }
-
