@@ -464,6 +464,15 @@ impl Stn {
             }
         }
         times.push(("relations", clock() - t0));
+        let t0 = clock();
+        // Explanations: replace each cycle by one with the fewest facts, when one is found
+        // within a small search budget (the subtree-disassembly cycle is real but can be long).
+        for (cycle, f) in cycles.iter_mut() {
+            if let Some(short) = self.shorten(cycle, *f, &live) {
+                *cycle = short;
+            }
+        }
+        times.push(("shorten", clock() - t0));
 
         // 2. Bounds, repeated while a cycle through the origin remains.
         let t0 = clock();
@@ -502,6 +511,72 @@ impl Stn {
                 }
             }
         }
+    }
+
+    /// A negative cycle through the set-aside fact `f`'s arc `x → y` (weight `w`) with as few
+    /// arcs as possible: breadth-first by hop count from `y`, keeping per point the lightest
+    /// walk of each length, until a walk back to `x` weighs less than `−w`. Only the live arcs
+    /// are used (so the other facts set aside stay out). Gives up (`None`) past a budget of
+    /// relaxations or when nothing shorter than `cycle` exists.
+    fn shorten(&self, cycle: &[u32], f: u32, live: &[bool]) -> Option<Vec<u32>> {
+        const BUDGET: usize = 50_000;
+        if cycle.len() <= 2 {
+            return None;
+        }
+        let &start = cycle.iter().find(|&&a| self.arcs[a as usize].fact == f)?;
+        let Arc { from: x, to: y, w, .. } = self.arcs[start as usize];
+        if x == y {
+            return None;
+        }
+        // layers[k]: point → (weight of the lightest walk y → point with k arcs, last arc).
+        let mut layers: Vec<HashMap<u32, (W, u32)>> = vec![HashMap::from([(y, (W::ZERO, NONE))])];
+        let mut best: HashMap<u32, W> = HashMap::from([(y, W::ZERO)]);
+        let mut work = 0usize;
+        for k in 1..cycle.len() {
+            let mut next: HashMap<u32, (W, u32)> = HashMap::new();
+            let mut frontier: Vec<(&u32, &(W, u32))> = layers[k - 1].iter().collect();
+            frontier.sort_unstable_by_key(|(v, _)| **v);
+            for (&u, &(du, _)) in frontier {
+                for e in self.fwd.out(u) {
+                    work += 1;
+                    if !live[e.arc as usize] {
+                        continue;
+                    }
+                    let nd = du + e.w;
+                    // Only walks lighter than any shorter walk to the same point can help.
+                    if best.get(&e.to).is_some_and(|&b| b <= nd) {
+                        continue;
+                    }
+                    if next.get(&e.to).is_none_or(|&(b, _)| nd < b) {
+                        next.insert(e.to, (nd, e.arc));
+                    }
+                }
+            }
+            if work > BUDGET || next.is_empty() {
+                return None;
+            }
+            for (&v, &(d, _)) in &next {
+                best.insert(v, d);
+            }
+            layers.push(next);
+            if let Some(&(d, _)) = layers[k].get(&x) {
+                if d + w < W::ZERO {
+                    // Walk back through the layers.
+                    let mut path = vec![start];
+                    let mut v = x;
+                    for j in (1..=k).rev() {
+                        let (_, a) = layers[j][&v];
+                        path.push(a);
+                        v = self.arcs[a as usize].from;
+                    }
+                    debug_assert_eq!(v, y);
+                    path.reverse();
+                    // Path order: y → … → x, then the fact's arc x → y.
+                    return (path.len() < cycle.len()).then_some(path);
+                }
+            }
+        }
+        None
     }
 
     /// The fact to set aside on a cycle: the most recently added one (largest id), never structural.
@@ -954,6 +1029,29 @@ mod tests {
         assert_eq!(s.cycles.len(), 1);
         assert_eq!(s.cycles[0].1, 1);
         assert_eq!(s.cycles[0].0.len(), 2);
+    }
+
+    #[test]
+    fn shorten_finds_the_fewest_arcs() {
+        // Fact 0 is the arc 0 → 1 (weight −1); the rest weigh 0. The long way back is
+        // 1 → 2 → 3 → 4 → 0, the short one 1 → 0.
+        let arcs = vec![
+            arc(0, 1, -1, 0, 0),
+            arc(1, 2, 0, 0, 1),
+            arc(2, 3, 0, 0, 2),
+            arc(3, 4, 0, 0, 3),
+            arc(4, 0, 0, 0, 4),
+            arc(1, 0, 0, 0, 5),
+        ];
+        let stn = Stn::new(5, arcs, 6);
+        let mut live = vec![true; 6];
+        stn.disable_fact(0, &mut live);
+        assert_eq!(stn.shorten(&[1, 2, 3, 4, 0], 0, &live), Some(vec![5, 0]));
+        // Nothing shorter than a two-arc cycle.
+        assert_eq!(stn.shorten(&[5, 0], 0, &live), None);
+        // Through facts set aside: not used.
+        stn.disable_fact(5, &mut live);
+        assert_eq!(stn.shorten(&[1, 2, 3, 4, 0], 0, &live), None);
     }
 
     #[test]
