@@ -557,13 +557,15 @@ impl Graph {
     /// The conflict for a cycle of arcs: steps read against the arcs (each step says how much
     /// later its `to` point must be than its `from` point), grouped by fact.
     fn conflict(&self, stn: &Stn, cycle: &[u32], set_aside: u32) -> Conflict {
-        let steps: Vec<(u32, Step)> = cycle
+        // Each step is keyed by its fact (and, for an implicit start ≤ end, by its node).
+        let steps: Vec<((u32, u32), Step)> = cycle
             .iter()
             .rev()
             .map(|&a| {
                 let arc = stn.arc(a);
+                let node = if arc.fact == STRUCTURAL { arc.from / 2 } else { 0 };
                 (
-                    arc.fact,
+                    (arc.fact, node),
                     Step {
                         from: self.point_name(arc.to),
                         to: self.point_name(arc.from),
@@ -574,11 +576,11 @@ impl Graph {
             })
             .collect();
         // Group consecutive steps of one fact, merging a group split across the wrap-around.
-        let mut groups: Vec<(u32, Vec<Step>)> = Vec::new();
-        for (f, s) in steps {
+        let mut groups: Vec<((u32, u32), Vec<Step>)> = Vec::new();
+        for (k, s) in steps {
             match groups.last_mut() {
-                Some((g, v)) if *g == f => v.push(s),
-                _ => groups.push((f, vec![s])),
+                Some((g, v)) if *g == k => v.push(s),
+                _ => groups.push((k, vec![s])),
             }
         }
         if groups.len() > 1 && groups[0].0 == groups[groups.len() - 1].0 {
@@ -590,11 +592,14 @@ impl Graph {
         let first = groups
             .iter()
             .enumerate()
-            .min_by_key(|(_, (f, _))| *f)
+            .min_by_key(|(_, (k, _))| *k)
             .map(|(i, _)| i)
             .unwrap_or(0);
         groups.rotate_left(first);
-        let cycle: Vec<ConflictEdge> = groups.into_iter().map(|(f, steps)| self.edge(f, steps)).collect();
+        let cycle: Vec<ConflictEdge> = groups
+            .into_iter()
+            .map(|((f, node), steps)| self.edge(f, NodeId(node), steps))
+            .collect();
         let set_aside = cycle
             .iter()
             .position(|e| e.fact == Some(set_aside as usize))
@@ -602,13 +607,9 @@ impl Graph {
         Conflict { cycle, set_aside }
     }
 
-    fn edge(&self, fact: u32, steps: Vec<Step>) -> ConflictEdge {
+    fn edge(&self, fact: u32, node: NodeId, steps: Vec<Step>) -> ConflictEdge {
         if fact == STRUCTURAL {
-            // The step reads "end(n) is no earlier than start(n)".
-            let key = steps
-                .first()
-                .map(|s| s.to.trim_start_matches("end(").trim_end_matches(')').to_string())
-                .unwrap_or_default();
+            let key = self.node(node).key.clone();
             return ConflictEdge {
                 from: key.clone(),
                 to: key.clone(),

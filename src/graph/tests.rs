@@ -439,3 +439,33 @@ fn documented_table_matches_code() {
         }
     }
 }
+
+#[test]
+fn implicit_edges_name_their_node() {
+    let mut g = Graph::new();
+    let a = g.add_interval("a (x)", (0, 0));
+    let b = g.add_interval("end(b)", (0, 1));
+    g.relate(a, b, RelType::Includes, None, Evidence::rule("r1"));
+    g.relate(a, b, RelType::Before, None, Evidence::rule("r2"));
+    let s = g.solve();
+    assert_eq!(s.conflicts.len(), 1);
+    let c = &s.conflicts[0];
+    let implicit: Vec<&ConflictEdge> = c.cycle.iter().filter(|e| e.implicit).collect();
+    assert_eq!(implicit.len(), 1);
+    assert_eq!(implicit[0].from, "end(b)");
+    assert_eq!(implicit[0].constraint, "end(b) starts no later than it ends");
+    assert_eq!(
+        c.to_string(),
+        "a (x) INCLUDES end(b) (rule r1) → a (x) BEFORE end(b) (rule r2)"
+    );
+}
+
+#[test]
+fn empty_graph() {
+    let g = Graph::new();
+    assert!(g.is_empty());
+    let s = g.solve();
+    assert!(s.is_consistent());
+    assert!(s.order.is_empty());
+    assert!(s.bounds.is_empty());
+}
