@@ -123,7 +123,9 @@ impl fmt::Display for Evidence {
 /// One end of an interval.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Side {
+    /// The start point.
     Start,
+    /// The end point.
     End,
 }
 
@@ -223,6 +225,9 @@ fn end(n: NodeId) -> u32 {
 
 /// A graph of intervals and the facts relating them. Build it, then [`Graph::solve`].
 ///
+/// Methods taking a [`NodeId`] panic if it was not returned by this graph's
+/// [`Graph::add_interval`] (a programming error, never a property of the input text).
+///
 /// ```
 /// use tempograph::graph::{Evidence, Graph};
 /// use tempograph::relation::RelType;
@@ -260,6 +265,7 @@ impl Default for Graph {
 }
 
 impl Graph {
+    /// An empty graph.
     pub fn new() -> Graph {
         Graph {
             net: DiGraph::new(),
@@ -362,10 +368,12 @@ impl Graph {
         self.limit = limit;
     }
 
+    /// Number of interval nodes.
     pub fn len(&self) -> usize {
         self.net.node_count()
     }
 
+    /// No nodes yet.
     pub fn is_empty(&self) -> bool {
         self.net.node_count() == 0
     }
@@ -375,10 +383,14 @@ impl Graph {
         self.facts.len()
     }
 
+    /// The key a node was added with.
+    ///
+    /// Panics if `n` is not a node of this graph (as every method taking a [`NodeId`] does).
     pub fn key(&self, n: NodeId) -> &str {
         &self.net[petgraph::graph::NodeIndex::new(n.index())].key
     }
 
+    /// The node added with `key`, if any.
     pub fn find(&self, key: &str) -> Option<NodeId> {
         self.by_key.get(key).copied()
     }
@@ -660,9 +672,13 @@ impl Graph {
 /// The tightened dates of one interval (`None`: unbounded, or unresolved).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bounds {
+    /// First day the interval can start.
     pub earliest_start: Option<NaiveDate>,
+    /// Last day the interval can start.
     pub latest_start: Option<NaiveDate>,
+    /// First day the interval can end.
     pub earliest_end: Option<NaiveDate>,
+    /// Last day the interval can end.
     pub latest_end: Option<NaiveDate>,
 }
 
@@ -708,9 +724,13 @@ impl Bounds {
 /// `t(x) − t(x) > 0`: a positive `min_days` sum, or zero with a strict step.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
+    /// The earlier point: `start(key)`, `end(key)` or `day 0`.
     pub from: String,
+    /// The later point.
     pub to: String,
+    /// Least difference `t(to) − t(from)` in days.
     pub min_days: i64,
+    /// The difference must also be more than `min_days` (by an infinitesimal).
     pub strict: bool,
 }
 
@@ -724,6 +744,7 @@ pub struct ConflictEdge {
     pub to: String,
     /// The fact in words: `e3 BEFORE e5`, `e3 starts on or after 2014-11-13`.
     pub constraint: String,
+    /// Why the fact holds.
     pub evidence: Evidence,
     /// The relation, for relation facts.
     pub rel: Option<RelType>,
@@ -738,6 +759,7 @@ pub struct ConflictEdge {
 /// A contradiction: a cycle of facts that cannot all hold.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conflict {
+    /// The facts around the cycle, starting at the earliest added.
     pub cycle: Vec<ConflictEdge>,
     /// Index into `cycle` of the fact set aside to go on (the most recently added one).
     pub set_aside: usize,
@@ -802,6 +824,7 @@ impl fmt::Debug for Solved {
 }
 
 impl Solved {
+    /// The tightened dates of `n` (all `None` for an unknown node).
     pub fn bounds(&self, n: NodeId) -> Bounds {
         self.bounds.get(n.index()).copied().unwrap_or_default()
     }
