@@ -819,8 +819,10 @@ impl Stn {
     }
 
     /// Shortest relation-only distances from `x` to each of `targets` (`reverse`: from each
-    /// target to `x`), by Dijkstra on reduced costs, stopping once all targets are settled.
-    /// `INF` when unreachable.
+    /// target to `x`), by Dijkstra on reduced costs, where they are at most 0; a target whose
+    /// distance is positive (or that is unreachable) gets `INF`. That is all the qualitative
+    /// closure needs (it only asks `≤ 0` and `< 0`), and it lets the search stop as soon as
+    /// every unsettled target is known to be farther than 0, usually close to `x`.
     pub fn distances(&self, x: u32, targets: &[u32], reverse: bool, sol: &Solution) -> Vec<W> {
         let n = self.n;
         let g = if reverse { &self.rev } else { &self.fwd };
@@ -839,12 +841,22 @@ impl Stn {
         let mut done = vec![false; n];
         let mut heap = BinaryHeap::new();
         let mut left = targets.iter().filter(|&&t| (t as usize) < n).count();
+        // A target t is at distance ≤ 0 iff its reduced distance is ≤ π'(x) − π'(t).
+        let cutoff = targets
+            .iter()
+            .filter(|&&t| (t as usize) < n)
+            .map(|&t| pi(x) + -pi(t))
+            .max()
+            .unwrap_or(W::ZERO);
         best[x as usize] = W::ZERO;
         heap.push(Reverse((W::ZERO, x)));
         while let Some(Reverse((d, u))) = heap.pop() {
             let ui = u as usize;
             if done[ui] || best[ui] < d {
                 continue;
+            }
+            if d > cutoff {
+                break;
             }
             done[ui] = true;
             if targets.contains(&u) {
@@ -873,7 +885,12 @@ impl Stn {
             .map(|&t| {
                 if (t as usize) < n && done[t as usize] {
                     // Undo the reduction: d = d' − π'(x) + π'(t).
-                    best[t as usize] + -pi(x) + pi(t)
+                    let d = best[t as usize] + -pi(x) + pi(t);
+                    if d > W::ZERO {
+                        W::INF
+                    } else {
+                        d
+                    }
                 } else {
                     W::INF
                 }
