@@ -151,8 +151,5 @@ fn grammar_rows_are_cases() {
         }
     }
     assert!(rows > 50, "only {rows} rows with a case name in docs/GRAMMAR.md");
-    assert!(
-        missing.is_empty(),
-        "docs/GRAMMAR.md names cases that do not exist: {missing:?}"
-    );
+    assert!(missing.is_empty(), "docs/GRAMMAR.md names cases that do not exist: {missing:?}");
 }

@@ -59,7 +59,7 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                         .is_none_or(|_| ctx.any(e, &["a", "an"]) && ctx.unit(e + 1).is_none())
                     && ctx.unit(e).is_none()
             }
-            _ => true,
+                        _ => true,
         };
         if !ok {
             continue;
