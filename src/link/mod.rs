@@ -27,6 +27,7 @@ mod learned_timebank;
 pub mod model;
 pub mod rules;
 pub mod signals;
+pub mod timeml;
 
 use crate::events::Event;
 use crate::relation::RelType;

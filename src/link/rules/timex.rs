@@ -1,5 +1,6 @@
 //! Event–timex links within a sentence: each event is linked to the nearest timex of its
-//! sentence (sets excepted), by the word that introduces the timex.
+//! sentence (sets, and durations inside metric phrases like "a month after", excepted), by
+//! the word that introduces the timex.
 //!
 //! | text                                   | rule                 | relation (event REL timex) |
 //! |----------------------------------------|----------------------|----------------------------|
@@ -47,6 +48,13 @@ pub fn candidates(cx: &Context, model: &dyn Classifier) -> Vec<Candidate> {
         let Some((j, t)) = nearest else { continue };
         let (ev, tx) = (Endpoint::Event(i), Endpoint::Timex(j));
         let tok = cx.analysis.token_at_or_after(t.span.start);
+        // "A month after ...", "in the last 24 hours": the metric rules read these.
+        let in_metric = (tok.saturating_sub(3)..tok + 1)
+            .filter_map(|k| signals::metric_at(cx.text, cx.analysis, k))
+            .any(|m| m.span.overlaps(&t.span));
+        if in_metric {
+            continue;
+        }
         let sig = (tok.saturating_sub(2)..tok)
             .rev()
             .find_map(|k| signals::signal_at(cx.text, cx.analysis, k))
