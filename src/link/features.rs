@@ -4,10 +4,10 @@
 //! | pair (canonical order)               | kind | most specific key                            |
 //! |--------------------------------------|------|----------------------------------------------|
 //! | `said` (PAST) – DCT                  | `d`  | `d6:PAST/NONE/REPORTING/VERB/POS/-/-`      |
-//! | `met` – `on Tuesday`                 | `t`  | `t6:on/DATE/PAST/OCCURRENCE/et/before`     |
+//! | `met` – `on Tuesday`                 | `t`  | `t6:on/DATE/PAST/OCCURRENCE/et/before/near` |
 //! | `left` … `after` … `arrived`         | `s`  | `s6:after/PAST/NONE/OCCURRENCE/PAST/NONE/OCCURRENCE` |
-//! | main event of sentence n, of n+1     | `n`  | `n5:PAST/NONE/OCCURRENCE/PAST/PERFECTIVE/OCCURRENCE` |
-//! | timex – timex or DCT                 | `x`  | `x3:DATE/DATE/before`                        |
+//! | events in different sentences        | `n`  | `n5:-/PAST/NONE/OCCURRENCE/PAST/PERFECTIVE/OCCURRENCE` |
+//! | timex – timex or DCT                 | `x`  | `x3:DATE/DCT/BEFORE`                         |
 //!
 //! Canonical order: event before DCT, event before timex, and two events or two timexes in
 //! text order. [`Pair::swapped`] says whether the asked-for order was the reverse (the
