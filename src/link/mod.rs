@@ -109,7 +109,10 @@ fn model_rule(key: &str) -> &'static str {
 }
 
 /// Label the pair `x REL y` (C-relation-only: the pair is given). Timex–timex pairs with
-/// calendar values are compared directly; everything else goes to the learned table.
+/// calendar values are compared directly (`link/timex-values`), event–DCT pairs whose tense
+/// decides go by [`rules::dct::tense_relation`] (`link/dct-tense`), event–timex pairs whose
+/// introducing word decides by [`rules::timex::signal_relation`] (`link/timex-…`); everything
+/// else goes to the learned table (`link/model-…`).
 pub fn classify(cx: &Context, x: Endpoint, y: Endpoint, model: &dyn Classifier) -> (RelType, &'static str) {
     let p = features::pair(cx, x, y);
     let (rel, rule) = match p.kind {
@@ -120,6 +123,32 @@ pub fn classify(cx: &Context, x: Endpoint, y: Endpoint, model: &dyn Classifier) 
             };
             match features::compare_ranges(&val(p.a), &val(p.b)) {
                 Some(r) => (r, "link/timex-values"),
+                None => {
+                    let (r, t) = model.classify(&p);
+                    (r, model_rule(&t))
+                }
+            }
+        }
+        features::PairKind::EventTimex => {
+            let by_signal = match p.b {
+                Endpoint::Timex(j) => rules::timex::signal_relation(cx, &cx.timexes[j]).0,
+                _ => None,
+            };
+            match by_signal {
+                Some((r, id)) => (r, id),
+                None => {
+                    let (r, t) = model.classify(&p);
+                    (r, model_rule(&t))
+                }
+            }
+        }
+        features::PairKind::EventDct => {
+            let tense = match p.a {
+                Endpoint::Event(i) => rules::dct::tense_relation(&cx.events[i]),
+                _ => None,
+            };
+            match tense {
+                Some(r) => (r, "link/dct-tense"),
                 None => {
                     let (r, t) = model.classify(&p);
                     (r, model_rule(&t))
@@ -185,10 +214,12 @@ pub fn link(text: &str, analysis: &Analysis, dct: NaiveDate, timexes: &[Timex], 
 
 /// [`link`] over any entities (e.g. gold ones) with any classifier.
 pub fn link_with(cx: &Context, model: &dyn Classifier) -> Vec<Tlink> {
-    let mut cands = rules::dct::candidates(cx, model);
-    cands.extend(rules::timex::candidates(cx, model));
-    cands.extend(rules::intra::candidates(cx, model));
+    // Among rules, earlier candidates win a pair: the specific ones (metric phrases, signals)
+    // come before the tense rules for the DCT.
+    let mut cands = rules::intra::candidates(cx, model);
     cands.extend(rules::consecutive::candidates(cx));
+    cands.extend(rules::timex::candidates(cx, model));
+    cands.extend(rules::dct::candidates(cx, model));
     select(cands)
 }
 
