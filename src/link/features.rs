@@ -250,7 +250,7 @@ fn event_atoms(cx: &Context, k: char, n: u8, e: &EventFacts, out: &mut Vec<Strin
 }
 
 /// Two event words that look like the same lemma (`attack`/`attacks`, `hacked`/`hacking`).
-fn same_stem(a: &str, b: &str) -> bool {
+pub fn same_stem(a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
     let n = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     n >= a.chars().count().min(b.chars().count()).clamp(3, 5)

@@ -57,62 +57,33 @@ pub struct Tlink {
     pub rel: RelType,
     /// Allowed values of start(`to`) − start(`from`), in days (`a month after` → 25..35).
     pub distance: Option<(i64, i64)>,
-    /// Rule id, e.g. `link/signal-after` or `link/model-d3`.
+    /// Rule id, e.g. `link/signal-after`, `link/dct-model`.
     pub rule: &'static str,
     /// The signal, phrase or clause that justifies the link.
     pub evidence: Span,
 }
 
-/// Rule ids of the learned tables, by template (`link/model-d3` = event–DCT, key level 3).
-static MODEL_RULES: &[&str] = &[
-    "link/model-d0",
-    "link/model-d1",
-    "link/model-d2",
-    "link/model-d3",
-    "link/model-d4",
-    "link/model-d5",
-    "link/model-d6",
-    "link/model-t0",
-    "link/model-t1",
-    "link/model-t2",
-    "link/model-t3",
-    "link/model-t4",
-    "link/model-t5",
-    "link/model-t6",
-    "link/model-s0",
-    "link/model-s1",
-    "link/model-s2",
-    "link/model-s3",
-    "link/model-s4",
-    "link/model-s5",
-    "link/model-s6",
-    "link/model-s7",
-    "link/model-n0",
-    "link/model-n1",
-    "link/model-n2",
-    "link/model-n3",
-    "link/model-n4",
-    "link/model-n5",
-    "link/model-n6",
-    "link/model-x0",
-    "link/model-x2",
-    "link/model-x3",
-];
-
+/// The rule id of a learned label, by the kind of its key (`d…` event–DCT, `t…` event–timex,
+/// `s…` two events in a sentence, `n…` in different sentences, `x…` two timexes).
 fn model_rule(key: &str) -> &'static str {
-    let template = key.split(':').next().unwrap_or("");
-    MODEL_RULES
-        .iter()
-        .find(|r| r.strip_prefix("link/model-") == Some(template))
-        .copied()
-        .unwrap_or("link/model")
+    match key.chars().next() {
+        Some('d') => "link/model-dct",
+        Some('t') => "link/model-timex",
+        Some('s') => "link/model-intra",
+        Some('n') => "link/model-sentences",
+        Some('x') => "link/model-timexes",
+        _ => "link/model",
+    }
 }
 
 /// Label the pair `x REL y` (C-relation-only: the pair is given). Timex–timex pairs with
 /// calendar values are compared directly (`link/timex-values`), event–DCT pairs whose tense
 /// decides go by [`rules::dct::tense_relation`] (`link/dct-tense`), event–timex pairs whose
-/// introducing word decides by [`rules::timex::signal_relation`] (`link/timex-…`); everything
-/// else goes to the learned table (`link/model-…`).
+/// introducing word decides by [`rules::timex::signal_relation`] (`link/timex-…`), two events
+/// with the same stem are taken as the same event told twice (`link/coreference`,
+/// SIMULTANEOUS: a pair someone chose to relate is likely coreferent; [`link`] does not make
+/// such pairs itself, since "said … said" are usually two events); everything else goes to
+/// the learned table (`link/model-…`).
 pub fn classify(cx: &Context, x: Endpoint, y: Endpoint, model: &dyn Classifier) -> (RelType, &'static str) {
     let p = features::pair(cx, x, y);
     let (rel, rule) = match p.kind {
@@ -128,6 +99,12 @@ pub fn classify(cx: &Context, x: Endpoint, y: Endpoint, model: &dyn Classifier) 
                     (r, model_rule(&t))
                 }
             }
+        }
+        features::PairKind::EventEventOther | features::PairKind::EventEventSame
+            if matches!((p.a, p.b), (Endpoint::Event(i), Endpoint::Event(j))
+                    if features::same_stem(cx.events[i].span.slice(cx.text), cx.events[j].span.slice(cx.text))) =>
+        {
+            (RelType::Simultaneous, "link/coreference")
         }
         features::PairKind::EventTimex => {
             let by_signal = match p.b {
