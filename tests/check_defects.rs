@@ -245,6 +245,7 @@ fn order_helpers() {
     let t = Timeline::from_path(root().join("tests/data/timelines/hand-written.yaml")).unwrap();
     t.assert_before("hack", "leak");
     t.assert_before("hack", "fbi");
+    t.assert_before("hack", "cancel"); // the user guide's example
     assert!(t.is_before("threats", "cancel"));
     assert!(!t.is_before("fbi", "hack"));
     assert_eq!(t.relation("fbi", "hack"), Some(tempograph::relation::RelType::After));

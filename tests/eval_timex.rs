@@ -90,7 +90,9 @@ fn annotate_te3input_keeps_text_and_drops_gold() {
     let a = tempograph::timeml::parse(Path::new("a"), &tml(body)).unwrap();
     let b = tempograph::timeml::parse(Path::new("b"), &written).unwrap();
     assert_eq!(a.text, b.text);
-    assert!(!written.contains("EVENT") && !written.contains("tid=\"t9\""));
+    // Gold tags are dropped; system EVENTs (with a class) are written by the events stage.
+    assert!(!written.contains("<EVENT eid=\"e1\">") && !written.contains("tid=\"t9\""));
+    assert!(written.contains("class=\"REPORTING\">said</EVENT>"), "{written}");
     assert!(written.contains("AT&amp;T"));
     let values: Vec<&str> = b.tagged("TIMEX3").filter_map(|x| x.attr("value")).collect();
     assert_eq!(values, ["2014-12-12", "2013"]);
@@ -149,4 +151,23 @@ fn tag_jsonl_and_errors() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("invalid --dct"));
+}
+
+#[test]
+fn tag_manifest_uses_published_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "On Thursday, Earnest told reporters.").unwrap();
+    std::fs::write(
+        dir.path().join("sources.yaml"),
+        "- file: a.txt\n  published: 2014-12-18\n",
+    )
+    .unwrap();
+    let out = Command::new(BIN)
+        .args(["tag", "--format", "jsonl", "--manifest"])
+        .arg(dir.path().join("sources.yaml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("\"value\":\"2014-12-18\""), "{s}");
 }

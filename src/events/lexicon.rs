@@ -65,16 +65,10 @@ impl FormStats {
             f64::from(self.as_event) / f64::from(self.occurrences)
         }
     }
-
-    /// Share of occurrences that are events after a word of kind `ctx`, smoothed toward
-    /// [`FormStats::ratio`] with the weight of [`PRIOR_WEIGHT`] occurrences.
-    pub fn ratio_in(&self, ctx: Ctx) -> f64 {
-        let (e, n) = self.by_context[ctx as usize];
-        (f64::from(e) + PRIOR_WEIGHT * self.ratio()) / (f64::from(n) + PRIOR_WEIGHT)
-    }
 }
 
-/// How many occurrences the overall ratio of a form weighs against its ratio in one context.
+/// How many occurrences the rule guess weighs against a form's corpus counts (see
+/// `decide` in [`super`]).
 pub const PRIOR_WEIGHT: f64 = 2.0;
 
 /// The lexicons, loaded once.
@@ -551,5 +545,4 @@ pub static NEVER_EVENTS: &[&str] = &[
     "now",
     "time",
     "times",
-    "according",
 ];

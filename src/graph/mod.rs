@@ -40,7 +40,8 @@
 mod stn;
 
 use crate::relation::RelType;
-use crate::value::{day_number, from_day_number};
+use crate::value::{day_number, from_day_number, Precision};
+use chrono::Datelike;
 use chrono::NaiveDate;
 use petgraph::graph::DiGraph;
 use serde::{Deserialize, Serialize};
@@ -221,6 +222,27 @@ fn end(n: NodeId) -> u32 {
 }
 
 /// A graph of intervals and the facts relating them. Build it, then [`Graph::solve`].
+///
+/// ```
+/// use tempograph::graph::{Evidence, Graph};
+/// use tempograph::relation::RelType;
+///
+/// let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+/// let mut g = Graph::new();
+/// let dct = g.add_interval("dct", (0, 0));
+/// let hack = g.add_interval("e1", (0, 60));
+/// g.pin(dct, day("2014-12-18"), day("2014-12-18"), Evidence::rule("document/dct"));
+/// g.relate(hack, dct, RelType::Before, Some((25, 35)), Evidence::rule("link/signal-after"));
+/// g.relate(dct, hack, RelType::Before, None, Evidence::rule("oops"));
+/// let solved = g.solve();
+/// assert_eq!(solved.bounds(hack).earliest_start, Some(day("2014-11-13")));
+/// assert_eq!(solved.bounds(hack).latest_start, Some(day("2014-11-23")));
+/// assert_eq!(
+///     solved.conflicts[0].to_string(),
+///     "e1 BEFORE dct, start to start 25..35 days (rule link/signal-after) → dct BEFORE e1 (rule oops)"
+/// );
+/// assert_eq!(solved.relation(hack, dct), Some(RelType::Before));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Graph {
     /// Nodes are intervals; edges are relation facts (their index in `facts`).
@@ -641,6 +663,42 @@ pub struct Bounds {
     pub latest_start: Option<NaiveDate>,
     pub earliest_end: Option<NaiveDate>,
     pub latest_end: Option<NaiveDate>,
+}
+
+impl Bounds {
+    /// The days the interval can lie in: earliest start to latest end, when both are known.
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        Some((self.earliest_start?, self.latest_end?))
+    }
+
+    /// The finest calendar unit containing [`Bounds::span`]: `Day` when it is one day,
+    /// `Week` within one ISO week, then `Month`, `Quarter`, `Half`, `Year`, `Decade`,
+    /// `Century`; `None` when unbounded or wider.
+    pub fn precision(&self) -> Option<Precision> {
+        let (a, b) = self.span()?;
+        let same = |f: &dyn Fn(NaiveDate) -> i64| f(a) == f(b);
+        let y = |d: NaiveDate| i64::from(d.year());
+        let m = |d: NaiveDate| y(d) * 12 + i64::from(d.month0());
+        Some(if a == b {
+            Precision::Day
+        } else if a.iso_week() == b.iso_week() {
+            Precision::Week
+        } else if same(&m) {
+            Precision::Month
+        } else if same(&|d| m(d).div_euclid(3)) {
+            Precision::Quarter
+        } else if same(&|d| m(d).div_euclid(6)) {
+            Precision::Half
+        } else if same(&y) {
+            Precision::Year
+        } else if same(&|d| y(d).div_euclid(10)) {
+            Precision::Decade
+        } else if same(&|d| y(d).div_euclid(100)) {
+            Precision::Century
+        } else {
+            return None;
+        })
+    }
 }
 
 /// One step of a conflict cycle: `t(to) − t(from) ≥ min_days` (`>` when `strict`).

@@ -254,6 +254,38 @@ struct Tree {
 }
 
 impl Tree {
+    /// Appends `v` as a child of the sentinel `s`.
+    fn add_root(&mut self, v: u32, s: usize) {
+        let last = self.prev[s];
+        self.next[last as usize] = v;
+        self.prev[v as usize] = last;
+        self.next[v as usize] = s as u32;
+        self.prev[s] = v;
+        self.depth[v as usize] = 1;
+        self.in_tree[v as usize] = true;
+    }
+
+    /// Cuts the subtree of `y` out of the tree and makes each of its points a root, queued.
+    fn reroot_subtree(&mut self, y: u32, s: usize) {
+        let dy = self.depth[y as usize];
+        let mut block = vec![y];
+        let mut x = self.next[y as usize];
+        while self.depth[x as usize] > dy && x as usize != s {
+            block.push(x);
+            x = self.next[x as usize];
+        }
+        let p = self.prev[y as usize];
+        self.next[p as usize] = x;
+        self.prev[x as usize] = p;
+        for z in block {
+            self.add_root(z, s);
+            if !self.queued[z as usize] {
+                self.queued[z as usize] = true;
+                self.queue.push_back(z);
+            }
+        }
+    }
+
     fn new(n: usize) -> Tree {
         Tree {
             next: vec![0; n + 1],
@@ -394,32 +426,31 @@ impl Stn {
         let mut pot = vec![W::ZERO; n];
         let mut parent = vec![NONE; n];
         for members in self.comps.iter().rev() {
-            let init: Vec<W> = members.iter().map(|&v| pot[v as usize]).collect();
-            loop {
-                for (&v, &w0) in members.iter().zip(&init) {
-                    pot[v as usize] = w0;
-                    parent[v as usize] = NONE;
+            let mut on_cycle = |cycle: Vec<u32>| -> Option<u32> {
+                let f = self.set_aside(&cycle)?;
+                if cycles.len() < limit {
+                    cycles.push((cycle, f));
+                } else if unlisted < limit.saturating_mul(16) {
+                    unlisted += 1;
+                } else {
+                    unlisted += 1;
+                    return None;
                 }
-                let found = self.run_component(&self.fwd, members, &mut pot, &mut parent, &mut tree, &live, &dead);
-                let Some(cycle) = found else { break };
-                match self.set_aside(&cycle) {
-                    Some(f) if cycles.len() < limit => {
-                        self.disable_fact(f, &mut live);
-                        cycles.push((cycle, f));
-                    }
-                    Some(f) if unlisted < limit.saturating_mul(16) => {
-                        self.disable_fact(f, &mut live);
-                        unlisted += 1;
-                    }
-                    _ => {
-                        // Far beyond the limit: quarantine the whole component.
-                        unlisted += 1;
-                        for &v in members {
-                            self.kill_point(v, &mut dead, &mut live);
-                            pot[v as usize] = W::ZERO;
-                        }
-                        break;
-                    }
+                Some(f)
+            };
+            if !self.run_component(
+                members,
+                &mut pot,
+                &mut parent,
+                &mut tree,
+                &mut live,
+                &dead,
+                &mut on_cycle,
+            ) {
+                // Far beyond the limit: quarantine the whole component.
+                for &v in members {
+                    self.kill_point(v, &mut dead, &mut live);
+                    pot[v as usize] = W::ZERO;
                 }
             }
             for &u in members {
@@ -534,30 +565,37 @@ impl Stn {
         (dist, parent)
     }
 
-    /// Bellman–Ford with subtree disassembly inside one component of `g` (forward), from the
-    /// current labels. Returns a negative cycle (arc indices in path order) if one is found.
+    /// Bellman–Ford with subtree disassembly inside one component (forward arcs), from the
+    /// current labels. Each negative cycle found (arc indices in path order) is handed to
+    /// `on_cycle`, which names the fact to set aside (its arcs are then switched off and the
+    /// search goes on from where it was) or `None` to give up: then `false` is returned.
     #[allow(clippy::too_many_arguments)]
     fn run_component(
         &self,
-        g: &Csr,
         members: &[u32],
         dist: &mut [W],
         parent: &mut [u32],
         t: &mut Tree,
-        live: &[bool],
+        live: &mut [bool],
         dead: &[bool],
-    ) -> Option<Vec<u32>> {
+        on_cycle: &mut dyn FnMut(Vec<u32>) -> Option<u32>,
+    ) -> bool {
+        let g = &self.fwd;
         if members.len() == 1 {
             let u = members[0];
             if dead[u as usize] {
-                return None;
+                return true;
             }
             // Only a self-loop can close a cycle in a one-point component.
-            return g
-                .inner(u)
-                .iter()
-                .find(|e| e.to == u && live[e.arc as usize] && e.w < W::ZERO)
-                .map(|e| vec![e.arc]);
+            loop {
+                let found = g
+                    .inner(u)
+                    .iter()
+                    .find(|e| e.to == u && live[e.arc as usize] && e.w < W::ZERO);
+                let Some(e) = found else { return true };
+                let Some(f) = on_cycle(vec![e.arc]) else { return false };
+                self.disable_fact(f, live);
+            }
         }
         let s = self.n;
         t.next[s] = s as u32;
@@ -568,22 +606,14 @@ impl Stn {
             let vi = v as usize;
             t.in_tree[vi] = false;
             t.queued[vi] = false;
-            if dist[vi].is_inf() || dead[vi] {
-                continue;
+            if !dist[vi].is_inf() && !dead[vi] {
+                t.add_root(v, s);
+                t.queued[vi] = true;
+                t.queue.push_back(v);
             }
-            // Every labelled point starts as a child of the sentinel.
-            let last = t.prev[s];
-            t.next[last as usize] = v;
-            t.prev[vi] = last;
-            t.next[vi] = s as u32;
-            t.prev[s] = v;
-            t.depth[vi] = 1;
-            t.in_tree[vi] = true;
-            t.queued[vi] = true;
-            t.queue.push_back(v);
         }
-        let result = 'scan: loop {
-            let Some(u) = t.queue.pop_front() else { break None };
+        let mut ok = true;
+        'scan: while let Some(u) = t.queue.pop_front() {
             let ui = u as usize;
             t.queued[ui] = false;
             if !t.in_tree[ui] {
@@ -596,10 +626,10 @@ impl Stn {
                 if nd >= dist[vi] || !live[e.arc as usize] {
                     continue;
                 }
+                let mut cycle = None;
                 if v == u {
-                    break 'scan Some(vec![e.arc]);
-                }
-                if t.in_tree[vi] {
+                    cycle = Some(vec![e.arc]);
+                } else if t.in_tree[vi] {
                     // Disassemble the subtree of v; meeting u inside it closes a negative cycle.
                     let dv = t.depth[vi];
                     let mut x = t.next[vi];
@@ -613,14 +643,44 @@ impl Stn {
                                 y = self.arcs[pa as usize].from;
                             }
                             path.reverse();
-                            break 'scan Some(path);
+                            // Undo the partial disassembly: the tree is still intact.
+                            let mut z = t.next[vi];
+                            while z != u {
+                                t.in_tree[z as usize] = true;
+                                z = t.next[z as usize];
+                            }
+                            cycle = Some(path);
+                            break;
                         }
                         t.in_tree[x as usize] = false;
                         x = t.next[x as usize];
                     }
-                    let p = t.prev[vi];
-                    t.next[p as usize] = x;
-                    t.prev[x as usize] = p;
+                    if cycle.is_none() {
+                        let p = t.prev[vi];
+                        t.next[p as usize] = x;
+                        t.prev[x as usize] = p;
+                    }
+                }
+                if let Some(cycle) = cycle {
+                    let Some(f) = on_cycle(cycle) else {
+                        ok = false;
+                        break 'scan;
+                    };
+                    self.disable_fact(f, live);
+                    // Subtrees hanging from a switched-off arc become roots, and u is scanned
+                    // again: the labels stay upper bounds, the tree stays exact.
+                    for i in self.fact_off[f as usize]..self.fact_off[f as usize + 1] {
+                        let a = self.fact_arcs[i as usize];
+                        let y = self.arcs[a as usize].to;
+                        if y as usize != s && t.in_tree[y as usize] && parent[y as usize] == a {
+                            t.reroot_subtree(y, s);
+                        }
+                    }
+                    if !t.queued[ui] {
+                        t.queued[ui] = true;
+                        t.queue.push_back(u);
+                    }
+                    continue 'scan;
                 }
                 dist[vi] = nd;
                 parent[vi] = e.arc;
@@ -636,12 +696,12 @@ impl Stn {
                     t.queue.push_back(v);
                 }
             }
-        };
+        }
         for &v in members {
             t.in_tree[v as usize] = false;
             t.queued[v as usize] = false;
         }
-        result
+        ok
     }
 
     /// The cycle through the origin at a point `p` with `latest(p) < earliest(p)`:
@@ -913,9 +973,9 @@ mod tests {
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             (seed >> 33) % m
         };
-        for _ in 0..400 {
-            let n = 1 + rnd(7) as usize;
-            let m = rnd(14) as usize;
+        for _ in 0..2000 {
+            let n = 1 + rnd(10) as usize;
+            let m = rnd(30) as usize;
             let mut arcs = Vec::new();
             for f in 0..m {
                 let mut x = rnd(n as u64 + 1) as u32;

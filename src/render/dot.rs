@@ -172,13 +172,21 @@ pub fn render(t: &Timeline, opts: &Options) -> String {
     }
     edges.sort();
     edges.dedup();
-    for (a, b, label, bad) in edges {
-        let style = if bad {
+    let pairs: std::collections::BTreeSet<(usize, usize)> = edges.iter().map(|(a, b, _, _)| (*a, *b)).collect();
+    for (a, b, label, bad) in &edges {
+        let style = if *bad {
             format!(", color=\"{RED}\", fontcolor=\"{RED}\", penwidth=2, constraint=false")
         } else {
             String::new()
         };
-        let _ = writeln!(out, "  e{a} -> e{b} [label={}{style}];", quote(&label));
+        // Two edges between the same events in opposite directions run side by side and
+        // their middle labels would overlap: label each near its tail instead.
+        let label_attr = if pairs.contains(&(*b, *a)) && a != b {
+            format!("taillabel={}, labeldistance=2.5, labelangle=-35", quote(label))
+        } else {
+            format!("label={}", quote(label))
+        };
+        let _ = writeln!(out, "  e{a} -> e{b} [{label_attr}{style}];");
     }
     out.push_str("}\n");
     out

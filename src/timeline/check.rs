@@ -101,6 +101,10 @@ pub struct Place {
 /// One fact on a contradiction's cycle.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CycleStep {
+    /// The event (or time) id the fact is stated from.
+    pub from: String,
+    /// The other end (the same id for a date bound).
+    pub to: String,
     /// The fact in words: `cancel BEFORE threats`, `threats ends on or before 2014-12-16`.
     pub constraint: String,
     /// Where it is written in the timeline file.
@@ -167,6 +171,27 @@ impl Report {
         if !self.is_consistent() {
             panic!("timeline is not consistent:\n{self}");
         }
+    }
+
+    /// The contradictions (`cycle` and `contradicts-dates` findings) in the model's form,
+    /// e.g. to draw a hand-written timeline's conflicts in red.
+    pub fn conflicts(&self) -> Vec<super::Conflict> {
+        self.findings
+            .iter()
+            .filter(|f| matches!(f.kind, Kind::Cycle | Kind::ContradictsDates) && !f.cycle.is_empty())
+            .map(|f| super::Conflict {
+                cycle: f
+                    .cycle
+                    .iter()
+                    .map(|s| super::ConflictEdge {
+                        from: s.from.clone(),
+                        to: s.to.clone(),
+                        constraint: s.constraint.clone(),
+                        evidence: None,
+                    })
+                    .collect(),
+            })
+            .collect()
     }
 
     /// The report as pretty JSON (`check --format json`).
@@ -251,10 +276,17 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn place(&self, path: &[Step]) -> Place {
-        let (line, column) = match self.origin.text() {
-            Some(text) => yaml::locate(text, path).map_or((None, None), |(l, c)| (Some(l), Some(c))),
-            None => (None, None),
-        };
+        // The nearest node that exists: `before: b` (one id, not a list) has no
+        // `before[0]`, so the finding points at the scalar itself.
+        let mut found = None;
+        if let Some(text) = self.origin.text() {
+            let mut p = path;
+            while found.is_none() && !p.is_empty() {
+                found = yaml::locate(text, p);
+                p = &p[..p.len() - 1];
+            }
+        }
+        let (line, column) = found.map_or((None, None), |(l, c)| (Some(l), Some(c)));
         Place {
             path: yaml::path_string(path),
             line,
@@ -695,6 +727,8 @@ pub(super) fn check(t: &Timeline) -> Report {
             }
             names.push(edge.constraint.clone());
             steps.push(CycleStep {
+                from: edge.from.clone(),
+                to: edge.to.clone(),
                 constraint: edge.constraint.clone(),
                 place: c.place(&path),
                 evidence,

@@ -252,6 +252,13 @@ const PAST_REACH: usize = 5;
 /// How far (in tokens) a modal or auxiliary is trusted to override the nearest month.
 const MONTH_REACH: usize = 4;
 
+/// How far (in days) from the DCT a month in the DCT's own year is still preferred to a
+/// nearer one in the year before or after.
+const SAME_YEAR_REACH: i64 = 183;
+
+/// How many sentences back a quarter still makes `a year ago` mean that quarter a year before.
+const FISCAL_REACH: usize = 4;
+
 /// How a value was found.
 struct Out {
     val: Result<Val, String>,
@@ -266,6 +273,8 @@ struct Resolver<'a> {
     analysis: &'a Analysis,
     /// The last specific date mentioned, and the sentence it was in.
     anchor: Option<(Val, usize)>,
+    /// The last quarter or half mentioned, and its sentence.
+    last_quarter: Option<(Val, usize)>,
     sentence: usize,
     start: usize,
     rule: &'static str,
@@ -337,16 +346,22 @@ impl Resolver<'_> {
                 .iter()
                 .find(|(s, e, _)| if future_strict { *s > self.dct } else { *e >= self.dct }),
             Direction::None => {
+                let dist = |(s, e, _): &&(NaiveDate, NaiveDate, Val)| {
+                    if *e < self.dct {
+                        (self.dct - *e).num_days()
+                    } else if *s > self.dct {
+                        (*s - self.dct).num_days()
+                    } else {
+                        0
+                    }
+                };
                 if default_nearest {
-                    cands.iter().min_by_key(|(s, e, _)| {
-                        if *e < self.dct {
-                            (self.dct - *e).num_days()
-                        } else if *s > self.dct {
-                            (*s - self.dct).num_days()
-                        } else {
-                            0
-                        }
-                    })
+                    // The DCT's year unless that is far away ("January" in December).
+                    let same = cands
+                        .iter()
+                        .find(|(s, _, _)| s.year() == y)
+                        .filter(|c| dist(c) <= SAME_YEAR_REACH);
+                    same.or_else(|| cands.iter().min_by_key(dist))
                 } else {
                     cands.iter().find(|(s, _, _)| s.year() == y)
                 }
@@ -396,8 +411,8 @@ impl Resolver<'_> {
 
     /// An anchor of quarter or half grain mentioned in this or the previous two sentences.
     fn fiscal_anchor(&self) -> Option<Val> {
-        match self.anchor {
-            Some((v @ (Val::Quarter(..) | Val::Half(..)), s)) if self.sentence.saturating_sub(s) <= 2 => Some(v),
+        match self.last_quarter {
+            Some((v, s)) if self.sentence.saturating_sub(s) <= FISCAL_REACH => Some(v),
             _ => None,
         }
     }
@@ -704,8 +719,20 @@ impl Resolver<'_> {
                 }
             }
             Unres::Anaphor { unit, n } => {
-                let (base, kind) = self.anchor_or_dct();
                 let n = *n;
+                // "a year earlier" in a report about a quarter: that quarter a year before.
+                if *unit == Unit::Year && n != 0 {
+                    if let Some(v) = self.fiscal_anchor() {
+                        let k = if matches!(v, Val::Quarter(..)) { 4 } else { 2 };
+                        return Out {
+                            val: shift_val(v, k * n).ok_or_else(|| "out of range".into()),
+                            anchor: AnchorKind::Timex,
+                            dir: if n < 0 { Direction::Past } else { Direction::Future },
+                            why: "a year from the period mentioned before".into(),
+                        };
+                    }
+                }
+                let (base, kind) = self.anchor_or_dct();
                 let v = match unit {
                     // "a year earlier": keep the anchor's grain (a quarter a year before).
                     Unit::Year => match base {
@@ -823,37 +850,50 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
     if n.fract() == 0.0 && (0.0..1e7).contains(&n) {
         return unit_value(unit, n as u32);
     }
-    // Fractions go one unit down: 1.5 hours = PT1H30M, 2.5 years = P30M.
-    let (whole, sub, sub_unit) = match unit {
-        Unit::Year => (0.0, n * 12.0, "M"),
-        Unit::Month => (0.0, n * 30.0, "D"),
-        Unit::Week => (0.0, n * 7.0, "D"),
-        Unit::Day => (0.0, n * 24.0, "TH"),
-        Unit::Hour => (n.trunc(), n.fract() * 60.0, "M"),
-        Unit::Minute => (n.trunc(), n.fract() * 60.0, "S"),
-        _ => (0.0, n, ""),
+    // Fractions: the whole part, then the rest one unit down (2.5 years = P2Y6M,
+    // 1.5 hours = PT1H30M, half a day = PT12H).
+    let (whole, rest) = (n.trunc() as u64, n.fract());
+    let (big, small, factor, time_small) = match unit {
+        Unit::Year => ("Y", "M", 12.0, false),
+        Unit::Month => ("M", "D", 30.0, false),
+        Unit::Week => ("W", "D", 7.0, false),
+        Unit::Day => ("D", "H", 24.0, true),
+        Unit::Hour => ("H", "M", 60.0, true),
+        Unit::Minute => ("M", "S", 60.0, true),
+        _ => return format!("P{n}{}", &unit_value(unit, 1)[2..]),
     };
-    match (unit, sub_unit) {
-        (Unit::Hour, _) if whole > 0.0 => format!("PT{}H{}M", whole as u64, sub.round() as u64),
-        (Unit::Hour, _) => format!("PT{}M", sub.round() as u64),
-        (Unit::Minute, _) if whole > 0.0 => format!("PT{}M{}S", whole as u64, sub.round() as u64),
-        (Unit::Minute, _) => format!("PT{}S", sub.round() as u64),
-        (_, "TH") => format!("PT{}H", sub.round() as u64),
-        (_, "M") | (_, "D") => format!("P{}{}", sub.round() as u64, sub_unit),
-        _ => format!("P{n}{}", &unit_value(unit, 1)[2..]),
+    let sub = (rest * factor).round() as u64;
+    let time_big = matches!(unit, Unit::Hour | Unit::Minute);
+    let mut v = String::from("P");
+    if time_big {
+        v.push('T');
     }
+    if whole > 0 {
+        v.push_str(&format!("{whole}{big}"));
+    }
+    if time_small && !time_big {
+        v.push('T');
+    }
+    v.push_str(&format!("{sub}{small}"));
+    v
 }
 
 /// Turn candidates into timexes, in order, keeping the last mentioned date as the anchor
 /// for anaphoric expressions. Candidates that cannot be resolved are dropped only when they
 /// are `the holiday` far from any holiday; others keep an `X`-filled value.
 pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) -> Vec<Timex> {
-    let ctx = Ctx::new(text, &analysis.tokens);
+    resolve_in(&Ctx::new(text, &analysis.tokens), analysis, dct, cands)
+}
+
+/// [`resolve`] over an existing token context.
+pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) -> Vec<Timex> {
+    let text = ctx.text;
     let mut r = Resolver {
         dct,
-        ctx: &ctx,
+        ctx,
         analysis,
         anchor: None,
+        last_quarter: None,
         sentence: 0,
         start: 0,
         rule: "",
@@ -938,6 +978,9 @@ pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) 
         if (kind == TimexType::Date || kind == TimexType::Time) && !anaphoric {
             if let Some(v) = val {
                 r.anchor = Some((v, r.sentence));
+                if matches!(v, Val::Quarter(..) | Val::Half(..)) {
+                    r.last_quarter = Some((v, r.sentence));
+                }
             }
         }
         let anchor_value = match o_anchor {

@@ -145,11 +145,31 @@ fn day_at(ctx: &Ctx, j: usize) -> Option<(u32, usize)> {
 /// A four-digit year at `j` (optionally after a comma), 1000..=2099.
 fn year_at(ctx: &Ctx, j: usize) -> Option<(i32, usize)> {
     let j = if ctx.punct(j, ",") { j + 1 } else { j };
+    if let Some(y) = spoken_year(ctx, j) {
+        return Some(y);
+    }
     let (y, len) = ctx.lone_num(j)?;
     if len != 4 || !(1000..=2099).contains(&y) {
         return None;
     }
     Some((y as i32, j + 1))
+}
+
+/// A year in words at `j` (transcripts): `nineteen ninety-four`, `two thousand`,
+/// `two thousand one`.
+fn spoken_year(ctx: &Ctx, j: usize) -> Option<(i32, usize)> {
+    if ctx.is(j, "nineteen") {
+        let (n, e) = ctx.number_word(j + 1)?;
+        return (10..=99).contains(&n).then_some((1900 + n as i32, e));
+    }
+    if ctx.is(j, "two") && ctx.is(j + 1, "thousand") {
+        let k = if ctx.is(j + 2, "and") { j + 3 } else { j + 2 };
+        return match ctx.number_word(k) {
+            Some((n, e)) if n < 100 => Some((2000 + n as i32, e)),
+            _ => Some((2000, j + 2)),
+        };
+    }
+    None
 }
 
 /// Words before a bare month that show it is a date ("in May", "since March").

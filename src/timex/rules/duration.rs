@@ -33,6 +33,7 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         &[
             "past",
             "last",
+            "recent",
             "next",
             "first",
             "coming",

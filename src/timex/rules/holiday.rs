@@ -130,6 +130,33 @@ pub static HOLIDAYS: &[(&[&str], Holiday)] = &[
 ];
 
 pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    if !matches!(
+        ctx.lw(i),
+        "christmas"
+            | "xmas"
+            | "new"
+            | "independence"
+            | "the"
+            | "halloween"
+            | "valentine"
+            | "veterans"
+            | "boxing"
+            | "st"
+            | "thanksgiving"
+            | "labor"
+            | "memorial"
+            | "columbus"
+            | "martin"
+            | "presidents"
+            | "mother"
+            | "father"
+            | "easter"
+            | "good"
+            | "election"
+    ) || !ctx.cap(i) && !ctx.is(i, "the")
+    {
+        return;
+    }
     for (words, h) in HOLIDAYS {
         if !words.iter().enumerate().all(|(k, w)| ctx.is(i + k, w)) {
             continue;
@@ -168,5 +195,19 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             year: None,
         };
         out.push(Cand::new(i, i + 2, TimexType::Date, v, "holiday/anaphor"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The prefilter in [`super::rules`] lists every first word of [`super::HOLIDAYS`].
+    #[test]
+    fn prefilter_knows_every_first_word() {
+        let src = include_str!("holiday.rs");
+        let start = src.find("if !matches!(").expect("prefilter");
+        let block = &src[start..start + src[start..].find(") ||").expect("end of prefilter")];
+        for (words, _) in super::HOLIDAYS {
+            assert!(block.contains(&format!("\"{}\"", words[0])), "{}", words[0]);
+        }
     }
 }

@@ -27,6 +27,7 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     this_last_next(ctx, i, out);
     ago(ctx, i, out);
     month_of_relative_year(ctx, i, out);
+    year_end(ctx, i, out);
     anaphor(ctx, i, out);
     the_unit(ctx, i, out);
 }
@@ -245,6 +246,12 @@ fn anaphor(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     if plural || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Quarter) {
         return;
     }
+    // "the next decade", "the following century": a length of time.
+    if matches!(unit, Unit::Decade | Unit::Century) && j == i + 2 && ctx.is(i, "the") {
+        let v = Unres::Duration { n: Some(1.0), unit };
+        out.push(Cand::new(i, e, TimexType::Duration, v, "relative/anaphor"));
+        return;
+    }
     // "that day" but not "that day's"... both fine; "that year" ok.
     let (n, e) = if n == 0 && ctx.any(e, &["before", "earlier"]) && ctx.is(i, "the") {
         (-1, e + 1)
@@ -257,6 +264,33 @@ fn anaphor(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     out.push(Cand::new(i, e, D, Unres::Anaphor { unit, n }, "relative/anaphor"));
+}
+
+/// "year-end", "year end", "the year's end": the end of the DCT's year.
+fn year_end(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let (start, j) = if ctx.is(i, "the") { (i, i + 1) } else { (i, i) };
+    if !ctx.is(j, "year") {
+        return;
+    }
+    let e = if ctx.hyphen(j + 1) && ctx.is(j + 2, "end") {
+        j + 3
+    } else if ctx.is(j + 1, "end") && !ctx.hyphen(j + 2) {
+        j + 2
+    } else if ctx.punct(j + 1, "'") && ctx.is(j + 2, "s") && ctx.is(j + 3, "end") {
+        j + 4
+    } else {
+        return;
+    };
+    let start = if start != j && e == j + 4 { start } else { j };
+    let mut c = Cand::new(
+        start,
+        e,
+        D,
+        Unres::Shift { unit: Unit::Year, n: 0 },
+        "relative/this-unit",
+    );
+    c.modifier = Some("END");
+    out.push(c);
 }
 
 fn the_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
