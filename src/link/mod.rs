@@ -197,7 +197,32 @@ pub fn link_with(cx: &Context, model: &dyn Classifier) -> Vec<Tlink> {
     cands.extend(rules::consecutive::candidates(cx));
     cands.extend(rules::timex::candidates(cx, model));
     cands.extend(rules::dct::candidates(cx, model));
-    select(cands)
+    select(cands, &calendar(cx))
+}
+
+/// What the timexes' values say about each other and the DCT (`t2 BEFORE dct`, `t1 INCLUDES
+/// t3`): not output as links, but every chosen link must agree with it, so that an event is
+/// never put inside both the DCT and next week.
+fn calendar(cx: &Context) -> Vec<(Endpoint, RelType, Endpoint)> {
+    let mut dated: Vec<(Endpoint, String)> = cx
+        .timexes
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == "DATE" || t.kind == "TIME")
+        .map(|(j, t)| (Endpoint::Timex(j), t.value.clone()))
+        .collect();
+    if let Some(d) = cx.dct {
+        dated.push((Endpoint::Dct, d.to_string()));
+    }
+    let mut out = Vec::new();
+    for (k, (a, va)) in dated.iter().enumerate() {
+        for (b, vb) in &dated[k + 1..] {
+            if let Some(rel) = features::compare_ranges(va, vb) {
+                out.push((*a, rel, *b));
+            }
+        }
+    }
+    out
 }
 
 fn key(e: Endpoint) -> String {
@@ -209,9 +234,10 @@ fn key(e: Endpoint) -> String {
 }
 
 /// A consistent subset: strongest first (rules, then learned labels by margin, ties in
-/// input order), each candidate taking its first label the links so far allow. Output is
+/// input order), each candidate taking its first label that agrees with `known` (the
+/// calendar) and the links chosen so far; a candidate none of whose labels fit is dropped. Output is
 /// sorted by (from, to).
-fn select(mut cands: Vec<rules::Candidate>) -> Vec<Tlink> {
+fn select(mut cands: Vec<rules::Candidate>, known: &[(Endpoint, RelType, Endpoint)]) -> Vec<Tlink> {
     use rules::Strength;
     let rank = |s: Strength| match s {
         Strength::Rule => f64::INFINITY,
@@ -224,6 +250,9 @@ fn select(mut cands: Vec<rules::Candidate>) -> Vec<Tlink> {
             .then(a.cmp(&b))
     });
     let mut g = closure::PointGraph::new();
+    for &(a, rel, b) in known {
+        g.add(&key(a), rel, &key(b));
+    }
     let mut seen: std::collections::BTreeSet<(Endpoint, Endpoint)> = Default::default();
     let mut out = Vec::new();
     for i in order {

@@ -9,12 +9,13 @@
 //! | noun or non-finite event – DCT                    | —                | none                 |
 //!
 //! The tense rules agree with what both learned tables mostly say, but hold across corpora:
-//! with them, Task ABC on TimeBank (AQUAINT table) went from 20.01 to 25.01.
+//! with them, Task ABC on TimeBank (AQUAINT table) went from 20.01 to 25.01 (development
+//! figures, measured before a scorer fix; see docs/RELATIONS.md).
 //!
 //! Timexes are not linked to the DCT: their values already place them (the graph bounds
 //! them by date), and TempEval-3 annotators rarely wrote such links, so on TBAQ they cost
 //! precision (measured: Task ABC on AQUAINT 31.41 → 31.84 without them). Likewise only
-//! finite verb events get a DCT link (ABC on TimeBank 19.13 → 20.07).
+//! finite verb events get a DCT link (ABC on TimeBank 19.13 → 20.07; development figures).
 
 use super::{is_finite, learned, rule, span_of, Candidate};
 use crate::link::features::Context;
