@@ -929,7 +929,7 @@ pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]
                 let o = match day {
                     Some(d) => r.date(d),
                     None => match r.anchor {
-                        Some((Val::Day(d), s)) if r.sentence.saturating_sub(s) <= 1 => Out {
+                        Some((Val::Day(d), s)) if r.sentence.saturating_sub(s) < 1 => Out {
                             val: Ok(Val::Day(d)),
                             anchor: AnchorKind::Timex,
                             dir: Direction::None,
