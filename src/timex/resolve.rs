@@ -252,6 +252,9 @@ const PAST_REACH: usize = 5;
 /// How far (in tokens) a modal or auxiliary is trusted to override the nearest month.
 const MONTH_REACH: usize = 4;
 
+/// How far (in tokens) a past-tense verb form (`ran`, `closed`) moves a month back.
+const PAST_VERB_REACH: usize = 2;
+
 /// How far (in days) from the DCT a month in the DCT's own year is still preferred to a
 /// nearer one in the year before or after.
 const SAME_YEAR_REACH: i64 = 183;
@@ -275,6 +278,8 @@ struct Resolver<'a> {
     anchor: Option<(Val, usize)>,
     /// The last quarter or half mentioned, and its sentence.
     last_quarter: Option<(Val, usize)>,
+    /// The previous timex's calendar value and its last token (for ranges: `from March to May`).
+    prev: Option<(Val, usize)>,
     sentence: usize,
     start: usize,
     rule: &'static str,
@@ -437,10 +442,36 @@ impl Resolver<'_> {
             },
             Unres::Date { year: None, month, day } => {
                 let (m, d) = (*month, *day);
+                // The end of a range ("from March to May", "Dec. 5 - Jan. 8") follows its start.
+                if let Some((start, last)) = self.prev {
+                    let joined = self.start == last + 2
+                        && self
+                            .ctx
+                            .any(last + 1, &["to", "through", "until", "till", "and", "-", "–"]);
+                    if let (true, Some(first)) = (joined, start.day()) {
+                        let y = first.year();
+                        let pick = (y..=y + 1).find_map(|yy| match d {
+                            Some(dd) => NaiveDate::from_ymd_opt(yy, m, dd).filter(|x| *x >= first).map(Val::Day),
+                            None => NaiveDate::from_ymd_opt(yy, m, 1)
+                                .filter(|x| (x.year(), x.month()) >= (first.year(), first.month()))
+                                .map(|_| Val::Month(yy, m)),
+                        });
+                        if let Some(v) = pick {
+                            return Out {
+                                val: Ok(v),
+                                anchor: AnchorKind::Timex,
+                                dir: Direction::Future,
+                                why: "the end of a range follows its start".into(),
+                            };
+                        }
+                    }
+                }
                 // A month name is read as the nearest such month unless a close, strong
                 // tense cue says otherwise.
                 let c = self.cue();
-                let dir = if c.strong && c.distance <= MONTH_REACH {
+                let dir = if c.strong && c.distance <= MONTH_REACH
+                    || c.direction == Direction::Past && c.distance <= PAST_VERB_REACH
+                {
                     c.direction
                 } else {
                     Direction::None
@@ -894,6 +925,7 @@ pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]
         analysis,
         anchor: None,
         last_quarter: None,
+        prev: None,
         sentence: 0,
         start: 0,
         rule: "",
@@ -973,6 +1005,12 @@ pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]
         if kind == TimexType::Date && value.len() > 10 && value.as_bytes()[10] == b'T' && c.rule != "time/part-of-day" {
             kind = TimexType::Time;
         }
+        r.prev = match (&c.val, val) {
+            (Unres::Date { .. } | Unres::DateWeekday { .. }, Some(v @ (Val::Day(_) | Val::Month(..)))) => {
+                Some((v, c.end - 1))
+            }
+            _ => None,
+        };
         let anaphoric =
             matches!(c.val, Unres::Anaphor { .. }) || matches!(c.val, Unres::Shift { unit: Unit::Year, .. });
         if (kind == TimexType::Date || kind == TimexType::Time) && !anaphoric {
