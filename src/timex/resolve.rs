@@ -564,6 +564,21 @@ impl Resolver<'_> {
                 )
             }
             Unres::Quarter { q, year: Some(y) } => abs(Val::Quarter(*y, *q)),
+            Unres::FiscalPeriod { year } => match self.fiscal_anchor() {
+                Some(Val::Quarter(_, q)) => Out {
+                    val: Ok(Val::Quarter(*year, q)),
+                    anchor: AnchorKind::Timex,
+                    dir: Direction::None,
+                    why: "the quarter mentioned before, in the year given".into(),
+                },
+                Some(Val::Half(_, h)) => Out {
+                    val: Ok(Val::Half(*year, h)),
+                    anchor: AnchorKind::Timex,
+                    dir: Direction::None,
+                    why: "the half mentioned before, in the year given".into(),
+                },
+                _ => abs(Val::Year(*year)),
+            },
             Unres::Half { h, year: Some(y) } => abs(Val::Half(*y, *h)),
             Unres::Quarter { q, year: None } => {
                 let q = *q;

@@ -176,6 +176,10 @@ pub enum Unres {
         season: Season,
         year: Option<i32>,
     },
+    /// `the 1988 period`: the period (quarter or half) last mentioned, in `year`.
+    FiscalPeriod {
+        year: i32,
+    },
     Quarter {
         q: u32,
         year: Option<i32>,
