@@ -351,8 +351,13 @@ fn the_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     let full = ctx.any(j, &["full", "whole", "entire"]);
-    let during = i > 0 && ctx.any(i - 1, &["for", "during", "over", "throughout", "through"]);
-    if (full && unit != Unit::Year) || (during && matches!(unit, Unit::Year | Unit::Month | Unit::Week) && !full) {
+    // "the year ended Sept. 30" is a length of time; "for the year" is the year itself.
+    let ended = ctx.any(k + 1, &["ended", "ending", "ends"]) && matches!(unit, Unit::Year | Unit::Month | Unit::Week);
+    let during = i > 0 && ctx.any(i - 1, &["during", "over", "throughout", "through"]);
+    if (full && unit != Unit::Year)
+        || ended
+        || (during && matches!(unit, Unit::Year | Unit::Month | Unit::Week) && !full)
+    {
         let n = Unres::Duration { n: Some(1.0), unit };
         out.push(Cand::new(i, k + 1, TimexType::Duration, n, "relative/the-unit"));
         return;
