@@ -592,7 +592,14 @@ fn quarter(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         j += 1;
     }
     let Some((n, k)) = ctx.ordinal(j) else { return };
-    let k = if ctx.hyphen(k) { k + 1 } else { k };
+    let adjective = ctx.hyphen(k);
+    let k = if adjective { k + 1 } else { k };
+    // "the third-quarter results": the article belongs to the noun, not to the date.
+    let i = if adjective && ctx.is(i, "the") && this_year.is_none() && year.is_none() {
+        i + 1
+    } else {
+        i
+    };
     let is_q = ctx.is(k, "quarter");
     let is_h = ctx.is(k, "half");
     if !(is_q && (1..=4).contains(&n) || is_h && (1..=2).contains(&n)) {
