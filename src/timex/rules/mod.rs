@@ -897,7 +897,7 @@ static MODIFIERS: &[(&[&str], Option<&str>, bool, bool)] = &[
     (&["almost"], Some("LESS_THAN"), true, true),
     (&["nearly"], Some("LESS_THAN"), true, true),
     (&["about"], Some("APPROX"), true, false),
-    (&["around"], Some("APPROX"), true, false),
+    (&["around"], Some("APPROX"), true, true),
     (&["roughly"], Some("APPROX"), true, false),
     (&["approximately"], Some("APPROX"), true, false),
     (&["some"], Some("APPROX"), true, false),
@@ -977,8 +977,13 @@ fn with_modifier(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
             TimexType::Set => false,
             _ => {
                 if *for_duration {
-                    // "about two years ago"
+                    // "about two years ago", "around Nov. 1", "around 7:15 p.m."
                     c.rule == "relative/ago"
+                        || last == "around"
+                            && matches!(
+                                c.rule,
+                                "date/month-day" | "time/clock" | "time/named" | "relative/this-unit"
+                            )
                 } else if m.is_none() {
                     // "earlier this week", "later that day"
                     ctx.any(j, &["this", "that", "today", "tonight", "yesterday", "tomorrow", "in"])
