@@ -523,6 +523,30 @@ impl Resolver<'_> {
                     }),
                 }
             }
+            Unres::AnaphorWeekday { weekday, n } => {
+                let (base, kind) = match self.anchor {
+                    Some((Val::Day(d), _)) => (d, AnchorKind::Timex),
+                    _ => (dct, AnchorKind::Dct),
+                };
+                let diff = i64::from(*weekday) - weekday_num(base);
+                let k = if *n < 0 {
+                    if diff < 0 {
+                        diff
+                    } else {
+                        diff - 7
+                    }
+                } else if diff > 0 {
+                    diff
+                } else {
+                    diff + 7
+                };
+                Out {
+                    val: add_days(base, k).map(Val::Day).ok_or_else(|| "out of range".into()),
+                    anchor: kind,
+                    dir: if *n < 0 { Direction::Past } else { Direction::Future },
+                    why: "the weekday before/after the day mentioned before".into(),
+                }
+            }
             Unres::Weekday(wd) => {
                 let (dir, why) = self.weekday_direction();
                 let diff = i64::from(*wd) - weekday_num(dct);
@@ -1026,8 +1050,8 @@ pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]
             }
             _ => None,
         };
-        let anaphoric =
-            matches!(c.val, Unres::Anaphor { .. }) || matches!(c.val, Unres::Shift { unit: Unit::Year, .. });
+        let anaphoric = matches!(c.val, Unres::Anaphor { .. } | Unres::AnaphorWeekday { .. })
+            || matches!(c.val, Unres::Shift { unit: Unit::Year, .. });
         if (kind == TimexType::Date || kind == TimexType::Time) && !anaphoric {
             if let Some(v) = val {
                 r.anchor = Some((v, r.sentence));

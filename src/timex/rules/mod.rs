@@ -208,6 +208,12 @@ pub enum Unres {
         unit: Unit,
         n: i64,
     },
+    /// The weekday before (`n = -1`) or after (`n = 1`) the last mentioned day
+    /// (`the previous Friday`), or the DCT.
+    AnaphorWeekday {
+        weekday: u32,
+        n: i64,
+    },
     /// The unit that contains the last mentioned date, or the DCT (`the quarter`, `the week`).
     TheUnit {
         unit: Unit,
