@@ -381,7 +381,22 @@ fn load_entry(file: &Path, e: &ManifestEntry, manifest: &Path, flag: Option<Naiv
 
 /// Parse a `--dct` value.
 pub fn parse_dct(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+    let t = s.trim();
+    // Exactly YYYY-MM-DD: chrono alone would also take `+2014-12-18` and `-0001-01-01`.
+    let shaped = t.len() == 10
+        && t.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let parsed = if shaped {
+        NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()
+    } else {
+        None
+    };
+    parsed.ok_or_else(|| {
         Error::usage(format!(
             "invalid --dct `{s}`: expected a date YYYY-MM-DD, such as 2014-12-17"
         ))

@@ -9,7 +9,7 @@
 //! | temporal expressions: extraction and resolution | [`timex`] | `timex::tag` |
 //! | events | [`events`] | `events::extract` |
 //! | temporal relations | [`link`] | `link::link` |
-//! | the relation graph and its consistency | [`graph`] | `graph::Stn` |
+//! | the relation graph and its consistency | [`graph`] | [`graph::Graph::solve`] |
 //! | the timeline model (the YAML contract) and `check` | [`timeline`] | `timeline::Timeline` |
 //! | renderers (Mermaid, DOT, JSON, TimeML, TimelineJS) | [`render`] | `render::render` |
 //! | the whole way from documents to a timeline | [`pipeline`] | `pipeline::build` |
@@ -18,6 +18,7 @@
 //! relation types), [`timeml`] (TimeML in/out), [`eval`] (TempEval-3 scoring), [`yaml`]
 //! (the one place that names the YAML crate), [`error`].
 
+pub mod batch;
 pub mod document;
 pub mod error;
 pub mod eval;
@@ -27,6 +28,7 @@ pub mod link;
 pub mod pipeline;
 pub mod relation;
 pub mod render;
+pub mod stream;
 pub mod text;
 pub mod timeline;
 pub mod timeml;

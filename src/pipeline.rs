@@ -1,1 +1,1226 @@
-//! (in progress)
+//! The whole way from documents to a [`Timeline`].
+//!
+//! | step | stage | what it adds |
+//! |------|-------|--------------|
+//! | 1 | [`crate::text`] | tokens and sentences of every document |
+//! | 2 | [`crate::timex`] | temporal expressions, resolved against the document's DCT |
+//! | 3 | [`crate::events`] | event triggers with class, tense, aspect, polarity, modality |
+//! | 4 | [`crate::link`] | TLINKs with evidence |
+//! | 5 | [`crate::events::merge`] | one event per real-world event across documents |
+//! | 6 | [`crate::graph`] | dates tightened by the relations, conflicts, order |
+//! | 7 | [`crate::timeline`] | the YAML model: documents, events, times, relations, conflicts |
+//!
+//! Documents are analysed independently (in parallel, order preserved); the merge and the
+//! graph see all of them. Output order is fixed by the graph's order, ties broken by
+//! (document index, offset), so the same input always gives byte-identical YAML.
+
+use crate::document::Document;
+use crate::events::merge::{self, Cluster, DocEvents, TimeMention};
+use crate::events::{Aspect, Event, EventClass, Polarity, Pos, Tense};
+use crate::graph::{self, Graph, NodeId};
+use crate::link::{Endpoint, Tlink};
+use crate::relation::RelType;
+use crate::text::{Analysis, LineIndex, Span, TokenKind};
+use crate::timeline::{self as tl, Timeline};
+use crate::timex::{Timex, TimexType};
+use crate::value::{date_range, Precision};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Options of [`build`].
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The timeline's title.
+    pub title: Option<String>,
+    /// Document paths in the timeline are written relative to this folder (the folder of the
+    /// timeline file); `None` keeps them as given.
+    pub base: Option<std::path::PathBuf>,
+}
+
+/// `path` relative to `base` (both made absolute first), with `/` separators; the path as
+/// given when that fails.
+pub fn relative_path(path: &std::path::Path, base: Option<&std::path::Path>) -> String {
+    let given = path.to_string_lossy().replace('\\', "/");
+    let Some(base) = base else { return given };
+    let (Ok(p), Ok(b)) = (std::fs::canonicalize(path), std::fs::canonicalize(base)) else {
+        return given;
+    };
+    let pc: Vec<_> = p.components().collect();
+    let bc: Vec<_> = b.components().collect();
+    let common = pc.iter().zip(&bc).take_while(|(x, y)| x == y).count();
+    let mut out: Vec<String> = vec!["..".to_string(); bc.len() - common];
+    out.extend(
+        pc[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    out.join("/")
+}
+
+/// One document after the per-document stages.
+#[derive(Clone, Debug)]
+pub struct Analyzed<'a> {
+    pub doc: &'a Document,
+    pub analysis: Analysis,
+    pub lines: LineIndex,
+    pub timexes: Vec<Timex>,
+    pub events: Vec<Event>,
+    pub tlinks: Vec<Tlink>,
+}
+
+/// Run the per-document stages: text, temporal expressions, events, relations.
+pub fn analyze(doc: &Document) -> Analyzed<'_> {
+    let analysis = Analysis::new(&doc.text);
+    let timexes = crate::timex::tag(&doc.text, &analysis, doc.dct);
+    let events = crate::events::extract(&doc.text, &analysis, &timexes);
+    let tlinks = crate::link::link(&doc.text, &analysis, doc.dct, &timexes, &events);
+    Analyzed {
+        doc,
+        lines: LineIndex::new(&doc.text),
+        analysis,
+        timexes,
+        events,
+        tlinks,
+    }
+}
+
+/// Build the timeline of `docs` (see the module table).
+pub fn build(docs: &[Document], opts: &Options) -> crate::Result<Timeline> {
+    let analyzed: Vec<Analyzed> = docs.par_iter().map(analyze).collect();
+    Ok(assemble(&analyzed, opts))
+}
+
+/// Verbs too light to be timeline events on their own (they carry another event).
+static LIGHT_LEMMAS: &[&str] = &[
+    "be", "have", "do", "get", "make", "let", "go", "come", "take", "give", "ask", "know", "want", "need", "think",
+    "see", "seem", "become", "include", "try", "use", "say", "tell", "mean", "show", "like", "keep", "put", "call",
+    "lot", "thing", "stuff", "way", "case", "issue", "matter", "word",
+];
+
+/// Whether a TLINK is evidence the timeline can show. The link stage also labels pairs with
+/// defaults learned from TimeBank (rules `link/*-model`): useful for TempEval scores, but a
+/// guess rather than something the text says, so the timeline leaves them out. Explicit
+/// signals, metric phrases, tense against the publication date, and a time expression
+/// anchoring the event it governs are kept.
+pub fn is_evidence(a: &Analyzed, l: &Tlink) -> bool {
+    let r = l.rule;
+    match (l.from, l.to) {
+        // A time expression and an event: kept when the expression dates that event.
+        (Endpoint::Event(e), Endpoint::Timex(t)) | (Endpoint::Timex(t), Endpoint::Event(e)) => {
+            l.distance.is_some() || governs(a, t, e)
+        }
+        // Tense says where an event lies against the publication date only for a finite
+        // verb; nouns and participles have no tense of their own.
+        (Endpoint::Event(e), Endpoint::Dct) | (Endpoint::Dct, Endpoint::Event(e)) if r == "link/dct-model" => {
+            let ev = &a.events[e];
+            ev.pos == Pos::Verb && matches!(ev.tense, Tense::Past | Tense::Present | Tense::Future)
+        }
+        _ => r.starts_with("link/metric") || r.starts_with("link/signal"),
+    }
+}
+
+/// Words that open a clause the time expression does not reach into.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "what"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "because"
+            | "although"
+            | "though"
+            | "if"
+            | "unless"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "since"
+            | "until"
+            | "where"
+            | "whether"
+    )
+}
+
+/// Does time expression `t` date event `e`? A time expression dates the event it modifies:
+/// a noun right after it (`the Christmas movie release`), else the nearest event of its
+/// clause — the first verb after a fronted expression (`On Thursday, Earnest told ...`), the
+/// nearest event before a trailing one (`attacks on South Korean organizations ... last
+/// year`) — never one inside a `that`/`which`/`when` clause or a quotation it does not
+/// belong to.
+pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
+    let text = &a.doc.text;
+    let toks = &a.analysis.tokens;
+    let tx = &a.timexes[t];
+    let ev = &a.events[e];
+    let ts = a.analysis.token_at_or_after(tx.span.start);
+    let te = a.analysis.token_at_or_after(tx.span.end);
+    let es = a.analysis.token_at_or_after(ev.span.start);
+    let sent = a.analysis.sentence_at(tx.span.start);
+    if a.analysis.sentence_at(ev.span.start) != sent {
+        return false;
+    }
+    let tok_of = |x: &Event| a.analysis.token_at_or_after(x.span.start);
+    // A noun event right after the expression (`the Christmas movie release`): at most two
+    // words between, no punctuation. It takes the expression; nothing else does.
+    let determiner_before = ts > 0 && {
+        let w = toks[ts - 1].text(text).to_ascii_lowercase();
+        matches!(
+            w.as_str(),
+            "the" | "a" | "an" | "this" | "that" | "its" | "his" | "her" | "their" | "our" | "your" | "my" | "s"
+        )
+    };
+    let prenominal = |k: usize| k >= te && k - te <= 2 && toks[te..k].iter().all(|x| x.kind == TokenKind::Word);
+    let modified = |x: &Event| (x.pos == Pos::Noun || determiner_before) && prenominal(tok_of(x));
+    if let Some(n) = a.events.iter().find(|x| x.sentence == ev.sentence && modified(x)) {
+        return std::ptr::eq(n, ev);
+    }
+    // Tokens between two positions, not counting a parenthetical aside.
+    let outside_parens = |from: usize, to: usize| {
+        let mut depth = 0i32;
+        toks[from..to]
+            .iter()
+            .filter(|k| {
+                match k.text(text) {
+                    "(" | "[" => depth += 1,
+                    ")" | "]" => {
+                        depth -= 1;
+                        return false;
+                    }
+                    _ => {}
+                }
+                depth <= 0
+            })
+            .count()
+    };
+    let blocked = |from: usize, to: usize| {
+        toks[from..to].iter().any(|k| {
+            let w = k.text(text);
+            (k.kind == TokenKind::Word && is_subordinator(w)) || matches!(w, ";" | ":" | "\"" | "“" | "”")
+        })
+    };
+    let events_between = |from: usize, to: usize, pos: Option<Pos>| {
+        a.events.iter().enumerate().any(|(j, x)| {
+            j != e && x.sentence == ev.sentence && {
+                let k = tok_of(x);
+                k >= from && k < to && pos.is_none_or(|p| x.pos == p)
+            }
+        })
+    };
+    if es >= te {
+        // A fronted expression dates the first verb event after it (`On Thursday, ... told`).
+        ev.pos == Pos::Verb && !blocked(te, es) && !events_between(te, es, Some(Pos::Verb))
+    } else if es < ts {
+        // A trailing expression dates the nearest event before it, close by.
+        let after_event = es + 1;
+        outside_parens(after_event, ts) <= MAX_TRAILING_GAP
+            && !blocked(after_event, ts)
+            && !events_between(after_event, ts, None)
+    } else {
+        false
+    }
+}
+
+/// How many tokens (outside parentheses) may separate an event from a time expression after it.
+const MAX_TRAILING_GAP: usize = 8;
+
+/// Is event `i` in a main clause: no subordinating word between the start of its clause
+/// (the sentence start or the last comma) and the trigger?
+fn in_main_clause(a: &Analyzed, i: usize) -> bool {
+    let text = &a.doc.text;
+    let e = &a.events[i];
+    let sent = &a.analysis.sentences[e.sentence.min(a.analysis.sentences.len().saturating_sub(1))];
+    let k = a.analysis.token_at_or_after(e.span.start);
+    let toks = &a.analysis.tokens[sent.tokens.start..k.max(sent.tokens.start)];
+    let quotes = toks.iter().filter(|t| matches!(t.text(text), "“" | "”" | "\"")).count();
+    if quotes % 2 == 1 {
+        return false;
+    }
+    for t in toks.iter().rev() {
+        let w = t.text(text);
+        if t.kind == TokenKind::Word && is_subordinator(w) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Does sentence `s` repeat an earlier sentence of the document word for word (a headline
+/// printed again as the first paragraph)? Its events are the earlier sentence's events.
+fn repeats_earlier_sentence(a: &Analyzed, s: usize) -> bool {
+    let text = &a.doc.text;
+    let Some(this) = a.analysis.sentences.get(s) else {
+        return false;
+    };
+    let this = this.span.slice(text);
+    a.analysis.sentences[..s].iter().any(|o| o.span.slice(text) == this)
+}
+
+/// Whether event `i` of document `a` goes on the timeline:
+/// 1. dated by the text (a time expression it governs, a metric phrase) — unless its verb is
+///    too light to stand alone;
+/// 2. told by two or more documents;
+/// 3. a completed happening: a past-tense or present-perfect occurrence in a main clause.
+///
+/// Negated and modal events did not (yet) happen and stay off the timeline.
+fn selected(a: &Analyzed, i: usize, cluster_docs: usize) -> bool {
+    let e = &a.events[i];
+    if e.polarity == Polarity::Neg || e.modality.is_some() || repeats_earlier_sentence(a, e.sentence) {
+        return false;
+    }
+    let light = LIGHT_LEMMAS.contains(&e.lemma.as_str());
+    let mut anchored = false;
+    for l in a.tlinks.iter().filter(|l| is_evidence(a, l)) {
+        let other = match (l.from, l.to) {
+            (Endpoint::Event(x), o) if x == i => o,
+            (o, Endpoint::Event(x)) if x == i => o,
+            _ => continue,
+        };
+        if l.distance.is_some() || (matches!(other, Endpoint::Timex(_)) && l.rel != RelType::Vague) {
+            anchored = true;
+        }
+    }
+    if anchored {
+        return !light || e.class == EventClass::Reporting;
+    }
+    if light {
+        return false;
+    }
+    if cluster_docs >= 2 {
+        return true;
+    }
+    e.pos == Pos::Verb
+        && matches!(
+            e.class,
+            EventClass::Occurrence | EventClass::Aspectual | EventClass::IAction
+        )
+        && (e.tense == Tense::Past || (e.tense == Tense::Present && e.aspect == Aspect::Perfective))
+        && in_main_clause(a, i)
+}
+
+/// A short label: the trigger with a few words of its clause on each side.
+fn label(a: &Analyzed, e: &Event) -> String {
+    let text = &a.doc.text;
+    let toks = &a.analysis.tokens;
+    let sent = &a.analysis.sentences[e.sentence.min(a.analysis.sentences.len().saturating_sub(1))];
+    let k = a
+        .analysis
+        .token_at_or_after(e.span.start)
+        .min(toks.len().saturating_sub(1));
+    let boundary = |t: &crate::text::Token| {
+        t.kind == TokenKind::Punct
+            && matches!(
+                t.text(text),
+                "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”" | "—" | "–" | "." | "?" | "!"
+            )
+    };
+    let stop_left = |w: &str| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "after"
+                | "before"
+                | "when"
+                | "while"
+                | "since"
+                | "until"
+                | "that"
+                | "which"
+                | "who"
+                | "because"
+                | "and"
+                | "but"
+                | "or"
+                | "if"
+                | "as"
+                | "on"
+                | "in"
+                | "at"
+                | "from"
+                | "of"
+                | "by"
+                | "to"
+                | "for"
+                | "with"
+        )
+    };
+    let mut lo = k;
+    let mut words = 0;
+    let max_left = if e.pos == Pos::Noun { 2 } else { 4 };
+    while lo > sent.tokens.start && words < max_left {
+        let t = &toks[lo - 1];
+        let w = t.text(text).to_ascii_lowercase();
+        let determiner = matches!(
+            w.as_str(),
+            "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "my" | "your"
+        );
+        let other_event = a
+            .events
+            .iter()
+            .any(|x| x.span != e.span && x.pos == Pos::Verb && x.span.contains(&t.span));
+        if boundary(t) || other_event || (t.kind == TokenKind::Word && (stop_left(&w) || determiner)) {
+            break;
+        }
+        lo -= 1;
+        if t.kind != TokenKind::Punct {
+            words += 1;
+        }
+    }
+    // A relative clause's verb takes its antecedent: "legislation that's been languishing".
+    if lo > sent.tokens.start {
+        let w = toks[lo - 1].text(text).to_ascii_lowercase();
+        if e.pos == Pos::Verb && matches!(w.as_str(), "that" | "which" | "who") {
+            let mut j = lo - 1;
+            let mut n = 0;
+            while j > sent.tokens.start && n < 3 && toks[j - 1].kind == TokenKind::Word {
+                j -= 1;
+                n += 1;
+            }
+            if n > 0 {
+                lo = j;
+            }
+        }
+    }
+    let mut hi = k + 1;
+    words = 0;
+    while hi < sent.tokens.end && words < 6 {
+        let t = &toks[hi];
+        if boundary(t) {
+            break;
+        }
+        hi += 1;
+        if t.kind != TokenKind::Punct {
+            words += 1;
+        }
+    }
+    // Do not end on a function word.
+    while hi > k + 1 {
+        let w = toks[hi - 1].text(text).to_ascii_lowercase();
+        if matches!(
+            w.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "of"
+                | "to"
+                | "and"
+                | "or"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "that"
+                | "'"
+                | "’"
+        ) {
+            hi -= 1;
+        } else {
+            break;
+        }
+    }
+    let s = Span::new(toks[lo].span.start, toks[hi - 1].span.end).slice(text);
+    let mut s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A verb with nothing before it in its clause ("..., told that") takes the sentence's
+    // first name as its subject ("James A. Lewis told").
+    if lo == k && e.pos == Pos::Verb {
+        if let Some(name) = first_name(a, sent, k) {
+            s = format!("{name} {s}");
+        }
+    }
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => e.text.clone(),
+    }
+}
+
+/// Words that open a sentence in capitals without being names.
+static NOT_NAMES: &[&str] = &[
+    "On", "In", "At", "The", "A", "An", "But", "And", "As", "For", "By", "After", "Before", "When", "While", "Earlier",
+    "Later", "Now", "Last", "This", "That", "It", "He", "She", "They", "We", "I",
+];
+
+/// The first run of capitalised words in the sentence before token `k`, outside time
+/// expressions and parentheses.
+fn first_name(a: &Analyzed, sent: &crate::text::Sentence, k: usize) -> Option<String> {
+    let text = &a.doc.text;
+    let toks = &a.analysis.tokens;
+    let in_timex = |t: &crate::text::Token| a.timexes.iter().any(|x| x.span.contains(&t.span));
+    let mut depth = 0;
+    let mut run: Vec<usize> = Vec::new();
+    for i in sent.tokens.start..k {
+        let t = &toks[i];
+        let w = t.text(text);
+        match w {
+            "(" => depth += 1,
+            ")" => depth -= 1,
+            _ => {}
+        }
+        let capital = t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase);
+        let initial = run.last().is_some_and(|&j| j + 1 == i) && w == "." && toks[i - 1].span.len() == 1;
+        if depth == 0 && (capital || initial) && !in_timex(t) && !(run.is_empty() && NOT_NAMES.contains(&w)) {
+            if run.last().is_some_and(|&j| j + 1 != i) {
+                break;
+            }
+            run.push(i);
+        } else if !run.is_empty() {
+            break;
+        }
+    }
+    let (&f, &l) = (run.first()?, run.last()?);
+    Some(Span::new(toks[f].span.start, toks[l].span.end).slice(text).to_string())
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "event".to_string()
+    } else {
+        out
+    }
+}
+
+fn precision_of_width(days: i64) -> Precision {
+    match days {
+        0 => Precision::Day,
+        1..=6 => Precision::Week,
+        7..=30 => Precision::Month,
+        31..=91 => Precision::Quarter,
+        92..=365 => Precision::Year,
+        366..=3652 => Precision::Decade,
+        _ => Precision::Century,
+    }
+}
+
+/// A relation being collected: its distance and every place it is stated.
+type RelationEntry = (Option<(i64, i64)>, Vec<tl::Evidence>);
+
+/// Keys of graph nodes.
+fn dct_key(doc: &str) -> String {
+    format!("{doc}/dct")
+}
+fn timex_key(doc: &str, i: usize) -> String {
+    format!("{doc}/t{}", i + 1)
+}
+fn event_key(doc: &str, i: usize) -> String {
+    format!("{doc}/e{}", i + 1)
+}
+
+struct Ctx<'a, 'b> {
+    docs: &'b [Analyzed<'a>],
+}
+
+impl Ctx<'_, '_> {
+    fn doc_index(&self, id: &str) -> Option<usize> {
+        self.docs.iter().position(|a| a.doc.id == id)
+    }
+    /// Timeline evidence (character offsets) from a byte span in document `d`.
+    fn evidence(&self, d: usize, span: Span, rule: &str) -> tl::Evidence {
+        let a = &self.docs[d];
+        tl::Evidence {
+            document: Some(a.doc.id.clone()),
+            start: Some(a.lines.char_offset(span.start)),
+            end: Some(a.lines.char_offset(span.end)),
+            text: span.slice(&a.doc.text).split_whitespace().collect::<Vec<_>>().join(" "),
+            rule: Some(rule.to_string()),
+        }
+    }
+    fn graph_evidence(&self, d: usize, span: Span, rule: &str) -> graph::Evidence {
+        let a = &self.docs[d];
+        graph::Evidence {
+            doc: Some(a.doc.id.clone()),
+            span: Some((span.start, span.end)),
+            text: span.slice(&a.doc.text).split_whitespace().collect::<Vec<_>>().join(" "),
+            rule: rule.to_string(),
+        }
+    }
+    fn convert_graph_evidence(&self, ev: &graph::Evidence) -> tl::Evidence {
+        if let (Some(doc), Some((s, e))) = (&ev.doc, ev.span) {
+            if let Some(d) = self.doc_index(doc) {
+                let mut out = self.evidence(d, Span::new(s, e), &ev.rule);
+                if !ev.text.is_empty() {
+                    out.text = ev.text.clone();
+                }
+                return out;
+            }
+        }
+        tl::Evidence {
+            document: ev.doc.clone(),
+            start: None,
+            end: None,
+            text: ev.text.clone(),
+            rule: if ev.rule.is_empty() {
+                None
+            } else {
+                Some(ev.rule.clone())
+            },
+        }
+    }
+}
+
+/// Put the analysed documents together: merge, graph, timeline.
+pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
+    let cx = Ctx { docs };
+    // 1. Merge events across documents.
+    let doc_events: Vec<DocEvents> = docs
+        .iter()
+        .map(|a| DocEvents {
+            doc: a.doc.id.clone(),
+            dct: a.doc.dct,
+            text: &a.doc.text,
+            analysis: &a.analysis,
+            events: &a.events,
+            times: a
+                .timexes
+                .iter()
+                .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+                .map(|t| TimeMention {
+                    span: t.span,
+                    value: t.value.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    let clusters: Vec<Cluster> = merge::merge(&doc_events);
+    let mut cluster_of: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for (c, cl) in clusters.iter().enumerate() {
+        for s in &cl.sources {
+            if let Some(d) = cx.doc_index(&s.doc) {
+                cluster_of.insert((d, s.event), c);
+            }
+        }
+    }
+
+    // 2. Choose the timeline's events and give them stable ids (by first mention).
+    let mut chosen: Vec<usize> = Vec::new();
+    for (c, cl) in clusters.iter().enumerate() {
+        let docs_n = cl.documents();
+        let any = cl.sources.iter().any(|s| {
+            cx.doc_index(&s.doc)
+                .is_some_and(|d| selected(&docs[d], s.event, docs_n))
+        });
+        if any {
+            chosen.push(c);
+        }
+    }
+    let mut ids: BTreeMap<usize, String> = BTreeMap::new();
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    for &c in &chosen {
+        let base = slug(&clusters[c].lemma);
+        let mut id = base.clone();
+        let mut n = 2;
+        while used.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        used.insert(id.clone());
+        ids.insert(c, id);
+    }
+
+    // 3. The graph: DCTs, dated times, every event (chosen or not, so that chains through
+    //    unchosen events still constrain), and every TLINK.
+    let mut g = Graph::new();
+    let mut dct_nodes = Vec::new();
+    let mut timex_nodes: Vec<Vec<Option<NodeId>>> = Vec::new();
+    let mut event_nodes: BTreeMap<usize, NodeId> = BTreeMap::new();
+    for (d, a) in docs.iter().enumerate() {
+        let n = g.add_interval(dct_key(&a.doc.id), (d, 0));
+        g.pin(
+            n,
+            a.doc.dct,
+            a.doc.dct,
+            graph::Evidence {
+                doc: Some(a.doc.id.clone()),
+                span: None,
+                text: format!("published {}", a.doc.dct),
+                rule: "document/dct".into(),
+            },
+        );
+        dct_nodes.push(n);
+        let mut tn = Vec::new();
+        for (i, t) in a.timexes.iter().enumerate() {
+            let ev = cx.graph_evidence(d, t.span, t.rule);
+            let node = match (t.kind, date_range(&t.value), t.value.as_str()) {
+                (TimexType::Date | TimexType::Time, Some(r), _) => {
+                    let n = g.add_interval(timex_key(&a.doc.id, i), (d, t.span.start));
+                    g.pin(n, r.earliest, r.latest, ev);
+                    Some(n)
+                }
+                (_, _, "PRESENT_REF") => {
+                    let n = g.add_interval(timex_key(&a.doc.id, i), (d, t.span.start));
+                    g.relate(n, dct_nodes[d], RelType::Includes, None, ev);
+                    Some(n)
+                }
+                (_, _, "PAST_REF") => {
+                    let n = g.add_interval(timex_key(&a.doc.id, i), (d, t.span.start));
+                    g.bound(n, None, Some(a.doc.dct), ev);
+                    Some(n)
+                }
+                (_, _, "FUTURE_REF") => {
+                    let n = g.add_interval(timex_key(&a.doc.id, i), (d, t.span.start));
+                    g.bound(n, Some(a.doc.dct), None, ev);
+                    Some(n)
+                }
+                _ => None,
+            };
+            tn.push(node);
+        }
+        timex_nodes.push(tn);
+    }
+    let mut cluster_nodes: BTreeMap<usize, NodeId> = BTreeMap::new();
+    for (c, cl) in clusters.iter().enumerate() {
+        let first = &cl.sources[0];
+        let d = cx.doc_index(&first.doc).unwrap_or(0);
+        let key = ids
+            .get(&c)
+            .cloned()
+            .unwrap_or_else(|| event_key(&first.doc, first.event));
+        let n = g.add_interval(key, (d, first.span.start));
+        cluster_nodes.insert(c, n);
+        for s in &cl.sources {
+            if let Some(sd) = cx.doc_index(&s.doc) {
+                event_nodes.insert(sd * 1_000_000 + s.event, n);
+            }
+        }
+    }
+    let node_of = |d: usize, e: Endpoint, _g: &mut Graph| -> Option<NodeId> {
+        match e {
+            Endpoint::Dct => Some(dct_nodes[d]),
+            Endpoint::Event(i) => event_nodes.get(&(d * 1_000_000 + i)).copied(),
+            // Durations and sets are not points in time: their links say nothing the graph
+            // can use (a metric phrase carries its own distance).
+            Endpoint::Timex(i) => timex_nodes[d].get(i).copied().flatten(),
+        }
+    };
+    for (d, a) in docs.iter().enumerate() {
+        for l in a.tlinks.iter().filter(|l| is_evidence(a, l)) {
+            let ev = cx.graph_evidence(d, l.evidence, l.rule);
+            // Tense against the publication date is read at day granularity: past tense
+            // means on or before the publication day ("On Thursday, Earnest told ..." on a
+            // Thursday DCT), present tense means holding at it.
+            // A metric phrase against the publication date ("A month after ...", "in the
+            // last 24 hours") bounds the event's start: distance = start(to) − start(from).
+            if let ((Endpoint::Event(_), Endpoint::Dct) | (Endpoint::Dct, Endpoint::Event(_)), Some((lo, hi))) =
+                ((l.from, l.to), l.distance)
+            {
+                let (e, lo, hi) = if matches!(l.to, Endpoint::Dct) {
+                    (l.from, -hi, -lo)
+                } else {
+                    (l.to, lo, hi)
+                };
+                let Some(n) = node_of(d, e, &mut g) else { continue };
+                let day = |k: i64| a.doc.dct.checked_add_signed(chrono::Duration::days(k));
+                g.bound_side(n, graph::Side::Start, day(lo), day(hi), ev);
+                continue;
+            }
+            let tense_vs_dct = match (l.from, l.to, l.distance) {
+                (Endpoint::Event(_), Endpoint::Dct, None) => Some((l.from, l.rel)),
+                (Endpoint::Dct, Endpoint::Event(_), None) => Some((l.to, l.rel.inverse())),
+                _ => None,
+            };
+            if let Some((e, rel)) = tense_vs_dct {
+                let Some(n) = node_of(d, e, &mut g) else { continue };
+                let dct = a.doc.dct;
+                match rel {
+                    RelType::Before | RelType::IBefore => g.bound(n, None, Some(dct), ev),
+                    RelType::After | RelType::IAfter => g.bound(n, Some(dct), None, ev),
+                    RelType::Vague => {}
+                    _ => {
+                        g.bound_side(n, graph::Side::Start, None, Some(dct), ev.clone());
+                        g.bound_side(n, graph::Side::End, Some(dct), None, ev);
+                    }
+                }
+                continue;
+            }
+            let (Some(x), Some(y)) = (node_of(d, l.from, &mut g), node_of(d, l.to, &mut g)) else {
+                continue;
+            };
+            if x == y {
+                continue;
+            }
+            g.relate(x, y, l.rel, l.distance, ev);
+        }
+    }
+    // A transcript records a conversation held on its publication date: that conversation
+    // is itself an event of the timeline.
+    let mut tellings: Vec<(usize, NodeId, String)> = Vec::new();
+    for (d, a) in docs.iter().enumerate() {
+        if let Some(kind) = a.doc.kind.as_deref().filter(|k| SPOKEN_KINDS.contains(k)) {
+            let mut id = slug(&format!("{kind} {}", a.doc.title.as_deref().unwrap_or(&a.doc.id)));
+            id = id.split('-').take(4).collect::<Vec<_>>().join("-");
+            while used.contains(&id) {
+                id.push_str("-2");
+            }
+            used.insert(id.clone());
+            let n = g.add_interval(id.clone(), (d, 0));
+            g.pin(
+                n,
+                a.doc.dct,
+                a.doc.dct,
+                graph::Evidence {
+                    doc: Some(a.doc.id.clone()),
+                    span: None,
+                    text: format!("{kind} published {}", a.doc.dct),
+                    rule: "document/telling".into(),
+                },
+            );
+            tellings.push((d, n, id));
+        }
+    }
+    let solved = g.solve();
+
+    // 4. The timeline.
+    let mut timeline = Timeline {
+        title: opts.title.clone(),
+        ..Timeline::default()
+    };
+    for a in docs {
+        timeline.documents.push(tl::Document {
+            id: a.doc.id.clone(),
+            title: a.doc.title.clone(),
+            kind: a.doc.kind.clone(),
+            path: Some(relative_path(&a.doc.path, opts.base.as_deref())),
+            published: a.doc.dct,
+            dct_source: Some(match &a.doc.dct_source {
+                crate::document::DctSource::Manifest { manifest } => crate::document::DctSource::Manifest {
+                    manifest: relative_path(manifest, opts.base.as_deref()).into(),
+                },
+                other => other.clone(),
+            }),
+        });
+    }
+    timeline.documents.sort_by(|x, y| x.id.cmp(&y.id));
+
+    // Times: every DCT and every temporal expression.
+    for (d, a) in docs.iter().enumerate() {
+        timeline.times.push(tl::Time {
+            id: dct_key(&a.doc.id),
+            kind: "DATE".into(),
+            value: a.doc.dct.to_string(),
+            modifier: None,
+            earliest: Some(a.doc.dct),
+            latest: Some(a.doc.dct),
+            precision: Some(Precision::Day),
+            source: None,
+            derivation: Some(tl::Derivation {
+                rule: Some("document/dct".into()),
+                anchor: None,
+                text: format!("publication date of {}", a.doc.id),
+            }),
+        });
+        for (i, t) in a.timexes.iter().enumerate() {
+            let r = date_range(&t.value);
+            let sentence = a.analysis.sentence_at(t.span.start) + 1;
+            timeline.times.push(tl::Time {
+                id: timex_key(&a.doc.id, i),
+                kind: t.kind.as_str().to_string(),
+                value: t.value.clone(),
+                modifier: t.modifier.clone(),
+                earliest: r.map(|r| r.earliest),
+                latest: r.map(|r| r.latest),
+                precision: r.map(|r| r.precision),
+                source: Some(tl::Mention {
+                    document: a.doc.id.clone(),
+                    start: a.lines.char_offset(t.span.start),
+                    end: a.lines.char_offset(t.span.end),
+                    sentence: Some(sentence),
+                    text: t.text.clone(),
+                }),
+                derivation: Some(timex_derivation(t, &a.doc.id)),
+            });
+            let _ = d;
+        }
+    }
+
+    // Events in the graph's order.
+    let position: BTreeMap<NodeId, usize> = solved.order.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let mut ordered: Vec<Item> = chosen
+        .iter()
+        .map(|&c| Item::Cluster(c))
+        .chain((0..tellings.len()).map(Item::Telling))
+        .collect();
+    ordered.sort_by_key(|it| {
+        let n = match *it {
+            Item::Cluster(c) => cluster_nodes[&c],
+            Item::Telling(k) => tellings[k].1,
+        };
+        position.get(&n).copied().unwrap_or(usize::MAX)
+    });
+    for it in ordered {
+        let c = match it {
+            Item::Cluster(c) => c,
+            Item::Telling(k) => {
+                timeline
+                    .events
+                    .push(telling_event(&docs[tellings[k].0], &tellings[k].2));
+                continue;
+            }
+        };
+        let cl = &clusters[c];
+        let id = ids[&c].clone();
+        let b = solved.bounds(cluster_nodes[&c]);
+        let date = event_date(&cx, cl, &cluster_of, &ids, c, b);
+        // The label comes from the telling that dates the event, else from an article
+        // rather than a transcript, else from the first telling.
+        let rank = |s: &merge::Source| -> (u8, u8) {
+            let d = cx.doc_index(&s.doc).unwrap_or(0);
+            let a = &docs[d];
+            let anchored = a.tlinks.iter().any(|l| {
+                is_evidence(a, l)
+                    && (l.from == Endpoint::Event(s.event) || l.to == Endpoint::Event(s.event))
+                    && (l.distance.is_some()
+                        || matches!((l.from, l.to), (Endpoint::Timex(_), _) | (_, Endpoint::Timex(_))))
+            });
+            let transcript = a.doc.kind.as_deref() == Some("transcript");
+            (u8::from(!anchored), u8::from(transcript))
+        };
+        let first = cl.sources.iter().min_by_key(|s| rank(s)).unwrap_or(&cl.sources[0]);
+        let d0 = cx.doc_index(&first.doc).unwrap_or(0);
+        let e0 = &docs[d0].events[first.event];
+        let mut sources = Vec::new();
+        for s in &cl.sources {
+            let Some(d) = cx.doc_index(&s.doc) else { continue };
+            let a = &docs[d];
+            let e = &a.events[s.event];
+            if repeats_earlier_sentence(a, e.sentence) {
+                continue;
+            }
+            sources.push(tl::Source {
+                document: s.doc.clone(),
+                start: a.lines.char_offset(e.span.start),
+                end: a.lines.char_offset(e.span.end),
+                sentence: Some(e.sentence + 1),
+                trigger: e.text.clone(),
+                tense: Some(e.tense.as_str().to_string()),
+                aspect: Some(e.aspect.as_str().to_string()),
+                polarity: (e.polarity == Polarity::Neg).then(|| "NEG".to_string()),
+                modality: e.modality.clone(),
+            });
+        }
+        sources.sort_by(|x, y| (x.document.as_str(), x.start).cmp(&(y.document.as_str(), y.start)));
+        let sent = first.sentence_text.split_whitespace().collect::<Vec<_>>().join(" ");
+        timeline.events.push(tl::Event {
+            id,
+            label: label(&docs[d0], e0),
+            class: Some(cl.class.as_str().to_string()),
+            description: Some(sent),
+            date,
+            sources,
+            before: Vec::new(),
+            after: Vec::new(),
+        });
+    }
+
+    // Relations whose ends are both on the timeline (events or times), deduplicated.
+    let mut rels: BTreeMap<(String, String, RelType), RelationEntry> = BTreeMap::new();
+    for (d, a) in docs.iter().enumerate() {
+        let out_id = |e: Endpoint| -> Option<String> {
+            match e {
+                Endpoint::Dct => Some(dct_key(&a.doc.id)),
+                Endpoint::Timex(i) => Some(timex_key(&a.doc.id, i)),
+                Endpoint::Event(i) => cluster_of.get(&(d, i)).and_then(|c| ids.get(c)).cloned(),
+            }
+        };
+        for l in a.tlinks.iter().filter(|l| is_evidence(a, l)) {
+            let (Some(x), Some(y)) = (out_id(l.from), out_id(l.to)) else {
+                continue;
+            };
+            let is_event = |e: Endpoint| matches!(e, Endpoint::Event(_));
+            // Links to the publication date are folded into the events' dates (at day
+            // granularity, see the graph step) and explained by their derivations.
+            let to_dct = matches!(l.from, Endpoint::Dct) || matches!(l.to, Endpoint::Dct);
+            if x == y || to_dct || !(is_event(l.from) || is_event(l.to)) || l.rel == RelType::Vague {
+                continue;
+            }
+            let entry = rels.entry((x, y, l.rel)).or_insert((l.distance, Vec::new()));
+            entry.1.push(cx.evidence(d, l.evidence, l.rule));
+        }
+    }
+    for ((from, to, rel), (distance, evidence)) in rels {
+        timeline.relations.push(tl::Relation {
+            from,
+            to,
+            rel,
+            distance: distance.map(|(min, max)| tl::DayRange { min, max }),
+            evidence,
+        });
+    }
+
+    // Conflicts, with every edge's evidence.
+    for c in &solved.conflicts {
+        timeline.conflicts.push(tl::Conflict {
+            cycle: c
+                .cycle
+                .iter()
+                .map(|e| tl::ConflictEdge {
+                    from: e.from.clone(),
+                    to: e.to.clone(),
+                    constraint: e.constraint.clone(),
+                    evidence: Some(cx.convert_graph_evidence(&e.evidence)),
+                })
+                .collect(),
+        });
+    }
+    timeline
+}
+
+/// Document kinds that record spoken words: the conversation is an event on the DCT.
+static SPOKEN_KINDS: &[&str] = &["transcript", "interview", "speech", "briefing", "press-conference"];
+
+/// An entry of the ordered event list.
+#[derive(Clone, Copy)]
+enum Item {
+    Cluster(usize),
+    Telling(usize),
+}
+
+/// The event of a transcript's conversation: its first line (the headline) as the trigger,
+/// dated on the publication day.
+fn telling_event(a: &Analyzed, id: &str) -> tl::Event {
+    let text = &a.doc.text;
+    let start = text.len() - text.trim_start().len();
+    let line = text[start..].lines().next().unwrap_or("").trim_end();
+    let kind = a.doc.kind.clone().unwrap_or_default();
+    let title = a.doc.title.clone().unwrap_or_else(|| line.to_string());
+    let mut label = kind.clone();
+    if let Some(f) = label.get_mut(0..1) {
+        f.make_ascii_uppercase();
+    }
+    tl::Event {
+        id: id.to_string(),
+        label: format!("{label}: {title}"),
+        class: Some("REPORTING".into()),
+        description: Some(format!("The conversation recorded by the {kind} {}.", a.doc.id)),
+        date: Some(tl::Date {
+            earliest: a.doc.dct,
+            latest: a.doc.dct,
+            precision: Some(Precision::Day),
+            value: Some(a.doc.dct.to_string()),
+            modifier: None,
+            derivation: Some(tl::Derivation {
+                rule: Some("document/telling".into()),
+                anchor: Some(tl::Anchor {
+                    kind: tl::AnchorKind::Dct,
+                    id: Some(a.doc.id.clone()),
+                }),
+                text: format!("a {kind} records what was said on its publication date {}", a.doc.dct),
+            }),
+        }),
+        sources: vec![tl::Source {
+            document: a.doc.id.clone(),
+            start: a.lines.char_offset(start),
+            end: a.lines.char_offset(start + line.len()),
+            sentence: Some(1),
+            trigger: line.to_string(),
+            tense: None,
+            aspect: None,
+            polarity: None,
+            modality: None,
+        }],
+        before: Vec::new(),
+        after: Vec::new(),
+    }
+}
+
+fn timex_derivation(t: &Timex, doc: &str) -> tl::Derivation {
+    use crate::timex::AnchorKind as K;
+    let anchor = match t.derivation.anchor {
+        K::Dct => Some(tl::Anchor {
+            kind: tl::AnchorKind::Dct,
+            id: Some(doc.to_string()),
+        }),
+        K::Absolute => Some(tl::Anchor {
+            kind: tl::AnchorKind::Absolute,
+            id: None,
+        }),
+        _ => Some(tl::Anchor {
+            kind: tl::AnchorKind::Time,
+            id: None,
+        }),
+    };
+    let mut text = t.derivation.why.clone();
+    if let Some(v) = &t.derivation.anchor_value {
+        text = format!("{text} (anchor {v})");
+    }
+    tl::Derivation {
+        rule: Some(t.rule.to_string()),
+        anchor,
+        text,
+    }
+}
+
+/// The date of a chosen event: the start point's tightened bounds, with the link that dates
+/// it most directly as the derivation.
+fn event_date(
+    cx: &Ctx,
+    cl: &Cluster,
+    cluster_of: &BTreeMap<(usize, usize), usize>,
+    ids: &BTreeMap<usize, String>,
+    c: usize,
+    b: graph::Bounds,
+) -> Option<tl::Date> {
+    let (earliest, latest) = (b.earliest_start?, b.latest_start?);
+    // The most direct evidence: a dated time expression, else a metric link, else the DCT.
+    let mut best: Option<(u8, tl::Derivation, Option<String>, Option<Precision>)> = None;
+    for s in &cl.sources {
+        let Some(d) = cx.doc_index(&s.doc) else { continue };
+        let a = &cx.docs[d];
+        for l in a.tlinks.iter().filter(|l| is_evidence(a, l)) {
+            let (me, other) = match (l.from, l.to) {
+                (Endpoint::Event(x), o) if cluster_of.get(&(d, x)) == Some(&c) => (l.from, o),
+                (o, Endpoint::Event(x)) if cluster_of.get(&(d, x)) == Some(&c) => (l.to, o),
+                _ => continue,
+            };
+            let (rank, anchor, text, value, precision) = match other {
+                Endpoint::Timex(t) => {
+                    let tx = &a.timexes[t];
+                    match date_range(&tx.value) {
+                        Some(r) => (
+                            0,
+                            tl::Anchor {
+                                kind: tl::AnchorKind::Time,
+                                id: Some(timex_key(&a.doc.id, t)),
+                            },
+                            format!("{} \"{}\" = {} ({})", l.rel, tx.text, tx.value, tx.derivation.why),
+                            Some(tx.value.clone()),
+                            Some(r.precision),
+                        ),
+                        None => continue,
+                    }
+                }
+                Endpoint::Dct if l.distance.is_some() => {
+                    let (lo, hi) = l.distance.unwrap_or((0, 0));
+                    (
+                        1,
+                        tl::Anchor {
+                            kind: tl::AnchorKind::Dct,
+                            id: Some(a.doc.id.clone()),
+                        },
+                        format!(
+                            "{lo}..{hi} days {} the publication date {}, from \"{}\"",
+                            if matches!(l.to, Endpoint::Dct) {
+                                "before"
+                            } else {
+                                "after"
+                            },
+                            a.doc.dct,
+                            l.evidence
+                                .slice(&a.doc.text)
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        ),
+                        None,
+                        None,
+                    )
+                }
+                Endpoint::Event(o) if l.distance.is_some() => {
+                    let (lo, hi) = l.distance.unwrap_or((0, 0));
+                    let other_id = cluster_of.get(&(d, o)).and_then(|c| ids.get(c)).cloned();
+                    let name = other_id.clone().unwrap_or_else(|| format!("\"{}\"", a.events[o].text));
+                    // distance = start(to) − start(from); say it from this event's side.
+                    let (lo, hi) = if me == l.to { (lo, hi) } else { (-hi, -lo) };
+                    let words = if lo >= 0 {
+                        format!("{lo}..{hi} days after {name}")
+                    } else {
+                        format!("{}..{} days before {name}", -hi, -lo)
+                    };
+                    (
+                        2,
+                        tl::Anchor {
+                            kind: tl::AnchorKind::Event,
+                            id: other_id,
+                        },
+                        format!(
+                            "{words}, from \"{}\"",
+                            l.evidence
+                                .slice(&a.doc.text)
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        ),
+                        None,
+                        None,
+                    )
+                }
+                Endpoint::Dct => (
+                    3,
+                    tl::Anchor {
+                        kind: tl::AnchorKind::Dct,
+                        id: Some(a.doc.id.clone()),
+                    },
+                    format!("{} publication ({}), from tense", l.rel, a.doc.dct),
+                    None,
+                    None,
+                ),
+                _ => continue,
+            };
+            if best.as_ref().is_none_or(|b| rank < b.0) {
+                best = Some((
+                    rank,
+                    tl::Derivation {
+                        rule: Some(l.rule.to_string()),
+                        anchor: Some(anchor),
+                        text,
+                    },
+                    value,
+                    precision,
+                ));
+            }
+        }
+    }
+    let width = (latest - earliest).num_days();
+    let (derivation, value, precision) = match best {
+        Some((_, der, value, p)) => {
+            // The time expression's value stands only when the graph did not narrow it.
+            let exact = value
+                .as_deref()
+                .and_then(date_range)
+                .is_some_and(|r| r.earliest == earliest && r.latest == latest);
+            let mut der = der;
+            if value.is_some() && !exact {
+                der.text.push_str("; narrowed by related events");
+            }
+            (
+                Some(der),
+                if exact { value } else { None },
+                if exact { p } else { Some(precision_of_width(width)) },
+            )
+        }
+        None => (
+            Some(tl::Derivation {
+                rule: Some("graph/closure".into()),
+                anchor: Some(tl::Anchor {
+                    kind: tl::AnchorKind::Graph,
+                    id: None,
+                }),
+                text: "from the dates of related events".into(),
+            }),
+            None,
+            Some(precision_of_width(width)),
+        ),
+    };
+    let _: Option<NaiveDate> = None;
+    Some(tl::Date {
+        earliest,
+        latest,
+        precision,
+        value,
+        modifier: None,
+        derivation,
+    })
+}

@@ -10,7 +10,9 @@ use std::str::FromStr;
 pub enum RelType {
     Before,
     After,
+    #[serde(rename = "IBEFORE")]
     IBefore,
+    #[serde(rename = "IAFTER")]
     IAfter,
     Includes,
     IsIncluded,
@@ -103,6 +105,8 @@ mod tests {
         for (name, r) in REL_NAMES {
             assert_eq!(r.inverse().inverse(), *r);
             assert_eq!(name.parse::<RelType>().unwrap(), *r);
+            // serde spells every relation the TimeML way (IBEFORE, not I_BEFORE).
+            assert_eq!(serde_json::to_string(r).unwrap(), format!("\"{name}\""));
         }
     }
 }

@@ -236,14 +236,19 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut start_tok = 0;
     let mut i = 0;
     let close = |s: &str| matches!(s, "\"" | "'" | ")" | "]" | "”" | "’" | "»");
+    let mut line_start = 0;
     while i < tokens.len() {
-        // A blank line always ends a sentence.
         if i > start_tok && tokens[i].newline_before {
+            // A blank line always ends a sentence; so does the end of a headline-like line
+            // (a title, a byline, a dateline) that has no closing punctuation.
             let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
-            if gap.matches('\n').count() >= 2 {
+            if gap.matches('\n').count() >= 2 || is_headline(text, &tokens[line_start.max(start_tok)..i]) {
                 push_sentence(&mut sentences, tokens, start_tok, i);
                 start_tok = i;
             }
+        }
+        if tokens[i].newline_before {
+            line_start = i;
         }
         let t = tokens[i];
         let s = t.text(text);
@@ -299,6 +304,24 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         push_sentence(&mut sentences, tokens, start_tok, tokens.len());
     }
     sentences
+}
+
+/// Small words a headline leaves in lower case.
+static HEADLINE_LOWER: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "vs",
+];
+
+/// A line reads as a headline, byline or dateline: it does not end in sentence punctuation
+/// and every word is capitalized (small function words aside), or it has no words at all.
+fn is_headline(text: &str, line: &[Token]) -> bool {
+    let Some(last) = line.last() else { return false };
+    if matches!(last.text(text), "." | "," | ";" | ":" | "-" | "—" | "–") {
+        return false;
+    }
+    line.iter().filter(|t| t.kind == TokenKind::Word).all(|t| {
+        let w = t.text(text);
+        w.chars().next().is_some_and(|c| c.is_uppercase()) || HEADLINE_LOWER.contains(&w)
+    })
 }
 
 fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], a: usize, b: usize) {
@@ -390,6 +413,22 @@ mod tests {
                 "\"Yes.\"",
                 "Then",
                 "new para"
+            ]
+        );
+    }
+
+    #[test]
+    fn headlines_are_sentences() {
+        let text = "Obama Wants America To 'Go To The Movies'\n\nPresident Weighs In On Threats From Sony Corp. Hackers\n2:11 | 12/17/14\n\nLet me ask you while\nthe line wraps here.";
+        let a = Analysis::new(text);
+        let s: Vec<&str> = a.sentences.iter().map(|s| s.span.slice(text)).collect();
+        assert_eq!(
+            s,
+            [
+                "Obama Wants America To 'Go To The Movies'",
+                "President Weighs In On Threats From Sony Corp. Hackers",
+                "2:11 | 12/17/14",
+                "Let me ask you while\nthe line wraps here."
             ]
         );
     }

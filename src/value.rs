@@ -92,6 +92,16 @@ fn digits(s: &str, n: usize) -> Option<i32> {
     }
 }
 
+/// `hh` or `hh:mm` (then anything: seconds, a zone) with hh ≤ 24 and mm ≤ 59.
+fn valid_clock(t: &str) -> bool {
+    let hh = t.get(..2).and_then(|h| digits(h, 2));
+    let mm = match t.get(2..3) {
+        Some(":") => t.get(3..5).and_then(|m| digits(m, 2)),
+        _ => Some(0),
+    };
+    matches!((hh, mm), (Some(0..=24), Some(0..=59)))
+}
+
 /// The calendar interval of a TIMEX3 date/time value, or `None` when it does not denote one.
 pub fn date_range(value: &str) -> Option<DateRange> {
     let value = value.trim();
@@ -101,9 +111,11 @@ pub fn date_range(value: &str) -> Option<DateRange> {
     };
     if let Some(t) = time {
         // The time part must itself look like a TIMEX3 time, or the whole value is rejected.
-        let ok = !t.is_empty()
-            && (t.as_bytes()[0].is_ascii_digit()
-                || matches!(&t[..t.len().min(2)], "MO" | "AF" | "EV" | "NI" | "DT" | "MI"));
+        let ok = match t.as_bytes().first() {
+            Some(b) if b.is_ascii_digit() => valid_clock(t),
+            Some(_) => matches!(t.get(..2), Some("MO" | "AF" | "EV" | "NI" | "DT" | "MI")),
+            None => false,
+        };
         if !ok {
             return None;
         }
@@ -317,6 +329,9 @@ mod tests {
             "",
             "2014-Q5",
             "2014-12-17Tx",
+            "2014-12-17T25:00",
+            "2014-12-17T12:60",
+            "2014-12-17T\u{20ac}",
         ] {
             assert_eq!(r(bad), None, "{bad}");
         }

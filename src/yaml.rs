@@ -11,7 +11,38 @@ use std::path::Path;
 
 /// Parse YAML text read from `path` into `T`.
 pub fn from_str<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T> {
+    check_depth(text, path)?;
     serde_yaml::from_str(text).map_err(|e| convert(e, path))
+}
+
+/// Flow collections (`[`, `{`) nested deeper than this are refused before parsing: the YAML
+/// parser's time grows with the square of the nesting depth (100,000 levels, a 200 KB file,
+/// took 50 s), and no timeline or manifest nests more than a few levels. Brackets inside
+/// quoted strings are counted too, which only matters past a thousand unclosed ones.
+pub const MAX_DEPTH: usize = 1000;
+
+fn check_depth(text: &str, path: &Path) -> Result<()> {
+    let mut depth = 0usize;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    let (l, c) = crate::text::LineIndex::new(text).line_col(i);
+                    return Err(Error::parse_at(
+                        path,
+                        Some(l),
+                        Some(c),
+                        format!("YAML nested at most {MAX_DEPTH} levels deep"),
+                        "deeper nesting",
+                    ));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Serialize `value` as YAML.
@@ -25,11 +56,32 @@ fn convert(e: serde_yaml::Error, path: &Path) -> Error {
         None => (None, None),
     };
     // serde_yaml appends " at line L column C" to its message; the location is ours to print.
-    let mut msg = e.to_string();
-    if let Some(i) = msg.find(" at line ") {
-        msg.truncate(i);
+    // Syntax errors go on with ", while parsing a flow sequence at line L column C": keep
+    // that context, without its position when it is the same line.
+    let full = e.to_string();
+    let (mut msg, context) = match full.find(" at line ") {
+        Some(i) => {
+            let rest = &full[i..];
+            let context = rest.find(", while ").map(|j| rest[j + 2..].to_string());
+            (full[..i].to_string(), context)
+        }
+        None => (full.clone(), None),
+    };
+    // Deserialization errors start with the YAML path of the node: "events[0].date: ...".
+    let mut node = None;
+    if let Some((p, rest)) = msg.split_once(": ") {
+        if !p.is_empty() && !p.contains(' ') && p.chars().all(|c| c.is_alphanumeric() || "_-.[]".contains(c)) {
+            node = Some(p.to_string());
+            msg = rest.to_string();
+        }
     }
-    let (expected, found) = split_message(&msg);
+    let (expected, mut found) = split_message(&msg);
+    if let Some(c) = context {
+        found.push_str(&format!(" ({c})"));
+    }
+    if let Some(n) = node {
+        found.push_str(&format!(" at {n}"));
+    }
     Error::parse_at(path, line, col, expected, found)
 }
 
@@ -51,5 +103,275 @@ fn split_message(msg: &str) -> (String, String) {
             return (exp.to_string(), format!("unknown field {field}"));
         }
     }
-    ("valid YAML".to_string(), msg.to_string())
+    ("valid YAML".to_string(), format!("a syntax error: {msg}"))
+}
+
+/// One step of a path into a YAML document: a mapping key or a sequence index.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Step {
+    Key(String),
+    Index(usize),
+}
+
+impl Step {
+    pub fn key(k: impl Into<String>) -> Step {
+        Step::Key(k.into())
+    }
+}
+
+/// A path as serde_yaml prints it: `events[3].before[1]`.
+pub fn path_string(path: &[Step]) -> String {
+    let mut s = String::new();
+    for step in path {
+        match step {
+            Step::Key(k) => {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(k);
+            }
+            Step::Index(i) => s.push_str(&format!("[{i}]")),
+        }
+    }
+    s
+}
+
+/// The 1-based `(line, column)` where the node at `path` starts in `text`, or `None` when
+/// there is no such node (or the text is not valid YAML).
+///
+/// serde_yaml keeps no positions after parsing. Its errors do carry the position of the node
+/// being deserialized, so this re-parses `text` with a deserializer that skips everything off
+/// `path` and fails on purpose at the node itself; the failure's location is the answer. It
+/// is the same parser that read the file, so block and flow style, quoting, anchors and
+/// comments are all handled alike. Each call parses the whole text once.
+pub fn locate(text: &str, path: &[Step]) -> Option<(usize, usize)> {
+    use serde::de::DeserializeSeed;
+    let de = serde_yaml::Deserializer::from_str(text);
+    match (locate::Seek { path }).deserialize(de) {
+        Ok(()) => None,
+        Err(e) if e.to_string().contains(locate::HERE) => e.location().map(|l| (l.line(), l.column())),
+        Err(_) => None,
+    }
+}
+
+mod locate {
+    use super::Step;
+    use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
+
+    /// The deliberate error's message; never produced by real input.
+    pub const HERE: &str = "\u{0}tempograph-locate-here\u{0}";
+
+    pub struct Seek<'a> {
+        pub path: &'a [Step],
+    }
+
+    impl<'de> DeserializeSeed<'de> for Seek<'_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            if self.path.is_empty() {
+                d.deserialize_any(Here)
+            } else {
+                d.deserialize_any(self)
+            }
+        }
+    }
+
+    /// Fails on whatever node it is given.
+    struct Here;
+
+    macro_rules! fail {
+        ($($name:ident($t:ty)),*) => {$(
+            fn $name<E: de::Error>(self, _: $t) -> Result<(), E> { Err(E::custom(HERE)) }
+        )*};
+    }
+
+    impl<'de> Visitor<'de> for Here {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any node")
+        }
+        fail!(
+            visit_bool(bool),
+            visit_i64(i64),
+            visit_u64(u64),
+            visit_f64(f64),
+            visit_str(&str)
+        );
+        fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+            Err(E::custom(HERE))
+        }
+        fn visit_none<E: de::Error>(self) -> Result<(), E> {
+            Err(E::custom(HERE))
+        }
+        fn visit_some<D: Deserializer<'de>>(self, _: D) -> Result<(), D::Error> {
+            Err(de::Error::custom(HERE))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+            Err(de::Error::custom(HERE))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+            Err(de::Error::custom(HERE))
+        }
+        fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+            Err(de::Error::custom(HERE))
+        }
+    }
+
+    impl<'de> Visitor<'de> for Seek<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any node")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<(), A::Error> {
+            while let Some(k) = m.next_key::<KeyText>()? {
+                match &self.path[0] {
+                    Step::Key(want) if k.0.as_deref() == Some(want.as_str()) => {
+                        m.next_value_seed(Seek { path: &self.path[1..] })?
+                    }
+                    _ => {
+                        m.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(())
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<(), A::Error> {
+            let mut i = 0;
+            loop {
+                let more = match &self.path[0] {
+                    Step::Index(n) if *n == i => s.next_element_seed(Seek { path: &self.path[1..] })?.is_some(),
+                    _ => s.next_element::<IgnoredAny>()?.is_some(),
+                };
+                if !more {
+                    return Ok(());
+                }
+                i += 1;
+            }
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+            // A tagged node (`!tag value`): look through the tag.
+            let (_, v): (IgnoredAny, _) = data.variant()?;
+            de::VariantAccess::newtype_variant_seed(v, self)
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_none<E: de::Error>(self) -> Result<(), E> {
+            Ok(())
+        }
+    }
+
+    /// A mapping key as text when it is a scalar (`2014: x` keys count as "2014").
+    struct KeyText(Option<String>);
+
+    impl<'de> de::Deserialize<'de> for KeyText {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<KeyText, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = KeyText;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a key")
+                }
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyText, E> {
+                    Ok(KeyText(Some(v.to_string())))
+                }
+                fn visit_u64<E: de::Error>(self, v: u64) -> Result<KeyText, E> {
+                    Ok(KeyText(Some(v.to_string())))
+                }
+                fn visit_i64<E: de::Error>(self, v: i64) -> Result<KeyText, E> {
+                    Ok(KeyText(Some(v.to_string())))
+                }
+                fn visit_bool<E: de::Error>(self, v: bool) -> Result<KeyText, E> {
+                    Ok(KeyText(Some(v.to_string())))
+                }
+                fn visit_f64<E: de::Error>(self, _: f64) -> Result<KeyText, E> {
+                    Ok(KeyText(None))
+                }
+                fn visit_unit<E: de::Error>(self) -> Result<KeyText, E> {
+                    Ok(KeyText(None))
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<KeyText, A::Error> {
+                    while m.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                    Ok(KeyText(None))
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<KeyText, A::Error> {
+                    while s.next_element::<IgnoredAny>()?.is_some() {}
+                    Ok(KeyText(None))
+                }
+            }
+            d.deserialize_any(V)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, path: &str) -> Option<(usize, usize)> {
+        let steps: Vec<Step> = path
+            .split('.')
+            .flat_map(|part| {
+                let mut out = Vec::new();
+                let (key, rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+                if !key.is_empty() {
+                    out.push(Step::key(key));
+                }
+                for idx in rest.split('[') {
+                    if let Ok(i) = idx.trim_end_matches(']').parse() {
+                        out.push(Step::Index(i));
+                    }
+                }
+                out
+            })
+            .collect();
+        locate(text, &steps)
+    }
+
+    #[test]
+    fn locates_block_and_flow_nodes() {
+        let text = "# comment\nschema: x\nevents:\n  - id: a\n    before: [b, c]\n  - {id: b, date: 2014}\n  - id: c\n    before:\n    - zz\n";
+        let cases: &[(&str, Option<(usize, usize)>)] = &[
+            ("schema", Some((2, 9))),
+            ("events[0]", Some((4, 5))),
+            ("events[0].before[1]", Some((5, 17))),
+            ("events[1]", Some((6, 5))),
+            ("events[1].date", Some((6, 19))),
+            ("events[2].before[0]", Some((9, 7))),
+            ("events[3]", None),
+            ("events[0].nosuch", None),
+            ("schema.x", None),
+        ];
+        for (path, want) in cases {
+            assert_eq!(at(text, path), *want, "{path}");
+        }
+        assert_eq!(
+            path_string(&[Step::key("events"), Step::Index(3), Step::key("before")]),
+            "events[3].before"
+        );
+    }
+
+    #[test]
+    fn invalid_yaml_has_no_positions() {
+        assert_eq!(at("a: [1, 2\nb: 3\n", "b"), None);
+    }
 }

@@ -90,7 +90,9 @@ fn annotate_te3input_keeps_text_and_drops_gold() {
     let a = tempograph::timeml::parse(Path::new("a"), &tml(body)).unwrap();
     let b = tempograph::timeml::parse(Path::new("b"), &written).unwrap();
     assert_eq!(a.text, b.text);
-    assert!(!written.contains("EVENT") && !written.contains("tid=\"t9\""));
+    // Gold tags are dropped; system EVENTs (with a class) are written by the events stage.
+    assert!(!written.contains("<EVENT eid=\"e1\">") && !written.contains("tid=\"t9\""));
+    assert!(written.contains("class=\"REPORTING\">said</EVENT>"), "{written}");
     assert!(written.contains("AT&amp;T"));
     let values: Vec<&str> = b.tagged("TIMEX3").filter_map(|x| x.attr("value")).collect();
     assert_eq!(values, ["2014-12-12", "2013"]);

@@ -1,9 +1,219 @@
-//! `tempograph build` (in progress).
+//! `tempograph build`: documents in, YAML timeline out.
+//!
+//! ```text
+//! tempograph build FILE|DIR... [--dct DATE | --manifest FILE] [-o OUT]
+//! ```
+//! Every input is read before anything is written: if any document cannot be processed, all
+//! such errors are listed and nothing is written (exit 2). Contradictions between relations
+//! are findings recorded in the timeline's `conflicts`, reported on stderr; they do not stop
+//! the build.
+
 use super::Outcome;
+use crate::document::{self, Document};
+use crate::error::Error;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Plain-text documents, or folders whose `*.txt` files are read in name order.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Publication date (YYYY-MM-DD) for every document; wins over datelines.
+    #[arg(long, value_name = "DATE", conflicts_with = "manifest")]
+    pub dct: Option<String>,
+    /// A manifest listing documents with `file`, `title`, `kind`, `published` (like `sources.yaml`).
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// Title of the timeline (default: derived from the manifest's folder or the first document).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// `yaml` (the timeline, the contract) or `table` (a readable summary of the same).
+    #[arg(long, value_enum, default_value_t = Format::Yaml)]
+    pub format: Format,
+    /// Write the timeline here (atomically) instead of stdout.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+}
 
-pub fn run(_args: Args) -> crate::Result<Outcome> {
-    Err(crate::Error::usage("`build` is not available yet"))
+/// What `build` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// The YAML timeline (`schema: tempograph/1`).
+    Yaml,
+    /// A table of the ordered events with their dates and derivations, for reading.
+    Table,
+}
+
+/// Expand folders into their `*.txt` files, sorted by name.
+pub fn expand_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|e| Error::io(p, e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                return Err(Error::usage(format!(
+                    "{}: folder holds no *.txt documents",
+                    p.display()
+                )));
+            }
+            out.extend(files);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Load the documents named by the arguments. Returns every document that loaded and every
+/// error, so all problems are reported at once.
+pub fn load_documents(
+    files: &[PathBuf],
+    manifest: Option<&Path>,
+    dct: Option<chrono::NaiveDate>,
+) -> Result<(Vec<Document>, Vec<Error>), Error> {
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    if let Some(m) = manifest {
+        let (d, e) = document::load_manifest(m, dct)?;
+        docs.extend(d);
+        errors.extend(e);
+    }
+    for f in expand_inputs(files)? {
+        match Document::load(&f, dct) {
+            Ok(d) => docs.push(d),
+            Err(e) => errors.push(e),
+        }
+    }
+    Ok((docs, errors))
+}
+
+pub fn run(args: Args) -> crate::Result<Outcome> {
+    if args.files.is_empty() && args.manifest.is_none() {
+        return Err(Error::usage("build needs documents: give FILE... or --manifest FILE"));
+    }
+    let dct = args.dct.as_deref().map(document::parse_dct).transpose()?;
+    let (docs, errors) = load_documents(&args.files, args.manifest.as_deref(), dct)?;
+    if !errors.is_empty() {
+        let n = errors.len();
+        for e in &errors {
+            eprintln!("tempograph: error: {e:#}");
+        }
+        return Err(Error::usage(format!(
+            "{n} document(s) could not be read; nothing was written"
+        )));
+    }
+    for d in &docs {
+        for w in &d.warnings {
+            eprintln!("tempograph: {w}");
+        }
+    }
+    let mut ids = std::collections::BTreeSet::new();
+    for d in &docs {
+        if !ids.insert(d.id.clone()) {
+            return Err(Error::usage(format!(
+                "two documents have the id `{}` (file name without extension); rename one",
+                d.id
+            )));
+        }
+    }
+    let title = args
+        .title
+        .clone()
+        .or_else(|| default_title(args.manifest.as_deref(), &docs));
+    let inputs: Vec<PathBuf> = docs
+        .iter()
+        .map(|d| d.path.clone())
+        .chain(args.manifest.clone())
+        .collect();
+    let base = match &args.output {
+        Some(o) => o.parent().map(|p| {
+            if p.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                p.to_path_buf()
+            }
+        }),
+        None => Some(PathBuf::from(".")),
+    };
+    let timeline = crate::pipeline::build(&docs, &crate::pipeline::Options { title, base })?;
+    let n_conflicts = timeline.conflicts.len();
+    let out = match args.format {
+        Format::Yaml => timeline.to_yaml()?,
+        Format::Table => table(&timeline),
+    };
+    super::write_output(args.output.as_deref(), &out, &inputs)?;
+    if n_conflicts > 0 {
+        eprintln!("tempograph: warning: the timeline has {n_conflicts} conflict(s); see `conflicts:` or run `tempograph check`");
+    }
+    Ok(Outcome::Ok)
+}
+
+fn default_title(manifest: Option<&Path>, docs: &[Document]) -> Option<String> {
+    if let Some(m) = manifest {
+        let dir = m.canonicalize().ok()?.parent()?.to_path_buf();
+        // `timelines/NAME/sources/sources.yaml` → NAME
+        let name = if dir.file_name()? == "sources" {
+            dir.parent()?.file_name()?
+        } else {
+            dir.file_name()?
+        };
+        return Some(name.to_string_lossy().into_owned());
+    }
+    docs.first().map(|d| d.title.clone().unwrap_or_else(|| d.id.clone()))
+}
+
+/// The timeline as a table: one row per event in timeline order, its date, label and the
+/// documents that tell it, then how the date was derived.
+pub fn table(t: &crate::timeline::Timeline) -> String {
+    use std::fmt::Write;
+    let short = |id: &str| id.split('_').next().unwrap_or(id).to_string();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}: {} events from {} documents, {} conflicts\n",
+        t.title.as_deref().unwrap_or("timeline"),
+        t.events.len(),
+        t.documents.len(),
+        t.conflicts.len()
+    );
+    let rows: Vec<(String, &crate::timeline::Event)> = t
+        .events
+        .iter()
+        .map(|e| {
+            let when = match &e.date {
+                None => "undated".to_string(),
+                Some(d) if d.earliest == d.latest => d.earliest.to_string(),
+                Some(d) => match &d.value {
+                    Some(v) => format!("{v} ({} .. {})", d.earliest, d.latest),
+                    None => format!("{} .. {}", d.earliest, d.latest),
+                },
+            };
+            (when, e)
+        })
+        .collect();
+    let width = rows.iter().map(|(w, _)| w.chars().count()).max().unwrap_or(7);
+    for (i, (when, e)) in rows.iter().enumerate() {
+        let mut told: Vec<String> = Vec::new();
+        for s in &e.sources {
+            let item = format!("{} \"{}\"", short(&s.document), s.trigger);
+            if !told.contains(&item) {
+                told.push(item);
+            }
+        }
+        let _ = writeln!(out, "{:>3}  {when:<width$}  {}  [{}]", i + 1, e.label, e.id);
+        let _ = writeln!(out, "     {:width$}  told by {}", "", told.join(", "));
+        if let Some(der) = e.date.as_ref().and_then(|d| d.derivation.as_ref()) {
+            let _ = writeln!(out, "     {:width$}  because {}", "", der.text);
+        }
+    }
+    for c in &t.conflicts {
+        let steps: Vec<&str> = c.cycle.iter().map(|e| e.constraint.as_str()).collect();
+        let _ = writeln!(out, "\nconflict: {}", steps.join(" -> "));
+    }
+    out
 }

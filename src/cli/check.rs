@@ -1,9 +1,90 @@
-//! `tempograph check` (in progress).
+//! `tempograph check TIMELINE.yaml... [--format text|json]`.
+//!
+//! Exit 0: every timeline is consistent (warnings allowed). 1: at least one has errors,
+//! each listed with `file:line:column`, the cycle and the evidence. 2: a file could not be
+//! read or parsed (its error names the path and line); the other files are still checked.
 use super::Outcome;
+use crate::timeline::Timeline;
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Timeline files (YAML, generated or hand-written).
+    #[arg(required = true)]
+    pub timelines: Vec<PathBuf>,
+    /// `text` (default) for people, `json` for machines.
+    #[arg(long, default_value = "text")]
+    pub format: String,
+}
 
-pub fn run(_args: Args) -> crate::Result<Outcome> {
-    Err(crate::Error::usage("`check` is not available yet"))
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(args: Args) -> crate::Result<Outcome> {
+    let format = match args.format.as_str() {
+        "text" => Format::Text,
+        "json" => Format::Json,
+        other => {
+            return Err(crate::Error::usage(format!(
+                "unknown check format `{other}`; expected text or json"
+            )))
+        }
+    };
+    let mut failed = false;
+    let mut findings = false;
+    let mut json = Vec::new();
+    for path in &args.timelines {
+        match Timeline::from_path(path) {
+            Err(e) => {
+                failed = true;
+                match format {
+                    Format::Text => eprintln!("tempograph: error: {e:#}"),
+                    Format::Json => {
+                        let loc = e.location();
+                        json.push(serde_json::json!({
+                            "file": path.display().to_string(),
+                            "consistent": false,
+                            "error": {
+                                "message": e.to_string(),
+                                "line": loc.as_ref().and_then(|l| l.line),
+                                "column": loc.as_ref().and_then(|l| l.column),
+                            }
+                        }));
+                    }
+                }
+            }
+            Ok(t) => {
+                let report = t.check();
+                findings |= !report.is_consistent();
+                match format {
+                    Format::Text => println!("{report}"),
+                    Format::Json => {
+                        let v: serde_json::Value = serde_json::from_str(&report.to_json())
+                            .map_err(|e| crate::Error::parse(None, "JSON", e.to_string()))?;
+                        json.push(v);
+                    }
+                }
+            }
+        }
+    }
+    if format == Format::Json {
+        let out = if json.len() == 1 {
+            json.pop().unwrap_or_default()
+        } else {
+            serde_json::Value::Array(json)
+        };
+        let mut s = serde_json::to_string_pretty(&out).map_err(|e| crate::Error::parse(None, "JSON", e.to_string()))?;
+        s.push('\n');
+        super::write_output(None, s, &[])?;
+    }
+    Ok(if failed {
+        Outcome::Failed
+    } else if findings {
+        Outcome::Findings
+    } else {
+        Outcome::Ok
+    })
 }

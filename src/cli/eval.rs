@@ -1,9 +1,11 @@
-//! `tempograph eval GOLD_DIR SYSTEM_DIR`: TempEval-3 Task A scores.
+//! `tempograph eval GOLD_DIR SYSTEM_DIR`: TempEval-3 Task A scores, and Task B (events:
+//! strict/relaxed F1, class F1) when the gold files have EVENTs.
 //!
 //! Gold files are found recursively; each is paired with the system file at the same
 //! relative path or with the same name (`NAME.tml`) directly in SYSTEM_DIR. Scores are
 //! printed per corpus (first-level sub-folder of GOLD_DIR) and overall.
 use super::Outcome;
+use crate::eval::events;
 use crate::eval::timex::{score, Counts, Finding};
 use crate::timeml;
 use std::collections::BTreeMap;
@@ -22,6 +24,14 @@ pub struct Args {
     /// List every missing, extra, wrong-extent, wrong-value and wrong-type timex.
     #[arg(long)]
     pub errors: bool,
+    /// TempEval-3 C-relation-only: instead of the system files' TLINKs, label the gold
+    /// files' own TLINK pairs (gold EVENT/MAKEINSTANCE/TIMEX3 attributes) and score those.
+    #[arg(long)]
+    pub relations_only: bool,
+    /// The relation table for --relations-only: `timebank` (trained on TBAQ TimeBank only) or
+    /// `aquaint` (AQUAINT only). Score each corpus with the table not trained on it.
+    #[arg(long, default_value = "timebank")]
+    pub relations_model: crate::link::Model,
 }
 
 fn line(name: &str, c: &Counts) -> String {
@@ -72,6 +82,10 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     }
     let mut per_corpus: BTreeMap<String, Counts> = BTreeMap::new();
     let mut total = Counts::default();
+    let mut per_corpus_b: BTreeMap<String, events::TaskB> = BTreeMap::new();
+    let mut total_b = events::TaskB::default();
+    // Temporal awareness (relations helper).
+    let mut per_corpus_ta: BTreeMap<String, crate::eval::tlink::TaCounts> = BTreeMap::new();
     let mut out = String::new();
     let mut failed = 0;
     for g in &gold_files {
@@ -95,7 +109,30 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
             failed += 1;
             continue;
         };
-        let res = timeml::read(g).and_then(|gd| timeml::read(sys_path).and_then(|sd| score(&gd, &sd)));
+        let res = timeml::read(g).and_then(|gd| {
+            timeml::read(sys_path).and_then(|sd| {
+                // Task B (events), when the gold file has EVENTs.
+                if gd.tagged("EVENT").next().is_some() {
+                    let b = per_corpus_b.entry(corpus.clone()).or_default();
+                    let (gm, sm) = (events::mentions(&gd), events::mentions(&sd));
+                    b.add_document(&gd.text, &gm, &sm);
+                    total_b.add_document(&gd.text, &gm, &sm);
+                }
+                // Temporal awareness, when the gold file has TLINKs (relations helper).
+                if !gd.tlinks.is_empty() {
+                    let gold_links = crate::eval::tlink::triples(&gd);
+                    let sys_links = if args.relations_only {
+                        let gdoc = crate::eval::tlink::load_gold(g)?;
+                        crate::eval::tlink::label_gold_pairs(&gdoc, &args.relations_model)
+                    } else {
+                        crate::eval::tlink::aligned_triples(&gd, &sd)
+                    };
+                    let ta = crate::eval::tlink::score(&gold_links, &sys_links);
+                    per_corpus_ta.entry(corpus.clone()).or_default().add(&ta);
+                }
+                score(&gd, &sd)
+            })
+        });
         let (c, findings) = match res {
             Ok(x) => x,
             Err(e) => {
@@ -125,6 +162,44 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         }
     }
     out.push_str(&line("all", &total));
+    if total_b.documents > 0 {
+        for (k, b) in &per_corpus_b {
+            if !k.is_empty() && per_corpus_b.len() > 1 {
+                let _ = write!(out, "\n[{k}] {}", b.report());
+            }
+        }
+        let _ = write!(out, "\n[all] {}", total_b.report());
+    }
+    // Temporal awareness (relations helper).
+    if !per_corpus_ta.is_empty() {
+        let what = if args.relations_only {
+            format!(
+                "C-relation-only (gold pairs labelled with the {} table)",
+                args.relations_model.as_str()
+            )
+        } else {
+            "system TLINKs".to_string()
+        };
+        let mut all = crate::eval::tlink::TaCounts::default();
+        let ta_line = |k: &str, c: &crate::eval::tlink::TaCounts| {
+            format!(
+                "[{k}] temporal awareness, {what}: P {:.2} R {:.2} F1 {:.2} (Sys- {}, Ref- {})\n",
+                100.0 * c.precision(),
+                100.0 * c.recall(),
+                100.0 * c.f1(),
+                c.sys,
+                c.gold
+            )
+        };
+        out.push('\n');
+        for (k, c) in &per_corpus_ta {
+            all.add(c);
+            if !k.is_empty() && per_corpus_ta.len() > 1 {
+                out.push_str(&ta_line(k, c));
+            }
+        }
+        out.push_str(&ta_line("all", &all));
+    }
     super::write_output(None, &out, &[])?;
     if failed > 0 {
         return Err(crate::Error::usage(format!("{failed} documents could not be scored")));

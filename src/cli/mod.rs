@@ -9,6 +9,7 @@ pub mod bench;
 pub mod build;
 pub mod check;
 pub mod eval;
+pub mod relations;
 pub mod render;
 pub mod tag;
 pub mod timeml;
@@ -38,6 +39,9 @@ pub enum Command {
     Eval(eval::Args),
     /// Measure speed.
     Bench(bench::Args),
+    /// Evaluate temporal relations on research corpora (C-relation-only, MATRES, TimeLine).
+    #[command(subcommand)]
+    Relations(relations::Command),
 }
 
 /// What a subcommand ended with.
@@ -46,6 +50,8 @@ pub enum Outcome {
     Ok,
     /// Done, with findings (exit 1).
     Findings,
+    /// Some input could not be processed; already reported (exit 2).
+    Failed,
 }
 
 pub fn main() -> ExitCode {
@@ -58,10 +64,12 @@ pub fn main() -> ExitCode {
         Command::Timeml(c) => timeml::run(c),
         Command::Eval(a) => eval::run(a),
         Command::Bench(a) => bench::run(a),
+        Command::Relations(c) => relations::run(c),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
+        Ok(Outcome::Failed) => ExitCode::from(2),
         Err(e) => {
             eprintln!("tempograph: error: {e:#}");
             ExitCode::from(2)
@@ -71,14 +79,19 @@ pub fn main() -> ExitCode {
 
 /// Write `content` to `out` atomically (temporary file in the same folder, then rename), or
 /// to stdout when `out` is `None`. Refuses to overwrite any of `inputs`.
-pub fn write_output(out: Option<&std::path::Path>, content: &str, inputs: &[std::path::PathBuf]) -> crate::Result<()> {
+pub fn write_output(
+    out: Option<&std::path::Path>,
+    content: impl AsRef<[u8]>,
+    inputs: &[std::path::PathBuf],
+) -> crate::Result<()> {
     use std::io::Write;
+    let content = content.as_ref();
     match out {
         None => {
             let stdout = std::io::stdout();
             let mut lock = stdout.lock();
             // A closed pipe (e.g. `| head`) is not an error worth reporting.
-            match lock.write_all(content.as_bytes()).and_then(|_| lock.flush()) {
+            match lock.write_all(content).and_then(|_| lock.flush()) {
                 Ok(()) => Ok(()),
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 Err(e) => Err(crate::Error::io("<stdout>", e)),
@@ -106,7 +119,7 @@ pub fn write_output(out: Option<&std::path::Path>, content: &str, inputs: &[std:
                 .unwrap_or_else(|| "out".into());
             let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
             let res = std::fs::File::create(&tmp)
-                .and_then(|mut f| f.write_all(content.as_bytes()).and_then(|_| f.sync_all()))
+                .and_then(|mut f| f.write_all(content).and_then(|_| f.sync_all()))
                 .and_then(|_| std::fs::rename(&tmp, path));
             if let Err(e) = res {
                 let _ = std::fs::remove_file(&tmp);

@@ -1,1 +1,244 @@
-//! (in progress)
+//! Temporal relations (TLINKs) between events, timexes and the document creation time.
+//!
+//! | text (DCT 2014-12-18)                                                 | link                                              | rule                 |
+//! |-----------------------------------------------------------------------|---------------------------------------------------|----------------------|
+//! | `A month after attackers hacked ..., information is still leaking`    | hacked BEFORE DCT, 25..35 days                    | `link/metric-after`  |
+//! | `Earlier this week, hacker threats against Sony escalated`            | escalated IS_INCLUDED `Earlier this week`         | `link/timex-anchor`  |
+//! | `Sony said ...` (past tense)                                          | said BEFORE DCT                                   | `link/dct-model`     |
+//! | `... pulled the film after theaters balked`                           | pulled AFTER balked                               | `link/signal-after`  |
+//!
+//! Pairs are those TempEval-3 annotates: event–DCT, event–timex in one sentence, event–event
+//! in one sentence, and the main events of consecutive sentences. Each link carries the id of
+//! the rule that made it and the span of text that justifies it. Explicit signals and metric
+//! phrases are rules ([`signals`]); where no signal decides, the relation comes from a table
+//! learned from TimeBank ([`model`]), keyed by tense, aspect, class and the like
+//! ([`features`]).
+//!
+//! # Grammar
+//!
+//! `Tlink { from, to, rel, distance }` reads "`from` `rel` `to`", and `distance = (lo, hi)`
+//! bounds start(`to`) − start(`from`) in days.
+
+pub mod closure;
+pub mod facts;
+pub mod features;
+mod learned_aquaint;
+mod learned_timebank;
+pub mod model;
+pub mod rules;
+pub mod signals;
+pub mod timeml;
+
+use crate::events::Event;
+use crate::relation::RelType;
+use crate::text::{Analysis, Span};
+use crate::timex::Timex;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use facts::{EventFacts, TimexFacts};
+pub use features::Context;
+pub use model::{Classifier, Model};
+
+/// One end of a link: an index into the document's events or timexes, or the DCT.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Endpoint {
+    Event(usize),
+    Timex(usize),
+    Dct,
+}
+
+/// A temporal relation with its evidence: `from rel to`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Tlink {
+    pub from: Endpoint,
+    pub to: Endpoint,
+    pub rel: RelType,
+    /// Allowed values of start(`to`) − start(`from`), in days (`a month after` → 25..35).
+    pub distance: Option<(i64, i64)>,
+    /// Rule id, e.g. `link/signal-after` or `link/model-d3`.
+    pub rule: &'static str,
+    /// The signal, phrase or clause that justifies the link.
+    pub evidence: Span,
+}
+
+/// Rule ids of the learned tables, by template (`link/model-d3` = event–DCT, key level 3).
+static MODEL_RULES: &[&str] = &[
+    "link/model-d0",
+    "link/model-d1",
+    "link/model-d2",
+    "link/model-d3",
+    "link/model-d4",
+    "link/model-d5",
+    "link/model-d6",
+    "link/model-t0",
+    "link/model-t1",
+    "link/model-t2",
+    "link/model-t3",
+    "link/model-t4",
+    "link/model-t5",
+    "link/model-t6",
+    "link/model-s0",
+    "link/model-s1",
+    "link/model-s2",
+    "link/model-s3",
+    "link/model-s4",
+    "link/model-s5",
+    "link/model-s6",
+    "link/model-s7",
+    "link/model-n0",
+    "link/model-n1",
+    "link/model-n2",
+    "link/model-n3",
+    "link/model-n4",
+    "link/model-n5",
+    "link/model-n6",
+    "link/model-x0",
+    "link/model-x2",
+    "link/model-x3",
+];
+
+fn model_rule(key: &str) -> &'static str {
+    let template = key.split(':').next().unwrap_or("");
+    MODEL_RULES
+        .iter()
+        .find(|r| r.strip_prefix("link/model-") == Some(template))
+        .copied()
+        .unwrap_or("link/model")
+}
+
+/// Label the pair `x REL y` (C-relation-only: the pair is given). Timex–timex pairs with
+/// calendar values are compared directly; everything else goes to the learned table.
+pub fn classify(cx: &Context, x: Endpoint, y: Endpoint, model: &dyn Classifier) -> (RelType, &'static str) {
+    let p = features::pair(cx, x, y);
+    let (rel, rule) = match p.kind {
+        features::PairKind::TimexTimex => {
+            let val = |e: Endpoint| match e {
+                Endpoint::Timex(i) => cx.timexes[i].value.clone(),
+                _ => cx.dct.map(|d| d.to_string()).unwrap_or_default(),
+            };
+            match features::compare_ranges(&val(p.a), &val(p.b)) {
+                Some(r) => (r, "link/timex-values"),
+                None => {
+                    let (r, t) = model.classify(&p);
+                    (r, model_rule(&t))
+                }
+            }
+        }
+        _ => {
+            let (r, t) = model.classify(&p);
+            (r, model_rule(&t))
+        }
+    };
+    (if p.swapped { rel.inverse() } else { rel }, rule)
+}
+
+/// The relation stage's view of extracted events.
+pub fn event_facts(events: &[Event]) -> Vec<EventFacts> {
+    events
+        .iter()
+        .map(|e| EventFacts {
+            span: e.span,
+            sentence: e.sentence,
+            class: e.class.as_str().to_string(),
+            tense: e.tense.as_str().to_string(),
+            aspect: e.aspect.as_str().to_string(),
+            pos: e.pos.as_str().to_string(),
+            polarity: e.polarity.as_str().to_string(),
+            modality: e.modality.clone(),
+        })
+        .collect()
+}
+
+/// The relation stage's view of tagged timexes.
+pub fn timex_facts(timexes: &[Timex], analysis: &Analysis) -> Vec<TimexFacts> {
+    timexes
+        .iter()
+        .map(|t| TimexFacts {
+            span: t.span,
+            sentence: analysis.sentence_at(t.span.start),
+            kind: t.kind.as_str().to_string(),
+            value: t.value.clone(),
+        })
+        .collect()
+}
+
+/// Find the temporal relations of a document with the default table ([`Model::TimeBank`]):
+/// finite events to the DCT, events to the nearest timex of their sentence, neighbouring
+/// events of a sentence, fronted "After ...," clauses to their main clause, and main events
+/// of consecutive sentences when a signal ("Then", "Two days later,") orders them. The links
+/// never contradict each other: rule-made links go first, then learned ones by confidence,
+/// each taking its best label that fits.
+pub fn link(text: &str, analysis: &Analysis, dct: NaiveDate, timexes: &[Timex], events: &[Event]) -> Vec<Tlink> {
+    let ev = event_facts(events);
+    let tx = timex_facts(timexes, analysis);
+    let cx = Context {
+        text,
+        analysis,
+        dct: Some(dct),
+        events: &ev,
+        timexes: &tx,
+    };
+    link_with(&cx, &Model::default())
+}
+
+/// [`link`] over any entities (e.g. gold ones) with any classifier.
+pub fn link_with(cx: &Context, model: &dyn Classifier) -> Vec<Tlink> {
+    let mut cands = rules::dct::candidates(cx, model);
+    cands.extend(rules::timex::candidates(cx, model));
+    cands.extend(rules::intra::candidates(cx, model));
+    cands.extend(rules::consecutive::candidates(cx));
+    select(cands)
+}
+
+fn key(e: Endpoint) -> String {
+    match e {
+        Endpoint::Event(i) => format!("e{i}"),
+        Endpoint::Timex(i) => format!("t{i}"),
+        Endpoint::Dct => "dct".to_string(),
+    }
+}
+
+/// A consistent subset: strongest first (rules, then learned labels by margin, ties in
+/// input order), each candidate taking its first label the links so far allow. Output is
+/// sorted by (from, to).
+fn select(mut cands: Vec<rules::Candidate>) -> Vec<Tlink> {
+    use rules::Strength;
+    let rank = |s: Strength| match s {
+        Strength::Rule => f64::INFINITY,
+        Strength::Model(m) => m,
+    };
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by(|&a, &b| {
+        rank(cands[b].strength)
+            .total_cmp(&rank(cands[a].strength))
+            .then(a.cmp(&b))
+    });
+    let mut g = closure::PointGraph::new();
+    let mut seen: std::collections::BTreeSet<(Endpoint, Endpoint)> = Default::default();
+    let mut out = Vec::new();
+    for i in order {
+        let c = &mut cands[i];
+        let (f, t) = (c.link.from, c.link.to);
+        if f == t || !seen.insert((f.min(t), f.max(t))) {
+            continue;
+        }
+        let labels: Vec<RelType> = std::iter::once(c.link.rel).chain(c.fallback.iter().copied()).collect();
+        for rel in labels {
+            let mut trial = g.clone();
+            if trial.add(&key(f), rel, &key(t)) != closure::Added::Violated {
+                g = trial;
+                let mut l = c.link.clone();
+                if rel != l.rel {
+                    l.distance = None;
+                }
+                l.rel = rel;
+                out.push(l);
+                break;
+            }
+        }
+    }
+    out.sort_by_key(|l| (l.from, l.to));
+    out
+}

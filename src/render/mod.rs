@@ -1,1 +1,211 @@
-//! (in progress)
+//! Renderers: a [`Timeline`] as Mermaid, Graphviz DOT, JSON, TimeML, TimelineJS3 JSON, and
+//! (through Graphviz or mermaid-cli) SVG and PNG.
+//!
+//! | [`Format`]          | `--format`          | what it shows                                          |
+//! |---------------------|---------------------|--------------------------------------------------------|
+//! | `Mermaid`           | `mermaid`           | Mermaid `timeline`: events grouped under their date     |
+//! | `MermaidGantt`      | `mermaid-gantt`     | Mermaid `gantt`: a bar from earliest to latest day; milestones for exact days |
+//! | `MermaidFlowchart`  | `mermaid-flowchart` | Mermaid `flowchart LR`: the order graph, relation types on the edges |
+//! | `Dot`               | `dot`               | Graphviz: time left to right, same date = same rank, optional clusters per document, conflicting edges in red |
+//! | `Json`              | `json`              | the YAML model as JSON                                  |
+//! | `Timeml`            | `timeml`            | a TimeML document: events, their dates as TIMEX3, TLINKs |
+//! | `TimelineJs`        | `timelinejs`        | Knight Lab TimelineJS3 JSON, to publish as a web page   |
+//! | `Svg`, `Png`        | `svg`, `png`        | the DOT (or Mermaid) picture, drawn by `dot` or `mmdc`  |
+//!
+//! Every text renderer is a pure function of the timeline: same timeline, byte-identical
+//! output. Labels are escaped for each target (see each module's docs); ids in diagrams are
+//! generated (`e0`, `e1`, ...) so user ids never need escaping.
+
+mod dot;
+mod image;
+mod json;
+mod mermaid;
+mod timeml;
+
+pub use image::{find_tool, render_image, Engine, Tool, ENGINE_NAMES};
+
+use crate::error::{Error, Result};
+use crate::timeline::{Date, Event, Timeline};
+use std::collections::BTreeSet;
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    Mermaid,
+    MermaidGantt,
+    MermaidFlowchart,
+    Dot,
+    Json,
+    Timeml,
+    TimelineJs,
+    Svg,
+    Png,
+}
+
+/// `(--format name, format)`.
+pub static FORMAT_NAMES: &[(&str, Format)] = &[
+    ("mermaid", Format::Mermaid),
+    ("mermaid-gantt", Format::MermaidGantt),
+    ("mermaid-flowchart", Format::MermaidFlowchart),
+    ("dot", Format::Dot),
+    ("json", Format::Json),
+    ("timeml", Format::Timeml),
+    ("timelinejs", Format::TimelineJs),
+    ("svg", Format::Svg),
+    ("png", Format::Png),
+];
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        FORMAT_NAMES.iter().find(|(_, f)| *f == self).map_or("?", |(n, _)| n)
+    }
+
+    /// True for SVG and PNG, which need an external renderer.
+    pub fn is_image(self) -> bool {
+        matches!(self, Format::Svg | Format::Png)
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Format> {
+        FORMAT_NAMES
+            .iter()
+            .find(|(n, _)| *n == s)
+            .map(|(_, f)| *f)
+            .ok_or_else(|| {
+                let names: Vec<&str> = FORMAT_NAMES.iter().map(|(n, _)| *n).collect();
+                Error::usage(format!("unknown format `{s}`; expected one of {}", names.join(", ")))
+            })
+    }
+}
+
+/// Choices that change a rendering.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// DOT: one cluster per source document (events go in the cluster of their first source).
+    pub clusters: bool,
+}
+
+/// Render a timeline as text. SVG and PNG are not text: use [`render_image`].
+pub fn render(t: &Timeline, format: Format) -> Result<String> {
+    render_with(t, format, &Options::default())
+}
+
+/// [`render`] with options.
+pub fn render_with(t: &Timeline, format: Format, opts: &Options) -> Result<String> {
+    Ok(match format {
+        Format::Mermaid => mermaid::timeline(t),
+        Format::MermaidGantt => mermaid::gantt(t),
+        Format::MermaidFlowchart => mermaid::flowchart(t),
+        Format::Dot => dot::render(t, opts),
+        Format::Json => json::model(t)?,
+        Format::Timeml => timeml::render(t),
+        Format::TimelineJs => json::timelinejs(t)?,
+        Format::Svg | Format::Png => {
+            return Err(Error::usage(format!(
+                "{} is an image format: use render_image (or `tempograph render --format {0} -o FILE`)",
+                format.as_str()
+            )))
+        }
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared by the renderers.
+
+/// How a date is shown: the TIMEX3 value when it is exactly the interval (`2014-11`), the
+/// day when it is one day, else `earliest – latest`.
+pub fn date_label(d: &Date) -> String {
+    if let Some(v) = &d.value {
+        if let Some(r) = crate::value::date_range(v) {
+            if r.earliest == d.earliest && r.latest == d.latest {
+                return match &d.modifier {
+                    Some(m) => format!("{v} ({})", m.to_ascii_lowercase()),
+                    None => v.clone(),
+                };
+            }
+        }
+    }
+    if d.earliest == d.latest {
+        d.earliest.format("%Y-%m-%d").to_string()
+    } else {
+        format!("{} – {}", d.earliest.format("%Y-%m-%d"), d.latest.format("%Y-%m-%d"))
+    }
+}
+
+/// Indices of the events in display order: dated events by (earliest, latest), then undated
+/// ones; ties keep the timeline's order.
+pub fn display_order(t: &Timeline) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..t.events.len()).collect();
+    idx.sort_by_key(|&i| {
+        let e = &t.events[i];
+        match &e.date {
+            Some(d) => (0, Some(d.earliest), Some(d.latest), i),
+            None => (1, None, None, i),
+        }
+    });
+    idx
+}
+
+/// Events grouped by their date label, in display order; undated events last under `None`.
+pub fn date_groups(t: &Timeline) -> Vec<(Option<String>, Vec<usize>)> {
+    let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
+    for i in display_order(t) {
+        let label = t.events[i].date.as_ref().map(date_label);
+        match groups.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, v)) => v.push(i),
+            None => groups.push((label, vec![i])),
+        }
+    }
+    groups
+}
+
+/// Pairs `(from id, to id)` of every edge that takes part in a recorded conflict.
+pub fn conflict_pairs(t: &Timeline) -> BTreeSet<(String, String)> {
+    let mut out = BTreeSet::new();
+    for c in &t.conflicts {
+        for e in &c.cycle {
+            out.insert((e.from.clone(), e.to.clone()));
+            out.insert((e.to.clone(), e.from.clone()));
+        }
+    }
+    out
+}
+
+/// Event ids that take part in a recorded conflict.
+pub fn conflict_events(t: &Timeline) -> BTreeSet<String> {
+    t.conflicts
+        .iter()
+        .flat_map(|c| c.cycle.iter().flat_map(|e| [e.from.clone(), e.to.clone()]))
+        .collect()
+}
+
+/// The label with whitespace runs (newlines included) collapsed to one space.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Index of each event id (first occurrence wins on duplicates).
+pub fn event_index(t: &Timeline) -> std::collections::BTreeMap<&str, usize> {
+    let mut m = std::collections::BTreeMap::new();
+    for (i, e) in t.events.iter().enumerate() {
+        m.entry(e.id.as_str()).or_insert(i);
+    }
+    m
+}
+
+/// The title to show, if any.
+pub fn title(t: &Timeline) -> Option<String> {
+    t.title.as_deref().map(one_line).filter(|s| !s.is_empty())
+}
+
+/// A label for an event: its label, or its id when the label is empty.
+pub fn event_label(e: &Event) -> String {
+    let l = one_line(&e.label);
+    if l.is_empty() {
+        e.id.clone()
+    } else {
+        l
+    }
+}

@@ -61,12 +61,52 @@ pub fn timex_annotations(timexes: &[Timex]) -> Vec<Annotation> {
         .collect()
 }
 
-/// Tag a parsed TimeML document: the timexes found and the TimeML text to write.
+/// The EVENT annotations for `events`, numbered `e1`, `e2`, ..., and the MAKEINSTANCE
+/// elements (`ei1`, ... with tense, aspect, polarity, pos, modality) that follow `</TEXT>`.
+pub fn event_annotations(events: &[crate::events::Event]) -> (Vec<Annotation>, String) {
+    let mut anns = Vec::with_capacity(events.len());
+    let mut tail = String::new();
+    for (k, e) in events.iter().enumerate() {
+        anns.push(Annotation {
+            tag: "EVENT".to_string(),
+            span: e.span,
+            attrs: vec![
+                ("eid".to_string(), format!("e{}", k + 1)),
+                ("class".to_string(), e.class.as_str().to_string()),
+            ],
+        });
+        let modality = e
+            .modality
+            .as_deref()
+            .map(|m| format!(" modality=\"{}\"", super::escape_attr(m)))
+            .unwrap_or_default();
+        tail.push_str(&format!(
+            "<MAKEINSTANCE eventID=\"e{n}\" eiid=\"ei{n}\" tense=\"{}\" aspect=\"{}\" polarity=\"{}\" pos=\"{}\"{modality} />\n",
+            e.tense,
+            e.aspect,
+            e.polarity,
+            e.pos,
+            n = k + 1
+        ));
+    }
+    (anns, tail)
+}
+
+/// Tag a parsed TimeML document: the timexes found and the TimeML text to write (TIMEX3 and
+/// EVENT tags in the text, MAKEINSTANCEs and TLINKs after it).
 pub fn annotate(doc: &TimemlDoc) -> Result<(Vec<Timex>, String)> {
     let dct = doc.dct.ok_or_else(|| Error::missing_dct(&doc.path))?;
     let analysis = Analysis::new(&doc.text);
     let timexes = timex::tag(&doc.text, &analysis, dct);
-    let out = super::write(doc, &timex_annotations(&timexes), "");
+    let mut anns = timex_annotations(&timexes);
+    let events = crate::events::extract(&doc.text, &analysis, &timexes);
+    let (event_anns, mut tail) = event_annotations(&events);
+    anns.extend(event_anns);
+    // TLINKs (relations helper): ids follow the numbering above (ei1.., t1.., DCT t0).
+    tail.push_str(&crate::link::timeml::tlinks(&crate::link::link(
+        &doc.text, &analysis, dct, &timexes, &events,
+    )));
+    let out = super::write(doc, &anns, &tail);
     Ok((timexes, out))
 }
 
@@ -88,7 +128,12 @@ mod tests {
         assert_eq!(tx.len(), 2);
         let again = super::super::parse(Path::new("y.tml"), &out).unwrap();
         assert_eq!(again.text, doc.text);
-        assert!(!out.contains("EVENT"));
+        assert!(!out.contains("eid=\"e1\">said</EVENT>"), "gold EVENT kept: {out}");
+        assert!(
+            out.contains("<EVENT eid=\"e2\" class=\"OCCURRENCE\">grow</EVENT>"),
+            "{out}"
+        );
+        assert!(out.contains("<MAKEINSTANCE eventID=\"e2\" eiid=\"ei2\" tense=\"NONE\" aspect=\"NONE\" polarity=\"POS\" pos=\"VERB\" modality=\"would\" />"), "{out}");
         assert!(!out.contains("t9"));
         assert!(out.contains("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998-01-07\""));
         assert!(out.contains("value=\"1999\""));

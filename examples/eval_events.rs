@@ -1,0 +1,132 @@
+//! Development driver for event extraction: runs `events::extract_with` on the plain text of
+//! every `.tml` file in the given folders and scores it against the gold EVENTs (Task B).
+//!
+//! ```text
+//! cargo run --example eval_events -- [--lexicon corpus.tsv] [--errors out.tsv] DIR...
+//! ```
+//!
+//! Temporal expressions are excluded using the gold TIMEX3 spans (the Task B setting where
+//! timexes are known); `tempograph eval` on `timeml annotate` output scores the full pipeline.
+//! `--lexicon` replaces the built-in corpus counts (e.g. counts from TimeBank only, to score
+//! AQUAINT without having seen it). `--errors` writes false positives / negatives by form.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use tempograph::eval::events::{mentions, Mention, TaskB};
+use tempograph::events::{extract_with, lexicon::Lexicon};
+use tempograph::text::Analysis;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut dirs = Vec::new();
+    let mut lexicon = None;
+    let mut errors = None;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--lexicon" => lexicon = args.next().map(PathBuf::from),
+            "--errors" => errors = args.next().map(PathBuf::from),
+            _ => dirs.push(PathBuf::from(a)),
+        }
+    }
+    let custom;
+    let lex: &Lexicon = match &lexicon {
+        Some(p) => {
+            let tsv = std::fs::read_to_string(p).expect("read --lexicon");
+            let wn = include_str!("../src/events/data/wordnet.tsv");
+            custom = Lexicon::from_tsv(&tsv, wn);
+            &custom
+        }
+        None => Lexicon::builtin(),
+    };
+    let mut total = TaskB::default();
+    let mut errs: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for dir in &dirs {
+        let mut part = TaskB::default();
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .expect("read dir")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "tml"))
+            .collect();
+        files.sort();
+        for f in &files {
+            let doc = match tempograph::timeml::read(f) {
+                Ok(d) => d,
+                Err(e) => {
+                    eprintln!("{e:#}");
+                    continue;
+                }
+            };
+            let analysis = Analysis::new(&doc.text);
+            let timexes: Vec<_> = doc.tagged("TIMEX3").map(|a| a.span).collect();
+            let events = extract_with(lex, &doc.text, &analysis, &timexes);
+            let sys: Vec<Mention> = events
+                .iter()
+                .map(|e| Mention {
+                    span: e.span,
+                    class: e.class.as_str().into(),
+                    tense: Some(e.tense.as_str().into()),
+                    aspect: Some(e.aspect.as_str().into()),
+                    polarity: Some(e.polarity.as_str().into()),
+                    pos: Some(e.pos.as_str().into()),
+                })
+                .collect();
+            let gold = mentions(&doc);
+            part.add_document(&doc.text, &gold, &sys);
+            total.add_document(&doc.text, &gold, &sys);
+            if errors.is_some() {
+                for s in &sys {
+                    if !gold.iter().any(|g| g.span.overlaps(&s.span)) {
+                        *errs
+                            .entry(("FP".into(), s.span.slice(&doc.text).to_lowercase()))
+                            .or_default() += 1;
+                    }
+                }
+                for g in &gold {
+                    match sys.iter().find(|s| g.span.overlaps(&s.span)) {
+                        None => {
+                            *errs
+                                .entry(("FN".into(), g.span.slice(&doc.text).to_lowercase()))
+                                .or_default() += 1
+                        }
+                        Some(s)
+                            if g.tense.is_some()
+                                && s.tense != g.tense
+                                && g.pos.as_deref() != Some("UNKNOWN")
+                                && std::env::var("TENSE_ERRORS").is_ok() =>
+                        {
+                            let k = format!(
+                                "TENSE {}->{}",
+                                g.tense.as_deref().unwrap_or(""),
+                                s.tense.as_deref().unwrap_or("")
+                            );
+                            let lo = doc.text[..g.span.start].char_indices().rev().nth(30).map_or(0, |x| x.0);
+                            let ctx = doc.text[lo..g.span.end].replace('\n', " ");
+                            *errs.entry((k, ctx)).or_default() += 1
+                        }
+                        Some(s) if s.class != g.class => {
+                            *errs
+                                .entry((
+                                    format!("CLASS {}->{}", g.class, s.class),
+                                    g.span.slice(&doc.text).to_lowercase(),
+                                ))
+                                .or_default() += 1
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        println!("== {}", dir.display());
+        print!("{}", part.report());
+    }
+    if dirs.len() > 1 {
+        println!("== all");
+        print!("{}", total.report());
+    }
+    if let Some(p) = errors {
+        let mut rows: Vec<_> = errs.into_iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let s: String = rows.iter().map(|((k, w), n)| format!("{n}\t{k}\t{w}\n")).collect();
+        std::fs::write(p, s).expect("write --errors");
+    }
+}

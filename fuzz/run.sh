@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Fuzz every target for SECONDS (default 1800) at the lowest CPU priority, all at once, and
+# print libFuzzer's final statistics. Needs cargo-fuzz (`cargo install cargo-fuzz`); on a
+# stable toolchain RUSTC_BOOTSTRAP=1 lets it use the sanitizer flags.
+#   fuzz/run.sh [SECONDS] [TARGET...]
+# New inputs go to fuzz/corpus/<target> (ignored); seeds are fuzz/seeds/<target>; crashes
+# land in fuzz/artifacts/<target>: copy each to tests/data/fuzz/<target>/ with a test.
+set -euo pipefail
+cd "$(dirname "$0")"
+secs="${1:-1800}"; shift || true
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(tag_text timeml_read timeline_yaml values)
+export RUSTC_BOOTSTRAP=1
+nice -n 10 cargo fuzz build -O
+# Run the built binaries directly: editing the sources while they run does not rebuild them.
+bin=target/x86_64-unknown-linux-gnu/release
+mkdir -p logs
+for t in "${targets[@]}"; do
+  mkdir -p "corpus/$t" "artifacts/$t"
+  nice -n 19 "$bin/$t" -artifact_prefix="artifacts/$t/" \
+    -max_total_time="$secs" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    "corpus/$t" "seeds/$t" > "logs/$t.log" 2>&1 &
+done
+wait || true
+for t in "${targets[@]}"; do
+  echo "== $t"
+  grep -E "^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)|Done [0-9]+ runs|SUMMARY|Test unit written" "logs/$t.log" || true
+done

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Accuracy regression guard on the TempEval-3 development corpus (TimeBank + AQUAINT).
+# Usage: scripts/accuracy-guard.sh CORPORA_DIR      (e.g. ../shared/corpora)
+# Annotates the corpus from raw text, scores it with `tempograph eval`, and fails when a
+# figure drops below its floor in scripts/accuracy-floors.txt. Raise a floor when a change
+# improves a figure; never lower one to make a change pass.
+set -euo pipefail
+corpora="${1:?usage: accuracy-guard.sh CORPORA_DIR}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+bin="$root/target/release/tempograph"
+cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+"$bin" timeml annotate "$corpora/tbaq/timebank" "$corpora/tbaq/aquaint" --out-dir "$out/sys" >/dev/null
+"$bin" eval "$corpora/tbaq" "$out/sys" > "$out/report.txt"
+cat "$out/report.txt"
+
+# Figures: name -> value, read from the report.
+declare -A got
+read -r _ _ _ _ _ _ strict_f1 _ _ relaxed_f1 value_f1 type_f1 < <(grep -E '^all ' "$out/report.txt")
+got[timex_strict_f1]=$strict_f1
+got[timex_relaxed_f1]=$relaxed_f1
+got[timex_value_f1]=$value_f1
+got[timex_type_f1]=$type_f1
+ev="$(sed -n '/^\[all\] Task B/,/^$/p' "$out/report.txt")"
+got[event_relaxed_f1]=$(awk '/relaxed/ {print $NF}' <<<"$ev")
+got[event_class_f1]=$(awk '/class/ {print $NF}' <<<"$ev")
+
+fail=0
+while read -r name floor; do
+  [[ -z "$name" || "$name" == \#* ]] && continue
+  have="${got[$name]:-}"
+  if [[ -z "$have" ]]; then
+    echo "accuracy guard: $name not found in the report" >&2
+    fail=1
+  elif awk -v h="$have" -v f="$floor" 'BEGIN { exit !(h + 0 < f + 0) }'; then
+    echo "accuracy guard: $name = $have, below its floor $floor" >&2
+    fail=1
+  else
+    echo "accuracy guard: $name = $have (floor $floor) ok"
+  fi
+done < "$root/scripts/accuracy-floors.txt"
+exit $fail

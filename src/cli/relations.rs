@@ -1,0 +1,367 @@
+//! `tempograph relations ...`: evaluate temporal relations on research corpora.
+//!
+//! | command                                                      | prints                                   |
+//! |--------------------------------------------------------------|------------------------------------------|
+//! | `relations pairs --test tbaq/aquaint --model timebank`       | C-relation-only temporal awareness       |
+//! | `relations pairs --test tbaq/aquaint --train tbaq/timebank`  | the same, with a table trained in memory |
+//! | `relations matres --matres matres/aquaint.txt --tml tbaq/aquaint --model timebank` | MATRES accuracy |
+//!
+//! Corpus paths are relative to `--corpora` (default `$TEMPOGRAPH_CORPORA`, else
+//! `../shared/corpora`).
+use super::Outcome;
+use crate::eval::tlink::{self, GoldDoc};
+use crate::eval::{matres, timeline};
+use crate::link::model::Perceptron;
+use crate::link::{Classifier, Model};
+
+/// Perceptron passes when training in memory (the committed tables use the same).
+const EPOCHS: usize = 10;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// TempEval-3 C-relation-only: label the gold TLINK pairs of gold TimeML files and score
+    /// them with temporal awareness.
+    Pairs {
+        #[command(flatten)]
+        corpus: Corpus,
+        /// Folder(s) of gold `.tml` files to label.
+        #[arg(long, required = true)]
+        test: Vec<PathBuf>,
+        /// Train a table in memory on these folders instead of using `--model`.
+        #[arg(long)]
+        train: Vec<PathBuf>,
+        /// The committed table to use: `timebank` or `aquaint`.
+        #[arg(long, default_value = "timebank")]
+        model: Model,
+        /// Also print the confusion counts (kind, gold, system).
+        #[arg(long)]
+        confusion: bool,
+        /// Document-level cross-validation: split the `--test` documents into this many folds
+        /// and label each fold with a perceptron trained on the other folds (plus `--train`).
+        #[arg(long)]
+        folds: Option<usize>,
+        /// Label the most confident pairs first and never contradict earlier labels.
+        #[arg(long)]
+        consistent: bool,
+        /// With --train: train an averaged perceptron for this many epochs instead of
+        /// back-off tables.
+        #[arg(long)]
+        perceptron: Option<usize>,
+    },
+    /// TempEval-3 Task ABC (timexes, events and links from the raw text) or, with
+    /// `--gold-entities`, Task C (gold entities, system pairs), scored with temporal awareness.
+    Links {
+        #[command(flatten)]
+        corpus: Corpus,
+        /// Folder(s) of gold `.tml` files (their text and DCT are the input).
+        #[arg(long, required = true)]
+        test: Vec<PathBuf>,
+        #[arg(long, default_value = "timebank")]
+        model: Model,
+        /// Use the gold EVENT/TIMEX3 entities (Task C) instead of extracting them.
+        #[arg(long)]
+        gold_entities: bool,
+        /// Also print, per rule, how many of its links the gold annotation contains or implies.
+        #[arg(long)]
+        by_rule: bool,
+    },
+    /// SemEval-2015 Task 4 (TimeLine), Track A: the ordered, dated events about an entity,
+    /// in the task's format (`--about`), or scored against gold timelines (`--gold`).
+    Timeline {
+        #[command(flatten)]
+        corpus: Corpus,
+        /// Folder of TimeLine corpus files (`<s id>` sentences inside `<TEXT>`).
+        #[arg(
+            long,
+            default_value = "semeval2015-trial/Corpus-trial-data_task4_events_timelines_TimeML"
+        )]
+        docs: PathBuf,
+        /// The target entity ("Steve Jobs").
+        #[arg(long, conflicts_with = "gold")]
+        about: Option<String>,
+        /// Folder of gold timelines: build one for each file's entity and score it.
+        #[arg(long)]
+        gold: Option<PathBuf>,
+        /// With --gold: also write the system timelines here, one file per gold file name.
+        #[arg(long, requires = "gold")]
+        out_dir: Option<PathBuf>,
+    },
+    /// MATRES: accuracy of start-point relations (BEFORE/AFTER/EQUAL/VAGUE) on gold events.
+    Matres {
+        #[command(flatten)]
+        corpus: Corpus,
+        /// A MATRES file (`docid verb1 verb2 eiid1 eiid2 relation`).
+        #[arg(long)]
+        matres: PathBuf,
+        /// The folder of TimeML files it refers to.
+        #[arg(long)]
+        tml: PathBuf,
+        #[arg(long, default_value = "timebank")]
+        model: Model,
+        /// Instead of `--model`, train a MATRES-label perceptron in memory on this MATRES file
+        /// (with `--train-tml`, the TimeML folder it refers to).
+        #[arg(long, requires = "train_tml")]
+        train_matres: Option<PathBuf>,
+        #[arg(long)]
+        train_tml: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Corpus {
+    /// Root of the research corpora [default: $TEMPOGRAPH_CORPORA, else ../shared/corpora].
+    #[arg(long)]
+    corpora: Option<PathBuf>,
+}
+
+impl Corpus {
+    fn path(&self, p: &std::path::Path) -> PathBuf {
+        if p.is_absolute() || p.exists() {
+            p.to_path_buf()
+        } else {
+            let root = self
+                .corpora
+                .clone()
+                .or_else(|| std::env::var_os("TEMPOGRAPH_CORPORA").map(PathBuf::from))
+                .unwrap_or_else(|| PathBuf::from("../shared/corpora"));
+            root.join(p)
+        }
+    }
+    fn load(&self, dirs: &[PathBuf]) -> crate::Result<Vec<GoldDoc>> {
+        let mut v = Vec::new();
+        for d in dirs {
+            v.extend(tlink::load_gold_dir(&self.path(d))?);
+        }
+        Ok(v)
+    }
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.2}", 100.0 * x)
+}
+
+pub fn run(c: Command) -> crate::Result<Outcome> {
+    match c {
+        Command::Pairs {
+            corpus,
+            test,
+            train,
+            model,
+            confusion,
+            perceptron,
+            consistent,
+            folds,
+        } => {
+            let docs = corpus.load(&test)?;
+            if let Some(k) = folds {
+                if k < 2 {
+                    return Err(crate::Error::usage("--folds needs at least 2"));
+                }
+                let extra = tlink::examples(&corpus.load(&train)?);
+                let mut total = tlink::TaCounts::default();
+                for f in 0..k {
+                    let (held, rest): (Vec<_>, Vec<_>) = docs.iter().enumerate().partition(|(i, _)| i % k == f);
+                    let held: Vec<GoldDoc> = held.into_iter().map(|(_, d)| d.clone()).collect();
+                    let rest: Vec<GoldDoc> = rest.into_iter().map(|(_, d)| d.clone()).collect();
+                    let mut ex = tlink::examples(&rest);
+                    ex.extend(extra.iter().cloned());
+                    let m = Perceptron::train(&ex, perceptron.unwrap_or(EPOCHS));
+                    total.add(&tlink::relation_only(&held, &m, consistent).ta);
+                }
+                let out = format!(
+                    "C-relation-only, {k}-fold document cross-validation over {} documents{}: TA P {} R {} F1 {}\n",
+                    docs.len(),
+                    if train.is_empty() {
+                        String::new()
+                    } else {
+                        " (+ --train in every fold)".to_string()
+                    },
+                    pct(total.precision()),
+                    pct(total.recall()),
+                    pct(total.f1())
+                );
+                super::write_output(None, &out, &[])?;
+                return Ok(Outcome::Ok);
+            }
+            let trained;
+            let perc;
+            let lookup: &dyn Classifier = if train.is_empty() {
+                &model
+            } else if let Some(epochs) = perceptron {
+                perc = crate::link::model::Perceptron::train(&tlink::examples(&corpus.load(&train)?), epochs);
+                &perc
+            } else {
+                trained = tlink::train(&corpus.load(&train)?);
+                &trained
+            };
+            let r = tlink::relation_only(&docs, lookup, consistent);
+            let mut out = String::new();
+            out += &format!(
+                "C-relation-only on {} documents ({}): TA P {} R {} F1 {}  (Sys- {}, Ref- {}, system violations {}, gold violations {}, skipped gold links {})",
+                docs.len(),
+                if train.is_empty() { format!("model {}", model.as_str()) } else { "trained in memory".into() },
+                pct(r.ta.precision()),
+                pct(r.ta.recall()),
+                pct(r.ta.f1()),
+                r.ta.sys,
+                r.ta.gold,
+                r.ta.sys_violated,
+                r.ta.gold_violated,
+                r.skipped
+            );
+            out.push('\n');
+            let (mut c, mut n) = (0, 0);
+            for (k, ok, tot) in &r.accuracy {
+                out += &format!(
+                    "  {k:?}: accuracy {} ({ok}/{tot})\n",
+                    pct(*ok as f64 / (*tot).max(1) as f64)
+                );
+                c += ok;
+                n += tot;
+            }
+            out += &format!("  all: accuracy {} ({c}/{n})\n", pct(c as f64 / n.max(1) as f64));
+            if confusion {
+                for ((k, g, s), n) in &r.confusion {
+                    out += &format!("  confusion {k:?} gold {g} system {s}: {n}\n");
+                }
+            }
+            super::write_output(None, &out, &[])?;
+            Ok(Outcome::Ok)
+        }
+        Command::Links {
+            corpus,
+            test,
+            model,
+            gold_entities,
+            by_rule,
+        } => {
+            let docs = corpus.load(&test)?;
+            let setting = if gold_entities {
+                tlink::Setting::C
+            } else {
+                tlink::Setting::Abc
+            };
+            let (ta, rules) = tlink::end_to_end_by_rule(&docs, &model, setting)?;
+            let mut out = format!(
+                "Task {} on {} documents (model {}): TA P {} R {} F1 {}  (Sys- {}, Ref- {})\n",
+                if gold_entities { "C" } else { "ABC" },
+                docs.len(),
+                model.as_str(),
+                pct(ta.precision()),
+                pct(ta.recall()),
+                pct(ta.f1()),
+                ta.sys,
+                ta.gold
+            );
+            if by_rule {
+                for (r, (ok, aligned, n)) in &rules {
+                    out += &format!("  {r:<26} correct {ok:>5} / aligned {aligned:>5} / links {n:>5}\n");
+                }
+            }
+            super::write_output(None, &out, &[])?;
+            Ok(Outcome::Ok)
+        }
+        Command::Timeline {
+            corpus,
+            docs,
+            about,
+            gold,
+            out_dir,
+        } => {
+            let dir = corpus.path(&docs);
+            let mut tdocs = Vec::new();
+            for f in tlink::tml_files(&dir)? {
+                tdocs.push(timeline::Doc::from_timeml(&crate::timeml::read(&f)?)?);
+            }
+            if let Some(entity) = about {
+                let t = timeline::build(&tdocs, &entity);
+                super::write_output(None, t.to_task_format(), &[])?;
+                return Ok(Outcome::Ok);
+            }
+            let Some(gold) = gold else {
+                return Err(crate::Error::usage("give --about ENTITY or --gold DIR"));
+            };
+            let gdir = corpus.path(&gold);
+            let rd = std::fs::read_dir(&gdir).map_err(|e| crate::Error::io(&gdir, e))?;
+            let mut files: Vec<PathBuf> = rd
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect();
+            files.sort();
+            if let Some(o) = &out_dir {
+                std::fs::create_dir_all(o).map_err(|e| crate::Error::io(o, e))?;
+            }
+            let mut total = tlink::TaCounts::default();
+            let mut out = String::new();
+            for f in &files {
+                let g = timeline::read(f)?;
+                let t = timeline::build(&tdocs, &g.entity);
+                let c = timeline::score(&g, &t);
+                out += &format!(
+                    "{:<22} P {:>6} R {:>6} F1 {:>6}  (system lines {}, Sys- {}, Ref- {})\n",
+                    g.entity,
+                    pct(c.precision()),
+                    pct(c.recall()),
+                    pct(c.f1()),
+                    t.lines.len(),
+                    c.sys,
+                    c.gold
+                );
+                total.add(&c);
+                if let (Some(o), Some(name)) = (&out_dir, f.file_name()) {
+                    super::write_output(Some(&o.join(name)), t.to_task_format(), std::slice::from_ref(f))?;
+                }
+            }
+            out += &format!(
+                "TimeLine Track A, {} timelines over {} documents: P {} R {} F1 {}\n",
+                files.len(),
+                tdocs.len(),
+                pct(total.precision()),
+                pct(total.recall()),
+                pct(total.f1())
+            );
+            super::write_output(None, &out, &[])?;
+            Ok(Outcome::Ok)
+        }
+        Command::Matres {
+            corpus,
+            matres: file,
+            tml,
+            model,
+            train_matres,
+            train_tml,
+        } => {
+            let pairs = matres::read(&corpus.path(&file))?;
+            let docs = corpus.load(&[tml])?;
+            let trained;
+            let (lookup, what): (&dyn Classifier, String) = match (train_matres, train_tml) {
+                (Some(m), Some(t)) => {
+                    let train_pairs = matres::read(&corpus.path(&m))?;
+                    let train_docs = corpus.load(&[t])?;
+                    trained = Perceptron::train_labels(
+                        &matres::examples(&train_pairs, &train_docs),
+                        matres::MATRES_LABELS,
+                        EPOCHS,
+                    );
+                    (&trained, format!("MATRES-trained perceptron from {}", m.display()))
+                }
+                _ => (&model, format!("TLINK model {}", model.as_str())),
+            };
+            let s = matres::evaluate(&pairs, &docs, lookup);
+            let mut out = format!(
+                "MATRES {} ({what}): accuracy {} ({}/{}), pairs not found {}\n",
+                file.display(),
+                pct(s.accuracy()),
+                s.correct,
+                s.total,
+                s.missing
+            );
+            for ((g, y), n) in &s.confusion {
+                out += &format!("  gold {} system {}: {n}\n", g.as_str(), y.as_str());
+            }
+            super::write_output(None, &out, &[])?;
+            Ok(Outcome::Ok)
+        }
+    }
+}

@@ -1,0 +1,398 @@
+//! The verb group around an event: auxiliaries, modals, negation → tense, aspect, polarity,
+//! modality; and the local context that tells verbs from nouns.
+//!
+//! | words before the event      | event      | tense      | aspect                 | polarity | modality |
+//! |-----------------------------|------------|------------|------------------------|----------|----------|
+//! | `has`                       | scrapped   | PRESENT    | PERFECTIVE             | POS      |          |
+//! | `is still`                  | leaking    | PRESENT    | PROGRESSIVE            | POS      |          |
+//! | `had been`                  | talking    | PAST       | PERFECTIVE_PROGRESSIVE | POS      |          |
+//! | `will`                      | have       | FUTURE     | NONE                   | POS      |          |
+//! | `would not`                 | comment    | NONE       | NONE                   | NEG      | would    |
+//! | `to`                        | release    | INFINITIVE | NONE                   | POS      |          |
+//! | `haven't`                   | done       | PRESENT    | PERFECTIVE             | NEG      |          |
+//! | (none)                      | said       | PAST       | NONE                   | POS      |          |
+//! | `no`                        | evidence   | NONE       | NONE                   | NEG      |          |
+//!
+//! # Grammar
+//!
+//! The group is read right to left from the word before the event, within the sentence, over
+//! auxiliaries (`be`, `have`, `do` forms), modals, `to`, negation (`not`, `n't`, `never`) and
+//! adverbs (words in `-ly` and a short list), at most [`MAX_GROUP`] words. The leftmost finite
+//! auxiliary gives the tense; `have` + participle gives PERFECTIVE; `be` + `-ing` PROGRESSIVE.
+
+use super::lexicon::{Ctx, Lexicon};
+use super::{Aspect, Polarity, Pos, Tense};
+use crate::text::{Analysis, TokenKind};
+use std::ops::Range;
+
+/// Longest verb group read to the left of an event.
+pub const MAX_GROUP: usize = 6;
+
+static BE: &[&str] = &[
+    "be", "is", "are", "was", "were", "been", "being", "am", "isn", "aren", "wasn", "weren",
+];
+static HAVE: &[&str] = &["have", "has", "had", "having", "haven", "hasn", "hadn"];
+static DO: &[&str] = &["do", "does", "did", "don", "doesn", "didn"];
+static MODALS: &[&str] = &[
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "won", "wouldn", "couldn", "shouldn",
+    "ca", "cannot", "ll",
+];
+static ADVERBS: &[&str] = &[
+    "not", "never", "also", "just", "still", "already", "even", "ever", "only", "now", "then", "soon", "all", "both",
+    "again", "often", "always", "once", "since", "yet", "so", "too", "later", "first", "long",
+];
+static SUBJECTS: &[&str] = &["i", "we", "they", "he", "she", "you", "who", "it"];
+static DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "no", "any", "some",
+    "each", "every", "another", "such", "many", "more", "most", "several", "further", "new", "first", "last",
+];
+static PREPOSITIONS: &[&str] = &[
+    "of",
+    "in",
+    "for",
+    "on",
+    "after",
+    "before",
+    "with",
+    "by",
+    "from",
+    "against",
+    "over",
+    "about",
+    "amid",
+    "despite",
+    "during",
+    "following",
+    "into",
+    "without",
+];
+
+/// A token in its sentence.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub analysis: &'a Analysis,
+    /// Token indices of the sentence.
+    pub range: Range<usize>,
+    /// The token looked at.
+    pub i: usize,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(text: &'a str, analysis: &'a Analysis, range: Range<usize>, i: usize) -> Context<'a> {
+        Context {
+            text,
+            analysis,
+            range,
+            i,
+        }
+    }
+
+    pub fn word(&self, j: usize) -> &'a str {
+        self.analysis.tokens[j].text(self.text)
+    }
+
+    pub fn lower(&self, j: usize) -> String {
+        self.word(j).to_lowercase()
+    }
+
+    fn is_word(&self, j: usize) -> bool {
+        self.analysis.tokens[j].kind == TokenKind::Word
+    }
+
+    /// `s`, `t`, `ll`, ... right after an apostrophe: the tail of a contraction.
+    pub fn is_clitic(&self, j: usize) -> bool {
+        j > self.range.start
+            && !self.analysis.tokens[j].space_before
+            && matches!(self.word(j - 1), "'" | "’")
+            && matches!(self.lower(j).as_str(), "s" | "t" | "ll" | "ve" | "re" | "d" | "m")
+    }
+
+    /// A clitic `'s` after a pronoun (`it's`, `he's`, `that's`) is `is`/`has`, not a possessive.
+    pub fn clitic_is_verb(&self, j: usize) -> bool {
+        j >= 2
+            && matches!(
+                self.lower(j - 2).as_str(),
+                "it" | "he" | "she" | "that" | "there" | "what" | "who" | "here" | "where" | "this"
+            )
+    }
+
+    /// Capitalised inside a sentence, not after an opening quote or colon: a name.
+    pub fn is_proper(&self, j: usize) -> bool {
+        let w = self.word(j);
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let first_word = (self.range.start..j).all(|k| !self.is_word(k));
+        if first_word {
+            return false;
+        }
+        // Title-case headlines: every word capitalised.
+        let words: Vec<usize> = self.range.clone().filter(|&k| self.is_word(k)).collect();
+        let caps = words
+            .iter()
+            .filter(|&&k| self.word(k).chars().next().is_some_and(char::is_uppercase))
+            .count();
+        if words.len() >= 3 && caps * 10 >= words.len() * 8 {
+            return false;
+        }
+        let prev = self.word(j - 1);
+        !matches!(prev, "\"" | "“" | ":" | "(" | "‘" | "-" | "—")
+    }
+
+    /// The word tokens before `j` in the sentence, nearest first, skipping apostrophes.
+    fn before(&self, j: usize) -> impl Iterator<Item = usize> + '_ {
+        (self.range.start..j)
+            .rev()
+            .take_while(|&k| self.is_word(k) || matches!(self.word(k), "'" | "’"))
+            .filter(|&k| self.is_word(k))
+    }
+
+    /// The nearest word before `j` that is not an adverb or negation.
+    fn prev_content(&self, j: usize) -> Option<String> {
+        self.before(j)
+            .map(|k| self.lower(k))
+            .find(|w| !is_adverb(w) && !matches!(w.as_str(), "t" | "n"))
+    }
+
+    fn next_content(&self, j: usize) -> Option<usize> {
+        (j + 1..self.range.end)
+            .take_while(|&k| self.is_word(k) || matches!(self.word(k), "'" | "’"))
+            .filter(|&k| self.is_word(k))
+            .find(|&k| {
+                let w = self.lower(k);
+                !is_adverb(&w) && w != "t"
+            })
+    }
+
+    /// The token is preceded by an auxiliary, modal, `to` or a subject pronoun.
+    pub fn verbal_context(&self) -> bool {
+        let Some(p) = self.prev_content(self.i) else {
+            return false;
+        };
+        let p = p.as_str();
+        if MODALS.contains(&p) || DO.contains(&p) || p == "to" || SUBJECTS.contains(&p) {
+            return true;
+        }
+        let w = self.lower(self.i);
+        (BE.contains(&p) || HAVE.contains(&p)) && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("en"))
+    }
+
+    /// The token follows a determiner, a possessive `'s` or a preposition, possibly with
+    /// capitalised modifiers between (`the Christmas release`).
+    pub fn nominal_context(&self) -> bool {
+        let capital = |k: usize| self.word(k).chars().next().is_some_and(char::is_uppercase);
+        let Some(j) = self
+            .before(self.i)
+            .take(4)
+            .find(|&k| !capital(k) || k == self.range.start)
+        else {
+            return false;
+        };
+        let p = self.lower(j);
+        if self.before(self.i).next() != Some(j) {
+            // Only a determiner reaches over capitalised modifiers, and not to a past form:
+            // "the Christmas release" but "the Pentagon said".
+            let w = self.lower(self.i);
+            let lex = Lexicon::builtin();
+            if w.ends_with("ed") || lex.verb_exception(&w).is_some_and(|l| l != w) {
+                return false;
+            }
+            return DETERMINERS.contains(&p.as_str()) || (p == "s" && self.is_clitic(j) && !self.clitic_is_verb(j));
+        }
+        if DETERMINERS.contains(&p.as_str()) {
+            return true;
+        }
+        if p == "s" && self.is_clitic(j) {
+            return !self.clitic_is_verb(j);
+        }
+        PREPOSITIONS.contains(&p.as_str()) && !self.lower(self.i).ends_with("ing")
+    }
+}
+
+/// The kind of word right before token `i` (only whitespace between), as the corpus counts
+/// were made by `scripts/gen_event_lexicon.py` (its `context_of` uses the same word lists).
+pub fn context_of(text: &str, analysis: &Analysis, i: usize) -> Ctx {
+    if i == 0 {
+        return Ctx::Other;
+    }
+    let prev = analysis.tokens[i - 1];
+    let cur = analysis.tokens[i];
+    if prev.kind != TokenKind::Word || !text[prev.span.end..cur.span.start].chars().all(char::is_whitespace) {
+        return Ctx::Other;
+    }
+    if prev.span.end == cur.span.start {
+        return Ctx::Other;
+    }
+    let w = prev.text(text).to_lowercase();
+    let w = w.as_str();
+    if DETERMINERS.contains(&w) || w == "s" {
+        Ctx::Determiner
+    } else if PREPOSITIONS.contains(&w) {
+        Ctx::Preposition
+    } else if w == "to"
+        || MODALS[..9].contains(&w)
+        || DO[..3].contains(&w)
+        || SUBJECTS.contains(&w)
+        || BE[..8].contains(&w)
+        || HAVE[..4].contains(&w)
+    {
+        Ctx::Verbal
+    } else {
+        Ctx::Other
+    }
+}
+
+fn is_adverb(w: &str) -> bool {
+    ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "only" | "early" | "family" | "july"))
+}
+
+/// A `be` / `have` / `do` / modal form used as an auxiliary or copula: never an event.
+pub fn is_auxiliary_use(ctx: &Context) -> bool {
+    let w = ctx.lower(ctx.i);
+    let w = w.as_str();
+    if BE.contains(&w) || MODALS.contains(&w) {
+        return true;
+    }
+    if HAVE.contains(&w) || DO.contains(&w) {
+        // An auxiliary when a verb form, `not` or `n't` follows.
+        let Some(n) = ctx.next_content(ctx.i) else {
+            return false;
+        };
+        let next = ctx.lower(n);
+        if matches!(ctx.word(ctx.i + 1), "'" | "’") || ctx.word(n) == "not" {
+            return true;
+        }
+        if HAVE.contains(&w) {
+            return next == "been"
+                || next.ends_with("ed")
+                || next.ends_with("en")
+                || (super::lexicon::Lexicon::builtin().verb_exception(&next).is_some() && !next.ends_with("ing"));
+        }
+        return super::lexicon::Lexicon::builtin().verb(&next).is_some() && !DETERMINERS.contains(&next.as_str());
+    }
+    false
+}
+
+/// Tense, aspect, polarity and modality of an event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub tense: Tense,
+    pub aspect: Aspect,
+    pub polarity: Polarity,
+    pub modality: Option<String>,
+    /// No auxiliary, modal or `to` before the event.
+    pub bare: bool,
+}
+
+/// Read the verb group before the event at `ctx.i`.
+pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
+    let lex = Lexicon::builtin();
+    let mut chain: Vec<String> = Vec::new();
+    let mut neg = false;
+    for k in ctx.before(ctx.i).take(MAX_GROUP) {
+        let w = ctx.lower(k);
+        if w == "t" && ctx.is_clitic(k) {
+            neg = true;
+            continue;
+        }
+        if matches!(w.as_str(), "not" | "never" | "cannot") {
+            neg = true;
+            if w == "cannot" {
+                chain.push("can".into());
+            }
+            continue;
+        }
+        if matches!(w.as_str(), "no" | "without") && pos != Pos::Verb {
+            neg = true;
+            continue;
+        }
+        if w == "s" && ctx.is_clitic(k) && ctx.clitic_is_verb(k) {
+            chain.push("is".into());
+            continue;
+        }
+        let aux = BE.contains(&w.as_str()) || HAVE.contains(&w.as_str()) || DO.contains(&w.as_str());
+        if aux || MODALS.contains(&w.as_str()) || w == "to" {
+            chain.push(w);
+            continue;
+        }
+        if is_adverb(&w) {
+            continue;
+        }
+        break;
+    }
+    chain.reverse(); // leftmost first
+    let polarity = if neg { Polarity::Neg } else { Polarity::Pos };
+    let form = ctx.lower(ctx.i);
+    let mut modality = None;
+    let mut tense = Tense::None;
+    let mut aspect = Aspect::None;
+    if pos == Pos::Noun {
+        return Group {
+            tense,
+            aspect,
+            polarity,
+            modality,
+            bare: chain.is_empty(),
+        };
+    }
+    let ing = form.ends_with("ing");
+    let participle =
+        form.ends_with("ed") || form.ends_with("en") || lex.verb_exception(&form).is_some_and(|l| l != form && !ing);
+    let has = |set: &[&str]| chain.iter().any(|w| set.contains(&w.as_str()));
+    if pos == Pos::Verb {
+        if ing && has(BE) {
+            aspect = if has(HAVE) {
+                Aspect::PerfectiveProgressive
+            } else {
+                Aspect::Progressive
+            };
+        } else if participle && has(HAVE) {
+            aspect = Aspect::Perfective;
+        }
+    } else if has(HAVE) && chain.iter().any(|w| w == "been") {
+        aspect = Aspect::Perfective;
+    }
+    let first = if chain.iter().any(|w| w == "to") && !chain.first().is_some_and(|w| MODALS.contains(&w.as_str())) {
+        Some("to")
+    } else {
+        chain.first().map(String::as_str)
+    };
+    match first {
+        Some("will" | "shall" | "ll" | "won") => tense = Tense::Future,
+        Some(m) if MODALS.contains(&m) => {
+            modality = Some(
+                match m {
+                    "wouldn" => "would",
+                    "couldn" => "could",
+                    "shouldn" => "should",
+                    "ca" | "cannot" => "can",
+                    _ => m,
+                }
+                .to_string(),
+            )
+        }
+        Some("to") => tense = Tense::Infinitive,
+        Some(
+            "is" | "are" | "am" | "has" | "have" | "do" | "does" | "isn" | "aren" | "hasn" | "haven" | "don" | "doesn",
+        ) => tense = Tense::Present,
+        Some("was" | "were" | "had" | "did" | "wasn" | "weren" | "hadn" | "didn") => tense = Tense::Past,
+        Some(_) => {}
+        None if pos == Pos::Verb => {
+            tense = if ing {
+                Tense::PresPart
+            } else if participle {
+                Tense::Past
+            } else {
+                Tense::Present
+            }
+        }
+        None => {}
+    }
+    Group {
+        tense,
+        aspect,
+        polarity,
+        modality,
+        bare: chain.is_empty(),
+    }
+}

@@ -1,0 +1,548 @@
+//! The event lexicons: what a word form says about being an event, before context.
+//!
+//! | source | table | what it gives |
+//! |--------|-------|---------------|
+//! | TBAQ gold EVENT counts | `data/tbaq.tsv` (generated) | `said` → 1006 seen, 993 events, REPORTING, VERB |
+//! | WordNet 3.0 (Debian `wordnet-base`) | `data/wordnet.tsv` (generated) | verb lemmas, irregular forms, event nouns |
+//! | hand lists (this file) | [`CLASS_LEMMAS`], [`EXTRA_EVENT_NOUNS`], [`NEVER_EVENTS`] | class by lemma, domain nouns, function words |
+//!
+//! Both generated tables are made by `scripts/gen_event_lexicon.py` and carry its
+//! "auto-generated" header; `docs/EVENTS.md` says how to rebuild them. A [`Lexicon`] can also
+//! be read from other TSV files ([`Lexicon::from_tsv`]), which is how the cross-validated
+//! figure (TimeBank-only counts, scored on AQUAINT) is measured.
+//!
+//! # Grammar
+//!
+//! ```text
+//! tbaq.tsv    := ("#" comment "\n")* (form "\t" occurrences "\t" as_event "\t" class "\t" pos "\t" contexts "\n")*
+//! contexts    := (("D" | "P" | "V" | "O") ":" events "/" occurrences)*  separated by spaces
+//! wordnet.tsv := ("#" comment "\n")* (kind "\t" word "\t" value "\t" extra "\n")*
+//! kind        := "verb" | "verb-exc" | "noun-exc" | "adj-exc" | "event-noun"
+//! ```
+
+use super::EventClass;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+static TBAQ_TSV: &str = include_str!("data/tbaq.tsv");
+static WORDNET_TSV: &str = include_str!("data/wordnet.tsv");
+
+/// What the corpus counts say about one lower-cased word form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormStats {
+    /// Times the form occurs in the counted corpora.
+    pub occurrences: u32,
+    /// Times it is (part of) a gold EVENT.
+    pub as_event: u32,
+    /// Majority class of those EVENTs.
+    pub class: Option<EventClass>,
+    /// Majority part of speech of those EVENTs (`VERB`, `NOUN`, `ADJECTIVE`, ...).
+    pub pos: Option<String>,
+    /// (events, occurrences) by the [`Ctx`] of the word before the form.
+    pub by_context: [(u32, u32); 4],
+}
+
+/// What kind of word comes right before a form (only whitespace between); see
+/// [`super::grammar::context_of`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ctx {
+    /// A determiner or possessive `'s`.
+    Determiner = 0,
+    /// A preposition.
+    Preposition = 1,
+    /// An auxiliary, modal, `to` or subject pronoun.
+    Verbal = 2,
+    /// Anything else, or punctuation.
+    Other = 3,
+}
+
+impl FormStats {
+    /// Share of occurrences that are events.
+    pub fn ratio(&self) -> f64 {
+        if self.occurrences == 0 {
+            0.0
+        } else {
+            f64::from(self.as_event) / f64::from(self.occurrences)
+        }
+    }
+}
+
+/// How many occurrences the rule guess weighs against a form's corpus counts (see
+/// `decide` in [`super`]).
+pub const PRIOR_WEIGHT: f64 = 2.0;
+
+/// The lexicons, loaded once.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    forms: HashMap<String, FormStats>,
+    /// Verb lemma → WordNet tagged-sense count (a rough frequency).
+    verbs: HashMap<String, u32>,
+    /// Irregular form → lemma, per part of speech.
+    verb_exc: HashMap<String, String>,
+    noun_exc: HashMap<String, String>,
+    /// Nouns whose first (or second) WordNet sense is an act, event, process, phenomenon or state.
+    event_nouns: HashMap<String, (String, u8)>,
+    /// Lemma → class, from [`CLASS_LEMMAS`].
+    classes: HashMap<&'static str, EventClass>,
+    never: HashSet<&'static str>,
+}
+
+impl Lexicon {
+    /// The built-in lexicon (generated tables plus hand lists).
+    pub fn builtin() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| Lexicon::from_tsv(TBAQ_TSV, WORDNET_TSV))
+    }
+
+    /// A lexicon from the two tables' text (malformed lines are skipped: the tables are
+    /// generated, and a bad line must not stop extraction).
+    pub fn from_tsv(corpus_tsv: &str, wordnet_tsv: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for line in corpus_tsv.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 5 {
+                continue;
+            }
+            let (Ok(occurrences), Ok(as_event)) = (f[1].parse(), f[2].parse()) else {
+                continue;
+            };
+            lex.forms.insert(
+                f[0].to_string(),
+                FormStats {
+                    occurrences,
+                    as_event,
+                    class: EventClass::from_timeml(f[3]),
+                    pos: (f[4] != "-").then(|| f[4].to_string()),
+                    by_context: parse_contexts(f.get(5).copied().unwrap_or("")),
+                },
+            );
+        }
+        for line in wordnet_tsv.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 4 {
+                continue;
+            }
+            match f[0] {
+                "verb" => {
+                    lex.verbs.insert(f[1].to_string(), f[2].parse().unwrap_or(0));
+                }
+                "verb-exc" => {
+                    lex.verb_exc.entry(f[1].to_string()).or_insert_with(|| f[2].to_string());
+                }
+                "noun-exc" => {
+                    lex.noun_exc.entry(f[1].to_string()).or_insert_with(|| f[2].to_string());
+                }
+                "event-noun" => {
+                    lex.event_nouns
+                        .insert(f[1].to_string(), (f[2].to_string(), f[3].parse().unwrap_or(1)));
+                }
+                _ => {}
+            }
+        }
+        for &(lemma, class) in CLASS_LEMMAS {
+            lex.classes.insert(lemma, class);
+        }
+        for n in EXTRA_EVENT_NOUNS {
+            lex.event_nouns.insert((*n).to_string(), ("act".to_string(), 1));
+        }
+        lex.never = NEVER_EVENTS.iter().copied().collect();
+        lex
+    }
+
+    /// Corpus counts for a lower-cased form.
+    pub fn form(&self, lower: &str) -> Option<&FormStats> {
+        self.forms.get(lower)
+    }
+
+    /// Is `lemma` a WordNet verb? Returns its tagged-sense count.
+    pub fn verb(&self, lemma: &str) -> Option<u32> {
+        self.verbs.get(lemma).copied()
+    }
+
+    /// The WordNet kind (`act`, `event`, ...) and sense rank of an event noun.
+    pub fn event_noun(&self, lemma: &str) -> Option<(&str, u8)> {
+        self.event_nouns.get(lemma).map(|(k, r)| (k.as_str(), *r))
+    }
+
+    /// Class a lemma has by the hand lists.
+    pub fn class_of(&self, lemma: &str) -> Option<EventClass> {
+        self.classes.get(lemma).copied()
+    }
+
+    /// Nouns that are events whatever the counts say ([`ALWAYS_EVENT_NOUNS`]).
+    pub fn always_event_noun(&self, lemma: &str) -> bool {
+        ALWAYS_EVENT_NOUNS.contains(&lemma)
+    }
+
+    /// Function words and other forms that are never events.
+    pub fn never(&self, lower: &str) -> bool {
+        self.never.contains(lower)
+    }
+
+    pub fn verb_exception(&self, form: &str) -> Option<&str> {
+        self.verb_exc.get(form).map(String::as_str)
+    }
+
+    pub(crate) fn noun_exception(&self, form: &str) -> Option<&str> {
+        self.noun_exc.get(form).map(String::as_str)
+    }
+}
+
+/// `D:2/6 V:9/64` → per-context (events, occurrences).
+fn parse_contexts(s: &str) -> [(u32, u32); 4] {
+    let mut out = [(0, 0); 4];
+    for part in s.split_whitespace() {
+        let Some((k, v)) = part.split_once(':') else { continue };
+        let Some((e, n)) = v.split_once('/') else { continue };
+        let idx = match k {
+            "D" => 0,
+            "P" => 1,
+            "V" => 2,
+            "O" => 3,
+            _ => continue,
+        };
+        if let (Ok(e), Ok(n)) = (e.parse(), n.parse()) {
+            out[idx] = (e, n);
+        }
+    }
+    out
+}
+
+use EventClass::*;
+
+/// Event class by lemma, for forms the corpus counts do not decide (TimeML 1.2 guidelines'
+/// examples and their obvious kin).
+pub static CLASS_LEMMAS: &[(&str, EventClass)] = &[
+    // REPORTING: saying, telling, reporting.
+    ("say", Reporting),
+    ("report", Reporting),
+    ("tell", Reporting),
+    ("explain", Reporting),
+    ("state", Reporting),
+    ("announce", Reporting),
+    ("add", Reporting),
+    ("claim", Reporting),
+    ("describe", Reporting),
+    ("note", Reporting),
+    ("quote", Reporting),
+    ("cite", Reporting),
+    ("comment", Reporting),
+    ("testify", Reporting),
+    ("insist", Reporting),
+    ("assert", Reporting),
+    ("declare", Reporting),
+    ("argue", Reporting),
+    ("acknowledge", Reporting),
+    ("admit", Reporting),
+    ("write", Reporting),
+    ("reply", Reporting),
+    ("respond", Reporting),
+    ("mention", Reporting),
+    ("disclose", Reporting),
+    ("remark", Reporting),
+    ("stress", Reporting),
+    ("tout", Reporting),
+    ("brief", Reporting),
+    // I_ACTION: actions that introduce another event.
+    ("attempt", IAction),
+    ("try", IAction),
+    ("seek", IAction),
+    ("promise", IAction),
+    ("offer", IAction),
+    ("propose", IAction),
+    ("ask", IAction),
+    ("request", IAction),
+    ("urge", IAction),
+    ("order", IAction),
+    ("allow", IAction),
+    ("permit", IAction),
+    ("prevent", IAction),
+    ("agree", IAction),
+    ("refuse", IAction),
+    ("threaten", IAction),
+    ("threat", IAction),
+    ("demand", IAction),
+    ("delay", IAction),
+    ("postpone", IAction),
+    ("avoid", IAction),
+    ("cancel", IAction),
+    ("investigate", IAction),
+    ("investigation", IAction),
+    ("authorize", IAction),
+    ("approve", IAction),
+    ("accuse", IAction),
+    ("vow", IAction),
+    ("pledge", IAction),
+    ("decide", IAction),
+    ("encourage", IAction),
+    ("force", IAction),
+    ("persuade", IAction),
+    ("prepare", IAction),
+    ("call", IAction),
+    ("deny", IAction),
+    ("block", IAction),
+    ("ban", IAction),
+    ("veto", IAction),
+    ("negotiate", IAction),
+    ("bid", IAction),
+    ("effort", IAction),
+    // I_STATE: states that introduce another event.
+    ("believe", IState),
+    ("think", IState),
+    ("want", IState),
+    ("hope", IState),
+    ("expect", IState),
+    ("fear", IState),
+    ("worry", IState),
+    ("feel", IState),
+    ("know", IState),
+    ("like", IState),
+    ("love", IState),
+    ("hate", IState),
+    ("intend", IState),
+    ("need", IState),
+    ("plan", IState),
+    ("wish", IState),
+    ("suspect", IState),
+    ("doubt", IState),
+    ("assume", IState),
+    ("consider", IState),
+    ("prefer", IState),
+    ("anticipate", IState),
+    ("predict", IState),
+    ("concern", IState),
+    ("able", IState),
+    ("unable", IState),
+    ("likely", IState),
+    ("afraid", IState),
+    ("willing", IState),
+    ("ready", IState),
+    ("determined", IState),
+    // ASPECTUAL: the beginning, continuation or end of another event.
+    ("begin", Aspectual),
+    ("start", Aspectual),
+    ("continue", Aspectual),
+    ("end", Aspectual),
+    ("finish", Aspectual),
+    ("stop", Aspectual),
+    ("complete", Aspectual),
+    ("cease", Aspectual),
+    ("resume", Aspectual),
+    ("keep", Aspectual),
+    ("quit", Aspectual),
+    ("initiate", Aspectual),
+    ("terminate", Aspectual),
+    ("halt", Aspectual),
+    ("suspend", Aspectual),
+    ("discontinue", Aspectual),
+    ("commence", Aspectual),
+    // PERCEPTION.
+    ("see", Perception),
+    ("hear", Perception),
+    ("watch", Perception),
+    ("observe", Perception),
+    ("notice", Perception),
+    ("perceive", Perception),
+    ("witness", Perception),
+    ("spot", Perception),
+    ("listen", Perception),
+    // STATE.
+    ("be", State),
+    ("remain", State),
+    ("stay", State),
+    ("exist", State),
+    ("own", State),
+    ("belong", State),
+    ("contain", State),
+    ("lack", State),
+    ("hold", State),
+    ("live", State),
+    ("control", State),
+    ("crisis", State),
+    ("dispute", State),
+    ("tension", State),
+    ("conflict", State),
+    ("peace", State),
+    ("issue", State),
+    ("problem", State),
+    ("vulnerability", State),
+];
+
+/// Nouns of the news domain that WordNet does not list as acts or events in their first
+/// senses (`hack` is first a writer, `leak` first a hole).
+pub static EXTRA_EVENT_NOUNS: &[&str] = &[
+    "hack",
+    "hacking",
+    "leak",
+    "breach",
+    "cyberattack",
+    "shutdown",
+    "takeover",
+    "buyout",
+    "layoff",
+    "briefing",
+    "remarks",
+    "release",
+    "premiere",
+    "screening",
+    "sanction",
+    "sanctions",
+    "retaliation",
+    "legislation",
+    "assessment",
+];
+
+/// Nouns that name an event in every use in news text, even where the training counts are
+/// split (TimeBank annotates `threat` in 7 of 24 uses; the TimeML guidelines make it an
+/// I_ACTION).
+pub static ALWAYS_EVENT_NOUNS: &[&str] = &["threat", "hack", "cyberattack", "cancellation", "assassination"];
+
+/// Function words, auxiliaries and other forms that are never events by themselves. Copula
+/// and auxiliary uses of `be`/`have`/`do` are decided in context, not listed here.
+pub static NEVER_EVENTS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "some",
+    "any",
+    "each",
+    "every",
+    "all",
+    "both",
+    "either",
+    "neither",
+    "no",
+    "not",
+    "nor",
+    "and",
+    "or",
+    "but",
+    "if",
+    "then",
+    "than",
+    "so",
+    "as",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "to",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "about",
+    "after",
+    "before",
+    "since",
+    "until",
+    "during",
+    "through",
+    "between",
+    "among",
+    "against",
+    "without",
+    "within",
+    "i",
+    "you",
+    "he",
+    "she",
+    "it",
+    "we",
+    "they",
+    "me",
+    "him",
+    "her",
+    "us",
+    "them",
+    "my",
+    "your",
+    "his",
+    "its",
+    "our",
+    "their",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "ought",
+    "s",
+    "t",
+    "ll",
+    "ve",
+    "re",
+    "d",
+    "m",
+    "there",
+    "here",
+    "also",
+    "very",
+    "just",
+    "only",
+    "even",
+    "still",
+    "yet",
+    "already",
+    "too",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "percent",
+    "million",
+    "billion",
+    "trillion",
+    "thousand",
+    "hundred",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "people",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "now",
+    "time",
+    "times",
+];

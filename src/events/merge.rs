@@ -1,0 +1,523 @@
+//! Cross-document merge: the same real-world event told by several documents becomes one
+//! [`Cluster`] with every [`Source`]; each source keeps its own document and DCT.
+//!
+//! | doc A (DCT 2014-12-17)                 | doc B (DCT 2014-12-18)                      | merged? | why |
+//! |----------------------------------------|---------------------------------------------|---------|-----|
+//! | `this hone Sony hacking scandal`       | `were following the Sony hack`              | yes     | `hacking`≈`hack`, shares `sony` |
+//! | `the FBI just consider this a ... threat` | `It is being treated by ... the FBI`     | yes     | `consider`≈`treat`, shares `fbi` |
+//! | `Earnest said` (REPORTING)             | `Lewis said` (REPORTING)                    | no      | reporting events stay per document |
+//! | `attacks ... last year` (2013)         | `the attack` ... `Thursday` (2014-12-18)    | no      | times do not overlap |
+//! | `Sony released the film`               | `Sony has not released the film`            | yes + conflict | polarity differs |
+//!
+//! Two mentions from different documents are the same event when
+//! 1. their lemmas are equal or synonyms ([`SYNONYMS`]), and neither is a REPORTING event;
+//! 2. they share a participant: a capitalised name in the same sentence (`Sony`, `FBI`);
+//! 3. their times are compatible: the day intervals of the dated temporal expressions in
+//!    their sentences overlap, or either has none. Mentions that share two or more names are
+//!    merged even when their times disagree, and the disagreement is reported as a
+//!    [`ConflictKind::Time`].
+//!
+//! Merging is transitive (union-find). Within a cluster, sources that disagree on polarity,
+//! or where one is asserted and the other hypothetical (modal or future), are reported as
+//! [`Conflict`]s — never silently resolved.
+//!
+//! # Grammar
+//!
+//! ```text
+//! merge(docs: [DocEvents]) -> [Cluster]      clusters in order of their first source
+//! Cluster  := lemma class sources:[Source] conflicts:[Conflict]
+//! Source   := doc dct event(index) span text sentence sentence_text time?
+//! ```
+
+use super::{Event, EventClass, Polarity, Tense};
+use crate::text::{Analysis, Span, TokenKind};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A dated temporal expression of a document, as the merge needs it (build it from a
+/// `Timex`: its span and TIMEX3 value).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeMention {
+    pub span: Span,
+    pub value: String,
+}
+
+impl From<&crate::timex::Timex> for TimeMention {
+    fn from(t: &crate::timex::Timex) -> TimeMention {
+        TimeMention {
+            span: t.span,
+            value: t.value.clone(),
+        }
+    }
+}
+
+/// The events of one document, with what the merge needs to compare them.
+#[derive(Clone, Debug)]
+pub struct DocEvents<'a> {
+    /// Document id.
+    pub doc: String,
+    pub dct: NaiveDate,
+    pub text: &'a str,
+    pub analysis: &'a Analysis,
+    pub events: &'a [Event],
+    pub times: Vec<TimeMention>,
+}
+
+/// One document's telling of an event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Source {
+    pub doc: String,
+    pub dct: NaiveDate,
+    /// Index into that document's events.
+    pub event: usize,
+    pub span: Span,
+    pub text: String,
+    pub sentence: usize,
+    pub sentence_text: String,
+    /// Day interval of the dated expressions in the sentence, when there are any.
+    pub time: Option<(NaiveDate, NaiveDate)>,
+    pub polarity: Polarity,
+    pub modality: Option<String>,
+}
+
+/// What two sources disagree on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictKind {
+    /// One says it happened, the other that it did not.
+    Polarity,
+    /// One asserts it, the other makes it hypothetical (a modal or the future).
+    Factuality,
+    /// Their dated expressions do not overlap.
+    Time,
+}
+
+/// A disagreement between two sources of a cluster (indices into `Cluster::sources`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Conflict {
+    pub kind: ConflictKind,
+    pub sources: (usize, usize),
+    pub message: String,
+}
+
+/// One real-world event with every document that tells it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Cluster {
+    /// Lemma of the first source.
+    pub lemma: String,
+    pub class: EventClass,
+    pub sources: Vec<Source>,
+    pub conflicts: Vec<Conflict>,
+}
+
+impl Cluster {
+    /// A stable id: the first source's document and event index (`004_398094e9e4ec5ca9:e12`).
+    pub fn key(&self) -> String {
+        match self.sources.first() {
+            Some(s) => format!("{}:e{}", s.doc, s.event),
+            None => String::new(),
+        }
+    }
+
+    /// The days every dated source allows: the intersection of their intervals (`None` when
+    /// no source is dated or they do not overlap — the latter is also a [`ConflictKind::Time`]).
+    pub fn time(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let mut out: Option<(NaiveDate, NaiveDate)> = None;
+        for t in self.sources.iter().filter_map(|s| s.time) {
+            out = Some(match out {
+                None => t,
+                Some((a, b)) => (a.max(t.0), b.min(t.1)),
+            });
+        }
+        out.filter(|(a, b)| a <= b)
+    }
+
+    /// Number of distinct documents among the sources.
+    pub fn documents(&self) -> usize {
+        let mut d: Vec<&str> = self.sources.iter().map(|s| s.doc.as_str()).collect();
+        d.sort();
+        d.dedup();
+        d.len()
+    }
+}
+
+/// Synonym groups: lemmas in one group may name the same event.
+pub static SYNONYMS: &[&[&str]] = &[
+    &["hack", "hacking", "attack", "cyberattack", "breach", "intrusion", "hit"],
+    &["threat", "threaten", "warning", "warn"],
+    &["cancel", "cancellation", "scrap", "pull", "shelve", "drop", "call off"],
+    &["leak", "disclose", "disclosure", "dump", "publish", "post"],
+    &["consider", "deem", "treat", "regard", "assess", "assessment", "view"],
+    &["release", "premiere", "open", "opening", "debut"],
+    &["meet", "meeting", "talk", "talks"],
+    &["steal", "theft"],
+    &["retaliate", "retaliation", "respond", "response"],
+    &["sanction", "sanctions"],
+    &["investigate", "investigation", "probe", "inquiry"],
+    &["kill", "killing", "murder", "slay", "slaying"],
+    &["arrest", "detain", "detention"],
+    &["resign", "resignation", "quit", "step down"],
+    &["buy", "purchase", "acquire", "acquisition", "takeover"],
+    &["die", "death"],
+    &["explode", "explosion", "blast", "bomb", "bombing"],
+];
+
+/// The key under which a lemma is compared: its synonym group, or the lemma itself.
+fn key(lemma: &str) -> String {
+    for (g, group) in SYNONYMS.iter().enumerate() {
+        if group.contains(&lemma) {
+            return format!("#{g}");
+        }
+    }
+    lemma.to_string()
+}
+
+/// Capitalised words that are not names of participants.
+static NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "it",
+    "he",
+    "she",
+    "we",
+    "they",
+    "i",
+    "you",
+    "on",
+    "in",
+    "and",
+    "but",
+    "now",
+    "there",
+    "what",
+    "when",
+    "with",
+    "as",
+    "for",
+    "if",
+    "so",
+    "well",
+    "also",
+    "president",
+    "thursday",
+    "wednesday",
+    "tuesday",
+    "monday",
+    "friday",
+    "saturday",
+    "sunday",
+    "earlier",
+    "last",
+    "new",
+    "u",
+    "s",
+];
+
+/// Lower-cased names (capitalised words not at the start of the sentence) in sentence `si`.
+fn names(text: &str, analysis: &Analysis, si: usize) -> Vec<String> {
+    let sent = &analysis.sentences[si];
+    let mut out = Vec::new();
+    let mut first = true;
+    for t in &analysis.tokens[sent.tokens.clone()] {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = t.text(text);
+        let was_first = first;
+        first = false;
+        if was_first || !w.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let l = w.to_lowercase();
+        if l.len() < 2 || NOT_NAMES.contains(&l.as_str()) {
+            continue;
+        }
+        out.push(l);
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The union of the day intervals of the dated expressions in sentence `si`.
+fn sentence_time(doc: &DocEvents, si: usize) -> Option<(NaiveDate, NaiveDate)> {
+    let span = doc.analysis.sentences[si].span;
+    let mut out: Option<(NaiveDate, NaiveDate)> = None;
+    for t in doc.times.iter().filter(|t| span.contains(&t.span)) {
+        if let Some(r) = crate::value::date_range(&t.value) {
+            out = Some(match out {
+                None => (r.earliest, r.latest),
+                Some((a, b)) => (a.min(r.earliest), b.max(r.latest)),
+            });
+        }
+    }
+    out
+}
+
+fn hypothetical(e: &Event) -> bool {
+    e.modality.is_some() || e.tense == Tense::Future
+}
+
+struct Item {
+    doc: usize,
+    key: String,
+    names: Vec<String>,
+    source: Source,
+    lemma: String,
+    class: EventClass,
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// Group the events of several documents into clusters (see the module docs for the rules).
+/// Every event of every document is in exactly one cluster; clusters are ordered by their
+/// first source (document order, then position).
+pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
+    let mut items = Vec::new();
+    for (di, d) in docs.iter().enumerate() {
+        for (ei, e) in d.events.iter().enumerate() {
+            let si = e.sentence.min(d.analysis.sentences.len().saturating_sub(1));
+            let (names, sentence_text, time) = if d.analysis.sentences.is_empty() {
+                (Vec::new(), String::new(), None)
+            } else {
+                (
+                    names(d.text, d.analysis, si),
+                    d.analysis.sentences[si].span.slice(d.text).to_string(),
+                    sentence_time(d, si),
+                )
+            };
+            items.push(Item {
+                doc: di,
+                key: key(&e.lemma),
+                names,
+                lemma: e.lemma.clone(),
+                class: e.class,
+                source: Source {
+                    doc: d.doc.clone(),
+                    dct: d.dct,
+                    event: ei,
+                    span: e.span,
+                    text: e.text.clone(),
+                    sentence: e.sentence,
+                    sentence_text,
+                    time,
+                    polarity: e.polarity,
+                    modality: if hypothetical(e) {
+                        Some(e.modality.clone().unwrap_or_else(|| "will".into()))
+                    } else {
+                        None
+                    },
+                },
+            });
+        }
+    }
+    let n = items.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut time_conflicts: Vec<(usize, usize)> = Vec::new();
+    for a in 0..n {
+        for b in a + 1..n {
+            let (x, y) = (&items[a], &items[b]);
+            if x.doc == y.doc || x.key != y.key {
+                continue;
+            }
+            if x.class == EventClass::Reporting || y.class == EventClass::Reporting {
+                continue;
+            }
+            let shared = x.names.iter().filter(|w| y.names.contains(w)).count();
+            if shared == 0 {
+                continue;
+            }
+            let disjoint = match (x.source.time, y.source.time) {
+                (Some((a0, a1)), Some((b0, b1))) => a1 < b0 || b1 < a0,
+                _ => false,
+            };
+            if disjoint {
+                if shared < 2 {
+                    continue;
+                }
+                time_conflicts.push((a, b));
+            }
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            if ra != rb {
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    // Collect clusters in order of their first item (items are in document order).
+    let mut root_cluster: Vec<Option<usize>> = vec![None; n];
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        let c = *root_cluster[r].get_or_insert_with(|| {
+            members.push(Vec::new());
+            members.len() - 1
+        });
+        members[c].push(i);
+    }
+    members
+        .into_iter()
+        .map(|m| {
+            let sources: Vec<Source> = m.iter().map(|&i| items[i].source.clone()).collect();
+            let mut conflicts = Vec::new();
+            for p in 0..m.len() {
+                for q in p + 1..m.len() {
+                    let (x, y) = (&sources[p], &sources[q]);
+                    if x.doc == y.doc {
+                        continue;
+                    }
+                    if x.polarity != y.polarity {
+                        conflicts.push(Conflict {
+                            kind: ConflictKind::Polarity,
+                            sources: (p, q),
+                            message: format!(
+                                "{} says `{}` ({}), {} says `{}` ({})",
+                                x.doc, x.text, x.polarity, y.doc, y.text, y.polarity
+                            ),
+                        });
+                    }
+                    if x.modality.is_some() != y.modality.is_some() {
+                        let (h, a) = if x.modality.is_some() { (x, y) } else { (y, x) };
+                        conflicts.push(Conflict {
+                            kind: ConflictKind::Factuality,
+                            sources: (p, q),
+                            message: format!(
+                                "{} asserts `{}`, {} makes it hypothetical (`{}`)",
+                                a.doc,
+                                a.text,
+                                h.doc,
+                                h.modality.as_deref().unwrap_or("")
+                            ),
+                        });
+                    }
+                    if time_conflicts.contains(&(m[p], m[q])) {
+                        let (Some(tx), Some(ty)) = (x.time, y.time) else {
+                            continue;
+                        };
+                        conflicts.push(Conflict {
+                            kind: ConflictKind::Time,
+                            sources: (p, q),
+                            message: format!(
+                                "{} dates `{}` {}..{}, {} dates `{}` {}..{}",
+                                x.doc, x.text, tx.0, tx.1, y.doc, y.text, ty.0, ty.1
+                            ),
+                        });
+                    }
+                }
+            }
+            let first = &items[m[0]];
+            Cluster {
+                lemma: first.lemma.clone(),
+                class: first.class,
+                sources,
+                conflicts,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc<'a>(
+        id: &str,
+        dct: &str,
+        text: &'a str,
+        a: &'a Analysis,
+        ev: &'a [Event],
+        times: &[(&str, &str)],
+    ) -> DocEvents<'a> {
+        DocEvents {
+            doc: id.into(),
+            dct: dct.parse().unwrap(),
+            text,
+            analysis: a,
+            events: ev,
+            times: times
+                .iter()
+                .map(|(w, v)| {
+                    let s = text.find(w).unwrap();
+                    TimeMention {
+                        span: Span::new(s, s + w.len()),
+                        value: v.to_string(),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn same_event_two_sources_and_conflicts() {
+        let t1 = "Investigators said the Sony hack began in November. Then Sony released the film.";
+        let t2 = "Lewis said the attack on Sony was serious. But Sony has not released the film.";
+        let (a1, a2) = (Analysis::new(t1), Analysis::new(t2));
+        let (e1, e2) = (
+            super::super::extract_spans(t1, &a1, &[]),
+            super::super::extract_spans(t2, &a2, &[]),
+        );
+        let docs = [
+            doc("a", "2014-12-17", t1, &a1, &e1, &[]),
+            doc("b", "2014-12-18", t2, &a2, &e2, &[]),
+        ];
+        let c = merge(&docs);
+        // Every event lands in exactly one cluster.
+        assert_eq!(c.iter().map(|c| c.sources.len()).sum::<usize>(), e1.len() + e2.len());
+        let hack = c.iter().find(|c| c.lemma == "hack").expect("hack cluster");
+        assert_eq!(hack.documents(), 2);
+        assert!(hack.sources.iter().any(|s| s.text == "attack"));
+        assert_eq!(hack.sources[1].dct.to_string(), "2014-12-18");
+        // "said" twice, but reporting events never merge.
+        assert!(c.iter().filter(|c| c.lemma == "say").all(|c| c.sources.len() == 1));
+        let rel = c.iter().find(|c| c.lemma == "release").expect("release cluster");
+        assert_eq!(rel.documents(), 2);
+        assert_eq!(rel.conflicts.len(), 1);
+        assert_eq!(rel.conflicts[0].kind, ConflictKind::Polarity);
+    }
+
+    #[test]
+    fn disjoint_times() {
+        let t1 = "The attack on Sony happened in 2013.";
+        let t2 = "The attack on Sony happened in November 2014.";
+        let (a1, a2) = (Analysis::new(t1), Analysis::new(t2));
+        let (e1, e2) = (
+            super::super::extract_spans(t1, &a1, &[]),
+            super::super::extract_spans(t2, &a2, &[]),
+        );
+        let docs = [
+            doc("a", "2014-12-17", t1, &a1, &e1, &[("2013", "2013")]),
+            doc("b", "2014-12-18", t2, &a2, &e2, &[("November 2014", "2014-11")]),
+        ];
+        // One shared name and disjoint times: two events.
+        let c = merge(&docs);
+        assert!(c.iter().any(|c| c.lemma == "attack"));
+        assert!(c.iter().all(|c| c.documents() == 1), "{c:#?}");
+        // Two shared names: the same event, with the disagreement reported.
+        let t3 = "The attack on Sony Pictures happened in 2013.";
+        let t4 = "The attack on Sony Pictures happened in November 2014.";
+        let (a3, a4) = (Analysis::new(t3), Analysis::new(t4));
+        let (e3, e4) = (
+            super::super::extract_spans(t3, &a3, &[]),
+            super::super::extract_spans(t4, &a4, &[]),
+        );
+        let docs = [
+            doc("a", "2014-12-17", t3, &a3, &e3, &[("2013", "2013")]),
+            doc("b", "2014-12-18", t4, &a4, &e4, &[("November 2014", "2014-11")]),
+        ];
+        let c = merge(&docs);
+        let attack = c.iter().find(|c| c.lemma == "attack").unwrap();
+        assert_eq!(attack.documents(), 2);
+        assert!(
+            attack.conflicts.iter().any(|k| k.kind == ConflictKind::Time),
+            "{attack:#?}"
+        );
+    }
+}

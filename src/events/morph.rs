@@ -1,0 +1,122 @@
+//! Morphology: lemmas of English verb and noun forms, checked against WordNet.
+//!
+//! | form        | verb lemma | noun lemma |
+//! |-------------|------------|------------|
+//! | `canceled`  | `cancel`   | —          |
+//! | `stopped`   | `stop`     | —          |
+//! | `threats`   | —          | `threat`   |
+//! | `crises`    | —          | `crisis`   |
+//! | `said`      | `say`      | —          |
+//!
+//! # Grammar
+//!
+//! WordNet's `morphy`: an irregular form (from `verb.exc` / `noun.exc`) maps to its lemma;
+//! otherwise the first suffix rule whose result is a known lemma wins. Verb rules:
+//! `-s`, `-ies→y`, `-es`, `-es→e`, `-ed`, `-ed→e`, `-ied→y`, `-ing`, `-ing→e`, doubled consonant
+//! before `-ed`/`-ing`. Noun rules: `-s`, `-ses→s`, `-xes→x`, `-zes→z`, `-ches→ch`, `-shes→sh`,
+//! `-men→man`, `-ies→y`.
+
+use super::lexicon::Lexicon;
+
+/// Verb suffix rules: (suffix, replacement).
+static VERB_RULES: &[(&str, &str)] = &[
+    ("ies", "y"),
+    ("es", "e"),
+    ("es", ""),
+    ("s", ""),
+    ("ied", "y"),
+    ("ed", "e"),
+    ("ed", ""),
+    ("ing", "e"),
+    ("ing", ""),
+];
+
+static NOUN_RULES: &[(&str, &str)] = &[
+    ("ses", "s"),
+    ("xes", "x"),
+    ("zes", "z"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("men", "man"),
+    ("ies", "y"),
+    ("s", ""),
+];
+
+/// The verb lemma of a lower-cased form, if WordNet knows one.
+pub fn verb_lemma(lex: &Lexicon, form: &str) -> Option<String> {
+    if let Some(l) = lex.verb_exception(form) {
+        return Some(l.to_string());
+    }
+    if lex.verb(form).is_some() {
+        return Some(form.to_string());
+    }
+    for (suf, rep) in VERB_RULES {
+        if let Some(stem) = form.strip_suffix(suf) {
+            if stem.len() < 2 {
+                continue;
+            }
+            let cand = format!("{stem}{rep}");
+            if lex.verb(&cand).is_some() {
+                return Some(cand);
+            }
+            // stopped → stop, running → run
+            if rep.is_empty() && (*suf == "ed" || *suf == "ing") {
+                let b = stem.as_bytes();
+                if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+                    let c = &stem[..stem.len() - 1];
+                    if lex.verb(c).is_some() {
+                        return Some(c.to_string());
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The noun lemma of a lower-cased plural form (the form itself when it is not plural).
+pub fn noun_lemma(lex: &Lexicon, form: &str) -> String {
+    if let Some(l) = lex.noun_exception(form) {
+        return l.to_string();
+    }
+    if lex.event_noun(form).is_some() || form.ends_with("ss") || form.ends_with("us") || form.ends_with("is") {
+        return form.to_string();
+    }
+    for (suf, rep) in NOUN_RULES {
+        if let Some(stem) = form.strip_suffix(suf) {
+            if stem.len() < 2 {
+                continue;
+            }
+            let cand = format!("{stem}{rep}");
+            if lex.event_noun(&cand).is_some() || lex.verb(&cand).is_some() {
+                return cand;
+            }
+        }
+    }
+    form.strip_suffix('s')
+        .filter(|s| s.len() > 2 && !form.ends_with("ss"))
+        .unwrap_or(form)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lemmas() {
+        let lex = Lexicon::builtin();
+        let v = |f: &str| verb_lemma(lex, f);
+        assert_eq!(v("canceled").as_deref(), Some("cancel"));
+        assert_eq!(v("stopped").as_deref(), Some("stop"));
+        assert_eq!(v("said").as_deref(), Some("say"));
+        assert_eq!(v("hacked").as_deref(), Some("hack"));
+        assert_eq!(v("leaking").as_deref(), Some("leak"));
+        assert_eq!(v("escalated").as_deref(), Some("escalate"));
+        assert_eq!(v("the"), None);
+        assert_eq!(noun_lemma(lex, "threats"), "threat");
+        assert_eq!(noun_lemma(lex, "crises"), "crisis");
+        assert_eq!(noun_lemma(lex, "attacks"), "attack");
+        assert_eq!(noun_lemma(lex, "business"), "business");
+    }
+}

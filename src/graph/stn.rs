@@ -1,0 +1,1018 @@
+//! The Simple Temporal Network engine behind [`super::Graph`].
+//!
+//! Time points are integers `0..n`; a constraint is an *arc* `x → y` with weight `w`, meaning
+//! `t(y) − t(x) ≤ w` (the distance graph of Dechter, Meiri and Pearl). Absolute bounds are
+//! arcs from or to a virtual *origin* (`t = 0`, day 0 of [`crate::value::day_number`]).
+//!
+//! | constraint                 | arc                               |
+//! |----------------------------|-----------------------------------|
+//! | `t(y) − t(x) ≤ w`          | `x → y` weight `w`                |
+//! | `t(y) − t(x) ≥ w`          | `y → x` weight `−w`               |
+//! | `t(x) < t(y)` (strict)     | `y → x` weight `0 − ε`            |
+//! | `t(p) ≥ day D`             | `p → origin` weight `−D`          |
+//! | `t(p) ≤ day D` (any hour)  | `origin → p` weight `D + 1 − ε`   |
+//!
+//! Weights are [`W`]: whole days plus a count of infinitesimal steps `ε`, compared
+//! lexicographically. A day `D` is the real interval `[D, D + 1)`; the infinitesimal lets
+//! `a BEFORE b` be *strict* (a cycle of BEFOREs is a contradiction) while two events that
+//! are both known only to the day can still be ordered inside that day.
+//!
+//! The network is consistent iff the distance graph has no negative cycle. The solver:
+//!
+//! 1. **Relations** (arcs between points, no origin): strongly connected components
+//!    (iterative Tarjan), processed in topological order; inside a component, Bellman–Ford
+//!    with a FIFO queue and Tarjan's *subtree disassembly* (Cherkassky–Goldberg's BFCT),
+//!    started from a virtual source at distance 0 to every point. Subtree disassembly finds a
+//!    negative cycle the moment one closes in the shortest-path tree, and the tree's parent
+//!    arcs *are* that cycle. The labels found form a feasible potential `π`.
+//! 2. **Bounds**: `latest(p)` = shortest distance origin → p, `−earliest(p)` = shortest
+//!    distance p → origin (same component order on the reversed graph). A cycle through the
+//!    origin exists iff some point has `latest(p) < earliest(p)`; its arcs are the two
+//!    shortest-path trees' paths through `p`.
+//! 3. **Conflicts**: each negative cycle is recorded; the most recently added fact on it (never
+//!    an interval's own `start ≤ end`) is set aside, and the search repeats (only the affected
+//!    component in step 1; both bound passes in step 2) until the network is consistent or the
+//!    conflict limit is reached. Beyond the limit, the points still in contradiction are
+//!    *quarantined*: reported as unresolved, given no bounds.
+//!
+//! Cost: SCC `O(n + m)`; inside components BFCT is `O(n·m)` in the worst case but near-linear
+//! on the shapes relations produce (mostly acyclic with small equality clusters). Each conflict
+//! costs one more pass. Point-to-point distances (for the qualitative closure) use Dijkstra on
+//! the reduced costs `w + π(x) − π(y) ≥ 0`, `O(m log n)` per query.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::ops::{Add, Neg};
+use std::time::Duration;
+
+/// A weight: whole days plus `eps` infinitesimal steps. Ordered lexicographically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub(crate) struct W {
+    pub days: i64,
+    pub eps: i64,
+}
+
+impl W {
+    pub const ZERO: W = W { days: 0, eps: 0 };
+    /// `0 − ε`: strictly less.
+    pub const STRICT: W = W { days: 0, eps: -1 };
+    /// "No path": larger than any real distance, and never added to.
+    pub const INF: W = W {
+        days: i64::MAX / 4,
+        eps: 0,
+    };
+    pub fn days(days: i64) -> W {
+        W { days, eps: 0 }
+    }
+    pub fn is_inf(self) -> bool {
+        self.days >= W::INF.days
+    }
+    /// The calendar day (day number) of a time with this value.
+    pub fn day(self) -> i64 {
+        if self.eps >= 0 {
+            self.days
+        } else {
+            self.days - 1
+        }
+    }
+}
+
+impl Add for W {
+    type Output = W;
+    fn add(self, o: W) -> W {
+        W {
+            days: self.days.saturating_add(o.days),
+            eps: self.eps.saturating_add(o.eps),
+        }
+    }
+}
+
+impl Neg for W {
+    type Output = W;
+    fn neg(self) -> W {
+        W {
+            days: -self.days,
+            eps: -self.eps,
+        }
+    }
+}
+
+/// Fact id of the structural `start ≤ end` of an interval: never set aside.
+pub(crate) const STRUCTURAL: u32 = u32::MAX;
+const NONE: u32 = u32::MAX;
+
+/// One arc `from → to`: `t(to) − t(from) ≤ w`. `from` or `to` may be [`Stn::origin`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Arc {
+    pub from: u32,
+    pub to: u32,
+    pub w: W,
+    pub fact: u32,
+}
+
+/// One adjacency entry: the neighbour, the arc index and its weight.
+#[derive(Clone, Copy, Debug)]
+struct Adj {
+    to: u32,
+    arc: u32,
+    w: W,
+}
+
+/// Compressed adjacency: `adj[off[v]..off[v + 1]]`. After [`Csr::partition`], the entries
+/// `[off[v], mid[v])` stay inside `v`'s strongly connected component and the rest leave it.
+struct Csr {
+    off: Vec<u32>,
+    mid: Vec<u32>,
+    adj: Vec<Adj>,
+}
+
+impl Csr {
+    fn build(n: usize, edges: impl Iterator<Item = (u32, Adj)> + Clone) -> Csr {
+        let mut off = vec![0u32; n + 1];
+        for (x, _) in edges.clone() {
+            off[x as usize + 1] += 1;
+        }
+        for i in 0..n {
+            off[i + 1] += off[i];
+        }
+        let mut fill = off.clone();
+        let mut adj = vec![
+            Adj {
+                to: 0,
+                arc: 0,
+                w: W::ZERO
+            };
+            off[n] as usize
+        ];
+        for (x, e) in edges {
+            let slot = &mut fill[x as usize];
+            adj[*slot as usize] = e;
+            *slot += 1;
+        }
+        let mid = off[1..].to_vec();
+        Csr { off, mid, adj }
+    }
+
+    #[inline]
+    fn out(&self, v: u32) -> &[Adj] {
+        &self.adj[self.off[v as usize] as usize..self.off[v as usize + 1] as usize]
+    }
+
+    /// Entries staying inside the component (valid after `partition`).
+    #[inline]
+    fn inner(&self, v: u32) -> &[Adj] {
+        &self.adj[self.off[v as usize] as usize..self.mid[v as usize] as usize]
+    }
+
+    /// Entries leaving the component (valid after `partition`).
+    #[inline]
+    fn outer(&self, v: u32) -> &[Adj] {
+        &self.adj[self.mid[v as usize] as usize..self.off[v as usize + 1] as usize]
+    }
+
+    /// Puts each node's intra-component entries first (stable, so still deterministic).
+    fn partition(&mut self, comp_of: &[u32]) {
+        for v in 0..self.mid.len() {
+            let (a, b) = (self.off[v] as usize, self.off[v + 1] as usize);
+            let c = comp_of[v];
+            self.adj[a..b].sort_by_key(|e| comp_of[e.to as usize] != c);
+            let inner = self.adj[a..b].iter().filter(|e| comp_of[e.to as usize] == c).count();
+            self.mid[v] = (a + inner) as u32;
+        }
+    }
+}
+
+/// Strongly connected components, iteratively (no recursion, safe for long chains).
+/// Returns `(comp_of, comps)` with `comps` in reverse topological order (sinks first).
+fn scc(n: usize, g: &Csr) -> (Vec<u32>, Vec<Vec<u32>>) {
+    let mut index = vec![NONE; n];
+    let mut low = vec![0u32; n];
+    let mut on_stack = vec![false; n];
+    let mut comp_of = vec![NONE; n];
+    let mut stack: Vec<u32> = Vec::new();
+    let mut comps: Vec<Vec<u32>> = Vec::new();
+    let mut call: Vec<(u32, u32)> = Vec::new(); // (node, next entry position)
+    let mut counter = 0u32;
+    for root in 0..n as u32 {
+        if index[root as usize] != NONE {
+            continue;
+        }
+        call.push((root, g.off[root as usize]));
+        index[root as usize] = counter;
+        low[root as usize] = counter;
+        counter += 1;
+        stack.push(root);
+        on_stack[root as usize] = true;
+        while let Some(&mut (v, ref mut pos)) = call.last_mut() {
+            if *pos < g.off[v as usize + 1] {
+                let w = g.adj[*pos as usize].to;
+                *pos += 1;
+                if index[w as usize] == NONE {
+                    index[w as usize] = counter;
+                    low[w as usize] = counter;
+                    counter += 1;
+                    stack.push(w);
+                    on_stack[w as usize] = true;
+                    call.push((w, g.off[w as usize]));
+                } else if on_stack[w as usize] {
+                    low[v as usize] = low[v as usize].min(index[w as usize]);
+                }
+            } else {
+                call.pop();
+                if let Some(&(p, _)) = call.last() {
+                    low[p as usize] = low[p as usize].min(low[v as usize]);
+                }
+                if low[v as usize] == index[v as usize] {
+                    let id = comps.len() as u32;
+                    let mut members = Vec::new();
+                    loop {
+                        let x = stack.pop().expect("tarjan stack");
+                        on_stack[x as usize] = false;
+                        comp_of[x as usize] = id;
+                        members.push(x);
+                        if x == v {
+                            break;
+                        }
+                    }
+                    members.sort_unstable();
+                    comps.push(members);
+                }
+            }
+        }
+    }
+    (comp_of, comps)
+}
+
+/// Scratch space for subtree-disassembly Bellman–Ford (sentinel = index `n`).
+struct Tree {
+    next: Vec<u32>,
+    prev: Vec<u32>,
+    depth: Vec<u32>,
+    in_tree: Vec<bool>,
+    queued: Vec<bool>,
+    queue: VecDeque<u32>,
+}
+
+impl Tree {
+    /// Appends `v` as a child of the sentinel `s`.
+    fn add_root(&mut self, v: u32, s: usize) {
+        let last = self.prev[s];
+        self.next[last as usize] = v;
+        self.prev[v as usize] = last;
+        self.next[v as usize] = s as u32;
+        self.prev[s] = v;
+        self.depth[v as usize] = 1;
+        self.in_tree[v as usize] = true;
+    }
+
+    /// Cuts the subtree of `y` out of the tree and makes each of its points a root, queued.
+    fn reroot_subtree(&mut self, y: u32, s: usize) {
+        let dy = self.depth[y as usize];
+        let mut block = vec![y];
+        let mut x = self.next[y as usize];
+        while self.depth[x as usize] > dy && x as usize != s {
+            block.push(x);
+            x = self.next[x as usize];
+        }
+        let p = self.prev[y as usize];
+        self.next[p as usize] = x;
+        self.prev[x as usize] = p;
+        for z in block {
+            self.add_root(z, s);
+            if !self.queued[z as usize] {
+                self.queued[z as usize] = true;
+                self.queue.push_back(z);
+            }
+        }
+    }
+
+    fn new(n: usize) -> Tree {
+        Tree {
+            next: vec![0; n + 1],
+            prev: vec![0; n + 1],
+            depth: vec![0; n + 1],
+            in_tree: vec![false; n + 1],
+            queued: vec![false; n + 1],
+            queue: VecDeque::new(),
+        }
+    }
+}
+
+/// The outcome of [`Stn::solve`].
+pub(crate) struct Solution {
+    /// `latest[p]`: shortest distance origin → p (`INF`: unbounded above).
+    pub latest: Vec<W>,
+    /// `−earliest[p]`: shortest distance p → origin (`INF`: unbounded below).
+    pub to_origin: Vec<W>,
+    /// Negative cycles found, each a list of arc indices in path order, and the fact set aside.
+    pub cycles: Vec<(Vec<u32>, u32)>,
+    /// Cycles found after the limit (their facts were set aside too, or their points quarantined).
+    pub unlisted: usize,
+    /// Points left out because they stayed in contradiction after the conflict limit.
+    pub dead: Vec<bool>,
+    /// Arcs still in force (not from a fact set aside, not touching a dead point).
+    live: Vec<bool>,
+    /// A feasible potential for the relation arcs (for Dijkstra on reduced costs).
+    potential: Vec<W>,
+    /// Wall-clock time of each phase, for benchmarks.
+    pub times: Vec<(&'static str, Duration)>,
+}
+
+/// A Simple Temporal Network over points `0..n` plus the origin `n`.
+pub(crate) struct Stn {
+    n: usize,
+    arcs: Vec<Arc>,
+    /// Arc indices by fact: `fact_arcs[fact_off[f]..fact_off[f + 1]]`.
+    fact_off: Vec<u32>,
+    fact_arcs: Vec<u32>,
+    fwd: Csr,
+    rev: Csr,
+    /// Components in reverse topological order of `fwd`.
+    comps: Vec<Vec<u32>>,
+}
+
+impl Stn {
+    /// Builds the network. `facts` is the number of fact ids used (structural arcs excepted).
+    pub fn new(n: usize, arcs: Vec<Arc>, facts: usize) -> Stn {
+        let o = n as u32;
+        let rel = |a: &Arc| a.from != o && a.to != o;
+        let entries = |rev: bool| {
+            arcs.iter().enumerate().filter(|(_, a)| rel(a)).map(move |(i, a)| {
+                let (x, y) = if rev { (a.to, a.from) } else { (a.from, a.to) };
+                (
+                    x,
+                    Adj {
+                        to: y,
+                        arc: i as u32,
+                        w: a.w,
+                    },
+                )
+            })
+        };
+        let mut fwd = Csr::build(n, entries(false));
+        let mut rev = Csr::build(n, entries(true));
+        let (comp_of, comps) = scc(n, &fwd);
+        fwd.partition(&comp_of);
+        rev.partition(&comp_of);
+        let mut fact_off = vec![0u32; facts + 1];
+        for a in &arcs {
+            if a.fact != STRUCTURAL {
+                fact_off[a.fact as usize + 1] += 1;
+            }
+        }
+        for i in 0..facts {
+            fact_off[i + 1] += fact_off[i];
+        }
+        let mut fill = fact_off.clone();
+        let mut fact_arcs = vec![0u32; fact_off[facts] as usize];
+        for (i, a) in arcs.iter().enumerate() {
+            if a.fact != STRUCTURAL {
+                let slot = &mut fill[a.fact as usize];
+                fact_arcs[*slot as usize] = i as u32;
+                *slot += 1;
+            }
+        }
+        Stn {
+            n,
+            arcs,
+            fact_off,
+            fact_arcs,
+            fwd,
+            rev,
+            comps,
+        }
+    }
+
+    pub fn origin(&self) -> u32 {
+        self.n as u32
+    }
+
+    pub fn arc(&self, i: u32) -> Arc {
+        self.arcs[i as usize]
+    }
+
+    fn disable_fact(&self, f: u32, live: &mut [bool]) {
+        let (a, b) = (
+            self.fact_off[f as usize] as usize,
+            self.fact_off[f as usize + 1] as usize,
+        );
+        for &arc in &self.fact_arcs[a..b] {
+            live[arc as usize] = false;
+        }
+    }
+
+    fn kill_point(&self, p: u32, dead: &mut [bool], live: &mut [bool]) {
+        dead[p as usize] = true;
+        for e in self.fwd.out(p).iter().chain(self.rev.out(p)) {
+            live[e.arc as usize] = false;
+        }
+        // Arcs to and from the origin are not in the adjacency: `bounds_pass` checks `dead`.
+    }
+
+    /// Checks consistency, sets aside facts on negative cycles (up to `limit` listed cycles),
+    /// and computes the tightest bounds of every point.
+    /// `clock` reads a monotonic time (for the phase times of benchmarks).
+    pub fn solve(&self, limit: usize, clock: &dyn Fn() -> Duration) -> Solution {
+        let n = self.n;
+        let mut live = vec![true; self.arcs.len()];
+        let mut dead = vec![false; n];
+        let mut cycles: Vec<(Vec<u32>, u32)> = Vec::new();
+        let mut unlisted = 0usize;
+        let mut tree = Tree::new(n);
+        let mut times = Vec::new();
+        let t0 = clock();
+
+        // 1. Relations: virtual source at distance 0 to every point.
+        let mut pot = vec![W::ZERO; n];
+        let mut parent = vec![NONE; n];
+        for members in self.comps.iter().rev() {
+            let mut on_cycle = |cycle: Vec<u32>| -> Option<u32> {
+                let f = self.set_aside(&cycle)?;
+                if cycles.len() < limit {
+                    cycles.push((cycle, f));
+                } else if unlisted < limit.saturating_mul(16) {
+                    unlisted += 1;
+                } else {
+                    unlisted += 1;
+                    return None;
+                }
+                Some(f)
+            };
+            if !self.run_component(
+                members,
+                &mut pot,
+                &mut parent,
+                &mut tree,
+                &mut live,
+                &dead,
+                &mut on_cycle,
+            ) {
+                // Far beyond the limit: quarantine the whole component.
+                for &v in members {
+                    self.kill_point(v, &mut dead, &mut live);
+                    pot[v as usize] = W::ZERO;
+                }
+            }
+            for &u in members {
+                let du = pot[u as usize];
+                for e in self.fwd.outer(u) {
+                    let nd = du + e.w;
+                    if live[e.arc as usize] && nd < pot[e.to as usize] {
+                        pot[e.to as usize] = nd;
+                    }
+                }
+            }
+        }
+        times.push(("relations", clock() - t0));
+
+        // 2. Bounds, repeated while a cycle through the origin remains.
+        let t0 = clock();
+        loop {
+            let (latest, lparent) = self.bounds_pass(false, &pot, &live, &dead);
+            let (to_origin, rparent) = self.bounds_pass(true, &pot, &live, &dead);
+            let violated = |p: usize| {
+                !dead[p] && !latest[p].is_inf() && !to_origin[p].is_inf() && latest[p] + to_origin[p] < W::ZERO
+            };
+            let Some(p) = (0..n).find(|&p| violated(p)) else {
+                times.push(("bounds", clock() - t0));
+                return Solution {
+                    latest,
+                    to_origin,
+                    cycles,
+                    unlisted,
+                    dead,
+                    live,
+                    potential: pot,
+                    times,
+                };
+            };
+            let cycle = self.origin_cycle(p as u32, &lparent, &rparent);
+            match self.set_aside(&cycle) {
+                Some(f) if cycles.len() < limit => {
+                    self.disable_fact(f, &mut live);
+                    cycles.push((cycle, f));
+                }
+                _ => {
+                    // Beyond the limit: quarantine every point still in contradiction.
+                    let bad: Vec<u32> = (0..n).filter(|&q| violated(q)).map(|q| q as u32).collect();
+                    unlisted += bad.len();
+                    for q in bad {
+                        self.kill_point(q, &mut dead, &mut live);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The fact to set aside on a cycle: the most recently added one (largest id), never structural.
+    fn set_aside(&self, cycle: &[u32]) -> Option<u32> {
+        cycle
+            .iter()
+            .map(|&a| self.arcs[a as usize].fact)
+            .filter(|&f| f != STRUCTURAL)
+            .max()
+    }
+
+    /// One bounds pass: `reverse = false` computes distances origin → p (latest), `true`
+    /// distances p → origin (minus the earliest), by Dijkstra on the reduced costs
+    /// `w + π'(u) − π'(v) ≥ 0` (`π' = π` forward, `−π` reversed), every point with a bound
+    /// being a source. Returns labels and parent arcs.
+    fn bounds_pass(&self, reverse: bool, pot: &[W], live: &[bool], dead: &[bool]) -> (Vec<W>, Vec<u32>) {
+        let n = self.n;
+        let o = self.origin();
+        let mut dist = vec![W::INF; n];
+        let mut parent = vec![NONE; n];
+        for (i, a) in self.arcs.iter().enumerate() {
+            let p = if !reverse && a.from == o && a.to != o {
+                a.to
+            } else if reverse && a.to == o && a.from != o {
+                a.from
+            } else {
+                continue;
+            };
+            if live[i] && !dead[p as usize] && a.w < dist[p as usize] {
+                dist[p as usize] = a.w;
+                parent[p as usize] = i as u32;
+            }
+        }
+        let g = if reverse { &self.rev } else { &self.fwd };
+        let pi = |v: u32| if reverse { -pot[v as usize] } else { pot[v as usize] };
+        let mut done = vec![false; n];
+        let mut heap: BinaryHeap<Reverse<(W, u32)>> = (0..n as u32)
+            .filter(|&v| !dist[v as usize].is_inf())
+            .map(|v| Reverse((dist[v as usize] + -pi(v), v)))
+            .collect();
+        while let Some(Reverse((k, u))) = heap.pop() {
+            let ui = u as usize;
+            if done[ui] || k > dist[ui] + -pi(u) {
+                continue;
+            }
+            done[ui] = true;
+            let du = dist[ui];
+            for e in g.out(u) {
+                let vi = e.to as usize;
+                if done[vi] || !live[e.arc as usize] {
+                    continue;
+                }
+                let nd = du + e.w;
+                if nd < dist[vi] {
+                    dist[vi] = nd;
+                    parent[vi] = e.arc;
+                    heap.push(Reverse((nd + -pi(e.to), e.to)));
+                }
+            }
+        }
+        (dist, parent)
+    }
+
+    /// Bellman–Ford with subtree disassembly inside one component (forward arcs), from the
+    /// current labels. Each negative cycle found (arc indices in path order) is handed to
+    /// `on_cycle`, which names the fact to set aside (its arcs are then switched off and the
+    /// search goes on from where it was) or `None` to give up: then `false` is returned.
+    #[allow(clippy::too_many_arguments)]
+    fn run_component(
+        &self,
+        members: &[u32],
+        dist: &mut [W],
+        parent: &mut [u32],
+        t: &mut Tree,
+        live: &mut [bool],
+        dead: &[bool],
+        on_cycle: &mut dyn FnMut(Vec<u32>) -> Option<u32>,
+    ) -> bool {
+        let g = &self.fwd;
+        if members.len() == 1 {
+            let u = members[0];
+            if dead[u as usize] {
+                return true;
+            }
+            // Only a self-loop can close a cycle in a one-point component.
+            loop {
+                let found = g
+                    .inner(u)
+                    .iter()
+                    .find(|e| e.to == u && live[e.arc as usize] && e.w < W::ZERO);
+                let Some(e) = found else { return true };
+                let Some(f) = on_cycle(vec![e.arc]) else { return false };
+                self.disable_fact(f, live);
+            }
+        }
+        let s = self.n;
+        t.next[s] = s as u32;
+        t.prev[s] = s as u32;
+        t.depth[s] = 0;
+        t.queue.clear();
+        for &v in members {
+            let vi = v as usize;
+            t.in_tree[vi] = false;
+            t.queued[vi] = false;
+            if !dist[vi].is_inf() && !dead[vi] {
+                t.add_root(v, s);
+                t.queued[vi] = true;
+                t.queue.push_back(v);
+            }
+        }
+        let mut ok = true;
+        'scan: while let Some(u) = t.queue.pop_front() {
+            let ui = u as usize;
+            t.queued[ui] = false;
+            if !t.in_tree[ui] {
+                continue;
+            }
+            let du = dist[ui];
+            for e in g.inner(u) {
+                let (v, vi) = (e.to, e.to as usize);
+                let nd = du + e.w;
+                if nd >= dist[vi] || !live[e.arc as usize] {
+                    continue;
+                }
+                let mut cycle = None;
+                if v == u {
+                    cycle = Some(vec![e.arc]);
+                } else if t.in_tree[vi] {
+                    // Disassemble the subtree of v; meeting u inside it closes a negative cycle.
+                    let dv = t.depth[vi];
+                    let mut x = t.next[vi];
+                    while t.depth[x as usize] > dv && x as usize != s {
+                        if x == u {
+                            let mut path = vec![e.arc];
+                            let mut y = u;
+                            while y != v {
+                                let pa = parent[y as usize];
+                                path.push(pa);
+                                y = self.arcs[pa as usize].from;
+                            }
+                            path.reverse();
+                            // Undo the partial disassembly: the tree is still intact.
+                            let mut z = t.next[vi];
+                            while z != u {
+                                t.in_tree[z as usize] = true;
+                                z = t.next[z as usize];
+                            }
+                            cycle = Some(path);
+                            break;
+                        }
+                        t.in_tree[x as usize] = false;
+                        x = t.next[x as usize];
+                    }
+                    if cycle.is_none() {
+                        let p = t.prev[vi];
+                        t.next[p as usize] = x;
+                        t.prev[x as usize] = p;
+                    }
+                }
+                if let Some(cycle) = cycle {
+                    let Some(f) = on_cycle(cycle) else {
+                        ok = false;
+                        break 'scan;
+                    };
+                    self.disable_fact(f, live);
+                    // Subtrees hanging from a switched-off arc become roots, and u is scanned
+                    // again: the labels stay upper bounds, the tree stays exact.
+                    for i in self.fact_off[f as usize]..self.fact_off[f as usize + 1] {
+                        let a = self.fact_arcs[i as usize];
+                        let y = self.arcs[a as usize].to;
+                        if y as usize != s && t.in_tree[y as usize] && parent[y as usize] == a {
+                            t.reroot_subtree(y, s);
+                        }
+                    }
+                    if !t.queued[ui] {
+                        t.queued[ui] = true;
+                        t.queue.push_back(u);
+                    }
+                    continue 'scan;
+                }
+                dist[vi] = nd;
+                parent[vi] = e.arc;
+                t.depth[vi] = t.depth[ui] + 1;
+                t.in_tree[vi] = true;
+                let nx = t.next[ui];
+                t.next[ui] = v;
+                t.prev[vi] = u;
+                t.next[vi] = nx;
+                t.prev[nx as usize] = v;
+                if !t.queued[vi] {
+                    t.queued[vi] = true;
+                    t.queue.push_back(v);
+                }
+            }
+        }
+        for &v in members {
+            t.in_tree[v as usize] = false;
+            t.queued[v as usize] = false;
+        }
+        ok
+    }
+
+    /// The cycle through the origin at a point `p` with `latest(p) < earliest(p)`:
+    /// origin → … → p along the latest tree, p → … → origin along the earliest tree,
+    /// with repeated points cut out (the cut loops are relation cycles, never negative).
+    fn origin_cycle(&self, p: u32, lparent: &[u32], rparent: &[u32]) -> Vec<u32> {
+        let o = self.origin();
+        let mut head = Vec::new();
+        let mut y = p;
+        while y != o && head.len() <= self.n {
+            let a = lparent[y as usize];
+            head.push(a);
+            y = self.arcs[a as usize].from;
+        }
+        head.reverse();
+        let mut y = p;
+        let mut tail = Vec::new();
+        while y != o && tail.len() <= self.n {
+            let a = rparent[y as usize];
+            tail.push(a);
+            y = self.arcs[a as usize].to;
+        }
+        // Cut loops: keep a stack of arcs; arriving at a point already on it pops back.
+        let mut out: Vec<u32> = Vec::new();
+        let mut pos: HashMap<u32, usize> = HashMap::new();
+        for a in head.into_iter().chain(tail) {
+            let to = self.arcs[a as usize].to;
+            out.push(a);
+            if to == o {
+                continue;
+            }
+            if let Some(&i) = pos.get(&to) {
+                for b in out.drain(i..) {
+                    pos.remove(&self.arcs[b as usize].to);
+                }
+            }
+            pos.insert(to, out.len());
+        }
+        out
+    }
+
+    /// Shortest relation-only distances from `x` to each of `targets` (`reverse`: from each
+    /// target to `x`), by Dijkstra on reduced costs, stopping once all targets are settled.
+    /// `INF` when unreachable.
+    pub fn distances(&self, x: u32, targets: &[u32], reverse: bool, sol: &Solution) -> Vec<W> {
+        let n = self.n;
+        let g = if reverse { &self.rev } else { &self.fwd };
+        let pi = |v: u32| {
+            let p = sol.potential[v as usize];
+            if reverse {
+                -p
+            } else {
+                p
+            }
+        };
+        if x as usize >= n || sol.dead[x as usize] {
+            return vec![W::INF; targets.len()];
+        }
+        let mut best = vec![W::INF; n];
+        let mut done = vec![false; n];
+        let mut heap = BinaryHeap::new();
+        let mut left = targets.iter().filter(|&&t| (t as usize) < n).count();
+        best[x as usize] = W::ZERO;
+        heap.push(Reverse((W::ZERO, x)));
+        while let Some(Reverse((d, u))) = heap.pop() {
+            let ui = u as usize;
+            if done[ui] || best[ui] < d {
+                continue;
+            }
+            done[ui] = true;
+            if targets.contains(&u) {
+                left -= targets.iter().filter(|&&t| t == u).count();
+                if left == 0 {
+                    break;
+                }
+            }
+            for e in g.out(u) {
+                let vi = e.to as usize;
+                if done[vi] || !sol.live[e.arc as usize] {
+                    continue;
+                }
+                // Reduced cost, ≥ 0 for a feasible potential.
+                let rc = e.w + pi(u) + -pi(e.to);
+                debug_assert!(rc >= W::ZERO, "negative reduced cost");
+                let nd = d + rc;
+                if nd < best[vi] {
+                    best[vi] = nd;
+                    heap.push(Reverse((nd, e.to)));
+                }
+            }
+        }
+        targets
+            .iter()
+            .map(|&t| {
+                if (t as usize) < n && done[t as usize] {
+                    // Undo the reduction: d = d' − π'(x) + π'(t).
+                    best[t as usize] + -pi(x) + pi(t)
+                } else {
+                    W::INF
+                }
+            })
+            .collect()
+    }
+
+    /// A deterministic order of the points: topological with respect to "comes no later
+    /// than" (arcs of weight ≤ 0, read backwards), points on weight-0 cycles (equal times)
+    /// kept together, ready points taken by smallest `key`.
+    pub fn order<K: Ord + Copy>(&self, keys: &[K], sol: &Solution) -> Vec<u32> {
+        let n = self.n;
+        let o = self.origin();
+        let prec = || {
+            self.arcs.iter().enumerate().filter_map(move |(i, a)| {
+                let ok = a.from != o && a.to != o && a.w <= W::ZERO && sol.live[i];
+                // t(to) ≤ t(from) + w ≤ t(from): `to` comes first.
+                ok.then_some((
+                    a.to,
+                    Adj {
+                        to: a.from,
+                        arc: i as u32,
+                        w: a.w,
+                    },
+                ))
+            })
+        };
+        let h = Csr::build(n, prec());
+        let (comp_of, comps) = scc(n, &h);
+        let mut indeg = vec![0u32; comps.len()];
+        for (x, e) in prec() {
+            if comp_of[x as usize] != comp_of[e.to as usize] {
+                indeg[comp_of[e.to as usize] as usize] += 1;
+            }
+        }
+        let ckey: Vec<(K, u32)> = comps
+            .iter()
+            .map(|m| {
+                m.iter()
+                    .map(|&v| (keys[v as usize], v))
+                    .min()
+                    .expect("non-empty component")
+            })
+            .collect();
+        let mut heap: BinaryHeap<Reverse<((K, u32), u32)>> = BinaryHeap::new();
+        for (c, &d) in indeg.iter().enumerate() {
+            if d == 0 {
+                heap.push(Reverse((ckey[c], c as u32)));
+            }
+        }
+        let mut out = Vec::with_capacity(n);
+        while let Some(Reverse((_, c))) = heap.pop() {
+            let mut members: Vec<(K, u32)> = comps[c as usize].iter().map(|&v| (keys[v as usize], v)).collect();
+            members.sort_unstable();
+            for &(_, u) in &members {
+                out.push(u);
+                for e in h.out(u) {
+                    let cv = comp_of[e.to as usize];
+                    if cv != c {
+                        indeg[cv as usize] -= 1;
+                        if indeg[cv as usize] == 0 {
+                            heap.push(Reverse((ckey[cv as usize], cv)));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn arc(from: u32, to: u32, days: i64, eps: i64, fact: u32) -> Arc {
+        Arc {
+            from,
+            to,
+            w: W { days, eps },
+            fact,
+        }
+    }
+
+    /// Brute-force Bellman–Ford over all arcs (origin included): `None` on a negative cycle.
+    pub(super) fn brute(n: usize, arcs: &[Arc], disabled: &[bool]) -> Option<(Vec<W>, Vec<W>)> {
+        let o = n;
+        let run = |rev: bool, all: bool| -> Option<Vec<W>> {
+            let mut d = vec![if all { W::ZERO } else { W::INF }; n + 1];
+            d[o] = W::ZERO;
+            for round in 0..=n + 1 {
+                let mut changed = false;
+                for a in arcs {
+                    if a.fact != STRUCTURAL && disabled[a.fact as usize] {
+                        continue;
+                    }
+                    let (x, y) = if rev { (a.to, a.from) } else { (a.from, a.to) };
+                    if d[x as usize].is_inf() {
+                        continue;
+                    }
+                    let nd = d[x as usize] + a.w;
+                    if nd < d[y as usize] {
+                        d[y as usize] = nd;
+                        changed = true;
+                    }
+                }
+                if !changed {
+                    return Some(d);
+                }
+                if round == n + 1 {
+                    return None;
+                }
+            }
+            None
+        };
+        run(false, true)?;
+        Some((run(false, false)?, run(true, false)?))
+    }
+
+    #[test]
+    fn chain_bounds() {
+        // p0 ≥ day 10, p0 < p1 (strict), p1 ≤ day 10.
+        let arcs = vec![arc(0, 2, -10, 0, 0), arc(1, 0, 0, -1, 1), arc(2, 1, 11, -1, 2)];
+        let stn = Stn::new(2, arcs, 3);
+        let s = stn.solve(8, &Duration::default);
+        assert!(s.cycles.is_empty());
+        assert_eq!(s.latest[1].day(), 10);
+        assert_eq!(s.latest[0].day(), 10);
+        assert_eq!((-s.to_origin[0]).day(), 10);
+        assert_eq!((-s.to_origin[1]).day(), 10);
+    }
+
+    #[test]
+    fn relation_cycle_found_and_set_aside() {
+        // 0 < 1 < 2 < 0: three strict arcs.
+        let arcs = vec![arc(1, 0, 0, -1, 0), arc(2, 1, 0, -1, 1), arc(0, 2, 0, -1, 2)];
+        let stn = Stn::new(3, arcs, 3);
+        let s = stn.solve(8, &Duration::default);
+        assert_eq!(s.cycles.len(), 1);
+        let (cycle, f) = &s.cycles[0];
+        assert_eq!(*f, 2);
+        let total = cycle.iter().fold(W::ZERO, |acc, &a| acc + stn.arc(a).w);
+        assert!(total < W::ZERO);
+        assert_eq!(cycle.len(), 3);
+    }
+
+    #[test]
+    fn origin_cycle_found() {
+        // p0 ≥ day 20, p0 ≤ day 10.
+        let arcs = vec![arc(0, 1, -20, 0, 0), arc(1, 0, 11, -1, 1)];
+        let stn = Stn::new(1, arcs, 2);
+        let s = stn.solve(8, &Duration::default);
+        assert_eq!(s.cycles.len(), 1);
+        assert_eq!(s.cycles[0].1, 1);
+        assert_eq!(s.cycles[0].0.len(), 2);
+    }
+
+    #[test]
+    fn scc_long_chain_does_not_recurse() {
+        let n = 300_000u32;
+        let arcs: Vec<Arc> = (0..n - 1).map(|i| arc(i, i + 1, 1, 0, i)).collect();
+        let stn = Stn::new(n as usize, arcs, n as usize);
+        let s = stn.solve(8, &Duration::default);
+        assert!(s.cycles.is_empty());
+    }
+
+    #[test]
+    fn matches_brute_force_on_small_random_networks() {
+        // Deterministic LCG; several hundred small networks with mixed weights.
+        let mut seed = 0x2545F4914F6CDD1Du64;
+        let mut rnd = |m: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % m
+        };
+        for _ in 0..2000 {
+            let n = 1 + rnd(10) as usize;
+            let m = rnd(30) as usize;
+            let mut arcs = Vec::new();
+            for f in 0..m {
+                let mut x = rnd(n as u64 + 1) as u32;
+                let mut y = rnd(n as u64 + 1) as u32;
+                if x == n as u32 && y == n as u32 {
+                    y = 0;
+                }
+                if x == y && rnd(2) == 0 {
+                    x = (x + 1) % (n as u32);
+                }
+                arcs.push(arc(x, y, rnd(21) as i64 - 6, -(rnd(2) as i64), f as u32));
+            }
+            let stn = Stn::new(n, arcs.clone(), m);
+            let s = stn.solve(1000, &Duration::default);
+            // After setting aside the reported facts, the network is consistent and the
+            // bounds equal brute force.
+            let mut disabled = vec![false; m];
+            for (_, f) in &s.cycles {
+                disabled[*f as usize] = true;
+            }
+            let (lat, to_o) = brute(n, &arcs, &disabled).expect("consistent after setting aside");
+            for p in 0..n {
+                assert_eq!(s.latest[p], lat[p], "latest {p} in {arcs:?}");
+                assert_eq!(s.to_origin[p], to_o[p], "to-origin {p} in {arcs:?}");
+            }
+            // Every reported cycle is closed and negative.
+            for (cycle, f) in &s.cycles {
+                let total = cycle.iter().fold(W::ZERO, |acc, &a| acc + stn.arc(a).w);
+                assert!(total < W::ZERO, "{cycle:?} in {arcs:?}");
+                for w in cycle.windows(2) {
+                    assert_eq!(stn.arc(w[0]).to, stn.arc(w[1]).from);
+                }
+                assert_eq!(stn.arc(*cycle.last().unwrap()).to, stn.arc(cycle[0]).from);
+                assert!(cycle.iter().any(|&a| stn.arc(a).fact == *f));
+            }
+            // With nothing set aside, brute force agrees on consistency.
+            assert_eq!(brute(n, &arcs, &vec![false; m]).is_none(), !s.cycles.is_empty());
+        }
+    }
+}

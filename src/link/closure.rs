@@ -1,0 +1,225 @@
+//! Point-algebra closure over interval endpoints: the timegraph behind temporal awareness
+//! ([`crate::eval::tlink`]) and behind consistent labelling in [`super::link`].
+//!
+//! | added, in order                | then                                  |
+//! |--------------------------------|---------------------------------------|
+//! | a IBEFORE b, b IBEFORE c       | implies a BEFORE c                    |
+//! | a BEFORE b, then b BEFORE a    | the second is [`Added::Violated`]     |
+//! | a BEFORE b, then a BEFORE b    | the second is [`Added::Implied`]      |
+//!
+//! # Grammar
+//!
+//! Interval relations as point constraints (`x⁻`, `x⁺` the start and end of `x`; every
+//! interval has `x⁻ < x⁺`):
+//!
+//! ```text
+//! BEFORE       x⁺ < y⁻              AFTER       y⁺ < x⁻
+//! IBEFORE      x⁺ = y⁻              IAFTER      y⁺ = x⁻
+//! INCLUDES     x⁻ < y⁻, y⁺ < x⁺     IS_INCLUDED y⁻ < x⁻, x⁺ < y⁺
+//! BEGINS       x⁻ = y⁻, x⁺ < y⁺     BEGUN_BY    x⁻ = y⁻, y⁺ < x⁺
+//! ENDS         x⁺ = y⁺, y⁻ < x⁻     ENDED_BY    x⁺ = y⁺, x⁻ < y⁻
+//! SIMULTANEOUS, IDENTITY, DURING, DURING_INV    x⁻ = y⁻, x⁺ = y⁺
+//! ```
+
+use crate::relation::RelType;
+use std::collections::BTreeMap;
+
+/// Which end of an interval.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum End {
+    Start,
+    Finish,
+}
+
+/// A point relation `a < b` or `a = b`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PointRel {
+    Less,
+    Equal,
+}
+
+/// The point constraints of `x rel y`: `(end of x, relation, end of y)`. Empty for `VAGUE`.
+fn point_constraints(rel: RelType) -> &'static [(End, PointRel, End)] {
+    use End::*;
+    use PointRel::*;
+    match rel {
+        RelType::Before => &[(Finish, Less, Start)],
+        RelType::IBefore => &[(Finish, Equal, Start)],
+        RelType::Includes => &[(Start, Less, Start), (Finish, Less, Finish)],
+        RelType::Begins => &[(Start, Equal, Start), (Finish, Less, Finish)],
+        RelType::Ends => &[(Finish, Equal, Finish), (Start, Less, Start)],
+        // The inverses are handled by swapping the arguments (see `constraints`).
+        RelType::After | RelType::IAfter | RelType::IsIncluded | RelType::BegunBy | RelType::EndedBy => &[],
+        RelType::Simultaneous | RelType::Identity | RelType::During | RelType::DuringInv => {
+            &[(Start, Equal, Start), (Finish, Equal, Finish)]
+        }
+        RelType::Vague => &[],
+    }
+}
+
+/// `x rel y` as point constraints over `(x, y)` interval indices: `(point a, rel, point b)`.
+fn constraints(x: usize, y: usize, rel: RelType) -> Vec<(usize, PointRel, usize)> {
+    let (x, y, rel) = match rel {
+        RelType::After | RelType::IAfter | RelType::IsIncluded | RelType::BegunBy | RelType::EndedBy => {
+            (y, x, rel.inverse())
+        }
+        _ => (x, y, rel),
+    };
+    let p = |i: usize, e: End| 2 * i + usize::from(e == End::Finish);
+    point_constraints(rel)
+        .iter()
+        .map(|&(ex, r, ey)| (p(x, ex), r, p(y, ey)))
+        .collect()
+}
+
+/// What adding a link to a [`PointGraph`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Added {
+    /// The link was new information; it is part of the reduced graph.
+    New,
+    /// The graph already implied it.
+    Implied,
+    /// It contradicts the graph and was not added.
+    Violated,
+    /// It carries no constraint (`VAGUE`).
+    Empty,
+}
+
+/// A timegraph over interval endpoints with the point algebra `{<, =}`: equal points are
+/// merged (union–find), `<` is kept as edges between classes, and a relation is implied when
+/// every point constraint is (`a = b`: same class; `a < b`: a path of `<` edges).
+#[derive(Clone, Debug, Default)]
+pub struct PointGraph {
+    ids: BTreeMap<String, usize>,
+    parent: Vec<usize>,
+    /// `<` edges out of each point (targets are raw points; resolve with `find`).
+    less: Vec<Vec<usize>>,
+}
+
+impl PointGraph {
+    pub fn new() -> PointGraph {
+        PointGraph::default()
+    }
+
+    /// The interval index of `key`, adding the interval (with start < end) if needed.
+    fn interval(&mut self, key: &str) -> usize {
+        if let Some(&i) = self.ids.get(key) {
+            return i;
+        }
+        let i = self.ids.len();
+        self.ids.insert(key.to_string(), i);
+        self.parent.push(2 * i);
+        self.parent.push(2 * i + 1);
+        self.less.push(vec![2 * i + 1]);
+        self.less.push(Vec::new());
+        i
+    }
+
+    fn find(&self, mut p: usize) -> usize {
+        while self.parent[p] != p {
+            p = self.parent[p];
+        }
+        p
+    }
+
+    fn find_mut(&mut self, p: usize) -> usize {
+        let r = self.find(p);
+        let mut q = p;
+        while self.parent[q] != r {
+            let next = self.parent[q];
+            self.parent[q] = r;
+            q = next;
+        }
+        r
+    }
+
+    /// A path of one or more `<` edges from `a`'s class to `b`'s class.
+    fn reaches(&self, a: usize, b: usize) -> bool {
+        let (a, b) = (self.find(a), self.find(b));
+        let mut seen = vec![false; self.parent.len()];
+        let mut stack = vec![a];
+        while let Some(p) = stack.pop() {
+            for &q in &self.less[p] {
+                let q = self.find(q);
+                if q == b {
+                    return true;
+                }
+                if !seen[q] {
+                    seen[q] = true;
+                    stack.push(q);
+                }
+            }
+        }
+        false
+    }
+
+    fn implies_point(&self, a: usize, r: PointRel, b: usize) -> bool {
+        match r {
+            PointRel::Equal => self.find(a) == self.find(b),
+            PointRel::Less => self.reaches(a, b),
+        }
+    }
+
+    fn add_point(&mut self, a: usize, r: PointRel, b: usize) {
+        match r {
+            PointRel::Less => {
+                let ra = self.find_mut(a);
+                self.less[ra].push(b);
+            }
+            PointRel::Equal => {
+                let (ra, rb) = (self.find_mut(a), self.find_mut(b));
+                if ra != rb {
+                    let (keep, gone) = (ra.min(rb), ra.max(rb));
+                    self.parent[gone] = keep;
+                    let moved = std::mem::take(&mut self.less[gone]);
+                    self.less[keep].extend(moved);
+                }
+            }
+        }
+    }
+
+    /// Would the graph stay free of `<` cycles with `cs` added? (Catches constraints that are
+    /// consistent one by one but not together.)
+    fn consistent_after(&self, cs: &[(usize, PointRel, usize)]) -> bool {
+        let mut g = self.clone();
+        for &(a, r, b) in cs {
+            g.add_point(a, r, b);
+        }
+        // A contradiction shows up as a point class that reaches itself; only classes
+        // touched by the new constraints can be on a new cycle.
+        cs.iter().all(|&(a, _, b)| !g.reaches(a, a) && !g.reaches(b, b))
+    }
+
+    /// Does the graph imply `x rel y`? False when either interval is unknown or for `VAGUE`.
+    pub fn implies(&self, x: &str, rel: RelType, y: &str) -> bool {
+        let (Some(&xi), Some(&yi)) = (self.ids.get(x), self.ids.get(y)) else {
+            return false;
+        };
+        let cs = constraints(xi, yi, rel);
+        !cs.is_empty() && cs.iter().all(|&(a, r, b)| self.implies_point(a, r, b))
+    }
+
+    /// Add `x rel y` unless it is implied or contradicts the graph.
+    pub fn add(&mut self, x: &str, rel: RelType, y: &str) -> Added {
+        let xi = self.interval(x);
+        let yi = self.interval(y);
+        let cs = constraints(xi, yi, rel);
+        if cs.is_empty() {
+            return Added::Empty;
+        }
+        if cs.iter().all(|&(a, r, b)| self.implies_point(a, r, b)) {
+            return Added::Implied;
+        }
+        let contradicted = cs.iter().any(|&(a, r, b)| match r {
+            PointRel::Less => self.find(a) == self.find(b) || self.reaches(b, a),
+            PointRel::Equal => self.reaches(a, b) || self.reaches(b, a),
+        }) || !self.consistent_after(&cs);
+        if contradicted {
+            return Added::Violated;
+        }
+        for (a, r, b) in cs {
+            self.add_point(a, r, b);
+        }
+        Added::New
+    }
+}

@@ -1,0 +1,91 @@
+//! Event–timex links within a sentence: each event is linked to the nearest timex of its
+//! sentence (sets, and durations inside metric phrases like "a month after", excepted), by
+//! the word that introduces the timex.
+//!
+//! | text                                   | rule                 | relation (event REL timex) |
+//! |----------------------------------------|----------------------|----------------------------|
+//! | `Earlier this week, threats escalated` | `link/timex-anchor`  | IS_INCLUDED                |
+//! | `met on Tuesday`, `in 1998`, `at noon` | `link/timex-anchor`  | IS_INCLUDED                |
+//! | `has lived there since 1990`           | `link/timex-since`   | BEGUN_BY                   |
+//! | `will stay until Friday`               | `link/timex-until`   | ENDED_BY                   |
+//! | `left before Christmas`                | `link/timex-before`  | BEFORE                     |
+//! | `arrived after midnight`               | `link/timex-after`   | AFTER                      |
+//! | `talked for two hours`                 | `link/timex-for`     | DURING                     |
+//! | anything else                          | `link/timex-model`   | learned                    |
+
+use super::{cover, learned, rule, Candidate};
+use crate::link::features::Context;
+use crate::link::model::Classifier;
+use crate::link::signals;
+use crate::link::Endpoint;
+use crate::relation::RelType;
+
+/// Words that may stand between an anchoring preposition and the timex ("on *last* Tuesday").
+static ANCHOR_WORDS: &[&str] = &[
+    "in", "on", "at", "during", "earlier", "later", "this", "last", "next", "over",
+];
+
+/// The lower-cased words just before the timex in its sentence (nearest last), at most 2.
+fn words_before(cx: &Context, at: usize) -> Vec<String> {
+    let t = cx.analysis.token_at_or_after(at);
+    let sent = cx.analysis.sentence_at(at);
+    let first = cx.analysis.sentences.get(sent).map(|s| s.tokens.start).unwrap_or(0);
+    (t.saturating_sub(2).max(first)..t)
+        .map(|i| cx.analysis.tokens[i].text(cx.text).to_lowercase())
+        .collect()
+}
+
+/// Event–timex candidates.
+pub fn candidates(cx: &Context, model: &dyn Classifier) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (i, e) in cx.events.iter().enumerate() {
+        let nearest = cx
+            .timexes
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.sentence == e.sentence && t.kind != "SET")
+            .min_by_key(|(_, t)| (t.span.start.abs_diff(e.span.start), t.span.start));
+        let Some((j, t)) = nearest else { continue };
+        let (ev, tx) = (Endpoint::Event(i), Endpoint::Timex(j));
+        let tok = cx.analysis.token_at_or_after(t.span.start);
+        // "A month after ...", "in the last 24 hours": the metric rules read these.
+        let in_metric = (tok.saturating_sub(3)..tok + 1)
+            .filter_map(|k| signals::metric_at(cx.text, cx.analysis, k))
+            .any(|m| m.span.overlaps(&t.span));
+        if in_metric {
+            continue;
+        }
+        let sig = (tok.saturating_sub(2)..tok)
+            .rev()
+            .find_map(|k| signals::signal_at(cx.text, cx.analysis, k))
+            .map(|s| (s.id, s.span));
+        let evidence = match sig {
+            Some((_, sp)) => cover(sp, t.span),
+            None => t.span,
+        };
+        let dated = t.kind == "DATE" || t.kind == "TIME";
+        let made = match sig.map(|s| s.0) {
+            Some("since") if dated => Some((RelType::BegunBy, "link/timex-since")),
+            Some("until") if dated => Some((RelType::EndedBy, "link/timex-until")),
+            Some("before") if dated => Some((RelType::Before, "link/timex-before")),
+            Some("after") | Some("following") if dated => Some((RelType::After, "link/timex-after")),
+            Some("for") | Some("through") if t.kind == "DURATION" => Some((RelType::During, "link/timex-for")),
+            Some(s) if dated && ANCHOR_WORDS.contains(&s) => Some((RelType::IsIncluded, "link/timex-anchor")),
+            None if dated => {
+                // Bare ("Tuesday, the company said") or introduced by a determiner-like word
+                // the tagger left outside the timex.
+                let before = words_before(cx, t.span.start);
+                let ok = before.last().is_none_or(|w| {
+                    ANCHOR_WORDS.contains(&w.as_str()) || w == "," || !w.chars().any(char::is_alphabetic)
+                });
+                ok.then_some((RelType::IsIncluded, "link/timex-anchor"))
+            }
+            _ => None,
+        };
+        out.push(match made {
+            Some((rel, id)) => rule(ev, tx, rel, None, id, evidence),
+            None => learned(cx, ev, tx, model, "link/timex-model", evidence),
+        });
+    }
+    out
+}

@@ -1,0 +1,206 @@
+//! Graphviz DOT: time flows left to right.
+//!
+//! | element            | DOT                                                                   |
+//! |--------------------|-----------------------------------------------------------------------|
+//! | date group         | a plain-text node `d3 [label="2014-12-16"]` on an axis chain `d0 -> d1 -> ...` |
+//! | event              | `e4 [label="Sony cancels the\nChristmas release\n2014-12-17"]`, same rank as its date node |
+//! | relation           | `e2 -> e4 [label="BEFORE"]`; `AFTER` drawn turned around as `BEFORE`   |
+//! | conflict           | red edge (`constraint=false`, so it does not bend the time axis) and red node border |
+//! | document (option)  | `subgraph cluster_1 { label="..."; e2; e4; }`                          |
+//!
+//! `newrank=true` lets the same-date ranks cross document clusters. Strings are written in
+//! double quotes with `\` and `"` escaped and line breaks as `\n`; ids are generated
+//! (`e0`, `d0`, `cluster_0`). Labels are wrapped at [`WRAP`] characters.
+
+use super::mermaid::forward;
+use super::{conflict_events, conflict_pairs, date_groups, date_label, event_index, event_label, title, Options};
+use crate::timeline::Timeline;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Label lines are wrapped at this many characters.
+pub const WRAP: usize = 28;
+
+const FONT: &str = "Liberation Sans";
+const RED: &str = "#d62728";
+
+/// A DOT double-quoted string, with the quotes.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Greedy word wrap at `width` characters (words longer than that stay whole).
+pub fn wrap(s: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for w in s.split_whitespace() {
+        if !cur.is_empty() && cur.chars().count() + 1 + w.chars().count() > width {
+            lines.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(w);
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines.join("\n")
+}
+
+pub fn render(t: &Timeline, opts: &Options) -> String {
+    let mut out = String::from("digraph timeline {\n");
+    let _ = writeln!(
+        out,
+        "  graph [rankdir=LR, newrank=true, nodesep=0.25, ranksep=0.45, fontname={}, fontsize=16, labelloc=t{}];",
+        quote(FONT),
+        title(t).map(|s| format!(", label={}", quote(&s))).unwrap_or_default()
+    );
+    let _ = writeln!(
+        out,
+        "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f7f7f7\", color=\"#555555\", fontname={}, fontsize=11];",
+        quote(FONT)
+    );
+    let _ = writeln!(out, "  edge [fontname={}, fontsize=9, color=\"#555555\"];", quote(FONT));
+
+    // The time axis.
+    let groups = date_groups(t);
+    let dated: Vec<&(Option<String>, Vec<usize>)> = groups.iter().filter(|(l, _)| l.is_some()).collect();
+    for (k, (label, _)) in dated.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  d{k} [label={}, shape=plaintext, style=\"\", fontsize=12, fontcolor=\"#333333\"];",
+            quote(&wrap(label.as_deref().unwrap_or(""), 14))
+        );
+    }
+    if dated.len() > 1 {
+        let chain: Vec<String> = (0..dated.len()).map(|k| format!("d{k}")).collect();
+        let _ = writeln!(
+            out,
+            "  {} [color=\"#999999\", arrowhead=none, weight=100];",
+            chain.join(" -> ")
+        );
+    }
+
+    // Events, optionally in one cluster per document.
+    let in_conflict = conflict_events(t);
+    let node = |i: usize| -> String {
+        let e = &t.events[i];
+        let mut label = wrap(&event_label(e), WRAP);
+        if let Some(d) = &e.date {
+            label.push('\n');
+            label.push_str(&date_label(d));
+        }
+        let mut attrs = format!("label={}", quote(&label));
+        if let Some(c) = &e.class {
+            let _ = write!(attrs, ", tooltip={}", quote(&format!("{} ({c})", e.id)));
+        } else {
+            let _ = write!(attrs, ", tooltip={}", quote(&e.id));
+        }
+        if in_conflict.contains(&e.id) {
+            let _ = write!(attrs, ", color=\"{RED}\", penwidth=2");
+        }
+        format!("e{i} [{attrs}];")
+    };
+    let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut loose = Vec::new();
+    for (i, e) in t.events.iter().enumerate() {
+        let doc = e
+            .sources
+            .first()
+            .and_then(|s| t.documents.iter().position(|d| d.id == s.document));
+        match doc {
+            Some(d) if opts.clusters => by_doc.entry(d).or_default().push(i),
+            _ => loose.push(i),
+        }
+    }
+    for (d, events) in &by_doc {
+        let doc = &t.documents[*d];
+        let label = match &doc.title {
+            Some(title) => format!("{}\n{} ({})", wrap(title, 40), doc.id, doc.published.format("%Y-%m-%d")),
+            None => format!("{} ({})", doc.id, doc.published.format("%Y-%m-%d")),
+        };
+        let _ = writeln!(out, "  subgraph cluster_{d} {{");
+        let _ = writeln!(
+            out,
+            "    label={}; style=\"dashed,rounded\"; color=\"#aaaaaa\"; fontsize=10;",
+            quote(&label)
+        );
+        for &i in events {
+            let _ = writeln!(out, "    {}", node(i));
+        }
+        out.push_str("  }\n");
+    }
+    for i in loose {
+        let _ = writeln!(out, "  {}", node(i));
+    }
+
+    // Same date, same rank.
+    for (k, (_, events)) in dated.iter().enumerate() {
+        let members: Vec<String> = events.iter().map(|i| format!("e{i}")).collect();
+        let _ = writeln!(out, "  {{ rank=same; d{k}; {}; }}", members.join("; "));
+    }
+
+    // Relations.
+    let index = event_index(t);
+    let conflicts = conflict_pairs(t);
+    let mut edges = Vec::new();
+    for r in t.all_relations() {
+        let (Some(&a), Some(&b)) = (index.get(r.from.as_str()), index.get(r.to.as_str())) else {
+            continue;
+        };
+        let (a, b, rel) = forward(a, b, r.rel);
+        let mut label = rel.as_str().to_string();
+        if let Some(dr) = r.distance {
+            let _ = write!(label, "\n{}..{} days", dr.min, dr.max);
+        }
+        let bad = conflicts.contains(&(r.from.clone(), r.to.clone()));
+        edges.push((a, b, label, bad));
+    }
+    edges.sort();
+    edges.dedup();
+    let pairs: std::collections::BTreeSet<(usize, usize)> = edges.iter().map(|(a, b, _, _)| (*a, *b)).collect();
+    for (a, b, label, bad) in &edges {
+        let style = if *bad {
+            format!(", color=\"{RED}\", fontcolor=\"{RED}\", penwidth=2, constraint=false")
+        } else {
+            String::new()
+        };
+        // Two edges between the same events in opposite directions run side by side and
+        // their middle labels would overlap: label each near its tail instead.
+        let label_attr = if pairs.contains(&(*b, *a)) && a != b {
+            format!("taillabel={}, labeldistance=2.5, labelangle=-35", quote(label))
+        } else {
+            format!("label={}", quote(label))
+        };
+        let _ = writeln!(out, "  e{a} -> e{b} [{label_attr}{style}];");
+    }
+    out.push_str("}\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_and_wraps() {
+        assert_eq!(quote(r#"say "hi" \ now"#), r#""say \"hi\" \\ now""#);
+        assert_eq!(quote("a\nb"), r#""a\nb""#);
+        assert_eq!(wrap("one two three four", 9), "one two\nthree\nfour");
+        assert_eq!(wrap("", 9), "");
+    }
+}

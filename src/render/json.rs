@@ -1,0 +1,140 @@
+//! JSON renderers: the timeline model itself, and Knight Lab's TimelineJS3 format.
+//!
+//! | format        | top level                                            |
+//! |---------------|------------------------------------------------------|
+//! | `json`        | the YAML model, field for field (`schema`, `documents`, `events`, ...) |
+//! | `timelinejs`  | `{"title": {...}, "events": [{"start_date": {...}, "end_date": {...}, "text": {...}, "unique_id": ..., "group": ...}]}` |
+//!
+//! TimelineJS needs a start date for every slide, so undated events are left out of it. A
+//! date known to the day gets `year`/`month`/`day`; a month gets `year`/`month`; anything
+//! coarser gets `year` and a `display_date` with the exact range. Text fields are HTML in
+//! TimelineJS, so labels and sources are HTML-escaped.
+
+use super::{date_label, display_order, event_label, title};
+use crate::error::{Error, Result};
+use crate::timeline::{Date, Timeline};
+use crate::value::Precision;
+use chrono::{Datelike, NaiveDate};
+use serde_json::{json, Map, Value};
+
+/// The model as pretty-printed JSON (fields in model order), with a final newline.
+pub fn model(t: &Timeline) -> Result<String> {
+    let mut s = serde_json::to_string_pretty(t)
+        .map_err(|e| Error::parse(None, "a timeline JSON can represent", e.to_string()))?;
+    s.push('\n');
+    Ok(s)
+}
+
+fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn tl_date(d: NaiveDate, grain: Precision) -> Value {
+    let mut m = Map::new();
+    m.insert("year".into(), Value::String(d.year().to_string()));
+    if grain >= Precision::Month && grain != Precision::Season {
+        m.insert("month".into(), Value::String(d.month().to_string()));
+    }
+    if grain >= Precision::Day || grain == Precision::Week {
+        m.insert("day".into(), Value::String(d.day().to_string()));
+    }
+    Value::Object(m)
+}
+
+/// How finely to write a date's ends: its precision, or for hand-written ranges without
+/// one, day when both ends are days.
+fn grain(d: &Date) -> Precision {
+    d.precision.unwrap_or(Precision::Day)
+}
+
+/// Knight Lab TimelineJS3 JSON.
+pub fn timelinejs(t: &Timeline) -> Result<String> {
+    let mut events = Vec::new();
+    for i in display_order(t) {
+        let e = &t.events[i];
+        let Some(d) = &e.date else { continue };
+        let g = grain(d);
+        let (a, b) = if d.earliest <= d.latest {
+            (d.earliest, d.latest)
+        } else {
+            (d.latest, d.earliest)
+        };
+        let mut slide = Map::new();
+        slide.insert("unique_id".into(), Value::String(e.id.clone()));
+        slide.insert("start_date".into(), tl_date(a, g));
+        let single = match g {
+            Precision::Month => a.year() == b.year() && a.month() == b.month(),
+            Precision::Year => a.year() == b.year(),
+            _ => a == b,
+        };
+        if !single {
+            slide.insert("end_date".into(), tl_date(b, g));
+        }
+        slide.insert("display_date".into(), Value::String(date_label(d)));
+        let mut body = String::new();
+        if let Some(desc) = &e.description {
+            body.push_str(&format!("<p>{}</p>", html(desc)));
+        }
+        if !e.sources.is_empty() {
+            body.push_str("<p>Sources:</p><ul>");
+            for s in &e.sources {
+                let doc = t.documents.iter().find(|d| d.id == s.document);
+                let name = doc.and_then(|d| d.title.clone()).unwrap_or_else(|| s.document.clone());
+                let published = doc
+                    .map(|d| format!(", {}", d.published.format("%Y-%m-%d")))
+                    .unwrap_or_default();
+                body.push_str(&format!(
+                    "<li>{}{}: <q>{}</q></li>",
+                    html(&name),
+                    html(&published),
+                    html(&s.trigger)
+                ));
+            }
+            body.push_str("</ul>");
+        }
+        if let Some(der) = &d.derivation {
+            body.push_str(&format!("<p>Date: {}</p>", html(&der.text)));
+        }
+        slide.insert(
+            "text".into(),
+            json!({ "headline": html(&event_label(e)), "text": body }),
+        );
+        if let Some(c) = &e.class {
+            slide.insert("group".into(), Value::String(c.clone()));
+        }
+        events.push(Value::Object(slide));
+    }
+    let mut root = Map::new();
+    if let Some(title) = title(t) {
+        let docs: Vec<String> = t
+            .documents
+            .iter()
+            .map(|d| html(d.title.as_deref().unwrap_or(&d.id)))
+            .collect();
+        let text = if docs.is_empty() {
+            String::new()
+        } else {
+            format!("From {} document(s): {}", docs.len(), docs.join("; "))
+        };
+        root.insert(
+            "title".into(),
+            json!({ "text": { "headline": html(&title), "text": text } }),
+        );
+    }
+    root.insert("events".into(), Value::Array(events));
+    let mut s = serde_json::to_string_pretty(&Value::Object(root))
+        .map_err(|e| Error::parse(None, "a timeline JSON can represent", e.to_string()))?;
+    s.push('\n');
+    Ok(s)
+}

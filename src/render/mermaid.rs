@@ -1,0 +1,294 @@
+//! Mermaid renderers: `timeline`, `gantt` and `flowchart`.
+//!
+//! | diagram     | one line per                          | example line                                        |
+//! |-------------|---------------------------------------|-----------------------------------------------------|
+//! | `timeline`  | date group, then `: event` per event  | `    2014-12-16 : Threats against cinemas`           |
+//! | `gantt`     | event: a bar earliest..latest+1, or a milestone | `    Sony cancels :milestone, e3, 2014-12-17, 0d` |
+//! | `flowchart` | event node, then relation edge        | `    e0 -->|"BEFORE"| e1`                            |
+//!
+//! Escaping: labels are single lines. In `timeline` and `gantt` text, the characters
+//! Mermaid reads as syntax, HTML or Markdown (`: ; # % " < > &` and the backtick) are written as Mermaid entity codes
+//! `#NN;` (`#58;` for `:`), which Mermaid turns back into the character when it draws. In
+//! quoted flowchart labels (`e0["..."]`) only `" # < > &` and the backtick are encoded. A label that starts with a keyword of the diagram (`section`,
+//! `title`, `dateFormat`, ...) gets its first letter encoded the same way. Node and task ids
+//! are generated (`e0`, `e1`, ...), never taken from the timeline. Relations whose ends are
+//! not events (times, unknown ids) are not drawn.
+
+use super::{conflict_events, conflict_pairs, date_groups, date_label, display_order, event_index, event_label, title};
+use crate::relation::RelType;
+use crate::timeline::Timeline;
+use chrono::{Days, NaiveDate};
+use std::fmt::Write;
+
+/// Characters written as `#NN;` in every Mermaid label.
+const SPECIAL: &[char] = &[':', ';', '#', '%', '"', '<', '>', '&', '`'];
+
+/// Words that start a statement at the beginning of a line in timeline and gantt diagrams.
+const KEYWORDS: &[&str] = &[
+    "title",
+    "section",
+    "dateformat",
+    "axisformat",
+    "tickinterval",
+    "inclusiveenddates",
+    "topaxis",
+    "includes",
+    "excludes",
+    "todaymarker",
+    "weekday",
+    "weekend",
+    "acctitle",
+    "accdescr",
+    "displaymode",
+    "timeline",
+    "gantt",
+];
+
+/// Characters written as `#NN;` inside a quoted flowchart label (`e0["..."]`), where
+/// everything but the quote, the entity marker and HTML is literal text.
+const FLOWCHART_SPECIAL: &[char] = &['"', '#', '<', '>', '&', '`'];
+
+/// A label for a quoted flowchart node or edge label: one line, `"`, `#`, HTML and
+/// backticks as entity codes. (Encoding `:` there is not only needless but shows as `&#58;`
+/// in some positions when `htmlLabels` is off.)
+pub fn escape_quoted(s: &str) -> String {
+    let mut out = String::new();
+    for c in super::one_line(s).chars() {
+        if FLOWCHART_SPECIAL.contains(&c) {
+            let _ = write!(out, "#{};", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A label as Mermaid text: one line, syntax characters as entity codes.
+pub fn escape(s: &str) -> String {
+    let s = super::one_line(s);
+    let mut out = String::with_capacity(s.len());
+    let lower = s.to_ascii_lowercase();
+    let starts_with_keyword = KEYWORDS
+        .iter()
+        .any(|k| lower.starts_with(k) && !lower[k.len()..].starts_with(|c: char| c.is_alphanumeric()));
+    for (i, c) in s.chars().enumerate() {
+        if SPECIAL.contains(&c) || (i == 0 && starts_with_keyword) {
+            let _ = write!(out, "#{};", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `timeline`: events grouped under their date, earliest first; undated events last.
+pub fn timeline(t: &Timeline) -> String {
+    let mut out = String::from("timeline\n");
+    if let Some(title) = title(t) {
+        let _ = writeln!(out, "    title {}", escape(&title));
+    }
+    for (label, events) in date_groups(t) {
+        let period = escape(label.as_deref().unwrap_or("undated"));
+        for (k, &i) in events.iter().enumerate() {
+            let text = escape(&event_label(&t.events[i]));
+            if k == 0 {
+                let _ = writeln!(out, "    {period} : {text}");
+            } else {
+                let _ = writeln!(out, "    {} : {text}", " ".repeat(period.chars().count()));
+            }
+        }
+    }
+    if t.events.is_empty() {
+        out.push_str("    no events : none\n");
+    }
+    out
+}
+
+/// The tick interval and axis format that keep the labels of a span apart at 1200 px.
+fn axis(first: NaiveDate, last: NaiveDate) -> (&'static str, &'static str) {
+    let days = (last - first).num_days();
+    match days {
+        ..=20 => ("1day", "%b %d"),
+        21..=150 => ("1week", "%b %d"),
+        151..=1100 => ("1month", "%Y-%m"),
+        _ => ("1year", "%Y"),
+    }
+}
+
+/// `gantt`: each dated event as a bar from its earliest to its latest day (so uncertainty
+/// is visible), a milestone when the day is known exactly; events in a conflict are `crit`.
+/// Sections are the months of the events' earliest days.
+pub fn gantt(t: &Timeline) -> String {
+    let mut out = String::from("gantt\n");
+    if let Some(title) = title(t) {
+        let _ = writeln!(out, "    title {}", escape(&title));
+    }
+    out.push_str("    dateFormat YYYY-MM-DD\n");
+    let dated: Vec<usize> = display_order(t)
+        .into_iter()
+        .filter(|&i| t.events[i].date.is_some())
+        .collect();
+    let first = dated
+        .iter()
+        .filter_map(|&i| t.events[i].date.as_ref().map(|d| d.earliest))
+        .min();
+    let last = dated
+        .iter()
+        .filter_map(|&i| t.events[i].date.as_ref().map(|d| d.latest))
+        .max();
+    if let (Some(a), Some(b)) = (first, last) {
+        let (tick, fmt) = axis(a, b);
+        let _ = writeln!(out, "    axisFormat {fmt}");
+        let _ = writeln!(out, "    tickInterval {tick}");
+    }
+    let undated = t.events.len() - dated.len();
+    if undated > 0 {
+        let _ = writeln!(out, "    %% {undated} undated event(s) not shown");
+    }
+    let in_conflict = conflict_events(t);
+    let mut section = String::new();
+    for i in dated {
+        let e = &t.events[i];
+        let Some(d) = &e.date else { continue };
+        let month = d.earliest.format("%Y-%m").to_string();
+        if month != section {
+            let _ = writeln!(out, "    section {month}");
+            section = month;
+        }
+        let mut tags = Vec::new();
+        if in_conflict.contains(&e.id) {
+            tags.push("crit");
+        }
+        let name = escape(&format!("{} ({})", event_label(e), date_label(d)));
+        if d.earliest == d.latest {
+            tags.push("milestone");
+            let _ = writeln!(
+                out,
+                "    {name} :{}e{i}, {}, 0d",
+                tags_prefix(&tags),
+                d.earliest.format("%Y-%m-%d")
+            );
+        } else if d.latest < d.earliest {
+            // Inverted dates (`check` reports them): draw the stated span the right way round.
+            let end = d.earliest.checked_add_days(Days::new(1)).unwrap_or(d.earliest);
+            let _ = writeln!(
+                out,
+                "    {name} :{}e{i}, {}, {}",
+                tags_prefix(&tags),
+                d.latest.format("%Y-%m-%d"),
+                end.format("%Y-%m-%d")
+            );
+        } else {
+            let end = d.latest.checked_add_days(Days::new(1)).unwrap_or(d.latest);
+            let _ = writeln!(
+                out,
+                "    {name} :{}e{i}, {}, {}",
+                tags_prefix(&tags),
+                d.earliest.format("%Y-%m-%d"),
+                end.format("%Y-%m-%d")
+            );
+        }
+    }
+    if first.is_none() {
+        // A gantt chart needs at least one task to be drawn.
+        out.push_str("    section undated\n    no dated events :milestone, none, 1970-01-01, 0d\n");
+    }
+    out
+}
+
+fn tags_prefix(tags: &[&str]) -> String {
+    tags.iter().map(|t| format!("{t}, ")).collect()
+}
+
+/// A relation drawn left to right: `AFTER` edges are turned around as `BEFORE`.
+pub fn forward(from: usize, to: usize, rel: RelType) -> (usize, usize, RelType) {
+    match rel {
+        RelType::After | RelType::IAfter => (to, from, rel.inverse()),
+        _ => (from, to, rel),
+    }
+}
+
+/// `flowchart LR`: events as nodes (label and date), relations as edges labelled with their
+/// type; edges of a conflict and the events on them in red.
+pub fn flowchart(t: &Timeline) -> String {
+    let mut out = String::from("flowchart LR\n");
+    if let Some(title) = title(t) {
+        // Front matter would need YAML escaping; a comment keeps the title visible in the source.
+        let _ = writeln!(out, "    %% {}", escape(&title));
+    }
+    let index = event_index(t);
+    for i in display_order(t) {
+        let e = &t.events[i];
+        let mut label = escape_quoted(&event_label(e));
+        if let Some(d) = &e.date {
+            label.push_str("<br/>");
+            label.push_str(&escape_quoted(&date_label(d)));
+        }
+        let _ = writeln!(out, "    e{i}[\"{label}\"]");
+    }
+    let conflicts = conflict_pairs(t);
+    let mut edges = Vec::new();
+    for r in t.all_relations() {
+        let (Some(&a), Some(&b)) = (index.get(r.from.as_str()), index.get(r.to.as_str())) else {
+            continue;
+        };
+        let (a, b, rel) = forward(a, b, r.rel);
+        let mut label = rel.as_str().to_string();
+        if let Some(dr) = r.distance {
+            let _ = write!(label, " {}..{} days", dr.min, dr.max);
+        }
+        let bad = conflicts.contains(&(r.from.clone(), r.to.clone()));
+        edges.push((a, b, label, bad));
+    }
+    edges.sort();
+    edges.dedup();
+    let mut red = Vec::new();
+    for (k, (a, b, label, bad)) in edges.iter().enumerate() {
+        let _ = writeln!(out, "    e{a} -->|\"{}\"| e{b}", escape_quoted(label));
+        if *bad {
+            red.push(k);
+        }
+    }
+    let in_conflict = conflict_events(t);
+    let nodes: Vec<String> = (0..t.events.len())
+        .filter(|&i| in_conflict.contains(&t.events[i].id))
+        .map(|i| format!("e{i}"))
+        .collect();
+    if !nodes.is_empty() || !red.is_empty() {
+        out.push_str("    classDef conflict stroke:#d62728,stroke-width:3px,color:#d62728\n");
+    }
+    if !nodes.is_empty() {
+        let _ = writeln!(out, "    class {} conflict", nodes.join(","));
+    }
+    if !red.is_empty() {
+        let list: Vec<String> = red.iter().map(|k| k.to_string()).collect();
+        let _ = writeln!(
+            out,
+            "    linkStyle {} stroke:#d62728,stroke-width:3px,color:#d62728",
+            list.join(",")
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_syntax_and_keywords() {
+        let cases = [
+            ("Deploy 10:30", "Deploy 10#58;30"),
+            ("say \"hi\" #1", "say #34;hi#34; #35;1"),
+            ("section leader quits", "#115;ection leader quits"),
+            ("sectional", "sectional"),
+            ("a\nb", "a b"),
+            ("Title", "#84;itle"),
+            ("100% <b>", "100#37; #60;b#62;"),
+            ("a[b] c(d) e{f} g|h `x`", "a[b] c(d) e{f} g|h #96;x#96;"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(escape(input), want, "{input}");
+        }
+    }
+}

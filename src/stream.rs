@@ -1,0 +1,449 @@
+//! The JSON Lines stream protocol: one document per input line, one result line per document,
+//! in input order, with no state carried from one record to the next.
+//!
+//! | input line                                                        | output line                                        |
+//! |-------------------------------------------------------------------|----------------------------------------------------|
+//! | `{"id":"a","published":"2014-12-18","text":"on Monday"}`          | `{"id":"a",…result fields…}`                       |
+//! | `{"id":"b","published":"2014-12-18T09:30:00Z","text":"…"}`        | the date part is the DCT; the time is ignored      |
+//! | `{"id":"c","text":"12/17/14\nSony …"}`                            | DCT from `--dct`, else from the text's dateline    |
+//! | `{"id":"d","published":"2014-02-31","text":"…"}`                  | `{"id":"d","line":4,"error":"<stdin>:4: expected …"}` |
+//! | `not json`                                                        | `{"id":null,"line":5,"error":"<stdin>:5:1: …"}`    |
+//! | (an empty or all-blank line)                                      | nothing                                            |
+//!
+//! Because every output line depends only on its input line, the same program runs unchanged
+//! as the map step of a distributed engine (Spark's `RDD.pipe`, Hadoop Streaming, Beam): split
+//! the input anywhere between lines and concatenate the outputs (see `docs/SCALING.md`). A bad
+//! record gives an error line for that record, never a crash, and the stream goes on.
+//!
+//! Records are read in chunks (at most [`CHUNK_LINES`] lines or about [`CHUNK_BYTES`] bytes),
+//! each chunk is processed on all worker threads ([`crate::batch`]), and its lines are written
+//! and flushed in input order before the next chunk is read, so memory stays bounded by the
+//! chunk size (plus the longest line) however long the stream is.
+//!
+//! # Grammar
+//!
+//! ```text
+//! stream    = { line "\n" } [ line ]            ; "\r\n" also ends a line
+//! line      = blank | record
+//! record    = JSON object with
+//!               "id"        : string            ; required, echoed back
+//!               "text"      : string            ; required, may be empty
+//!               "published" : date | datetime   ; optional: YYYY-MM-DD or YYYY-MM-DDThh:mm…
+//!             other fields are ignored
+//! ok        = {"id": string, <the processor's result fields>}
+//! error     = {"id": string | null, "line": integer, "error": string}
+//! ```
+
+use crate::batch::{Options, Pool};
+use crate::document::{find_dateline, DctSource, Document};
+use crate::error::{Error, Result};
+use crate::text::LineIndex;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+/// Lines per chunk.
+pub const CHUNK_LINES: usize = 4096;
+/// A chunk is closed once it holds this many bytes (one long line may exceed it).
+pub const CHUNK_BYTES: usize = 16 << 20;
+
+/// One input record, as read.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Record {
+    pub id: String,
+    #[serde(default)]
+    pub published: Option<String>,
+    pub text: String,
+}
+
+/// How a stream went.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Records read (blank lines are not records).
+    pub records: usize,
+    /// Records that produced an error line.
+    pub errors: usize,
+    /// The output was closed early (a broken pipe); the run stopped there.
+    pub closed: bool,
+}
+
+/// Read records from `input`, call `process` on each as a [`Document`], and write one line per
+/// record to `output`. `source` names the input in error messages (`<stdin>`); `dct` is the
+/// publication date for records without `published` (before looking for a dateline).
+///
+/// `process` must return something that serializes as a JSON object without an `id` field
+/// (its fields follow `id` on the output line) or any other value (written as `"result"`).
+///
+/// `Err` only when reading `input` or writing `output` fails; a bad record is an error line.
+pub fn run<R, W, T, F>(
+    mut input: R,
+    mut output: W,
+    source: &Path,
+    dct: Option<NaiveDate>,
+    opts: &Options,
+    process: F,
+) -> Result<Summary>
+where
+    R: BufRead,
+    W: Write,
+    T: Serialize,
+    F: Fn(&Document) -> Result<T> + Sync + Send,
+{
+    let pool = Pool::new(opts);
+    let mut summary = Summary::default();
+    let mut line_no = 0usize;
+    let mut eof = false;
+    while !eof {
+        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::new();
+        let mut bytes = 0usize;
+        while chunk.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
+            let mut buf = Vec::new();
+            let n = input.read_until(b'\n', &mut buf).map_err(|e| Error::io(source, e))?;
+            if n == 0 {
+                eof = true;
+                break;
+            }
+            line_no += 1;
+            if buf.iter().all(|b| b.is_ascii_whitespace()) {
+                continue;
+            }
+            bytes += buf.len();
+            chunk.push((line_no, buf));
+        }
+        let lines = pool.map(&chunk, |(n, raw)| record_line(raw, *n, source, dct, &process));
+        let mut out = Vec::with_capacity(lines.iter().map(|(l, _)| l.len() + 1).sum());
+        for (line, ok) in &lines {
+            summary.records += 1;
+            if !ok {
+                summary.errors += 1;
+            }
+            out.extend_from_slice(line.as_bytes());
+            out.push(b'\n');
+        }
+        match output.write_all(&out).and_then(|_| output.flush()) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                summary.closed = true;
+                return Ok(summary);
+            }
+            Err(e) => return Err(Error::io("<output>", e)),
+        }
+    }
+    Ok(summary)
+}
+
+/// The output line for one input line, and whether it is a result (not an error).
+fn record_line<T, F>(raw: &[u8], line: usize, source: &Path, dct: Option<NaiveDate>, process: &F) -> (String, bool)
+where
+    T: Serialize,
+    F: Fn(&Document) -> Result<T>,
+{
+    let mut id = None;
+    let res = parse_json(raw, line, source).and_then(|rec| {
+        id = Some(rec.id.clone());
+        let doc = rec.into_document(line, source, dct)?;
+        let value = process(&doc)?;
+        ok_line(&doc.id, &value)
+    });
+    match res {
+        Ok(l) => (l, true),
+        Err(e) => (error_line(id.as_deref(), line, &e), false),
+    }
+}
+
+/// Turn one raw input line (line number `line`, 1-based) into a document.
+pub fn parse_record(raw: &[u8], line: usize, source: &Path, dct: Option<NaiveDate>) -> Result<Document> {
+    parse_json(raw, line, source)?.into_document(line, source, dct)
+}
+
+/// Decode one raw input line as a [`Record`].
+pub fn parse_json(raw: &[u8], line: usize, source: &Path) -> Result<Record> {
+    let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
+    let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+    let text = std::str::from_utf8(raw).map_err(|e| {
+        let at = e.valid_up_to();
+        let col = std::str::from_utf8(&raw[..at]).map_or(at, |p| p.chars().count()) + 1;
+        Error::invalid_utf8(source, line, col, at)
+    })?;
+    let expected = "a JSON object {\"id\": string, \"published\": \"YYYY-MM-DD\", \"text\": string}";
+    let first = text.trim_start();
+    if !first.starts_with('{') {
+        // serde would also read `["id", "date", "text"]` positionally; records are objects.
+        let col = text.len() - first.len();
+        let what = match first.as_bytes().first() {
+            Some(b'[') => "a JSON array".to_string(),
+            _ => format!("{:?}", truncate(first, 20)),
+        };
+        return Err(Error::parse_at(source, Some(line), Some(col + 1), expected, what));
+    }
+    let rec: Record = serde_json::from_str(text).map_err(|e| {
+        // serde_json counts columns in bytes; report characters like everywhere else.
+        let byte = e.column().saturating_sub(1).min(text.len());
+        let byte = (0..=byte).rev().find(|&b| text.is_char_boundary(b)).unwrap_or(0);
+        let col = LineIndex::new(text).line_col(byte).1;
+        let mut msg = e.to_string();
+        if let Some(i) = msg.find(" at line ") {
+            msg.truncate(i);
+        }
+        let found = match e.classify() {
+            serde_json::error::Category::Data => msg,
+            _ => format!("invalid JSON ({msg})"),
+        };
+        Error::parse_at(source, Some(line), Some(col), expected, found)
+    })?;
+    Ok(rec)
+}
+
+impl Record {
+    /// The document this record describes: the DCT is `published`, else `dct`, else a
+    /// dateline found in the text.
+    pub fn into_document(self, line: usize, source: &Path, dct: Option<NaiveDate>) -> Result<Document> {
+        let rec = self;
+        let (date, from) = match rec.published.as_deref() {
+            Some(p) => (parse_published(p, line, source)?, DctSource::Stream),
+            None => match (dct, find_dateline(&rec.text)) {
+                (Some(d), _) => (d, DctSource::Flag),
+                (None, Some(dl)) => (
+                    dl.date,
+                    DctSource::Dateline {
+                        line: dl.line,
+                        text: dl.text,
+                    },
+                ),
+                (None, None) => {
+                    return Err(Error::parse_at(
+                        source,
+                        Some(line),
+                        None,
+                        "a \"published\" date YYYY-MM-DD in the record (or --dct, or a dateline in the text)",
+                        "none",
+                    ))
+                }
+            },
+        };
+        Ok(Document::from_text(rec.id, rec.text, date, from))
+    }
+}
+
+/// `YYYY-MM-DD`, or an RFC 3339 date-time whose date part is taken as written (no time-zone
+/// conversion: the publication date is the date the publisher printed).
+fn parse_published(p: &str, line: usize, source: &Path) -> Result<NaiveDate> {
+    let date_part = match p.split_once('T') {
+        Some((d, _)) => d,
+        None => p,
+    };
+    let ok = date_part.len() == 10 && date_part.as_bytes()[4] == b'-' && date_part.as_bytes()[7] == b'-';
+    ok.then(|| NaiveDate::parse_from_str(date_part, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| {
+            Error::parse_at(
+                source,
+                Some(line),
+                None,
+                "\"published\" as a real date YYYY-MM-DD",
+                format!("{:?}", truncate(p, 80)),
+            )
+        })
+}
+
+fn truncate(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+fn json(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+/// `{"id":…,<value's fields>}`, or `{"id":…,"result":<value>}` when value is not an object.
+fn ok_line<T: Serialize>(id: &str, value: &T) -> Result<String> {
+    let body = serde_json::to_string(value)
+        .map_err(|e| Error::parse(None, "a result that JSON can represent", e.to_string()))?;
+    let mut line = String::with_capacity(body.len() + id.len() + 16);
+    line.push_str("{\"id\":");
+    line.push_str(&json(id));
+    if body == "{}" {
+        line.push('}');
+    } else if let Some(rest) = body.strip_prefix('{') {
+        line.push(',');
+        line.push_str(rest);
+    } else {
+        line.push_str(",\"result\":");
+        line.push_str(&body);
+        line.push('}');
+    }
+    Ok(line)
+}
+
+/// `{"id":…|null,"line":N,"error":"…"}`.
+fn error_line(id: Option<&str>, line: usize, e: &Error) -> String {
+    format!(
+        "{{\"id\":{},\"line\":{line},\"error\":{}}}",
+        id.map_or_else(|| "null".to_string(), json),
+        json(&e.to_string())
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    #[derive(Serialize)]
+    struct Words {
+        published: String,
+        words: usize,
+    }
+
+    fn words(d: &Document) -> Result<Words> {
+        if d.text.contains("FAIL") {
+            return Err(Error::usage("the processor refused this text"));
+        }
+        Ok(Words {
+            published: d.dct.to_string(),
+            words: d.text.split_whitespace().count(),
+        })
+    }
+
+    fn run_str(input: &[u8], dct: Option<NaiveDate>, jobs: usize) -> (String, Summary) {
+        let mut out = Vec::new();
+        let s = run(input, &mut out, Path::new("<stdin>"), dct, &Options::jobs(jobs), words).unwrap();
+        (String::from_utf8(out).unwrap(), s)
+    }
+
+    #[test]
+    fn one_line_per_record_in_order() {
+        let input = concat!(
+            "{\"id\":\"a\",\"published\":\"2014-12-18\",\"text\":\"on Monday it rained\"}\n",
+            "\n",
+            "{\"id\":\"b\",\"published\":\"2014-12-18T23:30:00-05:00\",\"text\":\"\",\"extra\":1}\r\n",
+            "{\"id\":\"c\",\"text\":\"12/17/14\\nSony\"}\n",
+            "{\"id\":\"d\",\"published\":\"2014-02-31\",\"text\":\"x\"}\n",
+            "not json\n",
+            "{\"id\":\"f\",\"published\":\"2014-12-18\",\"text\":\"FAIL\"}\n",
+            "{\"id\":\"g\",\"text\":\"no date\"}",
+        );
+        let (out, s) = run_str(input.as_bytes(), None, 1);
+        let expected = concat!(
+            "{\"id\":\"a\",\"published\":\"2014-12-18\",\"words\":4}\n",
+            "{\"id\":\"b\",\"published\":\"2014-12-18\",\"words\":0}\n",
+            "{\"id\":\"c\",\"published\":\"2014-12-17\",\"words\":2}\n",
+            "{\"id\":\"d\",\"line\":5,\"error\":\"<stdin>:5: expected \\\"published\\\" as a real date YYYY-MM-DD, found \\\"2014-02-31\\\"\"}\n",
+            "{\"id\":null,\"line\":6,\"error\":\"<stdin>:6:1: expected a JSON object {\\\"id\\\": string, \\\"published\\\": \\\"YYYY-MM-DD\\\", \\\"text\\\": string}, found \\\"not json\\\"\"}\n",
+            "{\"id\":\"f\",\"line\":7,\"error\":\"the processor refused this text\"}\n",
+            "{\"id\":\"g\",\"line\":8,\"error\":\"<stdin>:8: expected a \\\"published\\\" date YYYY-MM-DD in the record (or --dct, or a dateline in the text), found none\"}\n",
+        );
+        assert_eq!(out, expected);
+        assert_eq!(
+            s,
+            Summary {
+                records: 7,
+                errors: 4,
+                closed: false
+            }
+        );
+        for l in out.lines() {
+            let v: Value = serde_json::from_str(l).unwrap();
+            assert!(v.get("id").is_some());
+        }
+    }
+
+    #[test]
+    fn dct_flag_fills_in_missing_published() {
+        let d = NaiveDate::from_ymd_opt(2001, 9, 11);
+        let (out, _) = run_str(b"{\"id\":\"g\",\"text\":\"12/17/14 no date\"}\n", d, 1);
+        assert_eq!(out, "{\"id\":\"g\",\"published\":\"2001-09-11\",\"words\":3}\n");
+    }
+
+    #[test]
+    fn records_that_are_not_documents() {
+        for (input, found) in [
+            (&b"{\"id\":1,\"text\":\"x\"}"[..], "invalid type: integer `1`"),
+            (b"{\"text\":\"x\"}", "missing field `id`"),
+            (b"{\"id\":\"x\",", "1:10: expected a JSON object {\\\"id\\\": string, \\\"published\\\": \\\"YYYY-MM-DD\\\", \\\"text\\\": string}, found invalid JSON (EOF while parsing a value)"),
+            (b"{\"id\":\"x\",\"text\":\"\\ud800\"}", "invalid JSON (unexpected end of hex escape)"),
+            (b"{\"id\":\"x\"}", "missing field `text`"),
+            (b"[\"x\",null,\"a\"]", "found a JSON array"),
+            (b"{\"id\":\"x\",\"text\":\"a\"} trailing", "trailing characters"),
+            (
+                b"{\"id\":\"x\",\"published\":20141218,\"text\":\"a\"}",
+                "invalid type: integer",
+            ),
+        ] {
+            let (out, s) = run_str(input, None, 1);
+            assert_eq!(s.errors, 1, "{out}");
+            assert!(out.contains(found), "{out} should contain {found}");
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_says_where() {
+        let (out, s) = run_str(
+            b"{\"id\":\"ok\",\"published\":\"2014-12-18\",\"text\":\"a\"}\n{\"id\":\"\xc3\xa9\xff\"}\n",
+            None,
+            1,
+        );
+        assert_eq!(s.errors, 1);
+        assert!(
+            out.ends_with("{\"id\":null,\"line\":2,\"error\":\"<stdin>:2:9: invalid UTF-8 at byte 9: expected UTF-8 text (convert the file, e.g. with iconv)\"}\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn same_output_for_every_thread_count() {
+        let mut input = String::new();
+        for i in 0..10_000 {
+            if i % 97 == 0 {
+                input.push_str("garbage\n");
+            } else {
+                input.push_str(&format!(
+                    "{{\"id\":\"{i}\",\"published\":\"2014-12-{:02}\",\"text\":\"{}\"}}\n",
+                    i % 28 + 1,
+                    "word ".repeat(i % 13)
+                ));
+            }
+        }
+        let (one, s1) = run_str(input.as_bytes(), None, 1);
+        let (four, s4) = run_str(input.as_bytes(), None, 4);
+        assert_eq!(one, four);
+        assert_eq!(s1, s4);
+        assert_eq!(one.lines().count(), 10_000);
+        assert_eq!(s1.errors, 104);
+    }
+
+    #[test]
+    fn non_object_results_go_under_result() {
+        let mut out = Vec::new();
+        let input = b"{\"id\":\"a\",\"published\":\"2014-12-18\",\"text\":\"x y\"}\n";
+        run(
+            &input[..],
+            &mut out,
+            Path::new("-"),
+            None,
+            &Options::jobs(1),
+            |d: &Document| Ok(d.text.len()),
+        )
+        .unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "{\"id\":\"a\",\"result\":3}\n");
+    }
+
+    #[test]
+    fn broken_pipe_stops_quietly() {
+        struct Closed;
+        impl Write for Closed {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let input = b"{\"id\":\"a\",\"published\":\"2014-12-18\",\"text\":\"x\"}\n";
+        let s = run(&input[..], Closed, Path::new("-"), None, &Options::jobs(1), words).unwrap();
+        assert!(s.closed);
+    }
+}

@@ -1,0 +1,886 @@
+//! `check`: is a timeline consistent? Findings are data ([`Report`]), each pointing at
+//! `path:line:column` in the timeline file.
+//!
+//! | kind (code)              | severity | example                                                        |
+//! |--------------------------|----------|----------------------------------------------------------------|
+//! | `duplicate-id`           | error    | two events with `id: hack`                                     |
+//! | `unknown-id`             | error    | `before: [leek]` when no event or time is called `leek`         |
+//! | `inverted-date`          | error    | `date: {earliest: 2014-12-05, latest: 2014-11-27}`              |
+//! | `contradicts-dates`      | error    | `cancel BEFORE threats` with cancel on 12-17 and threats on 12-16 |
+//! | `cycle`                  | error    | `a BEFORE b`, `b BEFORE c`, `c BEFORE a`                        |
+//! | `past-after-publication` | error    | "hackers *leaked*" (PAST) in a document published 2014-12-01, dated 2014-12-05 |
+//! | `future-before-publication` | warning | "Sony *will release*" (FUTURE) dated before the document's publication |
+//! | `unknown-document`       | error    | a source or evidence naming a document not in `documents:`     |
+//! | `unknown-anchor`         | warning  | a derivation anchored to an id that does not exist              |
+//! | `unplaced-event`         | warning  | an event with no date and no relation: it cannot be placed      |
+//!
+//! YAML syntax errors and schema errors (wrong type, unknown field, missing field, a bad date)
+//! are not findings: reading the file fails with an [`Error`](crate::Error) at
+//! `path:line:column` saying what was expected.
+//!
+//! Contradictions between relations and dates, and cycles, come from the relation graph
+//! ([`crate::graph::Graph`]): every dated event is bounded by its dates and every relation
+//! (the `relations:` list and the `before:`/`after:` shorthand) is added with the YAML
+//! place it was written; each conflict the graph finds is one finding listing every fact on
+//! the cycle with its place and evidence.
+//!
+//! Line numbers come from [`crate::yaml::locate`], which re-parses the file to find the node
+//! at a path such as `events[3].before[1]`; a timeline built in memory has no file, so its
+//! findings carry the path only.
+
+use super::{Origin, Relation, Timeline};
+use crate::graph::{self, Graph, NodeId};
+use crate::relation::RelType;
+use crate::yaml::{self, Step};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// How bad a finding is. Errors make a timeline inconsistent; warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// What a finding is about. See the module table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    DuplicateId,
+    UnknownId,
+    InvertedDate,
+    ContradictsDates,
+    Cycle,
+    PastAfterPublication,
+    FutureBeforePublication,
+    UnknownDocument,
+    UnknownAnchor,
+    UnplacedEvent,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::DuplicateId => "duplicate-id",
+            Kind::UnknownId => "unknown-id",
+            Kind::InvertedDate => "inverted-date",
+            Kind::ContradictsDates => "contradicts-dates",
+            Kind::Cycle => "cycle",
+            Kind::PastAfterPublication => "past-after-publication",
+            Kind::FutureBeforePublication => "future-before-publication",
+            Kind::UnknownDocument => "unknown-document",
+            Kind::UnknownAnchor => "unknown-anchor",
+            Kind::UnplacedEvent => "unplaced-event",
+        }
+    }
+
+    fn severity(self) -> Severity {
+        match self {
+            Kind::FutureBeforePublication | Kind::UnknownAnchor | Kind::UnplacedEvent => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// A place in the timeline file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// YAML path: `events[3].before[1]`.
+    pub path: String,
+    /// 1-based line, when the timeline was read from a file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+/// One fact on a contradiction's cycle.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CycleStep {
+    /// The event (or time) id the fact is stated from.
+    pub from: String,
+    /// The other end (the same id for a date bound).
+    pub to: String,
+    /// The fact in words: `cancel BEFORE threats`, `threats ends on or before 2014-12-16`.
+    pub constraint: String,
+    /// Where it is written in the timeline file.
+    pub place: Place,
+    /// The evidence recorded for it (for relations read from documents: document, offsets,
+    /// text, rule).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+/// One problem found in a timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    pub kind: Kind,
+    pub message: String,
+    pub place: Place,
+    /// For `cycle` and `contradicts-dates`: every fact on the cycle, in cycle order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cycle: Vec<CycleStep>,
+}
+
+/// What `check` found. `Display` prints one line per finding (`file:line:col: error[kind]:
+/// message`, then the cycle's facts indented) and a summary line.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The timeline file, when it was read from one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// Findings in file order (by line, then kind).
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// No errors (warnings allowed).
+    pub fn is_consistent(&self) -> bool {
+        self.errors().next().is_none()
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.severity == Severity::Error)
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.severity == Severity::Warning)
+    }
+
+    /// Findings of one kind.
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.kind == kind)
+    }
+
+    /// Panic with the whole report unless the timeline is consistent. For users' tests:
+    ///
+    /// ```
+    /// # fn main() -> tempograph::Result<()> {
+    /// use tempograph::timeline::Timeline;
+    /// let t = Timeline::from_path("tests/data/timelines/hand-written.yaml")?;
+    /// t.check().assert_consistent();
+    /// # Ok(()) }
+    /// ```
+    #[track_caller]
+    pub fn assert_consistent(&self) {
+        if !self.is_consistent() {
+            panic!("timeline is not consistent:\n{self}");
+        }
+    }
+
+    /// The contradictions (`cycle` and `contradicts-dates` findings) in the model's form,
+    /// e.g. to draw a hand-written timeline's conflicts in red.
+    pub fn conflicts(&self) -> Vec<super::Conflict> {
+        self.findings
+            .iter()
+            .filter(|f| matches!(f.kind, Kind::Cycle | Kind::ContradictsDates) && !f.cycle.is_empty())
+            .map(|f| super::Conflict {
+                cycle: f
+                    .cycle
+                    .iter()
+                    .map(|s| super::ConflictEdge {
+                        from: s.from.clone(),
+                        to: s.to.clone(),
+                        constraint: s.constraint.clone(),
+                        evidence: None,
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The report as pretty JSON (`check --format json`).
+    pub fn to_json(&self) -> String {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            #[serde(flatten)]
+            report: &'a Report,
+            consistent: bool,
+            errors: usize,
+            warnings: usize,
+        }
+        let out = Out {
+            report: self,
+            consistent: self.is_consistent(),
+            errors: self.errors().count(),
+            warnings: self.warnings().count(),
+        };
+        let mut s =
+            serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()));
+        s.push('\n');
+        s
+    }
+}
+
+fn where_(file: Option<&str>, p: &Place) -> String {
+    let mut s = file.unwrap_or("<timeline>").to_string();
+    if let Some(l) = p.line {
+        s.push_str(&format!(":{l}"));
+        if let Some(c) = p.column {
+            s.push_str(&format!(":{c}"));
+        }
+    }
+    s
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = self.file.as_deref();
+        for x in &self.findings {
+            let sev = match x.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            writeln!(
+                f,
+                "{}: {sev}[{}]: {} (at {})",
+                where_(file, &x.place),
+                x.kind.as_str(),
+                x.message,
+                x.place.path
+            )?;
+            for s in &x.cycle {
+                write!(f, "    {}: {}", where_(file, &s.place), s.constraint)?;
+                if let Some(e) = &s.evidence {
+                    write!(f, " — evidence: {e}")?;
+                }
+                writeln!(f)?;
+            }
+        }
+        let (e, w) = (self.errors().count(), self.warnings().count());
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        if e == 0 && w == 0 {
+            write!(f, "{}: consistent", file.unwrap_or("<timeline>"))
+        } else {
+            write!(
+                f,
+                "{}: {}, {}",
+                file.unwrap_or("<timeline>"),
+                plural(e, "error"),
+                plural(w, "warning")
+            )
+        }
+    }
+}
+
+/// Builds findings and turns YAML paths into places.
+struct Checker<'a> {
+    origin: &'a Origin,
+    findings: Vec<Finding>,
+}
+
+impl Checker<'_> {
+    fn place(&self, path: &[Step]) -> Place {
+        // The nearest node that exists: `before: b` (one id, not a list) has no
+        // `before[0]`, so the finding points at the scalar itself.
+        let mut found = None;
+        if let Some(text) = self.origin.text() {
+            let mut p = path;
+            while found.is_none() && !p.is_empty() {
+                found = yaml::locate(text, p);
+                p = &p[..p.len() - 1];
+            }
+        }
+        let (line, column) = found.map_or((None, None), |(l, c)| (Some(l), Some(c)));
+        Place {
+            path: yaml::path_string(path),
+            line,
+            column,
+        }
+    }
+
+    fn push(&mut self, kind: Kind, path: &[Step], message: String) {
+        let place = self.place(path);
+        self.findings.push(Finding {
+            severity: kind.severity(),
+            kind,
+            message,
+            place,
+            cycle: Vec::new(),
+        });
+    }
+}
+
+fn k(s: &str) -> Step {
+    Step::key(s)
+}
+
+/// A relation with the YAML path it was written at.
+struct Written {
+    rel: Relation,
+    /// Path of the relation (`relations[2]`) or of the shorthand entry (`events[0].before[1]`).
+    path: Vec<Step>,
+    /// Paths of its `from` and `to` ends (for unknown ids).
+    from_path: Vec<Step>,
+    to_path: Vec<Step>,
+}
+
+fn written_relations(t: &Timeline) -> Vec<Written> {
+    let mut out = Vec::new();
+    for (i, r) in t.relations.iter().enumerate() {
+        let base = vec![k("relations"), Step::Index(i)];
+        out.push(Written {
+            rel: r.clone(),
+            from_path: [base.clone(), vec![k("from")]].concat(),
+            to_path: [base.clone(), vec![k("to")]].concat(),
+            path: base,
+        });
+    }
+    // The shorthand, in the same order as `Timeline::all_relations`.
+    let shorthand = t.all_relations().into_iter().skip(t.relations.len());
+    let mut paths = Vec::new();
+    for (i, e) in t.events.iter().enumerate() {
+        for (field, list) in [("before", &e.before), ("after", &e.after)] {
+            for j in 0..list.len() {
+                paths.push((
+                    vec![k("events"), Step::Index(i), k(field), Step::Index(j)],
+                    vec![k("events"), Step::Index(i), k("id")],
+                ));
+            }
+        }
+    }
+    for (rel, (path, id_path)) in shorthand.zip(paths) {
+        out.push(Written {
+            rel,
+            from_path: id_path,
+            to_path: path.clone(),
+            path,
+        });
+    }
+    out
+}
+
+/// Tenses that place an event in the past of the telling (TimeML `tense`, plus the present
+/// perfect: `PRESENT` with `PERFECTIVE` aspect).
+fn told_in_past(tense: Option<&str>, aspect: Option<&str>) -> bool {
+    matches!(tense, Some("PAST") | Some("PASTPART"))
+        || (tense == Some("PRESENT") && matches!(aspect, Some("PERFECTIVE") | Some("PERFECTIVE_PROGRESSIVE")))
+}
+
+/// What the graph's fact at each index came from.
+enum FactOrigin {
+    EventDate { event: usize },
+    TimeDate { time: usize },
+    Relation { written: usize },
+}
+
+pub(super) fn check(t: &Timeline) -> Report {
+    let mut c = Checker {
+        origin: &t.origin,
+        findings: Vec::new(),
+    };
+
+    // Ids: unique among events and times.
+    let mut ids: BTreeMap<&str, Vec<Step>> = BTreeMap::new();
+    let mut event_ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut time_ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let all_ids = t
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), "events", i))
+        .chain(t.times.iter().enumerate().map(|(i, x)| (x.id.as_str(), "times", i)));
+    for (id, list, i) in all_ids {
+        let path = vec![k(list), Step::Index(i), k("id")];
+        if let Some(first) = ids.get(id) {
+            let first = c.place(first);
+            let at = match first.line {
+                Some(l) => format!("line {l}"),
+                None => first.path.clone(),
+            };
+            c.push(
+                Kind::DuplicateId,
+                &path,
+                format!("the id `{id}` is already used at {at}"),
+            );
+        } else {
+            ids.insert(id, path);
+            if list == "events" {
+                event_ids.insert(id, i);
+            } else {
+                time_ids.insert(id, i);
+            }
+        }
+    }
+
+    // Documents named by sources, evidence and anchors.
+    let docs: BTreeMap<&str, NaiveDate> = t.documents.iter().map(|d| (d.id.as_str(), d.published)).collect();
+    let doc_list: Vec<&str> = docs.keys().copied().collect();
+    for (i, e) in t.events.iter().enumerate() {
+        for (j, s) in e.sources.iter().enumerate() {
+            if !docs.contains_key(s.document.as_str()) {
+                c.push(
+                    Kind::UnknownDocument,
+                    &[k("events"), Step::Index(i), k("sources"), Step::Index(j), k("document")],
+                    unknown_doc(&s.document, &doc_list),
+                );
+            }
+        }
+    }
+    for (i, x) in t.times.iter().enumerate() {
+        if let Some(s) = &x.source {
+            if !docs.contains_key(s.document.as_str()) {
+                c.push(
+                    Kind::UnknownDocument,
+                    &[k("times"), Step::Index(i), k("source"), k("document")],
+                    unknown_doc(&s.document, &doc_list),
+                );
+            }
+        }
+    }
+    for (i, r) in t.relations.iter().enumerate() {
+        for (j, ev) in r.evidence.iter().enumerate() {
+            if let Some(d) = &ev.document {
+                if !docs.contains_key(d.as_str()) {
+                    c.push(
+                        Kind::UnknownDocument,
+                        &[
+                            k("relations"),
+                            Step::Index(i),
+                            k("evidence"),
+                            Step::Index(j),
+                            k("document"),
+                        ],
+                        unknown_doc(d, &doc_list),
+                    );
+                }
+            }
+        }
+    }
+
+    // Derivation anchors.
+    let derivations = t
+        .events
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let d = e.date.as_ref()?.derivation.as_ref()?;
+            Some((
+                vec![k("events"), Step::Index(i), k("date"), k("derivation"), k("anchor")],
+                d,
+            ))
+        })
+        .chain(t.times.iter().enumerate().filter_map(|(i, x)| {
+            let d = x.derivation.as_ref()?;
+            Some((vec![k("times"), Step::Index(i), k("derivation"), k("anchor")], d))
+        }));
+    let mut anchor_findings = Vec::new();
+    for (path, d) in derivations {
+        let Some(a) = &d.anchor else { continue };
+        use super::AnchorKind::*;
+        let ok = match (a.kind, a.id.as_deref()) {
+            (Absolute | Graph, _) => true,
+            (Dct, Some(id)) => docs.contains_key(id) || docs.is_empty(),
+            (Time, Some(id)) => t.times.iter().any(|x| x.id == id),
+            (Event, Some(id)) => event_ids.contains_key(id),
+            (_, None) => false,
+        };
+        if !ok {
+            let what = match a.kind {
+                Dct => "document",
+                Time => "time",
+                _ => "event",
+            };
+            let msg = match &a.id {
+                Some(id) => format!("the derivation is anchored to {what} `{id}`, which is not in the timeline"),
+                None => format!("the derivation's anchor names no {what} (`id:` is missing)"),
+            };
+            anchor_findings.push((path, msg));
+        }
+    }
+    for (path, msg) in anchor_findings {
+        c.push(Kind::UnknownAnchor, &path, msg);
+    }
+
+    // Dates the wrong way round.
+    let mut inverted = BTreeSet::new();
+    for (i, e) in t.events.iter().enumerate() {
+        if let Some(d) = &e.date {
+            if d.earliest > d.latest {
+                inverted.insert(i);
+                c.push(
+                    Kind::InvertedDate,
+                    &[k("events"), Step::Index(i), k("date")],
+                    format!(
+                        "event `{}`: earliest {} is after latest {}",
+                        e.id,
+                        d.earliest.format("%Y-%m-%d"),
+                        d.latest.format("%Y-%m-%d")
+                    ),
+                );
+            }
+        }
+    }
+    for (i, x) in t.times.iter().enumerate() {
+        if let (Some(a), Some(b)) = (x.earliest, x.latest) {
+            if a > b {
+                c.push(
+                    Kind::InvertedDate,
+                    &[k("times"), Step::Index(i), k("earliest")],
+                    format!(
+                        "time `{}`: earliest {} is after latest {}",
+                        x.id,
+                        a.format("%Y-%m-%d"),
+                        b.format("%Y-%m-%d")
+                    ),
+                );
+            }
+        }
+    }
+
+    // Tense against the publication date.
+    for (i, e) in t.events.iter().enumerate() {
+        let Some(d) = &e.date else { continue };
+        if inverted.contains(&i) {
+            continue;
+        }
+        for (j, s) in e.sources.iter().enumerate() {
+            let Some(&published) = docs.get(s.document.as_str()) else {
+                continue;
+            };
+            let path = [k("events"), Step::Index(i), k("sources"), Step::Index(j), k("tense")];
+            if told_in_past(s.tense.as_deref(), s.aspect.as_deref()) && d.earliest > published {
+                c.push(
+                    Kind::PastAfterPublication,
+                    &path,
+                    format!(
+                        "event `{}` is told in the past tense (\"{}\") in `{}`, published {}, but dated {} or later",
+                        e.id,
+                        s.trigger,
+                        s.document,
+                        published.format("%Y-%m-%d"),
+                        d.earliest.format("%Y-%m-%d")
+                    ),
+                );
+            } else if s.tense.as_deref() == Some("FUTURE") && d.latest < published {
+                c.push(
+                    Kind::FutureBeforePublication,
+                    &path,
+                    format!(
+                        "event `{}` is told in the future tense (\"{}\") in `{}`, published {}, but dated {} or earlier",
+                        e.id,
+                        s.trigger,
+                        s.document,
+                        published.format("%Y-%m-%d"),
+                        d.latest.format("%Y-%m-%d")
+                    ),
+                );
+            }
+        }
+    }
+
+    // Relations: unknown ends, then the graph.
+    let written = written_relations(t);
+    let mut g = Graph::new();
+    let mut facts: Vec<Option<FactOrigin>> = Vec::new();
+    let mut nodes: BTreeMap<String, NodeId> = BTreeMap::new();
+    for (i, e) in t.events.iter().enumerate() {
+        if event_ids.get(e.id.as_str()) != Some(&i) {
+            continue; // a duplicate id, already reported
+        }
+        let n = g.add_interval(e.id.clone(), (0, i));
+        nodes.insert(e.id.clone(), n);
+        if let Some(d) = &e.date {
+            if !inverted.contains(&i) {
+                let before = g.fact_count();
+                g.bound(
+                    n,
+                    Some(d.earliest),
+                    Some(d.latest),
+                    graph::Evidence {
+                        doc: None,
+                        span: None,
+                        text: crate::render::date_label(d),
+                        rule: "date".to_string(),
+                    },
+                );
+                facts.resize_with(before, || None);
+                while facts.len() < g.fact_count() {
+                    facts.push(Some(FactOrigin::EventDate { event: i }));
+                }
+            }
+        }
+    }
+    for (i, x) in t.times.iter().enumerate() {
+        if time_ids.get(x.id.as_str()) != Some(&i) {
+            continue; // a duplicate id, already reported
+        }
+        let n = g.add_interval(x.id.clone(), (1, i));
+        nodes.insert(x.id.clone(), n);
+        if let (Some(a), Some(b)) = (x.earliest, x.latest) {
+            if a <= b {
+                let before = g.fact_count();
+                g.bound(
+                    n,
+                    Some(a),
+                    Some(b),
+                    graph::Evidence {
+                        doc: None,
+                        span: None,
+                        text: x.value.clone(),
+                        rule: "time".to_string(),
+                    },
+                );
+                facts.resize_with(before, || None);
+                while facts.len() < g.fact_count() {
+                    facts.push(Some(FactOrigin::TimeDate { time: i }));
+                }
+            }
+        }
+    }
+    let mut related: BTreeSet<&str> = BTreeSet::new();
+    for (w_idx, w) in written.iter().enumerate() {
+        let mut ok = true;
+        for (id, path) in [(&w.rel.from, &w.from_path), (&w.rel.to, &w.to_path)] {
+            if !nodes.contains_key(id.as_str()) {
+                ok = false;
+                if !ids.contains_key(id.as_str()) {
+                    c.push(
+                        Kind::UnknownId,
+                        path,
+                        format!("`{id}` is not the id of any event or time{}", suggest(id, &ids)),
+                    );
+                }
+            }
+        }
+        if !ok {
+            continue;
+        }
+        related.insert(w.rel.from.as_str());
+        related.insert(w.rel.to.as_str());
+        let (a, b) = (nodes[&w.rel.from], nodes[&w.rel.to]);
+        let ev = match w.rel.evidence.first() {
+            Some(e) => graph::Evidence {
+                doc: e.document.clone(),
+                span: e.start.zip(e.end),
+                text: e.text.clone(),
+                rule: e.rule.clone().unwrap_or_default(),
+            },
+            None => graph::Evidence {
+                doc: None,
+                span: None,
+                text: String::new(),
+                rule: "relation".to_string(),
+            },
+        };
+        let before = g.fact_count();
+        g.relate(a, b, w.rel.rel, w.rel.distance.map(|d| (d.min, d.max)), ev);
+        facts.resize_with(before, || None);
+        while facts.len() < g.fact_count() {
+            facts.push(Some(FactOrigin::Relation { written: w_idx }));
+        }
+    }
+
+    // Events that cannot be placed at all.
+    for (i, e) in t.events.iter().enumerate() {
+        if e.date.is_none() && !related.contains(e.id.as_str()) && event_ids.get(e.id.as_str()) == Some(&i) {
+            c.push(
+                Kind::UnplacedEvent,
+                &[k("events"), Step::Index(i)],
+                format!(
+                    "event `{}` has no date and no relation, so it cannot be placed on the timeline",
+                    e.id
+                ),
+            );
+        }
+    }
+
+    let solved = g.solve();
+    for conflict in &solved.conflicts {
+        let mut steps = Vec::new();
+        let mut has_date = false;
+        let mut first_relation: Option<Vec<Step>> = None;
+        let mut first_any: Option<Vec<Step>> = None;
+        let mut set_aside: Option<Vec<Step>> = None;
+        let mut names = Vec::new();
+        for (pos, edge) in conflict.cycle.iter().enumerate().filter(|(_, e)| !e.implicit) {
+            let origin = edge.fact.and_then(|f| facts.get(f)).and_then(|o| o.as_ref());
+            let (path, evidence) = match origin {
+                Some(FactOrigin::EventDate { event }) => {
+                    has_date = true;
+                    (vec![k("events"), Step::Index(*event), k("date")], None)
+                }
+                Some(FactOrigin::TimeDate { time }) => {
+                    has_date = true;
+                    (vec![k("times"), Step::Index(*time)], None)
+                }
+                Some(FactOrigin::Relation { written: w }) => {
+                    let w = &written[*w];
+                    if first_relation.is_none() {
+                        first_relation = Some(w.path.clone());
+                    }
+                    if pos == conflict.set_aside {
+                        set_aside = Some(w.path.clone());
+                    }
+                    let ev: Vec<String> = w.rel.evidence.iter().map(describe_evidence).collect();
+                    (w.path.clone(), (!ev.is_empty()).then(|| ev.join("; ")))
+                }
+                None => (Vec::new(), None),
+            };
+            if first_any.is_none() && !path.is_empty() {
+                first_any = Some(path.clone());
+            }
+            names.push(edge.constraint.clone());
+            steps.push(CycleStep {
+                from: edge.from.clone(),
+                to: edge.to.clone(),
+                constraint: edge.constraint.clone(),
+                place: c.place(&path),
+                evidence,
+            });
+        }
+        let (kind, message) = if has_date {
+            (
+                Kind::ContradictsDates,
+                format!("the relations contradict the dates: {}", names.join(" → ")),
+            )
+        } else {
+            (
+                Kind::Cycle,
+                format!("the relations form a cycle: {}", names.join(" → ")),
+            )
+        };
+        // Point at the relation the graph set aside to go on (the last one added, so the one that
+        // closed the cycle), else the first relation on it.
+        let path = set_aside.or(first_relation).or(first_any).unwrap_or_default();
+        let place = c.place(&path);
+        c.findings.push(Finding {
+            severity: kind.severity(),
+            kind,
+            message,
+            place,
+            cycle: steps,
+        });
+    }
+    if solved.unlisted_conflicts() > 0 {
+        c.findings.push(Finding {
+            severity: Severity::Error,
+            kind: Kind::Cycle,
+            message: format!(
+                "{} more contradictions among the relations were found but not listed",
+                solved.unlisted_conflicts()
+            ),
+            place: Place::default(),
+            cycle: Vec::new(),
+        });
+    }
+
+    let mut findings = c.findings;
+    // File order; without a file, YAML path order (which is file order for our own output).
+    findings.sort_by(|a, b| {
+        let key = |f: &Finding| {
+            (
+                f.place.line.unwrap_or(usize::MAX),
+                f.place.column,
+                f.place.path.clone(),
+                f.kind,
+            )
+        };
+        key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
+    });
+    Report {
+        file: t.origin.path().map(|p| p.display().to_string()),
+        findings,
+    }
+}
+
+fn describe_evidence(e: &super::Evidence) -> String {
+    let mut s = String::new();
+    if let Some(d) = &e.document {
+        s.push_str(d);
+        if let (Some(a), Some(b)) = (e.start, e.end) {
+            s.push_str(&format!(" @ {a}..{b}"));
+        }
+        s.push(' ');
+    }
+    s.push_str(&format!("{:?}", e.text));
+    if let Some(r) = &e.rule {
+        s.push_str(&format!(" (rule {r})"));
+    }
+    s
+}
+
+fn unknown_doc(id: &str, known: &[&str]) -> String {
+    if known.is_empty() {
+        format!("document `{id}` is named here but the timeline has no `documents:` list")
+    } else {
+        format!("document `{id}` is not in `documents:` (known: {})", known.join(", "))
+    }
+}
+
+/// ", did you mean `x`?" for the closest known id (edit distance ≤ 2), else "".
+fn suggest(id: &str, known: &BTreeMap<&str, Vec<Step>>) -> String {
+    let best = known
+        .keys()
+        .map(|k| (edit_distance(id, k), *k))
+        .filter(|(d, _)| *d <= 2)
+        .min();
+    match best {
+        Some((_, k)) => format!("; did you mean `{k}`?"),
+        None => String::new(),
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The relation the dates and relations entail between two events (or times), for
+/// [`Timeline::relation`].
+pub(super) fn entailed(t: &Timeline, a: &str, b: &str) -> Option<RelType> {
+    let mut g = Graph::new();
+    let mut nodes = BTreeMap::new();
+    for (i, e) in t.events.iter().enumerate() {
+        if nodes.contains_key(e.id.as_str()) {
+            continue;
+        }
+        let n = g.add_interval(e.id.clone(), (0, i));
+        nodes.insert(e.id.as_str(), n);
+        if let Some(d) = &e.date {
+            if d.earliest <= d.latest {
+                g.bound(n, Some(d.earliest), Some(d.latest), graph::Evidence::rule("date"));
+            }
+        }
+    }
+    for (i, x) in t.times.iter().enumerate() {
+        if nodes.contains_key(x.id.as_str()) {
+            continue;
+        }
+        let n = g.add_interval(x.id.clone(), (1, i));
+        nodes.insert(x.id.as_str(), n);
+        if let (Some(e), Some(l)) = (x.earliest, x.latest) {
+            if e <= l {
+                g.bound(n, Some(e), Some(l), graph::Evidence::rule("time"));
+            }
+        }
+    }
+    for r in t.all_relations() {
+        if let (Some(&x), Some(&y)) = (nodes.get(r.from.as_str()), nodes.get(r.to.as_str())) {
+            g.relate(
+                x,
+                y,
+                r.rel,
+                r.distance.map(|d| (d.min, d.max)),
+                graph::Evidence::rule("relation"),
+            );
+        }
+    }
+    let (x, y) = (*nodes.get(a)?, *nodes.get(b)?);
+    g.solve().relation(x, y)
+}

@@ -1,0 +1,649 @@
+//! The timeline model: the YAML contract `schema: tempograph/1`, field by field.
+//!
+//! A [`Timeline`] is what `tempograph build` writes and what `check` and `render` read. The
+//! same types serve a generated timeline (every event with its sources, dates with their
+//! derivation, relations with their evidence) and a hand-written one (events with dates and
+//! `before:`/`after:` lists, nothing else):
+//!
+//! | YAML                                              | meaning                                         |
+//! |---------------------------------------------------|-------------------------------------------------|
+//! | `date: 2014-11`                                   | shorthand: TIMEX3 value, expanded to Nov 1..30  |
+//! | `date: {earliest: 2014-11-20, latest: 2014-11-24}`| somewhere in those five days                    |
+//! | `date: {value: 2014-W51}`                         | the days of ISO week 51 of 2014                 |
+//! | `before: [leak]` on event `hack`                  | the relation `hack BEFORE leak`                 |
+//! | `relations: [{from: hack, to: leak, type: before}]` | the same, with room for evidence              |
+//!
+//! Field order in the structs is the field order in the file, and empty optional fields are
+//! left out, so serializing the same `Timeline` twice gives byte-identical YAML. Unknown
+//! fields are errors (a typo such as `befor:` is reported with its line, not ignored).
+//!
+//! `docs/SCHEMA.md` documents every field; `schema/timeline.schema.json` is the JSON Schema
+//! the tests validate every checked-in timeline against.
+//!
+//! # Grammar
+//!
+//! ```text
+//! timeline  := schema? title? documents? events times? relations? conflicts?
+//! date      := TIMEX3-value | { earliest, latest, precision?, value?, mod?, derivation? }
+//!            | { value, precision?, mod?, derivation? }          (earliest/latest from value)
+//! span      := start end                  (character offsets into the document, end exclusive)
+//! relation  := { from: id, to: id, type: TimeML-relType, distance?, evidence* }
+//! ```
+
+use crate::document::DctSource;
+use crate::relation::RelType;
+use crate::value::{date_range, Precision};
+use chrono::NaiveDate;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+
+/// The schema identifier this version of tempograph reads and writes.
+pub const SCHEMA: &str = "tempograph/1";
+
+/// A timeline: documents, the events told in them, the time expressions that date them, the
+/// relations between events, and the contradictions found among those relations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timeline {
+    /// Always [`SCHEMA`]. Optional in hand-written input; written on output.
+    #[serde(default)]
+    pub schema: SchemaVersion,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The source documents, ordered by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<Document>,
+    /// The events, in timeline order (earliest first; ties by first mention).
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// Temporal expressions (TIMEX3) that date events, ordered by document and offset.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub times: Vec<Time>,
+    /// Relations between events (and times), ordered by `from`, `to`, `type`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<Relation>,
+    /// Contradictions found among the dates and relations, each as a cycle with evidence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
+    /// The file this timeline was read from, if any: not part of the model (never written,
+    /// ignored by `==`); `check` uses it for line numbers. Build timelines with
+    /// `..Timeline::default()` to leave it empty.
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// Where a [`Timeline`] was read from: the path and the YAML text, kept so that findings
+/// can point at `path:line:column`. Equal to every other `Origin`, so it never makes two
+/// timelines differ.
+#[derive(Clone, Default)]
+pub struct Origin(Option<std::sync::Arc<(std::path::PathBuf, String)>>);
+
+impl Origin {
+    pub fn new(path: impl Into<std::path::PathBuf>, text: impl Into<String>) -> Origin {
+        Origin(Some(std::sync::Arc::new((path.into(), text.into()))))
+    }
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.0.as_ref().map(|o| o.0.as_path())
+    }
+    pub fn text(&self) -> Option<&str> {
+        self.0.as_ref().map(|o| o.1.as_str())
+    }
+}
+
+impl PartialEq for Origin {
+    fn eq(&self, _: &Origin) -> bool {
+        true
+    }
+}
+
+impl Eq for Origin {}
+
+impl fmt::Debug for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.path() {
+            Some(p) => write!(f, "Origin({})", p.display()),
+            None => f.write_str("Origin(none)"),
+        }
+    }
+}
+
+impl Default for Timeline {
+    fn default() -> Timeline {
+        Timeline {
+            schema: SchemaVersion,
+            title: None,
+            documents: Vec::new(),
+            events: Vec::new(),
+            times: Vec::new(),
+            relations: Vec::new(),
+            conflicts: Vec::new(),
+            origin: Origin::default(),
+        }
+    }
+}
+
+/// The `schema:` field. Only [`SCHEMA`] is accepted; anything else is an error that names
+/// the version this build reads.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SchemaVersion;
+
+impl Serialize for SchemaVersion {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(SCHEMA)
+    }
+}
+
+impl<'de> Deserialize<'de> for SchemaVersion {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<SchemaVersion, D::Error> {
+        let s = String::deserialize(d)?;
+        if s == SCHEMA {
+            Ok(SchemaVersion)
+        } else {
+            Err(de::Error::invalid_value(de::Unexpected::Str(&s), &"`tempograph/1`"))
+        }
+    }
+}
+
+/// A source document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Stable id (the file stem), referenced by sources and evidence.
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// `article`, `transcript`, ... as the manifest says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Where the text was read from, relative to the timeline file, with `/` separators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The publication date (the document creation time, DCT).
+    #[serde(with = "day")]
+    pub published: NaiveDate,
+    /// How the publication date was obtained (`from: manifest | dateline | flag | timeml | stream`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dct_source: Option<DctSource>,
+}
+
+/// An event: something that happened (or is said to happen), with where it is told and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Stable id, unique among events and times. Relations refer to it.
+    pub id: String,
+    /// A short human label ("Sony network hacked").
+    pub label: String,
+    /// TimeML event class: `OCCURRENCE`, `REPORTING`, `STATE`, `I_ACTION`, `I_STATE`,
+    /// `ASPECTUAL`, `PERCEPTION`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<String>,
+    /// A longer description (shown by the TimelineJS renderer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// When it happened, as far as is known. Absent: ordered only by relations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// Every mention of the event, ordered by document id and offset.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// Hand-written shorthand: ids of events this one is before (`this BEFORE other`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    pub before: Vec<String>,
+    /// Hand-written shorthand: ids of events this one is after (`this AFTER other`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
+    pub after: Vec<String>,
+}
+
+/// One mention of an event in a document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The document's id.
+    pub document: String,
+    /// Character offset (Unicode scalar values, not bytes) where the trigger starts.
+    pub start: usize,
+    /// Character offset just past the trigger.
+    pub end: usize,
+    /// 1-based number of the sentence holding the trigger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<usize>,
+    /// The trigger text, as in the document.
+    pub trigger: String,
+    /// TimeML tense of the trigger: `PAST`, `PRESENT`, `FUTURE`, `INFINITIVE`, `PRESPART`,
+    /// `PASTPART`, `NONE`. `check` uses it to flag events told in the past tense but dated
+    /// after the document's publication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tense: Option<String>,
+    /// TimeML aspect: `PROGRESSIVE`, `PERFECTIVE`, `PERFECTIVE_PROGRESSIVE`, `NONE`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aspect: Option<String>,
+    /// `NEG` when the event is negated ("did not release").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub polarity: Option<String>,
+    /// Modal auxiliary ("could", "will"), when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modality: Option<String>,
+}
+
+/// When an event happened: a day interval that holds it, how precisely it is known, and why.
+///
+/// In YAML, either a mapping with these fields or a bare TIMEX3 value (`date: 2014-12`),
+/// which is expanded with [`crate::value::date_range`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Date {
+    /// First day it can have happened (inclusive).
+    #[serde(with = "day")]
+    pub earliest: NaiveDate,
+    /// Last day it can have happened (inclusive).
+    #[serde(with = "day")]
+    pub latest: NaiveDate,
+    /// How finely the date is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precision: Option<Precision>,
+    /// The TIMEX3 value the date comes from (`2014-11`, `2014-W51`), when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// TimeML `mod` of that value: `APPROX`, `START`, `MID`, `END`, `BEFORE`, `AFTER`, ...
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// How the date was obtained.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derivation: Option<Derivation>,
+}
+
+impl Date {
+    /// The date a TIMEX3 value denotes (`2014-12` → 2014-12-01..2014-12-31, precision month),
+    /// or `None` when the value is not one stretch of calendar days.
+    pub fn from_value(value: &str) -> Option<Date> {
+        let r = date_range(value)?;
+        Some(Date {
+            earliest: r.earliest,
+            latest: r.latest,
+            precision: Some(r.precision),
+            value: Some(value.trim().to_string()),
+            modifier: None,
+            derivation: None,
+        })
+    }
+
+    /// One exact day.
+    pub fn day(d: NaiveDate) -> Date {
+        Date {
+            earliest: d,
+            latest: d,
+            precision: Some(Precision::Day),
+            value: None,
+            modifier: None,
+            derivation: None,
+        }
+    }
+
+    /// True when the date is a single known day.
+    pub fn is_exact_day(&self) -> bool {
+        self.earliest == self.latest
+    }
+}
+
+/// How a date was obtained: the rule, what it was computed from, and an explanation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Derivation {
+    /// Id of the rule that produced it (`date/month-day`, `link/timex-governs-event`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// What it was computed from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<Anchor>,
+    /// The derivation in words: "Thursday before the DCT 2014-12-18 of 004_…".
+    pub text: String,
+}
+
+/// What a date was computed from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Anchor {
+    pub kind: AnchorKind,
+    /// The document id (`dct`), time id (`time`) or event id (`event`); absent for `absolute`
+    /// and `graph`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+/// The kinds of [`Anchor`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnchorKind {
+    /// The value is a full calendar date in the text; nothing to resolve against.
+    Absolute,
+    /// Resolved against a document's publication date.
+    Dct,
+    /// Resolved against (or taken from) a time expression in `times:`.
+    Time,
+    /// Set relative to another event ("a month after the hack").
+    Event,
+    /// Narrowed by the relation graph from the dates of related events.
+    Graph,
+}
+
+/// A temporal expression (TIMEX3) that dates one or more events.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Time {
+    /// Stable id, unique among events and times.
+    pub id: String,
+    /// TIMEX3 type: `DATE`, `TIME`, `DURATION`, `SET`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// TIMEX3 value (`2014-12-18`, `2014-W51`, `P1M`, `PAST_REF`).
+    pub value: String,
+    /// TimeML `mod`.
+    #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// First day of the value's interval, when it denotes one.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_day")]
+    pub earliest: Option<NaiveDate>,
+    /// Last day of the value's interval, when it denotes one.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_day")]
+    pub latest: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precision: Option<Precision>,
+    /// Where the expression is written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Mention>,
+    /// How the value was resolved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derivation: Option<Derivation>,
+}
+
+/// Where a time expression is written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mention {
+    pub document: String,
+    /// Character offset of the first character.
+    pub start: usize,
+    /// Character offset just past the last character.
+    pub end: usize,
+    /// 1-based sentence number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<usize>,
+    /// The expression as written ("last Thursday").
+    pub text: String,
+}
+
+/// A temporal relation `from TYPE to` (TimeML TLINK).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    /// Event or time id.
+    pub from: String,
+    /// Event or time id.
+    pub to: String,
+    /// TimeML relation type; any case on input (`before`, `IS_INCLUDED`), upper case on output.
+    #[serde(rename = "type", deserialize_with = "rel_type")]
+    pub rel: RelType,
+    /// Allowed values of start(to) − start(from) in days ("a month after" → 25..35).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distance: Option<DayRange>,
+    /// Why the relation holds: one entry per place it is stated or inferred.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+/// A closed range of whole days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DayRange {
+    pub min: i64,
+    pub max: i64,
+}
+
+/// What justifies a relation or a conflict edge: a place in a document and the rule that
+/// read it there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// Character offset of the evidence text in the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+    /// The signal or clause ("A month after attackers hacked").
+    pub text: String,
+    /// The rule that produced the relation (`link/signal-after`, `graph/closure`, `hand`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+}
+
+/// A contradiction: a cycle of constraints that cannot all hold.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    /// The constraints, in cycle order: each edge's `to` is the next edge's `from`.
+    pub cycle: Vec<ConflictEdge>,
+}
+
+/// One constraint of a [`Conflict`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConflictEdge {
+    pub from: String,
+    pub to: String,
+    /// The constraint in words: "hack BEFORE leak", "leak no later than 2014-11-20".
+    pub constraint: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deserialization helpers.
+
+/// `YYYY-MM-DD` dates with a message that says so. Parsing happens inside the visitor so
+/// that an error carries the position of the scalar itself.
+mod day {
+    use chrono::NaiveDate;
+    use serde::{de, Deserializer, Serializer};
+    use std::fmt;
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&d.format("%Y-%m-%d"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        d.deserialize_str(DayVisitor)
+    }
+
+    pub struct DayVisitor;
+
+    impl<'de> de::Visitor<'de> for DayVisitor {
+        type Value = NaiveDate;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a date YYYY-MM-DD")
+        }
+        fn visit_str<E: de::Error>(self, s: &str) -> Result<NaiveDate, E> {
+            parse(s)
+        }
+    }
+
+    pub fn parse<E: de::Error>(s: &str) -> Result<NaiveDate, E> {
+        let ok = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+        match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            Ok(d) if ok => Ok(d),
+            _ => Err(de::Error::invalid_value(de::Unexpected::Str(s), &"a date YYYY-MM-DD")),
+        }
+    }
+}
+
+mod opt_day {
+    use chrono::NaiveDate;
+    use serde::{de, Deserializer, Serializer};
+    use std::fmt;
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => super::day::serialize(d, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Option<NaiveDate>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Option<NaiveDate>, E> {
+                super::day::parse(s).map(Some)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Option<NaiveDate>, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Option<NaiveDate>, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<NaiveDate>, D::Error> {
+                d.deserialize_str(super::day::DayVisitor).map(Some)
+            }
+        }
+        d.deserialize_option(V)
+    }
+}
+
+fn rel_type<'de, D: Deserializer<'de>>(d: D) -> Result<RelType, D::Error> {
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = RelType;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a TimeML relation type (BEFORE, AFTER, INCLUDES, IS_INCLUDED, SIMULTANEOUS, ...)")
+        }
+        fn visit_str<E: de::Error>(self, s: &str) -> Result<RelType, E> {
+            s.parse::<RelType>()
+                .map_err(|_| de::Error::invalid_value(de::Unexpected::Str(s), &self))
+        }
+    }
+    d.deserialize_str(V)
+}
+
+/// `before: leak` or `before: [leak, arrest]`.
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an event id or a list of event ids")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(s) = seq.next_element::<String>()? {
+                out.push(s);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_any(V)
+}
+
+/// The mapping form of [`Date`] as written, before `value` fills in missing bounds.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DateFields {
+    #[serde(default, with = "opt_day")]
+    earliest: Option<NaiveDate>,
+    #[serde(default, with = "opt_day")]
+    latest: Option<NaiveDate>,
+    #[serde(default)]
+    precision: Option<Precision>,
+    #[serde(default, deserialize_with = "opt_value")]
+    value: Option<String>,
+    #[serde(rename = "mod", default)]
+    modifier: Option<String>,
+    #[serde(default)]
+    derivation: Option<Derivation>,
+}
+
+/// A TIMEX3 value that YAML may have read as a number (`2014`, `199`).
+fn opt_value<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a TIMEX3 value such as 2014-12-17, 2014-12 or 2014")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<String>, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<String>, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Option<String>, E> {
+            Ok(None)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Option<String>, E> {
+            Ok(None)
+        }
+    }
+    d.deserialize_any(V)
+}
+
+const DATE_EXPECTED: &str =
+    "a date: a TIMEX3 value (2014-12-17, 2014-12, 2014-W51, 2014) or a mapping with earliest and latest";
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(DATE_EXPECTED)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
+                Date::from_value(v).ok_or_else(|| de::Error::invalid_value(de::Unexpected::Str(v), &self))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Date, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Date, E> {
+                Err(de::Error::invalid_value(de::Unexpected::Signed(v), &self))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Date, A::Error> {
+                let f = DateFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                let from_value = match &f.value {
+                    Some(v) => date_range(v),
+                    None => None,
+                };
+                let (earliest, latest, precision) = match (f.earliest, f.latest) {
+                    (Some(a), Some(b)) => (a, b, f.precision),
+                    (None, None) => match (&f.value, from_value) {
+                        (_, Some(r)) => (r.earliest, r.latest, f.precision.or(Some(r.precision))),
+                        (Some(v), None) => {
+                            return Err(de::Error::invalid_value(
+                                de::Unexpected::Str(v),
+                                &"a TIMEX3 value that denotes calendar days (or give earliest and latest)",
+                            ))
+                        }
+                        (None, None) => return Err(de::Error::missing_field("earliest")),
+                    },
+                    (Some(_), None) => return Err(de::Error::missing_field("latest")),
+                    (None, Some(_)) => return Err(de::Error::missing_field("earliest")),
+                };
+                Ok(Date {
+                    earliest,
+                    latest,
+                    precision,
+                    value: f.value,
+                    modifier: f.modifier,
+                    derivation: f.derivation,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

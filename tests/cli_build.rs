@@ -1,0 +1,187 @@
+//! CLI tests of `tempograph build`: exit codes and messages for good and bad input.
+//! See: issue 2 (items 2, 7, 10).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_tempograph"))
+}
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    bin().args(args).current_dir(dir).output().expect("run tempograph")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("timelines/sony-hack-2014/sources")
+}
+
+#[test]
+fn builds_the_bundled_example_to_stdout() {
+    let o = run(&["build", "--manifest", "sources.yaml"], &example());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.starts_with("schema: tempograph/1\n"), "{out}");
+    assert!(out.contains("published: 2014-12-18"));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = run(&["build", "--manifest", "sources.yaml"], &example());
+    let b = run(&["build", "--manifest", "sources.yaml"], &example());
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn missing_publication_date_names_the_three_ways() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Sony canceled the release on Thursday.\n").unwrap();
+    let o = run(&["build", "a.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.contains("a.txt: no publication date found"), "{e}");
+    assert!(
+        e.contains("--dct") && e.contains("--manifest") && e.contains("dateline"),
+        "{e}"
+    );
+}
+
+#[test]
+fn dct_flag_and_dateline() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Headline\n2:11 | 12/17/14\nObama spoke on Thursday.\n",
+    )
+    .unwrap();
+    let o = run(&["build", "a.txt"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("published: 2014-12-17"));
+    // --dct wins over the dateline, with a warning naming the line.
+    let o = run(&["build", "a.txt", "--dct", "2014-12-18"], dir.path());
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("published: 2014-12-18"));
+    assert!(
+        stderr(&o).contains("a.txt:2: warning: dateline `2:11 | 12/17/14` says 2014-12-17"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn manifest_wins_over_dateline_with_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Headline\n12/17/14\nObama spoke.\n").unwrap();
+    std::fs::write(dir.path().join("m.yaml"), "- file: a.txt\n  published: 2014-12-20\n").unwrap();
+    let o = run(&["build", "--manifest", "m.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("published: 2014-12-20"));
+    assert!(
+        stderr(&o).contains("warning: dateline `12/17/14` says 2014-12-17, but the manifest"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn bad_inputs_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("empty.txt"), "").unwrap();
+    std::fs::write(p.join("bin.txt"), b"PK\x03\x04\x00\x00junk").unwrap();
+    std::fs::write(p.join("latin1.txt"), b"12/17/14\ncaf\xe9 au lait").unwrap();
+    std::fs::write(
+        p.join("broken.yaml"),
+        "- file: a.txt\n  published: 2014-12-17\n   title: x: y\n",
+    )
+    .unwrap();
+    std::fs::write(p.join("baddate.yaml"), "- file: a.txt\n  published: 2014-02-30\n").unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["build", "nope.txt", "--dct", "2014-12-17"],
+            "nope.txt: No such file or directory",
+        ),
+        (
+            &["build", "empty.txt", "--dct", "2014-12-17"],
+            "empty.txt: expected a text document, found an empty file",
+        ),
+        (
+            &["build", "bin.txt", "--dct", "2014-12-17"],
+            "bin.txt: expected a text document, found binary content (NUL byte at byte 4)",
+        ),
+        (&["build", "latin1.txt"], "latin1.txt:2:4: invalid UTF-8 at byte 12"),
+        (
+            &["build", "--manifest", "broken.yaml"],
+            "broken.yaml:2:14: expected valid YAML, found a syntax error",
+        ),
+        (&["build", "--manifest", "baddate.yaml"], "baddate.yaml:2:14"),
+        (
+            &["build", "x.txt", "--dct", "2014-13-01"],
+            "invalid --dct `2014-13-01`: expected a date YYYY-MM-DD",
+        ),
+        (&["build"], "build needs documents"),
+    ];
+    for (args, want) in cases {
+        let o = run(args, p);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(want),
+            "{args:?}: expected `{want}` in\n{}",
+            stderr(&o)
+        );
+        assert!(!stderr(&o).contains("panicked"), "{args:?}");
+    }
+}
+
+#[test]
+fn a_bad_file_among_good_ones_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("good.txt"), "Sony canceled the release on Thursday.\n").unwrap();
+    std::fs::write(p.join("bad.txt"), b"\xff\xfe").unwrap();
+    let o = run(
+        &["build", "good.txt", "bad.txt", "--dct", "2014-12-18", "-o", "out.yaml"],
+        p,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bad.txt:1:1: invalid UTF-8"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 document(s) could not be read; nothing was written"));
+    assert!(!p.join("out.yaml").exists());
+}
+
+#[test]
+fn never_overwrites_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    let original = "Sony canceled the release on Thursday.\n";
+    std::fs::write(p.join("a.txt"), original).unwrap();
+    let o = run(&["build", "a.txt", "--dct", "2014-12-18", "-o", "a.txt"], p);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("refusing to write output to a.txt: it is one of the input files"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(p.join("a.txt")).unwrap(), original);
+}
+
+#[test]
+fn writes_output_file_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("a.txt"), "Sony canceled the release on Thursday.\n").unwrap();
+    let o = run(&["build", "a.txt", "--dct", "2014-12-18", "-o", "t.yaml"], p);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let written = std::fs::read_to_string(p.join("t.yaml")).unwrap();
+    assert!(written.starts_with("schema: tempograph/1"));
+    let leftovers: Vec<_> = std::fs::read_dir(p)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
