@@ -66,7 +66,11 @@ pub struct Analyzed<'a> {
     pub lines: LineIndex,
     pub timexes: Vec<Timex>,
     pub events: Vec<Event>,
+    /// Every TLINK the link stage found (TempEval output uses these).
     pub tlinks: Vec<Tlink>,
+    /// The links the timeline uses: those [`is_evidence`] keeps, with the relation of a time
+    /// expression to the event it governs read from the construction (see [`evidence_links`]).
+    pub evidence: Vec<Tlink>,
 }
 
 /// Run the per-document stages: text, temporal expressions, events, relations.
@@ -75,14 +79,51 @@ pub fn analyze(doc: &Document) -> Analyzed<'_> {
     let timexes = crate::timex::tag(&doc.text, &analysis, doc.dct);
     let events = crate::events::extract(&doc.text, &analysis, &timexes);
     let tlinks = crate::link::link(&doc.text, &analysis, doc.dct, &timexes, &events);
-    Analyzed {
+    let mut a = Analyzed {
         doc,
         lines: LineIndex::new(&doc.text),
         analysis,
         timexes,
         events,
         tlinks,
-    }
+        evidence: Vec::new(),
+    };
+    a.evidence = evidence_links(&a);
+    a
+}
+
+/// The links a timeline can show (see [`is_evidence`]). A time expression that governs an
+/// event dates it: "On Thursday, Earnest told", "the Christmas movie release", "attacks ...
+/// last year" put the event within the time, whatever label a learned table gave the pair;
+/// explicit signals (`before`, `after`, `since`, `until`, `for`) keep their own relation.
+pub fn evidence_links(a: &Analyzed) -> Vec<Tlink> {
+    a.tlinks
+        .iter()
+        .filter(|l| is_evidence(a, l))
+        .map(|l| {
+            let mut l = l.clone();
+            let timex = match (l.from, l.to) {
+                (Endpoint::Event(_), Endpoint::Timex(t)) | (Endpoint::Timex(t), Endpoint::Event(_)) => Some(t),
+                _ => None,
+            };
+            if let Some(t) =
+                timex.filter(|_| l.distance.is_none() && matches!(l.rule, "link/timex-model" | "link/timex-anchor"))
+            {
+                let inside = if a.timexes[t].kind == TimexType::Duration {
+                    RelType::During
+                } else {
+                    RelType::IsIncluded
+                };
+                l.rel = if matches!(l.from, Endpoint::Event(_)) {
+                    inside
+                } else {
+                    inside.inverse()
+                };
+                l.rule = "link/timex-governs";
+            }
+            l
+        })
+        .collect()
 }
 
 /// Build the timeline of `docs` (see the module table).
@@ -112,7 +153,7 @@ pub fn is_evidence(a: &Analyzed, l: &Tlink) -> bool {
         }
         // Tense says where an event lies against the publication date only for a finite
         // verb; nouns and participles have no tense of their own.
-        (Endpoint::Event(e), Endpoint::Dct) | (Endpoint::Dct, Endpoint::Event(e)) if r == "link/dct-model" => {
+        (Endpoint::Event(e), Endpoint::Dct) | (Endpoint::Dct, Endpoint::Event(e)) if r.starts_with("link/dct-") => {
             let ev = &a.events[e];
             ev.pos == Pos::Verb && matches!(ev.tense, Tense::Past | Tense::Present | Tense::Future)
         }
@@ -274,7 +315,7 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize) -> bool {
     }
     let light = LIGHT_LEMMAS.contains(&e.lemma.as_str());
     let mut anchored = false;
-    for l in a.tlinks.iter().filter(|l| is_evidence(a, l)) {
+    for l in a.evidence.iter() {
         let other = match (l.from, l.to) {
             (Endpoint::Event(x), o) if x == i => o,
             (o, Endpoint::Event(x)) if x == i => o,
@@ -713,7 +754,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
         }
     };
     for (d, a) in docs.iter().enumerate() {
-        for l in a.tlinks.iter().filter(|l| is_evidence(a, l)) {
+        for l in a.evidence.iter() {
             let ev = cx.graph_evidence(d, l.evidence, l.rule);
             // Tense against the publication date is read at day granularity: past tense
             // means on or before the publication day ("On Thursday, Earnest told ..." on a
@@ -908,9 +949,8 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
         let rank = |s: &merge::Source| -> (u8, u8) {
             let d = cx.doc_index(&s.doc).unwrap_or(0);
             let a = &docs[d];
-            let anchored = a.tlinks.iter().any(|l| {
-                is_evidence(a, l)
-                    && (l.from == Endpoint::Event(s.event) || l.to == Endpoint::Event(s.event))
+            let anchored = a.evidence.iter().any(|l| {
+                (l.from == Endpoint::Event(s.event) || l.to == Endpoint::Event(s.event))
                     && (l.distance.is_some()
                         || matches!((l.from, l.to), (Endpoint::Timex(_), _) | (_, Endpoint::Timex(_))))
             });
@@ -964,7 +1004,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                 Endpoint::Event(i) => cluster_of.get(&(d, i)).and_then(|c| ids.get(c)).cloned(),
             }
         };
-        for l in a.tlinks.iter().filter(|l| is_evidence(a, l)) {
+        for l in a.evidence.iter() {
             let (Some(x), Some(y)) = (out_id(l.from), out_id(l.to)) else {
                 continue;
             };
@@ -1108,7 +1148,7 @@ fn event_date(
     for s in &cl.sources {
         let Some(d) = cx.doc_index(&s.doc) else { continue };
         let a = &cx.docs[d];
-        for l in a.tlinks.iter().filter(|l| is_evidence(a, l)) {
+        for l in a.evidence.iter() {
             let (me, other) = match (l.from, l.to) {
                 (Endpoint::Event(x), o) if cluster_of.get(&(d, x)) == Some(&c) => (l.from, o),
                 (o, Endpoint::Event(x)) if cluster_of.get(&(d, x)) == Some(&c) => (l.to, o),
