@@ -515,8 +515,9 @@ pub(super) fn check(t: &Timeline) -> Report {
     // Dates the wrong way round.
     let mut inverted = BTreeSet::new();
     for (i, e) in t.events.iter().enumerate() {
-        if let Some(d) = &e.date {
-            if d.earliest > d.latest {
+        // Only a date with both bounds can have them the wrong way round.
+        if let Some((a, b)) = e.date.as_ref().and_then(|d| d.earliest.zip(d.latest)) {
+            if a > b {
                 inverted.insert(i);
                 c.push(
                     Kind::InvertedDate,
@@ -524,8 +525,8 @@ pub(super) fn check(t: &Timeline) -> Report {
                     format!(
                         "event `{}`: earliest {} is after latest {}",
                         e.id,
-                        d.earliest.format("%Y-%m-%d"),
-                        d.latest.format("%Y-%m-%d")
+                        a.format("%Y-%m-%d"),
+                        b.format("%Y-%m-%d")
                     ),
                 );
             }
@@ -559,7 +560,11 @@ pub(super) fn check(t: &Timeline) -> Report {
                 continue;
             };
             let path = [k("events"), Step::Index(i), k("sources"), Step::Index(j), k("tense")];
-            if told_in_past(s.tense.as_deref(), s.aspect.as_deref()) && d.earliest > published {
+            // Each check needs its bound: "on or before" says nothing about being later than the
+            // publication, "on or after" nothing about being earlier.
+            let after_publication = d.earliest.filter(|&a| a > published);
+            let before_publication = d.latest.filter(|&b| b < published);
+            if let (true, Some(earliest)) = (told_in_past(s.tense.as_deref(), s.aspect.as_deref()), after_publication) {
                 c.push(
                     Kind::PastAfterPublication,
                     &path,
@@ -569,10 +574,10 @@ pub(super) fn check(t: &Timeline) -> Report {
                         s.trigger,
                         s.document,
                         published.format("%Y-%m-%d"),
-                        d.earliest.format("%Y-%m-%d")
+                        earliest.format("%Y-%m-%d")
                     ),
                 );
-            } else if s.tense.as_deref() == Some("FUTURE") && d.latest < published {
+            } else if let (Some("FUTURE"), Some(latest)) = (s.tense.as_deref(), before_publication) {
                 c.push(
                     Kind::FutureBeforePublication,
                     &path,
@@ -582,7 +587,7 @@ pub(super) fn check(t: &Timeline) -> Report {
                         s.trigger,
                         s.document,
                         published.format("%Y-%m-%d"),
-                        d.latest.format("%Y-%m-%d")
+                        latest.format("%Y-%m-%d")
                     ),
                 );
             }
@@ -601,12 +606,13 @@ pub(super) fn check(t: &Timeline) -> Report {
         let n = g.add_interval(e.id.clone(), (0, i));
         nodes.insert(e.id.clone(), n);
         if let Some(d) = &e.date {
-            if !inverted.contains(&i) {
+            // One-sided dates bound the known side only.
+            if !inverted.contains(&i) && d.known_day().is_some() {
                 let before = g.fact_count();
                 g.bound(
                     n,
-                    Some(d.earliest),
-                    Some(d.latest),
+                    d.earliest,
+                    d.latest,
                     graph::Evidence {
                         doc: None,
                         span: None,
@@ -627,24 +633,23 @@ pub(super) fn check(t: &Timeline) -> Report {
         }
         let n = g.add_interval(x.id.clone(), (1, i));
         nodes.insert(x.id.clone(), n);
-        if let (Some(a), Some(b)) = (x.earliest, x.latest) {
-            if a <= b {
-                let before = g.fact_count();
-                g.bound(
-                    n,
-                    Some(a),
-                    Some(b),
-                    graph::Evidence {
-                        doc: None,
-                        span: None,
-                        text: x.value.clone(),
-                        rule: "time".to_string(),
-                    },
-                );
-                facts.resize_with(before, || None);
-                while facts.len() < g.fact_count() {
-                    facts.push(Some(FactOrigin::TimeDate { time: i }));
-                }
+        let time_inverted = matches!((x.earliest, x.latest), (Some(a), Some(b)) if a > b);
+        if !time_inverted && (x.earliest.is_some() || x.latest.is_some()) {
+            let before = g.fact_count();
+            g.bound(
+                n,
+                x.earliest,
+                x.latest,
+                graph::Evidence {
+                    doc: None,
+                    span: None,
+                    text: x.value.clone(),
+                    rule: "time".to_string(),
+                },
+            );
+            facts.resize_with(before, || None);
+            while facts.len() < g.fact_count() {
+                facts.push(Some(FactOrigin::TimeDate { time: i }));
             }
         }
     }
@@ -907,8 +912,9 @@ pub(super) fn entailed(t: &Timeline, a: &str, b: &str) -> Option<RelType> {
         let n = g.add_interval(e.id.clone(), (0, i));
         nodes.insert(e.id.as_str(), n);
         if let Some(d) = &e.date {
-            if d.earliest <= d.latest {
-                g.bound(n, Some(d.earliest), Some(d.latest), graph::Evidence::rule("date"));
+            let inverted = matches!((d.earliest, d.latest), (Some(a), Some(b)) if a > b);
+            if !inverted && d.known_day().is_some() {
+                g.bound(n, d.earliest, d.latest, graph::Evidence::rule("date"));
             }
         }
     }
@@ -918,10 +924,9 @@ pub(super) fn entailed(t: &Timeline, a: &str, b: &str) -> Option<RelType> {
         }
         let n = g.add_interval(x.id.clone(), (1, i));
         nodes.insert(x.id.as_str(), n);
-        if let (Some(e), Some(l)) = (x.earliest, x.latest) {
-            if e <= l {
-                g.bound(n, Some(e), Some(l), graph::Evidence::rule("time"));
-            }
+        let inverted = matches!((x.earliest, x.latest), (Some(a), Some(b)) if a > b);
+        if !inverted && (x.earliest.is_some() || x.latest.is_some()) {
+            g.bound(n, x.earliest, x.latest, graph::Evidence::rule("time"));
         }
     }
     for r in t.all_relations() {
