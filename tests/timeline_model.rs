@@ -586,3 +586,74 @@ relations:
     t.sort_canonical();
     assert_eq!(t.to_yaml().unwrap(), once, "idempotent");
 }
+
+// ---------------------------------------------------------------------------------------------
+// One-sided dates.
+
+fn ymd(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn one_sided_date_helpers() {
+    let d = ymd("2014-12-18");
+    let before = Date::on_or_before(d);
+    let after = Date::on_or_after(d);
+    assert_eq!((before.earliest, before.latest), (None, Some(d)));
+    assert_eq!((after.earliest, after.latest), (Some(d), None));
+    assert_eq!(before.bounds(), Bounds::OnOrBefore(d));
+    assert_eq!(after.bounds(), Bounds::OnOrAfter(d));
+    assert!(before.is_open() && after.is_open());
+    assert!(!Date::day(d).is_open() && Date::day(d).is_exact_day());
+    assert!(!before.is_exact_day());
+    assert_eq!((before.known_day(), after.known_day()), (Some(d), Some(d)));
+    assert_eq!(Date::day(d).precision, Some(Precision::Day));
+    assert_eq!(
+        Date::from_value("2014-12").unwrap().bounds(),
+        Bounds::Between(ymd("2014-12-01"), ymd("2014-12-31"))
+    );
+    // On the same day: on or before, then the day itself, then on or after.
+    let mut keys = [after.display_key(), Date::day(d).display_key(), before.display_key()];
+    keys.sort();
+    assert_eq!(
+        keys,
+        [before.display_key(), Date::day(d).display_key(), after.display_key()]
+    );
+    assert!(Date::between(ymd("2014-12-17"), ymd("2014-12-30")).display_key() < before.display_key());
+}
+
+#[test]
+fn one_sided_dates_are_written_with_the_known_bound_only() {
+    let mut t = Timeline::default();
+    for (id, date) in [
+        ("scrap", Date::on_or_before(ymd("2014-12-18"))),
+        (
+            "announce",
+            Date::on_or_after(ymd("2014-12-18")).with_precision(Precision::Day),
+        ),
+    ] {
+        t.events.push(Event {
+            id: id.into(),
+            label: id.into(),
+            class: None,
+            description: None,
+            date: Some(date),
+            sources: vec![],
+            before: vec![],
+            after: vec![],
+        });
+    }
+    let yaml = t.to_yaml().unwrap();
+    assert_eq!(
+        yaml,
+        "schema: tempograph/1\nevents:\n- id: scrap\n  label: scrap\n  date:\n    latest: 2014-12-18\n- id: announce\n  label: announce\n  date:\n    earliest: 2014-12-18\n    precision: day\n"
+    );
+    assert_eq!(Timeline::from_yaml(&yaml, "t.yaml").unwrap(), t);
+    // A date with neither bound cannot be read back, so it is not written.
+    t.events[0].date.as_mut().unwrap().latest = None;
+    let err = t.to_yaml().unwrap_err().to_string();
+    assert!(
+        err.contains("a date needs `earliest`, `latest` or both; this one has neither"),
+        "{err}"
+    );
+}

@@ -12,6 +12,10 @@
 //! | `TimelineJs`        | `timelinejs`        | Knight Lab TimelineJS3 JSON, to publish as a web page   |
 //! | `Svg`, `Png`        | `svg`, `png`        | the DOT (or Mermaid) picture, drawn by `dot` or `mmdc`  |
 //!
+//! A one-sided date (`{latest: 2014-12-18}`, "on or before") is drawn at its known day with
+//! the bound marked: `by 2014-12-18` / `from 2014-12-18` ([`date_label`]), `≤`/`≥` in the
+//! gantt chart, `mod="ON_OR_BEFORE"`/`"ON_OR_AFTER"` in TimeML; see [`display_order`].
+//!
 //! Every text renderer is a pure function of the timeline: same timeline, byte-identical
 //! output. Labels are escaped for each target (see each module's docs); ids in diagrams are
 //! generated (`e0`, `e1`, ...) so user ids never need escaping.

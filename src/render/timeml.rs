@@ -11,6 +11,7 @@
 //! | one day                             | `<TIMEX3 tid="t1" type="DATE" value="2014-12-17">2014-12-17</TIMEX3>` |
 //! | on or before a day (`latest` only)  | `<TIMEX3 tid="t1" type="DATE" value="2014-12-18" mod="ON_OR_BEFORE">2014-12-18</TIMEX3>` |
 //! | on or after a day (`earliest` only) | the same with `mod="ON_OR_AFTER"`                                     |
+//! | one-sided with a value ending (or starting) on the bound (`{latest: 2014-12-31, value: 2014-12}`) | `<TIMEX3 ... value="2014-12" mod="ON_OR_BEFORE">` |
 //! | a range without a value             | two DATE TIMEX3s and a non-consuming `DURATION` with `beginPoint`/`endPoint`, which the event is `IS_INCLUDED` in |
 //! | none                                | nothing                                                              |
 //!

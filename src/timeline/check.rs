@@ -5,14 +5,14 @@
 //! |--------------------------|----------|----------------------------------------------------------------|
 //! | `duplicate-id`           | error    | two events with `id: hack`                                     |
 //! | `unknown-id`             | error    | `before: [leek]` when no event or time is called `leek`         |
-//! | `inverted-date`          | error    | `date: {earliest: 2014-12-05, latest: 2014-11-27}`              |
+//! | `inverted-date`          | error    | `date: {earliest: 2014-12-05, latest: 2014-11-27}` (only a date with both bounds) |
 //! | `contradicts-dates`      | error    | `cancel BEFORE threats` with cancel on 12-17 and threats on 12-16 |
 //! | `cycle`                  | error    | `a BEFORE b`, `b BEFORE c`, `c BEFORE a`                        |
-//! | `past-after-publication` | error    | "hackers *leaked*" (PAST) in a document published 2014-12-01, dated 2014-12-05 |
-//! | `future-before-publication` | warning | "Sony *will release*" (FUTURE) dated before the document's publication |
+//! | `past-after-publication` | error    | "hackers *leaked*" (PAST) in a document published 2014-12-01, dated 2014-12-05 (by the earliest day; `{latest: ...}` alone never is) |
+//! | `future-before-publication` | warning | "Sony *will release*" (FUTURE) dated before the document's publication (by the latest day) |
 //! | `unknown-document`       | error    | a source or evidence naming a document not in `documents:`     |
 //! | `unknown-anchor`         | warning  | a derivation anchored to an id that does not exist              |
-//! | `unplaced-event`         | warning  | an event with no date and no relation: it cannot be placed      |
+//! | `unplaced-event`         | warning  | an event with no date and no relation: it cannot be placed (a one-sided date places it) |
 //! | `recorded-conflict`      | warning  | a `conflicts:` entry that the file's own dates and relations do not reproduce (`build` set one of its facts aside) |
 //!
 //! YAML syntax errors and schema errors (wrong type, unknown field, missing field, a bad date)
@@ -20,10 +20,11 @@
 //! `path:line:column` saying what was expected.
 //!
 //! Contradictions between relations and dates, and cycles, come from the relation graph
-//! ([`crate::graph::Graph`]): every dated event is bounded by its dates and every relation
-//! (the `relations:` list and the `before:`/`after:` shorthand) is added with the YAML
-//! place it was written; each conflict the graph finds is one finding listing every fact on
-//! the cycle with its place and evidence.
+//! ([`crate::graph::Graph`]): every dated event is bounded by its dates (a one-sided date
+//! bounds the known side only: `{latest: 2014-12-18}` says nothing about how early) and
+//! every relation (the `relations:` list and the `before:`/`after:` shorthand) is added with
+//! the YAML place it was written; each conflict the graph finds is one finding listing every
+//! fact on the cycle with its place and evidence.
 //!
 //! Line numbers come from [`crate::yaml::locate`], which re-parses the file to find the node
 //! at a path such as `events[3].before[1]`; a timeline built in memory has no file, so its

@@ -10,6 +10,8 @@
 //! | `date: 2014-11`                                   | shorthand: TIMEX3 value, expanded to Nov 1..30  |
 //! | `date: {earliest: 2014-11-20, latest: 2014-11-24}`| somewhere in those five days                    |
 //! | `date: {value: 2014-W51}`                         | the days of ISO week 51 of 2014                 |
+//! | `date: {latest: 2014-12-18}`                      | on or before that day ("has scrapped", told 12-18) |
+//! | `date: {earliest: 2014-12-18}`                    | on or after that day ("will announce", told 12-18) |
 //! | `before: [leak]` on event `hack`                  | the relation `hack BEFORE leak`                 |
 //! | `relations: [{from: hack, to: leak, type: before}]` | the same, with room for evidence              |
 //!
@@ -24,8 +26,10 @@
 //!
 //! ```text
 //! timeline  := schema? title? documents? events times? relations? conflicts?
-//! date      := TIMEX3-value | { earliest, latest, precision?, value?, mod?, derivation? }
-//!            | { value, precision?, mod?, derivation? }          (earliest/latest from value)
+//! date      := TIMEX3-value
+//!            | { bounds, precision?, value?, mod?, derivation? }  (value kept as written)
+//!            | { value, precision?, mod?, derivation? }           (earliest/latest from value)
+//! bounds    := earliest latest | earliest | latest                (never neither)
 //! span      := start end                  (character offsets into the document, end exclusive)
 //! relation  := { from: id, to: id, type: TimeML-relType, distance?, evidence* }
 //! ```
