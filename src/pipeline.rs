@@ -1107,8 +1107,8 @@ fn telling_event(a: &Analyzed, id: &str) -> tl::Event {
         class: Some("REPORTING".into()),
         description: Some(format!("The conversation recorded by the {kind} {}.", a.doc.id)),
         date: Some(tl::Date {
-            earliest: a.doc.dct,
-            latest: a.doc.dct,
+            earliest: Some(a.doc.dct),
+            latest: Some(a.doc.dct),
             precision: Some(Precision::Day),
             value: Some(a.doc.dct.to_string()),
             modifier: None,
@@ -1317,8 +1317,8 @@ fn event_date(
     };
     let _: Option<NaiveDate> = None;
     Some(tl::Date {
-        earliest,
-        latest,
+        earliest: Some(earliest),
+        latest: Some(latest),
         precision,
         value,
         modifier: None,
