@@ -24,7 +24,6 @@ use crate::text::{Analysis, LineIndex, Span, TokenKind};
 use crate::timeline::{self as tl, Timeline};
 use crate::timex::{Timex, TimexType};
 use crate::value::{date_range, Precision};
-use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -1174,7 +1173,10 @@ fn event_date(
     c: usize,
     b: graph::Bounds,
 ) -> Option<tl::Date> {
-    let (earliest, latest) = (b.earliest_start?, b.latest_start?);
+    let (earliest, latest) = (b.earliest_start, b.latest_start);
+    if earliest.is_none() && latest.is_none() {
+        return None;
+    }
     // The most direct evidence: a dated time expression, else a metric link, else the DCT.
     let mut best: Option<(u8, tl::Derivation, Option<String>, Option<Precision>)> = None;
     for s in &cl.sources {
@@ -1284,14 +1286,14 @@ fn event_date(
             }
         }
     }
-    let width = (latest - earliest).num_days();
+    let width = earliest.zip(latest).map(|(e, l)| (l - e).num_days());
     let (derivation, value, precision) = match best {
         Some((_, der, value, p)) => {
             // The time expression's value stands only when the graph did not narrow it.
             let exact = value
                 .as_deref()
                 .and_then(date_range)
-                .is_some_and(|r| r.earliest == earliest && r.latest == latest);
+                .is_some_and(|r| Some(r.earliest) == earliest && Some(r.latest) == latest);
             let mut der = der;
             if value.is_some() && !exact {
                 der.text.push_str("; narrowed by related events");
@@ -1299,7 +1301,7 @@ fn event_date(
             (
                 Some(der),
                 if exact { value } else { None },
-                if exact { p } else { Some(precision_of_width(width)) },
+                if exact { p } else { width.map(precision_of_width) },
             )
         }
         None => (
@@ -1312,13 +1314,12 @@ fn event_date(
                 text: "from the dates of related events".into(),
             }),
             None,
-            Some(precision_of_width(width)),
+            width.map(precision_of_width),
         ),
     };
-    let _: Option<NaiveDate> = None;
     Some(tl::Date {
-        earliest: Some(earliest),
-        latest: Some(latest),
+        earliest,
+        latest,
         precision,
         value,
         modifier: None,
