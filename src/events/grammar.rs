@@ -338,6 +338,11 @@ pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
     let ing = form.ends_with("ing");
     let participle =
         form.ends_with("ed") || form.ends_with("en") || lex.verb_exception(&form).is_some_and(|l| l != form && !ing);
+    // An -ing form takes its tense from a `be` auxiliary only: in "as you often do heading
+    // into the holiday" the `do` is a verb of its own, and `heading` a bare participle.
+    if pos == Pos::Verb && ing && !chain.iter().any(|w| BE.contains(&w.as_str())) {
+        chain.clear();
+    }
     let has = |set: &[&str]| chain.iter().any(|w| set.contains(&w.as_str()));
     if pos == Pos::Verb {
         if ing && has(BE) {
