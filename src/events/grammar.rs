@@ -180,6 +180,9 @@ impl<'a> Context<'a> {
     /// The token follows a determiner, a possessive `'s` or a preposition, possibly with
     /// capitalised modifiers between (`the Christmas release`).
     pub fn nominal_context(&self) -> bool {
+        if self.determiner_over_noun_modifiers() {
+            return true;
+        }
         let capital = |k: usize| self.word(k).chars().next().is_some_and(char::is_uppercase);
         let Some(j) = self
             .before(self.i)
@@ -207,6 +210,135 @@ impl<'a> Context<'a> {
         }
         PREPOSITIONS.contains(&p.as_str()) && !self.lower(self.i).ends_with("ing")
     }
+}
+
+impl Context<'_> {
+    /// A base verb form after a determiner with lower-case noun modifiers between, possibly
+    /// with a quoted title among them: `the Christmas movie release of`, `the "The Interview"
+    /// movie release`, `a tax cut`. Not `-s`, `-ed` or `-ing` forms, where the verb reading is
+    /// common (`the army attacks`, `the company released`, `the bank lending`), and not when an
+    /// object follows (`the people release the hostages`).
+    fn determiner_over_noun_modifiers(&self) -> bool {
+        let w = self.lower(self.i);
+        let lex = Lexicon::builtin();
+        if w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing") || lex.verb_exception(&w).is_some_and(|l| l != w)
+        {
+            return false;
+        }
+        if let Some(n) = self.next_content(self.i) {
+            let next = self.lower(n);
+            if DETERMINERS.contains(&next.as_str())
+                || OBJECT_PRONOUNS.contains(&next.as_str())
+                || self.word(n).chars().next().is_some_and(char::is_uppercase)
+            {
+                return false;
+            }
+        }
+        let mut lower_modifiers = 0;
+        let mut modifiers = 0;
+        let mut k = self.i;
+        while k > self.range.start {
+            k -= 1;
+            let t = self.analysis.tokens[k];
+            if t.kind != TokenKind::Word {
+                // A quoted title: skip back to its opening quote when every word inside is
+                // capitalised.
+                if !matches!(self.word(k), "\"" | "”") {
+                    return false;
+                }
+                let open = (self.range.start..k)
+                    .rev()
+                    .take(8)
+                    .find(|&q| matches!(self.word(q), "\"" | "“"));
+                let Some(open) = open else { return false };
+                let title_ok = (open + 1..k)
+                    .all(|q| !self.is_word(q) || self.word(q).chars().next().is_some_and(char::is_uppercase))
+                    && open + 1 < k;
+                if !title_ok {
+                    return false;
+                }
+                k = open;
+                continue;
+            }
+            let p = self.lower(k);
+            if DETERMINERS.contains(&p.as_str()) || (p == "s" && self.is_clitic(k) && !self.clitic_is_verb(k)) {
+                return lower_modifiers > 0;
+            }
+            modifiers += 1;
+            if modifiers > 4 {
+                return false;
+            }
+            if self.word(k).chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            if !noun_modifier(&p) || lower_modifiers >= 2 {
+                return false;
+            }
+            lower_modifiers += 1;
+        }
+        false
+    }
+}
+
+impl Context<'_> {
+    /// A present or base verb form between a subject noun phrase and its object: `the army
+    /// attacks the city`, `the government plans a cut`. The form follows a lower-case noun
+    /// after a determiner and is followed by a determiner or an object pronoun.
+    pub fn verb_with_object(&self) -> bool {
+        let w = self.lower(self.i);
+        if w.ends_with("ed")
+            || w.ends_with("ing")
+            || Lexicon::builtin()
+                .verb(&super::morph::verb_lemma(Lexicon::builtin(), &w).unwrap_or_default())
+                .is_none()
+        {
+            return false;
+        }
+        let Some(n) = self.next_content(self.i) else {
+            return false;
+        };
+        if n != self.i + 1 || !OBJECT_CUES.contains(&self.lower(n).as_str()) {
+            return false;
+        }
+        let mut before = self.before(self.i);
+        let Some(subj) = before.next() else {
+            return false;
+        };
+        let sw = self.lower(subj);
+        if self.word(subj).chars().next().is_some_and(char::is_uppercase) || !noun_modifier(&sw) {
+            return false;
+        }
+        before.take(2).any(|k| DETERMINERS.contains(&self.lower(k).as_str()))
+    }
+}
+
+/// Words that open an object noun phrase right after a verb.
+static OBJECT_CUES: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "them", "him", "us",
+    "me",
+];
+
+/// Object pronouns: after a verb form they make it a verb (`the people release them`).
+static OBJECT_PRONOUNS: &[&str] = &["them", "him", "it", "us", "me", "you", "her"];
+
+/// A lower-case word that can modify a noun in a compound (`movie` in `movie release`): not a
+/// function word, auxiliary, adverb or verb form.
+fn noun_modifier(w: &str) -> bool {
+    !(DETERMINERS.contains(&w)
+        || PREPOSITIONS.contains(&w)
+        || BE.contains(&w)
+        || HAVE.contains(&w)
+        || DO.contains(&w)
+        || MODALS.contains(&w)
+        || SUBJECTS.contains(&w)
+        || OBJECT_PRONOUNS.contains(&w)
+        || is_adverb(w)
+        || w.ends_with("ed")
+        || w.ends_with("ing")
+        || matches!(
+            w,
+            "to" | "and" | "or" | "but" | "that" | "which" | "whose" | "whom" | "than" | "as" | "if" | "s" | "t"
+        ))
 }
 
 /// The kind of word right before token `i` (only whitespace between), as the corpus counts

@@ -219,7 +219,7 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
         return None;
     }
     let proper = ctx.is_proper(ctx.i);
-    let verbal = ctx.verbal_context();
+    let verbal = ctx.verbal_context() || ctx.verb_with_object();
     let nominal = ctx.nominal_context();
     let stats = lex.form(lower).filter(|s| s.occurrences >= MIN_OCCURRENCES);
     let vlemma = morph::verb_lemma(lex, lower);
