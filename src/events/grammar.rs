@@ -281,6 +281,48 @@ impl Context<'_> {
 }
 
 impl Context<'_> {
+    /// A past form (`-ed` or irregular, not `-ing`) right after a subject, with at most one
+    /// adverb between: a name (`Sony Pictures recently canceled`), a subject or relative
+    /// pronoun (`they canceled`, `a film that stirred`) or a lower-case noun (`the company
+    /// canceled`). Not after a determiner (`the canceled show`), an auxiliary (`was
+    /// canceled`, verbal context anyway) or punctuation.
+    pub fn past_after_subject(&self) -> bool {
+        let w = self.lower(self.i);
+        let lex = Lexicon::builtin();
+        let past = (w.ends_with("ed") && super::morph::verb_lemma(lex, &w).is_some_and(|l| l != w))
+            || lex.verb_exception(&w).is_some_and(|l| l != w);
+        if !past || w.ends_with("ing") {
+            return false;
+        }
+        let mut adverbs = 0;
+        for k in self.before(self.i) {
+            let p = self.lower(k);
+            if is_adverb(&p)
+                && !matches!(
+                    p.as_str(),
+                    "not" | "never" | "so" | "as" | "all" | "both" | "first" | "long"
+                )
+            {
+                adverbs += 1;
+                if adverbs > 1 {
+                    return false;
+                }
+                continue;
+            }
+            if SUBJECTS.contains(&p.as_str()) || matches!(p.as_str(), "that" | "which") {
+                return true;
+            }
+            if p == "s" || p == "t" || !noun_modifier(&p) {
+                return false;
+            }
+            // A name or a noun.
+            return true;
+        }
+        false
+    }
+}
+
+impl Context<'_> {
     /// A present or base verb form between a subject noun phrase and its object: `the army
     /// attacks the city`, `the government plans a cut`. The form follows a lower-case noun
     /// after a determiner and is followed by a determiner or an object pronoun.
