@@ -170,10 +170,14 @@ impl<'a> Context<'a> {
             return false;
         };
         let p = p.as_str();
+        let w = self.lower(self.i);
+        // "to attacks": an `-s` form after `to` is a plural noun, not an infinitive.
+        if p == "to" && w.ends_with('s') && !w.ends_with("ss") && Lexicon::builtin().verb(&w).is_none() {
+            return false;
+        }
         if MODALS.contains(&p) || DO.contains(&p) || p == "to" || SUBJECTS.contains(&p) {
             return true;
         }
-        let w = self.lower(self.i);
         (BE.contains(&p) || HAVE.contains(&p)) && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("en"))
     }
 
