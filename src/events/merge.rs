@@ -242,11 +242,18 @@ fn names(text: &str, analysis: &Analysis, si: usize) -> Vec<String> {
     out
 }
 
-/// The union of the day intervals of the dated expressions in sentence `si`.
-fn sentence_time(doc: &DocEvents, si: usize) -> Option<(NaiveDate, NaiveDate)> {
+/// The union of the day intervals of the dated expressions in sentence `si`, leaving out
+/// those that modify another event noun (`Christmas` in "scrapped the Christmas movie
+/// release" dates the release, not the scrapping).
+fn sentence_time(doc: &DocEvents, si: usize, event: usize) -> Option<(NaiveDate, NaiveDate)> {
     let span = doc.analysis.sentences[si].span;
     let mut out: Option<(NaiveDate, NaiveDate)> = None;
     for t in doc.times.iter().filter(|t| span.contains(&t.span)) {
+        if let Some(owner) = premodified_noun(doc, t.span) {
+            if owner != event {
+                continue;
+            }
+        }
         if let Some(r) = crate::value::date_range(&t.value) {
             out = Some(match out {
                 None => (r.earliest, r.latest),
@@ -255,6 +262,27 @@ fn sentence_time(doc: &DocEvents, si: usize) -> Option<(NaiveDate, NaiveDate)> {
         }
     }
     out
+}
+
+/// Two day intervals that do not overlap.
+fn disjoint(x: Option<(NaiveDate, NaiveDate)>, y: Option<(NaiveDate, NaiveDate)>) -> bool {
+    match (x, y) {
+        (Some((a0, a1)), Some((b0, b1))) => a1 < b0 || b1 < a0,
+        _ => false,
+    }
+}
+
+/// The event noun a temporal expression premodifies: the next event starts after at most two
+/// words with nothing but spaces and words between, and is a noun (`Christmas movie release`).
+fn premodified_noun(doc: &DocEvents, t: Span) -> Option<usize> {
+    let k = doc.events.partition_point(|e| e.span.start < t.end);
+    let e = doc.events.get(k)?;
+    if e.pos != super::Pos::Noun {
+        return None;
+    }
+    let gap = doc.text.get(t.end..e.span.start)?;
+    let words = gap.split_whitespace().count();
+    (words <= 2 && gap.chars().all(|c| c.is_alphanumeric() || c == ' ')).then_some(k)
 }
 
 fn hypothetical(e: &Event) -> bool {
@@ -268,6 +296,111 @@ struct Item {
     source: Source,
     lemma: String,
     class: EventClass,
+    /// Takes part in coreference at all (not reporting, not a light or cognition verb).
+    corefers: bool,
+    /// A definite noun phrase (`the attack`, `this hack`) that can point back.
+    definite: bool,
+    /// Marked as a different event (`similar attacks`, `another hack`).
+    distinct: bool,
+    /// The content of a threat, promise or warning (`threats of attacks on theaters`).
+    irrealis: bool,
+}
+
+/// How many sentences back a definite noun (`the attack`) looks for the event it names.
+pub const ANAPHOR_WINDOW: usize = 8;
+
+/// How many sentences apart the same lemma in one document is taken as a repetition of one
+/// event.
+pub const REPEAT_WINDOW: usize = 2;
+
+/// Determiners that make a noun phrase point back to an event told before.
+static DEFINITE: &[&str] = &["the", "this", "that", "these", "those"];
+
+/// Modifiers that say the event is a different one from those told (`similar attacks`).
+pub static DISTINCT_MODIFIERS: &[&str] = &[
+    "similar",
+    "other",
+    "another",
+    "previous",
+    "prior",
+    "earlier",
+    "past",
+    "different",
+    "separate",
+    "further",
+    "future",
+    "additional",
+    "more",
+    "new",
+    "next",
+    "possible",
+    "potential",
+];
+
+/// Words whose complement is an event that has not happened (`threats of attacks`,
+/// `promises of leaking`): a noun or gerund event after one of them in its sentence is
+/// irrealis. Matched as prefixes of the lower-cased word.
+pub static IRREALIS_CUES: &[&str] = &["threat", "promis", "warn", "fear", "plan", "vow"];
+
+/// How many words before an event an irrealis cue reaches.
+const IRREALIS_REACH: usize = 12;
+
+/// Lemmas that never name one real-world event across mentions: light verbs and verbs of
+/// thinking, wanting and perceiving (`I know ... I know` are two states).
+pub static NON_COREFERRING: &[&str] = &[
+    "do", "make", "take", "get", "have", "give", "go", "come", "put", "let", "know", "think", "believe", "want",
+    "need", "hope", "expect", "feel", "see", "hear", "seem", "become", "ask", "tell", "say",
+];
+
+/// What the words before an event say about it: (definite, distinct, irrealis).
+fn np_marks(text: &str, analysis: &Analysis, e: &Event) -> (bool, bool, bool) {
+    let Some(sent) = analysis.sentences.get(e.sentence) else {
+        return (false, false, false);
+    };
+    let toks = &analysis.tokens;
+    let Some(i) = sent.tokens.clone().find(|&k| toks[k].span == e.span) else {
+        return (false, false, false);
+    };
+    let nominal = e.pos == super::Pos::Noun || e.tense == Tense::PresPart;
+    let lower = |k: usize| toks[k].text(text).to_lowercase();
+    let mut definite = false;
+    let mut distinct = false;
+    if e.pos == super::Pos::Noun {
+        // Up to three modifiers back to a determiner, within the word run.
+        let mut k = i;
+        let mut seen = 0;
+        while k > sent.tokens.start && seen <= 3 {
+            k -= 1;
+            if toks[k].kind != TokenKind::Word {
+                break;
+            }
+            let w = lower(k);
+            if DISTINCT_MODIFIERS.contains(&w.as_str()) {
+                distinct = true;
+            }
+            if DEFINITE.contains(&w.as_str()) {
+                definite = true;
+                break;
+            }
+            if matches!(
+                w.as_str(),
+                "a" | "an" | "some" | "any" | "no" | "of" | "to" | "on" | "in" | "against"
+            ) {
+                break;
+            }
+            seen += 1;
+        }
+    }
+    let irrealis = nominal
+        && (sent.tokens.start..i)
+            .rev()
+            .filter(|&k| toks[k].kind == TokenKind::Word)
+            .take(IRREALIS_REACH)
+            .any(|k| {
+                let w = lower(k);
+                IRREALIS_CUES.iter().any(|c| w.starts_with(c))
+            });
+    (definite && !distinct, distinct, irrealis)
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -292,15 +425,20 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 (
                     names(d.text, d.analysis, si),
                     d.analysis.sentences[si].span.slice(d.text).to_string(),
-                    sentence_time(d, si),
+                    sentence_time(d, si, ei),
                 )
             };
+            let (definite, distinct, irrealis) = np_marks(d.text, d.analysis, e);
             items.push(Item {
                 doc: di,
                 key: key(&e.lemma),
                 names,
                 lemma: e.lemma.clone(),
                 class: e.class,
+                corefers: e.class != EventClass::Reporting && !NON_COREFERRING.contains(&e.lemma.as_str()),
+                definite,
+                distinct,
+                irrealis,
                 source: Source {
                     doc: d.doc.clone(),
                     dct: d.dct,
@@ -323,25 +461,49 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
     let n = items.len();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut time_conflicts: Vec<(usize, usize)> = Vec::new();
+    // For a definite noun, the nearest earlier mention of the same kind in its document
+    // that it can point back to.
+    let mut antecedent: Vec<Option<usize>> = vec![None; n];
+    for b in 0..n {
+        let y = &items[b];
+        if !y.definite || !y.corefers || y.irrealis {
+            continue;
+        }
+        antecedent[b] = (0..b).rev().find(|&a| {
+            let x = &items[a];
+            x.doc == y.doc
+                && x.key == y.key
+                && x.corefers
+                && !x.irrealis
+                && !x.distinct
+                && x.source.sentence + ANAPHOR_WINDOW >= y.source.sentence
+                && !disjoint(x.source.time, y.source.time)
+        });
+    }
     for a in 0..n {
         for b in a + 1..n {
             let (x, y) = (&items[a], &items[b]);
-            if x.doc == y.doc || x.key != y.key {
+            if x.key != y.key || !x.corefers || !y.corefers {
                 continue;
             }
-            if x.class == EventClass::Reporting || y.class == EventClass::Reporting {
+            // Told as not (yet) happening, or as a different one: never the same event as
+            // one told as happening; "similar attacks" are not the attacks of its document.
+            if x.irrealis != y.irrealis || (x.doc == y.doc && (x.distinct || y.distinct)) {
                 continue;
             }
             let shared = x.names.iter().filter(|w| y.names.contains(w)).count();
-            if shared == 0 {
+            let anaphor = antecedent[b] == Some(a);
+            // The same word again within a couple of sentences, told the same way: a
+            // repetition ("being treated as a serious matter ... It is being treated by the FBI").
+            let repeated = x.doc == y.doc
+                && x.lemma == y.lemma
+                && x.source.polarity == y.source.polarity
+                && x.source.sentence + REPEAT_WINDOW >= y.source.sentence;
+            if shared == 0 && !anaphor && !repeated {
                 continue;
             }
-            let disjoint = match (x.source.time, y.source.time) {
-                (Some((a0, a1)), Some((b0, b1))) => a1 < b0 || b1 < a0,
-                _ => false,
-            };
-            if disjoint {
-                if shared < 2 {
+            if disjoint(x.source.time, y.source.time) {
+                if shared < 2 || x.distinct || y.distinct {
                     continue;
                 }
                 time_conflicts.push((a, b));
@@ -371,9 +533,6 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
             for p in 0..m.len() {
                 for q in p + 1..m.len() {
                     let (x, y) = (&sources[p], &sources[q]);
-                    if x.doc == y.doc {
-                        continue;
-                    }
                     if x.polarity != y.polarity {
                         conflicts.push(Conflict {
                             kind: ConflictKind::Polarity,
