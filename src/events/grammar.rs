@@ -518,7 +518,14 @@ pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
         form.ends_with("ed") || form.ends_with("en") || lex.verb_exception(&form).is_some_and(|l| l != form && !ing);
     // An -ing form takes its tense from a `be` auxiliary only: in "as you often do heading
     // into the holiday" the `do` is a verb of its own, and `heading` a bare participle.
-    if pos == Pos::Verb && ing && !chain.iter().any(|w| BE.contains(&w.as_str())) {
+    // (Only `do`/`have` are dropped: TimeML keeps `to`, `will` and modals over an -ing form.)
+    if pos == Pos::Verb
+        && ing
+        && !chain.is_empty()
+        && chain
+            .iter()
+            .all(|w| DO.contains(&w.as_str()) || HAVE.contains(&w.as_str()))
+    {
         chain.clear();
     }
     let has = |set: &[&str]| chain.iter().any(|w| set.contains(&w.as_str()));
