@@ -265,7 +265,7 @@ impl Context<'_> {
                 continue;
             }
             let p = self.lower(k);
-            if DETERMINERS.contains(&p.as_str()) || (p == "s" && self.is_clitic(k) && !self.clitic_is_verb(k)) {
+            if ARTICLES.contains(&p.as_str()) || (p == "s" && self.is_clitic(k) && !self.clitic_is_verb(k)) {
                 return lower_modifiers > 0;
             }
             modifiers += 1;
@@ -275,7 +275,10 @@ impl Context<'_> {
             if self.word(k).chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            if !noun_modifier(&p) || lower_modifiers >= 2 {
+            // A plural before the form makes it a verb: "new reports suggest", "people want".
+            let plural = (p.ends_with('s') && !p.ends_with("ss") && !p.ends_with("us") && !p.ends_with("is"))
+                || PLURAL_NOUNS.contains(&p.as_str());
+            if !noun_modifier(&p) || plural || lower_modifiers >= 2 {
                 return false;
             }
             lower_modifiers += 1;
@@ -363,6 +366,14 @@ static OBJECT_CUES: &[&str] = &[
     "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "them", "him", "us",
     "me",
 ];
+
+/// Articles, demonstratives and possessives: the determiners that open a compound noun.
+static ARTICLES: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+];
+
+/// Plural nouns without `-s`.
+static PLURAL_NOUNS: &[&str] = &["people", "police", "children", "men", "women", "media", "staff"];
 
 /// Object pronouns: after a verb form they make it a verb (`the people release them`).
 static OBJECT_PRONOUNS: &[&str] = &["them", "him", "it", "us", "me", "you", "her"];
