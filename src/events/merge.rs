@@ -1,21 +1,37 @@
-//! Cross-document merge: the same real-world event told by several documents becomes one
-//! [`Cluster`] with every [`Source`]; each source keeps its own document and DCT.
+//! Merge (coreference within and across documents): the same real-world event told several
+//! times, by one document or several, becomes one [`Cluster`] with every [`Source`]; each
+//! source keeps its own document and DCT.
 //!
-//! | doc A (DCT 2014-12-17)                 | doc B (DCT 2014-12-18)                      | merged? | why |
+//! | mention A (doc A, DCT 2014-12-17)      | mention B (doc B, DCT 2014-12-18)           | merged? | why |
 //! |----------------------------------------|---------------------------------------------|---------|-----|
 //! | `this hone Sony hacking scandal`       | `were following the Sony hack`              | yes     | `hacking`≈`hack`, shares `sony` |
 //! | `the FBI just consider this a ... threat` | `It is being treated by ... the FBI`     | yes     | `consider`≈`treat`, shares `fbi` |
 //! | `Earnest said` (REPORTING)             | `Lewis said` (REPORTING)                    | no      | reporting events stay per document |
 //! | `attacks ... last year` (2013)         | `the attack` ... `Thursday` (2014-12-18)    | no      | times do not overlap |
 //! | `Sony released the film`               | `Sony has not released the film`            | yes + conflict | polarity differs |
+//! | `recently canceled the movie release` (title) | `has scrapped the Christmas movie release` (same doc) | yes | `cancel`≈`scrap`, shares `pictures` |
+//! | `attackers hacked into Sony Pictures` | `the cyber attack has been ...` (same doc) | yes | definite anaphor within 8 sentences |
+//! | `the attacks on Sony` | `similar attacks on South Korean banks last year` (same doc) | no | marked as a different event |
+//! | `the attack on Sony` | `threats ... of a terrorist attack against theaters` | no | threatened, not happened |
 //!
-//! Two mentions from different documents are the same event when
-//! 1. their lemmas are equal or synonyms ([`SYNONYMS`]), and neither is a REPORTING event;
-//! 2. they share a participant: a capitalised name in the same sentence (`Sony`, `FBI`);
+//! Two mentions (from different documents or the same one) are the same event when
+//! 1. their lemmas are equal or synonyms ([`SYNONYMS`]); neither is a REPORTING event nor a
+//!    light or cognition verb ([`NON_COREFERRING`]: `do`, `make`, `know`, `see`, ...);
+//! 2. they are linked: they share a participant (a capitalised name in the same sentence:
+//!    `Sony`, `FBI`), or — within one document — the later one is a definite noun (`the
+//!    attack`, `this hack`) whose nearest earlier same-kind mention within [`ANAPHOR_WINDOW`]
+//!    sentences is the other, or the same lemma is repeated within [`REPEAT_WINDOW`]
+//!    sentences with the same polarity;
 //! 3. their times are compatible: the day intervals of the dated temporal expressions in
-//!    their sentences overlap, or either has none. Mentions that share two or more names are
-//!    merged even when their times disagree, and the disagreement is reported as a
-//!    [`ConflictKind::Time`].
+//!    their sentences overlap, or either has none (a date that premodifies another event
+//!    noun — `the Christmas movie release` — dates that noun only). Mentions that share two
+//!    or more names are merged even when their times disagree, and the disagreement is
+//!    reported as a [`ConflictKind::Time`];
+//! 4. both are told as happening or both as not (yet) happening: a noun or gerund after a
+//!    threat, promise or warning ([`IRREALIS_CUES`]: "threats ... to attacks on theaters") is
+//!    irrealis and never joins a realis mention; a mention marked as a different event
+//!    ([`DISTINCT_MODIFIERS`]: `similar`, `other`, `another`, ...) never joins a mention of its
+//!    own document, nor any mention whose time disagrees.
 //!
 //! Merging is transitive (union-find). Within a cluster, sources that disagree on polarity,
 //! or where one is asserted and the other hypothetical (modal or future), are reported as
