@@ -229,10 +229,17 @@ impl Context<'_> {
         {
             return false;
         }
+        if self.i + 1 < self.range.end && self.is_word(self.i + 1) && is_adverb(&self.lower(self.i + 1)) {
+            // "the president quit suddenly"
+            return false;
+        }
         if let Some(n) = self.next_content(self.i) {
             let next = self.lower(n);
             if DETERMINERS.contains(&next.as_str())
                 || OBJECT_PRONOUNS.contains(&next.as_str())
+                || PARTICLES.contains(&next.as_str())
+                || next.ends_with("self")
+                || next.ends_with("selves")
                 || self.word(n).chars().next().is_some_and(char::is_uppercase)
             {
                 return false;
@@ -371,6 +378,9 @@ static OBJECT_CUES: &[&str] = &[
 static ARTICLES: &[&str] = &[
     "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
 ];
+
+/// Verb particles: after a base form they make it a verb (`the company put up`).
+static PARTICLES: &[&str] = &["up", "out", "off", "down", "back", "away", "home"];
 
 /// Plural nouns without `-s`.
 static PLURAL_NOUNS: &[&str] = &["people", "police", "children", "men", "women", "media", "staff"];
