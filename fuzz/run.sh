@@ -10,13 +10,15 @@ cd "$(dirname "$0")"
 secs="${1:-1800}"; shift || true
 targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(tag_text timeml_read timeline_yaml values)
 export RUSTC_BOOTSTRAP=1
-nice -n 19 cargo fuzz build -O
+nice -n 10 cargo fuzz build -O
+# Run the built binaries directly: editing the sources while they run does not rebuild them.
+bin=target/x86_64-unknown-linux-gnu/release
 mkdir -p logs
 for t in "${targets[@]}"; do
-  mkdir -p "corpus/$t"
-  nice -n 19 cargo fuzz run -O "$t" "corpus/$t" "seeds/$t" -- \
+  mkdir -p "corpus/$t" "artifacts/$t"
+  nice -n 19 "$bin/$t" -artifact_prefix="artifacts/$t/" \
     -max_total_time="$secs" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-    > "logs/$t.log" 2>&1 &
+    "corpus/$t" "seeds/$t" > "logs/$t.log" 2>&1 &
 done
 wait || true
 for t in "${targets[@]}"; do

@@ -66,7 +66,11 @@ pub struct Analyzed<'a> {
     pub lines: LineIndex,
     pub timexes: Vec<Timex>,
     pub events: Vec<Event>,
+    /// Every TLINK the link stage found (TempEval output uses these).
     pub tlinks: Vec<Tlink>,
+    /// The links the timeline uses: those [`is_evidence`] keeps, with the relation of a time
+    /// expression to the event it governs read from the construction (see [`evidence_links`]).
+    pub evidence: Vec<Tlink>,
 }
 
 /// Run the per-document stages: text, temporal expressions, events, relations.
@@ -75,14 +79,51 @@ pub fn analyze(doc: &Document) -> Analyzed<'_> {
     let timexes = crate::timex::tag(&doc.text, &analysis, doc.dct);
     let events = crate::events::extract(&doc.text, &analysis, &timexes);
     let tlinks = crate::link::link(&doc.text, &analysis, doc.dct, &timexes, &events);
-    Analyzed {
+    let mut a = Analyzed {
         doc,
         lines: LineIndex::new(&doc.text),
         analysis,
         timexes,
         events,
         tlinks,
-    }
+        evidence: Vec::new(),
+    };
+    a.evidence = evidence_links(&a);
+    a
+}
+
+/// The links a timeline can show (see [`is_evidence`]). A time expression that governs an
+/// event dates it: "On Thursday, Earnest told", "the Christmas movie release", "attacks ...
+/// last year" put the event within the time, whatever label a learned table gave the pair;
+/// explicit signals (`before`, `after`, `since`, `until`, `for`) keep their own relation.
+pub fn evidence_links(a: &Analyzed) -> Vec<Tlink> {
+    a.tlinks
+        .iter()
+        .filter(|l| is_evidence(a, l))
+        .map(|l| {
+            let mut l = l.clone();
+            let timex = match (l.from, l.to) {
+                (Endpoint::Event(_), Endpoint::Timex(t)) | (Endpoint::Timex(t), Endpoint::Event(_)) => Some(t),
+                _ => None,
+            };
+            if let Some(t) =
+                timex.filter(|_| l.distance.is_none() && matches!(l.rule, "link/timex-model" | "link/timex-anchor"))
+            {
+                let inside = if a.timexes[t].kind == TimexType::Duration {
+                    RelType::During
+                } else {
+                    RelType::IsIncluded
+                };
+                l.rel = if matches!(l.from, Endpoint::Event(_)) {
+                    inside
+                } else {
+                    inside.inverse()
+                };
+                l.rule = "link/timex-governs";
+            }
+            l
+        })
+        .collect()
 }
 
 /// Build the timeline of `docs` (see the module table).
@@ -112,7 +153,7 @@ pub fn is_evidence(a: &Analyzed, l: &Tlink) -> bool {
         }
         // Tense says where an event lies against the publication date only for a finite
         // verb; nouns and participles have no tense of their own.
-        (Endpoint::Event(e), Endpoint::Dct) | (Endpoint::Dct, Endpoint::Event(e)) if r == "link/dct-model" => {
+        (Endpoint::Event(e), Endpoint::Dct) | (Endpoint::Dct, Endpoint::Event(e)) if r.starts_with("link/dct-") => {
             let ev = &a.events[e];
             ev.pos == Pos::Verb && matches!(ev.tense, Tense::Past | Tense::Present | Tense::Future)
         }
@@ -274,13 +315,19 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize) -> bool {
     }
     let light = LIGHT_LEMMAS.contains(&e.lemma.as_str());
     let mut anchored = false;
-    for l in a.tlinks.iter().filter(|l| is_evidence(a, l)) {
+    for l in a.evidence.iter() {
         let other = match (l.from, l.to) {
             (Endpoint::Event(x), o) if x == i => o,
             (o, Endpoint::Event(x)) if x == i => o,
             _ => continue,
         };
-        if l.distance.is_some() || (matches!(other, Endpoint::Timex(_)) && l.rel != RelType::Vague) {
+        // Only a calendar date anchors: "now" or "in the past" says nothing the timeline
+        // can place.
+        let dated = match other {
+            Endpoint::Timex(t) => date_range(&a.timexes[t].value).is_some() || a.timexes[t].kind == TimexType::Duration,
+            _ => false,
+        };
+        if l.distance.is_some() || (dated && l.rel != RelType::Vague) {
             anchored = true;
         }
     }
@@ -357,7 +404,11 @@ fn label(a: &Analyzed, e: &Event) -> String {
             w.as_str(),
             "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "my" | "your"
         );
-        if boundary(t) || (t.kind == TokenKind::Word && (stop_left(&w) || determiner)) {
+        let other_event = a
+            .events
+            .iter()
+            .any(|x| x.span != e.span && x.pos == Pos::Verb && x.span.contains(&t.span));
+        if boundary(t) || other_event || (t.kind == TokenKind::Word && (stop_left(&w) || determiner)) {
             break;
         }
         lo -= 1;
@@ -365,11 +416,26 @@ fn label(a: &Analyzed, e: &Event) -> String {
             words += 1;
         }
     }
+    // A relative clause's verb takes its antecedent: "legislation that's been languishing".
+    if lo > sent.tokens.start {
+        let w = toks[lo - 1].text(text).to_ascii_lowercase();
+        if e.pos == Pos::Verb && matches!(w.as_str(), "that" | "which" | "who") {
+            let mut j = lo - 1;
+            let mut n = 0;
+            while j > sent.tokens.start && n < 3 && toks[j - 1].kind == TokenKind::Word {
+                j -= 1;
+                n += 1;
+            }
+            if n > 0 {
+                lo = j;
+            }
+        }
+    }
     let mut hi = k + 1;
     words = 0;
     while hi < sent.tokens.end && words < 6 {
         let t = &toks[hi];
-        if boundary(t) {
+        if boundary(t) || (t.kind == TokenKind::Word && is_subordinator(t.text(text)) && t.text(text) != "that") {
             break;
         }
         hi += 1;
@@ -406,12 +472,56 @@ fn label(a: &Analyzed, e: &Event) -> String {
         }
     }
     let s = Span::new(toks[lo].span.start, toks[hi - 1].span.end).slice(text);
-    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A verb with nothing before it in its clause ("..., told that") takes the sentence's
+    // first name as its subject ("James A. Lewis told").
+    if lo == k && e.pos == Pos::Verb {
+        if let Some(name) = first_name(a, sent, k) {
+            s = format!("{name} {s}");
+        }
+    }
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => e.text.clone(),
     }
+}
+
+/// Words that open a sentence in capitals without being names.
+static NOT_NAMES: &[&str] = &[
+    "On", "In", "At", "The", "A", "An", "But", "And", "As", "For", "By", "After", "Before", "When", "While", "Earlier",
+    "Later", "Now", "Last", "This", "That", "It", "He", "She", "They", "We", "I",
+];
+
+/// The first run of capitalised words in the sentence before token `k`, outside time
+/// expressions and parentheses.
+fn first_name(a: &Analyzed, sent: &crate::text::Sentence, k: usize) -> Option<String> {
+    let text = &a.doc.text;
+    let toks = &a.analysis.tokens;
+    let in_timex = |t: &crate::text::Token| a.timexes.iter().any(|x| x.span.contains(&t.span));
+    let mut depth = 0;
+    let mut run: Vec<usize> = Vec::new();
+    for i in sent.tokens.start..k {
+        let t = &toks[i];
+        let w = t.text(text);
+        match w {
+            "(" => depth += 1,
+            ")" => depth -= 1,
+            _ => {}
+        }
+        let capital = t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase);
+        let initial = run.last().is_some_and(|&j| j + 1 == i) && w == "." && toks[i - 1].span.len() == 1;
+        if depth == 0 && (capital || initial) && !in_timex(t) && !(run.is_empty() && NOT_NAMES.contains(&w)) {
+            if run.last().is_some_and(|&j| j + 1 != i) {
+                break;
+            }
+            run.push(i);
+        } else if !run.is_empty() {
+            break;
+        }
+    }
+    let (&f, &l) = (run.first()?, run.last()?);
+    Some(Span::new(toks[f].span.start, toks[l].span.end).slice(text).to_string())
 }
 
 fn slug(s: &str) -> String {
@@ -634,22 +744,36 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             }
         }
     }
-    let node_of = |d: usize, e: Endpoint, g: &mut Graph| -> Option<NodeId> {
+    let node_of = |d: usize, e: Endpoint, _g: &mut Graph| -> Option<NodeId> {
         match e {
             Endpoint::Dct => Some(dct_nodes[d]),
             Endpoint::Event(i) => event_nodes.get(&(d * 1_000_000 + i)).copied(),
-            Endpoint::Timex(i) => match timex_nodes[d].get(i).copied().flatten() {
-                Some(n) => Some(n),
-                None => Some(g.add_interval(timex_key(&docs[d].doc.id, i), (d, docs[d].timexes[i].span.start))),
-            },
+            // Durations and sets are not points in time: their links say nothing the graph
+            // can use (a metric phrase carries its own distance).
+            Endpoint::Timex(i) => timex_nodes[d].get(i).copied().flatten(),
         }
     };
     for (d, a) in docs.iter().enumerate() {
-        for l in a.tlinks.iter().filter(|l| is_evidence(a, l)) {
+        for l in a.evidence.iter() {
             let ev = cx.graph_evidence(d, l.evidence, l.rule);
             // Tense against the publication date is read at day granularity: past tense
             // means on or before the publication day ("On Thursday, Earnest told ..." on a
             // Thursday DCT), present tense means holding at it.
+            // A metric phrase against the publication date ("A month after ...", "in the
+            // last 24 hours") bounds the event's start: distance = start(to) − start(from).
+            if let ((Endpoint::Event(_), Endpoint::Dct) | (Endpoint::Dct, Endpoint::Event(_)), Some((lo, hi))) =
+                ((l.from, l.to), l.distance)
+            {
+                let (e, lo, hi) = if matches!(l.to, Endpoint::Dct) {
+                    (l.from, -hi, -lo)
+                } else {
+                    (l.to, lo, hi)
+                };
+                let Some(n) = node_of(d, e, &mut g) else { continue };
+                let day = |k: i64| a.doc.dct.checked_add_signed(chrono::Duration::days(k));
+                g.bound_side(n, graph::Side::Start, day(lo), day(hi), ev);
+                continue;
+            }
             let tense_vs_dct = match (l.from, l.to, l.distance) {
                 (Endpoint::Event(_), Endpoint::Dct, None) => Some((l.from, l.rel)),
                 (Endpoint::Dct, Endpoint::Event(_), None) => Some((l.to, l.rel.inverse())),
@@ -669,6 +793,29 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                 }
                 continue;
             }
+            // "languishing for several years", "talks lasted three days": a duration the
+            // event lasts (when the value gives a number).
+            if let (Endpoint::Event(_), Endpoint::Timex(t)) | (Endpoint::Timex(t), Endpoint::Event(_)) = (l.from, l.to)
+            {
+                let tx = &a.timexes[t];
+                if tx.kind == TimexType::Duration && l.distance.is_none() {
+                    let e = if matches!(l.from, Endpoint::Event(_)) {
+                        l.from
+                    } else {
+                        l.to
+                    };
+                    let lasts = matches!(
+                        l.rel,
+                        RelType::During | RelType::DuringInv | RelType::Simultaneous | RelType::Identity
+                    );
+                    if let (true, Some(n), Some((min, max))) =
+                        (lasts, node_of(d, e, &mut g), crate::value::duration_days(&tx.value))
+                    {
+                        g.duration(n, min, max, ev);
+                    }
+                    continue;
+                }
+            }
             let (Some(x), Some(y)) = (node_of(d, l.from, &mut g), node_of(d, l.to, &mut g)) else {
                 continue;
             };
@@ -676,6 +823,32 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                 continue;
             }
             g.relate(x, y, l.rel, l.distance, ev);
+        }
+    }
+    // A transcript records a conversation held on its publication date: that conversation
+    // is itself an event of the timeline.
+    let mut tellings: Vec<(usize, NodeId, String)> = Vec::new();
+    for (d, a) in docs.iter().enumerate() {
+        if let Some(kind) = a.doc.kind.as_deref().filter(|k| SPOKEN_KINDS.contains(k)) {
+            let mut id = slug(&format!("{kind} {}", a.doc.title.as_deref().unwrap_or(&a.doc.id)));
+            id = id.split('-').take(4).collect::<Vec<_>>().join("-");
+            while used.contains(&id) {
+                id.push_str("-2");
+            }
+            used.insert(id.clone());
+            let n = g.add_interval(id.clone(), (d, 0));
+            g.pin(
+                n,
+                a.doc.dct,
+                a.doc.dct,
+                graph::Evidence {
+                    doc: Some(a.doc.id.clone()),
+                    span: None,
+                    text: format!("{kind} published {}", a.doc.dct),
+                    rule: "document/telling".into(),
+                },
+            );
+            tellings.push((d, n, id));
         }
     }
     let solved = g.solve();
@@ -745,21 +918,39 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
 
     // Events in the graph's order.
     let position: BTreeMap<NodeId, usize> = solved.order.iter().enumerate().map(|(i, n)| (*n, i)).collect();
-    let mut ordered: Vec<usize> = chosen.clone();
-    ordered.sort_by_key(|c| position.get(&cluster_nodes[c]).copied().unwrap_or(usize::MAX));
-    for &c in &ordered {
+    let mut ordered: Vec<Item> = chosen
+        .iter()
+        .map(|&c| Item::Cluster(c))
+        .chain((0..tellings.len()).map(Item::Telling))
+        .collect();
+    ordered.sort_by_key(|it| {
+        let n = match *it {
+            Item::Cluster(c) => cluster_nodes[&c],
+            Item::Telling(k) => tellings[k].1,
+        };
+        position.get(&n).copied().unwrap_or(usize::MAX)
+    });
+    for it in ordered {
+        let c = match it {
+            Item::Cluster(c) => c,
+            Item::Telling(k) => {
+                timeline
+                    .events
+                    .push(telling_event(&docs[tellings[k].0], &tellings[k].2));
+                continue;
+            }
+        };
         let cl = &clusters[c];
         let id = ids[&c].clone();
         let b = solved.bounds(cluster_nodes[&c]);
-        let date = event_date(&cx, cl, &cluster_of, c, b);
+        let date = event_date(&cx, cl, &cluster_of, &ids, c, b);
         // The label comes from the telling that dates the event, else from an article
         // rather than a transcript, else from the first telling.
         let rank = |s: &merge::Source| -> (u8, u8) {
             let d = cx.doc_index(&s.doc).unwrap_or(0);
             let a = &docs[d];
-            let anchored = a.tlinks.iter().any(|l| {
-                is_evidence(a, l)
-                    && (l.from == Endpoint::Event(s.event) || l.to == Endpoint::Event(s.event))
+            let anchored = a.evidence.iter().any(|l| {
+                (l.from == Endpoint::Event(s.event) || l.to == Endpoint::Event(s.event))
                     && (l.distance.is_some()
                         || matches!((l.from, l.to), (Endpoint::Timex(_), _) | (_, Endpoint::Timex(_))))
             });
@@ -813,12 +1004,15 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                 Endpoint::Event(i) => cluster_of.get(&(d, i)).and_then(|c| ids.get(c)).cloned(),
             }
         };
-        for l in a.tlinks.iter().filter(|l| is_evidence(a, l)) {
+        for l in a.evidence.iter() {
             let (Some(x), Some(y)) = (out_id(l.from), out_id(l.to)) else {
                 continue;
             };
             let is_event = |e: Endpoint| matches!(e, Endpoint::Event(_));
-            if x == y || !(is_event(l.from) || is_event(l.to)) || l.rel == RelType::Vague {
+            // Links to the publication date are folded into the events' dates (at day
+            // granularity, see the graph step) and explained by their derivations.
+            let to_dct = matches!(l.from, Endpoint::Dct) || matches!(l.to, Endpoint::Dct);
+            if x == y || to_dct || !(is_event(l.from) || is_event(l.to)) || l.rel == RelType::Vague {
                 continue;
             }
             let entry = rels.entry((x, y, l.rel)).or_insert((l.distance, Vec::new()));
@@ -851,6 +1045,64 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
         });
     }
     timeline
+}
+
+/// Document kinds that record spoken words: the conversation is an event on the DCT.
+static SPOKEN_KINDS: &[&str] = &["transcript", "interview", "speech", "briefing", "press-conference"];
+
+/// An entry of the ordered event list.
+#[derive(Clone, Copy)]
+enum Item {
+    Cluster(usize),
+    Telling(usize),
+}
+
+/// The event of a transcript's conversation: its first line (the headline) as the trigger,
+/// dated on the publication day.
+fn telling_event(a: &Analyzed, id: &str) -> tl::Event {
+    let text = &a.doc.text;
+    let start = text.len() - text.trim_start().len();
+    let line = text[start..].lines().next().unwrap_or("").trim_end();
+    let kind = a.doc.kind.clone().unwrap_or_default();
+    let title = a.doc.title.clone().unwrap_or_else(|| line.to_string());
+    let mut label = kind.clone();
+    if let Some(f) = label.get_mut(0..1) {
+        f.make_ascii_uppercase();
+    }
+    tl::Event {
+        id: id.to_string(),
+        label: format!("{label}: {title}"),
+        class: Some("REPORTING".into()),
+        description: Some(format!("The conversation recorded by the {kind} {}.", a.doc.id)),
+        date: Some(tl::Date {
+            earliest: a.doc.dct,
+            latest: a.doc.dct,
+            precision: Some(Precision::Day),
+            value: Some(a.doc.dct.to_string()),
+            modifier: None,
+            derivation: Some(tl::Derivation {
+                rule: Some("document/telling".into()),
+                anchor: Some(tl::Anchor {
+                    kind: tl::AnchorKind::Dct,
+                    id: Some(a.doc.id.clone()),
+                }),
+                text: format!("a {kind} records what was said on its publication date {}", a.doc.dct),
+            }),
+        }),
+        sources: vec![tl::Source {
+            document: a.doc.id.clone(),
+            start: a.lines.char_offset(start),
+            end: a.lines.char_offset(start + line.len()),
+            sentence: Some(1),
+            trigger: line.to_string(),
+            tense: None,
+            aspect: None,
+            polarity: None,
+            modality: None,
+        }],
+        before: Vec::new(),
+        after: Vec::new(),
+    }
 }
 
 fn timex_derivation(t: &Timex, doc: &str) -> tl::Derivation {
@@ -886,6 +1138,7 @@ fn event_date(
     cx: &Ctx,
     cl: &Cluster,
     cluster_of: &BTreeMap<(usize, usize), usize>,
+    ids: &BTreeMap<usize, String>,
     c: usize,
     b: graph::Bounds,
 ) -> Option<tl::Date> {
@@ -895,13 +1148,12 @@ fn event_date(
     for s in &cl.sources {
         let Some(d) = cx.doc_index(&s.doc) else { continue };
         let a = &cx.docs[d];
-        for l in a.tlinks.iter().filter(|l| is_evidence(a, l)) {
+        for l in a.evidence.iter() {
             let (me, other) = match (l.from, l.to) {
                 (Endpoint::Event(x), o) if cluster_of.get(&(d, x)) == Some(&c) => (l.from, o),
                 (o, Endpoint::Event(x)) if cluster_of.get(&(d, x)) == Some(&c) => (l.to, o),
                 _ => continue,
             };
-            let _ = me;
             let (rank, anchor, text, value, precision) = match other {
                 Endpoint::Timex(t) => {
                     let tx = &a.timexes[t];
@@ -945,16 +1197,35 @@ fn event_date(
                         None,
                     )
                 }
-                Endpoint::Event(_) if l.distance.is_some() => (
-                    2,
-                    tl::Anchor {
-                        kind: tl::AnchorKind::Event,
-                        id: None,
-                    },
-                    format!("{} another event, from \"{}\"", l.rel, l.evidence.slice(&a.doc.text)),
-                    None,
-                    None,
-                ),
+                Endpoint::Event(o) if l.distance.is_some() => {
+                    let (lo, hi) = l.distance.unwrap_or((0, 0));
+                    let other_id = cluster_of.get(&(d, o)).and_then(|c| ids.get(c)).cloned();
+                    let name = other_id.clone().unwrap_or_else(|| format!("\"{}\"", a.events[o].text));
+                    // distance = start(to) − start(from); say it from this event's side.
+                    let (lo, hi) = if me == l.to { (lo, hi) } else { (-hi, -lo) };
+                    let words = if lo >= 0 {
+                        format!("{lo}..{hi} days after {name}")
+                    } else {
+                        format!("{}..{} days before {name}", -hi, -lo)
+                    };
+                    (
+                        2,
+                        tl::Anchor {
+                            kind: tl::AnchorKind::Event,
+                            id: other_id,
+                        },
+                        format!(
+                            "{words}, from \"{}\"",
+                            l.evidence
+                                .slice(&a.doc.text)
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        ),
+                        None,
+                        None,
+                    )
+                }
                 Endpoint::Dct => (
                     3,
                     tl::Anchor {

@@ -186,3 +186,28 @@ fn missing_renderer_names_the_package() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("npm package `@mermaid-js/mermaid-cli`"), "{err}");
 }
+
+#[test]
+fn diagrams_of_a_hand_written_timeline_show_the_contradictions_check_finds() {
+    let (code, out, _) = run(&[
+        "render",
+        "tests/data/timelines/defects/cycle.yaml",
+        "--format",
+        "mermaid-flowchart",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("    class e0,e1,e2 conflict\n    linkStyle 0,1,2 stroke:#d62728"),
+        "{out}"
+    );
+    let (_, out, _) = run(&[
+        "render",
+        "tests/data/timelines/defects/contradicts-dates.yaml",
+        "--format",
+        "dot",
+    ]);
+    assert!(out.contains("e1 -> e0 [label=\"BEFORE\", color=\"#d62728\""), "{out}");
+    // The JSON rendering is the model as written: nothing added.
+    let (_, out, _) = run(&["render", "tests/data/timelines/defects/cycle.yaml", "--format", "json"]);
+    assert!(!out.contains("conflicts"), "{out}");
+}

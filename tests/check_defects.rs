@@ -245,6 +245,7 @@ fn order_helpers() {
     let t = Timeline::from_path(root().join("tests/data/timelines/hand-written.yaml")).unwrap();
     t.assert_before("hack", "leak");
     t.assert_before("hack", "fbi");
+    t.assert_before("hack", "cancel"); // the user guide's example
     assert!(t.is_before("threats", "cancel"));
     assert!(!t.is_before("fbi", "hack"));
     assert_eq!(t.relation("fbi", "hack"), Some(tempograph::relation::RelType::After));
@@ -272,4 +273,37 @@ fn json_report_for_machines() {
     assert_eq!(v["findings"][0]["severity"], "error");
     assert_eq!(v["findings"][0]["place"]["line"], 6);
     assert_eq!(v["findings"][0]["place"]["path"], "events[0].date");
+}
+
+#[test]
+fn recorded_conflicts_the_file_does_not_reproduce_are_warnings() {
+    // `build` set `head starts on or before 2014-12-17` aside, so it is not in the file.
+    let yaml = "\
+events:
+  - {id: head, label: heading into the holiday, date: 2014-12-25}
+conflicts:
+  - cycle:
+      - {from: head, to: head, constraint: head starts on or after 2014-12-25}
+      - from: head
+        to: head
+        constraint: head starts on or before 2014-12-17
+        evidence: {document: d, start: 267, end: 274, text: heading, rule: link/dct-model}
+";
+    let report = Timeline::from_yaml(yaml, "r.yaml").unwrap().check();
+    assert!(report.is_consistent());
+    let f: Vec<_> = report.of_kind(Kind::RecordedConflict).collect();
+    assert_eq!(f.len(), 1, "{report}");
+    assert_eq!(f[0].severity, Severity::Warning);
+    assert_eq!(f[0].place.line, Some(4));
+    let lines: Vec<Option<usize>> = f[0].cycle.iter().map(|s| s.place.line).collect();
+    assert_eq!(lines, [Some(5), Some(6)]);
+    assert_eq!(
+        f[0].cycle[1].evidence.as_deref(),
+        Some("d @ 267..274 \"heading\" (rule link/dct-model)")
+    );
+    // A recorded conflict that the file does reproduce is reported once, as an error.
+    let path = root().join("tests/data/timelines/defects/recorded-conflict.yaml");
+    let report = Timeline::from_path(&path).unwrap().check();
+    assert_eq!(report.findings.len(), 1, "{report}");
+    assert_eq!(report.findings[0].kind, Kind::Cycle);
 }

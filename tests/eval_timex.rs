@@ -152,3 +152,22 @@ fn tag_jsonl_and_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("invalid --dct"));
 }
+
+#[test]
+fn tag_manifest_uses_published_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "On Thursday, Earnest told reporters.").unwrap();
+    std::fs::write(
+        dir.path().join("sources.yaml"),
+        "- file: a.txt\n  published: 2014-12-18\n",
+    )
+    .unwrap();
+    let out = Command::new(BIN)
+        .args(["tag", "--format", "jsonl", "--manifest"])
+        .arg(dir.path().join("sources.yaml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("\"value\":\"2014-12-18\""), "{s}");
+}

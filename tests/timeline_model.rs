@@ -495,3 +495,47 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn sort_canonical_orders_and_merges() {
+    let yaml = "\
+documents:
+  - {id: b, published: 2014-12-18}
+  - {id: a, published: 2014-12-17}
+events:
+  - id: z
+    label: Z
+    sources:
+      - {document: b, start: 9, end: 12, trigger: x}
+      - {document: a, start: 40, end: 44, trigger: y}
+      - {document: a, start: 3, end: 5, trigger: w}
+  - {id: y, label: Y}
+relations:
+  - {from: z, to: y, type: BEFORE, evidence: [{text: two, rule: r2}]}
+  - {from: y, to: z, type: AFTER}
+  - {from: z, to: y, type: BEFORE, evidence: [{text: one, rule: r1}, {text: two, rule: r2}]}
+";
+    let mut t = Timeline::from_yaml(yaml, "s.yaml").unwrap();
+    t.sort_canonical();
+    let docs: Vec<&str> = t.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(docs, ["a", "b"]);
+    let events: Vec<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(events, ["z", "y"], "events keep their order");
+    let sources: Vec<(&str, usize)> = t.events[0]
+        .sources
+        .iter()
+        .map(|s| (s.document.as_str(), s.start))
+        .collect();
+    assert_eq!(sources, [("a", 3), ("a", 40), ("b", 9)]);
+    let rels: Vec<(&str, &str, usize)> = t
+        .relations
+        .iter()
+        .map(|r| (r.from.as_str(), r.to.as_str(), r.evidence.len()))
+        .collect();
+    assert_eq!(rels, [("y", "z", 0), ("z", "y", 2)]);
+    let texts: Vec<&str> = t.relations[1].evidence.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(texts, ["two", "one"]);
+    let once = t.to_yaml().unwrap();
+    t.sort_canonical();
+    assert_eq!(t.to_yaml().unwrap(), once, "idempotent");
+}

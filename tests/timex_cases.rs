@@ -156,3 +156,105 @@ fn grammar_rows_are_cases() {
         "docs/GRAMMAR.md names cases that do not exist: {missing:?}"
     );
 }
+
+mod properties {
+    use chrono::{Days, NaiveDate};
+    use proptest::prelude::*;
+    use tempograph::text::Analysis;
+    use tempograph::timex;
+
+    /// Sentences with day-grain expressions relative to the DCT.
+    const RELATIVE: &[&str] = &[
+        "The studio canceled the release Monday.",
+        "Officials said yesterday that the threat was credible.",
+        "The FBI will release its findings Friday.",
+        "It was posted three days ago.",
+        "They met last Tuesday and again today.",
+        "The hackers struck Sunday night, officials said.",
+        "Tomorrow the board decides.",
+    ];
+
+    /// Sentences with all kinds of expressions.
+    const ANY: &[&str] = &[
+        "On Thursday, White House Press Secretary Josh Earnest told reporters about it.",
+        "Earlier this week, threats escalated to 9/11-style attacks.",
+        "A month after attackers hacked the network, data is still leaking.",
+        "Revenue for the third quarter of 1998 rose 5% from a year earlier.",
+        "The talks, held Dec. 5, 2014, lasted several years.",
+        "It's something they have done in the past, daily.",
+    ];
+
+    fn tag(text: &str, dct: NaiveDate) -> Vec<(usize, usize, String, String)> {
+        let a = Analysis::new(text);
+        timex::tag(text, &a, dct)
+            .into_iter()
+            .map(|t| (t.span.start, t.span.end, t.kind.as_str().to_string(), t.value))
+            .collect()
+    }
+
+    fn dct(days: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + Days::new(u64::from(days))
+    }
+
+    proptest! {
+        /// A non-temporal sentence in front shifts the spans and changes nothing else.
+        #[test]
+        fn prefix_shifts_spans(
+            s in 0..ANY.len(),
+            words in proptest::collection::vec("[a-z]{3,8}", 1..8),
+            d in 0u32..9000,
+        ) {
+            let prefix = format!("Zyx {}. ", words.join(" "));
+            let base = tag(ANY[s], dct(d));
+            let shifted = tag(&format!("{prefix}{}", ANY[s]), dct(d));
+            let moved: Vec<_> = base.iter().map(|(a, b, k, v)| (a + prefix.len(), b + prefix.len(), k.clone(), v.clone())).collect();
+            prop_assert_eq!(shifted, moved);
+        }
+
+        /// Any text: no panic; spans are sorted, disjoint, on char boundaries, and match `text`.
+        #[test]
+        fn any_text_is_safe(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    "[ -~]{0,12}",
+                    "\\PC{0,6}",
+                    Just("Dec. 17".to_string()),
+                    Just("12/17/14".to_string()),
+                    Just("the past three years".to_string()),
+                    Just("'90s".to_string()),
+                    Just("9 a.m. Tuesday".to_string()),
+                    Just("a year earlier".to_string()),
+                ],
+                0..12,
+            ),
+            d in 0u32..40000,
+        ) {
+            let text = parts.join(" ");
+            let a = Analysis::new(&text);
+            let got = timex::tag(&text, &a, dct(d));
+            let mut last = 0;
+            for t in &got {
+                prop_assert!(t.span.start >= last && t.span.start < t.span.end);
+                prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+                prop_assert_eq!(&text[t.span.start..t.span.end], t.text.as_str());
+                last = t.span.end;
+            }
+        }
+
+        /// Moving the DCT by whole weeks moves day-grain relative values by the same amount.
+        #[test]
+        fn weeks_shift_days(s in 0..RELATIVE.len(), d in 0u32..9000, weeks in 0u64..60) {
+            let a = tag(RELATIVE[s], dct(d));
+            let b = tag(RELATIVE[s], dct(d) + Days::new(7 * weeks));
+            prop_assert_eq!(a.len(), b.len());
+            for (x, y) in a.iter().zip(&b) {
+                let (dx, dy) = (x.3.get(..10).unwrap_or(""), y.3.get(..10).unwrap_or(""));
+                let px = NaiveDate::parse_from_str(dx, "%Y-%m-%d");
+                let py = NaiveDate::parse_from_str(dy, "%Y-%m-%d");
+                prop_assert!(px.is_ok() && py.is_ok(), "not a day: {} / {}", x.3, y.3);
+                prop_assert_eq!(px.unwrap() + Days::new(7 * weeks), py.unwrap());
+                prop_assert_eq!(&x.3[10..], &y.3[10..]);
+            }
+        }
+    }
+}

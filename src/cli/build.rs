@@ -27,9 +27,21 @@ pub struct Args {
     /// Title of the timeline (default: derived from the manifest's folder or the first document).
     #[arg(long)]
     pub title: Option<String>,
+    /// `yaml` (the timeline, the contract) or `table` (a readable summary of the same).
+    #[arg(long, value_enum, default_value_t = Format::Yaml)]
+    pub format: Format,
     /// Write the timeline here (atomically) instead of stdout.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
+}
+
+/// What `build` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// The YAML timeline (`schema: tempograph/1`).
+    Yaml,
+    /// A table of the ordered events with their dates and derivations, for reading.
+    Table,
 }
 
 /// Expand folders into their `*.txt` files, sorted by name.
@@ -130,8 +142,11 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     };
     let timeline = crate::pipeline::build(&docs, &crate::pipeline::Options { title, base })?;
     let n_conflicts = timeline.conflicts.len();
-    let yaml = timeline.to_yaml()?;
-    super::write_output(args.output.as_deref(), &yaml, &inputs)?;
+    let out = match args.format {
+        Format::Yaml => timeline.to_yaml()?,
+        Format::Table => table(&timeline),
+    };
+    super::write_output(args.output.as_deref(), &out, &inputs)?;
     if n_conflicts > 0 {
         eprintln!("tempograph: warning: the timeline has {n_conflicts} conflict(s); see `conflicts:` or run `tempograph check`");
     }
@@ -150,4 +165,55 @@ fn default_title(manifest: Option<&Path>, docs: &[Document]) -> Option<String> {
         return Some(name.to_string_lossy().into_owned());
     }
     docs.first().map(|d| d.title.clone().unwrap_or_else(|| d.id.clone()))
+}
+
+/// The timeline as a table: one row per event in timeline order, its date, label and the
+/// documents that tell it, then how the date was derived.
+pub fn table(t: &crate::timeline::Timeline) -> String {
+    use std::fmt::Write;
+    let short = |id: &str| id.split('_').next().unwrap_or(id).to_string();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}: {} events from {} documents, {} conflicts\n",
+        t.title.as_deref().unwrap_or("timeline"),
+        t.events.len(),
+        t.documents.len(),
+        t.conflicts.len()
+    );
+    let rows: Vec<(String, &crate::timeline::Event)> = t
+        .events
+        .iter()
+        .map(|e| {
+            let when = match &e.date {
+                None => "undated".to_string(),
+                Some(d) if d.earliest == d.latest => d.earliest.to_string(),
+                Some(d) => match &d.value {
+                    Some(v) => format!("{v} ({} .. {})", d.earliest, d.latest),
+                    None => format!("{} .. {}", d.earliest, d.latest),
+                },
+            };
+            (when, e)
+        })
+        .collect();
+    let width = rows.iter().map(|(w, _)| w.chars().count()).max().unwrap_or(7);
+    for (i, (when, e)) in rows.iter().enumerate() {
+        let mut told: Vec<String> = Vec::new();
+        for s in &e.sources {
+            let item = format!("{} \"{}\"", short(&s.document), s.trigger);
+            if !told.contains(&item) {
+                told.push(item);
+            }
+        }
+        let _ = writeln!(out, "{:>3}  {when:<width$}  {}  [{}]", i + 1, e.label, e.id);
+        let _ = writeln!(out, "     {:width$}  told by {}", "", told.join(", "));
+        if let Some(der) = e.date.as_ref().and_then(|d| d.derivation.as_ref()) {
+            let _ = writeln!(out, "     {:width$}  because {}", "", der.text);
+        }
+    }
+    for c in &t.conflicts {
+        let steps: Vec<&str> = c.cycle.iter().map(|e| e.constraint.as_str()).collect();
+        let _ = writeln!(out, "\nconflict: {}", steps.join(" -> "));
+    }
+    out
 }

@@ -24,6 +24,14 @@ pub struct Args {
     /// List every missing, extra, wrong-extent, wrong-value and wrong-type timex.
     #[arg(long)]
     pub errors: bool,
+    /// TempEval-3 C-relation-only: instead of the system files' TLINKs, label the gold
+    /// files' own TLINK pairs (gold EVENT/MAKEINSTANCE/TIMEX3 attributes) and score those.
+    #[arg(long)]
+    pub relations_only: bool,
+    /// The relation table for --relations-only: `timebank` (trained on TBAQ TimeBank only) or
+    /// `aquaint` (AQUAINT only). Score each corpus with the table not trained on it.
+    #[arg(long, default_value = "timebank")]
+    pub relations_model: crate::link::Model,
 }
 
 fn line(name: &str, c: &Counts) -> String {
@@ -60,6 +68,11 @@ fn describe(f: &Finding) -> String {
 }
 
 pub fn run(args: Args) -> crate::Result<Outcome> {
+    for p in [&args.gold, &args.system] {
+        if !p.exists() {
+            return Err(crate::Error::usage(format!("{}: no such file or folder", p.display())));
+        }
+    }
     let gold_files = super::timeml::timeml_files(&args.gold)?;
     if gold_files.is_empty() {
         return Err(crate::Error::usage(format!(
@@ -71,6 +84,8 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let mut total = Counts::default();
     let mut per_corpus_b: BTreeMap<String, events::TaskB> = BTreeMap::new();
     let mut total_b = events::TaskB::default();
+    // Temporal awareness (relations helper).
+    let mut per_corpus_ta: BTreeMap<String, crate::eval::tlink::TaCounts> = BTreeMap::new();
     let mut out = String::new();
     let mut failed = 0;
     for g in &gold_files {
@@ -102,6 +117,18 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
                     let (gm, sm) = (events::mentions(&gd), events::mentions(&sd));
                     b.add_document(&gd.text, &gm, &sm);
                     total_b.add_document(&gd.text, &gm, &sm);
+                }
+                // Temporal awareness, when the gold file has TLINKs (relations helper).
+                if !gd.tlinks.is_empty() {
+                    let gold_links = crate::eval::tlink::triples(&gd);
+                    let sys_links = if args.relations_only {
+                        let gdoc = crate::eval::tlink::load_gold(g)?;
+                        crate::eval::tlink::label_gold_pairs(&gdoc, &args.relations_model)
+                    } else {
+                        crate::eval::tlink::aligned_triples(&gd, &sd)
+                    };
+                    let ta = crate::eval::tlink::score(&gold_links, &sys_links);
+                    per_corpus_ta.entry(corpus.clone()).or_default().add(&ta);
                 }
                 score(&gd, &sd)
             })
@@ -142,6 +169,36 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
             }
         }
         let _ = write!(out, "\n[all] {}", total_b.report());
+    }
+    // Temporal awareness (relations helper).
+    if !per_corpus_ta.is_empty() {
+        let what = if args.relations_only {
+            format!(
+                "C-relation-only (gold pairs labelled with the {} table)",
+                args.relations_model.as_str()
+            )
+        } else {
+            "system TLINKs".to_string()
+        };
+        let mut all = crate::eval::tlink::TaCounts::default();
+        let ta_line = |k: &str, c: &crate::eval::tlink::TaCounts| {
+            format!(
+                "[{k}] temporal awareness, {what}: P {:.2} R {:.2} F1 {:.2} (Sys- {}, Ref- {})\n",
+                100.0 * c.precision(),
+                100.0 * c.recall(),
+                100.0 * c.f1(),
+                c.sys,
+                c.gold
+            )
+        };
+        out.push('\n');
+        for (k, c) in &per_corpus_ta {
+            all.add(c);
+            if !k.is_empty() && per_corpus_ta.len() > 1 {
+                out.push_str(&ta_line(k, c));
+            }
+        }
+        out.push_str(&ta_line("all", &all));
     }
     super::write_output(None, &out, &[])?;
     if failed > 0 {

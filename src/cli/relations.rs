@@ -9,8 +9,8 @@
 //! Corpus paths are relative to `--corpora` (default `$TEMPOGRAPH_CORPORA`, else
 //! `../shared/corpora`).
 use super::Outcome;
-use crate::eval::matres;
 use crate::eval::tlink::{self, GoldDoc};
+use crate::eval::{matres, timeline};
 use crate::link::model::Perceptron;
 use crate::link::{Classifier, Model};
 
@@ -65,6 +65,27 @@ pub enum Command {
         /// Also print, per rule, how many of its links the gold annotation contains or implies.
         #[arg(long)]
         by_rule: bool,
+    },
+    /// SemEval-2015 Task 4 (TimeLine), Track A: the ordered, dated events about an entity,
+    /// in the task's format (`--about`), or scored against gold timelines (`--gold`).
+    Timeline {
+        #[command(flatten)]
+        corpus: Corpus,
+        /// Folder of TimeLine corpus files (`<s id>` sentences inside `<TEXT>`).
+        #[arg(
+            long,
+            default_value = "semeval2015-trial/Corpus-trial-data_task4_events_timelines_TimeML"
+        )]
+        docs: PathBuf,
+        /// The target entity ("Steve Jobs").
+        #[arg(long, conflicts_with = "gold")]
+        about: Option<String>,
+        /// Folder of gold timelines: build one for each file's entity and score it.
+        #[arg(long)]
+        gold: Option<PathBuf>,
+        /// With --gold: also write the system timelines here, one file per gold file name.
+        #[arg(long, requires = "gold")]
+        out_dir: Option<PathBuf>,
     },
     /// MATRES: accuracy of start-point relations (BEFORE/AFTER/EQUAL/VAGUE) on gold events.
     Matres {
@@ -241,6 +262,68 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             super::write_output(None, &out, &[])?;
             Ok(Outcome::Ok)
         }
+        Command::Timeline {
+            corpus,
+            docs,
+            about,
+            gold,
+            out_dir,
+        } => {
+            let dir = corpus.path(&docs);
+            let mut tdocs = Vec::new();
+            for f in tlink::tml_files(&dir)? {
+                tdocs.push(timeline::Doc::from_timeml(&crate::timeml::read(&f)?)?);
+            }
+            if let Some(entity) = about {
+                let t = timeline::build(&tdocs, &entity);
+                super::write_output(None, t.to_task_format(), &[])?;
+                return Ok(Outcome::Ok);
+            }
+            let Some(gold) = gold else {
+                return Err(crate::Error::usage("give --about ENTITY or --gold DIR"));
+            };
+            let gdir = corpus.path(&gold);
+            let rd = std::fs::read_dir(&gdir).map_err(|e| crate::Error::io(&gdir, e))?;
+            let mut files: Vec<PathBuf> = rd
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect();
+            files.sort();
+            if let Some(o) = &out_dir {
+                std::fs::create_dir_all(o).map_err(|e| crate::Error::io(o, e))?;
+            }
+            let mut total = tlink::TaCounts::default();
+            let mut out = String::new();
+            for f in &files {
+                let g = timeline::read(f)?;
+                let t = timeline::build(&tdocs, &g.entity);
+                let c = timeline::score(&g, &t);
+                out += &format!(
+                    "{:<22} P {:>6} R {:>6} F1 {:>6}  (system lines {}, Sys- {}, Ref- {})\n",
+                    g.entity,
+                    pct(c.precision()),
+                    pct(c.recall()),
+                    pct(c.f1()),
+                    t.lines.len(),
+                    c.sys,
+                    c.gold
+                );
+                total.add(&c);
+                if let (Some(o), Some(name)) = (&out_dir, f.file_name()) {
+                    super::write_output(Some(&o.join(name)), t.to_task_format(), std::slice::from_ref(f))?;
+                }
+            }
+            out += &format!(
+                "TimeLine Track A, {} timelines over {} documents: P {} R {} F1 {}\n",
+                files.len(),
+                tdocs.len(),
+                pct(total.precision()),
+                pct(total.recall()),
+                pct(total.f1())
+            );
+            super::write_output(None, &out, &[])?;
+            Ok(Outcome::Ok)
+        }
         Command::Matres {
             corpus,
             matres: file,
@@ -252,7 +335,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             let pairs = matres::read(&corpus.path(&file))?;
             let docs = corpus.load(&[tml])?;
             let trained;
-            let (lookup, what): (&dyn Classifier, String) = match (train_matres, train_tml) {
+            let (lookup, what, tlink_rules): (&dyn Classifier, String, bool) = match (train_matres, train_tml) {
                 (Some(m), Some(t)) => {
                     let train_pairs = matres::read(&corpus.path(&m))?;
                     let train_docs = corpus.load(&[t])?;
@@ -261,11 +344,15 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                         matres::MATRES_LABELS,
                         EPOCHS,
                     );
-                    (&trained, format!("MATRES-trained perceptron from {}", m.display()))
+                    (
+                        &trained,
+                        format!("MATRES-trained perceptron from {}", m.display()),
+                        false,
+                    )
                 }
-                _ => (&model, format!("TLINK model {}", model.as_str())),
+                _ => (&model, format!("TLINK model {}", model.as_str()), true),
             };
-            let s = matres::evaluate(&pairs, &docs, lookup);
+            let s = matres::evaluate(&pairs, &docs, lookup, tlink_rules);
             let mut out = format!(
                 "MATRES {} ({what}): accuracy {} ({}/{}), pairs not found {}\n",
                 file.display(),

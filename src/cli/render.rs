@@ -10,6 +10,9 @@
 //! | `timeml`            | TimeML                                                  |
 //! | `timelinejs`        | TimelineJS3 JSON                                        |
 //! | `svg`, `png`        | a picture drawn by Graphviz (`--engine dot`) or mermaid-cli (`--engine mermaid`, `mermaid-gantt`, `mermaid-flowchart`) |
+//!
+//! Diagrams show contradictions in red: the timeline's recorded `conflicts:`, or, when it
+//! records none (a hand-written file), the ones `check` finds.
 use super::Outcome;
 use crate::render::{self, Engine, Format, Options};
 use crate::timeline::Timeline;
@@ -39,7 +42,21 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let opts = Options {
         clusters: args.clusters,
     };
-    let timeline = Timeline::from_path(&args.timeline)?;
+    let mut timeline = Timeline::from_path(&args.timeline)?;
+    let diagram = matches!(
+        format,
+        Format::Mermaid | Format::MermaidGantt | Format::MermaidFlowchart | Format::Dot | Format::Svg | Format::Png
+    );
+    if diagram && timeline.conflicts.is_empty() {
+        // A hand-written (or hand-edited) timeline has no recorded conflicts: find them, so
+        // that the diagrams show them in red. `check` lists them with lines and evidence.
+        // Without the file text, `check` skips looking up line numbers, which is all the cost.
+        let bare = Timeline {
+            origin: Default::default(),
+            ..timeline.clone()
+        };
+        timeline.conflicts = bare.check().conflicts();
+    }
     let inputs = [args.timeline.clone()];
     if format.is_image() {
         let bytes = render::render_image(&timeline, format, engine, &opts)?;

@@ -1,5 +1,9 @@
 //! `tempograph tag`: find and normalize temporal expressions in text files.
 //!
+//! `--manifest sources.yaml` tags the documents it lists with their `published` dates.
+//! TimeML files (`.tml`, `.TE3input`) are read as the text inside `<TEXT>` with their DCT;
+//! offsets are then into that text.
+//!
 //! `--format jsonl` prints one JSON object per expression: `file`, `start`, `end` (Unicode
 //! character offsets into the file's text), `text`, `type`, `value`, `mod`, `rule`,
 //! `anchor`, `anchor_value`, `direction`, `why`. `--format text` (default) prints a table.
@@ -26,8 +30,11 @@ pub enum Format {
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Text files to tag.
-    #[arg(required_unless_present = "stream", conflicts_with = "stream")]
+    #[arg(required_unless_present_any = ["stream", "manifest"], conflicts_with = "stream")]
     pub files: Vec<PathBuf>,
+    /// A manifest (`sources.yaml`) listing documents with their `published` dates.
+    #[arg(long, conflicts_with = "stream")]
+    pub manifest: Option<PathBuf>,
     /// Read JSON Lines documents `{"id", "published", "text"}` on stdin; write one JSON line
     /// per document on stdout, in input order.
     #[arg(long)]
@@ -47,10 +54,22 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     if args.stream {
         return run_stream(&args, dct);
     }
-    let opts = args.batch.options("files");
-    let results = crate::batch::map(&args.files, &opts, |path| tag_file(path, dct, args.format));
     let mut out = String::new();
     let mut failed = false;
+    let mut jobs: Vec<(PathBuf, Option<Document>)> = Vec::new();
+    if let Some(m) = &args.manifest {
+        let (docs, errors) = crate::document::load_manifest(m, dct)?;
+        for e in errors {
+            eprintln!("tempograph: error: {e:#}");
+            failed = true;
+        }
+        jobs.extend(docs.into_iter().map(|d| (d.path.clone(), Some(d))));
+    }
+    jobs.extend(args.files.iter().map(|p| (p.clone(), None)));
+    let opts = args.batch.options("files");
+    let results = crate::batch::map(&jobs, &opts, |(path, pre)| {
+        tag_file(path, pre.clone(), dct, args.format)
+    });
     for r in results {
         match r {
             Ok((text, warnings)) => {
@@ -92,11 +111,14 @@ fn timex_json(t: &timex::Timex, li: &LineIndex) -> serde_json::Value {
 /// The output for one file, and the warnings to print before it.
 fn tag_file(
     path: &std::path::Path,
+    pre: Option<Document>,
     dct: Option<chrono::NaiveDate>,
     format: Format,
 ) -> crate::Result<(String, Vec<crate::document::Warning>)> {
     let is_timeml = path.extension().is_some_and(|e| e == "tml" || e == "TE3input");
-    let doc = if is_timeml {
+    let doc = if let Some(d) = pre {
+        d
+    } else if is_timeml {
         let t = crate::timeml::read(path)?;
         let d = dct.or(t.dct).ok_or_else(|| crate::Error::missing_dct(path))?;
         Document::from_text(

@@ -423,6 +423,37 @@ pub fn end_to_end_by_rule(
     Ok((total, by_rule))
 }
 
+/// The TLINK triples of a system TimeML file, with event and timex ids replaced by the ids of
+/// the gold entities their extents overlap (as in [`end_to_end`]), so they can be scored
+/// against the gold file's links.
+pub fn aligned_triples(gold: &TimemlDoc, system: &TimemlDoc) -> Vec<Triple> {
+    let ga = Analysis::new(&gold.text);
+    let ge = gold_entities(gold, &ga);
+    let sa = Analysis::new(&system.text);
+    let se = gold_entities(system, &sa);
+    let map = |id: &str| -> String {
+        match se.endpoint(id) {
+            Some(e @ Endpoint::Event(i)) => aligned_id(&ge, Some(se.events[i].span), e),
+            Some(e @ Endpoint::Timex(i)) => aligned_id(&ge, Some(se.timexes[i].span), e),
+            Some(Endpoint::Dct) | None => "t0".to_string(),
+        }
+    };
+    triples(system)
+        .into_iter()
+        .map(|t| Triple::new(map(&t.from), map(&t.to), t.rel))
+        .collect()
+}
+
+/// C-relation-only for one gold document: its gold TLINK pairs labelled by `model`
+/// (consistently, see [`relation_only`]).
+pub fn label_gold_pairs(gold: &GoldDoc, model: &dyn Classifier) -> Vec<Triple> {
+    let pairs = gold.gold_pairs();
+    label_pairs(&gold.context(), &pairs, model, true)
+        .into_iter()
+        .map(|(k, rel)| Triple::new(pairs[k].0.from.clone(), pairs[k].0.to.clone(), rel))
+        .collect()
+}
+
 /// Labels for `pairs` as `(index into pairs, relation in the asked-for order)`, in output order.
 fn label_pairs(
     cx: &Context,
@@ -441,10 +472,17 @@ fn label_pairs(
         .iter()
         .enumerate()
         .map(|(k, (_, a, b))| {
-            let (first, _) = crate::link::classify(cx, *a, *b, model);
+            let (first, rule) = crate::link::classify(cx, *a, *b, model);
             let p = features::pair(cx, *a, *b);
             let r = model.ranked(&p);
-            let margin = if r.len() > 1 { r[0].1 - r[1].1 } else { 0.0 };
+            // Rule-decided labels go first.
+            let margin = if !rule.starts_with("link/model") {
+                f64::INFINITY
+            } else if r.len() > 1 {
+                r[0].1 - r[1].1
+            } else {
+                0.0
+            };
             let mut labels = vec![first];
             for (l, _) in r {
                 let l = if p.swapped { l.inverse() } else { l };

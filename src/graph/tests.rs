@@ -24,103 +24,116 @@ fn show(b: Bounds) -> String {
     )
 }
 
-/// The worked example of docs/GRAPH.md.
+/// The worked example of docs/GRAPH.md: the two Sony seed documents (byte spans are into
+/// those files).
 #[test]
 fn sony_example() {
+    const D0: &str = "000_85fb18fe88431737";
+    const D4: &str = "004_398094e9e4ec5ca9";
     let mut g = Graph::new();
-    let dct = g.add_interval("dct:sony-leak", (0, 0));
-    let hack = g.add_interval("e1:hacked", (0, 60));
-    let leak = g.add_interval("e2:leaking", (0, 120));
-    let week = g.add_interval("t1:earlier-this-week", (1, 0));
-    let esc = g.add_interval("e3:escalated", (1, 40));
-    g.bound(
-        dct,
-        Some(d("2014-12-18")),
-        Some(d("2014-12-18")),
-        Evidence::rule("document/dct"),
+    let dct0 = g.add_interval("dct:000", (0, 0));
+    let met = g.add_interval("e:met", (0, 200));
+    let dct4 = g.add_interval("dct:004", (1, 0));
+    let hack = g.add_interval("e:hacked", (1, 1272));
+    let leak = g.add_interval("e:leaking", (1, 1381));
+    let week = g.add_interval("t:this-week", (1, 1652));
+    let esc = g.add_interval("e:escalated", (1, 1699));
+    g.pin(
+        dct0,
+        d("2014-12-17"),
+        d("2014-12-17"),
+        ev(D0, (105, 113), "12/17/14", "document/dct"),
     );
+    g.pin(
+        dct4,
+        d("2014-12-18"),
+        d("2014-12-18"),
+        Evidence::rule("document/published-metadata"),
+    );
+    // "met with your national security team in the last 24 hours"
+    g.relate(
+        met,
+        dct0,
+        RelType::Before,
+        Some((0, 1)),
+        ev(D0, (230, 250), "in the last 24 hours", "link/last-n"),
+    );
+    // "A month after attackers hacked into Sony ..., information is still leaking"
     g.relate(
         hack,
-        dct,
+        dct4,
         RelType::Before,
         Some((25, 35)),
-        ev("sony-leak", (0, 13), "A month after", "link/signal-after"),
-    );
-    g.relate(
-        leak,
-        dct,
-        RelType::Includes,
-        None,
-        ev("sony-leak", (110, 115), "still", "link/still"),
+        ev(D4, (1248, 1261), "A month after", "link/signal-after"),
     );
     g.relate(
         hack,
         leak,
         RelType::Before,
         None,
-        ev("sony-leak", (0, 13), "A month after", "link/signal-after"),
+        ev(D4, (1248, 1261), "A month after", "link/signal-after"),
     );
-    // "Earlier this week" = 2014-W51, before the DCT.
+    g.relate(
+        leak,
+        dct4,
+        RelType::Includes,
+        None,
+        ev(D4, (1375, 1380), "still", "link/still"),
+    );
+    // "Earlier this week, hacker threats against Sony escalated": 2014-W51, before the DCT.
     g.pin(
         week,
         d("2014-12-15"),
         d("2014-12-21"),
-        Evidence::rule("timex/this-week"),
+        ev(D4, (1652, 1669), "Earlier this week", "timex/this-week"),
     );
     g.relate(
         esc,
         week,
         RelType::IsIncluded,
         None,
-        ev("sony-threats", (0, 17), "Earlier this week", "link/timex-anchor"),
+        ev(D4, (1652, 1669), "Earlier this week", "link/timex-anchor"),
     );
     g.relate(
         esc,
-        dct,
+        dct4,
         RelType::Before,
         None,
-        ev("sony-threats", (0, 17), "Earlier this week", "link/tense-past"),
+        ev(D4, (1699, 1708), "escalated", "link/tense-past"),
     );
     let s = g.solve();
     assert!(s.is_consistent(), "{:?}", s.conflicts);
+    let table: Vec<String> = s
+        .order
+        .iter()
+        .map(|&n| format!("{:<12} {}", g.key(n), show(s.bounds(n))))
+        .collect();
     assert_eq!(
-        show(s.bounds(dct)),
-        "start [2014-12-18, 2014-12-18] end [2014-12-18, 2014-12-18]"
-    );
-    assert_eq!(
-        show(s.bounds(hack)),
-        "start [2014-11-13, 2014-11-23] end [2014-11-13, 2014-12-18]"
-    );
-    assert_eq!(
-        show(s.bounds(leak)),
-        "start [2014-11-13, 2014-12-18] end [2014-12-18, -]"
-    );
-    assert_eq!(
-        show(s.bounds(week)),
-        "start [2014-12-15, 2014-12-15] end [2014-12-21, 2014-12-21]"
-    );
-    assert_eq!(
-        show(s.bounds(esc)),
-        "start [2014-12-15, 2014-12-18] end [2014-12-15, 2014-12-18]"
-    );
-    let keys: Vec<&str> = s.order.iter().map(|&n| g.key(n)).collect();
-    assert_eq!(
-        keys,
+        table,
         [
-            "e1:hacked",
-            "e2:leaking",
-            "t1:earlier-this-week",
-            "e3:escalated",
-            "dct:sony-leak"
+            "e:hacked     start [2014-11-13, 2014-11-23] end [2014-11-13, 2014-12-18]",
+            "e:leaking    start [2014-11-13, 2014-12-18] end [2014-12-18, -]",
+            "t:this-week  start [2014-12-15, 2014-12-15] end [2014-12-21, 2014-12-21]",
+            "e:escalated  start [2014-12-15, 2014-12-18] end [2014-12-15, 2014-12-18]",
+            "e:met        start [2014-12-16, 2014-12-17] end [2014-12-16, 2014-12-17]",
+            "dct:000      start [2014-12-17, 2014-12-17] end [2014-12-17, 2014-12-17]",
+            "dct:004      start [2014-12-18, 2014-12-18] end [2014-12-18, 2014-12-18]",
         ]
     );
+    assert_eq!(s.bounds(hack).precision(), Some(Precision::Quarter));
+    assert_eq!(s.bounds(esc).precision(), Some(Precision::Week));
+    assert_eq!(s.bounds(dct4).precision(), Some(Precision::Day));
+    assert_eq!(s.bounds(leak).precision(), None);
     // The hack *started* weeks before the threats escalated, but nothing says it had ended.
     assert_eq!(s.relation(hack, esc), None);
-    assert_eq!(s.relation(esc, dct), Some(RelType::Before));
-    assert_eq!(s.relation(dct, esc), Some(RelType::After));
+    assert_eq!(s.relation(esc, dct4), Some(RelType::Before));
+    assert_eq!(s.relation(dct4, esc), Some(RelType::After));
     assert_eq!(s.relation(week, esc), Some(RelType::Includes));
     assert_eq!(s.relation(leak, esc), None);
-    assert_eq!(s.relation(dct, leak), Some(RelType::IsIncluded));
+    assert_eq!(s.relation(dct4, leak), Some(RelType::IsIncluded));
+    // Across documents, by dates alone: the meeting ended before document 004's DCT.
+    assert_eq!(s.relation(met, dct4), Some(RelType::Before));
+    assert_eq!(s.relation(dct0, dct4), Some(RelType::Before));
 }
 
 /// Two intervals related by `rel`; the entailed relation read back must be `rel` itself
@@ -424,5 +437,80 @@ fn documented_table_matches_code() {
                 "module doc row for {rel}: {row}"
             );
         }
+    }
+}
+
+#[test]
+fn implicit_edges_name_their_node() {
+    let mut g = Graph::new();
+    let a = g.add_interval("a (x)", (0, 0));
+    let b = g.add_interval("end(b)", (0, 1));
+    g.relate(a, b, RelType::Includes, None, Evidence::rule("r1"));
+    g.relate(a, b, RelType::Before, None, Evidence::rule("r2"));
+    let s = g.solve();
+    assert_eq!(s.conflicts.len(), 1);
+    let c = &s.conflicts[0];
+    let implicit: Vec<&ConflictEdge> = c.cycle.iter().filter(|e| e.implicit).collect();
+    assert_eq!(implicit.len(), 1);
+    assert_eq!(implicit[0].from, "end(b)");
+    assert_eq!(implicit[0].constraint, "end(b) starts no later than it ends");
+    assert_eq!(
+        c.to_string(),
+        "a (x) INCLUDES end(b) (rule r1) → a (x) BEFORE end(b) (rule r2)"
+    );
+}
+
+#[test]
+fn empty_graph() {
+    let g = Graph::new();
+    assert!(g.is_empty());
+    let s = g.solve();
+    assert!(s.is_consistent());
+    assert!(s.order.is_empty());
+    assert!(s.bounds.is_empty());
+}
+
+/// Same input, same output: solving twice (and solving a clone) gives identical results,
+/// conflicts included.
+#[test]
+fn deterministic_output() {
+    let mut seed = 7u64;
+    let mut rnd = |m: u64| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    let rels = [
+        RelType::Before,
+        RelType::After,
+        RelType::Includes,
+        RelType::Simultaneous,
+        RelType::IBefore,
+    ];
+    let mut g = Graph::new();
+    let nodes: Vec<NodeId> = (0..300).map(|i| g.add_interval(format!("n{i}"), (i % 3, i))).collect();
+    for i in 0..60 {
+        let day = d("2014-01-01") + chrono::Days::new(rnd(365));
+        g.bound(
+            nodes[i * 5],
+            Some(day),
+            Some(day + chrono::Days::new(rnd(20))),
+            Evidence::rule("b"),
+        );
+    }
+    for k in 0..1500 {
+        let (a, b) = (nodes[rnd(300) as usize], nodes[rnd(300) as usize]);
+        let distance = (k % 7 == 0).then(|| (rnd(10) as i64, 10 + rnd(10) as i64));
+        g.relate(a, b, rels[rnd(5) as usize], distance, Evidence::rule(format!("r{k}")));
+    }
+    let one = g.solve();
+    let two = g.clone().solve();
+    assert!(!one.conflicts.is_empty());
+    assert_eq!(format!("{one:?}"), format!("{two:?}"));
+    let shown: Vec<String> = one.conflicts.iter().map(|c| format!("{c:#}")).collect();
+    let again: Vec<String> = two.conflicts.iter().map(|c| format!("{c:#}")).collect();
+    assert_eq!(shown, again);
+    for c in &one.conflicts {
+        let (days, strict) = c.excess();
+        assert!(days > 0 || (days == 0 && strict), "{c}");
     }
 }

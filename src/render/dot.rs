@@ -2,8 +2,9 @@
 //!
 //! | element            | DOT                                                                   |
 //! |--------------------|-----------------------------------------------------------------------|
-//! | date group         | a plain-text node `d3 [label="2014-12-16"]` on an axis chain `d0 -> d1 -> ...` |
+//! | date group         | a plain-text node `d3 [label="2014-12-16"]` on an axis: `d2 -> d3 [...]` |
 //! | event              | `e4 [label="Sony cancels the\nChristmas release\n2014-12-17"]`, same rank as its date node |
+//! | undated event      | placed by its relations; with none, in an `undated` column after the axis |
 //! | relation           | `e2 -> e4 [label="BEFORE"]`; `AFTER` drawn turned around as `BEFORE`   |
 //! | conflict           | red edge (`constraint=false`, so it does not bend the time axis) and red node border |
 //! | document (option)  | `subgraph cluster_1 { label="..."; e2; e4; }`                          |
@@ -86,12 +87,13 @@ pub fn render(t: &Timeline, opts: &Options) -> String {
             quote(&wrap(label.as_deref().unwrap_or(""), 14))
         );
     }
-    if dated.len() > 1 {
-        let chain: Vec<String> = (0..dated.len()).map(|k| format!("d{k}")).collect();
+    // One statement per axis edge: Graphviz's parser runs out of stack on a long
+    // `d0 -> d1 -> ... -> dN` chain (about 2500 nodes).
+    for k in 1..dated.len() {
         let _ = writeln!(
             out,
-            "  {} [color=\"#999999\", arrowhead=none, weight=100];",
-            chain.join(" -> ")
+            "  d{} -> d{k} [color=\"#999999\", arrowhead=none, weight=100];",
+            k - 1
         );
     }
 
@@ -153,9 +155,32 @@ pub fn render(t: &Timeline, opts: &Options) -> String {
         let members: Vec<String> = events.iter().map(|i| format!("e{i}")).collect();
         let _ = writeln!(out, "  {{ rank=same; d{k}; {}; }}", members.join("; "));
     }
+    // Undated events that no relation places would otherwise sit in the first column, as if
+    // they were the earliest: give them their own column after the axis, off the time line.
+    let index = event_index(t);
+    let mut related = std::collections::BTreeSet::new();
+    for r in t.all_relations() {
+        if let (Some(&a), Some(&b)) = (index.get(r.from.as_str()), index.get(r.to.as_str())) {
+            if a != b {
+                related.insert(a);
+                related.insert(b);
+            }
+        }
+    }
+    let lonely: Vec<String> = (0..t.events.len())
+        .filter(|&i| t.events[i].date.is_none() && !related.contains(&i))
+        .map(|i| format!("e{i}"))
+        .collect();
+    if !dated.is_empty() && !lonely.is_empty() {
+        let _ = writeln!(
+            out,
+            "  undated [label=\"undated\", shape=plaintext, style=\"\", fontsize=12, fontcolor=\"#777777\"];"
+        );
+        let _ = writeln!(out, "  d{} -> undated [style=invis, weight=100];", dated.len() - 1);
+        let _ = writeln!(out, "  {{ rank=same; undated; {}; }}", lonely.join("; "));
+    }
 
     // Relations.
-    let index = event_index(t);
     let conflicts = conflict_pairs(t);
     let mut edges = Vec::new();
     for r in t.all_relations() {
@@ -172,13 +197,21 @@ pub fn render(t: &Timeline, opts: &Options) -> String {
     }
     edges.sort();
     edges.dedup();
-    for (a, b, label, bad) in edges {
-        let style = if bad {
+    let pairs: std::collections::BTreeSet<(usize, usize)> = edges.iter().map(|(a, b, _, _)| (*a, *b)).collect();
+    for (a, b, label, bad) in &edges {
+        let style = if *bad {
             format!(", color=\"{RED}\", fontcolor=\"{RED}\", penwidth=2, constraint=false")
         } else {
             String::new()
         };
-        let _ = writeln!(out, "  e{a} -> e{b} [label={}{style}];", quote(&label));
+        // Two edges between the same events in opposite directions run side by side and
+        // their middle labels would overlap: label each near its tail instead.
+        let label_attr = if pairs.contains(&(*b, *a)) && a != b {
+            format!("taillabel={}, labeldistance=2.5, labelangle=-35", quote(label))
+        } else {
+            format!("label={}", quote(label))
+        };
+        let _ = writeln!(out, "  e{a} -> e{b} [{label_attr}{style}];");
     }
     out.push_str("}\n");
     out
@@ -194,5 +227,18 @@ mod tests {
         assert_eq!(quote("a\nb"), r#""a\nb""#);
         assert_eq!(wrap("one two three four", 9), "one two\nthree\nfour");
         assert_eq!(wrap("", 9), "");
+    }
+
+    #[test]
+    fn one_edge_per_statement() {
+        // Graphviz fails with "memory exhausted" on a chain of about 2500 `->`s in one
+        // statement; every edge gets its own.
+        let events: String = (0..40)
+            .map(|i| format!("- {{id: e{i}, label: E{i}, date: 2014-01-{:02}}}\n", i % 28 + 1))
+            .collect();
+        let t = crate::timeline::Timeline::from_yaml(&format!("events:\n{events}"), "t.yaml").unwrap();
+        let dot = render(&t, &Options::default());
+        assert!(dot.lines().all(|l| l.matches("->").count() <= 1), "{dot}");
+        assert_eq!(dot.lines().filter(|l| l.contains(" -> d")).count(), 27);
     }
 }

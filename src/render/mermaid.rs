@@ -6,10 +6,10 @@
 //! | `gantt`     | event: a bar earliest..latest+1, or a milestone | `    Sony cancels :milestone, e3, 2014-12-17, 0d` |
 //! | `flowchart` | event node, then relation edge        | `    e0 -->|"BEFORE"| e1`                            |
 //!
-//! Escaping: labels are single lines; the characters Mermaid reads as syntax in any of the
-//! three diagrams (`: ; # % " < > & { } [ ] ( ) | \` and the backtick) are written as
-//! Mermaid entity codes `#NN;` (`#58;` for `:`), which Mermaid turns back into the
-//! character when it draws. A label that starts with a keyword of the diagram (`section`,
+//! Escaping: labels are single lines. In `timeline` and `gantt` text, the characters
+//! Mermaid reads as syntax, HTML or Markdown (`: ; # % " < > &` and the backtick) are written as Mermaid entity codes
+//! `#NN;` (`#58;` for `:`), which Mermaid turns back into the character when it draws. In
+//! quoted flowchart labels (`e0["..."]`) only `" # < > &` and the backtick are encoded. A label that starts with a keyword of the diagram (`section`,
 //! `title`, `dateFormat`, ...) gets its first letter encoded the same way. Node and task ids
 //! are generated (`e0`, `e1`, ...), never taken from the timeline. Relations whose ends are
 //! not events (times, unknown ids) are not drawn.
@@ -21,9 +21,7 @@ use chrono::{Days, NaiveDate};
 use std::fmt::Write;
 
 /// Characters written as `#NN;` in every Mermaid label.
-const SPECIAL: &[char] = &[
-    ':', ';', '#', '%', '"', '<', '>', '&', '{', '}', '[', ']', '(', ')', '|', '\\', '`',
-];
+const SPECIAL: &[char] = &[':', ';', '#', '%', '"', '<', '>', '&', '`'];
 
 /// Words that start a statement at the beginning of a line in timeline and gantt diagrams.
 const KEYWORDS: &[&str] = &[
@@ -45,6 +43,25 @@ const KEYWORDS: &[&str] = &[
     "timeline",
     "gantt",
 ];
+
+/// Characters written as `#NN;` inside a quoted flowchart label (`e0["..."]`), where
+/// everything but the quote, the entity marker and HTML is literal text.
+const FLOWCHART_SPECIAL: &[char] = &['"', '#', '<', '>', '&', '`'];
+
+/// A label for a quoted flowchart node or edge label: one line, `"`, `#`, HTML and
+/// backticks as entity codes. (Encoding `:` there is not only needless but shows as `&#58;`
+/// in some positions when `htmlLabels` is off.)
+pub fn escape_quoted(s: &str) -> String {
+    let mut out = String::new();
+    for c in super::one_line(s).chars() {
+        if FLOWCHART_SPECIAL.contains(&c) {
+            let _ = write!(out, "#{};", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 /// A label as Mermaid text: one line, syntax characters as entity codes.
 pub fn escape(s: &str) -> String {
@@ -107,6 +124,8 @@ pub fn gantt(t: &Timeline) -> String {
         let _ = writeln!(out, "    title {}", escape(&title));
     }
     out.push_str("    dateFormat YYYY-MM-DD\n");
+    // Mermaid would otherwise mark the renderer's current date: output must not depend on the clock.
+    out.push_str("    todayMarker off\n");
     let dated: Vec<usize> = display_order(t)
         .into_iter()
         .filter(|&i| t.events[i].date.is_some())
@@ -202,10 +221,10 @@ pub fn flowchart(t: &Timeline) -> String {
     let index = event_index(t);
     for i in display_order(t) {
         let e = &t.events[i];
-        let mut label = escape(&event_label(e));
+        let mut label = escape_quoted(&event_label(e));
         if let Some(d) = &e.date {
             label.push_str("<br/>");
-            label.push_str(&escape(&date_label(d)));
+            label.push_str(&escape_quoted(&date_label(d)));
         }
         let _ = writeln!(out, "    e{i}[\"{label}\"]");
     }
@@ -227,7 +246,7 @@ pub fn flowchart(t: &Timeline) -> String {
     edges.dedup();
     let mut red = Vec::new();
     for (k, (a, b, label, bad)) in edges.iter().enumerate() {
-        let _ = writeln!(out, "    e{a} -->|\"{}\"| e{b}", escape(label));
+        let _ = writeln!(out, "    e{a} -->|\"{}\"| e{b}", escape_quoted(label));
         if *bad {
             red.push(k);
         }
@@ -268,6 +287,7 @@ mod tests {
             ("a\nb", "a b"),
             ("Title", "#84;itle"),
             ("100% <b>", "100#37; #60;b#62;"),
+            ("a[b] c(d) e{f} g|h `x`", "a[b] c(d) e{f} g|h #96;x#96;"),
         ];
         for (input, want) in cases {
             assert_eq!(escape(input), want, "{input}");

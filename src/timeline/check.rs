@@ -13,6 +13,7 @@
 //! | `unknown-document`       | error    | a source or evidence naming a document not in `documents:`     |
 //! | `unknown-anchor`         | warning  | a derivation anchored to an id that does not exist              |
 //! | `unplaced-event`         | warning  | an event with no date and no relation: it cannot be placed      |
+//! | `recorded-conflict`      | warning  | a `conflicts:` entry that the file's own dates and relations do not reproduce (`build` set one of its facts aside) |
 //!
 //! YAML syntax errors and schema errors (wrong type, unknown field, missing field, a bad date)
 //! are not findings: reading the file fails with an [`Error`](crate::Error) at
@@ -59,6 +60,7 @@ pub enum Kind {
     UnknownDocument,
     UnknownAnchor,
     UnplacedEvent,
+    RecordedConflict,
 }
 
 impl Kind {
@@ -74,12 +76,15 @@ impl Kind {
             Kind::UnknownDocument => "unknown-document",
             Kind::UnknownAnchor => "unknown-anchor",
             Kind::UnplacedEvent => "unplaced-event",
+            Kind::RecordedConflict => "recorded-conflict",
         }
     }
 
     fn severity(self) -> Severity {
         match self {
-            Kind::FutureBeforePublication | Kind::UnknownAnchor | Kind::UnplacedEvent => Severity::Warning,
+            Kind::FutureBeforePublication | Kind::UnknownAnchor | Kind::UnplacedEvent | Kind::RecordedConflict => {
+                Severity::Warning
+            }
             _ => Severity::Error,
         }
     }
@@ -101,6 +106,10 @@ pub struct Place {
 /// One fact on a contradiction's cycle.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CycleStep {
+    /// The event (or time) id the fact is stated from.
+    pub from: String,
+    /// The other end (the same id for a date bound).
+    pub to: String,
     /// The fact in words: `cancel BEFORE threats`, `threats ends on or before 2014-12-16`.
     pub constraint: String,
     /// Where it is written in the timeline file.
@@ -167,6 +176,27 @@ impl Report {
         if !self.is_consistent() {
             panic!("timeline is not consistent:\n{self}");
         }
+    }
+
+    /// The contradictions (`cycle` and `contradicts-dates` findings) in the model's form,
+    /// e.g. to draw a hand-written timeline's conflicts in red.
+    pub fn conflicts(&self) -> Vec<super::Conflict> {
+        self.findings
+            .iter()
+            .filter(|f| matches!(f.kind, Kind::Cycle | Kind::ContradictsDates) && !f.cycle.is_empty())
+            .map(|f| super::Conflict {
+                cycle: f
+                    .cycle
+                    .iter()
+                    .map(|s| super::ConflictEdge {
+                        from: s.from.clone(),
+                        to: s.to.clone(),
+                        constraint: s.constraint.clone(),
+                        evidence: None,
+                    })
+                    .collect(),
+            })
+            .collect()
     }
 
     /// The report as pretty JSON (`check --format json`).
@@ -247,14 +277,30 @@ impl fmt::Display for Report {
 struct Checker<'a> {
     origin: &'a Origin,
     findings: Vec<Finding>,
+    /// Positions already looked up (each lookup parses the whole file once).
+    cache: std::cell::RefCell<Positions>,
 }
+
+/// `(line, column)` of YAML paths, `None` when the path is not in the file.
+type Positions = BTreeMap<Vec<Step>, Option<(usize, usize)>>;
 
 impl Checker<'_> {
     fn place(&self, path: &[Step]) -> Place {
-        let (line, column) = match self.origin.text() {
-            Some(text) => yaml::locate(text, path).map_or((None, None), |(l, c)| (Some(l), Some(c))),
-            None => (None, None),
-        };
+        // The nearest node that exists: `before: b` (one id, not a list) has no
+        // `before[0]`, so the finding points at the scalar itself.
+        let mut found = None;
+        if let Some(text) = self.origin.text() {
+            let mut p = path;
+            while found.is_none() && !p.is_empty() {
+                found = *self
+                    .cache
+                    .borrow_mut()
+                    .entry(p.to_vec())
+                    .or_insert_with(|| yaml::locate(text, p));
+                p = &p[..p.len() - 1];
+            }
+        }
+        let (line, column) = found.map_or((None, None), |(l, c)| (Some(l), Some(c)));
         Place {
             path: yaml::path_string(path),
             line,
@@ -341,6 +387,7 @@ pub(super) fn check(t: &Timeline) -> Report {
     let mut c = Checker {
         origin: &t.origin,
         findings: Vec::new(),
+        cache: Default::default(),
     };
 
     // Ids: unique among events and times.
@@ -695,6 +742,8 @@ pub(super) fn check(t: &Timeline) -> Report {
             }
             names.push(edge.constraint.clone());
             steps.push(CycleStep {
+                from: edge.from.clone(),
+                to: edge.to.clone(),
                 constraint: edge.constraint.clone(),
                 place: c.place(&path),
                 evidence,
@@ -723,6 +772,45 @@ pub(super) fn check(t: &Timeline) -> Report {
             cycle: steps,
         });
     }
+    // Conflicts the file records (from `build`) that its own facts do not reproduce: `build`
+    // set one fact of each aside to go on, so the file is consistent without it. Say so.
+    let computed: Vec<BTreeSet<String>> = c
+        .findings
+        .iter()
+        .filter(|f| matches!(f.kind, Kind::Cycle | Kind::ContradictsDates))
+        .map(|f| f.cycle.iter().flat_map(|s| [s.from.clone(), s.to.clone()]).collect())
+        .collect();
+    for (i, rc) in t.conflicts.iter().enumerate() {
+        let ids: BTreeSet<String> = rc.cycle.iter().flat_map(|e| [e.from.clone(), e.to.clone()]).collect();
+        if computed.contains(&ids) {
+            continue;
+        }
+        let steps: Vec<CycleStep> = rc
+            .cycle
+            .iter()
+            .enumerate()
+            .map(|(j, e)| CycleStep {
+                from: e.from.clone(),
+                to: e.to.clone(),
+                constraint: e.constraint.clone(),
+                place: c.place(&[k("conflicts"), Step::Index(i), k("cycle"), Step::Index(j)]),
+                evidence: e.evidence.as_ref().map(describe_evidence),
+            })
+            .collect();
+        let names: Vec<&str> = rc.cycle.iter().map(|e| e.constraint.as_str()).collect();
+        let place = c.place(&[k("conflicts"), Step::Index(i)]);
+        c.findings.push(Finding {
+            severity: Kind::RecordedConflict.severity(),
+            kind: Kind::RecordedConflict,
+            message: format!(
+                "recorded contradiction, not all of whose facts are in the file (one was set aside): {}",
+                names.join(" → ")
+            ),
+            place,
+            cycle: steps,
+        });
+    }
+
     if solved.unlisted_conflicts() > 0 {
         c.findings.push(Finding {
             severity: Severity::Error,

@@ -7,9 +7,38 @@
 //! | write YAML                    | [`Timeline::to_yaml`]                  |
 //! | every relation, shorthand too | [`Timeline::all_relations`]            |
 //!
-//! The model itself, field by field, is in [`model`].
+//! | check consistency             | [`Timeline::check`] → [`Report`]       |
+//! | assert order in a test        | [`Timeline::assert_before`], [`Timeline::relation`] |
+//!
+//! The model itself, field by field, is in [`model`]; the checks in [`check`].
+//!
+//! In a user's test, three lines:
+//!
+//! ```
+//! # fn main() -> tempograph::Result<()> {
+//! use tempograph::timeline::Timeline;
+//!
+//! let t = Timeline::from_path("tests/data/timelines/hand-written.yaml")?;
+//! t.check().assert_consistent();
+//! t.assert_before("hack", "cancel");
+//! # Ok(()) }
+//! ```
+//!
+//! and a report to inspect when something is wrong:
+//!
+//! ```
+//! use tempograph::timeline::{Kind, Timeline};
+//!
+//! let yaml = "events:\n- {id: a, label: A, before: b}\n- {id: b, label: B, before: a}\n";
+//! let report = Timeline::from_yaml(yaml, "t.yaml").unwrap().check();
+//! assert!(!report.is_consistent());
+//! let cycle = report.of_kind(Kind::Cycle).next().unwrap();
+//! assert_eq!(cycle.place.line, Some(3));
+//! assert!(report.to_string().starts_with("t.yaml:3:"));
+//! ```
 
 pub mod check;
+pub mod ids;
 pub mod model;
 
 pub use check::{CycleStep, Finding, Kind, Place, Report, Severity};
@@ -72,6 +101,42 @@ impl Timeline {
             }
         }
         out
+    }
+
+    /// Put the lists in their canonical order (see `docs/SCHEMA.md`): documents by id,
+    /// each event's sources by document and offset, times by document and offset, relations
+    /// by `from`, `to`, `type` with duplicates merged (their evidence joined, without
+    /// repeats). Events keep their order: it is the timeline's. `build` calls this before
+    /// writing; hand-written files are left as written unless you call it.
+    pub fn sort_canonical(&mut self) {
+        self.documents.sort_by(|a, b| a.id.cmp(&b.id));
+        for e in &mut self.events {
+            e.sources
+                .sort_by(|a, b| (&a.document, a.start, a.end).cmp(&(&b.document, b.start, b.end)));
+        }
+        let time_key = |t: &Time| {
+            (
+                t.source.as_ref().map(|s| (s.document.clone(), s.start, s.end)),
+                t.id.clone(),
+            )
+        };
+        self.times.sort_by_key(time_key);
+        let key = |r: &Relation| (r.from.clone(), r.to.clone(), r.rel, r.distance.map(|d| (d.min, d.max)));
+        self.relations.sort_by_key(key);
+        let mut merged: Vec<Relation> = Vec::with_capacity(self.relations.len());
+        for r in std::mem::take(&mut self.relations) {
+            match merged.last_mut() {
+                Some(last) if key(last) == key(&r) => {
+                    for ev in r.evidence {
+                        if !last.evidence.contains(&ev) {
+                            last.evidence.push(ev);
+                        }
+                    }
+                }
+                _ => merged.push(r),
+            }
+        }
+        self.relations = merged;
     }
 
     /// The event with this id.

@@ -93,15 +93,19 @@ pub fn event_annotations(events: &[crate::events::Event]) -> (Vec<Annotation>, S
 }
 
 /// Tag a parsed TimeML document: the timexes found and the TimeML text to write (TIMEX3 and
-/// EVENT tags in the text, MAKEINSTANCEs after it).
+/// EVENT tags in the text, MAKEINSTANCEs and TLINKs after it).
 pub fn annotate(doc: &TimemlDoc) -> Result<(Vec<Timex>, String)> {
     let dct = doc.dct.ok_or_else(|| Error::missing_dct(&doc.path))?;
     let analysis = Analysis::new(&doc.text);
     let timexes = timex::tag(&doc.text, &analysis, dct);
     let mut anns = timex_annotations(&timexes);
     let events = crate::events::extract(&doc.text, &analysis, &timexes);
-    let (event_anns, tail) = event_annotations(&events);
+    let (event_anns, mut tail) = event_annotations(&events);
     anns.extend(event_anns);
+    // TLINKs (relations helper): ids follow the numbering above (ei1.., t1.., DCT t0).
+    tail.push_str(&crate::link::timeml::tlinks(&crate::link::link(
+        &doc.text, &analysis, dct, &timexes, &events,
+    )));
     let out = super::write(doc, &anns, &tail);
     Ok((timexes, out))
 }

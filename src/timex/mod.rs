@@ -105,6 +105,7 @@ pub struct Timex {
 /// Find and normalize the temporal expressions of `text` (tokenized as `analysis`) written
 /// on `dct`. The result is sorted by span and has no overlaps.
 pub fn tag(text: &str, analysis: &Analysis, dct: NaiveDate) -> Vec<Timex> {
-    let cands = rules::extract(text, analysis);
-    resolve::resolve(text, analysis, dct, &cands)
+    let ctx = rules::Ctx::new(text, &analysis.tokens);
+    let cands = rules::extract_in(&ctx);
+    resolve::resolve_in(&ctx, analysis, dct, &cands)
 }

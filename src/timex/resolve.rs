@@ -252,6 +252,16 @@ const PAST_REACH: usize = 5;
 /// How far (in tokens) a modal or auxiliary is trusted to override the nearest month.
 const MONTH_REACH: usize = 4;
 
+/// How far (in tokens) a past-tense verb form (`ran`, `closed`) moves a month back.
+const PAST_VERB_REACH: usize = 2;
+
+/// How far (in days) from the DCT a month in the DCT's own year is still preferred to a
+/// nearer one in the year before or after.
+const SAME_YEAR_REACH: i64 = 183;
+
+/// How many sentences back a quarter still makes `a year ago` mean that quarter a year before.
+const FISCAL_REACH: usize = 4;
+
 /// How a value was found.
 struct Out {
     val: Result<Val, String>,
@@ -266,6 +276,10 @@ struct Resolver<'a> {
     analysis: &'a Analysis,
     /// The last specific date mentioned, and the sentence it was in.
     anchor: Option<(Val, usize)>,
+    /// The last quarter or half mentioned, and its sentence.
+    last_quarter: Option<(Val, usize)>,
+    /// The previous timex's calendar value and its last token (for ranges: `from March to May`).
+    prev: Option<(Val, usize)>,
     sentence: usize,
     start: usize,
     rule: &'static str,
@@ -337,16 +351,22 @@ impl Resolver<'_> {
                 .iter()
                 .find(|(s, e, _)| if future_strict { *s > self.dct } else { *e >= self.dct }),
             Direction::None => {
+                let dist = |(s, e, _): &&(NaiveDate, NaiveDate, Val)| {
+                    if *e < self.dct {
+                        (self.dct - *e).num_days()
+                    } else if *s > self.dct {
+                        (*s - self.dct).num_days()
+                    } else {
+                        0
+                    }
+                };
                 if default_nearest {
-                    cands.iter().min_by_key(|(s, e, _)| {
-                        if *e < self.dct {
-                            (self.dct - *e).num_days()
-                        } else if *s > self.dct {
-                            (*s - self.dct).num_days()
-                        } else {
-                            0
-                        }
-                    })
+                    // The DCT's year unless that is far away ("January" in December).
+                    let same = cands
+                        .iter()
+                        .find(|(s, _, _)| s.year() == y)
+                        .filter(|c| dist(c) <= SAME_YEAR_REACH);
+                    same.or_else(|| cands.iter().min_by_key(dist))
                 } else {
                     cands.iter().find(|(s, _, _)| s.year() == y)
                 }
@@ -396,8 +416,8 @@ impl Resolver<'_> {
 
     /// An anchor of quarter or half grain mentioned in this or the previous two sentences.
     fn fiscal_anchor(&self) -> Option<Val> {
-        match self.anchor {
-            Some((v @ (Val::Quarter(..) | Val::Half(..)), s)) if self.sentence.saturating_sub(s) <= 2 => Some(v),
+        match self.last_quarter {
+            Some((v, s)) if self.sentence.saturating_sub(s) <= FISCAL_REACH => Some(v),
             _ => None,
         }
     }
@@ -422,10 +442,36 @@ impl Resolver<'_> {
             },
             Unres::Date { year: None, month, day } => {
                 let (m, d) = (*month, *day);
+                // The end of a range ("from March to May", "Dec. 5 - Jan. 8") follows its start.
+                if let Some((start, last)) = self.prev {
+                    let joined = self.start == last + 2
+                        && self
+                            .ctx
+                            .any(last + 1, &["to", "through", "until", "till", "and", "-", "–"]);
+                    if let (true, Some(first)) = (joined, start.day()) {
+                        let y = first.year();
+                        let pick = (y..=y + 1).find_map(|yy| match d {
+                            Some(dd) => NaiveDate::from_ymd_opt(yy, m, dd).filter(|x| *x >= first).map(Val::Day),
+                            None => NaiveDate::from_ymd_opt(yy, m, 1)
+                                .filter(|x| (x.year(), x.month()) >= (first.year(), first.month()))
+                                .map(|_| Val::Month(yy, m)),
+                        });
+                        if let Some(v) = pick {
+                            return Out {
+                                val: Ok(v),
+                                anchor: AnchorKind::Timex,
+                                dir: Direction::Future,
+                                why: "the end of a range follows its start".into(),
+                            };
+                        }
+                    }
+                }
                 // A month name is read as the nearest such month unless a close, strong
                 // tense cue says otherwise.
                 let c = self.cue();
-                let dir = if c.strong && c.distance <= MONTH_REACH {
+                let dir = if c.strong && c.distance <= MONTH_REACH
+                    || c.direction == Direction::Past && c.distance <= PAST_VERB_REACH
+                {
                     c.direction
                 } else {
                     Direction::None
@@ -477,6 +523,30 @@ impl Resolver<'_> {
                     }),
                 }
             }
+            Unres::AnaphorWeekday { weekday, n } => {
+                let (base, kind) = match self.anchor {
+                    Some((Val::Day(d), _)) => (d, AnchorKind::Timex),
+                    _ => (dct, AnchorKind::Dct),
+                };
+                let diff = i64::from(*weekday) - weekday_num(base);
+                let k = if *n < 0 {
+                    if diff < 0 {
+                        diff
+                    } else {
+                        diff - 7
+                    }
+                } else if diff > 0 {
+                    diff
+                } else {
+                    diff + 7
+                };
+                Out {
+                    val: add_days(base, k).map(Val::Day).ok_or_else(|| "out of range".into()),
+                    anchor: kind,
+                    dir: if *n < 0 { Direction::Past } else { Direction::Future },
+                    why: "the weekday before/after the day mentioned before".into(),
+                }
+            }
             Unres::Weekday(wd) => {
                 let (dir, why) = self.weekday_direction();
                 let diff = i64::from(*wd) - weekday_num(dct);
@@ -518,6 +588,21 @@ impl Resolver<'_> {
                 )
             }
             Unres::Quarter { q, year: Some(y) } => abs(Val::Quarter(*y, *q)),
+            Unres::FiscalPeriod { year } => match self.fiscal_anchor() {
+                Some(Val::Quarter(_, q)) => Out {
+                    val: Ok(Val::Quarter(*year, q)),
+                    anchor: AnchorKind::Timex,
+                    dir: Direction::None,
+                    why: "the quarter mentioned before, in the year given".into(),
+                },
+                Some(Val::Half(_, h)) => Out {
+                    val: Ok(Val::Half(*year, h)),
+                    anchor: AnchorKind::Timex,
+                    dir: Direction::None,
+                    why: "the half mentioned before, in the year given".into(),
+                },
+                _ => abs(Val::Year(*year)),
+            },
             Unres::Half { h, year: Some(y) } => abs(Val::Half(*y, *h)),
             Unres::Quarter { q, year: None } => {
                 let q = *q;
@@ -704,8 +789,20 @@ impl Resolver<'_> {
                 }
             }
             Unres::Anaphor { unit, n } => {
-                let (base, kind) = self.anchor_or_dct();
                 let n = *n;
+                // "a year earlier" in a report about a quarter: that quarter a year before.
+                if *unit == Unit::Year && n != 0 {
+                    if let Some(v) = self.fiscal_anchor() {
+                        let k = if matches!(v, Val::Quarter(..)) { 4 } else { 2 };
+                        return Out {
+                            val: shift_val(v, k * n).ok_or_else(|| "out of range".into()),
+                            anchor: AnchorKind::Timex,
+                            dir: if n < 0 { Direction::Past } else { Direction::Future },
+                            why: "a year from the period mentioned before".into(),
+                        };
+                    }
+                }
+                let (base, kind) = self.anchor_or_dct();
                 let v = match unit {
                     // "a year earlier": keep the anchor's grain (a quarter a year before).
                     Unit::Year => match base {
@@ -823,37 +920,51 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
     if n.fract() == 0.0 && (0.0..1e7).contains(&n) {
         return unit_value(unit, n as u32);
     }
-    // Fractions go one unit down: 1.5 hours = PT1H30M, 2.5 years = P30M.
-    let (whole, sub, sub_unit) = match unit {
-        Unit::Year => (0.0, n * 12.0, "M"),
-        Unit::Month => (0.0, n * 30.0, "D"),
-        Unit::Week => (0.0, n * 7.0, "D"),
-        Unit::Day => (0.0, n * 24.0, "TH"),
-        Unit::Hour => (n.trunc(), n.fract() * 60.0, "M"),
-        Unit::Minute => (n.trunc(), n.fract() * 60.0, "S"),
-        _ => (0.0, n, ""),
+    // Fractions: the whole part, then the rest one unit down (2.5 years = P2Y6M,
+    // 1.5 hours = PT1H30M, half a day = PT12H).
+    let (whole, rest) = (n.trunc() as u64, n.fract());
+    let (big, small, factor, time_small) = match unit {
+        Unit::Year => ("Y", "M", 12.0, false),
+        Unit::Month => ("M", "D", 30.0, false),
+        Unit::Week => ("W", "D", 7.0, false),
+        Unit::Day => ("D", "H", 24.0, true),
+        Unit::Hour => ("H", "M", 60.0, true),
+        Unit::Minute => ("M", "S", 60.0, true),
+        _ => return format!("P{n}{}", &unit_value(unit, 1)[2..]),
     };
-    match (unit, sub_unit) {
-        (Unit::Hour, _) if whole > 0.0 => format!("PT{}H{}M", whole as u64, sub.round() as u64),
-        (Unit::Hour, _) => format!("PT{}M", sub.round() as u64),
-        (Unit::Minute, _) if whole > 0.0 => format!("PT{}M{}S", whole as u64, sub.round() as u64),
-        (Unit::Minute, _) => format!("PT{}S", sub.round() as u64),
-        (_, "TH") => format!("PT{}H", sub.round() as u64),
-        (_, "M") | (_, "D") => format!("P{}{}", sub.round() as u64, sub_unit),
-        _ => format!("P{n}{}", &unit_value(unit, 1)[2..]),
+    let sub = (rest * factor).round() as u64;
+    let time_big = matches!(unit, Unit::Hour | Unit::Minute);
+    let mut v = String::from("P");
+    if time_big {
+        v.push('T');
     }
+    if whole > 0 {
+        v.push_str(&format!("{whole}{big}"));
+    }
+    if time_small && !time_big {
+        v.push('T');
+    }
+    v.push_str(&format!("{sub}{small}"));
+    v
 }
 
 /// Turn candidates into timexes, in order, keeping the last mentioned date as the anchor
 /// for anaphoric expressions. Candidates that cannot be resolved are dropped only when they
 /// are `the holiday` far from any holiday; others keep an `X`-filled value.
 pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) -> Vec<Timex> {
-    let ctx = Ctx::new(text, &analysis.tokens);
+    resolve_in(&Ctx::new(text, &analysis.tokens), analysis, dct, cands)
+}
+
+/// [`resolve`] over an existing token context.
+pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) -> Vec<Timex> {
+    let text = ctx.text;
     let mut r = Resolver {
         dct,
-        ctx: &ctx,
+        ctx,
         analysis,
         anchor: None,
+        last_quarter: None,
+        prev: None,
         sentence: 0,
         start: 0,
         rule: "",
@@ -889,7 +1000,7 @@ pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) 
                 let o = match day {
                     Some(d) => r.date(d),
                     None => match r.anchor {
-                        Some((Val::Day(d), s)) if r.sentence.saturating_sub(s) <= 1 => Out {
+                        Some((Val::Day(d), s)) if r.sentence.saturating_sub(s) < 1 => Out {
                             val: Ok(Val::Day(d)),
                             anchor: AnchorKind::Timex,
                             dir: Direction::None,
@@ -933,11 +1044,20 @@ pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) 
         if kind == TimexType::Date && value.len() > 10 && value.as_bytes()[10] == b'T' && c.rule != "time/part-of-day" {
             kind = TimexType::Time;
         }
-        let anaphoric =
-            matches!(c.val, Unres::Anaphor { .. }) || matches!(c.val, Unres::Shift { unit: Unit::Year, .. });
+        r.prev = match (&c.val, val) {
+            (Unres::Date { .. } | Unres::DateWeekday { .. }, Some(v @ (Val::Day(_) | Val::Month(..)))) => {
+                Some((v, c.end - 1))
+            }
+            _ => None,
+        };
+        let anaphoric = matches!(c.val, Unres::Anaphor { .. } | Unres::AnaphorWeekday { .. })
+            || matches!(c.val, Unres::Shift { unit: Unit::Year, .. });
         if (kind == TimexType::Date || kind == TimexType::Time) && !anaphoric {
             if let Some(v) = val {
                 r.anchor = Some((v, r.sentence));
+                if matches!(v, Val::Quarter(..) | Val::Half(..)) {
+                    r.last_quarter = Some((v, r.sentence));
+                }
             }
         }
         let anchor_value = match o_anchor {

@@ -145,11 +145,31 @@ fn day_at(ctx: &Ctx, j: usize) -> Option<(u32, usize)> {
 /// A four-digit year at `j` (optionally after a comma), 1000..=2099.
 fn year_at(ctx: &Ctx, j: usize) -> Option<(i32, usize)> {
     let j = if ctx.punct(j, ",") { j + 1 } else { j };
+    if let Some(y) = spoken_year(ctx, j) {
+        return Some(y);
+    }
     let (y, len) = ctx.lone_num(j)?;
     if len != 4 || !(1000..=2099).contains(&y) {
         return None;
     }
     Some((y as i32, j + 1))
+}
+
+/// A year in words at `j` (transcripts): `nineteen ninety-four`, `two thousand`,
+/// `two thousand one`.
+fn spoken_year(ctx: &Ctx, j: usize) -> Option<(i32, usize)> {
+    if ctx.is(j, "nineteen") {
+        let (n, e) = ctx.number_word(j + 1)?;
+        return (10..=99).contains(&n).then_some((1900 + n as i32, e));
+    }
+    if ctx.is(j, "two") && ctx.is(j + 1, "thousand") {
+        let k = if ctx.is(j + 2, "and") { j + 3 } else { j + 2 };
+        return match ctx.number_word(k) {
+            Some((n, e)) if n < 100 => Some((2000 + n as i32, e)),
+            _ => Some((2000, j + 2)),
+        };
+    }
+    None
 }
 
 /// Words before a bare month that show it is a date ("in May", "since March").
@@ -532,6 +552,25 @@ fn quarter(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let mut this_year = None;
     if ctx.is(j, "the") {
         j += 1;
+        // "the 1988 quarter", "the 1989 period", "the 1988 second quarter"
+        if let Some((y, 4)) = ctx.num(j) {
+            if (1000..=2099).contains(&y) {
+                if ctx.any(j + 1, &["quarter", "period"]) {
+                    out.push(Cand::new(
+                        i,
+                        j + 2,
+                        D,
+                        Unres::FiscalPeriod { year: y as i32 },
+                        "date/quarter",
+                    ));
+                    return;
+                }
+                if ctx.ordinal(j + 1).is_some() {
+                    year = Some(y as i32);
+                    j += 1;
+                }
+            }
+        }
     } else if ctx.any(j, &["this", "last", "next"])
         && ctx.is(j + 1, "year")
         && ctx.punct(j + 2, "'")
@@ -553,7 +592,14 @@ fn quarter(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         j += 1;
     }
     let Some((n, k)) = ctx.ordinal(j) else { return };
-    let k = if ctx.hyphen(k) { k + 1 } else { k };
+    let adjective = ctx.hyphen(k);
+    let k = if adjective { k + 1 } else { k };
+    // "the third-quarter results": the article belongs to the noun, not to the date.
+    let i = if adjective && ctx.is(i, "the") && this_year.is_none() && year.is_none() {
+        i + 1
+    } else {
+        i
+    };
     let is_q = ctx.is(k, "quarter");
     let is_h = ctx.is(k, "half");
     if !(is_q && (1..=4).contains(&n) || is_h && (1..=2).contains(&n)) {

@@ -31,10 +31,6 @@ static REFS: &[(&[&str], &str)] = &[
     (&["lately"], PAST),
     (&["formerly"], PAST),
     (&["the", "past"], PAST),
-    (&["recent", "years"], PAST),
-    (&["recent", "months"], PAST),
-    (&["recent", "weeks"], PAST),
-    (&["recent", "days"], PAST),
     (&["recent", "times"], PAST),
     (&["the", "time"], PAST),
     (&["the", "near", "future"], FUTURE),
@@ -42,6 +38,22 @@ static REFS: &[(&[&str], &str)] = &[
 ];
 
 pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    if !matches!(
+        ctx.lw(i),
+        "right"
+            | "now"
+            | "currently"
+            | "nowadays"
+            | "these"
+            | "the"
+            | "recently"
+            | "lately"
+            | "formerly"
+            | "recent"
+            | "current"
+    ) {
+        return;
+    }
     for (words, v) in REFS {
         if !words.iter().enumerate().all(|(k, w)| ctx.is(i + k, w)) {
             continue;

@@ -176,6 +176,10 @@ pub enum Unres {
         season: Season,
         year: Option<i32>,
     },
+    /// `the 1988 period`: the period (quarter or half) last mentioned, in `year`.
+    FiscalPeriod {
+        year: i32,
+    },
     Quarter {
         q: u32,
         year: Option<i32>,
@@ -202,6 +206,12 @@ pub enum Unres {
     /// `a year earlier` = Year −1 at the anchor's grain).
     Anaphor {
         unit: Unit,
+        n: i64,
+    },
+    /// The weekday before (`n = -1`) or after (`n = 1`) the last mentioned day
+    /// (`the previous Friday`), or the DCT.
+    AnaphorWeekday {
+        weekday: u32,
         n: i64,
     },
     /// The unit that contains the last mentioned date, or the DCT (`the quarter`, `the week`).
@@ -476,11 +486,13 @@ impl<'a> Ctx<'a> {
         if !self.is_num(i) {
             return None;
         }
-        let s = self.raw(i);
+        let s = self.raw(i).as_bytes();
         if s.len() > 9 {
             return None;
         }
-        s.parse().ok().map(|n| (n, s.len()))
+        // Number tokens are ASCII digits only (see `text::tokenize`).
+        let n = s.iter().fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'));
+        Some((n, s.len()))
     }
 
     /// Token `i` is a number that stands alone (not part of `1,500`, `10.5`, `3/4`, `1-800`).
@@ -759,7 +771,6 @@ static TRIGGERS: &[&str] = &[
     "same",
     "latest",
     "full",
-    "medieval",
     "once",
     "twice",
     "holiday",
@@ -767,31 +778,93 @@ static TRIGGERS: &[&str] = &[
     "season",
     "period",
     "term",
-    "for",
-    "in",
-    "within",
-    "then",
     "dusk",
     "dawn",
     "overnight",
-    "former",
     "ago",
 ];
+
+/// A set of lower-case words with an FNV-1a open-addressing table: the per-token trigger
+/// test costs one hash and usually one comparison.
+struct WordSet {
+    slots: Vec<String>,
+    mask: usize,
+}
+
+fn fnv(s: &[u8]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h as usize
+}
+
+impl WordSet {
+    fn new(words: impl IntoIterator<Item = String>) -> WordSet {
+        let words: Vec<String> = words.into_iter().collect();
+        let size = (words.len() * 4).next_power_of_two();
+        let mut slots = vec![String::new(); size];
+        let mask = size - 1;
+        for w in words {
+            let mut h = fnv(w.as_bytes()) & mask;
+            while !slots[h].is_empty() && slots[h] != w {
+                h = (h + 1) & mask;
+            }
+            slots[h] = w;
+        }
+        WordSet { slots, mask }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        let mut h = fnv(w.as_bytes()) & self.mask;
+        loop {
+            let s = &self.slots[h];
+            if s.is_empty() {
+                return false;
+            }
+            if s == w {
+                return true;
+            }
+            h = (h + 1) & self.mask;
+        }
+    }
+}
+
+/// Every word that can start an expression: [`TRIGGERS`], month, weekday, unit, number and
+/// ordinal words (with plurals), and the first words of holidays.
+fn trigger_set() -> &'static WordSet {
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut v: Vec<String> = TRIGGERS.iter().map(|w| w.to_string()).collect();
+        for (w, _) in MONTHS.iter().chain(MONTH_ABBR) {
+            v.push(w.to_string());
+        }
+        for (w, _) in WEEKDAYS.iter().chain(WEEKDAY_ABBR) {
+            v.push(w.to_string());
+            v.push(format!("{w}s"));
+        }
+        for (w, _) in UNITS {
+            v.push(w.to_string());
+            v.push(format!("{w}s"));
+        }
+        for (w, _) in NUMBER_WORDS.iter().chain(ORDINAL_WORDS) {
+            v.push(w.to_string());
+        }
+        for (ws, _) in holiday::HOLIDAYS {
+            v.push(ws[0].to_string());
+        }
+        v.sort();
+        v.dedup();
+        WordSet::new(v)
+    })
+}
 
 fn is_trigger(ctx: &Ctx, i: usize) -> bool {
     match ctx.kind(i) {
         Some(TokenKind::Number) => true,
         Some(TokenKind::Punct) => ctx.punct(i, "'") || ctx.punct(i, "’"),
-        Some(TokenKind::Word) => {
-            let w = ctx.lw(i);
-            TRIGGERS.contains(&w)
-                || ctx.month(i).is_some()
-                || ctx.weekday(i).is_some()
-                || w.strip_suffix('s').is_some_and(|x| lookup(WEEKDAYS, x).is_some())
-                || ctx.unit(i).is_some()
-                || ctx.number_word(i).is_some()
-                || lookup(ORDINAL_WORDS, w).is_some()
-        }
+        Some(TokenKind::Word) => trigger_set().contains(ctx.lw(i)),
         None => false,
     }
 }
@@ -827,10 +900,10 @@ static MODIFIERS: &[(&[&str], Option<&str>, bool, bool)] = &[
     (&["mid"], Some("MID"), false, true),
     (&["earlier"], None, false, true),
     (&["later"], None, false, true),
-    (&["almost"], Some("LESS_THAN"), true, false),
-    (&["nearly"], Some("LESS_THAN"), true, false),
+    (&["almost"], Some("LESS_THAN"), true, true),
+    (&["nearly"], Some("LESS_THAN"), true, true),
     (&["about"], Some("APPROX"), true, false),
-    (&["around"], Some("APPROX"), true, false),
+    (&["around"], Some("APPROX"), true, true),
     (&["roughly"], Some("APPROX"), true, false),
     (&["approximately"], Some("APPROX"), true, false),
     (&["some"], Some("APPROX"), true, false),
@@ -860,6 +933,31 @@ fn best_at(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
 }
 
 fn with_modifier(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
+    if !matches!(
+        ctx.lw(i),
+        "the"
+            | "end"
+            | "early"
+            | "late"
+            | "mid"
+            | "earlier"
+            | "later"
+            | "almost"
+            | "nearly"
+            | "about"
+            | "around"
+            | "roughly"
+            | "approximately"
+            | "some"
+            | "more"
+            | "less"
+            | "no"
+            | "at"
+            | "over"
+            | "up"
+    ) {
+        return None;
+    }
     for (words, m, for_duration, in_span) in MODIFIERS {
         if !words.iter().enumerate().all(|(k, w)| ctx.is(i + k, w)) {
             continue;
@@ -885,8 +983,13 @@ fn with_modifier(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
             TimexType::Set => false,
             _ => {
                 if *for_duration {
-                    // "about two years ago"
+                    // "about two years ago", "around Nov. 1", "around 7:15 p.m."
                     c.rule == "relative/ago"
+                        || last == "around"
+                            && matches!(
+                                c.rule,
+                                "date/month-day" | "time/clock" | "time/named" | "relative/this-unit"
+                            )
                 } else if m.is_none() {
                     // "earlier this week", "later that day"
                     ctx.any(j, &["this", "that", "today", "tonight", "yesterday", "tomorrow", "in"])
@@ -896,8 +999,11 @@ fn with_modifier(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
                 }
             }
         };
+        // "late Monday", "early Friday morning": TimeBank leaves the modifier out.
+        let weekday = matches!(c.val, Unres::Weekday(_))
+            || matches!(&c.val, Unres::PartOfDay { day, .. } if matches!(**day, Unres::Weekday(_)));
         if ok {
-            if *in_span {
+            if *in_span && !(weekday && matches!(last, "early" | "late")) {
                 c.start = i;
             }
             if m.is_some() {
@@ -911,17 +1017,21 @@ fn with_modifier(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
 
 /// Find the expressions of a text: candidates sorted by position, without overlaps.
 pub fn extract(text: &str, analysis: &Analysis) -> Vec<Cand> {
-    let ctx = Ctx::new(text, &analysis.tokens);
+    extract_in(&Ctx::new(text, &analysis.tokens))
+}
+
+/// [`extract`] over an existing token context.
+pub fn extract_in(ctx: &Ctx) -> Vec<Cand> {
     let mut out = Vec::new();
     let mut buf = Vec::new();
     let mut i = 0;
     while i < ctx.len() {
-        if !is_trigger(&ctx, i) {
+        if !is_trigger(ctx, i) {
             i += 1;
             continue;
         }
-        let a = with_modifier(&ctx, i, &mut buf);
-        let b = best_at(&ctx, i, &mut buf);
+        let a = with_modifier(ctx, i, &mut buf);
+        let b = best_at(ctx, i, &mut buf);
         let best = match (a, b) {
             (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
             (a, b) => a.or(b),

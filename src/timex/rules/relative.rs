@@ -27,6 +27,7 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     this_last_next(ctx, i, out);
     ago(ctx, i, out);
     month_of_relative_year(ctx, i, out);
+    year_end(ctx, i, out);
     anaphor(ctx, i, out);
     the_unit(ctx, i, out);
 }
@@ -98,8 +99,8 @@ fn this_last_next(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         "next" | "coming" => (i + 1, 1, Force::Next),
         "the" => match ctx.lw(i + 1) {
             "current" | "present" => (i + 2, 0, Force::This),
-            "past" | "previous" | "last" | "latest" => (i + 2, -1, Force::Last),
-            "next" | "coming" => (i + 2, 1, Force::Next),
+            "past" | "previous" | "preceding" | "last" | "latest" => (i + 2, -1, Force::Last),
+            "next" | "following" | "coming" => (i + 2, 1, Force::Next),
             _ => return,
         },
         _ => return,
@@ -145,7 +146,20 @@ fn this_last_next(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         out.push(Cand::new(i, e, D, Unres::Shift { unit, n }, rule));
         return;
     }
-    if fiscal || the {
+    if fiscal {
+        return;
+    }
+    // "the previous Friday", "the following Monday": weekdays only.
+    if the {
+        if ctx.any(i + 1, &["previous", "following", "next", "preceding"]) {
+            if let Some((d, e)) = ctx.weekday(j) {
+                let v = Unres::AnaphorWeekday {
+                    weekday: d,
+                    n: if force == Force::Last { -1 } else { 1 },
+                };
+                out.push(Cand::new(i, e, D, v, "relative/named"));
+            }
+        }
         return;
     }
     if ctx.is(i, "current") || ctx.is(i, "past") || ctx.is(i, "previous") {
@@ -245,6 +259,12 @@ fn anaphor(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     if plural || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Quarter) {
         return;
     }
+    // "the next decade", "the following century": a length of time.
+    if matches!(unit, Unit::Decade | Unit::Century) && j == i + 2 && ctx.is(i, "the") {
+        let v = Unres::Duration { n: Some(1.0), unit };
+        out.push(Cand::new(i, e, TimexType::Duration, v, "relative/anaphor"));
+        return;
+    }
     // "that day" but not "that day's"... both fine; "that year" ok.
     let (n, e) = if n == 0 && ctx.any(e, &["before", "earlier"]) && ctx.is(i, "the") {
         (-1, e + 1)
@@ -257,6 +277,33 @@ fn anaphor(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     out.push(Cand::new(i, e, D, Unres::Anaphor { unit, n }, "relative/anaphor"));
+}
+
+/// "year-end", "year end", "the year's end": the end of the DCT's year.
+fn year_end(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let (start, j) = if ctx.is(i, "the") { (i, i + 1) } else { (i, i) };
+    if !ctx.is(j, "year") {
+        return;
+    }
+    let e = if ctx.hyphen(j + 1) && ctx.is(j + 2, "end") {
+        j + 3
+    } else if ctx.is(j + 1, "end") && !ctx.hyphen(j + 2) {
+        j + 2
+    } else if ctx.punct(j + 1, "'") && ctx.is(j + 2, "s") && ctx.is(j + 3, "end") {
+        j + 4
+    } else {
+        return;
+    };
+    let start = if start != j && e == j + 4 { start } else { j };
+    let mut c = Cand::new(
+        start,
+        e,
+        D,
+        Unres::Shift { unit: Unit::Year, n: 0 },
+        "relative/this-unit",
+    );
+    c.modifier = Some("END");
+    out.push(c);
 }
 
 fn the_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
@@ -317,8 +364,13 @@ fn the_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     let full = ctx.any(j, &["full", "whole", "entire"]);
-    let during = i > 0 && ctx.any(i - 1, &["for", "during", "over", "throughout", "through"]);
-    if (full && unit != Unit::Year) || (during && matches!(unit, Unit::Year | Unit::Month | Unit::Week) && !full) {
+    // "the year ended Sept. 30" is a length of time; "for the year" is the year itself.
+    let ended = ctx.any(k + 1, &["ended", "ending", "ends"]) && matches!(unit, Unit::Year | Unit::Month | Unit::Week);
+    let during = i > 0 && ctx.any(i - 1, &["during", "over", "throughout", "through"]);
+    if (full && unit != Unit::Year)
+        || ended
+        || (during && matches!(unit, Unit::Year | Unit::Month | Unit::Week) && !full)
+    {
         let n = Unres::Duration { n: Some(1.0), unit };
         out.push(Cand::new(i, k + 1, TimexType::Duration, n, "relative/the-unit"));
         return;
