@@ -347,6 +347,38 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize) -> bool {
         )
         && (e.tense == Tense::Past || (e.tense == Tense::Present && e.aspect == Aspect::Perfective))
         && in_main_clause(a, i)
+        && has_named_actor(a, i)
+}
+
+/// A named actor in the event's clause before the trigger ("Sony Pictures has scrapped",
+/// "the FBI said"): news about a named party, not a speaker's aside ("I stood up", "this
+/// transcript has been generated").
+fn has_named_actor(a: &Analyzed, i: usize) -> bool {
+    let text = &a.doc.text;
+    let e = &a.events[i];
+    let sent = &a.analysis.sentences[e.sentence.min(a.analysis.sentences.len().saturating_sub(1))];
+    let k = a.analysis.token_at_or_after(e.span.start);
+    let toks = &a.analysis.tokens;
+    let mut j = k;
+    while j > sent.tokens.start {
+        if matches!(toks[j - 1].text(text), "," | ";" | ":") {
+            break;
+        }
+        j -= 1;
+    }
+    let capital = |t: &crate::text::Token| {
+        t.kind == TokenKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
+    };
+    (j..k).any(|n| {
+        let t = &toks[n];
+        let w = t.text(text);
+        // A capitalised first word of a sentence is a name only when another follows it.
+        let sentence_initial = n == sent.tokens.start && !toks.get(n + 1).is_some_and(capital);
+        capital(t)
+            && !NOT_NAMES.contains(&w)
+            && !sentence_initial
+            && !a.timexes.iter().any(|x| x.span.contains(&t.span))
+    })
 }
 
 /// A short label: the trigger with a few words of its clause on each side.
