@@ -439,7 +439,13 @@ fn label(a: &Analyzed, e: &Event) -> String {
             .events
             .iter()
             .any(|x| x.span != e.span && x.pos == Pos::Verb && x.span.contains(&t.span));
-        if boundary(t) || other_event || (t.kind == TokenKind::Word && (stop_left(&w) || determiner)) {
+        let in_timex = e.pos == Pos::Verb && a.timexes.iter().any(|x| x.span.contains(&t.span));
+        let signal = matches!(w.as_str(), "following" | "amid" | "despite" | "during");
+        if boundary(t)
+            || other_event
+            || in_timex
+            || (t.kind == TokenKind::Word && (stop_left(&w) || determiner || signal))
+        {
             break;
         }
         lo -= 1;
@@ -466,7 +472,7 @@ fn label(a: &Analyzed, e: &Event) -> String {
     words = 0;
     while hi < sent.tokens.end && words < 6 {
         let t = &toks[hi];
-        if boundary(t) || (t.kind == TokenKind::Word && is_subordinator(t.text(text)) && t.text(text) != "that") {
+        if boundary(t) || (t.kind == TokenKind::Word && is_subordinator(t.text(text))) {
             break;
         }
         hi += 1;
@@ -504,9 +510,9 @@ fn label(a: &Analyzed, e: &Event) -> String {
     }
     let s = Span::new(toks[lo].span.start, toks[hi - 1].span.end).slice(text);
     let mut s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    // A verb with nothing before it in its clause ("..., told that") takes the sentence's
-    // first name as its subject ("James A. Lewis told").
-    if lo == k && e.pos == Pos::Verb {
+    // A reporting verb with nothing before it in its clause ("..., told that") takes the
+    // sentence's first name as its subject ("James A. Lewis told").
+    if lo == k && e.pos == Pos::Verb && e.class == EventClass::Reporting {
         if let Some(name) = first_name(a, sent, k) {
             s = format!("{name} {s}");
         }
@@ -977,16 +983,36 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
         let date = event_date(&cx, cl, &cluster_of, &ids, c, b);
         // The label comes from the telling that dates the event, else from an article
         // rather than a transcript, else from the first telling.
-        let rank = |s: &merge::Source| -> (u8, u8) {
+        // The label comes from the telling that dates the event most directly (a metric
+        // phrase or a calendar date), then from body text rather than a headline, an article
+        // rather than a transcript, a verb ("attackers hacked into ...") rather than a noun.
+        let rank = |s: &merge::Source| -> (u8, u8, u8, u8) {
             let d = cx.doc_index(&s.doc).unwrap_or(0);
             let a = &docs[d];
-            let anchored = a.evidence.iter().any(|l| {
-                (l.from == Endpoint::Event(s.event) || l.to == Endpoint::Event(s.event))
-                    && (l.distance.is_some()
-                        || matches!((l.from, l.to), (Endpoint::Timex(_), _) | (_, Endpoint::Timex(_))))
-            });
+            let dating = a
+                .evidence
+                .iter()
+                .filter(|l| l.from == Endpoint::Event(s.event) || l.to == Endpoint::Event(s.event))
+                .map(|l| match (l.from, l.to, l.distance) {
+                    (_, _, Some(_)) => 0,
+                    (Endpoint::Timex(t), _, _) | (_, Endpoint::Timex(t), _)
+                        if date_range(&a.timexes[t].value).is_some() =>
+                    {
+                        0
+                    }
+                    _ => 1,
+                })
+                .min()
+                .unwrap_or(2);
+            let e = &a.events[s.event];
+            let headline = e.sentence == 0 || repeats_earlier_sentence(a, e.sentence);
             let transcript = a.doc.kind.as_deref() == Some("transcript");
-            (u8::from(!anchored), u8::from(transcript))
+            (
+                dating,
+                u8::from(headline),
+                u8::from(transcript),
+                u8::from(e.pos != Pos::Verb),
+            )
         };
         let first = cl.sources.iter().min_by_key(|s| rank(s)).unwrap_or(&cl.sources[0]);
         let d0 = cx.doc_index(&first.doc).unwrap_or(0);
@@ -1266,7 +1292,29 @@ fn event_date(
                         kind: tl::AnchorKind::Dct,
                         id: Some(a.doc.id.clone()),
                     },
-                    format!("{} publication ({}), from tense", l.rel, a.doc.dct),
+                    {
+                        let rel = if me == l.from { l.rel } else { l.rel.inverse() };
+                        let e = &a.events[match me {
+                            Endpoint::Event(x) => x,
+                            _ => 0,
+                        }];
+                        let how = match rel {
+                            RelType::Before | RelType::IBefore => "on or before",
+                            RelType::After | RelType::IAfter => "on or after",
+                            _ => "holding at",
+                        };
+                        format!(
+                            "\"{}\" is {} {}: {how} the publication date {}",
+                            e.text,
+                            e.tense.as_str().to_ascii_lowercase(),
+                            if e.aspect == Aspect::None {
+                                "tense".to_string()
+                            } else {
+                                format!("{} tense", e.aspect.as_str().to_ascii_lowercase())
+                            },
+                            a.doc.dct
+                        )
+                    },
                     None,
                     None,
                 ),
