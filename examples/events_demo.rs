@@ -62,14 +62,14 @@ fn main() {
                 .collect(),
         })
         .collect();
-    println!("== clusters with more than one document");
-    for c in merge::merge(&docs).iter().filter(|c| c.documents() > 1) {
+    println!("== clusters with more than one source");
+    for c in merge::merge(&docs).iter().filter(|c| c.sources.len() > 1) {
         let s: Vec<String> = c
             .sources
             .iter()
             .map(|s| format!("{}@{}", s.text, s.span.start))
             .collect();
-        println!("{}\t{}\t{}", c.lemma, s.join(" "), c.conflicts.len());
+        println!("{}\t{}\t{}\t{:?}", c.lemma, s.join(" "), c.conflicts.len(), c.time());
         for k in &c.conflicts {
             println!("  conflict {:?}: {}", k.kind, k.message);
         }

@@ -24,7 +24,6 @@ use crate::text::{Analysis, LineIndex, Span, TokenKind};
 use crate::timeline::{self as tl, Timeline};
 use crate::timex::{Timex, TimexType};
 use crate::value::{date_range, Precision};
-use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -66,7 +65,11 @@ pub struct Analyzed<'a> {
     pub lines: LineIndex,
     pub timexes: Vec<Timex>,
     pub events: Vec<Event>,
+    /// Every TLINK the link stage found (TempEval output uses these).
     pub tlinks: Vec<Tlink>,
+    /// The links the timeline uses: those [`is_evidence`] keeps, with the relation of a time
+    /// expression to the event it governs read from the construction (see [`evidence_links`]).
+    pub evidence: Vec<Tlink>,
 }
 
 /// Run the per-document stages: text, temporal expressions, events, relations.
@@ -75,14 +78,51 @@ pub fn analyze(doc: &Document) -> Analyzed<'_> {
     let timexes = crate::timex::tag(&doc.text, &analysis, doc.dct);
     let events = crate::events::extract(&doc.text, &analysis, &timexes);
     let tlinks = crate::link::link(&doc.text, &analysis, doc.dct, &timexes, &events);
-    Analyzed {
+    let mut a = Analyzed {
         doc,
         lines: LineIndex::new(&doc.text),
         analysis,
         timexes,
         events,
         tlinks,
-    }
+        evidence: Vec::new(),
+    };
+    a.evidence = evidence_links(&a);
+    a
+}
+
+/// The links a timeline can show (see [`is_evidence`]). A time expression that governs an
+/// event dates it: "On Thursday, Earnest told", "the Christmas movie release", "attacks ...
+/// last year" put the event within the time, whatever label a learned table gave the pair;
+/// explicit signals (`before`, `after`, `since`, `until`, `for`) keep their own relation.
+pub fn evidence_links(a: &Analyzed) -> Vec<Tlink> {
+    a.tlinks
+        .iter()
+        .filter(|l| is_evidence(a, l))
+        .map(|l| {
+            let mut l = l.clone();
+            let timex = match (l.from, l.to) {
+                (Endpoint::Event(_), Endpoint::Timex(t)) | (Endpoint::Timex(t), Endpoint::Event(_)) => Some(t),
+                _ => None,
+            };
+            if let Some(t) =
+                timex.filter(|_| l.distance.is_none() && matches!(l.rule, "link/timex-model" | "link/timex-anchor"))
+            {
+                let inside = if a.timexes[t].kind == TimexType::Duration {
+                    RelType::During
+                } else {
+                    RelType::IsIncluded
+                };
+                l.rel = if matches!(l.from, Endpoint::Event(_)) {
+                    inside
+                } else {
+                    inside.inverse()
+                };
+                l.rule = "link/timex-governs";
+            }
+            l
+        })
+        .collect()
 }
 
 /// Build the timeline of `docs` (see the module table).
@@ -112,7 +152,7 @@ pub fn is_evidence(a: &Analyzed, l: &Tlink) -> bool {
         }
         // Tense says where an event lies against the publication date only for a finite
         // verb; nouns and participles have no tense of their own.
-        (Endpoint::Event(e), Endpoint::Dct) | (Endpoint::Dct, Endpoint::Event(e)) if r == "link/dct-model" => {
+        (Endpoint::Event(e), Endpoint::Dct) | (Endpoint::Dct, Endpoint::Event(e)) if r.starts_with("link/dct-") => {
             let ev = &a.events[e];
             ev.pos == Pos::Verb && matches!(ev.tense, Tense::Past | Tense::Present | Tense::Future)
         }
@@ -274,7 +314,7 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize) -> bool {
     }
     let light = LIGHT_LEMMAS.contains(&e.lemma.as_str());
     let mut anchored = false;
-    for l in a.tlinks.iter().filter(|l| is_evidence(a, l)) {
+    for l in a.evidence.iter() {
         let other = match (l.from, l.to) {
             (Endpoint::Event(x), o) if x == i => o,
             (o, Endpoint::Event(x)) if x == i => o,
@@ -306,6 +346,38 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize) -> bool {
         )
         && (e.tense == Tense::Past || (e.tense == Tense::Present && e.aspect == Aspect::Perfective))
         && in_main_clause(a, i)
+        && has_named_actor(a, i)
+}
+
+/// A named actor in the event's clause before the trigger ("Sony Pictures has scrapped",
+/// "the FBI said"): news about a named party, not a speaker's aside ("I stood up", "this
+/// transcript has been generated").
+fn has_named_actor(a: &Analyzed, i: usize) -> bool {
+    let text = &a.doc.text;
+    let e = &a.events[i];
+    let sent = &a.analysis.sentences[e.sentence.min(a.analysis.sentences.len().saturating_sub(1))];
+    let k = a.analysis.token_at_or_after(e.span.start);
+    let toks = &a.analysis.tokens;
+    let mut j = k;
+    while j > sent.tokens.start {
+        if matches!(toks[j - 1].text(text), "," | ";" | ":") {
+            break;
+        }
+        j -= 1;
+    }
+    let capital = |t: &crate::text::Token| {
+        t.kind == TokenKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
+    };
+    (j..k).any(|n| {
+        let t = &toks[n];
+        let w = t.text(text);
+        // A capitalised first word of a sentence is a name only when another follows it.
+        let sentence_initial = n == sent.tokens.start && !toks.get(n + 1).is_some_and(capital);
+        capital(t)
+            && !NOT_NAMES.contains(&w)
+            && !sentence_initial
+            && !a.timexes.iter().any(|x| x.span.contains(&t.span))
+    })
 }
 
 /// A short label: the trigger with a few words of its clause on each side.
@@ -367,7 +439,13 @@ fn label(a: &Analyzed, e: &Event) -> String {
             .events
             .iter()
             .any(|x| x.span != e.span && x.pos == Pos::Verb && x.span.contains(&t.span));
-        if boundary(t) || other_event || (t.kind == TokenKind::Word && (stop_left(&w) || determiner)) {
+        let in_timex = e.pos == Pos::Verb && a.timexes.iter().any(|x| x.span.contains(&t.span));
+        let signal = matches!(w.as_str(), "following" | "amid" | "despite" | "during");
+        if boundary(t)
+            || other_event
+            || in_timex
+            || (t.kind == TokenKind::Word && (stop_left(&w) || determiner || signal))
+        {
             break;
         }
         lo -= 1;
@@ -394,7 +472,7 @@ fn label(a: &Analyzed, e: &Event) -> String {
     words = 0;
     while hi < sent.tokens.end && words < 6 {
         let t = &toks[hi];
-        if boundary(t) || (t.kind == TokenKind::Word && is_subordinator(t.text(text)) && t.text(text) != "that") {
+        if boundary(t) || (t.kind == TokenKind::Word && is_subordinator(t.text(text))) {
             break;
         }
         hi += 1;
@@ -432,9 +510,9 @@ fn label(a: &Analyzed, e: &Event) -> String {
     }
     let s = Span::new(toks[lo].span.start, toks[hi - 1].span.end).slice(text);
     let mut s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    // A verb with nothing before it in its clause ("..., told that") takes the sentence's
-    // first name as its subject ("James A. Lewis told").
-    if lo == k && e.pos == Pos::Verb {
+    // A reporting verb with nothing before it in its clause ("..., told that") takes the
+    // sentence's first name as its subject ("James A. Lewis told").
+    if lo == k && e.pos == Pos::Verb && e.class == EventClass::Reporting {
         if let Some(name) = first_name(a, sent, k) {
             s = format!("{name} {s}");
         }
@@ -713,7 +791,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
         }
     };
     for (d, a) in docs.iter().enumerate() {
-        for l in a.tlinks.iter().filter(|l| is_evidence(a, l)) {
+        for l in a.evidence.iter() {
             let ev = cx.graph_evidence(d, l.evidence, l.rule);
             // Tense against the publication date is read at day granularity: past tense
             // means on or before the publication day ("On Thursday, Earnest told ..." on a
@@ -905,17 +983,36 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
         let date = event_date(&cx, cl, &cluster_of, &ids, c, b);
         // The label comes from the telling that dates the event, else from an article
         // rather than a transcript, else from the first telling.
-        let rank = |s: &merge::Source| -> (u8, u8) {
+        // The label comes from the telling that dates the event most directly (a metric
+        // phrase or a calendar date), then from body text rather than a headline, an article
+        // rather than a transcript, a verb ("attackers hacked into ...") rather than a noun.
+        let rank = |s: &merge::Source| -> (u8, u8, u8, u8) {
             let d = cx.doc_index(&s.doc).unwrap_or(0);
             let a = &docs[d];
-            let anchored = a.tlinks.iter().any(|l| {
-                is_evidence(a, l)
-                    && (l.from == Endpoint::Event(s.event) || l.to == Endpoint::Event(s.event))
-                    && (l.distance.is_some()
-                        || matches!((l.from, l.to), (Endpoint::Timex(_), _) | (_, Endpoint::Timex(_))))
-            });
+            let dating = a
+                .evidence
+                .iter()
+                .filter(|l| l.from == Endpoint::Event(s.event) || l.to == Endpoint::Event(s.event))
+                .map(|l| match (l.from, l.to, l.distance) {
+                    (_, _, Some(_)) => 0,
+                    (Endpoint::Timex(t), _, _) | (_, Endpoint::Timex(t), _)
+                        if date_range(&a.timexes[t].value).is_some() =>
+                    {
+                        0
+                    }
+                    _ => 1,
+                })
+                .min()
+                .unwrap_or(2);
+            let e = &a.events[s.event];
+            let headline = e.sentence == 0 || repeats_earlier_sentence(a, e.sentence);
             let transcript = a.doc.kind.as_deref() == Some("transcript");
-            (u8::from(!anchored), u8::from(transcript))
+            (
+                dating,
+                u8::from(headline),
+                u8::from(transcript),
+                u8::from(e.pos != Pos::Verb),
+            )
         };
         let first = cl.sources.iter().min_by_key(|s| rank(s)).unwrap_or(&cl.sources[0]);
         let d0 = cx.doc_index(&first.doc).unwrap_or(0);
@@ -964,7 +1061,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                 Endpoint::Event(i) => cluster_of.get(&(d, i)).and_then(|c| ids.get(c)).cloned(),
             }
         };
-        for l in a.tlinks.iter().filter(|l| is_evidence(a, l)) {
+        for l in a.evidence.iter() {
             let (Some(x), Some(y)) = (out_id(l.from), out_id(l.to)) else {
                 continue;
             };
@@ -1035,8 +1132,8 @@ fn telling_event(a: &Analyzed, id: &str) -> tl::Event {
         class: Some("REPORTING".into()),
         description: Some(format!("The conversation recorded by the {kind} {}.", a.doc.id)),
         date: Some(tl::Date {
-            earliest: a.doc.dct,
-            latest: a.doc.dct,
+            earliest: Some(a.doc.dct),
+            latest: Some(a.doc.dct),
             precision: Some(Precision::Day),
             value: Some(a.doc.dct.to_string()),
             modifier: None,
@@ -1102,13 +1199,16 @@ fn event_date(
     c: usize,
     b: graph::Bounds,
 ) -> Option<tl::Date> {
-    let (earliest, latest) = (b.earliest_start?, b.latest_start?);
+    let (earliest, latest) = (b.earliest_start, b.latest_start);
+    if earliest.is_none() && latest.is_none() {
+        return None;
+    }
     // The most direct evidence: a dated time expression, else a metric link, else the DCT.
     let mut best: Option<(u8, tl::Derivation, Option<String>, Option<Precision>)> = None;
     for s in &cl.sources {
         let Some(d) = cx.doc_index(&s.doc) else { continue };
         let a = &cx.docs[d];
-        for l in a.tlinks.iter().filter(|l| is_evidence(a, l)) {
+        for l in a.evidence.iter() {
             let (me, other) = match (l.from, l.to) {
                 (Endpoint::Event(x), o) if cluster_of.get(&(d, x)) == Some(&c) => (l.from, o),
                 (o, Endpoint::Event(x)) if cluster_of.get(&(d, x)) == Some(&c) => (l.to, o),
@@ -1192,7 +1292,29 @@ fn event_date(
                         kind: tl::AnchorKind::Dct,
                         id: Some(a.doc.id.clone()),
                     },
-                    format!("{} publication ({}), from tense", l.rel, a.doc.dct),
+                    {
+                        let rel = if me == l.from { l.rel } else { l.rel.inverse() };
+                        let e = &a.events[match me {
+                            Endpoint::Event(x) => x,
+                            _ => 0,
+                        }];
+                        let how = match rel {
+                            RelType::Before | RelType::IBefore => "on or before",
+                            RelType::After | RelType::IAfter => "on or after",
+                            _ => "holding at",
+                        };
+                        format!(
+                            "\"{}\" is {} {}: {how} the publication date {}",
+                            e.text,
+                            e.tense.as_str().to_ascii_lowercase(),
+                            if e.aspect == Aspect::None {
+                                "tense".to_string()
+                            } else {
+                                format!("{} tense", e.aspect.as_str().to_ascii_lowercase())
+                            },
+                            a.doc.dct
+                        )
+                    },
                     None,
                     None,
                 ),
@@ -1212,14 +1334,14 @@ fn event_date(
             }
         }
     }
-    let width = (latest - earliest).num_days();
+    let width = earliest.zip(latest).map(|(e, l)| (l - e).num_days());
     let (derivation, value, precision) = match best {
         Some((_, der, value, p)) => {
             // The time expression's value stands only when the graph did not narrow it.
             let exact = value
                 .as_deref()
                 .and_then(date_range)
-                .is_some_and(|r| r.earliest == earliest && r.latest == latest);
+                .is_some_and(|r| Some(r.earliest) == earliest && Some(r.latest) == latest);
             let mut der = der;
             if value.is_some() && !exact {
                 der.text.push_str("; narrowed by related events");
@@ -1227,7 +1349,7 @@ fn event_date(
             (
                 Some(der),
                 if exact { value } else { None },
-                if exact { p } else { Some(precision_of_width(width)) },
+                if exact { p } else { width.map(precision_of_width) },
             )
         }
         None => (
@@ -1240,10 +1362,9 @@ fn event_date(
                 text: "from the dates of related events".into(),
             }),
             None,
-            Some(precision_of_width(width)),
+            width.map(precision_of_width),
         ),
     };
-    let _: Option<NaiveDate> = None;
     Some(tl::Date {
         earliest,
         latest,

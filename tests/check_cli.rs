@@ -211,3 +211,34 @@ fn diagrams_of_a_hand_written_timeline_show_the_contradictions_check_finds() {
     let (_, out, _) = run(&["render", "tests/data/timelines/defects/cycle.yaml", "--format", "json"]);
     assert!(!out.contains("conflicts"), "{out}");
 }
+
+#[test]
+fn one_sided_dates_from_the_command_line() {
+    let (code, out, err) = run(&["check", "tests/data/timelines/one-sided.yaml"]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (0, "tests/data/timelines/one-sided.yaml: consistent\n", "")
+    );
+    // The one-sided bound is the fact on the contradiction, with its line.
+    let (code, out, _) = run(&["check", "tests/data/timelines/defects/one-sided.yaml"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("tests/data/timelines/defects/one-sided.yaml:13:11: scrap ends on or before 2014-12-18\n"),
+        "{out}"
+    );
+    // A date with neither bound: exit 2, with the line and column.
+    let (code, out, err) = run(&["check", "tests/data/timelines/defects/schema-date-no-bounds.yaml"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        "tempograph: error: tests/data/timelines/defects/schema-date-no-bounds.yaml:6:11: expected a date with \
+         `earliest`, `latest` or both (or a `value` that denotes calendar days), found a mapping with neither of \
+         them at events[0].date\n"
+    );
+    let (code, out, _) = run(&["render", "--format", "mermaid", "tests/data/timelines/one-sided.yaml"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("    by 2014-12-18 : Sony Pictures scraps the Christmas release\n"),
+        "{out}"
+    );
+}

@@ -108,6 +108,68 @@ fn shared_events_merge_with_two_sources() {
     assert!(has("hacking", "hack"), "the hack");
     assert!(has("consider", "treated"), "the national-security assessment");
     assert!(has("Threats", "threats"), "the threats");
+    // Within one document (events-2 defect 4): the title's `canceled` and the body's
+    // `scrapped` are one event; the hack is one event told by many mentions in both
+    // documents; the assessment is one event with `consider`, `deemed` and `treated`.
+    let in_sentence = |d: usize, text: &str, words: &str| -> Option<usize> {
+        let doc = &docs[d];
+        let ei = doc
+            .events
+            .iter()
+            .position(|e| e.text == text && doc.analysis.sentences[e.sentence].span.slice(&doc.text).contains(words))?;
+        clusters
+            .iter()
+            .position(|c| c.sources.iter().any(|s| s.doc == doc.id && s.event == ei))
+    };
+    let cancel = in_sentence(1, "canceled", "recently canceled").expect("canceled");
+    assert_eq!(
+        Some(cancel),
+        in_sentence(1, "scrapped", "has scrapped"),
+        "canceled/scrapped"
+    );
+    let hack = in_sentence(1, "hack", "the Sony hack").expect("hack");
+    assert_eq!(
+        Some(hack),
+        in_sentence(0, "hacking", "Sony hacking scandal"),
+        "hacking/hack"
+    );
+    assert_eq!(Some(hack), in_sentence(1, "hacked", "attackers hacked"), "hacked/hack");
+    assert_eq!(
+        Some(hack),
+        in_sentence(1, "attack", "the cyber attack"),
+        "cyber attack/hack"
+    );
+    assert_eq!(
+        Some(hack),
+        in_sentence(0, "attack", "The cyber attack"),
+        "transcript cyber attack/hack"
+    );
+    assert_ne!(
+        Some(hack),
+        in_sentence(1, "attacks", "similar attacks"),
+        "Dark Seoul (2013) is another event"
+    );
+    assert_ne!(
+        Some(hack),
+        in_sentence(1, "attacks", "9/11-style attacks"),
+        "threatened attacks"
+    );
+    assert_ne!(
+        Some(hack),
+        in_sentence(0, "attack", "terrorist attack"),
+        "hypothetical terrorist attack"
+    );
+    let assess = in_sentence(1, "deemed", "now deemed").expect("deemed");
+    assert_eq!(
+        Some(assess),
+        in_sentence(0, "consider", "national security threat"),
+        "deemed/consider"
+    );
+    assert_eq!(
+        Some(assess),
+        in_sentence(1, "treated", "seriously as you would expect"),
+        "deemed/treated"
+    );
     // Stable keys, distinct per cluster.
     let mut keys: Vec<String> = clusters.iter().map(|c| c.key()).collect();
     keys.sort();

@@ -254,3 +254,42 @@ fn escaped_labels_survive_rendering() {
         assert!(gantt_text.contains(s), "gantt SVG lacks {s:?}: {gantt_text}");
     }
 }
+
+/// One-sided dates come out of the real renderers with their bound: `≤`/`≥` in the gantt
+/// chart (mermaid-cli), `by`/`from` in the Mermaid timeline and in Graphviz.
+#[test]
+fn one_sided_dates_survive_rendering() {
+    let Some(tools) = tools() else { return };
+    std::env::set_var("TEMPOGRAPH_DIAGRAM_TOOLS", &tools);
+    let t = Timeline::from_path(root().join("tests/data/timelines/one-sided.yaml")).unwrap();
+    let dot = svg_text(
+        &String::from_utf8(render::render_image(&t, Format::Svg, Engine::Dot, &Options::default()).unwrap()).unwrap(),
+    );
+    for s in [
+        "Christmas release by 2014-12-18",
+        "on the hackers from 2014-12-17",
+        "attack from 2014-12-18",
+    ] {
+        assert!(dot.contains(s), "dot SVG lacks {s:?}: {dot}");
+    }
+    let gantt = svg_text(
+        &String::from_utf8(render::render_image(&t, Format::Svg, Engine::MermaidGantt, &Options::default()).unwrap())
+            .unwrap(),
+    );
+    for s in [
+        "Sony Pictures scraps the Christmas release (≤ 2014-12-18)",
+        "The FBI will have more information on the hackers (≥ 2014-12-17)",
+        "The U.S. responds to the attack (≥ 2014-12-18)",
+    ] {
+        assert!(gantt.contains(s), "gantt SVG lacks {s:?}: {gantt}");
+    }
+    let timeline = svg_text(
+        &String::from_utf8(
+            render::render_image(&t, Format::Svg, Engine::MermaidTimeline, &Options::default()).unwrap(),
+        )
+        .unwrap(),
+    );
+    for s in ["by 2014-12-18", "from 2014-12-17", "from 2014-12-18"] {
+        assert!(timeline.contains(s), "timeline SVG lacks {s:?}: {timeline}");
+    }
+}

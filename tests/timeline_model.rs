@@ -57,7 +57,7 @@ fn hand_written_form() {
     assert_eq!(t.events.len(), 5);
     let hack = t.event("hack").unwrap().date.clone().unwrap();
     assert_eq!(
-        (hack.earliest.to_string(), hack.latest.to_string()),
+        (show(hack.earliest), show(hack.latest)),
         ("2014-11-01".into(), "2014-11-30".into())
     );
     assert_eq!(hack.precision, Some(Precision::Month));
@@ -75,6 +75,11 @@ fn hand_written_form() {
             ("cancel".into(), "threats".into(), RelType::After),
         ]
     );
+}
+
+/// A bound as the tests write it: the day, or `-` when there is none.
+fn show(d: Option<chrono::NaiveDate>) -> String {
+    d.map_or("-".to_string(), |d| d.to_string())
 }
 
 #[test]
@@ -103,13 +108,31 @@ fn date_forms() {
             "2014-12-05",
             None,
         ),
+        // One-sided: "on or before", "on or after".
+        ("{latest: 2014-12-18}", "-", "2014-12-18", None),
+        ("{earliest: 2014-12-18}", "2014-12-18", "-", None),
+        (
+            "{latest: 2014-12-18, precision: day}",
+            "-",
+            "2014-12-18",
+            Some(Precision::Day),
+        ),
+        // A bound as written wins over the value: the value does not fill in the other side.
+        ("{latest: 2014-12-18, value: 2014-12}", "-", "2014-12-18", None),
+        ("{earliest: 2014-12-18, value: FUTURE_REF}", "2014-12-18", "-", None),
+        (
+            "\n    latest: 2014-12-18\n    mod: ON_OR_BEFORE",
+            "-",
+            "2014-12-18",
+            None,
+        ),
     ];
     for (date, a, b, p) in cases {
         let y = format!("events:\n- id: x\n  label: x\n  date: {date}\n");
         let t = Timeline::from_yaml(&y, "t.yaml").unwrap_or_else(|e| panic!("{date}: {e}"));
         let d = t.events[0].date.clone().unwrap();
         assert_eq!(
-            (d.earliest.to_string(), d.latest.to_string(), d.precision),
+            (show(d.earliest), show(d.latest), d.precision),
             (a.to_string(), b.to_string(), *p),
             "{date}"
         );
@@ -121,15 +144,31 @@ fn parse_errors_say_where_and_what() {
     let cases: &[(&str, &str)] = &[
         (
             "events:\n- id: x\n  label: x\n  date: 2014-13\n",
-            "t.yaml:4:9: expected a date: a TIMEX3 value (2014-12-17, 2014-12, 2014-W51, 2014) or a mapping with earliest and latest, found string \"2014-13\" at events[0].date",
+            "t.yaml:4:9: expected a date: a TIMEX3 value (2014-12-17, 2014-12, 2014-W51, 2014) or a mapping with earliest, latest or both, found string \"2014-13\" at events[0].date",
         ),
         (
             "events:\n- id: x\n  label: x\n  date: PRESENT_REF\n",
-            "t.yaml:4:9: expected a date: a TIMEX3 value (2014-12-17, 2014-12, 2014-W51, 2014) or a mapping with earliest and latest, found string \"PRESENT_REF\" at events[0].date",
+            "t.yaml:4:9: expected a date: a TIMEX3 value (2014-12-17, 2014-12, 2014-W51, 2014) or a mapping with earliest, latest or both, found string \"PRESENT_REF\" at events[0].date",
         ),
         (
-            "events:\n- id: x\n  label: x\n  date: {earliest: 2014-11-27}\n",
-            "t.yaml:4:9: expected field `latest`, found no such field at events[0].date",
+            "events:\n- id: x\n  label: x\n  date: {}\n",
+            "t.yaml:4:9: expected a date with `earliest`, `latest` or both (or a `value` that denotes calendar days), found a mapping with neither of them at events[0].date",
+        ),
+        (
+            "events:\n- id: x\n  label: x\n  date:\n    precision: day\n    mod: APPROX\n",
+            "t.yaml:5:5: expected a date with `earliest`, `latest` or both (or a `value` that denotes calendar days), found a mapping with neither of them at events[0].date",
+        ),
+        (
+            "events:\n- id: x\n  label: x\n  date: {latest: ~}\n",
+            "t.yaml:4:9: expected a date with `earliest`, `latest` or both (or a `value` that denotes calendar days), found a mapping with neither of them at events[0].date",
+        ),
+        (
+            "events:\n- id: x\n  label: x\n  date: {value: PAST_REF}\n",
+            "t.yaml:4:9: expected a TIMEX3 value that denotes calendar days (or give earliest, latest or both), found string \"PAST_REF\" at events[0].date",
+        ),
+        (
+            "events:\n- id: x\n  label: x\n  date: {latest: 2014-12-32}\n",
+            "t.yaml:4:18: expected a date YYYY-MM-DD, found string \"2014-12-32\" at events[0].date.latest",
         ),
         (
             "events:\n- id: x\n  label: x\n  date: {earliest: 2014-11-31, latest: 2014-12-01}\n",
@@ -292,16 +331,24 @@ fn derivation() -> impl Strategy<Value = Derivation> {
         .prop_map(|(rule, anchor, text)| Derivation { rule, anchor, text })
 }
 
+/// Both bounds, or one of them (never neither: that cannot be written).
+fn bounds() -> impl Strategy<Value = (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)> {
+    prop_oneof![
+        (day(), day()).prop_map(|(a, b)| (Some(a), Some(b))),
+        day().prop_map(|b| (None, Some(b))),
+        day().prop_map(|a| (Some(a), None)),
+    ]
+}
+
 fn date() -> impl Strategy<Value = Date> {
     (
-        day(),
-        day(),
+        bounds(),
         opt(precision()),
         opt(text()),
         opt(pick(&["APPROX", "START", "END"])),
         opt(derivation()),
     )
-        .prop_map(|(earliest, latest, precision, value, modifier, derivation)| Date {
+        .prop_map(|((earliest, latest), precision, value, modifier, derivation)| Date {
             earliest,
             latest,
             precision,
@@ -538,4 +585,75 @@ relations:
     let once = t.to_yaml().unwrap();
     t.sort_canonical();
     assert_eq!(t.to_yaml().unwrap(), once, "idempotent");
+}
+
+// ---------------------------------------------------------------------------------------------
+// One-sided dates.
+
+fn ymd(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn one_sided_date_helpers() {
+    let d = ymd("2014-12-18");
+    let before = Date::on_or_before(d);
+    let after = Date::on_or_after(d);
+    assert_eq!((before.earliest, before.latest), (None, Some(d)));
+    assert_eq!((after.earliest, after.latest), (Some(d), None));
+    assert_eq!(before.bounds(), Bounds::OnOrBefore(d));
+    assert_eq!(after.bounds(), Bounds::OnOrAfter(d));
+    assert!(before.is_open() && after.is_open());
+    assert!(!Date::day(d).is_open() && Date::day(d).is_exact_day());
+    assert!(!before.is_exact_day());
+    assert_eq!((before.known_day(), after.known_day()), (Some(d), Some(d)));
+    assert_eq!(Date::day(d).precision, Some(Precision::Day));
+    assert_eq!(
+        Date::from_value("2014-12").unwrap().bounds(),
+        Bounds::Between(ymd("2014-12-01"), ymd("2014-12-31"))
+    );
+    // On the same day: on or before, then the day itself, then on or after.
+    let mut keys = [after.display_key(), Date::day(d).display_key(), before.display_key()];
+    keys.sort();
+    assert_eq!(
+        keys,
+        [before.display_key(), Date::day(d).display_key(), after.display_key()]
+    );
+    assert!(Date::between(ymd("2014-12-17"), ymd("2014-12-30")).display_key() < before.display_key());
+}
+
+#[test]
+fn one_sided_dates_are_written_with_the_known_bound_only() {
+    let mut t = Timeline::default();
+    for (id, date) in [
+        ("scrap", Date::on_or_before(ymd("2014-12-18"))),
+        (
+            "announce",
+            Date::on_or_after(ymd("2014-12-18")).with_precision(Precision::Day),
+        ),
+    ] {
+        t.events.push(Event {
+            id: id.into(),
+            label: id.into(),
+            class: None,
+            description: None,
+            date: Some(date),
+            sources: vec![],
+            before: vec![],
+            after: vec![],
+        });
+    }
+    let yaml = t.to_yaml().unwrap();
+    assert_eq!(
+        yaml,
+        "schema: tempograph/1\nevents:\n- id: scrap\n  label: scrap\n  date:\n    latest: 2014-12-18\n- id: announce\n  label: announce\n  date:\n    earliest: 2014-12-18\n    precision: day\n"
+    );
+    assert_eq!(Timeline::from_yaml(&yaml, "t.yaml").unwrap(), t);
+    // A date with neither bound cannot be read back, so it is not written.
+    t.events[0].date.as_mut().unwrap().latest = None;
+    let err = t.to_yaml().unwrap_err().to_string();
+    assert!(
+        err.contains("a date needs `earliest`, `latest` or both; this one has neither"),
+        "{err}"
+    );
 }

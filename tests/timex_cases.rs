@@ -211,6 +211,36 @@ mod properties {
             prop_assert_eq!(shifted, moved);
         }
 
+        /// Any text: no panic; spans are sorted, disjoint, on char boundaries, and match `text`.
+        #[test]
+        fn any_text_is_safe(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    "[ -~]{0,12}",
+                    "\\PC{0,6}",
+                    Just("Dec. 17".to_string()),
+                    Just("12/17/14".to_string()),
+                    Just("the past three years".to_string()),
+                    Just("'90s".to_string()),
+                    Just("9 a.m. Tuesday".to_string()),
+                    Just("a year earlier".to_string()),
+                ],
+                0..12,
+            ),
+            d in 0u32..40000,
+        ) {
+            let text = parts.join(" ");
+            let a = Analysis::new(&text);
+            let got = timex::tag(&text, &a, dct(d));
+            let mut last = 0;
+            for t in &got {
+                prop_assert!(t.span.start >= last && t.span.start < t.span.end);
+                prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+                prop_assert_eq!(&text[t.span.start..t.span.end], t.text.as_str());
+                last = t.span.end;
+            }
+        }
+
         /// Moving the DCT by whole weeks moves day-grain relative values by the same amount.
         #[test]
         fn weeks_shift_days(s in 0..RELATIVE.len(), d in 0u32..9000, weeks in 0u64..60) {

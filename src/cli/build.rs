@@ -193,10 +193,13 @@ pub fn table(t: &crate::timeline::Timeline) -> String {
         .map(|e| {
             let when = match &e.date {
                 None => "undated".to_string(),
-                Some(d) if d.earliest == d.latest => d.earliest.to_string(),
-                Some(d) => match &d.value {
-                    Some(v) => format!("{v} ({} .. {})", d.earliest, d.latest),
-                    None => format!("{} .. {}", d.earliest, d.latest),
+                Some(d) => match (d.earliest, d.latest, &d.value) {
+                    (Some(a), Some(b), _) if a == b => a.to_string(),
+                    (Some(a), Some(b), Some(v)) => format!("{v} ({a} .. {b})"),
+                    (Some(a), Some(b), None) => format!("{a} .. {b}"),
+                    (None, Some(b), _) => format!("by {b}"),
+                    (Some(a), None, _) => format!("from {a}"),
+                    (None, None, _) => "undated".to_string(),
                 },
             };
             (when, e)

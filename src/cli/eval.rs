@@ -68,6 +68,11 @@ fn describe(f: &Finding) -> String {
 }
 
 pub fn run(args: Args) -> crate::Result<Outcome> {
+    for p in [&args.gold, &args.system] {
+        if !p.exists() {
+            return Err(crate::Error::usage(format!("{}: no such file or folder", p.display())));
+        }
+    }
     let gold_files = super::timeml::timeml_files(&args.gold)?;
     if gold_files.is_empty() {
         return Err(crate::Error::usage(format!(

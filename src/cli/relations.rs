@@ -335,7 +335,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             let pairs = matres::read(&corpus.path(&file))?;
             let docs = corpus.load(&[tml])?;
             let trained;
-            let (lookup, what): (&dyn Classifier, String) = match (train_matres, train_tml) {
+            let (lookup, what, tlink_rules): (&dyn Classifier, String, bool) = match (train_matres, train_tml) {
                 (Some(m), Some(t)) => {
                     let train_pairs = matres::read(&corpus.path(&m))?;
                     let train_docs = corpus.load(&[t])?;
@@ -344,11 +344,15 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                         matres::MATRES_LABELS,
                         EPOCHS,
                     );
-                    (&trained, format!("MATRES-trained perceptron from {}", m.display()))
+                    (
+                        &trained,
+                        format!("MATRES-trained perceptron from {}", m.display()),
+                        false,
+                    )
                 }
-                _ => (&model, format!("TLINK model {}", model.as_str())),
+                _ => (&model, format!("TLINK model {}", model.as_str()), true),
             };
-            let s = matres::evaluate(&pairs, &docs, lookup);
+            let s = matres::evaluate(&pairs, &docs, lookup, tlink_rules);
             let mut out = format!(
                 "MATRES {} ({what}): accuracy {} ({}/{}), pairs not found {}\n",
                 file.display(),

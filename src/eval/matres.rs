@@ -189,7 +189,9 @@ pub fn examples(pairs: &[MatresPair], docs: &[GoldDoc]) -> Vec<(features::Pair, 
 }
 
 /// Label every MATRES pair with `model` and count how many start-point relations are right.
-pub fn evaluate(pairs: &[MatresPair], docs: &[GoldDoc], model: &dyn Classifier) -> MatresScore {
+/// With `tlink_rules`, pairs go through [`crate::link::classify`] (the TLINK rules, then the
+/// table); without, straight to `model` (for a classifier trained on MATRES labels).
+pub fn evaluate(pairs: &[MatresPair], docs: &[GoldDoc], model: &dyn Classifier, tlink_rules: bool) -> MatresScore {
     let by = by_docid(docs);
     let mut s = MatresScore::default();
     for p in pairs {
@@ -202,7 +204,17 @@ pub fn evaluate(pairs: &[MatresPair], docs: &[GoldDoc], model: &dyn Classifier) 
             s.missing += 1;
             continue;
         };
-        let (rel, _) = crate::link::classify(&d.context(), a, b, model);
+        let rel = if tlink_rules {
+            crate::link::classify(&d.context(), a, b, model).0
+        } else {
+            let p = features::pair(&d.context(), a, b);
+            let r = model.classify(&p).0;
+            if p.swapped {
+                r.inverse()
+            } else {
+                r
+            }
+        };
         let sys = start_relation(rel);
         s.total += 1;
         if sys == p.rel {

@@ -472,10 +472,17 @@ fn label_pairs(
         .iter()
         .enumerate()
         .map(|(k, (_, a, b))| {
-            let (first, _) = crate::link::classify(cx, *a, *b, model);
+            let (first, rule) = crate::link::classify(cx, *a, *b, model);
             let p = features::pair(cx, *a, *b);
             let r = model.ranked(&p);
-            let margin = if r.len() > 1 { r[0].1 - r[1].1 } else { 0.0 };
+            // Rule-decided labels go first.
+            let margin = if !rule.starts_with("link/model") {
+                f64::INFINITY
+            } else if r.len() > 1 {
+                r[0].1 - r[1].1
+            } else {
+                0.0
+            };
             let mut labels = vec![first];
             for (l, _) in r {
                 let l = if p.swapped { l.inverse() } else { l };

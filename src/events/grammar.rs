@@ -170,16 +170,23 @@ impl<'a> Context<'a> {
             return false;
         };
         let p = p.as_str();
+        let w = self.lower(self.i);
+        // "to attacks": an `-s` form after `to` is a plural noun, not an infinitive.
+        if p == "to" && w.ends_with('s') && !w.ends_with("ss") && Lexicon::builtin().verb(&w).is_none() {
+            return false;
+        }
         if MODALS.contains(&p) || DO.contains(&p) || p == "to" || SUBJECTS.contains(&p) {
             return true;
         }
-        let w = self.lower(self.i);
         (BE.contains(&p) || HAVE.contains(&p)) && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("en"))
     }
 
     /// The token follows a determiner, a possessive `'s` or a preposition, possibly with
     /// capitalised modifiers between (`the Christmas release`).
     pub fn nominal_context(&self) -> bool {
+        if self.determiner_over_noun_modifiers() {
+            return true;
+        }
         let capital = |k: usize| self.word(k).chars().next().is_some_and(char::is_uppercase);
         let Some(j) = self
             .before(self.i)
@@ -207,6 +214,198 @@ impl<'a> Context<'a> {
         }
         PREPOSITIONS.contains(&p.as_str()) && !self.lower(self.i).ends_with("ing")
     }
+}
+
+impl Context<'_> {
+    /// A base verb form after a determiner with lower-case noun modifiers between, possibly
+    /// with a quoted title among them: `the Christmas movie release of`, `the "The Interview"
+    /// movie release`, `a tax cut`. Not `-s`, `-ed` or `-ing` forms, where the verb reading is
+    /// common (`the army attacks`, `the company released`, `the bank lending`), and not when an
+    /// object follows (`the people release the hostages`).
+    fn determiner_over_noun_modifiers(&self) -> bool {
+        let w = self.lower(self.i);
+        let lex = Lexicon::builtin();
+        if w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing") || lex.verb_exception(&w).is_some_and(|l| l != w)
+        {
+            return false;
+        }
+        if self.i + 1 < self.range.end && self.is_word(self.i + 1) && is_adverb(&self.lower(self.i + 1)) {
+            // "the president quit suddenly"
+            return false;
+        }
+        if let Some(n) = self.next_content(self.i) {
+            let next = self.lower(n);
+            if DETERMINERS.contains(&next.as_str())
+                || OBJECT_PRONOUNS.contains(&next.as_str())
+                || PARTICLES.contains(&next.as_str())
+                || next.ends_with("self")
+                || next.ends_with("selves")
+                || self.word(n).chars().next().is_some_and(char::is_uppercase)
+            {
+                return false;
+            }
+        }
+        let mut lower_modifiers = 0;
+        let mut modifiers = 0;
+        let mut k = self.i;
+        while k > self.range.start {
+            k -= 1;
+            let t = self.analysis.tokens[k];
+            if t.kind != TokenKind::Word {
+                // A quoted title: skip back to its opening quote when every word inside is
+                // capitalised.
+                if !matches!(self.word(k), "\"" | "”") {
+                    return false;
+                }
+                let open = (self.range.start..k)
+                    .rev()
+                    .take(8)
+                    .find(|&q| matches!(self.word(q), "\"" | "“"));
+                let Some(open) = open else { return false };
+                let title_ok = (open + 1..k)
+                    .all(|q| !self.is_word(q) || self.word(q).chars().next().is_some_and(char::is_uppercase))
+                    && open + 1 < k;
+                if !title_ok {
+                    return false;
+                }
+                k = open;
+                continue;
+            }
+            let p = self.lower(k);
+            if ARTICLES.contains(&p.as_str()) || (p == "s" && self.is_clitic(k) && !self.clitic_is_verb(k)) {
+                return lower_modifiers > 0;
+            }
+            modifiers += 1;
+            if modifiers > 4 {
+                return false;
+            }
+            if self.word(k).chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            // A plural before the form makes it a verb: "new reports suggest", "people want".
+            let plural = (p.ends_with('s') && !p.ends_with("ss") && !p.ends_with("us") && !p.ends_with("is"))
+                || PLURAL_NOUNS.contains(&p.as_str());
+            if !noun_modifier(&p) || plural || lower_modifiers >= 2 {
+                return false;
+            }
+            lower_modifiers += 1;
+        }
+        false
+    }
+}
+
+impl Context<'_> {
+    /// A past form (`-ed` or irregular, not `-ing`) right after a subject, with at most one
+    /// adverb between: a name (`Sony Pictures recently canceled`), a subject or relative
+    /// pronoun (`they canceled`, `a film that stirred`) or a lower-case noun (`the company
+    /// canceled`). Not after a determiner (`the canceled show`), an auxiliary (`was
+    /// canceled`, verbal context anyway) or punctuation.
+    pub fn past_after_subject(&self) -> bool {
+        let w = self.lower(self.i);
+        let lex = Lexicon::builtin();
+        let past = (w.ends_with("ed") && super::morph::verb_lemma(lex, &w).is_some_and(|l| l != w))
+            || lex.verb_exception(&w).is_some_and(|l| l != w);
+        if !past || w.ends_with("ing") {
+            return false;
+        }
+        let mut adverbs = 0;
+        for k in self.before(self.i) {
+            let p = self.lower(k);
+            if is_adverb(&p)
+                && !matches!(
+                    p.as_str(),
+                    "not" | "never" | "so" | "as" | "all" | "both" | "first" | "long"
+                )
+            {
+                adverbs += 1;
+                if adverbs > 1 {
+                    return false;
+                }
+                continue;
+            }
+            if SUBJECTS.contains(&p.as_str()) || matches!(p.as_str(), "that" | "which") {
+                return true;
+            }
+            if p == "s" || p == "t" || !noun_modifier(&p) {
+                return false;
+            }
+            // A name or a noun.
+            return true;
+        }
+        false
+    }
+}
+
+impl Context<'_> {
+    /// A present or base verb form between a subject noun phrase and its object: `the army
+    /// attacks the city`, `the government plans a cut`. The form follows a lower-case noun
+    /// after a determiner and is followed by a determiner or an object pronoun.
+    pub fn verb_with_object(&self) -> bool {
+        let w = self.lower(self.i);
+        if w.ends_with("ed")
+            || w.ends_with("ing")
+            || Lexicon::builtin()
+                .verb(&super::morph::verb_lemma(Lexicon::builtin(), &w).unwrap_or_default())
+                .is_none()
+        {
+            return false;
+        }
+        let Some(n) = self.next_content(self.i) else {
+            return false;
+        };
+        if n != self.i + 1 || !OBJECT_CUES.contains(&self.lower(n).as_str()) {
+            return false;
+        }
+        let mut before = self.before(self.i);
+        let Some(subj) = before.next() else {
+            return false;
+        };
+        let sw = self.lower(subj);
+        if self.word(subj).chars().next().is_some_and(char::is_uppercase) || !noun_modifier(&sw) {
+            return false;
+        }
+        before.take(2).any(|k| DETERMINERS.contains(&self.lower(k).as_str()))
+    }
+}
+
+/// Words that open an object noun phrase right after a verb.
+static OBJECT_CUES: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "them", "him", "us",
+    "me",
+];
+
+/// Articles, demonstratives and possessives: the determiners that open a compound noun.
+static ARTICLES: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+];
+
+/// Verb particles: after a base form they make it a verb (`the company put up`).
+static PARTICLES: &[&str] = &["up", "out", "off", "down", "back", "away", "home"];
+
+/// Plural nouns without `-s`.
+static PLURAL_NOUNS: &[&str] = &["people", "police", "children", "men", "women", "media", "staff"];
+
+/// Object pronouns: after a verb form they make it a verb (`the people release them`).
+static OBJECT_PRONOUNS: &[&str] = &["them", "him", "it", "us", "me", "you", "her"];
+
+/// A lower-case word that can modify a noun in a compound (`movie` in `movie release`): not a
+/// function word, auxiliary, adverb or verb form.
+fn noun_modifier(w: &str) -> bool {
+    !(DETERMINERS.contains(&w)
+        || PREPOSITIONS.contains(&w)
+        || BE.contains(&w)
+        || HAVE.contains(&w)
+        || DO.contains(&w)
+        || MODALS.contains(&w)
+        || SUBJECTS.contains(&w)
+        || OBJECT_PRONOUNS.contains(&w)
+        || is_adverb(w)
+        || w.ends_with("ed")
+        || w.ends_with("ing")
+        || matches!(
+            w,
+            "to" | "and" | "or" | "but" | "that" | "which" | "whose" | "whom" | "than" | "as" | "if" | "s" | "t"
+        ))
 }
 
 /// The kind of word right before token `i` (only whitespace between), as the corpus counts
@@ -338,6 +537,18 @@ pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
     let ing = form.ends_with("ing");
     let participle =
         form.ends_with("ed") || form.ends_with("en") || lex.verb_exception(&form).is_some_and(|l| l != form && !ing);
+    // An -ing form takes its tense from a `be` auxiliary only: in "as you often do heading
+    // into the holiday" the `do` is a verb of its own, and `heading` a bare participle.
+    // (Only `do`/`have` are dropped: TimeML keeps `to`, `will` and modals over an -ing form.)
+    if pos == Pos::Verb
+        && ing
+        && !chain.is_empty()
+        && chain
+            .iter()
+            .all(|w| DO.contains(&w.as_str()) || HAVE.contains(&w.as_str()))
+    {
+        chain.clear();
+    }
     let has = |set: &[&str]| chain.iter().any(|w| set.contains(&w.as_str()));
     if pos == Pos::Verb {
         if ing && has(BE) {

@@ -1,21 +1,37 @@
-//! Cross-document merge: the same real-world event told by several documents becomes one
-//! [`Cluster`] with every [`Source`]; each source keeps its own document and DCT.
+//! Merge (coreference within and across documents): the same real-world event told several
+//! times, by one document or several, becomes one [`Cluster`] with every [`Source`]; each
+//! source keeps its own document and DCT.
 //!
-//! | doc A (DCT 2014-12-17)                 | doc B (DCT 2014-12-18)                      | merged? | why |
+//! | mention A (doc A, DCT 2014-12-17)      | mention B (doc B, DCT 2014-12-18)           | merged? | why |
 //! |----------------------------------------|---------------------------------------------|---------|-----|
 //! | `this hone Sony hacking scandal`       | `were following the Sony hack`              | yes     | `hacking`≈`hack`, shares `sony` |
 //! | `the FBI just consider this a ... threat` | `It is being treated by ... the FBI`     | yes     | `consider`≈`treat`, shares `fbi` |
 //! | `Earnest said` (REPORTING)             | `Lewis said` (REPORTING)                    | no      | reporting events stay per document |
 //! | `attacks ... last year` (2013)         | `the attack` ... `Thursday` (2014-12-18)    | no      | times do not overlap |
 //! | `Sony released the film`               | `Sony has not released the film`            | yes + conflict | polarity differs |
+//! | `recently canceled the movie release` (title) | `has scrapped the Christmas movie release` (same doc) | yes | `cancel`≈`scrap`, shares `pictures` |
+//! | `attackers hacked into Sony Pictures` | `the cyber attack has been ...` (same doc) | yes | definite anaphor within 8 sentences |
+//! | `the attacks on Sony` | `similar attacks on South Korean banks last year` (same doc) | no | marked as a different event |
+//! | `the attack on Sony` | `threats ... of a terrorist attack against theaters` | no | threatened, not happened |
 //!
-//! Two mentions from different documents are the same event when
-//! 1. their lemmas are equal or synonyms ([`SYNONYMS`]), and neither is a REPORTING event;
-//! 2. they share a participant: a capitalised name in the same sentence (`Sony`, `FBI`);
+//! Two mentions (from different documents or the same one) are the same event when
+//! 1. their lemmas are equal or synonyms ([`SYNONYMS`]); neither is a REPORTING event nor a
+//!    light or cognition verb ([`NON_COREFERRING`]: `do`, `make`, `know`, `see`, ...);
+//! 2. they are linked: they share a participant (a capitalised name in the same sentence:
+//!    `Sony`, `FBI`), or — within one document — the later one is a definite noun (`the
+//!    attack`, `this hack`) whose nearest earlier same-kind mention within [`ANAPHOR_WINDOW`]
+//!    sentences is the other, or the same lemma is repeated within [`REPEAT_WINDOW`]
+//!    sentences with the same polarity;
 //! 3. their times are compatible: the day intervals of the dated temporal expressions in
-//!    their sentences overlap, or either has none. Mentions that share two or more names are
-//!    merged even when their times disagree, and the disagreement is reported as a
-//!    [`ConflictKind::Time`].
+//!    their sentences overlap, or either has none (a date that premodifies another event
+//!    noun — `the Christmas movie release` — dates that noun only). Mentions that share two
+//!    or more names are merged even when their times disagree, and the disagreement is
+//!    reported as a [`ConflictKind::Time`];
+//! 4. both are told as happening or both as not (yet) happening: a noun or gerund after a
+//!    threat, promise or warning ([`IRREALIS_CUES`]: "threats ... to attacks on theaters") is
+//!    irrealis and never joins a realis mention; a mention marked as a different event
+//!    ([`DISTINCT_MODIFIERS`]: `similar`, `other`, `another`, ...) never joins a mention of its
+//!    own document, nor any mention whose time disagrees.
 //!
 //! Merging is transitive (union-find). Within a cluster, sources that disagree on polarity,
 //! or where one is asserted and the other hypothetical (modal or future), are reported as
@@ -141,17 +157,28 @@ impl Cluster {
     }
 }
 
-/// Synonym groups: lemmas in one group may name the same event.
+/// Synonym groups: lemmas in one group may name the same event. Kept small and specific on
+/// purpose — a synonym here merges mentions that also share a participant or are a definite
+/// anaphor, so a generic verb (`hit`, `post`, `open`, `view`) would over-merge.
+///
+/// | group | why |
+/// |-------|-----|
+/// | hack, attack, cyberattack, breach, intrusion | a (cyber) attack on a system |
+/// | threat, threaten, warning, warn | a threat |
+/// | cancel, cancellation, scrap, pull, shelve, drop, call off | calling off a plan |
+/// | leak, disclose, disclosure, dump | releasing stolen data |
+/// | consider, deem, treat, regard, assess, assessment | an assessment (`deemed a national security issue`) |
+/// | release, premiere, debut | a film or product release |
 pub static SYNONYMS: &[&[&str]] = &[
-    &["hack", "hacking", "attack", "cyberattack", "breach", "intrusion", "hit"],
+    &["hack", "hacking", "attack", "cyberattack", "breach", "intrusion"],
     &["threat", "threaten", "warning", "warn"],
     &["cancel", "cancellation", "scrap", "pull", "shelve", "drop", "call off"],
-    &["leak", "disclose", "disclosure", "dump", "publish", "post"],
-    &["consider", "deem", "treat", "regard", "assess", "assessment", "view"],
-    &["release", "premiere", "open", "opening", "debut"],
-    &["meet", "meeting", "talk", "talks"],
+    &["leak", "disclose", "disclosure", "dump"],
+    &["consider", "deem", "treat", "regard", "assess", "assessment"],
+    &["release", "premiere", "debut"],
+    &["meet", "meeting", "talks"],
     &["steal", "theft"],
-    &["retaliate", "retaliation", "respond", "response"],
+    &["retaliate", "retaliation"],
     &["sanction", "sanctions"],
     &["investigate", "investigation", "probe", "inquiry"],
     &["kill", "killing", "murder", "slay", "slaying"],
@@ -242,11 +269,18 @@ fn names(text: &str, analysis: &Analysis, si: usize) -> Vec<String> {
     out
 }
 
-/// The union of the day intervals of the dated expressions in sentence `si`.
-fn sentence_time(doc: &DocEvents, si: usize) -> Option<(NaiveDate, NaiveDate)> {
+/// The union of the day intervals of the dated expressions in sentence `si`, leaving out
+/// those that modify another event noun (`Christmas` in "scrapped the Christmas movie
+/// release" dates the release, not the scrapping).
+fn sentence_time(doc: &DocEvents, si: usize, event: usize) -> Option<(NaiveDate, NaiveDate)> {
     let span = doc.analysis.sentences[si].span;
     let mut out: Option<(NaiveDate, NaiveDate)> = None;
     for t in doc.times.iter().filter(|t| span.contains(&t.span)) {
+        if let Some(owner) = premodified_noun(doc, t.span) {
+            if owner != event {
+                continue;
+            }
+        }
         if let Some(r) = crate::value::date_range(&t.value) {
             out = Some(match out {
                 None => (r.earliest, r.latest),
@@ -255,6 +289,27 @@ fn sentence_time(doc: &DocEvents, si: usize) -> Option<(NaiveDate, NaiveDate)> {
         }
     }
     out
+}
+
+/// Two day intervals that do not overlap.
+fn disjoint(x: Option<(NaiveDate, NaiveDate)>, y: Option<(NaiveDate, NaiveDate)>) -> bool {
+    match (x, y) {
+        (Some((a0, a1)), Some((b0, b1))) => a1 < b0 || b1 < a0,
+        _ => false,
+    }
+}
+
+/// The event noun a temporal expression premodifies: the next event starts after at most two
+/// words with nothing but spaces and words between, and is a noun (`Christmas movie release`).
+fn premodified_noun(doc: &DocEvents, t: Span) -> Option<usize> {
+    let k = doc.events.partition_point(|e| e.span.start < t.end);
+    let e = doc.events.get(k)?;
+    if e.pos != super::Pos::Noun {
+        return None;
+    }
+    let gap = doc.text.get(t.end..e.span.start)?;
+    let words = gap.split_whitespace().count();
+    (words <= 2 && gap.chars().all(|c| c.is_alphanumeric() || c == ' ')).then_some(k)
 }
 
 fn hypothetical(e: &Event) -> bool {
@@ -268,6 +323,111 @@ struct Item {
     source: Source,
     lemma: String,
     class: EventClass,
+    /// Takes part in coreference at all (not reporting, not a light or cognition verb).
+    corefers: bool,
+    /// A definite noun phrase (`the attack`, `this hack`) that can point back.
+    definite: bool,
+    /// Marked as a different event (`similar attacks`, `another hack`).
+    distinct: bool,
+    /// The content of a threat, promise or warning (`threats of attacks on theaters`).
+    irrealis: bool,
+}
+
+/// How many sentences back a definite noun (`the attack`) looks for the event it names.
+pub const ANAPHOR_WINDOW: usize = 8;
+
+/// How many sentences apart the same lemma in one document is taken as a repetition of one
+/// event.
+pub const REPEAT_WINDOW: usize = 2;
+
+/// Determiners that make a noun phrase point back to an event told before.
+static DEFINITE: &[&str] = &["the", "this", "that", "these", "those"];
+
+/// Modifiers that say the event is a different one from those told (`similar attacks`).
+pub static DISTINCT_MODIFIERS: &[&str] = &[
+    "similar",
+    "other",
+    "another",
+    "previous",
+    "prior",
+    "earlier",
+    "past",
+    "different",
+    "separate",
+    "further",
+    "future",
+    "additional",
+    "more",
+    "new",
+    "next",
+    "possible",
+    "potential",
+];
+
+/// Words whose complement is an event that has not happened (`threats of attacks`,
+/// `promises of leaking`): a noun or gerund event after one of them in its sentence is
+/// irrealis. Matched as prefixes of the lower-cased word.
+pub static IRREALIS_CUES: &[&str] = &["threat", "promis", "warn", "fear", "plan", "vow"];
+
+/// How many words before an event an irrealis cue reaches.
+const IRREALIS_REACH: usize = 12;
+
+/// Lemmas that never name one real-world event across mentions: light verbs and verbs of
+/// thinking, wanting and perceiving (`I know ... I know` are two states).
+pub static NON_COREFERRING: &[&str] = &[
+    "do", "make", "take", "get", "have", "give", "go", "come", "put", "let", "know", "think", "believe", "want",
+    "need", "hope", "expect", "feel", "see", "hear", "seem", "become", "ask", "tell", "say",
+];
+
+/// What the words before an event say about it: (definite, distinct, irrealis).
+fn np_marks(text: &str, analysis: &Analysis, e: &Event) -> (bool, bool, bool) {
+    let Some(sent) = analysis.sentences.get(e.sentence) else {
+        return (false, false, false);
+    };
+    let toks = &analysis.tokens;
+    let Some(i) = sent.tokens.clone().find(|&k| toks[k].span == e.span) else {
+        return (false, false, false);
+    };
+    let nominal = e.pos == super::Pos::Noun || e.tense == Tense::PresPart;
+    let lower = |k: usize| toks[k].text(text).to_lowercase();
+    let mut definite = false;
+    let mut distinct = false;
+    if e.pos == super::Pos::Noun {
+        // Up to three modifiers back to a determiner, within the word run.
+        let mut k = i;
+        let mut seen = 0;
+        while k > sent.tokens.start && seen <= 3 {
+            k -= 1;
+            if toks[k].kind != TokenKind::Word {
+                break;
+            }
+            let w = lower(k);
+            if DISTINCT_MODIFIERS.contains(&w.as_str()) {
+                distinct = true;
+            }
+            if DEFINITE.contains(&w.as_str()) {
+                definite = true;
+                break;
+            }
+            if matches!(
+                w.as_str(),
+                "a" | "an" | "some" | "any" | "no" | "of" | "to" | "on" | "in" | "against"
+            ) {
+                break;
+            }
+            seen += 1;
+        }
+    }
+    let irrealis = nominal
+        && (sent.tokens.start..i)
+            .rev()
+            .filter(|&k| toks[k].kind == TokenKind::Word)
+            .take(IRREALIS_REACH)
+            .any(|k| {
+                let w = lower(k);
+                IRREALIS_CUES.iter().any(|c| w.starts_with(c))
+            });
+    (definite && !distinct, distinct, irrealis)
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -292,15 +452,20 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 (
                     names(d.text, d.analysis, si),
                     d.analysis.sentences[si].span.slice(d.text).to_string(),
-                    sentence_time(d, si),
+                    sentence_time(d, si, ei),
                 )
             };
+            let (definite, distinct, irrealis) = np_marks(d.text, d.analysis, e);
             items.push(Item {
                 doc: di,
                 key: key(&e.lemma),
                 names,
                 lemma: e.lemma.clone(),
                 class: e.class,
+                corefers: e.class != EventClass::Reporting && !NON_COREFERRING.contains(&e.lemma.as_str()),
+                definite,
+                distinct,
+                irrealis,
                 source: Source {
                     doc: d.doc.clone(),
                     dct: d.dct,
@@ -323,25 +488,49 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
     let n = items.len();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut time_conflicts: Vec<(usize, usize)> = Vec::new();
+    // For a definite noun, the nearest earlier mention of the same kind in its document
+    // that it can point back to.
+    let mut antecedent: Vec<Option<usize>> = vec![None; n];
+    for b in 0..n {
+        let y = &items[b];
+        if !y.definite || !y.corefers || y.irrealis {
+            continue;
+        }
+        antecedent[b] = (0..b).rev().find(|&a| {
+            let x = &items[a];
+            x.doc == y.doc
+                && x.key == y.key
+                && x.corefers
+                && !x.irrealis
+                && !x.distinct
+                && x.source.sentence + ANAPHOR_WINDOW >= y.source.sentence
+                && !disjoint(x.source.time, y.source.time)
+        });
+    }
     for a in 0..n {
         for b in a + 1..n {
             let (x, y) = (&items[a], &items[b]);
-            if x.doc == y.doc || x.key != y.key {
+            if x.key != y.key || !x.corefers || !y.corefers {
                 continue;
             }
-            if x.class == EventClass::Reporting || y.class == EventClass::Reporting {
+            // Told as not (yet) happening, or as a different one: never the same event as
+            // one told as happening; "similar attacks" are not the attacks of its document.
+            if x.irrealis != y.irrealis || (x.doc == y.doc && (x.distinct || y.distinct)) {
                 continue;
             }
             let shared = x.names.iter().filter(|w| y.names.contains(w)).count();
-            if shared == 0 {
+            let anaphor = antecedent[b] == Some(a);
+            // The same word again within a couple of sentences, told the same way: a
+            // repetition ("being treated as a serious matter ... It is being treated by the FBI").
+            let repeated = x.doc == y.doc
+                && x.lemma == y.lemma
+                && x.source.polarity == y.source.polarity
+                && x.source.sentence + REPEAT_WINDOW >= y.source.sentence;
+            if shared == 0 && !anaphor && !repeated {
                 continue;
             }
-            let disjoint = match (x.source.time, y.source.time) {
-                (Some((a0, a1)), Some((b0, b1))) => a1 < b0 || b1 < a0,
-                _ => false,
-            };
-            if disjoint {
-                if shared < 2 {
+            if disjoint(x.source.time, y.source.time) {
+                if shared < 2 || x.distinct || y.distinct {
                     continue;
                 }
                 time_conflicts.push((a, b));
@@ -371,9 +560,6 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
             for p in 0..m.len() {
                 for q in p + 1..m.len() {
                     let (x, y) = (&sources[p], &sources[q]);
-                    if x.doc == y.doc {
-                        continue;
-                    }
                     if x.polarity != y.polarity {
                         conflicts.push(Conflict {
                             kind: ConflictKind::Polarity,

@@ -199,6 +199,9 @@ struct Decision {
 
 /// Minimum corpus occurrences for the counts to decide alone.
 const MIN_OCCURRENCES: u32 = 2;
+/// Fewer corpus occurrences than this are too few to overrule the grammar of a past form
+/// after a subject.
+const SPARSE_OCCURRENCES: u32 = 5;
 /// Share of corpus occurrences that must be events.
 const EVENT_RATIO: f64 = 0.5;
 /// Fewer occurrences of a form in one context than this say nothing about that context.
@@ -219,7 +222,7 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
         return None;
     }
     let proper = ctx.is_proper(ctx.i);
-    let verbal = ctx.verbal_context();
+    let verbal = ctx.verbal_context() || ctx.verb_with_object();
     let nominal = ctx.nominal_context();
     let stats = lex.form(lower).filter(|s| s.occurrences >= MIN_OCCURRENCES);
     let vlemma = morph::verb_lemma(lex, lower);
@@ -244,7 +247,12 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
         }
         (ev_noun, Some(Pos::Noun))
     };
+    // A past form after a subject whose lemma WordNet knows as a verb is an event, whatever
+    // sparse counts say ("Sony Pictures recently canceled the release": `canceled` is seen
+    // twice in TBAQ, once as an event).
+    let subject_past = !proper && !nominal && vlemma.is_some() && ctx.past_after_subject();
     let (is_event, pos_hint) = match stats {
+        Some(s) if subject_past && s.occurrences < SPARSE_OCCURRENCES => (true, Some(Pos::Verb)),
         Some(s) => {
             // The counts, smoothed toward the guess; then the counts in this context,
             // smoothed toward that.

@@ -123,7 +123,9 @@ impl fmt::Display for Evidence {
 /// One end of an interval.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Side {
+    /// The start point.
     Start,
+    /// The end point.
     End,
 }
 
@@ -223,6 +225,9 @@ fn end(n: NodeId) -> u32 {
 
 /// A graph of intervals and the facts relating them. Build it, then [`Graph::solve`].
 ///
+/// Methods taking a [`NodeId`] panic if it was not returned by this graph's
+/// [`Graph::add_interval`] (a programming error, never a property of the input text).
+///
 /// ```
 /// use tempograph::graph::{Evidence, Graph};
 /// use tempograph::relation::RelType;
@@ -260,6 +265,7 @@ impl Default for Graph {
 }
 
 impl Graph {
+    /// An empty graph.
     pub fn new() -> Graph {
         Graph {
             net: DiGraph::new(),
@@ -362,10 +368,12 @@ impl Graph {
         self.limit = limit;
     }
 
+    /// Number of interval nodes.
     pub fn len(&self) -> usize {
         self.net.node_count()
     }
 
+    /// No nodes yet.
     pub fn is_empty(&self) -> bool {
         self.net.node_count() == 0
     }
@@ -375,10 +383,14 @@ impl Graph {
         self.facts.len()
     }
 
+    /// The key a node was added with.
+    ///
+    /// Panics if `n` is not a node of this graph (as every method taking a [`NodeId`] does).
     pub fn key(&self, n: NodeId) -> &str {
         &self.net[petgraph::graph::NodeIndex::new(n.index())].key
     }
 
+    /// The node added with `key`, if any.
     pub fn find(&self, key: &str) -> Option<NodeId> {
         self.by_key.get(key).copied()
     }
@@ -557,13 +569,15 @@ impl Graph {
     /// The conflict for a cycle of arcs: steps read against the arcs (each step says how much
     /// later its `to` point must be than its `from` point), grouped by fact.
     fn conflict(&self, stn: &Stn, cycle: &[u32], set_aside: u32) -> Conflict {
-        let steps: Vec<(u32, Step)> = cycle
+        // Each step is keyed by its fact (and, for an implicit start ≤ end, by its node).
+        let steps: Vec<((u32, u32), Step)> = cycle
             .iter()
             .rev()
             .map(|&a| {
                 let arc = stn.arc(a);
+                let node = if arc.fact == STRUCTURAL { arc.from / 2 } else { 0 };
                 (
-                    arc.fact,
+                    (arc.fact, node),
                     Step {
                         from: self.point_name(arc.to),
                         to: self.point_name(arc.from),
@@ -574,11 +588,11 @@ impl Graph {
             })
             .collect();
         // Group consecutive steps of one fact, merging a group split across the wrap-around.
-        let mut groups: Vec<(u32, Vec<Step>)> = Vec::new();
-        for (f, s) in steps {
+        let mut groups: Vec<((u32, u32), Vec<Step>)> = Vec::new();
+        for (k, s) in steps {
             match groups.last_mut() {
-                Some((g, v)) if *g == f => v.push(s),
-                _ => groups.push((f, vec![s])),
+                Some((g, v)) if *g == k => v.push(s),
+                _ => groups.push((k, vec![s])),
             }
         }
         if groups.len() > 1 && groups[0].0 == groups[groups.len() - 1].0 {
@@ -590,11 +604,14 @@ impl Graph {
         let first = groups
             .iter()
             .enumerate()
-            .min_by_key(|(_, (f, _))| *f)
+            .min_by_key(|(_, (k, _))| *k)
             .map(|(i, _)| i)
             .unwrap_or(0);
         groups.rotate_left(first);
-        let cycle: Vec<ConflictEdge> = groups.into_iter().map(|(f, steps)| self.edge(f, steps)).collect();
+        let cycle: Vec<ConflictEdge> = groups
+            .into_iter()
+            .map(|((f, node), steps)| self.edge(f, NodeId(node), steps))
+            .collect();
         let set_aside = cycle
             .iter()
             .position(|e| e.fact == Some(set_aside as usize))
@@ -602,13 +619,9 @@ impl Graph {
         Conflict { cycle, set_aside }
     }
 
-    fn edge(&self, fact: u32, steps: Vec<Step>) -> ConflictEdge {
+    fn edge(&self, fact: u32, node: NodeId, steps: Vec<Step>) -> ConflictEdge {
         if fact == STRUCTURAL {
-            // The step reads "end(n) is no earlier than start(n)".
-            let key = steps
-                .first()
-                .map(|s| s.to.trim_start_matches("end(").trim_end_matches(')').to_string())
-                .unwrap_or_default();
+            let key = self.node(node).key.clone();
             return ConflictEdge {
                 from: key.clone(),
                 to: key.clone(),
@@ -659,9 +672,13 @@ impl Graph {
 /// The tightened dates of one interval (`None`: unbounded, or unresolved).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bounds {
+    /// First day the interval can start.
     pub earliest_start: Option<NaiveDate>,
+    /// Last day the interval can start.
     pub latest_start: Option<NaiveDate>,
+    /// First day the interval can end.
     pub earliest_end: Option<NaiveDate>,
+    /// Last day the interval can end.
     pub latest_end: Option<NaiveDate>,
 }
 
@@ -707,9 +724,13 @@ impl Bounds {
 /// `t(x) − t(x) > 0`: a positive `min_days` sum, or zero with a strict step.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
+    /// The earlier point: `start(key)`, `end(key)` or `day 0`.
     pub from: String,
+    /// The later point.
     pub to: String,
+    /// Least difference `t(to) − t(from)` in days.
     pub min_days: i64,
+    /// The difference must also be more than `min_days` (by an infinitesimal).
     pub strict: bool,
 }
 
@@ -723,6 +744,7 @@ pub struct ConflictEdge {
     pub to: String,
     /// The fact in words: `e3 BEFORE e5`, `e3 starts on or after 2014-11-13`.
     pub constraint: String,
+    /// Why the fact holds.
     pub evidence: Evidence,
     /// The relation, for relation facts.
     pub rel: Option<RelType>,
@@ -737,6 +759,7 @@ pub struct ConflictEdge {
 /// A contradiction: a cycle of facts that cannot all hold.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conflict {
+    /// The facts around the cycle, starting at the earliest added.
     pub cycle: Vec<ConflictEdge>,
     /// Index into `cycle` of the fact set aside to go on (the most recently added one).
     pub set_aside: usize,
@@ -801,6 +824,7 @@ impl fmt::Debug for Solved {
 }
 
 impl Solved {
+    /// The tightened dates of `n` (all `None` for an unknown node).
     pub fn bounds(&self, n: NodeId) -> Bounds {
         self.bounds.get(n.index()).copied().unwrap_or_default()
     }

@@ -439,3 +439,78 @@ fn documented_table_matches_code() {
         }
     }
 }
+
+#[test]
+fn implicit_edges_name_their_node() {
+    let mut g = Graph::new();
+    let a = g.add_interval("a (x)", (0, 0));
+    let b = g.add_interval("end(b)", (0, 1));
+    g.relate(a, b, RelType::Includes, None, Evidence::rule("r1"));
+    g.relate(a, b, RelType::Before, None, Evidence::rule("r2"));
+    let s = g.solve();
+    assert_eq!(s.conflicts.len(), 1);
+    let c = &s.conflicts[0];
+    let implicit: Vec<&ConflictEdge> = c.cycle.iter().filter(|e| e.implicit).collect();
+    assert_eq!(implicit.len(), 1);
+    assert_eq!(implicit[0].from, "end(b)");
+    assert_eq!(implicit[0].constraint, "end(b) starts no later than it ends");
+    assert_eq!(
+        c.to_string(),
+        "a (x) INCLUDES end(b) (rule r1) → a (x) BEFORE end(b) (rule r2)"
+    );
+}
+
+#[test]
+fn empty_graph() {
+    let g = Graph::new();
+    assert!(g.is_empty());
+    let s = g.solve();
+    assert!(s.is_consistent());
+    assert!(s.order.is_empty());
+    assert!(s.bounds.is_empty());
+}
+
+/// Same input, same output: solving twice (and solving a clone) gives identical results,
+/// conflicts included.
+#[test]
+fn deterministic_output() {
+    let mut seed = 7u64;
+    let mut rnd = |m: u64| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    let rels = [
+        RelType::Before,
+        RelType::After,
+        RelType::Includes,
+        RelType::Simultaneous,
+        RelType::IBefore,
+    ];
+    let mut g = Graph::new();
+    let nodes: Vec<NodeId> = (0..300).map(|i| g.add_interval(format!("n{i}"), (i % 3, i))).collect();
+    for i in 0..60 {
+        let day = d("2014-01-01") + chrono::Days::new(rnd(365));
+        g.bound(
+            nodes[i * 5],
+            Some(day),
+            Some(day + chrono::Days::new(rnd(20))),
+            Evidence::rule("b"),
+        );
+    }
+    for k in 0..1500 {
+        let (a, b) = (nodes[rnd(300) as usize], nodes[rnd(300) as usize]);
+        let distance = (k % 7 == 0).then(|| (rnd(10) as i64, 10 + rnd(10) as i64));
+        g.relate(a, b, rels[rnd(5) as usize], distance, Evidence::rule(format!("r{k}")));
+    }
+    let one = g.solve();
+    let two = g.clone().solve();
+    assert!(!one.conflicts.is_empty());
+    assert_eq!(format!("{one:?}"), format!("{two:?}"));
+    let shown: Vec<String> = one.conflicts.iter().map(|c| format!("{c:#}")).collect();
+    let again: Vec<String> = two.conflicts.iter().map(|c| format!("{c:#}")).collect();
+    assert_eq!(shown, again);
+    for c in &one.conflicts {
+        let (days, strict) = c.excess();
+        assert!(days > 0 || (days == 0 && strict), "{c}");
+    }
+}

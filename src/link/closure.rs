@@ -38,20 +38,29 @@ enum PointRel {
     Equal,
 }
 
-/// The point constraints of `x rel y`: `(end of x, relation, end of y)`. Empty for `VAGUE`.
-fn point_constraints(rel: RelType) -> &'static [(End, PointRel, End)] {
+/// Which interval of `x rel y` a point belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    X,
+    Y,
+}
+
+/// The point constraints of `x rel y` (see the module's grammar): `(side, end, relation,
+/// side, end)`. Empty for `VAGUE`; the inverse relations are handled by swapping the
+/// arguments (see `constraints`).
+fn point_constraints(rel: RelType) -> &'static [(Side, End, PointRel, Side, End)] {
     use End::*;
     use PointRel::*;
+    use Side::*;
     match rel {
-        RelType::Before => &[(Finish, Less, Start)],
-        RelType::IBefore => &[(Finish, Equal, Start)],
-        RelType::Includes => &[(Start, Less, Start), (Finish, Less, Finish)],
-        RelType::Begins => &[(Start, Equal, Start), (Finish, Less, Finish)],
-        RelType::Ends => &[(Finish, Equal, Finish), (Start, Less, Start)],
-        // The inverses are handled by swapping the arguments (see `constraints`).
+        RelType::Before => &[(X, Finish, Less, Y, Start)],
+        RelType::IBefore => &[(X, Finish, Equal, Y, Start)],
+        RelType::Includes => &[(X, Start, Less, Y, Start), (Y, Finish, Less, X, Finish)],
+        RelType::Begins => &[(X, Start, Equal, Y, Start), (X, Finish, Less, Y, Finish)],
+        RelType::Ends => &[(X, Finish, Equal, Y, Finish), (Y, Start, Less, X, Start)],
         RelType::After | RelType::IAfter | RelType::IsIncluded | RelType::BegunBy | RelType::EndedBy => &[],
         RelType::Simultaneous | RelType::Identity | RelType::During | RelType::DuringInv => {
-            &[(Start, Equal, Start), (Finish, Equal, Finish)]
+            &[(X, Start, Equal, Y, Start), (X, Finish, Equal, Y, Finish)]
         }
         RelType::Vague => &[],
     }
@@ -65,10 +74,10 @@ fn constraints(x: usize, y: usize, rel: RelType) -> Vec<(usize, PointRel, usize)
         }
         _ => (x, y, rel),
     };
-    let p = |i: usize, e: End| 2 * i + usize::from(e == End::Finish);
+    let p = |s: Side, e: End| 2 * if s == Side::X { x } else { y } + usize::from(e == End::Finish);
     point_constraints(rel)
         .iter()
-        .map(|&(ex, r, ey)| (p(x, ex), r, p(y, ey)))
+        .map(|&(sa, ea, r, sb, eb)| (p(sa, ea), r, p(sb, eb)))
         .collect()
 }
 
@@ -221,5 +230,38 @@ impl PointGraph {
             self.add_point(a, r, b);
         }
         Added::New
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use RelType::*;
+
+    /// INCLUDES and ENDS put the second interval's end (resp. start) on the *other* side: a
+    /// regression test for a table that had them backwards.
+    #[test]
+    fn containment_and_ends() {
+        let mut g = PointGraph::new();
+        assert_eq!(g.add("t", After, "dct"), Added::New);
+        assert_eq!(g.add("e", IsIncluded, "t"), Added::New);
+        assert_eq!(g.add("e", IsIncluded, "dct"), Added::Violated);
+        assert!(g.implies("e", After, "dct"));
+        assert!(g.implies("t", Includes, "e"));
+        assert!(!g.implies("e", Includes, "t"));
+
+        let mut g = PointGraph::new();
+        assert_eq!(g.add("a", Includes, "b"), Added::New);
+        assert_eq!(g.add("b", Includes, "c"), Added::New);
+        assert!(g.implies("a", Includes, "c"));
+        assert_eq!(g.add("c", Includes, "a"), Added::Violated);
+
+        let mut g = PointGraph::new();
+        assert_eq!(g.add("a", Ends, "b"), Added::New);
+        assert!(g.implies("b", EndedBy, "a"));
+        assert_eq!(g.add("a", Begins, "b"), Added::Violated);
+        assert_eq!(g.add("c", Simultaneous, "b"), Added::New);
+        assert!(g.implies("a", Ends, "c"));
+        assert!(!g.implies("a", IsIncluded, "b"));
     }
 }

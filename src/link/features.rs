@@ -4,10 +4,10 @@
 //! | pair (canonical order)               | kind | most specific key                            |
 //! |--------------------------------------|------|----------------------------------------------|
 //! | `said` (PAST) – DCT                  | `d`  | `d6:PAST/NONE/REPORTING/VERB/POS/-/-`      |
-//! | `met` – `on Tuesday`                 | `t`  | `t6:on/DATE/PAST/OCCURRENCE/et/before`     |
+//! | `met` – `on Tuesday`                 | `t`  | `t6:on/DATE/PAST/OCCURRENCE/et/before/near` |
 //! | `left` … `after` … `arrived`         | `s`  | `s6:after/PAST/NONE/OCCURRENCE/PAST/NONE/OCCURRENCE` |
-//! | main event of sentence n, of n+1     | `n`  | `n5:PAST/NONE/OCCURRENCE/PAST/PERFECTIVE/OCCURRENCE` |
-//! | timex – timex or DCT                 | `x`  | `x3:DATE/DATE/before`                        |
+//! | events in different sentences        | `n`  | `n5:-/PAST/NONE/OCCURRENCE/PAST/PERFECTIVE/OCCURRENCE` |
+//! | timex – timex or DCT                 | `x`  | `x3:DATE/DCT/BEFORE`                         |
 //!
 //! Canonical order: event before DCT, event before timex, and two events or two timexes in
 //! text order. [`Pair::swapped`] says whether the asked-for order was the reverse (the
@@ -250,7 +250,7 @@ fn event_atoms(cx: &Context, k: char, n: u8, e: &EventFacts, out: &mut Vec<Strin
 }
 
 /// Two event words that look like the same lemma (`attack`/`attacks`, `hacked`/`hacking`).
-fn same_stem(a: &str, b: &str) -> bool {
+pub fn same_stem(a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
     let n = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     n >= a.chars().count().min(b.chars().count()).clamp(3, 5)

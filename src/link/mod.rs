@@ -57,59 +57,33 @@ pub struct Tlink {
     pub rel: RelType,
     /// Allowed values of start(`to`) − start(`from`), in days (`a month after` → 25..35).
     pub distance: Option<(i64, i64)>,
-    /// Rule id, e.g. `link/signal-after` or `link/model-d3`.
+    /// Rule id, e.g. `link/signal-after`, `link/dct-model`.
     pub rule: &'static str,
     /// The signal, phrase or clause that justifies the link.
     pub evidence: Span,
 }
 
-/// Rule ids of the learned tables, by template (`link/model-d3` = event–DCT, key level 3).
-static MODEL_RULES: &[&str] = &[
-    "link/model-d0",
-    "link/model-d1",
-    "link/model-d2",
-    "link/model-d3",
-    "link/model-d4",
-    "link/model-d5",
-    "link/model-d6",
-    "link/model-t0",
-    "link/model-t1",
-    "link/model-t2",
-    "link/model-t3",
-    "link/model-t4",
-    "link/model-t5",
-    "link/model-t6",
-    "link/model-s0",
-    "link/model-s1",
-    "link/model-s2",
-    "link/model-s3",
-    "link/model-s4",
-    "link/model-s5",
-    "link/model-s6",
-    "link/model-s7",
-    "link/model-n0",
-    "link/model-n1",
-    "link/model-n2",
-    "link/model-n3",
-    "link/model-n4",
-    "link/model-n5",
-    "link/model-n6",
-    "link/model-x0",
-    "link/model-x2",
-    "link/model-x3",
-];
-
+/// The rule id of a learned label, by the kind of its key (`d…` event–DCT, `t…` event–timex,
+/// `s…` two events in a sentence, `n…` in different sentences, `x…` two timexes).
 fn model_rule(key: &str) -> &'static str {
-    let template = key.split(':').next().unwrap_or("");
-    MODEL_RULES
-        .iter()
-        .find(|r| r.strip_prefix("link/model-") == Some(template))
-        .copied()
-        .unwrap_or("link/model")
+    match key.chars().next() {
+        Some('d') => "link/model-dct",
+        Some('t') => "link/model-timex",
+        Some('s') => "link/model-intra",
+        Some('n') => "link/model-sentences",
+        Some('x') => "link/model-timexes",
+        _ => "link/model",
+    }
 }
 
 /// Label the pair `x REL y` (C-relation-only: the pair is given). Timex–timex pairs with
-/// calendar values are compared directly; everything else goes to the learned table.
+/// calendar values are compared directly (`link/timex-values`), event–DCT pairs whose tense
+/// decides go by [`rules::dct::tense_relation`] (`link/dct-tense`), event–timex pairs whose
+/// introducing word decides by [`rules::timex::signal_relation`] (`link/timex-…`), two events
+/// with the same stem are taken as the same event told twice (`link/coreference`,
+/// SIMULTANEOUS: a pair someone chose to relate is likely coreferent; [`link`] does not make
+/// such pairs itself, since "said … said" are usually two events); everything else goes to
+/// the learned table (`link/model-…`).
 pub fn classify(cx: &Context, x: Endpoint, y: Endpoint, model: &dyn Classifier) -> (RelType, &'static str) {
     let p = features::pair(cx, x, y);
     let (rel, rule) = match p.kind {
@@ -120,6 +94,38 @@ pub fn classify(cx: &Context, x: Endpoint, y: Endpoint, model: &dyn Classifier) 
             };
             match features::compare_ranges(&val(p.a), &val(p.b)) {
                 Some(r) => (r, "link/timex-values"),
+                None => {
+                    let (r, t) = model.classify(&p);
+                    (r, model_rule(&t))
+                }
+            }
+        }
+        features::PairKind::EventEventOther | features::PairKind::EventEventSame
+            if matches!((p.a, p.b), (Endpoint::Event(i), Endpoint::Event(j))
+                    if features::same_stem(cx.events[i].span.slice(cx.text), cx.events[j].span.slice(cx.text))) =>
+        {
+            (RelType::Simultaneous, "link/coreference")
+        }
+        features::PairKind::EventTimex => {
+            let by_signal = match p.b {
+                Endpoint::Timex(j) => rules::timex::signal_relation(cx, &cx.timexes[j]).0,
+                _ => None,
+            };
+            match by_signal {
+                Some((r, id)) => (r, id),
+                None => {
+                    let (r, t) = model.classify(&p);
+                    (r, model_rule(&t))
+                }
+            }
+        }
+        features::PairKind::EventDct => {
+            let tense = match p.a {
+                Endpoint::Event(i) => rules::dct::tense_relation(&cx.events[i]),
+                _ => None,
+            };
+            match tense {
+                Some(r) => (r, "link/dct-tense"),
                 None => {
                     let (r, t) = model.classify(&p);
                     (r, model_rule(&t))
@@ -185,11 +191,38 @@ pub fn link(text: &str, analysis: &Analysis, dct: NaiveDate, timexes: &[Timex], 
 
 /// [`link`] over any entities (e.g. gold ones) with any classifier.
 pub fn link_with(cx: &Context, model: &dyn Classifier) -> Vec<Tlink> {
-    let mut cands = rules::dct::candidates(cx, model);
-    cands.extend(rules::timex::candidates(cx, model));
-    cands.extend(rules::intra::candidates(cx, model));
+    // Among rules, earlier candidates win a pair: the specific ones (metric phrases, signals)
+    // come before the tense rules for the DCT.
+    let mut cands = rules::intra::candidates(cx, model);
     cands.extend(rules::consecutive::candidates(cx));
-    select(cands)
+    cands.extend(rules::timex::candidates(cx, model));
+    cands.extend(rules::dct::candidates(cx, model));
+    select(cands, &calendar(cx))
+}
+
+/// What the timexes' values say about each other and the DCT (`t2 BEFORE dct`, `t1 INCLUDES
+/// t3`): not output as links, but every chosen link must agree with it, so that an event is
+/// never put inside both the DCT and next week.
+fn calendar(cx: &Context) -> Vec<(Endpoint, RelType, Endpoint)> {
+    let mut dated: Vec<(Endpoint, String)> = cx
+        .timexes
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == "DATE" || t.kind == "TIME")
+        .map(|(j, t)| (Endpoint::Timex(j), t.value.clone()))
+        .collect();
+    if let Some(d) = cx.dct {
+        dated.push((Endpoint::Dct, d.to_string()));
+    }
+    let mut out = Vec::new();
+    for (k, (a, va)) in dated.iter().enumerate() {
+        for (b, vb) in &dated[k + 1..] {
+            if let Some(rel) = features::compare_ranges(va, vb) {
+                out.push((*a, rel, *b));
+            }
+        }
+    }
+    out
 }
 
 fn key(e: Endpoint) -> String {
@@ -201,9 +234,10 @@ fn key(e: Endpoint) -> String {
 }
 
 /// A consistent subset: strongest first (rules, then learned labels by margin, ties in
-/// input order), each candidate taking its first label the links so far allow. Output is
+/// input order), each candidate taking its first label that agrees with `known` (the
+/// calendar) and the links chosen so far; a candidate none of whose labels fit is dropped. Output is
 /// sorted by (from, to).
-fn select(mut cands: Vec<rules::Candidate>) -> Vec<Tlink> {
+fn select(mut cands: Vec<rules::Candidate>, known: &[(Endpoint, RelType, Endpoint)]) -> Vec<Tlink> {
     use rules::Strength;
     let rank = |s: Strength| match s {
         Strength::Rule => f64::INFINITY,
@@ -216,6 +250,9 @@ fn select(mut cands: Vec<rules::Candidate>) -> Vec<Tlink> {
             .then(a.cmp(&b))
     });
     let mut g = closure::PointGraph::new();
+    for &(a, rel, b) in known {
+        g.add(&key(a), rel, &key(b));
+    }
     let mut seen: std::collections::BTreeSet<(Endpoint, Endpoint)> = Default::default();
     let mut out = Vec::new();
     for i in order {

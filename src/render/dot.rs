@@ -4,6 +4,7 @@
 //! |--------------------|-----------------------------------------------------------------------|
 //! | date group         | a plain-text node `d3 [label="2014-12-16"]` on an axis: `d2 -> d3 [...]` |
 //! | event              | `e4 [label="Sony cancels the\nChristmas release\n2014-12-17"]`, same rank as its date node |
+//! | one-sided date     | ranked with its known day's node, the bound on its last label line: `...\nby 2014-12-18` |
 //! | undated event      | placed by its relations; with none, in an `undated` column after the axis |
 //! | relation           | `e2 -> e4 [label="BEFORE"]`; `AFTER` drawn turned around as `BEFORE`   |
 //! | conflict           | red edge (`constraint=false`, so it does not bend the time axis) and red node border |
@@ -14,7 +15,9 @@
 //! (`e0`, `d0`, `cluster_0`). Labels are wrapped at [`WRAP`] characters.
 
 use super::mermaid::forward;
-use super::{conflict_events, conflict_pairs, date_groups, date_label, event_index, event_label, title, Options};
+use super::{
+    axis_groups, conflict_events, conflict_pairs, date_label, event_index, event_label, placed_date, title, Options,
+};
 use crate::timeline::Timeline;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -78,7 +81,7 @@ pub fn render(t: &Timeline, opts: &Options) -> String {
     let _ = writeln!(out, "  edge [fontname={}, fontsize=9, color=\"#555555\"];", quote(FONT));
 
     // The time axis.
-    let groups = date_groups(t);
+    let groups = axis_groups(t);
     let dated: Vec<&(Option<String>, Vec<usize>)> = groups.iter().filter(|(l, _)| l.is_some()).collect();
     for (k, (label, _)) in dated.iter().enumerate() {
         let _ = writeln!(
@@ -102,7 +105,7 @@ pub fn render(t: &Timeline, opts: &Options) -> String {
     let node = |i: usize| -> String {
         let e = &t.events[i];
         let mut label = wrap(&event_label(e), WRAP);
-        if let Some(d) = &e.date {
+        if let Some(d) = placed_date(e) {
             label.push('\n');
             label.push_str(&date_label(d));
         }
@@ -168,7 +171,7 @@ pub fn render(t: &Timeline, opts: &Options) -> String {
         }
     }
     let lonely: Vec<String> = (0..t.events.len())
-        .filter(|&i| t.events[i].date.is_none() && !related.contains(&i))
+        .filter(|&i| placed_date(&t.events[i]).is_none() && !related.contains(&i))
         .map(|i| format!("e{i}"))
         .collect();
     if !dated.is_empty() && !lonely.is_empty() {

@@ -7,12 +7,14 @@
 //!
 //! TimelineJS needs a start date for every slide, so undated events are left out of it. A
 //! date known to the day gets `year`/`month`/`day`; a month gets `year`/`month`; anything
-//! coarser gets `year` and a `display_date` with the exact range. Text fields are HTML in
-//! TimelineJS, so labels and sources are HTML-escaped.
+//! coarser gets `year` and a `display_date` with the exact range. A date known on one side
+//! only starts at its known day, with `display_date` `by 2014-12-18` (or `from ...`) and the
+//! bound stated in the slide text ("On or before 2014-12-18; no earlier bound is known.").
+//! Text fields are HTML in TimelineJS, so labels and sources are HTML-escaped.
 
-use super::{date_label, display_order, event_label, title};
+use super::{date_label, display_order, event_label, placed_date, title};
 use crate::error::{Error, Result};
-use crate::timeline::{Date, Timeline};
+use crate::timeline::{Bounds, Date, Timeline};
 use crate::value::Precision;
 use chrono::{Datelike, NaiveDate};
 use serde_json::{json, Map, Value};
@@ -63,26 +65,46 @@ pub fn timelinejs(t: &Timeline) -> Result<String> {
     let mut events = Vec::new();
     for i in display_order(t) {
         let e = &t.events[i];
-        let Some(d) = &e.date else { continue };
+        let Some(d) = placed_date(e) else { continue };
         let g = grain(d);
-        let (a, b) = if d.earliest <= d.latest {
-            (d.earliest, d.latest)
-        } else {
-            (d.latest, d.earliest)
-        };
         let mut slide = Map::new();
         slide.insert("unique_id".into(), Value::String(e.id.clone()));
-        slide.insert("start_date".into(), tl_date(a, g));
-        let single = match g {
-            Precision::Month => a.year() == b.year() && a.month() == b.month(),
-            Precision::Year => a.year() == b.year(),
-            _ => a == b,
+        let bound = match d.bounds() {
+            Bounds::Between(a, b) => {
+                let (a, b) = (a.min(b), a.max(b));
+                slide.insert("start_date".into(), tl_date(a, g));
+                let single = match g {
+                    Precision::Month => a.year() == b.year() && a.month() == b.month(),
+                    Precision::Year => a.year() == b.year(),
+                    _ => a == b,
+                };
+                if !single {
+                    slide.insert("end_date".into(), tl_date(b, g));
+                }
+                None
+            }
+            // TimelineJS needs a start date: the known day, with the bound said in words.
+            Bounds::OnOrBefore(b) => {
+                slide.insert("start_date".into(), tl_date(b, g));
+                Some(format!(
+                    "On or before {}; no earlier bound is known.",
+                    b.format("%Y-%m-%d")
+                ))
+            }
+            Bounds::OnOrAfter(a) => {
+                slide.insert("start_date".into(), tl_date(a, g));
+                Some(format!(
+                    "On or after {}; no later bound is known.",
+                    a.format("%Y-%m-%d")
+                ))
+            }
+            Bounds::Unbounded => continue,
         };
-        if !single {
-            slide.insert("end_date".into(), tl_date(b, g));
-        }
         slide.insert("display_date".into(), Value::String(date_label(d)));
         let mut body = String::new();
+        if let Some(b) = bound {
+            body.push_str(&format!("<p>{}</p>", html(&b)));
+        }
         if let Some(desc) = &e.description {
             body.push_str(&format!("<p>{}</p>", html(desc)));
         }

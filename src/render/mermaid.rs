@@ -3,7 +3,9 @@
 //! | diagram     | one line per                          | example line                                        |
 //! |-------------|---------------------------------------|-----------------------------------------------------|
 //! | `timeline`  | date group, then `: event` per event  | `    2014-12-16 : Threats against cinemas`           |
+//! | `timeline`, one-sided date | a group `by DAY` / `from DAY` at the known day | `    by 2014-12-18 : Sony scraps the release` |
 //! | `gantt`     | event: a bar earliest..latest+1, or a milestone | `    Sony cancels :milestone, e3, 2014-12-17, 0d` |
+//! | `gantt`, one-sided date | a milestone at the known day, marked | `    Sony scraps the release (≤ 2014-12-18) :milestone, e5, 2014-12-18, 0d` |
 //! | `flowchart` | event node, then relation edge        | `    e0 -->|"BEFORE"| e1`                            |
 //!
 //! Escaping: labels are single lines. In `timeline` and `gantt` text, the characters
@@ -14,9 +16,12 @@
 //! are generated (`e0`, `e1`, ...), never taken from the timeline. Relations whose ends are
 //! not events (times, unknown ids) are not drawn.
 
-use super::{conflict_events, conflict_pairs, date_groups, date_label, display_order, event_index, event_label, title};
+use super::{
+    bound_mark, conflict_events, conflict_pairs, date_groups, date_label, display_order, event_index, event_label,
+    placed_date, title,
+};
 use crate::relation::RelType;
-use crate::timeline::Timeline;
+use crate::timeline::{Bounds, Date, Timeline};
 use chrono::{Days, NaiveDate};
 use std::fmt::Write;
 
@@ -116,8 +121,10 @@ fn axis(first: NaiveDate, last: NaiveDate) -> (&'static str, &'static str) {
 }
 
 /// `gantt`: each dated event as a bar from its earliest to its latest day (so uncertainty
-/// is visible), a milestone when the day is known exactly; events in a conflict are `crit`.
-/// Sections are the months of the events' earliest days.
+/// is visible), a milestone when the day is known exactly; an event known on one side only
+/// is a milestone at its known day, marked `≤ 2014-12-18` (on or before) or `≥ 2014-12-18`
+/// (on or after). Events in a conflict are `crit`. Sections are the months of the events'
+/// known days (the earliest, else the latest).
 pub fn gantt(t: &Timeline) -> String {
     let mut out = String::from("gantt\n");
     if let Some(title) = title(t) {
@@ -126,18 +133,12 @@ pub fn gantt(t: &Timeline) -> String {
     out.push_str("    dateFormat YYYY-MM-DD\n");
     // Mermaid would otherwise mark the renderer's current date: output must not depend on the clock.
     out.push_str("    todayMarker off\n");
-    let dated: Vec<usize> = display_order(t)
+    let dated: Vec<(usize, &Date)> = display_order(t)
         .into_iter()
-        .filter(|&i| t.events[i].date.is_some())
+        .filter_map(|i| placed_date(&t.events[i]).map(|d| (i, d)))
         .collect();
-    let first = dated
-        .iter()
-        .filter_map(|&i| t.events[i].date.as_ref().map(|d| d.earliest))
-        .min();
-    let last = dated
-        .iter()
-        .filter_map(|&i| t.events[i].date.as_ref().map(|d| d.latest))
-        .max();
+    let days = || dated.iter().flat_map(|(_, d)| [d.earliest, d.latest]).flatten();
+    let (first, last) = (days().min(), days().max());
     if let (Some(a), Some(b)) = (first, last) {
         let (tick, fmt) = axis(a, b);
         let _ = writeln!(out, "    axisFormat {fmt}");
@@ -149,10 +150,12 @@ pub fn gantt(t: &Timeline) -> String {
     }
     let in_conflict = conflict_events(t);
     let mut section = String::new();
-    for i in dated {
+    let ymd = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let next = |d: NaiveDate| d.checked_add_days(Days::new(1)).unwrap_or(d);
+    for (i, d) in dated {
         let e = &t.events[i];
-        let Some(d) = &e.date else { continue };
-        let month = d.earliest.format("%Y-%m").to_string();
+        let Some(known) = d.known_day() else { continue };
+        let month = known.format("%Y-%m").to_string();
         if month != section {
             let _ = writeln!(out, "    section {month}");
             section = month;
@@ -161,34 +164,23 @@ pub fn gantt(t: &Timeline) -> String {
         if in_conflict.contains(&e.id) {
             tags.push("crit");
         }
-        let name = escape(&format!("{} ({})", event_label(e), date_label(d)));
-        if d.earliest == d.latest {
-            tags.push("milestone");
-            let _ = writeln!(
-                out,
-                "    {name} :{}e{i}, {}, 0d",
-                tags_prefix(&tags),
-                d.earliest.format("%Y-%m-%d")
-            );
-        } else if d.latest < d.earliest {
+        let (when, span) = match d.bounds() {
+            Bounds::Between(a, b) if a == b => (date_label(d), None),
             // Inverted dates (`check` reports them): draw the stated span the right way round.
-            let end = d.earliest.checked_add_days(Days::new(1)).unwrap_or(d.earliest);
-            let _ = writeln!(
-                out,
-                "    {name} :{}e{i}, {}, {}",
-                tags_prefix(&tags),
-                d.latest.format("%Y-%m-%d"),
-                end.format("%Y-%m-%d")
-            );
-        } else {
-            let end = d.latest.checked_add_days(Days::new(1)).unwrap_or(d.latest);
-            let _ = writeln!(
-                out,
-                "    {name} :{}e{i}, {}, {}",
-                tags_prefix(&tags),
-                d.earliest.format("%Y-%m-%d"),
-                end.format("%Y-%m-%d")
-            );
+            Bounds::Between(a, b) => (date_label(d), Some((a.min(b), next(a.max(b))))),
+            Bounds::OnOrBefore(_) | Bounds::OnOrAfter(_) | Bounds::Unbounded => {
+                (format!("{}{}", bound_mark(d), ymd(known)), None)
+            }
+        };
+        let name = escape(&format!("{} ({when})", event_label(e)));
+        match span {
+            None => {
+                tags.push("milestone");
+                let _ = writeln!(out, "    {name} :{}e{i}, {}, 0d", tags_prefix(&tags), ymd(known));
+            }
+            Some((a, end)) => {
+                let _ = writeln!(out, "    {name} :{}e{i}, {}, {}", tags_prefix(&tags), ymd(a), ymd(end));
+            }
         }
     }
     if first.is_none() {
@@ -222,7 +214,7 @@ pub fn flowchart(t: &Timeline) -> String {
     for i in display_order(t) {
         let e = &t.events[i];
         let mut label = escape_quoted(&event_label(e));
-        if let Some(d) = &e.date {
+        if let Some(d) = placed_date(e) {
             label.push_str("<br/>");
             label.push_str(&escape_quoted(&date_label(d)));
         }

@@ -12,6 +12,10 @@
 //! | `TimelineJs`        | `timelinejs`        | Knight Lab TimelineJS3 JSON, to publish as a web page   |
 //! | `Svg`, `Png`        | `svg`, `png`        | the DOT (or Mermaid) picture, drawn by `dot` or `mmdc`  |
 //!
+//! A one-sided date (`{latest: 2014-12-18}`, "on or before") is drawn at its known day with
+//! the bound marked: `by 2014-12-18` / `from 2014-12-18` ([`date_label`]), `≤`/`≥` in the
+//! gantt chart, `mod="ON_OR_BEFORE"`/`"ON_OR_AFTER"` in TimeML; see [`display_order`].
+//!
 //! Every text renderer is a pure function of the timeline: same timeline, byte-identical
 //! output. Labels are escaped for each target (see each module's docs); ids in diagrams are
 //! generated (`e0`, `e1`, ...) so user ids never need escaping.
@@ -25,7 +29,8 @@ mod timeml;
 pub use image::{find_tool, render_image, Engine, Tool, ENGINE_NAMES};
 
 use crate::error::{Error, Result};
-use crate::timeline::{Date, Event, Timeline};
+use crate::timeline::{Bounds, Date, Event, Timeline};
+use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
 /// An output format.
@@ -115,44 +120,81 @@ pub fn render_with(t: &Timeline, format: Format, opts: &Options) -> Result<Strin
 // Shared by the renderers.
 
 /// How a date is shown: the TIMEX3 value when it is exactly the interval (`2014-11`), the
-/// day when it is one day, else `earliest – latest`.
+/// day when it is one day, `by 2014-12-18` / `from 2014-12-18` when only one bound is known,
+/// else `earliest – latest`.
 pub fn date_label(d: &Date) -> String {
-    if let Some(v) = &d.value {
-        if let Some(r) = crate::value::date_range(v) {
-            if r.earliest == d.earliest && r.latest == d.latest {
-                return match &d.modifier {
-                    Some(m) => format!("{v} ({})", m.to_ascii_lowercase()),
-                    None => v.clone(),
-                };
+    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    match d.bounds() {
+        Bounds::Between(a, b) => {
+            if let Some(v) = &d.value {
+                if let Some(r) = crate::value::date_range(v) {
+                    if r.earliest == a && r.latest == b {
+                        return match &d.modifier {
+                            Some(m) => format!("{v} ({})", m.to_ascii_lowercase()),
+                            None => v.clone(),
+                        };
+                    }
+                }
+            }
+            if a == b {
+                day(a)
+            } else {
+                format!("{} – {}", day(a), day(b))
             }
         }
-    }
-    if d.earliest == d.latest {
-        d.earliest.format("%Y-%m-%d").to_string()
-    } else {
-        format!("{} – {}", d.earliest.format("%Y-%m-%d"), d.latest.format("%Y-%m-%d"))
+        Bounds::OnOrBefore(b) => format!("by {}", day(b)),
+        Bounds::OnOrAfter(a) => format!("from {}", day(a)),
+        Bounds::Unbounded => "undated".to_string(),
     }
 }
 
-/// Indices of the events in display order: dated events by (earliest, latest), then undated
-/// ones; ties keep the timeline's order.
+/// The sign a one-sided date is marked with in short labels: `≤` for on or before, `≥` for on
+/// or after, nothing for a date with both bounds.
+pub fn bound_mark(d: &Date) -> &'static str {
+    match d.bounds() {
+        Bounds::OnOrBefore(_) => "≤ ",
+        Bounds::OnOrAfter(_) => "≥ ",
+        Bounds::Between(..) | Bounds::Unbounded => "",
+    }
+}
+
+/// The event's date when it can be placed on a time axis (it has at least one bound).
+pub fn placed_date(e: &Event) -> Option<&Date> {
+    e.date.as_ref().filter(|d| d.known_day().is_some())
+}
+
+/// Indices of the events in display order: dated events by [`Date::display_key`] (one-sided
+/// dates at their known day: "on or before" ahead of that day's other events, "on or after"
+/// behind them), then undated ones; ties keep the timeline's order.
 pub fn display_order(t: &Timeline) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..t.events.len()).collect();
-    idx.sort_by_key(|&i| {
-        let e = &t.events[i];
-        match &e.date {
-            Some(d) => (0, Some(d.earliest), Some(d.latest), i),
-            None => (1, None, None, i),
-        }
+    idx.sort_by_key(|&i| match placed_date(&t.events[i]) {
+        Some(d) => (0, d.display_key(), i),
+        None => (1, (None, 0, None), i),
     });
     idx
 }
 
 /// Events grouped by their date label, in display order; undated events last under `None`.
+/// One-sided dates form their own groups (`by 2014-12-18`), next to that day's.
 pub fn date_groups(t: &Timeline) -> Vec<(Option<String>, Vec<usize>)> {
+    groups_by(t, date_label)
+}
+
+/// Events grouped by the day they are drawn at, in display order: like [`date_groups`], but
+/// a one-sided date joins the group of its known day (`2014-12-18`), so a diagram with a time
+/// axis ranks "by 2014-12-18" with the events of that day.
+pub fn axis_groups(t: &Timeline) -> Vec<(Option<String>, Vec<usize>)> {
+    groups_by(t, |d| match (d.is_open(), d.known_day()) {
+        (true, Some(day)) => day.format("%Y-%m-%d").to_string(),
+        _ => date_label(d),
+    })
+}
+
+fn groups_by(t: &Timeline, key: impl Fn(&Date) -> String) -> Vec<(Option<String>, Vec<usize>)> {
     let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
     for i in display_order(t) {
-        let label = t.events[i].date.as_ref().map(date_label);
+        let label = placed_date(&t.events[i]).map(&key);
         match groups.iter_mut().find(|(l, _)| *l == label) {
             Some((_, v)) => v.push(i),
             None => groups.push((label, vec![i])),

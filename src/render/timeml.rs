@@ -9,19 +9,64 @@
 //! |-------------------------------------|----------------------------------------------------------------------|
 //! | a TIMEX3 value (`2014-11`)          | `<TIMEX3 tid="t1" type="DATE" value="2014-11">2014-11</TIMEX3>`       |
 //! | one day                             | `<TIMEX3 tid="t1" type="DATE" value="2014-12-17">2014-12-17</TIMEX3>` |
+//! | on or before a day (`latest` only)  | `<TIMEX3 tid="t1" type="DATE" value="2014-12-18" mod="ON_OR_BEFORE">2014-12-18</TIMEX3>` |
+//! | on or after a day (`earliest` only) | the same with `mod="ON_OR_AFTER"`                                     |
+//! | one-sided with a value ending (or starting) on the bound (`{latest: 2014-12-31, value: 2014-12}`) | `<TIMEX3 ... value="2014-12" mod="ON_OR_BEFORE">` |
 //! | a range without a value             | two DATE TIMEX3s and a non-consuming `DURATION` with `beginPoint`/`endPoint`, which the event is `IS_INCLUDED` in |
 //! | none                                | nothing                                                              |
 //!
 //! The DCT is the latest publication date among the documents (omitted without documents).
 //! Relations with an end that is not an event are left out.
 
-use super::{display_order, event_index, event_label, one_line, title};
-use crate::timeline::Timeline;
+use super::{display_order, event_index, event_label, one_line, placed_date, title};
+use crate::timeline::{Bounds, Date, Timeline};
 use crate::timeml::escape_attr;
+use chrono::NaiveDate;
 use std::fmt::Write;
 
 fn text(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// How an event's date is written as TIMEX3.
+enum Timex {
+    /// One TIMEX3 with this value and `mod`.
+    Value { value: String, modifier: Option<String> },
+    /// Two DATEs and a DURATION between them.
+    Range(NaiveDate, NaiveDate),
+}
+
+/// The date's own TIMEX3 value when it denotes exactly the date's days (for a one-sided
+/// date: when the value's interval ends, or starts, on the known bound), else the known day.
+fn timex_for(d: &Date) -> Option<Timex> {
+    let range = d.value.as_deref().and_then(|v| Some((v, crate::value::date_range(v)?)));
+    let ymd = |x: NaiveDate| x.format("%Y-%m-%d").to_string();
+    Some(match d.bounds() {
+        Bounds::Between(a, b) => match range {
+            Some((v, r)) if r.earliest == a && r.latest == b => Timex::Value {
+                value: v.to_string(),
+                modifier: d.modifier.clone(),
+            },
+            _ if a == b => Timex::Value {
+                value: ymd(a),
+                modifier: d.modifier.clone(),
+            },
+            _ => Timex::Range(a, b),
+        },
+        Bounds::OnOrBefore(b) => Timex::Value {
+            value: range
+                .filter(|(_, r)| r.latest == b)
+                .map_or_else(|| ymd(b), |(v, _)| v.to_string()),
+            modifier: Some("ON_OR_BEFORE".to_string()),
+        },
+        Bounds::OnOrAfter(a) => Timex::Value {
+            value: range
+                .filter(|(_, r)| r.earliest == a)
+                .map_or_else(|| ymd(a), |(v, _)| v.to_string()),
+            modifier: Some("ON_OR_AFTER".to_string()),
+        },
+        Bounds::Unbounded => return None,
+    })
 }
 
 pub fn render(t: &Timeline) -> String {
@@ -54,41 +99,31 @@ pub fn render(t: &Timeline) -> String {
         let e = &t.events[i];
         let n = i + 1;
         let mut date_tid = None;
-        if let Some(d) = &e.date {
-            let exact = d.earliest.format("%Y-%m-%d").to_string();
-            let value = match &d.value {
-                Some(v) => crate::value::date_range(v)
-                    .filter(|r| r.earliest == d.earliest && r.latest == d.latest)
-                    .map(|_| v.clone()),
-                None => None,
-            }
-            .or_else(|| (d.earliest == d.latest).then(|| exact.clone()));
-            match value {
-                Some(v) => {
+        if let Some(timex) = placed_date(e).and_then(timex_for) {
+            match timex {
+                Timex::Value { value, modifier } => {
                     let id = next_tid();
-                    let modifier = d
-                        .modifier
-                        .as_deref()
-                        .map(|m| format!(" mod=\"{}\"", escape_attr(m)))
+                    let modifier = modifier
+                        .map(|m| format!(" mod=\"{}\"", escape_attr(&m)))
                         .unwrap_or_default();
                     let _ = write!(
                         out,
                         "<TIMEX3 tid=\"{id}\" type=\"DATE\" value=\"{}\"{modifier}>{}</TIMEX3>: ",
-                        escape_attr(&v),
-                        text(&v)
+                        escape_attr(&value),
+                        text(&value)
                     );
                     date_tid = Some(id);
                 }
-                None => {
-                    let (a, b) = (next_tid(), next_tid());
+                Timex::Range(a, b) => {
+                    let (ta, tb) = (next_tid(), next_tid());
                     let span = next_tid();
-                    let (ea, eb) = (d.earliest.format("%Y-%m-%d"), d.latest.format("%Y-%m-%d"));
-                    let days = (d.latest - d.earliest).num_days().abs() + 1;
+                    let (ea, eb) = (a.format("%Y-%m-%d"), b.format("%Y-%m-%d"));
+                    let days = (b - a).num_days().abs() + 1;
                     let _ = write!(
                         out,
-                        "<TIMEX3 tid=\"{a}\" type=\"DATE\" value=\"{ea}\">{ea}</TIMEX3> to \
-                         <TIMEX3 tid=\"{b}\" type=\"DATE\" value=\"{eb}\">{eb}</TIMEX3>\
-                         <TIMEX3 tid=\"{span}\" type=\"DURATION\" value=\"P{days}D\" beginPoint=\"{a}\" endPoint=\"{b}\" />: "
+                        "<TIMEX3 tid=\"{ta}\" type=\"DATE\" value=\"{ea}\">{ea}</TIMEX3> to \
+                         <TIMEX3 tid=\"{tb}\" type=\"DATE\" value=\"{eb}\">{eb}</TIMEX3>\
+                         <TIMEX3 tid=\"{span}\" type=\"DURATION\" value=\"P{days}D\" beginPoint=\"{ta}\" endPoint=\"{tb}\" />: "
                     );
                     date_tid = Some(span);
                 }

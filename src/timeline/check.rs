@@ -5,14 +5,14 @@
 //! |--------------------------|----------|----------------------------------------------------------------|
 //! | `duplicate-id`           | error    | two events with `id: hack`                                     |
 //! | `unknown-id`             | error    | `before: [leek]` when no event or time is called `leek`         |
-//! | `inverted-date`          | error    | `date: {earliest: 2014-12-05, latest: 2014-11-27}`              |
+//! | `inverted-date`          | error    | `date: {earliest: 2014-12-05, latest: 2014-11-27}` (only a date with both bounds) |
 //! | `contradicts-dates`      | error    | `cancel BEFORE threats` with cancel on 12-17 and threats on 12-16 |
 //! | `cycle`                  | error    | `a BEFORE b`, `b BEFORE c`, `c BEFORE a`                        |
-//! | `past-after-publication` | error    | "hackers *leaked*" (PAST) in a document published 2014-12-01, dated 2014-12-05 |
-//! | `future-before-publication` | warning | "Sony *will release*" (FUTURE) dated before the document's publication |
+//! | `past-after-publication` | error    | "hackers *leaked*" (PAST) in a document published 2014-12-01, dated 2014-12-05 (by the earliest day; `{latest: ...}` alone never is) |
+//! | `future-before-publication` | warning | "Sony *will release*" (FUTURE) dated before the document's publication (by the latest day) |
 //! | `unknown-document`       | error    | a source or evidence naming a document not in `documents:`     |
 //! | `unknown-anchor`         | warning  | a derivation anchored to an id that does not exist              |
-//! | `unplaced-event`         | warning  | an event with no date and no relation: it cannot be placed      |
+//! | `unplaced-event`         | warning  | an event with no date and no relation: it cannot be placed (a one-sided date places it) |
 //! | `recorded-conflict`      | warning  | a `conflicts:` entry that the file's own dates and relations do not reproduce (`build` set one of its facts aside) |
 //!
 //! YAML syntax errors and schema errors (wrong type, unknown field, missing field, a bad date)
@@ -20,10 +20,11 @@
 //! `path:line:column` saying what was expected.
 //!
 //! Contradictions between relations and dates, and cycles, come from the relation graph
-//! ([`crate::graph::Graph`]): every dated event is bounded by its dates and every relation
-//! (the `relations:` list and the `before:`/`after:` shorthand) is added with the YAML
-//! place it was written; each conflict the graph finds is one finding listing every fact on
-//! the cycle with its place and evidence.
+//! ([`crate::graph::Graph`]): every dated event is bounded by its dates (a one-sided date
+//! bounds the known side only: `{latest: 2014-12-18}` says nothing about how early) and
+//! every relation (the `relations:` list and the `before:`/`after:` shorthand) is added with
+//! the YAML place it was written; each conflict the graph finds is one finding listing every
+//! fact on the cycle with its place and evidence.
 //!
 //! Line numbers come from [`crate::yaml::locate`], which re-parses the file to find the node
 //! at a path such as `events[3].before[1]`; a timeline built in memory has no file, so its
@@ -515,8 +516,9 @@ pub(super) fn check(t: &Timeline) -> Report {
     // Dates the wrong way round.
     let mut inverted = BTreeSet::new();
     for (i, e) in t.events.iter().enumerate() {
-        if let Some(d) = &e.date {
-            if d.earliest > d.latest {
+        // Only a date with both bounds can have them the wrong way round.
+        if let Some((a, b)) = e.date.as_ref().and_then(|d| d.earliest.zip(d.latest)) {
+            if a > b {
                 inverted.insert(i);
                 c.push(
                     Kind::InvertedDate,
@@ -524,8 +526,8 @@ pub(super) fn check(t: &Timeline) -> Report {
                     format!(
                         "event `{}`: earliest {} is after latest {}",
                         e.id,
-                        d.earliest.format("%Y-%m-%d"),
-                        d.latest.format("%Y-%m-%d")
+                        a.format("%Y-%m-%d"),
+                        b.format("%Y-%m-%d")
                     ),
                 );
             }
@@ -559,7 +561,11 @@ pub(super) fn check(t: &Timeline) -> Report {
                 continue;
             };
             let path = [k("events"), Step::Index(i), k("sources"), Step::Index(j), k("tense")];
-            if told_in_past(s.tense.as_deref(), s.aspect.as_deref()) && d.earliest > published {
+            // Each check needs its bound: "on or before" says nothing about being later than the
+            // publication, "on or after" nothing about being earlier.
+            let after_publication = d.earliest.filter(|&a| a > published);
+            let before_publication = d.latest.filter(|&b| b < published);
+            if let (true, Some(earliest)) = (told_in_past(s.tense.as_deref(), s.aspect.as_deref()), after_publication) {
                 c.push(
                     Kind::PastAfterPublication,
                     &path,
@@ -569,10 +575,10 @@ pub(super) fn check(t: &Timeline) -> Report {
                         s.trigger,
                         s.document,
                         published.format("%Y-%m-%d"),
-                        d.earliest.format("%Y-%m-%d")
+                        earliest.format("%Y-%m-%d")
                     ),
                 );
-            } else if s.tense.as_deref() == Some("FUTURE") && d.latest < published {
+            } else if let (Some("FUTURE"), Some(latest)) = (s.tense.as_deref(), before_publication) {
                 c.push(
                     Kind::FutureBeforePublication,
                     &path,
@@ -582,7 +588,7 @@ pub(super) fn check(t: &Timeline) -> Report {
                         s.trigger,
                         s.document,
                         published.format("%Y-%m-%d"),
-                        d.latest.format("%Y-%m-%d")
+                        latest.format("%Y-%m-%d")
                     ),
                 );
             }
@@ -601,12 +607,13 @@ pub(super) fn check(t: &Timeline) -> Report {
         let n = g.add_interval(e.id.clone(), (0, i));
         nodes.insert(e.id.clone(), n);
         if let Some(d) = &e.date {
-            if !inverted.contains(&i) {
+            // One-sided dates bound the known side only.
+            if !inverted.contains(&i) && d.known_day().is_some() {
                 let before = g.fact_count();
                 g.bound(
                     n,
-                    Some(d.earliest),
-                    Some(d.latest),
+                    d.earliest,
+                    d.latest,
                     graph::Evidence {
                         doc: None,
                         span: None,
@@ -627,24 +634,23 @@ pub(super) fn check(t: &Timeline) -> Report {
         }
         let n = g.add_interval(x.id.clone(), (1, i));
         nodes.insert(x.id.clone(), n);
-        if let (Some(a), Some(b)) = (x.earliest, x.latest) {
-            if a <= b {
-                let before = g.fact_count();
-                g.bound(
-                    n,
-                    Some(a),
-                    Some(b),
-                    graph::Evidence {
-                        doc: None,
-                        span: None,
-                        text: x.value.clone(),
-                        rule: "time".to_string(),
-                    },
-                );
-                facts.resize_with(before, || None);
-                while facts.len() < g.fact_count() {
-                    facts.push(Some(FactOrigin::TimeDate { time: i }));
-                }
+        let time_inverted = matches!((x.earliest, x.latest), (Some(a), Some(b)) if a > b);
+        if !time_inverted && (x.earliest.is_some() || x.latest.is_some()) {
+            let before = g.fact_count();
+            g.bound(
+                n,
+                x.earliest,
+                x.latest,
+                graph::Evidence {
+                    doc: None,
+                    span: None,
+                    text: x.value.clone(),
+                    rule: "time".to_string(),
+                },
+            );
+            facts.resize_with(before, || None);
+            while facts.len() < g.fact_count() {
+                facts.push(Some(FactOrigin::TimeDate { time: i }));
             }
         }
     }
@@ -907,8 +913,9 @@ pub(super) fn entailed(t: &Timeline, a: &str, b: &str) -> Option<RelType> {
         let n = g.add_interval(e.id.clone(), (0, i));
         nodes.insert(e.id.as_str(), n);
         if let Some(d) = &e.date {
-            if d.earliest <= d.latest {
-                g.bound(n, Some(d.earliest), Some(d.latest), graph::Evidence::rule("date"));
+            let inverted = matches!((d.earliest, d.latest), (Some(a), Some(b)) if a > b);
+            if !inverted && d.known_day().is_some() {
+                g.bound(n, d.earliest, d.latest, graph::Evidence::rule("date"));
             }
         }
     }
@@ -918,10 +925,9 @@ pub(super) fn entailed(t: &Timeline, a: &str, b: &str) -> Option<RelType> {
         }
         let n = g.add_interval(x.id.clone(), (1, i));
         nodes.insert(x.id.as_str(), n);
-        if let (Some(e), Some(l)) = (x.earliest, x.latest) {
-            if e <= l {
-                g.bound(n, Some(e), Some(l), graph::Evidence::rule("time"));
-            }
+        let inverted = matches!((x.earliest, x.latest), (Some(a), Some(b)) if a > b);
+        if !inverted && (x.earliest.is_some() || x.latest.is_some()) {
+            g.bound(n, x.earliest, x.latest, graph::Evidence::rule("time"));
         }
     }
     for r in t.all_relations() {

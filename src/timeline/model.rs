@@ -10,6 +10,8 @@
 //! | `date: 2014-11`                                   | shorthand: TIMEX3 value, expanded to Nov 1..30  |
 //! | `date: {earliest: 2014-11-20, latest: 2014-11-24}`| somewhere in those five days                    |
 //! | `date: {value: 2014-W51}`                         | the days of ISO week 51 of 2014                 |
+//! | `date: {latest: 2014-12-18}`                      | on or before that day ("has scrapped", told 12-18) |
+//! | `date: {earliest: 2014-12-18}`                    | on or after that day ("will announce", told 12-18) |
 //! | `before: [leak]` on event `hack`                  | the relation `hack BEFORE leak`                 |
 //! | `relations: [{from: hack, to: leak, type: before}]` | the same, with room for evidence              |
 //!
@@ -24,8 +26,10 @@
 //!
 //! ```text
 //! timeline  := schema? title? documents? events times? relations? conflicts?
-//! date      := TIMEX3-value | { earliest, latest, precision?, value?, mod?, derivation? }
-//!            | { value, precision?, mod?, derivation? }          (earliest/latest from value)
+//! date      := TIMEX3-value
+//!            | { bounds, precision?, value?, mod?, derivation? }  (value kept as written)
+//!            | { value, precision?, mod?, derivation? }           (earliest/latest from value)
+//! bounds    := earliest latest | earliest | latest                (never neither)
 //! span      := start end                  (character offsets into the document, end exclusive)
 //! relation  := { from: id, to: id, type: TimeML-relType, distance?, evidence* }
 //! ```
@@ -229,28 +233,49 @@ pub struct Source {
 
 /// When an event happened: a day interval that holds it, how precisely it is known, and why.
 ///
+/// Either bound may be missing, not both: a date with only `latest` reads "on or before that
+/// day" ("Sony *has scrapped* the release", published 2014-12-18), one with only `earliest`
+/// reads "on or after" ("Sony *will announce*"). Readers keep the invariant (a mapping with
+/// neither bound nor a `value` that gives them is a schema error); writers refuse a `Date`
+/// built in memory without either.
+///
 /// In YAML, either a mapping with these fields or a bare TIMEX3 value (`date: 2014-12`),
 /// which is expanded with [`crate::value::date_range`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+///
+/// | YAML                                           | [`Date::bounds`]                 | shown as          |
+/// |------------------------------------------------|----------------------------------|-------------------|
+/// | `date: 2014-12`                                | `Between(2014-12-01, 2014-12-31)`| `2014-12`         |
+/// | `date: {earliest: 2014-11-27, latest: 2014-12-05}` | `Between(..)`                | `2014-11-27 – 2014-12-05` |
+/// | `date: {latest: 2014-12-18}`                   | `OnOrBefore(2014-12-18)`         | `by 2014-12-18`   |
+/// | `date: {earliest: 2014-12-18}`                 | `OnOrAfter(2014-12-18)`          | `from 2014-12-18` |
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Date {
-    /// First day it can have happened (inclusive).
-    #[serde(with = "day")]
-    pub earliest: NaiveDate,
-    /// Last day it can have happened (inclusive).
-    #[serde(with = "day")]
-    pub latest: NaiveDate,
+    /// First day it can have happened (inclusive); `None`: no lower bound is known.
+    pub earliest: Option<NaiveDate>,
+    /// Last day it can have happened (inclusive); `None`: no upper bound is known.
+    pub latest: Option<NaiveDate>,
     /// How finely the date is known.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub precision: Option<Precision>,
     /// The TIMEX3 value the date comes from (`2014-11`, `2014-W51`), when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// TimeML `mod` of that value: `APPROX`, `START`, `MID`, `END`, `BEFORE`, `AFTER`, ...
-    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
     pub modifier: Option<String>,
     /// How the date was obtained.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub derivation: Option<Derivation>,
+}
+
+/// Which bounds a [`Date`] has: [`Date::bounds`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Bounds {
+    /// Some day from the first to the second, inclusive (the first may be after the second in
+    /// a file that `check` reports as `inverted-date`).
+    Between(NaiveDate, NaiveDate),
+    /// On or before this day; no lower bound.
+    OnOrBefore(NaiveDate),
+    /// On or after this day; no upper bound.
+    OnOrAfter(NaiveDate),
+    /// Neither bound: only a `Date` built in memory can be like this; it is never read or written.
+    Unbounded,
 }
 
 impl Date {
@@ -259,8 +284,8 @@ impl Date {
     pub fn from_value(value: &str) -> Option<Date> {
         let r = date_range(value)?;
         Some(Date {
-            earliest: r.earliest,
-            latest: r.latest,
+            earliest: Some(r.earliest),
+            latest: Some(r.latest),
             precision: Some(r.precision),
             value: Some(value.trim().to_string()),
             modifier: None,
@@ -270,19 +295,78 @@ impl Date {
 
     /// One exact day.
     pub fn day(d: NaiveDate) -> Date {
+        Date::between(d, d).with_precision(Precision::Day)
+    }
+
+    /// Some day from `earliest` to `latest` (inclusive), precision unstated.
+    pub fn between(earliest: NaiveDate, latest: NaiveDate) -> Date {
         Date {
-            earliest: d,
-            latest: d,
-            precision: Some(Precision::Day),
+            earliest: Some(earliest),
+            latest: Some(latest),
+            precision: None,
             value: None,
             modifier: None,
             derivation: None,
         }
     }
 
+    /// On or before `d`, with no lower bound ("has scrapped", told on `d`).
+    pub fn on_or_before(d: NaiveDate) -> Date {
+        Date {
+            earliest: None,
+            ..Date::between(d, d)
+        }
+    }
+
+    /// On or after `d`, with no upper bound ("will announce", told on `d`).
+    pub fn on_or_after(d: NaiveDate) -> Date {
+        Date {
+            latest: None,
+            ..Date::between(d, d)
+        }
+    }
+
+    /// The same date with this precision.
+    pub fn with_precision(mut self, p: Precision) -> Date {
+        self.precision = Some(p);
+        self
+    }
+
+    /// Which bounds the date has.
+    pub fn bounds(&self) -> Bounds {
+        match (self.earliest, self.latest) {
+            (Some(a), Some(b)) => Bounds::Between(a, b),
+            (None, Some(b)) => Bounds::OnOrBefore(b),
+            (Some(a), None) => Bounds::OnOrAfter(a),
+            (None, None) => Bounds::Unbounded,
+        }
+    }
+
+    /// True when exactly one bound is known ("on or before", "on or after").
+    pub fn is_open(&self) -> bool {
+        self.earliest.is_some() != self.latest.is_some()
+    }
+
     /// True when the date is a single known day.
     pub fn is_exact_day(&self) -> bool {
-        self.earliest == self.latest
+        self.earliest.is_some() && self.earliest == self.latest
+    }
+
+    /// The day a diagram places the event at: the earliest day when there is one, else the
+    /// latest (for "on or before"). `None` only for a date with neither bound.
+    pub fn known_day(&self) -> Option<NaiveDate> {
+        self.earliest.or(self.latest)
+    }
+
+    /// The order of dates in diagrams: by [`Date::known_day`]; on the same day, "on or
+    /// before" first, then ranges by their latest day, then "on or after".
+    pub fn display_key(&self) -> (Option<NaiveDate>, u8, Option<NaiveDate>) {
+        match self.bounds() {
+            Bounds::OnOrBefore(b) => (Some(b), 0, None),
+            Bounds::Between(a, b) => (Some(a), 1, Some(b)),
+            Bounds::OnOrAfter(a) => (Some(a), 2, None),
+            Bounds::Unbounded => (None, 3, None),
+        }
     }
 }
 
@@ -594,7 +678,44 @@ fn opt_value<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error
 }
 
 const DATE_EXPECTED: &str =
-    "a date: a TIMEX3 value (2014-12-17, 2014-12, 2014-W51, 2014) or a mapping with earliest and latest";
+    "a date: a TIMEX3 value (2014-12-17, 2014-12, 2014-W51, 2014) or a mapping with earliest, latest or both";
+
+/// The mapping form of [`Date`] as written: fields in this order, absent ones left out.
+#[derive(Serialize)]
+struct DateOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none", with = "opt_day")]
+    earliest: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none", with = "opt_day")]
+    latest: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    precision: Option<Precision>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a String>,
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    modifier: Option<&'a String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    derivation: Option<&'a Derivation>,
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.earliest.is_none() && self.latest.is_none() {
+            // It could not be read back: say so instead of writing a file that fails later.
+            return Err(serde::ser::Error::custom(
+                "a date needs `earliest`, `latest` or both; this one has neither",
+            ));
+        }
+        DateOut {
+            earliest: self.earliest,
+            latest: self.latest,
+            precision: self.precision,
+            value: self.value.as_ref(),
+            modifier: self.modifier.as_ref(),
+            derivation: self.derivation.as_ref(),
+        }
+        .serialize(s)
+    }
+}
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
@@ -619,21 +740,24 @@ impl<'de> Deserialize<'de> for Date {
                     Some(v) => date_range(v),
                     None => None,
                 };
-                let (earliest, latest, precision) = match (f.earliest, f.latest) {
-                    (Some(a), Some(b)) => (a, b, f.precision),
-                    (None, None) => match (&f.value, from_value) {
-                        (_, Some(r)) => (r.earliest, r.latest, f.precision.or(Some(r.precision))),
-                        (Some(v), None) => {
-                            return Err(de::Error::invalid_value(
-                                de::Unexpected::Str(v),
-                                &"a TIMEX3 value that denotes calendar days (or give earliest and latest)",
-                            ))
-                        }
-                        (None, None) => return Err(de::Error::missing_field("earliest")),
-                    },
-                    (Some(_), None) => return Err(de::Error::missing_field("latest")),
-                    (None, Some(_)) => return Err(de::Error::missing_field("earliest")),
-                };
+                // Bounds as written win; `value` fills them in only when neither is given.
+                let (earliest, latest, precision) =
+                    match (f.earliest, f.latest) {
+                        (None, None) => match (&f.value, from_value) {
+                            (_, Some(r)) => (Some(r.earliest), Some(r.latest), f.precision.or(Some(r.precision))),
+                            (Some(v), None) => {
+                                return Err(de::Error::invalid_value(
+                                    de::Unexpected::Str(v),
+                                    &"a TIMEX3 value that denotes calendar days (or give earliest, latest or both)",
+                                ))
+                            }
+                            (None, None) => return Err(de::Error::invalid_value(
+                                de::Unexpected::Other("a mapping with neither of them"),
+                                &"a date with `earliest`, `latest` or both (or a `value` that denotes calendar days)",
+                            )),
+                        },
+                        (a, b) => (a, b, f.precision),
+                    };
                 Ok(Date {
                     earliest,
                     latest,

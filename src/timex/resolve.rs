@@ -252,6 +252,9 @@ const PAST_REACH: usize = 5;
 /// How far (in tokens) a modal or auxiliary is trusted to override the nearest month.
 const MONTH_REACH: usize = 4;
 
+/// How far (in tokens) a past-tense verb form (`ran`, `closed`) moves a month back.
+const PAST_VERB_REACH: usize = 2;
+
 /// How far (in days) from the DCT a month in the DCT's own year is still preferred to a
 /// nearer one in the year before or after.
 const SAME_YEAR_REACH: i64 = 183;
@@ -275,6 +278,8 @@ struct Resolver<'a> {
     anchor: Option<(Val, usize)>,
     /// The last quarter or half mentioned, and its sentence.
     last_quarter: Option<(Val, usize)>,
+    /// The previous timex's calendar value and its last token (for ranges: `from March to May`).
+    prev: Option<(Val, usize)>,
     sentence: usize,
     start: usize,
     rule: &'static str,
@@ -437,10 +442,36 @@ impl Resolver<'_> {
             },
             Unres::Date { year: None, month, day } => {
                 let (m, d) = (*month, *day);
+                // The end of a range ("from March to May", "Dec. 5 - Jan. 8") follows its start.
+                if let Some((start, last)) = self.prev {
+                    let joined = self.start == last + 2
+                        && self
+                            .ctx
+                            .any(last + 1, &["to", "through", "until", "till", "and", "-", "–"]);
+                    if let (true, Some(first)) = (joined, start.day()) {
+                        let y = first.year();
+                        let pick = (y..=y + 1).find_map(|yy| match d {
+                            Some(dd) => NaiveDate::from_ymd_opt(yy, m, dd).filter(|x| *x >= first).map(Val::Day),
+                            None => NaiveDate::from_ymd_opt(yy, m, 1)
+                                .filter(|x| (x.year(), x.month()) >= (first.year(), first.month()))
+                                .map(|_| Val::Month(yy, m)),
+                        });
+                        if let Some(v) = pick {
+                            return Out {
+                                val: Ok(v),
+                                anchor: AnchorKind::Timex,
+                                dir: Direction::Future,
+                                why: "the end of a range follows its start".into(),
+                            };
+                        }
+                    }
+                }
                 // A month name is read as the nearest such month unless a close, strong
                 // tense cue says otherwise.
                 let c = self.cue();
-                let dir = if c.strong && c.distance <= MONTH_REACH {
+                let dir = if c.strong && c.distance <= MONTH_REACH
+                    || c.direction == Direction::Past && c.distance <= PAST_VERB_REACH
+                {
                     c.direction
                 } else {
                     Direction::None
@@ -492,6 +523,30 @@ impl Resolver<'_> {
                     }),
                 }
             }
+            Unres::AnaphorWeekday { weekday, n } => {
+                let (base, kind) = match self.anchor {
+                    Some((Val::Day(d), _)) => (d, AnchorKind::Timex),
+                    _ => (dct, AnchorKind::Dct),
+                };
+                let diff = i64::from(*weekday) - weekday_num(base);
+                let k = if *n < 0 {
+                    if diff < 0 {
+                        diff
+                    } else {
+                        diff - 7
+                    }
+                } else if diff > 0 {
+                    diff
+                } else {
+                    diff + 7
+                };
+                Out {
+                    val: add_days(base, k).map(Val::Day).ok_or_else(|| "out of range".into()),
+                    anchor: kind,
+                    dir: if *n < 0 { Direction::Past } else { Direction::Future },
+                    why: "the weekday before/after the day mentioned before".into(),
+                }
+            }
             Unres::Weekday(wd) => {
                 let (dir, why) = self.weekday_direction();
                 let diff = i64::from(*wd) - weekday_num(dct);
@@ -533,6 +588,21 @@ impl Resolver<'_> {
                 )
             }
             Unres::Quarter { q, year: Some(y) } => abs(Val::Quarter(*y, *q)),
+            Unres::FiscalPeriod { year } => match self.fiscal_anchor() {
+                Some(Val::Quarter(_, q)) => Out {
+                    val: Ok(Val::Quarter(*year, q)),
+                    anchor: AnchorKind::Timex,
+                    dir: Direction::None,
+                    why: "the quarter mentioned before, in the year given".into(),
+                },
+                Some(Val::Half(_, h)) => Out {
+                    val: Ok(Val::Half(*year, h)),
+                    anchor: AnchorKind::Timex,
+                    dir: Direction::None,
+                    why: "the half mentioned before, in the year given".into(),
+                },
+                _ => abs(Val::Year(*year)),
+            },
             Unres::Half { h, year: Some(y) } => abs(Val::Half(*y, *h)),
             Unres::Quarter { q, year: None } => {
                 let q = *q;
@@ -894,6 +964,7 @@ pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]
         analysis,
         anchor: None,
         last_quarter: None,
+        prev: None,
         sentence: 0,
         start: 0,
         rule: "",
@@ -929,7 +1000,7 @@ pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]
                 let o = match day {
                     Some(d) => r.date(d),
                     None => match r.anchor {
-                        Some((Val::Day(d), s)) if r.sentence.saturating_sub(s) <= 1 => Out {
+                        Some((Val::Day(d), s)) if r.sentence.saturating_sub(s) < 1 => Out {
                             val: Ok(Val::Day(d)),
                             anchor: AnchorKind::Timex,
                             dir: Direction::None,
@@ -973,8 +1044,14 @@ pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]
         if kind == TimexType::Date && value.len() > 10 && value.as_bytes()[10] == b'T' && c.rule != "time/part-of-day" {
             kind = TimexType::Time;
         }
-        let anaphoric =
-            matches!(c.val, Unres::Anaphor { .. }) || matches!(c.val, Unres::Shift { unit: Unit::Year, .. });
+        r.prev = match (&c.val, val) {
+            (Unres::Date { .. } | Unres::DateWeekday { .. }, Some(v @ (Val::Day(_) | Val::Month(..)))) => {
+                Some((v, c.end - 1))
+            }
+            _ => None,
+        };
+        let anaphoric = matches!(c.val, Unres::Anaphor { .. } | Unres::AnaphorWeekday { .. })
+            || matches!(c.val, Unres::Shift { unit: Unit::Year, .. });
         if (kind == TimexType::Date || kind == TimexType::Time) && !anaphoric {
             if let Some(v) = val {
                 r.anchor = Some((v, r.sentence));

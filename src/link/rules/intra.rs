@@ -135,6 +135,18 @@ pub fn candidates(cx: &Context, model: &dyn Classifier) -> Vec<Candidate> {
             let c = if let Some(m) = metric_later {
                 ordered(a, b, Some(m), "link/metric-later", m.span)
             } else if let Some(sig) = sig {
+                // After a comma the signal opens an adverbial phrase that modifies the
+                // clause's verb, not the nearest noun: "Sony canceled the release, following
+                // hacker threats" orders the canceling, not the release.
+                let after_comma = sig.token > 0 && cx.analysis.tokens[sig.token - 1].text(cx.text) == ",";
+                let a = if after_comma {
+                    evs.iter()
+                        .copied()
+                        .rfind(|&i| cx.events[i].span.end <= cx.events[a].span.end && is_finite(&cx.events[i]))
+                        .unwrap_or(a)
+                } else {
+                    a
+                };
                 let metric = metric_ending_at(cx, &sig);
                 let ev = metric.map(|m| m.span).unwrap_or(sig.span);
                 match ordering(&sig) {

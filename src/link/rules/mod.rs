@@ -36,6 +36,7 @@ pub struct Candidate {
 
 /// Every rule id this module can emit (for coverage tests and documentation).
 pub static RULE_IDS: &[&str] = &[
+    "link/dct-tense",
     "link/dct-model",
     "link/timex-anchor",
     "link/timex-since",

@@ -17,8 +17,9 @@ use super::{cover, learned, rule, Candidate};
 use crate::link::features::Context;
 use crate::link::model::Classifier;
 use crate::link::signals;
-use crate::link::Endpoint;
+use crate::link::{Endpoint, TimexFacts};
 use crate::relation::RelType;
+use crate::text::Span;
 
 /// Words that may stand between an anchoring preposition and the timex ("on *last* Tuesday").
 static ANCHOR_WORDS: &[&str] = &[
@@ -33,6 +34,40 @@ fn words_before(cx: &Context, at: usize) -> Vec<String> {
     (t.saturating_sub(2).max(first)..t)
         .map(|i| cx.analysis.tokens[i].text(cx.text).to_lowercase())
         .collect()
+}
+
+/// The relation of an event to timex `t` that the word introducing `t` decides (see the
+/// table), with the rule id, and the evidence span (the signal and the timex).
+pub fn signal_relation(cx: &Context, t: &TimexFacts) -> (Option<(RelType, &'static str)>, Span) {
+    let tok = cx.analysis.token_at_or_after(t.span.start);
+    let sig = (tok.saturating_sub(2)..tok)
+        .rev()
+        .find_map(|k| signals::signal_at(cx.text, cx.analysis, k))
+        .map(|s| (s.id, s.span));
+    let evidence = match sig {
+        Some((_, sp)) => cover(sp, t.span),
+        None => t.span,
+    };
+    let dated = t.kind == "DATE" || t.kind == "TIME";
+    let made = match sig.map(|s| s.0) {
+        Some("since") if dated => Some((RelType::BegunBy, "link/timex-since")),
+        Some("until") if dated => Some((RelType::EndedBy, "link/timex-until")),
+        Some("before") if dated => Some((RelType::Before, "link/timex-before")),
+        Some("after") | Some("following") if dated => Some((RelType::After, "link/timex-after")),
+        Some("for") | Some("through") if t.kind == "DURATION" => Some((RelType::During, "link/timex-for")),
+        Some(s) if dated && ANCHOR_WORDS.contains(&s) => Some((RelType::IsIncluded, "link/timex-anchor")),
+        None if dated => {
+            // Bare ("Tuesday, the company said") or introduced by a determiner-like word
+            // the tagger left outside the timex.
+            let before = words_before(cx, t.span.start);
+            let ok = before
+                .last()
+                .is_none_or(|w| ANCHOR_WORDS.contains(&w.as_str()) || w == "," || !w.chars().any(char::is_alphabetic));
+            ok.then_some((RelType::IsIncluded, "link/timex-anchor"))
+        }
+        _ => None,
+    };
+    (made, evidence)
 }
 
 /// Event–timex candidates.
@@ -55,33 +90,7 @@ pub fn candidates(cx: &Context, model: &dyn Classifier) -> Vec<Candidate> {
         if in_metric {
             continue;
         }
-        let sig = (tok.saturating_sub(2)..tok)
-            .rev()
-            .find_map(|k| signals::signal_at(cx.text, cx.analysis, k))
-            .map(|s| (s.id, s.span));
-        let evidence = match sig {
-            Some((_, sp)) => cover(sp, t.span),
-            None => t.span,
-        };
-        let dated = t.kind == "DATE" || t.kind == "TIME";
-        let made = match sig.map(|s| s.0) {
-            Some("since") if dated => Some((RelType::BegunBy, "link/timex-since")),
-            Some("until") if dated => Some((RelType::EndedBy, "link/timex-until")),
-            Some("before") if dated => Some((RelType::Before, "link/timex-before")),
-            Some("after") | Some("following") if dated => Some((RelType::After, "link/timex-after")),
-            Some("for") | Some("through") if t.kind == "DURATION" => Some((RelType::During, "link/timex-for")),
-            Some(s) if dated && ANCHOR_WORDS.contains(&s) => Some((RelType::IsIncluded, "link/timex-anchor")),
-            None if dated => {
-                // Bare ("Tuesday, the company said") or introduced by a determiner-like word
-                // the tagger left outside the timex.
-                let before = words_before(cx, t.span.start);
-                let ok = before.last().is_none_or(|w| {
-                    ANCHOR_WORDS.contains(&w.as_str()) || w == "," || !w.chars().any(char::is_alphabetic)
-                });
-                ok.then_some((RelType::IsIncluded, "link/timex-anchor"))
-            }
-            _ => None,
-        };
+        let (made, evidence) = signal_relation(cx, t);
         out.push(match made {
             Some((rel, id)) => rule(ev, tx, rel, None, id, evidence),
             None => learned(cx, ev, tx, model, "link/timex-model", evidence),

@@ -552,6 +552,25 @@ fn quarter(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let mut this_year = None;
     if ctx.is(j, "the") {
         j += 1;
+        // "the 1988 quarter", "the 1989 period", "the 1988 second quarter"
+        if let Some((y, 4)) = ctx.num(j) {
+            if (1000..=2099).contains(&y) {
+                if ctx.any(j + 1, &["quarter", "period"]) {
+                    out.push(Cand::new(
+                        i,
+                        j + 2,
+                        D,
+                        Unres::FiscalPeriod { year: y as i32 },
+                        "date/quarter",
+                    ));
+                    return;
+                }
+                if ctx.ordinal(j + 1).is_some() {
+                    year = Some(y as i32);
+                    j += 1;
+                }
+            }
+        }
     } else if ctx.any(j, &["this", "last", "next"])
         && ctx.is(j + 1, "year")
         && ctx.punct(j + 2, "'")
@@ -573,7 +592,14 @@ fn quarter(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         j += 1;
     }
     let Some((n, k)) = ctx.ordinal(j) else { return };
-    let k = if ctx.hyphen(k) { k + 1 } else { k };
+    let adjective = ctx.hyphen(k);
+    let k = if adjective { k + 1 } else { k };
+    // "the third-quarter results": the article belongs to the noun, not to the date.
+    let i = if adjective && ctx.is(i, "the") && this_year.is_none() && year.is_none() {
+        i + 1
+    } else {
+        i
+    };
     let is_q = ctx.is(k, "quarter");
     let is_h = ctx.is(k, "half");
     if !(is_q && (1..=4).contains(&n) || is_h && (1..=2).contains(&n)) {

@@ -107,7 +107,7 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     // Part of a compound: "three-year-old", "the 10-year note": adjective() handles it.
-    if ctx.hyphen(k) {
+    if ctx.hyphen(k) || ctx.hyphen(e) {
         return;
     }
     if ctx.hyphen(e) && ctx.is(e + 1, "old") {

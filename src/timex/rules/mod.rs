@@ -176,6 +176,10 @@ pub enum Unres {
         season: Season,
         year: Option<i32>,
     },
+    /// `the 1988 period`: the period (quarter or half) last mentioned, in `year`.
+    FiscalPeriod {
+        year: i32,
+    },
     Quarter {
         q: u32,
         year: Option<i32>,
@@ -202,6 +206,12 @@ pub enum Unres {
     /// `a year earlier` = Year −1 at the anchor's grain).
     Anaphor {
         unit: Unit,
+        n: i64,
+    },
+    /// The weekday before (`n = -1`) or after (`n = 1`) the last mentioned day
+    /// (`the previous Friday`), or the DCT.
+    AnaphorWeekday {
+        weekday: u32,
         n: i64,
     },
     /// The unit that contains the last mentioned date, or the DCT (`the quarter`, `the week`).
@@ -893,7 +903,7 @@ static MODIFIERS: &[(&[&str], Option<&str>, bool, bool)] = &[
     (&["almost"], Some("LESS_THAN"), true, true),
     (&["nearly"], Some("LESS_THAN"), true, true),
     (&["about"], Some("APPROX"), true, false),
-    (&["around"], Some("APPROX"), true, false),
+    (&["around"], Some("APPROX"), true, true),
     (&["roughly"], Some("APPROX"), true, false),
     (&["approximately"], Some("APPROX"), true, false),
     (&["some"], Some("APPROX"), true, false),
@@ -973,8 +983,13 @@ fn with_modifier(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
             TimexType::Set => false,
             _ => {
                 if *for_duration {
-                    // "about two years ago"
+                    // "about two years ago", "around Nov. 1", "around 7:15 p.m."
                     c.rule == "relative/ago"
+                        || last == "around"
+                            && matches!(
+                                c.rule,
+                                "date/month-day" | "time/clock" | "time/named" | "relative/this-unit"
+                            )
                 } else if m.is_none() {
                     // "earlier this week", "later that day"
                     ctx.any(j, &["this", "that", "today", "tonight", "yesterday", "tomorrow", "in"])

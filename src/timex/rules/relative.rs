@@ -99,8 +99,8 @@ fn this_last_next(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         "next" | "coming" => (i + 1, 1, Force::Next),
         "the" => match ctx.lw(i + 1) {
             "current" | "present" => (i + 2, 0, Force::This),
-            "past" | "previous" | "last" | "latest" => (i + 2, -1, Force::Last),
-            "next" | "coming" => (i + 2, 1, Force::Next),
+            "past" | "previous" | "preceding" | "last" | "latest" => (i + 2, -1, Force::Last),
+            "next" | "following" | "coming" => (i + 2, 1, Force::Next),
             _ => return,
         },
         _ => return,
@@ -146,7 +146,20 @@ fn this_last_next(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         out.push(Cand::new(i, e, D, Unres::Shift { unit, n }, rule));
         return;
     }
-    if fiscal || the {
+    if fiscal {
+        return;
+    }
+    // "the previous Friday", "the following Monday": weekdays only.
+    if the {
+        if ctx.any(i + 1, &["previous", "following", "next", "preceding"]) {
+            if let Some((d, e)) = ctx.weekday(j) {
+                let v = Unres::AnaphorWeekday {
+                    weekday: d,
+                    n: if force == Force::Last { -1 } else { 1 },
+                };
+                out.push(Cand::new(i, e, D, v, "relative/named"));
+            }
+        }
         return;
     }
     if ctx.is(i, "current") || ctx.is(i, "past") || ctx.is(i, "previous") {
@@ -351,8 +364,13 @@ fn the_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     let full = ctx.any(j, &["full", "whole", "entire"]);
-    let during = i > 0 && ctx.any(i - 1, &["for", "during", "over", "throughout", "through"]);
-    if (full && unit != Unit::Year) || (during && matches!(unit, Unit::Year | Unit::Month | Unit::Week) && !full) {
+    // "the year ended Sept. 30" is a length of time; "for the year" is the year itself.
+    let ended = ctx.any(k + 1, &["ended", "ending", "ends"]) && matches!(unit, Unit::Year | Unit::Month | Unit::Week);
+    let during = i > 0 && ctx.any(i - 1, &["during", "over", "throughout", "through"]);
+    if (full && unit != Unit::Year)
+        || ended
+        || (during && matches!(unit, Unit::Year | Unit::Month | Unit::Week) && !full)
+    {
         let n = Unres::Duration { n: Some(1.0), unit };
         out.push(Cand::new(i, k + 1, TimexType::Duration, n, "relative/the-unit"));
         return;

@@ -176,6 +176,23 @@ fn per_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
 }
 
 fn plural_weekday(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    // "Tuesday nights", "Sunday mornings"
+    if let Some((d, j)) = ctx.weekday(i) {
+        if ctx.cap(i) && ctx.lw(j).ends_with('s') {
+            if let Some(p) = part_of_day(ctx.lw(j)) {
+                let mut c = Cand::new(
+                    i,
+                    j + 1,
+                    S,
+                    Unres::Fixed(format!("XXXX-WXX-{}T{p}", d + 1)),
+                    "set/plural-weekday",
+                );
+                c.quant = Some("EVERY");
+                out.push(c);
+                return;
+            }
+        }
+    }
     let w = ctx.lw(i);
     let Some(stem) = w.strip_suffix('s') else { return };
     let Some(d) = super::lookup(

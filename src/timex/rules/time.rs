@@ -96,7 +96,9 @@ fn day_after(ctx: &Ctx, j: usize) -> Option<(Unres, usize)> {
 
 fn finish(ctx: &Ctx, i: usize, e: usize, hour: u32, minute: u32, rule: &'static str, out: &mut Vec<Cand>) {
     let e = zone(ctx, e);
-    let (day, e) = match day_after(ctx, e) {
+    // "5 p.m. EST, Nov. 6": a date after a comma belongs to the time.
+    let after_comma = ctx.punct(e, ",") && ctx.month(e + 1).is_some();
+    let (day, e) = match day_after(ctx, if after_comma { e + 1 } else { e }) {
         Some((d, e2)) => (Some(Box::new(d)), e2),
         None => (None, e),
     };

@@ -1,0 +1,118 @@
+//! `tempograph relations ...` on small hand-made files: output shape, exit codes, errors.
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_tempograph");
+
+const TML: &str = r#"<?xml version="1.0" ?>
+<TimeML>
+<DOCID>D1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2014-12-18" functionInDocument="CREATION_TIME">2014-12-18</TIMEX3></DCT>
+<TEXT>
+Sony <EVENT eid="e1" class="OCCURRENCE">pulled</EVENT> the film on <TIMEX3 tid="t1" type="DATE" value="2014-12-17">Wednesday</TIMEX3> after theaters <EVENT eid="e2" class="OCCURRENCE">refused</EVENT> to show it.
+</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST" aspect="NONE" polarity="POS" pos="VERB" />
+<MAKEINSTANCE eventID="e2" eiid="ei2" tense="PAST" aspect="NONE" polarity="POS" pos="VERB" />
+<TLINK lid="l1" relType="BEFORE" eventInstanceID="ei1" relatedToTime="t0" />
+<TLINK lid="l2" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1" />
+<TLINK lid="l3" relType="AFTER" eventInstanceID="ei1" relatedToEventInstance="ei2" />
+</TimeML>
+"#;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(BIN).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn pairs_and_links_on_a_small_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("d1.tml"), TML).unwrap();
+    let d = dir.path().to_str().unwrap();
+    let (code, out, err) = run(&["relations", "pairs", "--test", d, "--model", "timebank", "--consistent"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("C-relation-only on 1 documents (model timebank): TA P "),
+        "{out}"
+    );
+    assert!(out.contains("skipped gold links 0"), "{out}");
+    let (code, out, err) = run(&["relations", "links", "--test", d, "--gold-entities", "--by-rule"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Task C on 1 documents"), "{out}");
+    assert!(out.contains("link/signal-after"), "{out}");
+}
+
+#[test]
+fn errors_exit_2_with_locations() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope");
+    let (code, _, err) = run(&["relations", "pairs", "--test", missing.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("nope"), "{err}");
+    std::fs::write(dir.path().join("d1.tml"), TML).unwrap();
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, "D1\tpulled\trefused\t1\t2\tSOON\n").unwrap();
+    let (code, _, err) = run(&[
+        "relations",
+        "matres",
+        "--matres",
+        bad.to_str().unwrap(),
+        "--tml",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("bad.txt:1: expected BEFORE, AFTER, EQUAL or VAGUE, found `SOON`"),
+        "{err}"
+    );
+    let (code, _, err) = run(&[
+        "relations",
+        "pairs",
+        "--test",
+        dir.path().to_str().unwrap(),
+        "--folds",
+        "1",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--folds needs at least 2"), "{err}");
+}
+
+#[test]
+fn matres_and_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("d1.tml"), TML).unwrap();
+    let m = dir.path().join("m.txt");
+    std::fs::write(&m, "D1\tpulled\trefused\t1\t2\tAFTER\nD1\tpulled\tgone\t1\t9\tBEFORE\n").unwrap();
+    let (code, out, err) = run(&[
+        "relations",
+        "matres",
+        "--matres",
+        m.to_str().unwrap(),
+        "--tml",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("(1/1), pairs not found 1"), "{out}");
+
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corpus.path().join("7.tml"),
+        "<TimeML><DOCID>7</DOCID><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2005-06-06\">2005-06-06</TIMEX3></DCT>\
+         <TEXT><s id=\"0\">Jobs speaks</s><s id=\"1\">Steve Jobs announced the switch on Monday .</s></TEXT></TimeML>",
+    )
+    .unwrap();
+    let (code, out, err) = run(&[
+        "relations",
+        "timeline",
+        "--docs",
+        corpus.path().to_str().unwrap(),
+        "--about",
+        "Steve Jobs",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Steve Jobs\n"), "{out}");
+    assert!(out.contains("\t7-1-announced\n"), "{out}");
+}
