@@ -25,6 +25,7 @@ got[timex_type_f1]=$type_f1
 ev="$(sed -n '/^\[all\] Task B/,/^$/p' "$out/report.txt")"
 got[event_relaxed_f1]=$(awk '/relaxed/ {print $NF}' <<<"$ev")
 got[event_class_f1]=$(awk '/class/ {print $NF}' <<<"$ev")
+got[tlink_awareness_f1]=$(awk '/^\[all\] temporal awareness/ {for (i = 1; i <= NF; i++) if ($i == "F1") print $(i + 1)}' "$out/report.txt")
 
 fail=0
 while read -r name floor; do

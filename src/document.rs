@@ -196,36 +196,8 @@ pub struct Dateline {
     pub text: String,
 }
 
-static MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-
 fn month_number(name: &str) -> Option<u32> {
-    let l = name.trim_end_matches('.').to_ascii_lowercase();
-    MONTHS.iter().find(|(n, _)| *n == l).map(|(_, m)| *m)
+    crate::timex::rules::month_number(&name.trim_end_matches('.').to_ascii_lowercase())
 }
 
 fn expand_year(y: &str) -> Option<i32> {

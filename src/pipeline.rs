@@ -593,6 +593,16 @@ fn precision_of_width(days: i64) -> Precision {
 /// A relation being collected: its distance and every place it is stated.
 type RelationEntry = (Option<(i64, i64)>, Vec<tl::Evidence>);
 
+/// Evidence that is the document's publication date itself ("published 2014-12-18").
+fn document_evidence(a: &Analyzed, what: &str, rule: &str) -> graph::Evidence {
+    graph::Evidence {
+        doc: Some(a.doc.id.clone()),
+        span: None,
+        text: format!("{what} {}", a.doc.dct),
+        rule: rule.to_string(),
+    }
+}
+
 /// Keys of graph nodes.
 fn dct_key(doc: &str) -> String {
     format!("{doc}/dct")
@@ -727,12 +737,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             n,
             a.doc.dct,
             a.doc.dct,
-            graph::Evidence {
-                doc: Some(a.doc.id.clone()),
-                span: None,
-                text: format!("published {}", a.doc.dct),
-                rule: "document/dct".into(),
-            },
+            document_evidence(a, "published", "document/dct"),
         );
         dct_nodes.push(n);
         let mut tn = Vec::new();
@@ -874,17 +879,8 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             }
             used.insert(id.clone());
             let n = g.add_interval(id.clone(), (d, 0));
-            g.pin(
-                n,
-                a.doc.dct,
-                a.doc.dct,
-                graph::Evidence {
-                    doc: Some(a.doc.id.clone()),
-                    span: None,
-                    text: format!("{kind} published {}", a.doc.dct),
-                    rule: "document/telling".into(),
-                },
-            );
+            let what = format!("{kind} published");
+            g.pin(n, a.doc.dct, a.doc.dct, document_evidence(a, &what, "document/telling"));
             tellings.push((d, n, id));
         }
     }

@@ -218,3 +218,15 @@ fn sony_timeline_checks_consistent() {
     let t = Timeline::from_path(root().join("timelines/sony-hack-2014.yaml")).unwrap();
     t.check().assert_consistent();
 }
+
+/// The README shows what its first command prints (`build --format table`), word for word.
+#[test]
+fn readme_shows_real_output() {
+    let t = build_sony();
+    let table = tempograph::cli::build::table(&t);
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(
+        readme.contains(table.trim_end()),
+        "README.md's sample output is out of date; paste the output of\n  cargo run --release -- build --manifest timelines/sony-hack-2014/sources/sources.yaml --format table\n\n{table}"
+    );
+}

@@ -490,57 +490,70 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
     let mut time_conflicts: Vec<(usize, usize)> = Vec::new();
     // For a definite noun, the nearest earlier mention of the same kind in its document
     // that it can point back to.
-    let mut antecedent: Vec<Option<usize>> = vec![None; n];
-    for b in 0..n {
-        let y = &items[b];
-        if !y.definite || !y.corefers || y.irrealis {
-            continue;
-        }
-        antecedent[b] = (0..b).rev().find(|&a| {
-            let x = &items[a];
-            x.doc == y.doc
-                && x.key == y.key
-                && x.corefers
-                && !x.irrealis
-                && !x.distinct
-                && x.source.sentence + ANAPHOR_WINDOW >= y.source.sentence
-                && !disjoint(x.source.time, y.source.time)
-        });
+    //
+    // Only mentions with the same key (lemma or synonym group) can be the same event, so
+    // candidates are compared within key groups: the cost grows with the size of each group,
+    // not with the square of all mentions across all documents.
+    let mut groups: std::collections::BTreeMap<&str, Vec<usize>> = std::collections::BTreeMap::new();
+    for (i, it) in items.iter().enumerate() {
+        groups.entry(it.key.as_str()).or_default().push(i);
     }
-    for a in 0..n {
-        for b in a + 1..n {
-            let (x, y) = (&items[a], &items[b]);
-            if x.key != y.key || !x.corefers || !y.corefers {
+    let mut antecedent: Vec<Option<usize>> = vec![None; n];
+    for group in groups.values() {
+        for (gb, &b) in group.iter().enumerate() {
+            let y = &items[b];
+            if !y.definite || !y.corefers || y.irrealis {
                 continue;
             }
-            // Told as not (yet) happening, or as a different one: never the same event as
-            // one told as happening; "similar attacks" are not the attacks of its document.
-            if x.irrealis != y.irrealis || (x.doc == y.doc && (x.distinct || y.distinct)) {
-                continue;
-            }
-            let shared = x.names.iter().filter(|w| y.names.contains(w)).count();
-            let anaphor = antecedent[b] == Some(a);
-            // The same word again within a couple of sentences, told the same way: a
-            // repetition ("being treated as a serious matter ... It is being treated by the FBI").
-            let repeated = x.doc == y.doc
-                && x.lemma == y.lemma
-                && x.source.polarity == y.source.polarity
-                && x.source.sentence + REPEAT_WINDOW >= y.source.sentence;
-            if shared == 0 && !anaphor && !repeated {
-                continue;
-            }
-            if disjoint(x.source.time, y.source.time) {
-                if shared < 2 || x.distinct || y.distinct {
+            antecedent[b] = group[..gb].iter().rev().copied().find(|&a| {
+                let x = &items[a];
+                x.doc == y.doc
+                    && x.key == y.key
+                    && x.corefers
+                    && !x.irrealis
+                    && !x.distinct
+                    && x.source.sentence + ANAPHOR_WINDOW >= y.source.sentence
+                    && !disjoint(x.source.time, y.source.time)
+            });
+        }
+    }
+    for group in groups.values() {
+        for (ga, &a) in group.iter().enumerate() {
+            for &b in &group[ga + 1..] {
+                let (x, y) = (&items[a], &items[b]);
+                if x.key != y.key || !x.corefers || !y.corefers {
                     continue;
                 }
-                time_conflicts.push((a, b));
-            }
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            if ra != rb {
-                parent[ra.max(rb)] = ra.min(rb);
+                // Told as not (yet) happening, or as a different one: never the same event as
+                // one told as happening; "similar attacks" are not the attacks of its document.
+                if x.irrealis != y.irrealis || (x.doc == y.doc && (x.distinct || y.distinct)) {
+                    continue;
+                }
+                let shared = x.names.iter().filter(|w| y.names.contains(w)).count();
+                let anaphor = antecedent[b] == Some(a);
+                // The same word again within a couple of sentences, told the same way: a
+                // repetition ("being treated as a serious matter ... It is being treated by the FBI").
+                let repeated = x.doc == y.doc
+                    && x.lemma == y.lemma
+                    && x.source.polarity == y.source.polarity
+                    && x.source.sentence + REPEAT_WINDOW >= y.source.sentence;
+                if shared == 0 && !anaphor && !repeated {
+                    continue;
+                }
+                if disjoint(x.source.time, y.source.time) {
+                    if shared < 2 || x.distinct || y.distinct {
+                        continue;
+                    }
+                    time_conflicts.push((a, b));
+                }
+                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                if ra != rb {
+                    parent[ra.max(rb)] = ra.min(rb);
+                }
             }
         }
     }
+    let time_conflicts: std::collections::BTreeSet<(usize, usize)> = time_conflicts.into_iter().collect();
     // Collect clusters in order of their first item (items are in document order).
     let mut root_cluster: Vec<Option<usize>> = vec![None; n];
     let mut members: Vec<Vec<usize>> = Vec::new();

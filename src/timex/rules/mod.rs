@@ -409,6 +409,11 @@ static UNITS: &[(&str, Unit)] = &[
 ];
 
 /// Look `w` up in a static table.
+/// The month a lower-case month name or abbreviation (`december`, `dec`, `sept`) names.
+pub fn month_number(lower: &str) -> Option<u32> {
+    lookup(MONTHS, lower).or_else(|| lookup(MONTH_ABBR, lower))
+}
+
 pub fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
 }
