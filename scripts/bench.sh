@@ -71,7 +71,7 @@ for j in 1 2; do
   echo "tag --stream --jobs $j, $jl_n records ($jl_b bytes): wall $w s, CPU $c s, max RSS $((m / 1024)) MB: $(awk -v n="$jl_n" -v s="$w" 'BEGIN{printf "%.0f", n/s}') docs/s wall, $(mbs "$jl_b" "$w") MB/s wall, $(mbs "$jl_b" "$c") MB per CPU-second"
 done
 cmp -s "$bd/out/stream-j1.jsonl" "$bd/out/stream-j2.jsonl" && echo "stream output of --jobs 1 and --jobs 2: byte-identical" || echo "stream output of --jobs 1 and --jobs 2: DIFFERENT"
-for n in 250 500 1000; do
+for n in 250 500 1000 2000 5000; do
   read -r w c m < <(cpu $T build --jobs 2 $(ls -d "$bd"/docs/*.txt | head -"$n"))
   echo "build --jobs 2, $n documents into one timeline: wall $w s, CPU $c s, max RSS $((m / 1024)) MB: $(awk -v n="$n" -v s="$w" 'BEGIN{printf "%.0f", n/s}') docs/s wall, $(awk -v n="$n" -v s="$c" 'BEGIN{printf "%.0f", n/s}') docs per CPU-second"
 done
