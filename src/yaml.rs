@@ -154,6 +154,126 @@ pub fn locate(text: &str, path: &[Step]) -> Option<(usize, usize)> {
     }
 }
 
+/// Positions of block-style nodes found in one scan of the text: the items of top-level
+/// sequences (`events:` then `- id: a` lines) and their direct fields. [`locate`] parses the
+/// whole text once per path, which is fine for a handful of findings but quadratic for a
+/// cycle through thousands of events; this index answers those paths in one pass.
+///
+/// It is only a fast path: [`BlockIndex::new`] checks its answer for the first item against
+/// [`locate`] and returns `None` when they disagree (flow style, anchors, odd indentation), so
+/// callers fall back to [`locate`] and never report a wrong line.
+#[derive(Debug, Default)]
+pub struct BlockIndex {
+    positions: std::collections::HashMap<Vec<Step>, (usize, usize)>,
+}
+
+impl BlockIndex {
+    pub fn new(text: &str) -> Option<BlockIndex> {
+        let mut positions = std::collections::HashMap::new();
+        let mut top: Option<String> = None;
+        let mut item_indent: Option<usize> = None;
+        let mut index = 0usize;
+        let mut first: Option<Vec<Step>> = None;
+        for (n, line) in text.lines().enumerate() {
+            let body = line.trim_start();
+            if body.is_empty() || body.starts_with('#') {
+                continue;
+            }
+            let indent = line.len() - body.len();
+            let lineno = n + 1;
+            if indent == 0 && !body.starts_with('-') {
+                top = body
+                    .split_once(':')
+                    .map(|(k, _)| k.trim().to_string())
+                    .filter(|k| is_plain_key(k));
+                item_indent = None;
+                index = 0;
+                continue;
+            }
+            let Some(key) = &top else { continue };
+            if let Some(rest) = body.strip_prefix("- ").or_else(|| (body == "-").then_some("")) {
+                if item_indent.is_none() {
+                    item_indent = Some(indent);
+                } else if Some(indent) != item_indent {
+                    continue;
+                } else {
+                    index += 1;
+                }
+                let item = vec![Step::Key(key.clone()), Step::Index(index)];
+                let col = indent + 3;
+                positions.insert(item.clone(), (lineno, col));
+                if let Some((field, value_col)) = inline_field(rest) {
+                    let mut p = item.clone();
+                    p.push(Step::Key(field));
+                    flow_elements(&mut positions, &p, &rest[value_col..], lineno, col + value_col);
+                    positions.insert(p, (lineno, col + value_col));
+                }
+                first.get_or_insert(item);
+            } else if let Some(ii) = item_indent {
+                if indent == ii + 2 {
+                    if let Some((field, value_col)) = inline_field(body) {
+                        let p = vec![Step::Key(key.clone()), Step::Index(index), Step::Key(field)];
+                        flow_elements(&mut positions, &p, &body[value_col..], lineno, indent + 1 + value_col);
+                        positions.insert(p, (lineno, indent + 1 + value_col));
+                    }
+                }
+            }
+        }
+        let first = first?;
+        (locate(text, &first) == positions.get(&first).copied()).then_some(BlockIndex { positions })
+    }
+
+    /// The position of `path` when the scan found it.
+    pub fn get(&self, path: &[Step]) -> Option<(usize, usize)> {
+        self.positions.get(path).copied()
+    }
+}
+
+/// The elements of a one-line flow sequence of plain scalars (`[hack, leak]`), each at its
+/// own column; anything else (nested, quoted, spanning lines) is left to [`locate`].
+fn flow_elements(
+    positions: &mut std::collections::HashMap<Vec<Step>, (usize, usize)>,
+    path: &[Step],
+    value: &str,
+    line: usize,
+    col: usize,
+) {
+    let Some(inner) = value.strip_prefix('[').and_then(|v| v.trim_end().strip_suffix(']')) else {
+        return;
+    };
+    if inner.contains(['[', ']', '{', '}', '"', '\'', '#', '&', '*']) {
+        return;
+    }
+    let mut offset = 1;
+    for (i, part) in inner.split(',').enumerate() {
+        let lead = part.len() - part.trim_start().len();
+        if !part.trim().is_empty() {
+            let mut p = path.to_vec();
+            p.push(Step::Index(i));
+            positions.insert(p, (line, col + offset + lead));
+        }
+        offset += part.len() + 1;
+    }
+}
+
+/// `key: value` with the value on the same line: the key and the value's 0-based offset in
+/// `s` (a value on the following lines, or a comment, gives `None`).
+fn inline_field(s: &str) -> Option<(String, usize)> {
+    let (k, rest) = s.split_once(':')?;
+    if !is_plain_key(k) || !rest.starts_with(' ') {
+        return None;
+    }
+    let v = rest.trim_start();
+    if v.is_empty() || v.starts_with('#') {
+        return None;
+    }
+    Some((k.to_string(), s.len() - v.len()))
+}
+
+fn is_plain_key(k: &str) -> bool {
+    !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
 mod locate {
     use super::Step;
     use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -373,5 +493,33 @@ mod tests {
     #[test]
     fn invalid_yaml_has_no_positions() {
         assert_eq!(at("a: [1, 2\nb: 3\n", "b"), None);
+    }
+}
+
+#[cfg(test)]
+mod block_index_tests {
+    use super::*;
+
+    /// Every position the fast index knows agrees with the exact re-parse, on every
+    /// checked-in timeline and fixture.
+    #[test]
+    fn agrees_with_locate() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut checked = 0;
+        for dir in ["timelines", "tests/data/timelines"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_none_or(|e| e != "yaml") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                let Some(index) = BlockIndex::new(&text) else { continue };
+                for (p, pos) in &index.positions {
+                    assert_eq!(locate(&text, p), Some(*pos), "{}: {}", path.display(), path_string(p));
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100, "only {checked} positions checked");
     }
 }

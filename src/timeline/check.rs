@@ -280,6 +280,9 @@ struct Checker<'a> {
     findings: Vec<Finding>,
     /// Positions already looked up (each lookup parses the whole file once).
     cache: std::cell::RefCell<Positions>,
+    /// Block-style positions found in one scan (built on first use; `None` when the file is
+    /// not plain block style), so a long cycle does not cost one parse per step.
+    index: std::cell::OnceCell<Option<yaml::BlockIndex>>,
 }
 
 /// `(line, column)` of YAML paths, `None` when the path is not in the file.
@@ -292,7 +295,12 @@ impl Checker<'_> {
         let mut found = None;
         if let Some(text) = self.origin.text() {
             let mut p = path;
+            let index = self.index.get_or_init(|| yaml::BlockIndex::new(text));
             while found.is_none() && !p.is_empty() {
+                if let Some(pos) = index.as_ref().and_then(|i| i.get(p)) {
+                    found = Some(pos);
+                    break;
+                }
                 found = *self
                     .cache
                     .borrow_mut()
@@ -389,6 +397,7 @@ pub(super) fn check(t: &Timeline) -> Report {
         origin: &t.origin,
         findings: Vec::new(),
         cache: Default::default(),
+        index: Default::default(),
     };
 
     // Ids: unique among events and times.
