@@ -108,10 +108,10 @@ pub fn evidence_links(a: &Analyzed) -> Vec<Tlink> {
             if let Some(t) =
                 timex.filter(|_| l.distance.is_none() && matches!(l.rule, "link/timex-model" | "link/timex-anchor"))
             {
-                let inside = if a.timexes[t].kind == TimexType::Duration {
-                    RelType::During
-                } else {
-                    RelType::IsIncluded
+                let inside = match preposition_before(a, t) {
+                    Some(rel) => rel,
+                    None if a.timexes[t].kind == TimexType::Duration => RelType::During,
+                    None => RelType::IsIncluded,
                 };
                 l.rel = if matches!(l.from, Endpoint::Event(_)) {
                     inside
@@ -137,6 +137,21 @@ static LIGHT_LEMMAS: &[&str] = &[
     "see", "seem", "become", "include", "try", "use", "say", "tell", "mean", "show", "like", "keep", "put", "call",
     "lot", "thing", "stuff", "way", "case", "issue", "matter", "word",
 ];
+
+/// Prepositions that put an event before or after the time they introduce ("heading into
+/// the holiday", "ahead of Christmas", "since last year"); `None` for the default "within".
+fn preposition_before(a: &Analyzed, t: usize) -> Option<RelType> {
+    let text = &a.doc.text;
+    let k = a.analysis.token_at_or_after(a.timexes[t].span.start);
+    let word = |i: usize| a.analysis.tokens.get(i).map(|x| x.text(text).to_ascii_lowercase());
+    let prev = word(k.checked_sub(1)?)?;
+    match prev.as_str() {
+        "into" | "toward" | "towards" | "before" => Some(RelType::Before),
+        "of" if k >= 2 && word(k - 2).as_deref() == Some("ahead") => Some(RelType::Before),
+        "after" | "since" | "following" => Some(RelType::After),
+        _ => None,
+    }
+}
 
 /// Whether a TLINK is evidence the timeline can show. The link stage also labels pairs with
 /// defaults learned from TimeBank (rules `link/*-model`): useful for TempEval scores, but a

@@ -178,6 +178,9 @@ fn sony_story_in_order_with_dates() {
         "the cancellation follows the threats"
     );
     assert!(position(&t, &cancel.id) < position(&t, &release.id));
+    // "heading into the holiday": before the holiday, not within it.
+    let heading = find(&t, "000", "heading", "");
+    assert_eq!(dates(heading), (None, day("2014-12-25")), "heading into the holiday");
     assert!(t.conflicts.is_empty(), "{:#?}", t.conflicts);
     // Every dated event says how its date was derived.
     for e in &t.events {
