@@ -524,7 +524,7 @@ fn label(a: &Analyzed, e: &Event) -> String {
         }
     }
     let s = Span::new(toks[lo].span.start, toks[hi - 1].span.end).slice(text);
-    let mut s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut s = squash(s);
     // A reporting verb with nothing before it in its clause ("..., told that") takes the
     // sentence's first name as its subject ("James A. Lewis told").
     if lo == k && e.pos == Pos::Verb && e.class == EventClass::Reporting {
@@ -618,6 +618,12 @@ fn document_evidence(a: &Analyzed, what: &str, rule: &str) -> graph::Evidence {
     }
 }
 
+/// Text with every run of white space (line breaks included) as one space, for labels and
+/// evidence quotes.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Keys of graph nodes.
 fn dct_key(doc: &str) -> String {
     format!("{doc}/dct")
@@ -644,7 +650,7 @@ impl Ctx<'_, '_> {
             document: Some(a.doc.id.clone()),
             start: Some(a.lines.char_offset(span.start)),
             end: Some(a.lines.char_offset(span.end)),
-            text: span.slice(&a.doc.text).split_whitespace().collect::<Vec<_>>().join(" "),
+            text: squash(span.slice(&a.doc.text)),
             rule: Some(rule.to_string()),
         }
     }
@@ -653,7 +659,7 @@ impl Ctx<'_, '_> {
         graph::Evidence {
             doc: Some(a.doc.id.clone()),
             span: Some((span.start, span.end)),
-            text: span.slice(&a.doc.text).split_whitespace().collect::<Vec<_>>().join(" "),
+            text: squash(span.slice(&a.doc.text)),
             rule: rule.to_string(),
         }
     }
@@ -1049,7 +1055,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             });
         }
         sources.sort_by(|x, y| (x.document.as_str(), x.start).cmp(&(y.document.as_str(), y.start)));
-        let sent = first.sentence_text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let sent = squash(&first.sentence_text);
         timeline.events.push(tl::Event {
             id,
             label: label(&docs[d0], e0),
@@ -1258,11 +1264,7 @@ fn event_date(
                                 "after"
                             },
                             a.doc.dct,
-                            l.evidence
-                                .slice(&a.doc.text)
-                                .split_whitespace()
-                                .collect::<Vec<_>>()
-                                .join(" ")
+                            squash(l.evidence.slice(&a.doc.text))
                         ),
                         None,
                         None,
@@ -1285,14 +1287,7 @@ fn event_date(
                             kind: tl::AnchorKind::Event,
                             id: other_id,
                         },
-                        format!(
-                            "{words}, from \"{}\"",
-                            l.evidence
-                                .slice(&a.doc.text)
-                                .split_whitespace()
-                                .collect::<Vec<_>>()
-                                .join(" ")
-                        ),
+                        format!("{words}, from \"{}\"", squash(l.evidence.slice(&a.doc.text))),
                         None,
                         None,
                     )

@@ -14,9 +14,8 @@
 //! double quotes with `\` and `"` escaped and line breaks as `\n`; ids are generated
 //! (`e0`, `d0`, `cluster_0`). Labels are wrapped at [`WRAP`] characters.
 
-use super::mermaid::forward;
 use super::{
-    axis_groups, conflict_events, conflict_pairs, date_label, event_index, event_label, placed_date, title, Options,
+    axis_groups, conflict_events, date_label, drawn_edges, event_index, event_label, placed_date, title, Options,
 };
 use crate::timeline::Timeline;
 use std::collections::BTreeMap;
@@ -184,22 +183,7 @@ pub fn render(t: &Timeline, opts: &Options) -> String {
     }
 
     // Relations.
-    let conflicts = conflict_pairs(t);
-    let mut edges = Vec::new();
-    for r in t.all_relations() {
-        let (Some(&a), Some(&b)) = (index.get(r.from.as_str()), index.get(r.to.as_str())) else {
-            continue;
-        };
-        let (a, b, rel) = forward(a, b, r.rel);
-        let mut label = rel.as_str().to_string();
-        if let Some(dr) = r.distance {
-            let _ = write!(label, "\n{}..{} days", dr.min, dr.max);
-        }
-        let bad = conflicts.contains(&(r.from.clone(), r.to.clone()));
-        edges.push((a, b, label, bad));
-    }
-    edges.sort();
-    edges.dedup();
+    let edges = drawn_edges(t, "\n");
     let pairs: std::collections::BTreeSet<(usize, usize)> = edges.iter().map(|(a, b, _, _)| (*a, *b)).collect();
     for (a, b, label, bad) in &edges {
         let style = if *bad {

@@ -17,10 +17,8 @@
 //! not events (times, unknown ids) are not drawn.
 
 use super::{
-    bound_mark, conflict_events, conflict_pairs, date_groups, date_label, display_order, event_index, event_label,
-    placed_date, title,
+    bound_mark, conflict_events, date_groups, date_label, display_order, drawn_edges, event_label, placed_date, title,
 };
-use crate::relation::RelType;
 use crate::timeline::{Bounds, Date, Timeline};
 use chrono::{Days, NaiveDate};
 use std::fmt::Write;
@@ -194,14 +192,6 @@ fn tags_prefix(tags: &[&str]) -> String {
     tags.iter().map(|t| format!("{t}, ")).collect()
 }
 
-/// A relation drawn left to right: `AFTER` edges are turned around as `BEFORE`.
-pub fn forward(from: usize, to: usize, rel: RelType) -> (usize, usize, RelType) {
-    match rel {
-        RelType::After | RelType::IAfter => (to, from, rel.inverse()),
-        _ => (from, to, rel),
-    }
-}
-
 /// `flowchart LR`: events as nodes (label and date), relations as edges labelled with their
 /// type; edges of a conflict and the events on them in red.
 pub fn flowchart(t: &Timeline) -> String {
@@ -210,7 +200,6 @@ pub fn flowchart(t: &Timeline) -> String {
         // Front matter would need YAML escaping; a comment keeps the title visible in the source.
         let _ = writeln!(out, "    %% {}", escape(&title));
     }
-    let index = event_index(t);
     for i in display_order(t) {
         let e = &t.events[i];
         let mut label = escape_quoted(&event_label(e));
@@ -220,22 +209,7 @@ pub fn flowchart(t: &Timeline) -> String {
         }
         let _ = writeln!(out, "    e{i}[\"{label}\"]");
     }
-    let conflicts = conflict_pairs(t);
-    let mut edges = Vec::new();
-    for r in t.all_relations() {
-        let (Some(&a), Some(&b)) = (index.get(r.from.as_str()), index.get(r.to.as_str())) else {
-            continue;
-        };
-        let (a, b, rel) = forward(a, b, r.rel);
-        let mut label = rel.as_str().to_string();
-        if let Some(dr) = r.distance {
-            let _ = write!(label, " {}..{} days", dr.min, dr.max);
-        }
-        let bad = conflicts.contains(&(r.from.clone(), r.to.clone()));
-        edges.push((a, b, label, bad));
-    }
-    edges.sort();
-    edges.dedup();
+    let edges = drawn_edges(t, " ");
     let mut red = Vec::new();
     for (k, (a, b, label, bad)) in edges.iter().enumerate() {
         let _ = writeln!(out, "    e{a} -->|\"{}\"| e{b}", escape_quoted(label));

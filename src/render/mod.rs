@@ -203,6 +203,39 @@ fn groups_by(t: &Timeline, key: impl Fn(&Date) -> String) -> Vec<(Option<String>
     groups
 }
 
+/// A relation drawn left to right: `AFTER` edges are turned around as `BEFORE`.
+pub fn forward(from: usize, to: usize, rel: crate::relation::RelType) -> (usize, usize, crate::relation::RelType) {
+    use crate::relation::RelType;
+    match rel {
+        RelType::After | RelType::IAfter => (to, from, rel.inverse()),
+        _ => (from, to, rel),
+    }
+}
+
+/// The relations between events as drawn edges, sorted and deduplicated: `(from, to, label,
+/// in a conflict)` with event indices, the label being the relation type and, when there is
+/// one, `{sep}MIN..MAX days`.
+pub fn drawn_edges(t: &Timeline, sep: &str) -> Vec<(usize, usize, String, bool)> {
+    let index = event_index(t);
+    let conflicts = conflict_pairs(t);
+    let mut edges = Vec::new();
+    for r in t.all_relations() {
+        let (Some(&a), Some(&b)) = (index.get(r.from.as_str()), index.get(r.to.as_str())) else {
+            continue;
+        };
+        let (a, b, rel) = forward(a, b, r.rel);
+        let mut label = rel.as_str().to_string();
+        if let Some(dr) = r.distance {
+            label.push_str(&format!("{sep}{}..{} days", dr.min, dr.max));
+        }
+        let bad = conflicts.contains(&(r.from.clone(), r.to.clone()));
+        edges.push((a, b, label, bad));
+    }
+    edges.sort();
+    edges.dedup();
+    edges
+}
+
 /// Pairs `(from id, to id)` of every edge that takes part in a recorded conflict.
 pub fn conflict_pairs(t: &Timeline) -> BTreeSet<(String, String)> {
     let mut out = BTreeSet::new();
