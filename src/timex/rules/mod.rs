@@ -274,6 +274,9 @@ pub struct Ctx<'a> {
     /// `text` with ASCII letters lower-cased: byte offsets are the same.
     pub lower: String,
     pub toks: &'a [Token],
+    /// Per token: its index in the [`lexicon`] (0 = not a lexicon word), found once so
+    /// that the table look-ups of the rules cost one array read.
+    lex: Vec<u16>,
 }
 
 static MONTHS: &[(&str, u32)] = &[
@@ -420,10 +423,26 @@ pub fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
 
 impl<'a> Ctx<'a> {
     pub fn new(text: &'a str, toks: &'a [Token]) -> Ctx<'a> {
-        Ctx {
-            text,
-            lower: text.to_ascii_lowercase(),
-            toks,
+        let lower = text.to_ascii_lowercase();
+        let lexicon = lexicon();
+        let lex = toks
+            .iter()
+            .map(|t| {
+                if t.kind == TokenKind::Word {
+                    lexicon.find(&lower.as_bytes()[t.span.start..t.span.end])
+                } else {
+                    0
+                }
+            })
+            .collect();
+        Ctx { text, lower, toks, lex }
+    }
+
+    /// The lexicon entry of token `i`, if it is a lexicon word.
+    fn entry(&self, i: usize) -> Option<&'static Entry> {
+        match self.lex.get(i) {
+            Some(&k) if k > 0 => Some(&lexicon().entries[usize::from(k)]),
+            _ => None,
         }
     }
 
@@ -446,12 +465,12 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn is(&self, i: usize, w: &str) -> bool {
-        self.lw(i) == w
+        same(self.lw(i).as_bytes(), w.as_bytes())
     }
 
     pub fn any(&self, i: usize, ws: &[&str]) -> bool {
-        let l = self.lw(i);
-        !l.is_empty() && ws.contains(&l)
+        let l = self.lw(i).as_bytes();
+        !l.is_empty() && ws.iter().any(|w| same(l, w.as_bytes()))
     }
 
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -478,7 +497,7 @@ impl<'a> Ctx<'a> {
 
     /// Token `i` is a punctuation token equal to `p`.
     pub fn punct(&self, i: usize, p: &str) -> bool {
-        self.kind(i) == Some(TokenKind::Punct) && self.raw(i) == p
+        self.kind(i) == Some(TokenKind::Punct) && same(self.raw(i).as_bytes(), p.as_bytes())
     }
 
     /// A hyphen (or en dash) glued to the previous and next tokens.
@@ -524,14 +543,14 @@ impl<'a> Ctx<'a> {
 
     /// A month name at `i` (`December`, `Dec.`, `Dec`, `Sept.`): month and the next token.
     pub fn month(&self, i: usize) -> Option<(u32, usize)> {
-        let w = self.lw(i);
-        if w.len() < 3 {
+        let e = self.entry(i)?;
+        if self.lw(i).len() < 3 {
             return None;
         }
-        if let Some(m) = lookup(MONTHS, w) {
+        if let Some(m) = e.month {
             return Some((m, i + 1));
         }
-        let m = lookup(MONTH_ABBR, w)?;
+        let m = e.month_abbr?;
         if self.punct(i + 1, ".") && self.joined(i + 1) {
             Some((m, i + 2))
         } else if self.cap(i) {
@@ -543,16 +562,16 @@ impl<'a> Ctx<'a> {
 
     /// A full month name at `i` only.
     pub fn month_full(&self, i: usize) -> Option<u32> {
-        lookup(MONTHS, self.lw(i))
+        self.entry(i)?.month
     }
 
     /// A weekday name at `i` (`Friday`, `Fri.`): weekday (0 = Monday) and the next token.
     pub fn weekday(&self, i: usize) -> Option<(u32, usize)> {
-        let w = self.lw(i);
-        if let Some(d) = lookup(WEEKDAYS, w) {
+        let e = self.entry(i)?;
+        if let Some(d) = e.weekday {
             return Some((d, i + 1));
         }
-        let d = lookup(WEEKDAY_ABBR, w)?;
+        let d = e.weekday_abbr?;
         if self.cap(i) && self.punct(i + 1, ".") && self.joined(i + 1) {
             Some((d, i + 2))
         } else {
@@ -562,12 +581,11 @@ impl<'a> Ctx<'a> {
 
     /// A unit word at `i` (`year`, `years`, `year's`): unit, plural, next token.
     pub fn unit(&self, i: usize) -> Option<(Unit, bool, usize)> {
-        let w = self.lw(i);
-        if let Some(u) = lookup(UNITS, w) {
+        let e = self.entry(i)?;
+        if let Some(u) = e.unit {
             return Some((u, false, i + 1));
         }
-        let stem = w.strip_suffix('s')?;
-        let u = lookup(UNITS, stem)?;
+        let u = e.unit_plural?;
         if u == Unit::Millennium {
             return None;
         }
@@ -576,10 +594,10 @@ impl<'a> Ctx<'a> {
 
     /// A number word or compound at `i` (`seven`, `twenty-four`, `twenty four`).
     pub fn number_word(&self, i: usize) -> Option<(u32, usize)> {
-        let n = lookup(NUMBER_WORDS, self.lw(i))?;
+        let n = self.entry(i)?.number?;
         if (20..=90).contains(&n) && n % 10 == 0 {
             let j = if self.hyphen(i + 1) { i + 2 } else { i + 1 };
-            if let Some(k) = lookup(NUMBER_WORDS, self.lw(j)) {
+            if let Some(k) = self.entry(j).and_then(|e| e.number) {
                 if (1..=9).contains(&k) {
                     return Some((n + k, j + 1));
                 }
@@ -590,7 +608,7 @@ impl<'a> Ctx<'a> {
 
     /// An ordinal at `i` (`third`, `3rd`, `17th`): value and next token.
     pub fn ordinal(&self, i: usize) -> Option<(u32, usize)> {
-        if let Some(o) = lookup(ORDINAL_WORDS, self.lw(i)) {
+        if let Some(o) = self.entry(i).and_then(|e| e.ordinal) {
             return Some((o, i + 1));
         }
         let (n, _) = self.num(i)?;
@@ -789,79 +807,307 @@ static TRIGGERS: &[&str] = &[
     "ago",
 ];
 
-/// A set of lower-case words with an FNV-1a open-addressing table: the per-token trigger
-/// test costs one hash and usually one comparison.
-struct WordSet {
-    slots: Vec<String>,
+/// Frequent words that start expressions (they are [`TRIGGERS`]) or sit inside them but never
+/// make one without a *strong* token (a number, or any other lexicon word) within
+/// [`WEAK_REACH`] tokens: `the` in `the past`, `a` in `a year ago`, `at` in `at least two
+/// days`. A weak trigger with no strong token that close is skipped without asking the rules.
+/// `tests` checks, on every case, that skipping changes nothing (see [`extract_in`]).
+static WEAK: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "that",
+    "this",
+    "these",
+    "at",
+    "about",
+    "more",
+    "less",
+    "up",
+    "over",
+    "some",
+    "under",
+    "many",
+    "new",
+    "one",
+    "two",
+    "each",
+    "same",
+    "latest",
+    "full",
+    "good",
+    "mother",
+    "father",
+    "martin",
+    "several",
+    "few",
+    "nearly",
+    "almost",
+    "around",
+    "roughly",
+    "approximately",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+    "for",
+    "from",
+    "by",
+    "than",
+    "no",
+    "other",
+    "when",
+    "s",
+    "m",
+    "p",
+    "o",
+    "st",
+    "end",
+    "mid",
+    "early",
+    "late",
+];
+
+/// How many tokens after a weak trigger a strong token must appear for the rules to run.
+const WEAK_REACH: usize = 8;
+
+/// Words the rules compare tokens with, besides the tables above and [`TRIGGERS`]: inside an
+/// expression they are strong (`the moment`, `current levels`, `Martin Luther King Day`).
+/// Words that only veto a match (`acres`, `shares`) may be listed or not: they never start
+/// or complete an expression, so listing them costs only a little speed.
+static LEXICON_EXTRA: &[&str] = &[
+    "moment",
+    "time",
+    "times",
+    "levels",
+    "level",
+    "prices",
+    "rates",
+    "rate",
+    "conditions",
+    "situation",
+    "crisis",
+    "environment",
+    "market",
+    "trend",
+    "eve",
+    "luther",
+    "king",
+    "patrick",
+    "day",
+    "days",
+    "clock",
+    "eighties",
+    "nineties",
+    "seventies",
+    "sixties",
+    "fifties",
+    "forties",
+    "thirties",
+    "twenties",
+    "am",
+    "pm",
+    "hours",
+    "hrs",
+    "hence",
+    "prior",
+    "preceding",
+    "since",
+    "till",
+    "until",
+    "through",
+    "throughout",
+    "within",
+    "during",
+    "between",
+    "before",
+    "after",
+    "ago",
+    "beginning",
+    "start",
+    "middle",
+    "least",
+    "near",
+    "right",
+    "whole",
+    "entire",
+    "final",
+    "initial",
+    "remaining",
+    "better",
+    "additional",
+    "consecutive",
+    "extra",
+    "long",
+    "old",
+    "olds",
+    "ended",
+    "ending",
+    "ends",
+    "starting",
+    "solstice",
+    "springtime",
+    "summertime",
+    "wintertime",
+    "thrice",
+    "mornings",
+    "afternoons",
+    "evenings",
+    "nights",
+    "fortnightly",
+    "biannually",
+    "xmas",
+    "third",
+    "quarter",
+    "half",
+];
+
+/// Facts about one lexicon word.
+#[derive(Clone, Copy, Debug, Default)]
+struct Entry {
+    /// It can start an expression (see [`is_trigger`]).
+    trigger: bool,
+    /// It is in [`WEAK`].
+    weak: bool,
+    month: Option<u32>,
+    month_abbr: Option<u32>,
+    weekday: Option<u32>,
+    weekday_abbr: Option<u32>,
+    unit: Option<Unit>,
+    /// The word is a unit plus `s` (`years`, `centuries`).
+    unit_plural: Option<Unit>,
+    number: Option<u32>,
+    ordinal: Option<u32>,
+}
+
+/// The lower-case words of every table, with their [`Entry`], in an open-addressing table
+/// keyed by the word's bytes packed into two integers (no word is longer than 16 bytes).
+struct Lexicon {
+    /// Per slot: packed key and length (length 0 = empty slot), and the entry index.
+    slots: Vec<(u64, u64, u8, u16)>,
     mask: usize,
+    entries: Vec<Entry>,
 }
 
-fn fnv(s: &[u8]) -> usize {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h as usize
+/// `a == b`, inlined: the words compared are short, and a `memcmp` call costs more.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
-impl WordSet {
-    fn new(words: impl IntoIterator<Item = String>) -> WordSet {
-        let words: Vec<String> = words.into_iter().collect();
+/// Pack a word of at most 16 bytes into two little-endian integers.
+#[inline]
+fn pack(w: &[u8]) -> (u64, u64) {
+    let mut k = [0u8; 16];
+    k[..w.len()].copy_from_slice(w);
+    let (a, b) = k.split_at(8);
+    (
+        u64::from_le_bytes(a.try_into().unwrap_or_default()),
+        u64::from_le_bytes(b.try_into().unwrap_or_default()),
+    )
+}
+
+#[inline]
+fn slot_of(k0: u64, k1: u64, len: usize, mask: usize) -> usize {
+    let h = (k0 ^ k1.rotate_left(23) ^ (len as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 40) as usize & mask
+}
+
+impl Lexicon {
+    fn build(words: &[(String, Entry)]) -> Lexicon {
         let size = (words.len() * 4).next_power_of_two();
-        let mut slots = vec![String::new(); size];
         let mask = size - 1;
-        for w in words {
-            let mut h = fnv(w.as_bytes()) & mask;
-            while !slots[h].is_empty() && slots[h] != w {
+        let mut slots = vec![(0, 0, 0, 0); size];
+        let mut entries = vec![Entry::default()];
+        for (w, e) in words {
+            debug_assert!(!w.is_empty() && w.len() <= 16, "lexicon word {w:?}");
+            let (k0, k1) = pack(w.as_bytes());
+            let mut h = slot_of(k0, k1, w.len(), mask);
+            while slots[h].2 != 0 {
                 h = (h + 1) & mask;
             }
-            slots[h] = w;
+            slots[h] = (k0, k1, w.len() as u8, entries.len() as u16);
+            entries.push(*e);
         }
-        WordSet { slots, mask }
+        Lexicon { slots, mask, entries }
     }
 
-    fn contains(&self, w: &str) -> bool {
-        let mut h = fnv(w.as_bytes()) & self.mask;
+    /// Entry index of lower-case word `w`, 0 when it is not in the lexicon.
+    #[inline]
+    fn find(&self, w: &[u8]) -> u16 {
+        if w.is_empty() || w.len() > 16 {
+            return 0;
+        }
+        let (k0, k1) = pack(w);
+        let mut h = slot_of(k0, k1, w.len(), self.mask);
         loop {
             let s = &self.slots[h];
-            if s.is_empty() {
-                return false;
+            if s.2 == 0 {
+                return 0;
             }
-            if s == w {
-                return true;
+            if s.0 == k0 && s.1 == k1 && usize::from(s.2) == w.len() {
+                return s.3;
             }
             h = (h + 1) & self.mask;
         }
     }
 }
 
-/// Every word that can start an expression: [`TRIGGERS`], month, weekday, unit, number and
-/// ordinal words (with plurals), and the first words of holidays.
-fn trigger_set() -> &'static WordSet {
-    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        let mut v: Vec<String> = TRIGGERS.iter().map(|w| w.to_string()).collect();
-        for (w, _) in MONTHS.iter().chain(MONTH_ABBR) {
-            v.push(w.to_string());
+/// Every word of the tables: [`TRIGGERS`], month, weekday, unit, number and ordinal words
+/// (weekdays and units also with `s`), the words of holiday names, [`WEAK`] and
+/// [`LEXICON_EXTRA`].
+fn lexicon() -> &'static Lexicon {
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut map: std::collections::BTreeMap<String, Entry> = std::collections::BTreeMap::new();
+        let mut put = |w: &str, f: &mut dyn FnMut(&mut Entry)| {
+            if !w.is_empty() && w.len() <= 16 {
+                f(map.entry(w.to_string()).or_default());
+            }
+        };
+        for w in TRIGGERS {
+            put(w, &mut |e| e.trigger = true);
         }
-        for (w, _) in WEEKDAYS.iter().chain(WEEKDAY_ABBR) {
-            v.push(w.to_string());
-            v.push(format!("{w}s"));
+        for &(w, m) in MONTHS {
+            put(w, &mut |e| (e.trigger, e.month) = (true, Some(m)));
         }
-        for (w, _) in UNITS {
-            v.push(w.to_string());
-            v.push(format!("{w}s"));
+        for &(w, m) in MONTH_ABBR {
+            put(w, &mut |e| (e.trigger, e.month_abbr) = (true, Some(m)));
         }
-        for (w, _) in NUMBER_WORDS.iter().chain(ORDINAL_WORDS) {
-            v.push(w.to_string());
+        for &(w, d) in WEEKDAYS {
+            put(w, &mut |e| (e.trigger, e.weekday) = (true, Some(d)));
+            put(&format!("{w}s"), &mut |e| e.trigger = true);
+        }
+        for &(w, d) in WEEKDAY_ABBR {
+            put(w, &mut |e| (e.trigger, e.weekday_abbr) = (true, Some(d)));
+            put(&format!("{w}s"), &mut |e| e.trigger = true);
+        }
+        for &(w, u) in UNITS {
+            put(w, &mut |e| (e.trigger, e.unit) = (true, Some(u)));
+            put(&format!("{w}s"), &mut |e| (e.trigger, e.unit_plural) = (true, Some(u)));
+        }
+        for &(w, n) in NUMBER_WORDS {
+            put(w, &mut |e| (e.trigger, e.number) = (true, Some(n)));
+        }
+        for &(w, n) in ORDINAL_WORDS {
+            put(w, &mut |e| (e.trigger, e.ordinal) = (true, Some(n)));
         }
         for (ws, _) in holiday::HOLIDAYS {
-            v.push(ws[0].to_string());
+            put(ws[0], &mut |e| e.trigger = true);
+            for w in *ws {
+                put(w, &mut |_| {});
+            }
         }
-        v.sort();
-        v.dedup();
-        WordSet::new(v)
+        for w in LEXICON_EXTRA {
+            put(w, &mut |_| {});
+        }
+        for w in WEAK {
+            put(w, &mut |e| e.weak = true);
+        }
+        let words: Vec<(String, Entry)> = map.into_iter().collect();
+        Lexicon::build(&words)
     })
 }
 
@@ -869,9 +1115,19 @@ fn is_trigger(ctx: &Ctx, i: usize) -> bool {
     match ctx.kind(i) {
         Some(TokenKind::Number) => true,
         Some(TokenKind::Punct) => ctx.punct(i, "'") || ctx.punct(i, "’"),
-        Some(TokenKind::Word) => trigger_set().contains(ctx.lw(i)),
+        Some(TokenKind::Word) => ctx.entry(i).is_some_and(|e| e.trigger),
         None => false,
     }
+}
+
+/// Token `i` is a weak trigger ([`WEAK`]) with no number or strong lexicon word in the
+/// [`WEAK_REACH`] tokens after it: no rule can match there.
+fn hopeless(ctx: &Ctx, i: usize) -> bool {
+    if !ctx.entry(i).is_some_and(|e| e.weak) {
+        return false;
+    }
+    let end = ctx.len().min(i + 1 + WEAK_REACH);
+    !(i + 1..end).any(|k| ctx.is_num(k) || ctx.entry(k).is_some_and(|e| !e.weak))
 }
 
 /// A rule: tries to match at token `i` and pushes candidates.
@@ -1027,11 +1283,26 @@ pub fn extract(text: &str, analysis: &Analysis) -> Vec<Cand> {
 
 /// [`extract`] over an existing token context.
 pub fn extract_in(ctx: &Ctx) -> Vec<Cand> {
+    let out = scan(ctx, true);
+    // Debug builds (every test) check that skipping hopeless weak triggers changes nothing.
+    #[cfg(debug_assertions)]
+    {
+        let full = scan(ctx, false);
+        assert!(
+            out == full,
+            "weak-trigger skip changed the result:\n{out:?}\nvs\n{full:?}"
+        );
+    }
+    out
+}
+
+/// The matcher's pass; `skip` leaves out [`hopeless`] weak triggers.
+fn scan(ctx: &Ctx, skip: bool) -> Vec<Cand> {
     let mut out = Vec::new();
     let mut buf = Vec::new();
     let mut i = 0;
     while i < ctx.len() {
-        if !is_trigger(ctx, i) {
+        if !is_trigger(ctx, i) || skip && hopeless(ctx, i) {
             i += 1;
             continue;
         }
