@@ -123,94 +123,132 @@ fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || c == '\u{00AD}'
 }
 
+/// Byte classes of the tokenizer: ASCII space, newline, digit, letter, other ASCII, and the
+/// first or later bytes of a multi-byte character.
+const SPACE: u8 = 0;
+const NEWLINE: u8 = 1;
+const DIGIT: u8 = 2;
+const LETTER: u8 = 3;
+const OTHER: u8 = 4;
+const HIGH: u8 = 5;
+
+static CLASS: [u8; 256] = {
+    let mut t = [HIGH; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c == b'\n' {
+            NEWLINE
+        } else if c.is_ascii_whitespace() {
+            SPACE
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The character at byte `i` of `text` (a char boundary) and its length.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
+}
+
+/// End of the word that continues at byte `i` (letters and non-ASCII word characters).
+#[inline(always)]
+fn word_end(text: &str, bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if i < bytes.len() && bytes[i] >= 0x80 {
+            let (c, n) = char_at(text, i);
+            if is_word_char(c) {
+                i += n;
+                continue;
+            }
+        }
+        return i;
+    }
+}
+
 /// Split `text` into tokens. Runs in one pass, linear in the input.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens` (cleared first), so that a caller can reuse the buffer.
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
+    tokens.clear();
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut space_before = true;
     let mut newline_before = false;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            if b.is_ascii_whitespace() {
-                if b == b'\n' {
-                    newline_before = true;
-                }
+        let start = i;
+        let kind = match CLASS[usize::from(bytes[i])] {
+            SPACE => {
                 space_before = true;
                 i += 1;
                 continue;
             }
-            let start = i;
-            let kind = if b.is_ascii_digit() {
+            NEWLINE => {
+                space_before = true;
+                newline_before = true;
+                i += 1;
+                continue;
+            }
+            DIGIT => {
+                i += 1;
                 while i < bytes.len() && bytes[i].is_ascii_digit() {
                     i += 1;
                 }
                 TokenKind::Number
-            } else if b.is_ascii_alphabetic() {
-                while i < bytes.len() {
-                    let c = bytes[i];
-                    if c.is_ascii_alphabetic() {
-                        i += 1;
-                    } else if c >= 0x80 {
-                        let ch = text[i..].chars().next().unwrap_or(' ');
-                        if is_word_char(ch) {
-                            i += ch.len_utf8();
-                        } else {
-                            break;
-                        }
-                    } else {
-                        break;
-                    }
-                }
+            }
+            LETTER => {
+                i = word_end(text, bytes, i + 1);
                 TokenKind::Word
-            } else {
+            }
+            OTHER => {
                 i += 1;
                 TokenKind::Punct
-            };
-            tokens.push(Token {
-                span: Span::new(start, i),
-                kind,
-                space_before,
-                newline_before,
-            });
-        } else {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            let start = i;
-            if ch.is_whitespace() {
-                i += ch.len_utf8();
-                space_before = true;
-                if ch == '\u{2028}' || ch == '\u{2029}' || ch == '\u{85}' {
-                    newline_before = true;
-                }
-                continue;
             }
-            let kind = if is_word_char(ch) {
-                i += ch.len_utf8();
-                while i < bytes.len() {
-                    let c = text[i..].chars().next().unwrap_or(' ');
-                    if is_word_char(c) {
-                        i += c.len_utf8();
-                    } else {
-                        break;
+            _ => {
+                let (ch, n) = char_at(text, i);
+                if ch.is_whitespace() {
+                    i += n;
+                    space_before = true;
+                    if ch == '\u{2028}' || ch == '\u{2029}' || ch == '\u{85}' {
+                        newline_before = true;
                     }
+                    continue;
                 }
-                TokenKind::Word
-            } else {
-                i += ch.len_utf8();
-                TokenKind::Punct
-            };
-            tokens.push(Token {
-                span: Span::new(start, i),
-                kind,
-                space_before,
-                newline_before,
-            });
-        }
+                if is_word_char(ch) {
+                    i = word_end(text, bytes, i + n);
+                    TokenKind::Word
+                } else {
+                    i += n;
+                    TokenKind::Punct
+                }
+            }
+        };
+        tokens.push(Token {
+            span: Span { start, end: i },
+            kind,
+            space_before,
+            newline_before,
+        });
         space_before = false;
         newline_before = false;
     }
-    tokens
 }
 
 /// Abbreviations after which a period does not end a sentence (lower-cased).
@@ -223,77 +261,84 @@ static ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_abbreviation(word: &str) -> bool {
-    if word.chars().count() == 1 {
+    let mut cs = word.chars();
+    if cs.next().is_some() && cs.next().is_none() {
         return true;
     }
-    let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// The one-byte punctuation token `tok` is `.`, `!` or `?`.
+#[inline]
+fn is_stop(text: &[u8], tok: &Token) -> bool {
+    tok.kind == TokenKind::Punct && tok.span.len() == 1 && matches!(text[tok.span.start], b'.' | b'!' | b'?')
+}
+
+/// A closing quote or bracket: `"` `'` `)` `]` `”` `’` `»`.
+#[inline]
+fn is_close(s: &str) -> bool {
+    matches!(s, "\"" | "'" | ")" | "]" | "”" | "’" | "»")
 }
 
 /// Split a token stream into sentences.
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut sentences = Vec::new();
+    let bytes = text.as_bytes();
     let mut start_tok = 0;
     let mut i = 0;
-    let close = |s: &str| matches!(s, "\"" | "'" | ")" | "]" | "”" | "’" | "»");
     let mut line_start = 0;
     while i < tokens.len() {
-        if i > start_tok && tokens[i].newline_before {
-            // A blank line always ends a sentence; so does the end of a headline-like line
-            // (a title, a byline, a dateline) that has no closing punctuation.
-            let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
-            if gap.matches('\n').count() >= 2 || is_headline(text, &tokens[line_start.max(start_tok)..i]) {
-                push_sentence(&mut sentences, tokens, start_tok, i);
-                start_tok = i;
+        let t = tokens[i];
+        if t.newline_before {
+            if i > start_tok {
+                // A blank line always ends a sentence; so does the end of a headline-like line
+                // (a title, a byline, a dateline) that has no closing punctuation.
+                let gap = &bytes[tokens[i - 1].span.end..t.span.start];
+                if gap.iter().filter(|&&b| b == b'\n').count() >= 2
+                    || is_headline(text, &tokens[line_start.max(start_tok)..i])
+                {
+                    push_sentence(&mut sentences, tokens, start_tok, i);
+                    start_tok = i;
+                }
             }
-        }
-        if tokens[i].newline_before {
             line_start = i;
         }
-        let t = tokens[i];
-        let s = t.text(text);
-        if t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?") {
+        if is_stop(bytes, &t) {
             let mut end = i + 1;
             // Runs like "?!" or "..." stay together.
-            while end < tokens.len()
-                && tokens[end].kind == TokenKind::Punct
-                && matches!(tokens[end].text(text), "." | "!" | "?")
-                && !tokens[end].space_before
-            {
+            while end < tokens.len() && is_stop(bytes, &tokens[end]) && !tokens[end].space_before {
                 end += 1;
             }
-            while end < tokens.len() && close(tokens[end].text(text)) && !tokens[end].space_before {
+            while end < tokens.len() && !tokens[end].space_before && is_close(tokens[end].text(text)) {
                 end += 1;
             }
-            let abbrev = s == "."
+            let abbrev = bytes[t.span.start] == b'.'
                 && i > 0
                 && tokens[i - 1].kind == TokenKind::Word
                 && !t.space_before
                 && is_abbreviation(tokens[i - 1].text(text));
-            let next_starts = match tokens.get(end) {
-                None => true,
-                Some(n) => {
-                    let nt = n.text(text);
-                    let c = nt.chars().next().unwrap_or(' ');
-                    n.space_before
-                        && (c.is_uppercase()
-                            || c.is_ascii_digit()
-                            || close(nt)
-                            || matches!(nt, "“" | "‘" | "(" | "-" | "—"))
-                }
-            };
             // After an abbreviation, only a line break or a clearly new sentence (a
             // capitalised word after a blank) ends the sentence; "U.S. officials" does not.
             let ends = if abbrev {
                 tokens.get(end).is_none_or(|n| n.newline_before)
             } else {
-                next_starts
+                match tokens.get(end) {
+                    None => true,
+                    Some(n) => {
+                        n.space_before && {
+                            let nt = n.text(text);
+                            let c = nt.chars().next().unwrap_or(' ');
+                            c.is_uppercase()
+                                || c.is_ascii_digit()
+                                || is_close(nt)
+                                || matches!(nt, "“" | "‘" | "(" | "-" | "—")
+                        }
+                    }
+                }
             };
             if ends {
                 push_sentence(&mut sentences, tokens, start_tok, end);
                 start_tok = end;
-                i = end;
-                continue;
             }
             i = end;
             continue;
@@ -387,6 +432,182 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The first sentence splitter, kept as the reference the fast one must agree with.
+    fn is_abbreviation_reference(word: &str) -> bool {
+        if word.chars().count() == 1 {
+            return true;
+        }
+        let lower = word.to_ascii_lowercase();
+        ABBREVIATIONS.contains(&lower.as_str())
+    }
+
+    /// Split a token stream into sentences.
+    fn split_sentences_reference(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+        let mut sentences = Vec::new();
+        let mut start_tok = 0;
+        let mut i = 0;
+        let close = |s: &str| matches!(s, "\"" | "'" | ")" | "]" | "”" | "’" | "»");
+        let mut line_start = 0;
+        while i < tokens.len() {
+            if i > start_tok && tokens[i].newline_before {
+                // A blank line always ends a sentence; so does the end of a headline-like line
+                // (a title, a byline, a dateline) that has no closing punctuation.
+                let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
+                if gap.matches('\n').count() >= 2 || is_headline(text, &tokens[line_start.max(start_tok)..i]) {
+                    push_sentence(&mut sentences, tokens, start_tok, i);
+                    start_tok = i;
+                }
+            }
+            if tokens[i].newline_before {
+                line_start = i;
+            }
+            let t = tokens[i];
+            let s = t.text(text);
+            if t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?") {
+                let mut end = i + 1;
+                // Runs like "?!" or "..." stay together.
+                while end < tokens.len()
+                    && tokens[end].kind == TokenKind::Punct
+                    && matches!(tokens[end].text(text), "." | "!" | "?")
+                    && !tokens[end].space_before
+                {
+                    end += 1;
+                }
+                while end < tokens.len() && close(tokens[end].text(text)) && !tokens[end].space_before {
+                    end += 1;
+                }
+                let abbrev = s == "."
+                    && i > 0
+                    && tokens[i - 1].kind == TokenKind::Word
+                    && !t.space_before
+                    && is_abbreviation_reference(tokens[i - 1].text(text));
+                let next_starts = match tokens.get(end) {
+                    None => true,
+                    Some(n) => {
+                        let nt = n.text(text);
+                        let c = nt.chars().next().unwrap_or(' ');
+                        n.space_before
+                            && (c.is_uppercase()
+                                || c.is_ascii_digit()
+                                || close(nt)
+                                || matches!(nt, "“" | "‘" | "(" | "-" | "—"))
+                    }
+                };
+                // After an abbreviation, only a line break or a clearly new sentence (a
+                // capitalised word after a blank) ends the sentence; "U.S. officials" does not.
+                let ends = if abbrev {
+                    tokens.get(end).is_none_or(|n| n.newline_before)
+                } else {
+                    next_starts
+                };
+                if ends {
+                    push_sentence(&mut sentences, tokens, start_tok, end);
+                    start_tok = end;
+                    i = end;
+                    continue;
+                }
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+        if start_tok < tokens.len() {
+            push_sentence(&mut sentences, tokens, start_tok, tokens.len());
+        }
+        sentences
+    }
+
+    /// The first tokenizer, kept as the reference the fast one must agree with.
+    fn tokenize_reference(text: &str) -> Vec<Token> {
+        let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        let mut space_before = true;
+        let mut newline_before = false;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if b.is_ascii_whitespace() {
+                    if b == b'\n' {
+                        newline_before = true;
+                    }
+                    space_before = true;
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                let kind = if b.is_ascii_digit() {
+                    while i < bytes.len() && bytes[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    TokenKind::Number
+                } else if b.is_ascii_alphabetic() {
+                    while i < bytes.len() {
+                        let c = bytes[i];
+                        if c.is_ascii_alphabetic() {
+                            i += 1;
+                        } else if c >= 0x80 {
+                            let ch = text[i..].chars().next().unwrap_or(' ');
+                            if is_word_char(ch) {
+                                i += ch.len_utf8();
+                            } else {
+                                break;
+                            }
+                        } else {
+                            break;
+                        }
+                    }
+                    TokenKind::Word
+                } else {
+                    i += 1;
+                    TokenKind::Punct
+                };
+                tokens.push(Token {
+                    span: Span::new(start, i),
+                    kind,
+                    space_before,
+                    newline_before,
+                });
+            } else {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                let start = i;
+                if ch.is_whitespace() {
+                    i += ch.len_utf8();
+                    space_before = true;
+                    if ch == '\u{2028}' || ch == '\u{2029}' || ch == '\u{85}' {
+                        newline_before = true;
+                    }
+                    continue;
+                }
+                let kind = if is_word_char(ch) {
+                    i += ch.len_utf8();
+                    while i < bytes.len() {
+                        let c = text[i..].chars().next().unwrap_or(' ');
+                        if is_word_char(c) {
+                            i += c.len_utf8();
+                        } else {
+                            break;
+                        }
+                    }
+                    TokenKind::Word
+                } else {
+                    i += ch.len_utf8();
+                    TokenKind::Punct
+                };
+                tokens.push(Token {
+                    span: Span::new(start, i),
+                    kind,
+                    space_before,
+                    newline_before,
+                });
+            }
+            space_before = false;
+            newline_before = false;
+        }
+        tokens
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
@@ -441,5 +662,31 @@ mod tests {
         assert_eq!(li.char_offset(d), 9);
         assert_eq!(li.line_col(d), (2, 4));
         assert_eq!(li.line_col(0), (1, 1));
+    }
+
+    /// Text made of pieces that exercise every branch of the tokenizer and splitter.
+    fn pieces() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "Dec", ".", " ", "\n", "\n\n", "U", "S", "17", ",", "2014", "said", "The", "“", "”", "’", "'", "\"", "?", "!",
+            "é", "Über", "\u{00AD}", "\u{2028}", "\u{85}", "\u{a0}", "—", "-", "(", ")", "Mr", "a", "m", "p", "x9", "\t",
+            "Obama Wants", "of", "the", "»", "]", "‘", "日本", "€", "3:07",
+        ]);
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_text_stage_agrees_with_reference(text in pieces()) {
+            let fast = tokenize(&text);
+            proptest::prop_assert_eq!(&fast, &tokenize_reference(&text));
+            proptest::prop_assert_eq!(split_sentences(&text, &fast), split_sentences_reference(&text, &fast));
+        }
+
+        #[test]
+        fn fast_tokenizer_agrees_on_any_text(text in "\\PC{0,80}") {
+            let fast = tokenize(&text);
+            proptest::prop_assert_eq!(&fast, &tokenize_reference(&text));
+            proptest::prop_assert_eq!(split_sentences(&text, &fast), split_sentences_reference(&text, &fast));
+        }
     }
 }

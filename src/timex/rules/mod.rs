@@ -425,11 +425,12 @@ impl<'a> Ctx<'a> {
     pub fn new(text: &'a str, toks: &'a [Token]) -> Ctx<'a> {
         let lower = text.to_ascii_lowercase();
         let lexicon = lexicon();
+        let b = lower.as_bytes();
         let lex = toks
             .iter()
             .map(|t| {
                 if t.kind == TokenKind::Word {
-                    lexicon.find(&lower.as_bytes()[t.span.start..t.span.end])
+                    lexicon.find_at(b, t.span.start, t.span.end)
                 } else {
                     0
                 }
@@ -813,61 +814,9 @@ static TRIGGERS: &[&str] = &[
 /// days`. A weak trigger with no strong token that close is skipped without asking the rules.
 /// `tests` checks, on every case, that skipping changes nothing (see [`extract_in`]).
 static WEAK: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "that",
-    "this",
-    "these",
-    "at",
-    "about",
-    "more",
-    "less",
-    "up",
-    "over",
-    "some",
-    "under",
-    "many",
-    "new",
-    "one",
-    "two",
-    "each",
-    "same",
-    "latest",
-    "full",
-    "good",
-    "mother",
-    "father",
-    "martin",
-    "several",
-    "few",
-    "nearly",
-    "almost",
-    "around",
-    "roughly",
-    "approximately",
-    "and",
-    "or",
-    "of",
-    "to",
-    "in",
-    "on",
-    "for",
-    "from",
-    "by",
-    "than",
-    "no",
-    "other",
-    "when",
-    "s",
-    "m",
-    "p",
-    "o",
-    "st",
-    "end",
-    "mid",
-    "early",
-    "late",
+    "the", "a", "an", "that", "this", "these", "at", "about", "more", "less", "up", "over", "some", "under", "many",
+    "new", "one", "two", "each", "same", "latest", "full", "good", "mother", "father", "martin", "several", "few",
+    "nearly", "almost", "around", "roughly", "approximately", "st", "end", "mid", "early", "late",
 ];
 
 /// How many tokens after a weak trigger a strong token must appear for the rules to run.
@@ -989,6 +938,15 @@ struct Lexicon {
     slots: Vec<(u64, u64, u8, u16)>,
     mask: usize,
     entries: Vec<Entry>,
+    /// Bit `(first & 31) * 32 + (last & 31)` of row `len` is set when some word of that
+    /// length starts and ends with such bytes: most other words are turned away by it.
+    filter: [[u64; 16]; 17],
+}
+
+/// Bit index of a word's first and last bytes in [`Lexicon::filter`].
+#[inline]
+fn filter_bit(first: u8, last: u8) -> usize {
+    usize::from(first & 31) * 32 + usize::from(last & 31)
 }
 
 /// `a == b`, inlined: the words compared are short, and a `memcmp` call costs more.
@@ -1021,8 +979,12 @@ impl Lexicon {
         let mask = size - 1;
         let mut slots = vec![(0, 0, 0, 0); size];
         let mut entries = vec![Entry::default()];
+        let mut filter = [[0u64; 16]; 17];
         for (w, e) in words {
             debug_assert!(!w.is_empty() && w.len() <= 16, "lexicon word {w:?}");
+            let wb = w.as_bytes();
+            let bit = filter_bit(wb[0], wb[wb.len() - 1]);
+            filter[wb.len()][bit / 64] |= 1 << (bit % 64);
             let (k0, k1) = pack(w.as_bytes());
             let mut h = slot_of(k0, k1, w.len(), mask);
             while slots[h].2 != 0 {
@@ -1031,7 +993,52 @@ impl Lexicon {
             slots[h] = (k0, k1, w.len() as u8, entries.len() as u16);
             entries.push(*e);
         }
-        Lexicon { slots, mask, entries }
+        Lexicon {
+            slots,
+            mask,
+            entries,
+            filter,
+        }
+    }
+
+    /// [`Lexicon::find`] of `lower[start..end]`, reading whole words of the text when it can.
+    #[inline]
+    fn find_at(&self, lower: &[u8], start: usize, end: usize) -> u16 {
+        let len = end - start;
+        if len == 0 || len > 16 {
+            return 0;
+        }
+        let bit = filter_bit(lower[start], lower[end - 1]);
+        if self.filter[len][bit / 64] & (1 << (bit % 64)) == 0 {
+            return 0;
+        }
+        if start + 16 > lower.len() {
+            return self.find(&lower[start..end]);
+        }
+        let load = |at: usize| {
+            let mut k = [0u8; 8];
+            k.copy_from_slice(&lower[at..at + 8]);
+            u64::from_le_bytes(k)
+        };
+        let mask = |n: usize| if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        let k0 = load(start) & mask(len);
+        let k1 = if len > 8 { load(start + 8) & mask(len - 8) } else { 0 };
+        self.probe(k0, k1, len)
+    }
+
+    #[inline]
+    fn probe(&self, k0: u64, k1: u64, len: usize) -> u16 {
+        let mut h = slot_of(k0, k1, len, self.mask);
+        loop {
+            let s = &self.slots[h];
+            if s.2 == 0 {
+                return 0;
+            }
+            if s.0 == k0 && s.1 == k1 && usize::from(s.2) == len {
+                return s.3;
+            }
+            h = (h + 1) & self.mask;
+        }
     }
 
     /// Entry index of lower-case word `w`, 0 when it is not in the lexicon.
@@ -1041,23 +1048,13 @@ impl Lexicon {
             return 0;
         }
         let (k0, k1) = pack(w);
-        let mut h = slot_of(k0, k1, w.len(), self.mask);
-        loop {
-            let s = &self.slots[h];
-            if s.2 == 0 {
-                return 0;
-            }
-            if s.0 == k0 && s.1 == k1 && usize::from(s.2) == w.len() {
-                return s.3;
-            }
-            h = (h + 1) & self.mask;
-        }
+        self.probe(k0, k1, w.len())
     }
 }
 
 /// Every word of the tables: [`TRIGGERS`], month, weekday, unit, number and ordinal words
-/// (weekdays and units also with `s`), the words of holiday names, [`WEAK`] and
-/// [`LEXICON_EXTRA`].
+/// (weekdays and units also with `s`), the first words of holiday names, [`WEAK`] and
+/// [`LEXICON_EXTRA`]. Words in none of them (`of`, `and`) are neither triggers nor strong.
 fn lexicon() -> &'static Lexicon {
     static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
     LEX.get_or_init(|| {
@@ -1096,9 +1093,6 @@ fn lexicon() -> &'static Lexicon {
         }
         for (ws, _) in holiday::HOLIDAYS {
             put(ws[0], &mut |e| e.trigger = true);
-            for w in *ws {
-                put(w, &mut |_| {});
-            }
         }
         for w in LEXICON_EXTRA {
             put(w, &mut |_| {});
