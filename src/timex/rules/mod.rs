@@ -277,6 +277,8 @@ pub struct Ctx<'a> {
     /// Per token: its index in the [`lexicon`] (0 = not a lexicon word), found once so
     /// that the table look-ups of the rules cost one array read.
     lex: Vec<u16>,
+    /// The lexicon's entries, indexed by `lex`.
+    entries: &'static [Entry],
 }
 
 static MONTHS: &[(&str, u32)] = &[
@@ -436,13 +438,19 @@ impl<'a> Ctx<'a> {
                 }
             })
             .collect();
-        Ctx { text, lower, toks, lex }
+        Ctx {
+            text,
+            lower,
+            toks,
+            lex,
+            entries: &lexicon.entries,
+        }
     }
 
     /// The lexicon entry of token `i`, if it is a lexicon word.
     fn entry(&self, i: usize) -> Option<&'static Entry> {
         match self.lex.get(i) {
-            Some(&k) if k > 0 => Some(&lexicon().entries[usize::from(k)]),
+            Some(&k) if k > 0 => self.entries.get(usize::from(k)),
             _ => None,
         }
     }
