@@ -255,6 +255,11 @@ const MONTH_REACH: usize = 4;
 /// How far (in tokens) a past-tense verb form (`ran`, `closed`) moves a month back.
 const PAST_VERB_REACH: usize = 2;
 
+/// How many times farther a future candidate counts than a past one when a distant past
+/// verb governs a month (`stepped down ... in March` in November is last March, but
+/// `said the dividend is payable Dec. 15` in November is next month).
+const FUTURE_PENALTY: i64 = 3;
+
 /// How far (in days) from the DCT a month in the DCT's own year is still preferred to a
 /// nearer one in the year before or after.
 const SAME_YEAR_REACH: i64 = 183;
@@ -285,6 +290,12 @@ struct Resolver<'a> {
     rule: &'static str,
     end: usize,
     dir: Option<tense::Cue>,
+    /// A past-tense verb governs the expression from afar: of the candidate years, prefer
+    /// the past one unless the future one is much nearer ([`FUTURE_PENALTY`]).
+    lean_past: bool,
+    /// A modal governs the expression from afar (`will be named commander ... for a mission
+    /// in December`): the same, the other way round.
+    lean_future: bool,
 }
 
 impl Resolver<'_> {
@@ -296,6 +307,7 @@ impl Resolver<'_> {
             direction: Direction::None,
             strong: false,
             distance: 0,
+            word: String::new(),
             why: String::new(),
         })
     }
@@ -319,8 +331,9 @@ impl Resolver<'_> {
             return (Direction::Past, "possessive `'s`".into());
         }
         let c = self.cue();
+        // "said it would close Friday": reported plans point forward from the report.
         let d = match c.direction {
-            Direction::Future if c.strong => Direction::Future,
+            Direction::Future if c.strong || c.word == "would" => Direction::Future,
             _ => Direction::Past,
         };
         (d, c.why)
@@ -360,7 +373,16 @@ impl Resolver<'_> {
                         0
                     }
                 };
-                if default_nearest {
+                if self.lean_past || self.lean_future {
+                    let lean = |c: &&(NaiveDate, NaiveDate, Val)| {
+                        if (c.0 > self.dct) == self.lean_past {
+                            dist(c) * FUTURE_PENALTY
+                        } else {
+                            dist(c)
+                        }
+                    };
+                    cands.iter().min_by_key(lean)
+                } else if default_nearest {
                     // The DCT's year unless that is far away ("January" in December).
                     let same = cands
                         .iter()
@@ -474,12 +496,15 @@ impl Resolver<'_> {
                 {
                     c.direction
                 } else {
+                    self.lean_past = c.direction == Direction::Past;
+                    self.lean_future = c.direction == Direction::Future && c.strong;
                     Direction::None
                 };
                 self.dir = Some(tense::Cue {
                     direction: dir,
                     strong: true,
                     distance: 0,
+                    word: c.word,
                     why: c.why,
                 });
                 self.by_direction(
@@ -613,6 +638,7 @@ impl Resolver<'_> {
                     direction: d,
                     strong: true,
                     distance: 0,
+                    word: String::new(),
                     why,
                 });
                 self.by_direction(
@@ -970,6 +996,8 @@ pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]
         rule: "",
         end: 0,
         dir: None,
+        lean_past: false,
+        lean_future: false,
     };
     let dct_value = dct.format("%Y-%m-%d").to_string();
     let mut out = Vec::with_capacity(cands.len());
@@ -979,6 +1007,8 @@ pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]
         r.rule = c.rule;
         r.end = c.end;
         r.dir = None;
+        r.lean_past = false;
+        r.lean_future = false;
         r.sentence = analysis.sentence_at(span.start);
         let mut kind = c.kind;
         let (value, o_anchor, o_dir, why, val) = match &c.val {

@@ -26,6 +26,11 @@ use crate::timex::Direction;
 /// How many tokens on each side are searched.
 pub const WINDOW: usize = 12;
 
+/// How many tokens farther a weak cue (a bare `-ed` or irregular past form, which may be a
+/// participle: `markets untouched by the crisis`) counts than a modal or auxiliary, unless it
+/// is next to the expression (`said Monday`, `issued July 1`).
+pub const WEAK_PENALTY: usize = 4;
+
 /// Irregular past forms (and a few past-only words) of common verbs.
 static PAST: &[&str] = &[
     "was",
@@ -113,6 +118,25 @@ static PAST: &[&str] = &[
     "upheld",
 ];
 
+/// Past forms of reporting verbs, which do not date what comes before them (attribution).
+static REPORTING: &[&str] = &[
+    "said",
+    "told",
+    "added",
+    "reported",
+    "stated",
+    "noted",
+    "explained",
+    "declared",
+    "announced",
+    "claimed",
+    "insisted",
+    "argued",
+    "warned",
+    "wrote",
+    "confirmed",
+];
+
 /// Words ending in `-ed` that are not past forms.
 static NOT_PAST_ED: &[&str] = &[
     "need",
@@ -198,6 +222,7 @@ static INFINITIVE_FUTURE: &[&str] = &[
     "wanted",
     "decided",
     "deadline",
+    "supposed",
 ];
 
 /// Future cues that are single words.
@@ -212,6 +237,17 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
         return None;
     }
     let w = ctx.lw(k);
+    if INFINITIVE_FUTURE.contains(&w) && ctx.is(k + 1, "to") {
+        // "had been scheduled to expire Friday": a plan as it stood before, now past.
+        if k > 0 && ctx.is(k - 1, "had") || k > 1 && ctx.is(k - 1, "been") && ctx.is(k - 2, "had") {
+            return Some((Direction::Past, true));
+        }
+        return Some((Direction::Future, true));
+    }
+    // "is to resume trading Tuesday": `be` + `to` + verb is a plan.
+    if matches!(w, "is" | "are") && ctx.is(k + 1, "to") {
+        return Some((Direction::Future, true));
+    }
     if FUTURE.contains(&w) {
         // "would have" is a past counterfactual.
         if w == "would" && ctx.is(k + 1, "have") {
@@ -219,15 +255,16 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
         }
         return Some((Direction::Future, matches!(w, "will" | "shall" | "wo")));
     }
-    if INFINITIVE_FUTURE.contains(&w) && ctx.is(k + 1, "to") {
-        return Some((Direction::Future, true));
-    }
     // "as early as Tuesday", "as soon as Monday"
     if matches!(w, "early" | "soon") && k > 0 && ctx.is(k - 1, "as") && ctx.is(k + 1, "as") {
         return Some((Direction::Future, true));
     }
     if matches!(w, "could" | "might") || w == "may" && !ctx.cap(k) {
         return Some((Direction::Future, false));
+    }
+    // "has scheduled a news conference Thursday": a present perfect of planning is a plan.
+    if matches!(w, "has" | "have") && ctx.any(k + 1, &["scheduled", "slated", "planned", "set", "called"]) {
+        return Some((Direction::Future, true));
     }
     if matches!(w, "has" | "have" | "had") && ctx.lw(k + 1).ends_with("ed") {
         return Some((Direction::Past, true));
@@ -256,6 +293,8 @@ pub struct Cue {
     pub strong: bool,
     /// Distance in tokens from the expression (0 when there is no cue).
     pub distance: usize,
+    /// The cue word, lower-cased (empty when there is no cue).
+    pub word: String,
     /// The evidence, in words.
     pub why: String,
 }
@@ -265,12 +304,22 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
     let s = analysis.sentence_at(ctx.toks.get(start).map_or(0, |t| t.span.start));
     let range = analysis.sentences.get(s).map_or(0..ctx.len(), |x| x.tokens.clone());
     let mut best: Option<(usize, Direction, bool, usize)> = None;
+    // A fronted expression ("On Thursday, Earnest told reporters") is governed by the verb
+    // after it.
+    let fronted = start <= range.start + 1;
     let mut consider = |k: usize, dist: usize| {
+        // "Talks resume in May, officials said": a reporting verb after the expression dates
+        // the report, not what is reported ("told reporters on Thursday" is left of it).
+        if k > start && dist > 1 && !fronted && REPORTING.contains(&ctx.lw(k)) {
+            return;
+        }
         if let Some((d, strong)) = cue(ctx, k) {
+            let key = |dist: usize, strong: bool| if strong || dist <= 2 { dist } else { dist + WEAK_PENALTY };
             let better = match best {
                 None => true,
                 Some((bd, bdir, bstrong, _)) => {
-                    dist < bd || dist == bd && (d == Direction::Future && bdir == Direction::Past || strong && !bstrong)
+                    let (a, b) = (key(dist, strong), key(bd, bstrong));
+                    a < b || a == b && (d == Direction::Future && bdir == Direction::Past || strong && !bstrong)
                 }
             };
             if better {
@@ -310,6 +359,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
                 direction: d,
                 strong,
                 distance: dist,
+                word: ctx.lw(k).to_string(),
                 why: format!("{what} cue `{}`", ctx.raw(k)),
             }
         }
@@ -317,6 +367,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
             direction: Direction::None,
             strong: false,
             distance: 0,
+            word: String::new(),
             why: "no tense cue nearby".to_string(),
         },
     }
