@@ -14,7 +14,7 @@
 //! document, `{"id", "published", "timexes": [...]}` (see [`crate::stream`], `docs/SCALING.md`).
 use super::Outcome;
 use crate::document::{parse_dct, Document};
-use crate::text::{Analysis, LineIndex};
+use crate::text::LineIndex;
 use crate::timex;
 use serde_json::json;
 use std::path::PathBuf;
@@ -130,8 +130,7 @@ fn tag_file(
     } else {
         Document::load(path, dct)?
     };
-    let analysis = Analysis::new(&doc.text);
-    let timexes = timex::tag(&doc.text, &analysis, doc.dct);
+    let timexes = timex::tag_text(&doc.text, doc.dct);
     let li = LineIndex::new(&doc.text);
     let mut out = String::new();
     match format {
@@ -176,8 +175,7 @@ fn run_stream(args: &Args, dct: Option<chrono::NaiveDate>) -> crate::Result<Outc
         dct,
         &opts,
         |doc| {
-            let analysis = Analysis::new(&doc.text);
-            let timexes = timex::tag(&doc.text, &analysis, doc.dct);
+            let timexes = timex::tag_text(&doc.text, doc.dct);
             let li = LineIndex::new(&doc.text);
             let list: Vec<serde_json::Value> = timexes.iter().map(|t| timex_json(t, &li)).collect();
             Ok(json!({ "published": doc.dct.to_string(), "timexes": list }))

@@ -109,3 +109,116 @@ pub fn tag(text: &str, analysis: &Analysis, dct: NaiveDate) -> Vec<Timex> {
     let cands = rules::extract_in(&ctx);
     resolve::resolve_in(&ctx, analysis, dct, &cands)
 }
+
+/// Texts up to twice this many bytes are tagged in one piece by [`tag_text`]; longer ones
+/// in windows of about this size, so that memory stays bounded and the cost per byte does
+/// not grow with the document.
+pub const WINDOW_BYTES: usize = 1 << 20;
+
+/// Tokens of context a window keeps after the part it tags (the rules look a few tokens
+/// ahead and behind; the tense cues stay inside the sentence).
+const CONTEXT_TOKENS: usize = 256;
+
+/// [`tag`] for a text that has no [`Analysis`] yet: the same result, computed in windows of
+/// [`WINDOW_BYTES`] cut at blank lines when the text is long.
+pub fn tag_text(text: &str, dct: NaiveDate) -> Vec<Timex> {
+    tag_windows(text, dct, WINDOW_BYTES)
+}
+
+/// [`tag_text`] with windows of about `window` bytes.
+///
+/// Each window is tokenized and split on its own, from a blank line to a blank line (where
+/// the sentence splitter always starts afresh), with at least [`CONTEXT_TOKENS`] tokens
+/// before and after the part it tags. The matcher's pass continues where the previous
+/// window's stopped, and the resolver carries its anchors over ([`resolve::Memory`]) with
+/// sentence and token numbers counted from the start of the document, so the result is
+/// the one [`tag`] gives for the whole text. A text with no blank line where a cut is due
+/// is tagged in bigger windows.
+pub fn tag_windows(text: &str, dct: NaiveDate, window: usize) -> Vec<Timex> {
+    let window = window.max(1);
+    if text.len() <= 2 * window {
+        return tag(text, &Analysis::new(text), dct);
+    }
+    let mut out = Vec::new();
+    let mut mem = resolve::Memory::default();
+    // The window's first byte (a blank-line boundary), and the numbers of its first
+    // sentence and token in the whole document.
+    let (mut from, mut sentence_base, mut token_base) = (0, 0, 0);
+    // Where the matcher's pass continues, and where the part to tag ends.
+    let mut cursor = 0;
+    let mut core_end = 0;
+    loop {
+        core_end = blank_line_after(text, core_end + window).unwrap_or(text.len());
+        // Enough for CONTEXT_TOKENS tokens of most texts; doubled until it is.
+        let mut slack = 4096;
+        let (until, analysis) = loop {
+            let until = blank_line_after(text, core_end + slack).unwrap_or(text.len());
+            let mut a = Analysis::new(&text[from..until]);
+            if let Some(t) = a.tokens.first_mut() {
+                // The window starts after a blank line, not at the start of the text.
+                t.newline_before = from > 0;
+            }
+            let after = a.tokens.len() - a.token_at_or_after(core_end - from);
+            if until == text.len() || after >= CONTEXT_TOKENS {
+                break (until, a);
+            }
+            slack *= 2;
+        };
+        let piece = &text[from..until];
+        let ctx = rules::Ctx::new(piece, &analysis.tokens);
+        let first = analysis.token_at_or_after(cursor.max(from) - from);
+        let last_window = until == text.len();
+        let stop = if last_window {
+            analysis.tokens.len()
+        } else {
+            analysis.token_at_or_after(core_end - from)
+        };
+        let (cands, next) = rules::extract_range(&ctx, first, stop);
+        let found = resolve::resolve_window(&ctx, &analysis, dct, &cands, &mut mem, sentence_base, token_base);
+        out.extend(found.into_iter().map(|mut t| {
+            t.span = Span::new(t.span.start + from, t.span.end + from);
+            t
+        }));
+        if last_window {
+            return out;
+        }
+        cursor = analysis.tokens.get(next).map_or(until, |t| t.span.start + from);
+        // The next window starts at the last blank line with enough context before `stop`.
+        let toks = &analysis.tokens;
+        let bytes = piece.as_bytes();
+        let blank = |j: usize| {
+            toks[j].newline_before
+                && bytes[toks[j - 1].span.end..toks[j].span.start]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+                    >= 2
+        };
+        if let Some(j) = (1..=stop.saturating_sub(CONTEXT_TOKENS)).rev().find(|&j| blank(j)) {
+            sentence_base += analysis.sentences.partition_point(|s| s.tokens.start < j);
+            token_base += j;
+            from += toks[j].span.start;
+        }
+    }
+}
+
+/// The first token start at or after byte `pos` that follows a blank line (white space
+/// holding two line feeds), if any.
+fn blank_line_after(text: &str, pos: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut q = pos;
+    while q < b.len() {
+        let nl = q + b[q..].iter().position(|&c| c == b'\n')?;
+        let mut p = nl;
+        let mut lines = 0;
+        while p < b.len() && b[p].is_ascii_whitespace() {
+            lines += usize::from(b[p] == b'\n');
+            p += 1;
+        }
+        if p < b.len() && lines >= 2 && !text[p..].chars().next().is_some_and(char::is_whitespace) {
+            return Some(p);
+        }
+        q = p.max(nl + 1);
+    }
+    None
+}

@@ -983,14 +983,39 @@ pub fn resolve(text: &str, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) 
 
 /// [`resolve`] over an existing token context.
 pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]) -> Vec<Timex> {
+    resolve_window(ctx, analysis, dct, cands, &mut Memory::default(), 0, 0)
+}
+
+/// What the resolver carries from one window of a long document to the next
+/// ([`crate::timex::tag_text`]): the anchors, with sentence and token numbers counted from
+/// the start of the document.
+#[derive(Default)]
+pub struct Memory {
+    anchor: Option<(Val, usize)>,
+    last_quarter: Option<(Val, usize)>,
+    prev: Option<(Val, usize)>,
+}
+
+/// [`resolve_in`] over one window of a document whose first sentence and token are number
+/// `sentence_base` and `token_base` of the document, remembering anchors in `mem`.
+pub fn resolve_window(
+    ctx: &Ctx,
+    analysis: &Analysis,
+    dct: NaiveDate,
+    cands: &[Cand],
+    mem: &mut Memory,
+    sentence_base: usize,
+    token_base: usize,
+) -> Vec<Timex> {
     let text = ctx.text;
     let mut r = Resolver {
         dct,
         ctx,
         analysis,
-        anchor: None,
-        last_quarter: None,
-        prev: None,
+        anchor: mem.anchor,
+        last_quarter: mem.last_quarter,
+        // A previous timex before the window is too far back to start a range.
+        prev: mem.prev.and_then(|(v, t)| Some((v, t.checked_sub(token_base)?))),
         sentence: 0,
         start: 0,
         rule: "",
@@ -1009,7 +1034,7 @@ pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]
         r.dir = None;
         r.lean_past = false;
         r.lean_future = false;
-        r.sentence = analysis.sentence_at(span.start);
+        r.sentence = sentence_base + analysis.sentence_at(span.start);
         let mut kind = c.kind;
         let (value, o_anchor, o_dir, why, val) = match &c.val {
             Unres::Fixed(v) => (
@@ -1112,6 +1137,9 @@ pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]
             },
         });
     }
+    mem.anchor = r.anchor;
+    mem.last_quarter = r.last_quarter;
+    mem.prev = r.prev.map(|(v, t)| (v, t + token_base));
     out
 }
 

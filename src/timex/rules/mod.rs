@@ -822,9 +822,44 @@ static TRIGGERS: &[&str] = &[
 /// days`. A weak trigger with no strong token that close is skipped without asking the rules.
 /// `tests` checks, on every case, that skipping changes nothing (see [`extract_in`]).
 static WEAK: &[&str] = &[
-    "the", "a", "an", "that", "this", "these", "at", "about", "more", "less", "up", "over", "some", "under", "many",
-    "new", "one", "two", "each", "same", "latest", "full", "good", "mother", "father", "martin", "several", "few",
-    "nearly", "almost", "around", "roughly", "approximately", "st", "end", "mid", "early", "late",
+    "the",
+    "a",
+    "an",
+    "that",
+    "this",
+    "these",
+    "at",
+    "about",
+    "more",
+    "less",
+    "up",
+    "over",
+    "some",
+    "under",
+    "many",
+    "new",
+    "one",
+    "two",
+    "each",
+    "same",
+    "latest",
+    "full",
+    "good",
+    "mother",
+    "father",
+    "martin",
+    "several",
+    "few",
+    "nearly",
+    "almost",
+    "around",
+    "roughly",
+    "approximately",
+    "st",
+    "end",
+    "mid",
+    "early",
+    "late",
 ];
 
 /// How many tokens after a weak trigger a strong token must appear for the rules to run.
@@ -1285,11 +1320,17 @@ pub fn extract(text: &str, analysis: &Analysis) -> Vec<Cand> {
 
 /// [`extract`] over an existing token context.
 pub fn extract_in(ctx: &Ctx) -> Vec<Cand> {
-    let out = scan(ctx, true);
+    extract_range(ctx, 0, ctx.len()).0
+}
+
+/// [`extract_in`] from token `from` on, while a match can still start before token `to`: the
+/// candidates and the token at which the pass stopped (past `to` when a match runs over it).
+pub fn extract_range(ctx: &Ctx, from: usize, to: usize) -> (Vec<Cand>, usize) {
+    let out = scan(ctx, true, from, to);
     // Debug builds (every test) check that skipping hopeless weak triggers changes nothing.
     #[cfg(debug_assertions)]
     {
-        let full = scan(ctx, false);
+        let full = scan(ctx, false, from, to);
         assert!(
             out == full,
             "weak-trigger skip changed the result:\n{out:?}\nvs\n{full:?}"
@@ -1298,12 +1339,13 @@ pub fn extract_in(ctx: &Ctx) -> Vec<Cand> {
     out
 }
 
-/// The matcher's pass; `skip` leaves out [`hopeless`] weak triggers.
-fn scan(ctx: &Ctx, skip: bool) -> Vec<Cand> {
+/// The matcher's pass over tokens `from..to`; `skip` leaves out [`hopeless`] weak triggers.
+fn scan(ctx: &Ctx, skip: bool, from: usize, to: usize) -> (Vec<Cand>, usize) {
     let mut out = Vec::new();
     let mut buf = Vec::new();
-    let mut i = 0;
-    while i < ctx.len() {
+    let mut i = from;
+    let to = to.min(ctx.len());
+    while i < to {
         if !is_trigger(ctx, i) || skip && hopeless(ctx, i) {
             i += 1;
             continue;
@@ -1322,5 +1364,5 @@ fn scan(ctx: &Ctx, skip: bool) -> Vec<Cand> {
             None => i += 1,
         }
     }
-    out
+    (out, i)
 }
