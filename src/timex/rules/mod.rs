@@ -274,8 +274,9 @@ pub struct Ctx<'a> {
     /// `text` with ASCII letters lower-cased: byte offsets are the same.
     pub lower: String,
     pub toks: &'a [Token],
-    /// Per token: its index in the [`lexicon`] (0 = not a lexicon word), found once so
-    /// that the table look-ups of the rules cost one array read.
+    /// Per token: its index in the [`lexicon`] (0 = not a lexicon word) and its
+    /// [`TRIGGER`], [`WEAK`] and [`STRONG`] bits, found once so that the table look-ups of
+    /// the rules cost one array read.
     lex: Vec<u16>,
     /// The lexicon's entries, indexed by `lex`.
     entries: &'static [Entry],
@@ -430,11 +431,19 @@ impl<'a> Ctx<'a> {
         let b = lower.as_bytes();
         let lex = toks
             .iter()
-            .map(|t| {
-                if t.kind == TokenKind::Word {
-                    lexicon.find_at(b, t.span.start, t.span.end)
-                } else {
-                    0
+            .map(|t| match t.kind {
+                TokenKind::Word => {
+                    let k = lexicon.find_at(b, t.span.start, t.span.end);
+                    k | lexicon.flags[usize::from(k)]
+                }
+                TokenKind::Number => TRIGGER | STRONG,
+                TokenKind::Punct => {
+                    if same(&b[t.span.start..t.span.end], b"'") || same(&b[t.span.start..t.span.end], "’".as_bytes())
+                    {
+                        TRIGGER
+                    } else {
+                        0
+                    }
                 }
             })
             .collect();
@@ -449,8 +458,8 @@ impl<'a> Ctx<'a> {
 
     /// The lexicon entry of token `i`, if it is a lexicon word.
     fn entry(&self, i: usize) -> Option<&'static Entry> {
-        match self.lex.get(i) {
-            Some(&k) if k > 0 => self.entries.get(usize::from(k)),
+        match self.lex.get(i).map(|&k| k & INDEX) {
+            Some(k) if k > 0 => self.entries.get(usize::from(k)),
             _ => None,
         }
     }
@@ -981,6 +990,8 @@ struct Lexicon {
     slots: Vec<(u64, u64, u8, u16)>,
     mask: usize,
     entries: Vec<Entry>,
+    /// Per entry: its [`TRIGGER`], [`WEAK_WORD`] and [`STRONG`] bits (none for entry 0).
+    flags: Vec<u16>,
     /// Bit `(first & 31) * 32 + (last & 31)` of row `len` is set when some word of that
     /// length starts and ends with such bytes: most other words are turned away by it.
     filter: [[u64; 16]; 17],
@@ -1036,10 +1047,23 @@ impl Lexicon {
             slots[h] = (k0, k1, w.len() as u8, entries.len() as u16);
             entries.push(*e);
         }
+        debug_assert!(entries.len() <= usize::from(INDEX));
+        let flags = entries
+            .iter()
+            .enumerate()
+            .map(|(k, e)| {
+                if k == 0 {
+                    0
+                } else {
+                    (if e.trigger { TRIGGER } else { 0 }) | if e.weak { WEAK_WORD } else { STRONG }
+                }
+            })
+            .collect();
         Lexicon {
             slots,
             mask,
             entries,
+            flags,
             filter,
         }
     }
@@ -1148,23 +1172,28 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
+/// Bits of [`Ctx::lex`]: the lexicon index, and three facts about the token.
+const INDEX: u16 = 0x0fff;
+/// The token can start an expression: a number, `'` or `’`, or a trigger word (an
+/// [`Entry::trigger`]).
+const TRIGGER: u16 = 0x1000;
+/// The token is a word in [`WEAK`].
+const WEAK_WORD: u16 = 0x2000;
+/// The token is a number or a lexicon word not in [`WEAK`].
+const STRONG: u16 = 0x4000;
+
 fn is_trigger(ctx: &Ctx, i: usize) -> bool {
-    match ctx.kind(i) {
-        Some(TokenKind::Number) => true,
-        Some(TokenKind::Punct) => ctx.punct(i, "'") || ctx.punct(i, "’"),
-        Some(TokenKind::Word) => ctx.entry(i).is_some_and(|e| e.trigger),
-        None => false,
-    }
+    ctx.lex.get(i).is_some_and(|&k| k & TRIGGER != 0)
 }
 
 /// Token `i` is a weak trigger ([`WEAK`]) with no number or strong lexicon word in the
 /// [`WEAK_REACH`] tokens after it: no rule can match there.
 fn hopeless(ctx: &Ctx, i: usize) -> bool {
-    if !ctx.entry(i).is_some_and(|e| e.weak) {
+    if ctx.lex.get(i).is_none_or(|&k| k & WEAK_WORD == 0) {
         return false;
     }
     let end = ctx.len().min(i + 1 + WEAK_REACH);
-    !(i + 1..end).any(|k| ctx.is_num(k) || ctx.entry(k).is_some_and(|e| !e.weak))
+    !ctx.lex[i + 1..end].iter().any(|&k| k & STRONG != 0)
 }
 
 /// A rule: tries to match at token `i` and pushes candidates.
