@@ -19,6 +19,7 @@ echo "# tempograph benchmarks, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(un
 echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 cargo build --release --quiet
 [ -f "$bd/news-100mb.txt" ] && [ -f "$bd/timeline-100k.yaml" ] || python3 scripts/bench-corpus.py > /dev/null
+mkdir -p "$bd/out"
 git_rev="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 echo "# tempograph $git_rev"
 
@@ -38,6 +39,9 @@ for f in slice-64k tbaq news-1mb; do
   TEMPOGRAPH_CORPORA=/nonexistent $T bench --file "$bd/$f.txt" --seconds 3 | grep '^1 file'
 done | tee "$bd/out/bench-inproc.txt"
 TEMPOGRAPH_CORPORA=/nonexistent $T bench --file "$bd/news-100mb.txt" --seconds 0 | grep '^1 file' | tee -a "$bd/out/bench-inproc.txt"
+# The 5,000 small documents, each tagged on its own with its own date, in process (the same
+# footing as chrono-node's figure below: JSON parsed before the clock starts).
+TEMPOGRAPH_CORPORA=/nonexistent $T bench --jsonl "$bd/docs.jsonl" --seconds 3 | grep ' docs ' | tee -a "$bd/out/bench-inproc.txt"
 if [ -d "${TEMPOGRAPH_CORPORA:-../shared/corpora}/tbaq" ]; then
   $T bench --seconds 3 | grep '^corpus'
 fi
@@ -108,6 +112,8 @@ echo "  slice-64k  tempograph $tg_slice MB/s / HeidelTime $(mbs "$sl_b" "$ht_cpu
 for f in slice-64k tbaq news-1mb; do
   echo "  $f  tempograph $(ours "$f") MB/s / chrono $(ch "$f.txt") MB/s = $(awk -v a="$(ours "$f")" -v b="$(ch "$f.txt")" 'BEGIN{printf "%.1f", a/b}')x"
 done
+tg_docs=$(grep ' docs .*docs.jsonl' "$bd/out/bench-inproc.txt" | sed -E 's/.* ([0-9.]+) MB\/s per CPU-second/\1/')
+echo "  docs.jsonl ($jl_n documents, each on its own, both in process) tempograph $tg_docs MB/s / chrono $(ch docs.jsonl) MB/s = $(awk -v a="$tg_docs" -v b="$(ch docs.jsonl)" 'BEGIN{printf "%.1f", a/b}')x (text bytes)"
 st_c=$(cpu sh -c "$T tag --stream --jobs 1 < $bd/docs.jsonl" | cut -d' ' -f2)
 txt_b=$(grep 'chrono docs.jsonl' "$bd/out/chrono.txt" | sed -E 's/.* docs ([0-9]+) bytes.*/\1/')
 echo "  docs.jsonl ($jl_n documents, each on its own; tempograph end to end: tag --stream --jobs 1, JSON in and out) $(mbs "$txt_b" "$st_c") MB/s / chrono $(ch docs.jsonl) MB/s = $(awk -v a="$(mbs "$txt_b" "$st_c")" -v b="$(ch docs.jsonl)" 'BEGIN{printf "%.1f", a/b}')x (text bytes)"

@@ -14,6 +14,11 @@ pub struct Args {
     /// A text file to time as one document (default: TBAQ texts concatenated to 1 MB).
     #[arg(long)]
     pub file: Option<PathBuf>,
+    /// JSON Lines documents (`{"id", "published", "text"}`, as `tag --stream` reads them) to
+    /// time one by one, in process: the figure to compare with a library tagger called on
+    /// each document (the JSON is parsed before timing starts).
+    #[arg(long)]
+    pub jsonl: Option<PathBuf>,
     /// Minimum measuring time per figure, in seconds.
     #[arg(long, default_value_t = 2.0)]
     pub seconds: f64,
@@ -66,8 +71,8 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     });
     let min = Duration::from_secs_f64(args.seconds.max(0.1));
     let mut docs = Vec::new();
-    // Without --corpus, a missing default corpus is skipped (the --file figure still runs).
-    let files = if args.corpus.is_none() && args.file.is_some() && !corpus.exists() {
+    // Without --corpus, a missing default corpus is skipped (the --file/--jsonl figures still run).
+    let files = if args.corpus.is_none() && (args.file.is_some() || args.jsonl.is_some()) && !corpus.exists() {
         Vec::new()
     } else {
         super::timeml::timeml_files(&corpus)?
@@ -113,6 +118,27 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         out.push_str(&format!(
             "1 file   {what}: {:.2} MB, {n} timexes: {}\n",
             len as f64 / 1e6,
+            rate(mbs, cpu)
+        ));
+    }
+    if let Some(p) = &args.jsonl {
+        let raw = std::fs::read(p).map_err(|e| crate::Error::io(p, e))?;
+        let fallback = NaiveDate::from_ymd_opt(2014, 12, 18).unwrap_or_default();
+        let mut many = Vec::new();
+        for (k, line) in raw.split(|&b| b == b'\n').enumerate() {
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let d = crate::stream::parse_record(line, k + 1, p, Some(fallback))?;
+            many.push((d.text, d.dct));
+        }
+        let bytes: usize = many.iter().map(|d| d.0.len()).sum();
+        let (mbs, cpu, n) = measure(&many, min);
+        out.push_str(&format!(
+            "{} docs {}: {:.2} MB of text, {n} timexes: {}\n",
+            many.len(),
+            p.display(),
+            bytes as f64 / 1e6,
             rate(mbs, cpu)
         ));
     }
