@@ -96,6 +96,13 @@ impl Analysis {
         Analysis { tokens, sentences }
     }
 
+    /// Analyse `text` anew, reusing this analysis's memory (for a caller that analyses many
+    /// texts or windows one after the other).
+    pub fn reset(&mut self, text: &str) {
+        tokenize_into(text, &mut self.tokens);
+        split_sentences_into(text, &self.tokens, &mut self.sentences);
+    }
+
     /// Index of the sentence that contains byte offset `pos` (the last one before it when
     /// `pos` falls between sentences).
     pub fn sentence_at(&self, pos: usize) -> usize {
@@ -283,6 +290,13 @@ fn is_close(s: &str) -> bool {
 /// Split a token stream into sentences.
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut sentences = Vec::new();
+    split_sentences_into(text, tokens, &mut sentences);
+    sentences
+}
+
+/// [`split_sentences`] into `sentences` (cleared first).
+pub fn split_sentences_into(text: &str, tokens: &[Token], sentences: &mut Vec<Sentence>) {
+    sentences.clear();
     let bytes = text.as_bytes();
     let mut start_tok = 0;
     let mut i = 0;
@@ -297,7 +311,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 if gap.iter().filter(|&&b| b == b'\n').count() >= 2
                     || is_headline(text, &tokens[line_start.max(start_tok)..i])
                 {
-                    push_sentence(&mut sentences, tokens, start_tok, i);
+                    push_sentence(sentences, tokens, start_tok, i);
                     start_tok = i;
                 }
             }
@@ -337,7 +351,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 }
             };
             if ends {
-                push_sentence(&mut sentences, tokens, start_tok, end);
+                push_sentence(sentences, tokens, start_tok, end);
                 start_tok = end;
             }
             i = end;
@@ -346,9 +360,8 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         i += 1;
     }
     if start_tok < tokens.len() {
-        push_sentence(&mut sentences, tokens, start_tok, tokens.len());
+        push_sentence(sentences, tokens, start_tok, tokens.len());
     }
-    sentences
 }
 
 /// Small words a headline leaves in lower case.

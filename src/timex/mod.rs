@@ -135,11 +135,25 @@ pub fn tag_text(text: &str, dct: NaiveDate) -> Vec<Timex> {
 /// the one [`tag`] gives for the whole text. A text with no blank line where a cut is due
 /// is tagged in bigger windows.
 pub fn tag_windows(text: &str, dct: NaiveDate, window: usize) -> Vec<Timex> {
+    let mut out = Vec::new();
+    tag_windows_each(text, dct, window, |t| out.push(t));
+    out
+}
+
+/// [`tag_text`] handing each expression to `each`, in order, as soon as its window is done:
+/// a caller that writes or counts them as they come keeps memory bounded by the window, not
+/// by the document.
+pub fn tag_text_each(text: &str, dct: NaiveDate, each: impl FnMut(Timex)) {
+    tag_windows_each(text, dct, WINDOW_BYTES, each);
+}
+
+/// [`tag_windows`] handing each expression to `each`.
+pub fn tag_windows_each(text: &str, dct: NaiveDate, window: usize, mut each: impl FnMut(Timex)) {
     let window = window.max(1);
     if text.len() <= 2 * window {
-        return tag(text, &Analysis::new(text), dct);
+        tag(text, &Analysis::new(text), dct).into_iter().for_each(each);
+        return;
     }
-    let mut out = Vec::new();
     let mut mem = resolve::Memory::default();
     // The window's first byte (a blank-line boundary), and the numbers of its first
     // sentence and token in the whole document.
@@ -147,25 +161,31 @@ pub fn tag_windows(text: &str, dct: NaiveDate, window: usize) -> Vec<Timex> {
     // Where the matcher's pass continues, and where the part to tag ends.
     let mut cursor = 0;
     let mut core_end = 0;
+    // The window's tables, reused from window to window.
+    let mut analysis = Analysis {
+        tokens: Vec::new(),
+        sentences: Vec::new(),
+    };
+    let mut bufs = rules::CtxBuffers::default();
     loop {
         core_end = blank_line_after(text, core_end + window).unwrap_or(text.len());
         // Enough for CONTEXT_TOKENS tokens of most texts; doubled until it is.
         let mut slack = 4096;
-        let (until, analysis) = loop {
+        let until = loop {
             let until = blank_line_after(text, core_end + slack).unwrap_or(text.len());
-            let mut a = Analysis::new(&text[from..until]);
-            if let Some(t) = a.tokens.first_mut() {
+            analysis.reset(&text[from..until]);
+            if let Some(t) = analysis.tokens.first_mut() {
                 // The window starts after a blank line, not at the start of the text.
                 t.newline_before = from > 0;
             }
-            let after = a.tokens.len() - a.token_at_or_after(core_end - from);
+            let after = analysis.tokens.len() - analysis.token_at_or_after(core_end - from);
             if until == text.len() || after >= CONTEXT_TOKENS {
-                break (until, a);
+                break until;
             }
             slack *= 2;
         };
         let piece = &text[from..until];
-        let ctx = rules::Ctx::new(piece, &analysis.tokens);
+        let ctx = rules::Ctx::with_buffers(piece, &analysis.tokens, std::mem::take(&mut bufs));
         let first = analysis.token_at_or_after(cursor.max(from) - from);
         let last_window = until == text.len();
         let stop = if last_window {
@@ -175,12 +195,13 @@ pub fn tag_windows(text: &str, dct: NaiveDate, window: usize) -> Vec<Timex> {
         };
         let (cands, next) = rules::extract_range(&ctx, first, stop);
         let found = resolve::resolve_window(&ctx, &analysis, dct, &cands, &mut mem, sentence_base, token_base);
-        out.extend(found.into_iter().map(|mut t| {
+        bufs = ctx.into_buffers();
+        for mut t in found {
             t.span = Span::new(t.span.start + from, t.span.end + from);
-            t
-        }));
+            each(t);
+        }
         if last_window {
-            return out;
+            return;
         }
         cursor = analysis.tokens.get(next).map_or(until, |t| t.span.start + from);
         // The next window starts at the last blank line with enough context before `stop`.

@@ -282,6 +282,13 @@ pub struct Ctx<'a> {
     entries: &'static [Entry],
 }
 
+/// The memory of a [`Ctx`], kept from one window of a long text to the next.
+#[derive(Debug, Default)]
+pub struct CtxBuffers {
+    lower: String,
+    lex: Vec<u16>,
+}
+
 static MONTHS: &[(&str, u32)] = &[
     ("january", 1),
     ("february", 2),
@@ -426,11 +433,19 @@ pub fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
 
 impl<'a> Ctx<'a> {
     pub fn new(text: &'a str, toks: &'a [Token]) -> Ctx<'a> {
-        let lower = text.to_ascii_lowercase();
+        Ctx::with_buffers(text, toks, CtxBuffers::default())
+    }
+
+    /// [`Ctx::new`] in the memory of an earlier context ([`Ctx::into_buffers`]).
+    pub fn with_buffers(text: &'a str, toks: &'a [Token], bufs: CtxBuffers) -> Ctx<'a> {
+        let CtxBuffers { mut lower, mut lex } = bufs;
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
+        lex.clear();
         let lexicon = lexicon();
         let b = lower.as_bytes();
-        let lex = toks
-            .iter()
+        lex.extend(toks.iter()
             .map(|t| match t.kind {
                 TokenKind::Word => {
                     let k = lexicon.find_at(b, t.span.start, t.span.end);
@@ -445,14 +460,21 @@ impl<'a> Ctx<'a> {
                         0
                     }
                 }
-            })
-            .collect();
+            }));
         Ctx {
             text,
             lower,
             toks,
             lex,
             entries: &lexicon.entries,
+        }
+    }
+
+    /// The memory of this context, for [`Ctx::with_buffers`].
+    pub fn into_buffers(self) -> CtxBuffers {
+        CtxBuffers {
+            lower: self.lower,
+            lex: self.lex,
         }
     }
 
