@@ -445,22 +445,21 @@ impl<'a> Ctx<'a> {
         lex.clear();
         let lexicon = lexicon();
         let b = lower.as_bytes();
-        lex.extend(toks.iter()
-            .map(|t| match t.kind {
-                TokenKind::Word => {
-                    let k = lexicon.find_at(b, t.span.start, t.span.end);
-                    k | lexicon.flags[usize::from(k)]
+        lex.extend(toks.iter().map(|t| match t.kind {
+            TokenKind::Word => {
+                let k = lexicon.find_at(b, t.span.start, t.span.end);
+                k | lexicon.flags[usize::from(k)]
+            }
+            TokenKind::Number => TRIGGER | STRONG,
+            TokenKind::Punct => {
+                if same(&b[t.span.start..t.span.end], b"'") || same(&b[t.span.start..t.span.end], "’".as_bytes()) {
+                    // `'90s`; far more often `'s`, and then weak.
+                    TRIGGER | WEAK_WORD
+                } else {
+                    0
                 }
-                TokenKind::Number => TRIGGER | STRONG,
-                TokenKind::Punct => {
-                    if same(&b[t.span.start..t.span.end], b"'") || same(&b[t.span.start..t.span.end], "’".as_bytes())
-                    {
-                        TRIGGER
-                    } else {
-                        0
-                    }
-                }
-            }));
+            }
+        }));
         Ctx {
             text,
             lower,
@@ -1199,7 +1198,8 @@ const INDEX: u16 = 0x0fff;
 /// The token can start an expression: a number, `'` or `’`, or a trigger word (an
 /// [`Entry::trigger`]).
 const TRIGGER: u16 = 0x1000;
-/// The token is a word in [`WEAK`].
+/// The token is a word in [`WEAK`], or an apostrophe (a trigger for `'90s`, but mostly
+/// the one of `Sony's`).
 const WEAK_WORD: u16 = 0x2000;
 /// The token is a number or a lexicon word not in [`WEAK`].
 const STRONG: u16 = 0x4000;
@@ -1208,8 +1208,8 @@ fn is_trigger(ctx: &Ctx, i: usize) -> bool {
     ctx.lex.get(i).is_some_and(|&k| k & TRIGGER != 0)
 }
 
-/// Token `i` is a weak trigger ([`WEAK`]) with no number or strong lexicon word in the
-/// [`WEAK_REACH`] tokens after it: no rule can match there.
+/// Token `i` is a weak trigger ([`WEAK`], or an apostrophe) with no number or strong lexicon
+/// word in the [`WEAK_REACH`] tokens after it: no rule can match there.
 fn hopeless(ctx: &Ctx, i: usize) -> bool {
     if ctx.lex.get(i).is_none_or(|&k| k & WEAK_WORD == 0) {
         return false;
