@@ -272,6 +272,12 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     if matches!(w, "has" | "have") && ctx.is(k + 1, "been") {
         return Some((Direction::Past, true));
     }
+    // "when the case is heard in May": a passive with a present auxiliary is not past.
+    if k > 0 && ctx.any(k - 1, &["is", "are", "be", "am", "being"]) && !matches!(w, "was" | "were" | "had" | "did") {
+        if PAST.contains(&w) {
+            return None;
+        }
+    }
     if PAST.contains(&w) {
         return Some((Direction::Past, matches!(w, "was" | "were" | "had" | "did")));
     }
@@ -338,9 +344,11 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
         }
         consider(k, dist);
     }
+    // A fronted expression is governed by the main verb, however far right it is.
+    let right_window = if fronted { usize::MAX } else { WINDOW };
     let mut k = end;
     let mut dist = 0;
-    while k < range.end && dist < WINDOW {
+    while k < range.end && dist < right_window {
         if ctx.punct(k, ";") {
             break;
         }
