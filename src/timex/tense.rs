@@ -273,10 +273,12 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
         return Some((Direction::Past, true));
     }
     // "when the case is heard in May": a passive with a present auxiliary is not past.
-    if k > 0 && ctx.any(k - 1, &["is", "are", "be", "am", "being"]) && !matches!(w, "was" | "were" | "had" | "did") {
-        if PAST.contains(&w) {
-            return None;
-        }
+    if k > 0
+        && ctx.any(k - 1, &["is", "are", "be", "am", "being"])
+        && !matches!(w, "was" | "were" | "had" | "did")
+        && PAST.contains(&w)
+    {
+        return None;
     }
     if PAST.contains(&w) {
         return Some((Direction::Past, matches!(w, "was" | "were" | "had" | "did")));
@@ -358,6 +360,8 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
     }
     match best {
         Some((dist, d, strong, k)) => {
+            // The verb after a fronted time is its main verb: as good as adjacent.
+            let dist = if fronted && k >= end { 1 } else { dist };
             let what = match d {
                 Direction::Past => "past",
                 Direction::Future => "future",
