@@ -11,13 +11,21 @@
 //! | `the FBI will have more on Monday`       | modal `will`         | future    |
 //! | `is expected to announce Tuesday`        | `expected to`        | future    |
 //! | `said it would close Friday`             | `would`              | future    |
+//! | `is to resume trading Tuesday`           | `is to`              | future    |
+//! | `has scheduled a news conference Thursday` | `has scheduled`    | future    |
+//! | `had been scheduled to expire Friday`    | `had` + `scheduled to` | past    |
+//! | `when the case is heard in May`          | (present passive)    | none      |
 //! | `the meeting is Monday`                  | (present only)       | none      |
 //!
 //! # Grammar
 //!
 //! Cues are looked for in a window of [`WINDOW`] tokens on each side of the expression,
-//! inside its sentence, and not across `;`. The nearest cue wins; on a tie a modal (future)
-//! beats a past form, because modals sit next to the verb they govern.
+//! inside its sentence, and not across `;`; a fronted expression (`In January, ...`) looks
+//! right as far as its sentence goes, and its main verb counts as adjacent. The nearest cue
+//! wins, a weak one (a bare past form) counting [`WEAK_PENALTY`] tokens farther unless it is
+//! next to the expression; on a tie a modal (future) beats a past form, because modals sit
+//! next to the verb they govern. A reporting verb after the expression (`..., officials
+//! said`) is attribution and is skipped.
 
 use crate::text::{Analysis, TokenKind};
 use crate::timex::rules::Ctx;
