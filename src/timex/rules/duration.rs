@@ -113,6 +113,11 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     if ctx.hyphen(e) && ctx.is(e + 1, "old") {
         return;
     }
+    // An age ("Mr. Schwarz, 52 years old") is not annotated as a duration in TimeBank or
+    // AQUAINT (none of their 36 ages is).
+    if ctx.is(e, "old") && matches!(unit, Unit::Year | Unit::Month | Unit::Week | Unit::Day) && amount.is_some() {
+        return;
+    }
     // "the first day of", "the first year": a date, not a duration; "one year" is a duration.
     if ctx.is(j - usize::from(j > i), "first") && amount.is_none() {
         return;
