@@ -49,6 +49,21 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         lead = true;
     }
     let Some((amount, k)) = ctx.amount(j) else {
+        // "the weeks ahead", "in the years ahead"
+        if !lead && j > i {
+            if let Some((unit, true, e)) = ctx.unit(j) {
+                if unit != Unit::Weekend && ctx.is(e, "ahead") {
+                    out.push(Cand::new(
+                        i,
+                        e + 1,
+                        DUR,
+                        Unres::Duration { n: None, unit },
+                        "duration/number-unit",
+                    ));
+                }
+            }
+            return;
+        }
         // "the past weeks", "the coming months"
         if lead {
             if let Some((unit, true, e)) = ctx.unit(j) {
