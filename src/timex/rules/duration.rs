@@ -80,15 +80,26 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         }
         return;
     };
-    // A range of amounts is one expression with an unspecified amount: "two to three weeks",
-    // "the next 12 to 18 months", "two or three days".
-    let (amount, k) = match (amount, ctx.lw(k)) {
-        (Some(_), "to" | "or") if !ctx.any(j, &["a", "an"]) => match ctx.amount(k + 1) {
-            Some((Some(_), k2)) if ctx.unit(k2).is_some_and(|(_, plural, _)| plural) => (None, k2),
-            _ => (amount, k),
-        },
-        _ => (amount, k),
-    };
+    // A range of amounts is two expressions, as TimeML has it: "two to six days" is `two`
+    // (P2D, the unit of the second) and `six days` (P6D, found from its own token).
+    if let (Some(_), "to" | "or") = (amount, ctx.lw(k)) {
+        if !ctx.any(j, &["a", "an"]) {
+            if let Some((Some(_), k2)) = ctx.amount(k + 1) {
+                if let Some((unit, true, _)) = ctx.unit(k2) {
+                    if unit != Unit::Weekend {
+                        out.push(Cand::new(
+                            i,
+                            k,
+                            DUR,
+                            Unres::Duration { n: amount, unit },
+                            "duration/number-unit",
+                        ));
+                    }
+                    return;
+                }
+            }
+        }
+    }
     // "a" needs a singular unit; "one" must not be "one day" meaning "some day" (resolver decides).
     let k = if ctx.any(
         k,
