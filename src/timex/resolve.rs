@@ -927,8 +927,11 @@ impl Resolver<'_> {
                         why,
                     };
                 }
+                // "the week", "the month": the one around a date just mentioned. "The year"
+                // reaches back only within its sentence ("a high for the year" is this year).
+                let reach = if *unit == Unit::Year { 0 } else { 1 };
                 let (base, kind) = match self.anchor {
-                    Some((v, s)) if self.sentence.saturating_sub(s) <= 1 => (v, AnchorKind::Timex),
+                    Some((v, s)) if self.sentence.saturating_sub(s) <= reach => (v, AnchorKind::Timex),
                     _ => (Val::Day(dct), AnchorKind::Dct),
                 };
                 let v = base.day().map(|d| at_grain(d, *unit));
