@@ -267,6 +267,34 @@ const SAME_YEAR_REACH: i64 = 183;
 /// How many sentences back a quarter still makes `a year ago` mean that quarter a year before.
 const FISCAL_REACH: usize = 4;
 
+/// Roughly how many days a value spans, to compare grains.
+fn days_in(v: Val) -> u32 {
+    match v {
+        Val::Day(_) => 1,
+        Val::Week(_) | Val::Weekend(_) => 7,
+        Val::Month(..) => 31,
+        Val::Quarter(..) | Val::Season(..) => 92,
+        Val::Half(..) => 183,
+        Val::Year(_) => 366,
+        Val::Decade(_) => 3660,
+        Val::Century(_) => 36600,
+    }
+}
+
+/// Roughly how many days a unit spans (at least one).
+fn unit_days(u: Unit) -> u32 {
+    match u {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => 1,
+        Unit::Week | Unit::Weekend => 7,
+        Unit::Month => 31,
+        Unit::Quarter => 92,
+        Unit::Half => 183,
+        Unit::Year => 366,
+        Unit::Decade => 3660,
+        Unit::Century | Unit::Millennium => 36600,
+    }
+}
+
 /// How a value was found.
 struct Out {
     val: Result<Val, String>,
@@ -733,10 +761,13 @@ impl Resolver<'_> {
             Unres::Named { base, force } => {
                 let force = *force;
                 match &**base {
-                    Unres::Date { month, .. } => {
-                        let m = *month;
+                    Unres::Date { month, day, .. } => {
+                        let (m, d) = (*month, *day);
                         self.forced(
-                            move |y| NaiveDate::from_ymd_opt(y, m, 1).map(|x| (x, Val::Month(y, m))),
+                            move |y| match d {
+                                Some(d) => NaiveDate::from_ymd_opt(y, m, d).map(|x| (x, Val::Day(x))),
+                                None => NaiveDate::from_ymd_opt(y, m, 1).map(|x| (x, Val::Month(y, m))),
+                            },
                             force,
                             None,
                         )
@@ -828,7 +859,11 @@ impl Resolver<'_> {
                         };
                     }
                 }
-                let (base, kind) = self.anchor_or_dct();
+                let (mut base, mut kind) = self.anchor_or_dct();
+                // "the day before" after "the early 1990s": a decade cannot anchor a day.
+                if kind == AnchorKind::Timex && days_in(base) > unit_days(*unit) {
+                    (base, kind) = (Val::Day(self.dct), AnchorKind::Dct);
+                }
                 let v = match unit {
                     // "a year earlier": keep the anchor's grain (a quarter a year before).
                     Unit::Year => match base {
@@ -892,8 +927,11 @@ impl Resolver<'_> {
                         why,
                     };
                 }
+                // "the week", "the month": the one around a date just mentioned. "The year"
+                // reaches back only within its sentence ("a high for the year" is this year).
+                let reach = if *unit == Unit::Year { 0 } else { 1 };
                 let (base, kind) = match self.anchor {
-                    Some((v, s)) if self.sentence.saturating_sub(s) <= 1 => (v, AnchorKind::Timex),
+                    Some((v, s)) if self.sentence.saturating_sub(s) <= reach => (v, AnchorKind::Timex),
                     _ => (Val::Day(dct), AnchorKind::Dct),
                 };
                 let v = base.day().map(|d| at_grain(d, *unit));

@@ -11,13 +11,21 @@
 //! | `the FBI will have more on Monday`       | modal `will`         | future    |
 //! | `is expected to announce Tuesday`        | `expected to`        | future    |
 //! | `said it would close Friday`             | `would`              | future    |
+//! | `is to resume trading Tuesday`           | `is to`              | future    |
+//! | `has scheduled a news conference Thursday` | `has scheduled`    | future    |
+//! | `had been scheduled to expire Friday`    | `had` + `scheduled to` | past    |
+//! | `when the case is heard in May`          | (present passive)    | none      |
 //! | `the meeting is Monday`                  | (present only)       | none      |
 //!
 //! # Grammar
 //!
 //! Cues are looked for in a window of [`WINDOW`] tokens on each side of the expression,
-//! inside its sentence, and not across `;`. The nearest cue wins; on a tie a modal (future)
-//! beats a past form, because modals sit next to the verb they govern.
+//! inside its sentence, and not across `;`; a fronted expression (`In January, ...`) looks
+//! right as far as its sentence goes, and its main verb counts as adjacent. The nearest cue
+//! wins, a weak one (a bare past form) counting [`WEAK_PENALTY`] tokens farther unless it is
+//! next to the expression; on a tie a modal (future) beats a past form, because modals sit
+//! next to the verb they govern. A reporting verb after the expression (`..., officials
+//! said`) is attribution and is skipped.
 
 use crate::text::{Analysis, TokenKind};
 use crate::timex::rules::Ctx;
@@ -272,6 +280,14 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     if matches!(w, "has" | "have") && ctx.is(k + 1, "been") {
         return Some((Direction::Past, true));
     }
+    // "when the case is heard in May": a passive with a present auxiliary is not past.
+    if k > 0
+        && ctx.any(k - 1, &["is", "are", "be", "am", "being"])
+        && !matches!(w, "was" | "were" | "had" | "did")
+        && PAST.contains(&w)
+    {
+        return None;
+    }
     if PAST.contains(&w) {
         return Some((Direction::Past, matches!(w, "was" | "were" | "had" | "did")));
     }
@@ -338,9 +354,11 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
         }
         consider(k, dist);
     }
+    // A fronted expression is governed by the main verb, however far right it is.
+    let right_window = if fronted { usize::MAX } else { WINDOW };
     let mut k = end;
     let mut dist = 0;
-    while k < range.end && dist < WINDOW {
+    while k < range.end && dist < right_window {
         if ctx.punct(k, ";") {
             break;
         }
@@ -350,6 +368,8 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
     }
     match best {
         Some((dist, d, strong, k)) => {
+            // The verb after a fronted time is its main verb: as good as adjacent.
+            let dist = if fronted && k >= end { 1 } else { dist };
             let what = match d {
                 Direction::Past => "past",
                 Direction::Future => "future",
