@@ -11,7 +11,8 @@
 //! | `daily`                          | SET      | `P1D`        | `set/adverb`          |
 //! | `in the past`                    | DATE     | `PAST_REF`   | `generic/ref`         |
 //!
-//! [`tag`] runs the whole stage. Rules produce *unresolved* values ([`rules::Unres`]); the
+//! [`tag`] runs the whole stage ([`tag_text`] too, for a text not yet tokenized, in windows
+//! when it is long). Rules produce *unresolved* values ([`rules::Unres`]); the
 //! resolver turns them into TIMEX3 values with the DCT or the last mentioned date as the
 //! anchor and a direction read from the verbs around the expression ([`tense::direction`]).
 //! Every [`Timex`] keeps the id of the rule that matched and a [`Derivation`] saying how its
