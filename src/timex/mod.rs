@@ -118,7 +118,7 @@ pub const WINDOW_BYTES: usize = 1 << 20;
 
 /// Tokens of context a window keeps after the part it tags (the rules look a few tokens
 /// ahead and behind; the tense cues stay inside the sentence).
-const CONTEXT_TOKENS: usize = 256;
+pub const CONTEXT_TOKENS: usize = 256;
 
 /// [`tag`] for a text that has no [`Analysis`] yet: the same result, computed in windows of
 /// [`WINDOW_BYTES`] cut at blank lines when the text is long.
