@@ -1419,3 +1419,88 @@ fn scan(ctx: &Ctx, skip: bool, from: usize, to: usize) -> (Vec<Cand>, usize) {
     }
     (out, i)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word of every table is found in the lexicon with its facts (a word longer than
+    /// 16 bytes could not be: the lexicon would drop it).
+    #[test]
+    fn lexicon_holds_every_table_word() {
+        let lex = lexicon();
+        let entry = |w: &str| {
+            let k = lex.find(w.as_bytes());
+            assert!(k > 0, "{w:?} is not in the lexicon");
+            (lex.entries[usize::from(k)], lex.flags[usize::from(k)])
+        };
+        for w in TRIGGERS.iter().chain(WEAK).chain(LEXICON_EXTRA) {
+            entry(w);
+        }
+        for w in TRIGGERS {
+            assert!(entry(w).0.trigger, "{w:?} lost its trigger bit");
+        }
+        for (ws, _) in holiday::HOLIDAYS {
+            assert!(entry(ws[0]).0.trigger, "holiday word {:?}", ws[0]);
+        }
+        for &(w, m) in MONTHS {
+            assert_eq!(entry(w).0.month, Some(m));
+        }
+        for &(w, m) in MONTH_ABBR {
+            assert_eq!(entry(w).0.month_abbr, Some(m));
+        }
+        for &(w, d) in WEEKDAYS {
+            assert_eq!(entry(w).0.weekday, Some(d));
+            assert!(entry(&format!("{w}s")).0.trigger);
+        }
+        for &(w, d) in WEEKDAY_ABBR {
+            assert_eq!(entry(w).0.weekday_abbr, Some(d));
+        }
+        for &(w, u) in UNITS {
+            assert_eq!(entry(w).0.unit, Some(u));
+            assert_eq!(entry(&format!("{w}s")).0.unit_plural, Some(u));
+        }
+        for &(w, n) in NUMBER_WORDS {
+            assert_eq!(entry(w).0.number, Some(n));
+        }
+        for &(w, n) in ORDINAL_WORDS {
+            assert_eq!(entry(w).0.ordinal, Some(n));
+        }
+        for w in WEAK {
+            assert_eq!(entry(w).1 & (WEAK_WORD | STRONG), WEAK_WORD, "{w:?}");
+        }
+        for w in ["december", "year", "ago", "moment"] {
+            assert_eq!(entry(w).1 & (WEAK_WORD | STRONG), STRONG, "{w:?}");
+        }
+    }
+
+    /// Words outside the tables are not found, whatever their first and last letters.
+    #[test]
+    fn lexicon_turns_other_words_away() {
+        let lex = lexicon();
+        for w in [
+            "",
+            "of",
+            "and",
+            "decembers",
+            "yea",
+            "years'",
+            "thee",
+            "x",
+            "ab",
+            "approximatelyy",
+            "ZZZ",
+        ] {
+            assert_eq!(lex.find(w.as_bytes()), 0, "{w:?}");
+        }
+        // Upper case never matches: the context looks words up lower-cased.
+        assert_eq!(lex.find(b"December"), 0);
+        let text = "In December, of all months, two years ago";
+        let toks = crate::text::tokenize(text);
+        let ctx = Ctx::new(text, &toks);
+        let found: Vec<bool> = (0..ctx.len()).map(|i| ctx.entry(i).is_some()).collect();
+        assert_eq!(found, [false, true, false, false, false, true, false, true, true, true]);
+        assert_eq!(ctx.month(1), Some((12, 2)));
+        assert_eq!(ctx.unit(8), Some((Unit::Year, true, 9)));
+    }
+}
