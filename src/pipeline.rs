@@ -267,8 +267,26 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
         })
     };
     if es >= te {
-        // A fronted expression dates the first verb event after it (`On Thursday, ... told`).
-        ev.pos == Pos::Verb && !blocked(te, es) && !events_between(te, es, Some(Pos::Verb))
+        // A fronted expression dates the first verb event after it (`On Thursday, ... told`,
+        // `President Bush on Tuesday said`) — if it is fronted: no verb event of its clause
+        // before it (`tripled in 2004, doubled in 2005`: 2004 is tripled's), and not an aside
+        // between commas (`Jobs, born ... on February 24, 1955, has built`).
+        let mut start = a.analysis.sentences[sent].tokens.start;
+        let mut after_comma = false;
+        for k in (start..ts).rev() {
+            let w = toks[k].text(text);
+            if matches!(w, "," | ";" | ":") || (toks[k].kind == TokenKind::Word && is_subordinator(w)) {
+                after_comma = w == ",";
+                start = k + 1;
+                break;
+            }
+        }
+        let aside = after_comma && toks[te..es].iter().any(|k| k.text(text) == ",");
+        ev.pos == Pos::Verb
+            && !aside
+            && !events_between(start, ts, Some(Pos::Verb))
+            && !blocked(te, es)
+            && !events_between(te, es, Some(Pos::Verb))
     } else if es < ts {
         // A trailing expression dates the nearest event before it, close by.
         let after_event = es + 1;

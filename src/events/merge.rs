@@ -8,6 +8,7 @@
 //! | `the FBI just consider this a ... threat` | `It is being treated by ... the FBI`     | yes     | `consider`≈`treat`, shares `fbi` |
 //! | `Earnest said` (REPORTING)             | `Lewis said` (REPORTING)                    | no      | reporting events stay per document |
 //! | `attacks ... last year` (2013)         | `the attack` ... `Thursday` (2014-12-18)    | no      | times do not overlap |
+//! | `Apple's Jobs unveiled the phone` (DCT 2007-01-10) | `Apple's Jobs unveiled the new phone` (DCT 2010-06-08) | no | undated, published years apart |
 //! | `Sony released the film`               | `Sony has not released the film`            | yes + conflict | polarity differs |
 //! | `recently canceled the movie release` (title) | `has scrapped the Christmas movie release` (same doc) | yes | `cancel`≈`scrap`, shares `pictures` |
 //! | `attackers hacked into Sony Pictures` | `the cyber attack has been ...` (same doc) | yes | definite anaphor within 8 sentences |
@@ -24,9 +25,14 @@
 //!    sentences with the same polarity;
 //! 3. their times are compatible: the day intervals of the dated temporal expressions in
 //!    their sentences overlap, or either has none (a date that premodifies another event
-//!    noun — `the Christmas movie release` — dates that noun only). Mentions that share two
-//!    or more names are merged even when their times disagree, and the disagreement is
-//!    reported as a [`ConflictKind::Time`];
+//!    noun — `the Christmas movie release` — dates that noun only). Across documents an
+//!    undated past-tense mention is on or before its DCT and a future one after it, and
+//!    unless both are dated the documents' DCTs are at most [`UNDATED_DCT_GAP`] days apart
+//!    (`Apple unveiled the phone` in 2007 and in 2010 are two events). Merging is
+//!    transitive, so a mention joins a cluster only if its time agrees with the whole
+//!    cluster's. Mentions that share two or more names, in documents published within
+//!    [`UNDATED_DCT_GAP`] days, are merged even when their times disagree, and the
+//!    disagreement is reported as a [`ConflictKind::Time`];
 //! 4. both are told as happening or both as not (yet) happening: a noun or gerund after a
 //!    threat, promise or warning ([`IRREALIS_CUES`]: "threats ... to attacks on theaters") is
 //!    irrealis and never joins a realis mention; a mention marked as a different event
@@ -292,6 +298,43 @@ fn sentence_time(doc: &DocEvents, si: usize, event: usize) -> Option<(NaiveDate,
 }
 
 /// Two day intervals that do not overlap.
+/// How many days apart the publication dates of two documents may be for two mentions in
+/// them to be the same event unless both are dated: news tells undated events close to its
+/// date, so `Apple unveiled the iPhone` in January 2007 and in June 2010 are two unveilings.
+pub const UNDATED_DCT_GAP: i64 = 31;
+
+/// Can two mentions from different documents be the same event, by what their dates and
+/// tenses imply? An undated past-tense mention happened by its DCT and a future one after
+/// it; unless both are dated, the publication dates must be within [`UNDATED_DCT_GAP`] days.
+fn compatible_across(x: &Item, y: &Item) -> bool {
+    if disjoint(implied(x), implied(y)) {
+        return false;
+    }
+    x.source.time.is_some() && y.source.time.is_some()
+        || (x.source.dct - y.source.dct).num_days().abs() <= UNDATED_DCT_GAP
+}
+
+/// The days a mention can be on: its sentence's date, or by its tense against its DCT (past:
+/// on or before; future: on or after); `None` when nothing is known.
+fn implied(i: &Item) -> Option<(NaiveDate, NaiveDate)> {
+    match (i.source.time, i.tense) {
+        (Some(t), _) => Some(t),
+        (None, Tense::Past) => Some((NaiveDate::MIN, i.source.dct)),
+        (None, Tense::Future) => Some((i.source.dct, NaiveDate::MAX)),
+        _ => None,
+    }
+}
+
+/// The days two constraints both allow (`None` = unconstrained); an empty result is kept as
+/// an inverted interval, which [`disjoint`] reports against anything.
+fn intersect(x: Option<(NaiveDate, NaiveDate)>, y: Option<(NaiveDate, NaiveDate)>) -> Option<(NaiveDate, NaiveDate)> {
+    match (x, y) {
+        (Some((a0, a1)), Some((b0, b1))) => Some((a0.max(b0), a1.min(b1))),
+        (Some(t), None) | (None, Some(t)) => Some(t),
+        (None, None) => None,
+    }
+}
+
 fn disjoint(x: Option<(NaiveDate, NaiveDate)>, y: Option<(NaiveDate, NaiveDate)>) -> bool {
     match (x, y) {
         (Some((a0, a1)), Some((b0, b1))) => a1 < b0 || b1 < a0,
@@ -331,6 +374,8 @@ struct Item {
     distinct: bool,
     /// The content of a threat, promise or warning (`threats of attacks on theaters`).
     irrealis: bool,
+    /// The mention's tense (what an undated mention says about its time against its DCT).
+    tense: Tense,
 }
 
 /// How many sentences back a definite noun (`the attack`) looks for the event it names.
@@ -466,6 +511,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 definite,
                 distinct,
                 irrealis,
+                tense: e.tense,
                 source: Source {
                     doc: d.doc.clone(),
                     dct: d.dct,
@@ -487,6 +533,9 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
     }
     let n = items.len();
     let mut parent: Vec<usize> = (0..n).collect();
+    // The time every member of a cluster allows (by its root): the intersection of what each
+    // member's date, or tense against its DCT, implies.
+    let mut span: Vec<Option<(NaiveDate, NaiveDate)>> = items.iter().map(implied).collect();
     let mut time_conflicts: Vec<(usize, usize)> = Vec::new();
     // For a definite noun, the nearest earlier mention of the same kind in its document
     // that it can point back to.
@@ -540,15 +589,26 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 if shared == 0 && !anaphor && !repeated {
                     continue;
                 }
+                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
                 if disjoint(x.source.time, y.source.time) {
-                    if shared < 2 || x.distinct || y.distinct {
+                    // Two sources that tell one event with different dates contradict each
+                    // other; mentions in documents published far apart are two events.
+                    let close = (x.source.dct - y.source.dct).num_days().abs() <= UNDATED_DCT_GAP;
+                    if shared < 2 || x.distinct || y.distinct || !close {
                         continue;
                     }
                     time_conflicts.push((a, b));
+                } else if x.doc != y.doc && !compatible_across(x, y) {
+                    continue;
+                } else if ra != rb && disjoint(span[ra], span[rb]) {
+                    // Merging is transitive: a pair may agree while their clusters do not
+                    // (2007 ~ undated ~ April 2010).
+                    continue;
                 }
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
                 if ra != rb {
-                    parent[ra.max(rb)] = ra.min(rb);
+                    let (lo, hi) = (ra.min(rb), ra.max(rb));
+                    parent[hi] = lo;
+                    span[lo] = intersect(span[lo], span[hi]);
                 }
             }
         }
