@@ -57,8 +57,24 @@ pub enum Command {
         /// Folder(s) of gold `.tml` files (their text and DCT are the input).
         #[arg(long, required = true)]
         test: Vec<PathBuf>,
+        /// With `--pairs rules`: the committed label table, `timebank` or `aquaint`.
         #[arg(long, default_value = "timebank")]
         model: Model,
+        /// Which links: `learned` (the pair chooser, what `timeml annotate` writes) or `rules`
+        /// (every rule-proposed pair, labelled by `--model`; what the timeline uses).
+        #[arg(long, default_value = "learned")]
+        pairs: Pairs,
+        /// With `--pairs learned`: train the chooser in memory on these folders instead of
+        /// using the committed table (trained on all of TBAQ).
+        #[arg(long)]
+        train: Vec<PathBuf>,
+        /// With `--pairs learned`: document-level cross-validation, each fold scored with a
+        /// chooser trained on the other folds (plus `--train`).
+        #[arg(long)]
+        folds: Option<usize>,
+        /// With `--pairs learned`: the least probability a link must have to be written.
+        #[arg(long, default_value_t = crate::link::choose::THRESHOLD)]
+        threshold: f64,
         /// Use the gold EVENT/TIMEX3 entities (Task C) instead of extracting them.
         #[arg(long)]
         gold_entities: bool,
@@ -106,6 +122,15 @@ pub enum Command {
         #[arg(long)]
         train_tml: Option<PathBuf>,
     },
+}
+
+/// Which links `relations links` scores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Pairs {
+    /// The learned pair chooser (`link::choose`).
+    Learned,
+    /// The rule-proposed pairs of `link::link_with`.
+    Rules,
 }
 
 #[derive(Debug, clap::Args)]
@@ -233,6 +258,10 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             corpus,
             test,
             model,
+            pairs,
+            train,
+            folds,
+            threshold,
             gold_entities,
             by_rule,
         } => {
@@ -242,12 +271,67 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             } else {
                 tlink::Setting::Abc
             };
-            let (ta, rules) = tlink::end_to_end_by_rule(&docs, &model, setting)?;
+            let (ta, rules, what) = match (pairs, folds) {
+                (Pairs::Rules, None) => {
+                    let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Rules(&model), setting)?;
+                    (ta, r, format!("rule pairs, table {}", model.as_str()))
+                }
+                (_, Some(k)) => {
+                    if k < 2 {
+                        return Err(crate::Error::usage("--folds needs at least 2"));
+                    }
+                    let extra = corpus.load(&train)?;
+                    let mut ta = tlink::TaCounts::default();
+                    let mut rules = tlink::RuleCounts::new();
+                    for f in 0..k {
+                        let (held, rest): (Vec<_>, Vec<_>) = docs.iter().enumerate().partition(|(i, _)| i % k == f);
+                        let held: Vec<GoldDoc> = held.into_iter().map(|(_, d)| d.clone()).collect();
+                        let mut rest: Vec<GoldDoc> = rest.into_iter().map(|(_, d)| d.clone()).collect();
+                        rest.extend(extra.iter().cloned());
+                        let (t, r) = if pairs == Pairs::Learned {
+                            let m = tlink::train_chooser(&rest)?;
+                            tlink::end_to_end_by_rule(&held, tlink::Linker::Learned(&m, threshold), setting)?
+                        } else {
+                            let m = Perceptron::train(&tlink::examples(&rest), EPOCHS);
+                            tlink::end_to_end_by_rule(&held, tlink::Linker::Rules(&m), setting)?
+                        };
+                        ta.add(&t);
+                        for (id, (a, b, c)) in r {
+                            let e = rules.entry(id).or_default();
+                            e.0 += a;
+                            e.1 += b;
+                            e.2 += c;
+                        }
+                    }
+                    let what = match pairs {
+                        Pairs::Learned => format!("learned pairs, threshold {threshold}"),
+                        Pairs::Rules => "rule pairs".to_string(),
+                    };
+                    (ta, rules, format!("{what}, {k}-fold document cross-validation"))
+                }
+                (Pairs::Learned, None) if !train.is_empty() => {
+                    let m = tlink::train_chooser(&corpus.load(&train)?)?;
+                    let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Learned(&m, threshold), setting)?;
+                    (
+                        ta,
+                        r,
+                        format!("learned pairs, trained in memory, threshold {threshold}"),
+                    )
+                }
+                (Pairs::Learned, None) => {
+                    let m = crate::link::choose::Committed;
+                    let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Learned(&m, threshold), setting)?;
+                    (
+                        ta,
+                        r,
+                        format!("learned pairs, committed table (all TBAQ), threshold {threshold}"),
+                    )
+                }
+            };
             let mut out = format!(
-                "Task {} on {} documents (model {}): TA P {} R {} F1 {}  (Sys- {}, Ref- {})\n",
+                "Task {} on {} documents ({what}): TA P {} R {} F1 {}  (Sys- {}, Ref- {})\n",
                 if gold_entities { "C" } else { "ABC" },
                 docs.len(),
-                model.as_str(),
                 pct(ta.precision()),
                 pct(ta.recall()),
                 pct(ta.f1()),
