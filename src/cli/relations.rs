@@ -11,10 +11,10 @@
 use super::Outcome;
 use crate::eval::tlink::{self, GoldDoc};
 use crate::eval::{matres, timeline};
-use crate::link::model::Perceptron;
+use crate::link::model::{Perceptron, SoftmaxLabels, LABEL_EPOCHS, LABEL_L2};
 use crate::link::{Classifier, Model};
 
-/// Perceptron passes when training in memory (the committed tables use the same).
+/// Perceptron passes when training in memory.
 const EPOCHS: usize = 10;
 use std::path::PathBuf;
 
@@ -44,10 +44,13 @@ pub enum Command {
         /// Label the most confident pairs first and never contradict earlier labels.
         #[arg(long)]
         consistent: bool,
-        /// With --train: train an averaged perceptron for this many epochs instead of
-        /// back-off tables.
+        /// With --train or --folds: train an averaged perceptron for this many epochs instead
+        /// of the softmax label model the committed tables use.
         #[arg(long)]
         perceptron: Option<usize>,
+        /// With --train: back-off count tables instead of the softmax label model.
+        #[arg(long)]
+        backoff: bool,
     },
     /// TempEval-3 Task ABC (timexes, events and links from the raw text) or, with
     /// `--gold-entities`, Task C (gold entities, system pairs), scored with temporal awareness.
@@ -175,6 +178,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             model,
             confusion,
             perceptron,
+            backoff,
             consistent,
             folds,
         } => {
@@ -191,8 +195,16 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                     let rest: Vec<GoldDoc> = rest.into_iter().map(|(_, d)| d.clone()).collect();
                     let mut ex = tlink::examples(&rest);
                     ex.extend(extra.iter().cloned());
-                    let m = Perceptron::train(&ex, perceptron.unwrap_or(EPOCHS));
-                    total.add(&tlink::relation_only(&held, &m, consistent).ta);
+                    match perceptron {
+                        Some(epochs) => {
+                            let m = Perceptron::train(&ex, epochs);
+                            total.add(&tlink::relation_only(&held, &m, consistent).ta);
+                        }
+                        None => {
+                            let m = SoftmaxLabels::train(&ex, LABEL_EPOCHS, LABEL_L2);
+                            total.add(&tlink::relation_only(&held, &m, consistent).ta);
+                        }
+                    }
                 }
                 let out = format!(
                     "C-relation-only, {k}-fold document cross-validation over {} documents{}: TA P {} R {} F1 {}\n",
@@ -211,14 +223,18 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             }
             let trained;
             let perc;
+            let soft;
             let lookup: &dyn Classifier = if train.is_empty() {
                 &model
+            } else if backoff {
+                trained = tlink::train(&corpus.load(&train)?);
+                &trained
             } else if let Some(epochs) = perceptron {
                 perc = crate::link::model::Perceptron::train(&tlink::examples(&corpus.load(&train)?), epochs);
                 &perc
             } else {
-                trained = tlink::train(&corpus.load(&train)?);
-                &trained
+                soft = SoftmaxLabels::train(&tlink::examples(&corpus.load(&train)?), LABEL_EPOCHS, LABEL_L2);
+                &soft
             };
             let r = tlink::relation_only(&docs, lookup, consistent);
             let mut out = String::new();
@@ -292,7 +308,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                             let m = tlink::train_chooser(&rest)?;
                             tlink::end_to_end_by_rule(&held, tlink::Linker::Learned(&m, threshold), setting)?
                         } else {
-                            let m = Perceptron::train(&tlink::examples(&rest), EPOCHS);
+                            let m = SoftmaxLabels::train(&tlink::examples(&rest), LABEL_EPOCHS, LABEL_L2);
                             tlink::end_to_end_by_rule(&held, tlink::Linker::Rules(&m), setting)?
                         };
                         ta.add(&t);
