@@ -14,8 +14,6 @@ use crate::eval::{matres, timeline};
 use crate::link::model::{Perceptron, SoftmaxLabels, LABEL_EPOCHS, LABEL_L2};
 use crate::link::{Classifier, Model};
 
-/// Perceptron passes when training in memory.
-const EPOCHS: usize = 10;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Subcommand)]
@@ -434,21 +432,15 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
         } => {
             let pairs = matres::read(&corpus.path(&file))?;
             let docs = corpus.load(&[tml])?;
-            let trained;
+            let soft;
             let (lookup, what, tlink_rules): (&dyn Classifier, String, bool) = match (train_matres, train_tml) {
                 (Some(m), Some(t)) => {
                     let train_pairs = matres::read(&corpus.path(&m))?;
                     let train_docs = corpus.load(&[t])?;
-                    trained = Perceptron::train_labels(
-                        &matres::examples(&train_pairs, &train_docs),
-                        matres::MATRES_LABELS,
-                        EPOCHS,
-                    );
-                    (
-                        &trained,
-                        format!("MATRES-trained perceptron from {}", m.display()),
-                        false,
-                    )
+                    let ex = matres::examples(&train_pairs, &train_docs);
+                    // Softmax rather than the perceptron: AQUAINT 63.99 → 64.58, TimeBank 64.78 → 65.59.
+                    soft = SoftmaxLabels::train_labels(&ex, matres::MATRES_LABELS, LABEL_EPOCHS, LABEL_L2);
+                    (&soft, format!("MATRES-trained softmax from {}", m.display()), false)
                 }
                 _ => (&model, format!("TLINK model {}", model.as_str()), true),
             };

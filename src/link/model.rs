@@ -384,23 +384,39 @@ pub const LABEL_L2: f64 = 1e-4;
 #[derive(Clone, Debug)]
 pub struct SoftmaxLabels {
     pub model: super::softmax::Softmax,
+    /// The labels, in the model's output order ([`LABELS`] for TLINKs).
+    pub labels: Vec<RelType>,
 }
 
 impl SoftmaxLabels {
     /// Train on `(pair, relation)` examples like [`Perceptron::train`] (VAGUE skipped,
     /// DURING/IDENTITY read as SIMULTANEOUS).
     pub fn train(examples: &[(Pair, RelType)], epochs: usize, l2: f64) -> SoftmaxLabels {
+        let mapped: Vec<(Pair, RelType)> = examples
+            .iter()
+            .filter_map(|(p, rel)| {
+                let canon = if p.swapped { rel.inverse() } else { *rel };
+                let l = train_label(canon)?;
+                Some((p.clone(), if p.swapped { l.inverse() } else { l }))
+            })
+            .collect();
+        SoftmaxLabels::train_labels(&mapped, LABELS, epochs, l2)
+    }
+
+    /// Train with another label set (e.g. MATRES's BEFORE/AFTER/SIMULTANEOUS/VAGUE); examples
+    /// whose canonical-order relation is not in `labels` are skipped.
+    pub fn train_labels(examples: &[(Pair, RelType)], labels: &[RelType], epochs: usize, l2: f64) -> SoftmaxLabels {
         let data: Vec<(Vec<String>, usize)> = examples
             .iter()
             .filter_map(|(p, rel)| {
                 let rel = if p.swapped { rel.inverse() } else { *rel };
-                let l = train_label(rel)?;
-                let li = LABELS.iter().position(|&x| x == l)?;
+                let li = labels.iter().position(|&x| x == rel)?;
                 Some((p.keys.iter().chain(&p.atoms).cloned().collect(), li))
             })
             .collect();
         SoftmaxLabels {
-            model: super::softmax::Softmax::train(&data, LABELS.len(), epochs, l2),
+            model: super::softmax::Softmax::train(&data, labels.len(), epochs, l2),
+            labels: labels.to_vec(),
         }
     }
 
@@ -413,12 +429,12 @@ impl SoftmaxLabels {
 impl Classifier for SoftmaxLabels {
     fn classify(&self, pair: &Pair) -> (RelType, String) {
         let s = self.probs(pair);
-        (LABELS[argmax(&s)], pair.keys.last().cloned().unwrap_or_default())
+        (self.labels[argmax(&s)], pair.keys.last().cloned().unwrap_or_default())
     }
 
     fn ranked(&self, pair: &Pair) -> Vec<(RelType, f64)> {
         let s = self.probs(pair);
-        let mut v: Vec<(RelType, f64)> = LABELS.iter().copied().zip(s).collect();
+        let mut v: Vec<(RelType, f64)> = self.labels.iter().copied().zip(s).collect();
         v.sort_by(|a, b| b.1.total_cmp(&a.1));
         v
     }
