@@ -388,9 +388,17 @@ fn has_named_actor(a: &Analyzed, i: usize) -> bool {
         let w = t.text(text);
         // A capitalised first word of a sentence is a name only when another follows it.
         let sentence_initial = n == sent.tokens.start && !toks.get(n + 1).is_some_and(capital);
+        // A name after a preposition is not the subject ("sent to Congress and approved",
+        // "need to do to Harden and strengthened").
+        let after_preposition = n > sent.tokens.start
+            && matches!(
+                toks[n - 1].text(text).to_ascii_lowercase().as_str(),
+                "to" | "of" | "in" | "at" | "from" | "by" | "for" | "with" | "on" | "into" | "about"
+            );
         capital(t)
             && !NOT_NAMES.contains(&w)
             && !sentence_initial
+            && !after_preposition
             && !a.timexes.iter().any(|x| x.span.contains(&t.span))
     })
 }

@@ -255,12 +255,45 @@ const MONTH_REACH: usize = 4;
 /// How far (in tokens) a past-tense verb form (`ran`, `closed`) moves a month back.
 const PAST_VERB_REACH: usize = 2;
 
+/// How many times farther a future candidate counts than a past one when a distant past
+/// verb governs a month (`stepped down ... in March` in November is last March, but
+/// `said the dividend is payable Dec. 15` in November is next month).
+const FUTURE_PENALTY: i64 = 3;
+
 /// How far (in days) from the DCT a month in the DCT's own year is still preferred to a
 /// nearer one in the year before or after.
 const SAME_YEAR_REACH: i64 = 183;
 
 /// How many sentences back a quarter still makes `a year ago` mean that quarter a year before.
 const FISCAL_REACH: usize = 4;
+
+/// Roughly how many days a value spans, to compare grains.
+fn days_in(v: Val) -> u32 {
+    match v {
+        Val::Day(_) => 1,
+        Val::Week(_) | Val::Weekend(_) => 7,
+        Val::Month(..) => 31,
+        Val::Quarter(..) | Val::Season(..) => 92,
+        Val::Half(..) => 183,
+        Val::Year(_) => 366,
+        Val::Decade(_) => 3660,
+        Val::Century(_) => 36600,
+    }
+}
+
+/// Roughly how many days a unit spans (at least one).
+fn unit_days(u: Unit) -> u32 {
+    match u {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => 1,
+        Unit::Week | Unit::Weekend => 7,
+        Unit::Month => 31,
+        Unit::Quarter => 92,
+        Unit::Half => 183,
+        Unit::Year => 366,
+        Unit::Decade => 3660,
+        Unit::Century | Unit::Millennium => 36600,
+    }
+}
 
 /// How a value was found.
 struct Out {
@@ -285,6 +318,12 @@ struct Resolver<'a> {
     rule: &'static str,
     end: usize,
     dir: Option<tense::Cue>,
+    /// A past-tense verb governs the expression from afar: of the candidate years, prefer
+    /// the past one unless the future one is much nearer ([`FUTURE_PENALTY`]).
+    lean_past: bool,
+    /// A modal governs the expression from afar (`will be named commander ... for a mission
+    /// in December`): the same, the other way round.
+    lean_future: bool,
 }
 
 impl Resolver<'_> {
@@ -296,6 +335,7 @@ impl Resolver<'_> {
             direction: Direction::None,
             strong: false,
             distance: 0,
+            word: String::new(),
             why: String::new(),
         })
     }
@@ -319,8 +359,9 @@ impl Resolver<'_> {
             return (Direction::Past, "possessive `'s`".into());
         }
         let c = self.cue();
+        // "said it would close Friday": reported plans point forward from the report.
         let d = match c.direction {
-            Direction::Future if c.strong => Direction::Future,
+            Direction::Future if c.strong || c.word == "would" => Direction::Future,
             _ => Direction::Past,
         };
         (d, c.why)
@@ -360,7 +401,16 @@ impl Resolver<'_> {
                         0
                     }
                 };
-                if default_nearest {
+                if self.lean_past || self.lean_future {
+                    let lean = |c: &&(NaiveDate, NaiveDate, Val)| {
+                        if (c.0 > self.dct) == self.lean_past {
+                            dist(c) * FUTURE_PENALTY
+                        } else {
+                            dist(c)
+                        }
+                    };
+                    cands.iter().min_by_key(lean)
+                } else if default_nearest {
                     // The DCT's year unless that is far away ("January" in December).
                     let same = cands
                         .iter()
@@ -474,12 +524,15 @@ impl Resolver<'_> {
                 {
                     c.direction
                 } else {
+                    self.lean_past = c.direction == Direction::Past;
+                    self.lean_future = c.direction == Direction::Future && c.strong;
                     Direction::None
                 };
                 self.dir = Some(tense::Cue {
                     direction: dir,
                     strong: true,
                     distance: 0,
+                    word: c.word,
                     why: c.why,
                 });
                 self.by_direction(
@@ -613,6 +666,7 @@ impl Resolver<'_> {
                     direction: d,
                     strong: true,
                     distance: 0,
+                    word: String::new(),
                     why,
                 });
                 self.by_direction(
@@ -707,10 +761,13 @@ impl Resolver<'_> {
             Unres::Named { base, force } => {
                 let force = *force;
                 match &**base {
-                    Unres::Date { month, .. } => {
-                        let m = *month;
+                    Unres::Date { month, day, .. } => {
+                        let (m, d) = (*month, *day);
                         self.forced(
-                            move |y| NaiveDate::from_ymd_opt(y, m, 1).map(|x| (x, Val::Month(y, m))),
+                            move |y| match d {
+                                Some(d) => NaiveDate::from_ymd_opt(y, m, d).map(|x| (x, Val::Day(x))),
+                                None => NaiveDate::from_ymd_opt(y, m, 1).map(|x| (x, Val::Month(y, m))),
+                            },
                             force,
                             None,
                         )
@@ -802,7 +859,11 @@ impl Resolver<'_> {
                         };
                     }
                 }
-                let (base, kind) = self.anchor_or_dct();
+                let (mut base, mut kind) = self.anchor_or_dct();
+                // "the day before" after "the early 1990s": a decade cannot anchor a day.
+                if kind == AnchorKind::Timex && days_in(base) > unit_days(*unit) {
+                    (base, kind) = (Val::Day(self.dct), AnchorKind::Dct);
+                }
                 let v = match unit {
                     // "a year earlier": keep the anchor's grain (a quarter a year before).
                     Unit::Year => match base {
@@ -866,8 +927,11 @@ impl Resolver<'_> {
                         why,
                     };
                 }
+                // "the week", "the month": the one around a date just mentioned. "The year"
+                // reaches back only within its sentence ("a high for the year" is this year).
+                let reach = if *unit == Unit::Year { 0 } else { 1 };
                 let (base, kind) = match self.anchor {
-                    Some((v, s)) if self.sentence.saturating_sub(s) <= 1 => (v, AnchorKind::Timex),
+                    Some((v, s)) if self.sentence.saturating_sub(s) <= reach => (v, AnchorKind::Timex),
                     _ => (Val::Day(dct), AnchorKind::Dct),
                 };
                 let v = base.day().map(|d| at_grain(d, *unit));
@@ -970,6 +1034,8 @@ pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]
         rule: "",
         end: 0,
         dir: None,
+        lean_past: false,
+        lean_future: false,
     };
     let dct_value = dct.format("%Y-%m-%d").to_string();
     let mut out = Vec::with_capacity(cands.len());
@@ -979,6 +1045,8 @@ pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]
         r.rule = c.rule;
         r.end = c.end;
         r.dir = None;
+        r.lean_past = false;
+        r.lean_future = false;
         r.sentence = analysis.sentence_at(span.start);
         let mut kind = c.kind;
         let (value, o_anchor, o_dir, why, val) = match &c.val {

@@ -11,13 +11,21 @@
 //! | `the FBI will have more on Monday`       | modal `will`         | future    |
 //! | `is expected to announce Tuesday`        | `expected to`        | future    |
 //! | `said it would close Friday`             | `would`              | future    |
+//! | `is to resume trading Tuesday`           | `is to`              | future    |
+//! | `has scheduled a news conference Thursday` | `has scheduled`    | future    |
+//! | `had been scheduled to expire Friday`    | `had` + `scheduled to` | past    |
+//! | `when the case is heard in May`          | (present passive)    | none      |
 //! | `the meeting is Monday`                  | (present only)       | none      |
 //!
 //! # Grammar
 //!
 //! Cues are looked for in a window of [`WINDOW`] tokens on each side of the expression,
-//! inside its sentence, and not across `;`. The nearest cue wins; on a tie a modal (future)
-//! beats a past form, because modals sit next to the verb they govern.
+//! inside its sentence, and not across `;`; a fronted expression (`In January, ...`) looks
+//! right as far as its sentence goes, and its main verb counts as adjacent. The nearest cue
+//! wins, a weak one (a bare past form) counting [`WEAK_PENALTY`] tokens farther unless it is
+//! next to the expression; on a tie a modal (future) beats a past form, because modals sit
+//! next to the verb they govern. A reporting verb after the expression (`..., officials
+//! said`) is attribution and is skipped.
 
 use crate::text::{Analysis, TokenKind};
 use crate::timex::rules::Ctx;
@@ -25,6 +33,11 @@ use crate::timex::Direction;
 
 /// How many tokens on each side are searched.
 pub const WINDOW: usize = 12;
+
+/// How many tokens farther a weak cue (a bare `-ed` or irregular past form, which may be a
+/// participle: `markets untouched by the crisis`) counts than a modal or auxiliary, unless it
+/// is next to the expression (`said Monday`, `issued July 1`).
+pub const WEAK_PENALTY: usize = 4;
 
 /// Irregular past forms (and a few past-only words) of common verbs.
 static PAST: &[&str] = &[
@@ -113,6 +126,25 @@ static PAST: &[&str] = &[
     "upheld",
 ];
 
+/// Past forms of reporting verbs, which do not date what comes before them (attribution).
+static REPORTING: &[&str] = &[
+    "said",
+    "told",
+    "added",
+    "reported",
+    "stated",
+    "noted",
+    "explained",
+    "declared",
+    "announced",
+    "claimed",
+    "insisted",
+    "argued",
+    "warned",
+    "wrote",
+    "confirmed",
+];
+
 /// Words ending in `-ed` that are not past forms.
 static NOT_PAST_ED: &[&str] = &[
     "need",
@@ -198,6 +230,7 @@ static INFINITIVE_FUTURE: &[&str] = &[
     "wanted",
     "decided",
     "deadline",
+    "supposed",
 ];
 
 /// Future cues that are single words.
@@ -212,15 +245,23 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
         return None;
     }
     let w = ctx.lw(k);
+    if INFINITIVE_FUTURE.contains(&w) && ctx.is(k + 1, "to") {
+        // "had been scheduled to expire Friday": a plan as it stood before, now past.
+        if k > 0 && ctx.is(k - 1, "had") || k > 1 && ctx.is(k - 1, "been") && ctx.is(k - 2, "had") {
+            return Some((Direction::Past, true));
+        }
+        return Some((Direction::Future, true));
+    }
+    // "is to resume trading Tuesday": `be` + `to` + verb is a plan.
+    if matches!(w, "is" | "are") && ctx.is(k + 1, "to") {
+        return Some((Direction::Future, true));
+    }
     if FUTURE.contains(&w) {
         // "would have" is a past counterfactual.
         if w == "would" && ctx.is(k + 1, "have") {
             return Some((Direction::Past, true));
         }
         return Some((Direction::Future, matches!(w, "will" | "shall" | "wo")));
-    }
-    if INFINITIVE_FUTURE.contains(&w) && ctx.is(k + 1, "to") {
-        return Some((Direction::Future, true));
     }
     // "as early as Tuesday", "as soon as Monday"
     if matches!(w, "early" | "soon") && k > 0 && ctx.is(k - 1, "as") && ctx.is(k + 1, "as") {
@@ -229,11 +270,23 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     if matches!(w, "could" | "might") || w == "may" && !ctx.cap(k) {
         return Some((Direction::Future, false));
     }
+    // "has scheduled a news conference Thursday": a present perfect of planning is a plan.
+    if matches!(w, "has" | "have") && ctx.any(k + 1, &["scheduled", "slated", "planned", "set", "called"]) {
+        return Some((Direction::Future, true));
+    }
     if matches!(w, "has" | "have" | "had") && ctx.lw(k + 1).ends_with("ed") {
         return Some((Direction::Past, true));
     }
     if matches!(w, "has" | "have") && ctx.is(k + 1, "been") {
         return Some((Direction::Past, true));
+    }
+    // "when the case is heard in May": a passive with a present auxiliary is not past.
+    if k > 0
+        && ctx.any(k - 1, &["is", "are", "be", "am", "being"])
+        && !matches!(w, "was" | "were" | "had" | "did")
+        && PAST.contains(&w)
+    {
+        return None;
     }
     if PAST.contains(&w) {
         return Some((Direction::Past, matches!(w, "was" | "were" | "had" | "did")));
@@ -256,6 +309,8 @@ pub struct Cue {
     pub strong: bool,
     /// Distance in tokens from the expression (0 when there is no cue).
     pub distance: usize,
+    /// The cue word, lower-cased (empty when there is no cue).
+    pub word: String,
     /// The evidence, in words.
     pub why: String,
 }
@@ -265,12 +320,22 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
     let s = analysis.sentence_at(ctx.toks.get(start).map_or(0, |t| t.span.start));
     let range = analysis.sentences.get(s).map_or(0..ctx.len(), |x| x.tokens.clone());
     let mut best: Option<(usize, Direction, bool, usize)> = None;
+    // A fronted expression ("On Thursday, Earnest told reporters") is governed by the verb
+    // after it.
+    let fronted = start <= range.start + 1;
     let mut consider = |k: usize, dist: usize| {
+        // "Talks resume in May, officials said": a reporting verb after the expression dates
+        // the report, not what is reported ("told reporters on Thursday" is left of it).
+        if k > start && dist > 1 && !fronted && REPORTING.contains(&ctx.lw(k)) {
+            return;
+        }
         if let Some((d, strong)) = cue(ctx, k) {
+            let key = |dist: usize, strong: bool| if strong || dist <= 2 { dist } else { dist + WEAK_PENALTY };
             let better = match best {
                 None => true,
                 Some((bd, bdir, bstrong, _)) => {
-                    dist < bd || dist == bd && (d == Direction::Future && bdir == Direction::Past || strong && !bstrong)
+                    let (a, b) = (key(dist, strong), key(bd, bstrong));
+                    a < b || a == b && (d == Direction::Future && bdir == Direction::Past || strong && !bstrong)
                 }
             };
             if better {
@@ -289,9 +354,11 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
         }
         consider(k, dist);
     }
+    // A fronted expression is governed by the main verb, however far right it is.
+    let right_window = if fronted { usize::MAX } else { WINDOW };
     let mut k = end;
     let mut dist = 0;
-    while k < range.end && dist < WINDOW {
+    while k < range.end && dist < right_window {
         if ctx.punct(k, ";") {
             break;
         }
@@ -301,6 +368,8 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
     }
     match best {
         Some((dist, d, strong, k)) => {
+            // The verb after a fronted time is its main verb: as good as adjacent.
+            let dist = if fronted && k >= end { 1 } else { dist };
             let what = match d {
                 Direction::Past => "past",
                 Direction::Future => "future",
@@ -310,6 +379,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
                 direction: d,
                 strong,
                 distance: dist,
+                word: ctx.lw(k).to_string(),
                 why: format!("{what} cue `{}`", ctx.raw(k)),
             }
         }
@@ -317,6 +387,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
             direction: Direction::None,
             strong: false,
             distance: 0,
+            word: String::new(),
             why: "no tense cue nearby".to_string(),
         },
     }

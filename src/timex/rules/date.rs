@@ -127,7 +127,7 @@ fn numeric(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
 }
 
 /// A day of month at `j` (`17`, `17th`, `seventeenth`), not part of a larger number or time.
-fn day_at(ctx: &Ctx, j: usize) -> Option<(u32, usize)> {
+pub(super) fn day_at(ctx: &Ctx, j: usize) -> Option<(u32, usize)> {
     if let Some((d, k)) = ctx.ordinal(j) {
         return (1..=31).contains(&d).then_some((d, k));
     }

@@ -49,6 +49,21 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         lead = true;
     }
     let Some((amount, k)) = ctx.amount(j) else {
+        // "the weeks ahead", "in the years ahead"
+        if !lead && j > i {
+            if let Some((unit, true, e)) = ctx.unit(j) {
+                if unit != Unit::Weekend && ctx.is(e, "ahead") {
+                    out.push(Cand::new(
+                        i,
+                        e + 1,
+                        DUR,
+                        Unres::Duration { n: None, unit },
+                        "duration/number-unit",
+                    ));
+                }
+            }
+            return;
+        }
         // "the past weeks", "the coming months"
         if lead {
             if let Some((unit, true, e)) = ctx.unit(j) {
@@ -65,6 +80,26 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         }
         return;
     };
+    // A range of amounts is two expressions, as TimeML has it: "two to six days" is `two`
+    // (P2D, the unit of the second) and `six days` (P6D, found from its own token).
+    if let (Some(_), "to" | "or") = (amount, ctx.lw(k)) {
+        if !ctx.any(j, &["a", "an"]) {
+            if let Some((Some(_), k2)) = ctx.amount(k + 1) {
+                if let Some((unit, true, _)) = ctx.unit(k2) {
+                    if unit != Unit::Weekend {
+                        out.push(Cand::new(
+                            i,
+                            k,
+                            DUR,
+                            Unres::Duration { n: amount, unit },
+                            "duration/number-unit",
+                        ));
+                    }
+                    return;
+                }
+            }
+        }
+    }
     // "a" needs a singular unit; "one" must not be "one day" meaning "some day" (resolver decides).
     let k = if ctx.any(
         k,
@@ -111,6 +146,11 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     if ctx.hyphen(e) && ctx.is(e + 1, "old") {
+        return;
+    }
+    // An age ("Mr. Schwarz, 52 years old") is not annotated as a duration in TimeBank or
+    // AQUAINT (none of their 36 ages is).
+    if ctx.is(e, "old") && matches!(unit, Unit::Year | Unit::Month | Unit::Week | Unit::Day) && amount.is_some() {
         return;
     }
     // "the first day of", "the first year": a date, not a duration; "one year" is a duration.

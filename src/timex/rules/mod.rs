@@ -619,6 +619,8 @@ impl<'a> Ctx<'a> {
                 return Some((Some(1.0), i + 1));
             }
             "several" | "few" | "many" | "some" | "numerous" | "countless" | "multiple" => return Some((None, i + 1)),
+            // "the next couple of years"
+            "couple" if self.is(i + 1, "of") => return Some((Some(2.0), i + 2)),
             _ => {}
         }
         if let Some((n, j)) = self.number_word(i) {

@@ -67,11 +67,16 @@ fn day_words(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
 fn named_at(ctx: &Ctx, j: usize) -> Option<(Unres, usize)> {
     if let Some((m, e)) = ctx.month(j) {
         if ctx.month_full(j).is_some() || ctx.punct(e - 1, ".") {
+            // "last Oct. 23": the day belongs to the name.
+            let (day, e) = match super::date::day_at(ctx, e) {
+                Some((d, k)) => (Some(d), k),
+                None => (None, e),
+            };
             return Some((
                 Unres::Date {
                     year: None,
                     month: m,
-                    day: None,
+                    day,
                 },
                 e,
             ));
