@@ -4,6 +4,10 @@
 //! |--------------------------------------------------------------|------------------------------------------|
 //! | `relations pairs --test tbaq/aquaint --model timebank`       | C-relation-only temporal awareness       |
 //! | `relations pairs --test tbaq/aquaint --train tbaq/timebank`  | the same, with a table trained in memory |
+//! | `relations pairs --test tbaq/timebank --test tbaq/aquaint --folds 5` | the same, document cross-validation |
+//! | `relations links --test tbaq/aquaint --train tbaq/timebank`  | Task ABC, pair chooser trained in memory |
+//! | `relations links --test tbaq/timebank --test tbaq/aquaint --folds 5` | Task ABC, document cross-validation |
+//! | `relations links --test tbaq/aquaint --pairs rules --model timebank` | Task ABC with `link()`'s rule pairs |
 //! | `relations matres --matres matres/aquaint.txt --tml tbaq/aquaint --model timebank` | MATRES accuracy |
 //!
 //! Corpus paths are relative to `--corpora` (default `$TEMPOGRAPH_CORPORA`, else
