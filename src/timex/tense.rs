@@ -15,6 +15,7 @@
 //! | `has scheduled a news conference Thursday` | `has scheduled`    | future    |
 //! | `had been scheduled to expire Friday`    | `had` + `scheduled to` | past    |
 //! | `when the case is heard in May`          | (present passive)    | none      |
+//! | `extended to Nov. 20 its offer`          | `extended to`        | future    |
 //! | `the meeting is Monday`                  | (present only)       | none      |
 //!
 //! # Grammar
