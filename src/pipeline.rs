@@ -271,7 +271,7 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
         // `President Bush on Tuesday said`) — if it is fronted: no verb event of its clause
         // before it (`tripled in 2004, doubled in 2005`: 2004 is tripled's), and not an aside
         // between commas (`Jobs, born ... on February 24, 1955, has built`).
-        let mut start = a.analysis.sentences[sent].tokens.start;
+        let mut start = a.analysis.sentences.get(sent).map_or(0, |x| x.tokens.start).min(ts);
         let mut after_comma = false;
         for k in (start..ts).rev() {
             let w = toks[k].text(text);

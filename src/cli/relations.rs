@@ -4,6 +4,10 @@
 //! |--------------------------------------------------------------|------------------------------------------|
 //! | `relations pairs --test tbaq/aquaint --model timebank`       | C-relation-only temporal awareness       |
 //! | `relations pairs --test tbaq/aquaint --train tbaq/timebank`  | the same, with a table trained in memory |
+//! | `relations pairs --test tbaq/timebank --test tbaq/aquaint --folds 5` | the same, document cross-validation |
+//! | `relations links --test tbaq/aquaint --train tbaq/timebank`  | Task ABC, pair chooser trained in memory |
+//! | `relations links --test tbaq/timebank --test tbaq/aquaint --folds 5` | Task ABC, document cross-validation |
+//! | `relations links --test tbaq/aquaint --pairs rules --model timebank` | Task ABC with `link()`'s rule pairs |
 //! | `relations matres --matres matres/aquaint.txt --tml tbaq/aquaint --model timebank` | MATRES accuracy |
 //!
 //! Corpus paths are relative to `--corpora` (default `$TEMPOGRAPH_CORPORA`, else
@@ -11,11 +15,9 @@
 use super::Outcome;
 use crate::eval::tlink::{self, GoldDoc};
 use crate::eval::{matres, timeline};
-use crate::link::model::Perceptron;
+use crate::link::model::{Perceptron, SoftmaxLabels, LABEL_EPOCHS, LABEL_L2};
 use crate::link::{Classifier, Model};
 
-/// Perceptron passes when training in memory (the committed tables use the same).
-const EPOCHS: usize = 10;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Subcommand)]
@@ -44,10 +46,13 @@ pub enum Command {
         /// Label the most confident pairs first and never contradict earlier labels.
         #[arg(long)]
         consistent: bool,
-        /// With --train: train an averaged perceptron for this many epochs instead of
-        /// back-off tables.
+        /// With --train or --folds: train an averaged perceptron for this many epochs instead
+        /// of the softmax label model the committed tables use.
         #[arg(long)]
         perceptron: Option<usize>,
+        /// With --train: back-off count tables instead of the softmax label model.
+        #[arg(long)]
+        backoff: bool,
     },
     /// TempEval-3 Task ABC (timexes, events and links from the raw text) or, with
     /// `--gold-entities`, Task C (gold entities, system pairs), scored with temporal awareness.
@@ -57,8 +62,24 @@ pub enum Command {
         /// Folder(s) of gold `.tml` files (their text and DCT are the input).
         #[arg(long, required = true)]
         test: Vec<PathBuf>,
+        /// With `--pairs rules`: the committed label table, `timebank` or `aquaint`.
         #[arg(long, default_value = "timebank")]
         model: Model,
+        /// Which links: `learned` (the pair chooser, what `timeml annotate` writes) or `rules`
+        /// (every rule-proposed pair, labelled by `--model`; what the timeline uses).
+        #[arg(long, default_value = "learned")]
+        pairs: Pairs,
+        /// With `--pairs learned`: train the chooser in memory on these folders instead of
+        /// using the committed table (trained on all of TBAQ).
+        #[arg(long)]
+        train: Vec<PathBuf>,
+        /// With `--pairs learned`: document-level cross-validation, each fold scored with a
+        /// chooser trained on the other folds (plus `--train`).
+        #[arg(long)]
+        folds: Option<usize>,
+        /// With `--pairs learned`: the least probability a link must have to be written.
+        #[arg(long, default_value_t = crate::link::choose::THRESHOLD)]
+        threshold: f64,
         /// Use the gold EVENT/TIMEX3 entities (Task C) instead of extracting them.
         #[arg(long)]
         gold_entities: bool,
@@ -108,6 +129,15 @@ pub enum Command {
     },
 }
 
+/// Which links `relations links` scores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Pairs {
+    /// The learned pair chooser (`link::choose`).
+    Learned,
+    /// The rule-proposed pairs of `link::link_with`.
+    Rules,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct Corpus {
     /// Root of the research corpora [default: $TEMPOGRAPH_CORPORA, else ../shared/corpora].
@@ -150,6 +180,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             model,
             confusion,
             perceptron,
+            backoff,
             consistent,
             folds,
         } => {
@@ -166,8 +197,16 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                     let rest: Vec<GoldDoc> = rest.into_iter().map(|(_, d)| d.clone()).collect();
                     let mut ex = tlink::examples(&rest);
                     ex.extend(extra.iter().cloned());
-                    let m = Perceptron::train(&ex, perceptron.unwrap_or(EPOCHS));
-                    total.add(&tlink::relation_only(&held, &m, consistent).ta);
+                    match perceptron {
+                        Some(epochs) => {
+                            let m = Perceptron::train(&ex, epochs);
+                            total.add(&tlink::relation_only(&held, &m, consistent).ta);
+                        }
+                        None => {
+                            let m = SoftmaxLabels::train(&ex, LABEL_EPOCHS, LABEL_L2);
+                            total.add(&tlink::relation_only(&held, &m, consistent).ta);
+                        }
+                    }
                 }
                 let out = format!(
                     "C-relation-only, {k}-fold document cross-validation over {} documents{}: TA P {} R {} F1 {}\n",
@@ -186,14 +225,18 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             }
             let trained;
             let perc;
+            let soft;
             let lookup: &dyn Classifier = if train.is_empty() {
                 &model
+            } else if backoff {
+                trained = tlink::train(&corpus.load(&train)?);
+                &trained
             } else if let Some(epochs) = perceptron {
                 perc = crate::link::model::Perceptron::train(&tlink::examples(&corpus.load(&train)?), epochs);
                 &perc
             } else {
-                trained = tlink::train(&corpus.load(&train)?);
-                &trained
+                soft = SoftmaxLabels::train(&tlink::examples(&corpus.load(&train)?), LABEL_EPOCHS, LABEL_L2);
+                &soft
             };
             let r = tlink::relation_only(&docs, lookup, consistent);
             let mut out = String::new();
@@ -233,6 +276,10 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             corpus,
             test,
             model,
+            pairs,
+            train,
+            folds,
+            threshold,
             gold_entities,
             by_rule,
         } => {
@@ -242,12 +289,67 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             } else {
                 tlink::Setting::Abc
             };
-            let (ta, rules) = tlink::end_to_end_by_rule(&docs, &model, setting)?;
+            let (ta, rules, what) = match (pairs, folds) {
+                (Pairs::Rules, None) => {
+                    let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Rules(&model), setting)?;
+                    (ta, r, format!("rule pairs, table {}", model.as_str()))
+                }
+                (_, Some(k)) => {
+                    if k < 2 {
+                        return Err(crate::Error::usage("--folds needs at least 2"));
+                    }
+                    let extra = corpus.load(&train)?;
+                    let mut ta = tlink::TaCounts::default();
+                    let mut rules = tlink::RuleCounts::new();
+                    for f in 0..k {
+                        let (held, rest): (Vec<_>, Vec<_>) = docs.iter().enumerate().partition(|(i, _)| i % k == f);
+                        let held: Vec<GoldDoc> = held.into_iter().map(|(_, d)| d.clone()).collect();
+                        let mut rest: Vec<GoldDoc> = rest.into_iter().map(|(_, d)| d.clone()).collect();
+                        rest.extend(extra.iter().cloned());
+                        let (t, r) = if pairs == Pairs::Learned {
+                            let m = tlink::train_chooser(&rest)?;
+                            tlink::end_to_end_by_rule(&held, tlink::Linker::Learned(&m, threshold), setting)?
+                        } else {
+                            let m = SoftmaxLabels::train(&tlink::examples(&rest), LABEL_EPOCHS, LABEL_L2);
+                            tlink::end_to_end_by_rule(&held, tlink::Linker::Rules(&m), setting)?
+                        };
+                        ta.add(&t);
+                        for (id, (a, b, c)) in r {
+                            let e = rules.entry(id).or_default();
+                            e.0 += a;
+                            e.1 += b;
+                            e.2 += c;
+                        }
+                    }
+                    let what = match pairs {
+                        Pairs::Learned => format!("learned pairs, threshold {threshold}"),
+                        Pairs::Rules => "rule pairs".to_string(),
+                    };
+                    (ta, rules, format!("{what}, {k}-fold document cross-validation"))
+                }
+                (Pairs::Learned, None) if !train.is_empty() => {
+                    let m = tlink::train_chooser(&corpus.load(&train)?)?;
+                    let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Learned(&m, threshold), setting)?;
+                    (
+                        ta,
+                        r,
+                        format!("learned pairs, trained in memory, threshold {threshold}"),
+                    )
+                }
+                (Pairs::Learned, None) => {
+                    let m = crate::link::choose::Committed;
+                    let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Learned(&m, threshold), setting)?;
+                    (
+                        ta,
+                        r,
+                        format!("learned pairs, committed table (all TBAQ), threshold {threshold}"),
+                    )
+                }
+            };
             let mut out = format!(
-                "Task {} on {} documents (model {}): TA P {} R {} F1 {}  (Sys- {}, Ref- {})\n",
+                "Task {} on {} documents ({what}): TA P {} R {} F1 {}  (Sys- {}, Ref- {})\n",
                 if gold_entities { "C" } else { "ABC" },
                 docs.len(),
-                model.as_str(),
                 pct(ta.precision()),
                 pct(ta.recall()),
                 pct(ta.f1()),
@@ -334,21 +436,15 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
         } => {
             let pairs = matres::read(&corpus.path(&file))?;
             let docs = corpus.load(&[tml])?;
-            let trained;
+            let soft;
             let (lookup, what, tlink_rules): (&dyn Classifier, String, bool) = match (train_matres, train_tml) {
                 (Some(m), Some(t)) => {
                     let train_pairs = matres::read(&corpus.path(&m))?;
                     let train_docs = corpus.load(&[t])?;
-                    trained = Perceptron::train_labels(
-                        &matres::examples(&train_pairs, &train_docs),
-                        matres::MATRES_LABELS,
-                        EPOCHS,
-                    );
-                    (
-                        &trained,
-                        format!("MATRES-trained perceptron from {}", m.display()),
-                        false,
-                    )
+                    let ex = matres::examples(&train_pairs, &train_docs);
+                    // Softmax rather than the perceptron: AQUAINT 63.99 → 64.58, TimeBank 64.78 → 65.59.
+                    soft = SoftmaxLabels::train_labels(&ex, matres::MATRES_LABELS, LABEL_EPOCHS, LABEL_L2);
+                    (&soft, format!("MATRES-trained softmax from {}", m.display()), false)
                 }
                 _ => (&model, format!("TLINK model {}", model.as_str()), true),
             };

@@ -35,10 +35,12 @@
 //! SIMULTANEOUS, IDENTITY, DURING, DURING_INV    x⁻ = y⁻, x⁺ = y⁺
 //! ```
 
+use crate::link::choose::Scorer;
 pub use crate::link::closure::{Added, PointGraph};
 use crate::link::facts::{gold_entities, GoldEntities};
 use crate::link::features::{self, Context, PairKind};
 use crate::link::model::{train_label, Counts};
+use crate::link::softmax::Softmax;
 use crate::link::{Classifier, Endpoint};
 use crate::relation::RelType;
 use crate::text::Analysis;
@@ -349,10 +351,30 @@ fn aligned_id(gold: &GoldEntities, sys_span: Option<crate::text::Span>, e: Endpo
     }
 }
 
-/// Temporal awareness of [`crate::link::link_with`] on `docs`: Task ABC (everything
-/// extracted from the text) or Task C (gold entities).
-pub fn end_to_end(docs: &[GoldDoc], model: &dyn Classifier, setting: Setting) -> Result<TaCounts> {
-    Ok(end_to_end_by_rule(docs, model, setting)?.0)
+/// How [`end_to_end`] makes a document's links.
+#[derive(Clone, Copy)]
+pub enum Linker<'a> {
+    /// [`crate::link::link_with`]: every rule-made link plus the table's labels for the pairs
+    /// the rules propose (what the timeline pipeline uses).
+    Rules(&'a dyn Classifier),
+    /// [`crate::link::choose::links`]: learned choice of pairs and labels, with a threshold
+    /// (what `timeml annotate` writes).
+    Learned(&'a dyn Scorer, f64),
+}
+
+impl Linker<'_> {
+    fn links(&self, cx: &Context) -> Vec<crate::link::Tlink> {
+        match *self {
+            Linker::Rules(m) => crate::link::link_with(cx, m),
+            Linker::Learned(s, theta) => crate::link::choose::links(cx, s, theta),
+        }
+    }
+}
+
+/// Temporal awareness of `linker` on `docs`: Task ABC (everything extracted from the text)
+/// or Task C (gold entities).
+pub fn end_to_end(docs: &[GoldDoc], linker: Linker, setting: Setting) -> Result<TaCounts> {
+    Ok(end_to_end_by_rule(docs, linker, setting)?.0)
 }
 
 /// Per rule id: (links the gold contains or implies, links with both ends aligned, links).
@@ -360,18 +382,15 @@ pub type RuleCounts = BTreeMap<&'static str, (usize, usize, usize)>;
 
 /// [`end_to_end`], plus for each rule id: (system links the gold annotation contains or
 /// implies, system links with both ends aligned to gold entities, all system links).
-pub fn end_to_end_by_rule(
-    docs: &[GoldDoc],
-    model: &dyn Classifier,
-    setting: Setting,
-) -> Result<(TaCounts, RuleCounts)> {
+pub fn end_to_end_by_rule(docs: &[GoldDoc], linker: Linker, setting: Setting) -> Result<(TaCounts, RuleCounts)> {
     let mut by_rule: BTreeMap<&'static str, (usize, usize, usize)> = BTreeMap::new();
     let mut total = TaCounts::default();
     for d in docs {
         let dct = d.doc.dct.ok_or_else(|| crate::Error::missing_dct(&d.doc.path))?;
         let gold = triples(&d.doc);
         let sys: Vec<(Triple, &'static str)> = match setting {
-            Setting::C => crate::link::link_with(&d.context(), model)
+            Setting::C => linker
+                .links(&d.context())
                 .into_iter()
                 .map(|l| (Triple::new(d.entities.id(l.from), d.entities.id(l.to), l.rel), l.rule))
                 .collect(),
@@ -393,7 +412,8 @@ pub fn end_to_end_by_rule(
                     Endpoint::Timex(i) => Some(tx[i].span),
                     Endpoint::Dct => None,
                 };
-                crate::link::link_with(&cx, model)
+                linker
+                    .links(&cx)
                     .into_iter()
                     .map(|l| {
                         let t = Triple::new(
@@ -421,6 +441,68 @@ pub fn end_to_end_by_rule(
         total.add(&score(&gold, &sys));
     }
     Ok((total, by_rule))
+}
+
+/// Training examples for the pair chooser ([`crate::link::choose`]): every candidate and gold
+/// pair of `docs` over the gold entities, labelled with the gold relation or NONE.
+pub fn choose_examples(docs: &[GoldDoc]) -> Vec<(Vec<String>, usize)> {
+    let mut out = Vec::new();
+    for d in docs {
+        let gold: Vec<(Endpoint, Endpoint, RelType)> =
+            d.gold_pairs().into_iter().map(|(t, a, b)| (a, b, t.rel)).collect();
+        out.extend(crate::link::choose::examples(&d.context(), &gold));
+    }
+    out
+}
+
+/// Training examples for the pair chooser as Task ABC sees a document: the entities our own
+/// extractors find, each aligned to the gold entity its extent overlaps; a pair's label is the
+/// gold relation between the two aligned gold entities, NONE when either end has no gold
+/// counterpart or the gold pair is not linked. So the chooser also learns how often a pair of
+/// *extracted* entities ends up unscored (a spurious event costs precision).
+pub fn choose_examples_system(docs: &[GoldDoc]) -> Result<Vec<(Vec<String>, usize)>> {
+    let mut out = Vec::new();
+    for d in docs {
+        let dct = d.doc.dct.ok_or_else(|| crate::Error::missing_dct(&d.doc.path))?;
+        let text = &d.doc.text;
+        let timexes = crate::timex::tag(text, &d.analysis, dct);
+        let events = crate::events::extract(text, &d.analysis, &timexes);
+        let ev = crate::link::event_facts(&events);
+        let tx = crate::link::timex_facts(&timexes, &d.analysis);
+        let cx = Context {
+            text,
+            analysis: &d.analysis,
+            dct: Some(dct),
+            events: &ev,
+            timexes: &tx,
+        };
+        // Gold endpoint -> system endpoint (the first system entity overlapping it).
+        let mut to_sys: BTreeMap<Endpoint, Endpoint> = BTreeMap::new();
+        to_sys.insert(Endpoint::Dct, Endpoint::Dct);
+        for (gi, g) in d.entities.events.iter().enumerate() {
+            if let Some(si) = ev.iter().position(|e| e.span.overlaps(&g.span)) {
+                to_sys.entry(Endpoint::Event(gi)).or_insert(Endpoint::Event(si));
+            }
+        }
+        for (gi, g) in d.entities.timexes.iter().enumerate() {
+            if let Some(si) = tx.iter().position(|t| t.span.overlaps(&g.span)) {
+                to_sys.entry(Endpoint::Timex(gi)).or_insert(Endpoint::Timex(si));
+            }
+        }
+        let gold: Vec<(Endpoint, Endpoint, RelType)> = d
+            .gold_pairs()
+            .into_iter()
+            .filter_map(|(t, a, b)| Some((*to_sys.get(&a)?, *to_sys.get(&b)?, t.rel)))
+            .collect();
+        out.extend(crate::link::choose::examples(&cx, &gold));
+    }
+    Ok(out)
+}
+
+/// Train the pair chooser on `docs` as Task ABC sees them (see [`choose_examples_system`]).
+pub fn train_chooser(docs: &[GoldDoc]) -> Result<Softmax> {
+    use crate::link::choose::{EPOCHS, L2, N_LABELS};
+    Ok(Softmax::train(&choose_examples_system(docs)?, N_LABELS, EPOCHS, L2))
 }
 
 /// The TLINK triples of a system TimeML file, with event and timex ids replaced by the ids of

@@ -52,7 +52,7 @@ pub struct Pair {
     pub swapped: bool,
     /// Keys from the most specific to the most general (the last one is the kind's prior).
     pub keys: Vec<String>,
-    /// Single facts (`d:tense=PAST`, `s:w2=said`), used with the keys by the perceptron.
+    /// Single facts (`d:tense=PAST`, `s:w2=said`), used with the keys by the learned models.
     pub atoms: Vec<String>,
 }
 

@@ -19,14 +19,17 @@
 //! `Tlink { from, to, rel, distance }` reads "`from` `rel` `to`", and `distance = (lo, hi)`
 //! bounds start(`to`) − start(`from`) in days.
 
+pub mod choose;
 pub mod closure;
 pub mod facts;
 pub mod features;
 mod learned_aquaint;
+mod learned_choose;
 mod learned_timebank;
 pub mod model;
 pub mod rules;
 pub mod signals;
+pub mod softmax;
 pub mod timeml;
 
 use crate::events::Event;
@@ -187,6 +190,25 @@ pub fn link(text: &str, analysis: &Analysis, dct: NaiveDate, timexes: &[Timex], 
         timexes: &tx,
     };
     link_with(&cx, &Model::default())
+}
+
+/// The links TimeML output (`timeml annotate`) writes: the pairs TempEval-3 annotators would
+/// likely relate, with the relation most likely right, as the committed pair chooser
+/// ([`choose`], trained on TBAQ) estimates, keeping those at or above [`choose::THRESHOLD`].
+/// Unlike [`link`] it leaves out pairs whose label is a guess more often than not and adds
+/// learned links (e.g. between main events of consecutive sentences) that [`link`] would make
+/// only with a signal; the timeline pipeline keeps using [`link`].
+pub fn tempeval(text: &str, analysis: &Analysis, dct: NaiveDate, timexes: &[Timex], events: &[Event]) -> Vec<Tlink> {
+    let ev = event_facts(events);
+    let tx = timex_facts(timexes, analysis);
+    let cx = Context {
+        text,
+        analysis,
+        dct: Some(dct),
+        events: &ev,
+        timexes: &tx,
+    };
+    choose::links(&cx, &choose::Committed, choose::THRESHOLD)
 }
 
 /// [`link`] over any entities (e.g. gold ones) with any classifier.

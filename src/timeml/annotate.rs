@@ -103,7 +103,7 @@ pub fn annotate(doc: &TimemlDoc) -> Result<(Vec<Timex>, String)> {
     let (event_anns, mut tail) = event_annotations(&events);
     anns.extend(event_anns);
     // TLINKs (relations helper): ids follow the numbering above (ei1.., t1.., DCT t0).
-    tail.push_str(&crate::link::timeml::tlinks(&crate::link::link(
+    tail.push_str(&crate::link::timeml::tlinks(&crate::link::tempeval(
         &doc.text, &analysis, dct, &timexes, &events,
     )));
     let out = super::write(doc, &anns, &tail);

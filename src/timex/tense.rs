@@ -15,6 +15,7 @@
 //! | `has scheduled a news conference Thursday` | `has scheduled`    | future    |
 //! | `had been scheduled to expire Friday`    | `had` + `scheduled to` | past    |
 //! | `when the case is heard in May`          | (present passive)    | none      |
+//! | `extended to Nov. 20 its offer`          | `extended to`        | future    |
 //! | `the meeting is Monday`                  | (present only)       | none      |
 //!
 //! # Grammar
@@ -124,6 +125,31 @@ static PAST: &[&str] = &[
     "swung",
     "tore",
     "upheld",
+];
+
+/// Verbs that move a date: what they move it to (`extended to Nov. 20`) is ahead.
+static MOVED: &[&str] = &[
+    "extended",
+    "extends",
+    "extend",
+    "postponed",
+    "postpones",
+    "postpone",
+    "delayed",
+    "delays",
+    "delay",
+    "deferred",
+    "defers",
+    "defer",
+    "pushed",
+    "adjourned",
+    "adjourns",
+    "rescheduled",
+    "recessed",
+    "recesses",
+    "moved",
+    "put",
+    "given",
 ];
 
 /// Past forms of reporting verbs, which do not date what comes before them (attribution).
@@ -247,8 +273,10 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     let w = ctx.lw(k);
     if INFINITIVE_FUTURE.contains(&w) && ctx.is(k + 1, "to") {
         // "had been scheduled to expire Friday": a plan as it stood before, now past.
+        // Weak: the plan is past, its date need not be ("had been set to expire Nov. 6" four
+        // days before Nov. 6).
         if k > 0 && ctx.is(k - 1, "had") || k > 1 && ctx.is(k - 1, "been") && ctx.is(k - 2, "had") {
-            return Some((Direction::Past, true));
+            return Some((Direction::Past, false));
         }
         return Some((Direction::Future, true));
     }
@@ -320,6 +348,24 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
     let s = analysis.sentence_at(ctx.toks.get(start).map_or(0, |t| t.span.start));
     let range = analysis.sentences.get(s).map_or(0..ctx.len(), |x| x.tokens.clone());
     let mut best: Option<(usize, Direction, bool, usize)> = None;
+    // "extended to Nov. 20", "postponed until Tuesday morning": a new date set by moving
+    // an old one lies ahead.
+    if start > 1 && ctx.any(start - 1, &["to", "until", "till", "through"]) {
+        for back in 2..=4 {
+            if start < back || start - back < range.start {
+                break;
+            }
+            if ctx.any(start - back, MOVED) {
+                return Cue {
+                    direction: Direction::Future,
+                    strong: true,
+                    distance: back,
+                    word: ctx.lw(start - back).to_string(),
+                    why: format!("future cue `{} {}`", ctx.raw(start - back), ctx.raw(start - 1)),
+                };
+            }
+        }
+    }
     // A fronted expression ("On Thursday, Earnest told reporters") is governed by the verb
     // after it.
     let fronted = start <= range.start + 1;

@@ -1,0 +1,181 @@
+//! A multinomial logistic-regression (softmax) classifier over string features, trained by
+//! averaged stochastic gradient descent, with a committed-table form.
+//!
+//! | features of a pair                                 | probabilities (label order)         |
+//! |----------------------------------------------------|-------------------------------------|
+//! | `d1:PAST`, `Ld:main/VERB/PAST`, `R:link/dct-tense/BEFORE` | BEFORE 0.41, …, NONE 0.47     |
+//!
+//! Unlike the perceptron ([`super::model::Perceptron`]) its scores are probabilities, so a
+//! caller can keep only the links whose estimated chance of being right is above a threshold
+//! (what [`super::choose`] does to trade precision against recall).
+//!
+//! # Grammar
+//!
+//! A committed table row is `(feature, [weight per label × 1000])`, sorted by feature; the
+//! probability of label `k` is `exp(s_k) / Σ exp(s_j)` with `s_k` the sum of the weights of the
+//! pair's features that are in the table.
+
+use std::collections::BTreeMap;
+
+/// Committed tables leave out features seen in fewer training examples than this.
+pub const PRUNE: u32 = 3;
+
+/// A trained softmax model.
+#[derive(Clone, Debug, Default)]
+pub struct Softmax {
+    n: usize,
+    weights: BTreeMap<String, Vec<f64>>,
+    support: BTreeMap<String, u32>,
+}
+
+/// Probabilities from scores.
+pub fn softmax(s: &mut [f64]) {
+    let m = s.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut z = 0.0;
+    for x in s.iter_mut() {
+        *x = (*x - m).exp();
+        z += *x;
+    }
+    if z > 0.0 {
+        for x in s.iter_mut() {
+            *x /= z;
+        }
+    }
+}
+
+impl Softmax {
+    /// Train on `(features, label index < n)` for `epochs` passes in a fixed pseudo-random
+    /// order (deterministic), learning rate `0.1 / (1 + epoch)`, L2 penalty `l2` on the
+    /// weights an example touches; the result is the average of the weights over all steps.
+    pub fn train(data: &[(Vec<String>, usize)], n: usize, epochs: usize, l2: f64) -> Softmax {
+        let mut support: BTreeMap<String, u32> = BTreeMap::new();
+        for (feats, _) in data {
+            for f in feats {
+                *support.entry(f.clone()).or_default() += 1;
+            }
+        }
+        // Dense ids for speed.
+        let ids: BTreeMap<&str, usize> = support.keys().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+        let rows: Vec<(Vec<usize>, usize)> = data
+            .iter()
+            .map(|(f, y)| (f.iter().filter_map(|x| ids.get(x.as_str()).copied()).collect(), *y))
+            .collect();
+        let nf = ids.len();
+        let mut w = vec![0.0f64; nf * n];
+        // Averaging: u accumulates step-weighted updates (w_avg = w - u / t).
+        let mut u = vec![0.0f64; nf * n];
+        let mut t = 1.0f64;
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut p = vec![0.0; n];
+        for epoch in 0..epochs {
+            for i in (1..order.len()).rev() {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                order.swap(i, (seed >> 33) as usize % (i + 1));
+            }
+            let lr = 0.1 / (1.0 + epoch as f64);
+            for &i in &order {
+                let (feats, y) = &rows[i];
+                p.iter_mut().for_each(|x| *x = 0.0);
+                for &f in feats {
+                    for (k, x) in p.iter_mut().enumerate() {
+                        *x += w[f * n + k];
+                    }
+                }
+                softmax(&mut p);
+                for &f in feats {
+                    for (k, &pk) in p.iter().enumerate() {
+                        let g = pk - if k == *y { 1.0 } else { 0.0 } + l2 * w[f * n + k];
+                        let d = -lr * g;
+                        w[f * n + k] += d;
+                        u[f * n + k] += t * d;
+                    }
+                }
+                t += 1.0;
+            }
+        }
+        let mut weights = BTreeMap::new();
+        for (k, &i) in &ids {
+            let v: Vec<f64> = (0..n).map(|j| w[i * n + j] - u[i * n + j] / t).collect();
+            weights.insert(k.to_string(), v);
+        }
+        Softmax { n, weights, support }
+    }
+
+    /// Label probabilities for a feature list.
+    pub fn probs(&self, feats: &[String]) -> Vec<f64> {
+        let mut s = vec![0.0; self.n];
+        for f in feats {
+            if let Some(ws) = self.weights.get(f) {
+                for (x, w) in s.iter_mut().zip(ws) {
+                    *x += w;
+                }
+            }
+        }
+        softmax(&mut s);
+        s
+    }
+
+    /// Rust source for a static table (weights × 1000, rounded; features seen fewer than
+    /// [`PRUNE`] times, or whose weights all round to 0, are left out).
+    pub fn to_rust(&self, name: &str, header: &str) -> String {
+        let mut s = String::new();
+        s.push_str(header);
+        s.push_str(&format!(
+            "/// `(feature, weight per label × 1000)`, sorted by feature.\n#[rustfmt::skip]\npub static {name}: &[(&str, [i32; {}])] = &[\n",
+            self.n
+        ));
+        for (f, ws) in &self.weights {
+            let q: Vec<i32> = ws.iter().map(|w| (w * 1000.0).round() as i32).collect();
+            if q.iter().all(|&x| x == 0) || self.support.get(f).copied().unwrap_or(0) < PRUNE {
+                continue;
+            }
+            let list: Vec<String> = q.iter().map(|x| x.to_string()).collect();
+            s.push_str(&format!("    ({f:?}, [{}]),\n", list.join(", ")));
+        }
+        s.push_str("];\n");
+        s
+    }
+}
+
+/// Probabilities from a committed table (see the module grammar).
+pub fn table_probs<const N: usize>(table: &[(&str, [i32; N])], feats: &[String]) -> Vec<f64> {
+    let mut s = vec![0.0; N];
+    for f in feats {
+        if let Ok(i) = table.binary_search_by(|(k, _)| (*k).cmp(f.as_str())) {
+            for (x, w) in s.iter_mut().zip(table[i].1) {
+                *x += f64::from(w) / 1000.0;
+            }
+        }
+    }
+    softmax(&mut s);
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_separable_rule_and_round_trips_through_a_table() {
+        let f = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let mut data = Vec::new();
+        for _ in 0..20 {
+            data.push((f(&["bias", "past"]), 0));
+            data.push((f(&["bias", "future"]), 1));
+            data.push((f(&["bias", "noun"]), 2));
+        }
+        let m = Softmax::train(&data, 3, 10, 0.0);
+        for (feats, y) in &data[..3] {
+            let p = m.probs(feats);
+            assert!(p[*y] > 0.6, "{p:?}");
+            assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        }
+        // Unknown features give the prior of the bias alone, not a panic.
+        let p = m.probs(&f(&["never-seen"]));
+        assert!((p[0] - 1.0 / 3.0).abs() < 1e-9);
+        let src = m.to_rust("T", "");
+        assert!(src.contains("(\"past\", ["));
+        assert!(!src.contains("never-seen"));
+    }
+}
