@@ -172,6 +172,19 @@ fn salient_skips_reporting_and_light_verbs() {
     assert!(!salient.contains(&"said") && !salient.contains(&"made"), "{salient:?}");
 }
 
+/// Found by the property test below: a word ending in a doubled multi-byte character before
+/// `-ed` made the lemmatizer cut a character in half.
+#[test]
+fn doubled_multibyte_letter_before_ed_does_not_panic() {
+    for s in ["ⶶed0", "ⶶⶶed", "Theyⶶed it", "ééing", "ßßed"] {
+        let a = Analysis::new(s);
+        let ev = extract_spans(s, &a, &[]);
+        for e in &ev {
+            assert!(s.is_char_boundary(e.span.start) && s.is_char_boundary(e.span.end));
+        }
+    }
+}
+
 proptest::proptest! {
     #[test]
     fn never_panics_and_spans_are_valid(s in "\\PC{0,200}") {

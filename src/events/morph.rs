@@ -62,7 +62,9 @@ pub fn verb_lemma(lex: &Lexicon, form: &str) -> Option<String> {
             // stopped → stop, running → run
             if rep.is_empty() && (*suf == "ed" || *suf == "ing") {
                 let b = stem.as_bytes();
-                if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+                // An ASCII letter doubled: the last byte is a whole character (`ⶶed` ends in
+                // two equal UTF-8 continuation bytes).
+                if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && b[b.len() - 1].is_ascii_alphabetic() {
                     let c = &stem[..stem.len() - 1];
                     if lex.verb(c).is_some() {
                         return Some(c.to_string());
