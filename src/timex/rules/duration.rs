@@ -48,35 +48,25 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         j += 1;
         lead = true;
     }
+    // A duration of `unit` over tokens i..end, `n` units (`None`: unspecified).
+    let push = |out: &mut Vec<Cand>, end: usize, n: Option<f64>, unit: Unit| {
+        out.push(Cand::new(
+            i,
+            end,
+            DUR,
+            Unres::Duration { n, unit },
+            "duration/number-unit",
+        ));
+    };
     let Some((amount, k)) = ctx.amount(j) else {
-        // "the weeks ahead", "in the years ahead"
-        if !lead && j > i {
-            if let Some((unit, true, e)) = ctx.unit(j) {
-                if unit != Unit::Weekend && ctx.is(e, "ahead") {
-                    out.push(Cand::new(
-                        i,
-                        e + 1,
-                        DUR,
-                        Unres::Duration { n: None, unit },
-                        "duration/number-unit",
-                    ));
-                }
+        match ctx.unit(j) {
+            // "the weeks ahead", "in the years ahead"
+            Some((unit, true, e)) if !lead && j > i && unit != Unit::Weekend && ctx.is(e, "ahead") => {
+                push(out, e + 1, None, unit)
             }
-            return;
-        }
-        // "the past weeks", "the coming months"
-        if lead {
-            if let Some((unit, true, e)) = ctx.unit(j) {
-                if unit != Unit::Weekend {
-                    out.push(Cand::new(
-                        i,
-                        e,
-                        DUR,
-                        Unres::Duration { n: None, unit },
-                        "duration/number-unit",
-                    ));
-                }
-            }
+            // "the past weeks", "the coming months"
+            Some((unit, true, e)) if lead && unit != Unit::Weekend => push(out, e, None, unit),
+            _ => {}
         }
         return;
     };
@@ -87,13 +77,7 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             if let Some((Some(_), k2)) = ctx.amount(k + 1) {
                 if let Some((unit, true, _)) = ctx.unit(k2) {
                     if unit != Unit::Weekend {
-                        out.push(Cand::new(
-                            i,
-                            k,
-                            DUR,
-                            Unres::Duration { n: amount, unit },
-                            "duration/number-unit",
-                        ));
+                        push(out, k, amount, unit);
                     }
                     return;
                 }
