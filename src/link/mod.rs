@@ -180,16 +180,29 @@ pub fn timex_facts(timexes: &[Timex], analysis: &Analysis) -> Vec<TimexFacts> {
 /// never contradict each other: rule-made links go first, then learned ones by confidence,
 /// each taking its best label that fits.
 pub fn link(text: &str, analysis: &Analysis, dct: NaiveDate, timexes: &[Timex], events: &[Event]) -> Vec<Tlink> {
+    in_context(text, analysis, dct, timexes, events, |cx| {
+        link_with(cx, &Model::default())
+    })
+}
+
+/// Run `f` on the linking context of one document (the facts of its events and timexes).
+fn in_context<T>(
+    text: &str,
+    analysis: &Analysis,
+    dct: NaiveDate,
+    timexes: &[Timex],
+    events: &[Event],
+    f: impl FnOnce(&Context) -> T,
+) -> T {
     let ev = event_facts(events);
     let tx = timex_facts(timexes, analysis);
-    let cx = Context {
+    f(&Context {
         text,
         analysis,
         dct: Some(dct),
         events: &ev,
         timexes: &tx,
-    };
-    link_with(&cx, &Model::default())
+    })
 }
 
 /// The links TimeML output (`timeml annotate`) writes: the pairs TempEval-3 annotators would
@@ -199,16 +212,9 @@ pub fn link(text: &str, analysis: &Analysis, dct: NaiveDate, timexes: &[Timex], 
 /// learned links (e.g. between main events of consecutive sentences) that [`link`] would make
 /// only with a signal; the timeline pipeline keeps using [`link`].
 pub fn tempeval(text: &str, analysis: &Analysis, dct: NaiveDate, timexes: &[Timex], events: &[Event]) -> Vec<Tlink> {
-    let ev = event_facts(events);
-    let tx = timex_facts(timexes, analysis);
-    let cx = Context {
-        text,
-        analysis,
-        dct: Some(dct),
-        events: &ev,
-        timexes: &tx,
-    };
-    choose::links(&cx, &choose::Committed, choose::THRESHOLD)
+    in_context(text, analysis, dct, timexes, events, |cx| {
+        choose::links(cx, &choose::Committed, choose::THRESHOLD)
+    })
 }
 
 /// [`link`] over any entities (e.g. gold ones) with any classifier.
