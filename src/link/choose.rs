@@ -218,30 +218,23 @@ impl<'a> Where<'a> {
         }
     }
 
-    fn tokens_between(&self, a: Span, b: Span) -> usize {
+    /// The tokens between two spans, whichever comes first.
+    fn gap(&self, a: Span, b: Span) -> std::ops::Range<usize> {
         let (lo, hi) = if a.start <= b.start {
             (a.end, b.start)
         } else {
             (b.end, a.start)
         };
-        let (x, y) = (
-            self.cx.analysis.token_at_or_after(lo),
-            self.cx.analysis.token_at_or_after(hi),
-        );
-        y.saturating_sub(x)
+        self.cx.analysis.token_at_or_after(lo)..self.cx.analysis.token_at_or_after(hi)
+    }
+
+    fn tokens_between(&self, a: Span, b: Span) -> usize {
+        self.gap(a, b).len()
     }
 
     fn has_comma_between(&self, a: Span, b: Span) -> bool {
-        let (lo, hi) = if a.start <= b.start {
-            (a.end, b.start)
-        } else {
-            (b.end, a.start)
-        };
-        let (x, y) = (
-            self.cx.analysis.token_at_or_after(lo),
-            self.cx.analysis.token_at_or_after(hi),
-        );
-        (x..y).any(|k| matches!(self.cx.analysis.tokens[k].text(self.cx.text), "," | ";" | ":"))
+        self.gap(a, b)
+            .any(|k| matches!(self.cx.analysis.tokens[k].text(self.cx.text), "," | ";" | ":"))
     }
 
     /// Whether a REPORTING or I_STATE/I_ACTION event of the sentence precedes event `i`.

@@ -86,26 +86,7 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     // "current" as an adjective of time ("current levels") — only before a small set of nouns.
-    if ctx.is(i, "current")
-        && ctx.any(
-            i + 1,
-            &[
-                "levels",
-                "level",
-                "prices",
-                "rates",
-                "rate",
-                "conditions",
-                "situation",
-                "crisis",
-                "environment",
-                "market",
-                "trend",
-                "period",
-            ],
-        )
-        && !ctx.is(i - usize::from(i > 0), "the")
-    {
+    if ctx.is(i, "current") && ctx.any(i + 1, CURRENT_NOUNS) && !ctx.is(i - usize::from(i > 0), "the") {
         out.push(Cand::new(
             i,
             i + 1,
@@ -115,3 +96,19 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         ));
     }
 }
+
+/// The nouns after which `current` is an adjective of time (`current levels`).
+pub(super) static CURRENT_NOUNS: &[&str] = &[
+    "levels",
+    "level",
+    "prices",
+    "rates",
+    "rate",
+    "conditions",
+    "situation",
+    "crisis",
+    "environment",
+    "market",
+    "trend",
+    "period",
+];

@@ -901,21 +901,11 @@ const WEAK_REACH: usize = 8;
 /// expression they are strong (`the moment`, `current levels`, `Martin Luther King Day`).
 /// Words that only veto a match (`acres`, `shares`) may be listed or not: they never start
 /// or complete an expression, so listing them costs only a little speed.
+/// The nouns of [`generic::CURRENT_NOUNS`] are looked up too.
 static LEXICON_EXTRA: &[&str] = &[
     "moment",
     "time",
     "times",
-    "levels",
-    "level",
-    "prices",
-    "rates",
-    "rate",
-    "conditions",
-    "situation",
-    "crisis",
-    "environment",
-    "market",
-    "trend",
     "eve",
     "luther",
     "king",
@@ -1184,7 +1174,7 @@ fn lexicon() -> &'static Lexicon {
         for (ws, _) in holiday::HOLIDAYS {
             put(ws[0], &mut |e| e.trigger = true);
         }
-        for w in LEXICON_EXTRA {
+        for w in LEXICON_EXTRA.iter().chain(generic::CURRENT_NOUNS) {
             put(w, &mut |_| {});
         }
         for w in WEAK {
@@ -1434,7 +1424,12 @@ mod tests {
             assert!(k > 0, "{w:?} is not in the lexicon");
             (lex.entries[usize::from(k)], lex.flags[usize::from(k)])
         };
-        for w in TRIGGERS.iter().chain(WEAK).chain(LEXICON_EXTRA) {
+        for w in TRIGGERS
+            .iter()
+            .chain(WEAK)
+            .chain(LEXICON_EXTRA)
+            .chain(generic::CURRENT_NOUNS)
+        {
             entry(w);
         }
         for w in TRIGGERS {
