@@ -260,7 +260,7 @@ static INFINITIVE_FUTURE: &[&str] = &[
 ];
 
 /// Future cues that are single words.
-static FUTURE: &[&str] = &["will", "shall", "would", "scheduled", "slated", "wo"];
+static FUTURE: &[&str] = &["will", "shall", "would", "scheduled", "slated", "planned", "wo"];
 
 fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     if ctx.kind(k) != Some(TokenKind::Word) {
@@ -279,6 +279,11 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
             return Some((Direction::Past, false));
         }
         return Some((Direction::Future, true));
+    }
+    // "were planning to drive around the airport on Monday": the auxiliary of a plan is not
+    // a past cue of its own; the plan word after it speaks.
+    if matches!(w, "was" | "were") && INFINITIVE_FUTURE.contains(&ctx.lw(k + 1)) && ctx.is(k + 2, "to") {
+        return None;
     }
     // "is to resume trading Tuesday": `be` + `to` + verb is a plan.
     if matches!(w, "is" | "are") && ctx.is(k + 1, "to") {
@@ -365,6 +370,17 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
                 };
             }
         }
+    }
+    // "has been on patrol since March": what has lasted since a time began before now,
+    // whatever verbs follow.
+    if start > 0 && ctx.is(start - 1, "since") {
+        return Cue {
+            direction: Direction::Past,
+            strong: true,
+            distance: 1,
+            word: "since".to_string(),
+            why: format!("past cue `{}`", ctx.raw(start - 1)),
+        };
     }
     // A fronted expression ("On Thursday, Earnest told reporters") is governed by the verb
     // after it.
