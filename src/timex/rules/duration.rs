@@ -96,6 +96,9 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             "long",
             "extra",
             "whole",
+            "trading",
+            "business",
+            "working",
         ],
     ) {
         k + 1

@@ -790,6 +790,8 @@ static TRIGGERS: &[&str] = &[
     "noon",
     "midnight",
     "midday",
+    "midafternoon",
+    "midmorning",
     "morning",
     "afternoon",
     "evening",
