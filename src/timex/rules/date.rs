@@ -679,7 +679,7 @@ fn season(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             && ctx.any(
                 i - 1,
                 &[
-                    "in", "during", "since", "until", "by", "through", "over", "this", "that",
+                    "in", "during", "since", "until", "by", "through", "over", "this", "that", "early", "late", "mid",
                 ],
             ));
     if cue && s != Season::Fall && !ctx.is(j + 1, "'") && !(ctx.is_word(j + 1) && ctx.lw(j + 1).ends_with("ing")) {

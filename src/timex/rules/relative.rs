@@ -267,6 +267,11 @@ fn anaphor(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         _ => return,
     };
     let Some((unit, plural, e)) = ctx.unit(j) else { return };
+    // "sales peaked that quarter": the quarter last mentioned, as `the quarter`.
+    if unit == Unit::Quarter && !plural && ctx.is(i, "that") {
+        out.push(Cand::new(i, e, D, Unres::TheUnit { unit }, "relative/anaphor"));
+        return;
+    }
     if plural || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Quarter) {
         return;
     }
