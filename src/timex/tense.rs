@@ -389,7 +389,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
         // "Talks resume in May, officials said": a reporting verb after the expression dates
         // the report, not what is reported ("told reporters on Thursday" is left of it).
         if k > start && dist > 1 && !fronted && REPORTING.contains(&ctx.lw(k)) {
-            return;
+            return false;
         }
         if let Some((d, strong)) = cue(ctx, k) {
             let key = |dist: usize, strong: bool| if strong || dist <= 2 { dist } else { dist + WEAK_PENALTY };
@@ -403,7 +403,9 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
             if better {
                 best = Some((dist, d, strong, k));
             }
+            return true;
         }
+        false
     };
     // Left.
     let mut k = start;
@@ -416,7 +418,9 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
         }
         consider(k, dist);
     }
-    // A fronted expression is governed by the main verb, however far right it is.
+    // A fronted expression is governed by the main verb, however far right it is: the first
+    // verb cue after it ("In September, it announced plans to acquire ...": `announced`, not
+    // the plan inside its object).
     let right_window = if fronted { usize::MAX } else { WINDOW };
     let mut k = end;
     let mut dist = 0;
@@ -425,7 +429,9 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
             break;
         }
         dist += 1;
-        consider(k, dist);
+        if consider(k, dist) && fronted {
+            break;
+        }
         k += 1;
     }
     match best {
