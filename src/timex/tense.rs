@@ -285,6 +285,12 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     if matches!(w, "was" | "were") && INFINITIVE_FUTURE.contains(&ctx.lw(k + 1)) && ctx.is(k + 2, "to") {
         return None;
     }
+    // "the vote is scheduled for Thursday", "talks set for Monday": a date fixed for
+    // something is ahead of the plan; under a past auxiliary ("was set for") only weakly.
+    if matches!(w, "scheduled" | "slated" | "set" | "planned") && ctx.is(k + 1, "for") {
+        let past = k > 0 && ctx.any(k - 1, &["was", "were", "had"]) || k > 1 && ctx.is(k - 2, "had");
+        return Some((Direction::Future, !past));
+    }
     // "is to resume trading Tuesday": `be` + `to` + verb is a plan.
     if matches!(w, "is" | "are") && ctx.is(k + 1, "to") {
         return Some((Direction::Future, true));
