@@ -447,6 +447,27 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     }
     // Plain years.
     let Some((y, len)) = ctx.num(i) else { return };
+    // "Feb. 20-25": the last day of a range of days, in the first day's month.
+    if len <= 2 && i >= 3 && ctx.joined(i) && (ctx.punct(i - 1, "-") || ctx.punct(i - 1, "–")) && ctx.joined(i - 1) {
+        if let Some((d0, l0)) = ctx.num(i - 2) {
+            let month = (i.saturating_sub(4)..i - 2).find_map(|k| ctx.month(k).filter(|&(_, e)| e == i - 2));
+            if let Some((m, _)) = month {
+                if l0 <= 2 && d0 < y && y <= 31 && !continues(ctx, i + 1) {
+                    let (year, e) = match year_at(ctx, i + 1) {
+                        Some((yr, e)) => (Some(yr), e),
+                        None => (None, i + 1),
+                    };
+                    let v = Unres::Date {
+                        year,
+                        month: m,
+                        day: Some(y),
+                    };
+                    out.push(Cand::new(i, e, D, v, "date/month-day"));
+                    return;
+                }
+            }
+        }
+    }
     if len == 2 && i >= 2 && ctx.joined(i) && (ctx.punct(i - 1, "-") || ctx.punct(i - 1, "–") || ctx.punct(i - 1, "/"))
     {
         // "1998-99": the second year of a range.
