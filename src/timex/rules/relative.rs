@@ -118,7 +118,12 @@ fn this_last_next(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         (-1, Force::Last)
     } else if ctx.lw(i) == "this" && ctx.is(j, "coming") {
         j += 1;
-        (1, Force::Next)
+        // "this coming weekend" is the next weekend to come: this week's.
+        if ctx.is(j, "weekend") {
+            (0, Force::This)
+        } else {
+            (1, Force::Next)
+        }
     } else {
         (n, force)
     };
@@ -215,7 +220,11 @@ fn ago(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let j = if ctx.is(j, "more") { j + 1 } else { j };
     let Some((unit, _, k)) = ctx.unit(j) else { return };
     let n = amount.map(|a| a.round() as i64);
+    // "two weeks from now", "a year from today": ahead of the publication date.
+    let from_now = ctx.is(k, "from") && ctx.any(k + 1, &["now", "today"]);
+    let (k, sign) = if from_now { (k + 1, 1) } else { (k, 0) };
     let sign = match ctx.lw(k) {
+        _ if sign == 1 => 1,
         "ago" => -1,
         "earlier" | "before" => -2,
         "later" | "after" | "hence" => 2,
@@ -233,6 +242,14 @@ fn ago(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         // "a few days ago": the grain is known, the amount is not.
         if sign == -1 {
             out.push(Cand::new(i, k + 1, D, Unres::Fixed("PAST_REF".into()), "relative/ago"));
+        } else if sign == 1 {
+            out.push(Cand::new(
+                i,
+                k + 1,
+                D,
+                Unres::Fixed("FUTURE_REF".into()),
+                "relative/ago",
+            ));
         }
         return;
     };
@@ -246,6 +263,8 @@ fn ago(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     };
     if sign == -1 {
         out.push(Cand::new(i, k + 1, D, Unres::Shift { unit, n: -n }, "relative/ago"));
+    } else if sign == 1 {
+        out.push(Cand::new(i, k + 1, D, Unres::Shift { unit, n }, "relative/ago"));
     } else {
         let n = if sign < 0 { -n } else { n };
         out.push(Cand::new(i, k + 1, D, Unres::Anaphor { unit, n }, "relative/anaphor"));
