@@ -472,7 +472,34 @@ fn is_abbreviation(word: &str) -> bool {
     if cs.next().is_some() && cs.next().is_none() {
         return true;
     }
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    // Every abbreviation has at most 7 bytes: compare them as integers.
+    if word.len() > 7 {
+        return false;
+    }
+    let key = pack_lower(word.as_bytes());
+    abbreviation_keys().contains(&key)
+}
+
+/// `w` (at most 7 bytes) ASCII-lower-cased and packed into an integer, with its length in
+/// the top byte.
+fn pack_lower(w: &[u8]) -> u64 {
+    let mut k = [0u8; 8];
+    k[..w.len()].copy_from_slice(w);
+    k.make_ascii_lowercase();
+    k[7] = w.len() as u8;
+    u64::from_le_bytes(k)
+}
+
+/// [`ABBREVIATIONS`] packed by [`pack_lower`].
+fn abbreviation_keys() -> &'static [u64] {
+    static KEYS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        ABBREVIATIONS
+            .iter()
+            .inspect(|a| assert!(a.len() <= 7, "abbreviation {a:?} is longer than 7 bytes"))
+            .map(|a| pack_lower(a.as_bytes()))
+            .collect()
+    })
 }
 
 /// The one-byte punctuation token `tok` is `.`, `!` or `?`.

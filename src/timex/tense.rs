@@ -262,6 +262,38 @@ static INFINITIVE_FUTURE: &[&str] = &[
 /// Future cues that are single words.
 static FUTURE: &[&str] = &["will", "shall", "would", "scheduled", "slated", "wo"];
 
+/// The word lists [`cue`] and [`direction`] search for each token near an expression, read
+/// by [`maybe_listed`], which turns most other words away before the lists are searched. A
+/// list must be here to be searched behind `maybe_listed`.
+static LISTS: &[&[&str]] = &[PAST, REPORTING, NOT_PAST_ED, INFINITIVE_FUTURE, FUTURE];
+
+/// Bit of a word in [`maybe_listed`]'s filter: its length (capped) and its first and last
+/// bytes.
+fn filter_bit(w: &[u8]) -> usize {
+    match (w.first(), w.last()) {
+        (Some(&a), Some(&b)) => (w.len().min(31) << 10) | (usize::from(a & 31) << 5) | usize::from(b & 31),
+        _ => 0,
+    }
+}
+
+/// Whether `w` may be in one of [`LISTS`]: `false` only when it is in none (one bit test,
+/// where searching the lists costs a hundred string compares). Debug builds check the answer.
+fn maybe_listed(w: &str) -> bool {
+    static FILTER: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let filter = FILTER.get_or_init(|| {
+        let mut f = vec![0u64; (32 << 10) / 64];
+        for w in LISTS.iter().flat_map(|l| l.iter()) {
+            let bit = filter_bit(w.as_bytes());
+            f[bit / 64] |= 1 << (bit % 64);
+        }
+        f
+    });
+    let bit = filter_bit(w.as_bytes());
+    let maybe = filter[bit / 64] & (1 << (bit % 64)) != 0;
+    debug_assert!(maybe || LISTS.iter().all(|l| !l.contains(&w)), "{w:?} is listed");
+    maybe
+}
+
 fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     if ctx.kind(k) != Some(TokenKind::Word) {
         // "'ll"
@@ -271,7 +303,8 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
         return None;
     }
     let w = ctx.lw(k);
-    if INFINITIVE_FUTURE.contains(&w) && ctx.is(k + 1, "to") {
+    let listed = maybe_listed(w);
+    if listed && INFINITIVE_FUTURE.contains(&w) && ctx.is(k + 1, "to") {
         // "had been scheduled to expire Friday": a plan as it stood before, now past.
         // Weak: the plan is past, its date need not be ("had been set to expire Nov. 6" four
         // days before Nov. 6).
@@ -284,7 +317,7 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     if matches!(w, "is" | "are") && ctx.is(k + 1, "to") {
         return Some((Direction::Future, true));
     }
-    if FUTURE.contains(&w) {
+    if listed && FUTURE.contains(&w) {
         // "would have" is a past counterfactual.
         if w == "would" && ctx.is(k + 1, "have") {
             return Some((Direction::Past, true));
@@ -312,14 +345,15 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     if k > 0
         && ctx.any(k - 1, &["is", "are", "be", "am", "being"])
         && !matches!(w, "was" | "were" | "had" | "did")
+        && listed
         && PAST.contains(&w)
     {
         return None;
     }
-    if PAST.contains(&w) {
+    if listed && PAST.contains(&w) {
         return Some((Direction::Past, matches!(w, "was" | "were" | "had" | "did")));
     }
-    if w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) && !ctx.cap(k) {
+    if w.len() > 4 && w.ends_with("ed") && !(listed && NOT_PAST_ED.contains(&w)) && !ctx.cap(k) {
         // "is expected", "will be needed": a participle after a present/future auxiliary.
         if k > 0 && ctx.any(k - 1, &["is", "are", "be", "am", "being"]) {
             return None;
@@ -372,7 +406,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
     let mut consider = |k: usize, dist: usize| {
         // "Talks resume in May, officials said": a reporting verb after the expression dates
         // the report, not what is reported ("told reporters on Thursday" is left of it).
-        if k > start && dist > 1 && !fronted && REPORTING.contains(&ctx.lw(k)) {
+        if k > start && dist > 1 && !fronted && maybe_listed(ctx.lw(k)) && REPORTING.contains(&ctx.lw(k)) {
             return;
         }
         if let Some((d, strong)) = cue(ctx, k) {
