@@ -618,6 +618,42 @@ fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], a: usize, b: usize) 
     }
 }
 
+/// A conservative set of words: [`WordFilter::may_hold`] is `true` for every word it was
+/// built from, and for few others (one bit per length, first and last byte). Callers test
+/// it before searching a list of words: most words of a text are turned away by one bit test
+/// instead of a string compare per list entry, and the list still gives the exact answer.
+#[derive(Clone, Debug)]
+pub struct WordFilter {
+    bits: Vec<u64>,
+}
+
+impl WordFilter {
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
+        let mut bits = vec![0u64; (32 << 10) / 64];
+        for w in words {
+            let b = Self::bit(w.as_bytes());
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        WordFilter { bits }
+    }
+
+    /// `w` may be one of the words: `false` only when it is none of them.
+    #[inline]
+    pub fn may_hold(&self, w: &str) -> bool {
+        let b = Self::bit(w.as_bytes());
+        self.bits[b / 64] & (1 << (b % 64)) != 0
+    }
+
+    /// The word's bit: its length (capped at 31), its first and last bytes (5 bits each).
+    #[inline]
+    fn bit(w: &[u8]) -> usize {
+        match (w.first(), w.last()) {
+            (Some(&a), Some(&z)) => (w.len().min(31) << 10) | (usize::from(a & 31) << 5) | usize::from(z & 31),
+            _ => 0,
+        }
+    }
+}
+
 /// Converts byte offsets to character offsets and 1-based `line:column` positions.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
@@ -892,6 +928,20 @@ mod tests {
                 "Let me ask you while\nthe line wraps here."
             ]
         );
+    }
+
+    #[test]
+    fn word_filter_holds_its_words() {
+        let words = ["will", "said", "scheduled", "approximately", "a", "x"];
+        let f = WordFilter::new(words);
+        for w in words {
+            assert!(f.may_hold(w), "{w:?}");
+        }
+        for w in ["", "the", "sad", "walk", "scheduler", "ab"] {
+            assert!(!f.may_hold(w), "{w:?}");
+        }
+        // Conservative: a word of the same length and end bytes as one of them passes.
+        assert!(f.may_hold("wall"));
     }
 
     #[test]

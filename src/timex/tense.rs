@@ -28,7 +28,7 @@
 //! next to the verb they govern. A reporting verb after the expression (`..., officials
 //! said`) is attribution and is skipped.
 
-use crate::text::{Analysis, TokenKind};
+use crate::text::{Analysis, TokenKind, WordFilter};
 use crate::timex::rules::Ctx;
 use crate::timex::Direction;
 
@@ -267,29 +267,13 @@ static FUTURE: &[&str] = &["will", "shall", "would", "scheduled", "slated", "wo"
 /// list must be here to be searched behind `maybe_listed`.
 static LISTS: &[&[&str]] = &[PAST, REPORTING, NOT_PAST_ED, INFINITIVE_FUTURE, FUTURE];
 
-/// Bit of a word in [`maybe_listed`]'s filter: its length (capped) and its first and last
-/// bytes.
-fn filter_bit(w: &[u8]) -> usize {
-    match (w.first(), w.last()) {
-        (Some(&a), Some(&b)) => (w.len().min(31) << 10) | (usize::from(a & 31) << 5) | usize::from(b & 31),
-        _ => 0,
-    }
-}
-
 /// Whether `w` may be in one of [`LISTS`]: `false` only when it is in none (one bit test,
 /// where searching the lists costs a hundred string compares). Debug builds check the answer.
 fn maybe_listed(w: &str) -> bool {
-    static FILTER: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    let filter = FILTER.get_or_init(|| {
-        let mut f = vec![0u64; (32 << 10) / 64];
-        for w in LISTS.iter().flat_map(|l| l.iter()) {
-            let bit = filter_bit(w.as_bytes());
-            f[bit / 64] |= 1 << (bit % 64);
-        }
-        f
-    });
-    let bit = filter_bit(w.as_bytes());
-    let maybe = filter[bit / 64] & (1 << (bit % 64)) != 0;
+    static FILTER: std::sync::OnceLock<WordFilter> = std::sync::OnceLock::new();
+    let maybe = FILTER
+        .get_or_init(|| WordFilter::new(LISTS.iter().flat_map(|l| l.iter().copied())))
+        .may_hold(w);
     debug_assert!(maybe || LISTS.iter().all(|l| !l.contains(&w)), "{w:?} is listed");
     maybe
 }
