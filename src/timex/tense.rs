@@ -260,7 +260,7 @@ static INFINITIVE_FUTURE: &[&str] = &[
 ];
 
 /// Future cues that are single words.
-static FUTURE: &[&str] = &["will", "shall", "would", "scheduled", "slated", "wo"];
+static FUTURE: &[&str] = &["will", "shall", "would", "scheduled", "slated", "planned", "wo"];
 
 /// The word lists [`cue`] and [`direction`] search for each token near an expression, read
 /// by [`maybe_listed`], which turns most other words away before the lists are searched. A
@@ -296,6 +296,11 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
             return Some((Direction::Past, false));
         }
         return Some((Direction::Future, true));
+    }
+    // "were planning to drive around the airport on Monday": the auxiliary of a plan is not
+    // a past cue of its own; the plan word after it speaks.
+    if matches!(w, "was" | "were") && INFINITIVE_FUTURE.contains(&ctx.lw(k + 1)) && ctx.is(k + 2, "to") {
+        return None;
     }
     // "is to resume trading Tuesday": `be` + `to` + verb is a plan.
     if matches!(w, "is" | "are") && ctx.is(k + 1, "to") {
@@ -384,6 +389,17 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
             }
         }
     }
+    // "has been on patrol since March": what has lasted since a time began before now,
+    // whatever verbs follow.
+    if start > 0 && ctx.is(start - 1, "since") {
+        return Cue {
+            direction: Direction::Past,
+            strong: true,
+            distance: 1,
+            word: "since".to_string(),
+            why: format!("past cue `{}`", ctx.raw(start - 1)),
+        };
+    }
     // A fronted expression ("On Thursday, Earnest told reporters") is governed by the verb
     // after it.
     let fronted = start <= range.start + 1;
@@ -391,7 +407,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
         // "Talks resume in May, officials said": a reporting verb after the expression dates
         // the report, not what is reported ("told reporters on Thursday" is left of it).
         if k > start && dist > 1 && !fronted && maybe_listed(ctx.lw(k)) && REPORTING.contains(&ctx.lw(k)) {
-            return;
+            return false;
         }
         if let Some((d, strong)) = cue(ctx, k) {
             let key = |dist: usize, strong: bool| if strong || dist <= 2 { dist } else { dist + WEAK_PENALTY };
@@ -405,7 +421,9 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
             if better {
                 best = Some((dist, d, strong, k));
             }
+            return true;
         }
+        false
     };
     // Left.
     let mut k = start;
@@ -418,7 +436,9 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
         }
         consider(k, dist);
     }
-    // A fronted expression is governed by the main verb, however far right it is.
+    // A fronted expression is governed by the main verb, however far right it is: the first
+    // verb cue after it ("In September, it announced plans to acquire ...": `announced`, not
+    // the plan inside its object).
     let right_window = if fronted { usize::MAX } else { WINDOW };
     let mut k = end;
     let mut dist = 0;
@@ -427,7 +447,9 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
             break;
         }
         dist += 1;
-        consider(k, dist);
+        if consider(k, dist) && fronted {
+            break;
+        }
         k += 1;
     }
     match best {

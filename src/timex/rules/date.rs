@@ -591,7 +591,16 @@ fn quarter(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     if ctx.is(j, "fiscal") {
         j += 1;
     }
-    let Some((n, k)) = ctx.ordinal(j) else { return };
+    // "the last half of 1989", "the latter quarter of the year": the final one.
+    let last = ctx.is(i, "the")
+        && ctx.any(j, &["last", "latter"])
+        && ctx.any(j + 1, &["half", "quarter"])
+        && ctx.is(j + 2, "of");
+    let (n, k) = match ctx.ordinal(j) {
+        Some(x) => x,
+        None if last => (if ctx.is(j + 1, "half") { 2 } else { 4 }, j + 1),
+        None => return,
+    };
     let adjective = ctx.hyphen(k);
     let k = if adjective { k + 1 } else { k };
     // "the third-quarter results": the article belongs to the noun, not to the date.
@@ -679,7 +688,7 @@ fn season(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             && ctx.any(
                 i - 1,
                 &[
-                    "in", "during", "since", "until", "by", "through", "over", "this", "that",
+                    "in", "during", "since", "until", "by", "through", "over", "this", "that", "early", "late", "mid",
                 ],
             ));
     if cue && s != Season::Fall && !ctx.is(j + 1, "'") && !(ctx.is_word(j + 1) && ctx.lw(j + 1).ends_with("ing")) {

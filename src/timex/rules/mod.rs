@@ -530,6 +530,12 @@ impl<'a> Ctx<'a> {
         self.raw(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// Token `i` is title-cased: an upper-case letter, then some lower-case (`Week`, not
+    /// `WEEK` or `week`).
+    pub fn titled(&self, i: usize) -> bool {
+        self.cap(i) && self.raw(i).chars().skip(1).any(char::is_lowercase)
+    }
+
     /// Token `i` is a punctuation token equal to `p`.
     pub fn punct(&self, i: usize, p: &str) -> bool {
         self.kind(i) == Some(TokenKind::Punct) && same(self.raw(i).as_bytes(), p.as_bytes())
@@ -780,6 +786,8 @@ static TRIGGERS: &[&str] = &[
     "noon",
     "midnight",
     "midday",
+    "midafternoon",
+    "midmorning",
     "morning",
     "afternoon",
     "evening",

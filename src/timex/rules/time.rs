@@ -227,6 +227,33 @@ fn part(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         push(out, i + 1, Unres::Shift { unit: Unit::Day, n: 0 }, "NI");
         return;
     }
+    // "by mid afternoon", "at mid-afternoon yesterday", "midmorning Tuesday": the middle of a
+    // part of the publication day, or of the day named after it.
+    let mid = match ctx.lw(i) {
+        "mid" if ctx.hyphen(i + 1) => Some(i + 2),
+        "mid" => Some(i + 1),
+        "midafternoon" | "midmorning" => Some(i),
+        _ => None,
+    };
+    if let Some(j) = mid {
+        let p = match ctx.lw(j) {
+            "afternoon" | "midafternoon" => "AF",
+            "morning" | "midmorning" => "MO",
+            _ => return,
+        };
+        let (day, e) = day_after(ctx, j + 1).unwrap_or((Unres::Shift { unit: Unit::Day, n: 0 }, j + 1));
+        out.push(Cand::new(
+            i,
+            e,
+            T,
+            Unres::PartOfDay {
+                day: Box::new(day),
+                part: p,
+            },
+            "time/part-of-day",
+        ));
+        return;
+    }
     // DAY PART: "Sunday night", "yesterday afternoon", "Dec. 17 evening"
     let (day, j) = match ctx.lw(i) {
         "this" => (Unres::Shift { unit: Unit::Day, n: 0 }, i + 1),
