@@ -16,6 +16,9 @@
 //! | `had been scheduled to expire Friday`    | `had` + `scheduled to` | past    |
 //! | `when the case is heard in May`          | (present passive)    | none      |
 //! | `extended to Nov. 20 its offer`          | `extended to`        | future    |
+//! | `the vote is scheduled for Thursday`     | `scheduled for`      | future    |
+//! | `the trial begins Monday`                | scheduled present    | future    |
+//! | `on patrol since March and was ...`      | `since`              | past      |
 //! | `the meeting is Monday`                  | (present only)       | none      |
 //!
 //! # Grammar
@@ -259,6 +262,37 @@ static INFINITIVE_FUTURE: &[&str] = &[
     "supposed",
 ];
 
+/// Verbs whose simple present schedules what they name ("the trial begins Monday", "talks
+/// resume Tuesday", "the law takes effect Jan. 1"): news uses that present for what is ahead.
+static SCHEDULED_PRESENT: &[&str] = &[
+    "begins",
+    "begin",
+    "starts",
+    "start",
+    "opens",
+    "open",
+    "resumes",
+    "resume",
+    "expires",
+    "expire",
+    "premieres",
+    "premiere",
+    "debuts",
+    "debut",
+    "convenes",
+    "convene",
+    "reconvenes",
+    "reconvene",
+    "meets",
+    "meet",
+    "takes",
+    "take",
+    "goes",
+    "go",
+    "kicks",
+    "kick",
+];
+
 /// Future cues that are single words.
 static FUTURE: &[&str] = &["will", "shall", "would", "scheduled", "slated", "planned", "wo"];
 
@@ -301,6 +335,34 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     // a past cue of its own; the plan word after it speaks.
     if matches!(w, "was" | "were") && INFINITIVE_FUTURE.contains(&ctx.lw(k + 1)) && ctx.is(k + 2, "to") {
         return None;
+    }
+    // "the vote is scheduled for Thursday", "talks set for Monday": a date fixed for
+    // something is ahead of the plan; under a past auxiliary ("was set for") only weakly.
+    if matches!(w, "scheduled" | "slated" | "set" | "planned") && ctx.is(k + 1, "for") {
+        let past = k > 0 && ctx.any(k - 1, &["was", "were", "had"]) || k > 1 && ctx.is(k - 2, "had");
+        return Some((Direction::Future, !past));
+    }
+    // "the trial begins Monday", "the law takes effect Jan. 1", "goes into effect", "kicks
+    // off": a scheduled present. Not after an auxiliary, a negation or `to` ("did not open
+    // Monday", "failed to open Monday"), which decide themselves.
+    if SCHEDULED_PRESENT.contains(&w) && !ctx.cap(k) {
+        let phrase = match w {
+            "takes" | "take" => ctx.is(k + 1, "effect"),
+            "goes" | "go" => ctx.is(k + 1, "into") && ctx.is(k + 2, "effect"),
+            "kicks" | "kick" => ctx.is(k + 1, "off"),
+            _ => true,
+        };
+        let governed = k > 0
+            && ctx.any(
+                k - 1,
+                &[
+                    "did", "does", "do", "not", "never", "n't", "to", "would", "could", "should", "might", "may",
+                    "must", "can", "will", "had", "has", "have",
+                ],
+            );
+        if phrase && !governed {
+            return Some((Direction::Future, true));
+        }
     }
     // "is to resume trading Tuesday": `be` + `to` + verb is a plan.
     if matches!(w, "is" | "are") && ctx.is(k + 1, "to") {

@@ -143,7 +143,7 @@ pub(super) fn day_at(ctx: &Ctx, j: usize) -> Option<(u32, usize)> {
 }
 
 /// A four-digit year at `j` (optionally after a comma), 1000..=2099.
-fn year_at(ctx: &Ctx, j: usize) -> Option<(i32, usize)> {
+pub(super) fn year_at(ctx: &Ctx, j: usize) -> Option<(i32, usize)> {
     let j = if ctx.punct(j, ",") { j + 1 } else { j };
     if let Some(y) = spoken_year(ctx, j) {
         return Some(y);
@@ -543,6 +543,16 @@ fn quarter(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                     None => (None, i + 2),
                 };
                 out.push(Cand::new(i, e, D, Unres::Quarter { q, year }, "date/quarter"));
+            }
+        }
+    }
+    // "H1 2023", "H2 2024": a half, only with its year ("H1 visa", "H1N1" are not dates).
+    if ctx.is(i, "h") && ctx.joined(i + 1) {
+        if let Some((h, 1)) = ctx.num(i + 1) {
+            if (1..=2).contains(&h) && !ctx.joined(i + 2) {
+                if let Some((y, e)) = year_at(ctx, i + 2) {
+                    out.push(Cand::new(i, e, D, Unres::Half { h, year: Some(y) }, "date/half"));
+                }
             }
         }
     }

@@ -145,6 +145,9 @@ pub enum Holiday {
     Easter(i64),
     /// US Election Day: the Tuesday after the first Monday of November.
     ElectionDay,
+    /// US Thanksgiving (the fourth Thursday of November) plus `offset` days: Black Friday 1,
+    /// Cyber Monday 4.
+    Thanksgiving(i64),
 }
 
 /// A value as the text gives it, before the DCT or an anchor is applied.
@@ -810,6 +813,8 @@ static TRIGGERS: &[&str] = &[
     "election",
     "good",
     "mother",
+    "black",
+    "cyber",
     "father",
     "presidents",
     "martin",
@@ -884,6 +889,8 @@ static WEAK: &[&str] = &[
     "mother",
     "father",
     "martin",
+    "black",
+    "cyber",
     "several",
     "few",
     "nearly",

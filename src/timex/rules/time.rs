@@ -65,6 +65,24 @@ fn zone(ctx: &Ctx, j: usize) -> usize {
 fn day_after(ctx: &Ctx, j: usize) -> Option<(Unres, usize)> {
     if let Some((d, e)) = ctx.weekday(j) {
         if ctx.cap(j) {
+            // "10:30 a.m. Thursday, March 14": the date names the day.
+            let k = if ctx.punct(e, ",") { e + 1 } else { e };
+            if let Some((m, k2)) = ctx.month(k) {
+                if let Some((day, e2)) = super::date::day_at(ctx, k2) {
+                    let (year, e3) = match super::date::year_at(ctx, e2) {
+                        Some((y, e3)) => (Some(y), e3),
+                        None => (None, e2),
+                    };
+                    return Some((
+                        Unres::Date {
+                            year,
+                            month: m,
+                            day: Some(day),
+                        },
+                        e3,
+                    ));
+                }
+            }
             return Some((Unres::Weekday(d), e));
         }
     }
