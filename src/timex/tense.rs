@@ -299,7 +299,14 @@ static FUTURE: &[&str] = &["will", "shall", "would", "scheduled", "slated", "pla
 /// The word lists [`cue`] and [`direction`] search for each token near an expression, read
 /// by [`maybe_listed`], which turns most other words away before the lists are searched. A
 /// list must be here to be searched behind `maybe_listed`.
-static LISTS: &[&[&str]] = &[PAST, REPORTING, NOT_PAST_ED, INFINITIVE_FUTURE, FUTURE];
+static LISTS: &[&[&str]] = &[
+    PAST,
+    REPORTING,
+    NOT_PAST_ED,
+    INFINITIVE_FUTURE,
+    FUTURE,
+    SCHEDULED_PRESENT,
+];
 
 /// Whether `w` may be in one of [`LISTS`]: `false` only when it is in none (one bit test,
 /// where searching the lists costs a hundred string compares). Debug builds check the answer.
@@ -345,7 +352,7 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     // "the trial begins Monday", "the law takes effect Jan. 1", "goes into effect", "kicks
     // off": a scheduled present. Not after an auxiliary, a negation or `to` ("did not open
     // Monday", "failed to open Monday"), which decide themselves.
-    if SCHEDULED_PRESENT.contains(&w) && !ctx.cap(k) {
+    if listed && SCHEDULED_PRESENT.contains(&w) && !ctx.cap(k) {
         let phrase = match w {
             "takes" | "take" => ctx.is(k + 1, "effect"),
             "goes" | "go" => ctx.is(k + 1, "into") && ctx.is(k + 2, "effect"),
