@@ -502,12 +502,21 @@ impl<'a> Ctx<'a> {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// The lower-cased bytes of token `i`, empty past the end (no UTF-8 boundary checks: the
+    /// word compares of the rules go through here).
+    #[inline]
+    fn lw_bytes(&self, i: usize) -> &[u8] {
+        self.toks
+            .get(i)
+            .map_or(&[][..], |t| &self.lower.as_bytes()[t.span.start..t.span.end])
+    }
+
     pub fn is(&self, i: usize, w: &str) -> bool {
-        same(self.lw(i).as_bytes(), w.as_bytes())
+        same(self.lw_bytes(i), w.as_bytes())
     }
 
     pub fn any(&self, i: usize, ws: &[&str]) -> bool {
-        let l = self.lw(i).as_bytes();
+        let l = self.lw_bytes(i);
         !l.is_empty() && ws.iter().any(|w| same(l, w.as_bytes()))
     }
 
@@ -530,7 +539,11 @@ impl<'a> Ctx<'a> {
 
     /// Token `i` starts with an upper-case letter.
     pub fn cap(&self, i: usize) -> bool {
-        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        match self.toks.get(i).map(|t| self.text.as_bytes()[t.span.start]) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => self.raw(i).chars().next().is_some_and(char::is_uppercase),
+            None => false,
+        }
     }
 
     /// Token `i` is title-cased: an upper-case letter, then some lower-case (`Week`, not
@@ -541,7 +554,9 @@ impl<'a> Ctx<'a> {
 
     /// Token `i` is a punctuation token equal to `p`.
     pub fn punct(&self, i: usize, p: &str) -> bool {
-        self.kind(i) == Some(TokenKind::Punct) && same(self.raw(i).as_bytes(), p.as_bytes())
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Punct && same(&self.text.as_bytes()[t.span.start..t.span.end], p.as_bytes())
+        })
     }
 
     /// A hyphen (or en dash) glued to the previous and next tokens.
