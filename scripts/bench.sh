@@ -3,6 +3,7 @@
 #
 #   scripts/bench.sh            # everything (HeidelTime takes about a minute on the slice)
 #   NO_PEERS=1 scripts/bench.sh # tempograph only
+#   NO_HEIDELTIME=1 scripts/bench.sh # tempograph and chrono-node (HeidelTime is the slow part)
 #
 # Inputs are made by scripts/bench-corpus.py into bench-data/ (gitignored) from the TBAQ
 # corpus ($TEMPOGRAPH_CORPORA, default ../shared/corpora); the peers are installed into peers/
@@ -95,20 +96,26 @@ done
 [ -n "${NO_PEERS:-}" ] && exit 0
 echo
 echo "## 5. Peers, same files, same run"
-if [ ! -f peers/heideltime.jar ] || [ ! -d peers/chrono/node_modules/chrono-node ]; then
+if [ ! -d peers/chrono/node_modules/chrono-node ]; then
   echo "peers not installed: run scripts/peers/install.sh"; exit 0
 fi
 node scripts/peers/chrono.js "$DCT" "$bd/slice-64k.txt" "$bd/tbaq.txt" "$bd/news-1mb.txt" "$bd/docs.jsonl" | tee "$bd/out/chrono.txt"
 sl_b=$(wc -c < "$bd/slice-64k.txt")
-read -r w c m < <(cpu nice -n 5 scripts/peers/heideltime.sh "$bd/slice-64k.txt" "$DCT")
-echo "heideltime slice-64k.txt: $sl_b bytes, whole process (JVM + TreeTagger): wall $w s, CPU $c s: $(mbs "$sl_b" "$w") MB/s wall, $(mbs "$sl_b" "$c") MB per CPU-second" | tee "$bd/out/heideltime.txt"
-ht_cpu=$c
+# HeidelTime is optional (NO_HEIDELTIME=1, or not installed): it takes about a minute.
+ht_cpu=
+if [ -f peers/heideltime.jar ] && [ -z "${NO_HEIDELTIME:-}" ]; then
+  read -r w c m < <(cpu nice -n 5 scripts/peers/heideltime.sh "$bd/slice-64k.txt" "$DCT")
+  echo "heideltime slice-64k.txt: $sl_b bytes, whole process (JVM + TreeTagger): wall $w s, CPU $c s: $(mbs "$sl_b" "$w") MB/s wall, $(mbs "$sl_b" "$c") MB per CPU-second" | tee "$bd/out/heideltime.txt"
+  ht_cpu=$c
+else
+  echo "heideltime: skipped (not installed, or NO_HEIDELTIME set)"
+fi
 ours() { grep "$1" "$bd/out/bench-inproc.txt" | sed -E 's/.* ([0-9.]+) MB\/s per CPU-second/\1/'; }
 ch() { grep "chrono $1" "$bd/out/chrono.txt" | sed -E 's/.* ([0-9.]+) MB\/s per CPU-second/\1/'; }
 tg_slice=$(ours slice-64k)
 echo
 echo "ratios, per CPU-second (tempograph in process, one thread):"
-echo "  slice-64k  tempograph $tg_slice MB/s / HeidelTime $(mbs "$sl_b" "$ht_cpu") MB/s = $(awk -v a="$tg_slice" -v b="$sl_b" -v s="$ht_cpu" 'BEGIN{printf "%.0f", a/(b/s/1e6)}')x"
+[ -n "$ht_cpu" ] && echo "  slice-64k  tempograph $tg_slice MB/s / HeidelTime $(mbs "$sl_b" "$ht_cpu") MB/s = $(awk -v a="$tg_slice" -v b="$sl_b" -v s="$ht_cpu" 'BEGIN{printf "%.0f", a/(b/s/1e6)}')x"
 for f in slice-64k tbaq news-1mb; do
   echo "  $f  tempograph $(ours "$f") MB/s / chrono $(ch "$f.txt") MB/s = $(awk -v a="$(ours "$f")" -v b="$(ch "$f.txt")" 'BEGIN{printf "%.1f", a/b}')x"
 done

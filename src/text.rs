@@ -193,69 +193,269 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// [`tokenize`] into `tokens` (cleared first), so that a caller can reuse the buffer.
+///
+/// ASCII text is tokenized 64 bytes at a time: [`block_masks`] classifies the bytes into
+/// bit masks (letters, digits, white space, line feeds, non-ASCII), token starts are the
+/// first bits of letter and digit runs plus every other byte, and a run's end is a count of
+/// trailing ones, so there is no branch per byte. A token whose run reaches the end of the
+/// block or a non-ASCII byte (which may continue a word: `café`) is left to [`scalar_token`],
+/// the byte-at-a-time tokenizer, which also takes every non-ASCII character.
 pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     tokens.clear();
+    tokens.reserve(text.len() / 5 + 1);
     let bytes = text.as_bytes();
     let mut i = 0;
-    let mut space_before = true;
-    let mut newline_before = false;
+    let mut state = Gap {
+        space: true,
+        newline: false,
+    };
     while i < bytes.len() {
-        let start = i;
-        let kind = match CLASS[usize::from(bytes[i])] {
-            SPACE => {
-                space_before = true;
-                i += 1;
-                continue;
+        let m = block_masks(bytes, i);
+        // Bits from the first non-ASCII byte on are not classified here.
+        let limit = m.high.trailing_zeros();
+        let valid = mask_below(limit);
+        let (w, d) = (m.letter & valid, m.digit & valid);
+        let other = !(m.letter | m.digit | m.space | m.high) & valid;
+        // `i` is a token boundary, so a run at bit 0 starts there (the shifts bring in 0).
+        let mut starts = (w & !(w << 1)) | (d & !(d << 1)) | other;
+        // End of the previous token in the block (0: none yet, `state` holds the gap before).
+        let mut e = 0u32;
+        let mut stop = limit.min(64);
+        while starts != 0 {
+            let s = starts.trailing_zeros();
+            let bit = 1u64 << s;
+            let (kind, end) = if w & bit != 0 {
+                (TokenKind::Word, s + (!(w >> s)).trailing_zeros())
+            } else if d & bit != 0 {
+                (TokenKind::Number, s + (!(d >> s)).trailing_zeros())
+            } else {
+                (TokenKind::Punct, s + 1)
+            };
+            if kind != TokenKind::Punct && end >= limit.min(64) {
+                // The run may go on past what this block knows.
+                stop = s;
+                break;
             }
-            NEWLINE => {
-                space_before = true;
-                newline_before = true;
-                i += 1;
-                continue;
-            }
-            DIGIT => {
-                i += 1;
-                while i < bytes.len() && bytes[i].is_ascii_digit() {
-                    i += 1;
+            let gap = state.after(e, s, m.newline);
+            tokens.push(Token {
+                span: Span {
+                    start: i + s as usize,
+                    end: i + end as usize,
+                },
+                kind,
+                space_before: gap.space,
+                newline_before: gap.newline,
+            });
+            e = end;
+            state = Gap {
+                space: false,
+                newline: false,
+            };
+            starts &= !mask_below(end);
+        }
+        // Bytes `e..stop` are white space.
+        state = state.after(e, stop, m.newline);
+        i += stop as usize;
+        if stop == 0 {
+            // Nothing this block could settle: a non-ASCII byte, or a run as long as the
+            // block. Go byte by byte through it and any non-ASCII text that follows.
+            loop {
+                i = scalar_token(text, bytes, i, &mut state, tokens);
+                if i >= bytes.len() || bytes[i] < 0x80 {
+                    break;
                 }
-                TokenKind::Number
             }
-            LETTER => {
-                i = word_end(text, bytes, i + 1);
-                TokenKind::Word
-            }
-            OTHER => {
+        }
+    }
+}
+
+/// The white space between two tokens: whether there is any, and whether it holds a line
+/// break.
+#[derive(Clone, Copy)]
+struct Gap {
+    space: bool,
+    newline: bool,
+}
+
+impl Gap {
+    /// The gap that reaches bit `s` of a block when the white space before it is bits
+    /// `e..s` (`self` holds what came before bit `e`, when `e` is the block's start).
+    #[inline(always)]
+    fn after(self, e: u32, s: u32, newlines: u64) -> Gap {
+        let range = mask_below(s) & !mask_below(e);
+        Gap {
+            space: self.space || s > e,
+            newline: self.newline || newlines & range != 0,
+        }
+    }
+}
+
+/// Bits `0..n` set (`n` up to 64).
+#[inline(always)]
+fn mask_below(n: u32) -> u64 {
+    if n >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << n) - 1
+    }
+}
+
+/// One step of the byte-at-a-time tokenizer at byte `i` (a token boundary): one token
+/// pushed, or one white-space character passed over, `gap` updated; returns the next byte.
+fn scalar_token(text: &str, bytes: &[u8], mut i: usize, gap: &mut Gap, tokens: &mut Vec<Token>) -> usize {
+    let start = i;
+    let kind = match CLASS[usize::from(bytes[i])] {
+        SPACE => {
+            gap.space = true;
+            return i + 1;
+        }
+        NEWLINE => {
+            gap.space = true;
+            gap.newline = true;
+            return i + 1;
+        }
+        DIGIT => {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
+            }
+            TokenKind::Number
+        }
+        LETTER => {
+            i = word_end(text, bytes, i + 1);
+            TokenKind::Word
+        }
+        OTHER => {
+            i += 1;
+            TokenKind::Punct
+        }
+        _ => {
+            let (ch, n) = char_at(text, i);
+            if ch.is_whitespace() {
+                gap.space = true;
+                if ch == '\u{2028}' || ch == '\u{2029}' || ch == '\u{85}' {
+                    gap.newline = true;
+                }
+                return i + n;
+            }
+            if is_word_char(ch) {
+                i = word_end(text, bytes, i + n);
+                TokenKind::Word
+            } else {
+                i += n;
                 TokenKind::Punct
             }
-            _ => {
-                let (ch, n) = char_at(text, i);
-                if ch.is_whitespace() {
-                    i += n;
-                    space_before = true;
-                    if ch == '\u{2028}' || ch == '\u{2029}' || ch == '\u{85}' {
-                        newline_before = true;
-                    }
-                    continue;
-                }
-                if is_word_char(ch) {
-                    i = word_end(text, bytes, i + n);
-                    TokenKind::Word
-                } else {
-                    i += n;
-                    TokenKind::Punct
-                }
-            }
-        };
-        tokens.push(Token {
-            span: Span { start, end: i },
-            kind,
-            space_before,
-            newline_before,
-        });
-        space_before = false;
-        newline_before = false;
+        }
+    };
+    tokens.push(Token {
+        span: Span { start, end: i },
+        kind,
+        space_before: gap.space,
+        newline_before: gap.newline,
+    });
+    *gap = Gap {
+        space: false,
+        newline: false,
+    };
+    i
+}
+
+/// Bit `k` of each mask describes byte `i + k` of the text (bytes past its end read as
+/// spaces).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Masks {
+    /// ASCII letters.
+    letter: u64,
+    /// ASCII digits.
+    digit: u64,
+    /// ASCII white space (`u8::is_ascii_whitespace`), line feeds included.
+    space: u64,
+    /// Line feeds.
+    newline: u64,
+    /// Bytes of non-ASCII characters.
+    high: u64,
+}
+
+/// The [`Masks`] of the 64 bytes of `bytes` from `i` on.
+#[inline(always)]
+fn block_masks(bytes: &[u8], i: usize) -> Masks {
+    if let Some(Ok(block)) = bytes.get(i..i + 64).map(<&[u8; 64]>::try_from) {
+        return masks_of(block);
     }
+    let mut pad = [b' '; 64];
+    let rest = &bytes[i..];
+    pad[..rest.len()].copy_from_slice(rest);
+    masks_of(&pad)
+}
+
+/// [`Masks`] of a block, 16 bytes per SSE2 compare (SSE2 is part of every x86_64 CPU).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn masks_of(block: &[u8; 64]) -> Masks {
+    use std::arch::x86_64::*;
+    let mut m = Masks::default();
+    for (k, chunk) in block.chunks_exact(16).enumerate() {
+        // SAFETY: SSE2 is always available on x86_64; `chunk` is 16 readable bytes and the
+        // load has no alignment requirement.
+        let (l, d, s, n, h) = unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast());
+            // `x - lo < len` unsigned, as a signed compare after moving `lo` to -128.
+            let in_range = |x: __m128i, lo: u8, len: u8| {
+                let shifted = _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
+                _mm_cmplt_epi8(shifted, _mm_set1_epi8((0x80u8.wrapping_add(len)) as i8))
+            };
+            let letter = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', 26);
+            let digit = in_range(v, b'0', 10);
+            let newline = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\n' as i8));
+            // `\t` `\n` `\x0C` `\r` (9..=13 without 11) and ' '.
+            let space = _mm_or_si128(
+                _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(11)), in_range(v, 9, 5)),
+                _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8)),
+            );
+            (
+                _mm_movemask_epi8(letter),
+                _mm_movemask_epi8(digit),
+                _mm_movemask_epi8(space),
+                _mm_movemask_epi8(newline),
+                _mm_movemask_epi8(v),
+            )
+        };
+        let at = 16 * k;
+        let bits = |x: i32| u64::from(x as u32 & 0xffff) << at;
+        m.letter |= bits(l);
+        m.digit |= bits(d);
+        m.space |= bits(s);
+        m.newline |= bits(n);
+        m.high |= bits(h);
+    }
+    m
+}
+
+/// [`Masks`] of a block, a byte at a time (other targets, and the tests' reference).
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn masks_portable(block: &[u8; 64]) -> Masks {
+    let mut m = Masks::default();
+    for (k, &b) in block.iter().enumerate() {
+        let bit = 1u64 << k;
+        match CLASS[usize::from(b)] {
+            LETTER => m.letter |= bit,
+            DIGIT => m.digit |= bit,
+            SPACE => m.space |= bit,
+            NEWLINE => m.space |= bit,
+            HIGH => m.high |= bit,
+            _ => {}
+        }
+        if b == b'\n' {
+            m.newline |= bit;
+        }
+    }
+    m
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline(always)]
+fn masks_of(block: &[u8; 64]) -> Masks {
+    masks_portable(block)
 }
 
 /// Abbreviations after which a period does not end a sentence (lower-cased).
@@ -272,7 +472,34 @@ fn is_abbreviation(word: &str) -> bool {
     if cs.next().is_some() && cs.next().is_none() {
         return true;
     }
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    // Every abbreviation has at most 7 bytes: compare them as integers.
+    if word.len() > 7 {
+        return false;
+    }
+    let key = pack_lower(word.as_bytes());
+    abbreviation_keys().contains(&key)
+}
+
+/// `w` (at most 7 bytes) ASCII-lower-cased and packed into an integer, with its length in
+/// the top byte.
+fn pack_lower(w: &[u8]) -> u64 {
+    let mut k = [0u8; 8];
+    k[..w.len()].copy_from_slice(w);
+    k.make_ascii_lowercase();
+    k[7] = w.len() as u8;
+    u64::from_le_bytes(k)
+}
+
+/// [`ABBREVIATIONS`] packed by [`pack_lower`].
+fn abbreviation_keys() -> &'static [u64] {
+    static KEYS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        ABBREVIATIONS
+            .iter()
+            .inspect(|a| assert!(a.len() <= 7, "abbreviation {a:?} is longer than 7 bytes"))
+            .map(|a| pack_lower(a.as_bytes()))
+            .collect()
+    })
 }
 
 /// The one-byte punctuation token `tok` is `.`, `!` or `?`.
@@ -388,6 +615,42 @@ fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], a: usize, b: usize) 
             span: Span::new(tokens[a].span.start, tokens[b - 1].span.end),
             tokens: a..b,
         });
+    }
+}
+
+/// A conservative set of words: [`WordFilter::may_hold`] is `true` for every word it was
+/// built from, and for few others (one bit per length, first and last byte). Callers test
+/// it before searching a list of words: most words of a text are turned away by one bit test
+/// instead of a string compare per list entry, and the list still gives the exact answer.
+#[derive(Clone, Debug)]
+pub struct WordFilter {
+    bits: Vec<u64>,
+}
+
+impl WordFilter {
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
+        let mut bits = vec![0u64; (32 << 10) / 64];
+        for w in words {
+            let b = Self::bit(w.as_bytes());
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        WordFilter { bits }
+    }
+
+    /// `w` may be one of the words: `false` only when it is none of them.
+    #[inline]
+    pub fn may_hold(&self, w: &str) -> bool {
+        let b = Self::bit(w.as_bytes());
+        self.bits[b / 64] & (1 << (b % 64)) != 0
+    }
+
+    /// The word's bit: its length (capped at 31), its first and last bytes (5 bits each).
+    #[inline]
+    fn bit(w: &[u8]) -> usize {
+        match (w.first(), w.last()) {
+            (Some(&a), Some(&z)) => (w.len().min(31) << 10) | (usize::from(a & 31) << 5) | usize::from(z & 31),
+            _ => 0,
+        }
     }
 }
 
@@ -668,6 +931,20 @@ mod tests {
     }
 
     #[test]
+    fn word_filter_holds_its_words() {
+        let words = ["will", "said", "scheduled", "approximately", "a", "x"];
+        let f = WordFilter::new(words);
+        for w in words {
+            assert!(f.may_hold(w), "{w:?}");
+        }
+        for w in ["", "the", "sad", "walk", "scheduler", "ab"] {
+            assert!(!f.may_hold(w), "{w:?}");
+        }
+        // Conservative: a word of the same length and end bytes as one of them passes.
+        assert!(f.may_hold("wall"));
+    }
+
+    #[test]
     fn offsets() {
         let text = "a “b”\ncé d";
         let li = LineIndex::new(text);
@@ -734,6 +1011,27 @@ mod tests {
             let fast = tokenize(&text);
             proptest::prop_assert_eq!(&fast, &tokenize_reference(&text));
             proptest::prop_assert_eq!(split_sentences(&text, &fast), split_sentences_reference(&text, &fast));
+        }
+
+        /// Long texts: runs that cross the 64-byte blocks, non-ASCII bytes anywhere in them.
+        #[test]
+        fn block_tokenizer_agrees_on_long_texts(
+            parts in prop::collection::vec(
+                prop_oneof![pieces(), "[a-z]{0,150}", "[0-9]{0,90}", "[ \n\t.]{0,70}", "\\PC{0,20}"],
+                0..12,
+            )
+        ) {
+            let text = parts.concat();
+            let fast = tokenize(&text);
+            proptest::prop_assert_eq!(&fast, &tokenize_reference(&text));
+            proptest::prop_assert_eq!(split_sentences(&text, &fast), split_sentences_reference(&text, &fast));
+        }
+
+        /// The SSE2 masks are the byte-at-a-time ones.
+        #[test]
+        fn block_masks_agree(block in prop::collection::vec(any::<u8>(), 64)) {
+            let block: [u8; 64] = block.try_into().unwrap_or([0; 64]);
+            proptest::prop_assert_eq!(masks_of(&block), masks_portable(&block));
         }
 
         #[test]

@@ -31,7 +31,7 @@
 //! next to the verb they govern. A reporting verb after the expression (`..., officials
 //! said`) is attribution and is skipped.
 
-use crate::text::{Analysis, TokenKind};
+use crate::text::{Analysis, TokenKind, WordFilter};
 use crate::timex::rules::Ctx;
 use crate::timex::Direction;
 
@@ -296,6 +296,29 @@ static SCHEDULED_PRESENT: &[&str] = &[
 /// Future cues that are single words.
 static FUTURE: &[&str] = &["will", "shall", "would", "scheduled", "slated", "planned", "wo"];
 
+/// The word lists [`cue`] and [`direction`] search for each token near an expression, read
+/// by [`maybe_listed`], which turns most other words away before the lists are searched. A
+/// list must be here to be searched behind `maybe_listed`.
+static LISTS: &[&[&str]] = &[
+    PAST,
+    REPORTING,
+    NOT_PAST_ED,
+    INFINITIVE_FUTURE,
+    FUTURE,
+    SCHEDULED_PRESENT,
+];
+
+/// Whether `w` may be in one of [`LISTS`]: `false` only when it is in none (one bit test,
+/// where searching the lists costs a hundred string compares). Debug builds check the answer.
+fn maybe_listed(w: &str) -> bool {
+    static FILTER: std::sync::OnceLock<WordFilter> = std::sync::OnceLock::new();
+    let maybe = FILTER
+        .get_or_init(|| WordFilter::new(LISTS.iter().flat_map(|l| l.iter().copied())))
+        .may_hold(w);
+    debug_assert!(maybe || LISTS.iter().all(|l| !l.contains(&w)), "{w:?} is listed");
+    maybe
+}
+
 fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     if ctx.kind(k) != Some(TokenKind::Word) {
         // "'ll"
@@ -305,7 +328,8 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
         return None;
     }
     let w = ctx.lw(k);
-    if INFINITIVE_FUTURE.contains(&w) && ctx.is(k + 1, "to") {
+    let listed = maybe_listed(w);
+    if listed && INFINITIVE_FUTURE.contains(&w) && ctx.is(k + 1, "to") {
         // "had been scheduled to expire Friday": a plan as it stood before, now past.
         // Weak: the plan is past, its date need not be ("had been set to expire Nov. 6" four
         // days before Nov. 6).
@@ -328,7 +352,7 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     // "the trial begins Monday", "the law takes effect Jan. 1", "goes into effect", "kicks
     // off": a scheduled present. Not after an auxiliary, a negation or `to` ("did not open
     // Monday", "failed to open Monday"), which decide themselves.
-    if SCHEDULED_PRESENT.contains(&w) && !ctx.cap(k) {
+    if listed && SCHEDULED_PRESENT.contains(&w) && !ctx.cap(k) {
         let phrase = match w {
             "takes" | "take" => ctx.is(k + 1, "effect"),
             "goes" | "go" => ctx.is(k + 1, "into") && ctx.is(k + 2, "effect"),
@@ -351,7 +375,7 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     if matches!(w, "is" | "are") && ctx.is(k + 1, "to") {
         return Some((Direction::Future, true));
     }
-    if FUTURE.contains(&w) {
+    if listed && FUTURE.contains(&w) {
         // "would have" is a past counterfactual.
         if w == "would" && ctx.is(k + 1, "have") {
             return Some((Direction::Past, true));
@@ -379,14 +403,15 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     if k > 0
         && ctx.any(k - 1, &["is", "are", "be", "am", "being"])
         && !matches!(w, "was" | "were" | "had" | "did")
+        && listed
         && PAST.contains(&w)
     {
         return None;
     }
-    if PAST.contains(&w) {
+    if listed && PAST.contains(&w) {
         return Some((Direction::Past, matches!(w, "was" | "were" | "had" | "did")));
     }
-    if w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) && !ctx.cap(k) {
+    if w.len() > 4 && w.ends_with("ed") && !(listed && NOT_PAST_ED.contains(&w)) && !ctx.cap(k) {
         // "is expected", "will be needed": a participle after a present/future auxiliary.
         if k > 0 && ctx.any(k - 1, &["is", "are", "be", "am", "being"]) {
             return None;
@@ -450,7 +475,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
     let mut consider = |k: usize, dist: usize| {
         // "Talks resume in May, officials said": a reporting verb after the expression dates
         // the report, not what is reported ("told reporters on Thursday" is left of it).
-        if k > start && dist > 1 && !fronted && REPORTING.contains(&ctx.lw(k)) {
+        if k > start && dist > 1 && !fronted && maybe_listed(ctx.lw(k)) && REPORTING.contains(&ctx.lw(k)) {
             return false;
         }
         if let Some((d, strong)) = cue(ctx, k) {

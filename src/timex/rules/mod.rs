@@ -448,21 +448,17 @@ impl<'a> Ctx<'a> {
         lex.clear();
         let lexicon = lexicon();
         let b = lower.as_bytes();
-        lex.extend(toks.iter().map(|t| match t.kind {
-            TokenKind::Word => {
-                let k = lexicon.find_at(b, t.span.start, t.span.end);
-                k | lexicon.flags[usize::from(k)]
-            }
-            TokenKind::Number => TRIGGER | STRONG,
-            TokenKind::Punct => {
-                if same(&b[t.span.start..t.span.end], b"'") || same(&b[t.span.start..t.span.end], "’".as_bytes()) {
-                    // `'90s`; far more often `'s`, and then weak.
-                    TRIGGER | WEAK_WORD
-                } else {
-                    0
-                }
-            }
-        }));
+        lex.reserve(toks.len());
+        for t in toks {
+            let (s, e) = (t.span.start, t.span.end);
+            lex.push(match t.kind {
+                TokenKind::Word => lexicon.find_at(b, s, e),
+                TokenKind::Number => TRIGGER | STRONG,
+                // `'90s`; far more often `'s`, and then weak.
+                TokenKind::Punct if same(&b[s..e], b"'") || same(&b[s..e], "’".as_bytes()) => TRIGGER | WEAK_WORD,
+                TokenKind::Punct => 0,
+            });
+        }
         Ctx {
             text,
             lower,
@@ -506,12 +502,21 @@ impl<'a> Ctx<'a> {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// The lower-cased bytes of token `i`, empty past the end (no UTF-8 boundary checks: the
+    /// word compares of the rules go through here).
+    #[inline]
+    fn lw_bytes(&self, i: usize) -> &[u8] {
+        self.toks
+            .get(i)
+            .map_or(&[][..], |t| &self.lower.as_bytes()[t.span.start..t.span.end])
+    }
+
     pub fn is(&self, i: usize, w: &str) -> bool {
-        same(self.lw(i).as_bytes(), w.as_bytes())
+        same(self.lw_bytes(i), w.as_bytes())
     }
 
     pub fn any(&self, i: usize, ws: &[&str]) -> bool {
-        let l = self.lw(i).as_bytes();
+        let l = self.lw_bytes(i);
         !l.is_empty() && ws.iter().any(|w| same(l, w.as_bytes()))
     }
 
@@ -534,7 +539,11 @@ impl<'a> Ctx<'a> {
 
     /// Token `i` starts with an upper-case letter.
     pub fn cap(&self, i: usize) -> bool {
-        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        match self.toks.get(i).map(|t| self.text.as_bytes()[t.span.start]) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => self.raw(i).chars().next().is_some_and(char::is_uppercase),
+            None => false,
+        }
     }
 
     /// Token `i` is title-cased: an upper-case letter, then some lower-case (`Week`, not
@@ -545,7 +554,9 @@ impl<'a> Ctx<'a> {
 
     /// Token `i` is a punctuation token equal to `p`.
     pub fn punct(&self, i: usize, p: &str) -> bool {
-        self.kind(i) == Some(TokenKind::Punct) && same(self.raw(i).as_bytes(), p.as_bytes())
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Punct && same(&self.text.as_bytes()[t.span.start..t.span.end], p.as_bytes())
+        })
     }
 
     /// A hyphen (or en dash) glued to the previous and next tokens.
@@ -1014,8 +1025,9 @@ struct Entry {
 /// The lower-case words of every table, with their [`Entry`], in an open-addressing table
 /// keyed by the word's bytes packed into two integers (no word is longer than 16 bytes).
 struct Lexicon {
-    /// Per slot: packed key and length (length 0 = empty slot), and the entry index.
-    slots: Vec<(u64, u64, u8, u16)>,
+    /// Per slot: packed key and length (length 0 = empty slot), the entry index, and the
+    /// entry index with its flags (the value [`Ctx::lex`] keeps, read in the same cache line).
+    slots: Vec<(u64, u64, u8, u16, u16)>,
     mask: usize,
     entries: Vec<Entry>,
     /// Per entry: its [`TRIGGER`], [`WEAK_WORD`] and [`STRONG`] bits (none for entry 0).
@@ -1059,7 +1071,7 @@ impl Lexicon {
     fn build(words: &[(String, Entry)]) -> Lexicon {
         let size = (words.len() * 4).next_power_of_two();
         let mask = size - 1;
-        let mut slots = vec![(0, 0, 0, 0); size];
+        let mut slots = vec![(0, 0, 0, 0, 0); size];
         let mut entries = vec![Entry::default()];
         let mut filter = [[0u64; 16]; 17];
         for (w, e) in words {
@@ -1072,11 +1084,11 @@ impl Lexicon {
             while slots[h].2 != 0 {
                 h = (h + 1) & mask;
             }
-            slots[h] = (k0, k1, w.len() as u8, entries.len() as u16);
+            slots[h] = (k0, k1, w.len() as u8, entries.len() as u16, 0);
             entries.push(*e);
         }
         debug_assert!(entries.len() <= usize::from(INDEX));
-        let flags = entries
+        let flags: Vec<u16> = entries
             .iter()
             .enumerate()
             .map(|(k, e)| {
@@ -1087,6 +1099,9 @@ impl Lexicon {
                 }
             })
             .collect();
+        for s in &mut slots {
+            s.4 = s.3 | flags[usize::from(s.3)];
+        }
         Lexicon {
             slots,
             mask,
@@ -1096,7 +1111,8 @@ impl Lexicon {
         }
     }
 
-    /// [`Lexicon::find`] of `lower[start..end]`, reading whole words of the text when it can.
+    /// [`Lexicon::find`] of `lower[start..end]` with the entry's flags (a [`Ctx::lex`] value),
+    /// reading whole words of the text when it can.
     #[inline]
     fn find_at(&self, lower: &[u8], start: usize, end: usize) -> u16 {
         let len = end - start;
@@ -1108,7 +1124,8 @@ impl Lexicon {
             return 0;
         }
         if start + 16 > lower.len() {
-            return self.find(&lower[start..end]);
+            let k = self.find(&lower[start..end]);
+            return k | self.flags[usize::from(k)];
         }
         let load = |at: usize| {
             let mut k = [0u8; 8];
@@ -1118,7 +1135,23 @@ impl Lexicon {
         let mask = |n: usize| if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
         let k0 = load(start) & mask(len);
         let k1 = if len > 8 { load(start + 8) & mask(len - 8) } else { 0 };
-        self.probe(k0, k1, len)
+        self.probe_flags(k0, k1, len)
+    }
+
+    /// [`Lexicon::probe`], the entry index with its flags.
+    #[inline]
+    fn probe_flags(&self, k0: u64, k1: u64, len: usize) -> u16 {
+        let mut h = slot_of(k0, k1, len, self.mask);
+        loop {
+            let s = &self.slots[h];
+            if s.2 == 0 {
+                return 0;
+            }
+            if s.0 == k0 && s.1 == k1 && usize::from(s.2) == len {
+                return s.4;
+            }
+            h = (h + 1) & self.mask;
+        }
     }
 
     #[inline]
@@ -1216,7 +1249,9 @@ fn is_trigger(ctx: &Ctx, i: usize) -> bool {
 }
 
 /// Token `i` is a weak trigger ([`WEAK`], or an apostrophe) with no number or strong lexicon
-/// word in the [`WEAK_REACH`] tokens after it: no rule can match there.
+/// word in the [`WEAK_REACH`] tokens after it: no rule can match there. ([`scan`] finds the
+/// same incrementally; debug builds check that the two agree.)
+#[cfg_attr(not(debug_assertions), allow(dead_code))]
 fn hopeless(ctx: &Ctx, i: usize) -> bool {
     if ctx.lex.get(i).is_none_or(|&k| k & WEAK_WORD == 0) {
         return false;
@@ -1403,10 +1438,28 @@ fn scan(ctx: &Ctx, skip: bool, from: usize, to: usize) -> (Vec<Cand>, usize) {
     let mut buf = Vec::new();
     let mut i = from;
     let to = to.min(ctx.len());
+    let lex = &ctx.lex[..];
+    // The first strong token after the last weak trigger looked at: it only moves forward,
+    // so [`hopeless`] costs one pass over the tokens in all.
+    let mut strong = from;
     while i < to {
-        if !is_trigger(ctx, i) || skip && hopeless(ctx, i) {
+        if !is_trigger(ctx, i) {
             i += 1;
             continue;
+        }
+        if skip && lex[i] & WEAK_WORD != 0 {
+            if strong <= i {
+                strong = i + 1;
+                while strong < lex.len() && lex[strong] & STRONG == 0 {
+                    strong += 1;
+                }
+            }
+            let far = strong >= lex.len().min(i + 1 + WEAK_REACH);
+            debug_assert_eq!(far, hopeless(ctx, i));
+            if far {
+                i += 1;
+                continue;
+            }
         }
         let a = with_modifier(ctx, i, &mut buf);
         let b = best_at(ctx, i, &mut buf);
