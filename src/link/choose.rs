@@ -57,8 +57,8 @@ pub const EPOCHS: usize = 12;
 /// Same-stem events at most this many sentences apart are candidates.
 pub const COREF_SENTENCES: usize = 6;
 
-/// L2 penalty per step.
-pub const L2: f64 = 1e-4;
+/// L2 penalty per step (CV: 1e-4 → 34.99, 1e-2 → 35.18, 3e-2 → 35.11).
+pub const L2: f64 = 1e-2;
 
 /// Gives label probabilities ([`LABELS`] order, then NONE) for a pair's features.
 pub trait Scorer {
