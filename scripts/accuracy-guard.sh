@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Accuracy regression guard on the TempEval-3 development corpus (TimeBank + AQUAINT).
+# Accuracy regression guard on the TempEval-3 development corpus (TimeBank + AQUAINT) and on
+# MEANTIME's temporal expressions (held out).
 # Usage: scripts/accuracy-guard.sh CORPORA_DIR      (e.g. ../shared/corpora)
 # Annotates the corpus from raw text, scores it with `tempograph eval`, and fails when a
 # figure drops below its floor in scripts/accuracy-floors.txt. Raise a floor when a change
@@ -26,6 +27,19 @@ ev="$(sed -n '/^\[all\] Task B/,/^$/p' "$out/report.txt")"
 got[event_relaxed_f1]=$(awk '/relaxed/ {print $NF}' <<<"$ev")
 got[event_class_f1]=$(awk '/class/ {print $NF}' <<<"$ev")
 got[tlink_awareness_f1]=$(awk '/^\[all\] temporal awareness/ {for (i = 1; i <= NF; i++) if ($i == "F1") print $(i + 1)}' "$out/report.txt")
+
+# Held-out temporal expressions: MEANTIME (Wikinews, never used to write rules), converted to
+# TimeML in the temporary folder.
+if [[ -d "$corpora/meantime/corpus_apple" ]]; then
+  python3 "$root/scripts/meantime-to-timeml.py" "$corpora/meantime/corpus_apple" "$out/mt-gold" >/dev/null
+  "$bin" timeml annotate "$out/mt-gold" --out-dir "$out/mt-sys" >/dev/null
+  "$bin" eval "$out/mt-gold" "$out/mt-sys" > "$out/mt-report.txt"
+  echo "MEANTIME (held out):"
+  head -3 "$out/mt-report.txt"
+  read -r _ _ _ _ _ _ _ _ _ mt_relaxed mt_value _ < <(grep -E '^all ' "$out/mt-report.txt")
+  got[meantime_timex_relaxed_f1]=$mt_relaxed
+  got[meantime_timex_value_f1]=$mt_value
+fi
 
 fail=0
 while read -r name floor; do

@@ -337,6 +337,36 @@ impl Context<'_> {
 }
 
 impl Context<'_> {
+    /// A third-person present form right after a name, with an object right after it:
+    /// `Apple unveils iPhone 4`, `Sony sues the hackers`, `U.S. sanctions Iran` (news
+    /// headlines and present-tense reports). Not `Apple shares fell` (no object follows).
+    pub fn present_after_name(&self) -> bool {
+        let w = self.lower(self.i);
+        if !w.ends_with('s') || w.ends_with("ss") || self.i == self.range.start {
+            return false;
+        }
+        let lex = Lexicon::builtin();
+        match super::morph::verb_lemma(lex, &w) {
+            Some(l) if l != w && lex.verb(&l).is_some() => {}
+            _ => return false,
+        }
+        let capital = |k: usize| self.word(k).chars().next().is_some_and(char::is_uppercase);
+        let name_before = self.before(self.i).next() == Some(self.i - 1) && capital(self.i - 1);
+        // "U.S. sanctions Iran": an abbreviation ending in a period is a name too.
+        let abbreviation = self.i >= 2 && self.word(self.i - 1) == "." && capital(self.i - 2);
+        if !(name_before || abbreviation) {
+            return false;
+        }
+        let n = self.i + 1;
+        if n >= self.range.end {
+            return false;
+        }
+        let next = self.word(n);
+        OBJECT_CUES.contains(&self.lower(n).as_str())
+            || next.chars().any(char::is_uppercase)
+            || next.chars().next().is_some_and(|c| c.is_ascii_digit())
+    }
+
     /// A present or base verb form between a subject noun phrase and its object: `the army
     /// attacks the city`, `the government plans a cut`. The form follows a lower-case noun
     /// after a determiner and is followed by a determiner or an object pronoun.

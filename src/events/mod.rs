@@ -222,7 +222,7 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
         return None;
     }
     let proper = ctx.is_proper(ctx.i);
-    let verbal = ctx.verbal_context() || ctx.verb_with_object();
+    let verbal = ctx.verbal_context() || ctx.verb_with_object() || !proper && ctx.present_after_name();
     let nominal = ctx.nominal_context();
     let stats = lex.form(lower).filter(|s| s.occurrences >= MIN_OCCURRENCES);
     let vlemma = morph::verb_lemma(lex, lower);

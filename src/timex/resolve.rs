@@ -197,6 +197,7 @@ pub fn holiday_date(h: Holiday, year: i32) -> Option<NaiveDate> {
             }
         }
         Holiday::Easter(off) => add_days(easter(year)?, off),
+        Holiday::Thanksgiving(off) => add_days(NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Thu, 4)?, off),
         Holiday::ElectionDay => {
             let mon = NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Mon, 1)?;
             add_days(mon, 1)

@@ -16,6 +16,9 @@
 //! | `had been scheduled to expire Friday`    | `had` + `scheduled to` | past    |
 //! | `when the case is heard in May`          | (present passive)    | none      |
 //! | `extended to Nov. 20 its offer`          | `extended to`        | future    |
+//! | `the vote is scheduled for Thursday`     | `scheduled for`      | future    |
+//! | `the trial begins Monday`                | scheduled present    | future    |
+//! | `on patrol since March and was ...`      | `since`              | past      |
 //! | `the meeting is Monday`                  | (present only)       | none      |
 //!
 //! # Grammar
@@ -259,8 +262,39 @@ static INFINITIVE_FUTURE: &[&str] = &[
     "supposed",
 ];
 
+/// Verbs whose simple present schedules what they name ("the trial begins Monday", "talks
+/// resume Tuesday", "the law takes effect Jan. 1"): news uses that present for what is ahead.
+static SCHEDULED_PRESENT: &[&str] = &[
+    "begins",
+    "begin",
+    "starts",
+    "start",
+    "opens",
+    "open",
+    "resumes",
+    "resume",
+    "expires",
+    "expire",
+    "premieres",
+    "premiere",
+    "debuts",
+    "debut",
+    "convenes",
+    "convene",
+    "reconvenes",
+    "reconvene",
+    "meets",
+    "meet",
+    "takes",
+    "take",
+    "goes",
+    "go",
+    "kicks",
+    "kick",
+];
+
 /// Future cues that are single words.
-static FUTURE: &[&str] = &["will", "shall", "would", "scheduled", "slated", "wo"];
+static FUTURE: &[&str] = &["will", "shall", "would", "scheduled", "slated", "planned", "wo"];
 
 fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     if ctx.kind(k) != Some(TokenKind::Word) {
@@ -279,6 +313,39 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
             return Some((Direction::Past, false));
         }
         return Some((Direction::Future, true));
+    }
+    // "were planning to drive around the airport on Monday": the auxiliary of a plan is not
+    // a past cue of its own; the plan word after it speaks.
+    if matches!(w, "was" | "were") && INFINITIVE_FUTURE.contains(&ctx.lw(k + 1)) && ctx.is(k + 2, "to") {
+        return None;
+    }
+    // "the vote is scheduled for Thursday", "talks set for Monday": a date fixed for
+    // something is ahead of the plan; under a past auxiliary ("was set for") only weakly.
+    if matches!(w, "scheduled" | "slated" | "set" | "planned") && ctx.is(k + 1, "for") {
+        let past = k > 0 && ctx.any(k - 1, &["was", "were", "had"]) || k > 1 && ctx.is(k - 2, "had");
+        return Some((Direction::Future, !past));
+    }
+    // "the trial begins Monday", "the law takes effect Jan. 1", "goes into effect", "kicks
+    // off": a scheduled present. Not after an auxiliary, a negation or `to` ("did not open
+    // Monday", "failed to open Monday"), which decide themselves.
+    if SCHEDULED_PRESENT.contains(&w) && !ctx.cap(k) {
+        let phrase = match w {
+            "takes" | "take" => ctx.is(k + 1, "effect"),
+            "goes" | "go" => ctx.is(k + 1, "into") && ctx.is(k + 2, "effect"),
+            "kicks" | "kick" => ctx.is(k + 1, "off"),
+            _ => true,
+        };
+        let governed = k > 0
+            && ctx.any(
+                k - 1,
+                &[
+                    "did", "does", "do", "not", "never", "n't", "to", "would", "could", "should", "might", "may",
+                    "must", "can", "will", "had", "has", "have",
+                ],
+            );
+        if phrase && !governed {
+            return Some((Direction::Future, true));
+        }
     }
     // "is to resume trading Tuesday": `be` + `to` + verb is a plan.
     if matches!(w, "is" | "are") && ctx.is(k + 1, "to") {
@@ -366,6 +433,17 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
             }
         }
     }
+    // "has been on patrol since March": what has lasted since a time began before now,
+    // whatever verbs follow.
+    if start > 0 && ctx.is(start - 1, "since") {
+        return Cue {
+            direction: Direction::Past,
+            strong: true,
+            distance: 1,
+            word: "since".to_string(),
+            why: format!("past cue `{}`", ctx.raw(start - 1)),
+        };
+    }
     // A fronted expression ("On Thursday, Earnest told reporters") is governed by the verb
     // after it.
     let fronted = start <= range.start + 1;
@@ -373,7 +451,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
         // "Talks resume in May, officials said": a reporting verb after the expression dates
         // the report, not what is reported ("told reporters on Thursday" is left of it).
         if k > start && dist > 1 && !fronted && REPORTING.contains(&ctx.lw(k)) {
-            return;
+            return false;
         }
         if let Some((d, strong)) = cue(ctx, k) {
             let key = |dist: usize, strong: bool| if strong || dist <= 2 { dist } else { dist + WEAK_PENALTY };
@@ -387,7 +465,9 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
             if better {
                 best = Some((dist, d, strong, k));
             }
+            return true;
         }
+        false
     };
     // Left.
     let mut k = start;
@@ -400,7 +480,9 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
         }
         consider(k, dist);
     }
-    // A fronted expression is governed by the main verb, however far right it is.
+    // A fronted expression is governed by the main verb, however far right it is: the first
+    // verb cue after it ("In September, it announced plans to acquire ...": `announced`, not
+    // the plan inside its object).
     let right_window = if fronted { usize::MAX } else { WINDOW };
     let mut k = end;
     let mut dist = 0;
@@ -409,7 +491,9 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
             break;
         }
         dist += 1;
-        consider(k, dist);
+        if consider(k, dist) && fronted {
+            break;
+        }
         k += 1;
     }
     match best {

@@ -143,7 +143,7 @@ pub(super) fn day_at(ctx: &Ctx, j: usize) -> Option<(u32, usize)> {
 }
 
 /// A four-digit year at `j` (optionally after a comma), 1000..=2099.
-fn year_at(ctx: &Ctx, j: usize) -> Option<(i32, usize)> {
+pub(super) fn year_at(ctx: &Ctx, j: usize) -> Option<(i32, usize)> {
     let j = if ctx.punct(j, ",") { j + 1 } else { j };
     if let Some(y) = spoken_year(ctx, j) {
         return Some(y);
@@ -546,6 +546,16 @@ fn quarter(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             }
         }
     }
+    // "H1 2023", "H2 2024": a half, only with its year ("H1 visa", "H1N1" are not dates).
+    if ctx.is(i, "h") && ctx.joined(i + 1) {
+        if let Some((h, 1)) = ctx.num(i + 1) {
+            if (1..=2).contains(&h) && !ctx.joined(i + 2) {
+                if let Some((y, e)) = year_at(ctx, i + 2) {
+                    out.push(Cand::new(i, e, D, Unres::Half { h, year: Some(y) }, "date/half"));
+                }
+            }
+        }
+    }
     // "[the] [fiscal] third[-]quarter [of [fiscal] 1998]", "this year's third quarter"
     let mut j = i;
     let mut year = None;
@@ -591,7 +601,16 @@ fn quarter(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     if ctx.is(j, "fiscal") {
         j += 1;
     }
-    let Some((n, k)) = ctx.ordinal(j) else { return };
+    // "the last half of 1989", "the latter quarter of the year": the final one.
+    let last = ctx.is(i, "the")
+        && ctx.any(j, &["last", "latter"])
+        && ctx.any(j + 1, &["half", "quarter"])
+        && ctx.is(j + 2, "of");
+    let (n, k) = match ctx.ordinal(j) {
+        Some(x) => x,
+        None if last => (if ctx.is(j + 1, "half") { 2 } else { 4 }, j + 1),
+        None => return,
+    };
     let adjective = ctx.hyphen(k);
     let k = if adjective { k + 1 } else { k };
     // "the third-quarter results": the article belongs to the noun, not to the date.
@@ -679,7 +698,7 @@ fn season(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             && ctx.any(
                 i - 1,
                 &[
-                    "in", "during", "since", "until", "by", "through", "over", "this", "that",
+                    "in", "during", "since", "until", "by", "through", "over", "this", "that", "early", "late", "mid",
                 ],
             ));
     if cue && s != Season::Fall && !ctx.is(j + 1, "'") && !(ctx.is_word(j + 1) && ctx.lw(j + 1).ends_with("ing")) {

@@ -96,6 +96,9 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             "long",
             "extra",
             "whole",
+            "trading",
+            "business",
+            "working",
         ],
     ) {
         k + 1
@@ -103,7 +106,8 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         k
     };
     let Some((unit, plural, e)) = ctx.unit(k) else { return };
-    if unit == Unit::Weekend {
+    // CBS's "60 Minutes", "Three Days of the Condor": a title-cased unit is a name.
+    if unit == Unit::Weekend || ctx.titled(k) {
         return;
     }
     if ctx.any(j, &["a", "an"]) && k == j + 1 && plural {

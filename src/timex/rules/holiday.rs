@@ -124,6 +124,8 @@ pub static HOLIDAYS: &[(&[&str], Holiday)] = &[
     (&["easter"], Holiday::Easter(0)),
     (&["good", "friday"], Holiday::Easter(-2)),
     (&["election", "day"], Holiday::ElectionDay),
+    (&["black", "friday"], Holiday::Thanksgiving(1)),
+    (&["cyber", "monday"], Holiday::Thanksgiving(4)),
 ];
 
 pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
@@ -150,6 +152,8 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             | "easter"
             | "good"
             | "election"
+            | "black"
+            | "cyber"
     ) || !ctx.cap(i) && !ctx.is(i, "the")
     {
         return;

@@ -145,6 +145,9 @@ pub enum Holiday {
     Easter(i64),
     /// US Election Day: the Tuesday after the first Monday of November.
     ElectionDay,
+    /// US Thanksgiving (the fourth Thursday of November) plus `offset` days: Black Friday 1,
+    /// Cyber Monday 4.
+    Thanksgiving(i64),
 }
 
 /// A value as the text gives it, before the DCT or an anchor is applied.
@@ -534,6 +537,12 @@ impl<'a> Ctx<'a> {
         self.raw(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// Token `i` is title-cased: an upper-case letter, then some lower-case (`Week`, not
+    /// `WEEK` or `week`).
+    pub fn titled(&self, i: usize) -> bool {
+        self.cap(i) && self.raw(i).chars().skip(1).any(char::is_lowercase)
+    }
+
     /// Token `i` is a punctuation token equal to `p`.
     pub fn punct(&self, i: usize, p: &str) -> bool {
         self.kind(i) == Some(TokenKind::Punct) && same(self.raw(i).as_bytes(), p.as_bytes())
@@ -784,6 +793,8 @@ static TRIGGERS: &[&str] = &[
     "noon",
     "midnight",
     "midday",
+    "midafternoon",
+    "midmorning",
     "morning",
     "afternoon",
     "evening",
@@ -806,6 +817,8 @@ static TRIGGERS: &[&str] = &[
     "election",
     "good",
     "mother",
+    "black",
+    "cyber",
     "father",
     "presidents",
     "martin",
@@ -880,6 +893,8 @@ static WEAK: &[&str] = &[
     "mother",
     "father",
     "martin",
+    "black",
+    "cyber",
     "several",
     "few",
     "nearly",

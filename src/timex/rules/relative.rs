@@ -65,7 +65,9 @@ fn day_words(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
 
 /// A month, weekday, season or holiday name at `j`, as an unresolved value.
 fn named_at(ctx: &Ctx, j: usize) -> Option<(Unres, usize)> {
-    if let Some((m, e)) = ctx.month(j) {
+    // "this march was peaceful", "last may": a lower-case `march`/`may` is a noun or a modal.
+    let word_not_month = matches!(ctx.lw(j), "may" | "march") && !ctx.cap(j);
+    if let Some((m, e)) = ctx.month(j).filter(|_| !word_not_month) {
         if ctx.month_full(j).is_some() || ctx.punct(e - 1, ".") {
             // "last Oct. 23": the day belongs to the name.
             let (day, e) = match super::date::day_at(ctx, e) {
@@ -126,6 +128,10 @@ fn this_last_next(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         j += 1;
     }
     if let Some((unit, plural, e)) = ctx.unit(j) {
+        // ABC's "This Week", "Next Year in Jerusalem": a title, not a date.
+        if ctx.cap(i) && ctx.titled(j) {
+            return;
+        }
         if plural || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
             return;
         }
@@ -261,6 +267,11 @@ fn anaphor(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         _ => return,
     };
     let Some((unit, plural, e)) = ctx.unit(j) else { return };
+    // "sales peaked that quarter": the quarter last mentioned, as `the quarter`.
+    if unit == Unit::Quarter && !plural && ctx.is(i, "that") {
+        out.push(Cand::new(i, e, D, Unres::TheUnit { unit }, "relative/anaphor"));
+        return;
+    }
     if plural || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Quarter) {
         return;
     }

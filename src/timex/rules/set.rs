@@ -33,7 +33,7 @@ pub fn unit_value(unit: Unit, n: u32) -> String {
         Unit::Day => format!("P{n}D"),
         Unit::Week | Unit::Weekend => format!("P{n}W"),
         Unit::Month => format!("P{n}M"),
-        Unit::Quarter => format!("P{}M", 3 * n),
+        Unit::Quarter => format!("P{n}Q"),
         Unit::Half => format!("P{}M", 6 * n),
         Unit::Year => format!("P{n}Y"),
         Unit::Decade => format!("P{}Y", 10 * n),

@@ -65,6 +65,24 @@ fn zone(ctx: &Ctx, j: usize) -> usize {
 fn day_after(ctx: &Ctx, j: usize) -> Option<(Unres, usize)> {
     if let Some((d, e)) = ctx.weekday(j) {
         if ctx.cap(j) {
+            // "10:30 a.m. Thursday, March 14": the date names the day.
+            let k = if ctx.punct(e, ",") { e + 1 } else { e };
+            if let Some((m, k2)) = ctx.month(k) {
+                if let Some((day, e2)) = super::date::day_at(ctx, k2) {
+                    let (year, e3) = match super::date::year_at(ctx, e2) {
+                        Some((y, e3)) => (Some(y), e3),
+                        None => (None, e2),
+                    };
+                    return Some((
+                        Unres::Date {
+                            year,
+                            month: m,
+                            day: Some(day),
+                        },
+                        e3,
+                    ));
+                }
+            }
             return Some((Unres::Weekday(d), e));
         }
     }
@@ -225,6 +243,33 @@ fn part(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     }
     if ctx.is(i, "overnight") && !ctx.is_word(i + 1) {
         push(out, i + 1, Unres::Shift { unit: Unit::Day, n: 0 }, "NI");
+        return;
+    }
+    // "by mid afternoon", "at mid-afternoon yesterday", "midmorning Tuesday": the middle of a
+    // part of the publication day, or of the day named after it.
+    let mid = match ctx.lw(i) {
+        "mid" if ctx.hyphen(i + 1) => Some(i + 2),
+        "mid" => Some(i + 1),
+        "midafternoon" | "midmorning" => Some(i),
+        _ => None,
+    };
+    if let Some(j) = mid {
+        let p = match ctx.lw(j) {
+            "afternoon" | "midafternoon" => "AF",
+            "morning" | "midmorning" => "MO",
+            _ => return,
+        };
+        let (day, e) = day_after(ctx, j + 1).unwrap_or((Unres::Shift { unit: Unit::Day, n: 0 }, j + 1));
+        out.push(Cand::new(
+            i,
+            e,
+            T,
+            Unres::PartOfDay {
+                day: Box::new(day),
+                part: p,
+            },
+            "time/part-of-day",
+        ));
         return;
     }
     // DAY PART: "Sunday night", "yesterday afternoon", "Dec. 17 evening"
