@@ -502,7 +502,11 @@ pub fn choose_examples_system(docs: &[GoldDoc]) -> Result<Vec<(Vec<String>, usiz
 /// Train the pair chooser on `docs` as Task ABC sees them (see [`choose_examples_system`]).
 pub fn train_chooser(docs: &[GoldDoc]) -> Result<Softmax> {
     use crate::link::choose::{EPOCHS, L2, N_LABELS};
-    Ok(Softmax::train(&choose_examples_system(docs)?, N_LABELS, EPOCHS, L2))
+    let mut data = choose_examples_system(docs)?;
+    // Plus the same documents over the gold entities: Task ABC CV 34.68 → 34.79, cross-corpus
+    // AQUAINT 25.07 → 26.26, TimeBank 24.83 → 25.15.
+    data.extend(choose_examples(docs));
+    Ok(Softmax::train(&data, N_LABELS, EPOCHS, L2))
 }
 
 /// The TLINK triples of a system TimeML file, with event and timex ids replaced by the ids of

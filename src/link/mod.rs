@@ -231,7 +231,7 @@ pub fn link_with(cx: &Context, model: &dyn Classifier) -> Vec<Tlink> {
 /// What the timexes' values say about each other and the DCT (`t2 BEFORE dct`, `t1 INCLUDES
 /// t3`): not output as links, but every chosen link must agree with it, so that an event is
 /// never put inside both the DCT and next week.
-fn calendar(cx: &Context) -> Vec<(Endpoint, RelType, Endpoint)> {
+pub(crate) fn calendar(cx: &Context) -> Vec<(Endpoint, RelType, Endpoint)> {
     let mut dated: Vec<(Endpoint, String)> = cx
         .timexes
         .iter()
