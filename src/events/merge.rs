@@ -567,8 +567,39 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
         }
     }
     for group in groups.values() {
+        // Two mentions can only merge when they share a name or a document (an anaphor, a
+        // repetition): index the group by both and visit just those pairs, in the order of
+        // the full pairwise loop (`a` then `b` by group position), so the result is the same
+        // while the cost no longer grows with the square of a common lemma's mentions.
+        let mut by_key: std::collections::HashMap<(Option<&str>, usize), Vec<usize>> = std::collections::HashMap::new();
+        for (g, &i) in group.iter().enumerate() {
+            let it = &items[i];
+            if !it.corefers {
+                continue;
+            }
+            by_key.entry((None, it.doc)).or_default().push(g);
+            for name in &it.names {
+                by_key.entry((Some(name.as_str()), 0)).or_default().push(g);
+            }
+        }
+        let mut later: Vec<usize> = Vec::new();
         for (ga, &a) in group.iter().enumerate() {
-            for &b in &group[ga + 1..] {
+            let x = &items[a];
+            if !x.corefers {
+                continue;
+            }
+            later.clear();
+            let keys = std::iter::once((None, x.doc)).chain(x.names.iter().map(|n| (Some(n.as_str()), 0)));
+            for k in keys {
+                if let Some(list) = by_key.get(&k) {
+                    let from = list.partition_point(|&g| g <= ga);
+                    later.extend_from_slice(&list[from..]);
+                }
+            }
+            later.sort_unstable();
+            later.dedup();
+            for &gb in &later {
+                let b = group[gb];
                 let (x, y) = (&items[a], &items[b]);
                 if x.key != y.key || !x.corefers || !y.corefers {
                     continue;
