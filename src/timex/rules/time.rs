@@ -21,6 +21,50 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     clock(ctx, i, out);
     named(ctx, i, out);
     part(ctx, i, out);
+    spoken(ctx, i, out);
+}
+
+/// Spoken clock times (transcripts): `half past two`, `a quarter past 9`, `quarter to five`,
+/// `a quarter of six`. The hour is read as written (1–12); `a.m.`/`p.m.` after it counts.
+fn spoken(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let j = if ctx.is(i, "a") && ctx.is(i + 1, "quarter") {
+        i + 1
+    } else {
+        i
+    };
+    let (minute, back) = match (ctx.lw(j), ctx.lw(j + 1)) {
+        ("half", "past") => (30, false),
+        ("quarter", "past" | "after") => (15, false),
+        ("quarter", "to" | "of" | "till") => (45, true),
+        _ => return,
+    };
+    let k = j + 2;
+    let (h, e) = match ctx.num(k) {
+        Some((h, l)) if l <= 2 => (h, k + 1),
+        _ => match ctx.number_word(k) {
+            Some(x) => x,
+            None => return,
+        },
+    };
+    if !(1..=12).contains(&h) || ctx.joined(e) && ctx.punct(e, ":") {
+        return;
+    }
+    let h = if back {
+        if h == 1 {
+            12
+        } else {
+            h - 1
+        }
+    } else {
+        h
+    };
+    let (hour, e) = match meridiem(ctx, e) {
+        Some((true, e2)) if h < 12 => (h + 12, e2),
+        Some((false, e2)) if h == 12 => (0, e2),
+        Some((_, e2)) => (h, e2),
+        None => (h, e),
+    };
+    finish(ctx, i, e, hour, minute, "time/clock", out);
 }
 
 static ZONES: &[&str] = &[
