@@ -221,6 +221,27 @@ fn clock(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         }
         return;
     }
+    // "around 7 this morning", "at 9 tonight": after a preposition, an hour of today's part.
+    let prep_before = i > 0
+        && ctx.any(
+            i - 1,
+            &[
+                "at", "around", "about", "by", "until", "till", "before", "after", "since",
+            ],
+        );
+    let part_today = if ctx.is(j, "this") && ctx.any(j + 1, &["morning", "afternoon", "evening"]) {
+        Some((ctx.is(j + 1, "morning"), j + 2))
+    } else if ctx.is(j, "tonight") {
+        Some((false, j + 1))
+    } else {
+        None
+    };
+    if let (true, Some((morning, e)), 1..=12) = (prep_before, part_today, h) {
+        let hour = if morning || h == 12 { h } else { h + 12 };
+        let day = Some(Box::new(Unres::Shift { unit: Unit::Day, n: 0 }));
+        out.push(Cand::new(i, e, T, Unres::Time { day, hour, minute }, "time/clock"));
+        return;
+    }
     if ctx.is(j, "in")
         && ctx.is(j + 1, "the")
         && ctx.any(j + 2, &["morning", "afternoon", "evening"])
