@@ -18,15 +18,18 @@ cat "$out/report.txt"
 
 # Figures: name -> value, read from the report.
 declare -A got
+# `event_relaxed REPORT` / `awareness REPORT`: the all-documents Task B relaxed F1 and
+# temporal-awareness F1 of an `eval` report.
+event_relaxed() { sed -n '/^\[all\] Task B/,/^$/p' "$1" | awk '/relaxed/ {print $NF}'; }
+awareness() { awk '/^\[all\] temporal awareness/ {for (i = 1; i <= NF; i++) if ($i == "F1") print $(i + 1)}' "$1"; }
 read -r _ _ _ _ _ _ strict_f1 _ _ relaxed_f1 value_f1 type_f1 < <(grep -E '^all ' "$out/report.txt")
 got[timex_strict_f1]=$strict_f1
 got[timex_relaxed_f1]=$relaxed_f1
 got[timex_value_f1]=$value_f1
 got[timex_type_f1]=$type_f1
-ev="$(sed -n '/^\[all\] Task B/,/^$/p' "$out/report.txt")"
-got[event_relaxed_f1]=$(awk '/relaxed/ {print $NF}' <<<"$ev")
-got[event_class_f1]=$(awk '/class/ {print $NF}' <<<"$ev")
-got[tlink_awareness_f1]=$(awk '/^\[all\] temporal awareness/ {for (i = 1; i <= NF; i++) if ($i == "F1") print $(i + 1)}' "$out/report.txt")
+got[event_relaxed_f1]=$(event_relaxed "$out/report.txt")
+got[event_class_f1]=$(sed -n '/^\[all\] Task B/,/^$/p' "$out/report.txt" | awk '/class/ {print $NF}')
+got[tlink_awareness_f1]=$(awareness "$out/report.txt")
 
 # Held-out temporal expressions: MEANTIME (Wikinews, never used to write rules), converted to
 # TimeML in the temporary folder.
@@ -39,9 +42,8 @@ if [[ -d "$corpora/meantime/corpus_apple" ]]; then
   read -r _ _ _ _ _ _ _ _ _ mt_relaxed mt_value _ < <(grep -E '^all ' "$out/mt-report.txt")
   got[meantime_timex_relaxed_f1]=$mt_relaxed
   got[meantime_timex_value_f1]=$mt_value
-  mt_ev="$(sed -n '/^\[all\] Task B/,/^$/p' "$out/mt-report.txt")"
-  got[meantime_event_relaxed_f1]=$(awk '/relaxed/ {print $NF}' <<<"$mt_ev")
-  got[meantime_tlink_awareness_f1]=$(awk '/^\[all\] temporal awareness/ {for (i = 1; i <= NF; i++) if ($i == "F1") print $(i + 1)}' "$out/mt-report.txt")
+  got[meantime_event_relaxed_f1]=$(event_relaxed "$out/mt-report.txt")
+  got[meantime_tlink_awareness_f1]=$(awareness "$out/mt-report.txt")
 fi
 
 fail=0

@@ -1135,35 +1135,20 @@ impl Lexicon {
         let mask = |n: usize| if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
         let k0 = load(start) & mask(len);
         let k1 = if len > 8 { load(start + 8) & mask(len - 8) } else { 0 };
-        self.probe_flags(k0, k1, len)
+        self.slot(k0, k1, len).map_or(0, |s| s.4)
     }
 
-    /// [`Lexicon::probe`], the entry index with its flags.
+    /// The slot holding the packed word `k0`/`k1` of `len` bytes, if it is in the lexicon.
     #[inline]
-    fn probe_flags(&self, k0: u64, k1: u64, len: usize) -> u16 {
+    fn slot(&self, k0: u64, k1: u64, len: usize) -> Option<&(u64, u64, u8, u16, u16)> {
         let mut h = slot_of(k0, k1, len, self.mask);
         loop {
             let s = &self.slots[h];
             if s.2 == 0 {
-                return 0;
+                return None;
             }
             if s.0 == k0 && s.1 == k1 && usize::from(s.2) == len {
-                return s.4;
-            }
-            h = (h + 1) & self.mask;
-        }
-    }
-
-    #[inline]
-    fn probe(&self, k0: u64, k1: u64, len: usize) -> u16 {
-        let mut h = slot_of(k0, k1, len, self.mask);
-        loop {
-            let s = &self.slots[h];
-            if s.2 == 0 {
-                return 0;
-            }
-            if s.0 == k0 && s.1 == k1 && usize::from(s.2) == len {
-                return s.3;
+                return Some(s);
             }
             h = (h + 1) & self.mask;
         }
@@ -1176,7 +1161,7 @@ impl Lexicon {
             return 0;
         }
         let (k0, k1) = pack(w);
-        self.probe(k0, k1, w.len())
+        self.slot(k0, k1, w.len()).map_or(0, |s| s.3)
     }
 }
 

@@ -221,13 +221,11 @@ fn ago(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let Some((unit, _, k)) = ctx.unit(j) else { return };
     let n = amount.map(|a| a.round() as i64);
     // "two weeks from now", "a year from today": ahead of the publication date.
-    let from_now = ctx.is(k, "from") && ctx.any(k + 1, &["now", "today"]);
-    let (k, sign) = if from_now { (k + 1, 1) } else { (k, 0) };
-    let sign = match ctx.lw(k) {
-        _ if sign == 1 => 1,
-        "ago" => -1,
-        "earlier" | "before" => -2,
-        "later" | "after" | "hence" => 2,
+    let (k, sign) = match ctx.lw(k) {
+        "from" if ctx.any(k + 1, &["now", "today"]) => (k + 1, 1),
+        "ago" => (k, -1),
+        "earlier" | "before" => (k, -2),
+        "later" | "after" | "hence" => (k, 2),
         _ => return,
     };
     // "before"/"after" need to end the phrase ("two days after the attack" is a duration).

@@ -67,6 +67,11 @@ fn spoken(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     finish(ctx, i, e, hour, minute, "time/clock", out);
 }
 
+/// Prepositions that make a bare number a clock time (`at 10:30`, `around 7 this morning`).
+static TIME_PREPOSITIONS: &[&str] = &[
+    "at", "by", "until", "till", "before", "after", "around", "about", "from", "since",
+];
+
 static ZONES: &[&str] = &[
     "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct",
     "jst", "ist",
@@ -222,13 +227,7 @@ fn clock(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     // "around 7 this morning", "at 9 tonight": after a preposition, an hour of today's part.
-    let prep_before = i > 0
-        && ctx.any(
-            i - 1,
-            &[
-                "at", "around", "about", "by", "until", "till", "before", "after", "since",
-            ],
-        );
+    let prep = i > 0 && ctx.any(i - 1, TIME_PREPOSITIONS);
     let part_today = if ctx.is(j, "this") && ctx.any(j + 1, &["morning", "afternoon", "evening"]) {
         Some((ctx.is(j + 1, "morning"), j + 2))
     } else if ctx.is(j, "tonight") {
@@ -236,7 +235,7 @@ fn clock(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     } else {
         None
     };
-    if let (true, Some((morning, e)), 1..=12) = (prep_before, part_today, h) {
+    if let (true, Some((morning, e)), 1..=12) = (prep, part_today, h) {
         let hour = if morning || h == 12 { h } else { h + 12 };
         let day = Some(Box::new(Unres::Shift { unit: Unit::Day, n: 0 }));
         out.push(Cand::new(i, e, T, Unres::Time { day, hour, minute }, "time/clock"));
@@ -266,13 +265,6 @@ fn clock(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     }
     // "15:00 GMT", "at 10:30": a 24-hour time needs a zone or a preposition.
     let z = zone(ctx, j);
-    let prep = i > 0
-        && ctx.any(
-            i - 1,
-            &[
-                "at", "by", "until", "till", "before", "after", "around", "about", "from", "since",
-            ],
-        );
     if z > j || prep {
         finish(ctx, i, j, h, minute, "time/clock", out);
     }
