@@ -1453,7 +1453,12 @@ fn scan(ctx: &Ctx, skip: bool, from: usize, to: usize) -> (Vec<Cand>, usize) {
             (a, b) => a.or(b),
         };
         match best {
-            Some(c) => {
+            Some(mut c) => {
+                // "the next two years or so", "six months or so", "1994 or so": TimeBank
+                // keeps the approximation in the extent; the value stays the expression's.
+                if relative::or_so(ctx, c.end) && c.kind != TimexType::Set {
+                    c.end += 2;
+                }
                 i = c.end;
                 out.push(c);
             }

@@ -220,6 +220,8 @@ fn ago(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let j = if ctx.is(j, "more") { j + 1 } else { j };
     let Some((unit, _, k)) = ctx.unit(j) else { return };
     let n = amount.map(|a| a.round() as i64);
+    // "a week or so ago": the approximation stays inside the expression.
+    let k = if or_so(ctx, k) { k + 2 } else { k };
     // "two weeks from now", "a year from today": ahead of the publication date.
     let (k, sign) = match ctx.lw(k) {
         "from" if ctx.any(k + 1, &["now", "today"]) => (k + 1, 1),
@@ -267,6 +269,11 @@ fn ago(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         let n = if sign < 0 { -n } else { n };
         out.push(Cand::new(i, k + 1, D, Unres::Anaphor { unit, n }, "relative/anaphor"));
     }
+}
+
+/// "or so" at token `i` ("a week or so ago", "the next year or so").
+pub(super) fn or_so(ctx: &Ctx, i: usize) -> bool {
+    ctx.is(i, "or") && ctx.is(i + 1, "so")
 }
 
 fn anaphor(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
