@@ -280,8 +280,13 @@ fn named(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
 }
 
 fn part(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
-    // TimeBank types "Sunday night" as a DATE and "this morning" as a TIME.
-    let kind = if ctx.is(i, "this") { T } else { TimexType::Date };
+    // TimeBank types "Sunday night" as a DATE (9 of its 15 weekday-and-part expressions) and
+    // the parts of the publication day ("this morning", "last night", "overnight") as a TIME.
+    let kind = if ctx.any(i, &["this", "tonight", "overnight"]) || ctx.is(i, "last") && ctx.is(i + 1, "night") {
+        T
+    } else {
+        TimexType::Date
+    };
     let push = |out: &mut Vec<Cand>, e: usize, day: Unres, p: &'static str| {
         out.push(Cand::new(
             i,
