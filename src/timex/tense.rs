@@ -439,7 +439,7 @@ pub struct Cue {
 pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cue {
     let s = analysis.sentence_at(ctx.toks.get(start).map_or(0, |t| t.span.start));
     let range = analysis.sentences.get(s).map_or(0..ctx.len(), |x| x.tokens.clone());
-    let mut best: Option<(usize, Direction, bool, usize)> = None;
+    let mut best: Option<(usize, Direction, bool, bool, usize)> = None;
     // "extended to Nov. 20", "postponed until Tuesday morning": a new date set by moving
     // an old one lies ahead.
     if start > 1 && ctx.any(start - 1, &["to", "until", "till", "through"]) {
@@ -472,23 +472,31 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
     // A fronted expression ("On Thursday, Earnest told reporters") is governed by the verb
     // after it.
     let fronted = start <= range.start + 1;
-    let mut consider = |k: usize, dist: usize| {
+    // `near`: a weak cue this close counts as adjacent ("said Monday", "issued July 1"), but
+    // not past a comma ("conclude by May, invited ...": the clause after the comma is another).
+    let mut consider = |k: usize, dist: usize, near: bool| {
         // "Talks resume in May, officials said": a reporting verb after the expression dates
         // the report, not what is reported ("told reporters on Thursday" is left of it).
         if k > start && dist > 1 && !fronted && maybe_listed(ctx.lw(k)) && REPORTING.contains(&ctx.lw(k)) {
             return false;
         }
         if let Some((d, strong)) = cue(ctx, k) {
-            let key = |dist: usize, strong: bool| if strong || dist <= 2 { dist } else { dist + WEAK_PENALTY };
+            let key = |dist: usize, strong: bool, near: bool| {
+                if strong || near && dist <= 2 {
+                    dist
+                } else {
+                    dist + WEAK_PENALTY
+                }
+            };
             let better = match best {
                 None => true,
-                Some((bd, bdir, bstrong, _)) => {
-                    let (a, b) = (key(dist, strong), key(bd, bstrong));
+                Some((bd, bdir, bstrong, bnear, _)) => {
+                    let (a, b) = (key(dist, strong, near), key(bd, bstrong, bnear));
                     a < b || a == b && (d == Direction::Future && bdir == Direction::Past || strong && !bstrong)
                 }
             };
             if better {
-                best = Some((dist, d, strong, k));
+                best = Some((dist, d, strong, near, k));
             }
             return true;
         }
@@ -503,7 +511,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
         if ctx.punct(k, ";") {
             break;
         }
-        consider(k, dist);
+        consider(k, dist, true);
     }
     // A fronted expression is governed by the main verb, however far right it is: the first
     // verb cue after it ("In September, it announced plans to acquire ...": `announced`, not
@@ -511,18 +519,20 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
     let right_window = if fronted { usize::MAX } else { WINDOW };
     let mut k = end;
     let mut dist = 0;
+    let mut near = true;
     while k < range.end && dist < right_window {
         if ctx.punct(k, ";") {
             break;
         }
+        near &= !ctx.punct(k, ",");
         dist += 1;
-        if consider(k, dist) && fronted {
+        if consider(k, dist, near) && fronted {
             break;
         }
         k += 1;
     }
     match best {
-        Some((dist, d, strong, k)) => {
+        Some((dist, d, strong, _, k)) => {
             // The verb after a fronted time is its main verb: as good as adjacent.
             let dist = if fronted && k >= end { 1 } else { dist };
             let what = match d {
