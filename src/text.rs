@@ -18,7 +18,8 @@
 //! digits (`Number`), or a single other non-space character (`Punct`). Sentences end after
 //! `.`, `!` or `?` (optionally followed by closing quotes/brackets) when the next token
 //! starts with an upper-case letter, a digit or a quote, unless the period ends a known
-//! abbreviation (`Dec.`, `Mr.`, `U.S.`, single capitals) — and always at a blank line.
+//! abbreviation (`Dec.`, `Mr.`, `U.S.`, single capitals) and no line break or sentence opener
+//! (`The`, `He`, `But`, ...: `in the U.S. The studio`) follows it — and always at a blank line.
 
 use serde::{Deserialize, Serialize};
 
@@ -558,10 +559,13 @@ pub fn split_sentences_into(text: &str, tokens: &[Token], sentences: &mut Vec<Se
                 && tokens[i - 1].kind == TokenKind::Word
                 && !t.space_before
                 && is_abbreviation(tokens[i - 1].text(text));
-            // After an abbreviation, only a line break or a clearly new sentence (a
-            // capitalised word after a blank) ends the sentence; "U.S. officials" does not.
+            // After an abbreviation, only a line break or a clearly new sentence (a word that
+            // starts sentences and is never part of a name, after a blank: "in the U.S. The
+            // company ...") ends the sentence; "U.S. officials", "Mr. Smith" do not.
             let ends = if abbrev {
-                tokens.get(end).is_none_or(|n| n.newline_before)
+                tokens
+                    .get(end)
+                    .is_none_or(|n| n.newline_before || n.space_before && is_sentence_opener(n.text(text)))
             } else {
                 match tokens.get(end) {
                     None => true,
@@ -589,6 +593,41 @@ pub fn split_sentences_into(text: &str, tokens: &[Token], sentences: &mut Vec<Se
     if start_tok < tokens.len() {
         push_sentence(sentences, tokens, start_tok, tokens.len());
     }
+}
+
+/// Capitalised words that open sentences and do not continue a name or an abbreviation
+/// (`U.S. The`, `Inc. He`; not `U.S. Trust`, `Dec. 17`, `Mr. Smith`).
+static SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "However",
+    "Meanwhile",
+    "When",
+    "If",
+    "Although",
+    "While",
+    "Yet",
+];
+
+fn is_sentence_opener(word: &str) -> bool {
+    SENTENCE_OPENERS.contains(&word)
 }
 
 /// Small words a headline leaves in lower case.
@@ -774,7 +813,9 @@ mod tests {
                 // After an abbreviation, only a line break or a clearly new sentence (a
                 // capitalised word after a blank) ends the sentence; "U.S. officials" does not.
                 let ends = if abbrev {
-                    tokens.get(end).is_none_or(|n| n.newline_before)
+                    tokens
+                        .get(end)
+                        .is_none_or(|n| n.newline_before || n.space_before && is_sentence_opener(n.text(text)))
                 } else {
                     next_starts
                 };
@@ -910,6 +951,21 @@ mod tests {
                 "\"Yes.\"",
                 "Then",
                 "new para"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_after_abbreviation() {
+        let text = "Sony sued in the U.S. The studio said Mr. Lynton met U.S. Trust officials at 3 p.m. He left.";
+        let a = Analysis::new(text);
+        let s: Vec<&str> = a.sentences.iter().map(|s| s.span.slice(text)).collect();
+        assert_eq!(
+            s,
+            [
+                "Sony sued in the U.S.",
+                "The studio said Mr. Lynton met U.S. Trust officials at 3 p.m.",
+                "He left."
             ]
         );
     }
