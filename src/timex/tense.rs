@@ -443,7 +443,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
     // "extended to Nov. 20", "postponed until Tuesday morning": a new date set by moving
     // an old one lies ahead.
     if start > 1 && ctx.any(start - 1, &["to", "until", "till", "through"]) {
-        for back in 2..=4 {
+        for back in 2..=6 {
             if start < back || start - back < range.start {
                 break;
             }
