@@ -3,6 +3,7 @@
 //! | rule                | example                          | unresolved                       |
 //! |---------------------|----------------------------------|----------------------------------|
 //! | `date/iso`          | `2014-12-17`                     | `Date{2014, 12, 17}`             |
+//! | `time/iso-datetime` | `2014-12-17T10:00Z`              | `Time{Date{2014, 12, 17}, 10, 0}`|
 //! | `date/mdy-slash`    | `12/17/14`                       | `Date{2014, 12, 17}`             |
 //! | `date/dmy-dot`      | `17.12.2014`                     | `Date{2014, 12, 17}`             |
 //! | `date/month-day`    | `Dec. 17, 2014`, `December 17th` | `Date{_, 12, 17}`                |
@@ -64,6 +65,48 @@ fn continues(ctx: &Ctx, j: usize) -> bool {
         || ctx.joined(j) && (ctx.is_num(j) || ctx.is_word(j))
 }
 
+/// The time part of an ISO 8601 date and time from token `j` (`T10:00`, `T10:00:30.5Z`,
+/// `T23:59+01:00`), all joined: hour, minute and the end token. Nothing may follow it joined.
+fn iso_time(ctx: &Ctx, j: usize) -> Option<(u32, u32, usize)> {
+    let joined = |k: usize| ctx.joined(k);
+    if !(joined(j) && ctx.is(j, "t") && joined(j + 1) && joined(j + 2) && joined(j + 3) && ctx.punct(j + 2, ":")) {
+        return None;
+    }
+    let (Some((hour, 2)), Some((minute, 2))) = (ctx.num(j + 1), ctx.num(j + 3)) else {
+        return None;
+    };
+    if hour > 23 || minute > 59 {
+        return None;
+    }
+    let mut e = j + 4;
+    // Seconds and a fraction.
+    if joined(e) && ctx.punct(e, ":") && joined(e + 1) && matches!(ctx.num(e + 1), Some((s, 2)) if s < 61) {
+        e += 2;
+        if joined(e) && ctx.punct(e, ".") && joined(e + 1) && ctx.is_num(e + 1) {
+            e += 2;
+        }
+    }
+    // The zone: `Z` or an offset `+01:00`, `-0500`.
+    if joined(e) && ctx.is(e, "z") {
+        e += 1;
+    } else if joined(e) && (ctx.punct(e, "+") || ctx.punct(e, "-")) && joined(e + 1) {
+        match ctx.num(e + 1) {
+            Some((h, 2)) if h <= 14 => {
+                e += 2;
+                if joined(e) && ctx.punct(e, ":") && joined(e + 1) && matches!(ctx.num(e + 1), Some((_, 2))) {
+                    e += 2;
+                }
+            }
+            Some((_, 4)) => e += 2,
+            _ => return None,
+        }
+    }
+    if continues(ctx, e) {
+        return None;
+    }
+    Some((hour, minute, e))
+}
+
 fn numeric(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let Some((a, la)) = ctx.num(i) else { return };
     if i > 0 && ctx.joined(i) && (ctx.is_num(i - 1) || ctx.punct(i - 1, "/") || ctx.punct(i - 1, "$")) {
@@ -79,6 +122,23 @@ fn numeric(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let (Some((b, lb)), Some((c, lc))) = (ctx.num(i + 2), ctx.num(i + 4)) else {
         return;
     };
+    // "2014-12-17T10:00Z", "2014-12-17T10:00:30+01:00": an ISO 8601 date and time.
+    if sep == "-" && la == 4 && lb == 2 && lc == 2 && valid(a as i32, b, c) {
+        if let Some((hour, minute, e)) = iso_time(ctx, i + 5) {
+            let day = Unres::Date {
+                year: Some(a as i32),
+                month: b,
+                day: Some(c),
+            };
+            let v = Unres::Time {
+                day: Some(Box::new(day)),
+                hour,
+                minute,
+            };
+            out.push(Cand::new(i, e, TimexType::Time, v, "time/iso-datetime"));
+            return;
+        }
+    }
     if continues(ctx, i + 5) {
         return;
     }

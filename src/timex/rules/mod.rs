@@ -68,6 +68,7 @@ pub static RULE_IDS: &[&str] = &[
     "set/per-unit",
     "set/plural-weekday",
     "time/clock",
+    "time/iso-datetime",
     "time/named",
     "time/part-of-day",
     "holiday/fixed",
