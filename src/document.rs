@@ -17,7 +17,9 @@
 //! A dateline is one of the first [`DATELINE_LINES`] non-empty lines, at most 100
 //! characters long, holding a date in one of the forms `M/D/YY`, `M/D/YYYY`,
 //! `YYYY-MM-DD`, `Month D, YYYY`, `D Month YYYY` (two-digit years are 19YY for YY ≥ 70,
-//! else 20YY).
+//! else 20YY), and not reading as prose: a line with two lower-case words other than a
+//! dateline's own (`by`, `on`, `updated`, `am`, ...), or with one and a closing full stop, is
+//! running text ("The studio was hacked on Nov. 24, 2014." gives no publication date).
 
 use crate::error::{Error, Result};
 use crate::text::LineIndex;
@@ -222,6 +224,50 @@ fn dateline_regexes() -> &'static [Regex; 3] {
     })
 }
 
+/// Words a dateline or byline may hold in lower case (`Posted on Dec. 17, 2014 at 10:03 am ET
+/// by admin`).
+static DATELINE_WORDS: &[&str] = &[
+    "by",
+    "on",
+    "at",
+    "of",
+    "and",
+    "in",
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "m",
+    "et",
+    "est",
+    "edt",
+    "gmt",
+    "utc",
+    "pst",
+    "pdt",
+    "cst",
+    "cdt",
+    "th",
+    "st",
+    "nd",
+    "rd",
+];
+
+/// A line of running text, not a dateline: two or more lower-case words other than the
+/// dateline's own ("The studio was hacked on Nov. 24, 2014."), or one and a full stop at the
+/// end ("It happened 2014-12-17.").
+fn reads_as_prose(line: &str) -> bool {
+    let prose = line
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty() && w.chars().all(char::is_lowercase) && !DATELINE_WORDS.contains(w))
+        .count();
+    prose >= 2 || prose == 1 && line.trim_end().ends_with(['.', '!', '?'])
+}
+
 /// Look for a publication date in the first non-empty lines of `text`.
 pub fn find_dateline(text: &str) -> Option<Dateline> {
     let [mdy, iso, named] = dateline_regexes();
@@ -231,7 +277,7 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
         .filter(|(_, l)| !l.trim().is_empty())
         .take(DATELINE_LINES)
     {
-        if line.chars().count() > 100 {
+        if line.chars().count() > 100 || reads_as_prose(line) {
             continue;
         }
         let mut date = None;
@@ -396,6 +442,18 @@ mod tests {
             "2014-12-18"
         );
         assert!(find_dateline("Sony canceled the release.\nNo date here.").is_none());
+        // Prose that holds a date is not a dateline; bylines and update lines are.
+        assert!(find_dateline("The studio was hacked on Nov. 24, 2014.\nMore text.").is_none());
+        assert!(find_dateline("It happened 2014-12-17.\nMore text.").is_none());
+        for line in [
+            "Posted on December 17, 2014 at 10:03 am ET by admin",
+            "Updated 3:45 PM ET, Wed December 17, 2014",
+            "By Jane Doe, Dec. 17, 2014",
+            "Dec. 17, 2014.",
+        ] {
+            let d = find_dateline(line).unwrap_or_else(|| panic!("{line:?}"));
+            assert_eq!(d.date.to_string(), "2014-12-17", "{line:?}");
+        }
         assert!(find_dateline("Mix 3/4 cup of flour").is_none());
     }
 
