@@ -601,6 +601,48 @@ impl Resolver<'_> {
                     why: "the weekday before/after the day mentioned before".into(),
                 }
             }
+            Unres::DayOfMonth(day) => {
+                // The month of a date mentioned in this sentence, or of a month mentioned in
+                // this or the previous one ("In November, sales fell. On the 28th, ..."), else
+                // the DCT's month or its neighbour in the tense's direction.
+                let near = self.anchor.filter(|(_, s)| self.sentence.saturating_sub(*s) <= 1);
+                if let Some((Val::Day(d), _)) = near.filter(|(_, s)| *s == self.sentence) {
+                    if let Some(x) = NaiveDate::from_ymd_opt(d.year(), d.month(), *day) {
+                        return Out {
+                            val: Ok(Val::Day(x)),
+                            anchor: AnchorKind::Timex,
+                            dir: Direction::None,
+                            why: "the month of the date mentioned before".into(),
+                        };
+                    }
+                }
+                if let Some((Val::Month(y, m), _)) = near {
+                    if let Some(x) = NaiveDate::from_ymd_opt(y, m, *day) {
+                        return Out {
+                            val: Ok(Val::Day(x)),
+                            anchor: AnchorKind::Timex,
+                            dir: Direction::None,
+                            why: "the month mentioned before".into(),
+                        };
+                    }
+                }
+                let (dir, why) = self.weekday_direction();
+                let month_start = |k: i32| {
+                    let m0 = dct.year() * 12 + dct.month0() as i32 + k;
+                    NaiveDate::from_ymd_opt(m0.div_euclid(12), m0.rem_euclid(12) as u32 + 1, 1)
+                };
+                let on = |k: i32| month_start(k).and_then(|m| NaiveDate::from_ymd_opt(m.year(), m.month(), *day));
+                let pick = match dir {
+                    Direction::Future => (0..=2).find_map(|k| on(k).filter(|x| *x >= dct)),
+                    _ => (0..=2).find_map(|k| on(-k).filter(|x| *x <= dct)),
+                };
+                Out {
+                    val: pick.map(Val::Day).ok_or_else(|| "out of range".into()),
+                    anchor: AnchorKind::Dct,
+                    dir,
+                    why,
+                }
+            }
             Unres::Weekday(wd) => {
                 let (dir, why) = self.weekday_direction();
                 let diff = i64::from(*wd) - weekday_num(dct);
@@ -1192,6 +1234,7 @@ fn unknown_value(u: &Unres) -> String {
         Unres::Season { season, .. } => format!("XXXX-{}", season.code()),
         Unres::Quarter { q, .. } => format!("XXXX-Q{q}"),
         Unres::Weekday(d) => format!("XXXX-WXX-{}", d + 1),
+        Unres::DayOfMonth(d) => format!("XXXX-XX-{d:02}"),
         _ => "XXXX-XX-XX".to_string(),
     }
 }

@@ -39,6 +39,31 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     quarter(ctx, i, out);
     season(ctx, i, out);
     weekday(ctx, i, out);
+    day_of_month(ctx, i, out);
+}
+
+/// "on the 25th", "by the 3rd": a day of the month after a preposition, with nothing after
+/// it that makes the ordinal something else ("the 25th anniversary", "the 11th Circuit",
+/// "the 20th century"; "the 25th of December" is a month and day).
+fn day_of_month(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    if !(i > 0
+        && ctx.is(i, "the")
+        && ctx.any(
+            i - 1,
+            &["on", "by", "until", "till", "before", "since", "from", "through"],
+        ))
+    {
+        return;
+    }
+    // Digits only: "the first", "the third" are too often something else.
+    if !ctx.is_num(i + 1) {
+        return;
+    }
+    let Some((day, e)) = ctx.ordinal(i + 1) else { return };
+    if !(1..=31).contains(&day) || ctx.is_word(e) || ctx.is_num(e) || ctx.hyphen(e) {
+        return;
+    }
+    out.push(Cand::new(i, e, D, Unres::DayOfMonth(day), "date/day-of-month"));
 }
 
 /// Year from 2 or 4 digits (two-digit years: 19YY for YY ≥ 50, else 20YY).

@@ -38,6 +38,7 @@ pub static RULE_IDS: &[&str] = &[
     "date/mdy-slash",
     "date/dmy-dot",
     "date/month-day",
+    "date/day-of-month",
     "date/day-month",
     "date/month-year",
     "date/month",
@@ -164,6 +165,9 @@ pub enum Unres {
     },
     /// A day of the week, 0 = Monday.
     Weekday(u32),
+    /// A day of a month the text does not name (`on the 25th`): the month last mentioned, or
+    /// the DCT's month in the tense's direction.
+    DayOfMonth(u32),
     /// A month in the DCT's year plus `years` (`June last year`).
     MonthOfYear {
         month: u32,
