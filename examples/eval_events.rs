@@ -8,7 +8,9 @@
 //! Temporal expressions are excluded using the gold TIMEX3 spans (the Task B setting where
 //! timexes are known); `tempograph eval` on `timeml annotate` output scores the full pipeline.
 //! `--lexicon` replaces the built-in corpus counts (e.g. counts from TimeBank only, to score
-//! AQUAINT without having seen it). `--errors` writes false positives / negatives by form.
+//! AQUAINT without having seen it). `--errors` writes false positives / negatives and class
+//! errors (`CLASS gold->system`) by form; with `EVENT_CONTEXT=1` set, each row is one mention
+//! with the words around it instead.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -28,6 +30,7 @@ fn main() {
             _ => dirs.push(PathBuf::from(a)),
         }
     }
+    let contexts = std::env::var("EVENT_CONTEXT").is_ok();
     let custom;
     let lex: &Lexicon = match &lexicon {
         Some(p) => {
@@ -77,7 +80,14 @@ fn main() {
                 for s in &sys {
                     if !gold.iter().any(|g| g.span.overlaps(&s.span)) {
                         *errs
-                            .entry(("FP".into(), s.span.slice(&doc.text).to_lowercase()))
+                            .entry((
+                                "FP".into(),
+                                if contexts {
+                                    context(&doc.text, s.span)
+                                } else {
+                                    s.span.slice(&doc.text).to_lowercase()
+                                },
+                            ))
                             .or_default() += 1;
                     }
                 }
@@ -85,7 +95,14 @@ fn main() {
                     match sys.iter().find(|s| g.span.overlaps(&s.span)) {
                         None => {
                             *errs
-                                .entry(("FN".into(), g.span.slice(&doc.text).to_lowercase()))
+                                .entry((
+                                    "FN".into(),
+                                    if contexts {
+                                        context(&doc.text, g.span)
+                                    } else {
+                                        g.span.slice(&doc.text).to_lowercase()
+                                    },
+                                ))
                                 .or_default() += 1
                         }
                         Some(s)
@@ -104,11 +121,13 @@ fn main() {
                             *errs.entry((k, ctx)).or_default() += 1
                         }
                         Some(s) if s.class != g.class => {
+                            let what = if contexts {
+                                context(&doc.text, g.span)
+                            } else {
+                                g.span.slice(&doc.text).to_lowercase()
+                            };
                             *errs
-                                .entry((
-                                    format!("CLASS {}->{}", g.class, s.class),
-                                    g.span.slice(&doc.text).to_lowercase(),
-                                ))
+                                .entry((format!("CLASS {}->{}", g.class, s.class), what))
                                 .or_default() += 1
                         }
                         _ => {}
@@ -129,4 +148,14 @@ fn main() {
         let s: String = rows.iter().map(|((k, w), n)| format!("{n}\t{k}\t{w}\n")).collect();
         std::fs::write(p, s).expect("write --errors");
     }
+}
+
+/// The words around `span`, the span in brackets, on one line (for `EVENT_CONTEXT=1`).
+fn context(text: &str, span: tempograph::text::Span) -> String {
+    let lo = text[..span.start].char_indices().rev().nth(40).map_or(0, |x| x.0);
+    let hi = text[span.end..]
+        .char_indices()
+        .nth(40)
+        .map_or(text.len(), |x| span.end + x.0);
+    format!("{}[{}]{}", &text[lo..span.start], span.slice(text), &text[span.end..hi]).replace('\n', " ")
 }

@@ -178,7 +178,44 @@ impl<'a> Context<'a> {
         if MODALS.contains(&p) || DO.contains(&p) || p == "to" || SUBJECTS.contains(&p) {
             return true;
         }
+        // "a player which mimics the iPhone", "a strip that wraps around": a third-person
+        // `-s` form after a relative pronoun, with an object, particle or preposition after it,
+        // is a verb ("said that costs rose" has a plural subject there).
+        if matches!(p, "that" | "which")
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && super::morph::verb_lemma(Lexicon::builtin(), &w).is_some_and(|l| l != w)
+            && self.object_follows()
+        {
+            return true;
+        }
         (BE.contains(&p) || HAVE.contains(&p)) && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("en"))
+    }
+
+    /// The token is followed by a word that opens an object or an adjunct: a determiner, an
+    /// object pronoun, a preposition, a particle, an adverb, a name or a number.
+    fn object_follows(&self) -> bool {
+        let n = self.i + 1;
+        if n >= self.range.end {
+            return false;
+        }
+        let t = self.analysis.tokens[n];
+        if t.kind == TokenKind::Number || self.word(n) == "$" {
+            return true;
+        }
+        if !self.is_word(n) {
+            return false;
+        }
+        let nl = self.lower(n);
+        let nl = nl.as_str();
+        DETERMINERS.contains(&nl)
+            || OBJECT_CUES.contains(&nl)
+            || PREPOSITIONS.contains(&nl)
+            || PARTICLES.contains(&nl)
+            || NOT_NOUN_HEADS.contains(&nl)
+            || matches!(nl, "at" | "to" | "as" | "under" | "through")
+            || is_adverb(nl)
+            || self.word(n).starts_with(char::is_uppercase)
     }
 
     /// The token follows a determiner, a possessive `'s` or a preposition, possibly with
@@ -295,6 +332,37 @@ impl Context<'_> {
 }
 
 impl Context<'_> {
+    /// The token is the modifier of a compound noun: a lower-case noun follows it right away
+    /// (`arrest warrant`, `accession treaty`, `terrorism task force`). Not before a verb form:
+    /// an `-s`, `-ed`, `-ing` or irregular past form, an auxiliary or a function word.
+    pub fn compound_modifier(&self) -> bool {
+        let n = self.i + 1;
+        if n >= self.range.end || !self.is_word(n) || !self.analysis.tokens[n].space_before {
+            return false;
+        }
+        // Gerunds and participles take objects or modify as adjectives (`extending
+        // membership`, `a failed attempt`); plurals rarely modify (`rallies almost daily`).
+        let w = self.lower(self.i);
+        if w.ends_with("ing") || w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")) {
+            return false;
+        }
+        let next = self.word(n);
+        let nl = next.to_lowercase();
+        let lex = Lexicon::builtin();
+        next.starts_with(char::is_lowercase)
+            && noun_modifier(&nl)
+            && !nl.ends_with('s')
+            && !lex.never(&nl)
+            && lex.verb_exception(&nl).is_none_or(|l| l == nl)
+            && !PARTICLES.contains(&nl.as_str())
+            && !NOT_NOUN_HEADS.contains(&nl.as_str())
+            && !["ial", "ous", "ful", "ive", "able", "ible", "less"]
+                .iter()
+                .any(|s| nl.ends_with(s))
+    }
+}
+
+impl Context<'_> {
     /// A past form (`-ed` or irregular, not `-ing`) right after a subject, with at most one
     /// adverb between: a name (`Sony Pictures recently canceled`), a subject or relative
     /// pronoun (`they canceled`, `a film that stirred`) or a lower-case noun (`the company
@@ -362,7 +430,20 @@ impl Context<'_> {
             return false;
         }
         let next = self.word(n);
-        OBJECT_CUES.contains(&self.lower(n).as_str())
+        let nl = self.lower(n);
+        // "Apple announces new iPod range": an object opened by an adjective or a noun that
+        // cannot be a verb ("Apple shares gain 5%" has a verb there).
+        // Not after a nationality ("Cuban exiles outside", "American visas today").
+        let demonym = |k: usize| {
+            let p = self.lower(k);
+            ["an", "ese", "ish", "ch", "i"].iter().any(|s| p.ends_with(s))
+        };
+        let bare_object = self.is_word(n)
+            && !(name_before && demonym(self.i - 1))
+            && (OBJECT_ADJECTIVES.contains(&nl.as_str())
+                || noun_modifier(&nl) && !nl.ends_with('s') && super::morph::verb_lemma(lex, &nl).is_none());
+        OBJECT_CUES.contains(&nl.as_str())
+            || bare_object
             || next.chars().any(char::is_uppercase)
             || next.chars().next().is_some_and(|c| c.is_ascii_digit())
     }
@@ -397,6 +478,49 @@ impl Context<'_> {
         before.take(2).any(|k| DETERMINERS.contains(&self.lower(k).as_str()))
     }
 }
+
+/// Adjectives that open an object noun phrase after a headline verb (`unveils new Mac`).
+static OBJECT_ADJECTIVES: &[&str] = &["new", "free", "first", "another", "more", "latest", "next", "second"];
+
+/// Adverbs and prepositions that can follow a noun and are not compound heads (`a meeting
+/// earlier this week`, `protests around the country`, `a referendum next year`).
+static NOT_NOUN_HEADS: &[&str] = &[
+    "outside",
+    "around",
+    "toward",
+    "towards",
+    "near",
+    "next",
+    "except",
+    "across",
+    "early",
+    "earlier",
+    "almost",
+    "like",
+    "inside",
+    "throughout",
+    "underway",
+    "alone",
+    "abroad",
+    "ahead",
+    "away",
+    "together",
+    "via",
+    "per",
+    "upon",
+    "unless",
+    "whereby",
+    "whether",
+    "while",
+    "where",
+    "beyond",
+    "along",
+    "behind",
+    "below",
+    "above",
+    "instead",
+    "last",
+];
 
 /// Words that open an object noun phrase right after a verb.
 static OBJECT_CUES: &[&str] = &[
@@ -474,6 +598,57 @@ pub fn context_of(text: &str, analysis: &Analysis, i: usize) -> Ctx {
 fn is_adverb(w: &str) -> bool {
     ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "only" | "early" | "family" | "july"))
 }
+
+/// `do` as a main verb with an object or pro-form after it: `would do so`, `can do it`,
+/// `will do all we can`, `do my best`, `what NATO will do with`. TimeML marks these (the
+/// auxiliary `do` of `did not go` is left out by [`is_auxiliary_use`]).
+pub fn main_verb_do(ctx: &Context) -> bool {
+    let w = ctx.lower(ctx.i);
+    if !matches!(w.as_str(), "do" | "does" | "did") || is_auxiliary_use(ctx) {
+        return false;
+    }
+    let Some(n) = ctx.next_content(ctx.i) else {
+        return false;
+    };
+    if n != ctx.i + 1 || !DO_OBJECTS.contains(&ctx.lower(n).as_str()) {
+        return false;
+    }
+    // "what does it mean", "did that help": a question's auxiliary before its subject.
+    let question = matches!(ctx.lower(n).as_str(), "it" | "this" | "that")
+        && ctx.next_content(n).is_some_and(|v| {
+            Lexicon::builtin().verb(&ctx.lower(v)).is_some() && !DETERMINERS.contains(&ctx.lower(v).as_str())
+        });
+    !question
+}
+
+/// Words that open the object of a main-verb `do`.
+static DO_OBJECTS: &[&str] = &[
+    "so",
+    "it",
+    "this",
+    "that",
+    "the",
+    "a",
+    "an",
+    "my",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+    "your",
+    "all",
+    "what",
+    "nothing",
+    "anything",
+    "something",
+    "everything",
+    "more",
+    "much",
+    "business",
+    "well",
+    "whatever",
+];
 
 /// A `be` / `have` / `do` / modal form used as an auxiliary or copula: never an event.
 pub fn is_auxiliary_use(ctx: &Context) -> bool {

@@ -28,6 +28,7 @@
 //! neg        := not | n't | never           → polarity NEG (also `no` before a noun)
 //! ```
 
+pub mod complement;
 pub mod grammar;
 pub mod lexicon;
 pub mod merge;
@@ -184,6 +185,7 @@ pub fn extract_with(lex: &Lexicon, text: &str, analysis: &Analysis, excluded: &[
             }
         }
     }
+    complement::refine_classes(text, analysis, &mut out);
     out
 }
 
@@ -221,6 +223,9 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
     if grammar::is_auxiliary_use(ctx) {
         return None;
     }
+    if grammar::main_verb_do(ctx) {
+        return decided(lex, lower, Pos::Verb, None);
+    }
     let proper = ctx.is_proper(ctx.i);
     let verbal = ctx.verbal_context() || ctx.verb_with_object() || !proper && ctx.present_after_name();
     let nominal = ctx.nominal_context();
@@ -257,9 +262,10 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
             // The counts, smoothed toward the guess; then the counts in this context,
             // smoothed toward that.
             let prior = if guess { GUESS_YES } else { GUESS_NO };
+            let cx = grammar::context_of(ctx.text, ctx.analysis, ctx.i);
+            let (e, n) = s.by_context[cx as usize];
             let form = (f64::from(s.as_event) + lexicon::PRIOR_WEIGHT * prior)
                 / (f64::from(s.occurrences) + lexicon::PRIOR_WEIGHT);
-            let (e, n) = s.by_context[grammar::context_of(ctx.text, ctx.analysis, ctx.i) as usize];
             let r = if n >= MIN_CONTEXT_OCCURRENCES {
                 (f64::from(e) + CONTEXT_PRIOR_WEIGHT * form) / (f64::from(n) + CONTEXT_PRIOR_WEIGHT)
             } else {
@@ -285,6 +291,11 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
             }
         }
     };
+    // "an arrest warrant", "the accession treaty": a noun right before the noun it modifies
+    // is not the event (TimeML marks the head, or nothing).
+    if pos == Pos::Noun && ctx.compound_modifier() {
+        return None;
+    }
     decided(lex, lower, pos, stats)
 }
 
