@@ -33,7 +33,7 @@
 //! 3. **Conflicts**: each negative cycle is recorded; the most recently added fact on it (never
 //!    an interval's own `start ≤ end`) is set aside, and the search goes on (in step 1 from
 //!    where it was, the subtrees hanging from the fact's arcs re-rooted; in step 2 both passes
-//!    again) until the network is consistent or the conflict limit is reached. Beyond the
+//!    again over the weakly connected components the fact touches, see [`Stn::bounds`]) until the network is consistent or the conflict limit is reached. Beyond the
 //!    limit, step 1 keeps setting facts aside (counted, up to 16 × the limit) and then
 //!    quarantines the component; step 2 quarantines the points still in contradiction:
 //!    reported as unresolved, given no bounds. Each step-1 cycle is finally replaced by one
@@ -42,7 +42,8 @@
 //! Cost: SCC `O(n + m)`; inside components BFCT is `O(n·m)` in the worst case but near-linear
 //! on the shapes relations produce (about 4 scans per point in the 100k-event benchmark, whose
 //! relations form one 198 000-point component). Bounds `O(m log n)`. A contradiction costs the
-//! relabelling it triggers before it closes. Point-to-point distances (for the qualitative
+//! relabelling it triggers before it closes (step 1) or two passes over its weakly connected
+//! component (step 2). Point-to-point distances (for the qualitative
 //! closure) use the same reduced costs, `O(m log n)` per query at worst.
 
 use std::cmp::Reverse;
@@ -334,10 +335,45 @@ pub(crate) struct Stn {
     rev: Csr,
     /// The bound arcs by point: `origin → p` (upper bounds, read by the forward bounds pass)
     /// and `p → origin` (lower bounds, read by the reversed pass), each in arc order.
-    from_origin: Csr,
-    into_origin: Csr,
+    from_origin: BoundArcs,
+    into_origin: BoundArcs,
     /// Components in reverse topological order of `fwd`.
     comps: Vec<Vec<u32>>,
+}
+
+/// Arcs to or from the origin by point, in arc order: `arcs[off[p]..off[p + 1]]`.
+struct BoundArcs {
+    off: Vec<u32>,
+    arcs: Vec<u32>,
+}
+
+impl BoundArcs {
+    /// The arcs that `point` maps to a point, grouped by it.
+    fn build(n: usize, arcs: &[Arc], point: impl Fn(&Arc) -> Option<u32>) -> BoundArcs {
+        let mut off = vec![0u32; n + 1];
+        for a in arcs {
+            if let Some(p) = point(a) {
+                off[p as usize + 1] += 1;
+            }
+        }
+        for i in 0..n {
+            off[i + 1] += off[i];
+        }
+        let mut fill = off.clone();
+        let mut out = vec![0u32; off[n] as usize];
+        for (i, a) in arcs.iter().enumerate() {
+            if let Some(p) = point(a) {
+                let slot = &mut fill[p as usize];
+                out[*slot as usize] = i as u32;
+                *slot += 1;
+            }
+        }
+        BoundArcs { off, arcs: out }
+    }
+
+    fn of(&self, p: u32) -> &[u32] {
+        &self.arcs[self.off[p as usize] as usize..self.off[p as usize + 1] as usize]
+    }
 }
 
 /// The weakly connected components of the relation arcs ("islands"), all arcs counted
@@ -428,22 +464,8 @@ impl Stn {
         };
         let mut fwd = Csr::build(n, entries(false));
         let mut rev = Csr::build(n, entries(true));
-        let bound_arcs = |into: bool| {
-            arcs.iter().enumerate().filter_map(move |(i, a)| {
-                let p = if into { a.from } else { a.to };
-                let q = if into { a.to } else { a.from };
-                (q == o && p != o).then_some((
-                    p,
-                    Adj {
-                        to: q,
-                        arc: i as u32,
-                        w: a.w,
-                    },
-                ))
-            })
-        };
-        let from_origin = Csr::build(n, bound_arcs(false));
-        let into_origin = Csr::build(n, bound_arcs(true));
+        let from_origin = BoundArcs::build(n, &arcs, |a| (a.from == o && a.to != o).then_some(a.to));
+        let into_origin = BoundArcs::build(n, &arcs, |a| (a.to == o && a.from != o).then_some(a.from));
         let (comp_of, comps) = scc(n, &fwd);
         fwd.partition(&comp_of);
         rev.partition(&comp_of);
@@ -827,7 +849,7 @@ impl Stn {
             (&self.fwd, &self.from_origin)
         };
         let pi = |v: u32| if reverse { -pot[v as usize] } else { pot[v as usize] };
-        let mut heap: BinaryHeap<Reverse<(W, u32)>> = BinaryHeap::new();
+        let mut sources = Vec::new();
         for &v in nodes {
             let vi = v as usize;
             dist[vi] = W::INF;
@@ -836,16 +858,18 @@ impl Stn {
             if dead[vi] {
                 continue;
             }
-            for e in bound.out(v) {
-                if live[e.arc as usize] && e.w < dist[vi] {
-                    dist[vi] = e.w;
-                    parent[vi] = e.arc;
+            for &a in bound.of(v) {
+                let w = self.arcs[a as usize].w;
+                if live[a as usize] && w < dist[vi] {
+                    dist[vi] = w;
+                    parent[vi] = a;
                 }
             }
             if !dist[vi].is_inf() {
-                heap.push(Reverse((dist[vi] + -pi(v), v)));
+                sources.push(Reverse((dist[vi] + -pi(v), v)));
             }
         }
+        let mut heap = BinaryHeap::from(sources);
         while let Some(Reverse((k, u))) = heap.pop() {
             let ui = u as usize;
             if done[ui] || k > dist[ui] + -pi(u) {
