@@ -333,10 +333,6 @@ pub(crate) struct Stn {
     fact_arcs: Vec<u32>,
     fwd: Csr,
     rev: Csr,
-    /// The bound arcs by point: `origin → p` (upper bounds, read by the forward bounds pass)
-    /// and `p → origin` (lower bounds, read by the reversed pass), each in arc order.
-    from_origin: BoundArcs,
-    into_origin: BoundArcs,
     /// Components in reverse topological order of `fwd`.
     comps: Vec<Vec<u32>>,
 }
@@ -385,10 +381,23 @@ struct Islands {
     /// Members of island `i`: `members[off[i]..off[i + 1]]`, ascending.
     off: Vec<u32>,
     members: Vec<u32>,
+    /// The bound arcs by point: `origin → p` (upper bounds, read by the forward bounds pass)
+    /// and `p → origin` (lower bounds, read by the reversed pass).
+    from_origin: BoundArcs,
+    into_origin: BoundArcs,
+}
+
+/// What a bounds pass covers.
+#[derive(Clone, Copy)]
+enum Over<'a> {
+    /// Every point; the bound arcs are found by a scan of all the arcs.
+    All,
+    /// These points (whole islands), with the bound arcs looked up by point.
+    Islands(&'a [u32], &'a Islands),
 }
 
 impl Islands {
-    fn new(n: usize, g: &Csr) -> Islands {
+    fn new(n: usize, g: &Csr, arcs: &[Arc]) -> Islands {
         fn find(up: &mut [u32], mut x: u32) -> u32 {
             while up[x as usize] != x {
                 let g = up[up[x as usize] as usize];
@@ -431,7 +440,14 @@ impl Islands {
             members[*slot as usize] = v;
             *slot += 1;
         }
-        Islands { of, off, members }
+        let o = n as u32;
+        Islands {
+            of,
+            off,
+            members,
+            from_origin: BoundArcs::build(n, arcs, |a| (a.from == o && a.to != o).then_some(a.to)),
+            into_origin: BoundArcs::build(n, arcs, |a| (a.to == o && a.from != o).then_some(a.from)),
+        }
     }
 
     fn members(&self, i: u32) -> &[u32] {
@@ -464,8 +480,6 @@ impl Stn {
         };
         let mut fwd = Csr::build(n, entries(false));
         let mut rev = Csr::build(n, entries(true));
-        let from_origin = BoundArcs::build(n, &arcs, |a| (a.from == o && a.to != o).then_some(a.to));
-        let into_origin = BoundArcs::build(n, &arcs, |a| (a.to == o && a.from != o).then_some(a.from));
         let (comp_of, comps) = scc(n, &fwd);
         fwd.partition(&comp_of);
         rev.partition(&comp_of);
@@ -494,8 +508,6 @@ impl Stn {
             fact_arcs,
             fwd,
             rev,
-            from_origin,
-            into_origin,
             comps,
         }
     }
@@ -642,9 +654,8 @@ impl Stn {
             potential: pot,
             ..
         } = sol;
-        let all: Vec<u32> = (0..n as u32).collect();
-        self.bounds_pass(false, &all, pot, live, dead, latest, &mut lparent, &mut done);
-        self.bounds_pass(true, &all, pot, live, dead, to_origin, &mut rparent, &mut done);
+        self.bounds_pass(false, Over::All, pot, live, dead, latest, &mut lparent, &mut done);
+        self.bounds_pass(true, Over::All, pot, live, dead, to_origin, &mut rparent, &mut done);
         let mut bad: BTreeSet<u32> = (0..n as u32)
             .filter(|&p| violated(p as usize, latest, to_origin, dead))
             .collect();
@@ -672,14 +683,15 @@ impl Stn {
                     bad.iter().copied().collect()
                 }
             };
-            let isl = islands.get_or_insert_with(|| Islands::new(n, &self.fwd));
+            let isl = islands.get_or_insert_with(|| Islands::new(n, &self.fwd, &self.arcs));
             let mut ids: Vec<u32> = touched.iter().map(|&v| isl.of[v as usize]).collect();
             ids.sort_unstable();
             ids.dedup();
             for i in ids {
                 let members = isl.members(i);
-                self.bounds_pass(false, members, pot, live, dead, latest, &mut lparent, &mut done);
-                self.bounds_pass(true, members, pot, live, dead, to_origin, &mut rparent, &mut done);
+                let over = Over::Islands(members, isl);
+                self.bounds_pass(false, over, pot, live, dead, latest, &mut lparent, &mut done);
+                self.bounds_pass(true, over, pot, live, dead, to_origin, &mut rparent, &mut done);
                 for &v in members {
                     if violated(v as usize, latest, to_origin, dead) {
                         bad.insert(v);
@@ -695,8 +707,8 @@ impl Stn {
             let mut l2 = vec![W::INF; n];
             let mut r2 = vec![W::INF; n];
             let (mut lp2, mut rp2) = (vec![NONE; n], vec![NONE; n]);
-            self.bounds_pass(false, &all, pot, live, dead, &mut l2, &mut lp2, &mut done);
-            self.bounds_pass(true, &all, pot, live, dead, &mut r2, &mut rp2, &mut done);
+            self.bounds_pass(false, Over::All, pot, live, dead, &mut l2, &mut lp2, &mut done);
+            self.bounds_pass(true, Over::All, pot, live, dead, &mut r2, &mut rp2, &mut done);
             assert!(l2 == *latest && r2 == *to_origin && lp2 == lparent && rp2 == rparent);
         }
     }
@@ -825,7 +837,7 @@ impl Stn {
             .max()
     }
 
-    /// One bounds pass over `nodes` (every point, or islands: no arc may leave them):
+    /// One bounds pass over every point or over some islands (no arc leaves them):
     /// `reverse = false` computes distances origin → p (latest), `true` distances p → origin
     /// (minus the earliest), by Dijkstra on the reduced costs `w + π'(u) − π'(v) ≥ 0`
     /// (`π' = π` forward, `−π` reversed), every point with a bound being a source (its first
@@ -835,7 +847,7 @@ impl Stn {
     fn bounds_pass(
         &self,
         reverse: bool,
-        nodes: &[u32],
+        over: Over,
         pot: &[W],
         live: &[bool],
         dead: &[bool],
@@ -843,30 +855,55 @@ impl Stn {
         parent: &mut [u32],
         done: &mut [bool],
     ) {
-        let (g, bound) = if reverse {
-            (&self.rev, &self.into_origin)
-        } else {
-            (&self.fwd, &self.from_origin)
-        };
+        let g = if reverse { &self.rev } else { &self.fwd };
         let pi = |v: u32| if reverse { -pot[v as usize] } else { pot[v as usize] };
         let mut sources = Vec::new();
-        for &v in nodes {
-            let vi = v as usize;
-            dist[vi] = W::INF;
-            parent[vi] = NONE;
-            done[vi] = false;
-            if dead[vi] {
-                continue;
-            }
-            for &a in bound.of(v) {
-                let w = self.arcs[a as usize].w;
-                if live[a as usize] && w < dist[vi] {
-                    dist[vi] = w;
-                    parent[vi] = a;
+        match over {
+            Over::All => {
+                let o = self.origin();
+                dist.fill(W::INF);
+                parent.fill(NONE);
+                done.fill(false);
+                for (i, a) in self.arcs.iter().enumerate() {
+                    let p = if !reverse && a.from == o && a.to != o {
+                        a.to
+                    } else if reverse && a.to == o && a.from != o {
+                        a.from
+                    } else {
+                        continue;
+                    };
+                    if live[i] && !dead[p as usize] && a.w < dist[p as usize] {
+                        dist[p as usize] = a.w;
+                        parent[p as usize] = i as u32;
+                    }
+                }
+                for v in 0..self.n as u32 {
+                    if !dist[v as usize].is_inf() {
+                        sources.push(Reverse((dist[v as usize] + -pi(v), v)));
+                    }
                 }
             }
-            if !dist[vi].is_inf() {
-                sources.push(Reverse((dist[vi] + -pi(v), v)));
+            Over::Islands(nodes, isl) => {
+                let bound = if reverse { &isl.into_origin } else { &isl.from_origin };
+                for &v in nodes {
+                    let vi = v as usize;
+                    dist[vi] = W::INF;
+                    parent[vi] = NONE;
+                    done[vi] = false;
+                    if dead[vi] {
+                        continue;
+                    }
+                    for &a in bound.of(v) {
+                        let w = self.arcs[a as usize].w;
+                        if live[a as usize] && w < dist[vi] {
+                            dist[vi] = w;
+                            parent[vi] = a;
+                        }
+                    }
+                    if !dist[vi].is_inf() {
+                        sources.push(Reverse((dist[vi] + -pi(v), v)));
+                    }
+                }
             }
         }
         let mut heap = BinaryHeap::from(sources);
