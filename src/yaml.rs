@@ -154,78 +154,230 @@ pub fn locate(text: &str, path: &[Step]) -> Option<(usize, usize)> {
     }
 }
 
-/// Positions of block-style nodes found in one scan of the text: the items of top-level
-/// sequences (`events:` then `- id: a` lines) and their direct fields. [`locate`] parses the
-/// whole text once per path, which is fine for a handful of findings but quadratic for a
-/// cycle through thousands of events; this index answers those paths in one pass.
+/// Positions of block-style nodes found in one scan of the text: every block mapping entry
+/// and sequence item at any depth (`events[3].sources[0].document`), and the elements of
+/// one-line flow sequences. [`locate`] parses the whole text once per path, which is fine for
+/// a handful of findings but quadratic for hundreds of them in a large timeline; this index
+/// answers those paths in one pass.
 ///
-/// It is only a fast path: [`BlockIndex::new`] checks its answer for the first item against
-/// [`locate`] and returns `None` when they disagree (flow style, anchors, odd indentation), so
-/// callers fall back to [`locate`] and never report a wrong line.
+/// It is only a fast path: it gives up (`None`) on what it does not read (several documents,
+/// anchors, aliases, tags, multi-line flow collections, complex keys), and [`BlockIndex::new`]
+/// checks its answer for a few paths (the first, the deepest, the last) against [`locate`]
+/// and returns `None` when any disagrees, so callers fall back to [`locate`] and never report
+/// a wrong line.
 #[derive(Debug, Default)]
 pub struct BlockIndex {
     positions: std::collections::HashMap<Vec<Step>, (usize, usize)>,
 }
 
+/// An open block collection while scanning: the 0-based column of its entries, its path,
+/// and for a sequence the index of its current item.
+struct Frame {
+    col: usize,
+    path: Vec<Step>,
+    seq: bool,
+    index: usize,
+}
+
 impl BlockIndex {
     pub fn new(text: &str) -> Option<BlockIndex> {
         let mut positions = std::collections::HashMap::new();
-        let mut top: Option<String> = None;
-        let mut item_indent: Option<usize> = None;
-        let mut index = 0usize;
-        let mut first: Option<Vec<Step>> = None;
+        let mut order: Vec<Vec<Step>> = Vec::new();
+        let mut stack: Vec<Frame> = Vec::new();
+        // The path whose value starts on a following line (`sources:` then `- ...`).
+        let mut pending: Option<Vec<Step>> = None;
+        // Inside a multi-line scalar: lines indented more than this column belong to it.
+        let mut skip_above: Option<usize> = None;
+        let mut record = |positions: &mut std::collections::HashMap<Vec<Step>, (usize, usize)>,
+                          path: Vec<Step>,
+                          at: (usize, usize)| {
+            order.push(path.clone());
+            positions.insert(path, at);
+        };
         for (n, line) in text.lines().enumerate() {
-            let body = line.trim_start();
-            if body.is_empty() || body.starts_with('#') {
-                continue;
-            }
+            let body = line.trim_start_matches(' ');
             let indent = line.len() - body.len();
-            let lineno = n + 1;
-            if indent == 0 && !body.starts_with('-') {
-                top = body
-                    .split_once(':')
-                    .map(|(k, _)| k.trim().to_string())
-                    .filter(|k| is_plain_key(k));
-                item_indent = None;
-                index = 0;
+            if let Some(limit) = skip_above {
+                if body.trim().is_empty() || indent > limit {
+                    continue;
+                }
+                skip_above = None;
+            }
+            if body.trim().is_empty() || body.starts_with('#') {
                 continue;
             }
-            let Some(key) = &top else { continue };
-            if let Some(rest) = body.strip_prefix("- ").or_else(|| (body == "-").then_some("")) {
-                if item_indent.is_none() {
-                    item_indent = Some(indent);
-                } else if Some(indent) != item_indent {
-                    continue;
-                } else {
-                    index += 1;
+            if body.starts_with('\t') || body.starts_with("---") || body.starts_with("...") {
+                return None;
+            }
+            let lineno = n + 1;
+            let (mut col, mut rest) = (indent, body);
+            if let Some(after) = rest.strip_prefix("- ").or_else(|| (rest == "-").then_some("")) {
+                // A sequence item at `col`.
+                while stack.last().is_some_and(|f| f.col > col) {
+                    stack.pop();
                 }
-                let item = vec![Step::Key(key.clone()), Step::Index(index)];
-                let col = indent + 3;
-                positions.insert(item.clone(), (lineno, col));
-                if let Some((field, value_col)) = inline_field(rest) {
-                    let mut p = item.clone();
-                    p.push(Step::Key(field));
-                    flow_elements(&mut positions, &p, &rest[value_col..], lineno, col + value_col);
-                    positions.insert(p, (lineno, col + value_col));
-                }
-                first.get_or_insert(item);
-            } else if let Some(ii) = item_indent {
-                if indent == ii + 2 {
-                    if let Some((field, value_col)) = inline_field(body) {
-                        let p = vec![Step::Key(key.clone()), Step::Index(index), Step::Key(field)];
-                        flow_elements(&mut positions, &p, &body[value_col..], lineno, indent + 1 + value_col);
-                        positions.insert(p, (lineno, indent + 1 + value_col));
+                let item = match stack.last_mut() {
+                    Some(f) if f.seq && f.col == col => {
+                        f.index += 1;
+                        pending = None;
+                        let mut p = f.path.clone();
+                        p.push(Step::Index(f.index));
+                        p
                     }
+                    top => {
+                        // A new sequence: the value of the key before it (the same column
+                        // or deeper), or the whole document.
+                        let path = match (top, pending.take()) {
+                            (Some(f), Some(p)) if f.col <= col => p,
+                            (None, None) if col == 0 => Vec::new(),
+                            _ => return None,
+                        };
+                        if !path.is_empty() {
+                            record(&mut positions, path.clone(), (lineno, col + 1));
+                        }
+                        let mut p = path.clone();
+                        stack.push(Frame {
+                            col,
+                            path,
+                            seq: true,
+                            index: 0,
+                        });
+                        p.push(Step::Index(0));
+                        p
+                    }
+                };
+                let value = after.trim_start_matches(' ');
+                let vcol = col + 2 + (after.len() - value.len());
+                if value.is_empty() || value.starts_with('#') {
+                    pending = Some(item);
+                    continue;
+                }
+                if value.starts_with("- ") || value == "-" {
+                    return None;
+                }
+                record(&mut positions, item.clone(), (lineno, vcol + 1));
+                if split_key(value).is_some() {
+                    // `- id: a`: a mapping starts inside the item.
+                    stack.push(Frame {
+                        col: vcol,
+                        path: item,
+                        seq: false,
+                        index: 0,
+                    });
+                    col = vcol;
+                    rest = value;
+                } else {
+                    scalar_fits(value, &mut skip_above, col)?;
+                    continue;
+                }
+            }
+            // A mapping entry `key: value` at `col`.
+            let (key, value_off) = split_key(rest)?;
+            while stack.last().is_some_and(|f| f.col > col || f.col == col && f.seq) {
+                stack.pop();
+            }
+            let map_path = match stack.last() {
+                Some(f) if !f.seq && f.col == col => {
+                    pending = None;
+                    f.path.clone()
+                }
+                top => {
+                    let path = match (top, pending.take()) {
+                        (Some(f), Some(p)) if f.col < col => p,
+                        (None, None) => Vec::new(),
+                        _ => return None,
+                    };
+                    if !path.is_empty() {
+                        record(&mut positions, path.clone(), (lineno, col + 1));
+                    }
+                    stack.push(Frame {
+                        col,
+                        path: path.clone(),
+                        seq: false,
+                        index: 0,
+                    });
+                    path
+                }
+            };
+            let mut entry = map_path;
+            entry.push(Step::Key(key));
+            match value_off {
+                None => pending = Some(entry),
+                Some(off) => {
+                    let value = &rest[off..];
+                    record(&mut positions, entry.clone(), (lineno, col + off + 1));
+                    flow_elements(&mut positions, &entry, value, lineno, col + off + 1);
+                    scalar_fits(value, &mut skip_above, col)?;
                 }
             }
         }
-        let first = first?;
-        (locate(text, &first) == positions.get(&first).copied()).then_some(BlockIndex { positions })
+        // Check a few answers against the exact re-parse: the first path, the deepest and
+        // the last.
+        let deepest = order.iter().max_by_key(|p| p.len())?;
+        for p in [order.first()?, deepest, order.last()?] {
+            if locate(text, p) != positions.get(p).copied() {
+                return None;
+            }
+        }
+        Some(BlockIndex { positions })
     }
 
     /// The position of `path` when the scan found it.
     pub fn get(&self, path: &[Step]) -> Option<(usize, usize)> {
         self.positions.get(path).copied()
+    }
+}
+
+/// `key:` or `key: value` with a plain key: the key and the value's byte offset in `s`
+/// (`None` when the value is on the following lines or only a comment follows).
+fn split_key(s: &str) -> Option<(String, Option<usize>)> {
+    let (k, rest) = s.split_once(':')?;
+    if !is_plain_key(k) || !(rest.is_empty() || rest.starts_with(' ')) {
+        return None;
+    }
+    let v = rest.trim_start_matches(' ');
+    if v.is_empty() || v.starts_with('#') {
+        return Some((k.to_string(), None));
+    }
+    Some((k.to_string(), Some(s.len() - v.len())))
+}
+
+/// Whether the scanner can read past a scalar value written at an entry of column `col`:
+/// `Some(true)` for one that ends on its line; a block scalar (`|-`, `>`) or a quoted scalar
+/// that goes on sets `skip_above` (its lines are indented more than `col`) and gives
+/// `Some(false)`; `None` for what the scanner does not read (anchors, aliases, tags,
+/// multi-line flow collections).
+fn scalar_fits(value: &str, skip_above: &mut Option<usize>, col: usize) -> Option<bool> {
+    let v = value.trim_end();
+    match v.as_bytes().first() {
+        Some(b'&' | b'*' | b'!' | b'{' | b'?') => None,
+        Some(b'[') => (v.len() >= 2 && v.ends_with(']') && !v[1..v.len() - 1].contains(['[', ']'])).then_some(true),
+        Some(b'|' | b'>') => {
+            *skip_above = Some(col);
+            Some(false)
+        }
+        Some(b'"') => {
+            let mut escaped = false;
+            let closed = v[1..].char_indices().any(|(_, c)| {
+                let end = c == '"' && !escaped;
+                escaped = c == '\\' && !escaped;
+                end
+            });
+            if !closed {
+                *skip_above = Some(col);
+            }
+            Some(closed)
+        }
+        Some(b'\'') => {
+            // A single-quoted scalar ends at a quote that is not doubled.
+            let inner = &v[1..];
+            let closed = inner.replace("''", "").contains('\'');
+            if !closed {
+                *skip_above = Some(col);
+            }
+            Some(closed)
+        }
+        _ => Some(true),
     }
 }
 
@@ -254,20 +406,6 @@ fn flow_elements(
         }
         offset += part.len() + 1;
     }
-}
-
-/// `key: value` with the value on the same line: the key and the value's 0-based offset in
-/// `s` (a value on the following lines, or a comment, gives `None`).
-fn inline_field(s: &str) -> Option<(String, usize)> {
-    let (k, rest) = s.split_once(':')?;
-    if !is_plain_key(k) || !rest.starts_with(' ') {
-        return None;
-    }
-    let v = rest.trim_start();
-    if v.is_empty() || v.starts_with('#') {
-        return None;
-    }
-    Some((k.to_string(), s.len() - v.len()))
 }
 
 fn is_plain_key(k: &str) -> bool {
@@ -521,5 +659,45 @@ mod block_index_tests {
             }
         }
         assert!(checked > 100, "only {checked} positions checked");
+    }
+}
+
+#[cfg(test)]
+mod block_index_shapes {
+    use super::*;
+
+    /// Nested blocks, multi-line scalars and odd values: every position the index gives is
+    /// the exact one, and what it cannot read makes it give up rather than guess.
+    #[test]
+    fn nested_and_multiline() {
+        let text = "title: x\nevents:\n- id: a\n  date:\n    earliest: 2014-12-01\n    derivation:\n      text: 'it''s\n        long'\n      rule: r\n  sources:\n  - document: d\n    start: 3\n  - document: e\n  before: [b, c]\n- id: b\n  description: |-\n    one: two\n    - three\n  sources:\n  - document: d\nrelations:\n- from: a\n  to: b\n";
+        let index = BlockIndex::new(text).expect("readable");
+        for (p, pos) in &index.positions {
+            assert_eq!(locate(text, p), Some(*pos), "{}", path_string(p));
+        }
+        let at = |p: &[Step]| index.get(p);
+        let ev = |i: usize| vec![Step::key("events"), Step::Index(i)];
+        let mut p = ev(0);
+        p.extend([Step::key("sources"), Step::Index(1), Step::key("document")]);
+        assert_eq!(at(&p), Some((13, 15)));
+        let mut p = ev(0);
+        p.extend([Step::key("date"), Step::key("derivation"), Step::key("rule")]);
+        assert_eq!(at(&p), Some((9, 13)));
+        let mut p = ev(1);
+        p.extend([Step::key("sources"), Step::Index(0), Step::key("document")]);
+        assert_eq!(at(&p), Some((20, 15)));
+        assert_eq!(
+            at(&[Step::key("relations"), Step::Index(0), Step::key("to")]),
+            Some((23, 7))
+        );
+        for unreadable in [
+            "a: &x 1\nb: *x\n",
+            "a: [1,\n  2]\n",
+            "---\na: 1\n",
+            "a:\n- [\n",
+            "? a\n: 1\n",
+        ] {
+            assert!(BlockIndex::new(unreadable).is_none(), "{unreadable:?}");
+        }
     }
 }
