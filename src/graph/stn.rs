@@ -906,27 +906,7 @@ impl Stn {
                 }
             }
         }
-        let mut heap = BinaryHeap::from(sources);
-        while let Some(Reverse((k, u))) = heap.pop() {
-            let ui = u as usize;
-            if done[ui] || k > dist[ui] + -pi(u) {
-                continue;
-            }
-            done[ui] = true;
-            let du = dist[ui];
-            for e in g.out(u) {
-                let vi = e.to as usize;
-                if done[vi] || !live[e.arc as usize] {
-                    continue;
-                }
-                let nd = du + e.w;
-                if nd < dist[vi] {
-                    dist[vi] = nd;
-                    parent[vi] = e.arc;
-                    heap.push(Reverse((nd + -pi(e.to), e.to)));
-                }
-            }
-        }
+        dijkstra(g, BinaryHeap::from(sources), pi, live, dist, parent, done);
     }
 
     /// The bounds pass as it was before islands (the reference of [`Stn::bounds_pass`]):
@@ -956,30 +936,11 @@ impl Stn {
         let g = if reverse { &self.rev } else { &self.fwd };
         let pi = |v: u32| if reverse { -pot[v as usize] } else { pot[v as usize] };
         let mut done = vec![false; n];
-        let mut heap: BinaryHeap<Reverse<(W, u32)>> = (0..n as u32)
+        let heap: BinaryHeap<Reverse<(W, u32)>> = (0..n as u32)
             .filter(|&v| !dist[v as usize].is_inf())
             .map(|v| Reverse((dist[v as usize] + -pi(v), v)))
             .collect();
-        while let Some(Reverse((k, u))) = heap.pop() {
-            let ui = u as usize;
-            if done[ui] || k > dist[ui] + -pi(u) {
-                continue;
-            }
-            done[ui] = true;
-            let du = dist[ui];
-            for e in g.out(u) {
-                let vi = e.to as usize;
-                if done[vi] || !live[e.arc as usize] {
-                    continue;
-                }
-                let nd = du + e.w;
-                if nd < dist[vi] {
-                    dist[vi] = nd;
-                    parent[vi] = e.arc;
-                    heap.push(Reverse((nd + -pi(e.to), e.to)));
-                }
-            }
-        }
+        dijkstra(g, heap, pi, live, &mut dist, &mut parent, &mut done);
         (dist, parent)
     }
 
@@ -1302,6 +1263,39 @@ impl Stn {
             }
         }
         out
+    }
+}
+
+/// Dijkstra on reduced costs `w + π(u) − π(v) ≥ 0` from the sources already in `heap` (keyed
+/// by reduced distance) over the live arcs of `g`, settling `dist`, `parent` and `done`.
+fn dijkstra(
+    g: &Csr,
+    mut heap: BinaryHeap<Reverse<(W, u32)>>,
+    pi: impl Fn(u32) -> W,
+    live: &[bool],
+    dist: &mut [W],
+    parent: &mut [u32],
+    done: &mut [bool],
+) {
+    while let Some(Reverse((k, u))) = heap.pop() {
+        let ui = u as usize;
+        if done[ui] || k > dist[ui] + -pi(u) {
+            continue;
+        }
+        done[ui] = true;
+        let du = dist[ui];
+        for e in g.out(u) {
+            let vi = e.to as usize;
+            if done[vi] || !live[e.arc as usize] {
+                continue;
+            }
+            let nd = du + e.w;
+            if nd < dist[vi] {
+                dist[vi] = nd;
+                parent[vi] = e.arc;
+                heap.push(Reverse((nd + -pi(e.to), e.to)));
+            }
+        }
     }
 }
 

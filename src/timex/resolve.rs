@@ -606,23 +606,20 @@ impl Resolver<'_> {
                 // this or the previous one ("In November, sales fell. On the 28th, ..."), else
                 // the DCT's month or its neighbour in the tense's direction.
                 let near = self.anchor.filter(|(_, s)| self.sentence.saturating_sub(*s) <= 1);
-                if let Some((Val::Day(d), _)) = near.filter(|(_, s)| *s == self.sentence) {
-                    if let Some(x) = NaiveDate::from_ymd_opt(d.year(), d.month(), *day) {
-                        return Out {
-                            val: Ok(Val::Day(x)),
-                            anchor: AnchorKind::Timex,
-                            dir: Direction::None,
-                            why: "the month of the date mentioned before".into(),
-                        };
+                let month = match near {
+                    Some((Val::Day(d), s)) if s == self.sentence => {
+                        Some((d.year(), d.month(), "the month of the date mentioned before"))
                     }
-                }
-                if let Some((Val::Month(y, m), _)) = near {
+                    Some((Val::Month(y, m), _)) => Some((y, m, "the month mentioned before")),
+                    _ => None,
+                };
+                if let Some((y, m, why)) = month {
                     if let Some(x) = NaiveDate::from_ymd_opt(y, m, *day) {
                         return Out {
                             val: Ok(Val::Day(x)),
                             anchor: AnchorKind::Timex,
                             dir: Direction::None,
-                            why: "the month mentioned before".into(),
+                            why: why.into(),
                         };
                     }
                 }
