@@ -1188,6 +1188,7 @@ fn telling_event(a: &Analyzed, id: &str) -> tl::Event {
                 }),
                 text: format!("a {kind} records what was said on its publication date {}", a.doc.dct),
             }),
+            ends: None,
         }),
         sources: vec![tl::Source {
             document: a.doc.id.clone(),
@@ -1397,6 +1398,17 @@ fn event_date(
             width.map(precision_of_width),
         ),
     };
+    // An event the graph knows to go on until at least the last day it can have begun (a
+    // state holding at the publication date, "is still leaking") gets its end's days too.
+    // Otherwise nothing is known of its length and the start's bounds stand for the event.
+    let ongoing = b.earliest_end.is_some_and(|end| match latest {
+        Some(last_start) => end >= last_start,
+        None => earliest.is_some_and(|first_start| end > first_start),
+    });
+    let ends = (ongoing && (b.earliest_end, b.latest_end) != (earliest, latest)).then_some(tl::Ends {
+        earliest: b.earliest_end,
+        latest: b.latest_end,
+    });
     Some(tl::Date {
         earliest,
         latest,
@@ -1404,5 +1416,6 @@ fn event_date(
         value,
         modifier: None,
         derivation,
+        ends,
     })
 }

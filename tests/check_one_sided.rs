@@ -72,6 +72,37 @@ const CASES: &[(&str, &str, &[&str])] = &[
         "events:\n- {id: a, label: A, date: {earliest: 2014-12-10}}\n- {id: b, label: B, before: c}\n- {id: c, label: C, date: {latest: 2014-12-09}}\nrelations:\n- {from: a, to: b, type: before}\n",
         &["contradicts-dates@3"],
     ),
+    // `ends`: the date's own bounds are the start's, `ends` bounds the end.
+    (
+        "still going on: an event it includes may come after its last start day",
+        "events:\n- {id: a, label: A, date: {latest: 2014-12-17, ends: {earliest: 2014-12-17}}}\n- {id: b, label: B, date: 2014-12-20}\nrelations:\n- {from: a, to: b, type: includes}\n",
+        &[],
+    ),
+    (
+        "without ends the same relation contradicts the date: the event ends by its latest day",
+        "events:\n- {id: a, label: A, date: {latest: 2014-12-17}}\n- {id: b, label: B, date: 2014-12-20}\nrelations:\n- {from: a, to: b, type: includes}\n",
+        &["contradicts-dates@5"],
+    ),
+    (
+        "still going on on 12-17, so not before something on 12-10",
+        "events:\n- {id: a, label: A, date: {latest: 2014-12-17, ends: {earliest: 2014-12-17}}, before: b}\n- {id: b, label: B, date: 2014-12-10}\n",
+        &["contradicts-dates@2"],
+    ),
+    (
+        "without ends it may have ended before 12-10",
+        "events:\n- {id: a, label: A, date: {latest: 2014-12-17}, before: b}\n- {id: b, label: B, date: 2014-12-10}\n",
+        &[],
+    ),
+    (
+        "an end before the first day it can start is a contradiction",
+        "events:\n- {id: a, label: A, date: {earliest: 2014-12-10, ends: {latest: 2014-12-05}}}\n",
+        &["contradicts-dates@2"],
+    ),
+    (
+        "ends the wrong way round",
+        "events:\n- id: a\n  label: A\n  date:\n    latest: 2014-12-17\n    ends: {earliest: 2014-12-20, latest: 2014-12-18}\n",
+        &["inverted-date@6"],
+    ),
 ];
 
 #[test]

@@ -347,15 +347,19 @@ fn date() -> impl Strategy<Value = Date> {
         opt(text()),
         opt(pick(&["APPROX", "START", "END"])),
         opt(derivation()),
+        opt(bounds()),
     )
-        .prop_map(|((earliest, latest), precision, value, modifier, derivation)| Date {
-            earliest,
-            latest,
-            precision,
-            value,
-            modifier,
-            derivation,
-        })
+        .prop_map(
+            |((earliest, latest), precision, value, modifier, derivation, ends)| Date {
+                earliest,
+                latest,
+                precision,
+                value,
+                modifier,
+                derivation,
+                ends: ends.map(|(earliest, latest)| Ends { earliest, latest }),
+            },
+        )
 }
 
 fn evidence() -> impl Strategy<Value = Evidence> {

@@ -216,6 +216,9 @@ pub fn table(t: &crate::timeline::Timeline) -> String {
         }
         let _ = writeln!(out, "{:>3}  {when:<width$}  {}  [{}]", i + 1, e.label, e.id);
         let _ = writeln!(out, "     {:width$}  told by {}", "", told.join(", "));
+        if let Some(ends) = e.date.as_ref().and_then(|d| d.ends) {
+            let _ = writeln!(out, "     {:width$}  {}", "", crate::render::ends_label(&ends));
+        }
         if let Some(der) = e.date.as_ref().and_then(|d| d.derivation.as_ref()) {
             let _ = writeln!(out, "     {:width$}  because {}", "", der.text);
         }

@@ -29,7 +29,7 @@ mod timeml;
 pub use image::{find_tool, render_image, Engine, Tool, ENGINE_NAMES};
 
 use crate::error::{Error, Result};
-use crate::timeline::{Bounds, Date, Event, Timeline};
+use crate::timeline::{Bounds, Date, Ends, Event, Timeline};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
@@ -123,6 +123,27 @@ pub fn render_with(t: &Timeline, format: Format, opts: &Options) -> Result<Strin
 /// day when it is one day, `by 2014-12-18` / `from 2014-12-18` when only one bound is known,
 /// else `earliest – latest`.
 pub fn date_label(d: &Date) -> String {
+    match &d.ends {
+        Some(e) => format!("{}, {}", start_label(d), ends_label(e)),
+        None => start_label(d),
+    }
+}
+
+/// How an event's end is shown ([`Date::ends`]): `ends 2014-12-18`, `ends by 2014-12-18`,
+/// `still going on 2014-12-17` (no last day known).
+pub fn ends_label(e: &Ends) -> String {
+    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    match e.bounds() {
+        Bounds::Between(a, b) if a == b => format!("ends {}", day(a)),
+        Bounds::Between(a, b) => format!("ends {} – {}", day(a), day(b)),
+        Bounds::OnOrBefore(b) => format!("ends by {}", day(b)),
+        Bounds::OnOrAfter(a) => format!("still going on {}", day(a)),
+        Bounds::Unbounded => "end unknown".to_string(),
+    }
+}
+
+/// [`date_label`] without the end.
+fn start_label(d: &Date) -> String {
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     match d.bounds() {
         Bounds::Between(a, b) => {

@@ -21,7 +21,8 @@
 //!
 //! Contradictions between relations and dates, and cycles, come from the relation graph
 //! ([`crate::graph::Graph`]): every dated event is bounded by its dates (a one-sided date
-//! bounds the known side only: `{latest: 2014-12-18}` says nothing about how early) and
+//! bounds the known side only: `{latest: 2014-12-18}` says nothing about how early; a date
+//! with `ends` bounds the start by `earliest`/`latest` and the end by `ends`) and
 //! every relation (the `relations:` list and the `before:`/`after:` shorthand) is added with
 //! the YAML place it was written; each conflict the graph finds is one finding listing every
 //! fact on the cycle with its place and evidence.
@@ -329,6 +330,24 @@ impl Checker<'_> {
     }
 }
 
+/// Bound event `n` by its date: the whole event lies from `earliest` to `latest`, or, when
+/// the date has `ends`, the start lies there and the end within `ends`.
+fn bound_event(g: &mut Graph, n: NodeId, d: &super::Date, ev: graph::Evidence) {
+    match d.ends {
+        Some(end) => {
+            g.bound_side(n, graph::Side::Start, d.earliest, d.latest, ev.clone());
+            g.bound_side(n, graph::Side::End, end.earliest, end.latest, ev);
+        }
+        None => g.bound(n, d.earliest, d.latest, ev),
+    }
+}
+
+/// Whether a date has a pair of bounds the wrong way round (its own or its `ends`).
+fn date_inverted(d: &super::Date) -> bool {
+    let wrong = |a: Option<NaiveDate>, b: Option<NaiveDate>| matches!((a, b), (Some(a), Some(b)) if a > b);
+    wrong(d.earliest, d.latest) || d.ends.is_some_and(|e| wrong(e.earliest, e.latest))
+}
+
 fn k(s: &str) -> Step {
     Step::key(s)
 }
@@ -526,6 +545,24 @@ pub(super) fn check(t: &Timeline) -> Report {
     let mut inverted = BTreeSet::new();
     for (i, e) in t.events.iter().enumerate() {
         // Only a date with both bounds can have them the wrong way round.
+        let ends = e
+            .date
+            .as_ref()
+            .and_then(|d| d.ends)
+            .and_then(|x| x.earliest.zip(x.latest));
+        if let Some((a, b)) = ends.filter(|(a, b)| a > b) {
+            inverted.insert(i);
+            c.push(
+                Kind::InvertedDate,
+                &[k("events"), Step::Index(i), k("date"), k("ends")],
+                format!(
+                    "event `{}`: it ends on {} at the earliest, after {}, the latest day it can end",
+                    e.id,
+                    a.format("%Y-%m-%d"),
+                    b.format("%Y-%m-%d")
+                ),
+            );
+        }
         if let Some((a, b)) = e.date.as_ref().and_then(|d| d.earliest.zip(d.latest)) {
             if a > b {
                 inverted.insert(i);
@@ -619,10 +656,10 @@ pub(super) fn check(t: &Timeline) -> Report {
             // One-sided dates bound the known side only.
             if !inverted.contains(&i) && d.known_day().is_some() {
                 let before = g.fact_count();
-                g.bound(
+                bound_event(
+                    &mut g,
                     n,
-                    d.earliest,
-                    d.latest,
+                    d,
                     graph::Evidence {
                         doc: None,
                         span: None,
@@ -922,9 +959,8 @@ pub(super) fn entailed(t: &Timeline, a: &str, b: &str) -> Option<RelType> {
         let n = g.add_interval(e.id.clone(), (0, i));
         nodes.insert(e.id.as_str(), n);
         if let Some(d) = &e.date {
-            let inverted = matches!((d.earliest, d.latest), (Some(a), Some(b)) if a > b);
-            if !inverted && d.known_day().is_some() {
-                g.bound(n, d.earliest, d.latest, graph::Evidence::rule("date"));
+            if !date_inverted(d) && d.known_day().is_some() {
+                bound_event(&mut g, n, d, graph::Evidence::rule("date"));
             }
         }
     }

@@ -44,8 +44,8 @@ pub mod model;
 pub use check::{CycleStep, Finding, Kind, Place, Report, Severity};
 
 pub use model::{
-    Anchor, AnchorKind, Bounds, Conflict, ConflictEdge, Date, DayRange, Derivation, Document, Event, Evidence, Mention,
-    Origin, Relation, SchemaVersion, Source, Time, Timeline, SCHEMA,
+    Anchor, AnchorKind, Bounds, Conflict, ConflictEdge, Date, DayRange, Derivation, Document, Ends, Event, Evidence,
+    Mention, Origin, Relation, SchemaVersion, Source, Time, Timeline, SCHEMA,
 };
 
 use crate::error::Result;

@@ -12,6 +12,7 @@
 //! | `date: {value: 2014-W51}`                         | the days of ISO week 51 of 2014                 |
 //! | `date: {latest: 2014-12-18}`                      | on or before that day ("has scrapped", told 12-18) |
 //! | `date: {earliest: 2014-12-18}`                    | on or after that day ("will announce", told 12-18) |
+//! | `date: {latest: 2014-12-17, ends: {earliest: 2014-12-17}}` | began by that day and still going on then ("has been languishing", told 12-17) |
 //! | `before: [leak]` on event `hack`                  | the relation `hack BEFORE leak`                 |
 //! | `relations: [{from: hack, to: leak, type: before}]` | the same, with room for evidence              |
 //!
@@ -27,9 +28,10 @@
 //! ```text
 //! timeline  := schema? title? documents? events times? relations? conflicts?
 //! date      := TIMEX3-value
-//!            | { bounds, precision?, value?, mod?, derivation? }  (value kept as written)
-//!            | { value, precision?, mod?, derivation? }           (earliest/latest from value)
+//!            | { bounds, precision?, value?, mod?, derivation?, ends? }  (value kept as written)
+//!            | { value, precision?, mod?, derivation?, ends? }           (earliest/latest from value)
 //! bounds    := earliest latest | earliest | latest                (never neither)
+//! ends      := { bounds }       (the end's days; with it, the date's own bounds are the start's)
 //! span      := start end                  (character offsets into the document, end exclusive)
 //! relation  := { from: id, to: id, type: TimeML-relType, distance?, evidence* }
 //! ```
@@ -262,6 +264,35 @@ pub struct Date {
     pub modifier: Option<String>,
     /// How the date was obtained.
     pub derivation: Option<Derivation>,
+    /// When the event is known to go on past its start ("has been languishing", a state
+    /// holding at the publication date, "talks lasted three days"): the days it can end on.
+    /// With it, `earliest` and `latest` bound the start only; without it, the whole event
+    /// lies between them.
+    pub ends: Option<Ends>,
+}
+
+/// The days an event can end on ([`Date::ends`]); at least one bound is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ends {
+    /// First day it can end (inclusive); `None`: no lower bound is known.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_day")]
+    pub earliest: Option<NaiveDate>,
+    /// Last day it can end (inclusive); `None`: no upper bound is known (still going on).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_day")]
+    pub latest: Option<NaiveDate>,
+}
+
+impl Ends {
+    /// Which bounds the end has.
+    pub fn bounds(&self) -> Bounds {
+        match (self.earliest, self.latest) {
+            (Some(a), Some(b)) => Bounds::Between(a, b),
+            (None, Some(b)) => Bounds::OnOrBefore(b),
+            (Some(a), None) => Bounds::OnOrAfter(a),
+            (None, None) => Bounds::Unbounded,
+        }
+    }
 }
 
 /// Which bounds a [`Date`] has: [`Date::bounds`].
@@ -290,6 +321,7 @@ impl Date {
             value: Some(value.trim().to_string()),
             modifier: None,
             derivation: None,
+            ends: None,
         })
     }
 
@@ -307,6 +339,7 @@ impl Date {
             value: None,
             modifier: None,
             derivation: None,
+            ends: None,
         }
     }
 
@@ -651,6 +684,8 @@ struct DateFields {
     modifier: Option<String>,
     #[serde(default)]
     derivation: Option<Derivation>,
+    #[serde(default)]
+    ends: Option<Ends>,
 }
 
 /// A TIMEX3 value that YAML may have read as a number (`2014`, `199`).
@@ -695,6 +730,8 @@ struct DateOut<'a> {
     modifier: Option<&'a String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     derivation: Option<&'a Derivation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ends: Option<&'a Ends>,
 }
 
 impl Serialize for Date {
@@ -705,6 +742,11 @@ impl Serialize for Date {
                 "a date needs `earliest`, `latest` or both; this one has neither",
             ));
         }
+        if self.ends.is_some_and(|e| e.earliest.is_none() && e.latest.is_none()) {
+            return Err(serde::ser::Error::custom(
+                "a date's `ends` needs `earliest`, `latest` or both; this one has neither",
+            ));
+        }
         DateOut {
             earliest: self.earliest,
             latest: self.latest,
@@ -712,6 +754,7 @@ impl Serialize for Date {
             value: self.value.as_ref(),
             modifier: self.modifier.as_ref(),
             derivation: self.derivation.as_ref(),
+            ends: self.ends.as_ref(),
         }
         .serialize(s)
     }
@@ -758,6 +801,12 @@ impl<'de> Deserialize<'de> for Date {
                         },
                         (a, b) => (a, b, f.precision),
                     };
+                if f.ends.is_some_and(|e| e.earliest.is_none() && e.latest.is_none()) {
+                    return Err(de::Error::invalid_value(
+                        de::Unexpected::Other("`ends` with neither of them"),
+                        &"`ends` with `earliest`, `latest` or both",
+                    ));
+                }
                 Ok(Date {
                     earliest,
                     latest,
@@ -765,6 +814,7 @@ impl<'de> Deserialize<'de> for Date {
                     value: f.value,
                     modifier: f.modifier,
                     derivation: f.derivation,
+                    ends: f.ends,
                 })
             }
         }

@@ -1,0 +1,79 @@
+//! The end of an event in built timelines (`date.ends`): written when the graph knows the
+//! event goes on until at least the last day it can have begun (a state holding at the
+//! publication date), never for an event of which nothing says how long it lasted. Each case
+//! is a one-document text, the event's trigger, and the `ends` bounds expected (`None`: no
+//! `ends`). Every built timeline must also pass `check` as written.
+
+use chrono::NaiveDate;
+use tempograph::document::{DctSource, Document};
+use tempograph::pipeline::{self, Options};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// `(text, trigger, expected ends as (earliest, latest))`; DCT 2014-12-17.
+type Case = (
+    &'static str,
+    &'static str,
+    Option<(Option<&'static str>, Option<&'static str>)>,
+);
+
+const CASES: &[Case] = &[
+    (
+        "The cyber security bill has been languishing in committee for several years now.",
+        "languishing",
+        Some((Some("2014-12-17"), None)),
+    ),
+    // Holding at the publication date and lasting three weeks: some 21 days around it.
+    (
+        "Investigators have been examining the stolen files for three weeks.",
+        "examining",
+        Some((Some("2014-12-17"), Some("2015-01-07"))),
+    ),
+    // Going on now, within this week (Monday 2014-12-15 to Sunday 2014-12-21).
+    (
+        "The studio is negotiating with theaters this week.",
+        "negotiating",
+        Some((Some("2014-12-17"), Some("2014-12-21"))),
+    ),
+    // Negatives: past and future occurrences say nothing of their length.
+    (
+        "Sony Pictures canceled the release of the film on Wednesday.",
+        "canceled",
+        None,
+    ),
+    ("The studio will release the film on Christmas Day.", "release", None),
+    ("Hackers attacked the studio's network last month.", "attacked", None),
+];
+
+#[test]
+fn ongoing_events_get_their_end() {
+    let mut failures = Vec::new();
+    for (text, trigger, want) in CASES {
+        let doc = Document::from_text("d", *text, day("2014-12-17"), DctSource::Flag);
+        let t = pipeline::build(&[doc], &Options::default()).expect("build");
+        let Some(e) = t
+            .events
+            .iter()
+            .find(|e| e.sources.iter().any(|s| s.trigger == *trigger))
+        else {
+            failures.push(format!("{text:?}: no event `{trigger}` in {:?}", t.events));
+            continue;
+        };
+        let got = e.date.as_ref().and_then(|d| d.ends).map(|x| (x.earliest, x.latest));
+        let want = want.map(|(a, b)| (a.map(day), b.map(day)));
+        if got != want {
+            failures.push(format!("{text:?}: `{trigger}` ends {got:?}, want {want:?}"));
+        }
+        // What is written reads back to the same timeline and is consistent.
+        let yaml = t.to_yaml().expect("yaml");
+        let back = tempograph::timeline::Timeline::from_yaml(&yaml, "t.yaml").expect("reads back");
+        assert_eq!(back.events, t.events);
+        let report = back.check();
+        if !report.is_consistent() {
+            failures.push(format!("{text:?}: check of the built timeline:\n{report}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
