@@ -288,11 +288,25 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
             && !blocked(te, es)
             && !events_between(te, es, Some(Pos::Verb))
     } else if es < ts {
-        // A trailing expression dates the nearest event before it, close by.
+        // A trailing expression dates the nearest event before it, close by. Its own
+        // preposition (`since November`, `until Friday`) does not open a clause; one that says
+        // how long (`since`, `until`, `throughout`, `for` + a duration) is the verb's, not a
+        // noun object's (`has been investigating the attack since November`).
         let after_event = es + 1;
-        outside_parens(after_event, ts) <= MAX_TRAILING_GAP
-            && !blocked(after_event, ts)
-            && !events_between(after_event, ts, None)
+        let prep = ts.checked_sub(1).map(|k| toks[k].text(text).to_ascii_lowercase());
+        let own_prep = matches!(
+            prep.as_deref(),
+            Some("since" | "until" | "till" | "after" | "before" | "throughout")
+        );
+        let durative = matches!(prep.as_deref(), Some("since" | "until" | "till" | "throughout"))
+            || (prep.as_deref() == Some("for") && tx.kind == TimexType::Duration);
+        let gap_end = if own_prep { ts - 1 } else { ts };
+        let nearest = if durative {
+            ev.pos == Pos::Verb && !events_between(after_event, ts, Some(Pos::Verb))
+        } else {
+            !events_between(after_event, ts, None)
+        };
+        outside_parens(after_event, ts) <= MAX_TRAILING_GAP && !blocked(after_event, gap_end) && nearest
     } else {
         false
     }
@@ -902,6 +916,25 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                     {
                         g.duration(n, min, max, ev);
                     }
+                    continue;
+                }
+            }
+            // "since November", "until Christmas": the event begins (ends) some day within
+            // the expression's days, not on its first (last) day as BEGUN_BY (ENDED_BY) with
+            // the whole month would say.
+            let event_time = match (l.from, l.to) {
+                (Endpoint::Event(_), Endpoint::Timex(t)) => Some((l.from, t, l.rel)),
+                (Endpoint::Timex(t), Endpoint::Event(_)) => Some((l.to, t, l.rel.inverse())),
+                _ => None,
+            };
+            if let Some((e, t, rel @ (RelType::BegunBy | RelType::EndedBy))) = event_time {
+                if let (Some(n), Some(r)) = (node_of(d, e, &mut g), date_range(&a.timexes[t].value)) {
+                    let side = if rel == RelType::BegunBy {
+                        graph::Side::Start
+                    } else {
+                        graph::Side::End
+                    };
+                    g.bound_side(n, side, Some(r.earliest), Some(r.latest), ev);
                     continue;
                 }
             }

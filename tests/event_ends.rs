@@ -77,3 +77,54 @@ fn ongoing_events_get_their_end() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `(text, trigger, start's (earliest, latest))` (DCT 2014-12-17): a trailing `since` or
+/// `until` expression dates the verb, not a noun object between them, and "since November"
+/// means some day of November, not November 1st. `None`: the trigger is not dated.
+type DateCase = (&'static str, &'static str, Option<(&'static str, &'static str)>);
+
+const SINCE_CASES: &[DateCase] = &[
+    (
+        "The FBI has been investigating the attack since November.",
+        "investigating",
+        Some(("2014-11-01", "2014-11-30")),
+    ),
+    (
+        "Sony has been working with the FBI since November 24.",
+        "working",
+        Some(("2014-11-24", "2014-11-24")),
+    ),
+    // Negatives: the noun object does not take the verb's `since`; a plain `in` still dates
+    // the noun it follows.
+    (
+        "The FBI has been investigating the attack since November.",
+        "attack",
+        None,
+    ),
+    (
+        "The attack on Sony in November shocked Hollywood.",
+        "attack",
+        Some(("2014-11-01", "2014-11-30")),
+    ),
+];
+
+#[test]
+fn since_and_until_date_the_verb() {
+    let mut failures = Vec::new();
+    for (text, trigger, want) in SINCE_CASES {
+        let doc = Document::from_text("d", *text, day("2014-12-17"), DctSource::Flag);
+        let t = pipeline::build(&[doc], &Options::default()).expect("build");
+        let got = t
+            .events
+            .iter()
+            .find(|e| e.sources.iter().any(|s| s.trigger == *trigger))
+            .and_then(|e| e.date.as_ref())
+            .map(|d| (d.earliest, d.latest));
+        let want = want.map(|(a, b)| (Some(day(a)), Some(day(b))));
+        if got != want {
+            failures.push(format!("{text:?}: `{trigger}` dated {got:?}, want {want:?}"));
+        }
+        assert!(t.check().is_consistent(), "{text:?}");
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
