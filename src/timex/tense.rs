@@ -503,6 +503,8 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
         false
     };
     // Left.
+    // The nearest verb cue on the left, when it says past.
+    let mut left_past = None;
     let mut k = start;
     let mut dist = 0;
     while k > range.start && dist < WINDOW {
@@ -511,17 +513,23 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
         if ctx.punct(k, ";") {
             break;
         }
-        consider(k, dist, true);
+        if consider(k, dist, true) && left_past.is_none() {
+            left_past = cue(ctx, k).map(|(d, _)| d == Direction::Past);
+        }
     }
     // A fronted expression is governed by the main verb, however far right it is: the first
     // verb cue after it ("In September, it announced plans to acquire ...": `announced`, not
     // the plan inside its object).
     let right_window = if fronted { usize::MAX } else { WINDOW };
+    // After a past verb on its left, the expression ends its verb phrase at a coordinator:
+    // "notified Congress on June 4 and will brief lawmakers" (the `will` is the next one's;
+    // not after a plan: "planned a demonstration on Saturday and were planning to ...").
+    let left_cue = left_past == Some(true);
     let mut k = end;
     let mut dist = 0;
     let mut near = true;
     while k < range.end && dist < right_window {
-        if ctx.punct(k, ";") {
+        if ctx.punct(k, ";") || (left_cue && !fronted && ctx.any(k, &["and", "but"])) {
             break;
         }
         near &= !ctx.punct(k, ",");
