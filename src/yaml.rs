@@ -154,46 +154,237 @@ pub fn locate(text: &str, path: &[Step]) -> Option<(usize, usize)> {
     }
 }
 
-/// Positions of block-style nodes found in one scan of the text: every block mapping entry
-/// and sequence item at any depth (`events[3].sources[0].document`), and the elements of
-/// one-line flow sequences. [`locate`] parses the whole text once per path, which is fine for
-/// a handful of findings but quadratic for hundreds of them in a large timeline; this index
-/// answers those paths in one pass.
+/// Where many paths of one text are, for a caller that knows them all before asking (`check`
+/// collects the paths of its findings first): one scan of the text ([`BlockIndex`]) finds
+/// those paths and their ancestors, and [`locate`], the exact re-parse, answers whatever the
+/// scan did not find, or everything when the scan could not read the text (each such path
+/// once: the answers are cached).
+pub struct Locator<'t> {
+    text: &'t str,
+    index: Option<BlockIndex>,
+    exact: std::cell::RefCell<Reparsed>,
+}
+
+/// Answers of the exact re-parse, by path.
+type Reparsed = std::collections::BTreeMap<Vec<Step>, Option<(usize, usize)>>;
+
+impl<'t> Locator<'t> {
+    /// A locator for `wanted` (and every prefix of them) in `text`; the scan runs here.
+    pub fn new<'p>(text: &'t str, wanted: impl IntoIterator<Item = &'p [Step]>) -> Locator<'t> {
+        Locator {
+            text,
+            index: BlockIndex::new(text, wanted),
+            exact: Default::default(),
+        }
+    }
+
+    /// A locator that only re-parses: what [`Locator::new`] falls back to, for comparisons.
+    pub fn exact(text: &'t str) -> Locator<'t> {
+        Locator {
+            text,
+            index: None,
+            exact: Default::default(),
+        }
+    }
+
+    /// Whether the one-scan index is in use (the scan read the text and its answers agreed
+    /// with the re-parse).
+    pub fn scanned(&self) -> bool {
+        self.index.is_some()
+    }
+
+    /// The 1-based `(line, column)` of `path`, as [`locate`] gives it.
+    pub fn get(&self, path: &[Step]) -> Option<(usize, usize)> {
+        if let Some(at) = self.index.as_ref().and_then(|i| i.get(path)) {
+            return Some(at);
+        }
+        *self
+            .exact
+            .borrow_mut()
+            .entry(path.to_vec())
+            .or_insert_with(|| locate(self.text, path))
+    }
+}
+
+/// Positions of a given set of paths (and their prefixes), found in one scan of a block-style
+/// text: block mapping entries and sequence items at any depth
+/// (`events[3].sources[0].document`) and the elements of one-line flow sequences.
+/// [`locate`] parses the whole text once per path, which is fine for a handful of findings but
+/// quadratic for hundreds of them in a large timeline; this index answers them in one pass.
+///
+/// Only the wanted paths are kept, as a trie of interned steps: the scan follows it while it
+/// reads the text and records a position only at its nodes, so the index is as small as the
+/// set of paths asked for, whatever the size of the text.
 ///
 /// It is only a fast path: it gives up (`None`) on what it does not read (several documents,
 /// anchors, aliases, tags, multi-line flow collections, complex keys), and [`BlockIndex::new`]
-/// checks its answer for a few paths (the first, the deepest, the last) against [`locate`]
-/// and returns `None` when any disagrees, so callers fall back to [`locate`] and never report
-/// a wrong line.
-#[derive(Debug, Default)]
+/// checks its answer for a few of the paths it found (the first, the deepest, the last)
+/// against [`locate`] and returns `None` when any disagrees, so callers fall back to
+/// [`locate`] and never report a wrong line. It is also `None` when no wanted path was found.
+#[derive(Debug)]
 pub struct BlockIndex {
-    positions: std::collections::HashMap<Vec<Step>, (usize, usize)>,
+    /// The mapping keys of the wanted paths, each once.
+    keys: std::collections::HashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+    /// The trie's edges: (node, step) to node. Node 0 is the whole document.
+    edges: std::collections::HashMap<(u32, Edge), u32>,
+    nodes: Vec<Node>,
 }
 
-/// An open block collection while scanning: the 0-based column of its entries, its path,
+/// One step of the trie: an interned key or an index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Edge {
+    Key(u32),
+    Index(usize),
+}
+
+#[derive(Debug)]
+struct Node {
+    /// Parent and the step from it (`None` for the document).
+    up: Option<(u32, Edge)>,
+    depth: usize,
+    /// Where the scan found it.
+    at: Option<(usize, usize)>,
+}
+
+/// The trie node of the path being read, `None` off the wanted paths.
+type Cursor = Option<u32>;
+
+/// An open block collection while scanning: the 0-based column of its entries, its node,
 /// and for a sequence the index of its current item.
 struct Frame {
     col: usize,
-    path: Vec<Step>,
+    node: Cursor,
     seq: bool,
     index: usize,
 }
 
+/// The nodes to check against the exact re-parse: the first recorded, the deepest (the last
+/// of that depth) and the last.
+#[derive(Default)]
+struct Checks {
+    first: Option<u32>,
+    deepest: Option<(usize, u32)>,
+    last: Option<u32>,
+}
+
 impl BlockIndex {
-    pub fn new(text: &str) -> Option<BlockIndex> {
-        let mut positions = std::collections::HashMap::new();
-        let mut order: Vec<Vec<Step>> = Vec::new();
+    pub fn new<'p>(text: &str, wanted: impl IntoIterator<Item = &'p [Step]>) -> Option<BlockIndex> {
+        let mut index = BlockIndex {
+            keys: Default::default(),
+            names: Vec::new(),
+            edges: Default::default(),
+            nodes: vec![Node {
+                up: None,
+                depth: 0,
+                at: None,
+            }],
+        };
+        for path in wanted {
+            index.insert(path);
+        }
+        if index.nodes.len() == 1 {
+            return None;
+        }
+        let checks = index.scan(text)?;
+        let (first, (_, deepest), last) = (checks.first?, checks.deepest?, checks.last?);
+        let mut checked = Vec::new();
+        for n in [first, deepest, last] {
+            // The deepest path is often the last one too: parse once per distinct path.
+            if checked.contains(&n) {
+                continue;
+            }
+            checked.push(n);
+            if locate(text, &index.path(n)) != index.nodes[n as usize].at {
+                return None;
+            }
+        }
+        Some(index)
+    }
+
+    /// The position of `path` when the scan found it.
+    pub fn get(&self, path: &[Step]) -> Option<(usize, usize)> {
+        let mut n = Some(0);
+        for step in path {
+            n = match step {
+                Step::Key(k) => self.child_key(n, k),
+                Step::Index(i) => self.child(n, Edge::Index(*i)),
+            };
+        }
+        self.nodes[n? as usize].at
+    }
+
+    fn insert(&mut self, path: &[Step]) {
+        let mut n = 0u32;
+        for step in path {
+            let edge = match step {
+                Step::Key(k) => {
+                    let next = self.names.len() as u32;
+                    let id = *self.keys.entry(k.as_str().into()).or_insert(next);
+                    if id == next {
+                        self.names.push(k.as_str().into());
+                    }
+                    Edge::Key(id)
+                }
+                Step::Index(i) => Edge::Index(*i),
+            };
+            let next = self.nodes.len() as u32;
+            let child = *self.edges.entry((n, edge)).or_insert(next);
+            if child == next {
+                let depth = self.nodes[n as usize].depth + 1;
+                self.nodes.push(Node {
+                    up: Some((n, edge)),
+                    depth,
+                    at: None,
+                });
+            }
+            n = child;
+        }
+    }
+
+    /// The path of node `n`.
+    fn path(&self, mut n: u32) -> Vec<Step> {
+        let mut steps = Vec::new();
+        while let Some((up, edge)) = self.nodes[n as usize].up {
+            steps.push(match edge {
+                Edge::Key(id) => Step::Key(self.names[id as usize].to_string()),
+                Edge::Index(i) => Step::Index(i),
+            });
+            n = up;
+        }
+        steps.reverse();
+        steps
+    }
+
+    fn child(&self, at: Cursor, edge: Edge) -> Cursor {
+        self.edges.get(&(at?, edge)).copied()
+    }
+
+    fn child_key(&self, at: Cursor, key: &str) -> Cursor {
+        let at = at?;
+        let id = *self.keys.get(key)?;
+        self.edges.get(&(at, Edge::Key(id))).copied()
+    }
+
+    fn record(&mut self, checks: &mut Checks, node: Cursor, at: (usize, usize)) {
+        let Some(n) = node else { return };
+        let depth = self.nodes[n as usize].depth;
+        self.nodes[n as usize].at = Some(at);
+        checks.first.get_or_insert(n);
+        checks.last = Some(n);
+        if checks.deepest.is_none_or(|(d, _)| depth >= d) {
+            checks.deepest = Some((depth, n));
+        }
+    }
+
+    /// Read `text`, recording the wanted nodes it meets; `None` when it cannot be read.
+    fn scan(&mut self, text: &str) -> Option<Checks> {
+        let mut checks = Checks::default();
         let mut stack: Vec<Frame> = Vec::new();
-        // The path whose value starts on a following line (`sources:` then `- ...`).
-        let mut pending: Option<Vec<Step>> = None;
+        // The node whose value starts on a following line (`sources:` then `- ...`).
+        let mut pending: Option<Cursor> = None;
         // Inside a multi-line scalar: lines indented more than this column belong to it.
         let mut skip_above: Option<usize> = None;
-        let mut record = |positions: &mut std::collections::HashMap<Vec<Step>, (usize, usize)>,
-                          path: Vec<Step>,
-                          at: (usize, usize)| {
-            order.push(path.clone());
-            positions.insert(path, at);
-        };
         for (n, line) in text.lines().enumerate() {
             let body = line.trim_start_matches(' ');
             let indent = line.len() - body.len();
@@ -220,30 +411,27 @@ impl BlockIndex {
                     Some(f) if f.seq && f.col == col => {
                         f.index += 1;
                         pending = None;
-                        let mut p = f.path.clone();
-                        p.push(Step::Index(f.index));
-                        p
+                        let (node, index) = (f.node, f.index);
+                        self.child(node, Edge::Index(index))
                     }
                     top => {
                         // A new sequence: the value of the key before it (the same column
                         // or deeper), or the whole document.
-                        let path = match (top, pending.take()) {
-                            (Some(f), Some(p)) if f.col <= col => p,
-                            (None, None) if col == 0 => Vec::new(),
+                        let node = match (top, pending.take()) {
+                            (Some(f), Some(p)) if f.col <= col => {
+                                self.record(&mut checks, p, (lineno, col + 1));
+                                p
+                            }
+                            (None, None) if col == 0 => Some(0),
                             _ => return None,
                         };
-                        if !path.is_empty() {
-                            record(&mut positions, path.clone(), (lineno, col + 1));
-                        }
-                        let mut p = path.clone();
                         stack.push(Frame {
                             col,
-                            path,
+                            node,
                             seq: true,
                             index: 0,
                         });
-                        p.push(Step::Index(0));
-                        p
+                        self.child(node, Edge::Index(0))
                     }
                 };
                 let value = after.trim_start_matches(' ');
@@ -255,12 +443,12 @@ impl BlockIndex {
                 if value.starts_with("- ") || value == "-" {
                     return None;
                 }
-                record(&mut positions, item.clone(), (lineno, vcol + 1));
+                self.record(&mut checks, item, (lineno, vcol + 1));
                 if split_key(value).is_some() {
                     // `- id: a`: a mapping starts inside the item.
                     stack.push(Frame {
                         col: vcol,
-                        path: item,
+                        node: item,
                         seq: false,
                         index: 0,
                     });
@@ -276,70 +464,79 @@ impl BlockIndex {
             while stack.last().is_some_and(|f| f.col > col || f.col == col && f.seq) {
                 stack.pop();
             }
-            let map_path = match stack.last() {
+            let map = match stack.last() {
                 Some(f) if !f.seq && f.col == col => {
                     pending = None;
-                    f.path.clone()
+                    f.node
                 }
                 top => {
-                    let path = match (top, pending.take()) {
-                        (Some(f), Some(p)) if f.col < col => p,
-                        (None, None) => Vec::new(),
+                    let node = match (top, pending.take()) {
+                        (Some(f), Some(p)) if f.col < col => {
+                            self.record(&mut checks, p, (lineno, col + 1));
+                            p
+                        }
+                        (None, None) => Some(0),
                         _ => return None,
                     };
-                    if !path.is_empty() {
-                        record(&mut positions, path.clone(), (lineno, col + 1));
-                    }
                     stack.push(Frame {
                         col,
-                        path: path.clone(),
+                        node,
                         seq: false,
                         index: 0,
                     });
-                    path
+                    node
                 }
             };
-            let mut entry = map_path;
-            entry.push(Step::Key(key));
+            let entry = self.child_key(map, key);
             match value_off {
                 None => pending = Some(entry),
                 Some(off) => {
                     let value = &rest[off..];
-                    record(&mut positions, entry.clone(), (lineno, col + off + 1));
-                    flow_elements(&mut positions, &entry, value, lineno, col + off + 1);
+                    self.record(&mut checks, entry, (lineno, col + off + 1));
+                    if entry.is_some() {
+                        self.flow_elements(entry, value, lineno, col + off + 1);
+                    }
                     scalar_fits(value, &mut skip_above, col)?;
                 }
             }
         }
-        // Check a few answers against the exact re-parse: the first path, the deepest and
-        // the last.
-        let deepest = order.iter().max_by_key(|p| p.len())?;
-        for p in [order.first()?, deepest, order.last()?] {
-            if locate(text, p) != positions.get(p).copied() {
-                return None;
-            }
-        }
-        Some(BlockIndex { positions })
+        Some(checks)
     }
 
-    /// The position of `path` when the scan found it.
-    pub fn get(&self, path: &[Step]) -> Option<(usize, usize)> {
-        self.positions.get(path).copied()
+    /// The elements of a one-line flow sequence of plain scalars (`[hack, leak]`), each at its
+    /// own column; anything else (nested, quoted, spanning lines) is left to [`locate`].
+    fn flow_elements(&mut self, node: Cursor, value: &str, line: usize, col: usize) {
+        let Some(inner) = value.strip_prefix('[').and_then(|v| v.trim_end().strip_suffix(']')) else {
+            return;
+        };
+        if inner.contains(['[', ']', '{', '}', '"', '\'', '#', '&', '*']) {
+            return;
+        }
+        let mut offset = 1;
+        for (i, part) in inner.split(',').enumerate() {
+            let lead = part.len() - part.trim_start().len();
+            if !part.trim().is_empty() {
+                if let Some(c) = self.child(node, Edge::Index(i)) {
+                    self.nodes[c as usize].at = Some((line, col + offset + lead));
+                }
+            }
+            offset += part.len() + 1;
+        }
     }
 }
 
 /// `key:` or `key: value` with a plain key: the key and the value's byte offset in `s`
 /// (`None` when the value is on the following lines or only a comment follows).
-fn split_key(s: &str) -> Option<(String, Option<usize>)> {
+fn split_key(s: &str) -> Option<(&str, Option<usize>)> {
     let (k, rest) = s.split_once(':')?;
     if !is_plain_key(k) || !(rest.is_empty() || rest.starts_with(' ')) {
         return None;
     }
     let v = rest.trim_start_matches(' ');
     if v.is_empty() || v.starts_with('#') {
-        return Some((k.to_string(), None));
+        return Some((k, None));
     }
-    Some((k.to_string(), Some(s.len() - v.len())))
+    Some((k, Some(s.len() - v.len())))
 }
 
 /// Whether the scanner can read past a scalar value written at an entry of column `col`:
@@ -378,33 +575,6 @@ fn scalar_fits(value: &str, skip_above: &mut Option<usize>, col: usize) -> Optio
             Some(closed)
         }
         _ => Some(true),
-    }
-}
-
-/// The elements of a one-line flow sequence of plain scalars (`[hack, leak]`), each at its
-/// own column; anything else (nested, quoted, spanning lines) is left to [`locate`].
-fn flow_elements(
-    positions: &mut std::collections::HashMap<Vec<Step>, (usize, usize)>,
-    path: &[Step],
-    value: &str,
-    line: usize,
-    col: usize,
-) {
-    let Some(inner) = value.strip_prefix('[').and_then(|v| v.trim_end().strip_suffix(']')) else {
-        return;
-    };
-    if inner.contains(['[', ']', '{', '}', '"', '\'', '#', '&', '*']) {
-        return;
-    }
-    let mut offset = 1;
-    for (i, part) in inner.split(',').enumerate() {
-        let lead = part.len() - part.trim_start().len();
-        if !part.trim().is_empty() {
-            let mut p = path.to_vec();
-            p.push(Step::Index(i));
-            positions.insert(p, (line, col + offset + lead));
-        }
-        offset += part.len() + 1;
     }
 }
 
@@ -585,9 +755,9 @@ mod locate {
 mod tests {
     use super::*;
 
-    fn at(text: &str, path: &str) -> Option<(usize, usize)> {
-        let steps: Vec<Step> = path
-            .split('.')
+    /// `events[3].before[1]` as steps (test paths only use plain keys).
+    pub(super) fn steps(path: &str) -> Vec<Step> {
+        path.split('.')
             .flat_map(|part| {
                 let mut out = Vec::new();
                 let (key, rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
@@ -601,8 +771,11 @@ mod tests {
                 }
                 out
             })
-            .collect();
-        locate(text, &steps)
+            .collect()
+    }
+
+    fn at(text: &str, path: &str) -> Option<(usize, usize)> {
+        locate(text, &steps(path))
     }
 
     #[test]
@@ -638,58 +811,104 @@ mod tests {
 mod block_index_tests {
     use super::*;
 
-    /// Every position the fast index knows agrees with the exact re-parse, on every
-    /// checked-in timeline and fixture.
+    /// The path of every node of `text` (mapping keys that are strings only).
+    fn all_paths(text: &str) -> Vec<Vec<Step>> {
+        fn walk(v: &serde_yaml::Value, path: &mut Vec<Step>, out: &mut Vec<Vec<Step>>) {
+            match v {
+                serde_yaml::Value::Mapping(m) => {
+                    for (k, v) in m {
+                        if let Some(k) = k.as_str() {
+                            path.push(Step::key(k));
+                            out.push(path.clone());
+                            walk(v, path, out);
+                            path.pop();
+                        }
+                    }
+                }
+                serde_yaml::Value::Sequence(s) => {
+                    for (i, v) in s.iter().enumerate() {
+                        path.push(Step::Index(i));
+                        out.push(path.clone());
+                        walk(v, path, out);
+                        path.pop();
+                    }
+                }
+                _ => {}
+            }
+        }
+        let v: serde_yaml::Value = serde_yaml::from_str(text).unwrap();
+        let mut out = Vec::new();
+        walk(&v, &mut Vec::new(), &mut out);
+        out
+    }
+
+    /// Asked for every node of every checked-in timeline and fixture, the index answers
+    /// nearly all of them, each as the exact re-parse does.
     #[test]
     fn agrees_with_locate() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut checked = 0;
-        for dir in ["timelines", "tests/data/timelines"] {
+        let (mut checked, mut files) = (0, 0);
+        for dir in ["timelines", "tests/data/timelines", "tests/data/timelines/defects"] {
             for entry in std::fs::read_dir(root.join(dir)).unwrap() {
                 let path = entry.unwrap().path();
                 if path.extension().is_none_or(|e| e != "yaml") {
                     continue;
                 }
                 let text = std::fs::read_to_string(&path).unwrap();
-                let Some(index) = BlockIndex::new(&text) else { continue };
-                for (p, pos) in &index.positions {
-                    assert_eq!(locate(&text, p), Some(*pos), "{}: {}", path.display(), path_string(p));
-                    checked += 1;
+                if serde_yaml::from_str::<serde_yaml::Value>(&text).is_err() {
+                    continue;
+                }
+                let wanted = all_paths(&text);
+                let Some(index) = BlockIndex::new(&text, wanted.iter().map(Vec::as_slice)) else {
+                    continue;
+                };
+                files += 1;
+                for p in &wanted {
+                    if let Some(pos) = index.get(p) {
+                        assert_eq!(locate(&text, p), Some(pos), "{}: {}", path.display(), path_string(p));
+                        checked += 1;
+                    }
                 }
             }
         }
-        assert!(checked > 100, "only {checked} positions checked");
+        assert!(
+            files >= 8 && checked > 1000,
+            "only {checked} positions in {files} files checked"
+        );
     }
-}
 
-#[cfg(test)]
-mod block_index_shapes {
-    use super::*;
+    /// Asked for some paths only, the index keeps those (and their prefixes), nothing else.
+    #[test]
+    fn keeps_only_the_wanted_paths() {
+        let text = "events:\n- id: a\n  sources:\n  - document: d\n    tense: PAST\n- id: b\n";
+        let wanted = [super::tests::steps("events[0].sources[0].tense")];
+        let index = BlockIndex::new(text, wanted.iter().map(Vec::as_slice)).expect("readable");
+        let get = |p: &str| index.get(&super::tests::steps(p));
+        assert_eq!(get("events[0].sources[0].tense"), Some((5, 12)));
+        assert_eq!(get("events[0].sources"), Some((4, 3)));
+        assert_eq!(get("events[0]"), Some((2, 3)));
+        assert_eq!(get("events[1].id"), None);
+        assert_eq!(get("events[0].sources[0].document"), None);
+        assert_eq!(locate(text, &super::tests::steps("events[1].id")), Some((6, 7)));
+        assert_eq!(index.nodes.len(), 6, "the document and five steps");
+    }
 
     /// Nested blocks, multi-line scalars and odd values: every position the index gives is
     /// the exact one, and what it cannot read makes it give up rather than guess.
     #[test]
     fn nested_and_multiline() {
         let text = "title: x\nevents:\n- id: a\n  date:\n    earliest: 2014-12-01\n    derivation:\n      text: 'it''s\n        long'\n      rule: r\n  sources:\n  - document: d\n    start: 3\n  - document: e\n  before: [b, c]\n- id: b\n  description: |-\n    one: two\n    - three\n  sources:\n  - document: d\nrelations:\n- from: a\n  to: b\n";
-        let index = BlockIndex::new(text).expect("readable");
-        for (p, pos) in &index.positions {
-            assert_eq!(locate(text, p), Some(*pos), "{}", path_string(p));
+        let wanted = all_paths(text);
+        let index = BlockIndex::new(text, wanted.iter().map(Vec::as_slice)).expect("readable");
+        for p in &wanted {
+            assert_eq!(index.get(p), locate(text, p), "{}", path_string(p));
         }
-        let at = |p: &[Step]| index.get(p);
-        let ev = |i: usize| vec![Step::key("events"), Step::Index(i)];
-        let mut p = ev(0);
-        p.extend([Step::key("sources"), Step::Index(1), Step::key("document")]);
-        assert_eq!(at(&p), Some((13, 15)));
-        let mut p = ev(0);
-        p.extend([Step::key("date"), Step::key("derivation"), Step::key("rule")]);
-        assert_eq!(at(&p), Some((9, 13)));
-        let mut p = ev(1);
-        p.extend([Step::key("sources"), Step::Index(0), Step::key("document")]);
-        assert_eq!(at(&p), Some((20, 15)));
-        assert_eq!(
-            at(&[Step::key("relations"), Step::Index(0), Step::key("to")]),
-            Some((23, 7))
-        );
+        let at = |p: &str| index.get(&super::tests::steps(p));
+        assert_eq!(at("events[0].sources[1].document"), Some((13, 15)));
+        assert_eq!(at("events[0].date.derivation.rule"), Some((9, 13)));
+        assert_eq!(at("events[1].sources[0].document"), Some((20, 15)));
+        assert_eq!(at("relations[0].to"), Some((23, 7)));
+        let a: &[Step] = &[Step::key("a")];
         for unreadable in [
             "a: &x 1\nb: *x\n",
             "a: [1,\n  2]\n",
@@ -697,7 +916,89 @@ mod block_index_shapes {
             "a:\n- [\n",
             "? a\n: 1\n",
         ] {
-            assert!(BlockIndex::new(unreadable).is_none(), "{unreadable:?}");
+            assert!(BlockIndex::new(unreadable, [a]).is_none(), "{unreadable:?}");
         }
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct CaseFile {
+        case: Vec<Case>,
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Case {
+        name: String,
+        scan: bool,
+        yaml: String,
+        paths: Vec<Want>,
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Want {
+        path: String,
+        line: Option<usize>,
+        column: Option<usize>,
+        #[serde(default = "yes")]
+        by_scan: bool,
+    }
+
+    fn yes() -> bool {
+        true
+    }
+
+    /// The cases of `tests/data/yaml/positions.toml`: the targeted scan, the locator and the
+    /// exact re-parse give the expected position of every path, and the scan gives up where
+    /// it should. Every failure is printed.
+    #[test]
+    fn positions_cases() {
+        let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/yaml/positions.toml");
+        let src = std::fs::read_to_string(&file).unwrap();
+        let cases: CaseFile = toml::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let filter = std::env::var("YAML_CASE").ok();
+        let mut names = std::collections::BTreeSet::new();
+        let (mut failures, mut ran) = (Vec::new(), 0);
+        for c in &cases.case {
+            if !names.insert(c.name.as_str()) {
+                failures.push(format!("duplicate case name `{}`", c.name));
+            }
+            if filter.as_deref().is_some_and(|f| !c.name.contains(f)) {
+                continue;
+            }
+            ran += 1;
+            let wanted: Vec<Vec<Step>> = c.paths.iter().map(|w| super::tests::steps(&w.path)).collect();
+            let index = BlockIndex::new(&c.yaml, wanted.iter().map(Vec::as_slice));
+            let locator = Locator::new(&c.yaml, wanted.iter().map(Vec::as_slice));
+            if index.is_some() != c.scan || locator.scanned() != c.scan {
+                failures.push(format!(
+                    "{}: scan reads the text: want {}, got {}",
+                    c.name, c.scan, !c.scan
+                ));
+            }
+            for (w, p) in c.paths.iter().zip(&wanted) {
+                let want = w.line.zip(w.column);
+                let by_scan = if c.scan && w.by_scan { want } else { None };
+                let got = (
+                    locate(&c.yaml, p),
+                    locator.get(p),
+                    index.as_ref().and_then(|i| i.get(p)),
+                );
+                if got != (want, want, by_scan) {
+                    failures.push(format!(
+                        "{}: {}: want {want:?} (scan {by_scan:?}); re-parse, locator, scan gave {got:?}",
+                        c.name, w.path
+                    ));
+                }
+            }
+        }
+        assert!(ran > 0, "no cases ran");
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 }

@@ -27,9 +27,10 @@
 //! the YAML place it was written; each conflict the graph finds is one finding listing every
 //! fact on the cycle with its place and evidence.
 //!
-//! Line numbers come from [`crate::yaml::locate`], which re-parses the file to find the node
-//! at a path such as `events[3].before[1]`; a timeline built in memory has no file, so its
-//! findings carry the path only.
+//! Line numbers are looked up once all findings are made: their paths (such as
+//! `events[3].before[1]`) go to [`crate::yaml::Locator`], which finds exactly those in one
+//! scan of the file and re-parses it ([`crate::yaml::locate`]) for what the scan cannot read.
+//! A timeline built in memory has no file, so its findings carry the path only.
 
 use super::{Origin, Relation, Timeline};
 use crate::graph::{self, Graph, NodeId};
@@ -275,46 +276,27 @@ impl fmt::Display for Report {
     }
 }
 
-/// Builds findings and turns YAML paths into places.
+/// Builds findings. Their places are filled in at the end: every path is collected first,
+/// then all are looked up together ([`yaml::Locator`]: one scan of the file for exactly those
+/// paths).
 struct Checker<'a> {
     origin: &'a Origin,
     findings: Vec<Finding>,
-    /// Positions already looked up (each lookup parses the whole file once).
-    cache: std::cell::RefCell<Positions>,
-    /// Block-style positions found in one scan (built on first use; `None` when the file is
-    /// not plain block style), so a long cycle does not cost one parse per step.
-    index: std::cell::OnceCell<Option<yaml::BlockIndex>>,
+    /// Every path a place was asked for, by its printed form ([`Place::path`]).
+    wanted: BTreeMap<String, Vec<Step>>,
 }
 
-/// `(line, column)` of YAML paths, `None` when the path is not in the file.
-type Positions = BTreeMap<Vec<Step>, Option<(usize, usize)>>;
-
 impl Checker<'_> {
-    fn place(&self, path: &[Step]) -> Place {
-        // The nearest node that exists: `before: b` (one id, not a list) has no
-        // `before[0]`, so the finding points at the scalar itself.
-        let mut found = None;
-        if let Some(text) = self.origin.text() {
-            let mut p = path;
-            let index = self.index.get_or_init(|| yaml::BlockIndex::new(text));
-            while found.is_none() && !p.is_empty() {
-                if let Some(pos) = index.as_ref().and_then(|i| i.get(p)) {
-                    found = Some(pos);
-                    break;
-                }
-                found = *self
-                    .cache
-                    .borrow_mut()
-                    .entry(p.to_vec())
-                    .or_insert_with(|| yaml::locate(text, p));
-                p = &p[..p.len() - 1];
-            }
+    /// The place of `path`, its line and column still to be filled in by [`Checker::locate`].
+    fn place(&mut self, path: &[Step]) -> Place {
+        let printed = yaml::path_string(path);
+        if !self.wanted.contains_key(&printed) {
+            self.wanted.insert(printed.clone(), path.to_vec());
         }
-        let (line, column) = found.map_or((None, None), |(l, c)| (Some(l), Some(c)));
         Place {
-            path: yaml::path_string(path),
-            line,
-            column,
+            path: printed,
+            line: None,
+            column: None,
         }
     }
 
@@ -327,6 +309,42 @@ impl Checker<'_> {
             place,
             cycle: Vec::new(),
         });
+    }
+
+    /// The `(line, column)` of every wanted path, by its printed form. A path that is not in
+    /// the file takes the position of the nearest node that is: `before: b` (one id, not a
+    /// list) has no `before[0]`, so the finding points at the scalar itself. Empty without a
+    /// file.
+    fn locate(&self, exact: bool) -> BTreeMap<String, (usize, usize)> {
+        let mut out = BTreeMap::new();
+        let Some(text) = self.origin.text() else { return out };
+        if self.wanted.is_empty() {
+            return out;
+        }
+        let locator = if exact {
+            yaml::Locator::exact(text)
+        } else {
+            yaml::Locator::new(text, self.wanted.values().map(Vec::as_slice))
+        };
+        for (printed, path) in &self.wanted {
+            let mut p = path.as_slice();
+            while !p.is_empty() {
+                if let Some(at) = locator.get(p) {
+                    out.insert(printed.clone(), at);
+                    break;
+                }
+                p = &p[..p.len() - 1];
+            }
+        }
+        out
+    }
+}
+
+/// Fill in a place's line and column from [`Checker::locate`]'s answers.
+fn fill(place: &mut Place, at: &BTreeMap<String, (usize, usize)>) {
+    if let Some(&(line, column)) = at.get(&place.path) {
+        place.line = Some(line);
+        place.column = Some(column);
     }
 }
 
@@ -412,17 +430,23 @@ enum FactOrigin {
 }
 
 pub(super) fn check(t: &Timeline) -> Report {
+    check_with(t, false)
+}
+
+/// [`check`], with the positions found by the exact re-parse alone when `exact` (for the
+/// tests that compare both ways).
+fn check_with(t: &Timeline, exact: bool) -> Report {
     let mut c = Checker {
         origin: &t.origin,
         findings: Vec::new(),
-        cache: Default::default(),
-        index: Default::default(),
+        wanted: BTreeMap::new(),
     };
 
     // Ids: unique among events and times.
     let mut ids: BTreeMap<&str, Vec<Step>> = BTreeMap::new();
     let mut event_ids: BTreeMap<&str, usize> = BTreeMap::new();
     let mut time_ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut duplicates: Vec<(&str, Place, Place)> = Vec::new();
     let all_ids = t
         .events
         .iter()
@@ -432,16 +456,10 @@ pub(super) fn check(t: &Timeline) -> Report {
     for (id, list, i) in all_ids {
         let path = vec![k(list), Step::Index(i), k("id")];
         if let Some(first) = ids.get(id) {
+            // The message names the first use's line: made once lines are known.
             let first = c.place(first);
-            let at = match first.line {
-                Some(l) => format!("line {l}"),
-                None => first.path.clone(),
-            };
-            c.push(
-                Kind::DuplicateId,
-                &path,
-                format!("the id `{id}` is already used at {at}"),
-            );
+            let place = c.place(&path);
+            duplicates.push((id, first, place));
         } else {
             ids.insert(id, path);
             if list == "events" {
@@ -876,7 +894,30 @@ pub(super) fn check(t: &Timeline) -> Report {
         });
     }
 
+    // Lines and columns, all looked up together.
+    let at = c.locate(exact);
     let mut findings = c.findings;
+    for f in &mut findings {
+        fill(&mut f.place, &at);
+        for s in &mut f.cycle {
+            fill(&mut s.place, &at);
+        }
+    }
+    for (id, mut first, mut place) in duplicates {
+        fill(&mut first, &at);
+        fill(&mut place, &at);
+        let at = match first.line {
+            Some(l) => format!("line {l}"),
+            None => first.path,
+        };
+        findings.push(Finding {
+            severity: Kind::DuplicateId.severity(),
+            kind: Kind::DuplicateId,
+            message: format!("the id `{id}` is already used at {at}"),
+            place,
+            cycle: Vec::new(),
+        });
+    }
     // File order; without a file, YAML path order (which is file order for our own output).
     findings.sort_by(|a, b| {
         let key = |f: &Finding| {
@@ -988,4 +1029,100 @@ pub(super) fn entailed(t: &Timeline, a: &str, b: &str) -> Option<RelType> {
     }
     let (x, y) = (*nodes.get(a)?, *nodes.get(b)?);
     g.solve().relation(x, y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Findings placed through the one-scan index are placed exactly as by the re-parse alone,
+    /// on every checked-in timeline and defect fixture, and on a timeline the scan cannot read
+    /// (an alias: all its places come from the re-parse).
+    #[test]
+    fn scan_and_reparse_place_findings_alike() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut placed = 0;
+        for dir in ["timelines", "tests/data/timelines", "tests/data/timelines/defects"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_none_or(|e| e != "yaml") {
+                    continue;
+                }
+                let Ok(t) = Timeline::from_path(&path) else { continue };
+                let (scanned, exact) = (check_with(&t, false), check_with(&t, true));
+                assert_eq!(scanned.to_string(), exact.to_string(), "{}", path.display());
+                placed += scanned.findings.iter().filter(|f| f.place.line.is_some()).count();
+            }
+        }
+        assert!(placed >= 10, "only {placed} findings placed");
+        let aliased = "schema: tempograph/1\nevents:\n- id: a\n  label: &l Hack\n  date: 2014-12-05\n  before: [b]\n- id: b\n  label: *l\n  date: 2014-12-01\n- id: a\n  label: Leak\n";
+        let t = Timeline::from_yaml(aliased, "aliased.yaml").unwrap();
+        assert!(!yaml::Locator::new(aliased, [&[k("events")][..]]).scanned());
+        let report = check_with(&t, false);
+        assert_eq!(report.to_string(), check_with(&t, true).to_string());
+        let lines: Vec<_> = report.findings.iter().map(|f| (f.kind, f.place.line)).collect();
+        assert!(lines.contains(&(Kind::DuplicateId, Some(10))), "{report}");
+        assert!(lines.contains(&(Kind::ContradictsDates, Some(6))), "{report}");
+    }
+}
+
+#[cfg(test)]
+mod mutations {
+    use super::*;
+
+    /// Every fixture with one line deleted, doubled, indented or outdented by two spaces:
+    /// whenever the result is still a timeline, findings placed through the scan are placed
+    /// as by the re-parse alone (the scan gives up, or its cross-check catches a misreading,
+    /// rather than report a wrong line).
+    #[test]
+    fn mutated_fixtures_place_alike() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (mut compared, mut scanned) = (0, 0);
+        for dir in ["timelines", "tests/data/timelines", "tests/data/timelines/defects"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_none_or(|e| e != "yaml") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                let lines: Vec<&str> = text.lines().collect();
+                for n in 0..lines.len() {
+                    for how in 0..4 {
+                        let mut v: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+                        match how {
+                            0 => {
+                                v.remove(n);
+                            }
+                            1 => v.insert(n, lines[n].to_string()),
+                            2 => v[n] = format!("  {}", lines[n]),
+                            _ => match lines[n].strip_prefix("  ") {
+                                Some(l) => v[n] = l.to_string(),
+                                None => continue,
+                            },
+                        }
+                        let mutated = v.join("\n") + "\n";
+                        let Ok(t) = Timeline::from_yaml(&mutated, "m.yaml") else {
+                            continue;
+                        };
+                        let (a, b) = (check_with(&t, false), check_with(&t, true));
+                        assert_eq!(
+                            a.to_string(),
+                            b.to_string(),
+                            "{} with line {} changed ({how}):\n{mutated}",
+                            path.display(),
+                            n + 1
+                        );
+                        compared += 1;
+                        let wanted: Vec<Vec<Step>> = vec![vec![k("events")]];
+                        scanned +=
+                            usize::from(yaml::Locator::new(&mutated, wanted.iter().map(Vec::as_slice)).scanned());
+                    }
+                }
+            }
+        }
+        assert!(
+            compared > 200 && scanned > 100,
+            "{compared} compared, {scanned} scanned"
+        );
+    }
 }

@@ -25,7 +25,8 @@
 //!
 //! Numeric dates must be glued (`12/17/14`, no spaces) and must not continue with `-word`
 //! or another digit group (`9/11-style`, `1-800-555`). A month/day without a year is never
-//! read from slashes (`3/4 cup`).
+//! read from slashes (`3/4 cup`). An ISO date and time whose time cannot be (`T25:00`,
+//! `T10:61`) is the date alone, unless a word such as `version` or `model` makes it a label.
 
 use super::{lookup, Cand, Ctx, Season, Unres};
 use crate::timex::TimexType;
@@ -90,9 +91,20 @@ fn continues(ctx: &Ctx, j: usize) -> bool {
         || ctx.joined(j) && (ctx.is_num(j) || ctx.is_word(j))
 }
 
+/// The time part of an ISO 8601 date and time, read from its `T` on.
+struct IsoTime {
+    hour: u32,
+    minute: u32,
+    /// Every field in range: hour ≤ 23, minute ≤ 59, second ≤ 60, zone hours ≤ 14
+    /// (`T25:00` is written like a time but is none).
+    possible: bool,
+    /// The token after it.
+    end: usize,
+}
+
 /// The time part of an ISO 8601 date and time from token `j` (`T10:00`, `T10:00:30.5Z`,
-/// `T23:59+01:00`), all joined: hour, minute and the end token. Nothing may follow it joined.
-fn iso_time(ctx: &Ctx, j: usize) -> Option<(u32, u32, usize)> {
+/// `T23:59+01:00`), all joined, two digits to each field. Nothing may follow it joined.
+fn iso_time(ctx: &Ctx, j: usize) -> Option<IsoTime> {
     let joined = |k: usize| ctx.joined(k);
     if !(joined(j) && ctx.is(j, "t") && joined(j + 1) && joined(j + 2) && joined(j + 3) && ctx.punct(j + 2, ":")) {
         return None;
@@ -100,15 +112,16 @@ fn iso_time(ctx: &Ctx, j: usize) -> Option<(u32, u32, usize)> {
     let (Some((hour, 2)), Some((minute, 2))) = (ctx.num(j + 1), ctx.num(j + 3)) else {
         return None;
     };
-    if hour > 23 || minute > 59 {
-        return None;
-    }
+    let mut possible = hour <= 23 && minute <= 59;
     let mut e = j + 4;
     // Seconds and a fraction.
-    if joined(e) && ctx.punct(e, ":") && joined(e + 1) && matches!(ctx.num(e + 1), Some((s, 2)) if s < 61) {
-        e += 2;
-        if joined(e) && ctx.punct(e, ".") && joined(e + 1) && ctx.is_num(e + 1) {
+    if joined(e) && ctx.punct(e, ":") && joined(e + 1) {
+        if let Some((second, 2)) = ctx.num(e + 1) {
+            possible &= second <= 60;
             e += 2;
+            if joined(e) && ctx.punct(e, ".") && joined(e + 1) && ctx.is_num(e + 1) {
+                e += 2;
+            }
         }
     }
     // The zone: `Z` or an offset `+01:00`, `-0500`.
@@ -116,7 +129,8 @@ fn iso_time(ctx: &Ctx, j: usize) -> Option<(u32, u32, usize)> {
         e += 1;
     } else if joined(e) && (ctx.punct(e, "+") || ctx.punct(e, "-")) && joined(e + 1) {
         match ctx.num(e + 1) {
-            Some((h, 2)) if h <= 14 => {
+            Some((h, 2)) => {
+                possible &= h <= 14;
                 e += 2;
                 if joined(e) && ctx.punct(e, ":") && joined(e + 1) && matches!(ctx.num(e + 1), Some((_, 2))) {
                     e += 2;
@@ -129,8 +143,18 @@ fn iso_time(ctx: &Ctx, j: usize) -> Option<(u32, u32, usize)> {
     if continues(ctx, e) {
         return None;
     }
-    Some((hour, minute, e))
+    Some(IsoTime {
+        hour,
+        minute,
+        possible,
+        end: e,
+    })
 }
+
+/// Words after which a number is a label, not a date: `version 1998`, `flight 2014`.
+static NUMBER_LABELS: &[&str] = &[
+    "no", "nos", "number", "flight", "route", "room", "model", "version", "windows", "office", "highway",
+];
 
 fn numeric(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let Some((a, la)) = ctx.num(i) else { return };
@@ -149,18 +173,24 @@ fn numeric(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     };
     // "2014-12-17T10:00Z", "2014-12-17T10:00:30+01:00": an ISO 8601 date and time.
     if sep == "-" && la == 4 && lb == 2 && lc == 2 && valid(a as i32, b, c) {
-        if let Some((hour, minute, e)) = iso_time(ctx, i + 5) {
+        if let Some(t) = iso_time(ctx, i + 5) {
             let day = Unres::Date {
                 year: Some(a as i32),
                 month: b,
                 day: Some(c),
             };
-            let v = Unres::Time {
-                day: Some(Box::new(day)),
-                hour,
-                minute,
-            };
-            out.push(Cand::new(i, e, TimexType::Time, v, "time/iso-datetime"));
+            if t.possible {
+                let v = Unres::Time {
+                    day: Some(Box::new(day)),
+                    hour: t.hour,
+                    minute: t.minute,
+                };
+                out.push(Cand::new(i, t.end, TimexType::Time, v, "time/iso-datetime"));
+            } else if !(i > 0 && ctx.any(i - 1, NUMBER_LABELS)) {
+                // "2014-12-17T25:00": no such time, but the date is a date ("version
+                // 2014-12-17T99:00" is a version).
+                out.push(Cand::new(i, i + 5, D, day, "date/iso"));
+            }
             return;
         }
     }
@@ -607,17 +637,7 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     if i > 1 && ctx.punct(i - 1, ".") && ctx.any(i - 2, &["no", "nos"]) {
         return;
     }
-    if i > 0
-        && (ctx.punct(i - 1, "$")
-            || ctx.punct(i - 1, "#")
-            || ctx.any(
-                i - 1,
-                &[
-                    "no", "nos", "number", "flight", "route", "room", "model", "version", "windows", "office",
-                    "highway",
-                ],
-            ))
-    {
+    if i > 0 && (ctx.punct(i - 1, "$") || ctx.punct(i - 1, "#") || ctx.any(i - 1, NUMBER_LABELS)) {
         return;
     }
     let next = ctx.lw(i + 1);
