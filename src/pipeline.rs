@@ -175,6 +175,14 @@ pub fn is_evidence(a: &Analyzed, l: &Tlink) -> bool {
     }
 }
 
+/// Prepositions: a noun after one is not a verb's direct object.
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "of" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from" | "about" | "into" | "over" | "against"
+    )
+}
+
 /// Words that open a clause the time expression does not reach into.
 fn is_subordinator(w: &str) -> bool {
     matches!(
@@ -304,7 +312,41 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
         let nearest = if durative {
             ev.pos == Pos::Verb && !events_between(after_event, ts, Some(Pos::Verb))
         } else {
-            !events_between(after_event, ts, None)
+            // The event right before token `before` in this sentence.
+            let prev_event = |before: usize| {
+                a.events
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, x)| x.sentence == ev.sentence && tok_of(x) < before)
+                    .max_by_key(|(_, x)| tok_of(x))
+            };
+            // A noun that is the object of the verb event just before it passes the
+            // expression on to that verb: `canceled the release of the film on Wednesday`,
+            // `discovered the breach in April` — a finite verb (not `said the attack in
+            // November ...`, whose noun begins a reported clause, nor a participle: `...,
+            // referencing similar attacks last year`).
+            let object_of = |verb: &Event, noun: &Event| {
+                let (from, to) = (tok_of(verb) + 1, tok_of(noun));
+                verb.pos == Pos::Verb
+                    && matches!(verb.tense, Tense::Past | Tense::Present | Tense::Future)
+                    && noun.pos == Pos::Noun
+                    && !matches!(verb.class, EventClass::Reporting | EventClass::IState)
+                    && to >= from
+                    && to - from <= 3
+                    && toks[from..to].iter().all(|k| {
+                        k.kind == TokenKind::Word && !is_subordinator(k.text(text)) && !is_preposition(k.text(text))
+                    })
+            };
+            match prev_event(ts) {
+                Some((n, x)) => {
+                    let target = match prev_event(tok_of(x)) {
+                        Some((v, y)) if object_of(y, x) => v,
+                        _ => n,
+                    };
+                    target == e
+                }
+                None => false,
+            }
         };
         outside_parens(after_event, ts) <= MAX_TRAILING_GAP && !blocked(after_event, gap_end) && nearest
     } else {

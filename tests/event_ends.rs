@@ -80,7 +80,8 @@ fn ongoing_events_get_their_end() {
 
 /// `(text, trigger, start's (earliest, latest))` (DCT 2014-12-17): a trailing `since` or
 /// `until` expression dates the verb, not a noun object between them, and "since November"
-/// means some day of November, not November 1st. `None`: the trigger is not dated.
+/// means some day of November, not November 1st; a trailing date after a finite verb's
+/// object dates the verb. `None`: the trigger is not dated (or not on the timeline).
 type DateCase = (&'static str, &'static str, Option<(&'static str, &'static str)>);
 
 const SINCE_CASES: &[DateCase] = &[
@@ -105,6 +106,25 @@ const SINCE_CASES: &[DateCase] = &[
         "The attack on Sony in November shocked Hollywood.",
         "attack",
         Some(("2014-11-01", "2014-11-30")),
+    ),
+    // A trailing date after a finite verb's object dates the verb.
+    (
+        "Sony Pictures canceled the release of the film on Wednesday.",
+        "canceled",
+        Some(("2014-12-17", "2014-12-17")),
+    ),
+    ("Sony Pictures canceled the release of the film on Wednesday.", "release", None),
+    ("The agency discovered the breach in April.", "discovered", Some(("2014-04-01", "2014-04-30"))),
+    // Negatives: not after a reporting verb, nor after a participle.
+    (
+        "Officials said the attack in November was the worst.",
+        "attack",
+        Some(("2014-11-01", "2014-11-30")),
+    ),
+    (
+        "The attack is something they have done before, Lewis said, referencing similar attacks on South Korean banks last year.",
+        "attacks",
+        Some(("2013-01-01", "2013-12-31")),
     ),
 ];
 
