@@ -15,6 +15,8 @@
 use super::Outcome;
 use crate::eval::tlink::{self, GoldDoc};
 use crate::eval::{matres, timeline};
+use crate::link::boost;
+use crate::link::choose::{Learner, BOOST, STACK_FOLDS};
 use crate::link::model::{Perceptron, SoftmaxLabels, LABEL_EPOCHS, LABEL_L2};
 use crate::link::{Classifier, Model};
 
@@ -77,9 +79,15 @@ pub enum Command {
         /// chooser trained on the other folds (plus `--train`).
         #[arg(long)]
         folds: Option<usize>,
-        /// With `--pairs learned`: the least probability a link must have to be written.
-        #[arg(long, default_value_t = crate::link::choose::THRESHOLD)]
-        threshold: f64,
+        /// With `--pairs learned`: the least probability a link must have to be written;
+        /// several (`0.08,0.1,0.12`) print one line each from the same trained choosers.
+        #[arg(long, value_delimiter = ',', default_values_t = [crate::link::choose::THRESHOLD])]
+        threshold: Vec<f64>,
+        /// With `--train` or `--folds`: the chooser's model.
+        #[arg(long, value_enum, default_value_t = Learner::Softmax)]
+        learner: Learner,
+        #[command(flatten)]
+        boost: BoostArgs,
         /// Use the gold EVENT/TIMEX3 entities (Task C) instead of extracting them.
         #[arg(long)]
         gold_entities: bool,
@@ -127,6 +135,50 @@ pub enum Command {
         #[arg(long)]
         train_tml: Option<PathBuf>,
     },
+}
+
+/// The trees' settings for `--learner boost` and `softmax-boost` (defaults: `choose::BOOST`).
+#[derive(Debug, clap::Args)]
+pub struct BoostArgs {
+    /// Boosting rounds.
+    #[arg(long, default_value_t = BOOST.rounds)]
+    rounds: usize,
+    /// Tree depth.
+    #[arg(long, default_value_t = BOOST.depth)]
+    depth: usize,
+    /// Shrinkage (learning rate) of every leaf value.
+    #[arg(long, default_value_t = BOOST.shrinkage)]
+    shrinkage: f64,
+    /// L2 penalty on leaf values.
+    #[arg(long, default_value_t = BOOST.lambda)]
+    lambda: f64,
+    /// Least hessian sum on either side of a split.
+    #[arg(long, default_value_t = BOOST.min_child)]
+    min_child: f64,
+    /// Features seen in fewer training examples are not split on.
+    #[arg(long, default_value_t = BOOST.min_support)]
+    min_support: u32,
+    /// `softmax-boost`: inner document folds for the softmax scores the trees start from
+    /// (0: the final softmax's in-sample scores).
+    #[arg(long, default_value_t = STACK_FOLDS)]
+    stack_folds: usize,
+    /// `softmax-boost` with stack folds: the linear part is the mean of the inner softmaxes
+    /// (whose held-out scores the trees learned from) instead of one trained on everything.
+    #[arg(long)]
+    stack_mean: bool,
+}
+
+impl BoostArgs {
+    fn params(&self) -> boost::Params {
+        boost::Params {
+            rounds: self.rounds,
+            depth: self.depth,
+            shrinkage: self.shrinkage,
+            lambda: self.lambda,
+            min_child: self.min_child,
+            min_support: self.min_support,
+        }
+    }
 }
 
 /// Which links `relations links` scores.
@@ -280,6 +332,8 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             train,
             folds,
             threshold,
+            learner,
+            boost,
             gold_entities,
             by_rule,
         } => {
@@ -289,76 +343,128 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             } else {
                 tlink::Setting::Abc
             };
-            let (ta, rules, what) = match (pairs, folds) {
+            let params = boost.params();
+            let trees = match learner {
+                Learner::Softmax => String::new(),
+                Learner::SoftmaxBoost => format!(
+                    " ({} rounds, depth {}, shrinkage {}, lambda {}, min-child {}, min-support {}, stack folds {}, mean {})",
+                    params.rounds,
+                    params.depth,
+                    params.shrinkage,
+                    params.lambda,
+                    params.min_child,
+                    params.min_support,
+                    boost.stack_folds,
+                    boost.stack_mean
+                ),
+                Learner::Boost => format!(
+                    " ({} rounds, depth {}, shrinkage {}, lambda {}, min-child {}, min-support {})",
+                    params.rounds, params.depth, params.shrinkage, params.lambda, params.min_child, params.min_support
+                ),
+            };
+            let learned = format!("learner {learner:?}{trees}");
+            // One (counts, per-rule counts, description) per threshold.
+            let mut runs: Vec<(tlink::TaCounts, tlink::RuleCounts, String)> = Vec::new();
+            match (pairs, folds) {
                 (Pairs::Rules, None) => {
                     let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Rules(&model), setting)?;
-                    (ta, r, format!("rule pairs, table {}", model.as_str()))
+                    runs.push((ta, r, format!("rule pairs, table {}", model.as_str())));
                 }
                 (_, Some(k)) => {
                     if k < 2 {
                         return Err(crate::Error::usage("--folds needs at least 2"));
                     }
                     let extra = corpus.load(&train)?;
-                    let mut ta = tlink::TaCounts::default();
-                    let mut rules = tlink::RuleCounts::new();
+                    let n = if pairs == Pairs::Learned { threshold.len() } else { 1 };
+                    let mut acc: Vec<(tlink::TaCounts, tlink::RuleCounts)> = vec![Default::default(); n];
                     for f in 0..k {
                         let (held, rest): (Vec<_>, Vec<_>) = docs.iter().enumerate().partition(|(i, _)| i % k == f);
                         let held: Vec<GoldDoc> = held.into_iter().map(|(_, d)| d.clone()).collect();
                         let mut rest: Vec<GoldDoc> = rest.into_iter().map(|(_, d)| d.clone()).collect();
                         rest.extend(extra.iter().cloned());
-                        let (t, r) = if pairs == Pairs::Learned {
-                            let m = tlink::train_chooser(&rest)?;
-                            tlink::end_to_end_by_rule(&held, tlink::Linker::Learned(&m, threshold), setting)?
+                        let mut results = Vec::new();
+                        if pairs == Pairs::Learned {
+                            let m = tlink::train_chooser_with(
+                                &rest,
+                                learner,
+                                &params,
+                                boost.stack_folds,
+                                boost.stack_mean,
+                            )?;
+                            for &t in &threshold {
+                                results.push(tlink::end_to_end_by_rule(
+                                    &held,
+                                    tlink::Linker::Learned(&m, t),
+                                    setting,
+                                )?);
+                            }
                         } else {
                             let m = SoftmaxLabels::train(&tlink::examples(&rest), LABEL_EPOCHS, LABEL_L2);
-                            tlink::end_to_end_by_rule(&held, tlink::Linker::Rules(&m), setting)?
-                        };
-                        ta.add(&t);
-                        for (id, (a, b, c)) in r {
-                            let e = rules.entry(id).or_default();
-                            e.0 += a;
-                            e.1 += b;
-                            e.2 += c;
+                            results.push(tlink::end_to_end_by_rule(&held, tlink::Linker::Rules(&m), setting)?);
+                        }
+                        for ((ta, rules), (t, r)) in acc.iter_mut().zip(results) {
+                            ta.add(&t);
+                            for (id, (a, b, c)) in r {
+                                let e = rules.entry(id).or_default();
+                                e.0 += a;
+                                e.1 += b;
+                                e.2 += c;
+                            }
                         }
                     }
-                    let what = match pairs {
-                        Pairs::Learned => format!("learned pairs, threshold {threshold}"),
-                        Pairs::Rules => "rule pairs".to_string(),
-                    };
-                    (ta, rules, format!("{what}, {k}-fold document cross-validation"))
+                    for (i, (ta, rules)) in acc.into_iter().enumerate() {
+                        let what = match pairs {
+                            Pairs::Learned => format!("learned pairs, {learned}, threshold {}", threshold[i]),
+                            Pairs::Rules => "rule pairs".to_string(),
+                        };
+                        runs.push((ta, rules, format!("{what}, {k}-fold document cross-validation")));
+                    }
                 }
                 (Pairs::Learned, None) if !train.is_empty() => {
-                    let m = tlink::train_chooser(&corpus.load(&train)?)?;
-                    let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Learned(&m, threshold), setting)?;
-                    (
-                        ta,
-                        r,
-                        format!("learned pairs, trained in memory, threshold {threshold}"),
-                    )
+                    let m = tlink::train_chooser_with(
+                        &corpus.load(&train)?,
+                        learner,
+                        &params,
+                        boost.stack_folds,
+                        boost.stack_mean,
+                    )?;
+                    for &t in &threshold {
+                        let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Learned(&m, t), setting)?;
+                        runs.push((
+                            ta,
+                            r,
+                            format!("learned pairs, trained in memory, {learned}, threshold {t}"),
+                        ));
+                    }
                 }
                 (Pairs::Learned, None) => {
                     let m = crate::link::choose::Committed;
-                    let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Learned(&m, threshold), setting)?;
-                    (
-                        ta,
-                        r,
-                        format!("learned pairs, committed table (all TBAQ), threshold {threshold}"),
-                    )
+                    for &t in &threshold {
+                        let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Learned(&m, t), setting)?;
+                        runs.push((
+                            ta,
+                            r,
+                            format!("learned pairs, committed table (all TBAQ), threshold {t}"),
+                        ));
+                    }
                 }
-            };
-            let mut out = format!(
-                "Task {} on {} documents ({what}): TA P {} R {} F1 {}  (Sys- {}, Ref- {})\n",
-                if gold_entities { "C" } else { "ABC" },
-                docs.len(),
-                pct(ta.precision()),
-                pct(ta.recall()),
-                pct(ta.f1()),
-                ta.sys,
-                ta.gold
-            );
-            if by_rule {
-                for (r, (ok, aligned, n)) in &rules {
-                    out += &format!("  {r:<26} correct {ok:>5} / aligned {aligned:>5} / links {n:>5}\n");
+            }
+            let mut out = String::new();
+            for (ta, rules, what) in &runs {
+                out += &format!(
+                    "Task {} on {} documents ({what}): TA P {} R {} F1 {}  (Sys- {}, Ref- {})\n",
+                    if gold_entities { "C" } else { "ABC" },
+                    docs.len(),
+                    pct(ta.precision()),
+                    pct(ta.recall()),
+                    pct(ta.f1()),
+                    ta.sys,
+                    ta.gold
+                );
+                if by_rule {
+                    for (r, (ok, aligned, n)) in rules {
+                        out += &format!("  {r:<26} correct {ok:>5} / aligned {aligned:>5} / links {n:>5}\n");
+                    }
                 }
             }
             super::write_output(None, &out, &[])?;

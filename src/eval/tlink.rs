@@ -502,11 +502,48 @@ pub fn choose_examples_system(docs: &[GoldDoc]) -> Result<Vec<(Vec<String>, usiz
 /// Train the pair chooser on `docs` as Task ABC sees them (see [`choose_examples_system`]).
 pub fn train_chooser(docs: &[GoldDoc]) -> Result<Softmax> {
     use crate::link::choose::{EPOCHS, L2, N_LABELS};
-    let mut data = choose_examples_system(docs)?;
+    Ok(Softmax::train(&chooser_data(docs)?.0, N_LABELS, EPOCHS, L2))
+}
+
+/// Training examples `(features, label)` and, for each, the index of its document.
+pub type ChooserData = (Vec<(Vec<String>, usize)>, Vec<usize>);
+
+/// The pair chooser's training data: [`choose_examples_system`], then [`choose_examples`],
+/// with the index in `docs` of each example's document.
+pub fn chooser_data(docs: &[GoldDoc]) -> Result<ChooserData> {
+    let (mut data, mut doc) = (Vec::new(), Vec::new());
+    for (i, d) in docs.iter().enumerate() {
+        let ex = choose_examples_system(std::slice::from_ref(d))?;
+        doc.extend(std::iter::repeat_n(i, ex.len()));
+        data.extend(ex);
+    }
     // Plus the same documents over the gold entities: Task ABC CV 34.68 → 34.79, cross-corpus
     // AQUAINT 25.07 → 26.26, TimeBank 24.83 → 25.15.
-    data.extend(choose_examples(docs));
-    Ok(Softmax::train(&data, N_LABELS, EPOCHS, L2))
+    for (i, d) in docs.iter().enumerate() {
+        let ex = choose_examples(std::slice::from_ref(d));
+        doc.extend(std::iter::repeat_n(i, ex.len()));
+        data.extend(ex);
+    }
+    Ok((data, doc))
+}
+
+/// Train a pair chooser of any learner on `docs` (data as [`train_chooser`]).
+pub fn train_chooser_with(
+    docs: &[GoldDoc],
+    learner: crate::link::choose::Learner,
+    params: &crate::link::boost::Params,
+    stack_folds: usize,
+    stack_mean: bool,
+) -> Result<crate::link::choose::Chooser> {
+    let (data, doc) = chooser_data(docs)?;
+    Ok(crate::link::choose::Chooser::train(
+        &data,
+        &doc,
+        learner,
+        params,
+        stack_folds,
+        stack_mean,
+    ))
 }
 
 /// The TLINK triples of a system TimeML file, with event and timex ids replaced by the ids of

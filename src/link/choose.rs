@@ -29,6 +29,7 @@
 //! label   := one of super::model::LABELS | NONE (index 11)
 //! ```
 
+use super::boost::{self, Boost};
 use super::closure::{Added, PointGraph};
 use super::features::{self, Context, PairKind};
 use super::model::{train_label, Model, LABELS};
@@ -68,6 +69,111 @@ pub trait Scorer {
 impl Scorer for Softmax {
     fn probs(&self, feats: &[String]) -> Vec<f64> {
         Softmax::probs(self, feats)
+    }
+}
+
+/// Which model a chooser trained in memory is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Learner {
+    /// One softmax over the pair's features ([`super::softmax`]).
+    #[default]
+    Softmax,
+    /// Gradient-boosted trees alone ([`super::boost`]).
+    Boost,
+    /// Trees boosting the softmax's residual: scores are the softmax's plus the trees'.
+    SoftmaxBoost,
+}
+
+/// The trees' settings for the chooser.
+pub const BOOST: boost::Params = boost::Params {
+    rounds: 100,
+    depth: 3,
+    shrinkage: 0.1,
+    lambda: 1.0,
+    min_child: 1.0,
+    min_support: 3,
+};
+
+/// Inner folds for the softmax scores the trees of [`Learner::SoftmaxBoost`] start from.
+pub const STACK_FOLDS: usize = 3;
+
+/// A chooser trained in memory.
+#[derive(Clone, Debug)]
+pub enum Chooser {
+    Softmax(Softmax),
+    Boost(Boost),
+    SoftmaxBoost(Softmax, Boost),
+}
+
+impl Chooser {
+    /// Train `learner` on chooser examples ([`examples`]); `doc[i]` is the document example
+    /// `i` comes from. With [`Learner::SoftmaxBoost`] and `stack_folds` ≥ 2 the trees learn
+    /// the residual of softmax scores each made by a softmax trained without the example's
+    /// document (documents split by `doc % stack_folds`), so they see the linear model's
+    /// held-out errors rather than its smaller in-sample ones; with 0 or 1, of the final
+    /// softmax's in-sample scores.
+    pub fn train(
+        data: &[(Vec<String>, usize)],
+        doc: &[usize],
+        learner: Learner,
+        params: &boost::Params,
+        stack_folds: usize,
+        stack_mean: bool,
+    ) -> Chooser {
+        match learner {
+            Learner::Softmax => Chooser::Softmax(Softmax::train(data, N_LABELS, EPOCHS, L2)),
+            Learner::Boost => Chooser::Boost(Boost::train(data, N_LABELS, params, &[])),
+            Learner::SoftmaxBoost => {
+                let mut init: Vec<Vec<f64>> = Vec::new();
+                let mut inner = Vec::new();
+                if stack_folds >= 2 {
+                    init.resize(data.len(), Vec::new());
+                    for k in 0..stack_folds {
+                        let rest: Vec<(Vec<String>, usize)> = data
+                            .iter()
+                            .zip(doc)
+                            .filter(|(_, &d)| d % stack_folds != k)
+                            .map(|(x, _)| x.clone())
+                            .collect();
+                        let m = Softmax::train(&rest, N_LABELS, EPOCHS, L2);
+                        for (i, (f, _)) in data.iter().enumerate() {
+                            if doc[i] % stack_folds == k {
+                                init[i] = m.scores(f);
+                            }
+                        }
+                        inner.push(m);
+                    }
+                }
+                let linear = if stack_mean && stack_folds >= 2 {
+                    Softmax::mean(&inner, stack_folds as u32 - 1)
+                } else {
+                    Softmax::train(data, N_LABELS, EPOCHS, L2)
+                };
+                if stack_folds < 2 {
+                    init = data.iter().map(|(f, _)| linear.scores(f)).collect();
+                }
+                let trees = Boost::train(data, N_LABELS, params, &init);
+                Chooser::SoftmaxBoost(linear, trees)
+            }
+        }
+    }
+}
+
+impl Scorer for Chooser {
+    fn probs(&self, feats: &[String]) -> Vec<f64> {
+        let mut s = match self {
+            Chooser::Softmax(m) => m.scores(feats),
+            Chooser::Boost(t) => t.scores(feats),
+            Chooser::SoftmaxBoost(m, t) => {
+                let mut s = m.scores(feats);
+                for (x, y) in s.iter_mut().zip(t.scores(feats)) {
+                    *x += y;
+                }
+                s
+            }
+        };
+        softmax::softmax(&mut s);
+        s
     }
 }
 

@@ -102,8 +102,40 @@ impl Softmax {
         Softmax { n, weights, support }
     }
 
+    /// The model whose scores are the mean of `models`' scores (their weights averaged; a
+    /// feature's support is its summed support over `support_div`, the number of models
+    /// each example was used by).
+    pub fn mean(models: &[Softmax], support_div: u32) -> Softmax {
+        let n = models.first().map_or(0, |m| m.n);
+        let k = models.len().max(1) as f64;
+        let mut weights: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+        let mut support: BTreeMap<String, u32> = BTreeMap::new();
+        for m in models {
+            for (f, ws) in &m.weights {
+                let e = weights.entry(f.clone()).or_insert_with(|| vec![0.0; n]);
+                for (x, w) in e.iter_mut().zip(ws) {
+                    *x += w / k;
+                }
+            }
+            for (f, c) in &m.support {
+                *support.entry(f.clone()).or_default() += c;
+            }
+        }
+        for c in support.values_mut() {
+            *c /= support_div.max(1);
+        }
+        Softmax { n, weights, support }
+    }
+
     /// Label probabilities for a feature list.
     pub fn probs(&self, feats: &[String]) -> Vec<f64> {
+        let mut s = self.scores(feats);
+        softmax(&mut s);
+        s
+    }
+
+    /// Label scores (before the softmax) for a feature list.
+    pub fn scores(&self, feats: &[String]) -> Vec<f64> {
         let mut s = vec![0.0; self.n];
         for f in feats {
             if let Some(ws) = self.weights.get(f) {
@@ -112,7 +144,6 @@ impl Softmax {
                 }
             }
         }
-        softmax(&mut s);
         s
     }
 
@@ -140,6 +171,13 @@ impl Softmax {
 
 /// Probabilities from a committed table (see the module grammar).
 pub fn table_probs<const N: usize>(table: &[(&str, [i32; N])], feats: &[String]) -> Vec<f64> {
+    let mut s = table_scores(table, feats);
+    softmax(&mut s);
+    s
+}
+
+/// Scores (before the softmax) from a committed table.
+pub fn table_scores<const N: usize>(table: &[(&str, [i32; N])], feats: &[String]) -> Vec<f64> {
     let mut s = vec![0.0; N];
     for f in feats {
         if let Ok(i) = table.binary_search_by(|(k, _)| (*k).cmp(f.as_str())) {
@@ -148,7 +186,6 @@ pub fn table_probs<const N: usize>(table: &[(&str, [i32; N])], feats: &[String])
             }
         }
     }
-    softmax(&mut s);
     s
 }
 
@@ -177,5 +214,22 @@ mod tests {
         let src = m.to_rust("T", "");
         assert!(src.contains("(\"past\", ["));
         assert!(!src.contains("never-seen"));
+    }
+
+    #[test]
+    fn the_mean_model_scores_the_mean_of_the_scores() {
+        let f = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let a = Softmax::train(&[(f(&["x", "y"]), 0), (f(&["y"]), 1)], 2, 5, 0.0);
+        let b = Softmax::train(&[(f(&["x"]), 1), (f(&["z"]), 0)], 2, 5, 0.0);
+        let m = Softmax::mean(&[a.clone(), b.clone()], 1);
+        for feats in [f(&["x"]), f(&["y", "z"]), f(&["x", "y", "z"]), f(&["w"])] {
+            let (sa, sb, sm) = (a.scores(&feats), b.scores(&feats), m.scores(&feats));
+            for k in 0..2 {
+                assert!((sm[k] - (sa[k] + sb[k]) / 2.0).abs() < 1e-12, "{feats:?}");
+            }
+        }
+        // "x" was seen once by each model.
+        assert_eq!(m.support.get("x"), Some(&2));
+        assert_eq!(Softmax::mean(&[a, b], 2).support.get("x"), Some(&1));
     }
 }
