@@ -175,6 +175,17 @@ pub fn is_evidence(a: &Analyzed, l: &Tlink) -> bool {
     }
 }
 
+/// A duration that is a window the event falls in, not its length: "raise rates twice over
+/// the next three years", "within 90 days", "in the coming months".
+fn duration_window(a: &Analyzed, t: usize) -> bool {
+    let k = a.analysis.token_at_or_after(a.timexes[t].span.start);
+    k > 0
+        && matches!(
+            a.analysis.tokens[k - 1].text(&a.doc.text).to_ascii_lowercase().as_str(),
+            "over" | "in" | "within" | "during" | "inside" | "under" | "across" | "after" | "before"
+        )
+}
+
 /// Prepositions: a noun after one is not a verb's direct object.
 fn is_preposition(w: &str) -> bool {
     matches!(
@@ -412,7 +423,10 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize) -> bool {
         // Only a calendar date anchors: "now" or "in the past" says nothing the timeline
         // can place.
         let dated = match other {
-            Endpoint::Timex(t) => date_range(&a.timexes[t].value).is_some() || a.timexes[t].kind == TimexType::Duration,
+            Endpoint::Timex(t) => {
+                date_range(&a.timexes[t].value).is_some()
+                    || a.timexes[t].kind == TimexType::Duration && !duration_window(a, t)
+            }
             _ => false,
         };
         if l.distance.is_some() || (dated && l.rel != RelType::Vague) {
@@ -949,10 +963,11 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                     } else {
                         l.to
                     };
-                    let lasts = matches!(
-                        l.rel,
-                        RelType::During | RelType::DuringInv | RelType::Simultaneous | RelType::Identity
-                    );
+                    let lasts = !duration_window(a, t)
+                        && matches!(
+                            l.rel,
+                            RelType::During | RelType::DuringInv | RelType::Simultaneous | RelType::Identity
+                        );
                     if let (true, Some(n), Some((min, max))) =
                         (lasts, node_of(d, e, &mut g), crate::value::duration_days(&tx.value))
                     {

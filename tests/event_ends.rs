@@ -148,3 +148,35 @@ fn since_and_until_date_the_verb() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A duration that is a window ("over the next three years") is not how long the event
+/// lasts, and an event told as expected, planned or future ("expected to raise rates") is
+/// not the same event as one told as done ("raised rates on Thursday"): together they made
+/// a contradiction (a three-year raise inside one Thursday).
+#[test]
+fn windows_and_plans_do_not_stretch_a_done_event() {
+    let text = "The Bank of England raised interest rates on Thursday for the first time in a decade. \
+                Governor Mark Carney said the bank expected to raise rates two more times over the next three years.";
+    let doc = Document::from_text("d", text, day("2017-11-02"), DctSource::Flag);
+    let t = pipeline::build(&[doc], &Options::default()).expect("build");
+    assert!(t.conflicts.is_empty(), "{:?}", t.conflicts);
+    let raised = t
+        .events
+        .iter()
+        .find(|e| e.sources.iter().any(|s| s.trigger == "raised"))
+        .expect("raised");
+    assert_eq!(raised.sources.len(), 1, "{raised:?}");
+    let d = raised.date.as_ref().expect("dated");
+    assert_eq!(
+        (d.earliest, d.latest),
+        (Some(day("2017-11-02")), Some(day("2017-11-02")))
+    );
+    // Negative: a duration the event does last still stretches it ("for several years").
+    let text = "The cyber security bill has been languishing in committee for several years now.";
+    let doc = Document::from_text("d", text, day("2014-12-17"), DctSource::Flag);
+    let t = pipeline::build(&[doc], &Options::default()).expect("build");
+    assert!(t
+        .events
+        .iter()
+        .any(|e| e.sources.iter().any(|s| s.trigger == "languishing")));
+}

@@ -472,7 +472,12 @@ fn np_marks(text: &str, analysis: &Analysis, e: &Event) -> (bool, bool, bool) {
                 let w = lower(k);
                 IRREALIS_CUES.iter().any(|c| w.starts_with(c))
             });
-    (definite && !distinct, distinct, irrealis)
+    // A verb told as future, under a modal or as an infinitive ("expected to raise rates
+    // again") has not happened either: it is not the same event as one told as happening
+    // ("raised rates on Thursday").
+    let verbal_irrealis =
+        e.pos == super::Pos::Verb && (matches!(e.tense, Tense::Future | Tense::Infinitive) || e.modality.is_some());
+    (definite && !distinct, distinct, irrealis || verbal_irrealis)
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
