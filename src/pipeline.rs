@@ -536,12 +536,27 @@ fn label(a: &Analyzed, e: &Event) -> String {
                 | "with"
         )
     };
+    let capital =
+        |i: usize| toks[i].kind == TokenKind::Word && toks[i].text(text).chars().next().is_some_and(char::is_uppercase);
+    // `of` inside a name ("Bank of England", "Office of Personnel Management").
+    let of_in_name = |i: usize| {
+        i > sent.tokens.start
+            && i + 1 < sent.tokens.end
+            && toks[i].text(text) == "of"
+            && capital(i - 1)
+            && capital(i + 1)
+    };
     let mut lo = k;
     let mut words = 0;
     let max_left = if e.pos == Pos::Noun { 2 } else { 4 };
     while lo > sent.tokens.start && words < max_left {
         let t = &toks[lo - 1];
         let w = t.text(text).to_ascii_lowercase();
+        // A name counts as one word, `of` in it included.
+        if lo < k && (capital(lo - 1) && capital(lo) || of_in_name(lo - 1)) {
+            lo -= 1;
+            continue;
+        }
         let determiner = matches!(
             w.as_str(),
             "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "my" | "your"
@@ -564,13 +579,17 @@ fn label(a: &Analyzed, e: &Event) -> String {
             words += 1;
         }
     }
-    // A relative clause's verb takes its antecedent: "legislation that's been languishing".
+    // A relative clause's verb takes its antecedent: "legislation that's been languishing",
+    // a whole name ("the Office of Personnel Management that began").
     if lo > sent.tokens.start {
         let w = toks[lo - 1].text(text).to_ascii_lowercase();
         if e.pos == Pos::Verb && matches!(w.as_str(), "that" | "which" | "who") {
             let mut j = lo - 1;
             let mut n = 0;
-            while j > sent.tokens.start && n < 3 && toks[j - 1].kind == TokenKind::Word {
+            while j > sent.tokens.start
+                && toks[j - 1].kind == TokenKind::Word
+                && (n < 3 || capital(j - 1) && (capital(j) || toks[j].text(text) == "of") || of_in_name(j - 1))
+            {
                 j -= 1;
                 n += 1;
             }
@@ -583,7 +602,33 @@ fn label(a: &Analyzed, e: &Event) -> String {
     words = 0;
     while hi < sent.tokens.end && words < 6 {
         let t = &toks[hi];
-        if boundary(t) || (t.kind == TokenKind::Word && is_subordinator(t.text(text))) {
+        // Up to the next clause, or the next verb phrase ("notified Congress on June 4 and
+        // will brief ...": not "... and will").
+        let next_vp = t.kind == TokenKind::Word
+            && matches!(t.text(text), "and" | "but")
+            && toks.get(hi + 1).is_some_and(|n| {
+                matches!(
+                    n.text(text).to_ascii_lowercase().as_str(),
+                    "will"
+                        | "would"
+                        | "could"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "can"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "then"
+                        | "later"
+                        | "also"
+                ) || a.events.iter().any(|x| x.pos == Pos::Verb && x.span == n.span)
+            });
+        if boundary(t) || next_vp || (t.kind == TokenKind::Word && is_subordinator(t.text(text))) {
             break;
         }
         hi += 1;
@@ -618,6 +663,10 @@ fn label(a: &Analyzed, e: &Event) -> String {
         } else {
             break;
         }
+    }
+    // Not from inside a possessive ("bank's nine-member committee" → "nine-member committee").
+    while lo < k && matches!(toks[lo].text(text), "'" | "’" | "s" | "-") {
+        lo += 1;
     }
     let s = Span::new(toks[lo].span.start, toks[hi - 1].span.end).slice(text);
     let mut s = squash(s);

@@ -180,3 +180,53 @@ fn windows_and_plans_do_not_stretch_a_done_event() {
         .iter()
         .any(|e| e.sources.iter().any(|s| s.trigger == "languishing")));
 }
+
+/// Event labels in built timelines: `(text, trigger, label)` (DCT 2015-07-09). A name counts
+/// as one word (with `of` inside it), a label does not start inside a possessive, and it
+/// ends before the next verb phrase.
+const LABEL_CASES: &[(&str, &str, &str)] = &[
+    (
+        "The Bank of England raised interest rates on Thursday for the first time in a decade.",
+        "raised",
+        "The Bank of England raised interest rates on Thursday",
+    ),
+    (
+        "Officials notified Congress on June 4 and will brief lawmakers again next week.",
+        "notified",
+        "Officials notified Congress on June 4",
+    ),
+    (
+        "Hackers stole the data in an attack on the Office of Personnel Management that began in May 2014.",
+        "began",
+        "Office of Personnel Management that began in May 2014",
+    ),
+    (
+        "The bank's nine-member Monetary Policy Committee voted on Thursday to lift the rate.",
+        "voted",
+        "Nine-member Monetary Policy Committee voted on Thursday to lift the rate",
+    ),
+    // Negative: a coordinated noun phrase is not a new verb phrase.
+    (
+        "Hackers attacked Sony and Paramount on Monday.",
+        "attacked",
+        "Hackers attacked Sony and Paramount on Monday",
+    ),
+];
+
+#[test]
+fn labels_read_as_a_phrase() {
+    let mut failures = Vec::new();
+    for (text, trigger, want) in LABEL_CASES {
+        let doc = Document::from_text("d", *text, day("2015-07-09"), DctSource::Flag);
+        let t = pipeline::build(&[doc], &Options::default()).expect("build");
+        let got = t
+            .events
+            .iter()
+            .find(|e| e.sources.iter().any(|s| s.trigger == *trigger))
+            .map(|e| e.label.as_str());
+        if got != Some(*want) {
+            failures.push(format!("{text:?}: `{trigger}` label {got:?}, want {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
