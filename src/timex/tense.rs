@@ -35,6 +35,12 @@ use crate::text::{Analysis, TokenKind, WordFilter};
 use crate::timex::rules::Ctx;
 use crate::timex::Direction;
 
+/// Words that open a subordinate clause (not those that are also prepositions: `after`,
+/// `before`, `since`, `until`).
+static SUBORDINATORS: &[&str] = &[
+    "as", "when", "while", "because", "although", "though", "whereas", "unless", "if",
+];
+
 /// How many tokens on each side are searched.
 pub const WINDOW: usize = 12;
 
@@ -505,6 +511,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
     // Left.
     // The nearest verb cue on the left, when it says past.
     let mut left_past = None;
+    let mut left_any = false;
     let mut k = start;
     let mut dist = 0;
     while k > range.start && dist < WINDOW {
@@ -513,8 +520,11 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
         if ctx.punct(k, ";") {
             break;
         }
-        if consider(k, dist, true) && left_past.is_none() {
-            left_past = cue(ctx, k).map(|(d, _)| d == Direction::Past);
+        if consider(k, dist, true) {
+            left_any = true;
+            if left_past.is_none() {
+                left_past = cue(ctx, k).map(|(d, _)| d == Direction::Past);
+            }
         }
     }
     // A fronted expression is governed by the main verb, however far right it is: the first
@@ -530,6 +540,11 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
     let mut near = true;
     while k < range.end && dist < right_window {
         if ctx.punct(k, ";") || (left_cue && !fronted && ctx.any(k, &["and", "but"])) {
+            break;
+        }
+        // Nor past a subordinate clause's opener when a verb on the left governs it:
+        // "were detained late Saturday as one of them prepared to board a flight".
+        if left_any && !fronted && ctx.any(k, SUBORDINATORS) {
             break;
         }
         near &= !ctx.punct(k, ",");
