@@ -348,10 +348,18 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
                         k.kind == TokenKind::Word && !is_subordinator(k.text(text)) && !is_preposition(k.text(text))
                     })
             };
+            // "The robbery took place on Oct. 19": the event is the subject of `take place`.
+            let takes_place = |x: &Event| {
+                x.lemma == "take"
+                    && toks
+                        .get(tok_of(x) + 1)
+                        .is_some_and(|t| t.text(text).eq_ignore_ascii_case("place"))
+            };
             match prev_event(ts) {
                 Some((n, x)) => {
                     let target = match prev_event(tok_of(x)) {
                         Some((v, y)) if object_of(y, x) => v,
+                        Some((v, y)) if takes_place(x) && y.pos == Pos::Noun && tok_of(x) - tok_of(y) == 1 => v,
                         _ => n,
                     };
                     target == e
@@ -628,7 +636,14 @@ fn label(a: &Analyzed, e: &Event) -> String {
                         | "also"
                 ) || a.events.iter().any(|x| x.pos == Pos::Verb && x.span == n.span)
             });
-        if boundary(t) || next_vp || (t.kind == TokenKind::Word && is_subordinator(t.text(text))) {
+        // An abbreviation's dot inside the sentence ("on Oct. 19") does not end the label.
+        let abbreviation_dot = t.text(text) == "."
+            && hi + 1 < sent.tokens.end
+            && hi > sent.tokens.start
+            && toks[hi - 1].kind == TokenKind::Word
+            && toks[hi - 1].span.end == t.span.start;
+        if (boundary(t) && !abbreviation_dot) || next_vp || (t.kind == TokenKind::Word && is_subordinator(t.text(text)))
+        {
             break;
         }
         hi += 1;

@@ -115,6 +115,8 @@ const SINCE_CASES: &[DateCase] = &[
     ),
     ("Sony Pictures canceled the release of the film on Wednesday.", "release", None),
     ("The agency discovered the breach in April.", "discovered", Some(("2014-04-01", "2014-04-30"))),
+    // `take place` passes the date to its subject event.
+    ("The robbery took place on Oct. 19.", "robbery", Some(("2014-10-19", "2014-10-19"))),
     // Negatives: not after a reporting verb, nor after a participle.
     (
         "Officials said the attack in November was the worst.",
@@ -205,6 +207,8 @@ const LABEL_CASES: &[(&str, &str, &str)] = &[
         "voted",
         "Nine-member Monetary Policy Committee voted on Thursday to lift the rate",
     ),
+    // An abbreviation's dot does not end a label.
+    ("The robbery took place on Oct. 19.", "robbery", "Robbery took place on Oct. 19"),
     // Negative: a coordinated noun phrase is not a new verb phrase.
     (
         "Hackers attacked Sony and Paramount on Monday.",

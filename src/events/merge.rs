@@ -175,6 +175,7 @@ impl Cluster {
 /// | leak, disclose, disclosure, dump | releasing stolen data |
 /// | consider, deem, treat, regard, assess, assessment | an assessment (`deemed a national security issue`) |
 /// | release, premiere, debut | a film or product release |
+/// | steal, theft, rob, robbery, heist, burglary | a theft |
 pub static SYNONYMS: &[&[&str]] = &[
     &["hack", "hacking", "attack", "cyberattack", "breach", "intrusion"],
     &["threat", "threaten", "warning", "warn"],
@@ -183,7 +184,7 @@ pub static SYNONYMS: &[&[&str]] = &[
     &["consider", "deem", "treat", "regard", "assess", "assessment"],
     &["release", "premiere", "debut"],
     &["meet", "meeting", "talks"],
-    &["steal", "theft"],
+    &["steal", "theft", "rob", "robbery", "heist", "burglary"],
     &["retaliate", "retaliation"],
     &["sanction", "sanctions"],
     &["investigate", "investigation", "probe", "inquiry"],
