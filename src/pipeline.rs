@@ -138,6 +138,10 @@ static LIGHT_LEMMAS: &[&str] = &[
     "lot", "thing", "stuff", "way", "case", "issue", "matter", "word",
 ];
 
+/// Words the event tagger can take for events that are never timeline events, however dated:
+/// `according` (to a statement) is attribution — its time is the reporting's, not a happening.
+static NEVER_EVENT_LEMMAS: &[&str] = &["accord"];
+
 /// Prepositions that put an event before or after the time they introduce ("heading into
 /// the holiday", "ahead of Christmas", "since last year"); `None` for the default "within".
 fn preposition_before(a: &Analyzed, t: usize) -> Option<RelType> {
@@ -417,7 +421,11 @@ fn repeats_earlier_sentence(a: &Analyzed, s: usize) -> bool {
 /// Negated and modal events did not (yet) happen and stay off the timeline.
 fn selected(a: &Analyzed, i: usize, cluster_docs: usize) -> bool {
     let e = &a.events[i];
-    if e.polarity == Polarity::Neg || e.modality.is_some() || repeats_earlier_sentence(a, e.sentence) {
+    if e.polarity == Polarity::Neg
+        || e.modality.is_some()
+        || NEVER_EVENT_LEMMAS.contains(&e.lemma.as_str())
+        || repeats_earlier_sentence(a, e.sentence)
+    {
         return false;
     }
     let light = LIGHT_LEMMAS.contains(&e.lemma.as_str());

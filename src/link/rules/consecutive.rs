@@ -1,5 +1,8 @@
 //! Links between the main events of consecutive sentences. The main event is the first
-//! finite verb event of the sentence (else its first event).
+//! finite verb event of the sentence (else its first event) — except in a sentence that opens
+//! with a quotation and goes on after it (`"We have been working ...," the director said
+//! Monday.`, `"...," said the director.`): there it is the first finite verb event after the
+//! quotation, the reporting verb. A quotation that is the whole sentence keeps its own verb.
 //!
 //! | second sentence opens with          | rule                    | link (main₁ REL main₂)   |
 //! |-------------------------------------|-------------------------|--------------------------|
@@ -19,12 +22,55 @@ use crate::link::signals;
 use crate::link::Endpoint;
 use crate::relation::RelType;
 
-/// The main event of a sentence's events (indices in text order).
-pub fn main_event(cx: &Context, evs: &[usize]) -> Option<usize> {
-    evs.iter()
-        .copied()
-        .find(|&i| is_finite(&cx.events[i]) && cx.events[i].pos == "VERB")
-        .or_else(|| evs.first().copied())
+/// Which notion of a sentence's main event a caller wants.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MainEvent {
+    /// The first finite verb event after an opening quotation, when the sentence goes on after
+    /// it (the reporting verb of `"...," the director said`); otherwise as `FirstFinite`.
+    QuoteAware,
+    /// The first finite verb event of the sentence, else its first event.
+    FirstFinite,
+}
+
+/// The main event of a sentence's events (indices in text order), in the sense `kind`. The
+/// one definition of "main event": the consecutive-sentence rules here use
+/// [`MainEvent::QuoteAware`]; the learned chooser's pairs and `main`/`sub` feature use
+/// [`MainEvent::FirstFinite`], which measured better for them (docs/RELATIONS.md, #4).
+pub fn main_event(cx: &Context, evs: &[usize], kind: MainEvent) -> Option<usize> {
+    let finite_verb = |i: usize| is_finite(&cx.events[i]) && cx.events[i].pos == "VERB";
+    let after_quote = || {
+        let s = cx.analysis.sentences.get(cx.events[*evs.first()?].sentence)?;
+        let end = s.span.start + opening_quote_end(s.span.slice(cx.text))?;
+        evs.iter()
+            .copied()
+            .find(|&i| cx.events[i].span.start >= end && finite_verb(i))
+    };
+    (if kind == MainEvent::QuoteAware {
+        after_quote()
+    } else {
+        None
+    })
+    .or_else(|| evs.iter().copied().find(|&i| finite_verb(i)))
+    .or_else(|| evs.first().copied())
+}
+
+/// Opening quotation marks: straight, curly, and the TimeBank/AQUAINT backquotes.
+const OPEN_QUOTES: &[&str] = &["``", "\"", "“"];
+/// Closing quotation marks.
+const CLOSE_QUOTES: &[&str] = &["''", "\"", "”"];
+
+/// If `sentence` opens with a quotation, the byte offset (in `sentence`) just past its closing
+/// mark; `None` if it does not open with one or the quotation is not closed in the sentence.
+fn opening_quote_end(sentence: &str) -> Option<usize> {
+    let body = sentence.trim_start();
+    let lead = sentence.len() - body.len();
+    let open = OPEN_QUOTES.iter().find(|q| body.starts_with(**q))?;
+    let rest = &body[open.len()..];
+    CLOSE_QUOTES
+        .iter()
+        .filter_map(|q| rest.find(q).map(|k| k + q.len()))
+        .min()
+        .map(|k| lead + open.len() + k)
 }
 
 /// Candidates between the main events of sentences `s` and `s + 1`.
@@ -32,7 +78,10 @@ pub fn candidates(cx: &Context) -> Vec<Candidate> {
     let by = events_by_sentence(cx);
     let mut out = Vec::new();
     for s in 0..by.len().saturating_sub(1) {
-        let (Some(a), Some(b)) = (main_event(cx, &by[s]), main_event(cx, &by[s + 1])) else {
+        let (Some(a), Some(b)) = (
+            main_event(cx, &by[s], MainEvent::QuoteAware),
+            main_event(cx, &by[s + 1], MainEvent::QuoteAware),
+        ) else {
             continue;
         };
         let Some(sent) = cx.analysis.sentences.get(s + 1) else {
