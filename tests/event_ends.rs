@@ -208,7 +208,11 @@ const LABEL_CASES: &[(&str, &str, &str)] = &[
         "Nine-member Monetary Policy Committee voted on Thursday to lift the rate",
     ),
     // An abbreviation's dot does not end a label.
-    ("The robbery took place on Oct. 19.", "robbery", "Robbery took place on Oct. 19"),
+    (
+        "The robbery took place on Oct. 19.",
+        "robbery",
+        "Robbery took place on Oct. 19",
+    ),
     // Negative: a coordinated noun phrase is not a new verb phrase.
     (
         "Hackers attacked Sony and Paramount on Monday.",

@@ -664,11 +664,10 @@ pub fn links(cx: &Context, scorer: &dyn Scorer, threshold: f64) -> Vec<Tlink> {
     let mut out = Vec::new();
     for (_, p, ranked) in scored {
         for (rel, _) in ranked {
-            let mut trial = g.clone();
-            if trial.add(&super::key(p.a), rel, &super::key(p.b)) == Added::Violated {
+            // `add` leaves the graph as it was when the link is violated.
+            if g.add(&super::key(p.a), rel, &super::key(p.b)) == Added::Violated {
                 continue;
             }
-            g = trial;
             let hint = hints.get(&(p.a.min(p.b), p.a.max(p.b)));
             let link = match hint {
                 Some(h) if (h.from == p.a && h.rel == rel) || (h.from == p.b && h.rel == rel.inverse()) => h.clone(),

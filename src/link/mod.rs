@@ -292,9 +292,8 @@ fn select(mut cands: Vec<rules::Candidate>, known: &[(Endpoint, RelType, Endpoin
         }
         let labels: Vec<RelType> = std::iter::once(c.link.rel).chain(c.fallback.iter().copied()).collect();
         for rel in labels {
-            let mut trial = g.clone();
-            if trial.add(&key(f), rel, &key(t)) != closure::Added::Violated {
-                g = trial;
+            // `add` leaves the graph as it was when the link is violated.
+            if g.add(&key(f), rel, &key(t)) != closure::Added::Violated {
                 let mut l = c.link.clone();
                 if rel != l.rel {
                     l.distance = None;
