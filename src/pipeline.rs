@@ -441,7 +441,12 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize) -> bool {
         let dated = match other {
             Endpoint::Timex(t) => {
                 date_range(&a.timexes[t].value).is_some()
-                    || a.timexes[t].kind == TimexType::Duration && !duration_window(a, t)
+                    // A length alone places a finite verb (tense puts it against the
+                    // publication date), not an infinitive ("plans to offer credit
+                    // monitoring for three years" would be an undated line).
+                    || a.timexes[t].kind == TimexType::Duration
+                        && !duration_window(a, t)
+                        && matches!(e.tense, Tense::Past | Tense::Present | Tense::Future)
             }
             _ => false,
         };

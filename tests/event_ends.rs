@@ -238,3 +238,27 @@ fn labels_read_as_a_phrase() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A length alone puts a finite verb on the timeline (its tense places it), not an
+/// infinitive, which would be an undated line.
+#[test]
+fn a_length_alone_does_not_place_an_infinitive() {
+    let build = |text: &str| {
+        let doc = Document::from_text("d", text, day("2015-07-09"), DctSource::Flag);
+        pipeline::build(&[doc], &Options::default()).expect("build")
+    };
+    let t = build("The agency plans to offer credit monitoring for three years to everyone affected.");
+    assert!(
+        !t.events.iter().any(|e| e.sources.iter().any(|s| s.trigger == "offer")),
+        "{:?}",
+        t.events
+    );
+    // Negative: a finite verb with a length is placed by its tense.
+    let t = build("Lawmakers have criticized the response for weeks.");
+    let e = t
+        .events
+        .iter()
+        .find(|e| e.sources.iter().any(|s| s.trigger == "criticized"))
+        .expect("criticized");
+    assert_eq!(e.date.as_ref().and_then(|d| d.latest), Some(day("2015-07-09")));
+}
