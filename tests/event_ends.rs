@@ -12,6 +12,17 @@ fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
+/// The timeline of one document `text` published on `dct`.
+fn build(text: &str, dct: &str) -> tempograph::timeline::Timeline {
+    let doc = Document::from_text("d", text, day(dct), DctSource::Flag);
+    pipeline::build(&[doc], &Options::default()).expect("build")
+}
+
+/// The first event told by `trigger`.
+fn event<'t>(t: &'t tempograph::timeline::Timeline, trigger: &str) -> Option<&'t tempograph::timeline::Event> {
+    t.events.iter().find(|e| e.sources.iter().any(|s| s.trigger == trigger))
+}
+
 /// `(text, trigger, expected ends as (earliest, latest))`; DCT 2014-12-17.
 type Case = (
     &'static str,
@@ -51,13 +62,8 @@ const CASES: &[Case] = &[
 fn ongoing_events_get_their_end() {
     let mut failures = Vec::new();
     for (text, trigger, want) in CASES {
-        let doc = Document::from_text("d", *text, day("2014-12-17"), DctSource::Flag);
-        let t = pipeline::build(&[doc], &Options::default()).expect("build");
-        let Some(e) = t
-            .events
-            .iter()
-            .find(|e| e.sources.iter().any(|s| s.trigger == *trigger))
-        else {
+        let t = build(text, "2014-12-17");
+        let Some(e) = event(&t, trigger) else {
             failures.push(format!("{text:?}: no event `{trigger}` in {:?}", t.events));
             continue;
         };
@@ -134,12 +140,8 @@ const SINCE_CASES: &[DateCase] = &[
 fn since_and_until_date_the_verb() {
     let mut failures = Vec::new();
     for (text, trigger, want) in SINCE_CASES {
-        let doc = Document::from_text("d", *text, day("2014-12-17"), DctSource::Flag);
-        let t = pipeline::build(&[doc], &Options::default()).expect("build");
-        let got = t
-            .events
-            .iter()
-            .find(|e| e.sources.iter().any(|s| s.trigger == *trigger))
+        let t = build(text, "2014-12-17");
+        let got = event(&t, trigger)
             .and_then(|e| e.date.as_ref())
             .map(|d| (d.earliest, d.latest));
         let want = want.map(|(a, b)| (Some(day(a)), Some(day(b))));
@@ -159,14 +161,9 @@ fn since_and_until_date_the_verb() {
 fn windows_and_plans_do_not_stretch_a_done_event() {
     let text = "The Bank of England raised interest rates on Thursday for the first time in a decade. \
                 Governor Mark Carney said the bank expected to raise rates two more times over the next three years.";
-    let doc = Document::from_text("d", text, day("2017-11-02"), DctSource::Flag);
-    let t = pipeline::build(&[doc], &Options::default()).expect("build");
+    let t = build(text, "2017-11-02");
     assert!(t.conflicts.is_empty(), "{:?}", t.conflicts);
-    let raised = t
-        .events
-        .iter()
-        .find(|e| e.sources.iter().any(|s| s.trigger == "raised"))
-        .expect("raised");
+    let raised = event(&t, "raised").expect("raised");
     assert_eq!(raised.sources.len(), 1, "{raised:?}");
     let d = raised.date.as_ref().expect("dated");
     assert_eq!(
@@ -175,8 +172,7 @@ fn windows_and_plans_do_not_stretch_a_done_event() {
     );
     // Negative: a duration the event does last still stretches it ("for several years").
     let text = "The cyber security bill has been languishing in committee for several years now.";
-    let doc = Document::from_text("d", text, day("2014-12-17"), DctSource::Flag);
-    let t = pipeline::build(&[doc], &Options::default()).expect("build");
+    let t = build(text, "2014-12-17");
     assert!(t
         .events
         .iter()
@@ -225,13 +221,8 @@ const LABEL_CASES: &[(&str, &str, &str)] = &[
 fn labels_read_as_a_phrase() {
     let mut failures = Vec::new();
     for (text, trigger, want) in LABEL_CASES {
-        let doc = Document::from_text("d", *text, day("2015-07-09"), DctSource::Flag);
-        let t = pipeline::build(&[doc], &Options::default()).expect("build");
-        let got = t
-            .events
-            .iter()
-            .find(|e| e.sources.iter().any(|s| s.trigger == *trigger))
-            .map(|e| e.label.as_str());
+        let t = build(text, "2015-07-09");
+        let got = event(&t, trigger).map(|e| e.label.as_str());
         if got != Some(*want) {
             failures.push(format!("{text:?}: `{trigger}` label {got:?}, want {want:?}"));
         }
@@ -243,22 +234,13 @@ fn labels_read_as_a_phrase() {
 /// infinitive, which would be an undated line.
 #[test]
 fn a_length_alone_does_not_place_an_infinitive() {
-    let build = |text: &str| {
-        let doc = Document::from_text("d", text, day("2015-07-09"), DctSource::Flag);
-        pipeline::build(&[doc], &Options::default()).expect("build")
-    };
-    let t = build("The agency plans to offer credit monitoring for three years to everyone affected.");
-    assert!(
-        !t.events.iter().any(|e| e.sources.iter().any(|s| s.trigger == "offer")),
-        "{:?}",
-        t.events
+    let t = build(
+        "The agency plans to offer credit monitoring for three years to everyone affected.",
+        "2015-07-09",
     );
+    assert!(event(&t, "offer").is_none(), "{:?}", t.events);
     // Negative: a finite verb with a length is placed by its tense.
-    let t = build("Lawmakers have criticized the response for weeks.");
-    let e = t
-        .events
-        .iter()
-        .find(|e| e.sources.iter().any(|s| s.trigger == "criticized"))
-        .expect("criticized");
+    let t = build("Lawmakers have criticized the response for weeks.", "2015-07-09");
+    let e = event(&t, "criticized").expect("criticized");
     assert_eq!(e.date.as_ref().and_then(|d| d.latest), Some(day("2015-07-09")));
 }

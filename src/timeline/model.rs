@@ -286,7 +286,14 @@ pub struct Ends {
 impl Ends {
     /// Which bounds the end has.
     pub fn bounds(&self) -> Bounds {
-        match (self.earliest, self.latest) {
+        Bounds::of(self.earliest, self.latest)
+    }
+}
+
+impl Bounds {
+    /// The bounds a pair of optional days makes.
+    pub fn of(earliest: Option<NaiveDate>, latest: Option<NaiveDate>) -> Bounds {
+        match (earliest, latest) {
             (Some(a), Some(b)) => Bounds::Between(a, b),
             (None, Some(b)) => Bounds::OnOrBefore(b),
             (Some(a), None) => Bounds::OnOrAfter(a),
@@ -367,12 +374,7 @@ impl Date {
 
     /// Which bounds the date has.
     pub fn bounds(&self) -> Bounds {
-        match (self.earliest, self.latest) {
-            (Some(a), Some(b)) => Bounds::Between(a, b),
-            (None, Some(b)) => Bounds::OnOrBefore(b),
-            (Some(a), None) => Bounds::OnOrAfter(a),
-            (None, None) => Bounds::Unbounded,
-        }
+        Bounds::of(self.earliest, self.latest)
     }
 
     /// True when exactly one bound is known ("on or before", "on or after").
