@@ -489,9 +489,7 @@ fn has_named_actor(a: &Analyzed, i: usize) -> bool {
         }
         j -= 1;
     }
-    let capital = |t: &crate::text::Token| {
-        t.kind == TokenKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
-    };
+    let capital = |t: &crate::text::Token| capitalised(t, text);
     (j..k).any(|n| {
         let t = &toks[n];
         let w = t.text(text);
@@ -510,6 +508,11 @@ fn has_named_actor(a: &Analyzed, i: usize) -> bool {
             && !after_preposition
             && !a.timexes.iter().any(|x| x.span.contains(&t.span))
     })
+}
+
+/// A word that starts with a capital letter.
+fn capitalised(t: &crate::text::Token, text: &str) -> bool {
+    t.kind == TokenKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A short label: the trigger with a few words of its clause on each side.
@@ -557,8 +560,7 @@ fn label(a: &Analyzed, e: &Event) -> String {
                 | "with"
         )
     };
-    let capital =
-        |i: usize| toks[i].kind == TokenKind::Word && toks[i].text(text).chars().next().is_some_and(char::is_uppercase);
+    let capital = |i: usize| capitalised(&toks[i], text);
     // `of` inside a name ("Bank of England", "Office of Personnel Management").
     let of_in_name = |i: usize| {
         i > sent.tokens.start
@@ -734,7 +736,7 @@ fn first_name(a: &Analyzed, sent: &crate::text::Sentence, k: usize) -> Option<St
             ")" => depth -= 1,
             _ => {}
         }
-        let capital = t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase);
+        let capital = capitalised(t, text);
         let initial = run.last().is_some_and(|&j| j + 1 == i) && w == "." && toks[i - 1].span.len() == 1;
         if depth == 0 && (capital || initial) && !in_timex(t) && !(run.is_empty() && NOT_NAMES.contains(&w)) {
             if run.last().is_some_and(|&j| j + 1 != i) {

@@ -751,6 +751,27 @@ mod locate {
     }
 }
 
+/// Every checked-in timeline and test fixture, with its text, in name order: what the
+/// position tests of this module and of `check` read.
+#[cfg(test)]
+pub(crate) fn fixture_timelines() -> Vec<(std::path::PathBuf, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in ["timelines", "tests/data/timelines", "tests/data/timelines/defects"] {
+        let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).unwrap();
+            out.push((path, text));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -846,28 +867,20 @@ mod block_index_tests {
     /// nearly all of them, each as the exact re-parse does.
     #[test]
     fn agrees_with_locate() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let (mut checked, mut files) = (0, 0);
-        for dir in ["timelines", "tests/data/timelines", "tests/data/timelines/defects"] {
-            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-                let path = entry.unwrap().path();
-                if path.extension().is_none_or(|e| e != "yaml") {
-                    continue;
-                }
-                let text = std::fs::read_to_string(&path).unwrap();
-                if serde_yaml::from_str::<serde_yaml::Value>(&text).is_err() {
-                    continue;
-                }
-                let wanted = all_paths(&text);
-                let Some(index) = BlockIndex::new(&text, wanted.iter().map(Vec::as_slice)) else {
-                    continue;
-                };
-                files += 1;
-                for p in &wanted {
-                    if let Some(pos) = index.get(p) {
-                        assert_eq!(locate(&text, p), Some(pos), "{}: {}", path.display(), path_string(p));
-                        checked += 1;
-                    }
+        for (path, text) in super::fixture_timelines() {
+            if serde_yaml::from_str::<serde_yaml::Value>(&text).is_err() {
+                continue;
+            }
+            let wanted = all_paths(&text);
+            let Some(index) = BlockIndex::new(&text, wanted.iter().map(Vec::as_slice)) else {
+                continue;
+            };
+            files += 1;
+            for p in &wanted {
+                if let Some(pos) = index.get(p) {
+                    assert_eq!(locate(&text, p), Some(pos), "{}: {}", path.display(), path_string(p));
+                    checked += 1;
                 }
             }
         }

@@ -344,23 +344,20 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                 tlink::Setting::Abc
             };
             let params = boost.params();
+            let tree_params = format!(
+                "{} rounds, depth {}, shrinkage {}, lambda {}, min-child {}, min-support {}",
+                params.rounds, params.depth, params.shrinkage, params.lambda, params.min_child, params.min_support
+            );
             let trees = match learner {
                 Learner::Softmax => String::new(),
                 Learner::SoftmaxBoost => format!(
-                    " ({} rounds, depth {}, shrinkage {}, lambda {}, min-child {}, min-support {}, stack folds {}, mean {})",
-                    params.rounds,
-                    params.depth,
-                    params.shrinkage,
-                    params.lambda,
-                    params.min_child,
-                    params.min_support,
-                    boost.stack_folds,
-                    boost.stack_mean
+                    " ({tree_params}, stack folds {}, mean {})",
+                    boost.stack_folds, boost.stack_mean
                 ),
-                Learner::Boost => format!(
-                    " ({} rounds, depth {}, shrinkage {}, lambda {}, min-child {}, min-support {})",
-                    params.rounds, params.depth, params.shrinkage, params.lambda, params.min_child, params.min_support
-                ),
+                Learner::Boost => format!(" ({tree_params})"),
+            };
+            let train_chooser = |docs: &[GoldDoc]| {
+                tlink::train_chooser_with(docs, learner, &params, boost.stack_folds, boost.stack_mean)
             };
             let learned = format!("learner {learner:?}{trees}");
             // One (counts, per-rule counts, description) per threshold.
@@ -384,13 +381,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                         rest.extend(extra.iter().cloned());
                         let mut results = Vec::new();
                         if pairs == Pairs::Learned {
-                            let m = tlink::train_chooser_with(
-                                &rest,
-                                learner,
-                                &params,
-                                boost.stack_folds,
-                                boost.stack_mean,
-                            )?;
+                            let m = train_chooser(&rest)?;
                             for &t in &threshold {
                                 results.push(tlink::end_to_end_by_rule(
                                     &held,
@@ -421,13 +412,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                     }
                 }
                 (Pairs::Learned, None) if !train.is_empty() => {
-                    let m = tlink::train_chooser_with(
-                        &corpus.load(&train)?,
-                        learner,
-                        &params,
-                        boost.stack_folds,
-                        boost.stack_mean,
-                    )?;
+                    let m = train_chooser(&corpus.load(&train)?)?;
                     for &t in &threshold {
                         let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Learned(&m, t), setting)?;
                         runs.push((

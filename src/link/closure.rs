@@ -201,21 +201,10 @@ impl PointGraph {
     }
 
     fn add_point(&mut self, a: usize, r: PointRel, b: usize) {
-        match r {
-            PointRel::Less => {
-                let ra = self.find_mut(a);
-                self.less[ra].push(b);
-            }
-            PointRel::Equal => {
-                let (ra, rb) = (self.find_mut(a), self.find_mut(b));
-                if ra != rb {
-                    let (keep, gone) = (ra.min(rb), ra.max(rb));
-                    self.parent[gone] = keep;
-                    let moved = std::mem::take(&mut self.less[gone]);
-                    self.less[keep].extend(moved);
-                }
-            }
-        }
+        // Compress the two paths, then the same step a trial takes (its log is not needed).
+        self.find_mut(a);
+        self.find_mut(b);
+        self.add_point_logged(a, r, b, &mut Vec::new());
     }
 
     /// [`PointGraph::add_point`] without path compression, recording how to take it back.

@@ -1076,47 +1076,38 @@ mod mutations {
     /// rather than report a wrong line).
     #[test]
     fn mutated_fixtures_place_alike() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let (mut compared, mut scanned) = (0, 0);
-        for dir in ["timelines", "tests/data/timelines", "tests/data/timelines/defects"] {
-            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-                let path = entry.unwrap().path();
-                if path.extension().is_none_or(|e| e != "yaml") {
-                    continue;
-                }
-                let text = std::fs::read_to_string(&path).unwrap();
-                let lines: Vec<&str> = text.lines().collect();
-                for n in 0..lines.len() {
-                    for how in 0..4 {
-                        let mut v: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-                        match how {
-                            0 => {
-                                v.remove(n);
-                            }
-                            1 => v.insert(n, lines[n].to_string()),
-                            2 => v[n] = format!("  {}", lines[n]),
-                            _ => match lines[n].strip_prefix("  ") {
-                                Some(l) => v[n] = l.to_string(),
-                                None => continue,
-                            },
+        for (path, text) in yaml::fixture_timelines() {
+            let lines: Vec<&str> = text.lines().collect();
+            for n in 0..lines.len() {
+                for how in 0..4 {
+                    let mut v: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+                    match how {
+                        0 => {
+                            v.remove(n);
                         }
-                        let mutated = v.join("\n") + "\n";
-                        let Ok(t) = Timeline::from_yaml(&mutated, "m.yaml") else {
-                            continue;
-                        };
-                        let (a, b) = (check_with(&t, false), check_with(&t, true));
-                        assert_eq!(
-                            a.to_string(),
-                            b.to_string(),
-                            "{} with line {} changed ({how}):\n{mutated}",
-                            path.display(),
-                            n + 1
-                        );
-                        compared += 1;
-                        let wanted: Vec<Vec<Step>> = vec![vec![k("events")]];
-                        scanned +=
-                            usize::from(yaml::Locator::new(&mutated, wanted.iter().map(Vec::as_slice)).scanned());
+                        1 => v.insert(n, lines[n].to_string()),
+                        2 => v[n] = format!("  {}", lines[n]),
+                        _ => match lines[n].strip_prefix("  ") {
+                            Some(l) => v[n] = l.to_string(),
+                            None => continue,
+                        },
                     }
+                    let mutated = v.join("\n") + "\n";
+                    let Ok(t) = Timeline::from_yaml(&mutated, "m.yaml") else {
+                        continue;
+                    };
+                    let (a, b) = (check_with(&t, false), check_with(&t, true));
+                    assert_eq!(
+                        a.to_string(),
+                        b.to_string(),
+                        "{} with line {} changed ({how}):\n{mutated}",
+                        path.display(),
+                        n + 1
+                    );
+                    compared += 1;
+                    let wanted: Vec<Vec<Step>> = vec![vec![k("events")]];
+                    scanned += usize::from(yaml::Locator::new(&mutated, wanted.iter().map(Vec::as_slice)).scanned());
                 }
             }
         }

@@ -480,11 +480,12 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
     let fronted = start <= range.start + 1;
     // `near`: a weak cue this close counts as adjacent ("said Monday", "issued July 1"), but
     // not past a comma ("conclude by May, invited ...": the clause after the comma is another).
-    let mut consider = |k: usize, dist: usize, near: bool| {
+    // The direction of the cue at `k`, when there is one (and it is not skipped).
+    let mut consider = |k: usize, dist: usize, near: bool| -> Option<Direction> {
         // "Talks resume in May, officials said": a reporting verb after the expression dates
         // the report, not what is reported ("told reporters on Thursday" is left of it).
         if k > start && dist > 1 && !fronted && maybe_listed(ctx.lw(k)) && REPORTING.contains(&ctx.lw(k)) {
-            return false;
+            return None;
         }
         if let Some((d, strong)) = cue(ctx, k) {
             let key = |dist: usize, strong: bool, near: bool| {
@@ -504,14 +505,12 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
             if better {
                 best = Some((dist, d, strong, near, k));
             }
-            return true;
+            return Some(d);
         }
-        false
+        None
     };
-    // Left.
-    // The nearest verb cue on the left, when it says past.
-    let mut left_past = None;
-    let mut left_any = false;
+    // Left, remembering the direction of the nearest cue.
+    let mut nearest_left: Option<Direction> = None;
     let mut k = start;
     let mut dist = 0;
     while k > range.start && dist < WINDOW {
@@ -520,36 +519,33 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
         if ctx.punct(k, ";") {
             break;
         }
-        if consider(k, dist, true) {
-            left_any = true;
-            if left_past.is_none() {
-                left_past = cue(ctx, k).map(|(d, _)| d == Direction::Past);
-            }
-        }
+        let d = consider(k, dist, true);
+        nearest_left = nearest_left.or(d);
     }
     // A fronted expression is governed by the main verb, however far right it is: the first
     // verb cue after it ("In September, it announced plans to acquire ...": `announced`, not
     // the plan inside its object).
     let right_window = if fronted { usize::MAX } else { WINDOW };
-    // After a past verb on its left, the expression ends its verb phrase at a coordinator:
-    // "notified Congress on June 4 and will brief lawmakers" (the `will` is the next one's;
-    // not after a plan: "planned a demonstration on Saturday and were planning to ...").
-    let left_cue = left_past == Some(true);
+    // With a verb on its left, the expression's clause ends at a subordinate clause's opener
+    // ("were detained late Saturday as one of them prepared to board a flight"); after a past
+    // verb, its verb phrase also ends at a coordinator ("notified Congress on June 4 and will
+    // brief lawmakers": the `will` is the next one's; not after a plan: "planned a
+    // demonstration on Saturday and were planning to ...").
+    let ends_clause = |k: usize| {
+        !fronted
+            && (nearest_left.is_some() && ctx.any(k, SUBORDINATORS)
+                || nearest_left == Some(Direction::Past) && ctx.any(k, &["and", "but"]))
+    };
     let mut k = end;
     let mut dist = 0;
     let mut near = true;
     while k < range.end && dist < right_window {
-        if ctx.punct(k, ";") || (left_cue && !fronted && ctx.any(k, &["and", "but"])) {
-            break;
-        }
-        // Nor past a subordinate clause's opener when a verb on the left governs it:
-        // "were detained late Saturday as one of them prepared to board a flight".
-        if left_any && !fronted && ctx.any(k, SUBORDINATORS) {
+        if ctx.punct(k, ";") || ends_clause(k) {
             break;
         }
         near &= !ctx.punct(k, ",");
         dist += 1;
-        if consider(k, dist, near) && fronted {
+        if consider(k, dist, near).is_some() && fronted {
             break;
         }
         k += 1;
