@@ -45,6 +45,62 @@ fn pairs_and_links_on_a_small_file() {
     assert!(out.contains("link/signal-after"), "{out}");
 }
 
+/// The `Sys-` count of a `relations links` line.
+fn sys_links(out: &str) -> usize {
+    let rest = &out[out.find("(Sys- ").expect("a Sys- count") + 6..];
+    rest[..rest.find(',').unwrap()].parse().unwrap()
+}
+
+#[test]
+fn links_find_events_with_the_given_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("d1.tml"), TML).unwrap();
+    let d = dir.path().to_str().unwrap();
+    let (code, out, err) = run(&["relations", "links", "--test", d]);
+    assert_eq!(code, 0, "{err}");
+    let builtin = sys_links(&out);
+    // Counts in which the two verbs are common and never events: fewer events, fewer links.
+    let lex = dir.path().join("lex.tsv");
+    std::fs::write(
+        &lex,
+        "# form\toccurrences\tas_event\nrefused\t40\t0\t-\t-\npulled\t40\t0\t-\t-\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&[
+        "relations",
+        "links",
+        "--test",
+        d,
+        "--event-lexicon",
+        lex.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(sys_links(&out) < builtin, "{out} (built-in counts: {builtin} links)");
+    // Counts that agree with the built-in ones on these words: the same links.
+    std::fs::write(&lex, "pulled\t2\t2\tOCCURRENCE\tVERB\nrefused\t10\t10\tOCCURRENCE\t-\n").unwrap();
+    let (code, out, err) = run(&[
+        "relations",
+        "links",
+        "--test",
+        d,
+        "--event-lexicon",
+        lex.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(sys_links(&out), builtin, "{out}");
+    let missing = dir.path().join("no-such.tsv");
+    let (code, _, err) = run(&[
+        "relations",
+        "links",
+        "--test",
+        d,
+        "--event-lexicon",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no-such.tsv"), "{err}");
+}
+
 #[test]
 fn errors_exit_2_with_locations() {
     let dir = tempfile::tempdir().unwrap();

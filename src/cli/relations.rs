@@ -15,6 +15,7 @@
 use super::Outcome;
 use crate::eval::tlink::{self, GoldDoc};
 use crate::eval::{matres, timeline};
+use crate::events::lexicon::Lexicon;
 use crate::link::boost;
 use crate::link::choose::{Learner, BOOST, STACK_FOLDS};
 use crate::link::model::{Perceptron, SoftmaxLabels, LABEL_EPOCHS, LABEL_L2};
@@ -94,6 +95,11 @@ pub enum Command {
         /// Also print, per rule, how many of its links the gold annotation contains or implies.
         #[arg(long)]
         by_rule: bool,
+        /// Find events with these corpus counts instead of the built-in ones (which come from
+        /// all of TBAQ): a table made by `scripts/gen_event_lexicon.py --corpus DIR --out FILE`,
+        /// e.g. from TimeBank only, so that a score on AQUAINT is held out for the events too.
+        #[arg(long)]
+        event_lexicon: Option<PathBuf>,
     },
     /// SemEval-2015 Task 4 (TimeLine), Track A: the ordered, dated events about an entity,
     /// in the task's format (`--about`), or scored against gold timelines (`--gold`).
@@ -336,8 +342,18 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             boost,
             gold_entities,
             by_rule,
+            event_lexicon,
         } => {
             let docs = corpus.load(&test)?;
+            let custom;
+            let lex = match &event_lexicon {
+                Some(p) => {
+                    let tsv = std::fs::read_to_string(p).map_err(|e| crate::Error::io(p, e))?;
+                    custom = Lexicon::with_corpus_counts(&tsv);
+                    &custom
+                }
+                None => Lexicon::builtin(),
+            };
             let setting = if gold_entities {
                 tlink::Setting::C
             } else {
@@ -357,14 +373,14 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                 Learner::Boost => format!(" ({tree_params})"),
             };
             let train_chooser = |docs: &[GoldDoc]| {
-                tlink::train_chooser_with(docs, learner, &params, boost.stack_folds, boost.stack_mean)
+                tlink::train_chooser_with(docs, lex, learner, &params, boost.stack_folds, boost.stack_mean)
             };
             let learned = format!("learner {learner:?}{trees}");
             // One (counts, per-rule counts, description) per threshold.
             let mut runs: Vec<(tlink::TaCounts, tlink::RuleCounts, String)> = Vec::new();
             match (pairs, folds) {
                 (Pairs::Rules, None) => {
-                    let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Rules(&model), setting)?;
+                    let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Rules(&model), setting, lex)?;
                     runs.push((ta, r, format!("rule pairs, table {}", model.as_str())));
                 }
                 (_, Some(k)) => {
@@ -387,11 +403,17 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                                     &held,
                                     tlink::Linker::Learned(&m, t),
                                     setting,
+                                    lex,
                                 )?);
                             }
                         } else {
                             let m = SoftmaxLabels::train(&tlink::examples(&rest), LABEL_EPOCHS, LABEL_L2);
-                            results.push(tlink::end_to_end_by_rule(&held, tlink::Linker::Rules(&m), setting)?);
+                            results.push(tlink::end_to_end_by_rule(
+                                &held,
+                                tlink::Linker::Rules(&m),
+                                setting,
+                                lex,
+                            )?);
                         }
                         for ((ta, rules), (t, r)) in acc.iter_mut().zip(results) {
                             ta.add(&t);
@@ -414,7 +436,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                 (Pairs::Learned, None) if !train.is_empty() => {
                     let m = train_chooser(&corpus.load(&train)?)?;
                     for &t in &threshold {
-                        let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Learned(&m, t), setting)?;
+                        let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Learned(&m, t), setting, lex)?;
                         runs.push((
                             ta,
                             r,
@@ -425,7 +447,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                 (Pairs::Learned, None) => {
                     let m = crate::link::choose::Committed;
                     for &t in &threshold {
-                        let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Learned(&m, t), setting)?;
+                        let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Learned(&m, t), setting, lex)?;
                         runs.push((
                             ta,
                             r,

@@ -35,6 +35,7 @@
 //! SIMULTANEOUS, IDENTITY, DURING, DURING_INV    x⁻ = y⁻, x⁺ = y⁺
 //! ```
 
+use crate::events::lexicon::Lexicon;
 use crate::link::choose::Scorer;
 pub use crate::link::closure::{Added, PointGraph};
 use crate::link::facts::{gold_entities, GoldEntities};
@@ -374,15 +375,21 @@ impl Linker<'_> {
 /// Temporal awareness of `linker` on `docs`: Task ABC (everything extracted from the text)
 /// or Task C (gold entities).
 pub fn end_to_end(docs: &[GoldDoc], linker: Linker, setting: Setting) -> Result<TaCounts> {
-    Ok(end_to_end_by_rule(docs, linker, setting)?.0)
+    Ok(end_to_end_by_rule(docs, linker, setting, Lexicon::builtin())?.0)
 }
 
 /// Per rule id: (links the gold contains or implies, links with both ends aligned, links).
 pub type RuleCounts = BTreeMap<&'static str, (usize, usize, usize)>;
 
 /// [`end_to_end`], plus for each rule id: (system links the gold annotation contains or
-/// implies, system links with both ends aligned to gold entities, all system links).
-pub fn end_to_end_by_rule(docs: &[GoldDoc], linker: Linker, setting: Setting) -> Result<(TaCounts, RuleCounts)> {
+/// implies, system links with both ends aligned to gold entities, all system links). In Task
+/// ABC the events are found with `lex` (the built-in one, or counts from other documents).
+pub fn end_to_end_by_rule(
+    docs: &[GoldDoc],
+    linker: Linker,
+    setting: Setting,
+    lex: &Lexicon,
+) -> Result<(TaCounts, RuleCounts)> {
     let mut by_rule: BTreeMap<&'static str, (usize, usize, usize)> = BTreeMap::new();
     let mut total = TaCounts::default();
     for d in docs {
@@ -397,7 +404,7 @@ pub fn end_to_end_by_rule(docs: &[GoldDoc], linker: Linker, setting: Setting) ->
             Setting::Abc => {
                 let text = &d.doc.text;
                 let timexes = crate::timex::tag(text, &d.analysis, dct);
-                let events = crate::events::extract(text, &d.analysis, &timexes);
+                let events = extract_events(lex, text, &d.analysis, &timexes);
                 let ev = crate::link::event_facts(&events);
                 let tx = crate::link::timex_facts(&timexes, &d.analysis);
                 let cx = Context {
@@ -443,6 +450,17 @@ pub fn end_to_end_by_rule(docs: &[GoldDoc], linker: Linker, setting: Setting) ->
     Ok((total, by_rule))
 }
 
+/// The events of `text` as Task ABC finds them: with `lex`, outside the temporal expressions.
+fn extract_events(
+    lex: &Lexicon,
+    text: &str,
+    analysis: &Analysis,
+    timexes: &[crate::timex::Timex],
+) -> Vec<crate::events::Event> {
+    let spans: Vec<crate::text::Span> = timexes.iter().map(|t| t.span).collect();
+    crate::events::extract_with(lex, text, analysis, &spans)
+}
+
 /// Training examples for the pair chooser ([`crate::link::choose`]): every candidate and gold
 /// pair of `docs` over the gold entities, labelled with the gold relation or NONE.
 pub fn choose_examples(docs: &[GoldDoc]) -> Vec<(Vec<String>, usize)> {
@@ -459,14 +477,15 @@ pub fn choose_examples(docs: &[GoldDoc]) -> Vec<(Vec<String>, usize)> {
 /// extractors find, each aligned to the gold entity its extent overlaps; a pair's label is the
 /// gold relation between the two aligned gold entities, NONE when either end has no gold
 /// counterpart or the gold pair is not linked. So the chooser also learns how often a pair of
-/// *extracted* entities ends up unscored (a spurious event costs precision).
-pub fn choose_examples_system(docs: &[GoldDoc]) -> Result<Vec<(Vec<String>, usize)>> {
+/// *extracted* entities ends up unscored (a spurious event costs precision). Events are found
+/// with `lex`.
+pub fn choose_examples_system(docs: &[GoldDoc], lex: &Lexicon) -> Result<Vec<(Vec<String>, usize)>> {
     let mut out = Vec::new();
     for d in docs {
         let dct = d.doc.dct.ok_or_else(|| crate::Error::missing_dct(&d.doc.path))?;
         let text = &d.doc.text;
         let timexes = crate::timex::tag(text, &d.analysis, dct);
-        let events = crate::events::extract(text, &d.analysis, &timexes);
+        let events = extract_events(lex, text, &d.analysis, &timexes);
         let ev = crate::link::event_facts(&events);
         let tx = crate::link::timex_facts(&timexes, &d.analysis);
         let cx = Context {
@@ -502,18 +521,23 @@ pub fn choose_examples_system(docs: &[GoldDoc]) -> Result<Vec<(Vec<String>, usiz
 /// Train the pair chooser on `docs` as Task ABC sees them (see [`choose_examples_system`]).
 pub fn train_chooser(docs: &[GoldDoc]) -> Result<Softmax> {
     use crate::link::choose::{EPOCHS, L2, N_LABELS};
-    Ok(Softmax::train(&chooser_data(docs)?.0, N_LABELS, EPOCHS, L2))
+    Ok(Softmax::train(
+        &chooser_data(docs, Lexicon::builtin())?.0,
+        N_LABELS,
+        EPOCHS,
+        L2,
+    ))
 }
 
 /// Training examples `(features, label)` and, for each, the index of its document.
 pub type ChooserData = (Vec<(Vec<String>, usize)>, Vec<usize>);
 
 /// The pair chooser's training data: [`choose_examples_system`], then [`choose_examples`],
-/// with the index in `docs` of each example's document.
-pub fn chooser_data(docs: &[GoldDoc]) -> Result<ChooserData> {
+/// with the index in `docs` of each example's document; events found with `lex`.
+pub fn chooser_data(docs: &[GoldDoc], lex: &Lexicon) -> Result<ChooserData> {
     let (mut data, mut doc) = (Vec::new(), Vec::new());
     for (i, d) in docs.iter().enumerate() {
-        let ex = choose_examples_system(std::slice::from_ref(d))?;
+        let ex = choose_examples_system(std::slice::from_ref(d), lex)?;
         doc.extend(std::iter::repeat_n(i, ex.len()));
         data.extend(ex);
     }
@@ -527,15 +551,17 @@ pub fn chooser_data(docs: &[GoldDoc]) -> Result<ChooserData> {
     Ok((data, doc))
 }
 
-/// Train a pair chooser of any learner on `docs` (data as [`train_chooser`]).
+/// Train a pair chooser of any learner on `docs` (data as [`train_chooser`], events found
+/// with `lex`).
 pub fn train_chooser_with(
     docs: &[GoldDoc],
+    lex: &Lexicon,
     learner: crate::link::choose::Learner,
     params: &crate::link::boost::Params,
     stack_folds: usize,
     stack_mean: bool,
 ) -> Result<crate::link::choose::Chooser> {
-    let (data, doc) = chooser_data(docs)?;
+    let (data, doc) = chooser_data(docs, lex)?;
     Ok(crate::link::choose::Chooser::train(
         &data,
         &doc,

@@ -94,6 +94,13 @@ impl Lexicon {
         LEX.get_or_init(|| Lexicon::from_tsv(TBAQ_TSV, WORDNET_TSV))
     }
 
+    /// The built-in WordNet table with other corpus counts (a table made by
+    /// `scripts/gen_event_lexicon.py --corpus ... --out`), e.g. counts from TimeBank only, to
+    /// score extraction on a corpus the counts never saw.
+    pub fn with_corpus_counts(corpus_tsv: &str) -> Lexicon {
+        Lexicon::from_tsv(corpus_tsv, WORDNET_TSV)
+    }
+
     /// A lexicon from the two tables' text (malformed lines are skipped: the tables are
     /// generated, and a bad line must not stop extraction).
     pub fn from_tsv(corpus_tsv: &str, wordnet_tsv: &str) -> Lexicon {
