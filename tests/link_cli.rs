@@ -102,6 +102,46 @@ fn links_find_events_with_the_given_counts() {
 }
 
 #[test]
+fn cross_validation_folds_take_their_own_event_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(docs.join("a.tml"), TML).unwrap();
+    std::fs::write(docs.join("b.tml"), TML.replace("D1", "D2")).unwrap();
+    let lex = dir.path().join("lex");
+    std::fs::create_dir(&lex).unwrap();
+    let table = |held: &str| format!("# held out: {held}\npulled\t2\t2\tOCCURRENCE\tVERB\n");
+    std::fs::write(lex.join("fold-0.tsv"), table("a.tml")).unwrap();
+    std::fs::write(lex.join("fold-1.tsv"), table("b.tml")).unwrap();
+    let (d, l) = (docs.to_str().unwrap(), lex.to_str().unwrap());
+    let args = [
+        "relations",
+        "links",
+        "--test",
+        d,
+        "--folds",
+        "2",
+        "--event-lexicon-folds",
+        l,
+    ];
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("2-fold document cross-validation, event counts from the training folds"),
+        "{out}"
+    );
+    // A table made for other folds is refused, with its file and line.
+    std::fs::write(lex.join("fold-1.tsv"), table("a.tml")).unwrap();
+    let (code, _, err) = run(&args);
+    assert_eq!(code, 2);
+    assert!(err.contains("fold-1.tsv:1"), "{err}");
+    assert!(err.contains("the 1 documents of fold 1 (b.tml, ...)"), "{err}");
+    // Without --folds the option is a usage error.
+    let (code, _, _) = run(&["relations", "links", "--test", d, "--event-lexicon-folds", l]);
+    assert_eq!(code, 2);
+}
+
+#[test]
 fn errors_exit_2_with_locations() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nope");

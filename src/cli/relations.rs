@@ -98,8 +98,14 @@ pub enum Command {
         /// Find events with these corpus counts instead of the built-in ones (which come from
         /// all of TBAQ): a table made by `scripts/gen_event_lexicon.py --corpus DIR --out FILE`,
         /// e.g. from TimeBank only, so that a score on AQUAINT is held out for the events too.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "event_lexicon_folds")]
         event_lexicon: Option<PathBuf>,
+        /// With `--folds K`: fold F finds its events (training and test) with DIR/fold-F.tsv,
+        /// counts from the other folds' documents only, made by `scripts/gen_event_lexicon.py
+        /// --corpus DIR... --folds K --fold-out DIR` with the `--test` folders in the same
+        /// order (each table names the documents it leaves out; a mismatch is an error).
+        #[arg(long, requires = "folds")]
+        event_lexicon_folds: Option<PathBuf>,
     },
     /// SemEval-2015 Task 4 (TimeLine), Track A: the ordered, dated events about an entity,
     /// in the task's format (`--about`), or scored against gold timelines (`--gold`).
@@ -225,6 +231,47 @@ impl Corpus {
     }
 }
 
+/// The event lexicon of cross-validation fold `fold`: `dir/fold-F.tsv`, whose `# held out:`
+/// line must name exactly the documents of `held` (the fold this run scores).
+fn fold_lexicon(dir: &std::path::Path, fold: usize, held: &[GoldDoc]) -> crate::Result<Lexicon> {
+    let path = dir.join(format!("fold-{fold}.tsv"));
+    let tsv = std::fs::read_to_string(&path).map_err(|e| crate::Error::io(&path, e))?;
+    let (line, named) = tsv
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| l.strip_prefix("# held out:").map(|rest| (i + 1, rest)))
+        .ok_or_else(|| crate::Error::parse_at(&path, None, None, "a `# held out: FILE...` line", "none"))?;
+    let named: Vec<&str> = named.split_whitespace().collect();
+    let held: Vec<String> = held
+        .iter()
+        .map(|d| {
+            d.doc
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    if named != held {
+        return Err(crate::Error::parse_at(
+            &path,
+            Some(line),
+            None,
+            format!(
+                "the {} documents of fold {fold} ({}, ...): the table was made for other folds or folders",
+                held.len(),
+                held.first().map(String::as_str).unwrap_or("none")
+            ),
+            format!(
+                "{} documents ({}, ...)",
+                named.len(),
+                named.first().copied().unwrap_or("none")
+            ),
+        ));
+    }
+    Ok(Lexicon::with_corpus_counts(&tsv))
+}
+
 fn pct(x: f64) -> String {
     format!("{:.2}", 100.0 * x)
 }
@@ -343,6 +390,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             gold_entities,
             by_rule,
             event_lexicon,
+            event_lexicon_folds,
         } => {
             let docs = corpus.load(&test)?;
             let custom;
@@ -395,6 +443,14 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                         let held: Vec<GoldDoc> = held.into_iter().map(|(_, d)| d.clone()).collect();
                         let mut rest: Vec<GoldDoc> = rest.into_iter().map(|(_, d)| d.clone()).collect();
                         rest.extend(extra.iter().cloned());
+                        let fold_lex = match &event_lexicon_folds {
+                            Some(dir) => Some(fold_lexicon(dir, f, &held)?),
+                            None => None,
+                        };
+                        let lex = fold_lex.as_ref().unwrap_or(lex);
+                        let train_chooser = |docs: &[GoldDoc]| {
+                            tlink::train_chooser_with(docs, lex, learner, &params, boost.stack_folds, boost.stack_mean)
+                        };
                         let mut results = Vec::new();
                         if pairs == Pairs::Learned {
                             let m = train_chooser(&rest)?;
@@ -430,7 +486,12 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                             Pairs::Learned => format!("learned pairs, {learned}, threshold {}", threshold[i]),
                             Pairs::Rules => "rule pairs".to_string(),
                         };
-                        runs.push((ta, rules, format!("{what}, {k}-fold document cross-validation")));
+                        let counts = if event_lexicon_folds.is_some() {
+                            ", event counts from the training folds"
+                        } else {
+                            ""
+                        };
+                        runs.push((ta, rules, format!("{what}, {k}-fold document cross-validation{counts}")));
                     }
                 }
                 (Pairs::Learned, None) if !train.is_empty() => {
