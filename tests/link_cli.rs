@@ -59,44 +59,36 @@ fn links_find_events_with_the_given_counts() {
     let (code, out, err) = run(&["relations", "links", "--test", d]);
     assert_eq!(code, 0, "{err}");
     let builtin = sys_links(&out);
-    // Counts in which the two verbs are common and never events: fewer events, fewer links.
+    // `relations links` with the counts of `table`: exit code, stdout, stderr.
     let lex = dir.path().join("lex.tsv");
-    std::fs::write(
-        &lex,
+    let with_counts = |table: Option<&str>| {
+        let path = match table {
+            Some(t) => {
+                std::fs::write(&lex, t).unwrap();
+                lex.clone()
+            }
+            None => dir.path().join("no-such.tsv"),
+        };
+        run(&[
+            "relations",
+            "links",
+            "--test",
+            d,
+            "--event-lexicon",
+            path.to_str().unwrap(),
+        ])
+    };
+    // Counts in which the two verbs are common and never events: fewer events, fewer links.
+    let (code, out, err) = with_counts(Some(
         "# form\toccurrences\tas_event\nrefused\t40\t0\t-\t-\npulled\t40\t0\t-\t-\n",
-    )
-    .unwrap();
-    let (code, out, err) = run(&[
-        "relations",
-        "links",
-        "--test",
-        d,
-        "--event-lexicon",
-        lex.to_str().unwrap(),
-    ]);
+    ));
     assert_eq!(code, 0, "{err}");
     assert!(sys_links(&out) < builtin, "{out} (built-in counts: {builtin} links)");
     // Counts that agree with the built-in ones on these words: the same links.
-    std::fs::write(&lex, "pulled\t2\t2\tOCCURRENCE\tVERB\nrefused\t10\t10\tOCCURRENCE\t-\n").unwrap();
-    let (code, out, err) = run(&[
-        "relations",
-        "links",
-        "--test",
-        d,
-        "--event-lexicon",
-        lex.to_str().unwrap(),
-    ]);
+    let (code, out, err) = with_counts(Some("pulled\t2\t2\tOCCURRENCE\tVERB\nrefused\t10\t10\tOCCURRENCE\t-\n"));
     assert_eq!(code, 0, "{err}");
     assert_eq!(sys_links(&out), builtin, "{out}");
-    let missing = dir.path().join("no-such.tsv");
-    let (code, _, err) = run(&[
-        "relations",
-        "links",
-        "--test",
-        d,
-        "--event-lexicon",
-        missing.to_str().unwrap(),
-    ]);
+    let (code, _, err) = with_counts(None);
     assert_eq!(code, 2);
     assert!(err.contains("no-such.tsv"), "{err}");
 }
