@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cargo run --example eval_events -- [--lexicon corpus.tsv] [--errors out.tsv] DIR...
+//! cargo run --example eval_events -- --fold-lexicons FOLDS_DIR --folds K DIR...
 //! ```
 //!
 //! Temporal expressions are excluded using the gold TIMEX3 spans (the Task B setting where
@@ -10,7 +11,10 @@
 //! `--lexicon` replaces the built-in corpus counts (e.g. counts from TimeBank only, to score
 //! AQUAINT without having seen it). `--errors` writes false positives / negatives and class
 //! errors (`CLASS gold->system`) by form; with `EVENT_CONTEXT=1` set, each row is one mention
-//! with the words around it instead.
+//! with the words around it instead. `--fold-lexicons DIR --folds K` is document
+//! cross-validation: the n-th document of the folders (each folder sorted, in the order given)
+//! is in fold n mod K and is scored with DIR/fold-F.tsv, counts from the other folds only
+//! (`scripts/gen_event_lexicon.py --corpus DIR... --folds K --fold-out DIR`).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -23,10 +27,14 @@ fn main() {
     let mut dirs = Vec::new();
     let mut lexicon = None;
     let mut errors = None;
+    let mut fold_dir = None;
+    let mut folds = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--lexicon" => lexicon = args.next().map(PathBuf::from),
             "--errors" => errors = args.next().map(PathBuf::from),
+            "--fold-lexicons" => fold_dir = args.next().map(PathBuf::from),
+            "--folds" => folds = args.next().and_then(|k| k.parse::<usize>().ok()),
             _ => dirs.push(PathBuf::from(a)),
         }
     }
@@ -41,6 +49,19 @@ fn main() {
         }
         None => Lexicon::builtin(),
     };
+    // Cross-validation: one lexicon per fold, each from the other folds' documents.
+    let fold_lex: Vec<Lexicon> = match (&fold_dir, folds) {
+        (Some(d), Some(k)) if k >= 2 => (0..k)
+            .map(|f| {
+                let p = d.join(format!("fold-{f}.tsv"));
+                let tsv = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("read {}: {e}", p.display()));
+                Lexicon::with_corpus_counts(&tsv)
+            })
+            .collect(),
+        (None, None) => Vec::new(),
+        _ => panic!("--fold-lexicons DIR and --folds K (K >= 2) go together"),
+    };
+    let mut n = 0usize;
     let mut total = TaskB::default();
     let mut errs: BTreeMap<(String, String), usize> = BTreeMap::new();
     for dir in &dirs {
@@ -52,6 +73,8 @@ fn main() {
             .collect();
         files.sort();
         for f in &files {
+            let index = n;
+            n += 1;
             let doc = match tempograph::timeml::read(f) {
                 Ok(d) => d,
                 Err(e) => {
@@ -61,6 +84,11 @@ fn main() {
             };
             let analysis = Analysis::new(&doc.text);
             let timexes: Vec<_> = doc.tagged("TIMEX3").map(|a| a.span).collect();
+            let lex = if fold_lex.is_empty() {
+                lex
+            } else {
+                &fold_lex[index % fold_lex.len()]
+            };
             let events = extract_with(lex, &doc.text, &analysis, &timexes);
             let sys: Vec<Mention> = events
                 .iter()
