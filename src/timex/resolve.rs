@@ -545,6 +545,14 @@ impl Resolver<'_> {
                     true,
                 )
             }
+            Unres::WeekOfMonth { nth, month } => {
+                let mut o = self.date(month);
+                o.val = o.val.and_then(|v| match v {
+                    Val::Month(y, m) => week_of_month(y, m, *nth).ok_or_else(|| "no such week".into()),
+                    _ => Err("not a month".into()),
+                });
+                o
+            }
             Unres::MonthOfYear { month, years } => {
                 let mut o = self.dct_out(
                     Some(Val::Month(dct.year() + years, *month)),
@@ -987,6 +995,19 @@ impl Resolver<'_> {
             }
         }
     }
+}
+
+/// The `nth` week (0 = last) of month `m` of year `y`: the week of its 4th day, or of the
+/// 4th from its end, as [`Val::Week`].
+fn week_of_month(y: i32, m: u32, nth: u32) -> Option<Val> {
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let day = if nth == 0 {
+        let next = NaiveDate::from_ymd_opt(if m == 12 { y + 1 } else { y }, m % 12 + 1, 1)?;
+        next.checked_sub_days(chrono::Days::new(4))?
+    } else {
+        first.checked_add_days(chrono::Days::new(u64::from(3 + 7 * (nth - 1))))?
+    };
+    (day.month() == m).then_some(Val::Week(day))
 }
 
 fn end_of(v: Val) -> Option<NaiveDate> {

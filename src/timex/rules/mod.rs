@@ -52,6 +52,7 @@ pub static RULE_IDS: &[&str] = &[
     "date/half",
     "date/season",
     "date/weekday",
+    "date/week-of-month",
     "relative/day-word",
     "relative/this-unit",
     "relative/last-unit",
@@ -168,6 +169,13 @@ pub enum Unres {
     /// A day of a month the text does not name (`on the 25th`): the month last mentioned, or
     /// the DCT's month in the tense's direction.
     DayOfMonth(u32),
+    /// The `nth` week (1-based; 0 = the last) of a month (`the first week of December`): the
+    /// ISO week holding the month's 4th day (the 4th from its end for the last), so that
+    /// most of the week lies in the month. `month` is an [`Unres::Date`] without a day.
+    WeekOfMonth {
+        nth: u32,
+        month: Box<Unres>,
+    },
     /// A month in the DCT's year plus `years` (`June last year`).
     MonthOfYear {
         month: u32,

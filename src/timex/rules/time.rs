@@ -167,6 +167,9 @@ fn finish(ctx: &Ctx, i: usize, e: usize, hour: u32, minute: u32, rule: &'static 
     let after_comma = ctx.punct(e, ",") && ctx.month(e + 1).is_some();
     let (day, e) = match day_after(ctx, if after_comma { e + 1 } else { e }) {
         Some((d, e2)) => (Some(Box::new(d)), e2),
+        // "at 2.15am on Sunday": the day is an expression of its own (TimeBank), but it is
+        // the time's day.
+        None if ctx.is(e, "on") => (day_after(ctx, e + 1).map(|(d, _)| Box::new(d)), e),
         None => (None, e),
     };
     out.push(Cand::new(i, e, T, Unres::Time { day, hour, minute }, rule));
@@ -202,6 +205,17 @@ fn clock(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         if ctx.punct(j, ":") && ctx.joined(j) {
             // seconds: ignored in the value
             if let Some((_, 2)) = ctx.num(j + 1) {
+                j += 2;
+            }
+        }
+    }
+    // British "10.30pm", "10.30 p.m.", "6.15 GMT": a dot between hour and minutes, only
+    // with a meridiem or a zone after it (else "10.30" is a decimal).
+    if !has_minutes && ctx.punct(j, ".") && ctx.joined(j) && ctx.joined(j + 1) {
+        if let Some((m, 2)) = ctx.num(j + 1) {
+            if m < 60 && (meridiem(ctx, j + 2).is_some() || zone(ctx, j + 2) > j + 2) && !ctx.punct(j + 2, ".") {
+                minute = m;
+                has_minutes = true;
                 j += 2;
             }
         }
