@@ -1388,11 +1388,10 @@ fn with_modifier(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
                 }
             }
         };
-        // "late Monday", "early Friday morning": TimeBank leaves the modifier out.
-        let weekday = matches!(c.val, Unres::Weekday(_))
-            || matches!(&c.val, Unres::PartOfDay { day, .. } if matches!(**day, Unres::Weekday(_)));
+        // "late Monday", "early Friday morning": the modifier is in the extent, as with every
+        // other date ("late yesterday", "early this week", "late November").
         if ok {
-            if *in_span && !(weekday && matches!(last, "early" | "late")) {
+            if *in_span {
                 c.start = i;
             }
             if m.is_some() {
