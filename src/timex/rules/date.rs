@@ -209,7 +209,35 @@ fn iso_time(ctx: &Ctx, j: usize) -> Option<IsoTime> {
 
 /// Words after which a number is a label, not a date: `version 1998`, `flight 2014`.
 static NUMBER_LABELS: &[&str] = &[
-    "no", "nos", "number", "flight", "route", "room", "model", "version", "windows", "office", "highway",
+    "no",
+    "nos",
+    "number",
+    "flight",
+    "route",
+    "room",
+    "model",
+    "version",
+    "windows",
+    "office",
+    "highway",
+    "log",
+    "ref",
+    "reference",
+    "page",
+    "extension",
+    "ext",
+    "gate",
+    "platform",
+    "bus",
+    "channel",
+    "pin",
+    "exhibit",
+    "item",
+    "badge",
+    "serial",
+    "apartment",
+    "suite",
+    "precinct",
 ];
 
 fn numeric(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {

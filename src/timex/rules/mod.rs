@@ -721,7 +721,11 @@ impl<'a> Ctx<'a> {
             return Some((Some(f64::from(n)), j));
         }
         let (n, _) = self.num(i)?;
-        if i > 0 && self.joined(i) && (self.punct(i - 1, "$") || self.punct(i - 1, ".") || self.punct(i - 1, ",")) {
+        // "$5", "0.5", "1,500", and the minutes of "02:30 hours"
+        if i > 0
+            && self.joined(i)
+            && (self.punct(i - 1, "$") || self.punct(i - 1, ".") || self.punct(i - 1, ",") || self.punct(i - 1, ":"))
+        {
             return None;
         }
         let mut v = f64::from(n);

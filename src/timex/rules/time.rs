@@ -69,7 +69,17 @@ fn spoken(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
 
 /// Prepositions that make a bare number a clock time (`at 10:30`, `around 7 this morning`).
 static TIME_PREPOSITIONS: &[&str] = &[
-    "at", "by", "until", "till", "before", "after", "around", "about", "from", "since",
+    "at",
+    "by",
+    "until",
+    "till",
+    "before",
+    "after",
+    "around",
+    "about",
+    "from",
+    "since",
+    "approximately",
 ];
 
 static ZONES: &[&str] = &[
@@ -177,6 +187,14 @@ fn finish(ctx: &Ctx, i: usize, e: usize, hour: u32, minute: u32, rule: &'static 
 
 fn clock(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let Some((h, hl)) = ctx.num(i) else { return };
+    // Police and military: "at 0230 hours", "1400 hrs" (the time, not a length of time).
+    if hl == 4 && ctx.any(i + 1, &["hours", "hrs"]) && i > 0 && ctx.any(i - 1, TIME_PREPOSITIONS) {
+        let (hour, minute) = (h / 100, h % 100);
+        if hour <= 23 && minute < 60 {
+            finish(ctx, i, i + 2, hour, minute, "time/clock", out);
+        }
+        return;
+    }
     if hl > 2 || h > 24 {
         return;
     }
@@ -275,6 +293,11 @@ fn clock(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     if !has_minutes || h > 23 {
+        return;
+    }
+    // "at 02:30 hours"
+    if ctx.any(j, &["hours", "hrs"]) {
+        finish(ctx, i, j + 1, h, minute, "time/clock", out);
         return;
     }
     // "15:00 GMT", "at 10:30": a 24-hour time needs a zone or a preposition.
