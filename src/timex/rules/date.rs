@@ -722,10 +722,11 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     }
     // "post-1998", "pre-1990"
     let (start, modifier) =
-        if i >= 2 && ctx.joined(i) && ctx.punct(i - 1, "-") && ctx.any(i - 2, &["post", "pre", "mid"]) {
+        if i >= 2 && ctx.joined(i) && ctx.punct(i - 1, "-") && ctx.any(i - 2, &["post", "pre", "mid", "end"]) {
             let m = match ctx.lw(i - 2) {
                 "post" => "AFTER",
                 "pre" => "BEFORE",
+                "end" => "END",
                 _ => "MID",
             };
             (i - 2, Some(m))
@@ -734,8 +735,10 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         };
     if ctx.lone_num(i).is_none() && start == i {
         // A range "1998-2000" keeps its first year; anything else glued is a number.
-        let range_first =
-            ctx.punct(i + 1, "-") && ctx.joined(i + 1) && ctx.num(i + 2).is_some_and(|(_, l)| l == 4 || l == 2);
+        // British "2014/15" (a season or financial year) too.
+        let range_first = (ctx.punct(i + 1, "-") || ctx.punct(i + 1, "/"))
+            && ctx.joined(i + 1)
+            && ctx.num(i + 2).is_some_and(|(_, l)| l == 4 || l == 2);
         if !range_first {
             return;
         }

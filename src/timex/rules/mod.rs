@@ -1285,6 +1285,7 @@ static MODIFIERS: &[(&[&str], Option<&str>, bool, bool)] = &[
     (&["the", "start", "of"], Some("START"), false, true),
     (&["the", "middle", "of"], Some("MID"), false, true),
     (&["end", "of"], Some("END"), false, true),
+    (&["end"], Some("END"), false, true),
     (&["the", "early"], Some("START"), false, true),
     (&["the", "late"], Some("END"), false, true),
     (&["the", "mid"], Some("MID"), false, true),
@@ -1357,7 +1358,13 @@ fn with_modifier(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
         }
         let mut j = i + words.len();
         let last = words[words.len() - 1];
-        if last == "mid" {
+        if words == &["end"] {
+            // "end-2015", "by end-March" (British financial news): hyphen only.
+            if !ctx.hyphen(j) {
+                continue;
+            }
+            j += 1;
+        } else if last == "mid" {
             if ctx.hyphen(j) {
                 j += 1;
             } else if !ctx.joined(j) && !ctx.is_num(j) && ctx.month(j).is_none() {
