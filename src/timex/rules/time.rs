@@ -27,6 +27,7 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
 /// Spoken clock times (transcripts): `half past two`, `a quarter past 9`, `quarter to five`,
 /// `a quarter of six`. The hour is read as written (1–12); `a.m.`/`p.m.` after it counts.
 fn spoken(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    spoken_hour(ctx, i, out);
     let j = if ctx.is(i, "a") && ctx.is(i + 1, "quarter") {
         i + 1
     } else {
@@ -62,6 +63,45 @@ fn spoken(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         Some((true, e2)) if h < 12 => (h + 12, e2),
         Some((false, e2)) if h == 12 => (0, e2),
         Some((_, e2)) => (h, e2),
+        None => (h, e),
+    };
+    finish(ctx, i, e, hour, minute, "time/clock", out);
+}
+
+/// An hour in words: `nine o'clock [tonight]`, and after `at`/`by`/`until`/`around` also
+/// `ten thirty`, `seven fifteen [p.m.]` when nothing after it can be what the number counts.
+fn spoken_hour(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let Some((h, j)) = ctx.number_word(i) else { return };
+    if !(1..=12).contains(&h) || ctx.hyphen(j) {
+        return;
+    }
+    let (minute, e) = if ctx.is(j, "o") && ctx.punct(j + 1, "'") && ctx.is(j + 2, "clock") {
+        (0, j + 3)
+    } else {
+        let at = i > 0 && ctx.any(i - 1, &["at", "by", "until", "till", "around"]);
+        match ctx.number_word(j) {
+            Some((m, e)) if at && (10..60).contains(&m) && !ctx.hyphen(e) => {
+                let free = !ctx.is_word(e)
+                    || meridiem(ctx, e).is_some()
+                    || ctx.any(e, &["tonight", "this", "in", "on", "and", "when", "that", "the"]);
+                if !free {
+                    return;
+                }
+                (m, e)
+            }
+            _ => return,
+        }
+    };
+    let (hour, e) = match meridiem(ctx, e) {
+        Some((true, e2)) if h < 12 => (h + 12, e2),
+        Some((false, e2)) if h == 12 => (0, e2),
+        Some((_, e2)) => (h, e2),
+        None if ctx.is(e, "tonight") => {
+            let day = Some(Box::new(Unres::Shift { unit: Unit::Day, n: 0 }));
+            let hour = if h < 12 { h + 12 } else { h };
+            out.push(Cand::new(i, e + 1, T, Unres::Time { day, hour, minute }, "time/clock"));
+            return;
+        }
         None => (h, e),
     };
     finish(ctx, i, e, hour, minute, "time/clock", out);
