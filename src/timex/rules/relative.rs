@@ -7,14 +7,14 @@
 //! | `relative/last-unit`  | `last year`, `the past week`            | `Shift{Year, -1}`                  |
 //! | `relative/next-unit`  | `next month`                            | `Shift{Month, 1}`                  |
 //! | `relative/named`      | `last summer`, `next Tuesday`           | `Named{Season(Summer), Last}`      |
-//! | `relative/ago`        | `two years ago`, `six weeks ago`        | `Shift{Year, -2}`                  |
+//! | `relative/ago`        | `two years ago`, `two years back`       | `Shift{Year, -2}`                  |
 //! | `relative/anaphor`    | `the following day`, `a year earlier`   | `Anaphor{Day, 1}`                  |
 //! | `relative/year-ago`   | `the year-ago quarter`, `year-earlier`  | `Anaphor{Year, -1}`                |
 //! | `relative/the-unit`   | `the quarter`, `the weekend`            | `TheUnit{Quarter}`                 |
 //!
 //! # Grammar
 //!
-//! `(this|last|next|past|previous|coming) [fiscal] UNIT`, `AMOUNT UNIT (ago|earlier|later|
+//! `(this|last|next|past|previous|coming) [fiscal] UNIT`, `[AMOUNT] UNIT (ago|back|earlier|later|
 //! before|after)`, `(the following|the next|the previous|that|the same) UNIT`.
 
 use super::{date::season_at, Cand, Ctx, Force, Unit, Unres};

@@ -4,12 +4,13 @@
 //! |----------------------|-------------------------------------|----------------|
 //! | `set/adverb`         | `daily`, `quarterly`, `annually`    | `P1D`, `P3M`, `P1Y` |
 //! | `set/every`          | `every Tuesday`, `each year`, `every other week` | `XXXX-WXX-2`, `P1Y`, `P2W` |
-//! | `set/per-unit`       | `a year` in `$5 million a year`     | `P1Y`          |
+//! | `set/per-unit`       | `a year` in `$5 million a year`, `twice a month` | `P1Y`, `P1M` (freq `2X`) |
 //! | `set/plural-weekday` | `on Sundays`                        | `XXXX-WXX-7`   |
 //!
 //! # Grammar
 //!
-//! `ADVERB`, `(every|each) [other|AMOUNT] (UNIT|WEEKDAY|MONTH|SEASON)`, `AMOUNT-CONTEXT (a|per) UNIT`,
+//! `ADVERB`, `(every|each) [other|AMOUNT] (UNIT|WEEKDAY|MONTH|SEASON)`,
+//! `[once|twice|N times] AMOUNT-CONTEXT (a|per) UNIT`,
 //! `on WEEKDAYs`.
 
 use super::{date::season_at, Cand, Ctx, Unit, Unres};

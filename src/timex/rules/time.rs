@@ -8,8 +8,9 @@
 //!
 //! # Grammar
 //!
-//! `H[:MM] (a.m.|p.m.|am|pm) [ZONE] [DAY]`, `HH:MM [ZONE] [DAY]` after `at`/`by`/... or
-//! before a zone, `(noon|midnight|midday) [DAY]`, `DAY (morning|afternoon|evening|night)`,
+//! `H[:MM] (a.m.|p.m.|am|pm) [ZONE] [DAY]`, `H.MM (am|pm|ZONE)`, `HH:MM [ZONE] [DAY]` after
+//! `at`/`by`/... or before a zone, `HH:MM hours`, `at HHMM hours`, `WORD o'clock`, `at WORD WORD`
+//! (`ten thirty`), `(noon|midnight|midday) [DAY]`, `DAY (morning|afternoon|evening|night)`,
 //! `(this|tomorrow|yesterday|last|the next) (morning|...)`, `tonight`.
 
 use super::{set::part_of_day, Cand, Ctx, Unit, Unres};
