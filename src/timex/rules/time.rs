@@ -158,6 +158,18 @@ fn zone(ctx: &Ctx, j: usize) -> usize {
     if ctx.punct(j, "(") && ZONES.contains(&ctx.lw(j + 1)) && ctx.punct(j + 2, ")") {
         return j + 3;
     }
+    // "8 p.m. Eastern", "9 a.m. Pacific time" (not "Central Park", "Eastern Europe").
+    if ctx.cap(j) && ctx.any(j, &["eastern", "central", "pacific", "mountain"]) {
+        if ctx.is(j + 1, "time") {
+            return j + 2;
+        }
+        if ctx.any(j + 1, &["standard", "daylight"]) && ctx.is(j + 2, "time") {
+            return j + 3;
+        }
+        if !(ctx.cap(j + 1) && ctx.is_word(j + 1) && ctx.weekday(j + 1).is_none()) {
+            return j + 1;
+        }
+    }
     j
 }
 
