@@ -30,6 +30,7 @@
 //! `T10:61`) is the date alone, unless a word such as `version` or `model` makes it a label.
 
 use super::{lookup, Cand, Ctx, Season, Unres};
+use crate::text::TokenKind;
 use crate::timex::TimexType;
 
 const D: TimexType = TimexType::Date;
@@ -457,14 +458,28 @@ fn named(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             && (!ambiguous || cue)
             && !(ctx.cap(i + 1) && ctx.is_word(i + 1) && ctx.month(i + 1).is_none() && !cue)
         {
+            let month = Unres::Date {
+                year: None,
+                month: m,
+                day: None,
+            };
+            // Speech: "Back in March, ...", "way back in May" is the last such month before
+            // the DCT, whatever the verbs ("will come back in March" is a verb's particle).
+            let back = i > 1
+                && ctx.is(i - 1, "in")
+                && ctx.is(i - 2, "back")
+                && (i == 2 || ctx.kind(i - 3) == Some(TokenKind::Punct) || ctx.is(i - 3, "way"));
             out.push(Cand::new(
                 i,
                 j,
                 D,
-                Unres::Date {
-                    year: None,
-                    month: m,
-                    day: None,
+                if back {
+                    Unres::Named {
+                        base: Box::new(month),
+                        force: super::Force::Last,
+                    }
+                } else {
+                    month
                 },
                 "date/month",
             ));
