@@ -545,6 +545,14 @@ impl Resolver<'_> {
                     true,
                 )
             }
+            Unres::WeekOfMonth { nth, month } => {
+                let mut o = self.date(month);
+                o.val = o.val.and_then(|v| match v {
+                    Val::Month(y, m) => week_of_month(y, m, *nth).ok_or_else(|| "no such week".into()),
+                    _ => Err("not a month".into()),
+                });
+                o
+            }
             Unres::MonthOfYear { month, years } => {
                 let mut o = self.dct_out(
                     Some(Val::Month(dct.year() + years, *month)),
@@ -958,6 +966,8 @@ impl Resolver<'_> {
                     let wd = weekday_num(dct);
                     let sat = match dir {
                         Direction::Future => add_days(dct, (5 - wd).rem_euclid(7)),
+                        // On a Friday with no cue, "the weekend" is the one starting tomorrow.
+                        Direction::None if wd == 4 => add_days(dct, 1),
                         _ => add_days(dct, if wd >= 5 { 5 - wd } else { -(wd + 2) }),
                     };
                     return Out {
@@ -970,8 +980,12 @@ impl Resolver<'_> {
                 // "the week", "the month": the one around a date just mentioned. "The year"
                 // reaches back only within its sentence ("a high for the year" is this year).
                 let reach = if *unit == Unit::Year { 0 } else { 1 };
+                // An anchor coarser than the unit does not say which one ("2009 ... the end of
+                // the month" is this month).
                 let (base, kind) = match self.anchor {
-                    Some((v, s)) if self.sentence.saturating_sub(s) <= reach => (v, AnchorKind::Timex),
+                    Some((v, s)) if self.sentence.saturating_sub(s) <= reach && fine_enough(v, *unit) => {
+                        (v, AnchorKind::Timex)
+                    }
                     _ => (Val::Day(dct), AnchorKind::Dct),
                 };
                 let v = base.day().map(|d| at_grain(d, *unit));
@@ -987,6 +1001,42 @@ impl Resolver<'_> {
             }
         }
     }
+}
+
+/// The `nth` week (0 = last) of month `m` of year `y`: the week of its 4th day, or of the
+/// 4th from its end, as [`Val::Week`].
+fn week_of_month(y: i32, m: u32, nth: u32) -> Option<Val> {
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let day = if nth == 0 {
+        let next = NaiveDate::from_ymd_opt(if m == 12 { y + 1 } else { y }, m % 12 + 1, 1)?;
+        next.checked_sub_days(chrono::Days::new(4))?
+    } else {
+        first.checked_add_days(chrono::Days::new(u64::from(3 + 7 * (nth - 1))))?
+    };
+    (day.month() == m).then_some(Val::Week(day))
+}
+
+/// `v` is at the grain of `unit` or finer, so it tells which `unit` contains it.
+fn fine_enough(v: Val, unit: Unit) -> bool {
+    let rank = match v {
+        Val::Day(_) => 0,
+        Val::Week(_) | Val::Weekend(_) => 1,
+        Val::Month(..) => 2,
+        Val::Quarter(..) | Val::Season(..) => 3,
+        Val::Half(..) => 4,
+        Val::Year(_) => 5,
+        Val::Decade(_) | Val::Century(_) => 6,
+    };
+    let need = match unit {
+        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => 0,
+        Unit::Week | Unit::Weekend => 1,
+        Unit::Month => 2,
+        Unit::Quarter => 3,
+        Unit::Half => 4,
+        Unit::Year => 5,
+        Unit::Decade | Unit::Century | Unit::Millennium => 6,
+    };
+    rank <= need
 }
 
 fn end_of(v: Val) -> Option<NaiveDate> {

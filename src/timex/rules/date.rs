@@ -20,6 +20,7 @@
 //! | `date/half`         | `the first half of 1998`         | `Half{1, 1998}`                  |
 //! | `date/season`       | `the summer of 1998`             | `Season{Summer, 1998}`           |
 //! | `date/weekday`      | `Friday`, `Wednesday, Dec. 17`   | `Weekday(4)`                     |
+//! | `date/week-of-month`| `the first week of December`     | `WeekOfMonth{1, Date{_, 12, _}}` |
 //!
 //! # Grammar
 //!
@@ -29,6 +30,7 @@
 //! `T10:61`) is the date alone, unless a word such as `version` or `model` makes it a label.
 
 use super::{lookup, Cand, Ctx, Season, Unres};
+use crate::text::TokenKind;
 use crate::timex::TimexType;
 
 const D: TimexType = TimexType::Date;
@@ -41,31 +43,86 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     season(ctx, i, out);
     weekday(ctx, i, out);
     day_of_month(ctx, i, out);
+    week_of_month(ctx, i, out);
 }
 
-/// "on the 25th", "by the 3rd": a day of the month after a preposition, with nothing after
-/// it that makes the ordinal something else ("the 25th anniversary", "the 11th Circuit",
-/// "the 20th century"; "the 25th of December" is a month and day).
+/// "the first week of December", "the last week of June 2013": a week of a named month.
+fn week_of_month(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    if !ctx.is(i, "the") {
+        return;
+    }
+    let nth = match ctx.lw(i + 1) {
+        "last" | "final" => 0,
+        _ => match ctx.ordinal(i + 1) {
+            Some((n, e)) if e == i + 2 && (1..=4).contains(&n) => n,
+            _ => return,
+        },
+    };
+    if !(ctx.is(i + 2, "week") && ctx.is(i + 3, "of")) {
+        return;
+    }
+    let Some((m, j)) = ctx.month(i + 4) else { return };
+    if !ctx.cap(i + 4) {
+        return;
+    }
+    let (year, e) = match year_at(ctx, j) {
+        Some((y, e)) => (Some(y), e),
+        None => (None, j),
+    };
+    let month = Box::new(Unres::Date {
+        year,
+        month: m,
+        day: None,
+    });
+    out.push(Cand::new(
+        i,
+        e,
+        D,
+        Unres::WeekOfMonth { nth, month },
+        "date/week-of-month",
+    ));
+}
+
+/// "on the 25th", "by the 3rd", "Monday the 15th": a day of the month after a preposition
+/// or a weekday, with nothing after it that makes the ordinal something else ("the 25th
+/// anniversary", "the 11th Circuit", "the 20th century"; "the 25th of December" is a month
+/// and day). A word may follow only when it cannot be the ordinal's noun ([`AFTER_DAY`]):
+/// "by the 17th it was everywhere".
 fn day_of_month(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
-    if !(i > 0
-        && ctx.is(i, "the")
+    // "Monday the 15th", "Monday, the 15th": the weekday is part of the expression.
+    let (start, the) = match ctx.weekday(i) {
+        Some((_, j)) if ctx.cap(i) => (i, if ctx.punct(j, ",") { j + 1 } else { j }),
+        _ => (i, i),
+    };
+    let after_prep = the == i
+        && i > 0
         && ctx.any(
             i - 1,
-            &["on", "by", "until", "till", "before", "since", "from", "through"],
-        ))
-    {
+            &[
+                "on", "by", "until", "till", "before", "after", "since", "from", "through",
+            ],
+        );
+    if !ctx.is(the, "the") || !(after_prep || the > i) {
         return;
     }
     // Digits only: "the first", "the third" are too often something else.
-    if !ctx.is_num(i + 1) {
+    if !ctx.is_num(the + 1) {
         return;
     }
-    let Some((day, e)) = ctx.ordinal(i + 1) else { return };
-    if !(1..=31).contains(&day) || ctx.is_word(e) || ctx.is_num(e) || ctx.hyphen(e) {
+    let Some((day, e)) = ctx.ordinal(the + 1) else { return };
+    if !(1..=31).contains(&day) || ctx.is_word(e) && !ctx.any(e, AFTER_DAY) || ctx.is_num(e) || ctx.hyphen(e) {
         return;
     }
-    out.push(Cand::new(i, e, D, Unres::DayOfMonth(day), "date/day-of-month"));
+    out.push(Cand::new(start, e, D, Unres::DayOfMonth(day), "date/day-of-month"));
 }
+
+/// Words that can follow a day of the month but never be the noun an ordinal modifies
+/// (pronouns, conjunctions, auxiliaries, articles, some prepositions).
+static AFTER_DAY: &[&str] = &[
+    "i", "we", "you", "he", "she", "it", "they", "there", "and", "or", "but", "when", "while", "as", "if", "then",
+    "so", "because", "was", "were", "is", "are", "will", "would", "had", "has", "have", "the", "a", "an", "at", "in",
+    "to", "with", "for", "this", "his", "her", "their", "our", "its", "my",
+];
 
 /// Year from 2 or 4 digits (two-digit years: 19YY for YY ≥ 50, else 20YY).
 fn expand_year(n: u32, digits: usize) -> Option<i32> {
@@ -153,7 +210,35 @@ fn iso_time(ctx: &Ctx, j: usize) -> Option<IsoTime> {
 
 /// Words after which a number is a label, not a date: `version 1998`, `flight 2014`.
 static NUMBER_LABELS: &[&str] = &[
-    "no", "nos", "number", "flight", "route", "room", "model", "version", "windows", "office", "highway",
+    "no",
+    "nos",
+    "number",
+    "flight",
+    "route",
+    "room",
+    "model",
+    "version",
+    "windows",
+    "office",
+    "highway",
+    "log",
+    "ref",
+    "reference",
+    "page",
+    "extension",
+    "ext",
+    "gate",
+    "platform",
+    "bus",
+    "channel",
+    "pin",
+    "exhibit",
+    "item",
+    "badge",
+    "serial",
+    "apartment",
+    "suite",
+    "precinct",
 ];
 
 fn numeric(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
@@ -373,14 +458,28 @@ fn named(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             && (!ambiguous || cue)
             && !(ctx.cap(i + 1) && ctx.is_word(i + 1) && ctx.month(i + 1).is_none() && !cue)
         {
+            let month = Unres::Date {
+                year: None,
+                month: m,
+                day: None,
+            };
+            // Speech: "Back in March, ...", "way back in May" is the last such month before
+            // the DCT, whatever the verbs ("will come back in March" is a verb's particle).
+            let back = i > 1
+                && ctx.is(i - 1, "in")
+                && ctx.is(i - 2, "back")
+                && (i == 2 || ctx.kind(i - 3) == Some(TokenKind::Punct) || ctx.is(i - 3, "way"));
             out.push(Cand::new(
                 i,
                 j,
                 D,
-                Unres::Date {
-                    year: None,
-                    month: m,
-                    day: None,
+                if back {
+                    Unres::Named {
+                        base: Box::new(month),
+                        force: super::Force::Last,
+                    }
+                } else {
+                    month
                 },
                 "date/month",
             ));
@@ -476,6 +575,29 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             _ => (2000, i + 4),
         };
         out.push(Cand::new(i, j, D, Unres::Fixed(v.to_string()), "date/year-words"));
+    }
+    // "in two thousand fourteen", "since twenty twelve" (transcripts): after a preposition,
+    // with no word after it that the number could count ("in two thousand fourteen cases").
+    if i > 0
+        && ctx.any(
+            i - 1,
+            &["in", "since", "until", "till", "by", "during", "before", "after"],
+        )
+    {
+        let spoken = if ctx.is(i, "twenty") && !ctx.hyphen(i + 1) {
+            ctx.number_word(i + 1)
+                .filter(|&(n, _)| (10..=99).contains(&n))
+                .map(|(n, e)| (2000 + n as i32, e))
+        } else if ctx.is(i, "two") && ctx.is(i + 1, "thousand") {
+            spoken_year(ctx, i).filter(|&(_, e)| e > i + 2)
+        } else {
+            None
+        };
+        if let Some((y, e)) = spoken {
+            if (!ctx.is_word(e) || ctx.any(e, AFTER_DAY)) && !ctx.hyphen(e) && !ctx.is_num(e) {
+                out.push(Cand::new(i, e, D, Unres::Fixed(y.to_string()), "date/year-words"));
+            }
+        }
     }
     // Fiscal years: "fiscal 1999", "fiscal year 1999", "FY1999", "FY99".
     if ctx.is(i, "fiscal") {
@@ -615,10 +737,11 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     }
     // "post-1998", "pre-1990"
     let (start, modifier) =
-        if i >= 2 && ctx.joined(i) && ctx.punct(i - 1, "-") && ctx.any(i - 2, &["post", "pre", "mid"]) {
+        if i >= 2 && ctx.joined(i) && ctx.punct(i - 1, "-") && ctx.any(i - 2, &["post", "pre", "mid", "end"]) {
             let m = match ctx.lw(i - 2) {
                 "post" => "AFTER",
                 "pre" => "BEFORE",
+                "end" => "END",
                 _ => "MID",
             };
             (i - 2, Some(m))
@@ -627,8 +750,10 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         };
     if ctx.lone_num(i).is_none() && start == i {
         // A range "1998-2000" keeps its first year; anything else glued is a number.
-        let range_first =
-            ctx.punct(i + 1, "-") && ctx.joined(i + 1) && ctx.num(i + 2).is_some_and(|(_, l)| l == 4 || l == 2);
+        // British "2014/15" (a season or financial year) too.
+        let range_first = (ctx.punct(i + 1, "-") || ctx.punct(i + 1, "/"))
+            && ctx.joined(i + 1)
+            && ctx.num(i + 2).is_some_and(|(_, l)| l == 4 || l == 2);
         if !range_first {
             return;
         }
@@ -827,7 +952,20 @@ fn season(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                     "in", "during", "since", "until", "by", "through", "over", "this", "that", "early", "late", "mid",
                 ],
             ));
-    if cue && s != Season::Fall && !ctx.is(j + 1, "'") && !(ctx.is_word(j + 1) && ctx.lw(j + 1).ends_with("ing")) {
+    // "fall" is too often the noun or verb ("autumn" is not): only "the fall" after a
+    // preposition, and not "the fall of Rome", "the fall in prices", "injured in the fall".
+    let fall_ok = !ctx.is(j, "fall")
+        || start != j
+            && i > 0
+            && ctx.any(
+                i - 1,
+                &["in", "during", "by", "until", "till", "through", "since", "over"],
+            )
+            && !ctx.any(j + 1, &["of", "in", "from", "to", "off", "out", "and"])
+            && !(i > 1 && ctx.any(i - 2, FALL_ACCIDENT));
+    // "the Autumn Statement", "the Summer Olympics": a capitalised season in a name.
+    let name = ctx.cap(j) && ctx.cap(j + 1) && ctx.is_word(j + 1);
+    if cue && fall_ok && !name && !ctx.is(j + 1, "'") && !(ctx.is_word(j + 1) && ctx.lw(j + 1).ends_with("ing")) {
         let weak = ctx.any(
             j + 1,
             &["of", "camp", "school", "olympics", "games", "session", "solstice"],
@@ -843,6 +981,20 @@ fn season(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         }
     }
 }
+
+/// Words before `in the fall` that make it an accident, not the season.
+static FALL_ACCIDENT: &[&str] = &[
+    "injured",
+    "hurt",
+    "killed",
+    "died",
+    "broke",
+    "broken",
+    "wounded",
+    "fractured",
+    "survived",
+    "damaged",
+];
 
 fn weekday(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let Some((d, j)) = ctx.weekday(i) else { return };

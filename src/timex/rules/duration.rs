@@ -214,7 +214,9 @@ fn bare(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     if unit == Unit::Weekend || ctx.hyphen(e) || ctx.punct(e, "'") {
         return;
     }
-    let cue = i > 0 && BARE_CUES.contains(&ctx.lw(i - 1));
+    // "over a period of months", "in the space of weeks", "over the course of years"
+    let of_cue = i > 1 && ctx.is(i - 1, "of") && ctx.any(i - 2, &["period", "space", "course", "span"]);
+    let cue = i > 0 && BARE_CUES.contains(&ctx.lw(i - 1)) || of_cue;
     let in_cue = i > 0
         && ctx.is(i - 1, "in")
         && (ctx.is(i + 1, ".") || ctx.punct(i + 1, ",") || ctx.punct(i + 1, ".") || ctx.kind(i + 1).is_none());

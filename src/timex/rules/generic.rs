@@ -3,7 +3,7 @@
 //! | rule          | example                                        | value          |
 //! |---------------|------------------------------------------------|----------------|
 //! | `generic/ref` | `now`, `currently`, `these days`, `at present` | `PRESENT_REF`  |
-//! | `generic/ref` | `the past`, `recently`, `recent years`, `at the time` | `PAST_REF` |
+//! | `generic/ref` | `the past`, `recently`, `the other day`, `at the time` | `PAST_REF` |
 //! | `generic/ref` | `the future`, `soon`, `the coming years`       | `FUTURE_REF`   |
 //!
 //! # Grammar
@@ -30,6 +30,7 @@ static REFS: &[(&[&str], &str)] = &[
     (&["recently"], PAST),
     (&["lately"], PAST),
     (&["formerly"], PAST),
+    (&["the", "other", "day"], PAST),
     (&["the", "past"], PAST),
     (&["recent", "times"], PAST),
     (&["the", "time"], PAST),
@@ -63,6 +64,10 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             ["now"] => !ctx.punct(e, "-"),
             ["the", "present"] => i > 0 && ctx.any(i - 1, &["at", "until", "to"]),
             ["the", "moment"] => i > 0 && ctx.any(i - 1, &["at", "for"]),
+            // "one day ..., the other day ..." is the second of two days, not a past day.
+            ["the", "other", "day"] => {
+                !(i.saturating_sub(12)..i).any(|k| ctx.any(k, &["one", "first"]) && ctx.is(k + 1, "day"))
+            }
             ["the", "time"] => i > 0 && ctx.is(i - 1, "at") && !ctx.any(e, &["of", "when", "that"]),
             ["the", "past"] => {
                 !ctx.is_num(e)

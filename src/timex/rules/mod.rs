@@ -52,6 +52,7 @@ pub static RULE_IDS: &[&str] = &[
     "date/half",
     "date/season",
     "date/weekday",
+    "date/week-of-month",
     "relative/day-word",
     "relative/this-unit",
     "relative/last-unit",
@@ -168,6 +169,13 @@ pub enum Unres {
     /// A day of a month the text does not name (`on the 25th`): the month last mentioned, or
     /// the DCT's month in the tense's direction.
     DayOfMonth(u32),
+    /// The `nth` week (1-based; 0 = the last) of a month (`the first week of December`): the
+    /// ISO week holding the month's 4th day (the 4th from its end for the last), so that
+    /// most of the week lies in the month. `month` is an [`Unres::Date`] without a day.
+    WeekOfMonth {
+        nth: u32,
+        month: Box<Unres>,
+    },
     /// A month in the DCT's year plus `years` (`June last year`).
     MonthOfYear {
         month: u32,
@@ -713,7 +721,11 @@ impl<'a> Ctx<'a> {
             return Some((Some(f64::from(n)), j));
         }
         let (n, _) = self.num(i)?;
-        if i > 0 && self.joined(i) && (self.punct(i - 1, "$") || self.punct(i - 1, ".") || self.punct(i - 1, ",")) {
+        // "$5", "0.5", "1,500", and the minutes of "02:30 hours"
+        if i > 0
+            && self.joined(i)
+            && (self.punct(i - 1, "$") || self.punct(i - 1, ".") || self.punct(i - 1, ",") || self.punct(i - 1, ":"))
+        {
             return None;
         }
         let mut v = f64::from(n);
@@ -1273,6 +1285,7 @@ static MODIFIERS: &[(&[&str], Option<&str>, bool, bool)] = &[
     (&["the", "start", "of"], Some("START"), false, true),
     (&["the", "middle", "of"], Some("MID"), false, true),
     (&["end", "of"], Some("END"), false, true),
+    (&["end"], Some("END"), false, true),
     (&["the", "early"], Some("START"), false, true),
     (&["the", "late"], Some("END"), false, true),
     (&["the", "mid"], Some("MID"), false, true),
@@ -1345,7 +1358,13 @@ fn with_modifier(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
         }
         let mut j = i + words.len();
         let last = words[words.len() - 1];
-        if last == "mid" {
+        if words == &["end"] {
+            // "end-2015", "by end-March" (British financial news): hyphen only.
+            if !ctx.hyphen(j) {
+                continue;
+            }
+            j += 1;
+        } else if last == "mid" {
             if ctx.hyphen(j) {
                 j += 1;
             } else if !ctx.joined(j) && !ctx.is_num(j) && ctx.month(j).is_none() {
@@ -1380,11 +1399,10 @@ fn with_modifier(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
                 }
             }
         };
-        // "late Monday", "early Friday morning": TimeBank leaves the modifier out.
-        let weekday = matches!(c.val, Unres::Weekday(_))
-            || matches!(&c.val, Unres::PartOfDay { day, .. } if matches!(**day, Unres::Weekday(_)));
+        // "late Monday", "early Friday morning": the modifier is in the extent, as with every
+        // other date ("late yesterday", "early this week", "late November").
         if ok {
-            if *in_span && !(weekday && matches!(last, "early" | "late")) {
+            if *in_span {
                 c.start = i;
             }
             if m.is_some() {

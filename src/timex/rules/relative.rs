@@ -7,14 +7,14 @@
 //! | `relative/last-unit`  | `last year`, `the past week`            | `Shift{Year, -1}`                  |
 //! | `relative/next-unit`  | `next month`                            | `Shift{Month, 1}`                  |
 //! | `relative/named`      | `last summer`, `next Tuesday`           | `Named{Season(Summer), Last}`      |
-//! | `relative/ago`        | `two years ago`, `six weeks ago`        | `Shift{Year, -2}`                  |
+//! | `relative/ago`        | `two years ago`, `two years back`       | `Shift{Year, -2}`                  |
 //! | `relative/anaphor`    | `the following day`, `a year earlier`   | `Anaphor{Day, 1}`                  |
 //! | `relative/year-ago`   | `the year-ago quarter`, `year-earlier`  | `Anaphor{Year, -1}`                |
 //! | `relative/the-unit`   | `the quarter`, `the weekend`            | `TheUnit{Quarter}`                 |
 //!
 //! # Grammar
 //!
-//! `(this|last|next|past|previous|coming) [fiscal] UNIT`, `AMOUNT UNIT (ago|earlier|later|
+//! `(this|last|next|past|previous|coming) [fiscal] UNIT`, `[AMOUNT] UNIT (ago|back|earlier|later|
 //! before|after)`, `(the following|the next|the previous|that|the same) UNIT`.
 
 use super::{date::season_at, Cand, Ctx, Force, Unit, Unres};
@@ -216,6 +216,13 @@ fn month_of_relative_year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
 }
 
 fn ago(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    // "just hours ago", "months ago": a bare plural, like "a few hours ago".
+    if let Some((_, true, k)) = ctx.unit(i) {
+        if ctx.is(k, "ago") && !(i > 0 && ctx.amount(i - 1).is_some()) {
+            out.push(Cand::new(i, k + 1, D, Unres::Fixed("PAST_REF".into()), "relative/ago"));
+            return;
+        }
+    }
     let Some((amount, j)) = ctx.amount(i) else { return };
     let j = if ctx.is(j, "more") { j + 1 } else { j };
     let Some((unit, _, k)) = ctx.unit(j) else { return };
@@ -226,6 +233,18 @@ fn ago(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let (k, sign) = match ctx.lw(k) {
         "from" if ctx.any(k + 1, &["now", "today"]) => (k + 1, 1),
         "ago" => (k, -1),
+        // Speech: "a few years back", "two years back, we ..." (not "two years back to ...",
+        // "a week back home").
+        "back"
+            if !ctx.any(
+                k + 1,
+                &[
+                    "to", "from", "into", "onto", "home", "up", "down", "in", "on", "off", "out",
+                ],
+            ) =>
+        {
+            (k, -1)
+        }
         "earlier" | "before" => (k, -2),
         "later" | "after" | "hence" => (k, 2),
         _ => return,

@@ -4,12 +4,13 @@
 //! |----------------------|-------------------------------------|----------------|
 //! | `set/adverb`         | `daily`, `quarterly`, `annually`    | `P1D`, `P3M`, `P1Y` |
 //! | `set/every`          | `every Tuesday`, `each year`, `every other week` | `XXXX-WXX-2`, `P1Y`, `P2W` |
-//! | `set/per-unit`       | `a year` in `$5 million a year`     | `P1Y`          |
+//! | `set/per-unit`       | `a year` in `$5 million a year`, `twice a month` | `P1Y`, `P1M` (freq `2X`) |
 //! | `set/plural-weekday` | `on Sundays`                        | `XXXX-WXX-7`   |
 //!
 //! # Grammar
 //!
-//! `ADVERB`, `(every|each) [other|AMOUNT] (UNIT|WEEKDAY|MONTH|SEASON)`, `AMOUNT-CONTEXT (a|per) UNIT`,
+//! `ADVERB`, `(every|each) [other|AMOUNT] (UNIT|WEEKDAY|MONTH|SEASON)`,
+//! `[once|twice|N times] AMOUNT-CONTEXT (a|per) UNIT`,
 //! `on WEEKDAYs`.
 
 use super::{date::season_at, Cand, Ctx, Unit, Unres};
@@ -51,6 +52,10 @@ fn adverb(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         "semiannually" | "biannually" => "P6M",
         "annually" | "yearly" => "P1Y",
         "hourly" => "PT1H",
+        // Mostly an adjective ("its quarterly dividend", "quarterly and annual reports"):
+        // a set only as an adverb, at the end of a clause or before a preposition.
+        "quarterly" if ctx.is_word(i + 1) && !ctx.any(i + 1, AFTER_ADVERB) => return,
+        "quarterly" => "P3M",
         _ => return,
     };
     // Titles: "Daily News", "Monthly Review".
@@ -62,25 +67,45 @@ fn adverb(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     out.push(c);
 }
 
+/// Words after which `quarterly` is an adverb ("paid quarterly in arrears").
+static AFTER_ADVERB: &[&str] = &[
+    "in", "on", "at", "since", "from", "until", "through", "by", "to", "for", "with", "instead", "rather", "but",
+    "while", "when", "as", "because",
+];
+
 fn every(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     if !ctx.any(i, &["every", "each"]) {
         return;
     }
     let mut j = i + 1;
     let mut n = 1u32;
+    // "every few hours", "every several weeks": the count is unknown.
+    let mut vague = false;
     if ctx.is(j, "other") {
         n = 2;
         j += 1;
-    } else if let Some((Some(a), k)) = ctx.amount(j) {
-        if a >= 1.0 && a.fract() == 0.0 && !ctx.any(j, &["a", "an"]) {
-            n = a as u32;
-            j = k;
+    } else if let Some((a, k)) = ctx.amount(j) {
+        match a {
+            Some(a) if a >= 1.0 && a.fract() == 0.0 && !ctx.any(j, &["a", "an"]) => {
+                n = a as u32;
+                j = k;
+            }
+            None if ctx.unit(k).is_some_and(|(_, plural, _)| plural) => {
+                vague = true;
+                j = k;
+            }
+            _ => {}
         }
     }
     let mut c = if let Some((unit, _, e)) = ctx.unit(j) {
         let unit = if unit == Unit::Weekend { Unit::Week } else { unit };
         let v = if ctx.is(j, "weekend") {
             "XXXX-WXX-WE".to_string()
+        } else if vague {
+            match unit {
+                Unit::Decade | Unit::Century | Unit::Millennium | Unit::Half => return,
+                u => unit_value(u, 1).replace('1', "X"),
+            }
         } else {
             unit_value(unit, n)
         };
@@ -155,23 +180,27 @@ pub fn per_context(ctx: &Ctx, j: usize) -> bool {
 }
 
 fn per_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
-    if !ctx.any(i, &["a", "an", "per"]) || !per_context(ctx, i) {
+    // "twice a month", "three times a week": the count is in the extent and gives `freq`.
+    let (j, freq) = match ctx.lw(i) {
+        "once" => (i + 1, Some(1)),
+        "twice" => (i + 1, Some(2)),
+        "thrice" => (i + 1, Some(3)),
+        _ => match ctx.lone_num(i).map(|(n, _)| (n, i + 1)).or_else(|| ctx.number_word(i)) {
+            Some((n, e)) if n > 0 && ctx.is(e, "times") => (e + 1, Some(n)),
+            _ => (i, None),
+        },
+    };
+    if !ctx.any(j, &["a", "an", "per"]) || !per_context(ctx, j) {
         return;
     }
-    let Some((unit, false, e)) = ctx.unit(i + 1) else {
+    let Some((unit, false, e)) = ctx.unit(j + 1) else {
         return;
     };
     if unit == Unit::Weekend {
         return;
     }
     let mut c = Cand::new(i, e, S, Unres::Fixed(unit_value(unit, 1)), "set/per-unit");
-    let freq = match ctx.lw(i - 1) {
-        "once" => Some("1X"),
-        "twice" => Some("2X"),
-        "thrice" => Some("3X"),
-        _ => None,
-    };
-    c.freq = freq.map(str::to_string);
+    c.freq = freq.map(|n| format!("{n}X"));
     out.push(c);
 }
 

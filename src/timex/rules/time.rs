@@ -8,8 +8,9 @@
 //!
 //! # Grammar
 //!
-//! `H[:MM] (a.m.|p.m.|am|pm) [ZONE] [DAY]`, `HH:MM [ZONE] [DAY]` after `at`/`by`/... or
-//! before a zone, `(noon|midnight|midday) [DAY]`, `DAY (morning|afternoon|evening|night)`,
+//! `H[:MM] (a.m.|p.m.|am|pm) [ZONE] [DAY]`, `H.MM (am|pm|ZONE)`, `HH:MM [ZONE] [DAY]` after
+//! `at`/`by`/... or before a zone, `HH:MM hours`, `at HHMM hours`, `WORD o'clock`, `at WORD WORD`
+//! (`ten thirty`), `(noon|midnight|midday) [DAY]`, `DAY (morning|afternoon|evening|night)`,
 //! `(this|tomorrow|yesterday|last|the next) (morning|...)`, `tonight`.
 
 use super::{set::part_of_day, Cand, Ctx, Unit, Unres};
@@ -27,6 +28,7 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
 /// Spoken clock times (transcripts): `half past two`, `a quarter past 9`, `quarter to five`,
 /// `a quarter of six`. The hour is read as written (1–12); `a.m.`/`p.m.` after it counts.
 fn spoken(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    spoken_hour(ctx, i, out);
     let j = if ctx.is(i, "a") && ctx.is(i + 1, "quarter") {
         i + 1
     } else {
@@ -67,9 +69,58 @@ fn spoken(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     finish(ctx, i, e, hour, minute, "time/clock", out);
 }
 
+/// An hour in words: `nine o'clock [tonight]`, and after `at`/`by`/`until`/`around` also
+/// `ten thirty`, `seven fifteen [p.m.]` when nothing after it can be what the number counts.
+fn spoken_hour(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    let Some((h, j)) = ctx.number_word(i) else { return };
+    if !(1..=12).contains(&h) || ctx.hyphen(j) {
+        return;
+    }
+    let (minute, e) = if ctx.is(j, "o") && ctx.punct(j + 1, "'") && ctx.is(j + 2, "clock") {
+        (0, j + 3)
+    } else {
+        let at = i > 0 && ctx.any(i - 1, &["at", "by", "until", "till", "around"]);
+        match ctx.number_word(j) {
+            Some((m, e)) if at && (10..60).contains(&m) && !ctx.hyphen(e) => {
+                let free = !ctx.is_word(e)
+                    || meridiem(ctx, e).is_some()
+                    || ctx.any(e, &["tonight", "this", "in", "on", "and", "when", "that", "the"]);
+                if !free {
+                    return;
+                }
+                (m, e)
+            }
+            _ => return,
+        }
+    };
+    let (hour, e) = match meridiem(ctx, e) {
+        Some((true, e2)) if h < 12 => (h + 12, e2),
+        Some((false, e2)) if h == 12 => (0, e2),
+        Some((_, e2)) => (h, e2),
+        None if ctx.is(e, "tonight") => {
+            let day = Some(Box::new(Unres::Shift { unit: Unit::Day, n: 0 }));
+            let hour = if h < 12 { h + 12 } else { h };
+            out.push(Cand::new(i, e + 1, T, Unres::Time { day, hour, minute }, "time/clock"));
+            return;
+        }
+        None => (h, e),
+    };
+    finish(ctx, i, e, hour, minute, "time/clock", out);
+}
+
 /// Prepositions that make a bare number a clock time (`at 10:30`, `around 7 this morning`).
 static TIME_PREPOSITIONS: &[&str] = &[
-    "at", "by", "until", "till", "before", "after", "around", "about", "from", "since",
+    "at",
+    "by",
+    "until",
+    "till",
+    "before",
+    "after",
+    "around",
+    "about",
+    "from",
+    "since",
+    "approximately",
 ];
 
 static ZONES: &[&str] = &[
@@ -106,6 +157,18 @@ fn zone(ctx: &Ctx, j: usize) -> usize {
     }
     if ctx.punct(j, "(") && ZONES.contains(&ctx.lw(j + 1)) && ctx.punct(j + 2, ")") {
         return j + 3;
+    }
+    // "8 p.m. Eastern", "9 a.m. Pacific time" (not "Central Park", "Eastern Europe").
+    if ctx.cap(j) && ctx.any(j, &["eastern", "central", "pacific", "mountain"]) {
+        if ctx.is(j + 1, "time") {
+            return j + 2;
+        }
+        if ctx.any(j + 1, &["standard", "daylight"]) && ctx.is(j + 2, "time") {
+            return j + 3;
+        }
+        if !(ctx.cap(j + 1) && ctx.is_word(j + 1) && ctx.weekday(j + 1).is_none()) {
+            return j + 1;
+        }
     }
     j
 }
@@ -167,6 +230,9 @@ fn finish(ctx: &Ctx, i: usize, e: usize, hour: u32, minute: u32, rule: &'static 
     let after_comma = ctx.punct(e, ",") && ctx.month(e + 1).is_some();
     let (day, e) = match day_after(ctx, if after_comma { e + 1 } else { e }) {
         Some((d, e2)) => (Some(Box::new(d)), e2),
+        // "at 2.15am on Sunday": the day is an expression of its own (TimeBank), but it is
+        // the time's day.
+        None if ctx.is(e, "on") => (day_after(ctx, e + 1).map(|(d, _)| Box::new(d)), e),
         None => (None, e),
     };
     out.push(Cand::new(i, e, T, Unres::Time { day, hour, minute }, rule));
@@ -174,6 +240,14 @@ fn finish(ctx: &Ctx, i: usize, e: usize, hour: u32, minute: u32, rule: &'static 
 
 fn clock(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let Some((h, hl)) = ctx.num(i) else { return };
+    // Police and military: "at 0230 hours", "1400 hrs" (the time, not a length of time).
+    if hl == 4 && ctx.any(i + 1, &["hours", "hrs"]) && i > 0 && ctx.any(i - 1, TIME_PREPOSITIONS) {
+        let (hour, minute) = (h / 100, h % 100);
+        if hour <= 23 && minute < 60 {
+            finish(ctx, i, i + 2, hour, minute, "time/clock", out);
+        }
+        return;
+    }
     if hl > 2 || h > 24 {
         return;
     }
@@ -202,6 +276,17 @@ fn clock(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         if ctx.punct(j, ":") && ctx.joined(j) {
             // seconds: ignored in the value
             if let Some((_, 2)) = ctx.num(j + 1) {
+                j += 2;
+            }
+        }
+    }
+    // British "10.30pm", "10.30 p.m.", "6.15 GMT": a dot between hour and minutes, only
+    // with a meridiem or a zone after it (else "10.30" is a decimal).
+    if !has_minutes && ctx.punct(j, ".") && ctx.joined(j) && ctx.joined(j + 1) {
+        if let Some((m, 2)) = ctx.num(j + 1) {
+            if m < 60 && (meridiem(ctx, j + 2).is_some() || zone(ctx, j + 2) > j + 2) && !ctx.punct(j + 2, ".") {
+                minute = m;
+                has_minutes = true;
                 j += 2;
             }
         }
@@ -261,6 +346,11 @@ fn clock(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     if !has_minutes || h > 23 {
+        return;
+    }
+    // "at 02:30 hours"
+    if ctx.any(j, &["hours", "hrs"]) {
+        finish(ctx, i, j + 1, h, minute, "time/clock", out);
         return;
     }
     // "15:00 GMT", "at 10:30": a 24-hour time needs a zone or a preposition.
