@@ -122,7 +122,70 @@ pub fn evidence_links(a: &Analyzed) -> Vec<Tlink> {
             }
             l
         })
+        .chain(governed_unlinked(a))
         .collect()
+}
+
+/// Links from a time expression to the event it governs (see [`governs`]) when the link
+/// stage paired that event with another, nearer expression: "signed a five-year contract
+/// after he passed a medical in London on Wednesday" (passed's nearest expression is
+/// `five-year`), "deliberated for two days before it returned the verdict on Oct. 2".
+fn governed_unlinked(a: &Analyzed) -> Vec<Tlink> {
+    let pairs = || {
+        a.tlinks.iter().filter_map(|l| match (l.from, l.to) {
+            (Endpoint::Event(e), Endpoint::Timex(t)) | (Endpoint::Timex(t), Endpoint::Event(e)) => Some((t, e)),
+            _ => None,
+        })
+    };
+    let linked: BTreeSet<(usize, usize)> = pairs().collect();
+    // Events a time expression already dates keep that one alone ("between 2018 and 2021").
+    let dated_event: BTreeSet<usize> = pairs()
+        .filter(|&(t, e)| date_range(&a.timexes[t].value).is_some() && governs(a, t, e))
+        .map(|(_, e)| e)
+        .collect();
+    let mut out = Vec::new();
+    for (t, tx) in a.timexes.iter().enumerate() {
+        let dated = matches!(tx.kind, TimexType::Date | TimexType::Time) && date_range(&tx.value).is_some();
+        // "two days later" is a metric phrase: the link rules order it from the event before.
+        let k = a.analysis.token_at_or_after(tx.span.start);
+        let in_metric = (k.saturating_sub(3)..=k)
+            .filter_map(|i| crate::link::signals::metric_at(&a.doc.text, &a.analysis, i))
+            .any(|m| m.span.overlaps(&tx.span));
+        if !dated || in_metric {
+            continue;
+        }
+        let sent = a.analysis.sentence_at(tx.span.start);
+        let lo = a.events.partition_point(|x| x.sentence < sent);
+        let hi = a.events.partition_point(|x| x.sentence <= sent);
+        // Verbs only: a noun whose verb the event tagger missed ("The 10-day strike ended on
+        // Friday") would take the verb's date.
+        for e in (lo..hi).filter(|&e| a.events[e].pos == Pos::Verb) {
+            if linked.contains(&(t, e)) || dated_event.contains(&e) || !governs(a, t, e) {
+                continue;
+            }
+            let prev = k
+                .checked_sub(1)
+                .map(|p| a.analysis.tokens[p].text(&a.doc.text).to_ascii_lowercase());
+            let rel = match prev.as_deref() {
+                Some("since") => RelType::BegunBy,
+                Some("until" | "till") => RelType::EndedBy,
+                _ => preposition_before(a, t).unwrap_or(RelType::IsIncluded),
+            };
+            let evidence = match prev {
+                Some(_) if k > 0 => Span::new(a.analysis.tokens[k - 1].span.start, tx.span.end),
+                _ => tx.span,
+            };
+            out.push(Tlink {
+                from: Endpoint::Event(e),
+                to: Endpoint::Timex(t),
+                rel,
+                distance: None,
+                rule: "link/timex-governs",
+                evidence,
+            });
+        }
+    }
+    out
 }
 
 /// Build the timeline of `docs` (see the module table).
@@ -243,6 +306,12 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
         return false;
     }
     let tok_of = |x: &Event| a.analysis.token_at_or_after(x.span.start);
+    // The events of the sentence (events are in text order): `(index, event)`.
+    let sentence_events = || {
+        let lo = a.events.partition_point(|x| x.sentence < ev.sentence);
+        let hi = a.events.partition_point(|x| x.sentence <= ev.sentence);
+        a.events[lo..hi].iter().enumerate().map(move |(j, x)| (lo + j, x))
+    };
     // A noun event right after the expression (`the Christmas movie release`): at most two
     // words between, no punctuation. It takes the expression; nothing else does.
     let determiner_before = ts > 0 && {
@@ -254,8 +323,14 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
     };
     let prenominal = |k: usize| k >= te && k - te <= 2 && toks[te..k].iter().all(|x| x.kind == TokenKind::Word);
     let modified = |x: &Event| (x.pos == Pos::Noun || determiner_before) && prenominal(tok_of(x));
-    if let Some(n) = a.events.iter().find(|x| x.sentence == ev.sentence && modified(x)) {
-        return std::ptr::eq(n, ev);
+    if let Some((n, _)) = sentence_events().find(|(_, x)| modified(x)) {
+        return n == e;
+    }
+    // A length written as an adjective is its noun's ("signed a five-year contract", "a
+    // six-month ban"): it dates no verb — taken as the signing's length, it put the signing
+    // five years before the publication date.
+    if tx.kind == TimexType::Duration && tx.rule == "duration/adjective" {
+        return false;
     }
     // Tokens between two positions, not counting a parenthetical aside.
     let outside_parens = |from: usize, to: usize| {
@@ -282,8 +357,8 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
         })
     };
     let events_between = |from: usize, to: usize, pos: Option<Pos>| {
-        a.events.iter().enumerate().any(|(j, x)| {
-            j != e && x.sentence == ev.sentence && {
+        sentence_events().any(|(j, x)| {
+            j != e && {
                 let k = tok_of(x);
                 k >= from && k < to && pos.is_none_or(|p| x.pos == p)
             }
@@ -329,10 +404,8 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
         } else {
             // The event right before token `before` in this sentence.
             let prev_event = |before: usize| {
-                a.events
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, x)| x.sentence == ev.sentence && tok_of(x) < before)
+                sentence_events()
+                    .filter(|(_, x)| tok_of(x) < before)
                     .max_by_key(|(_, x)| tok_of(x))
             };
             // A noun that is the object of the verb event just before it passes the
@@ -340,16 +413,25 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
             // `discovered the breach in April` — a finite verb (not `said the attack in
             // November ...`, whose noun begins a reported clause, nor a participle: `...,
             // referencing similar attacks last year`).
+            // A length written as an adjective counts as one word (`staged a 10-day strike`).
             let object_of = |verb: &Event, noun: &Event| {
                 let (from, to) = (tok_of(verb) + 1, tok_of(noun));
+                let in_length = |k: &crate::text::Token| {
+                    a.timexes
+                        .iter()
+                        .any(|x| x.rule == "duration/adjective" && x.span.contains(&k.span))
+                };
                 verb.pos == Pos::Verb
                     && matches!(verb.tense, Tense::Past | Tense::Present | Tense::Future)
                     && noun.pos == Pos::Noun
                     && !matches!(verb.class, EventClass::Reporting | EventClass::IState)
                     && to >= from
-                    && to - from <= 3
+                    && toks[from..to].iter().filter(|k| !in_length(k)).count() <= 3
                     && toks[from..to].iter().all(|k| {
-                        k.kind == TokenKind::Word && !is_subordinator(k.text(text)) && !is_preposition(k.text(text))
+                        in_length(k)
+                            || k.kind == TokenKind::Word
+                                && !is_subordinator(k.text(text))
+                                && !is_preposition(k.text(text))
                     })
             };
             // "The robbery took place on Oct. 19": the event is the subject of `take place`.

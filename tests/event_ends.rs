@@ -244,3 +244,74 @@ fn a_length_alone_does_not_place_an_infinitive() {
     let e = event(&t, "criticized").expect("criticized");
     assert_eq!(e.date.as_ref().and_then(|d| d.latest), Some(day("2015-07-09")));
 }
+
+/// `(text, DCT, trigger, start's (earliest, latest))` from news probes: which event a time
+/// expression or a metric phrase dates, read from the construction. `None`: the trigger is
+/// not dated, or not on the timeline.
+type ProbeCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<(&'static str, &'static str)>,
+);
+
+const PROBE_CASES: &[ProbeCase] = &[
+    // A length written as an adjective is its noun's: the signing is not five years long
+    // (it was dated five years before the publication date).
+    (
+        "Brandt signed a five-year contract with Chelsea on Thursday.",
+        "2025-08-28",
+        "signed",
+        Some(("2025-08-28", "2025-08-28")),
+    ),
+    (
+        "The league banned the club's owner with a two-year suspension.",
+        "2025-08-28",
+        "banned",
+        None,
+    ),
+    // The length between a verb and its object does not keep the verb from the object's
+    // date. (A plain length still places a finite verb: `a_length_alone_...` below.)
+    (
+        "Dockworkers staged a 10-day strike in March.",
+        "2025-08-28",
+        "staged",
+        Some(("2025-03-01", "2025-03-31")),
+    ),
+    // A verb takes the expression it governs even when the link stage paired it with a
+    // nearer one (`five-year`, `two days`).
+    (
+        "Brandt signed a five-year contract after he passed a medical in London on Wednesday.",
+        "2025-08-28",
+        "passed",
+        Some(("2025-08-27", "2025-08-27")),
+    ),
+    (
+        "The jury deliberated for two days before it returned the verdict on Oct. 2.",
+        "2024-11-12",
+        "returned",
+        Some(("2024-10-02", "2024-10-02")),
+    ),
+    // Negative: not a noun, whose verb the tagger may have missed (`ended` here): the strike
+    // would be ten days inside one Friday.
+    ("The 10-day strike ended on Friday.", "2025-08-28", "strike", None),
+];
+
+#[test]
+fn probe_dates_follow_the_construction() {
+    let mut failures = Vec::new();
+    for (text, dct, trigger, want) in PROBE_CASES {
+        let t = build(text, dct);
+        let got = event(&t, trigger)
+            .and_then(|e| e.date.as_ref())
+            .and_then(|d| d.earliest.zip(d.latest));
+        let want = want.map(|(a, b)| (day(a), day(b)));
+        if got != want {
+            failures.push(format!("{text:?}: `{trigger}` dated {got:?}, want {want:?}"));
+        }
+        if !t.check().is_consistent() {
+            failures.push(format!("{text:?}: inconsistent timeline"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
