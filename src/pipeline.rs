@@ -453,14 +453,49 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
                 None => false,
             }
         };
-        outside_parens(after_event, ts) <= MAX_TRAILING_GAP && !blocked(after_event, gap_end) && nearest
+        // A long object with no punctuation in it still leaves the expression to the verb
+        // ("cut its key interest rate by a quarter of a percentage point on Wednesday") —
+        // unless a finite verb the tagger left out stands between ("... people had in the
+        // movies over the holiday").
+        let gap = outside_parens(after_event, ts);
+        let plain = toks[after_event..gap_end]
+            .iter()
+            .all(|k| k.kind == TokenKind::Word && !is_finite_auxiliary(k.text(text)));
+        (gap <= MAX_TRAILING_GAP || plain && gap <= MAX_PLAIN_TRAILING_GAP) && !blocked(after_event, gap_end) && nearest
     } else {
         false
     }
 }
 
+/// Forms of `be`, `have`, `do` and the modals: a finite verb the event tagger may leave out.
+fn is_finite_auxiliary(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "shall"
+    )
+}
+
 /// How many tokens (outside parentheses) may separate an event from a time expression after it.
 const MAX_TRAILING_GAP: usize = 8;
+/// The same when every token between is a word (no comma, no quotation, no parenthesis).
+const MAX_PLAIN_TRAILING_GAP: usize = 14;
 
 /// Is event `i` in a main clause: no subordinating word between the start of its clause
 /// (the sentence start or the last comma) and the trigger?

@@ -295,6 +295,32 @@ const PROBE_CASES: &[ProbeCase] = &[
     // Negative: not a noun, whose verb the tagger may have missed (`ended` here): the strike
     // would be ten days inside one Friday.
     ("The 10-day strike ended on Friday.", "2025-08-28", "strike", None),
+    // A long object without punctuation leaves a trailing date to the verb.
+    (
+        "The Bank of Canada cut its key interest rate by a quarter of a percentage point on Wednesday.",
+        "2024-09-04",
+        "cut",
+        Some(("2024-09-04", "2024-09-04")),
+    ),
+    (
+        "A wildfire that broke out in the hills east of Paradise Valley on Sunday afternoon had burned 12,000 acres.",
+        "2025-08-12",
+        "broke",
+        Some(("2025-08-10", "2025-08-10")),
+    ),
+    // Negatives: not past a comma, nor past a finite verb the tagger does not mark (`had`).
+    (
+        "Volunteers praised the Bank of Canada, which kept its key interest rate unchanged at a meeting on Wednesday.",
+        "2024-09-04",
+        "praised",
+        None,
+    ),
+    (
+        "Mayor Ann Lee praised the young doctors the small town had in its two emergency shelters on Sunday.",
+        "2025-08-12",
+        "praised",
+        None,
+    ),
 ];
 
 #[test]
