@@ -118,7 +118,7 @@ pub fn evidence_links(a: &Analyzed) -> Vec<Tlink> {
                 } else {
                     inside.inverse()
                 };
-                l.rule = "link/timex-governs";
+                l.rule = if deadline(a, t) { BY_RULE } else { "link/timex-governs" };
             }
             l
         })
@@ -180,7 +180,7 @@ fn governed_unlinked(a: &Analyzed) -> Vec<Tlink> {
                 to: Endpoint::Timex(t),
                 rel,
                 distance: None,
-                rule: "link/timex-governs",
+                rule: if deadline(a, t) { BY_RULE } else { "link/timex-governs" },
                 evidence,
             });
         }
@@ -204,6 +204,18 @@ static LIGHT_LEMMAS: &[&str] = &[
 /// Words the event tagger can take for events that are never timeline events, however dated:
 /// `according` (to a statement) is attribution — its time is the reporting's, not a happening.
 static NEVER_EVENT_LEMMAS: &[&str] = &["accord"];
+
+/// The rule of a link from an event to the deadline it is done by ("report to prison by
+/// Jan. 15", "had burned 12,000 acres by Tuesday morning"): the event ends on or before the
+/// expression's last day — not within its days, as IS_INCLUDED would say.
+const BY_RULE: &str = "link/timex-by";
+
+/// Is time expression `t` a deadline: introduced by `by` ("by Jan. 15", "by the end of
+/// October")?
+fn deadline(a: &Analyzed, t: usize) -> bool {
+    let k = a.analysis.token_at_or_after(a.timexes[t].span.start);
+    k > 0 && a.analysis.tokens[k - 1].text(&a.doc.text).eq_ignore_ascii_case("by")
+}
 
 /// Prepositions that put an event before or after the time they introduce ("heading into
 /// the holiday", "ahead of Christmas", "since last year"); `None` for the default "within".
@@ -1180,6 +1192,13 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                 (Endpoint::Timex(t), Endpoint::Event(_)) => Some((l.to, t, l.rel.inverse())),
                 _ => None,
             };
+            // "by Jan. 15": done on or before the deadline's last day.
+            if let (Some((e, t, _)), BY_RULE) = (event_time, l.rule) {
+                if let (Some(n), Some(r)) = (node_of(d, e, &mut g), date_range(&a.timexes[t].value)) {
+                    g.bound(n, None, Some(r.latest), ev);
+                    continue;
+                }
+            }
             if let Some((e, t, rel @ (RelType::BegunBy | RelType::EndedBy))) = event_time {
                 if let (Some(n), Some(r)) = (node_of(d, e, &mut g), date_range(&a.timexes[t].value)) {
                     let side = if rel == RelType::BegunBy {
@@ -1398,7 +1417,9 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             // Links to the publication date are folded into the events' dates (at day
             // granularity, see the graph step) and explained by their derivations.
             let to_dct = matches!(l.from, Endpoint::Dct) || matches!(l.to, Endpoint::Dct);
-            if x == y || to_dct || !(is_event(l.from) || is_event(l.to)) || l.rel == RelType::Vague {
+            // So is a deadline ("by Jan. 15"), which no TimeML relation says.
+            if x == y || to_dct || l.rule == BY_RULE || !(is_event(l.from) || is_event(l.to)) || l.rel == RelType::Vague
+            {
                 continue;
             }
             let entry = rels.entry((x, y, l.rel)).or_insert((l.distance, Vec::new()));
@@ -1548,6 +1569,19 @@ fn event_date(
                 Endpoint::Timex(t) => {
                     let tx = &a.timexes[t];
                     match date_range(&tx.value) {
+                        Some(_) if l.rule == BY_RULE => (
+                            0,
+                            tl::Anchor {
+                                kind: tl::AnchorKind::Time,
+                                id: Some(timex_key(&a.doc.id, t)),
+                            },
+                            format!(
+                                "done by \"{}\" = {} ({}): on or before its last day",
+                                tx.text, tx.value, tx.derivation.why
+                            ),
+                            None,
+                            None,
+                        ),
                         Some(r) => (
                             0,
                             tl::Anchor {

@@ -341,3 +341,56 @@ fn probe_dates_follow_the_construction() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `(text, DCT, trigger, earliest, latest)`.
+type BoundCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+/// A deadline ("by Jan. 15") bounds the event from above; it does not put it on that day.
+#[test]
+fn a_deadline_bounds_the_event() {
+    let cases: &[BoundCase] = &[
+        (
+            "The judge ordered Delgado to report to prison by Jan. 15.",
+            "2024-11-12",
+            "report",
+            None,
+            Some("2025-01-15"),
+        ),
+        (
+            "The Cedar Fire had burned more than 12,000 acres by Tuesday morning.",
+            "2025-08-12",
+            "burned",
+            None,
+            Some("2025-08-12"),
+        ),
+        // Negative: `on` puts it on the day.
+        (
+            "The judge ordered Delgado to report to prison on Jan. 15.",
+            "2024-11-12",
+            "report",
+            Some("2025-01-15"),
+            Some("2025-01-15"),
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (text, dct, trigger, earliest, latest) in cases {
+        let t = build(text, dct);
+        let got = event(&t, trigger)
+            .and_then(|e| e.date.as_ref())
+            .map(|d| (d.earliest, d.latest));
+        let want = Some((earliest.map(day), latest.map(day)));
+        if got != want {
+            failures.push(format!("{text:?}: `{trigger}` dated {got:?}, want {want:?}"));
+        }
+        if !t.check().is_consistent() {
+            failures.push(format!("{text:?}: inconsistent timeline"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
