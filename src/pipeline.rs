@@ -333,7 +333,22 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
             "the" | "a" | "an" | "this" | "that" | "its" | "his" | "her" | "their" | "our" | "your" | "my" | "s"
         )
     };
-    let prenominal = |k: usize| k >= te && k - te <= 2 && toks[te..k].iter().all(|x| x.kind == TokenKind::Word);
+    // Modifier words only: not a clause opener, preposition or article ("by Thursday if the
+    // weather holds" does not date the weather).
+    let prenominal = |k: usize| {
+        k >= te
+            && k - te <= 2
+            && toks[te..k].iter().all(|x| {
+                let w = x.text(text);
+                x.kind == TokenKind::Word
+                    && !is_subordinator(w)
+                    && !is_preposition(w)
+                    && !matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "the" | "a" | "an" | "and" | "or" | "but"
+                    )
+            })
+    };
     let modified = |x: &Event| (x.pos == Pos::Noun || determiner_before) && prenominal(tok_of(x));
     if let Some((n, _)) = sentence_events().find(|(_, x)| modified(x)) {
         return n == e;
@@ -786,7 +801,17 @@ fn label(a: &Analyzed, e: &Event) -> String {
             && hi > sent.tokens.start
             && toks[hi - 1].kind == TokenKind::Word
             && toks[hi - 1].span.end == t.span.start;
-        if (boundary(t) && !abbreviation_dot) || next_vp || (t.kind == TokenKind::Word && is_subordinator(t.text(text)))
+        // Nor does a separator inside a number ("rose 2.5 percent", "about 3,000 residents").
+        let in_number = matches!(t.text(text), "." | ",")
+            && hi > sent.tokens.start
+            && hi + 1 < sent.tokens.end
+            && toks[hi - 1].span.end == t.span.start
+            && t.span.end == toks[hi + 1].span.start
+            && toks[hi - 1].kind == TokenKind::Number
+            && toks[hi + 1].kind == TokenKind::Number;
+        if (boundary(t) && !abbreviation_dot && !in_number)
+            || next_vp
+            || (t.kind == TokenKind::Word && is_subordinator(t.text(text)))
         {
             break;
         }
@@ -822,6 +847,33 @@ fn label(a: &Analyzed, e: &Event) -> String {
         } else {
             break;
         }
+    }
+    // Nor on an amount without what it counts ("a fee of 65" → "a fee of 65 million euros").
+    let mut extra = 0;
+    let counted = |t: &crate::text::Token| {
+        let w = t.text(text);
+        t.kind == TokenKind::Word
+            && !is_subordinator(w)
+            && !is_preposition(w)
+            && !is_finite_auxiliary(w)
+            && !matches!(
+                w.to_ascii_lowercase().as_str(),
+                "and" | "or" | "but" | "the" | "a" | "an"
+            )
+    };
+    let in_timex = |t: &crate::text::Token| a.timexes.iter().any(|x| x.span.contains(&t.span));
+    while extra < 2
+        && hi < sent.tokens.end
+        && counted(&toks[hi])
+        && !in_timex(&toks[hi - 1])
+        && (toks[hi - 1].kind == TokenKind::Number
+            || matches!(
+                toks[hi - 1].text(text).to_ascii_lowercase().as_str(),
+                "thousand" | "million" | "billion" | "trillion"
+            ))
+    {
+        hi += 1;
+        extra += 1;
     }
     // Not from inside a possessive ("bank's nine-member committee" → "nine-member committee").
     while lo < k && matches!(toks[lo].text(text), "'" | "’" | "s" | "-") {

@@ -209,6 +209,23 @@ const LABEL_CASES: &[(&str, &str, &str)] = &[
         "robbery",
         "Robbery took place on Oct. 19",
     ),
+    // A number's separators do not end a label, and it does not end on an amount.
+    (
+        "Consumer prices rose 2.5 percent in August.",
+        "rose",
+        "Consumer prices rose 2.5 percent in August",
+    ),
+    (
+        "The English club agreed to pay a fee of 65 million euros.",
+        "agreed",
+        "The English club agreed to pay a fee of 65 million euros",
+    ),
+    // Negative: a sentence's full stop after a number still ends it.
+    (
+        "Consumer prices rose in 2024. Rents fell.",
+        "rose",
+        "Consumer prices rose in 2024",
+    ),
     // Negative: a coordinated noun phrase is not a new verb phrase.
     (
         "Hackers attacked Sony and Paramount on Monday.",
@@ -295,6 +312,14 @@ const PROBE_CASES: &[ProbeCase] = &[
     // Negative: not a noun, whose verb the tagger may have missed (`ended` here): the strike
     // would be ten days inside one Friday.
     ("The 10-day strike ended on Friday.", "2025-08-28", "strike", None),
+    // A time expression modifies a noun right after it, not one past a clause opener or an
+    // article ("the Christmas movie release" still does: Sony golden).
+    (
+        "Officials expect to lift some evacuation orders by Thursday if the weather holds.",
+        "2025-08-12",
+        "weather",
+        None,
+    ),
     // A long object without punctuation leaves a trailing date to the verb.
     (
         "The Bank of Canada cut its key interest rate by a quarter of a percentage point on Wednesday.",
