@@ -118,11 +118,74 @@ pub fn evidence_links(a: &Analyzed) -> Vec<Tlink> {
                 } else {
                     inside.inverse()
                 };
-                l.rule = "link/timex-governs";
+                l.rule = if deadline(a, t) { BY_RULE } else { "link/timex-governs" };
             }
             l
         })
+        .chain(governed_unlinked(a))
         .collect()
+}
+
+/// Links from a time expression to the event it governs (see [`governs`]) when the link
+/// stage paired that event with another, nearer expression: "signed a five-year contract
+/// after he passed a medical in London on Wednesday" (passed's nearest expression is
+/// `five-year`), "deliberated for two days before it returned the verdict on Oct. 2".
+fn governed_unlinked(a: &Analyzed) -> Vec<Tlink> {
+    let pairs = || {
+        a.tlinks.iter().filter_map(|l| match (l.from, l.to) {
+            (Endpoint::Event(e), Endpoint::Timex(t)) | (Endpoint::Timex(t), Endpoint::Event(e)) => Some((t, e)),
+            _ => None,
+        })
+    };
+    let linked: BTreeSet<(usize, usize)> = pairs().collect();
+    // Events a time expression already dates keep that one alone ("between 2018 and 2021").
+    let dated_event: BTreeSet<usize> = pairs()
+        .filter(|&(t, e)| date_range(&a.timexes[t].value).is_some() && governs(a, t, e))
+        .map(|(_, e)| e)
+        .collect();
+    let mut out = Vec::new();
+    for (t, tx) in a.timexes.iter().enumerate() {
+        let dated = matches!(tx.kind, TimexType::Date | TimexType::Time) && date_range(&tx.value).is_some();
+        // "two days later" is a metric phrase: the link rules order it from the event before.
+        let k = a.analysis.token_at_or_after(tx.span.start);
+        let in_metric = (k.saturating_sub(3)..=k)
+            .filter_map(|i| crate::link::signals::metric_at(&a.doc.text, &a.analysis, i))
+            .any(|m| m.span.overlaps(&tx.span));
+        if !dated || in_metric {
+            continue;
+        }
+        let sent = a.analysis.sentence_at(tx.span.start);
+        let lo = a.events.partition_point(|x| x.sentence < sent);
+        let hi = a.events.partition_point(|x| x.sentence <= sent);
+        // Verbs only: a noun whose verb the event tagger missed ("The 10-day strike ended on
+        // Friday") would take the verb's date.
+        for e in (lo..hi).filter(|&e| a.events[e].pos == Pos::Verb) {
+            if linked.contains(&(t, e)) || dated_event.contains(&e) || !governs(a, t, e) {
+                continue;
+            }
+            let prev = k
+                .checked_sub(1)
+                .map(|p| a.analysis.tokens[p].text(&a.doc.text).to_ascii_lowercase());
+            let rel = match prev.as_deref() {
+                Some("since") => RelType::BegunBy,
+                Some("until" | "till") => RelType::EndedBy,
+                _ => preposition_before(a, t).unwrap_or(RelType::IsIncluded),
+            };
+            let evidence = match prev {
+                Some(_) if k > 0 => Span::new(a.analysis.tokens[k - 1].span.start, tx.span.end),
+                _ => tx.span,
+            };
+            out.push(Tlink {
+                from: Endpoint::Event(e),
+                to: Endpoint::Timex(t),
+                rel,
+                distance: None,
+                rule: if deadline(a, t) { BY_RULE } else { "link/timex-governs" },
+                evidence,
+            });
+        }
+    }
+    out
 }
 
 /// Build the timeline of `docs` (see the module table).
@@ -141,6 +204,18 @@ static LIGHT_LEMMAS: &[&str] = &[
 /// Words the event tagger can take for events that are never timeline events, however dated:
 /// `according` (to a statement) is attribution — its time is the reporting's, not a happening.
 static NEVER_EVENT_LEMMAS: &[&str] = &["accord"];
+
+/// The rule of a link from an event to the deadline it is done by ("report to prison by
+/// Jan. 15", "had burned 12,000 acres by Tuesday morning"): the event ends on or before the
+/// expression's last day — not within its days, as IS_INCLUDED would say.
+const BY_RULE: &str = "link/timex-by";
+
+/// Is time expression `t` a deadline: introduced by `by` ("by Jan. 15", "by the end of
+/// October")?
+fn deadline(a: &Analyzed, t: usize) -> bool {
+    let k = a.analysis.token_at_or_after(a.timexes[t].span.start);
+    k > 0 && a.analysis.tokens[k - 1].text(&a.doc.text).eq_ignore_ascii_case("by")
+}
 
 /// Prepositions that put an event before or after the time they introduce ("heading into
 /// the holiday", "ahead of Christmas", "since last year"); `None` for the default "within".
@@ -243,6 +318,12 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
         return false;
     }
     let tok_of = |x: &Event| a.analysis.token_at_or_after(x.span.start);
+    // The events of the sentence (events are in text order): `(index, event)`.
+    let sentence_events = || {
+        let lo = a.events.partition_point(|x| x.sentence < ev.sentence);
+        let hi = a.events.partition_point(|x| x.sentence <= ev.sentence);
+        a.events[lo..hi].iter().enumerate().map(move |(j, x)| (lo + j, x))
+    };
     // A noun event right after the expression (`the Christmas movie release`): at most two
     // words between, no punctuation. It takes the expression; nothing else does.
     let determiner_before = ts > 0 && {
@@ -252,10 +333,31 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
             "the" | "a" | "an" | "this" | "that" | "its" | "his" | "her" | "their" | "our" | "your" | "my" | "s"
         )
     };
-    let prenominal = |k: usize| k >= te && k - te <= 2 && toks[te..k].iter().all(|x| x.kind == TokenKind::Word);
+    // Modifier words only: not a clause opener, preposition or article ("by Thursday if the
+    // weather holds" does not date the weather).
+    let prenominal = |k: usize| {
+        k >= te
+            && k - te <= 2
+            && toks[te..k].iter().all(|x| {
+                let w = x.text(text);
+                x.kind == TokenKind::Word
+                    && !is_subordinator(w)
+                    && !is_preposition(w)
+                    && !matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "the" | "a" | "an" | "and" | "or" | "but"
+                    )
+            })
+    };
     let modified = |x: &Event| (x.pos == Pos::Noun || determiner_before) && prenominal(tok_of(x));
-    if let Some(n) = a.events.iter().find(|x| x.sentence == ev.sentence && modified(x)) {
-        return std::ptr::eq(n, ev);
+    if let Some((n, _)) = sentence_events().find(|(_, x)| modified(x)) {
+        return n == e;
+    }
+    // A length written as an adjective is its noun's ("signed a five-year contract", "a
+    // six-month ban"): it dates no verb — taken as the signing's length, it put the signing
+    // five years before the publication date.
+    if tx.kind == TimexType::Duration && tx.rule == "duration/adjective" {
+        return false;
     }
     // Tokens between two positions, not counting a parenthetical aside.
     let outside_parens = |from: usize, to: usize| {
@@ -282,8 +384,8 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
         })
     };
     let events_between = |from: usize, to: usize, pos: Option<Pos>| {
-        a.events.iter().enumerate().any(|(j, x)| {
-            j != e && x.sentence == ev.sentence && {
+        sentence_events().any(|(j, x)| {
+            j != e && {
                 let k = tok_of(x);
                 k >= from && k < to && pos.is_none_or(|p| x.pos == p)
             }
@@ -329,10 +431,8 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
         } else {
             // The event right before token `before` in this sentence.
             let prev_event = |before: usize| {
-                a.events
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, x)| x.sentence == ev.sentence && tok_of(x) < before)
+                sentence_events()
+                    .filter(|(_, x)| tok_of(x) < before)
                     .max_by_key(|(_, x)| tok_of(x))
             };
             // A noun that is the object of the verb event just before it passes the
@@ -340,16 +440,25 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
             // `discovered the breach in April` — a finite verb (not `said the attack in
             // November ...`, whose noun begins a reported clause, nor a participle: `...,
             // referencing similar attacks last year`).
+            // A length written as an adjective counts as one word (`staged a 10-day strike`).
             let object_of = |verb: &Event, noun: &Event| {
                 let (from, to) = (tok_of(verb) + 1, tok_of(noun));
+                let in_length = |k: &crate::text::Token| {
+                    a.timexes
+                        .iter()
+                        .any(|x| x.rule == "duration/adjective" && x.span.contains(&k.span))
+                };
                 verb.pos == Pos::Verb
                     && matches!(verb.tense, Tense::Past | Tense::Present | Tense::Future)
                     && noun.pos == Pos::Noun
                     && !matches!(verb.class, EventClass::Reporting | EventClass::IState)
                     && to >= from
-                    && to - from <= 3
+                    && toks[from..to].iter().filter(|k| !in_length(k)).count() <= 3
                     && toks[from..to].iter().all(|k| {
-                        k.kind == TokenKind::Word && !is_subordinator(k.text(text)) && !is_preposition(k.text(text))
+                        in_length(k)
+                            || k.kind == TokenKind::Word
+                                && !is_subordinator(k.text(text))
+                                && !is_preposition(k.text(text))
                     })
             };
             // "The robbery took place on Oct. 19": the event is the subject of `take place`.
@@ -371,14 +480,49 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
                 None => false,
             }
         };
-        outside_parens(after_event, ts) <= MAX_TRAILING_GAP && !blocked(after_event, gap_end) && nearest
+        // A long object with no punctuation in it still leaves the expression to the verb
+        // ("cut its key interest rate by a quarter of a percentage point on Wednesday") —
+        // unless a finite verb the tagger left out stands between ("... people had in the
+        // movies over the holiday").
+        let gap = outside_parens(after_event, ts);
+        let plain = toks[after_event..gap_end]
+            .iter()
+            .all(|k| k.kind == TokenKind::Word && !is_finite_auxiliary(k.text(text)));
+        (gap <= MAX_TRAILING_GAP || plain && gap <= MAX_PLAIN_TRAILING_GAP) && !blocked(after_event, gap_end) && nearest
     } else {
         false
     }
 }
 
+/// Forms of `be`, `have`, `do` and the modals: a finite verb the event tagger may leave out.
+fn is_finite_auxiliary(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "shall"
+    )
+}
+
 /// How many tokens (outside parentheses) may separate an event from a time expression after it.
 const MAX_TRAILING_GAP: usize = 8;
+/// The same when every token between is a word (no comma, no quotation, no parenthesis).
+const MAX_PLAIN_TRAILING_GAP: usize = 14;
 
 /// Is event `i` in a main clause: no subordinating word between the start of its clause
 /// (the sentence start or the last comma) and the trigger?
@@ -657,7 +801,17 @@ fn label(a: &Analyzed, e: &Event) -> String {
             && hi > sent.tokens.start
             && toks[hi - 1].kind == TokenKind::Word
             && toks[hi - 1].span.end == t.span.start;
-        if (boundary(t) && !abbreviation_dot) || next_vp || (t.kind == TokenKind::Word && is_subordinator(t.text(text)))
+        // Nor does a separator inside a number ("rose 2.5 percent", "about 3,000 residents").
+        let in_number = matches!(t.text(text), "." | ",")
+            && hi > sent.tokens.start
+            && hi + 1 < sent.tokens.end
+            && toks[hi - 1].span.end == t.span.start
+            && t.span.end == toks[hi + 1].span.start
+            && toks[hi - 1].kind == TokenKind::Number
+            && toks[hi + 1].kind == TokenKind::Number;
+        if (boundary(t) && !abbreviation_dot && !in_number)
+            || next_vp
+            || (t.kind == TokenKind::Word && is_subordinator(t.text(text)))
         {
             break;
         }
@@ -693,6 +847,33 @@ fn label(a: &Analyzed, e: &Event) -> String {
         } else {
             break;
         }
+    }
+    // Nor on an amount without what it counts ("a fee of 65" → "a fee of 65 million euros").
+    let mut extra = 0;
+    let counted = |t: &crate::text::Token| {
+        let w = t.text(text);
+        t.kind == TokenKind::Word
+            && !is_subordinator(w)
+            && !is_preposition(w)
+            && !is_finite_auxiliary(w)
+            && !matches!(
+                w.to_ascii_lowercase().as_str(),
+                "and" | "or" | "but" | "the" | "a" | "an"
+            )
+    };
+    let in_timex = |t: &crate::text::Token| a.timexes.iter().any(|x| x.span.contains(&t.span));
+    while extra < 2
+        && hi < sent.tokens.end
+        && counted(&toks[hi])
+        && !in_timex(&toks[hi - 1])
+        && (toks[hi - 1].kind == TokenKind::Number
+            || matches!(
+                toks[hi - 1].text(text).to_ascii_lowercase().as_str(),
+                "thousand" | "million" | "billion" | "trillion"
+            ))
+    {
+        hi += 1;
+        extra += 1;
     }
     // Not from inside a possessive ("bank's nine-member committee" → "nine-member committee").
     while lo < k && matches!(toks[lo].text(text), "'" | "’" | "s" | "-") {
@@ -1063,6 +1244,13 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                 (Endpoint::Timex(t), Endpoint::Event(_)) => Some((l.to, t, l.rel.inverse())),
                 _ => None,
             };
+            // "by Jan. 15": done on or before the deadline's last day.
+            if let (Some((e, t, _)), BY_RULE) = (event_time, l.rule) {
+                if let (Some(n), Some(r)) = (node_of(d, e, &mut g), date_range(&a.timexes[t].value)) {
+                    g.bound(n, None, Some(r.latest), ev);
+                    continue;
+                }
+            }
             if let Some((e, t, rel @ (RelType::BegunBy | RelType::EndedBy))) = event_time {
                 if let (Some(n), Some(r)) = (node_of(d, e, &mut g), date_range(&a.timexes[t].value)) {
                     let side = if rel == RelType::BegunBy {
@@ -1281,7 +1469,9 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             // Links to the publication date are folded into the events' dates (at day
             // granularity, see the graph step) and explained by their derivations.
             let to_dct = matches!(l.from, Endpoint::Dct) || matches!(l.to, Endpoint::Dct);
-            if x == y || to_dct || !(is_event(l.from) || is_event(l.to)) || l.rel == RelType::Vague {
+            // So is a deadline ("by Jan. 15"), which no TimeML relation says.
+            if x == y || to_dct || l.rule == BY_RULE || !(is_event(l.from) || is_event(l.to)) || l.rel == RelType::Vague
+            {
                 continue;
             }
             let entry = rels.entry((x, y, l.rel)).or_insert((l.distance, Vec::new()));
@@ -1431,6 +1621,19 @@ fn event_date(
                 Endpoint::Timex(t) => {
                     let tx = &a.timexes[t];
                     match date_range(&tx.value) {
+                        Some(_) if l.rule == BY_RULE => (
+                            0,
+                            tl::Anchor {
+                                kind: tl::AnchorKind::Time,
+                                id: Some(timex_key(&a.doc.id, t)),
+                            },
+                            format!(
+                                "done by \"{}\" = {} ({}): on or before its last day",
+                                tx.text, tx.value, tx.derivation.why
+                            ),
+                            None,
+                            None,
+                        ),
                         Some(r) => (
                             0,
                             tl::Anchor {

@@ -209,6 +209,23 @@ const LABEL_CASES: &[(&str, &str, &str)] = &[
         "robbery",
         "Robbery took place on Oct. 19",
     ),
+    // A number's separators do not end a label, and it does not end on an amount.
+    (
+        "Consumer prices rose 2.5 percent in August.",
+        "rose",
+        "Consumer prices rose 2.5 percent in August",
+    ),
+    (
+        "The English club agreed to pay a fee of 65 million euros.",
+        "agreed",
+        "The English club agreed to pay a fee of 65 million euros",
+    ),
+    // Negative: a sentence's full stop after a number still ends it.
+    (
+        "Consumer prices rose in 2024. Rents fell.",
+        "rose",
+        "Consumer prices rose in 2024",
+    ),
     // Negative: a coordinated noun phrase is not a new verb phrase.
     (
         "Hackers attacked Sony and Paramount on Monday.",
@@ -243,4 +260,162 @@ fn a_length_alone_does_not_place_an_infinitive() {
     let t = build("Lawmakers have criticized the response for weeks.", "2015-07-09");
     let e = event(&t, "criticized").expect("criticized");
     assert_eq!(e.date.as_ref().and_then(|d| d.latest), Some(day("2015-07-09")));
+}
+
+/// `(text, DCT, trigger, start's (earliest, latest))` from news probes: which event a time
+/// expression or a metric phrase dates, read from the construction. `None`: the trigger is
+/// not dated, or not on the timeline.
+type ProbeCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<(&'static str, &'static str)>,
+);
+
+const PROBE_CASES: &[ProbeCase] = &[
+    // A length written as an adjective is its noun's: the signing is not five years long
+    // (it was dated five years before the publication date).
+    (
+        "Brandt signed a five-year contract with Chelsea on Thursday.",
+        "2025-08-28",
+        "signed",
+        Some(("2025-08-28", "2025-08-28")),
+    ),
+    (
+        "The league banned the club's owner with a two-year suspension.",
+        "2025-08-28",
+        "banned",
+        None,
+    ),
+    // The length between a verb and its object does not keep the verb from the object's
+    // date. (A plain length still places a finite verb: `a_length_alone_...` below.)
+    (
+        "Dockworkers staged a 10-day strike in March.",
+        "2025-08-28",
+        "staged",
+        Some(("2025-03-01", "2025-03-31")),
+    ),
+    // A verb takes the expression it governs even when the link stage paired it with a
+    // nearer one (`five-year`, `two days`).
+    (
+        "Brandt signed a five-year contract after he passed a medical in London on Wednesday.",
+        "2025-08-28",
+        "passed",
+        Some(("2025-08-27", "2025-08-27")),
+    ),
+    (
+        "The jury deliberated for two days before it returned the verdict on Oct. 2.",
+        "2024-11-12",
+        "returned",
+        Some(("2024-10-02", "2024-10-02")),
+    ),
+    // Negative: not a noun, whose verb the tagger may have missed (`ended` here): the strike
+    // would be ten days inside one Friday.
+    ("The 10-day strike ended on Friday.", "2025-08-28", "strike", None),
+    // A time expression modifies a noun right after it, not one past a clause opener or an
+    // article ("the Christmas movie release" still does: Sony golden).
+    (
+        "Officials expect to lift some evacuation orders by Thursday if the weather holds.",
+        "2025-08-12",
+        "weather",
+        None,
+    ),
+    // A long object without punctuation leaves a trailing date to the verb.
+    (
+        "The Bank of Canada cut its key interest rate by a quarter of a percentage point on Wednesday.",
+        "2024-09-04",
+        "cut",
+        Some(("2024-09-04", "2024-09-04")),
+    ),
+    (
+        "A wildfire that broke out in the hills east of Paradise Valley on Sunday afternoon had burned 12,000 acres.",
+        "2025-08-12",
+        "broke",
+        Some(("2025-08-10", "2025-08-10")),
+    ),
+    // Negatives: not past a comma, nor past a finite verb the tagger does not mark (`had`).
+    (
+        "Volunteers praised the Bank of Canada, which kept its key interest rate unchanged at a meeting on Wednesday.",
+        "2024-09-04",
+        "praised",
+        None,
+    ),
+    (
+        "Mayor Ann Lee praised the young doctors the small town had in its two emergency shelters on Sunday.",
+        "2025-08-12",
+        "praised",
+        None,
+    ),
+];
+
+#[test]
+fn probe_dates_follow_the_construction() {
+    let mut failures = Vec::new();
+    for (text, dct, trigger, want) in PROBE_CASES {
+        let t = build(text, dct);
+        let got = event(&t, trigger)
+            .and_then(|e| e.date.as_ref())
+            .and_then(|d| d.earliest.zip(d.latest));
+        let want = want.map(|(a, b)| (day(a), day(b)));
+        if got != want {
+            failures.push(format!("{text:?}: `{trigger}` dated {got:?}, want {want:?}"));
+        }
+        if !t.check().is_consistent() {
+            failures.push(format!("{text:?}: inconsistent timeline"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// `(text, DCT, trigger, earliest, latest)`.
+type BoundCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+/// A deadline ("by Jan. 15") bounds the event from above; it does not put it on that day.
+#[test]
+fn a_deadline_bounds_the_event() {
+    let cases: &[BoundCase] = &[
+        (
+            "The judge ordered Delgado to report to prison by Jan. 15.",
+            "2024-11-12",
+            "report",
+            None,
+            Some("2025-01-15"),
+        ),
+        (
+            "The Cedar Fire had burned more than 12,000 acres by Tuesday morning.",
+            "2025-08-12",
+            "burned",
+            None,
+            Some("2025-08-12"),
+        ),
+        // Negative: `on` puts it on the day.
+        (
+            "The judge ordered Delgado to report to prison on Jan. 15.",
+            "2024-11-12",
+            "report",
+            Some("2025-01-15"),
+            Some("2025-01-15"),
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (text, dct, trigger, earliest, latest) in cases {
+        let t = build(text, dct);
+        let got = event(&t, trigger)
+            .and_then(|e| e.date.as_ref())
+            .map(|d| (d.earliest, d.latest));
+        let want = Some((earliest.map(day), latest.map(day)));
+        if got != want {
+            failures.push(format!("{text:?}: `{trigger}` dated {got:?}, want {want:?}"));
+        }
+        if !t.check().is_consistent() {
+            failures.push(format!("{text:?}: inconsistent timeline"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -137,8 +137,11 @@ pub fn candidates(cx: &Context, model: &dyn Classifier) -> Vec<Candidate> {
             } else if let Some(sig) = sig {
                 // After a comma the signal opens an adverbial phrase that modifies the
                 // clause's verb, not the nearest noun: "Sony canceled the release, following
-                // hacker threats" orders the canceling, not the release.
-                let after_comma = sig.token > 0 && cx.analysis.tokens[sig.token - 1].text(cx.text) == ",";
+                // hacker threats" orders the canceling, not the release; so does a metric
+                // phrase ("discovered the breach in April, two months after it had upgraded").
+                let metric = metric_ending_at(cx, &sig);
+                let opens = metric.map_or(sig.token, |m| cx.analysis.token_at_or_after(m.span.start));
+                let after_comma = opens > 0 && cx.analysis.tokens[opens - 1].text(cx.text) == ",";
                 let a = if after_comma {
                     evs.iter()
                         .copied()
@@ -147,7 +150,6 @@ pub fn candidates(cx: &Context, model: &dyn Classifier) -> Vec<Candidate> {
                 } else {
                     a
                 };
-                let metric = metric_ending_at(cx, &sig);
                 let ev = metric.map(|m| m.span).unwrap_or(sig.span);
                 match ordering(&sig) {
                     // "A after B": B came first.
