@@ -1018,25 +1018,7 @@ fn week_of_month(y: i32, m: u32, nth: u32) -> Option<Val> {
 
 /// `v` is at the grain of `unit` or finer, so it tells which `unit` contains it.
 fn fine_enough(v: Val, unit: Unit) -> bool {
-    let rank = match v {
-        Val::Day(_) => 0,
-        Val::Week(_) | Val::Weekend(_) => 1,
-        Val::Month(..) => 2,
-        Val::Quarter(..) | Val::Season(..) => 3,
-        Val::Half(..) => 4,
-        Val::Year(_) => 5,
-        Val::Decade(_) | Val::Century(_) => 6,
-    };
-    let need = match unit {
-        Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => 0,
-        Unit::Week | Unit::Weekend => 1,
-        Unit::Month => 2,
-        Unit::Quarter => 3,
-        Unit::Half => 4,
-        Unit::Year => 5,
-        Unit::Decade | Unit::Century | Unit::Millennium => 6,
-    };
-    rank <= need
+    days_in(v) <= unit_days(unit)
 }
 
 fn end_of(v: Val) -> Option<NaiveDate> {
