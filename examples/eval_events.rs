@@ -19,6 +19,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use tempograph::eval::events::{mentions, Mention, TaskB};
+use tempograph::eval::tlink::tml_files;
 use tempograph::events::{extract_with, lexicon::Lexicon};
 use tempograph::text::Analysis;
 
@@ -42,37 +43,43 @@ fn main() {
     let custom;
     let lex: &Lexicon = match &lexicon {
         Some(p) => {
-            let tsv = std::fs::read_to_string(p).expect("read --lexicon");
-            let wn = include_str!("../src/events/data/wordnet.tsv");
-            custom = Lexicon::from_tsv(&tsv, wn);
+            custom = Lexicon::with_corpus_counts(&std::fs::read_to_string(p).expect("read --lexicon"));
             &custom
         }
         None => Lexicon::builtin(),
     };
+    let listed: Vec<(PathBuf, Vec<PathBuf>)> = dirs
+        .iter()
+        .map(|d| (d.clone(), tml_files(d).expect("read dir")))
+        .collect();
     // Cross-validation: one lexicon per fold, each from the other folds' documents.
     let fold_lex: Vec<Lexicon> = match (&fold_dir, folds) {
-        (Some(d), Some(k)) if k >= 2 => (0..k)
-            .map(|f| {
-                let p = d.join(format!("fold-{f}.tsv"));
-                let tsv = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("read {}: {e}", p.display()));
-                Lexicon::with_corpus_counts(&tsv)
-            })
-            .collect(),
+        (Some(d), Some(k)) if k >= 2 => {
+            let names: Vec<String> = listed
+                .iter()
+                .flat_map(|(_, files)| files)
+                .map(|f| {
+                    f.file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                })
+                .collect();
+            (0..k)
+                .map(|f| {
+                    let held: Vec<String> = names.iter().skip(f).step_by(k).cloned().collect();
+                    Lexicon::for_fold(d, f, &held).unwrap_or_else(|e| panic!("{e}"))
+                })
+                .collect()
+        }
         (None, None) => Vec::new(),
         _ => panic!("--fold-lexicons DIR and --folds K (K >= 2) go together"),
     };
     let mut n = 0usize;
     let mut total = TaskB::default();
     let mut errs: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for dir in &dirs {
+    for (dir, files) in &listed {
         let mut part = TaskB::default();
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .expect("read dir")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "tml"))
-            .collect();
-        files.sort();
-        for f in &files {
+        for f in files {
             let index = n;
             n += 1;
             let doc = match tempograph::timeml::read(f) {

@@ -163,17 +163,15 @@ fn governed_unlinked(a: &Analyzed) -> Vec<Tlink> {
             if linked.contains(&(t, e)) || dated_event.contains(&e) || !governs(a, t, e) {
                 continue;
             }
-            let prev = k
-                .checked_sub(1)
-                .map(|p| a.analysis.tokens[p].text(&a.doc.text).to_ascii_lowercase());
+            let prev = word_before(a, t).map(|(_, w)| w);
             let rel = match prev.as_deref() {
                 Some("since") => RelType::BegunBy,
                 Some("until" | "till") => RelType::EndedBy,
                 _ => preposition_before(a, t).unwrap_or(RelType::IsIncluded),
             };
             let evidence = match prev {
-                Some(_) if k > 0 => Span::new(a.analysis.tokens[k - 1].span.start, tx.span.end),
-                _ => tx.span,
+                Some(_) => Span::new(a.analysis.tokens[k - 1].span.start, tx.span.end),
+                None => tx.span,
             };
             out.push(Tlink {
                 from: Endpoint::Event(e),
@@ -213,20 +211,25 @@ const BY_RULE: &str = "link/timex-by";
 /// Is time expression `t` a deadline: introduced by `by` ("by Jan. 15", "by the end of
 /// October")?
 fn deadline(a: &Analyzed, t: usize) -> bool {
+    word_before(a, t).is_some_and(|(_, w)| w == "by")
+}
+
+/// The first token of time expression `t` and the lower-cased word right before it.
+fn word_before(a: &Analyzed, t: usize) -> Option<(usize, String)> {
     let k = a.analysis.token_at_or_after(a.timexes[t].span.start);
-    k > 0 && a.analysis.tokens[k - 1].text(&a.doc.text).eq_ignore_ascii_case("by")
+    let prev = a.analysis.tokens.get(k.checked_sub(1)?)?;
+    Some((k, prev.text(&a.doc.text).to_ascii_lowercase()))
 }
 
 /// Prepositions that put an event before or after the time they introduce ("heading into
 /// the holiday", "ahead of Christmas", "since last year"); `None` for the default "within".
 fn preposition_before(a: &Analyzed, t: usize) -> Option<RelType> {
-    let text = &a.doc.text;
-    let k = a.analysis.token_at_or_after(a.timexes[t].span.start);
-    let word = |i: usize| a.analysis.tokens.get(i).map(|x| x.text(text).to_ascii_lowercase());
-    let prev = word(k.checked_sub(1)?)?;
+    let (k, prev) = word_before(a, t)?;
     match prev.as_str() {
         "into" | "toward" | "towards" | "before" => Some(RelType::Before),
-        "of" if k >= 2 && word(k - 2).as_deref() == Some("ahead") => Some(RelType::Before),
+        "of" if k >= 2 && a.analysis.tokens[k - 2].text(&a.doc.text).eq_ignore_ascii_case("ahead") => {
+            Some(RelType::Before)
+        }
         "after" | "since" | "following" => Some(RelType::After),
         _ => None,
     }
@@ -340,13 +343,7 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
             && k - te <= 2
             && toks[te..k].iter().all(|x| {
                 let w = x.text(text);
-                x.kind == TokenKind::Word
-                    && !is_subordinator(w)
-                    && !is_preposition(w)
-                    && !matches!(
-                        w.to_ascii_lowercase().as_str(),
-                        "the" | "a" | "an" | "and" | "or" | "but"
-                    )
+                x.kind == TokenKind::Word && !is_subordinator(w) && !is_preposition(w) && !is_article_or_coordinator(w)
             })
     };
     let modified = |x: &Event| (x.pos == Pos::Noun || determiner_before) && prenominal(tok_of(x));
@@ -492,6 +489,14 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
     } else {
         false
     }
+}
+
+/// `the`, `a`, `an`, `and`, `or`, `but`: words that neither modify nor are counted.
+fn is_article_or_coordinator(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "the" | "a" | "an" | "and" | "or" | "but"
+    )
 }
 
 /// Forms of `be`, `have`, `do` and the modals: a finite verb the event tagger may leave out.
@@ -856,10 +861,7 @@ fn label(a: &Analyzed, e: &Event) -> String {
             && !is_subordinator(w)
             && !is_preposition(w)
             && !is_finite_auxiliary(w)
-            && !matches!(
-                w.to_ascii_lowercase().as_str(),
-                "and" | "or" | "but" | "the" | "a" | "an"
-            )
+            && !is_article_or_coordinator(w)
     };
     let in_timex = |t: &crate::text::Token| a.timexes.iter().any(|x| x.span.contains(&t.span));
     while extra < 2

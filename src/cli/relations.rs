@@ -231,45 +231,11 @@ impl Corpus {
     }
 }
 
-/// The event lexicon of cross-validation fold `fold`: `dir/fold-F.tsv`, whose `# held out:`
-/// line must name exactly the documents of `held` (the fold this run scores).
-fn fold_lexicon(dir: &std::path::Path, fold: usize, held: &[GoldDoc]) -> crate::Result<Lexicon> {
-    let path = dir.join(format!("fold-{fold}.tsv"));
-    let tsv = std::fs::read_to_string(&path).map_err(|e| crate::Error::io(&path, e))?;
-    let (line, named) = tsv
-        .lines()
-        .enumerate()
-        .find_map(|(i, l)| l.strip_prefix("# held out:").map(|rest| (i + 1, rest)))
-        .ok_or_else(|| crate::Error::parse_at(&path, None, None, "a `# held out: FILE...` line", "none"))?;
-    let named: Vec<&str> = named.split_whitespace().collect();
-    let held: Vec<String> = held
-        .iter()
-        .map(|d| {
-            d.doc
-                .path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        })
-        .collect();
-    if named != held {
-        return Err(crate::Error::parse_at(
-            &path,
-            Some(line),
-            None,
-            format!(
-                "the {} documents of fold {fold} ({}, ...): the table was made for other folds or folders",
-                held.len(),
-                held.first().map(String::as_str).unwrap_or("none")
-            ),
-            format!(
-                "{} documents ({}, ...)",
-                named.len(),
-                named.first().copied().unwrap_or("none")
-            ),
-        ));
-    }
-    Ok(Lexicon::with_corpus_counts(&tsv))
+/// The file name of `p` (empty when it has none).
+fn file_name(p: &std::path::Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn pct(x: f64) -> String {
@@ -444,7 +410,10 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                         let mut rest: Vec<GoldDoc> = rest.into_iter().map(|(_, d)| d.clone()).collect();
                         rest.extend(extra.iter().cloned());
                         let fold_lex = match &event_lexicon_folds {
-                            Some(dir) => Some(fold_lexicon(dir, f, &held)?),
+                            Some(dir) => {
+                                let names: Vec<String> = held.iter().map(|d| file_name(&d.doc.path)).collect();
+                                Some(Lexicon::for_fold(dir, f, &names)?)
+                            }
                             None => None,
                         };
                         let lex = fold_lex.as_ref().unwrap_or(lex);

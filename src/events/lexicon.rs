@@ -101,6 +101,39 @@ impl Lexicon {
         Lexicon::from_tsv(corpus_tsv, WORDNET_TSV)
     }
 
+    /// The lexicon of cross-validation fold `fold`: `dir/fold-F.tsv` (made by
+    /// `scripts/gen_event_lexicon.py --folds K --fold-out DIR`: counts from the other folds),
+    /// whose `# held out:` line must name exactly the documents `held` (file names) that the
+    /// run scores with it; otherwise the table was made for other folds or folders.
+    pub fn for_fold(dir: &std::path::Path, fold: usize, held: &[String]) -> crate::Result<Lexicon> {
+        let path = dir.join(format!("fold-{fold}.tsv"));
+        let tsv = std::fs::read_to_string(&path).map_err(|e| crate::Error::io(&path, e))?;
+        let (line, named) = tsv
+            .lines()
+            .enumerate()
+            .find_map(|(i, l)| l.strip_prefix("# held out:").map(|rest| (i + 1, rest)))
+            .ok_or_else(|| crate::Error::parse_at(&path, None, None, "a `# held out: FILE...` line", "none"))?;
+        let named: Vec<&str> = named.split_whitespace().collect();
+        if named != held {
+            return Err(crate::Error::parse_at(
+                &path,
+                Some(line),
+                None,
+                format!(
+                    "the {} documents of fold {fold} ({}, ...): the table was made for other folds or folders",
+                    held.len(),
+                    held.first().map(String::as_str).unwrap_or("none")
+                ),
+                format!(
+                    "{} documents ({}, ...)",
+                    named.len(),
+                    named.first().copied().unwrap_or("none")
+                ),
+            ));
+        }
+        Ok(Lexicon::with_corpus_counts(&tsv))
+    }
+
     /// A lexicon from the two tables' text (malformed lines are skipped: the tables are
     /// generated, and a bad line must not stop extraction).
     pub fn from_tsv(corpus_tsv: &str, wordnet_tsv: &str) -> Lexicon {
