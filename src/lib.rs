@@ -29,6 +29,7 @@ pub mod pipeline;
 pub mod relation;
 pub mod render;
 pub mod stream;
+pub mod syntax;
 pub mod text;
 pub mod timeline;
 pub mod timeml;

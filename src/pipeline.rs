@@ -70,6 +70,8 @@ pub struct Analyzed<'a> {
     /// The links the timeline uses: those [`is_evidence`] keeps, with the relation of a time
     /// expression to the event it governs read from the construction (see [`evidence_links`]).
     pub evidence: Vec<Tlink>,
+    /// The dependency parse of every sentence (empty when the syntax model is unavailable).
+    pub syntax: crate::syntax::DocParse,
 }
 
 /// Run the per-document stages: text, temporal expressions, events, relations.
@@ -78,8 +80,10 @@ pub fn analyze(doc: &Document) -> Analyzed<'_> {
     let timexes = crate::timex::tag(&doc.text, &analysis, doc.dct);
     let events = crate::events::extract(&doc.text, &analysis, &timexes);
     let tlinks = crate::link::link(&doc.text, &analysis, doc.dct, &timexes, &events);
+    let syntax = crate::syntax::DocParse::of(&doc.text, &analysis);
     let mut a = Analyzed {
         doc,
+        syntax,
         lines: LineIndex::new(&doc.text),
         analysis,
         timexes,
@@ -308,7 +312,46 @@ fn is_subordinator(w: &str) -> bool {
 /// nearest event before a trailing one (`attacks on South Korean organizations ... last
 /// year`) — never one inside a `that`/`which`/`when` clause or a quotation it does not
 /// belong to.
+///
+/// The dependency parse decides first where it can: a time expression whose governor
+/// lies in another clause than the event (a relative, adverbial or complement clause, an
+/// infinitive) dates that clause's predicate, not this event — "the ship that first
+/// crossed the Arctic in 1926 has died" does not date the death — whatever the word
+/// windows below would say.
 pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
+    if parse_attachment(a, t, e) == Some(false) {
+        return false;
+    }
+    governs_by_window(a, t, e)
+}
+
+/// What the parse says of time expression `t` and event `e`: `Some(false)` when the
+/// expression's governor is in another clause than the event, `Some(true)` when the
+/// expression modifies the event's own word, `None` when the parse says nothing (no
+/// parse, different sentences, the expression is the sentence's root).
+pub fn parse_attachment(a: &Analyzed, t: usize, e: usize) -> Option<bool> {
+    let p = &a.syntax;
+    let tx = &a.timexes[t];
+    let ev = &a.events[e];
+    let s = ev.sentence;
+    if a.analysis.sentence_at(tx.span.start) != s {
+        return None;
+    }
+    let h = p.span_head(s, tx.span.start, tx.span.end)?;
+    let g = p.head(s, h)?;
+    let w = p.word_at(s, ev.span.start)?;
+    if g == w {
+        return Some(true);
+    }
+    // The governor inside the event's own word span (a multiword token) is the event too.
+    if p.clause_of(s, g) != p.clause_of(s, w) {
+        return Some(false);
+    }
+    None
+}
+
+/// [`governs`] by word windows and clause openers (the rules before the parse).
+pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
     let text = &a.doc.text;
     let toks = &a.analysis.tokens;
     let tx = &a.timexes[t];
@@ -534,12 +577,18 @@ const MAX_PLAIN_TRAILING_GAP: usize = 14;
 fn in_main_clause(a: &Analyzed, i: usize) -> bool {
     let text = &a.doc.text;
     let e = &a.events[i];
+    let parsed = a.syntax.word_at(e.sentence, e.span.start);
     let sent = &a.analysis.sentences[e.sentence.min(a.analysis.sentences.len().saturating_sub(1))];
     let k = a.analysis.token_at_or_after(e.span.start);
     let toks = &a.analysis.tokens[sent.tokens.start..k.max(sent.tokens.start)];
     let quotes = toks.iter().filter(|t| matches!(t.text(text), "“" | "”" | "\"")).count();
     if quotes % 2 == 1 {
         return false;
+    }
+    // The parse knows the clause ("After the meeting, Sony canceled" is a main clause;
+    // "the film that Sony canceled" is not).
+    if let Some(w) = parsed {
+        return a.syntax.in_main_clause(e.sentence, w);
     }
     for t in toks.iter().rev() {
         let w = t.text(text);

@@ -22,6 +22,33 @@ pub struct Args {
     /// Minimum measuring time per figure, in seconds.
     #[arg(long, default_value_t = 2.0)]
     pub seconds: f64,
+    /// Also time the syntactic layer (tokenize, tag, lemmatize and parse raw text) on the
+    /// same texts, in words per CPU-second, and the model's load time.
+    #[arg(long)]
+    pub parse: bool,
+}
+
+/// Words per second (wall, and per CPU-second when known) of `parse_text` over `docs`.
+fn measure_parse(model: &crate::syntax::Model, docs: &[&str], min: Duration) -> (usize, f64, Option<f64>) {
+    let mut rounds = 0usize;
+    let mut words = 0usize;
+    let c0 = thread_cpu();
+    let t0 = Instant::now();
+    while t0.elapsed() < min || rounds == 0 {
+        words = 0;
+        for text in docs {
+            for s in model.parse_text(text) {
+                words += s.words.len();
+            }
+        }
+        rounds += 1;
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    let cpu = match (c0, thread_cpu()) {
+        (Some(a), Some(b)) if b > a => Some((words * rounds) as f64 / (b - a).as_secs_f64()),
+        _ => None,
+    };
+    (words, (words * rounds) as f64 / secs, cpu)
 }
 
 /// CPU time of the calling thread (Linux: `/proc/thread-self/schedstat`, nanoseconds on
@@ -94,6 +121,26 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
             docs.len(),
             bytes as f64 / 1e6,
             rate(mbs, cpu)
+        ));
+    }
+    if args.parse && !docs.is_empty() {
+        let t = Instant::now();
+        let model = crate::syntax::model()?;
+        let load = t.elapsed();
+        let texts: Vec<&str> = docs.iter().map(|d| d.0.as_str()).collect();
+        let bytes: usize = texts.iter().map(|t| t.len()).sum();
+        let (words, wall, cpu) = measure_parse(model, &texts, min);
+        out.push_str(&format!(
+            "parse    {} docs, {:.2} MB, {words} words: {:.0} words/s wall{}; model load {:.0} ms\n",
+            texts.len(),
+            bytes as f64 / 1e6,
+            wall,
+            cpu.map(|c| format!(
+                ", {c:.0} words per CPU-second ({:.2} MB/s)",
+                c * bytes as f64 / words.max(1) as f64 / 1e6
+            ))
+            .unwrap_or_default(),
+            load.as_secs_f64() * 1000.0
         ));
     }
     let big = match &args.file {

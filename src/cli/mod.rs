@@ -9,6 +9,7 @@ pub mod bench;
 pub mod build;
 pub mod check;
 pub mod eval;
+pub mod parse;
 pub mod relations;
 pub mod render;
 pub mod tag;
@@ -28,6 +29,8 @@ pub enum Command {
     Build(build::Args),
     /// Find and normalize temporal expressions.
     Tag(tag::Args),
+    /// Tokens, part of speech, lemmas and dependency trees (Universal Dependencies).
+    Parse(parse::Args),
     /// Render a timeline as a diagram or another format.
     Render(render::Args),
     /// Check a timeline's consistency.
@@ -59,6 +62,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(a) => build::run(a),
         Command::Tag(a) => tag::run(a),
+        Command::Parse(a) => parse::run(a),
         Command::Render(a) => render::run(a),
         Command::Check(a) => check::run(a),
         Command::Timeml(c) => timeml::run(c),

@@ -1,0 +1,190 @@
+//! Trains a syntax model from a UD treebank and writes `model.bin` and `manifest.toml`.
+//!
+//! ```sh
+//! cargo run --release -p tempograph-syntax --features train --bin train-syntax -- \
+//!     --train ../shared/corpora/ud/en_ewt/train.conllu \
+//!     --dev ../shared/corpora/ud/en_ewt/dev.conllu \
+//!     --treebank UD_English-EWT --out models/en/ud-ewt
+//! ```
+
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+use tempograph_syntax::train::{self, Settings};
+
+struct Args {
+    train: PathBuf,
+    dev: Option<PathBuf>,
+    out: PathBuf,
+    treebank: String,
+    st: Settings,
+}
+
+const USAGE: &str = "usage: train-syntax --train FILE.conllu [--dev FILE.conllu] --out DIR --treebank NAME \
+[--seed N] [--tagger-epochs N] [--parser-epochs N] [--folds N] [--min-count N]";
+
+fn parse_args() -> Result<Args, String> {
+    let mut it = std::env::args().skip(1);
+    let (mut train, mut dev, mut out, mut treebank) = (None, None, None, None);
+    let mut st = Settings::default();
+    while let Some(a) = it.next() {
+        let mut val = || it.next().ok_or_else(|| format!("{a} needs a value\n{USAGE}"));
+        let num = |v: String| v.parse::<u64>().map_err(|_| format!("expected a number, found {v:?}"));
+        match a.as_str() {
+            "--train" => train = Some(PathBuf::from(val()?)),
+            "--dev" => dev = Some(PathBuf::from(val()?)),
+            "--out" => out = Some(PathBuf::from(val()?)),
+            "--treebank" => treebank = Some(val()?),
+            "--seed" => st.seed = num(val()?)?,
+            "--tagger-epochs" => st.tagger_epochs = num(val()?)? as usize,
+            "--parser-epochs" => st.parser_epochs = num(val()?)? as usize,
+            "--folds" => st.folds = num(val()?)? as usize,
+            "--min-count" => st.min_count = num(val()?)? as u32,
+            "--tagger-only" => st.tagger_only = true,
+            "--gold-tags" => st.gold_tags = true,
+            "--stacked" => st.stacked = true,
+            "-h" | "--help" => return Err(USAGE.into()),
+            _ => return Err(format!("unknown argument {a:?}\n{USAGE}")),
+        }
+    }
+    Ok(Args {
+        train: train.ok_or(format!("--train is required\n{USAGE}"))?,
+        dev,
+        out: out.ok_or(format!("--out is required\n{USAGE}"))?,
+        treebank: treebank.ok_or(format!("--treebank is required\n{USAGE}"))?,
+        st,
+    })
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    let d = Sha256::digest(bytes);
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn git_revision() -> String {
+    std::process::Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn corpus_entry(path: &Path, role: &str, sentences: usize, words: usize) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    Ok(format!(
+        "[[corpus]]\nrole = \"{role}\"\nfile = \"{name}\"\nsha256 = \"{}\"\nsentences = {sentences}\nwords = {words}\n\n",
+        sha256(&bytes)
+    ))
+}
+
+fn run() -> Result<(), String> {
+    let a = parse_args()?;
+    let t0 = Instant::now();
+    let log = |m: String| eprintln!("[{:>6.1}s] {m}", t0.elapsed().as_secs_f64());
+    let train_s = train::read(&a.train)?;
+    let dev_s = match &a.dev {
+        Some(d) => Some(train::read(d)?),
+        None => None,
+    };
+    let words = |s: &[tempograph_syntax::conllu::Sentence]| s.iter().map(|x| x.words.len()).sum::<usize>();
+    log(format!(
+        "read {} training sentences ({} words)",
+        train_s.len(),
+        words(&train_s)
+    ));
+    if a.st.tagger_only {
+        let dev = dev_s.as_deref().ok_or("--tagger-only needs --dev")?;
+        let (u, x) = train::tagger_experiment(&train_s, dev, &a.st);
+        log(format!("tagger only: dev UPOS {u:.2} XPOS {x:.2}"));
+        return Ok(());
+    }
+    let model = train::train(&a.treebank, &train_s, &a.st, &log);
+    let bytes = model.to_bytes();
+    let secs = t0.elapsed().as_secs_f64();
+    std::fs::create_dir_all(&a.out).map_err(|e| format!("{}: {e}", a.out.display()))?;
+    let model_path = a.out.join("model.bin");
+    write_atomic(&model_path, &bytes)?;
+    let mut m = String::new();
+    m.push_str("# Written by train-syntax; see docs/SYNTAX.md. Do not edit by hand.\n\n");
+    m.push_str(&format!(
+        "[model]\ntreebank = \"{}\"\nfile = \"model.bin\"\nbytes = {}\nsha256 = \"{}\"\nformat = {}\n\
+         feature_hash = \"{}\"\ntagger_features = {}\nparser_features = {}\nupos_xpos_labels = {}\ndeprels = {}\n\n",
+        a.treebank,
+        bytes.len(),
+        sha256(&bytes),
+        tempograph_syntax::model::FORMAT,
+        tempograph_syntax::feature_hash(),
+        model.tagger.weights.features(),
+        model.parser.weights.features(),
+        model.tagger.labels.len(),
+        model.parser.labels.len(),
+    ));
+    m.push_str(&format!(
+        "[training]\ncommand = \"cargo run --release -p tempograph-syntax --features train --bin train-syntax -- --train {} {} --treebank {} --out {} --seed {} --tagger-epochs {} --parser-epochs {} --folds {} --min-count {}\"\n\
+         code_revision = \"{}\"\nseed = {}\ntagger_epochs = {}\nparser_epochs = {}\njackknife_folds = {}\nmin_feature_count = {}\nseconds = {:.0}\n\n",
+        a.train.display(),
+        a.dev.as_ref().map(|d| format!("--dev {}", d.display())).unwrap_or_default(),
+        a.treebank,
+        a.out.display(),
+        a.st.seed,
+        a.st.tagger_epochs,
+        a.st.parser_epochs,
+        a.st.folds,
+        a.st.min_count,
+        git_revision(),
+        a.st.seed,
+        a.st.tagger_epochs,
+        a.st.parser_epochs,
+        a.st.folds,
+        a.st.min_count,
+        secs
+    ));
+    m.push_str(&corpus_entry(&a.train, "train", train_s.len(), words(&train_s))?);
+    if let (Some(d), Some(ds)) = (&a.dev, &dev_s) {
+        m.push_str(&corpus_entry(d, "dev", ds.len(), words(ds))?);
+        if a.st.gold_tags {
+            let (u, l) = train::score_gold_tags(&model, ds);
+            log(format!("parser on gold tags: dev UAS {u:.2} LAS {l:.2}"));
+        }
+        let s = train::score(&model, ds);
+        log(format!(
+            "dev (gold tokens): UPOS {:.2} XPOS {:.2} lemma {:.2} FEATS {:.2} UAS {:.2} LAS {:.2}",
+            s.upos, s.xpos, s.lemma, s.feats, s.uas, s.las
+        ));
+        m.push_str(&format!(
+            "# Held out: the development file, gold tokenization, scored by the trainer\n# (LAS without relation subtypes, as conll18_ud_eval.py).\n\
+             [dev_scores]\nwords = {}\nupos = {:.2}\nxpos = {:.2}\nlemma = {:.2}\nfeats = {:.2}\nuas = {:.2}\nlas = {:.2}\n",
+            s.words, s.upos, s.xpos, s.lemma, s.feats, s.uas, s.las
+        ));
+    }
+    write_atomic(&a.out.join("manifest.toml"), m.as_bytes())?;
+    log(format!(
+        "wrote {} ({} bytes) and manifest.toml",
+        model_path.display(),
+        bytes.len()
+    ));
+    Ok(())
+}
+
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let tmp = path.with_extension("tmp-train");
+    std::fs::write(&tmp, bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("train-syntax: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! A syntax model: tokenizer data, tagger, lemmatizer and parser for one treebank, in one
+//! binary blob with a versioned header.
+
+use crate::binio::{ReadError, Reader, Writer};
+use crate::lemma::Lemmatizer;
+use crate::parser::{Input, Parser};
+use crate::tagger::Tagger;
+use crate::tokenize::{Token, Tokenizer};
+use crate::tokfeat;
+use crate::{hash, ParsedSentence, ParsedWord};
+
+const MAGIC: &[u8; 8] = b"TGSYNTAX";
+/// Version of the binary layout.
+pub const FORMAT: u32 = 2;
+
+/// A complete model.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// Treebank name (e.g. `UD_English-EWT`), from the training command.
+    pub treebank: String,
+    /// Raw-text tokenization and sentence splitting.
+    pub tokenizer: Tokenizer,
+    /// UPOS/XPOS.
+    pub tagger: Tagger,
+    /// Lemmas and FEATS.
+    pub lemmatizer: Lemmatizer,
+    /// Heads and relations.
+    pub parser: Parser,
+}
+
+impl Model {
+    /// Reads a model.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ReadError> {
+        if bytes.len() < 12 || &bytes[..8] != MAGIC {
+            return Err("not a tempograph syntax model (bad magic)".into());
+        }
+        let mut r = Reader::new(&bytes[8..]);
+        let v = r.u32()?;
+        if v != FORMAT {
+            return Err(format!("syntax model format {v}, this build reads {FORMAT}"));
+        }
+        let treebank = r.str()?;
+        let tokenizer = Tokenizer::read(&mut r)?;
+        let tagger = Tagger::read(&mut r)?;
+        let lemmatizer = Lemmatizer::read(&mut r)?;
+        let parser = Parser::read(&mut r)?;
+        if !r.at_end() {
+            return Err("model corrupt: trailing bytes".into());
+        }
+        Ok(Model {
+            treebank,
+            tokenizer,
+            tagger,
+            lemmatizer,
+            parser,
+        })
+    }
+
+    /// Writes the model.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.buf.extend_from_slice(MAGIC);
+        w.u32(FORMAT);
+        w.str(&self.treebank);
+        self.tokenizer.write(&mut w);
+        self.tagger.write(&mut w);
+        self.lemmatizer.write(&mut w);
+        self.parser.write(&mut w);
+        w.buf
+    }
+
+    /// Tags, lemmatizes and parses one tokenized sentence (syntactic words).
+    pub fn analyze<S: AsRef<str>>(&self, forms: &[S]) -> Vec<ParsedWord> {
+        if forms.is_empty() {
+            return Vec::new();
+        }
+        let keys = tokfeat::sentence_keys(forms);
+        let tags = self.tagger.tag_alt(&keys);
+        let amb = crate::tagger::ambiguity_of(&self.tagger.ambiguity, &keys);
+        let mut words: Vec<ParsedWord> = Vec::with_capacity(forms.len());
+        let mut input = Vec::with_capacity(forms.len());
+        for (i, f) in forms.iter().enumerate() {
+            let (upos, xpos) = &self.tagger.labels[tags[i].0];
+            let (lemma, feats) = self.lemmatizer.lemmatize(f.as_ref(), xpos);
+            input.push(Input {
+                keys: keys[i],
+                xpos: hash::str(xpos),
+                upos: hash::str(upos),
+                amb: amb[i],
+                alt: hash::str(&self.tagger.labels[tags[i].1].1),
+            });
+            words.push(ParsedWord {
+                form: f.as_ref().to_string(),
+                lemma,
+                upos: upos.clone(),
+                xpos: xpos.clone(),
+                feats,
+                head: 0,
+                deprel: String::new(),
+                start: 0,
+                end: 0,
+            });
+        }
+        for (i, (h, l)) in self.parser.parse(&input).into_iter().enumerate() {
+            words[i].head = if h == usize::MAX { 0 } else { h + 1 };
+            words[i].deprel = self.parser.labels[l].clone();
+        }
+        words
+    }
+
+    /// Tags only (for callers that need no tree).
+    pub fn tag<S: AsRef<str>>(&self, forms: &[S]) -> Vec<(String, String)> {
+        let keys = tokfeat::sentence_keys(forms);
+        self.tagger
+            .tag(&keys)
+            .into_iter()
+            .map(|t| self.tagger.labels[t].clone())
+            .collect()
+    }
+
+    /// Splits raw text into sentences and tokens and analyzes each sentence. Offsets
+    /// are byte offsets into `text`.
+    pub fn parse_text(&self, text: &str) -> Vec<ParsedSentence> {
+        self.tokenizer
+            .sentences(text)
+            .into_iter()
+            .map(|tokens| self.parse_tokens(text, &tokens))
+            .collect()
+    }
+
+    /// Analyzes one sentence given as tokens of `text`.
+    pub fn parse_tokens(&self, text: &str, tokens: &[Token]) -> ParsedSentence {
+        let mut forms: Vec<&str> = Vec::new();
+        let mut spans = Vec::new();
+        let mut multiwords = Vec::new();
+        for t in tokens {
+            if t.parts.is_empty() {
+                forms.push(&text[t.start..t.end]);
+                spans.push((t.start, t.end));
+            } else {
+                let first = forms.len() + 1;
+                for p in &t.parts {
+                    forms.push(p);
+                    spans.push((t.start, t.end));
+                }
+                multiwords.push((first, forms.len(), t.start, t.end));
+            }
+        }
+        let mut words = self.analyze(&forms);
+        for (w, (s, e)) in words.iter_mut().zip(spans) {
+            w.start = s;
+            w.end = e;
+        }
+        let start = tokens.first().map_or(0, |t| t.start);
+        let end = tokens.last().map_or(0, |t| t.end);
+        ParsedSentence {
+            start,
+            end,
+            words,
+            multiwords,
+        }
+    }
+}

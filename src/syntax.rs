@@ -1,0 +1,125 @@
+//! The syntactic layer: UD tokens, part of speech, lemmas and dependency trees for the
+//! pipeline and for `tempograph parse`, from the model embedded in the binary
+//! (`models/en/ud-ewt/`, trained from the UD English EWT treebank by
+//! `train-syntax`; see docs/SYNTAX.md). The model is read once, on first use; `tag`
+//! never loads it.
+
+use std::sync::OnceLock;
+pub use tempograph_syntax::{conllu, Model, ParsedSentence, ParsedWord};
+
+/// The embedded model's bytes.
+static MODEL_BYTES: &[u8] = include_bytes!("../models/en/ud-ewt/model.bin");
+/// Its manifest.
+pub static MANIFEST: &str = include_str!("../models/en/ud-ewt/manifest.toml");
+
+/// The embedded model, loaded on first use.
+pub fn model() -> crate::Result<&'static Model> {
+    static MODEL: OnceLock<Result<Model, String>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| Model::from_bytes(MODEL_BYTES))
+        .as_ref()
+        .map_err(|e| crate::Error::tool("syntax model", e.clone()))
+}
+
+/// Parses the byte range `start..end` of `text` as one sentence (tokenized by the
+/// model's tokenizer, never split further). Offsets in the result are into `text`.
+pub fn parse_span(model: &Model, text: &str, start: usize, end: usize) -> ParsedSentence {
+    let mut tokens = model.tokenizer.tokens(&text[start..end]);
+    for t in &mut tokens {
+        t.start += start;
+        t.end += start;
+    }
+    model.parse_tokens(text, &tokens)
+}
+
+/// The parse of a document: one [`ParsedSentence`] per sentence of its
+/// [`crate::text::Analysis`], with offsets into the document's text.
+#[derive(Clone, Debug, Default)]
+pub struct DocParse {
+    /// Per sentence (empty when no model could be loaded).
+    pub sentences: Vec<ParsedSentence>,
+}
+
+/// Relations that open a clause of their own: a time expression inside one dates that
+/// clause's predicate, not a predicate outside it.
+const CLAUSE_RELATIONS: &[&str] = &["root", "acl", "advcl", "ccomp", "csubj", "xcomp", "parataxis"];
+
+impl DocParse {
+    /// Parses every sentence of an analysed text.
+    pub fn of(text: &str, analysis: &crate::text::Analysis) -> DocParse {
+        let Ok(m) = model() else {
+            return DocParse::default();
+        };
+        DocParse {
+            sentences: analysis
+                .sentences
+                .iter()
+                .map(|s| parse_span(m, text, s.span.start, s.span.end))
+                .collect(),
+        }
+    }
+
+    /// The word (0-based) of sentence `s` whose token holds byte `pos`.
+    pub fn word_at(&self, s: usize, pos: usize) -> Option<usize> {
+        let ws = &self.sentences.get(s)?.words;
+        ws.iter().position(|w| w.start <= pos && pos < w.end)
+    }
+
+    /// The head word of the byte span `start..end` in sentence `s`: the first word inside
+    /// whose head lies outside it.
+    pub fn span_head(&self, s: usize, start: usize, end: usize) -> Option<usize> {
+        let ws = &self.sentences.get(s)?.words;
+        let inside = |i: usize| ws[i].start >= start && ws[i].end <= end;
+        (0..ws.len()).find(|&i| inside(i) && (ws[i].head == 0 || !inside(ws[i].head - 1)))
+    }
+
+    /// The head of word `w` (0-based), `None` for the root.
+    pub fn head(&self, s: usize, w: usize) -> Option<usize> {
+        let h = self.sentences.get(s)?.words.get(w)?.head;
+        (h > 0).then(|| h - 1)
+    }
+
+    /// The relation of word `w` to its head.
+    pub fn deprel(&self, s: usize, w: usize) -> &str {
+        self.sentences
+            .get(s)
+            .and_then(|x| x.words.get(w))
+            .map_or("", |x| x.deprel.as_str())
+    }
+
+    /// The predicate whose clause holds word `w`: `w` itself or its nearest ancestor that
+    /// heads a clause (root, relative/adverbial/complement clause, parataxis, or a
+    /// coordinated verb).
+    pub fn clause_of(&self, s: usize, mut w: usize) -> usize {
+        let Some(sent) = self.sentences.get(s) else { return w };
+        for _ in 0..sent.words.len() {
+            let x = &sent.words[w];
+            let base = x.deprel.split(':').next().unwrap_or("");
+            if CLAUSE_RELATIONS.contains(&base) || (base == "conj" && x.upos == "VERB") || x.head == 0 {
+                return w;
+            }
+            w = x.head - 1;
+        }
+        w
+    }
+
+    /// Whether word `w`'s clause is the sentence's main clause, or joined to it by
+    /// coordination or parataxis only.
+    pub fn in_main_clause(&self, s: usize, w: usize) -> bool {
+        let Some(sent) = self.sentences.get(s) else { return true };
+        let mut c = self.clause_of(s, w);
+        for _ in 0..sent.words.len() {
+            let x = &sent.words[c];
+            let base = x.deprel.split(':').next().unwrap_or("");
+            match base {
+                "root" => return true,
+                "conj" | "parataxis" => match x.head {
+                    0 => return true,
+                    h => c = self.clause_of(s, h - 1),
+                },
+                _ => return false,
+            }
+        }
+        false
+    }
+}
