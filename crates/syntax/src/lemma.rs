@@ -43,7 +43,8 @@ impl Edit {
         } else {
             form.chars().collect()
         };
-        if self.strip as usize >= base.len() && !(self.strip == 0 && base.is_empty()) {
+        // Stripping the whole form is fine when something is appended ("went" → "go").
+        if self.strip as usize > base.len() || (self.strip as usize == base.len() && self.append.is_empty()) {
             return None;
         }
         let mut s: String = base[..base.len() - self.strip as usize].iter().collect();

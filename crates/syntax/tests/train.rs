@@ -1,0 +1,77 @@
+//! Training on a tiny made-up treebank (feature `train`): the same seed gives the same
+//! bytes, another seed may not; the model reads back; it learns its training trees.
+#![cfg(feature = "train")]
+
+use tempograph_syntax::train::{self, Settings};
+use tempograph_syntax::{conllu, Model};
+
+const TREEBANK: &str = "\
+# text = Sony canceled the film.
+1\tSony\tSony\tPROPN\tNNP\tNumber=Sing\t2\tnsubj\t_\t_
+2\tcanceled\tcancel\tVERB\tVBD\tTense=Past\t0\troot\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\tfilm\tfilm\tNOUN\tNN\tNumber=Sing\t2\tobj\t_\tSpaceAfter=No
+5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+# text = Hackers attacked the studio on Monday.
+1\tHackers\thacker\tNOUN\tNNS\tNumber=Plur\t2\tnsubj\t_\t_
+2\tattacked\tattack\tVERB\tVBD\tTense=Past\t0\troot\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\tstudio\tstudio\tNOUN\tNN\tNumber=Sing\t2\tobj\t_\t_
+5\ton\ton\tADP\tIN\t_\t6\tcase\t_\t_
+6\tMonday\tMonday\tPROPN\tNNP\tNumber=Sing\t2\tobl\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+# text = They don't stop.
+1\tThey\tthey\tPRON\tPRP\t_\t4\tnsubj\t_\t_
+2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_
+2\tdo\tdo\tAUX\tVBP\t_\t4\taux\t_\t_
+3\tn't\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_
+4\tstop\tstop\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No
+5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+
+";
+
+fn treebank() -> Vec<conllu::Sentence> {
+    // Repeat so that the counts pass the learners' thresholds.
+    let s = conllu::parse(TREEBANK).unwrap();
+    (0..30).flat_map(|_| s.clone()).collect()
+}
+
+fn settings(seed: u64) -> Settings {
+    Settings {
+        seed,
+        tagger_epochs: 3,
+        parser_epochs: 3,
+        folds: 2,
+        min_count: 1,
+        stacked: true,
+        ..Settings::default()
+    }
+}
+
+#[test]
+fn same_seed_same_bytes() {
+    let data = treebank();
+    let quiet = |_: String| {};
+    let a = train::train("tiny", &data, &settings(7), &quiet).to_bytes();
+    let b = train::train("tiny", &data, &settings(7), &quiet).to_bytes();
+    assert_eq!(a, b);
+    let m = Model::from_bytes(&a).unwrap();
+    assert_eq!(m.to_bytes(), a, "read back and written again");
+}
+
+#[test]
+fn learns_its_training_trees() {
+    let data = treebank();
+    let m = train::train("tiny", &data, &settings(1), &|_| {});
+    let s = train::score(&m, &data[..3]);
+    assert!(s.uas > 90.0 && s.upos > 90.0 && s.lemma > 90.0, "{s:?}");
+    // The tokenizer learned the contraction and the final period from the treebank.
+    let words: Vec<String> = m
+        .parse_text("They don't stop.")
+        .into_iter()
+        .flat_map(|s| s.words.into_iter().map(|w| w.form))
+        .collect();
+    assert_eq!(words, ["They", "do", "n't", "stop", "."]);
+}
