@@ -127,8 +127,8 @@ fn run() -> Result<(), String> {
         model.parser.labels.len(),
     ));
     m.push_str(&format!(
-        "[training]\ncommand = \"cargo run --release -p tempograph-syntax --features train --bin train-syntax -- --train {} {} --treebank {} --out {} --seed {} --tagger-epochs {} --parser-epochs {} --folds {} --min-count {}\"\n\
-         code_revision = \"{}\"\nseed = {}\ntagger_epochs = {}\nparser_epochs = {}\njackknife_folds = {}\nmin_feature_count = {}\nseconds = {:.0}\n\n",
+        "[training]\ncommand = \"cargo run --release -p tempograph-syntax --features train --bin train-syntax -- --train {} {} --treebank {} --out {} --seed {} --tagger-epochs {} --parser-epochs {} --folds {} --min-count {}{}\"\n\
+         code_revision = \"{}\"\nseed = {}\ntagger_epochs = {}\nparser_epochs = {}\njackknife_folds = {}\nmin_feature_count = {}\nstacked_tagger = {}\nseconds = {:.0}\n\n",
         a.train.display(),
         a.dev.as_ref().map(|d| format!("--dev {}", d.display())).unwrap_or_default(),
         a.treebank,
@@ -138,12 +138,14 @@ fn run() -> Result<(), String> {
         a.st.parser_epochs,
         a.st.folds,
         a.st.min_count,
+        if a.st.stacked { " --stacked" } else { "" },
         git_revision(),
         a.st.seed,
         a.st.tagger_epochs,
         a.st.parser_epochs,
         a.st.folds,
         a.st.min_count,
+        a.st.stacked,
         secs
     ));
     m.push_str(&corpus_entry(&a.train, "train", train_s.len(), words(&train_s))?);
