@@ -39,7 +39,7 @@ if [[ "${2:-}" == "--reproduce" ]]; then
   cargo build --release --quiet --locked --manifest-path "$root/Cargo.toml" -p tempograph-syntax --features train --bin train-syntax
   "$root/target/release/train-syntax" --train "$ud/train.conllu" --treebank "$(get treebank)" --out "$out/model" \
     --seed "$(get seed)" --tagger-epochs "$(get tagger_epochs)" --parser-epochs "$(get parser_epochs)" \
-    --folds "$(get jackknife_folds)" --min-count "$(get min_feature_count)" $stacked
+    --folds "$(get jackknife_folds)" --min-count "$(get min_feature_count)" --min-weight "$(get min_weight)" $stacked
   if cmp "$out/model/model.bin" "$model_dir/model.bin"; then
     echo "syntax guard: retrained model is byte-identical to models/en/ud-ewt/model.bin"
   else

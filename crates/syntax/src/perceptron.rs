@@ -33,6 +33,33 @@ impl Weights {
         self.index.len()
     }
 
+    /// Number of (feature, class) weights.
+    pub fn weights(&self) -> usize {
+        self.value.len()
+    }
+
+    /// The same weights without those whose magnitude is below `fraction` of the largest
+    /// (rows left empty are dropped). Small weights rarely change a decision but make every
+    /// row longer to read: pruning makes the model smaller and faster.
+    pub fn pruned(&self, fraction: f32) -> Weights {
+        let max = self.value.iter().fold(0f32, |m, v| m.max(v.abs()));
+        let cut = max * fraction;
+        let mut rows: Vec<(u32, Vec<(u16, f32)>)> = self
+            .index
+            .iter()
+            .map(|(k, &(s, l))| {
+                let r = (s as usize..s as usize + l as usize)
+                    .filter(|&i| self.value[i].abs() >= cut)
+                    .map(|i| (self.class_of[i], self.value[i]))
+                    .collect();
+                (*k, r)
+            })
+            .filter(|(_, r): &(u32, Vec<(u16, f32)>)| !r.is_empty())
+            .collect();
+        rows.sort_by_key(|(k, _)| *k);
+        Self::from_short_rows(self.classes, rows)
+    }
+
     /// Builds from rows keyed by full feature hashes.
     pub fn from_rows(classes: usize, rows: Vec<(u64, Vec<(u16, f32)>)>) -> Self {
         let mut short: Vec<(u32, Vec<(u16, f32)>)> = rows.into_iter().map(|(k, r)| (short_key(k), r)).collect();

@@ -30,6 +30,8 @@ pub struct Settings {
     pub gold_tags: bool,
     /// Two-pass (stacked) tagger.
     pub stacked: bool,
+    /// Weights smaller than this fraction of the largest are dropped at the end.
+    pub min_weight: f32,
 }
 
 impl Default for Settings {
@@ -43,6 +45,7 @@ impl Default for Settings {
             tagger_only: false,
             gold_tags: false,
             stacked: false,
+            min_weight: 0.0,
         }
     }
 }
@@ -246,6 +249,21 @@ pub fn train(treebank: &str, train: &[Sentence], st: &Settings, log: &(dyn Fn(St
         |e| log(format!("parser epoch {} of {}", e + 1, st.parser_epochs)),
     );
     log(format!("parser trained ({} features)", parser.weights.features()));
+    let mut tagger = tagger;
+    let mut parser = parser;
+    if st.min_weight > 0.0 {
+        parser.weights = parser.weights.pruned(st.min_weight);
+        tagger.weights = tagger.weights.pruned(st.min_weight);
+        if let Some(first) = tagger.first.as_mut() {
+            first.weights = first.weights.pruned(st.min_weight);
+        }
+        log(format!(
+            "pruned below {} of the largest weight: parser {} features, tagger {}",
+            st.min_weight,
+            parser.weights.features(),
+            tagger.weights.features()
+        ));
+    }
     Model {
         treebank: treebank.to_string(),
         tokenizer,

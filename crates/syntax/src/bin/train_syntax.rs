@@ -22,7 +22,7 @@ struct Args {
 }
 
 const USAGE: &str = "usage: train-syntax --train FILE.conllu [--dev FILE.conllu] --out DIR --treebank NAME \
-[--seed N] [--tagger-epochs N] [--parser-epochs N] [--folds N] [--min-count N]";
+[--seed N] [--tagger-epochs N] [--parser-epochs N] [--folds N] [--min-count N] [--min-weight F] [--stacked]";
 
 fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
@@ -44,6 +44,12 @@ fn parse_args() -> Result<Args, String> {
             "--tagger-only" => st.tagger_only = true,
             "--gold-tags" => st.gold_tags = true,
             "--stacked" => st.stacked = true,
+            "--min-weight" => {
+                let v = val()?;
+                st.min_weight = v
+                    .parse::<f32>()
+                    .map_err(|_| format!("expected a fraction, found {v:?}"))?;
+            }
             "-h" | "--help" => return Err(USAGE.into()),
             _ => return Err(format!("unknown argument {a:?}\n{USAGE}")),
         }
@@ -127,8 +133,8 @@ fn run() -> Result<(), String> {
         model.parser.labels.len(),
     ));
     m.push_str(&format!(
-        "[training]\ncommand = \"cargo run --release -p tempograph-syntax --features train --bin train-syntax -- --train {} {} --treebank {} --out {} --seed {} --tagger-epochs {} --parser-epochs {} --folds {} --min-count {}{}\"\n\
-         code_revision = \"{}\"\nseed = {}\ntagger_epochs = {}\nparser_epochs = {}\njackknife_folds = {}\nmin_feature_count = {}\nstacked_tagger = {}\nseconds = {:.0}\n\n",
+        "[training]\ncommand = \"cargo run --release -p tempograph-syntax --features train --bin train-syntax -- --train {} {} --treebank {} --out {} --seed {} --tagger-epochs {} --parser-epochs {} --folds {} --min-count {} --min-weight {}{}\"\n\
+         code_revision = \"{}\"\nseed = {}\ntagger_epochs = {}\nparser_epochs = {}\njackknife_folds = {}\nmin_feature_count = {}\nmin_weight = {}\nstacked_tagger = {}\nseconds = {:.0}\n\n",
         a.train.display(),
         a.dev.as_ref().map(|d| format!("--dev {}", d.display())).unwrap_or_default(),
         a.treebank,
@@ -138,6 +144,7 @@ fn run() -> Result<(), String> {
         a.st.parser_epochs,
         a.st.folds,
         a.st.min_count,
+        a.st.min_weight,
         if a.st.stacked { " --stacked" } else { "" },
         git_revision(),
         a.st.seed,
@@ -145,6 +152,7 @@ fn run() -> Result<(), String> {
         a.st.parser_epochs,
         a.st.folds,
         a.st.min_count,
+        a.st.min_weight,
         a.st.stacked,
         secs
     ));
