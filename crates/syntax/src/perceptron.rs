@@ -4,25 +4,94 @@
 
 use crate::binio::{ReadError, Reader, Writer};
 /// Frozen averaged weights: for each feature key, a run of (class, weight) pairs.
+///
+/// Scoring is bound by memory, not arithmetic: a sentence's features are spread over a
+/// table of tens of megabytes. So the look-up table is a flat open-addressing array of
+/// (key, row) slots, a row's entries are (class, weight) pairs side by side, and
+/// [`Weights::score`] asks for a batch of slots, then their rows, before reading any
+/// (prefetching), so that the cache misses overlap instead of queueing.
 #[derive(Debug, Clone, Default)]
 pub struct Weights {
     /// Number of classes.
     pub classes: usize,
-    index: std::collections::HashMap<u32, (u32, u16), crate::hash::PassThrough>,
-    class_of: Vec<u16>,
-    value: Vec<f32>,
+    slots: Vec<Slot>,
+    /// `slots.len() - 1` (a power of two less one).
+    mask: usize,
+    used: usize,
+    entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u32,
+    start: u32,
+    /// Entries in the row; 0 marks an empty slot.
+    len: u32,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    class: u32,
+    value: f32,
+}
+
+/// Asks the CPU to start loading `p`'s cache line (a hint; no effect on results).
+#[inline(always)]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch never faults, whatever the address; SSE is baseline on x86_64.
+    #[allow(unused_unsafe)]
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 impl Weights {
+    #[inline]
+    fn home(&self, key: u32) -> usize {
+        (u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & self.mask
+    }
+
+    /// The row `(start, len)` of a key (len 0 when absent), probing from `i`.
+    #[inline]
+    fn probe(&self, key: u32, mut i: usize) -> (usize, usize) {
+        loop {
+            let s = &self.slots[i];
+            if s.len == 0 {
+                return (0, 0);
+            }
+            if s.key == key {
+                return (s.start as usize, s.len as usize);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
     /// Adds each feature's weights to `scores` (one slot per class).
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        for f in feats {
-            if let Some(&(start, len)) = self.index.get(&short_key(*f)) {
-                let s = start as usize;
-                let e = s + len as usize;
-                for (c, v) in self.class_of[s..e].iter().zip(&self.value[s..e]) {
-                    scores[*c as usize] += *v;
+        if self.slots.is_empty() {
+            return;
+        }
+        const BATCH: usize = 32;
+        let mut home = [0usize; BATCH];
+        let mut rows = [(0usize, 0usize); BATCH];
+        for chunk in feats.chunks(BATCH) {
+            for (j, f) in chunk.iter().enumerate() {
+                home[j] = self.home(short_key(*f));
+                prefetch(&self.slots[home[j]]);
+            }
+            for (j, f) in chunk.iter().enumerate() {
+                rows[j] = self.probe(short_key(*f), home[j]);
+                if rows[j].1 > 0 {
+                    prefetch(&self.entries[rows[j].0]);
+                }
+            }
+            for &(s, l) in &rows[..chunk.len()] {
+                for e in &self.entries[s..s + l] {
+                    scores[e.class as usize] += e.value;
                 }
             }
         }
@@ -30,33 +99,41 @@ impl Weights {
 
     /// Number of features with weights.
     pub fn features(&self) -> usize {
-        self.index.len()
+        self.used
+    }
+
+    /// The rows in key order.
+    fn sorted_rows(&self) -> Vec<(u32, Vec<(u16, f32)>)> {
+        let mut rows: Vec<(u32, Vec<(u16, f32)>)> = self
+            .slots
+            .iter()
+            .filter(|s| s.len > 0)
+            .map(|s| {
+                let r = &self.entries[s.start as usize..(s.start + s.len) as usize];
+                (s.key, r.iter().map(|e| (e.class as u16, e.value)).collect())
+            })
+            .collect();
+        rows.sort_by_key(|(k, _)| *k);
+        rows
     }
 
     /// Number of (feature, class) weights.
     pub fn weights(&self) -> usize {
-        self.value.len()
+        self.entries.len()
     }
 
     /// The same weights without those whose magnitude is below `fraction` of the largest
     /// (rows left empty are dropped). Small weights rarely change a decision but make every
     /// row longer to read: pruning makes the model smaller and faster.
     pub fn pruned(&self, fraction: f32) -> Weights {
-        let max = self.value.iter().fold(0f32, |m, v| m.max(v.abs()));
+        let max = self.entries.iter().fold(0f32, |m, e| m.max(e.value.abs()));
         let cut = max * fraction;
-        let mut rows: Vec<(u32, Vec<(u16, f32)>)> = self
-            .index
-            .iter()
-            .map(|(k, &(s, l))| {
-                let r = (s as usize..s as usize + l as usize)
-                    .filter(|&i| self.value[i].abs() >= cut)
-                    .map(|i| (self.class_of[i], self.value[i]))
-                    .collect();
-                (*k, r)
-            })
-            .filter(|(_, r): &(u32, Vec<(u16, f32)>)| !r.is_empty())
+        let rows: Vec<(u32, Vec<(u16, f32)>)> = self
+            .sorted_rows()
+            .into_iter()
+            .map(|(k, r)| (k, r.into_iter().filter(|(_, v)| v.abs() >= cut).collect::<Vec<_>>()))
+            .filter(|(_, r)| !r.is_empty())
             .collect();
-        rows.sort_by_key(|(k, _)| *k);
         Self::from_short_rows(self.classes, rows)
     }
 
@@ -69,20 +146,38 @@ impl Weights {
         Self::from_short_rows(classes, short)
     }
 
-    /// Builds from rows keyed by [`short_key`]s.
+    /// Builds from rows keyed by [`short_key`]s (distinct keys).
     fn from_short_rows(classes: usize, rows: Vec<(u32, Vec<(u16, f32)>)>) -> Self {
+        // At most 70% full.
+        let cap = (rows.len() * 10 / 7 + 1).next_power_of_two().max(2);
         let mut w = Weights {
             classes,
-            ..Default::default()
+            slots: vec![Slot::default(); cap],
+            mask: cap - 1,
+            used: 0,
+            entries: Vec::with_capacity(rows.iter().map(|r| r.1.len()).sum()),
         };
-        w.index.reserve(rows.len());
         for (k, row) in rows {
-            let start = w.class_of.len() as u32;
-            for (c, v) in &row {
-                w.class_of.push(*c);
-                w.value.push(*v);
+            if row.is_empty() {
+                continue;
             }
-            w.index.insert(k, (start, row.len() as u16));
+            let start = w.entries.len() as u32;
+            w.entries.extend(row.iter().map(|&(c, v)| Entry {
+                class: u32::from(c),
+                value: v,
+            }));
+            let mut i = w.home(k);
+            while w.slots[i].len != 0 && w.slots[i].key != k {
+                i = (i + 1) & w.mask;
+            }
+            if w.slots[i].len == 0 {
+                w.used += 1;
+            }
+            w.slots[i] = Slot {
+                key: k,
+                start,
+                len: row.len() as u32,
+            };
         }
         w
     }
@@ -93,52 +188,75 @@ impl Weights {
     pub fn write(&self, out: &mut Writer) {
         out.u32(self.classes as u32);
         let scale = self
-            .value
+            .entries
             .iter()
-            .fold(0f32, |m, v| m.max(v.abs()))
+            .fold(0f32, |m, e| m.max(e.value.abs()))
             .max(f32::MIN_POSITIVE)
             / 32767.0;
         out.f32(scale);
         let wide = self.classes > 256;
-        let mut keys: Vec<&u32> = self.index.keys().collect();
-        keys.sort_unstable();
-        out.u32(keys.len() as u32);
-        for k in keys {
-            let (s, l) = self.index[k];
-            out.u32(*k);
-            out.u16(l);
-            for i in s as usize..s as usize + l as usize {
+        let rows = self.sorted_rows();
+        out.u32(rows.len() as u32);
+        for (k, row) in rows {
+            out.u32(k);
+            out.u16(row.len() as u16);
+            for (c, v) in row {
                 if wide {
-                    out.u16(self.class_of[i]);
+                    out.u16(c);
                 } else {
-                    out.u8(self.class_of[i] as u8);
+                    out.u8(c as u8);
                 }
-                out.u16((self.value[i] / scale).round().clamp(-32767.0, 32767.0) as i16 as u16);
+                out.u16((v / scale).round().clamp(-32767.0, 32767.0) as i16 as u16);
             }
         }
     }
 
-    /// Reads weights written by [`Weights::write`].
+    /// Reads weights written by [`Weights::write`], straight into the table (no
+    /// allocation per row: loading is part of every `build`).
     pub fn read(r: &mut Reader<'_>) -> Result<Self, ReadError> {
         let classes = r.u32()? as usize;
         let scale = r.f32()?;
         let wide = classes > 256;
         let n = r.count(6)?;
-        let mut rows = Vec::with_capacity(n);
+        let cap = (n * 10 / 7 + 1).next_power_of_two().max(2);
+        let mut w = Weights {
+            classes,
+            slots: vec![Slot::default(); cap],
+            mask: cap - 1,
+            used: 0,
+            entries: Vec::new(),
+        };
         for _ in 0..n {
             let k = r.u32()?;
             let l = r.u16()?;
-            let mut row = Vec::with_capacity(l as usize);
+            let start = w.entries.len() as u32;
             for _ in 0..l {
                 let c = if wide { r.u16()? } else { u16::from(r.u8()?) };
                 if c as usize >= classes {
                     return Err(format!("model corrupt: class {c} of {classes}"));
                 }
-                row.push((c, f32::from(r.u16()? as i16) * scale));
+                w.entries.push(Entry {
+                    class: u32::from(c),
+                    value: f32::from(r.u16()? as i16) * scale,
+                });
             }
-            rows.push((k, row));
+            if l == 0 {
+                continue;
+            }
+            let mut i = w.home(k);
+            while w.slots[i].len != 0 && w.slots[i].key != k {
+                i = (i + 1) & w.mask;
+            }
+            if w.slots[i].len == 0 {
+                w.used += 1;
+            }
+            w.slots[i] = Slot {
+                key: k,
+                start,
+                len: u32::from(l),
+            };
         }
-        Ok(Self::from_short_rows(classes, rows))
+        Ok(w)
     }
 }
 
