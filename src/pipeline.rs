@@ -70,6 +70,111 @@ pub struct Analyzed<'a> {
     /// The links the timeline uses: those [`is_evidence`] keeps, with the relation of a time
     /// expression to the event it governs read from the construction (see [`evidence_links`]).
     pub evidence: Vec<Tlink>,
+    /// Look-ups over this document, computed once.
+    pub index: DocIndex,
+}
+
+/// Look-ups over one analysed document, computed once: each was a scan of the whole document
+/// per question (per event, per token), which made `build` of one long document quadratic.
+#[derive(Clone, Debug, Default)]
+pub struct DocIndex {
+    /// Per sentence: does it repeat an earlier sentence word for word.
+    repeats: Vec<bool>,
+    /// Per event: the indices of the [`Analyzed::evidence`] links it is an end of, ascending.
+    evidence_of: Vec<Vec<usize>>,
+    /// Tokens inside a time expression, ascending.
+    in_timex: Vec<usize>,
+    /// Tokens inside a length written as an adjective (`duration/adjective`), ascending.
+    in_length: Vec<usize>,
+    /// `(token, event)` for the tokens inside a verb event, ascending.
+    in_verb: Vec<(usize, usize)>,
+}
+
+impl DocIndex {
+    /// Everything but [`DocIndex::evidence_of`] (which needs the evidence links).
+    fn new(text: &str, analysis: &Analysis, timexes: &[Timex], events: &[Event]) -> DocIndex {
+        let mut seen = std::collections::HashSet::new();
+        let repeats = analysis
+            .sentences
+            .iter()
+            .map(|x| !seen.insert(x.span.slice(text)))
+            .collect();
+        // The tokens a span contains.
+        let covered = |span: Span| {
+            let k = analysis.tokens.partition_point(|t| t.span.start < span.start);
+            analysis.tokens[k..]
+                .iter()
+                .take_while(move |t| t.span.start < span.end)
+                .enumerate()
+                .filter(move |(_, t)| span.contains(&t.span))
+                .map(move |(j, _)| k + j)
+        };
+        let sorted = |mut v: Vec<usize>| {
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let in_timex = sorted(timexes.iter().flat_map(|x| covered(x.span)).collect());
+        let in_length = sorted(
+            timexes
+                .iter()
+                .filter(|x| x.rule == "duration/adjective")
+                .flat_map(|x| covered(x.span))
+                .collect(),
+        );
+        let mut in_verb: Vec<(usize, usize)> = events
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.pos == Pos::Verb)
+            .flat_map(|(i, x)| covered(x.span).map(move |k| (k, i)))
+            .collect();
+        in_verb.sort_unstable();
+        DocIndex {
+            repeats,
+            evidence_of: Vec::new(),
+            in_timex,
+            in_length,
+            in_verb,
+        }
+    }
+
+    fn with_evidence(mut self, events: usize, evidence: &[Tlink]) -> DocIndex {
+        self.evidence_of = vec![Vec::new(); events];
+        for (k, l) in evidence.iter().enumerate() {
+            for e in [l.from, l.to] {
+                if let Endpoint::Event(i) = e {
+                    if self.evidence_of[i].last() != Some(&k) {
+                        self.evidence_of[i].push(k);
+                    }
+                }
+            }
+        }
+        self
+    }
+
+    /// Is token `k` inside a time expression?
+    fn in_timex(&self, k: usize) -> bool {
+        self.in_timex.binary_search(&k).is_ok()
+    }
+
+    /// Is token `k` inside a length written as an adjective?
+    fn in_length(&self, k: usize) -> bool {
+        self.in_length.binary_search(&k).is_ok()
+    }
+
+    /// The verb events token `k` is inside.
+    fn verbs_at(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        let lo = self.in_verb.partition_point(|&(t, _)| t < k);
+        self.in_verb[lo..]
+            .iter()
+            .take_while(move |&&(t, _)| t == k)
+            .map(|&(_, e)| e)
+    }
+
+    /// The evidence links event `i` is an end of.
+    fn evidence_of(&self, i: usize) -> &[usize] {
+        self.evidence_of.get(i).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Run the per-document stages: text, temporal expressions, events, relations.
@@ -86,8 +191,11 @@ pub fn analyze(doc: &Document) -> Analyzed<'_> {
         events,
         tlinks,
         evidence: Vec::new(),
+        index: DocIndex::default(),
     };
+    a.index = DocIndex::new(&doc.text, &a.analysis, &a.timexes, &a.events);
     a.evidence = evidence_links(&a);
+    a.index = std::mem::take(&mut a.index).with_evidence(a.events.len(), &a.evidence);
     a
 }
 
@@ -440,19 +548,15 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
             // A length written as an adjective counts as one word (`staged a 10-day strike`).
             let object_of = |verb: &Event, noun: &Event| {
                 let (from, to) = (tok_of(verb) + 1, tok_of(noun));
-                let in_length = |k: &crate::text::Token| {
-                    a.timexes
-                        .iter()
-                        .any(|x| x.rule == "duration/adjective" && x.span.contains(&k.span))
-                };
+                let in_length = |k: usize| a.index.in_length(k);
                 verb.pos == Pos::Verb
                     && matches!(verb.tense, Tense::Past | Tense::Present | Tense::Future)
                     && noun.pos == Pos::Noun
                     && !matches!(verb.class, EventClass::Reporting | EventClass::IState)
                     && to >= from
-                    && toks[from..to].iter().filter(|k| !in_length(k)).count() <= 3
-                    && toks[from..to].iter().all(|k| {
-                        in_length(k)
+                    && (from..to).filter(|&k| !in_length(k)).count() <= 3
+                    && (from..to).zip(&toks[from..to]).all(|(n, k)| {
+                        in_length(n)
                             || k.kind == TokenKind::Word
                                 && !is_subordinator(k.text(text))
                                 && !is_preposition(k.text(text))
@@ -553,12 +657,7 @@ fn in_main_clause(a: &Analyzed, i: usize) -> bool {
 /// Does sentence `s` repeat an earlier sentence of the document word for word (a headline
 /// printed again as the first paragraph)? Its events are the earlier sentence's events.
 fn repeats_earlier_sentence(a: &Analyzed, s: usize) -> bool {
-    let text = &a.doc.text;
-    let Some(this) = a.analysis.sentences.get(s) else {
-        return false;
-    };
-    let this = this.span.slice(text);
-    a.analysis.sentences[..s].iter().any(|o| o.span.slice(text) == this)
+    a.index.repeats.get(s).copied().unwrap_or(false)
 }
 
 /// Whether event `i` of document `a` goes on the timeline:
@@ -579,7 +678,7 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize) -> bool {
     }
     let light = LIGHT_LEMMAS.contains(&e.lemma.as_str());
     let mut anchored = false;
-    for l in a.evidence.iter() {
+    for l in a.index.evidence_of(i).iter().map(|&k| &a.evidence[k]) {
         let other = match (l.from, l.to) {
             (Endpoint::Event(x), o) if x == i => o,
             (o, Endpoint::Event(x)) if x == i => o,
@@ -651,11 +750,7 @@ fn has_named_actor(a: &Analyzed, i: usize) -> bool {
                 toks[n - 1].text(text).to_ascii_lowercase().as_str(),
                 "to" | "of" | "in" | "at" | "from" | "by" | "for" | "with" | "on" | "into" | "about"
             );
-        capital(t)
-            && !NOT_NAMES.contains(&w)
-            && !sentence_initial
-            && !after_preposition
-            && !a.timexes.iter().any(|x| x.span.contains(&t.span))
+        capital(t) && !NOT_NAMES.contains(&w) && !sentence_initial && !after_preposition && !a.index.in_timex(n)
     })
 }
 
@@ -733,11 +828,8 @@ fn label(a: &Analyzed, e: &Event) -> String {
             w.as_str(),
             "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "my" | "your"
         );
-        let other_event = a
-            .events
-            .iter()
-            .any(|x| x.span != e.span && x.pos == Pos::Verb && x.span.contains(&t.span));
-        let in_timex = e.pos == Pos::Verb && a.timexes.iter().any(|x| x.span.contains(&t.span));
+        let other_event = a.index.verbs_at(lo - 1).any(|x| a.events[x].span != e.span);
+        let in_timex = e.pos == Pos::Verb && a.index.in_timex(lo - 1);
         let signal = matches!(w.as_str(), "following" | "amid" | "despite" | "during");
         if boundary(t)
             || other_event
@@ -995,11 +1087,20 @@ fn event_key(doc: &str, i: usize) -> String {
 
 struct Ctx<'a, 'b> {
     docs: &'b [Analyzed<'a>],
+    /// Document id → index of the first document with it.
+    by_id: std::collections::HashMap<&'b str, usize>,
 }
 
-impl Ctx<'_, '_> {
+impl<'a, 'b> Ctx<'a, 'b> {
+    fn new(docs: &'b [Analyzed<'a>]) -> Ctx<'a, 'b> {
+        let mut by_id = std::collections::HashMap::new();
+        for (d, a) in docs.iter().enumerate() {
+            by_id.entry(a.doc.id.as_str()).or_insert(d);
+        }
+        Ctx { docs, by_id }
+    }
     fn doc_index(&self, id: &str) -> Option<usize> {
-        self.docs.iter().position(|a| a.doc.id == id)
+        self.by_id.get(id).copied()
     }
     /// Timeline evidence (character offsets) from a byte span in document `d`.
     fn evidence(&self, d: usize, span: Span, rule: &str) -> tl::Evidence {
@@ -1047,7 +1148,7 @@ impl Ctx<'_, '_> {
 
 /// Put the analysed documents together: merge, graph, timeline.
 pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
-    let cx = Ctx { docs };
+    let cx = Ctx::new(docs);
     // 1. Merge events across documents.
     let doc_events: Vec<DocEvents> = docs
         .iter()
@@ -1392,9 +1493,10 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             let d = cx.doc_index(&s.doc).unwrap_or(0);
             let a = &docs[d];
             let dating = a
-                .evidence
+                .index
+                .evidence_of(s.event)
                 .iter()
-                .filter(|l| l.from == Endpoint::Event(s.event) || l.to == Endpoint::Event(s.event))
+                .map(|&k| &a.evidence[k])
                 .map(|l| match (l.from, l.to, l.distance) {
                     (_, _, Some(_)) => 0,
                     (Endpoint::Timex(t), _, _) | (_, Endpoint::Timex(t), _)
@@ -1610,10 +1712,24 @@ fn event_date(
     }
     // The most direct evidence: a dated time expression, else a metric link, else the DCT.
     let mut best: Option<(u8, tl::Derivation, Option<String>, Option<Precision>)> = None;
+    // The links of the cluster's events, document by document in the order the sources
+    // first name them, each document's in its own order (looking at every link of every
+    // source's document made this quadratic in one long document).
+    let mut by_doc: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut slot: std::collections::HashMap<usize, usize> = Default::default();
     for s in &cl.sources {
         let Some(d) = cx.doc_index(&s.doc) else { continue };
+        let at = *slot.entry(d).or_insert_with(|| {
+            by_doc.push((d, Vec::new()));
+            by_doc.len() - 1
+        });
+        by_doc[at].1.extend_from_slice(cx.docs[d].index.evidence_of(s.event));
+    }
+    for (d, mut links) in by_doc {
+        links.sort_unstable();
+        links.dedup();
         let a = &cx.docs[d];
-        for l in a.evidence.iter() {
+        for l in links.iter().map(|&k| &a.evidence[k]) {
             let (me, other) = match (l.from, l.to) {
                 (Endpoint::Event(x), o) if cluster_of.get(&(d, x)) == Some(&c) => (l.from, o),
                 (o, Endpoint::Event(x)) if cluster_of.get(&(d, x)) == Some(&c) => (l.to, o),
