@@ -713,6 +713,7 @@ mod tests {
             dct: Some(dct),
             events: &ev,
             timexes: &tx,
+            sorted: crate::link::features::in_sentence_order(&tx),
         };
         f(&cx)
     }

@@ -205,6 +205,7 @@ fn in_context<T>(
         dct: Some(dct),
         events: &ev,
         timexes: &tx,
+        sorted: crate::link::features::in_sentence_order(&tx),
     })
 }
 
