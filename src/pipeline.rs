@@ -88,6 +88,21 @@ pub struct DocIndex {
     in_length: Vec<usize>,
     /// `(token, event)` for the tokens inside a verb event, ascending.
     in_verb: Vec<(usize, usize)>,
+    /// Per event: its first token (`token_at_or_after` its start); events are in text order,
+    /// so this does not decrease.
+    event_tok: Vec<usize>,
+    /// Per event index `i`: how many of the events before it are verbs.
+    verbs_before: Vec<usize>,
+    /// Per token `k`: how many tokens before it are a comma, a clause opener (`blocked` in
+    /// [`governs`]: a subordinating word, `;`, `:` or a quotation mark), a subordinating word,
+    /// a quotation mark.
+    commas: Vec<u32>,
+    blockers: Vec<u32>,
+    subordinators: Vec<u32>,
+    quotes: Vec<u32>,
+    /// Per token `k`: the last token at or before it that ends a fronted expression's clause
+    /// (`,`, `;`, `:` or a subordinating word), or `usize::MAX`.
+    clause_start: Vec<usize>,
 }
 
 impl DocIndex {
@@ -129,13 +144,64 @@ impl DocIndex {
             .flat_map(|(i, x)| covered(x.span).map(move |k| (k, i)))
             .collect();
         in_verb.sort_unstable();
+        let event_tok: Vec<usize> = events
+            .iter()
+            .map(|x| analysis.token_at_or_after(x.span.start))
+            .collect();
+        let mut verbs_before = vec![0; events.len() + 1];
+        for (i, x) in events.iter().enumerate() {
+            verbs_before[i + 1] = verbs_before[i] + usize::from(x.pos == Pos::Verb);
+        }
+        let toks = &analysis.tokens;
+        let prefix = |f: &dyn Fn(&crate::text::Token) -> bool| {
+            let mut v = Vec::with_capacity(toks.len() + 1);
+            v.push(0u32);
+            for t in toks {
+                v.push(v[v.len() - 1] + u32::from(f(t)));
+            }
+            v
+        };
+        let word_sub = |t: &crate::text::Token| t.kind == TokenKind::Word && is_subordinator(t.text(text));
+        let commas = prefix(&|t| t.text(text) == ",");
+        let blockers = prefix(&|t| word_sub(t) || matches!(t.text(text), ";" | ":" | "\"" | "“" | "”"));
+        let subordinators = prefix(&word_sub);
+        let quotes = prefix(&|t| matches!(t.text(text), "“" | "”" | "\""));
+        let mut clause_start = Vec::with_capacity(toks.len());
+        let mut last = usize::MAX;
+        for (k, t) in toks.iter().enumerate() {
+            if matches!(t.text(text), "," | ";" | ":") || word_sub(t) {
+                last = k;
+            }
+            clause_start.push(last);
+        }
         DocIndex {
             repeats,
             evidence_of: Vec::new(),
             in_timex,
             in_length,
             in_verb,
+            event_tok,
+            verbs_before,
+            commas,
+            blockers,
+            subordinators,
+            quotes,
+            clause_start,
         }
+    }
+
+    /// How many tokens in `from..to` a prefix count says.
+    fn count(prefix: &[u32], from: usize, to: usize) -> u32 {
+        if to <= from {
+            return 0;
+        }
+        prefix[to.min(prefix.len() - 1)] - prefix[from.min(prefix.len() - 1)]
+    }
+
+    /// The events among `lo..hi` (text order) whose first token is in `from..to`.
+    fn events_at(&self, lo: usize, hi: usize, from: usize, to: usize) -> std::ops::Range<usize> {
+        let toks = &self.event_tok[lo..hi];
+        lo + toks.partition_point(|&k| k < from)..lo + toks.partition_point(|&k| k < to)
     }
 
     fn with_evidence(mut self, events: usize, evidence: &[Tlink]) -> DocIndex {
@@ -265,9 +331,19 @@ fn governed_unlinked(a: &Analyzed) -> Vec<Tlink> {
         let sent = a.analysis.sentence_at(tx.span.start);
         let lo = a.events.partition_point(|x| x.sentence < sent);
         let hi = a.events.partition_point(|x| x.sentence <= sent);
+        let candidates = governed_candidates(a, t, lo, hi);
+        debug_assert_eq!(
+            candidates
+                .iter()
+                .copied()
+                .filter(|&e| governs(a, t, e))
+                .collect::<Vec<_>>(),
+            (lo..hi).filter(|&e| governs(a, t, e)).collect::<Vec<_>>(),
+            "governed_candidates misses an event governs takes"
+        );
         // Verbs only: a noun whose verb the event tagger missed ("The 10-day strike ended on
         // Friday") would take the verb's date.
-        for e in (lo..hi).filter(|&e| a.events[e].pos == Pos::Verb) {
+        for e in candidates.into_iter().filter(|&e| a.events[e].pos == Pos::Verb) {
             if linked.contains(&(t, e)) || dated_event.contains(&e) || !governs(a, t, e) {
                 continue;
             }
@@ -291,6 +367,41 @@ fn governed_unlinked(a: &Analyzed) -> Vec<Tlink> {
             });
         }
     }
+    out
+}
+
+/// The events of `lo..hi` (time expression `t`'s sentence) that [`governs`] can take for `t`,
+/// ascending: a noun right after it, the first verb after it, the last verb before it and
+/// the two events right before it (with any others on the same tokens). Asking [`governs`]
+/// about every event of the sentence made a long sentence quadratic.
+fn governed_candidates(a: &Analyzed, t: usize, lo: usize, hi: usize) -> Vec<usize> {
+    let ix = &a.index;
+    let tx = &a.timexes[t];
+    let ts = a.analysis.token_at_or_after(tx.span.start);
+    let te = a.analysis.token_at_or_after(tx.span.end);
+    let vb = &ix.verbs_before;
+    let mut out: Vec<usize> = ix.events_at(lo, hi, te, te + 3).collect();
+    let on_token = |i: usize| ix.events_at(lo, hi, ix.event_tok[i], ix.event_tok[i] + 1);
+    // The first verb at or after the expression's end.
+    let after = ix.events_at(lo, hi, te, usize::MAX);
+    if vb[after.end] > vb[after.start] {
+        out.extend(on_token(vb.partition_point(|&v| v <= vb[after.start]) - 1));
+    }
+    // The last verb, and the last two events, before its start.
+    let before = ix.events_at(lo, hi, 0, ts);
+    if vb[before.end] > vb[before.start] {
+        out.extend(on_token(vb.partition_point(|&v| v < vb[before.end]) - 1));
+    }
+    if before.end > before.start {
+        let n = before.end - 1;
+        out.extend(on_token(n));
+        let prior = ix.events_at(lo, hi, 0, ix.event_tok[n]);
+        if prior.end > prior.start {
+            out.extend(on_token(prior.end - 1));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -428,13 +539,13 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
     if a.analysis.sentence_at(ev.span.start) != sent {
         return false;
     }
+    let ix = &a.index;
     let tok_of = |x: &Event| a.analysis.token_at_or_after(x.span.start);
-    // The events of the sentence (events are in text order): `(index, event)`.
-    let sentence_events = || {
-        let lo = a.events.partition_point(|x| x.sentence < ev.sentence);
-        let hi = a.events.partition_point(|x| x.sentence <= ev.sentence);
-        a.events[lo..hi].iter().enumerate().map(move |(j, x)| (lo + j, x))
-    };
+    // The events of the sentence (events are in text order): `lo..hi`. The questions below
+    // are answered from per-document tables (`DocIndex`): scanning the sentence's events and
+    // tokens per question made a long unpunctuated sentence cubic.
+    let lo = a.events.partition_point(|x| x.sentence < ev.sentence);
+    let hi = a.events.partition_point(|x| x.sentence <= ev.sentence);
     // A noun event right after the expression (`the Christmas movie release`): at most two
     // words between, no punctuation. It takes the expression; nothing else does.
     let determiner_before = ts > 0 && {
@@ -455,7 +566,8 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
             })
     };
     let modified = |x: &Event| (x.pos == Pos::Noun || determiner_before) && prenominal(tok_of(x));
-    if let Some((n, _)) = sentence_events().find(|(_, x)| modified(x)) {
+    // Only an event whose first token is within two tokens after the expression can be.
+    if let Some(n) = ix.events_at(lo, hi, te, te + 3).find(|&n| modified(&a.events[n])) {
         return n == e;
     }
     // A length written as an adjective is its noun's ("signed a five-year contract", "a
@@ -482,19 +594,12 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
             })
             .count()
     };
-    let blocked = |from: usize, to: usize| {
-        toks[from..to].iter().any(|k| {
-            let w = k.text(text);
-            (k.kind == TokenKind::Word && is_subordinator(w)) || matches!(w, ";" | ":" | "\"" | "“" | "”")
-        })
-    };
-    let events_between = |from: usize, to: usize, pos: Option<Pos>| {
-        sentence_events().any(|(j, x)| {
-            j != e && {
-                let k = tok_of(x);
-                k >= from && k < to && pos.is_none_or(|p| x.pos == p)
-            }
-        })
+    let blocked = |from: usize, to: usize| DocIndex::count(&ix.blockers, from, to) > 0;
+    // A verb event other than `e` whose first token is in `from..to`.
+    let verbs_between = |from: usize, to: usize| {
+        let r = ix.events_at(lo, hi, from, to);
+        let n = ix.verbs_before[r.end] - ix.verbs_before[r.start];
+        n > usize::from(r.contains(&e) && ev.pos == Pos::Verb)
     };
     if es >= te {
         // A fronted expression dates the first verb event after it (`On Thursday, ... told`,
@@ -503,20 +608,17 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
         // between commas (`Jobs, born ... on February 24, 1955, has built`).
         let mut start = a.analysis.sentences.get(sent).map_or(0, |x| x.tokens.start).min(ts);
         let mut after_comma = false;
-        for k in (start..ts).rev() {
-            let w = toks[k].text(text);
-            if matches!(w, "," | ";" | ":") || (toks[k].kind == TokenKind::Word && is_subordinator(w)) {
-                after_comma = w == ",";
-                start = k + 1;
-                break;
-            }
+        // The last clause boundary in `start..ts`.
+        if let Some(k) = ts
+            .checked_sub(1)
+            .map(|k| ix.clause_start[k])
+            .filter(|&k| k != usize::MAX && k >= start)
+        {
+            after_comma = toks[k].text(text) == ",";
+            start = k + 1;
         }
-        let aside = after_comma && toks[te..es].iter().any(|k| k.text(text) == ",");
-        ev.pos == Pos::Verb
-            && !aside
-            && !events_between(start, ts, Some(Pos::Verb))
-            && !blocked(te, es)
-            && !events_between(te, es, Some(Pos::Verb))
+        let aside = after_comma && DocIndex::count(&ix.commas, te, es) > 0;
+        ev.pos == Pos::Verb && !aside && !verbs_between(start, ts) && !blocked(te, es) && !verbs_between(te, es)
     } else if es < ts {
         // A trailing expression dates the nearest event before it, close by. Its own
         // preposition (`since November`, `until Friday`) does not open a clause; one that says
@@ -532,13 +634,13 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
             || (prep.as_deref() == Some("for") && tx.kind == TimexType::Duration);
         let gap_end = if own_prep { ts - 1 } else { ts };
         let nearest = if durative {
-            ev.pos == Pos::Verb && !events_between(after_event, ts, Some(Pos::Verb))
+            ev.pos == Pos::Verb && !verbs_between(after_event, ts)
         } else {
-            // The event right before token `before` in this sentence.
+            // The event right before token `before` in this sentence (the last of those on
+            // the same token, as `max_by_key` chose).
             let prev_event = |before: usize| {
-                sentence_events()
-                    .filter(|(_, x)| tok_of(x) < before)
-                    .max_by_key(|(_, x)| tok_of(x))
+                let r = ix.events_at(lo, hi, 0, before);
+                (r.end > r.start).then(|| (r.end - 1, &a.events[r.end - 1]))
             };
             // A noun that is the object of the verb event just before it passes the
             // expression on to that verb: `canceled the release of the film on Wednesday`,
@@ -585,11 +687,15 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
         // ("cut its key interest rate by a quarter of a percentage point on Wednesday") —
         // unless a finite verb the tagger left out stands between ("... people had in the
         // movies over the holiday").
-        let gap = outside_parens(after_event, ts);
-        let plain = toks[after_event..gap_end]
-            .iter()
-            .all(|k| k.kind == TokenKind::Word && !is_finite_auxiliary(k.text(text)));
-        (gap <= MAX_TRAILING_GAP || plain && gap <= MAX_PLAIN_TRAILING_GAP) && !blocked(after_event, gap_end) && nearest
+        // (`nearest` first: it holds for one event at most, and the scans below are as long
+        // as the gap.)
+        nearest && !blocked(after_event, gap_end) && {
+            let gap = outside_parens(after_event, ts);
+            let plain = toks[after_event..gap_end]
+                .iter()
+                .all(|k| k.kind == TokenKind::Word && !is_finite_auxiliary(k.text(text)));
+            gap <= MAX_TRAILING_GAP || plain && gap <= MAX_PLAIN_TRAILING_GAP
+        }
     } else {
         false
     }
@@ -636,22 +742,13 @@ const MAX_PLAIN_TRAILING_GAP: usize = 14;
 /// Is event `i` in a main clause: no subordinating word between the start of its clause
 /// (the sentence start or the last comma) and the trigger?
 fn in_main_clause(a: &Analyzed, i: usize) -> bool {
-    let text = &a.doc.text;
     let e = &a.events[i];
     let sent = &a.analysis.sentences[e.sentence.min(a.analysis.sentences.len().saturating_sub(1))];
     let k = a.analysis.token_at_or_after(e.span.start);
-    let toks = &a.analysis.tokens[sent.tokens.start..k.max(sent.tokens.start)];
-    let quotes = toks.iter().filter(|t| matches!(t.text(text), "“" | "”" | "\"")).count();
-    if quotes % 2 == 1 {
-        return false;
-    }
-    for t in toks.iter().rev() {
-        let w = t.text(text);
-        if t.kind == TokenKind::Word && is_subordinator(w) {
-            return false;
-        }
-    }
-    true
+    let (from, to) = (sent.tokens.start, k.max(sent.tokens.start));
+    // Counted from per-document tables (a scan from the sentence start per event was
+    // quadratic in a long sentence).
+    DocIndex::count(&a.index.quotes, from, to) % 2 == 0 && DocIndex::count(&a.index.subordinators, from, to) == 0
 }
 
 /// Does sentence `s` repeat an earlier sentence of the document word for word (a headline
