@@ -35,6 +35,52 @@ pub struct Options {
     /// Document paths in the timeline are written relative to this folder (the folder of the
     /// timeline file); `None` keeps them as given.
     pub base: Option<std::path::PathBuf>,
+    /// Bounds past which a document is refused with an error instead of exhausting memory.
+    pub limits: Limits,
+}
+
+/// Bounds on what one `build` takes in, so that an input too large fails with a clear error
+/// (naming the document and the bound) before it can exhaust memory. Memory grows linearly
+/// with both (about 50 bytes of memory per byte of one long document, see
+/// docs/PERFORMANCE.md), so the defaults keep a build under about 2 GiB.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The most bytes of text one document may have (`--max-document-bytes`).
+    pub max_document_bytes: u64,
+    /// The most events (triggers found) all the documents of a build may have together
+    /// (`--max-events`).
+    pub max_events: u64,
+}
+
+impl Limits {
+    /// 32 MiB of text in one document.
+    pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 32 << 20;
+    /// A million events in one build.
+    pub const DEFAULT_MAX_EVENTS: u64 = 1_000_000;
+
+    /// Refuse a document whose text is past `max_document_bytes`.
+    pub fn check_document(&self, doc: &Document) -> crate::Result<()> {
+        let n = doc.text.len() as u64;
+        if n > self.max_document_bytes {
+            return Err(crate::Error::limit(
+                &doc.path,
+                "bytes",
+                n,
+                self.max_document_bytes,
+                "--max-document-bytes",
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_document_bytes: Limits::DEFAULT_MAX_DOCUMENT_BYTES,
+            max_events: Limits::DEFAULT_MAX_EVENTS,
+        }
+    }
 }
 
 /// `path` relative to `base` (both made absolute first), with `/` separators; the path as
@@ -245,9 +291,26 @@ impl DocIndex {
 
 /// Run the per-document stages: text, temporal expressions, events, relations.
 pub fn analyze(doc: &Document) -> Analyzed<'_> {
+    match try_analyze(doc, u64::MAX) {
+        Ok(a) => a,
+        Err(_) => unreachable!("no bound on events"),
+    }
+}
+
+/// [`analyze`], refusing a document with more than `max_events` events before relating them.
+pub fn try_analyze(doc: &Document, max_events: u64) -> crate::Result<Analyzed<'_>> {
     let analysis = Analysis::new(&doc.text);
     let timexes = crate::timex::tag(&doc.text, &analysis, doc.dct);
     let events = crate::events::extract(&doc.text, &analysis, &timexes);
+    if events.len() as u64 > max_events {
+        return Err(crate::Error::limit(
+            &doc.path,
+            "events",
+            events.len() as u64,
+            max_events,
+            "--max-events",
+        ));
+    }
     let tlinks = crate::link::link(&doc.text, &analysis, doc.dct, &timexes, &events);
     let mut a = Analyzed {
         doc,
@@ -262,7 +325,7 @@ pub fn analyze(doc: &Document) -> Analyzed<'_> {
     a.index = DocIndex::new(&doc.text, &a.analysis, &a.timexes, &a.events);
     a.evidence = evidence_links(&a);
     a.index = std::mem::take(&mut a.index).with_evidence(a.events.len(), &a.evidence);
-    a
+    Ok(a)
 }
 
 /// The links a timeline can show (see [`is_evidence`]). A time expression that governs an
@@ -406,9 +469,34 @@ fn governed_candidates(a: &Analyzed, t: usize, lo: usize, hi: usize) -> Vec<usiz
 }
 
 /// Build the timeline of `docs` (see the module table).
+///
+/// Fails, naming the document and the bound, when a document is past
+/// [`Limits::max_document_bytes`] or the documents' events together are past
+/// [`Limits::max_events`] (checked in document order, so the error names the document that
+/// crossed it whatever the number of threads).
 pub fn build(docs: &[Document], opts: &Options) -> crate::Result<Timeline> {
-    let analyzed: Vec<Analyzed> = docs.par_iter().map(analyze).collect();
-    Ok(assemble(&analyzed, opts))
+    let limits = opts.limits;
+    for d in docs {
+        limits.check_document(d)?;
+    }
+    let analyzed: Vec<crate::Result<Analyzed>> = docs.par_iter().map(|d| try_analyze(d, limits.max_events)).collect();
+    let mut total = 0u64;
+    let mut out = Vec::with_capacity(analyzed.len());
+    for a in analyzed {
+        let a = a?;
+        total += a.events.len() as u64;
+        if total > limits.max_events {
+            return Err(crate::Error::limit(
+                &a.doc.path,
+                "events in all documents up to this one",
+                total,
+                limits.max_events,
+                "--max-events",
+            ));
+        }
+        out.push(a);
+    }
+    Ok(assemble(&out, opts))
 }
 
 /// Verbs too light to be timeline events on their own (they carry another event).
