@@ -1255,6 +1255,32 @@ fn document_evidence(a: &Analyzed, what: &str, rule: &str) -> graph::Evidence {
 
 /// Text with every run of white space (line breaks included) as one space, for labels and
 /// evidence quotes.
+/// The most characters of an event's sentence its `description` gives; a longer sentence
+/// (an unpunctuated transcript is one sentence) is cut at a word and ends with ` …`. Normal
+/// sentences are far shorter, so their descriptions are unchanged; an uncut description of a
+/// one-sentence document repeated the whole document for every event, which made the
+/// timeline quadratic in the document's size.
+pub const MAX_DESCRIPTION_CHARS: usize = 2_000;
+
+/// [`squash`], cut to [`MAX_DESCRIPTION_CHARS`] (reading no more of `s` than it keeps).
+fn describe(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    for w in s.split_whitespace() {
+        let n = w.chars().count() + usize::from(chars > 0);
+        if chars + n > MAX_DESCRIPTION_CHARS {
+            out.push_str(if chars > 0 { " …" } else { "…" });
+            break;
+        }
+        if chars > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+        chars += n;
+    }
+    out
+}
+
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -1727,7 +1753,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             });
         }
         sources.sort_by(|x, y| (x.document.as_str(), x.start).cmp(&(y.document.as_str(), y.start)));
-        let sent = squash(&first.sentence_text);
+        let sent = describe(&first.sentence_text);
         timeline.events.push(tl::Event {
             id,
             label: label(&docs[d0], e0),

@@ -290,9 +290,9 @@ fn names(text: &str, analysis: &Analysis, si: usize) -> Vec<String> {
 /// The union of the day intervals of the dated expressions in sentence `si`, leaving out
 /// those that modify another event noun (`Christmas` in "scrapped the Christmas movie
 /// release" dates the release, not the scrapping).
-fn sentence_time(doc: &DocEvents, si: usize, event: usize, sorted: bool) -> Option<(NaiveDate, NaiveDate)> {
+fn sentence_time(doc: &DocEvents, si: usize, sorted: bool) -> SentenceTime {
     let span = doc.analysis.sentences[si].span;
-    let mut out: Option<(NaiveDate, NaiveDate)> = None;
+    let mut out = SentenceTime::default();
     // Times in text order (as tagged): only those from the sentence's start on can be in it.
     let times = if sorted {
         let lo = doc.times.partition_point(|t| t.span.start < span.start);
@@ -302,22 +302,43 @@ fn sentence_time(doc: &DocEvents, si: usize, event: usize, sorted: bool) -> Opti
         &doc.times[..]
     };
     for t in times.iter().filter(|t| span.contains(&t.span)) {
-        if let Some(owner) = premodified_noun(doc, t.span) {
-            if owner != event {
-                continue;
-            }
-        }
-        if let Some(r) = crate::value::date_range(&t.value) {
-            out = Some(match out {
-                None => (r.earliest, r.latest),
-                Some((a, b)) => (a.min(r.earliest), b.max(r.latest)),
-            });
-        }
+        let Some(r) = crate::value::date_range(&t.value) else {
+            continue;
+        };
+        let slot = match premodified_noun(doc, t.span) {
+            Some(owner) => out.owned.entry(owner).or_default(),
+            None => &mut out.all,
+        };
+        *slot = Some(match *slot {
+            None => (r.earliest, r.latest),
+            Some((a, b)) => (a.min(r.earliest), b.max(r.latest)),
+        });
     }
     out
 }
 
-/// Two day intervals that do not overlap.
+/// The dated expressions of one sentence, as [`SentenceTime::of`] reads them per event.
+#[derive(Default)]
+struct SentenceTime {
+    /// The union of those that modify no event noun.
+    all: Option<(NaiveDate, NaiveDate)>,
+    /// The union of those that modify each event noun, by event.
+    owned: std::collections::HashMap<usize, Option<(NaiveDate, NaiveDate)>>,
+}
+
+impl SentenceTime {
+    /// The union of the day intervals of the sentence's dated expressions, leaving out those
+    /// that modify another event noun (the union is the same in any order, so it is computed
+    /// once per sentence: per event it was quadratic in one long sentence).
+    fn of(&self, event: usize) -> Option<(NaiveDate, NaiveDate)> {
+        match (self.all, self.owned.get(&event).copied().flatten()) {
+            (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+            (x, None) => x,
+            (None, y) => y,
+        }
+    }
+}
+
 /// How many days apart the publication dates of two documents may be for two mentions in
 /// them to be the same event unless both are dated: news tells undated events close to its
 /// date, so `Apple unveiled the iPhone` in January 2007 and in June 2010 are two unveilings.
@@ -517,21 +538,22 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
         let sorted = d.times.windows(2).all(|w| w[0].span.start <= w[1].span.start);
         // The sentence's names and text, computed once per sentence (events come in
         // sentence order).
-        let mut last: Option<(usize, Vec<String>, std::sync::Arc<str>)> = None;
+        let mut last: Option<(usize, Vec<String>, std::sync::Arc<str>, SentenceTime)> = None;
         for (ei, e) in d.events.iter().enumerate() {
             let si = e.sentence.min(d.analysis.sentences.len().saturating_sub(1));
             let (names, sentence_text, time) = if d.analysis.sentences.is_empty() {
                 (Vec::new(), std::sync::Arc::from(""), None)
             } else {
-                if last.as_ref().is_none_or(|(s, _, _)| *s != si) {
+                if last.as_ref().is_none_or(|(s, _, _, _)| *s != si) {
                     last = Some((
                         si,
                         names(d.text, d.analysis, si),
                         std::sync::Arc::from(d.analysis.sentences[si].span.slice(d.text)),
+                        sentence_time(d, si, sorted),
                     ));
                 }
-                let (_, n, t) = last.as_ref().expect("set above");
-                (n.clone(), t.clone(), sentence_time(d, si, ei, sorted))
+                let (_, n, t, time) = last.as_ref().expect("set above");
+                (n.clone(), t.clone(), time.of(ei))
             };
             let (definite, distinct, irrealis) = np_marks(d.text, d.analysis, e);
             items.push(Item {
