@@ -116,14 +116,15 @@ pub struct Analyzed<'a> {
     /// The links the timeline uses: those [`is_evidence`] keeps, with the relation of a time
     /// expression to the event it governs read from the construction (see [`evidence_links`]).
     pub evidence: Vec<Tlink>,
-    /// Look-ups over this document, computed once.
-    pub index: DocIndex,
+    /// Look-ups over this document, computed once by [`analyze`] (private, so that an
+    /// `Analyzed` always comes from it).
+    pub(crate) index: DocIndex,
 }
 
 /// Look-ups over one analysed document, computed once: each was a scan of the whole document
 /// per question (per event, per token), which made `build` of one long document quadratic.
 #[derive(Clone, Debug, Default)]
-pub struct DocIndex {
+pub(crate) struct DocIndex {
     /// Per sentence: does it repeat an earlier sentence word for word.
     repeats: Vec<bool>,
     /// Per event: the indices of the [`Analyzed::evidence`] links it is an end of, ascending.
@@ -246,6 +247,8 @@ impl DocIndex {
 
     /// The events among `lo..hi` (text order) whose first token is in `from..to`.
     fn events_at(&self, lo: usize, hi: usize, from: usize, to: usize) -> std::ops::Range<usize> {
+        let hi = hi.min(self.event_tok.len());
+        let lo = lo.min(hi);
         let toks = &self.event_tok[lo..hi];
         lo + toks.partition_point(|&k| k < from)..lo + toks.partition_point(|&k| k < to)
     }
