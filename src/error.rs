@@ -60,6 +60,15 @@ enum ErrorKind {
     Usage { message: String },
     /// An external tool (Graphviz, mermaid-cli) is missing or failed.
     Tool { tool: String, message: String },
+    /// A document is past a configured bound (its size, its events), refused before it
+    /// could exhaust memory.
+    Limit {
+        path: PathBuf,
+        what: &'static str,
+        found: u64,
+        limit: u64,
+        flag: &'static str,
+    },
 }
 
 impl Error {
@@ -134,6 +143,18 @@ impl Error {
         })
     }
 
+    /// Document `path` has `found` `what` (e.g. `bytes`), more than `limit`, which the
+    /// command-line flag `flag` sets.
+    pub fn limit(path: impl AsRef<Path>, what: &'static str, found: u64, limit: u64, flag: &'static str) -> Error {
+        Error::new(ErrorKind::Limit {
+            path: path.as_ref().to_path_buf(),
+            what,
+            found,
+            limit,
+            flag,
+        })
+    }
+
     fn new(kind: ErrorKind) -> Error {
         Error { kind: Box::new(kind) }
     }
@@ -162,13 +183,19 @@ impl Error {
     pub fn is_tool(&self) -> bool {
         matches!(*self.kind, ErrorKind::Tool { .. })
     }
+    /// A document was refused for being past a configured bound (`--max-document-bytes`,
+    /// `--max-events`).
+    pub fn is_limit(&self) -> bool {
+        matches!(*self.kind, ErrorKind::Limit { .. })
+    }
     /// Where the problem is, when it is in a file.
     pub fn location(&self) -> Option<Location> {
         match &*self.kind {
             ErrorKind::Io { path, .. }
             | ErrorKind::Binary { path, .. }
             | ErrorKind::Empty { path }
-            | ErrorKind::MissingDct { path } => Some(Location {
+            | ErrorKind::MissingDct { path }
+            | ErrorKind::Limit { path, .. } => Some(Location {
                 path: path.clone(),
                 line: None,
                 column: None,
@@ -209,6 +236,18 @@ impl fmt::Display for Error {
             }
             ErrorKind::Usage { message } => write!(f, "{message}"),
             ErrorKind::Tool { tool, message } => write!(f, "{tool}: {message}"),
+            ErrorKind::Limit {
+                path,
+                what,
+                found,
+                limit,
+                flag,
+            } => write!(
+                f,
+                "{}: expected at most {limit} {what} (the bound {flag}), found {found}; \
+                 raise the bound with {flag} N or split the input",
+                path.display()
+            ),
         }
     }
 }

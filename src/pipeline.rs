@@ -35,6 +35,52 @@ pub struct Options {
     /// Document paths in the timeline are written relative to this folder (the folder of the
     /// timeline file); `None` keeps them as given.
     pub base: Option<std::path::PathBuf>,
+    /// Bounds past which a document is refused with an error instead of exhausting memory.
+    pub limits: Limits,
+}
+
+/// Bounds on what one `build` takes in, so that an input too large fails with a clear error
+/// (naming the document and the bound) before it can exhaust memory. Memory grows linearly
+/// with both (about 50 bytes of memory per byte of one long document, see
+/// docs/PERFORMANCE.md), so the defaults keep a build under about 2 GiB.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The most bytes of text one document may have (`--max-document-bytes`).
+    pub max_document_bytes: u64,
+    /// The most events (triggers found) all the documents of a build may have together
+    /// (`--max-events`).
+    pub max_events: u64,
+}
+
+impl Limits {
+    /// 32 MiB of text in one document.
+    pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 32 << 20;
+    /// A million events in one build.
+    pub const DEFAULT_MAX_EVENTS: u64 = 1_000_000;
+
+    /// Refuse a document whose text is past `max_document_bytes`.
+    pub fn check_document(&self, doc: &Document) -> crate::Result<()> {
+        let n = doc.text.len() as u64;
+        if n > self.max_document_bytes {
+            return Err(crate::Error::limit(
+                &doc.path,
+                "bytes",
+                n,
+                self.max_document_bytes,
+                "--max-document-bytes",
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_document_bytes: Limits::DEFAULT_MAX_DOCUMENT_BYTES,
+            max_events: Limits::DEFAULT_MAX_EVENTS,
+        }
+    }
 }
 
 /// `path` relative to `base` (both made absolute first), with `/` separators; the path as
@@ -72,13 +118,204 @@ pub struct Analyzed<'a> {
     pub evidence: Vec<Tlink>,
     /// The dependency parse of every sentence (empty when the syntax model is unavailable).
     pub syntax: crate::syntax::DocParse,
+    /// Look-ups over this document, computed once by [`analyze`] (private, so that an
+    /// `Analyzed` always comes from it).
+    pub(crate) index: DocIndex,
+}
+
+/// Look-ups over one analysed document, computed once: each was a scan of the whole document
+/// per question (per event, per token), which made `build` of one long document quadratic.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct DocIndex {
+    /// Per sentence: does it repeat an earlier sentence word for word.
+    repeats: Vec<bool>,
+    /// Per event: the indices of the [`Analyzed::evidence`] links it is an end of, ascending.
+    evidence_of: Vec<Vec<usize>>,
+    /// Tokens inside a time expression, ascending.
+    in_timex: Vec<usize>,
+    /// Tokens inside a length written as an adjective (`duration/adjective`), ascending.
+    in_length: Vec<usize>,
+    /// `(token, event)` for the tokens inside a verb event, ascending.
+    in_verb: Vec<(usize, usize)>,
+    /// Per event: its first token (`token_at_or_after` its start); events are in text order,
+    /// so this does not decrease.
+    event_tok: Vec<usize>,
+    /// Per event index `i`: how many of the events before it are verbs.
+    verbs_before: Vec<usize>,
+    /// Per token `k`: how many tokens before it are a comma, a clause opener (`blocked` in
+    /// [`governs`]: a subordinating word, `;`, `:` or a quotation mark), a subordinating word,
+    /// a quotation mark.
+    commas: Vec<u32>,
+    blockers: Vec<u32>,
+    subordinators: Vec<u32>,
+    quotes: Vec<u32>,
+    /// Per token `k`: the last token at or before it that ends a fronted expression's clause
+    /// (`,`, `;`, `:` or a subordinating word), or `usize::MAX`.
+    clause_start: Vec<usize>,
+}
+
+impl DocIndex {
+    /// Everything but [`DocIndex::evidence_of`] (which needs the evidence links).
+    fn new(text: &str, analysis: &Analysis, timexes: &[Timex], events: &[Event]) -> DocIndex {
+        let mut seen = std::collections::HashSet::new();
+        let repeats = analysis
+            .sentences
+            .iter()
+            .map(|x| !seen.insert(x.span.slice(text)))
+            .collect();
+        // The tokens a span contains.
+        let covered = |span: Span| {
+            let k = analysis.tokens.partition_point(|t| t.span.start < span.start);
+            analysis.tokens[k..]
+                .iter()
+                .take_while(move |t| t.span.start < span.end)
+                .enumerate()
+                .filter(move |(_, t)| span.contains(&t.span))
+                .map(move |(j, _)| k + j)
+        };
+        let sorted = |mut v: Vec<usize>| {
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let in_timex = sorted(timexes.iter().flat_map(|x| covered(x.span)).collect());
+        let in_length = sorted(
+            timexes
+                .iter()
+                .filter(|x| x.rule == "duration/adjective")
+                .flat_map(|x| covered(x.span))
+                .collect(),
+        );
+        let mut in_verb: Vec<(usize, usize)> = events
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.pos == Pos::Verb)
+            .flat_map(|(i, x)| covered(x.span).map(move |k| (k, i)))
+            .collect();
+        in_verb.sort_unstable();
+        let event_tok: Vec<usize> = events
+            .iter()
+            .map(|x| analysis.token_at_or_after(x.span.start))
+            .collect();
+        let mut verbs_before = vec![0; events.len() + 1];
+        for (i, x) in events.iter().enumerate() {
+            verbs_before[i + 1] = verbs_before[i] + usize::from(x.pos == Pos::Verb);
+        }
+        let toks = &analysis.tokens;
+        let prefix = |f: &dyn Fn(&crate::text::Token) -> bool| {
+            let mut v = Vec::with_capacity(toks.len() + 1);
+            v.push(0u32);
+            for t in toks {
+                v.push(v[v.len() - 1] + u32::from(f(t)));
+            }
+            v
+        };
+        let word_sub = |t: &crate::text::Token| t.kind == TokenKind::Word && is_subordinator(t.text(text));
+        let commas = prefix(&|t| t.text(text) == ",");
+        let blockers = prefix(&|t| word_sub(t) || matches!(t.text(text), ";" | ":" | "\"" | "“" | "”"));
+        let subordinators = prefix(&word_sub);
+        let quotes = prefix(&|t| matches!(t.text(text), "“" | "”" | "\""));
+        let mut clause_start = Vec::with_capacity(toks.len());
+        let mut last = usize::MAX;
+        for (k, t) in toks.iter().enumerate() {
+            if matches!(t.text(text), "," | ";" | ":") || word_sub(t) {
+                last = k;
+            }
+            clause_start.push(last);
+        }
+        DocIndex {
+            repeats,
+            evidence_of: Vec::new(),
+            in_timex,
+            in_length,
+            in_verb,
+            event_tok,
+            verbs_before,
+            commas,
+            blockers,
+            subordinators,
+            quotes,
+            clause_start,
+        }
+    }
+
+    /// How many tokens in `from..to` a prefix count says.
+    fn count(prefix: &[u32], from: usize, to: usize) -> u32 {
+        if to <= from {
+            return 0;
+        }
+        prefix[to.min(prefix.len() - 1)] - prefix[from.min(prefix.len() - 1)]
+    }
+
+    /// The events among `lo..hi` (text order) whose first token is in `from..to`.
+    fn events_at(&self, lo: usize, hi: usize, from: usize, to: usize) -> std::ops::Range<usize> {
+        let hi = hi.min(self.event_tok.len());
+        let lo = lo.min(hi);
+        let toks = &self.event_tok[lo..hi];
+        lo + toks.partition_point(|&k| k < from)..lo + toks.partition_point(|&k| k < to)
+    }
+
+    fn with_evidence(mut self, events: usize, evidence: &[Tlink]) -> DocIndex {
+        self.evidence_of = vec![Vec::new(); events];
+        for (k, l) in evidence.iter().enumerate() {
+            for e in [l.from, l.to] {
+                if let Endpoint::Event(i) = e {
+                    if self.evidence_of[i].last() != Some(&k) {
+                        self.evidence_of[i].push(k);
+                    }
+                }
+            }
+        }
+        self
+    }
+
+    /// Is token `k` inside a time expression?
+    fn in_timex(&self, k: usize) -> bool {
+        self.in_timex.binary_search(&k).is_ok()
+    }
+
+    /// Is token `k` inside a length written as an adjective?
+    fn in_length(&self, k: usize) -> bool {
+        self.in_length.binary_search(&k).is_ok()
+    }
+
+    /// The verb events token `k` is inside.
+    fn verbs_at(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        let lo = self.in_verb.partition_point(|&(t, _)| t < k);
+        self.in_verb[lo..]
+            .iter()
+            .take_while(move |&&(t, _)| t == k)
+            .map(|&(_, e)| e)
+    }
+
+    /// The evidence links event `i` is an end of.
+    fn evidence_of(&self, i: usize) -> &[usize] {
+        self.evidence_of.get(i).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Run the per-document stages: text, temporal expressions, events, relations.
 pub fn analyze(doc: &Document) -> Analyzed<'_> {
+    match try_analyze(doc, u64::MAX) {
+        Ok(a) => a,
+        Err(_) => unreachable!("no bound on events"),
+    }
+}
+
+/// [`analyze`], refusing a document with more than `max_events` events before relating them.
+pub fn try_analyze(doc: &Document, max_events: u64) -> crate::Result<Analyzed<'_>> {
     let analysis = Analysis::new(&doc.text);
     let timexes = crate::timex::tag(&doc.text, &analysis, doc.dct);
     let events = crate::events::extract(&doc.text, &analysis, &timexes);
+    if events.len() as u64 > max_events {
+        return Err(crate::Error::limit(
+            &doc.path,
+            "events",
+            events.len() as u64,
+            max_events,
+            "--max-events",
+        ));
+    }
     let tlinks = crate::link::link(&doc.text, &analysis, doc.dct, &timexes, &events);
     let syntax = crate::syntax::DocParse::of(&doc.text, &analysis);
     let mut a = Analyzed {
@@ -90,9 +327,12 @@ pub fn analyze(doc: &Document) -> Analyzed<'_> {
         events,
         tlinks,
         evidence: Vec::new(),
+        index: DocIndex::default(),
     };
+    a.index = DocIndex::new(&doc.text, &a.analysis, &a.timexes, &a.events);
     a.evidence = evidence_links(&a);
-    a
+    a.index = std::mem::take(&mut a.index).with_evidence(a.events.len(), &a.evidence);
+    Ok(a)
 }
 
 /// The links a timeline can show (see [`is_evidence`]). A time expression that governs an
@@ -161,9 +401,19 @@ fn governed_unlinked(a: &Analyzed) -> Vec<Tlink> {
         let sent = a.analysis.sentence_at(tx.span.start);
         let lo = a.events.partition_point(|x| x.sentence < sent);
         let hi = a.events.partition_point(|x| x.sentence <= sent);
+        let candidates = governed_candidates(a, t, lo, hi);
+        debug_assert_eq!(
+            candidates
+                .iter()
+                .copied()
+                .filter(|&e| governs(a, t, e))
+                .collect::<Vec<_>>(),
+            (lo..hi).filter(|&e| governs(a, t, e)).collect::<Vec<_>>(),
+            "governed_candidates misses an event governs takes"
+        );
         // Verbs only: a noun whose verb the event tagger missed ("The 10-day strike ended on
         // Friday") would take the verb's date.
-        for e in (lo..hi).filter(|&e| a.events[e].pos == Pos::Verb) {
+        for e in candidates.into_iter().filter(|&e| a.events[e].pos == Pos::Verb) {
             if linked.contains(&(t, e)) || dated_event.contains(&e) || !governs(a, t, e) {
                 continue;
             }
@@ -190,10 +440,70 @@ fn governed_unlinked(a: &Analyzed) -> Vec<Tlink> {
     out
 }
 
+/// The events of `lo..hi` (time expression `t`'s sentence) that [`governs`] can take for `t`,
+/// ascending: a noun right after it, the first verb after it, the last verb before it and
+/// the two events right before it (with any others on the same tokens). Asking [`governs`]
+/// about every event of the sentence made a long sentence quadratic.
+fn governed_candidates(a: &Analyzed, t: usize, lo: usize, hi: usize) -> Vec<usize> {
+    let ix = &a.index;
+    let tx = &a.timexes[t];
+    let ts = a.analysis.token_at_or_after(tx.span.start);
+    let te = a.analysis.token_at_or_after(tx.span.end);
+    let vb = &ix.verbs_before;
+    let mut out: Vec<usize> = ix.events_at(lo, hi, te, te + 3).collect();
+    let on_token = |i: usize| ix.events_at(lo, hi, ix.event_tok[i], ix.event_tok[i] + 1);
+    // The first verb at or after the expression's end.
+    let after = ix.events_at(lo, hi, te, usize::MAX);
+    if vb[after.end] > vb[after.start] {
+        out.extend(on_token(vb.partition_point(|&v| v <= vb[after.start]) - 1));
+    }
+    // The last verb, and the last two events, before its start.
+    let before = ix.events_at(lo, hi, 0, ts);
+    if vb[before.end] > vb[before.start] {
+        out.extend(on_token(vb.partition_point(|&v| v < vb[before.end]) - 1));
+    }
+    if before.end > before.start {
+        let n = before.end - 1;
+        out.extend(on_token(n));
+        let prior = ix.events_at(lo, hi, 0, ix.event_tok[n]);
+        if prior.end > prior.start {
+            out.extend(on_token(prior.end - 1));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Build the timeline of `docs` (see the module table).
+///
+/// Fails, naming the document and the bound, when a document is past
+/// [`Limits::max_document_bytes`] or the documents' events together are past
+/// [`Limits::max_events`] (checked in document order, so the error names the document that
+/// crossed it whatever the number of threads).
 pub fn build(docs: &[Document], opts: &Options) -> crate::Result<Timeline> {
-    let analyzed: Vec<Analyzed> = docs.par_iter().map(analyze).collect();
-    Ok(assemble(&analyzed, opts))
+    let limits = opts.limits;
+    for d in docs {
+        limits.check_document(d)?;
+    }
+    let analyzed: Vec<crate::Result<Analyzed>> = docs.par_iter().map(|d| try_analyze(d, limits.max_events)).collect();
+    let mut total = 0u64;
+    let mut out = Vec::with_capacity(analyzed.len());
+    for a in analyzed {
+        let a = a?;
+        total += a.events.len() as u64;
+        if total > limits.max_events {
+            return Err(crate::Error::limit(
+                &a.doc.path,
+                "events in all documents up to this one",
+                total,
+                limits.max_events,
+                "--max-events",
+            ));
+        }
+        out.push(a);
+    }
+    Ok(assemble(&out, opts))
 }
 
 /// Verbs too light to be timeline events on their own (they carry another event).
@@ -363,13 +673,13 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
     if a.analysis.sentence_at(ev.span.start) != sent {
         return false;
     }
+    let ix = &a.index;
     let tok_of = |x: &Event| a.analysis.token_at_or_after(x.span.start);
-    // The events of the sentence (events are in text order): `(index, event)`.
-    let sentence_events = || {
-        let lo = a.events.partition_point(|x| x.sentence < ev.sentence);
-        let hi = a.events.partition_point(|x| x.sentence <= ev.sentence);
-        a.events[lo..hi].iter().enumerate().map(move |(j, x)| (lo + j, x))
-    };
+    // The events of the sentence (events are in text order): `lo..hi`. The questions below
+    // are answered from per-document tables (`DocIndex`): scanning the sentence's events and
+    // tokens per question made a long unpunctuated sentence cubic.
+    let lo = a.events.partition_point(|x| x.sentence < ev.sentence);
+    let hi = a.events.partition_point(|x| x.sentence <= ev.sentence);
     // A noun event right after the expression (`the Christmas movie release`): at most two
     // words between, no punctuation. It takes the expression; nothing else does.
     let determiner_before = ts > 0 && {
@@ -390,7 +700,8 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
             })
     };
     let modified = |x: &Event| (x.pos == Pos::Noun || determiner_before) && prenominal(tok_of(x));
-    if let Some((n, _)) = sentence_events().find(|(_, x)| modified(x)) {
+    // Only an event whose first token is within two tokens after the expression can be.
+    if let Some(n) = ix.events_at(lo, hi, te, te + 3).find(|&n| modified(&a.events[n])) {
         return n == e;
     }
     // A length written as an adjective is its noun's ("signed a five-year contract", "a
@@ -417,19 +728,12 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
             })
             .count()
     };
-    let blocked = |from: usize, to: usize| {
-        toks[from..to].iter().any(|k| {
-            let w = k.text(text);
-            (k.kind == TokenKind::Word && is_subordinator(w)) || matches!(w, ";" | ":" | "\"" | "“" | "”")
-        })
-    };
-    let events_between = |from: usize, to: usize, pos: Option<Pos>| {
-        sentence_events().any(|(j, x)| {
-            j != e && {
-                let k = tok_of(x);
-                k >= from && k < to && pos.is_none_or(|p| x.pos == p)
-            }
-        })
+    let blocked = |from: usize, to: usize| DocIndex::count(&ix.blockers, from, to) > 0;
+    // A verb event other than `e` whose first token is in `from..to`.
+    let verbs_between = |from: usize, to: usize| {
+        let r = ix.events_at(lo, hi, from, to);
+        let n = ix.verbs_before[r.end] - ix.verbs_before[r.start];
+        n > usize::from(r.contains(&e) && ev.pos == Pos::Verb)
     };
     if es >= te {
         // A fronted expression dates the first verb event after it (`On Thursday, ... told`,
@@ -438,20 +742,17 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
         // between commas (`Jobs, born ... on February 24, 1955, has built`).
         let mut start = a.analysis.sentences.get(sent).map_or(0, |x| x.tokens.start).min(ts);
         let mut after_comma = false;
-        for k in (start..ts).rev() {
-            let w = toks[k].text(text);
-            if matches!(w, "," | ";" | ":") || (toks[k].kind == TokenKind::Word && is_subordinator(w)) {
-                after_comma = w == ",";
-                start = k + 1;
-                break;
-            }
+        // The last clause boundary in `start..ts`.
+        if let Some(k) = ts
+            .checked_sub(1)
+            .map(|k| ix.clause_start[k])
+            .filter(|&k| k != usize::MAX && k >= start)
+        {
+            after_comma = toks[k].text(text) == ",";
+            start = k + 1;
         }
-        let aside = after_comma && toks[te..es].iter().any(|k| k.text(text) == ",");
-        ev.pos == Pos::Verb
-            && !aside
-            && !events_between(start, ts, Some(Pos::Verb))
-            && !blocked(te, es)
-            && !events_between(te, es, Some(Pos::Verb))
+        let aside = after_comma && DocIndex::count(&ix.commas, te, es) > 0;
+        ev.pos == Pos::Verb && !aside && !verbs_between(start, ts) && !blocked(te, es) && !verbs_between(te, es)
     } else if es < ts {
         // A trailing expression dates the nearest event before it, close by. Its own
         // preposition (`since November`, `until Friday`) does not open a clause; one that says
@@ -467,13 +768,13 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
             || (prep.as_deref() == Some("for") && tx.kind == TimexType::Duration);
         let gap_end = if own_prep { ts - 1 } else { ts };
         let nearest = if durative {
-            ev.pos == Pos::Verb && !events_between(after_event, ts, Some(Pos::Verb))
+            ev.pos == Pos::Verb && !verbs_between(after_event, ts)
         } else {
-            // The event right before token `before` in this sentence.
+            // The event right before token `before` in this sentence (the last of those on
+            // the same token, as `max_by_key` chose).
             let prev_event = |before: usize| {
-                sentence_events()
-                    .filter(|(_, x)| tok_of(x) < before)
-                    .max_by_key(|(_, x)| tok_of(x))
+                let r = ix.events_at(lo, hi, 0, before);
+                (r.end > r.start).then(|| (r.end - 1, &a.events[r.end - 1]))
             };
             // A noun that is the object of the verb event just before it passes the
             // expression on to that verb: `canceled the release of the film on Wednesday`,
@@ -483,19 +784,15 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
             // A length written as an adjective counts as one word (`staged a 10-day strike`).
             let object_of = |verb: &Event, noun: &Event| {
                 let (from, to) = (tok_of(verb) + 1, tok_of(noun));
-                let in_length = |k: &crate::text::Token| {
-                    a.timexes
-                        .iter()
-                        .any(|x| x.rule == "duration/adjective" && x.span.contains(&k.span))
-                };
+                let in_length = |k: usize| a.index.in_length(k);
                 verb.pos == Pos::Verb
                     && matches!(verb.tense, Tense::Past | Tense::Present | Tense::Future)
                     && noun.pos == Pos::Noun
                     && !matches!(verb.class, EventClass::Reporting | EventClass::IState)
                     && to >= from
-                    && toks[from..to].iter().filter(|k| !in_length(k)).count() <= 3
-                    && toks[from..to].iter().all(|k| {
-                        in_length(k)
+                    && (from..to).filter(|&k| !in_length(k)).count() <= 3
+                    && (from..to).zip(&toks[from..to]).all(|(n, k)| {
+                        in_length(n)
                             || k.kind == TokenKind::Word
                                 && !is_subordinator(k.text(text))
                                 && !is_preposition(k.text(text))
@@ -524,11 +821,15 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
         // ("cut its key interest rate by a quarter of a percentage point on Wednesday") —
         // unless a finite verb the tagger left out stands between ("... people had in the
         // movies over the holiday").
-        let gap = outside_parens(after_event, ts);
-        let plain = toks[after_event..gap_end]
-            .iter()
-            .all(|k| k.kind == TokenKind::Word && !is_finite_auxiliary(k.text(text)));
-        (gap <= MAX_TRAILING_GAP || plain && gap <= MAX_PLAIN_TRAILING_GAP) && !blocked(after_event, gap_end) && nearest
+        // (`nearest` first: it holds for one event at most, and the scans below are as long
+        // as the gap.)
+        nearest && !blocked(after_event, gap_end) && {
+            let gap = outside_parens(after_event, ts);
+            let plain = toks[after_event..gap_end]
+                .iter()
+                .all(|k| k.kind == TokenKind::Word && !is_finite_auxiliary(k.text(text)));
+            gap <= MAX_TRAILING_GAP || plain && gap <= MAX_PLAIN_TRAILING_GAP
+        }
     } else {
         false
     }
@@ -575,14 +876,14 @@ const MAX_PLAIN_TRAILING_GAP: usize = 14;
 /// Is event `i` in a main clause: no subordinating word between the start of its clause
 /// (the sentence start or the last comma) and the trigger?
 fn in_main_clause(a: &Analyzed, i: usize) -> bool {
-    let text = &a.doc.text;
     let e = &a.events[i];
     let parsed = a.syntax.word_at(e.sentence, e.span.start);
     let sent = &a.analysis.sentences[e.sentence.min(a.analysis.sentences.len().saturating_sub(1))];
     let k = a.analysis.token_at_or_after(e.span.start);
-    let toks = &a.analysis.tokens[sent.tokens.start..k.max(sent.tokens.start)];
-    let quotes = toks.iter().filter(|t| matches!(t.text(text), "“" | "”" | "\"")).count();
-    if quotes % 2 == 1 {
+    let (from, to) = (sent.tokens.start, k.max(sent.tokens.start));
+    // Counted from per-document tables (a scan from the sentence start per event was
+    // quadratic in a long sentence).
+    if DocIndex::count(&a.index.quotes, from, to) % 2 == 1 {
         return false;
     }
     // The parse knows the clause ("After the meeting, Sony canceled" is a main clause;
@@ -590,24 +891,13 @@ fn in_main_clause(a: &Analyzed, i: usize) -> bool {
     if let Some(w) = parsed {
         return a.syntax.in_main_clause(e.sentence, w);
     }
-    for t in toks.iter().rev() {
-        let w = t.text(text);
-        if t.kind == TokenKind::Word && is_subordinator(w) {
-            return false;
-        }
-    }
-    true
+    DocIndex::count(&a.index.subordinators, from, to) == 0
 }
 
 /// Does sentence `s` repeat an earlier sentence of the document word for word (a headline
 /// printed again as the first paragraph)? Its events are the earlier sentence's events.
 fn repeats_earlier_sentence(a: &Analyzed, s: usize) -> bool {
-    let text = &a.doc.text;
-    let Some(this) = a.analysis.sentences.get(s) else {
-        return false;
-    };
-    let this = this.span.slice(text);
-    a.analysis.sentences[..s].iter().any(|o| o.span.slice(text) == this)
+    a.index.repeats.get(s).copied().unwrap_or(false)
 }
 
 /// Whether event `i` of document `a` goes on the timeline:
@@ -628,7 +918,7 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize) -> bool {
     }
     let light = LIGHT_LEMMAS.contains(&e.lemma.as_str());
     let mut anchored = false;
-    for l in a.evidence.iter() {
+    for l in a.index.evidence_of(i).iter().map(|&k| &a.evidence[k]) {
         let other = match (l.from, l.to) {
             (Endpoint::Event(x), o) if x == i => o,
             (o, Endpoint::Event(x)) if x == i => o,
@@ -700,11 +990,7 @@ fn has_named_actor(a: &Analyzed, i: usize) -> bool {
                 toks[n - 1].text(text).to_ascii_lowercase().as_str(),
                 "to" | "of" | "in" | "at" | "from" | "by" | "for" | "with" | "on" | "into" | "about"
             );
-        capital(t)
-            && !NOT_NAMES.contains(&w)
-            && !sentence_initial
-            && !after_preposition
-            && !a.timexes.iter().any(|x| x.span.contains(&t.span))
+        capital(t) && !NOT_NAMES.contains(&w) && !sentence_initial && !after_preposition && !a.index.in_timex(n)
     })
 }
 
@@ -782,11 +1068,8 @@ fn label(a: &Analyzed, e: &Event) -> String {
             w.as_str(),
             "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "my" | "your"
         );
-        let other_event = a
-            .events
-            .iter()
-            .any(|x| x.span != e.span && x.pos == Pos::Verb && x.span.contains(&t.span));
-        let in_timex = e.pos == Pos::Verb && a.timexes.iter().any(|x| x.span.contains(&t.span));
+        let other_event = a.index.verbs_at(lo - 1).any(|x| a.events[x].span != e.span);
+        let in_timex = e.pos == Pos::Verb && a.index.in_timex(lo - 1);
         let signal = matches!(w.as_str(), "following" | "amid" | "despite" | "during");
         if boundary(t)
             || other_event
@@ -1027,6 +1310,32 @@ fn document_evidence(a: &Analyzed, what: &str, rule: &str) -> graph::Evidence {
 
 /// Text with every run of white space (line breaks included) as one space, for labels and
 /// evidence quotes.
+/// The most characters of an event's sentence its `description` gives; a longer sentence
+/// (an unpunctuated transcript is one sentence) is cut at a word and ends with ` …`. Normal
+/// sentences are far shorter, so their descriptions are unchanged; an uncut description of a
+/// one-sentence document repeated the whole document for every event, which made the
+/// timeline quadratic in the document's size.
+pub const MAX_DESCRIPTION_CHARS: usize = 2_000;
+
+/// [`squash`], cut to [`MAX_DESCRIPTION_CHARS`] (reading no more of `s` than it keeps).
+fn describe(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    for w in s.split_whitespace() {
+        let n = w.chars().count() + usize::from(chars > 0);
+        if chars + n > MAX_DESCRIPTION_CHARS {
+            out.push_str(if chars > 0 { " …" } else { "…" });
+            break;
+        }
+        if chars > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+        chars += n;
+    }
+    out
+}
+
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -1044,11 +1353,20 @@ fn event_key(doc: &str, i: usize) -> String {
 
 struct Ctx<'a, 'b> {
     docs: &'b [Analyzed<'a>],
+    /// Document id → index of the first document with it.
+    by_id: std::collections::HashMap<&'b str, usize>,
 }
 
-impl Ctx<'_, '_> {
+impl<'a, 'b> Ctx<'a, 'b> {
+    fn new(docs: &'b [Analyzed<'a>]) -> Ctx<'a, 'b> {
+        let mut by_id = std::collections::HashMap::new();
+        for (d, a) in docs.iter().enumerate() {
+            by_id.entry(a.doc.id.as_str()).or_insert(d);
+        }
+        Ctx { docs, by_id }
+    }
     fn doc_index(&self, id: &str) -> Option<usize> {
-        self.docs.iter().position(|a| a.doc.id == id)
+        self.by_id.get(id).copied()
     }
     /// Timeline evidence (character offsets) from a byte span in document `d`.
     fn evidence(&self, d: usize, span: Span, rule: &str) -> tl::Evidence {
@@ -1096,7 +1414,7 @@ impl Ctx<'_, '_> {
 
 /// Put the analysed documents together: merge, graph, timeline.
 pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
-    let cx = Ctx { docs };
+    let cx = Ctx::new(docs);
     // 1. Merge events across documents.
     let doc_events: Vec<DocEvents> = docs
         .iter()
@@ -1441,9 +1759,10 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             let d = cx.doc_index(&s.doc).unwrap_or(0);
             let a = &docs[d];
             let dating = a
-                .evidence
+                .index
+                .evidence_of(s.event)
                 .iter()
-                .filter(|l| l.from == Endpoint::Event(s.event) || l.to == Endpoint::Event(s.event))
+                .map(|&k| &a.evidence[k])
                 .map(|l| match (l.from, l.to, l.distance) {
                     (_, _, Some(_)) => 0,
                     (Endpoint::Timex(t), _, _) | (_, Endpoint::Timex(t), _)
@@ -1489,7 +1808,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             });
         }
         sources.sort_by(|x, y| (x.document.as_str(), x.start).cmp(&(y.document.as_str(), y.start)));
-        let sent = squash(&first.sentence_text);
+        let sent = describe(&first.sentence_text);
         timeline.events.push(tl::Event {
             id,
             label: label(&docs[d0], e0),
@@ -1659,10 +1978,24 @@ fn event_date(
     }
     // The most direct evidence: a dated time expression, else a metric link, else the DCT.
     let mut best: Option<(u8, tl::Derivation, Option<String>, Option<Precision>)> = None;
+    // The links of the cluster's events, document by document in the order the sources
+    // first name them, each document's in its own order (looking at every link of every
+    // source's document made this quadratic in one long document).
+    let mut by_doc: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut slot: std::collections::HashMap<usize, usize> = Default::default();
     for s in &cl.sources {
         let Some(d) = cx.doc_index(&s.doc) else { continue };
+        let at = *slot.entry(d).or_insert_with(|| {
+            by_doc.push((d, Vec::new()));
+            by_doc.len() - 1
+        });
+        by_doc[at].1.extend_from_slice(cx.docs[d].index.evidence_of(s.event));
+    }
+    for (d, mut links) in by_doc {
+        links.sort_unstable();
+        links.dedup();
         let a = &cx.docs[d];
-        for l in a.evidence.iter() {
+        for l in links.iter().map(|&k| &a.evidence[k]) {
             let (me, other) = match (l.from, l.to) {
                 (Endpoint::Event(x), o) if cluster_of.get(&(d, x)) == Some(&c) => (l.from, o),
                 (o, Endpoint::Event(x)) if cluster_of.get(&(d, x)) == Some(&c) => (l.to, o),

@@ -33,6 +33,15 @@ pub struct Args {
     /// Write the timeline here (atomically) instead of stdout.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
+    /// Refuse (exit 2, naming it) a document with more bytes of text than this.
+    #[arg(long, value_name = "N", default_value_t = crate::pipeline::Limits::DEFAULT_MAX_DOCUMENT_BYTES)]
+    pub max_document_bytes: u64,
+
+    /// Refuse (exit 2, naming the document) a build whose documents have more events than this
+    /// together.
+    #[arg(long, value_name = "N", default_value_t = crate::pipeline::Limits::DEFAULT_MAX_EVENTS)]
+    pub max_events: u64,
+
     /// Worker threads (default: one per core). Output is identical whatever the number.
     #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub jobs: Option<u32>,
@@ -78,6 +87,7 @@ pub fn load_documents(
     files: &[PathBuf],
     manifest: Option<&Path>,
     dct: Option<chrono::NaiveDate>,
+    max_document_bytes: u64,
 ) -> Result<(Vec<Document>, Vec<Error>), Error> {
     let mut docs = Vec::new();
     let mut errors = Vec::new();
@@ -87,6 +97,19 @@ pub fn load_documents(
         errors.extend(e);
     }
     for f in expand_inputs(files)? {
+        // Refuse a file past the bound before reading it (its text is at most its size).
+        if let Ok(m) = std::fs::metadata(&f) {
+            if m.is_file() && m.len() > max_document_bytes {
+                errors.push(Error::limit(
+                    &f,
+                    "bytes",
+                    m.len(),
+                    max_document_bytes,
+                    "--max-document-bytes",
+                ));
+                continue;
+            }
+        }
         match Document::load(&f, dct) {
             Ok(d) => docs.push(d),
             Err(e) => errors.push(e),
@@ -100,7 +123,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         return Err(Error::usage("build needs documents: give FILE... or --manifest FILE"));
     }
     let dct = args.dct.as_deref().map(document::parse_dct).transpose()?;
-    let (docs, errors) = load_documents(&args.files, args.manifest.as_deref(), dct)?;
+    let (docs, errors) = load_documents(&args.files, args.manifest.as_deref(), dct, args.max_document_bytes)?;
     if !errors.is_empty() {
         let n = errors.len();
         for e in &errors {
@@ -143,7 +166,14 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         }),
         None => Some(PathBuf::from(".")),
     };
-    let popts = crate::pipeline::Options { title, base };
+    let popts = crate::pipeline::Options {
+        title,
+        base,
+        limits: crate::pipeline::Limits {
+            max_document_bytes: args.max_document_bytes,
+            max_events: args.max_events,
+        },
+    };
     let timeline = crate::batch::install(&crate::batch::Options::jobs_or_all(args.jobs), || {
         crate::pipeline::build(&docs, &popts)
     })?;

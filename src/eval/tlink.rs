@@ -209,6 +209,7 @@ impl GoldDoc {
             dct: self.doc.dct,
             events: &self.entities.events,
             timexes: &self.entities.timexes,
+            sorted: crate::link::features::in_sentence_order(&self.entities.timexes),
         }
     }
 
@@ -413,6 +414,7 @@ pub fn end_to_end_by_rule(
                     dct: Some(dct),
                     events: &ev,
                     timexes: &tx,
+                    sorted: crate::link::features::in_sentence_order(&tx),
                 };
                 let span = |e: Endpoint| match e {
                     Endpoint::Event(i) => Some(ev[i].span),
@@ -494,6 +496,7 @@ pub fn choose_examples_system(docs: &[GoldDoc], lex: &Lexicon) -> Result<Vec<(Ve
             dct: Some(dct),
             events: &ev,
             timexes: &tx,
+            sorted: crate::link::features::in_sentence_order(&tx),
         };
         // Gold endpoint -> system endpoint (the first system entity overlapping it).
         let mut to_sys: BTreeMap<Endpoint, Endpoint> = BTreeMap::new();

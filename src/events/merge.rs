@@ -95,7 +95,10 @@ pub struct Source {
     pub span: Span,
     pub text: String,
     pub sentence: usize,
-    pub sentence_text: String,
+    /// The sentence, shared by every source of that sentence (one copy per sentence, not
+    /// one per event: an unpunctuated transcript is one long sentence).
+    #[serde(serialize_with = "shared_str")]
+    pub sentence_text: std::sync::Arc<str>,
     /// Day interval of the dated expressions in the sentence, when there are any.
     pub time: Option<(NaiveDate, NaiveDate)>,
     pub polarity: Polarity,
@@ -250,6 +253,14 @@ static NOT_NAMES: &[&str] = &[
     "s",
 ];
 
+fn shared_str<S: serde::Serializer>(s: &std::sync::Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
+    ser.serialize_str(s)
+}
+
+/// The most conflicts a cluster lists (they are found by pairs of sources: one event told
+/// 8,000 times with mixed polarity has 16 million pairs).
+pub const MAX_CONFLICTS: usize = 100;
+
 /// Lower-cased names (capitalised words not at the start of the sentence) in sentence `si`.
 fn names(text: &str, analysis: &Analysis, si: usize) -> Vec<String> {
     let sent = &analysis.sentences[si];
@@ -279,26 +290,55 @@ fn names(text: &str, analysis: &Analysis, si: usize) -> Vec<String> {
 /// The union of the day intervals of the dated expressions in sentence `si`, leaving out
 /// those that modify another event noun (`Christmas` in "scrapped the Christmas movie
 /// release" dates the release, not the scrapping).
-fn sentence_time(doc: &DocEvents, si: usize, event: usize) -> Option<(NaiveDate, NaiveDate)> {
+fn sentence_time(doc: &DocEvents, si: usize, sorted: bool) -> SentenceTime {
     let span = doc.analysis.sentences[si].span;
-    let mut out: Option<(NaiveDate, NaiveDate)> = None;
-    for t in doc.times.iter().filter(|t| span.contains(&t.span)) {
-        if let Some(owner) = premodified_noun(doc, t.span) {
-            if owner != event {
-                continue;
-            }
-        }
-        if let Some(r) = crate::value::date_range(&t.value) {
-            out = Some(match out {
-                None => (r.earliest, r.latest),
-                Some((a, b)) => (a.min(r.earliest), b.max(r.latest)),
-            });
-        }
+    let mut out = SentenceTime::default();
+    // Times in text order (as tagged): only those from the sentence's start on can be in it.
+    let times = if sorted {
+        let lo = doc.times.partition_point(|t| t.span.start < span.start);
+        let hi = lo + doc.times[lo..].partition_point(|t| t.span.start < span.end);
+        &doc.times[lo..hi]
+    } else {
+        &doc.times[..]
+    };
+    for t in times.iter().filter(|t| span.contains(&t.span)) {
+        let Some(r) = crate::value::date_range(&t.value) else {
+            continue;
+        };
+        let slot = match premodified_noun(doc, t.span) {
+            Some(owner) => out.owned.entry(owner).or_default(),
+            None => &mut out.all,
+        };
+        *slot = Some(match *slot {
+            None => (r.earliest, r.latest),
+            Some((a, b)) => (a.min(r.earliest), b.max(r.latest)),
+        });
     }
     out
 }
 
-/// Two day intervals that do not overlap.
+/// The dated expressions of one sentence, as [`SentenceTime::of`] reads them per event.
+#[derive(Default)]
+struct SentenceTime {
+    /// The union of those that modify no event noun.
+    all: Option<(NaiveDate, NaiveDate)>,
+    /// The union of those that modify each event noun, by event.
+    owned: std::collections::HashMap<usize, Option<(NaiveDate, NaiveDate)>>,
+}
+
+impl SentenceTime {
+    /// The union of the day intervals of the sentence's dated expressions, leaving out those
+    /// that modify another event noun (the union is the same in any order, so it is computed
+    /// once per sentence: per event it was quadratic in one long sentence).
+    fn of(&self, event: usize) -> Option<(NaiveDate, NaiveDate)> {
+        match (self.all, self.owned.get(&event).copied().flatten()) {
+            (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+            (x, None) => x,
+            (None, y) => y,
+        }
+    }
+}
+
 /// How many days apart the publication dates of two documents may be for two mentions in
 /// them to be the same event unless both are dated: news tells undated events close to its
 /// date, so `Apple unveiled the iPhone` in January 2007 and in June 2010 are two unveilings.
@@ -495,16 +535,25 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
     let mut items = Vec::new();
     for (di, d) in docs.iter().enumerate() {
+        let sorted = d.times.windows(2).all(|w| w[0].span.start <= w[1].span.start);
+        // The sentence's names and text, computed once per sentence (events come in
+        // sentence order).
+        let mut last: Option<(usize, Vec<String>, std::sync::Arc<str>, SentenceTime)> = None;
         for (ei, e) in d.events.iter().enumerate() {
             let si = e.sentence.min(d.analysis.sentences.len().saturating_sub(1));
             let (names, sentence_text, time) = if d.analysis.sentences.is_empty() {
-                (Vec::new(), String::new(), None)
+                (Vec::new(), std::sync::Arc::from(""), None)
             } else {
-                (
-                    names(d.text, d.analysis, si),
-                    d.analysis.sentences[si].span.slice(d.text).to_string(),
-                    sentence_time(d, si, ei),
-                )
+                if last.as_ref().is_none_or(|(s, _, _, _)| *s != si) {
+                    last = Some((
+                        si,
+                        names(d.text, d.analysis, si),
+                        std::sync::Arc::from(d.analysis.sentences[si].span.slice(d.text)),
+                        sentence_time(d, si, sorted),
+                    ));
+                }
+                let (_, n, t, time) = last.as_ref().expect("set above");
+                (n.clone(), t.clone(), time.of(ei))
             };
             let (definite, distinct, irrealis) = np_marks(d.text, d.analysis, e);
             items.push(Item {
@@ -550,10 +599,16 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
     // candidates are compared within key groups: the cost grows with the size of each group,
     // not with the square of all mentions across all documents.
     let mut groups: std::collections::BTreeMap<&str, Vec<usize>> = std::collections::BTreeMap::new();
+    // Each mention's position in its group.
+    let mut gpos: Vec<usize> = vec![0; n];
     for (i, it) in items.iter().enumerate() {
-        groups.entry(it.key.as_str()).or_default().push(i);
+        let g = groups.entry(it.key.as_str()).or_default();
+        gpos[i] = g.len();
+        g.push(i);
     }
     let mut antecedent: Vec<Option<usize>> = vec![None; n];
+    // The anaphors of each mention (the inverse of `antecedent`).
+    let mut anaphors: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
     for group in groups.values() {
         for (gb, &b) in group.iter().enumerate() {
             let y = &items[b];
@@ -570,6 +625,9 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     && x.source.sentence + ANAPHOR_WINDOW >= y.source.sentence
                     && !disjoint(x.source.time, y.source.time)
             });
+            if let Some(a) = antecedent[b] {
+                anaphors.entry(a).or_default().push(b);
+            }
         }
     }
     for group in groups.values() {
@@ -595,8 +653,21 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 continue;
             }
             later.clear();
-            let keys = std::iter::once((None, x.doc)).chain(x.names.iter().map(|n| (Some(n.as_str()), 0)));
-            for k in keys {
+            // In its own document a mention without a shared name merges only with its
+            // anaphors and with a repetition within REPEAT_WINDOW sentences (mentions are in
+            // sentence order): the other pairs of the document are skipped by the test below
+            // anyway, and visiting them all was quadratic in one long document.
+            if let Some(list) = by_key.get(&(None, x.doc)) {
+                let from = list.partition_point(|&g| g <= ga);
+                let near = list[from..]
+                    .iter()
+                    .take_while(|&&g| items[group[g]].source.sentence <= x.source.sentence + REPEAT_WINDOW);
+                later.extend(near);
+                for &b in anaphors.get(&a).map_or(&[][..], Vec::as_slice) {
+                    later.push(gpos[b]);
+                }
+            }
+            for k in x.names.iter().map(|n| (Some(n.as_str()), 0)) {
                 if let Some(list) = by_key.get(&k) {
                     let from = list.partition_point(|&g| g <= ga);
                     later.extend_from_slice(&list[from..]);
@@ -666,49 +737,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
         .into_iter()
         .map(|m| {
             let sources: Vec<Source> = m.iter().map(|&i| items[i].source.clone()).collect();
-            let mut conflicts = Vec::new();
-            for p in 0..m.len() {
-                for q in p + 1..m.len() {
-                    let (x, y) = (&sources[p], &sources[q]);
-                    if x.polarity != y.polarity {
-                        conflicts.push(Conflict {
-                            kind: ConflictKind::Polarity,
-                            sources: (p, q),
-                            message: format!(
-                                "{} says `{}` ({}), {} says `{}` ({})",
-                                x.doc, x.text, x.polarity, y.doc, y.text, y.polarity
-                            ),
-                        });
-                    }
-                    if x.modality.is_some() != y.modality.is_some() {
-                        let (h, a) = if x.modality.is_some() { (x, y) } else { (y, x) };
-                        conflicts.push(Conflict {
-                            kind: ConflictKind::Factuality,
-                            sources: (p, q),
-                            message: format!(
-                                "{} asserts `{}`, {} makes it hypothetical (`{}`)",
-                                a.doc,
-                                a.text,
-                                h.doc,
-                                h.modality.as_deref().unwrap_or("")
-                            ),
-                        });
-                    }
-                    if time_conflicts.contains(&(m[p], m[q])) {
-                        let (Some(tx), Some(ty)) = (x.time, y.time) else {
-                            continue;
-                        };
-                        conflicts.push(Conflict {
-                            kind: ConflictKind::Time,
-                            sources: (p, q),
-                            message: format!(
-                                "{} dates `{}` {}..{}, {} dates `{}` {}..{}",
-                                x.doc, x.text, tx.0, tx.1, y.doc, y.text, ty.0, ty.1
-                            ),
-                        });
-                    }
-                }
-            }
+            let conflicts = conflicts(&m, &sources, &time_conflicts);
             let first = &items[m[0]];
             Cluster {
                 lemma: first.lemma.clone(),
@@ -718,6 +747,94 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
             }
         })
         .collect()
+}
+
+/// The disagreements between the sources of one cluster (`m`: their items), by pairs of
+/// sources in order, at most [`MAX_CONFLICTS`]. Only the pairs that disagree are visited:
+/// for each source, the later ones of the other polarity, of the other factuality, and
+/// those its time conflicts name, merged in order.
+fn conflicts(
+    m: &[usize],
+    sources: &[Source],
+    time_conflicts: &std::collections::BTreeSet<(usize, usize)>,
+) -> Vec<Conflict> {
+    // Positions of the sources by polarity and by factuality (modality or not).
+    let mut by_polarity: std::collections::BTreeMap<Polarity, Vec<usize>> = Default::default();
+    let mut by_modality: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    for (p, x) in sources.iter().enumerate() {
+        by_polarity.entry(x.polarity).or_default().push(p);
+        by_modality[usize::from(x.modality.is_some())].push(p);
+    }
+    let position: std::collections::HashMap<usize, usize> = m.iter().enumerate().map(|(p, &i)| (i, p)).collect();
+    let mut out = Vec::new();
+    let mut later: Vec<usize> = Vec::new();
+    for (p, x) in sources.iter().enumerate() {
+        if out.len() >= MAX_CONFLICTS {
+            break;
+        }
+        later.clear();
+        let after = |list: &[usize]| list[list.partition_point(|&q| q <= p)..].to_vec();
+        for (pol, list) in &by_polarity {
+            if *pol != x.polarity {
+                later.extend(after(list));
+            }
+        }
+        later.extend(after(&by_modality[usize::from(x.modality.is_none())]));
+        for &(_, b) in time_conflicts.range((m[p], 0)..=(m[p], usize::MAX)) {
+            if let Some(&q) = position.get(&b) {
+                if q > p {
+                    later.push(q);
+                }
+            }
+        }
+        later.sort_unstable();
+        later.dedup();
+        for &q in &later {
+            if out.len() >= MAX_CONFLICTS {
+                break;
+            }
+            let y = &sources[q];
+            if x.polarity != y.polarity {
+                out.push(Conflict {
+                    kind: ConflictKind::Polarity,
+                    sources: (p, q),
+                    message: format!(
+                        "{} says `{}` ({}), {} says `{}` ({})",
+                        x.doc, x.text, x.polarity, y.doc, y.text, y.polarity
+                    ),
+                });
+            }
+            if x.modality.is_some() != y.modality.is_some() {
+                let (h, a) = if x.modality.is_some() { (x, y) } else { (y, x) };
+                out.push(Conflict {
+                    kind: ConflictKind::Factuality,
+                    sources: (p, q),
+                    message: format!(
+                        "{} asserts `{}`, {} makes it hypothetical (`{}`)",
+                        a.doc,
+                        a.text,
+                        h.doc,
+                        h.modality.as_deref().unwrap_or("")
+                    ),
+                });
+            }
+            if time_conflicts.contains(&(m[p], m[q])) {
+                let (Some(tx), Some(ty)) = (x.time, y.time) else {
+                    continue;
+                };
+                out.push(Conflict {
+                    kind: ConflictKind::Time,
+                    sources: (p, q),
+                    message: format!(
+                        "{} dates `{}` {}..{}, {} dates `{}` {}..{}",
+                        x.doc, x.text, tx.0, tx.1, y.doc, y.text, ty.0, ty.1
+                    ),
+                });
+            }
+        }
+    }
+    out.truncate(MAX_CONFLICTS);
+    out
 }
 
 #[cfg(test)]

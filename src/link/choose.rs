@@ -30,7 +30,9 @@
 //! ```
 
 use super::boost::{self, Boost};
-use super::closure::{Added, PointGraph};
+use super::closure::Added;
+#[cfg(test)]
+use super::closure::PointGraph;
 use super::features::{self, Context, PairKind};
 use super::model::{train_label, Model, LABELS};
 use super::rules::consecutive::MainEvent::FirstFinite;
@@ -216,7 +218,7 @@ fn rule_hints(cx: &Context) -> Hints {
         Endpoint::Timex(j) => Some(cx.timexes[j].sentence),
         _ => None,
     };
-    for (a, rel, b) in super::calendar(cx) {
+    for (a, rel, b) in super::calendar_local(cx) {
         if let (Some(x), Some(y)) = (sentence(a), sentence(b)) {
             if x != y {
                 continue;
@@ -657,10 +659,7 @@ pub fn links(cx: &Context, scorer: &dyn Scorer, threshold: f64) -> Vec<Tlink> {
         }
     }
     scored.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1.a, x.1.b).cmp(&(y.1.a, y.1.b))));
-    let mut g = PointGraph::new();
-    for (a, rel, b) in super::calendar(cx) {
-        g.add(&super::key(a), rel, &super::key(b));
-    }
+    let mut g = super::calendar_graph(cx);
     let mut out = Vec::new();
     for (_, p, ranked) in scored {
         for (rel, _) in ranked {
@@ -714,6 +713,7 @@ mod tests {
             dct: Some(dct),
             events: &ev,
             timexes: &tx,
+            sorted: crate::link::features::in_sentence_order(&tx),
         };
         f(&cx)
     }

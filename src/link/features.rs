@@ -64,6 +64,36 @@ pub struct Context<'a> {
     pub dct: Option<NaiveDate>,
     pub events: &'a [EventFacts],
     pub timexes: &'a [TimexFacts],
+    /// Whether `timexes` are in sentence order ([`in_sentence_order`]): then the timexes of
+    /// a sentence are found by binary search.
+    pub sorted: bool,
+}
+
+/// Are these timexes in sentence order (as tagged, or as read from TimeML)?
+pub fn in_sentence_order(timexes: &[TimexFacts]) -> bool {
+    timexes.windows(2).all(|w| w[0].sentence <= w[1].sentence)
+}
+
+impl Context<'_> {
+    /// The timexes of sentence `s`, in order, with their indices: a binary search when the
+    /// timexes are in sentence order (as tagged, or as read from TimeML), else a scan. (A scan
+    /// per event made linking quadratic in one long document.)
+    pub fn timexes_in(&self, s: usize) -> impl Iterator<Item = (usize, &TimexFacts)> + '_ {
+        let ts = self.timexes;
+        let (lo, hi) = if self.sorted {
+            (
+                ts.partition_point(|t| t.sentence < s),
+                ts.partition_point(|t| t.sentence <= s),
+            )
+        } else {
+            (0, ts.len())
+        };
+        ts[lo..hi]
+            .iter()
+            .enumerate()
+            .map(move |(j, t)| (lo + j, t))
+            .filter(move |(_, t)| t.sentence == s)
+    }
 }
 
 fn start(cx: &Context, e: Endpoint) -> usize {
@@ -178,9 +208,9 @@ fn distance_bucket(cx: &Context, from: usize, to: usize) -> &'static str {
 
 /// How the nearest timex in the event's sentence stands to the DCT (`-` when none).
 fn sentence_timex(cx: &Context, e: &EventFacts) -> &'static str {
-    cx.timexes
-        .iter()
-        .filter(|t| t.sentence == e.sentence && t.kind != "DURATION" && t.kind != "SET")
+    cx.timexes_in(e.sentence)
+        .map(|(_, t)| t)
+        .filter(|t| t.kind != "DURATION" && t.kind != "SET")
         .min_by_key(|t| t.span.start.abs_diff(e.span.start))
         .map(|t| versus_dct(&t.kind, &t.value, cx.dct))
         .unwrap_or("-")

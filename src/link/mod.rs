@@ -22,6 +22,8 @@
 pub mod boost;
 pub mod choose;
 pub mod closure;
+#[cfg(test)]
+mod closure_reference;
 pub mod facts;
 pub mod features;
 mod learned_aquaint;
@@ -203,6 +205,7 @@ fn in_context<T>(
         dct: Some(dct),
         events: &ev,
         timexes: &tx,
+        sorted: crate::link::features::in_sentence_order(&tx),
     })
 }
 
@@ -226,13 +229,12 @@ pub fn link_with(cx: &Context, model: &dyn Classifier) -> Vec<Tlink> {
     cands.extend(rules::consecutive::candidates(cx));
     cands.extend(rules::timex::candidates(cx, model));
     cands.extend(rules::dct::candidates(cx, model));
-    select(cands, &calendar(cx))
+    select(cands, calendar_graph(cx))
 }
 
-/// What the timexes' values say about each other and the DCT (`t2 BEFORE dct`, `t1 INCLUDES
-/// t3`): not output as links, but every chosen link must agree with it, so that an event is
-/// never put inside both the DCT and next week.
-pub(crate) fn calendar(cx: &Context) -> Vec<(Endpoint, RelType, Endpoint)> {
+/// The dated endpoints of a document: each DATE/TIME timex with a calendar value, then the
+/// DCT, with their values.
+fn dated(cx: &Context) -> Vec<(Endpoint, String)> {
     let mut dated: Vec<(Endpoint, String)> = cx
         .timexes
         .iter()
@@ -243,9 +245,47 @@ pub(crate) fn calendar(cx: &Context) -> Vec<(Endpoint, RelType, Endpoint)> {
     if let Some(d) = cx.dct {
         dated.push((Endpoint::Dct, d.to_string()));
     }
+    dated
+}
+
+/// What the timexes' values say about each other and the DCT (`t2 BEFORE dct`, `t1 INCLUDES
+/// t3`), as a point graph every chosen link must agree with, so that an event is never put
+/// inside both the DCT and next week. It implies exactly what adding
+/// [`features::compare_ranges`] of every pair of dated endpoints would (see
+/// [`closure::PointGraph::calendar`]), in O(n log n) rather than n² pairs.
+pub(crate) fn calendar_graph(cx: &Context) -> closure::PointGraph {
+    let days: Vec<(String, i64, i64, bool)> = dated(cx)
+        .into_iter()
+        .filter_map(|(e, v)| {
+            let r = crate::value::date_range(&v)?;
+            let day = |d: NaiveDate| i64::from(chrono::Datelike::num_days_from_ce(&d));
+            Some((
+                key(e),
+                day(r.earliest),
+                day(r.latest),
+                r.precision == crate::value::Precision::Time,
+            ))
+        })
+        .collect();
+    closure::PointGraph::calendar(&days)
+}
+
+/// The calendar relations between dated endpoints of one sentence, and between each dated
+/// timex and the DCT: `(a, rel, b)` with `a` before `b` in text order (the DCT last).
+pub(crate) fn calendar_local(cx: &Context) -> Vec<(Endpoint, RelType, Endpoint)> {
+    let dated = dated(cx);
+    let sentence = |e: Endpoint| match e {
+        Endpoint::Timex(j) => Some(cx.timexes[j].sentence),
+        Endpoint::Event(_) | Endpoint::Dct => None,
+    };
     let mut out = Vec::new();
     for (k, (a, va)) in dated.iter().enumerate() {
-        for (b, vb) in &dated[k + 1..] {
+        // Timexes are in text order: the same sentence is a run.
+        for (b, vb) in dated[k + 1..]
+            .iter()
+            .take_while(|(b, _)| sentence(*b) == sentence(*a))
+            .chain(dated.last().filter(|(b, _)| *b == Endpoint::Dct && *a != Endpoint::Dct))
+        {
             if let Some(rel) = features::compare_ranges(va, vb) {
                 out.push((*a, rel, *b));
             }
@@ -263,10 +303,10 @@ fn key(e: Endpoint) -> String {
 }
 
 /// A consistent subset: strongest first (rules, then learned labels by margin, ties in
-/// input order), each candidate taking its first label that agrees with `known` (the
+/// input order), each candidate taking its first label that agrees with `g` (the
 /// calendar) and the links chosen so far; a candidate none of whose labels fit is dropped. Output is
 /// sorted by (from, to).
-fn select(mut cands: Vec<rules::Candidate>, known: &[(Endpoint, RelType, Endpoint)]) -> Vec<Tlink> {
+fn select(mut cands: Vec<rules::Candidate>, mut g: closure::PointGraph) -> Vec<Tlink> {
     use rules::Strength;
     let rank = |s: Strength| match s {
         Strength::Rule => f64::INFINITY,
@@ -278,10 +318,6 @@ fn select(mut cands: Vec<rules::Candidate>, known: &[(Endpoint, RelType, Endpoin
             .total_cmp(&rank(cands[a].strength))
             .then(a.cmp(&b))
     });
-    let mut g = closure::PointGraph::new();
-    for &(a, rel, b) in known {
-        g.add(&key(a), rel, &key(b));
-    }
     let mut seen: std::collections::BTreeSet<(Endpoint, Endpoint)> = Default::default();
     let mut out = Vec::new();
     for i in order {

@@ -323,11 +323,27 @@ impl Model {
         }
     }
 
+    /// The table's rows by feature, hashed (built once per process): a look-up hashes the
+    /// feature once and compares one string, where a binary search over the sorted table
+    /// compared about 14 (14% of a 100-document build was `memcmp` there).
+    fn index(self) -> &'static std::collections::HashMap<&'static str, usize, FeatureHash> {
+        use std::sync::OnceLock;
+        type Index = std::collections::HashMap<&'static str, usize, FeatureHash>;
+        static TIMEBANK: OnceLock<Index> = OnceLock::new();
+        static AQUAINT: OnceLock<Index> = OnceLock::new();
+        let cell = match self {
+            Model::TimeBank => &TIMEBANK,
+            Model::Aquaint => &AQUAINT,
+        };
+        cell.get_or_init(|| self.table().iter().enumerate().map(|(i, (k, _))| (*k, i)).collect())
+    }
+
     fn scores(self, pair: &Pair) -> Vec<f64> {
         let t = self.table();
+        let index = self.index();
         let mut score = vec![0.0; LABELS.len()];
         for f in pair.keys.iter().chain(&pair.atoms) {
-            if let Ok(i) = t.binary_search_by(|(k, _)| (*k).cmp(f.as_str())) {
+            if let Some(&i) = index.get(f.as_str()) {
                 for (s, x) in score.iter_mut().zip(t[i].1) {
                     *s += f64::from(x) / 1000.0;
                 }
@@ -370,6 +386,27 @@ impl Classifier for Model {
         v
     }
 }
+
+/// FNV-1a, 64 bits: a fast, fixed (deterministic) hash for the short feature strings.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FeatureHasher(u64);
+
+impl std::hash::Hasher for FeatureHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Builds [`FeatureHasher`]s.
+pub type FeatureHash = std::hash::BuildHasherDefault<FeatureHasher>;
 
 /// Passes of the softmax label model (committed tables and in-memory training).
 pub const LABEL_EPOCHS: usize = 10;
@@ -437,5 +474,26 @@ impl Classifier for SoftmaxLabels {
         let mut v: Vec<(RelType, f64)> = self.labels.iter().copied().zip(s).collect();
         v.sort_by(|a, b| b.1.total_cmp(&a.1));
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every feature of a committed table is on one row only, so the hashed look-up finds
+    /// the row the binary search over the sorted table found.
+    #[test]
+    fn hashed_lookup_finds_the_sorted_tables_row() {
+        for m in [Model::TimeBank, Model::Aquaint] {
+            let t = m.table();
+            assert_eq!(m.index().len(), t.len(), "{}: a feature on two rows", m.as_str());
+            for (i, (k, _)) in t.iter().enumerate() {
+                let by_search = t.binary_search_by(|(x, _)| (*x).cmp(k)).ok();
+                assert_eq!(by_search, Some(i), "{k}");
+                assert_eq!(m.index().get(k), Some(&i), "{k}");
+            }
+            assert_eq!(m.index().get("no such feature"), None);
+        }
     }
 }

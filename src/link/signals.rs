@@ -111,10 +111,14 @@ fn word(text: &str, analysis: &Analysis, i: usize) -> Option<String> {
 pub fn signal_at(text: &str, analysis: &Analysis, i: usize) -> Option<Signal> {
     let mut best: Option<(usize, Signal)> = None;
     for &(words, kind, id) in SIGNALS {
-        let ok = words
-            .iter()
-            .enumerate()
-            .all(|(k, w)| word(text, analysis, i + k).as_deref() == Some(*w));
+        // `w` is lower case (see the test `signal_words_are_lower_case`): comparing without
+        // case is comparing the lower-cased word, without allocating it per entry.
+        let ok = words.iter().enumerate().all(|(k, w)| {
+            analysis
+                .tokens
+                .get(i + k)
+                .is_some_and(|t| t.kind != TokenKind::Punct && t.text(text).eq_ignore_ascii_case(w))
+        });
         if ok && best.as_ref().is_none_or(|(n, _)| words.len() > *n) {
             let end = analysis.tokens[i + words.len() - 1].span.end;
             best = Some((
@@ -253,6 +257,16 @@ pub fn metric_at(text: &str, analysis: &Analysis, i: usize) -> Option<Metric> {
 
 #[cfg(test)]
 mod tests {
+    /// `signal_at` compares tokens to the table's words without case: they must be lower case.
+    #[test]
+    fn signal_words_are_lower_case() {
+        for (words, _, id) in SIGNALS {
+            for w in *words {
+                assert_eq!(*w, w.to_ascii_lowercase(), "{id}");
+            }
+        }
+    }
+
     use super::*;
 
     fn first_metric(text: &str) -> Option<(String, (i64, i64), &'static str)> {

@@ -75,10 +75,8 @@ pub fn candidates(cx: &Context, model: &dyn Classifier) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (i, e) in cx.events.iter().enumerate() {
         let nearest = cx
-            .timexes
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.sentence == e.sentence && t.kind != "SET")
+            .timexes_in(e.sentence)
+            .filter(|(_, t)| t.kind != "SET")
             .min_by_key(|(_, t)| (t.span.start.abs_diff(e.span.start), t.span.start));
         let Some((j, t)) = nearest else { continue };
         let (ev, tx) = (Endpoint::Event(i), Endpoint::Timex(j));
