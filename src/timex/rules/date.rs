@@ -155,6 +155,7 @@ struct IsoTime {
     /// Every field in range: hour ≤ 23, minute ≤ 59, second ≤ 60, zone hours ≤ 14
     /// (`T25:00` is written like a time but is none).
     possible: bool,
+    zone: Option<super::Zone>,
     /// The token after it.
     end: usize,
 }
@@ -182,18 +183,29 @@ fn iso_time(ctx: &Ctx, j: usize) -> Option<IsoTime> {
         }
     }
     // The zone: `Z` or an offset `+01:00`, `-0500`.
+    let mut zone = None;
     if joined(e) && ctx.is(e, "z") {
+        zone = Some(super::Zone::Fixed(0));
         e += 1;
     } else if joined(e) && (ctx.punct(e, "+") || ctx.punct(e, "-")) && joined(e + 1) {
+        let sign = if ctx.punct(e, "-") { -1 } else { 1 };
         match ctx.num(e + 1) {
             Some((h, 2)) => {
                 possible &= h <= 14;
                 e += 2;
-                if joined(e) && ctx.punct(e, ":") && joined(e + 1) && matches!(ctx.num(e + 1), Some((_, 2))) {
-                    e += 2;
+                let mut m = 0;
+                if joined(e) && ctx.punct(e, ":") && joined(e + 1) {
+                    if let Some((mm, 2)) = ctx.num(e + 1) {
+                        m = mm;
+                        e += 2;
+                    }
                 }
+                zone = Some(super::Zone::Fixed(sign * (h as i32 * 60 + m as i32)));
             }
-            Some((_, 4)) => e += 2,
+            Some((hm, 4)) => {
+                zone = Some(super::Zone::Fixed(sign * ((hm / 100) as i32 * 60 + (hm % 100) as i32)));
+                e += 2
+            }
             _ => return None,
         }
     }
@@ -204,6 +216,7 @@ fn iso_time(ctx: &Ctx, j: usize) -> Option<IsoTime> {
         hour,
         minute,
         possible,
+        zone,
         end: e,
     })
 }
@@ -269,6 +282,7 @@ fn numeric(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                     day: Some(Box::new(day)),
                     hour: t.hour,
                     minute: t.minute,
+                    zone: t.zone,
                 };
                 out.push(Cand::new(i, t.end, TimexType::Time, v, "time/iso-datetime"));
             } else if !(i > 0 && ctx.any(i - 1, NUMBER_LABELS)) {
