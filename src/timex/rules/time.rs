@@ -518,6 +518,24 @@ fn part(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         ));
         return;
     }
+    // "(in) the early hours of Monday": the start of that day.
+    if ctx.is(i, "the") && ctx.any(i + 1, &["early", "small", "wee"]) && ctx.is(i + 2, "hours") && ctx.is(i + 3, "of") {
+        if let Some((day, e)) = day_after(ctx, i + 4) {
+            let mut c = Cand::new(i, e, TimexType::Date, day, "time/part-of-day");
+            c.modifier = Some("START");
+            out.push(c);
+            return;
+        }
+    }
+    // "the night before (he vanished)", "the morning after": the part of the day before or
+    // after the day of the story.
+    if ctx.is(i, "the") && ctx.any(i + 2, &["before", "after"]) && !ctx.is_num(i + 3) {
+        if let Some(p) = part_of_day(ctx.lw(i + 1)).filter(|_| !ctx.lw(i + 1).ends_with('s')) {
+            let n = if ctx.is(i + 2, "before") { -1 } else { 1 };
+            push(out, i + 3, Unres::Anaphor { unit: Unit::Day, n }, p);
+            return;
+        }
+    }
     // DAY PART: "Sunday night", "yesterday afternoon", "Dec. 17 evening"
     let (day, j) = match ctx.lw(i) {
         "this" => (Unres::Shift { unit: Unit::Day, n: 0 }, i + 1),
