@@ -224,6 +224,8 @@ fn iso_time(ctx: &Ctx, j: usize) -> Option<IsoTime> {
 /// Words after which a number is a label, not a date: `version 1998`, `flight 2014`.
 static NUMBER_LABELS: &[&str] = &[
     "no",
+    "russell",
+    "wilshire",
     "nos",
     "number",
     "flight",
@@ -660,6 +662,63 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                     Unres::Fixed(format!("{}", y / 10)),
                     "date/decade",
                 ));
+            }
+        }
+    }
+    // "the 70s", "built in 70s Britain": two digits and `s` (not an age, "in his 70s", nor a
+    // temperature, "highs in the 70s").
+    if let Some((n, 2)) = ctx.num(j) {
+        let age = i > 0 && ctx.any(i - 1, &["his", "her", "their", "my", "your", "our", "its", "whose"]);
+        let heat = (i.saturating_sub(6)..i).any(|k| {
+            ctx.any(
+                k,
+                &[
+                    "temperature",
+                    "temperatures",
+                    "high",
+                    "highs",
+                    "low",
+                    "lows",
+                    "degrees",
+                    "aged",
+                    "age",
+                    "ages",
+                ],
+            )
+        });
+        if n % 10 == 0
+            && ctx.joined(j + 1)
+            && ctx.is(j + 1, "s")
+            && !(ctx.joined(j + 2) && (ctx.is_word(j + 2) || ctx.is_num(j + 2) || ctx.punct(j + 2, "-")))
+            && !age
+            && !heat
+        {
+            let y = expand_year(n, 2).unwrap_or(1900);
+            out.push(Cand::new(
+                start,
+                j + 2,
+                D,
+                Unres::Fixed(format!("{}", y / 10)),
+                "date/decade",
+            ));
+        }
+    }
+    // "since '82", "the class of '09": a year with its century left out.
+    if (ctx.punct(j, "'") || ctx.punct(j, "\u{2019}")) && ctx.joined(j + 1) && start == j {
+        if let Some((n, 2)) = ctx.num(j + 1) {
+            let free = !ctx.is_word(j + 2) && !ctx.is_num(j + 2) && !(ctx.joined(j + 2) && ctx.punct(j + 2, "-"))
+                || ctx.any(j + 2, &["and", "or", "to", "when", "until"]);
+            let before = j > 0
+                && ctx.any(
+                    j - 1,
+                    &[
+                        "since", "in", "of", "until", "by", "from", "before", "after", "spring", "summer", "fall",
+                        "autumn", "winter",
+                    ],
+                );
+            if free && before {
+                let y = expand_year(n, 2).unwrap_or(1900);
+                out.push(Cand::new(j, j + 2, D, Unres::Fixed(y.to_string()), "date/year"));
             }
         }
     }
