@@ -1046,10 +1046,12 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
             Unit::Month => "PXM",
             Unit::Quarter => "PXQ",
             Unit::Half => "PXM",
-            // Amounts of decades and centuries are written in years (`two decades` is P20Y),
-            // and so is an unknown number of them (`for decades`, `decades-long`: PXY, as
-            // TimeBank and MEANTIME annotate it).
-            Unit::Year | Unit::Decade | Unit::Century | Unit::Millennium => "PXY",
+            // Amounts of decades are written in years (`two decades` is P20Y), and so is an
+            // unknown number of them (`for decades`, `decades-long`: PXY, as TimeBank and
+            // MEANTIME annotate it).
+            Unit::Year | Unit::Decade => "PXY",
+            Unit::Century => "PXC",
+            Unit::Millennium => "PXL",
         }
         .to_string();
     };
