@@ -138,7 +138,7 @@ fn timex_cases() {
 
 /// Cases of the probe set (`tests/data/timex_probe/`) that must pass; raise it when a change
 /// makes more pass, never lower it to let a change through.
-const PROBE_FLOOR: usize = 101;
+const PROBE_FLOOR: usize = 104;
 
 /// The probe set of issue 15: sentences written for it in styles the development corpus
 /// lacks (market reports, wire stories with UTC times, sports, courts and police, live

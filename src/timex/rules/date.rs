@@ -509,7 +509,27 @@ fn named(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             return;
         }
         if let Some((m, e)) = ctx.month(k2) {
-            if ctx.cap(k2) && ctx.month_full(k2).is_some() || ctx.punct(e - 1, ".") {
+            // "3 Mar 25", "3 Mar 2025": an abbreviation without its dot, before a year.
+            if ctx.cap(k2) && ctx.month_full(k2).is_none() && !ctx.punct(e - 1, ".") && year_at(ctx, e).is_none() {
+                if let Some((y, 2)) = ctx
+                    .num(e)
+                    .filter(|_| !ctx.joined(e + 1) || !ctx.is_word(e + 1) && !ctx.is_num(e + 1))
+                {
+                    let y = expand_year(y, 2).unwrap_or(2000);
+                    if valid(y, m, d) && !ctx.is_word(e + 1) {
+                        let v = Unres::Date {
+                            year: Some(y),
+                            month: m,
+                            day: Some(d),
+                        };
+                        out.push(Cand::new(i0, e + 1, D, v, "date/day-month"));
+                    }
+                }
+            }
+            if ctx.cap(k2) && ctx.month_full(k2).is_some()
+                || ctx.punct(e - 1, ".")
+                || year_at(ctx, e).is_some() && ctx.cap(k2)
+            {
                 let (year, end) = match year_at(ctx, e) {
                     Some((y, e2)) => (Some(y), e2),
                     None => (None, e),
@@ -706,7 +726,7 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     // "since '82", "the class of '09": a year with its century left out.
     if (ctx.punct(j, "'") || ctx.punct(j, "\u{2019}")) && ctx.joined(j + 1) && start == j {
         if let Some((n, 2)) = ctx.num(j + 1) {
-            let free = !ctx.is_word(j + 2) && !ctx.is_num(j + 2) && !(ctx.joined(j + 2) && ctx.punct(j + 2, "-"))
+            let free = !(ctx.is_word(j + 2) || ctx.is_num(j + 2) || ctx.joined(j + 2) && ctx.punct(j + 2, "-"))
                 || ctx.any(j + 2, &["and", "or", "to", "when", "until"]);
             let before = j > 0
                 && ctx.any(
@@ -949,7 +969,21 @@ fn quarter(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     let mut e = k + 1;
-    if year.is_none() && ctx.is(e, "of") {
+    // "the second quarter of last year": one expression, last year's second quarter.
+    if year.is_none()
+        && this_year.is_none()
+        && ctx.is(e, "of")
+        && ctx.any(e + 1, &["this", "last", "next"])
+        && ctx.is(e + 2, "year")
+    {
+        this_year = Some(match ctx.lw(e + 1) {
+            "this" => 0,
+            "last" => -1,
+            _ => 1,
+        });
+        e += 3;
+    }
+    if year.is_none() && this_year.is_none() && ctx.is(e, "of") {
         let f = if ctx.is(e + 1, "fiscal") { e + 2 } else { e + 1 };
         let f = if ctx.is(f, "year") { f + 1 } else { f };
         if let Some((y, e2)) = year_at(ctx, f) {
@@ -1088,6 +1122,31 @@ fn weekday(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                     e2,
                 ),
                 None => (
+                    Unres::DateWeekday {
+                        month: m,
+                        day,
+                        weekday: d,
+                    },
+                    e,
+                ),
+            };
+            out.push(Cand::new(i, end, D, val, "date/weekday"));
+            return;
+        }
+    }
+    // "Wed, 14 May 2025", "Wednesday 14 May": the day first.
+    if let Some((day, k2)) = day_at(ctx, k).filter(|_| ctx.is_num(k)) {
+        if let (true, Some((m, e))) = (ctx.cap(k2), ctx.month(k2)) {
+            let (val, end) = match year_at(ctx, e) {
+                Some((y, e2)) if valid(y, m, day) => (
+                    Unres::Date {
+                        year: Some(y),
+                        month: m,
+                        day: Some(day),
+                    },
+                    e2,
+                ),
+                _ => (
                     Unres::DateWeekday {
                         month: m,
                         day,
