@@ -333,6 +333,7 @@ static LISTS: &[&[&str]] = &[
     INFINITIVE_FUTURE,
     FUTURE,
     SCHEDULED_PRESENT,
+    PAST_ACTS,
 ];
 
 /// Whether `w` may be in one of [`LISTS`]: `false` only when it is in none (one bit test,
@@ -516,7 +517,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
             return None;
         }
         // "on Thursday agreed to quit": the act after the expression is what it dates.
-        let act = k >= end && ctx.any(k, PAST_ACTS) && ctx.is(k + 1, "to");
+        let act = k >= end && ctx.is(k + 1, "to") && maybe_listed(ctx.lw(k)) && PAST_ACTS.contains(&ctx.lw(k));
         let found = if act {
             Some((Direction::Past, true))
         } else {

@@ -31,7 +31,11 @@ fn in_a_row(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     if !ctx.any(i, &["a", "the"]) {
         return;
     }
-    let Some(n) = super::lookup(super::ORDINAL_WORDS, ctx.lw(i + 1)).filter(|&n| n >= 2) else {
+    let Some(n) = ctx
+        .ordinal(i + 1)
+        .filter(|&(n, e)| n >= 2 && e == i + 2)
+        .map(|(n, _)| n)
+    else {
         return;
     };
     let straight = ctx.any(i + 2, &["straight", "consecutive", "successive"]);

@@ -402,7 +402,7 @@ static NUMBER_WORDS: &[(&str, u32)] = &[
     ("dozen", 12),
 ];
 
-pub(super) static ORDINAL_WORDS: &[(&str, u32)] = &[
+static ORDINAL_WORDS: &[(&str, u32)] = &[
     ("first", 1),
     ("second", 2),
     ("third", 3),

@@ -327,7 +327,11 @@ fn clock(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     // Wire copy: "by 0915 GMT", "0600 UTC" (four digits and a zone).
-    if hl == 4 && zone(ctx, i + 1).1.is_some() && !(i > 0 && ctx.joined(i) && !ctx.is_word(i - 1)) {
+    if hl == 4
+        && (ctx.cap(i + 1) || ctx.punct(i + 1, "("))
+        && zone(ctx, i + 1).1.is_some()
+        && !(i > 0 && ctx.joined(i) && !ctx.is_word(i - 1))
+    {
         let (hour, minute) = (h / 100, h % 100);
         if hour <= 23 && minute < 60 {
             finish(ctx, i, i + 1, hour, minute, "time/clock", out);
