@@ -4,13 +4,17 @@ and TLINK, so that `tempograph timeml annotate` and `tempograph eval` score temp
 expressions, event extents and temporal awareness on it.
 
     scripts/meantime-to-timeml.py $C/meantime/corpus_apple /tmp/meantime-gold
+    scripts/meantime-to-timeml.py --no-dateline $C/meantime/corpus_apple /tmp/meantime-gold-nd
     tempograph timeml annotate /tmp/meantime-gold --out-dir /tmp/meantime-sys
     tempograph eval /tmp/meantime-gold /tmp/meantime-sys
 
 MEANTIME annotates only the title and the first sentences of each article, so the text is cut
 after the last sentence that MEANTIME annotated (sentence 5). Tokens are joined with spaces and
 then lightly detokenized (no space before `,` `.` `'s` ...). The DCT is the document's
-CREATION_TIME timex; its mention in the text (the dateline) stays a gold DATE, and links to it become links to the DCT (`t0`). MEANTIME's event mentions
+CREATION_TIME timex; its mention in the text (the dateline) stays a gold DATE, and links to it become links to the DCT (`t0`).
+With `--no-dateline` the dateline line is left out of the text (a sentence made only of the
+CREATION_TIME mention and punctuation): a system that knows the DCT finds it for free, so
+the figure without it is the one that measures the expressions of the story itself. MEANTIME's event mentions
 have no TimeML class: they are written as OCCURRENCE, so only event extents (not classes)
 are comparable. TLINKs whose ends both lie in the kept text are kept. The output goes
 to a directory outside the repository: the corpus text is never copied into the project.
@@ -32,10 +36,28 @@ NO_SPACE_BEFORE = {",", ".", ";", ":", "?", "!", ")", "'s", "n't", "'re", "'ve",
 NO_SPACE_AFTER = {"(", "$", "£", "€"}
 
 
-def convert(path):
+def dateline_sentences(doc, tokens):
+    """The sentences made only of the CREATION_TIME mention (and punctuation)."""
+    sentence_of = {t: s for s, t, _ in tokens}
+    inside = set()
+    for m in TIMEX.finditer(doc):
+        if dict(ATTR.findall(m.group(1))).get("functionInDocument") == "CREATION_TIME":
+            inside.update(re.findall(r't_id="(\d+)"', m.group(2)))
+    out = set()
+    for sent in {sentence_of[t] for t in inside if t in sentence_of}:
+        words = [(t, w) for s, t, w in tokens if s == sent]
+        if all(t in inside or not any(c.isalnum() for c in w) for t, w in words):
+            out.add(sent)
+    return out
+
+
+def convert(path, no_dateline=False):
     doc = open(path, encoding="utf-8").read()
     tokens = [(int(s), t, html.unescape(w)) for s, t, w in TOKEN.findall(doc)]
     tokens = [x for x in tokens if x[0] <= LAST_SENTENCE]
+    if no_dateline:
+        drop = dateline_sentences(doc, tokens)
+        tokens = [x for x in tokens if x[0] not in drop]
     text, spans, prev_sent, prev_word = "", {}, None, None
     for sent, tid, word in tokens:
         if prev_sent is not None:
@@ -103,9 +125,12 @@ def convert(path):
 
 
 def main():
-    if len(sys.argv) != 3 or not os.path.isdir(sys.argv[1]):
-        sys.exit("usage: meantime-to-timeml.py MEANTIME_DIR OUT_DIR")
-    src, dst = sys.argv[1], sys.argv[2]
+    args = sys.argv[1:]
+    no_dateline = "--no-dateline" in args
+    args = [a for a in args if a != "--no-dateline"]
+    if len(args) != 2 or not os.path.isdir(args[0]):
+        sys.exit("usage: meantime-to-timeml.py [--no-dateline] MEANTIME_DIR OUT_DIR")
+    src, dst = args
     if os.path.abspath(dst).startswith(os.path.abspath(os.path.dirname(os.path.dirname(__file__)))):
         sys.exit(f"{dst}: inside the repository; corpus text must not be copied into the project")
     os.makedirs(dst, exist_ok=True)
@@ -114,7 +139,7 @@ def main():
         sys.exit(f"{src}: no .xml files")
     for f in names:
         with open(os.path.join(dst, f[:-4] + ".tml"), "w", encoding="utf-8") as fh:
-            fh.write(convert(os.path.join(src, f)))
+            fh.write(convert(os.path.join(src, f), no_dateline))
     print(f"{len(names)} documents written to {dst}")
 
 

@@ -1046,8 +1046,10 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
             Unit::Month => "PXM",
             Unit::Quarter => "PXQ",
             Unit::Half => "PXM",
-            Unit::Year => "PXY",
-            Unit::Decade => "PXE",
+            // Amounts of decades are written in years (`two decades` is P20Y), and so is an
+            // unknown number of them (`for decades`, `decades-long`: PXY, as TimeBank and
+            // MEANTIME annotate it).
+            Unit::Year | Unit::Decade => "PXY",
             Unit::Century => "PXC",
             Unit::Millennium => "PXL",
         }
@@ -1161,7 +1163,12 @@ pub fn resolve_window(
                 "a length of time".to_string(),
                 None,
             ),
-            Unres::Time { day, hour, minute } => {
+            Unres::Time {
+                day,
+                hour,
+                minute,
+                zone,
+            } => {
                 let o = match day {
                     Some(d) => r.date(d),
                     None => match r.anchor {
@@ -1180,8 +1187,15 @@ pub fn resolve_window(
                     },
                 };
                 let v = match o.val {
-                    Ok(Val::Day(d)) => format!("{}T{hour:02}:{minute:02}", d.format("%Y-%m-%d")),
-                    _ => format!("XXXX-XX-XXT{hour:02}:{minute:02}"),
+                    Ok(Val::Day(d)) => format!(
+                        "{}T{hour:02}:{minute:02}{}",
+                        d.format("%Y-%m-%d"),
+                        zone.map_or(String::new(), |z| zone_designator(z, Some(d)))
+                    ),
+                    _ => format!(
+                        "XXXX-XX-XXT{hour:02}:{minute:02}{}",
+                        zone.map_or(String::new(), |z| zone_designator(z, None))
+                    ),
                 };
                 (v, o.anchor, o.dir, o.why, o.val.ok())
             }
@@ -1265,5 +1279,33 @@ fn unknown_value(u: &Unres) -> String {
         Unres::Weekday(d) => format!("XXXX-WXX-{}", d + 1),
         Unres::DayOfMonth(d) => format!("XXXX-XX-{d:02}"),
         _ => "XXXX-XX-XX".to_string(),
+    }
+}
+
+/// The ISO 8601 zone designator of `zone` on day `d`: `Z`, `-05`, `+05:30`. A US zone named
+/// without standard or daylight (`ET`) is an hour later from the second Sunday of March to
+/// the first Sunday of November (the rule since 2007; on an unknown day, standard time).
+fn zone_designator(zone: super::rules::Zone, d: Option<NaiveDate>) -> String {
+    let minutes = match zone {
+        super::rules::Zone::Fixed(m) => m,
+        super::rules::Zone::UsLocal(h) => {
+            let dst = d.is_some_and(|d| {
+                let nth_sunday = |month: u32, n: u32| {
+                    NaiveDate::from_weekday_of_month_opt(d.year(), month, chrono::Weekday::Sun, n as u8)
+                };
+                matches!((nth_sunday(3, 2), nth_sunday(11, 1)), (Some(a), Some(b)) if d >= a && d < b)
+            });
+            (h + i32::from(dst)) * 60
+        }
+    };
+    if minutes == 0 {
+        return "Z".to_string();
+    }
+    let sign = if minutes < 0 { '-' } else { '+' };
+    let (h, m) = (minutes.abs() / 60, minutes.abs() % 60);
+    if m == 0 {
+        format!("{sign}{h:02}")
+    } else {
+        format!("{sign}{h:02}:{m:02}")
     }
 }

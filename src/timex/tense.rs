@@ -297,6 +297,27 @@ static SCHEDULED_PRESENT: &[&str] = &[
     "go",
     "kicks",
     "kick",
+    "hosts",
+    "host",
+    "faces",
+    "face",
+    "visits",
+    "visit",
+    "closes",
+    "close",
+];
+
+/// Past forms of [`INFINITIVE_FUTURE`] verbs that are acts of their own: after the
+/// expression ("The senator on Thursday agreed to quit") they date the act, which is past.
+static PAST_ACTS: &[&str] = &[
+    "agreed",
+    "promised",
+    "vowed",
+    "threatened",
+    "decided",
+    "pledged",
+    "voted",
+    "refused",
 ];
 
 /// Future cues that are single words.
@@ -312,6 +333,7 @@ static LISTS: &[&[&str]] = &[
     INFINITIVE_FUTURE,
     FUTURE,
     SCHEDULED_PRESENT,
+    PAST_ACTS,
 ];
 
 /// Whether `w` may be in one of [`LISTS`]: `false` only when it is in none (one bit test,
@@ -360,7 +382,7 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     // Monday", "failed to open Monday"), which decide themselves.
     if listed && SCHEDULED_PRESENT.contains(&w) && !ctx.cap(k) {
         let phrase = match w {
-            "takes" | "take" => ctx.is(k + 1, "effect"),
+            "takes" | "take" => ctx.any(k + 1, &["effect", "place"]),
             "goes" | "go" => ctx.is(k + 1, "into") && ctx.is(k + 2, "effect"),
             "kicks" | "kick" => ctx.is(k + 1, "off"),
             _ => true,
@@ -373,7 +395,16 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
                     "must", "can", "will", "had", "has", "have",
                 ],
             );
-        if phrase && !governed {
+        // "at the close of business Thursday", "a visit Monday": a noun, not a verb.
+        let noun = ctx.is(k + 1, "of")
+            || k > 0
+                && ctx.any(
+                    k - 1,
+                    &[
+                        "the", "a", "an", "its", "their", "his", "her", "at", "by", "before", "after",
+                    ],
+                );
+        if phrase && !governed && !noun {
             return Some((Direction::Future, true));
         }
     }
@@ -405,13 +436,11 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     if matches!(w, "has" | "have") && ctx.is(k + 1, "been") {
         return Some((Direction::Past, true));
     }
-    // "when the case is heard in May": a passive with a present auxiliary is not past.
-    if k > 0
-        && ctx.any(k - 1, &["is", "are", "be", "am", "being"])
-        && !matches!(w, "was" | "were" | "had" | "did")
-        && listed
-        && PAST.contains(&w)
-    {
+    // "when the case is heard in May", "when she's sentenced May 7": a passive with a
+    // present auxiliary is not past.
+    let present_aux =
+        |j: usize| ctx.any(j, &["is", "are", "be", "am", "being"]) || ctx.is(j, "s") && j > 0 && ctx.punct(j - 1, "'");
+    if k > 0 && present_aux(k - 1) && !matches!(w, "was" | "were" | "had" | "did") && listed && PAST.contains(&w) {
         return None;
     }
     if listed && PAST.contains(&w) {
@@ -419,7 +448,7 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     }
     if w.len() > 4 && w.ends_with("ed") && !(listed && NOT_PAST_ED.contains(&w)) && !ctx.cap(k) {
         // "is expected", "will be needed": a participle after a present/future auxiliary.
-        if k > 0 && ctx.any(k - 1, &["is", "are", "be", "am", "being"]) {
+        if k > 0 && present_aux(k - 1) {
             return None;
         }
         return Some((Direction::Past, false));
@@ -487,7 +516,14 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
         if k > start && dist > 1 && !fronted && maybe_listed(ctx.lw(k)) && REPORTING.contains(&ctx.lw(k)) {
             return None;
         }
-        if let Some((d, strong)) = cue(ctx, k) {
+        // "on Thursday agreed to quit": the act after the expression is what it dates.
+        let act = k >= end && ctx.is(k + 1, "to") && maybe_listed(ctx.lw(k)) && PAST_ACTS.contains(&ctx.lw(k));
+        let found = if act {
+            Some((Direction::Past, true))
+        } else {
+            cue(ctx, k)
+        };
+        if let Some((d, strong)) = found {
             let key = |dist: usize, strong: bool, near: bool| {
                 if strong || near && dist <= 2 {
                     dist

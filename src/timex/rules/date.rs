@@ -155,6 +155,7 @@ struct IsoTime {
     /// Every field in range: hour ≤ 23, minute ≤ 59, second ≤ 60, zone hours ≤ 14
     /// (`T25:00` is written like a time but is none).
     possible: bool,
+    zone: Option<super::Zone>,
     /// The token after it.
     end: usize,
 }
@@ -182,18 +183,29 @@ fn iso_time(ctx: &Ctx, j: usize) -> Option<IsoTime> {
         }
     }
     // The zone: `Z` or an offset `+01:00`, `-0500`.
+    let mut zone = None;
     if joined(e) && ctx.is(e, "z") {
+        zone = Some(super::Zone::Fixed(0));
         e += 1;
     } else if joined(e) && (ctx.punct(e, "+") || ctx.punct(e, "-")) && joined(e + 1) {
+        let sign = if ctx.punct(e, "-") { -1 } else { 1 };
         match ctx.num(e + 1) {
             Some((h, 2)) => {
                 possible &= h <= 14;
                 e += 2;
-                if joined(e) && ctx.punct(e, ":") && joined(e + 1) && matches!(ctx.num(e + 1), Some((_, 2))) {
-                    e += 2;
+                let mut m = 0;
+                if joined(e) && ctx.punct(e, ":") && joined(e + 1) {
+                    if let Some((mm, 2)) = ctx.num(e + 1) {
+                        m = mm;
+                        e += 2;
+                    }
                 }
+                zone = Some(super::Zone::Fixed(sign * (h as i32 * 60 + m as i32)));
             }
-            Some((_, 4)) => e += 2,
+            Some((hm, 4)) => {
+                zone = Some(super::Zone::Fixed(sign * ((hm / 100) as i32 * 60 + (hm % 100) as i32)));
+                e += 2
+            }
             _ => return None,
         }
     }
@@ -204,6 +216,7 @@ fn iso_time(ctx: &Ctx, j: usize) -> Option<IsoTime> {
         hour,
         minute,
         possible,
+        zone,
         end: e,
     })
 }
@@ -211,6 +224,8 @@ fn iso_time(ctx: &Ctx, j: usize) -> Option<IsoTime> {
 /// Words after which a number is a label, not a date: `version 1998`, `flight 2014`.
 static NUMBER_LABELS: &[&str] = &[
     "no",
+    "russell",
+    "wilshire",
     "nos",
     "number",
     "flight",
@@ -269,6 +284,7 @@ fn numeric(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                     day: Some(Box::new(day)),
                     hour: t.hour,
                     minute: t.minute,
+                    zone: t.zone,
                 };
                 out.push(Cand::new(i, t.end, TimexType::Time, v, "time/iso-datetime"));
             } else if !(i > 0 && ctx.any(i - 1, NUMBER_LABELS)) {
@@ -493,7 +509,27 @@ fn named(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             return;
         }
         if let Some((m, e)) = ctx.month(k2) {
-            if ctx.cap(k2) && ctx.month_full(k2).is_some() || ctx.punct(e - 1, ".") {
+            // "3 Mar 25", "3 Mar 2025": an abbreviation without its dot, before a year.
+            if ctx.cap(k2) && ctx.month_full(k2).is_none() && !ctx.punct(e - 1, ".") && year_at(ctx, e).is_none() {
+                if let Some((y, 2)) = ctx
+                    .num(e)
+                    .filter(|_| !ctx.joined(e + 1) || !ctx.is_word(e + 1) && !ctx.is_num(e + 1))
+                {
+                    let y = expand_year(y, 2).unwrap_or(2000);
+                    if valid(y, m, d) && !ctx.is_word(e + 1) {
+                        let v = Unres::Date {
+                            year: Some(y),
+                            month: m,
+                            day: Some(d),
+                        };
+                        out.push(Cand::new(i0, e + 1, D, v, "date/day-month"));
+                    }
+                }
+            }
+            if ctx.cap(k2) && ctx.month_full(k2).is_some()
+                || ctx.punct(e - 1, ".")
+                || year_at(ctx, e).is_some() && ctx.cap(k2)
+            {
                 let (year, end) = match year_at(ctx, e) {
                     Some((y, e2)) => (Some(y), e2),
                     None => (None, e),
@@ -646,6 +682,63 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                     Unres::Fixed(format!("{}", y / 10)),
                     "date/decade",
                 ));
+            }
+        }
+    }
+    // "the 70s", "built in 70s Britain": two digits and `s` (not an age, "in his 70s", nor a
+    // temperature, "highs in the 70s").
+    if let Some((n, 2)) = ctx.num(j) {
+        let age = i > 0 && ctx.any(i - 1, &["his", "her", "their", "my", "your", "our", "its", "whose"]);
+        let heat = (i.saturating_sub(6)..i).any(|k| {
+            ctx.any(
+                k,
+                &[
+                    "temperature",
+                    "temperatures",
+                    "high",
+                    "highs",
+                    "low",
+                    "lows",
+                    "degrees",
+                    "aged",
+                    "age",
+                    "ages",
+                ],
+            )
+        });
+        if n % 10 == 0
+            && ctx.joined(j + 1)
+            && ctx.is(j + 1, "s")
+            && !(ctx.joined(j + 2) && (ctx.is_word(j + 2) || ctx.is_num(j + 2) || ctx.punct(j + 2, "-")))
+            && !age
+            && !heat
+        {
+            let y = expand_year(n, 2).unwrap_or(1900);
+            out.push(Cand::new(
+                start,
+                j + 2,
+                D,
+                Unres::Fixed(format!("{}", y / 10)),
+                "date/decade",
+            ));
+        }
+    }
+    // "since '82", "the class of '09": a year with its century left out.
+    if (ctx.punct(j, "'") || ctx.punct(j, "\u{2019}")) && ctx.joined(j + 1) && start == j {
+        if let Some((n, 2)) = ctx.num(j + 1) {
+            let free = !(ctx.is_word(j + 2) || ctx.is_num(j + 2) || ctx.joined(j + 2) && ctx.punct(j + 2, "-"))
+                || ctx.any(j + 2, &["and", "or", "to", "when", "until"]);
+            let before = j > 0
+                && ctx.any(
+                    j - 1,
+                    &[
+                        "since", "in", "of", "until", "by", "from", "before", "after", "spring", "summer", "fall",
+                        "autumn", "winter",
+                    ],
+                );
+            if free && before {
+                let y = expand_year(n, 2).unwrap_or(1900);
+                out.push(Cand::new(j, j + 2, D, Unres::Fixed(y.to_string()), "date/year"));
             }
         }
     }
@@ -876,7 +969,21 @@ fn quarter(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     let mut e = k + 1;
-    if year.is_none() && ctx.is(e, "of") {
+    // "the second quarter of last year": one expression, last year's second quarter.
+    if year.is_none()
+        && this_year.is_none()
+        && ctx.is(e, "of")
+        && ctx.any(e + 1, &["this", "last", "next"])
+        && ctx.is(e + 2, "year")
+    {
+        this_year = Some(match ctx.lw(e + 1) {
+            "this" => 0,
+            "last" => -1,
+            _ => 1,
+        });
+        e += 3;
+    }
+    if year.is_none() && this_year.is_none() && ctx.is(e, "of") {
         let f = if ctx.is(e + 1, "fiscal") { e + 2 } else { e + 1 };
         let f = if ctx.is(f, "year") { f + 1 } else { f };
         if let Some((y, e2)) = year_at(ctx, f) {
@@ -1015,6 +1122,31 @@ fn weekday(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                     e2,
                 ),
                 None => (
+                    Unres::DateWeekday {
+                        month: m,
+                        day,
+                        weekday: d,
+                    },
+                    e,
+                ),
+            };
+            out.push(Cand::new(i, end, D, val, "date/weekday"));
+            return;
+        }
+    }
+    // "Wed, 14 May 2025", "Wednesday 14 May": the day first.
+    if let Some((day, k2)) = day_at(ctx, k).filter(|_| ctx.is_num(k)) {
+        if let (true, Some((m, e))) = (ctx.cap(k2), ctx.month(k2)) {
+            let (val, end) = match year_at(ctx, e) {
+                Some((y, e2)) if valid(y, m, day) => (
+                    Unres::Date {
+                        year: Some(y),
+                        month: m,
+                        day: Some(day),
+                    },
+                    e2,
+                ),
+                _ => (
                     Unres::DateWeekday {
                         month: m,
                         day,

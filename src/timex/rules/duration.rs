@@ -20,6 +20,77 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     number_unit(ctx, i, out);
     adjective(ctx, i, out);
     bare(ctx, i, out);
+    in_a_row(ctx, i, out);
+    over_the(ctx, i, out);
+    race_time(ctx, i, out);
+}
+
+/// "a fifth week in a row", "a third straight day", "the second consecutive year": the
+/// stretch of `n` units that ends with the one of the story.
+fn in_a_row(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    if !ctx.any(i, &["a", "the"]) {
+        return;
+    }
+    let Some(n) = ctx
+        .ordinal(i + 1)
+        .filter(|&(n, e)| n >= 2 && e == i + 2)
+        .map(|(n, _)| n)
+    else {
+        return;
+    };
+    let straight = ctx.any(i + 2, &["straight", "consecutive", "successive"]);
+    let k = i + 2 + usize::from(straight);
+    let Some((unit, false, e)) = ctx.unit(k) else { return };
+    if matches!(unit, Unit::Weekend | Unit::Second) || ctx.hyphen(e) || ctx.punct(e, "'") {
+        return;
+    }
+    let row = ctx.is(e, "in") && ctx.is(e + 1, "a") && ctx.is(e + 2, "row");
+    if !(straight || row) {
+        return;
+    }
+    let e = if row { e + 3 } else { e };
+    let v = Unres::Duration {
+        n: Some(f64::from(n)),
+        unit,
+    };
+    out.push(Cand::new(i, e, DUR, v, "duration/number-unit"));
+}
+
+/// "over the years", "through the decades": an unspecified length of time.
+fn over_the(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    if !(ctx.is(i, "the") && i > 0 && ctx.any(i - 1, &["over", "through", "across", "throughout"])) {
+        return;
+    }
+    let Some((unit, true, e)) = ctx.unit(i + 1) else { return };
+    if matches!(unit, Unit::Year | Unit::Decade | Unit::Century)
+        && !ctx.hyphen(e)
+        && !ctx.punct(e, "'")
+        && !ctx.is(e, "of")
+    {
+        let v = Unres::Duration { n: None, unit };
+        out.push(Cand::new(i, e, DUR, v, "duration/bare-unit"));
+    }
+}
+
+/// A race or match time, "finished in 2:11:05", "a time of 1:59:40": hours, minutes and
+/// seconds after `in` or `of`.
+fn race_time(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    if !(i > 0 && ctx.any(i - 1, &["in", "of"])) {
+        return;
+    }
+    let Some((h, 1 | 2)) = ctx.num(i) else { return };
+    let j = i + 1;
+    let two =
+        |k: usize| ctx.punct(k, ":") && ctx.joined(k) && ctx.joined(k + 1) && matches!(ctx.num(k + 1), Some((_, 2)));
+    if !(two(j) && two(j + 2)) || ctx.punct(j + 4, ":") && ctx.joined(j + 4) {
+        return;
+    }
+    let (m, sec) = (ctx.num(j + 1).map_or(0, |x| x.0), ctx.num(j + 3).map_or(0, |x| x.0));
+    if m >= 60 || sec >= 60 {
+        return;
+    }
+    let v = super::Unres::Fixed(format!("PT{h}H{m}M{sec}S"));
+    out.push(Cand::new(i, j + 4, DUR, v, "duration/number-unit"));
 }
 
 fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
@@ -72,8 +143,9 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     };
     // A range of amounts is two expressions, as TimeML has it: "two to six days" is `two`
     // (P2D, the unit of the second) and `six days` (P6D, found from its own token).
-    if let (Some(_), "to" | "or") = (amount, ctx.lw(k)) {
-        if !ctx.any(j, &["a", "an"]) {
+    let between = i > 0 && ctx.is(i - 1, "between") && ctx.is(k, "and");
+    if let (Some(_), "to" | "or" | "and") = (amount, ctx.lw(k)) {
+        if !ctx.any(j, &["a", "an"]) && (between || !ctx.is(k, "and")) {
             if let Some((Some(_), k2)) = ctx.amount(k + 1) {
                 if let Some((unit, true, _)) = ctx.unit(k2) {
                     if unit != Unit::Weekend {
@@ -141,6 +213,10 @@ fn number_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     if ctx.is(e, "old") && matches!(unit, Unit::Year | Unit::Month | Unit::Week | Unit::Day) && amount.is_some() {
         return;
     }
+    // "children aged 6 months and older", "at age 3 years": an age, too.
+    if i > 0 && ctx.any(i - 1, &["aged", "age", "ages"]) {
+        return;
+    }
     // "the first day of", "the first year": a date, not a duration; "one year" is a duration.
     if ctx.is(j - usize::from(j > i), "first") && amount.is_none() {
         return;
@@ -185,6 +261,15 @@ fn adjective(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                     Unres::Duration { n: Some(n), unit },
                     "duration/adjective",
                 ));
+            }
+        }
+    }
+    // "the worst single-day fall": one unit.
+    if ctx.is(i, "single") && ctx.hyphen(i + 1) {
+        if let Some((unit, false, e)) = ctx.unit(i + 2) {
+            if matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Quarter) && !ctx.hyphen(e) {
+                let v = Unres::Duration { n: Some(1.0), unit };
+                out.push(Cand::new(i, e, DUR, v, "duration/adjective"));
             }
         }
     }

@@ -27,6 +27,7 @@ static REFS: &[(&[&str], &str)] = &[
     (&["these", "days"], PRESENT),
     (&["the", "present"], PRESENT),
     (&["the", "moment"], PRESENT),
+    (&["more", "recently"], PAST),
     (&["recently"], PAST),
     (&["lately"], PAST),
     (&["formerly"], PAST),
@@ -34,6 +35,10 @@ static REFS: &[(&[&str], &str)] = &[
     (&["the", "past"], PAST),
     (&["recent", "times"], PAST),
     (&["the", "time"], PAST),
+    (&["the", "time", "being"], PRESENT),
+    (&["the", "near", "term"], FUTURE),
+    (&["the", "short", "term"], FUTURE),
+    (&["the", "long", "term"], FUTURE),
     (&["the", "near", "future"], FUTURE),
     (&["the", "future"], FUTURE),
 ];
@@ -52,6 +57,7 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             | "formerly"
             | "recent"
             | "current"
+            | "more"
     ) {
         return;
     }
@@ -69,6 +75,11 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                 !(i.saturating_sub(12)..i).any(|k| ctx.any(k, &["one", "first"]) && ctx.is(k + 1, "day"))
             }
             ["the", "time"] => i > 0 && ctx.is(i - 1, "at") && !ctx.any(e, &["of", "when", "that"]),
+            // "for the time being"; "in the near term" (a noun, not "the near-term outlook").
+            ["the", "time", "being"] => i > 0 && ctx.is(i - 1, "for"),
+            ["the", _, "term"] => {
+                i > 0 && ctx.any(i - 1, &["in", "over", "for", "during", "through"]) && !ctx.hyphen(i + 2)
+            }
             ["the", "past"] => {
                 !ctx.is_num(e)
                     && ctx
@@ -90,8 +101,10 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         ));
         return;
     }
-    // "current" as an adjective of time ("current levels") — only before a small set of nouns.
-    if ctx.is(i, "current") && ctx.any(i + 1, CURRENT_NOUNS) && !ctx.is(i - usize::from(i > 0), "the") {
+    // "current" as an adjective of time ("current levels") — only before a small set of nouns;
+    // after "the" only before a noun for a spell of time ("the current slump").
+    let the = i > 0 && ctx.is(i - 1, "the");
+    if ctx.is(i, "current") && (ctx.any(i + 1, SPELL_NOUNS) || ctx.any(i + 1, CURRENT_NOUNS) && !the) {
         out.push(Cand::new(
             i,
             i + 1,
@@ -100,7 +113,49 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             "generic/ref",
         ));
     }
+    // "recent" before a noun that is not a unit ("recent layoffs", "the recent sale"; "recent
+    // years" is a rule of its own): a past reference, as TimeML tags it.
+    if ctx.is(i, "recent")
+        && ctx.is_word(i + 1)
+        && !ctx.cap(i + 1)
+        && ctx.unit(i + 1).is_none()
+        && !ctx.any(i + 1, &["times", "past", "history", "memory", "and", "or"])
+        && !ctx.punct(i + 2, "'")
+        && !(i > 0 && ctx.any(i - 1, &["most", "more", "less", "least"]))
+    {
+        out.push(Cand::new(
+            i,
+            i + 1,
+            TimexType::Date,
+            super::Unres::Fixed(PAST.into()),
+            "generic/ref",
+        ));
+    }
 }
+
+/// Nouns for a spell of time after `current`, with or without `the` (`the current slump`).
+static SPELL_NOUNS: &[&str] = &[
+    "slump",
+    "downturn",
+    "recession",
+    "slowdown",
+    "weakness",
+    "turmoil",
+    "volatility",
+    "rally",
+    "boom",
+    "crisis",
+    "conflict",
+    "standoff",
+    "impasse",
+    "shortage",
+    "outbreak",
+    "wave",
+    "season",
+    "term",
+    "session",
+    "round",
+];
 
 /// The nouns after which `current` is an adjective of time (`current levels`).
 pub(super) static CURRENT_NOUNS: &[&str] = &[

@@ -129,6 +129,21 @@ pub static HOLIDAYS: &[(&[&str], Holiday)] = &[
 ];
 
 pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
+    // "a 2004 Boxing Day storm": the year before the name is its year.
+    if let Some((y, 4)) = ctx.lone_num(i) {
+        if (1000..=2099).contains(&y) && ctx.cap(i + 1) {
+            let mut named = Vec::new();
+            rules(ctx, i + 1, &mut named);
+            if let Some(mut c) = named.into_iter().find(|c| c.rule != "holiday/anaphor") {
+                if let Unres::Holiday { year: year @ None, .. } = &mut c.val {
+                    *year = Some(y as i32);
+                    c.start = i;
+                    out.push(c);
+                }
+            }
+        }
+        return;
+    }
     if !matches!(
         ctx.lw(i),
         "christmas"

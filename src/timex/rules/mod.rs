@@ -126,6 +126,17 @@ impl Season {
     }
 }
 
+/// A time zone written with a clock time (`GMT`, `EST`, `ET`, `GMT+2`): the value carries
+/// its designator (`T09:15Z`, `T20:00-05`), as ISO 8601 and TimeML write it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Zone {
+    /// Minutes east of UTC: `UTC` 0, `EST` -300, `GMT+2` 120.
+    Fixed(i32),
+    /// A US zone named without saying standard or daylight time (`ET`, `Eastern`): its
+    /// standard offset in hours, an hour more in the US daylight-saving period.
+    UsLocal(i32),
+}
+
 /// A forced direction written in the expression itself (`last`, `next`, `this`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Force {
@@ -239,11 +250,12 @@ pub enum Unres {
         day: Box<Unres>,
         part: &'static str,
     },
-    /// A clock time, on a day expression or the DCT's day.
+    /// A clock time, on a day expression or the DCT's day, in the zone written with it.
     Time {
         day: Option<Box<Unres>>,
         hour: u32,
         minute: u32,
+        zone: Option<Zone>,
     },
     /// A duration; `n = None` is an unspecified amount (`several years` → `PXY`).
     Duration {
@@ -854,6 +866,7 @@ static TRIGGERS: &[&str] = &[
     "boxing",
     "july",
     "soon",
+    "single",
     "previously",
     "formerly",
     "lately",

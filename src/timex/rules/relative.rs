@@ -304,7 +304,10 @@ fn anaphor(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         ("the", "same") => (i + 2, 0),
         ("that", "same") => (i + 2, 0),
         ("that", _) => (i + 1, 0),
-        ("the", "day" | "year" | "week" | "month") if ctx.any(i + 2, &["before", "after", "earlier", "later"]) => {
+        // "late in the day after a slump" is the day of the story, not the day after it.
+        ("the", "day" | "year" | "week" | "month")
+            if ctx.any(i + 2, &["before", "after", "earlier", "later"]) && !in_the_unit(ctx, i) =>
+        {
             (i + 1, 0)
         }
         _ => return,
@@ -416,10 +419,13 @@ fn the_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     // "the day when", "the year of", "the week's" are not the anchor's unit.
-    if ctx.any(k + 1, &["of", "when", "that", "in", "before", "after"]) && unit != Unit::Quarter {
+    if ctx.any(k + 1, &["of", "when", "that", "in", "before", "after"]) && unit != Unit::Quarter && !in_the_unit(ctx, i)
+    {
         return;
     }
-    if unit == Unit::Day && k == j {
+    // "the day" alone only where it is the day of the story: "late in the day", "closed the
+    // day higher".
+    if unit == Unit::Day && k == j && !in_the_unit(ctx, i) && !(i > 0 && ctx.any(i - 1, SPAN_VERBS)) {
         return;
     }
     let full = ctx.any(j, &["full", "whole", "entire"]);
@@ -436,3 +442,38 @@ fn the_unit(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     }
     out.push(Cand::new(i, k + 1, D, Unres::TheUnit { unit }, "relative/the-unit"));
 }
+
+/// `early|earlier|late|later in` before `the` at `i` ("later in the day", "early in the
+/// year"): the unit of the story's time, with nothing after it that shifts it.
+fn in_the_unit(ctx: &Ctx, i: usize) -> bool {
+    i >= 2 && ctx.is(i - 1, "in") && ctx.any(i - 2, &["early", "earlier", "late", "later"])
+}
+
+/// Verbs whose object `the day`, `the week` is the span they close or open ("the index
+/// closed the day higher", "ended the week down").
+static SPAN_VERBS: &[&str] = &[
+    "closed",
+    "ended",
+    "finished",
+    "started",
+    "began",
+    "opened",
+    "close",
+    "end",
+    "finish",
+    "start",
+    "begin",
+    "open",
+    "closes",
+    "ends",
+    "finishes",
+    "starts",
+    "begins",
+    "opens",
+    "closing",
+    "ending",
+    "finishing",
+    "starting",
+    "beginning",
+    "opening",
+];

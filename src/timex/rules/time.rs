@@ -13,7 +13,7 @@
 //! (`ten thirty`), `(noon|midnight|midday) [DAY]`, `DAY (morning|afternoon|evening|night)`,
 //! `(this|tomorrow|yesterday|last|the next) (morning|...)`, `tonight`.
 
-use super::{set::part_of_day, Cand, Ctx, Unit, Unres};
+use super::{lookup, set::part_of_day, Cand, Ctx, Unit, Unres, Zone};
 use crate::timex::TimexType;
 
 const T: TimexType = TimexType::Time;
@@ -100,7 +100,18 @@ fn spoken_hour(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         None if ctx.is(e, "tonight") => {
             let day = Some(Box::new(Unres::Shift { unit: Unit::Day, n: 0 }));
             let hour = if h < 12 { h + 12 } else { h };
-            out.push(Cand::new(i, e + 1, T, Unres::Time { day, hour, minute }, "time/clock"));
+            out.push(Cand::new(
+                i,
+                e + 1,
+                T,
+                Unres::Time {
+                    day,
+                    hour,
+                    minute,
+                    zone: None,
+                },
+                "time/clock",
+            ));
             return;
         }
         None => (h, e),
@@ -123,10 +134,32 @@ static TIME_PREPOSITIONS: &[&str] = &[
     "approximately",
 ];
 
-static ZONES: &[&str] = &[
-    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct",
-    "jst", "ist",
+/// Zone abbreviations (upper case in the text) and their offsets. `IST` is India's (Irish and
+/// Israel standard time share the letters; India's is the one news uses most).
+static ZONES: &[(&str, Zone)] = &[
+    ("est", Zone::Fixed(-300)),
+    ("edt", Zone::Fixed(-240)),
+    ("cst", Zone::Fixed(-360)),
+    ("cdt", Zone::Fixed(-300)),
+    ("mst", Zone::Fixed(-420)),
+    ("mdt", Zone::Fixed(-360)),
+    ("pst", Zone::Fixed(-480)),
+    ("pdt", Zone::Fixed(-420)),
+    ("gmt", Zone::Fixed(0)),
+    ("utc", Zone::Fixed(0)),
+    ("bst", Zone::Fixed(60)),
+    ("cet", Zone::Fixed(60)),
+    ("cest", Zone::Fixed(120)),
+    ("et", Zone::UsLocal(-5)),
+    ("ct", Zone::UsLocal(-6)),
+    ("mt", Zone::UsLocal(-7)),
+    ("pt", Zone::UsLocal(-8)),
+    ("jst", Zone::Fixed(540)),
+    ("ist", Zone::Fixed(330)),
 ];
+
+/// US zone names in words (`8 p.m. Eastern`): standard offsets in hours.
+static ZONE_WORDS: &[(&str, i32)] = &[("eastern", -5), ("central", -6), ("mountain", -7), ("pacific", -8)];
 
 /// `a.m.`/`am`/`p.m.`/`pm` at `j`: (is_pm, next token).
 fn meridiem(ctx: &Ctx, j: usize) -> Option<(bool, usize)> {
@@ -150,27 +183,61 @@ fn meridiem(ctx: &Ctx, j: usize) -> Option<(bool, usize)> {
     Some((pm, j + 1))
 }
 
-/// An optional time zone at `j`.
-fn zone(ctx: &Ctx, j: usize) -> usize {
-    if ZONES.contains(&ctx.lw(j)) && ctx.raw(j).chars().all(|c| c.is_ascii_uppercase()) {
-        return j + 1;
+/// An optional time zone at `j`: the token after it, and the zone.
+fn zone(ctx: &Ctx, j: usize) -> (usize, Option<Zone>) {
+    // An abbreviation in capitals (`GMT`, `EST`).
+    let abbr = |k: usize| lookup(ZONES, ctx.lw(k)).filter(|_| ctx.raw(k).chars().all(|c| c.is_ascii_uppercase()));
+    // `GMT+2`, `UTC-05:00`: an offset in hours (and minutes) after GMT or UTC.
+    let offset = |k: usize| -> Option<(usize, i32)> {
+        if !(ctx.any(k, &["gmt", "utc"]) && ctx.joined(k + 1)) {
+            return None;
+        }
+        let sign = match ctx.raw(k + 1) {
+            "+" => 1,
+            "-" => -1,
+            _ => return None,
+        };
+        let (h, l) = ctx.num(k + 2).filter(|_| ctx.joined(k + 2))?;
+        let (h, m, e) = match l {
+            1 | 2 if ctx.punct(k + 3, ":") && ctx.joined(k + 3) => match ctx.num(k + 4) {
+                Some((m, 2)) if ctx.joined(k + 4) => (h, m, k + 5),
+                _ => (h, 0, k + 3),
+            },
+            1 | 2 => (h, 0, k + 3),
+            4 => (h / 100, h % 100, k + 3),
+            _ => return None,
+        };
+        (h <= 14 && m < 60).then_some((e, sign * (h as i32 * 60 + m as i32)))
+    };
+    if let Some((e, off)) = offset(j) {
+        return (e, Some(Zone::Fixed(off)));
     }
-    if ctx.punct(j, "(") && ZONES.contains(&ctx.lw(j + 1)) && ctx.punct(j + 2, ")") {
-        return j + 3;
+    if let Some(z) = abbr(j) {
+        return (j + 1, Some(z));
+    }
+    if ctx.punct(j, "(") {
+        if let Some((e, off)) = offset(j + 1).filter(|&(e, _)| ctx.punct(e, ")")) {
+            return (e + 1, Some(Zone::Fixed(off)));
+        }
+        if let Some(z) = abbr(j + 1).filter(|_| ctx.punct(j + 2, ")")) {
+            return (j + 3, Some(z));
+        }
     }
     // "8 p.m. Eastern", "9 a.m. Pacific time" (not "Central Park", "Eastern Europe").
-    if ctx.cap(j) && ctx.any(j, &["eastern", "central", "pacific", "mountain"]) {
+    if let (true, Some(h)) = (ctx.cap(j), lookup(ZONE_WORDS, ctx.lw(j))) {
+        let z = Some(Zone::UsLocal(h));
         if ctx.is(j + 1, "time") {
-            return j + 2;
+            return (j + 2, z);
         }
         if ctx.any(j + 1, &["standard", "daylight"]) && ctx.is(j + 2, "time") {
-            return j + 3;
+            let h = if ctx.is(j + 1, "daylight") { h + 1 } else { h };
+            return (j + 3, Some(Zone::Fixed(h * 60)));
         }
         if !(ctx.cap(j + 1) && ctx.is_word(j + 1) && ctx.weekday(j + 1).is_none()) {
-            return j + 1;
+            return (j + 1, z);
         }
     }
-    j
+    (j, None)
 }
 
 /// A day expression after a time: `Saturday`, `today`, `Dec. 17`, `on Friday` is left out.
@@ -225,7 +292,7 @@ fn day_after(ctx: &Ctx, j: usize) -> Option<(Unres, usize)> {
 }
 
 fn finish(ctx: &Ctx, i: usize, e: usize, hour: u32, minute: u32, rule: &'static str, out: &mut Vec<Cand>) {
-    let e = zone(ctx, e);
+    let (e, zone) = zone(ctx, e);
     // "5 p.m. EST, Nov. 6": a date after a comma belongs to the time.
     let after_comma = ctx.punct(e, ",") && ctx.month(e + 1).is_some();
     let (day, e) = match day_after(ctx, if after_comma { e + 1 } else { e }) {
@@ -235,7 +302,18 @@ fn finish(ctx: &Ctx, i: usize, e: usize, hour: u32, minute: u32, rule: &'static 
         None if ctx.is(e, "on") => (day_after(ctx, e + 1).map(|(d, _)| Box::new(d)), e),
         None => (None, e),
     };
-    out.push(Cand::new(i, e, T, Unres::Time { day, hour, minute }, rule));
+    out.push(Cand::new(
+        i,
+        e,
+        T,
+        Unres::Time {
+            day,
+            hour,
+            minute,
+            zone,
+        },
+        rule,
+    ));
 }
 
 fn clock(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
@@ -245,6 +323,18 @@ fn clock(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         let (hour, minute) = (h / 100, h % 100);
         if hour <= 23 && minute < 60 {
             finish(ctx, i, i + 2, hour, minute, "time/clock", out);
+        }
+        return;
+    }
+    // Wire copy: "by 0915 GMT", "0600 UTC" (four digits and a zone).
+    if hl == 4
+        && (ctx.cap(i + 1) || ctx.punct(i + 1, "("))
+        && zone(ctx, i + 1).1.is_some()
+        && !(i > 0 && ctx.joined(i) && !ctx.is_word(i - 1))
+    {
+        let (hour, minute) = (h / 100, h % 100);
+        if hour <= 23 && minute < 60 {
+            finish(ctx, i, i + 1, hour, minute, "time/clock", out);
         }
         return;
     }
@@ -284,7 +374,7 @@ fn clock(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     // with a meridiem or a zone after it (else "10.30" is a decimal).
     if !has_minutes && ctx.punct(j, ".") && ctx.joined(j) && ctx.joined(j + 1) {
         if let Some((m, 2)) = ctx.num(j + 1) {
-            if m < 60 && (meridiem(ctx, j + 2).is_some() || zone(ctx, j + 2) > j + 2) && !ctx.punct(j + 2, ".") {
+            if m < 60 && (meridiem(ctx, j + 2).is_some() || zone(ctx, j + 2).0 > j + 2) && !ctx.punct(j + 2, ".") {
                 minute = m;
                 has_minutes = true;
                 j += 2;
@@ -323,7 +413,18 @@ fn clock(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     if let (true, Some((morning, e)), 1..=12) = (prep, part_today, h) {
         let hour = if morning || h == 12 { h } else { h + 12 };
         let day = Some(Box::new(Unres::Shift { unit: Unit::Day, n: 0 }));
-        out.push(Cand::new(i, e, T, Unres::Time { day, hour, minute }, "time/clock"));
+        out.push(Cand::new(
+            i,
+            e,
+            T,
+            Unres::Time {
+                day,
+                hour,
+                minute,
+                zone: None,
+            },
+            "time/clock",
+        ));
         return;
     }
     if ctx.is(j, "in")
@@ -340,6 +441,7 @@ fn clock(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
                 day: None,
                 hour,
                 minute,
+                zone: None,
             },
             "time/clock",
         ));
@@ -354,7 +456,7 @@ fn clock(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
         return;
     }
     // "15:00 GMT", "at 10:30": a 24-hour time needs a zone or a preposition.
-    let z = zone(ctx, j);
+    let (z, _) = zone(ctx, j);
     if z > j || prep {
         finish(ctx, i, j, h, minute, "time/clock", out);
     }
@@ -370,13 +472,9 @@ fn named(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
 }
 
 fn part(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
-    // TimeBank types "Sunday night" as a DATE (9 of its 15 weekday-and-part expressions) and
-    // the parts of the publication day ("this morning", "last night", "overnight") as a TIME.
-    let kind = if ctx.any(i, &["this", "tonight", "overnight"]) || ctx.is(i, "last") && ctx.is(i + 1, "night") {
-        T
-    } else {
-        TimexType::Date
-    };
+    // A day and a part of it is a TIME, its value ending in `TNI`, `TMO`, ... (the TimeML
+    // guidelines; TimeBank types 9 of its 15 `Sunday night` DATE, AQUAINT all of them).
+    let kind = T;
     let push = |out: &mut Vec<Cand>, e: usize, day: Unres, p: &'static str| {
         out.push(Cand::new(
             i,
@@ -423,6 +521,24 @@ fn part(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             "time/part-of-day",
         ));
         return;
+    }
+    // "(in) the early hours of Monday": the start of that day.
+    if ctx.is(i, "the") && ctx.any(i + 1, &["early", "small", "wee"]) && ctx.is(i + 2, "hours") && ctx.is(i + 3, "of") {
+        if let Some((day, e)) = day_after(ctx, i + 4) {
+            let mut c = Cand::new(i, e, TimexType::Date, day, "time/part-of-day");
+            c.modifier = Some("START");
+            out.push(c);
+            return;
+        }
+    }
+    // "the night before (he vanished)", "the morning after": the part of the day before or
+    // after the day of the story.
+    if ctx.is(i, "the") && ctx.any(i + 2, &["before", "after"]) && !ctx.is_num(i + 3) {
+        if let Some(p) = part_of_day(ctx.lw(i + 1)).filter(|_| !ctx.lw(i + 1).ends_with('s')) {
+            let n = if ctx.is(i + 2, "before") { -1 } else { 1 };
+            push(out, i + 3, Unres::Anaphor { unit: Unit::Day, n }, p);
+            return;
+        }
     }
     // DAY PART: "Sunday night", "yesterday afternoon", "Dec. 17 evening"
     let (day, j) = match ctx.lw(i) {
