@@ -15,6 +15,10 @@ fn cases(file: &str) -> Vec<toml::Value> {
     v["case"].as_array().unwrap().clone()
 }
 
+fn model_bytes() -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("models/en/ud-ewt/model.bin")).unwrap()
+}
+
 fn strs(v: &toml::Value, key: &str) -> Vec<String> {
     v.get(key)
         .and_then(|x| x.as_array())
@@ -128,7 +132,7 @@ fn manifest_matches_model_and_code() {
         model["format"].as_integer().unwrap() as u32,
         tempograph_syntax::model::FORMAT
     );
-    let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("models/en/ud-ewt/model.bin")).unwrap();
+    let bytes = model_bytes();
     assert_eq!(model["bytes"].as_integer().unwrap() as usize, bytes.len());
     use sha2::Digest;
     let sha: String = sha2::Sha256::digest(&bytes)
@@ -148,7 +152,7 @@ fn manifest_matches_model_and_code() {
 
 #[test]
 fn a_corrupt_model_is_an_error_not_a_panic() {
-    let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("models/en/ud-ewt/model.bin")).unwrap();
+    let bytes = model_bytes();
     for cut in [0, 7, 12, 100, 5000, bytes.len() / 2, bytes.len() - 1] {
         assert!(
             tempograph_syntax::Model::from_bytes(&bytes[..cut]).is_err(),

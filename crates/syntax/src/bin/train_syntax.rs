@@ -92,6 +92,9 @@ fn corpus_entry(path: &Path, role: &str, sentences: usize, words: usize) -> Resu
 
 fn run() -> Result<(), String> {
     let a = parse_args()?;
+    // The revision of the code that trains: read before training (a commit made meanwhile
+    // is not this model's).
+    let revision = git_revision();
     let t0 = Instant::now();
     let log = |m: String| eprintln!("[{:>6.1}s] {m}", t0.elapsed().as_secs_f64());
     let train_s = train::read(&a.train)?;
@@ -146,7 +149,7 @@ fn run() -> Result<(), String> {
         a.st.min_count,
         a.st.min_weight,
         if a.st.stacked { " --stacked" } else { "" },
-        git_revision(),
+        revision,
         a.st.seed,
         a.st.tagger_epochs,
         a.st.parser_epochs,
