@@ -348,11 +348,14 @@ where
 /// The `id` of a record that could not be read as a [`Record`] (a field of the wrong type,
 /// a missing `text`), when it is valid JSON with a string `id`. See: #18 (row 13).
 fn id_of_bad_record(raw: &[u8]) -> Option<String> {
-    #[derive(Deserialize)]
-    struct IdOnly {
-        id: String,
+    // As a generic value: a duplicated key is not an error there (the last one counts).
+    match serde_json::from_slice::<serde_json::Value>(raw).ok()? {
+        serde_json::Value::Object(mut m) => match m.remove("id")? {
+            serde_json::Value::String(id) => Some(id),
+            _ => None,
+        },
+        _ => None,
     }
-    serde_json::from_slice::<IdOnly>(raw).ok().map(|r| r.id)
 }
 
 /// Turn one raw input line (line number `line`, 1-based) into a document.
