@@ -47,10 +47,12 @@ fn timeline(labels: &[String]) -> Timeline {
     Timeline::from_yaml(&y, Path::new("labels.yaml")).unwrap()
 }
 
-/// `#NN;` entity codes back to characters (what Mermaid does when it draws).
+/// `#NN;` entity codes back to characters (what Mermaid does when it draws), and Mermaid's
+/// own placeholder for them after parsing (`ﬂ°°NN¶ß`).
 fn decode(s: &str) -> String {
+    let s = s.replace("ﬂ°°", "#").replace("¶ß", ";");
     let mut out = String::new();
-    let mut rest = s;
+    let mut rest = s.as_str();
     while let Some(i) = rest.find('#') {
         out.push_str(&rest[..i]);
         let tail = &rest[i + 1..];
@@ -89,9 +91,13 @@ fn labels_are_single_inert_lines_in_every_flavour() {
             .count(),
         labels.len()
     );
+    for text in [&gantt, &tl] {
+        // `:::` (a class shorthand) cannot be written: `:` is encoded in these labels (in
+        // flowchart labels it is quoted text).
+        assert!(!text.contains(":::"), "a class shorthand got through:\n{text}");
+    }
     for text in [&gantt, &tl, &flow] {
         assert!(!text.contains("%%{"), "a directive got through:\n{text}");
-        assert!(!text.contains(":::"), "a class shorthand got through");
         assert!(!text.contains('<') || text.contains("<br/>"), "raw HTML got through");
         for line in text.lines() {
             let lower = line.trim_start().to_ascii_lowercase();
@@ -134,7 +140,8 @@ fn the_real_mermaid_parser_sees_each_label_as_text() {
     let mut files = Vec::new();
     // The whole corpus in one diagram, and each label alone (so that one label cannot hide
     // behind another's effect).
-    let mut sets: Vec<Vec<String>> = vec![labels.clone()];
+    // Set 0 is harmless: what parsing alone does to the configuration.
+    let mut sets: Vec<Vec<String>> = vec![vec!["plain words".to_string()], labels.clone()];
     sets.extend(labels.iter().map(|l| vec![l.clone()]));
     for (k, set) in sets.iter().enumerate() {
         let t = timeline(set);
@@ -158,11 +165,19 @@ fn the_real_mermaid_parser_sees_each_label_as_text() {
     let reports: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(reports.len(), files.len());
     let mut failures = Vec::new();
+    let baseline = |name: &str| {
+        files
+            .iter()
+            .zip(&reports)
+            .find(|((_, n, k), _)| *k == 0 && *n == name)
+            .map(|(_, r)| r["config"].clone())
+            .unwrap()
+    };
     for ((file, name, k), r) in files.iter().zip(&reports) {
         let set = &sets[*k];
         let what = format!(
             "{name} of {:?}",
-            if *k == 0 { "the whole corpus" } else { set[0].as_str() }
+            if *k == 1 { "the whole corpus" } else { set[0].as_str() }
         );
         if r["ok"] != true {
             failures.push(format!("{what}: rejected by the parser: {}", r["error"]));
@@ -173,7 +188,7 @@ fn the_real_mermaid_parser_sees_each_label_as_text() {
                 failures.push(format!("{what}: {key} = {}", r[key]));
             }
         }
-        if r["config_changed"].as_array().is_some_and(|a| !a.is_empty()) {
+        if r["config"] != baseline(name) {
             failures.push(format!("{what}: configuration changed: {}", r["config_changed"]));
         }
         let texts: Vec<String> = r["texts"]
@@ -195,7 +210,9 @@ fn the_real_mermaid_parser_sees_each_label_as_text() {
             let ok = match *name {
                 "gantt" => texts[i].starts_with(&format!("{want} (")),
                 "timeline" => texts[i].trim() == want,
-                _ => texts.iter().any(|t| t.starts_with(&format!("{want}<br/>"))),
+                _ => texts
+                    .iter()
+                    .any(|t| t.starts_with(&format!("{want}<br/>")) || t.starts_with(&format!("{want}<br>"))),
             };
             if !ok {
                 failures.push(format!(

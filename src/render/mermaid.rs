@@ -72,7 +72,10 @@ pub fn escape_quoted(s: &str) -> String {
             out.push(c);
         }
     }
-    out
+    // Before parsing, Mermaid drops the last `;` of any line matching `style.*:\S*#.*;` or
+    // `classDef.*:\S*#.*;`, quoted labels included: `fill:#f00` in a label would come out
+    // as `fill:#35f00`. Those words, encoded, no longer match.
+    out.replace("style", "#115;tyle").replace("classDef", "#99;lassDef")
 }
 
 /// `YYYY-MM-DD` then a non-word character or the end: the gantt lexer reads it as a date

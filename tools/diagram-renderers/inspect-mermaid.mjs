@@ -3,7 +3,9 @@
 // will draw and anything that would act (links, click callbacks, changed configuration).
 //   node inspect-mermaid.mjs FILE.mmd [...]
 // {"file", "type", "ok", "error"?, "title", "texts": [...], "links": n, "callbacks": n,
-//  "config_changed": [keys...]}
+//  "config_changed": [keys...], "config": "<the configuration after parsing, as JSON>"}
+// (Parsing a flowchart fills in its own `flowchart` settings: compare `config` with that of a
+// harmless diagram of the same kind to see what a label changed.)
 // Used by tests/hostile_labels.rs: every label must come out as one inert text.
 import { JSDOM } from 'jsdom';
 import { readFileSync } from 'node:fs';
@@ -44,6 +46,7 @@ for (const f of process.argv.slice(2)) {
     const after = mermaid.mermaidAPI.getConfig();
     const b = JSON.parse(before);
     out.config_changed = Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(b[k]));
+    out.config = JSON.stringify(after);
     out.ok = true;
   } catch (e) {
     out.error = String(e?.message ?? e);
