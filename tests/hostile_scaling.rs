@@ -3,8 +3,10 @@
 //! than n log n, with room for noise: from n to 4n at most `1.6 × 4 log(4n)/log(n)` (about
 //! 7; a quadratic cost gives 16).
 //!
-//! Ignored by default (a few minutes in a debug build); `.ci/run` runs it:
-//! `cargo test --test hostile_scaling -- --ignored`.
+//! Ignored by default (a few minutes in a debug build); `.ci/run` runs it, one test at a
+//! time so that the two do not disturb each other's timings:
+//! `cargo test --test hostile_scaling -- --ignored --test-threads=1`. Commands run with
+//! `--jobs 1` where they take it, for the same reason.
 
 mod hostile_support;
 
@@ -109,7 +111,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "row 4: tag --stream of a dense record",
             make: dense_record,
-            args: &["tag", "--stream", "--max-record-bytes", "1G"],
+            args: &["tag", "--stream", "--jobs", "1", "--max-record-bytes", "1G"],
             stdin: true,
             base: 2_000,
         },
@@ -158,16 +160,16 @@ fn build_cases() -> Vec<Case> {
         Case {
             name: "row 1: build of an unpunctuated transcript",
             make: transcript,
-            args: &["build", "FILE"],
+            args: &["build", "--jobs", "1", "FILE"],
             stdin: false,
-            base: 20,
+            base: 6,
         },
         Case {
             name: "row 2: build of one event told many times",
             make: many_times,
-            args: &["build", "FILE"],
+            args: &["build", "--jobs", "1", "FILE"],
             stdin: false,
-            base: 200,
+            base: 60,
         },
     ]
 }
