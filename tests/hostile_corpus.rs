@@ -139,7 +139,11 @@ fn output_onto_symlinks_fifos_and_devices() {
     // A folder is refused.
     let r = run(&["render", &t, "-o", dir.path().to_str().unwrap()], None);
     assert_eq!(r.code, Some(2));
-    assert!(r.stderr.contains("it is a directory"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(": is a directory; give the output a file name"),
+        "{}",
+        r.stderr
+    );
 }
 
 // See: #18, row 4.

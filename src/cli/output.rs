@@ -91,10 +91,13 @@ pub fn to_path(path: &Path, content: &[u8], inputs: &[PathBuf]) -> crate::Result
         Some(m) if m.is_file() => {
             replace_atomically(&target, content, Some(m.permissions())).map_err(|e| Error::io(path, e))
         }
-        Some(m) if m.is_dir() => Err(Error::usage(format!(
-            "refusing to write output to {}: it is a directory",
-            path.display()
-        ))),
+        Some(m) if m.is_dir() => Err(Error::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "is a directory; give the output a file name",
+            ),
+        )),
         Some(m) => {
             use std::os::unix::fs::FileTypeExt;
             let ft = m.file_type();
@@ -192,7 +195,7 @@ mod tests {
         assert!(m.file_type().is_char_device());
         let dir = tempfile::tempdir().unwrap();
         let e = to_path(dir.path(), b"x", &[]).unwrap_err();
-        assert!(e.to_string().contains("is a directory"), "{e}");
+        assert!(e.is_io() && e.to_string().contains("is a directory"), "{e}");
     }
 
     #[test]
