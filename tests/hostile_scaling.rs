@@ -174,7 +174,7 @@ fn build_cases() -> Vec<Case> {
     ]
 }
 
-/// Best of three runs (time), and the largest peak memory of the three.
+/// Best of five runs (time: the least disturbed by other load), and the largest peak memory.
 fn measure(c: &Case, k: usize, dir: &std::path::Path) -> (Duration, i64) {
     let input = (c.make)(k);
     let file = dir.join(format!("input-{k}.txt"));
@@ -187,7 +187,7 @@ fn measure(c: &Case, k: usize, dir: &std::path::Path) -> (Duration, i64) {
         .collect();
     let mut best = Duration::MAX;
     let mut rss = 0;
-    for _ in 0..3 {
+    for _ in 0..5 {
         let r: Run = run(&args, c.stdin.then_some(input.as_bytes()));
         assert!(
             matches!(r.code, Some(0..=2)),
