@@ -129,14 +129,16 @@ enum Raw {
     },
 }
 
-/// Read one line (through its `\n`) keeping at most `max` bytes of it. `None` at the end of
-/// the input.
+/// Read one line (through its `\n`) keeping at most `max` bytes of its content (the line
+/// without `\n` or `\r\n`, as [`parse_json`] reads it); of a longer line only the first
+/// [`ID_PREFIX_BYTES`] are kept and the rest is skipped. `None` at the end of the input.
 fn read_line<R: BufRead>(input: &mut R, max: usize) -> std::io::Result<Option<Raw>> {
     let mut buf = Vec::new();
     let mut len = 0usize;
     let mut too_long = false;
     let mut any = false;
-    let mut ended = false;
+    // The last two bytes consumed, to tell the line end (`\n`, `\r\n`) from content.
+    let mut last2 = [0u8; 2];
     loop {
         let (done, used) = {
             let avail = match input.fill_buf() {
@@ -153,34 +155,49 @@ fn read_line<R: BufRead>(input: &mut R, max: usize) -> std::io::Result<Option<Ra
                 None => (avail, false),
             };
             len += chunk.len();
+            last2 = match chunk {
+                [.., a, b] => [*a, *b],
+                [b] => [last2[1], *b],
+                [] => last2,
+            };
+            // Past `max + 1` bytes of content the line is too long, whatever its end is.
+            if !too_long && len - usize::from(done) > max.saturating_add(1) {
+                too_long = true;
+            }
             let keep = if too_long {
                 ID_PREFIX_BYTES
             } else {
-                max.saturating_add(1)
+                max.saturating_add(2)
             };
-            let room = keep.saturating_sub(buf.len());
-            buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
-            let content = len - usize::from(done);
-            if !too_long && content > max {
-                too_long = true;
-                buf.truncate(ID_PREFIX_BYTES);
+            if buf.len() > keep {
+                buf.truncate(keep);
                 buf.shrink_to_fit();
             }
+            let room = keep.saturating_sub(buf.len());
+            buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
             (done, chunk.len())
         };
         input.consume(used);
         if done {
-            ended = true;
             break;
         }
     }
     if !any {
         return Ok(None);
     }
-    if too_long {
-        // Without the line end, as the limit counts.
-        let len = len - usize::from(ended);
-        return Ok(Some(Raw::TooLong { len, prefix: buf }));
+    let ended = last2[1] == b'\n';
+    let cr = if ended {
+        last2[0] == b'\r' && len >= 2
+    } else {
+        last2[1] == b'\r'
+    };
+    let content = len - usize::from(ended) - usize::from(cr);
+    if too_long || content > max {
+        buf.truncate(ID_PREFIX_BYTES);
+        return Ok(Some(Raw::TooLong {
+            len: content,
+            prefix: buf,
+        }));
     }
     Ok(Some(Raw::Record(buf)))
 }
@@ -640,6 +657,82 @@ mod tests {
         )
         .unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "{\"id\":\"a\",\"result\":3}\n");
+    }
+
+    fn run_limited(input: &[u8], max: usize) -> (String, Summary) {
+        let mut out = Vec::new();
+        let limits = Limits { max_record_bytes: max };
+        let s = run_with(
+            input,
+            &mut out,
+            Path::new("<stdin>"),
+            None,
+            &Options::jobs(1),
+            &limits,
+            words,
+        )
+        .unwrap();
+        (String::from_utf8(out).unwrap(), s)
+    }
+
+    // See: #18, row 4.
+    #[test]
+    fn oversized_records_are_error_lines_and_the_stream_goes_on() {
+        let ok = "{\"id\":\"a\",\"published\":\"2014-12-18\",\"text\":\"x y\"}";
+        let long = format!("{{\"text\":\"{}\",\"id\":\"late\"}}", "z".repeat(100));
+        let early = format!("{{\"id\":\"early\",\"text\":\"{}\"}}", "\\\"id\\\": ".repeat(30));
+        let input = format!("{ok}\n{long}\r\n{early}\n{ok}");
+        let max = ok.len();
+        let (out, s) = run_limited(input.as_bytes(), max);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 4, "{out}");
+        assert_eq!(lines[0], "{\"id\":\"a\",\"published\":\"2014-12-18\",\"words\":2}");
+        // The id comes after the text: not found in the kept prefix? It is (the prefix holds
+        // the whole record here), and an `"id"` inside the text is not taken for the key.
+        let want = format!(
+            "{{\"id\":\"late\",\"line\":2,\"error\":\"<stdin>:2: expected a record of at most {max} bytes \
+             (--max-record-bytes), found {} bytes; the record was skipped\"}}",
+            long.len()
+        );
+        assert_eq!(lines[1], want);
+        assert!(lines[2].starts_with("{\"id\":\"early\",\"line\":3,"), "{}", lines[2]);
+        assert_eq!(lines[3], lines[0]);
+        assert_eq!(s.records, 4);
+        assert_eq!(s.errors, 2);
+        // Exactly at the limit (without its line end) is fine.
+        let (out, s) = run_limited(format!("{ok}\r\n").as_bytes(), max);
+        assert_eq!(s.errors, 0, "{out}");
+    }
+
+    #[test]
+    fn id_of_an_oversized_record() {
+        assert_eq!(id_in_prefix(b"{\"id\":\"x\",\"text\":\"...").as_deref(), Some("x"));
+        assert_eq!(
+            id_in_prefix(b" { \"text\" : \"\\\"id\\\":\\\"no\\\"\", \"id\" : \"yes\"").as_deref(),
+            Some("yes")
+        );
+        assert_eq!(
+            id_in_prefix(b"{\"meta\":{\"id\":\"inner\"},\"id\":\"outer\"").as_deref(),
+            Some("outer")
+        );
+        assert_eq!(id_in_prefix(b"{\"id\":\"unfinish"), None);
+        assert_eq!(id_in_prefix(b"{\"text\":\"aaaa"), None);
+        assert_eq!(id_in_prefix(b"[\"id\",\"x\"]"), None);
+    }
+
+    // See: #18, row 13.
+    #[test]
+    fn wrong_typed_fields_keep_the_id() {
+        let (out, _) = run_str(
+            b"{\"id\":\"k\",\"published\":20141218,\"text\":\"x\"}\n{\"id\":\"t\",\"text\":5}\n",
+            None,
+            1,
+        );
+        let ids: Vec<Value> = out
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].clone())
+            .collect();
+        assert_eq!(ids, [Value::from("k"), Value::from("t")]);
     }
 
     #[test]
