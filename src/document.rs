@@ -550,19 +550,41 @@ fn check_entry_file(
     opts: &ManifestOptions,
 ) -> Result<()> {
     let at = |expected: String, found: String| Error::parse_at(manifest, line, None, expected, found);
-    let resolved = std::fs::canonicalize(file).map_err(|e| Error::io(file, e))?;
     if !opts.allow_outside {
         let folder = std::fs::canonicalize(base).map_err(|e| Error::io(base, e))?;
-        if !resolved.starts_with(&folder) {
-            return Err(at(
+        let outside = |which: String| {
+            at(
                 format!(
                     "`file:` inside the manifest's folder {} (or --allow-outside)",
                     folder.display()
                 ),
-                format!("{} (which is {})", given.display(), resolved.display()),
-            ));
+                which,
+            )
+        };
+        // An absolute path or one climbing out with `..` is refused as written, whether or
+        // not it exists; a symbolic link leading out, once resolved.
+        use std::path::Component;
+        let climbs = given.is_absolute()
+            || given
+                .components()
+                .any(|c| matches!(c, Component::ParentDir | Component::RootDir | Component::Prefix(_)));
+        if climbs {
+            let resolved = std::fs::canonicalize(file).ok();
+            let inside = resolved.as_ref().is_some_and(|r| r.starts_with(&folder));
+            if !inside {
+                return Err(outside(given.display().to_string()));
+            }
+        }
+        let resolved = std::fs::canonicalize(file).map_err(|e| Error::io(file, e))?;
+        if !resolved.starts_with(&folder) {
+            return Err(outside(format!(
+                "{} (which is {})",
+                given.display(),
+                resolved.display()
+            )));
         }
     }
+    let resolved = std::fs::canonicalize(file).map_err(|e| Error::io(file, e))?;
     let meta = std::fs::metadata(&resolved).map_err(|e| Error::io(file, e))?;
     if !meta.is_file() {
         return Err(at(
