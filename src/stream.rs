@@ -123,9 +123,11 @@ where
 enum Raw {
     Record(Vec<u8>),
     /// `len` bytes (without the line end); `prefix` holds the first [`ID_PREFIX_BYTES`].
+    /// `blank` when every byte was whitespace (a blank line, however long, is no record).
     TooLong {
         len: usize,
         prefix: Vec<u8>,
+        blank: bool,
     },
 }
 
@@ -139,6 +141,7 @@ fn read_line<R: BufRead>(input: &mut R, max: usize) -> std::io::Result<Option<Ra
     let mut any = false;
     // The last two bytes consumed, to tell the line end (`\n`, `\r\n`) from content.
     let mut last2 = [0u8; 2];
+    let mut blank = true;
     loop {
         let (done, used) = {
             let avail = match input.fill_buf() {
@@ -155,6 +158,7 @@ fn read_line<R: BufRead>(input: &mut R, max: usize) -> std::io::Result<Option<Ra
                 None => (avail, false),
             };
             len += chunk.len();
+            blank = blank && chunk.iter().all(u8::is_ascii_whitespace);
             last2 = match chunk {
                 [.., a, b] => [*a, *b],
                 [b] => [last2[1], *b],
@@ -197,6 +201,7 @@ fn read_line<R: BufRead>(input: &mut R, max: usize) -> std::io::Result<Option<Ra
         return Ok(Some(Raw::TooLong {
             len: content,
             prefix: buf,
+            blank,
         }));
     }
     Ok(Some(Raw::Record(buf)))
@@ -241,13 +246,16 @@ where
                     }
                     bytes += buf.len();
                 }
+                // See: fuzz crash 4fef28a1 (a 120-byte line of form feeds over a 48-byte limit
+                // gave an error line; blank lines give none).
+                Raw::TooLong { blank: true, .. } => continue,
                 Raw::TooLong { prefix, .. } => bytes += prefix.len(),
             }
             chunk.push((line_no, raw));
         }
         let lines = pool.map(&chunk, |(n, raw)| match raw {
             Raw::Record(raw) => record_line(raw, *n, source, dct, &process),
-            Raw::TooLong { len, prefix } => {
+            Raw::TooLong { len, prefix, .. } => {
                 let e = Error::parse_at(
                     source,
                     Some(*n),
@@ -699,6 +707,9 @@ mod tests {
         assert_eq!(lines[3], lines[0]);
         assert_eq!(s.records, 4);
         assert_eq!(s.errors, 2);
+        // A blank line is no record, however long.
+        let (out, s) = run_limited(format!("{ok}\n{}\n{ok}\n", "\x0c \t".repeat(40)).as_bytes(), max);
+        assert_eq!((s.records, s.errors), (2, 0), "{out}");
         // Exactly at the limit (without its line end) is fine.
         let (out, s) = run_limited(format!("{ok}\r\n").as_bytes(), max);
         assert_eq!(s.errors, 0, "{out}");
