@@ -382,3 +382,28 @@ fn check_output_is_bounded() {
         .iter()
         .any(|f| f["omitted"].as_u64().is_some_and(|n| n > 0)));
 }
+
+/// Crashes of the `stream` fuzz target, replayed through the CLI with the limit the target
+/// derived from their first byte: one output line per non-blank input line.
+#[test]
+fn stream_fuzz_crashes_are_fixed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz/stream");
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let data = std::fs::read(e.path()).unwrap();
+        let Some((&first, input)) = data.split_first() else {
+            continue;
+        };
+        let limit = (16 + usize::from(first) * 16).to_string();
+        let r = run(
+            &["tag", "--stream", "--dct", "2014-12-18", "--max-record-bytes", &limit],
+            Some(input),
+        );
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        let records = input
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
+            .count();
+        let out = String::from_utf8(r.stdout).unwrap();
+        assert_eq!(out.lines().count(), records, "{}: {out}", e.path().display());
+    }
+}
