@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 secs="${1:-1800}"; shift || true
-targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(tag_text timeml_read timeline_yaml values pipeline)
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(tag_text timeml_read timeline_yaml values pipeline manifest stream)
 export RUSTC_BOOTSTRAP=1
 nice -n 10 cargo fuzz build -O
 # Run the built binaries directly: editing the sources while they run does not rebuild them.

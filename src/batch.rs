@@ -20,6 +20,22 @@ use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::num::NonZeroUsize;
 
+/// `--jobs` above this many threads per core is capped: the work is CPU-bound, so more
+/// threads only cost memory (each has its own stack), and thousands of them can fail to start
+/// on a loaded machine (`build --jobs 4096` exited 101 or 134 before; see #18, row 12).
+pub const MAX_THREADS_PER_CORE: usize = 4;
+
+/// No more threads than this, however many cores.
+pub const MAX_THREADS: usize = 1024;
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
+}
+
+fn thread_cap(cores: usize) -> usize {
+    cores.saturating_mul(MAX_THREADS_PER_CORE).clamp(1, MAX_THREADS)
+}
+
 /// When to draw a progress bar on stderr.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Progress {
@@ -61,12 +77,49 @@ impl Options {
         }
     }
 
-    /// The number of threads this will use.
+    /// The number of threads this will use: `jobs`, at most [`MAX_THREADS_PER_CORE`] per
+    /// core (and never more than [`MAX_THREADS`]); one per core when `jobs` is `None`.
     pub fn threads(&self) -> usize {
+        let cores = cores();
         match self.jobs {
-            Some(n) => n.get(),
-            None => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
+            Some(n) => n.get().min(thread_cap(cores)),
+            None => cores,
         }
+    }
+
+    /// `Some((asked, used))` when `jobs` asks for more threads than [`Options::threads`] uses.
+    pub fn capped(&self) -> Option<(usize, usize)> {
+        let asked = self.jobs?.get();
+        let used = self.threads();
+        (used < asked).then_some((asked, used))
+    }
+
+    /// Say on stderr when `--jobs` was capped (the CLI calls this once).
+    pub fn warn_if_capped(&self) {
+        if let Some((asked, used)) = self.capped() {
+            eprintln!(
+                "tempograph: warning: --jobs {asked} is more than {MAX_THREADS_PER_CORE} threads per core; using {used}"
+            );
+        }
+    }
+
+    /// A pool of [`Options::threads`] threads, `None` for one thread (the caller's). `Err`
+    /// when the threads cannot be started (too little memory, a process limit), with a
+    /// message that says how many were asked for.
+    pub fn try_pool(&self) -> crate::Result<Option<rayon::ThreadPool>> {
+        let threads = self.threads();
+        if threads <= 1 {
+            return Ok(None);
+        }
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map(Some)
+            .map_err(|e| {
+                crate::Error::usage(format!(
+                    "could not start {threads} worker threads ({e}); try a smaller --jobs"
+                ))
+            })
     }
 }
 
@@ -150,6 +203,48 @@ pub fn install<R: Send>(opts: &Options, f: impl FnOnce() -> R + Send) -> R {
     }
 }
 
+/// [`install`], but failing to start the threads is an error (the CLI reports it, exit 2)
+/// rather than a fall-back to rayon's global pool, whose own start-up failure would panic.
+/// With one thread, `f` runs on a pool of one, so that `par_iter` inside it stays on it.
+pub fn try_install<R: Send>(opts: &Options, f: impl FnOnce() -> R + Send) -> crate::Result<R> {
+    let threads = opts.threads();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| {
+            crate::Error::usage(format!(
+                "could not start {threads} worker threads ({e}); try a smaller --jobs"
+            ))
+        })?;
+    Ok(pool.install(f))
+}
+
+/// [`map`], but failing to start the threads is an error instead of a single-threaded run.
+pub fn try_map<T, R, F>(items: &[T], opts: &Options, f: F) -> crate::Result<Vec<R>>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T) -> R + Sync + Send,
+{
+    if opts.threads() > 1 && items.len() > 1 {
+        // Start the threads first so that a failure is reported, not papered over.
+        let pool = opts.try_pool()?;
+        let bar = progress_bar(items.len() as u64, opts.progress, opts.label);
+        let run_one = |item: &T| {
+            let r = f(item);
+            bar.inc(1);
+            r
+        };
+        let out = match pool {
+            Some(pool) => pool.install(|| items.par_iter().map(run_one).collect()),
+            None => items.iter().map(run_one).collect(),
+        };
+        bar.finish_and_clear();
+        return Ok(out);
+    }
+    Ok(map(items, opts, f))
+}
+
 /// Like [`map`], for work that is already split into chunks the caller feeds one at a time
 /// (see [`crate::stream`]): a reusable pool, so a long stream does not build one per chunk.
 pub struct Pool {
@@ -157,7 +252,14 @@ pub struct Pool {
 }
 
 impl Pool {
-    /// A pool of `opts.threads()` threads (none when that is 1).
+    /// A pool of `opts.threads()` threads (none when that is 1); `Err` when they cannot be
+    /// started.
+    pub fn try_new(opts: &Options) -> crate::Result<Pool> {
+        Ok(Pool { pool: opts.try_pool()? })
+    }
+
+    /// A pool of `opts.threads()` threads (none when that is 1, or when they cannot be
+    /// started: the work then runs on the calling thread).
     pub fn new(opts: &Options) -> Pool {
         let threads = opts.threads();
         let pool = if threads > 1 {
@@ -217,6 +319,17 @@ mod tests {
         let none: Vec<u64> = Vec::new();
         assert!(map(&none, &Options::jobs(4), work).is_empty());
         assert_eq!(map(&[5u64], &Options::jobs(4), work), vec![work(&5)]);
+    }
+
+    #[test]
+    fn jobs_are_capped_per_core() {
+        let cap = thread_cap(cores());
+        assert_eq!(Options::jobs(4096).threads(), cap.min(4096));
+        assert!(Options::jobs(4096).capped().is_some() || cap >= 4096);
+        assert_eq!(Options::jobs(1).capped(), None);
+        assert_eq!(thread_cap(2), 8);
+        assert_eq!(thread_cap(0), 1);
+        assert_eq!(thread_cap(100_000), MAX_THREADS);
     }
 
     #[test]

@@ -154,11 +154,52 @@ pub fn doc_id(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
+/// The largest input file read, in bytes (128 MiB): a document, a manifest, a timeline, a
+/// TimeML file. Past it, reading stops and the file is refused with a message that gives the
+/// limit; a larger collection of text goes through `tag --stream` one document per record.
+pub const MAX_INPUT_BYTES: u64 = 128 << 20;
+
 /// Read a file as UTF-8 text, refusing binary content and empty files. A leading byte-order
-/// mark is removed; all offsets are into the text after it.
+/// mark is removed; all offsets are into the text after it. At most [`MAX_INPUT_BYTES`] are
+/// read (a FIFO or `/dev/zero` named on the command line is read that far, then refused).
 pub fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = read_bounded(path, MAX_INPUT_BYTES)?;
     decode(path, bytes)
+}
+
+/// Read at most `limit` bytes of `path`; a longer file is an error that says so (nothing past
+/// `limit + 1` bytes is read).
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let hint = f.metadata().map(|m| m.len().min(limit)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(hint as usize + 1);
+    f.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::too_large(path, limit));
+    }
+    Ok(bytes)
+}
+
+/// What kind of file system object `m` is, for messages ("a FIFO").
+fn file_kind(m: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = m.file_type();
+    if t.is_dir() {
+        "a directory"
+    } else if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
 }
 
 /// Check and decode bytes read from `path` (see [`read_text`]).
@@ -321,27 +362,240 @@ pub struct ManifestEntry {
     pub title: Option<String>,
     #[serde(default)]
     pub kind: Option<String>,
-    /// Publication date, `YYYY-MM-DD`.
-    #[serde(default)]
+    /// Publication date, `YYYY-MM-DD` (an impossible date such as `2014-02-30` is refused
+    /// with that message and its line).
+    #[serde(default, deserialize_with = "published_date")]
     pub published: Option<NaiveDate>,
 }
 
+/// `published:` as exactly `YYYY-MM-DD`, a day that exists. See: #18 (row 13).
+fn published_date<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<NaiveDate>, D::Error> {
+    use serde::de::Error as _;
+    let Some(s) = Option::<String>::deserialize(d)? else {
+        return Ok(None);
+    };
+    match check_date(s.trim()) {
+        Ok(date) => Ok(Some(date)),
+        Err(DateProblem::Shape) => Err(D::Error::custom(format_args!(
+            "invalid value: {s:?}, expected a date YYYY-MM-DD"
+        ))),
+        Err(DateProblem::Impossible) => Err(D::Error::custom(format_args!(
+            "invalid value: impossible date {s}, expected a date that exists (YYYY-MM-DD)"
+        ))),
+    }
+}
+
+/// Why a date string is not a date.
+enum DateProblem {
+    /// Not `YYYY-MM-DD`.
+    Shape,
+    /// Shaped like one, but no such day (`2014-02-30`, month 13).
+    Impossible,
+}
+
+/// Exactly `YYYY-MM-DD` (four-digit year, no sign) naming a day that exists.
+fn check_date(t: &str) -> std::result::Result<NaiveDate, DateProblem> {
+    let shaped = t.len() == 10
+        && t.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return Err(DateProblem::Shape);
+    }
+    let n = |r: std::ops::Range<usize>| t[r].parse::<u32>().map_err(|_| DateProblem::Shape);
+    NaiveDate::from_ymd_opt(n(0..4)? as i32, n(5..7)?, n(8..10)?).ok_or(DateProblem::Impossible)
+}
+
+/// How a manifest's `file:` entries are read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ManifestOptions {
+    /// Let entries name files outside the manifest's folder (`../x`, `/abs/path`, a symlink
+    /// leading out). Off by default: a manifest from elsewhere cannot make the tool read (and
+    /// copy into its output) any file the user can read.
+    pub allow_outside: bool,
+}
+
 /// Read a manifest and its documents. Every document is attempted; the errors of those that
-/// fail are returned together with the ones that loaded.
+/// fail are returned together with the ones that loaded. Entries must name regular files
+/// inside the manifest's folder (see [`load_manifest_with`]).
 pub fn load_manifest(path: &Path, dct: Option<NaiveDate>) -> Result<(Vec<Document>, Vec<Error>)> {
+    load_manifest_with(path, dct, &ManifestOptions::default())
+}
+
+/// [`load_manifest`] with options. Each entry's file must be, before anything is read from it:
+/// inside the manifest's folder once `..` and symbolic links are resolved (unless
+/// `opts.allow_outside`), a regular file (not a FIFO, a device or a directory), and at most
+/// [`MAX_INPUT_BYTES`] long. An entry that is not gets an error with the manifest's line.
+pub fn load_manifest_with(
+    path: &Path,
+    dct: Option<NaiveDate>,
+    opts: &ManifestOptions,
+) -> Result<(Vec<Document>, Vec<Error>)> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(Error::parse_at(
+            path,
+            None,
+            None,
+            "a manifest file (YAML)",
+            file_kind(&meta),
+        ));
+    }
     let text = read_text(path)?;
-    let entries: Vec<ManifestEntry> = crate::yaml::from_str(&text, path)?;
+    let entries = manifest_entries(&text, path)?;
     let base = path.parent().unwrap_or(Path::new("."));
+    let base = if base.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        base
+    };
+    let lines = entry_lines(&text, entries.len());
     let mut docs = Vec::new();
     let mut errors = Vec::new();
-    for e in entries {
+    for (i, e) in entries.iter().enumerate() {
         let file = base.join(&e.file);
-        match load_entry(&file, &e, path, dct) {
+        let line = lines.as_ref().map(|l| l[i]);
+        match check_entry_file(base, &file, &e.file, path, line, opts).and_then(|()| load_entry(&file, e, path, dct)) {
             Ok(d) => docs.push(d),
             Err(err) => errors.push(err),
         }
     }
     Ok((docs, errors))
+}
+
+/// A manifest entry as written, `published` not yet checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    file: PathBuf,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    published: Option<serde_yaml_date::Published>,
+}
+
+/// `published:` as written: a string (dates are strings to the YAML parser).
+mod serde_yaml_date {
+    #[derive(serde::Deserialize)]
+    #[serde(transparent)]
+    pub struct Published(pub String);
+}
+
+/// Parse a manifest's entries; a `published:` that is not a real date is an error at its own
+/// line and column ("impossible date 2014-02-30").
+fn manifest_entries(text: &str, path: &Path) -> Result<Vec<ManifestEntry>> {
+    let raw: Vec<RawEntry> = crate::yaml::from_str(text, path)?;
+    let mut out = Vec::with_capacity(raw.len());
+    for (i, r) in raw.into_iter().enumerate() {
+        let published = match r.published {
+            None => None,
+            Some(serde_yaml_date::Published(p)) => match check_date(p.trim()) {
+                Ok(d) => Some(d),
+                Err(problem) => {
+                    use crate::yaml::Step;
+                    let at = crate::yaml::locate(text, &[Step::Index(i), Step::key("published")]);
+                    let (expected, found) = match problem {
+                        DateProblem::Shape => ("a date YYYY-MM-DD", format!("{p:?}")),
+                        DateProblem::Impossible => ("a date that exists (YYYY-MM-DD)", format!("impossible date {p}")),
+                    };
+                    return Err(Error::parse_at(
+                        path,
+                        at.map(|a| a.0),
+                        at.map(|a| a.1),
+                        format!("`published:` as {expected}"),
+                        found,
+                    ));
+                }
+            },
+        };
+        out.push(ManifestEntry {
+            file: r.file,
+            title: r.title,
+            kind: r.kind,
+            published,
+        });
+    }
+    Ok(out)
+}
+
+/// The line of each entry's `file:` key, when the manifest is written one key per line (as
+/// every manifest the project writes is); `None` when the count does not match.
+fn entry_lines(text: &str, n: usize) -> Option<Vec<usize>> {
+    let lines: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let t = l.trim_start().trim_start_matches('-').trim_start();
+            t.starts_with("file:") || t.starts_with("\"file\":") || t.starts_with("'file':")
+        })
+        .map(|(i, _)| i + 1)
+        .collect();
+    (lines.len() == n).then_some(lines)
+}
+
+/// Refuse an entry's file before reading it: outside the manifest's folder, not a regular
+/// file, or too large. See: #18 (row 6).
+fn check_entry_file(
+    base: &Path,
+    file: &Path,
+    given: &Path,
+    manifest: &Path,
+    line: Option<usize>,
+    opts: &ManifestOptions,
+) -> Result<()> {
+    let at = |expected: String, found: String| Error::parse_at(manifest, line, None, expected, found);
+    if !opts.allow_outside {
+        let folder = std::fs::canonicalize(base).map_err(|e| Error::io(base, e))?;
+        let outside = |which: String| {
+            at(
+                format!(
+                    "`file:` inside the manifest's folder {} (or --allow-outside)",
+                    folder.display()
+                ),
+                which,
+            )
+        };
+        // An absolute path or one climbing out with `..` is refused as written, whether or
+        // not it exists; a symbolic link leading out, once resolved.
+        use std::path::Component;
+        let climbs = given.is_absolute()
+            || given
+                .components()
+                .any(|c| matches!(c, Component::ParentDir | Component::RootDir | Component::Prefix(_)));
+        if climbs {
+            let resolved = std::fs::canonicalize(file).ok();
+            let inside = resolved.as_ref().is_some_and(|r| r.starts_with(&folder));
+            if !inside {
+                return Err(outside(given.display().to_string()));
+            }
+        }
+        let resolved = std::fs::canonicalize(file).map_err(|e| Error::io(file, e))?;
+        if !resolved.starts_with(&folder) {
+            return Err(outside(format!(
+                "{} (which is {})",
+                given.display(),
+                resolved.display()
+            )));
+        }
+    }
+    let resolved = std::fs::canonicalize(file).map_err(|e| Error::io(file, e))?;
+    let meta = std::fs::metadata(&resolved).map_err(|e| Error::io(file, e))?;
+    if !meta.is_file() {
+        return Err(at(
+            "`file:` naming a regular file".to_string(),
+            format!("{}, {}", given.display(), file_kind(&meta)),
+        ));
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(Error::too_large(file, MAX_INPUT_BYTES));
+    }
+    Ok(())
 }
 
 fn load_entry(file: &Path, e: &ManifestEntry, manifest: &Path, flag: Option<NaiveDate>) -> Result<Document> {
@@ -397,24 +651,10 @@ fn load_entry(file: &Path, e: &ManifestEntry, manifest: &Path, flag: Option<Naiv
     })
 }
 
-/// Parse a `--dct` value.
+/// Parse a `--dct` value: exactly `YYYY-MM-DD` (chrono alone would also take `+2014-12-18`
+/// and `-0001-01-01`), a day that exists.
 pub fn parse_dct(s: &str) -> Result<NaiveDate> {
-    let t = s.trim();
-    // Exactly YYYY-MM-DD: chrono alone would also take `+2014-12-18` and `-0001-01-01`.
-    let shaped = t.len() == 10
-        && t.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    let parsed = if shaped {
-        NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()
-    } else {
-        None
-    };
-    parsed.ok_or_else(|| {
+    check_date(s.trim()).map_err(|_| {
         Error::usage(format!(
             "invalid --dct `{s}`: expected a date YYYY-MM-DD, such as 2014-12-17"
         ))

@@ -50,6 +50,8 @@ enum ErrorKind {
     Empty { path: PathBuf },
     /// No publication date could be found for a document.
     MissingDct { path: PathBuf },
+    /// The input is longer than the limit for its kind (bytes).
+    TooLarge { path: PathBuf, limit: u64 },
     /// Input that does not follow its format: YAML, TimeML, a manifest, a date.
     Parse {
         loc: Option<Location>,
@@ -102,6 +104,13 @@ impl Error {
     pub fn missing_dct(path: impl AsRef<Path>) -> Error {
         Error::new(ErrorKind::MissingDct {
             path: path.as_ref().to_path_buf(),
+        })
+    }
+    /// `path` is longer than `limit` bytes (nothing past the limit was read).
+    pub fn too_large(path: impl AsRef<Path>, limit: u64) -> Error {
+        Error::new(ErrorKind::TooLarge {
+            path: path.as_ref().to_path_buf(),
+            limit,
         })
     }
     /// Malformed input. `loc` is where, `expected` what the format requires there, `found`
@@ -177,6 +186,11 @@ impl Error {
     pub fn is_missing_dct(&self) -> bool {
         matches!(*self.kind, ErrorKind::MissingDct { .. })
     }
+    /// The input was longer than a limit ([`crate::document::MAX_INPUT_BYTES`], a stream's
+    /// `--max-record-bytes`).
+    pub fn is_too_large(&self) -> bool {
+        matches!(*self.kind, ErrorKind::TooLarge { .. })
+    }
     pub fn is_usage(&self) -> bool {
         matches!(*self.kind, ErrorKind::Usage { .. })
     }
@@ -195,7 +209,8 @@ impl Error {
             | ErrorKind::Binary { path, .. }
             | ErrorKind::Empty { path }
             | ErrorKind::MissingDct { path }
-            | ErrorKind::Limit { path, .. } => Some(Location {
+            | ErrorKind::Limit { path, .. }
+            | ErrorKind::TooLarge { path, .. } => Some(Location {
                 path: path.clone(),
                 line: None,
                 column: None,
@@ -227,6 +242,12 @@ impl fmt::Display for Error {
                  list the file in a manifest (--manifest sources.yaml, field `published`), \
                  or put a dateline such as `12/17/14` or `December 17, 2014` in the document's first lines",
                 path.display()
+            ),
+            ErrorKind::TooLarge { path, limit } => write!(
+                f,
+                "{}: expected at most {limit} bytes ({}), found more; nothing past the limit was read",
+                path.display(),
+                human_bytes(*limit)
             ),
             ErrorKind::Parse { loc, expected, found } => {
                 if let Some(loc) = loc {
@@ -268,6 +289,17 @@ impl std::error::Error for Error {
             ErrorKind::Io { source, .. } => Some(source),
             _ => None,
         }
+    }
+}
+
+/// `64 MiB`, `512 KiB`, `1000 bytes`.
+fn human_bytes(n: u64) -> String {
+    if n >= 1 << 20 && n % (1 << 20) == 0 {
+        format!("{} MiB", n >> 20)
+    } else if n >= 1 << 10 && n % (1 << 10) == 0 {
+        format!("{} KiB", n >> 10)
+    } else {
+        format!("{n} bytes")
     }
 }
 

@@ -68,6 +68,31 @@ pub struct Summary {
     pub closed: bool,
 }
 
+/// How a stream is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The longest record (input line) processed, in bytes. A longer one is not kept in
+    /// memory: it is skipped up to its end of line, and its output is an error line (with its
+    /// `id` when that comes within the first [`ID_PREFIX_BYTES`] bytes). The stream goes on.
+    pub max_record_bytes: usize,
+}
+
+/// The default `--max-record-bytes`: 16 MiB, a few hundred times a long news article, about
+/// thirty novels. Processing a record takes a small multiple of its size in memory (measured
+/// in `docs/CLI.md`), so the limit bounds a worker's memory however the input is made.
+pub const MAX_RECORD_BYTES: usize = 16 << 20;
+
+/// How much of an oversized record is kept to find its `id`.
+pub const ID_PREFIX_BYTES: usize = 64 << 10;
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_record_bytes: MAX_RECORD_BYTES,
+        }
+    }
+}
+
 /// Read records from `input`, call `process` on each as a [`Document`], and write one line per
 /// record to `output`. `source` names the input in error messages (`<stdin>`); `dct` is the
 /// publication date for records without `published` (before looking for a dateline).
@@ -76,9 +101,10 @@ pub struct Summary {
 /// (its fields follow `id` on the output line) or any other value (written as `"result"`).
 ///
 /// `Err` only when reading `input` or writing `output` fails; a bad record is an error line.
+/// Records longer than [`MAX_RECORD_BYTES`] are error lines too ([`run_with`] sets the limit).
 pub fn run<R, W, T, F>(
-    mut input: R,
-    mut output: W,
+    input: R,
+    output: W,
     source: &Path,
     dct: Option<NaiveDate>,
     opts: &Options,
@@ -90,38 +116,171 @@ where
     T: Serialize,
     F: Fn(&Document) -> Result<T> + Sync + Send,
 {
-    let pool = Pool::new(opts);
+    run_with(input, output, source, dct, opts, &Limits::default(), process)
+}
+
+/// One line of input as read: the record, or how long it was when it was too long to keep.
+enum Raw {
+    Record(Vec<u8>),
+    /// `len` bytes (without the line end); `prefix` holds the first [`ID_PREFIX_BYTES`].
+    /// `blank` when every byte was whitespace (a blank line, however long, is no record).
+    TooLong {
+        len: usize,
+        prefix: Vec<u8>,
+        blank: bool,
+    },
+}
+
+/// Read one line (through its `\n`) keeping at most `max` bytes of its content (the line
+/// without `\n` or `\r\n`, as [`parse_json`] reads it); of a longer line only the first
+/// [`ID_PREFIX_BYTES`] are kept and the rest is skipped. `None` at the end of the input.
+fn read_line<R: BufRead>(input: &mut R, max: usize) -> std::io::Result<Option<Raw>> {
+    let mut buf = Vec::new();
+    let mut len = 0usize;
+    let mut too_long = false;
+    let mut any = false;
+    // The last two bytes consumed, to tell the line end (`\n`, `\r\n`) from content.
+    let mut last2 = [0u8; 2];
+    let mut blank = true;
+    loop {
+        let (done, used) = {
+            let avail = match input.fill_buf() {
+                Ok(a) => a,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if avail.is_empty() {
+                break;
+            }
+            any = true;
+            let (chunk, done) = match avail.iter().position(|&b| b == b'\n') {
+                Some(i) => (&avail[..=i], true),
+                None => (avail, false),
+            };
+            len += chunk.len();
+            blank = blank && chunk.iter().all(u8::is_ascii_whitespace);
+            last2 = match chunk {
+                [.., a, b] => [*a, *b],
+                [b] => [last2[1], *b],
+                [] => last2,
+            };
+            // Past `max + 1` bytes of content the line is too long, whatever its end is.
+            if !too_long && len - usize::from(done) > max.saturating_add(1) {
+                too_long = true;
+            }
+            let keep = if too_long {
+                ID_PREFIX_BYTES
+            } else {
+                max.saturating_add(2)
+            };
+            if buf.len() > keep {
+                buf.truncate(keep);
+                buf.shrink_to_fit();
+            }
+            let room = keep.saturating_sub(buf.len());
+            buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            (done, chunk.len())
+        };
+        input.consume(used);
+        if done {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    let ended = last2[1] == b'\n';
+    let cr = if ended {
+        last2[0] == b'\r' && len >= 2
+    } else {
+        last2[1] == b'\r'
+    };
+    let content = len - usize::from(ended) - usize::from(cr);
+    if too_long || content > max {
+        buf.truncate(ID_PREFIX_BYTES);
+        return Ok(Some(Raw::TooLong {
+            len: content,
+            prefix: buf,
+            blank,
+        }));
+    }
+    Ok(Some(Raw::Record(buf)))
+}
+
+/// [`run`] with explicit [`Limits`].
+pub fn run_with<R, W, T, F>(
+    mut input: R,
+    mut output: W,
+    source: &Path,
+    dct: Option<NaiveDate>,
+    opts: &Options,
+    limits: &Limits,
+    process: F,
+) -> Result<Summary>
+where
+    R: BufRead,
+    W: Write,
+    T: Serialize,
+    F: Fn(&Document) -> Result<T> + Sync + Send,
+{
+    let pool = Pool::try_new(opts)?;
     let mut summary = Summary::default();
     let mut line_no = 0usize;
     let mut eof = false;
     while !eof {
-        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::new();
+        let mut chunk: Vec<(usize, Raw)> = Vec::new();
         let mut bytes = 0usize;
         while chunk.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
-            let mut buf = Vec::new();
-            let n = input.read_until(b'\n', &mut buf).map_err(|e| Error::io(source, e))?;
-            if n == 0 {
-                eof = true;
-                break;
-            }
+            let raw = match read_line(&mut input, limits.max_record_bytes).map_err(|e| Error::io(source, e))? {
+                None => {
+                    eof = true;
+                    break;
+                }
+                Some(r) => r,
+            };
             line_no += 1;
-            if buf.iter().all(|b| b.is_ascii_whitespace()) {
-                continue;
+            match &raw {
+                Raw::Record(buf) => {
+                    if buf.iter().all(|b| b.is_ascii_whitespace()) {
+                        continue;
+                    }
+                    bytes += buf.len();
+                }
+                // See: fuzz crash 4fef28a1 (a 120-byte line of form feeds over a 48-byte limit
+                // gave an error line; blank lines give none).
+                Raw::TooLong { blank: true, .. } => continue,
+                Raw::TooLong { prefix, .. } => bytes += prefix.len(),
             }
-            bytes += buf.len();
-            chunk.push((line_no, buf));
+            chunk.push((line_no, raw));
         }
-        let lines = pool.map(&chunk, |(n, raw)| record_line(raw, *n, source, dct, &process));
-        let mut out = Vec::with_capacity(lines.iter().map(|(l, _)| l.len() + 1).sum());
-        for (line, ok) in &lines {
+        let lines = pool.map(&chunk, |(n, raw)| match raw {
+            Raw::Record(raw) => record_line(raw, *n, source, dct, &process),
+            Raw::TooLong { len, prefix, .. } => {
+                let e = Error::parse_at(
+                    source,
+                    Some(*n),
+                    None,
+                    format!(
+                        "a record of at most {} bytes (--max-record-bytes)",
+                        limits.max_record_bytes
+                    ),
+                    format!("{len} bytes; the record was skipped"),
+                );
+                (error_line(id_in_prefix(prefix).as_deref(), *n, &e), false)
+            }
+        });
+        drop(chunk);
+        let mut written = Ok(());
+        for (line, ok) in lines {
             summary.records += 1;
             if !ok {
                 summary.errors += 1;
             }
-            out.extend_from_slice(line.as_bytes());
-            out.push(b'\n');
+            if written.is_ok() {
+                written = output.write_all(line.as_bytes()).and_then(|_| output.write_all(b"\n"));
+            }
         }
-        match output.write_all(&out).and_then(|_| output.flush()) {
+        match written.and_then(|_| output.flush()) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
                 summary.closed = true;
@@ -133,6 +292,63 @@ where
     Ok(summary)
 }
 
+/// The `id` of a record from its first bytes: the string value of a top-level `"id"` key,
+/// when it is complete there. Strings are skipped properly, so an `"id"` inside the text is
+/// not taken for the key.
+fn id_in_prefix(prefix: &[u8]) -> Option<String> {
+    let s = match std::str::from_utf8(prefix) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&prefix[..e.valid_up_to()]).ok()?,
+    };
+    let b = s.as_bytes();
+    let mut i = s.len() - s.trim_start().len();
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    i += 1;
+    // The end of the JSON string starting at `b[at] == '"'`.
+    let string_end = |at: usize| -> Option<usize> {
+        let mut j = at + 1;
+        while j < b.len() {
+            match b[j] {
+                b'\\' => j += 2,
+                b'"' => return Some(j + 1),
+                _ => j += 1,
+            }
+        }
+        None
+    };
+    let mut depth = 1usize;
+    let mut expect_key = true;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                let end = string_end(i)?;
+                if depth == 1 && expect_key {
+                    let key: String = serde_json::from_str(&s[i..end]).ok()?;
+                    let rest = s[end..].trim_start();
+                    let rest = rest.strip_prefix(':')?.trim_start();
+                    if key == "id" {
+                        let mut it = serde_json::Deserializer::from_str(rest).into_iter::<String>();
+                        return it.next()?.ok();
+                    }
+                    expect_key = false;
+                    i = s.len() - rest.len();
+                    continue;
+                }
+                i = end;
+                continue;
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            b',' if depth == 1 => expect_key = true,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// The output line for one input line, and whether it is a result (not an error).
 fn record_line<T, F>(raw: &[u8], line: usize, source: &Path, dct: Option<NaiveDate>, process: &F) -> (String, bool)
 where
@@ -140,15 +356,30 @@ where
     F: Fn(&Document) -> Result<T>,
 {
     let mut id = None;
-    let res = parse_json(raw, line, source).and_then(|rec| {
-        id = Some(rec.id.clone());
-        let doc = rec.into_document(line, source, dct)?;
-        let value = process(&doc)?;
-        ok_line(&doc.id, &value)
-    });
+    let res = parse_json(raw, line, source)
+        .inspect_err(|_| id = id_of_bad_record(raw))
+        .and_then(|rec| {
+            id = Some(rec.id.clone());
+            let doc = rec.into_document(line, source, dct)?;
+            let value = process(&doc)?;
+            ok_line(&doc.id, &value)
+        });
     match res {
         Ok(l) => (l, true),
         Err(e) => (error_line(id.as_deref(), line, &e), false),
+    }
+}
+
+/// The `id` of a record that could not be read as a [`Record`] (a field of the wrong type,
+/// a missing `text`), when it is valid JSON with a string `id`. See: #18 (row 13).
+fn id_of_bad_record(raw: &[u8]) -> Option<String> {
+    // As a generic value: a duplicated key is not an error there (the last one counts).
+    match serde_json::from_slice::<serde_json::Value>(raw).ok()? {
+        serde_json::Value::Object(mut m) => match m.remove("id")? {
+            serde_json::Value::String(id) => Some(id),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -260,22 +491,27 @@ fn json(s: &str) -> String {
 
 /// `{"id":…,<value's fields>}`, or `{"id":…,"result":<value>}` when value is not an object.
 fn ok_line<T: Serialize>(id: &str, value: &T) -> Result<String> {
-    let body = serde_json::to_string(value)
+    // The value is serialized straight after the `{"id":…` prefix, in the same buffer: a
+    // dense record's result is many times the record's size, and is not copied again.
+    let mut buf = Vec::with_capacity(id.len() + 64);
+    buf.extend_from_slice(b"{\"id\":");
+    buf.extend_from_slice(json(id).as_bytes());
+    let p = buf.len();
+    serde_json::to_writer(&mut buf, value)
         .map_err(|e| Error::parse(None, "a result that JSON can represent", e.to_string()))?;
-    let mut line = String::with_capacity(body.len() + id.len() + 16);
-    line.push_str("{\"id\":");
-    line.push_str(&json(id));
-    if body == "{}" {
-        line.push('}');
-    } else if let Some(rest) = body.strip_prefix('{') {
-        line.push(',');
-        line.push_str(rest);
+    if &buf[p..] == b"{}" {
+        buf.truncate(p);
+        buf.push(b'}');
+    } else if buf[p] == b'{' {
+        buf[p] = b',';
     } else {
-        line.push_str(",\"result\":");
-        line.push_str(&body);
-        line.push('}');
+        let body = buf.split_off(p);
+        buf.extend_from_slice(b",\"result\":");
+        buf.extend_from_slice(&body);
+        buf.push(b'}');
     }
-    Ok(line)
+    // serde_json writes UTF-8, and the prefix is JSON too.
+    String::from_utf8(buf).map_err(|e| Error::parse(None, "a result that JSON can represent", e.to_string()))
 }
 
 /// `{"id":…|null,"line":N,"error":"…"}`.
@@ -429,6 +665,85 @@ mod tests {
         )
         .unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), "{\"id\":\"a\",\"result\":3}\n");
+    }
+
+    fn run_limited(input: &[u8], max: usize) -> (String, Summary) {
+        let mut out = Vec::new();
+        let limits = Limits { max_record_bytes: max };
+        let s = run_with(
+            input,
+            &mut out,
+            Path::new("<stdin>"),
+            None,
+            &Options::jobs(1),
+            &limits,
+            words,
+        )
+        .unwrap();
+        (String::from_utf8(out).unwrap(), s)
+    }
+
+    // See: #18, row 4.
+    #[test]
+    fn oversized_records_are_error_lines_and_the_stream_goes_on() {
+        let ok = "{\"id\":\"a\",\"published\":\"2014-12-18\",\"text\":\"x y\"}";
+        let long = format!("{{\"text\":\"{}\",\"id\":\"late\"}}", "z".repeat(100));
+        let early = format!("{{\"id\":\"early\",\"text\":\"{}\"}}", "\\\"id\\\": ".repeat(30));
+        let input = format!("{ok}\n{long}\r\n{early}\n{ok}");
+        let max = ok.len();
+        let (out, s) = run_limited(input.as_bytes(), max);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 4, "{out}");
+        assert_eq!(lines[0], "{\"id\":\"a\",\"published\":\"2014-12-18\",\"words\":2}");
+        // The id comes after the text: not found in the kept prefix? It is (the prefix holds
+        // the whole record here), and an `"id"` inside the text is not taken for the key.
+        let want = format!(
+            "{{\"id\":\"late\",\"line\":2,\"error\":\"<stdin>:2: expected a record of at most {max} bytes \
+             (--max-record-bytes), found {} bytes; the record was skipped\"}}",
+            long.len()
+        );
+        assert_eq!(lines[1], want);
+        assert!(lines[2].starts_with("{\"id\":\"early\",\"line\":3,"), "{}", lines[2]);
+        assert_eq!(lines[3], lines[0]);
+        assert_eq!(s.records, 4);
+        assert_eq!(s.errors, 2);
+        // A blank line is no record, however long.
+        let (out, s) = run_limited(format!("{ok}\n{}\n{ok}\n", "\x0c \t".repeat(40)).as_bytes(), max);
+        assert_eq!((s.records, s.errors), (2, 0), "{out}");
+        // Exactly at the limit (without its line end) is fine.
+        let (out, s) = run_limited(format!("{ok}\r\n").as_bytes(), max);
+        assert_eq!(s.errors, 0, "{out}");
+    }
+
+    #[test]
+    fn id_of_an_oversized_record() {
+        assert_eq!(id_in_prefix(b"{\"id\":\"x\",\"text\":\"...").as_deref(), Some("x"));
+        assert_eq!(
+            id_in_prefix(b" { \"text\" : \"\\\"id\\\":\\\"no\\\"\", \"id\" : \"yes\"").as_deref(),
+            Some("yes")
+        );
+        assert_eq!(
+            id_in_prefix(b"{\"meta\":{\"id\":\"inner\"},\"id\":\"outer\"").as_deref(),
+            Some("outer")
+        );
+        assert_eq!(id_in_prefix(b"{\"id\":\"unfinish"), None);
+        assert_eq!(id_in_prefix(b"{\"text\":\"aaaa"), None);
+        assert_eq!(id_in_prefix(b"[\"id\",\"x\"]"), None);
+    }
+
+    // See: #18, row 13.
+    #[test]
+    fn wrong_typed_fields_keep_the_id() {
+        let (out, _) = run_str(
+            b"{\"id\":\"k\",\"published\":20141218,\"text\":\"x\"}\n{\"id\":\"t\",\"text\":5}\n",
+            None,
+            1,
+        );
+        let ids: Vec<Value> = out
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].clone())
+            .collect();
+        assert_eq!(ids, [Value::from("k"), Value::from("t")]);
     }
 
     #[test]

@@ -116,7 +116,8 @@ fn bad_inputs_are_clear_errors() {
         (&["build", "latin1.txt"], "latin1.txt:2:4: invalid UTF-8 at byte 12"),
         (
             &["build", "--manifest", "broken.yaml"],
-            "broken.yaml:2:14: expected valid YAML, found a syntax error",
+            // The scalar `2014-12-17` runs on into line 3, where `title:` cannot start a mapping.
+            "broken.yaml:3:9: expected valid YAML, found a syntax error",
         ),
         (&["build", "--manifest", "baddate.yaml"], "baddate.yaml:2:14"),
         (

@@ -172,7 +172,10 @@ fn stream_with_one_100_mb_record_and_bad_lines() {
     input.extend_from_slice(body.as_bytes());
     input.extend_from_slice(b"\"}\n");
     input.extend_from_slice(b"\xff\xfe not utf-8\n{\"id\":\"bad-date\",\"published\":\"2014-13-01\",\"text\":\"x\"}\n");
-    let o = tempograph(&["tag", "--stream", "--jobs", "2"], Some(&input));
+    let o = tempograph(
+        &["tag", "--stream", "--jobs", "2", "--max-record-bytes", "128M"],
+        Some(&input),
+    );
     assert!(o.status.success(), "{}", text(&o.stderr));
     let out = text(&o.stdout);
     let lines: Vec<&str> = out.lines().collect();

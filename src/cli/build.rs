@@ -24,6 +24,10 @@ pub struct Args {
     /// A manifest listing documents with `file`, `title`, `kind`, `published` (like `sources.yaml`).
     #[arg(long, value_name = "FILE")]
     pub manifest: Option<PathBuf>,
+    /// Let manifest entries name files outside the manifest's folder (`../x`, absolute paths,
+    /// symbolic links leading out).
+    #[arg(long, requires = "manifest")]
+    pub allow_outside: bool,
     /// Title of the timeline (default: derived from the manifest's folder or the first document).
     #[arg(long)]
     pub title: Option<String>,
@@ -88,11 +92,12 @@ pub fn load_documents(
     manifest: Option<&Path>,
     dct: Option<chrono::NaiveDate>,
     max_document_bytes: u64,
+    mopts: &document::ManifestOptions,
 ) -> Result<(Vec<Document>, Vec<Error>), Error> {
     let mut docs = Vec::new();
     let mut errors = Vec::new();
     if let Some(m) = manifest {
-        let (d, e) = document::load_manifest(m, dct)?;
+        let (d, e) = document::load_manifest_with(m, dct, mopts)?;
         docs.extend(d);
         errors.extend(e);
     }
@@ -123,7 +128,16 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         return Err(Error::usage("build needs documents: give FILE... or --manifest FILE"));
     }
     let dct = args.dct.as_deref().map(document::parse_dct).transpose()?;
-    let (docs, errors) = load_documents(&args.files, args.manifest.as_deref(), dct, args.max_document_bytes)?;
+    let mopts = document::ManifestOptions {
+        allow_outside: args.allow_outside,
+    };
+    let (docs, errors) = load_documents(
+        &args.files,
+        args.manifest.as_deref(),
+        dct,
+        args.max_document_bytes,
+        &mopts,
+    )?;
     if !errors.is_empty() {
         let n = errors.len();
         for e in &errors {
@@ -174,9 +188,9 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
             max_events: args.max_events,
         },
     };
-    let timeline = crate::batch::install(&crate::batch::Options::jobs_or_all(args.jobs), || {
-        crate::pipeline::build(&docs, &popts)
-    })?;
+    let bopts = crate::batch::Options::jobs_or_all(args.jobs);
+    bopts.warn_if_capped();
+    let timeline = crate::batch::try_install(&bopts, || crate::pipeline::build(&docs, &popts))??;
     let n_conflicts = timeline.conflicts.len();
     let out = match args.format {
         Format::Yaml => timeline.to_yaml()?,

@@ -60,7 +60,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
                 let report = t.check();
                 findings |= !report.is_consistent();
                 match format {
-                    Format::Text => println!("{report}"),
+                    Format::Text => super::write_output(None, format!("{report}\n"), &[])?,
                     Format::Json => {
                         let v: serde_json::Value = serde_json::from_str(&report.to_json())
                             .map_err(|e| crate::Error::parse(None, "JSON", e.to_string()))?;

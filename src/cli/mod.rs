@@ -9,6 +9,7 @@ pub mod bench;
 pub mod build;
 pub mod check;
 pub mod eval;
+pub mod output;
 pub mod parse;
 pub mod relations;
 pub mod render;
@@ -81,55 +82,16 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Write `content` to `out` atomically (temporary file in the same folder, then rename), or
-/// to stdout when `out` is `None`. Refuses to overwrite any of `inputs`.
+/// Write `content` to `out` (see [`output`]: regular files are replaced atomically, devices
+/// and FIFOs written in place, symlinks followed), or to stdout when `out` is `None` (a closed
+/// pipe ends the program quietly). Refuses to overwrite any of `inputs`.
 pub fn write_output(
     out: Option<&std::path::Path>,
     content: impl AsRef<[u8]>,
     inputs: &[std::path::PathBuf],
 ) -> crate::Result<()> {
-    use std::io::Write;
-    let content = content.as_ref();
     match out {
-        None => {
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            // A closed pipe (e.g. `| head`) is not an error worth reporting.
-            match lock.write_all(content).and_then(|_| lock.flush()) {
-                Ok(()) => Ok(()),
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                Err(e) => Err(crate::Error::io("<stdout>", e)),
-            }
-        }
-        Some(path) => {
-            let canon_out = std::fs::canonicalize(path).ok();
-            for inp in inputs {
-                if let (Some(o), Ok(i)) = (&canon_out, std::fs::canonicalize(inp)) {
-                    if *o == i {
-                        return Err(crate::Error::usage(format!(
-                            "refusing to write output to {}: it is one of the input files",
-                            path.display()
-                        )));
-                    }
-                }
-            }
-            let dir = match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-                _ => std::path::PathBuf::from("."),
-            };
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "out".into());
-            let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-            let res = std::fs::File::create(&tmp)
-                .and_then(|mut f| f.write_all(content).and_then(|_| f.sync_all()))
-                .and_then(|_| std::fs::rename(&tmp, path));
-            if let Err(e) = res {
-                let _ = std::fs::remove_file(&tmp);
-                return Err(crate::Error::io(path, e));
-            }
-            Ok(())
-        }
+        None => output::to_stdout(content.as_ref()),
+        Some(path) => output::to_path(path, content.as_ref(), inputs),
     }
 }

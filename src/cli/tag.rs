@@ -16,7 +16,6 @@ use super::Outcome;
 use crate::document::{parse_dct, Document};
 use crate::text::LineIndex;
 use crate::timex;
-use serde_json::json;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -35,10 +34,17 @@ pub struct Args {
     /// A manifest (`sources.yaml`) listing documents with their `published` dates.
     #[arg(long, conflicts_with = "stream")]
     pub manifest: Option<PathBuf>,
+    /// Let manifest entries name files outside the manifest's folder.
+    #[arg(long, requires = "manifest")]
+    pub allow_outside: bool,
     /// Read JSON Lines documents `{"id", "published", "text"}` on stdin; write one JSON line
     /// per document on stdout, in input order.
     #[arg(long)]
     pub stream: bool,
+    /// With --stream: the longest record processed, in bytes (suffixes K, M, G: powers of
+    /// 1024). A longer record gets an error line and the stream goes on.
+    #[arg(long, value_name = "BYTES", requires = "stream", default_value = "16M", value_parser = parse_bytes)]
+    pub max_record_bytes: usize,
     #[command(flatten)]
     pub batch: crate::batch::BatchArgs,
     /// Publication date (YYYY-MM-DD); default: the document's dateline.
@@ -47,6 +53,25 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// `1048576`, `512K`, `16M`, `1G` (powers of 1024); at least 1.
+fn parse_bytes(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let (num, shift) = match t.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&t[..i], 10),
+        Some((i, 'M' | 'm')) => (&t[..i], 20),
+        Some((i, 'G' | 'g')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    let n: usize = num
+        .parse()
+        .map_err(|_| format!("expected a number of bytes such as 16M or 1048576, found `{s}`"))?;
+    let n = n
+        .checked_mul(1usize << shift)
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("expected a size from 1 byte to {} bytes, found `{s}`", usize::MAX))?;
+    Ok(n)
 }
 
 pub fn run(args: Args) -> crate::Result<Outcome> {
@@ -58,7 +83,13 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let mut failed = false;
     let mut jobs: Vec<(PathBuf, Option<Document>)> = Vec::new();
     if let Some(m) = &args.manifest {
-        let (docs, errors) = crate::document::load_manifest(m, dct)?;
+        let (docs, errors) = crate::document::load_manifest_with(
+            m,
+            dct,
+            &crate::document::ManifestOptions {
+                allow_outside: args.allow_outside,
+            },
+        )?;
         for e in errors {
             eprintln!("tempograph: error: {e:#}");
             failed = true;
@@ -67,9 +98,10 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     }
     jobs.extend(args.files.iter().map(|p| (p.clone(), None)));
     let opts = args.batch.options("files");
-    let results = crate::batch::map(&jobs, &opts, |(path, pre)| {
+    opts.warn_if_capped();
+    let results = crate::batch::try_map(&jobs, &opts, |(path, pre)| {
         tag_file(path, pre.clone(), dct, args.format)
-    });
+    })?;
     for r in results {
         match r {
             Ok((text, warnings)) => {
@@ -91,21 +123,70 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-/// One expression as a JSON object (offsets in Unicode characters).
-fn timex_json(t: &timex::Timex, li: &LineIndex) -> serde_json::Value {
-    json!({
-        "start": li.char_offset(t.span.start),
-        "end": li.char_offset(t.span.end),
-        "text": t.text,
-        "type": t.kind.as_str(),
-        "value": t.value,
-        "mod": t.modifier,
-        "rule": t.rule,
-        "anchor": t.derivation.anchor,
-        "anchor_value": t.derivation.anchor_value,
-        "direction": t.derivation.direction,
-        "why": t.derivation.why,
-    })
+/// One expression as a JSON object (offsets in Unicode characters), its keys in the order
+/// the output has always had (alphabetical). Serialized straight from the [`timex::Timex`]:
+/// no intermediate `serde_json::Value` per expression (those took about 1 KB each, the
+/// bulk of a dense record's memory; see #18).
+#[derive(serde::Serialize)]
+struct TimexOut<'a> {
+    anchor: &'a timex::AnchorKind,
+    anchor_value: &'a Option<String>,
+    direction: &'a timex::Direction,
+    end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(rename = "mod")]
+    modifier: &'a Option<String>,
+    rule: &'static str,
+    start: usize,
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    value: &'a str,
+    why: &'a str,
+}
+
+impl<'a> TimexOut<'a> {
+    fn new(t: &'a timex::Timex, li: &LineIndex, file: Option<&'a str>) -> TimexOut<'a> {
+        TimexOut {
+            anchor: &t.derivation.anchor,
+            anchor_value: &t.derivation.anchor_value,
+            direction: &t.derivation.direction,
+            end: li.char_offset(t.span.end),
+            file,
+            modifier: &t.modifier,
+            rule: t.rule,
+            start: li.char_offset(t.span.start),
+            text: &t.text,
+            kind: t.kind.as_str(),
+            value: &t.value,
+            why: &t.derivation.why,
+        }
+    }
+}
+
+/// A stream record's result: `{"published", "timexes": [...]}`, serialized expression by
+/// expression.
+struct Tagged {
+    published: String,
+    timexes: Vec<timex::Timex>,
+    li: LineIndex,
+}
+
+impl serde::Serialize for Tagged {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct List<'a>(&'a Tagged);
+        impl serde::Serialize for List<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.timexes.iter().map(|t| TimexOut::new(t, &self.0.li, None)))
+            }
+        }
+        let mut st = s.serialize_struct("Tagged", 2)?;
+        st.serialize_field("published", &self.published)?;
+        st.serialize_field("timexes", &List(self))?;
+        st.end()
+    }
 }
 
 /// The output for one file, and the warnings to print before it.
@@ -135,13 +216,11 @@ fn tag_file(
     let mut out = String::new();
     match format {
         Format::Jsonl => {
-            let file = serde_json::Value::String(path.display().to_string());
+            let file = path.display().to_string();
             for t in &timexes {
-                let mut o = timex_json(t, &li);
-                if let Some(m) = o.as_object_mut() {
-                    m.insert("file".to_string(), file.clone());
-                }
-                out.push_str(&o.to_string());
+                let line = serde_json::to_string(&TimexOut::new(t, &li, Some(&file)))
+                    .map_err(|e| crate::Error::parse(None, "a result that JSON can represent", e.to_string()))?;
+                out.push_str(&line);
                 out.push('\n');
             }
         }
@@ -166,19 +245,25 @@ fn tag_file(
 /// `--stream`: JSON Lines in, one line per document out.
 fn run_stream(args: &Args, dct: Option<chrono::NaiveDate>) -> crate::Result<Outcome> {
     let opts = args.batch.options("documents");
+    opts.warn_if_capped();
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
-    let summary = crate::stream::run(
+    let limits = crate::stream::Limits {
+        max_record_bytes: args.max_record_bytes,
+    };
+    let summary = crate::stream::run_with(
         stdin.lock(),
         std::io::BufWriter::new(stdout.lock()),
         std::path::Path::new("<stdin>"),
         dct,
         &opts,
+        &limits,
         |doc| {
-            let timexes = timex::tag_text(&doc.text, doc.dct);
-            let li = LineIndex::new(&doc.text);
-            let list: Vec<serde_json::Value> = timexes.iter().map(|t| timex_json(t, &li)).collect();
-            Ok(json!({ "published": doc.dct.to_string(), "timexes": list }))
+            Ok(Tagged {
+                published: doc.dct.to_string(),
+                timexes: timex::tag_text(&doc.text, doc.dct),
+                li: LineIndex::new(&doc.text),
+            })
         },
     )?;
     // A bad record is an error *line*, data like any other: the exit status stays 0 so that

@@ -42,26 +42,50 @@ pub fn timeml_files(p: &std::path::Path) -> crate::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// Each input file with the file it is written to. Two inputs that would be written to the
+/// same output (`a/x.tml` and `b/x.tml` both give `OUT/x.tml`) are refused before anything is
+/// written, naming both. See: #18.
+fn output_plan(inputs: &[PathBuf], out_dir: &std::path::Path) -> crate::Result<Vec<(PathBuf, PathBuf)>> {
+    let mut seen: std::collections::HashMap<PathBuf, PathBuf> = std::collections::HashMap::new();
+    let mut jobs = Vec::new();
+    for inp in inputs {
+        for f in timeml_files(inp)? {
+            let target = out_dir.join(annotate::output_name(&f));
+            if let Some(first) = seen.get(&target) {
+                if std::fs::canonicalize(first).ok() == std::fs::canonicalize(&f).ok() {
+                    continue; // the same file named twice
+                }
+                return Err(crate::Error::usage(format!(
+                    "{} and {} would both be written to {}; annotate them into different --out-dir folders \
+                     (nothing was written)",
+                    first.display(),
+                    f.display(),
+                    target.display()
+                )));
+            }
+            seen.insert(target.clone(), f.clone());
+            jobs.push((f, target));
+        }
+    }
+    Ok(jobs)
+}
+
 pub fn run(c: Command) -> crate::Result<Outcome> {
     match c {
         Command::Annotate { inputs, out_dir } => {
+            let jobs = output_plan(&inputs, &out_dir)?;
             std::fs::create_dir_all(&out_dir).map_err(|e| crate::Error::io(&out_dir, e))?;
             let mut failed = 0;
             let mut done = 0;
-            for inp in &inputs {
-                for f in timeml_files(inp)? {
-                    let res = timeml::read(&f)
-                        .and_then(|doc| annotate::annotate(&doc))
-                        .and_then(|(_, out)| {
-                            let target = out_dir.join(annotate::output_name(&f));
-                            super::write_output(Some(&target), &out, std::slice::from_ref(&f))
-                        });
-                    match res {
-                        Ok(()) => done += 1,
-                        Err(e) => {
-                            eprintln!("tempograph: error: {e:#}");
-                            failed += 1;
-                        }
+            for (f, target) in &jobs {
+                let res = timeml::read(f)
+                    .and_then(|doc| annotate::annotate(&doc))
+                    .and_then(|(_, out)| super::write_output(Some(target), &out, std::slice::from_ref(f)));
+                match res {
+                    Ok(()) => done += 1,
+                    Err(e) => {
+                        eprintln!("tempograph: error: {e:#}");
+                        failed += 1;
                     }
                 }
             }

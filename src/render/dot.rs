@@ -121,11 +121,16 @@ pub fn render(t: &Timeline, opts: &Options) -> String {
     };
     let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut loose = Vec::new();
+    // Document index by id (first wins), looked up per event instead of searched.
+    let mut doc_index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (k, d) in t.documents.iter().enumerate() {
+        doc_index.entry(d.id.as_str()).or_insert(k);
+    }
     for (i, e) in t.events.iter().enumerate() {
         let doc = e
             .sources
             .first()
-            .and_then(|s| t.documents.iter().position(|d| d.id == s.document));
+            .and_then(|s| doc_index.get(s.document.as_str()).copied());
         match doc {
             Some(d) if opts.clusters => by_doc.entry(d).or_default().push(i),
             _ => loose.push(i),

@@ -63,6 +63,11 @@ fn grain(d: &Date) -> Precision {
 /// Knight Lab TimelineJS3 JSON.
 pub fn timelinejs(t: &Timeline) -> Result<String> {
     let mut events = Vec::new();
+    // Document index by id (first wins), looked up per source instead of searched.
+    let mut doc_index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (k, d) in t.documents.iter().enumerate() {
+        doc_index.entry(d.id.as_str()).or_insert(k);
+    }
     for i in display_order(t) {
         let e = &t.events[i];
         let Some(d) = placed_date(e) else { continue };
@@ -111,7 +116,7 @@ pub fn timelinejs(t: &Timeline) -> Result<String> {
         if !e.sources.is_empty() {
             body.push_str("<p>Sources:</p><ul>");
             for s in &e.sources {
-                let doc = t.documents.iter().find(|d| d.id == s.document);
+                let doc = doc_index.get(s.document.as_str()).map(|&k| &t.documents[k]);
                 let name = doc.and_then(|d| d.title.clone()).unwrap_or_else(|| s.document.clone());
                 let published = doc
                     .map(|d| format!(", {}", d.published.format("%Y-%m-%d")))

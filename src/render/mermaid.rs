@@ -45,11 +45,20 @@ const KEYWORDS: &[&str] = &[
     "displaymode",
     "timeline",
     "gantt",
+    // Gantt statements a task name must not start: `click e0 call alert(1)` would bind a
+    // script to a task, `click e0 href "…"` a link (see #18, row 7).
+    "click",
+    "call",
+    "href",
+    "accdescr",
+    "accdescription",
 ];
 
 /// Characters written as `#NN;` inside a quoted flowchart label (`e0["..."]`), where
 /// everything but the quote, the entity marker and HTML is literal text.
-const FLOWCHART_SPECIAL: &[char] = &['"', '#', '<', '>', '&', '`'];
+/// `%` too: Mermaid reads `%%{init: …}%%` directives anywhere in the text, quoted labels
+/// included, before it parses the diagram.
+const FLOWCHART_SPECIAL: &[char] = &['"', '#', '%', '<', '>', '&', '`'];
 
 /// A label for a quoted flowchart node or edge label: one line, `"`, `#`, HTML and
 /// backticks as entity codes. (Encoding `:` there is not only needless but shows as `&#58;`
@@ -63,7 +72,25 @@ pub fn escape_quoted(s: &str) -> String {
             out.push(c);
         }
     }
-    out
+    // Before parsing, Mermaid drops the last `;` of any line matching `style.*:\S*#.*;` or
+    // `classDef.*:\S*#.*;`, quoted labels included: `fill:#f00` in a label would come out
+    // as `fill:#35f00`. Those words, encoded, no longer match.
+    out.replace("style", "#115;tyle").replace("classDef", "#99;lassDef")
+}
+
+/// `YYYY-MM-DD` then a non-word character or the end: the gantt lexer reads it as a date
+/// token wherever a statement may start, so a task name must not begin with one.
+fn starts_with_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 10
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && !b.get(10).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
 }
 
 /// A label as Mermaid text: one line, syntax characters as entity codes.
@@ -73,7 +100,8 @@ pub fn escape(s: &str) -> String {
     let lower = s.to_ascii_lowercase();
     let starts_with_keyword = KEYWORDS
         .iter()
-        .any(|k| lower.starts_with(k) && !lower[k.len()..].starts_with(|c: char| c.is_alphanumeric()));
+        .any(|k| lower.starts_with(k) && !lower[k.len()..].starts_with(|c: char| c.is_alphanumeric()))
+        || starts_with_date(&s);
     for (i, c) in s.chars().enumerate() {
         if SPECIAL.contains(&c) || (i == 0 && starts_with_keyword) {
             let _ = write!(out, "#{};", c as u32);
@@ -254,6 +282,13 @@ mod tests {
             ("Title", "#84;itle"),
             ("100% <b>", "100#37; #60;b#62;"),
             ("a[b] c(d) e{f} g|h `x`", "a[b] c(d) e{f} g|h #96;x#96;"),
+            ("click b call alert(1)", "#99;lick b call alert(1)"),
+            ("Call me", "#67;all me"),
+            ("callback", "callback"),
+            ("href x", "#104;ref x"),
+            ("accDescr {x}", "#97;ccDescr {x}"),
+            ("2014-12-17 hack", "#50;014-12-17 hack"),
+            ("2014-12-17x", "2014-12-17x"),
         ];
         for (input, want) in cases {
             assert_eq!(escape(input), want, "{input}");

@@ -130,10 +130,28 @@ pub struct Finding {
     pub kind: Kind,
     pub message: String,
     pub place: Place,
-    /// For `cycle` and `contradicts-dates`: every fact on the cycle, in cycle order.
+    /// For `cycle` and `contradicts-dates`: the facts on the cycle, in cycle order. A cycle of
+    /// more than [`CYCLE_SHOWN`] facts is summarised: its first and last
+    /// [`CYCLE_SHOWN_EACH_END`] facts, and `omitted` counts those between them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cycle: Vec<CycleStep>,
+    /// Facts of the cycle not listed in `cycle` (between its first and last ones).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub omitted: usize,
 }
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Cycles of up to this many facts are listed whole.
+pub const CYCLE_SHOWN: usize = 12;
+
+/// A longer cycle is listed as its first and last this many facts, with the count of the
+/// others: a report stays linear in the timeline's size (a chain of n relations contradicting
+/// its dates gave up to 100 findings of n facts each: 12.5 MB printed for a 65 KB file; see
+/// #18, row 8).
+pub const CYCLE_SHOWN_EACH_END: usize = 5;
 
 /// What `check` found. `Display` prints one line per finding (`file:line:col: error[kind]:
 /// message`, then the cycle's facts indented) and a summary line.
@@ -252,7 +270,10 @@ impl fmt::Display for Report {
                 x.message,
                 x.place.path
             )?;
-            for s in &x.cycle {
+            for (k, s) in x.cycle.iter().enumerate() {
+                if x.omitted > 0 && k == CYCLE_SHOWN_EACH_END {
+                    writeln!(f, "    … {} more facts on the cycle …", x.omitted)?;
+                }
                 write!(f, "    {}: {}", where_(file, &s.place), s.constraint)?;
                 if let Some(e) = &s.evidence {
                     write!(f, " — evidence: {e}")?;
@@ -308,6 +329,7 @@ impl Checker<'_> {
             message,
             place,
             cycle: Vec::new(),
+            omitted: 0,
         });
     }
 
@@ -783,7 +805,37 @@ fn check_with(t: &Timeline, exact: bool) -> Report {
         let mut first_any: Option<Vec<Step>> = None;
         let mut set_aside: Option<Vec<Step>> = None;
         let mut names = Vec::new();
-        for (pos, edge) in conflict.cycle.iter().enumerate().filter(|(_, e)| !e.implicit) {
+        let listed: Vec<(usize, _)> = conflict.cycle.iter().enumerate().filter(|(_, e)| !e.implicit).collect();
+        let total = listed.len();
+        let omitted = if total > CYCLE_SHOWN {
+            total - 2 * CYCLE_SHOWN_EACH_END
+        } else {
+            0
+        };
+        // The facts looked up and listed: all, or the first and last few.
+        let shown = |n: usize| omitted == 0 || n < CYCLE_SHOWN_EACH_END || n >= total - CYCLE_SHOWN_EACH_END;
+        for (n, (pos, edge)) in listed.into_iter().enumerate() {
+            if !shown(n) {
+                // Still note what the finding points at; nothing is looked up or copied.
+                let origin = edge.fact.and_then(|f| facts.get(f)).and_then(|o| o.as_ref());
+                match origin {
+                    Some(FactOrigin::EventDate { .. } | FactOrigin::TimeDate { .. }) => has_date = true,
+                    Some(FactOrigin::Relation { written: w }) => {
+                        let w = &written[*w];
+                        if first_relation.is_none() {
+                            first_relation = Some(w.path.clone());
+                        }
+                        if pos == conflict.set_aside {
+                            set_aside = Some(w.path.clone());
+                        }
+                    }
+                    None => {}
+                }
+                if n == CYCLE_SHOWN_EACH_END {
+                    names.push(format!("… ({omitted} more) …"));
+                }
+                continue;
+            }
             let origin = edge.fact.and_then(|f| facts.get(f)).and_then(|o| o.as_ref());
             let (path, evidence) = match origin {
                 Some(FactOrigin::EventDate { event }) => {
@@ -840,25 +892,41 @@ fn check_with(t: &Timeline, exact: bool) -> Report {
             message,
             place,
             cycle: steps,
+            omitted,
         });
     }
     // Conflicts the file records (from `build`) that its own facts do not reproduce: `build`
     // set one fact of each aside to go on, so the file is consistent without it. Say so.
-    let computed: Vec<BTreeSet<String>> = c
-        .findings
+    // (From the graph's whole cycles: the findings list only the ends of long ones.)
+    let computed: Vec<BTreeSet<String>> = solved
+        .conflicts
         .iter()
-        .filter(|f| matches!(f.kind, Kind::Cycle | Kind::ContradictsDates))
-        .map(|f| f.cycle.iter().flat_map(|s| [s.from.clone(), s.to.clone()]).collect())
+        .map(|conflict| {
+            conflict
+                .cycle
+                .iter()
+                .filter(|e| !e.implicit)
+                .flat_map(|e| [e.from.clone(), e.to.clone()])
+                .collect()
+        })
         .collect();
     for (i, rc) in t.conflicts.iter().enumerate() {
         let ids: BTreeSet<String> = rc.cycle.iter().flat_map(|e| [e.from.clone(), e.to.clone()]).collect();
         if computed.contains(&ids) {
             continue;
         }
+        let total = rc.cycle.len();
+        let omitted = if total > CYCLE_SHOWN {
+            total - 2 * CYCLE_SHOWN_EACH_END
+        } else {
+            0
+        };
+        let shown = |j: usize| omitted == 0 || j < CYCLE_SHOWN_EACH_END || j >= total - CYCLE_SHOWN_EACH_END;
         let steps: Vec<CycleStep> = rc
             .cycle
             .iter()
             .enumerate()
+            .filter(|(j, _)| shown(*j))
             .map(|(j, e)| CycleStep {
                 from: e.from.clone(),
                 to: e.to.clone(),
@@ -867,7 +935,15 @@ fn check_with(t: &Timeline, exact: bool) -> Report {
                 evidence: e.evidence.as_ref().map(describe_evidence),
             })
             .collect();
-        let names: Vec<&str> = rc.cycle.iter().map(|e| e.constraint.as_str()).collect();
+        let gap = format!("… ({omitted} more) …");
+        let mut names: Vec<&str> = Vec::new();
+        for (j, e) in rc.cycle.iter().enumerate() {
+            if shown(j) {
+                names.push(e.constraint.as_str());
+            } else if j == CYCLE_SHOWN_EACH_END {
+                names.push(&gap);
+            }
+        }
         let place = c.place(&[k("conflicts"), Step::Index(i)]);
         c.findings.push(Finding {
             severity: Kind::RecordedConflict.severity(),
@@ -878,6 +954,7 @@ fn check_with(t: &Timeline, exact: bool) -> Report {
             ),
             place,
             cycle: steps,
+            omitted,
         });
     }
 
@@ -891,6 +968,7 @@ fn check_with(t: &Timeline, exact: bool) -> Report {
             ),
             place: Place::default(),
             cycle: Vec::new(),
+            omitted: 0,
         });
     }
 
@@ -916,6 +994,7 @@ fn check_with(t: &Timeline, exact: bool) -> Report {
             message: format!("the id `{id}` is already used at {at}"),
             place,
             cycle: Vec::new(),
+            omitted: 0,
         });
     }
     // File order; without a file, YAML path order (which is file order for our own output).

@@ -473,7 +473,26 @@ impl Resolver<'_> {
         }
     }
 
+    /// [`Resolver::date_any_year`], refusing values outside the years 0000–9999 that a
+    /// TIMEX3 value can write with four digits ("tomorrow" on 9999-12-31, "two days ago" on
+    /// 0000-01-01, "5000 years ago"): such an expression keeps a partial value with the
+    /// reason instead of `+10000-01-01` or `-0001-12-30`. See: #18 (row 11).
     fn date(&mut self, u: &Unres) -> Out {
+        let mut o = self.date_any_year(u);
+        if let Ok(v) = o.val {
+            let week_year = match v {
+                Val::Week(d) | Val::Weekend(d) => Some(d.iso_week().year()),
+                _ => None,
+            };
+            let out_of_range = |y: i32| !(0..=9999).contains(&y);
+            if v.year().is_none_or(out_of_range) || week_year.is_some_and(out_of_range) {
+                o.val = Err("outside the years 0000-9999 that a TIMEX3 value can write".into());
+            }
+        }
+        o
+    }
+
+    fn date_any_year(&mut self, u: &Unres) -> Out {
         let dct = self.dct;
         match u {
             Unres::Date {
