@@ -144,7 +144,7 @@ fn to_conllu(s: &ParsedSentence, text: &str, chars: &mut Chars<'_>, id: &str, se
         });
     }
     for (i, w) in s.words.iter().enumerate() {
-        let in_mwt = s.multiwords.iter().any(|m| m.0 <= i + 1 && i + 1 <= m.1);
+        let in_mwt = s.multiwords.iter().any(|m| m.0 <= i + 1 && i < m.1);
         c.words.push(conllu::Word {
             form: w.form.clone(),
             lemma: w.lemma.clone(),

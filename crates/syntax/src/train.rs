@@ -134,7 +134,9 @@ pub fn train(treebank: &str, train: &[Sentence], st: &Settings, log: &(dyn Fn(St
     let examples = tag_examples(train, &labels);
     // Jackknife: each fold tagged by a tagger trained on the others.
     let folds = st.folds.max(2);
-    let predicted: Vec<Vec<(usize, Vec<(usize, usize)>)>> = (0..if st.gold_tags { 0 } else { folds })
+    // Per fold: (sentence, its (tag, runner-up) per word).
+    type FoldTags = Vec<(usize, Vec<(usize, usize)>)>;
+    let predicted: Vec<FoldTags> = (0..if st.gold_tags { 0 } else { folds })
         .into_par_iter()
         .map(|f| {
             let rest: Vec<tagger::train::Example> = examples
