@@ -653,8 +653,11 @@ pub fn parse_attachment(a: &Analyzed, t: usize, e: usize) -> Option<bool> {
     if g == w {
         return Some(true);
     }
-    // The governor inside the event's own word span (a multiword token) is the event too.
-    if p.clause_of(s, g) != p.clause_of(s, w) {
+    // The expression is inside a clause the words mark as subordinate (a relative
+    // clause, or a clause with a subordinator or `to`) and the event is outside it. An
+    // unmarked boundary is left to the word windows: it is where the parser errs most.
+    let c = p.clause_of(s, g);
+    if c != p.clause_of(s, w) && p.marked_subordinate(s, c) && !p.dominates(s, c, w) {
         return Some(false);
     }
     None
@@ -886,12 +889,11 @@ fn in_main_clause(a: &Analyzed, i: usize) -> bool {
     if DocIndex::count(&a.index.quotes, from, to) % 2 == 1 {
         return false;
     }
-    // The parse knows the clause ("After the meeting, Sony canceled" is a main clause;
-    // "the film that Sony canceled" is not).
-    if let Some(w) = parsed {
-        return a.syntax.in_main_clause(e.sentence, w);
-    }
+    // No clause opener before the trigger; where there is one, the parse may still show a
+    // main clause ("After the meeting, Sony canceled"). The parse only adds: a misparse
+    // (a headline read as a noun phrase) does not take an event out.
     DocIndex::count(&a.index.subordinators, from, to) == 0
+        || parsed.is_some_and(|w| a.syntax.in_main_clause(e.sentence, w))
 }
 
 /// Does sentence `s` repeat an earlier sentence of the document word for word (a headline

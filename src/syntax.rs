@@ -103,6 +103,41 @@ impl DocParse {
         w
     }
 
+    /// Whether the clause headed by word `c` is marked as subordinate by its words: a
+    /// relative clause (`acl:relcl`), or a clause with a `mark` dependent (a subordinator,
+    /// infinitival `to`).
+    pub fn marked_subordinate(&self, s: usize, c: usize) -> bool {
+        let Some(sent) = self.sentences.get(s) else {
+            return false;
+        };
+        let Some(x) = sent.words.get(c) else { return false };
+        if x.head == 0 {
+            return false;
+        }
+        x.deprel == "acl:relcl"
+            || sent
+                .words
+                .iter()
+                .any(|d| d.head == c + 1 && d.deprel.split(':').next() == Some("mark"))
+    }
+
+    /// Whether word `a` is `b` or an ancestor of it.
+    pub fn dominates(&self, s: usize, a: usize, mut b: usize) -> bool {
+        let Some(sent) = self.sentences.get(s) else {
+            return false;
+        };
+        for _ in 0..=sent.words.len() {
+            if a == b {
+                return true;
+            }
+            match sent.words.get(b).map(|x| x.head) {
+                Some(h) if h > 0 => b = h - 1,
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// Whether word `w`'s clause is the sentence's main clause, or joined to it by
     /// coordination or parataxis only.
     pub fn in_main_clause(&self, s: usize, w: usize) -> bool {

@@ -67,6 +67,8 @@ pub struct Lemmatizer {
     suffix: HashMap<(String, String), Edit>,
     /// XPOS → most frequent FEATS.
     feats: HashMap<String, String>,
+    /// Every form seen as one word (derived from `known`, not stored).
+    forms: std::collections::HashSet<String>,
 }
 
 fn suffix_of(s: &str, n: usize) -> Option<String> {
@@ -75,6 +77,11 @@ fn suffix_of(s: &str, n: usize) -> Option<String> {
 }
 
 impl Lemmatizer {
+    /// Whether the treebank had `form` as one syntactic word.
+    pub fn knows(&self, form: &str) -> bool {
+        self.forms.contains(form)
+    }
+
     /// The lemma and FEATS of a form with its XPOS.
     pub fn lemmatize(&self, form: &str, xpos: &str) -> (String, String) {
         if let Some((l, f)) = self.known.get(&(form.to_string(), xpos.to_string())) {
@@ -155,6 +162,7 @@ impl Lemmatizer {
             let x = r.str()?;
             m.feats.insert(x, r.str()?);
         }
+        m.forms = m.known.keys().map(|(f, _)| f.clone()).collect();
         Ok(m)
     }
 }
@@ -220,11 +228,14 @@ impl Lemmatizer {
                 })
                 .collect()
         }
+        let known = best(known, 1);
+        let forms = known.keys().map(|(f, _)| f.clone()).collect();
         Lemmatizer {
-            known: best(known, 1),
+            known,
             known_lower: best(known_lower, 1),
             suffix: best(suffix, 2),
             feats: best(feats, 1),
+            forms,
         }
     }
 }

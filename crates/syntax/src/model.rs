@@ -134,7 +134,9 @@ impl Model {
         let mut spans = Vec::new();
         let mut multiwords = Vec::new();
         for t in tokens {
-            if t.parts.is_empty() {
+            // A multiword token whose surface the treebank also has as one word ("its",
+            // a possessive, besides the misspelt "its" = "it 's") stays one word.
+            if t.parts.is_empty() || self.lemmatizer.knows(&text[t.start..t.end]) {
                 forms.push(&text[t.start..t.end]);
                 spans.push((t.start, t.end));
             } else {
