@@ -93,15 +93,28 @@ fn starts_with_date(s: &str) -> bool {
         && !b.get(10).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
 }
 
-/// A label as Mermaid text: one line, syntax characters as entity codes.
+/// A label as Mermaid text: one line, syntax characters as entity codes, and a first
+/// character encoded when the label would start with a statement keyword or a date.
 pub fn escape(s: &str) -> String {
+    escape_with(s, true)
+}
+
+/// A `timeline` period that the renderer wrote itself from a date (`2014-12-18`,
+/// `by 2014-12-18`, `undated`): syntax characters encoded, the start left as it is (a
+/// period is meant to start with a date).
+fn escape_period(s: &str) -> String {
+    escape_with(s, false)
+}
+
+fn escape_with(s: &str, guard_start: bool) -> String {
     let s = super::one_line(s);
     let mut out = String::with_capacity(s.len());
     let lower = s.to_ascii_lowercase();
-    let starts_with_keyword = KEYWORDS
-        .iter()
-        .any(|k| lower.starts_with(k) && !lower[k.len()..].starts_with(|c: char| c.is_alphanumeric()))
-        || starts_with_date(&s);
+    let starts_with_keyword = guard_start
+        && (KEYWORDS
+            .iter()
+            .any(|k| lower.starts_with(k) && !lower[k.len()..].starts_with(|c: char| c.is_alphanumeric()))
+            || starts_with_date(&s));
     for (i, c) in s.chars().enumerate() {
         if SPECIAL.contains(&c) || (i == 0 && starts_with_keyword) {
             let _ = write!(out, "#{};", c as u32);
@@ -119,7 +132,7 @@ pub fn timeline(t: &Timeline) -> String {
         let _ = writeln!(out, "    title {}", escape(&title));
     }
     for (label, events) in date_groups(t) {
-        let period = escape(label.as_deref().unwrap_or("undated"));
+        let period = escape_period(label.as_deref().unwrap_or("undated"));
         for (k, &i) in events.iter().enumerate() {
             let text = escape(&event_label(&t.events[i]));
             if k == 0 {
