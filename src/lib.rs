@@ -23,6 +23,7 @@ pub mod document;
 pub mod error;
 pub mod eval;
 pub mod events;
+pub mod focus;
 pub mod graph;
 pub mod link;
 pub mod pipeline;

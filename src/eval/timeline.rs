@@ -31,9 +31,9 @@
 
 use super::tlink::{self, TaCounts, Triple};
 use crate::error::{Error, Result};
-use crate::link::{self, Endpoint};
+use crate::link::Endpoint;
 use crate::relation::RelType;
-use crate::text::{Analysis, Span};
+use crate::text::Span;
 use crate::timeml::TimemlDoc;
 use chrono::NaiveDate;
 use std::path::Path;
@@ -291,63 +291,69 @@ fn anchor_date(value: &str) -> Option<String> {
 
 /// Track A: the events of `docs` that involve `entity`, dated and ordered.
 ///
-/// In each sentence naming the entity, the events within [`WINDOW`] words of a mention
-/// (before or after it) are taken. An event linked by [`link::link`] to a timex
+/// Each document goes through the one per-document chain ([`crate::pipeline::analyze`]:
+/// timexes, events, links, parse). The events the entity takes part in are those
+/// [`crate::focus::involved_events`] finds from its mentions ([`crate::focus::Entity`]:
+/// names, aliases, pronouns and descriptions). An event linked by [`link::link`] to a timex
 /// of its sentence (IS_INCLUDED, SIMULTANEOUS, DURING, INCLUDES) takes the timex's date;
-/// any other that is not AFTER the DCT takes the DCT's. Dated events are ordered by date (earliest first; equal
-/// dates share a position); undated ones get position 0.
+/// any other that is not AFTER the DCT takes the story's reference day ([`reference_day`]),
+/// else the DCT's. Dated events are ordered by date (earliest first; equal dates share a
+/// position); undated ones get position 0. The headline (`<s id="0">`) is left out: the task
+/// annotated the body only.
 pub fn build(docs: &[Doc], entity: &str) -> Timeline {
+    let target = crate::focus::Entity::new(entity, &[]);
+    let documents: Vec<crate::document::Document> = docs
+        .iter()
+        .map(|d| {
+            crate::document::Document::from_text(
+                d.docid.clone(),
+                d.text.clone(),
+                d.dct,
+                crate::document::DctSource::Timeml,
+            )
+        })
+        .collect();
+    let analyzed: Vec<crate::pipeline::Analyzed> = documents.iter().map(crate::pipeline::analyze).collect();
+    let person = target.person_like(&analyzed);
     let mut events: Vec<Dated> = Vec::new();
-    for d in docs {
-        let analysis = Analysis::new(&d.text);
-        let timexes = crate::timex::tag(&d.text, &analysis, d.dct);
-        let evs = crate::events::extract(&d.text, &analysis, &timexes);
-        let links = link::link(&d.text, &analysis, d.dct, &timexes, &evs);
-        let mentions = entity_mentions(&d.text, entity);
-        for (i, e) in evs.iter().enumerate() {
-            let window = WINDOW;
-            let involved = mentions.iter().any(|m| {
-                analysis.sentence_at(m.start) == e.sentence && {
-                    if m.end <= e.span.start {
-                        let (a, b) = (
-                            analysis.token_at_or_after(m.end),
-                            analysis.token_at_or_after(e.span.start),
-                        );
-                        b - a <= window
-                    } else if e.span.end <= m.start {
-                        let (a, b) = (
-                            analysis.token_at_or_after(e.span.end),
-                            analysis.token_at_or_after(m.start),
-                        );
-                        b - a <= window
-                    } else {
-                        false
-                    }
-                }
-            });
-            if !involved {
-                continue;
-            }
+    for (d, a) in docs.iter().zip(&analyzed) {
+        let mentions = target.mentions_with(a, person);
+        let involved = crate::focus::involved_events(a, &mentions);
+        let (timexes, links) = (&a.timexes, &a.tlinks);
+        for &i in &involved {
+            let e = &a.events[i];
             let Some(mention) = d.mention(e.span.start) else {
                 continue;
             };
+            // The task annotated the body, not the headline (`<s id="0">`).
+            if mention.split('-').nth(1) == Some("0") {
+                continue;
+            }
             let overlap = |r: RelType| {
                 matches!(
                     r,
                     RelType::IsIncluded | RelType::Simultaneous | RelType::During | RelType::Includes
                 )
             };
-            let by_timex = links.iter().find_map(|l| match (l.from, l.to) {
-                (Endpoint::Event(x), Endpoint::Timex(t)) if x == i && overlap(l.rel) => anchor_date(&timexes[t].value),
-                _ => None,
-            });
+            let from = |ls: &[crate::link::Tlink]| {
+                ls.iter().find_map(|l| match (l.from, l.to) {
+                    (Endpoint::Event(x), Endpoint::Timex(t)) | (Endpoint::Timex(t), Endpoint::Event(x))
+                        if x == i && overlap(l.rel) =>
+                    {
+                        anchor_date(&timexes[t].value)
+                    }
+                    _ => None,
+                })
+            };
+            let by_timex = from(links);
             // News events without a date of their own are dated to the publication day unless
             // they lie ahead of it.
             let by_dct = !links
                 .iter()
                 .any(|l| l.from == Endpoint::Event(i) && l.to == Endpoint::Dct && l.rel == RelType::After);
+            let reference = reference_day(a, e);
             let date = by_timex
-                .or_else(|| by_dct.then(|| d.dct.format("%Y-%m-%d").to_string()))
+                .or_else(|| by_dct.then(|| reference.unwrap_or_else(|| d.dct.format("%Y-%m-%d").to_string())))
                 .unwrap_or_else(|| "XXXX-XX-XX".to_string());
             events.push(Dated { mention, date });
         }
@@ -355,9 +361,27 @@ pub fn build(docs: &[Doc], entity: &str) -> Timeline {
     order(entity, events)
 }
 
-/// How many words from a mention of the entity an event may be. Chosen on the trial data
-/// (the only data we have; see docs/RELATIONS.md for the sweep).
-pub const WINDOW: usize = 3;
+/// How far before the publication date a story's reference day may lie.
+pub const REFERENCE_REACH_DAYS: i64 = 7;
+
+/// The story's reference day for event `e` of `a`: the last day-precise date written before
+/// the event (in its sentence or an earlier one) that lies in the
+/// [`REFERENCE_REACH_DAYS`] up to the publication date ("Yesterday, … Jobs unveiled …":
+/// the events told after it happened yesterday, not on the publication day).
+fn reference_day(a: &crate::pipeline::Analyzed, e: &crate::events::Event) -> Option<String> {
+    let dct = a.doc.dct;
+    a.timexes
+        .iter()
+        .take_while(|t| t.span.start < e.span.start)
+        .filter_map(|t| {
+            let r = crate::value::date_range(&t.value)?;
+            (r.precision == crate::value::Precision::Day
+                && r.earliest <= dct
+                && r.earliest > dct - chrono::Duration::days(REFERENCE_REACH_DAYS))
+            .then(|| r.earliest.format("%Y-%m-%d").to_string())
+        })
+        .last()
+}
 
 fn order(entity: &str, events: Vec<Dated>) -> Timeline {
     let key = |d: &str| {
