@@ -37,6 +37,12 @@ pub struct Options {
     pub base: Option<std::path::PathBuf>,
     /// Bounds past which a document is refused with an error instead of exhausting memory.
     pub limits: Limits,
+    /// An entity timeline: only the events this entity takes part in ([`crate::focus`]).
+    pub about: Option<crate::focus::Entity>,
+    /// Keep only the this many most salient events (see [`salience`]), in time order.
+    pub top: Option<usize>,
+    /// Keep only events told by at least this many documents (0 and 1: every event).
+    pub min_sources: usize,
 }
 
 /// Bounds on what one `build` takes in, so that an input too large fails with a clear error
@@ -909,7 +915,7 @@ fn repeats_earlier_sentence(a: &Analyzed, s: usize) -> bool {
 /// 3. a completed happening: a past-tense or present-perfect occurrence in a main clause.
 ///
 /// Negated and modal events did not (yet) happen and stay off the timeline.
-fn selected(a: &Analyzed, i: usize, cluster_docs: usize) -> bool {
+fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> bool {
     let e = &a.events[i];
     if e.polarity == Polarity::Neg
         || e.modality.is_some()
@@ -960,7 +966,41 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize) -> bool {
         )
         && (e.tense == Tense::Past || (e.tense == Tense::Present && e.aspect == Aspect::Perfective))
         && in_main_clause(a, i)
-        && has_named_actor(a, i)
+        && (actor_known || has_named_actor(a, i))
+}
+
+/// How much an event matters to a reader, 0–100: told by more documents (up to 30 points for
+/// four or more), told in a story's lead (the headline or the first three sentences: 25),
+/// in a main clause (20), a happening rather than a state or a telling (15), dated by the
+/// text itself rather than by tense (10). Written into the YAML as `salience`; `build --top N`
+/// keeps the N highest.
+fn salience(cx: &Ctx, docs: &[Analyzed], cl: &Cluster) -> u8 {
+    let docs_n = cl.documents();
+    let (mut lead, mut main, mut dated) = (false, false, false);
+    for s in &cl.sources {
+        let Some(d) = cx.doc_index(&s.doc) else { continue };
+        let a = &docs[d];
+        let e = &a.events[s.event];
+        lead |= e.sentence <= 3;
+        main |= in_main_clause(a, s.event);
+        dated |= text_dated(a, s.event);
+    }
+    let happening = matches!(
+        cl.class,
+        EventClass::Occurrence | EventClass::Aspectual | EventClass::IAction | EventClass::Perception
+    );
+    let more = (docs_n.saturating_sub(1).min(3) * 10) as u8;
+    more + 25 * u8::from(lead) + 20 * u8::from(main) + 15 * u8::from(happening) + 10 * u8::from(dated)
+}
+
+/// Whether event `i` is dated by the text: linked to a calendar date or placed by a metric
+/// phrase.
+fn text_dated(a: &Analyzed, i: usize) -> bool {
+    a.index.evidence_of(i).iter().map(|&k| &a.evidence[k]).any(|l| {
+        l.distance.is_some()
+            || l.rel != RelType::Vague
+                && matches!((l.from, l.to), (Endpoint::Timex(t), _) | (_, Endpoint::Timex(t)) if date_range(&a.timexes[t].value).is_some())
+    })
 }
 
 /// A named actor in the event's clause before the trigger ("Sony Pictures has scrapped",
@@ -1447,17 +1487,37 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
         }
     }
 
-    // 2. Choose the timeline's events and give them stable ids (by first mention).
+    // 2. Choose the timeline's events and give them stable ids (by first mention). An
+    //    entity timeline keeps the events the entity takes part in; the entity is then the
+    //    event's known actor.
+    let involved: Option<Vec<BTreeSet<usize>>> = opts.about.as_ref().map(|ent| {
+        let person = ent.person_like(docs);
+        docs.iter()
+            .map(|a| crate::focus::involved_events(a, &ent.mentions_with(a, person)))
+            .collect()
+    });
     let mut chosen: Vec<usize> = Vec::new();
     for (c, cl) in clusters.iter().enumerate() {
         let docs_n = cl.documents();
+        if docs_n < opts.min_sources {
+            continue;
+        }
         let any = cl.sources.iter().any(|s| {
-            cx.doc_index(&s.doc)
-                .is_some_and(|d| selected(&docs[d], s.event, docs_n))
+            cx.doc_index(&s.doc).is_some_and(|d| {
+                let about = involved.as_ref().map(|v| v[d].contains(&s.event));
+                about != Some(false) && selected(&docs[d], s.event, docs_n, about.is_some())
+            })
         });
         if any {
             chosen.push(c);
         }
+    }
+    let saliences: BTreeMap<usize, u8> = chosen.iter().map(|&c| (c, salience(&cx, docs, &clusters[c]))).collect();
+    if let Some(n) = opts.top.filter(|&n| n < chosen.len()) {
+        let mut by: Vec<usize> = chosen.clone();
+        by.sort_by_key(|c| (std::cmp::Reverse(saliences[c]), *c));
+        let keep: BTreeSet<usize> = by[..n].iter().copied().collect();
+        chosen.retain(|c| keep.contains(c));
     }
     let mut ids: BTreeMap<usize, String> = BTreeMap::new();
     let mut used: BTreeSet<String> = BTreeSet::new();
@@ -1645,7 +1705,9 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
     // A transcript records a conversation held on its publication date: that conversation
     // is itself an event of the timeline.
     let mut tellings: Vec<(usize, NodeId, String)> = Vec::new();
-    for (d, a) in docs.iter().enumerate() {
+    // An entity timeline or a selection of events lists the events only.
+    let with_tellings = opts.about.is_none() && opts.top.is_none() && opts.min_sources <= 1;
+    for (d, a) in docs.iter().enumerate().filter(|_| with_tellings) {
         if let Some(kind) = a.doc.kind.as_deref().filter(|k| SPOKEN_KINDS.contains(k)) {
             let mut id = slug(&format!("{kind} {}", a.doc.title.as_deref().unwrap_or(&a.doc.id)));
             id = id.split('-').take(4).collect::<Vec<_>>().join("-");
@@ -1815,6 +1877,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             id,
             label: label(&docs[d0], e0),
             class: Some(cl.class.as_str().to_string()),
+            salience: saliences.get(&c).copied(),
             description: Some(sent),
             date,
             sources,
@@ -1904,6 +1967,7 @@ fn telling_event(a: &Analyzed, id: &str) -> tl::Event {
         id: id.to_string(),
         label: format!("{label}: {title}"),
         class: Some("REPORTING".into()),
+        salience: None,
         description: Some(format!("The conversation recorded by the {kind} {}.", a.doc.id)),
         date: Some(tl::Date {
             earliest: Some(a.doc.dct),

@@ -54,3 +54,81 @@ fn focus_cases() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+fn sony(opts: &tempograph::pipeline::Options) -> tempograph::timeline::Timeline {
+    let (docs, errors) = tempograph::document::load_manifest(
+        std::path::Path::new("timelines/sony-hack-2014/sources/sources.yaml"),
+        None,
+    )
+    .unwrap();
+    assert!(errors.is_empty(), "{errors:?}");
+    pipeline::build(&docs, opts).unwrap()
+}
+
+fn ids(t: &tempograph::timeline::Timeline) -> Vec<&str> {
+    t.events.iter().map(|e| e.id.as_str()).collect()
+}
+
+#[test]
+fn entity_timeline_keeps_the_entitys_events() {
+    let opts = pipeline::Options {
+        about: Some(Entity::new("Sony Pictures", &["Sony".to_string()])),
+        ..Default::default()
+    };
+    let t = sony(&opts);
+    let got = ids(&t);
+    for want in ["hack", "cancel"] {
+        assert!(got.contains(&want), "{want} missing from {got:?}");
+    }
+    // Obama meeting his security team and the transcript's own telling are not Sony's.
+    for not in ["meet", "transcript-obama-wants-america"] {
+        assert!(!got.contains(&not), "{not} in {got:?}");
+    }
+    // An entity the stories never name gives an empty timeline, not every event.
+    let none = sony(&pipeline::Options {
+        about: Some(Entity::new("General Motors", &[])),
+        ..Default::default()
+    });
+    assert!(none.events.is_empty(), "{:?}", ids(&none));
+}
+
+#[test]
+fn top_and_min_sources_select_events() {
+    let all = sony(&Default::default());
+    let events: Vec<_> = all.events.iter().filter(|e| e.salience.is_some()).collect();
+    assert!(events.len() > 5);
+    assert!(events.iter().all(|e| e.salience.unwrap() <= 100));
+    let top = sony(&pipeline::Options {
+        top: Some(3),
+        ..Default::default()
+    });
+    assert_eq!(top.events.len(), 3, "{:?}", ids(&top));
+    // The three kept are among the most salient of the full timeline, in the same order.
+    let mut s: Vec<u8> = events.iter().map(|e| e.salience.unwrap()).collect();
+    s.sort_unstable_by(|a, b| b.cmp(a));
+    for e in &top.events {
+        assert!(
+            e.salience.unwrap() >= s[2],
+            "{} ({:?}) is not in the top 3 {s:?}",
+            e.id,
+            e.salience
+        );
+    }
+    let order: Vec<usize> = top
+        .events
+        .iter()
+        .map(|e| all.events.iter().position(|x| x.id == e.id).unwrap())
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    let two = sony(&pipeline::Options {
+        min_sources: 2,
+        ..Default::default()
+    });
+    assert!(!two.events.is_empty() && two.events.len() < events.len());
+    for e in &two.events {
+        let mut d: Vec<&str> = e.sources.iter().map(|s| s.document.as_str()).collect();
+        d.sort();
+        d.dedup();
+        assert!(d.len() >= 2, "{} told by {d:?}", e.id);
+    }
+}

@@ -17,7 +17,7 @@ fn build_sony() -> Timeline {
     let opts = Options {
         title: Some("sony-hack-2014".into()),
         base: Some(root().join("timelines")),
-        limits: Default::default(),
+        ..Default::default()
     };
     pipeline::build(&docs, &opts).expect("build")
 }

@@ -46,6 +46,21 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = crate::pipeline::Limits::DEFAULT_MAX_EVENTS)]
     pub max_events: u64,
 
+    /// An entity timeline: only the events this entity takes part in (its name, the aliases
+    /// given with `--alias`, an acronym, a surname, and pronouns and descriptions that refer
+    /// back to it).
+    #[arg(long, value_name = "ENTITY")]
+    pub about: Option<String>,
+    /// Another name of the `--about` entity (repeatable): `--about "General Motors" --alias GM`.
+    #[arg(long, value_name = "NAME", requires = "about")]
+    pub alias: Vec<String>,
+    /// Keep only the N most salient events (each event's `salience` in the YAML), in time order.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Keep only events told by at least K documents.
+    #[arg(long, value_name = "K", default_value_t = 0)]
+    pub min_sources: usize,
+
     /// Worker threads (default: one per core). Output is identical whatever the number.
     #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub jobs: Option<u32>,
@@ -187,6 +202,9 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
             max_document_bytes: args.max_document_bytes,
             max_events: args.max_events,
         },
+        about: args.about.as_deref().map(|a| crate::focus::Entity::new(a, &args.alias)),
+        top: args.top,
+        min_sources: args.min_sources,
     };
     let bopts = crate::batch::Options::jobs_or_all(args.jobs);
     bopts.warn_if_capped();

@@ -185,6 +185,10 @@ pub struct Event {
     /// `ASPECTUAL`, `PERCEPTION`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub class: Option<String>,
+    /// How much the event matters to a reader, 0–100 (`build` writes it: more documents,
+    /// the lead, a main clause, a happening, a date in the text; see docs/SCHEMA.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salience: Option<u8>,
     /// A longer description (shown by the TimelineJS renderer).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
