@@ -3,8 +3,8 @@
 # print libFuzzer's final statistics. Needs cargo-fuzz (`cargo install cargo-fuzz`); on a
 # stable toolchain RUSTC_BOOTSTRAP=1 lets it use the sanitizer flags.
 #   fuzz/run.sh [SECONDS] [TARGET...]
-# New inputs go to fuzz/corpus/<target> (committed after minimizing: fuzz/run.sh --merge);
-# hand-written seeds are fuzz/seeds/<target>; crashes land in fuzz/artifacts/<target>: copy
+# New inputs go to fuzz/corpus/<target> (not in git: docs/FUZZING.md says how to restore or
+# regenerate it); the committed seeds are fuzz/seeds/<target>; crashes land in fuzz/artifacts/<target>: copy
 # each to tests/data/fuzz/<target>/ with a test.
 set -euo pipefail
 cd "$(dirname "$0")"
