@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use tempograph::eval::tlink;
-use tempograph::link::model::{SoftmaxLabels, LABEL_EPOCHS, LABEL_L2};
+use tempograph::link::model::{SoftmaxLabels, LABELS, LABEL_EPOCHS, LABEL_L2};
 use tempograph::link::softmax::{Softmax, PRUNE};
 use tempograph::link::store::{self, Stored};
 
@@ -69,6 +69,15 @@ fn git_revision() -> String {
     }
 }
 
+/// A stored model's labels in its column order: the relations, and NONE for the chooser.
+fn stored_labels(m: &Stored) -> Vec<&'static str> {
+    let mut v: Vec<&str> = LABELS.iter().map(|r| r.as_str()).collect();
+    if m.name == store::CHOOSE.name {
+        v.push("NONE");
+    }
+    v
+}
+
 /// What a manifest says beyond the files: the training settings and the examples' origin.
 struct Training<'a> {
     model: &'a Stored,
@@ -106,7 +115,7 @@ fn write_model(out: &Path, t: &Training, weights: &str) -> Result<(), Error> {
     let held_out = previous_held_out(&dir, &sha).unwrap_or_else(|| {
         "[held_out]\nmeasured = false\nnote = \"retrained: measure the figures with the commands of docs/RELATIONS.md (Figures) and write them here\"".to_string()
     });
-    let labels: Vec<String> = (t.model.labels)().iter().map(|l| format!("{l:?}")).collect();
+    let labels: Vec<String> = stored_labels(t.model).iter().map(|l| format!("{l:?}")).collect();
     let files: Vec<String> = store::feature_files(t.model).iter().map(|f| format!("{f:?}")).collect();
     let mut m = String::new();
     writeln!(

@@ -28,6 +28,7 @@
 //! read as `SIMULTANEOUS` (the TE3 scorer does the same for `DURING`).
 
 use super::features::Pair;
+use super::store;
 use crate::relation::RelType;
 use std::collections::BTreeMap;
 
@@ -317,8 +318,15 @@ pub enum Model {
 }
 
 impl Model {
-    fn table(self) -> &'static [(&'static str, [i32; 11])] {
-        super::store::label_table(self)
+    /// The stored table (`models/en/link/timebank/` or `aquaint/`), parsed on first use.
+    pub fn table(self) -> &'static [store::Row<11>] {
+        use std::sync::OnceLock;
+        static TIMEBANK: OnceLock<Vec<store::Row<11>>> = OnceLock::new();
+        static AQUAINT: OnceLock<Vec<store::Row<11>>> = OnceLock::new();
+        match self {
+            Model::TimeBank => TIMEBANK.get_or_init(|| store::load(&store::TIMEBANK)),
+            Model::Aquaint => AQUAINT.get_or_init(|| store::load(&store::AQUAINT)),
+        }
     }
 
     /// The table's rows by feature, hashed (built once per process): a look-up hashes the

@@ -1,10 +1,10 @@
 //! The link stage's learned tables, read from the model store `models/en/link/<name>/`.
 //!
-//! | name       | model                                   | labels            | used by                      |
-//! |------------|-----------------------------------------|-------------------|------------------------------|
-//! | `timebank` | softmax label model, TBAQ TimeBank only | [`LABELS`] (11)   | [`Model::TimeBank`] (`link`) |
-//! | `aquaint`  | softmax label model, TBAQ AQUAINT only  | [`LABELS`] (11)   | [`Model::Aquaint`]           |
-//! | `choose`   | pair chooser, all of TBAQ               | [`LABELS`] + NONE | [`super::choose::Committed`] |
+//! | name       | model                                   | labels                 | used by                    |
+//! |------------|-----------------------------------------|------------------------|----------------------------|
+//! | `timebank` | softmax label model, TBAQ TimeBank only | `model::LABELS` (11) | `Model::TimeBank` (`link`) |
+//! | `aquaint`  | softmax label model, TBAQ AQUAINT only  | `model::LABELS` (11) | `Model::Aquaint`           |
+//! | `choose`   | pair chooser, all of TBAQ               | `model::LABELS` + NONE | `choose::Committed` |
 //!
 //! Each folder holds `weights.tsv` and a `manifest.toml` (the training corpus files and their
 //! sha256, the code revision, the hash of the feature code, the label order, held-out
@@ -12,7 +12,8 @@
 //! no file at run time; a table is parsed once per process, on first use. The trainer
 //! (`examples/train_links.rs --out models/en/link`) writes them; `tests/link_models.rs`
 //! checks every manifest against its table and against the feature code compiled here
-//! ([`feature_hash`]).
+//! ([`feature_hash`]). This module knows the files, not the models: `model` and `choose` read
+//! their tables through it.
 //!
 //! # Grammar
 //!
@@ -26,7 +27,6 @@
 //! Rows are sorted by feature (byte order), each feature once. The score of label `k` for a
 //! pair is the sum of the `k`-th weights (÷ 1000) of the pair's features that have a row.
 
-use super::model::{Model, LABELS};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -42,20 +42,8 @@ pub struct Stored {
     pub manifest: &'static str,
     /// `weights.tsv`.
     pub weights: &'static str,
-    /// The labels, in the table's column order.
-    pub labels: fn() -> Vec<&'static str>,
     /// The hash of the code that makes the features it was trained on.
     pub feature_hash: fn() -> String,
-}
-
-fn relation_labels() -> Vec<&'static str> {
-    LABELS.iter().map(|r| r.as_str()).collect()
-}
-
-fn chooser_labels() -> Vec<&'static str> {
-    let mut v = relation_labels();
-    v.push("NONE");
-    v
 }
 
 /// The label model trained on TBAQ's TimeBank documents.
@@ -63,7 +51,6 @@ pub const TIMEBANK: Stored = Stored {
     name: "timebank",
     manifest: include_str!("../../models/en/link/timebank/manifest.toml"),
     weights: include_str!("../../models/en/link/timebank/weights.tsv"),
-    labels: relation_labels,
     feature_hash: label_feature_hash,
 };
 
@@ -72,7 +59,6 @@ pub const AQUAINT: Stored = Stored {
     name: "aquaint",
     manifest: include_str!("../../models/en/link/aquaint/manifest.toml"),
     weights: include_str!("../../models/en/link/aquaint/weights.tsv"),
-    labels: relation_labels,
     feature_hash: label_feature_hash,
 };
 
@@ -81,7 +67,6 @@ pub const CHOOSE: Stored = Stored {
     name: "choose",
     manifest: include_str!("../../models/en/link/choose/manifest.toml"),
     weights: include_str!("../../models/en/link/choose/weights.tsv"),
-    labels: chooser_labels,
     feature_hash: chooser_feature_hash,
 };
 
@@ -175,18 +160,10 @@ pub fn write<const N: usize>(rows: &[(&str, [i32; N])]) -> String {
     s
 }
 
-fn load<const N: usize>(m: &Stored) -> Vec<Row<N>> {
+/// Parse an embedded table; a table that does not parse is a build defect (the tests parse
+/// every one), reported with the file and line.
+pub fn load<const N: usize>(m: &Stored) -> Vec<Row<N>> {
     parse(m.weights).unwrap_or_else(|e| panic!("models/en/link/{}/weights.tsv (embedded): {e}", m.name))
-}
-
-/// The label model's table for `model` (parsed on first use).
-pub fn label_table(model: Model) -> &'static [Row<11>] {
-    static TIMEBANK_ROWS: OnceLock<Vec<Row<11>>> = OnceLock::new();
-    static AQUAINT_ROWS: OnceLock<Vec<Row<11>>> = OnceLock::new();
-    match model {
-        Model::TimeBank => TIMEBANK_ROWS.get_or_init(|| load(&TIMEBANK)),
-        Model::Aquaint => AQUAINT_ROWS.get_or_init(|| load(&AQUAINT)),
-    }
 }
 
 /// The pair chooser's table (parsed on first use).
