@@ -240,7 +240,7 @@ pub struct Dateline {
 }
 
 fn month_number(name: &str) -> Option<u32> {
-    crate::timex::rules::month_number(&name.trim_end_matches('.').to_ascii_lowercase())
+    crate::lang::en::month_number(&name.trim_end_matches('.').to_ascii_lowercase())
 }
 
 fn expand_year(y: &str) -> Option<i32> {

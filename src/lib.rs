@@ -16,7 +16,8 @@
 //!
 //! Supporting modules: [`value`] (TIMEX3 values as day intervals), [`relation`] (TimeML
 //! relation types), [`timeml`] (TimeML in/out), [`eval`] (TempEval-3 scoring), [`yaml`]
-//! (the one place that names the YAML crate), [`error`].
+//! (the one place that names the YAML crate), [`lang`] (English words several stages read),
+//! [`error`].
 
 pub mod batch;
 pub mod document;
@@ -25,6 +26,7 @@ pub mod eval;
 pub mod events;
 pub mod focus;
 pub mod graph;
+pub mod lang;
 pub mod link;
 pub mod pipeline;
 pub mod relation;

@@ -20,7 +20,7 @@ struct Doc {
 }
 
 fn load() -> Vec<Doc> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/events/sony");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("timelines/sony-hack-2014/sources");
     DOCS.iter()
         .map(|(id, dct)| {
             let text = std::fs::read_to_string(dir.join(format!("{id}.txt"))).unwrap();

@@ -38,13 +38,14 @@
 use crate::events::lexicon::Lexicon;
 use crate::link::choose::Scorer;
 pub use crate::link::closure::{Added, PointGraph};
-use crate::link::facts::{gold_entities, GoldEntities};
+use crate::link::facts::GoldEntities;
 use crate::link::features::{self, Context, PairKind};
 use crate::link::model::{train_label, Counts};
 use crate::link::softmax::Softmax;
 use crate::link::{Classifier, Endpoint};
 use crate::relation::RelType;
 use crate::text::Analysis;
+use crate::timeml::gold::gold_entities;
 use crate::timeml::{attr, TimemlDoc};
 use crate::Result;
 use std::collections::BTreeMap;

@@ -180,13 +180,14 @@ impl Scorer for Chooser {
     }
 }
 
-/// The committed table, trained on all of TBAQ (see `examples/train_links.rs`).
+/// The stored chooser (`models/en/link/choose/`), trained on all of TBAQ (see
+/// `examples/train_links.rs`).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Committed;
 
 impl Scorer for Committed {
     fn probs(&self, feats: &[String]) -> Vec<f64> {
-        softmax::table_probs(super::learned_choose::WEIGHTS, feats)
+        softmax::table_probs(super::store::chooser_table(), feats)
     }
 }
 

@@ -6,14 +6,15 @@
 //! | `<EVENT class="OCCURRENCE">` + `<MAKEINSTANCE tense="PAST" aspect="NONE" pos="VERB">` | class `OCCURRENCE`, tense `PAST`, aspect `NONE`, pos `VERB` |
 //! | `events::Event` from the extractor        | the same fields, spelled the same way |
 //!
+//! Gold TimeML is read into these facts by `timeml::gold` (the link stage does not read
+//! TimeML).
 //! # Grammar
 //!
 //! Gold ids: events are MAKEINSTANCE `eiid`s (one event may have several instances), timexes
 //! `tid`s; the DCT's tid (usually `t0`) is every timex id that is not inside `<TEXT>`.
 
 use super::Endpoint;
-use crate::text::{Analysis, Span};
-use crate::timeml::TimemlDoc;
+use crate::text::Span;
 use std::collections::BTreeMap;
 
 /// An event as the relation stage sees it (TimeML spellings: `OCCURRENCE`, `PAST`, `NONE`, ...).
@@ -68,6 +69,20 @@ impl GoldEntities {
         }
     }
 
+    /// Add a gold event instance (in document order) with its `eiid`.
+    pub fn push_event(&mut self, eiid: String, facts: EventFacts) {
+        self.by_id.insert(eiid.clone(), Endpoint::Event(self.events.len()));
+        self.eiids.push(eiid);
+        self.events.push(facts);
+    }
+
+    /// Add a gold timex inside `<TEXT>` (in document order) with its `tid`.
+    pub fn push_timex(&mut self, tid: String, facts: TimexFacts) {
+        self.by_id.insert(tid.clone(), Endpoint::Timex(self.timexes.len()));
+        self.tids.push(tid);
+        self.timexes.push(facts);
+    }
+
     /// The TLINK id of an endpoint (`t0` for the DCT).
     pub fn id(&self, e: Endpoint) -> String {
         match e {
@@ -75,68 +90,5 @@ impl GoldEntities {
             Endpoint::Timex(i) => self.tids[i].clone(),
             Endpoint::Dct => "t0".to_string(),
         }
-    }
-}
-
-/// Read the gold events (via MAKEINSTANCE) and timexes of a TimeML document.
-pub fn gold_entities(doc: &TimemlDoc, analysis: &Analysis) -> GoldEntities {
-    let mut g = GoldEntities::default();
-    let mut by_eid: BTreeMap<&str, (Span, &str)> = BTreeMap::new();
-    for a in doc.tagged("EVENT") {
-        if let Some(eid) = a.attr("eid") {
-            by_eid.insert(eid, (a.span, a.attr("class").unwrap_or("OCCURRENCE")));
-        }
-    }
-    let mut events: Vec<(Span, String, EventFacts)> = Vec::new();
-    for inst in &doc.instances {
-        let get = |k: &str| crate::timeml::attr(inst, k);
-        let (Some(eid), Some(eiid)) = (get("eventID"), get("eiid")) else {
-            continue;
-        };
-        let Some(&(span, class)) = by_eid.get(eid) else {
-            continue;
-        };
-        events.push((
-            span,
-            eiid.to_string(),
-            EventFacts {
-                span,
-                sentence: analysis.sentence_at(span.start),
-                class: class.to_string(),
-                tense: get("tense").unwrap_or("NONE").to_string(),
-                aspect: get("aspect").unwrap_or("NONE").to_string(),
-                pos: normalize_pos(get("pos").unwrap_or("UNKNOWN"), get("tense").unwrap_or("NONE")),
-                polarity: get("polarity").unwrap_or("POS").to_string(),
-                modality: get("modality").map(str::to_string),
-            },
-        ));
-    }
-    events.sort_by(|a, b| (a.0.start, &a.1).cmp(&(b.0.start, &b.1)));
-    for (_, eiid, f) in events {
-        g.by_id.insert(eiid.clone(), Endpoint::Event(g.events.len()));
-        g.eiids.push(eiid);
-        g.events.push(f);
-    }
-    for a in doc.tagged("TIMEX3") {
-        let Some(tid) = a.attr("tid") else { continue };
-        g.by_id.insert(tid.to_string(), Endpoint::Timex(g.timexes.len()));
-        g.tids.push(tid.to_string());
-        g.timexes.push(TimexFacts {
-            span: a.span,
-            sentence: analysis.sentence_at(a.span.start),
-            kind: a.attr("type").unwrap_or("DATE").to_string(),
-            value: a.attr("value").unwrap_or("").to_string(),
-        });
-    }
-    g
-}
-
-/// AQUAINT writes `pos="UNKNOWN"` where TimeBank writes `VERB`: a tensed or non-finite
-/// verb form is a verb whatever the file says.
-fn normalize_pos(pos: &str, tense: &str) -> String {
-    match (pos, tense) {
-        ("UNKNOWN", "NONE") => "UNKNOWN".to_string(),
-        ("UNKNOWN", _) => "VERB".to_string(),
-        (p, _) => p.to_string(),
     }
 }

@@ -26,13 +26,11 @@ pub mod closure;
 mod closure_reference;
 pub mod facts;
 pub mod features;
-mod learned_aquaint;
-mod learned_choose;
-mod learned_timebank;
 pub mod model;
 pub mod rules;
 pub mod signals;
 pub mod softmax;
+pub mod store;
 pub mod timeml;
 
 use crate::events::Event;

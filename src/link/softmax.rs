@@ -1,5 +1,5 @@
 //! A multinomial logistic-regression (softmax) classifier over string features, trained by
-//! averaged stochastic gradient descent, with a committed-table form.
+//! averaged stochastic gradient descent, with a stored-table form ([`super::store`]).
 //!
 //! | features of a pair                                 | probabilities (label order)         |
 //! |----------------------------------------------------|-------------------------------------|
@@ -11,13 +11,13 @@
 //!
 //! # Grammar
 //!
-//! A committed table row is `(feature, [weight per label × 1000])`, sorted by feature; the
+//! A stored table row is `(feature, [weight per label × 1000])`, sorted by feature; the
 //! probability of label `k` is `exp(s_k) / Σ exp(s_j)` with `s_k` the sum of the weights of the
 //! pair's features that are in the table.
 
 use std::collections::BTreeMap;
 
-/// Committed tables leave out features seen in fewer training examples than this.
+/// Stored tables leave out features seen in fewer training examples than this.
 pub const PRUNE: u32 = 3;
 
 /// A trained softmax model.
@@ -147,36 +147,34 @@ impl Softmax {
         s
     }
 
-    /// Rust source for a static table (weights × 1000, rounded; features seen fewer than
-    /// [`PRUNE`] times, or whose weights all round to 0, are left out).
-    pub fn to_rust(&self, name: &str, header: &str) -> String {
+    /// The stored table (`weights.tsv`, see [`super::store`]): weights × 1000, rounded;
+    /// features seen fewer than [`PRUNE`] times, or whose weights all round to 0, are left out.
+    pub fn to_tsv(&self) -> String {
         let mut s = String::new();
-        s.push_str(header);
-        s.push_str(&format!(
-            "/// `(feature, weight per label × 1000)`, sorted by feature.\n#[rustfmt::skip]\npub static {name}: &[(&str, [i32; {}])] = &[\n",
-            self.n
-        ));
         for (f, ws) in &self.weights {
             let q: Vec<i32> = ws.iter().map(|w| (w * 1000.0).round() as i32).collect();
             if q.iter().all(|&x| x == 0) || self.support.get(f).copied().unwrap_or(0) < PRUNE {
                 continue;
             }
-            let list: Vec<String> = q.iter().map(|x| x.to_string()).collect();
-            s.push_str(&format!("    ({f:?}, [{}]),\n", list.join(", ")));
+            s.push_str(f);
+            for x in q {
+                s.push('\t');
+                s.push_str(&x.to_string());
+            }
+            s.push('\n');
         }
-        s.push_str("];\n");
         s
     }
 }
 
-/// Probabilities from a committed table (see the module grammar).
+/// Probabilities from a stored table (see the module grammar).
 pub fn table_probs<const N: usize>(table: &[(&str, [i32; N])], feats: &[String]) -> Vec<f64> {
     let mut s = table_scores(table, feats);
     softmax(&mut s);
     s
 }
 
-/// Scores (before the softmax) from a committed table.
+/// Scores (before the softmax) from a stored table.
 pub fn table_scores<const N: usize>(table: &[(&str, [i32; N])], feats: &[String]) -> Vec<f64> {
     let mut s = vec![0.0; N];
     for f in feats {
@@ -211,9 +209,16 @@ mod tests {
         // Unknown features give the prior of the bias alone, not a panic.
         let p = m.probs(&f(&["never-seen"]));
         assert!((p[0] - 1.0 / 3.0).abs() < 1e-9);
-        let src = m.to_rust("T", "");
-        assert!(src.contains("(\"past\", ["));
-        assert!(!src.contains("never-seen"));
+        let tsv = m.to_tsv();
+        let rows = crate::link::store::parse::<3>(&tsv).unwrap();
+        assert!(rows.iter().any(|(f, _)| *f == "past"));
+        assert!(!tsv.contains("never-seen"));
+        // The stored table scores as the model does, to the rounding of its weights.
+        let feats = f(&["bias", "past"]);
+        let (a, b) = (m.scores(&feats), table_scores(&rows, &feats));
+        for k in 0..3 {
+            assert!((a[k] - b[k]).abs() < 2e-3, "{a:?} {b:?}");
+        }
     }
 
     #[test]

@@ -703,7 +703,7 @@ fn check_with(t: &Timeline, exact: bool) -> Report {
                     graph::Evidence {
                         doc: None,
                         span: None,
-                        text: crate::render::date_label(d),
+                        text: super::label::date_label(d),
                         rule: "date".to_string(),
                     },
                 );

@@ -39,6 +39,7 @@
 
 pub mod check;
 pub mod ids;
+pub mod label;
 pub mod model;
 
 pub use check::{CycleStep, Finding, Kind, Place, Report, Severity};

@@ -18,6 +18,7 @@
 //! predefined entities and numeric character references are decoded in text and values.
 
 pub mod annotate;
+pub mod gold;
 
 use crate::error::{Error, Result};
 use crate::text::{LineIndex, Span};

@@ -29,6 +29,7 @@ pub mod relative;
 pub mod set;
 pub mod time;
 
+use crate::lang::en::{MONTHS, MONTH_ABBR};
 use crate::text::{Analysis, Token, TokenKind};
 use crate::timex::TimexType;
 
@@ -317,36 +318,6 @@ pub struct CtxBuffers {
     lex: Vec<u16>,
 }
 
-static MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-];
-
-static MONTH_ABBR: &[(&str, u32)] = &[
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-
 static WEEKDAYS: &[(&str, u32)] = &[
     ("monday", 0),
     ("tuesday", 1),
@@ -449,12 +420,9 @@ static UNITS: &[(&str, Unit)] = &[
     ("millennia", Unit::Millennium),
 ];
 
-/// Look `w` up in a static table.
-/// The month a lower-case month name or abbreviation (`december`, `dec`, `sept`) names.
-pub fn month_number(lower: &str) -> Option<u32> {
-    lookup(MONTHS, lower).or_else(|| lookup(MONTH_ABBR, lower))
-}
+pub use crate::lang::en::month_number;
 
+/// Look `w` up in a static table.
 pub fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
     table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
 }

@@ -1,0 +1,63 @@
+//! How the timeline's dates are written in words, for the consistency check's findings and
+//! for every renderer (which take them from here: the timeline does not depend on rendering).
+//!
+//! | date                                          | label                         |
+//! |-----------------------------------------------|-------------------------------|
+//! | value `2014-11`, 2014-11-01 .. 2014-11-30     | `2014-11`                     |
+//! | 2014-12-17 .. 2014-12-17                      | `2014-12-17`                  |
+//! | on or before 2014-12-18                       | `by 2014-12-18`               |
+//! | on or after 2014-12-18                        | `from 2014-12-18`             |
+//! | 2014-12-01 .. 2014-12-10, ends by 2014-12-18  | `2014-12-01 – 2014-12-10, ends by 2014-12-18` |
+
+use super::{Bounds, Date, Ends};
+use chrono::NaiveDate;
+
+/// How a date is shown: the TIMEX3 value when it is exactly the interval (`2014-11`), the
+/// day when it is one day, `by 2014-12-18` / `from 2014-12-18` when only one bound is known,
+/// else `earliest – latest`.
+pub fn date_label(d: &Date) -> String {
+    match &d.ends {
+        Some(e) => format!("{}, {}", start_label(d), ends_label(e)),
+        None => start_label(d),
+    }
+}
+
+/// How an event's end is shown ([`Date::ends`]): `ends 2014-12-18`, `ends by 2014-12-18`,
+/// `still going on 2014-12-17` (no last day known).
+pub fn ends_label(e: &Ends) -> String {
+    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    match e.bounds() {
+        Bounds::Between(a, b) if a == b => format!("ends {}", day(a)),
+        Bounds::Between(a, b) => format!("ends {} – {}", day(a), day(b)),
+        Bounds::OnOrBefore(b) => format!("ends by {}", day(b)),
+        Bounds::OnOrAfter(a) => format!("still going on {}", day(a)),
+        Bounds::Unbounded => "end unknown".to_string(),
+    }
+}
+
+/// [`date_label`] without the end.
+fn start_label(d: &Date) -> String {
+    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    match d.bounds() {
+        Bounds::Between(a, b) => {
+            if let Some(v) = &d.value {
+                if let Some(r) = crate::value::date_range(v) {
+                    if r.earliest == a && r.latest == b {
+                        return match &d.modifier {
+                            Some(m) => format!("{v} ({})", m.to_ascii_lowercase()),
+                            None => v.clone(),
+                        };
+                    }
+                }
+            }
+            if a == b {
+                day(a)
+            } else {
+                format!("{} – {}", day(a), day(b))
+            }
+        }
+        Bounds::OnOrBefore(b) => format!("by {}", day(b)),
+        Bounds::OnOrAfter(a) => format!("from {}", day(a)),
+        Bounds::Unbounded => "undated".to_string(),
+    }
+}
