@@ -310,9 +310,23 @@ pub fn analyze(doc: &Document) -> Analyzed<'_> {
 
 /// [`analyze`], refusing a document with more than `max_events` events before relating them.
 pub fn try_analyze(doc: &Document, max_events: u64) -> crate::Result<Analyzed<'_>> {
+    try_analyze_with(doc, max_events, None)
+}
+
+/// [`try_analyze`] with the event mentions given (`given`: byte spans of the triggers, as
+/// gold annotations give them for SemEval-2015 Task 4 Track B) instead of found. A given
+/// mention the event tagger also finds keeps the tagger's attributes; any other is an
+/// occurrence with the parse's part of speech and lemma.
+pub fn try_analyze_with<'a>(doc: &'a Document, max_events: u64, given: Option<&[Span]>) -> crate::Result<Analyzed<'a>> {
     let analysis = Analysis::new(&doc.text);
     let timexes = crate::timex::tag(&doc.text, &analysis, doc.dct);
-    let events = crate::events::extract(&doc.text, &analysis, &timexes);
+    let mut events = crate::events::extract(&doc.text, &analysis, &timexes);
+    let mut syntax = None;
+    if let Some(spans) = given {
+        let parse = crate::syntax::DocParse::of(&doc.text, &analysis);
+        events = given_events(&doc.text, &analysis, &parse, &events, spans);
+        syntax = Some(parse);
+    }
     if events.len() as u64 > max_events {
         return Err(crate::Error::limit(
             &doc.path,
@@ -323,7 +337,7 @@ pub fn try_analyze(doc: &Document, max_events: u64) -> crate::Result<Analyzed<'_
         ));
     }
     let tlinks = crate::link::link(&doc.text, &analysis, doc.dct, &timexes, &events);
-    let syntax = crate::syntax::DocParse::of(&doc.text, &analysis);
+    let syntax = syntax.unwrap_or_else(|| crate::syntax::DocParse::of(&doc.text, &analysis));
     let mut a = Analyzed {
         doc,
         syntax,
@@ -339,6 +353,57 @@ pub fn try_analyze(doc: &Document, max_events: u64) -> crate::Result<Analyzed<'_
     a.evidence = evidence_links(&a);
     a.index = std::mem::take(&mut a.index).with_evidence(a.events.len(), &a.evidence);
     Ok(a)
+}
+
+/// The events of [`try_analyze_with`]'s given mentions, in text order.
+fn given_events(
+    text: &str,
+    analysis: &Analysis,
+    parse: &crate::syntax::DocParse,
+    found: &[Event],
+    spans: &[Span],
+) -> Vec<Event> {
+    let mut spans = spans.to_vec();
+    spans.sort();
+    spans.dedup();
+    spans
+        .into_iter()
+        .filter(|s| s.start < s.end && s.end <= text.len())
+        .map(|span| {
+            if let Some(e) = found
+                .iter()
+                .find(|e| e.span.start < span.end && span.start < e.span.end)
+            {
+                return Event {
+                    span,
+                    text: span.slice(text).to_string(),
+                    ..e.clone()
+                };
+            }
+            let sentence = analysis.sentence_at(span.start);
+            let word = parse
+                .word_at(sentence, span.start)
+                .and_then(|w| parse.sentences.get(sentence)?.words.get(w));
+            let pos = match word.map(|w| w.upos.as_str()) {
+                Some("VERB" | "AUX") => Pos::Verb,
+                Some("NOUN" | "PROPN") => Pos::Noun,
+                Some("ADJ") => Pos::Adjective,
+                _ => Pos::Other,
+            };
+            Event {
+                span,
+                text: span.slice(text).to_string(),
+                lemma: word.map_or_else(|| span.slice(text).to_lowercase(), |w| w.lemma.to_lowercase()),
+                pos,
+                class: EventClass::Occurrence,
+                tense: Tense::None,
+                aspect: Aspect::None,
+                polarity: Polarity::Pos,
+                modality: None,
+                sentence,
+            }
+        })
+        .collect()
 }
 
 /// The links a timeline can show (see [`is_evidence`]). A time expression that governs an

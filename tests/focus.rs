@@ -132,3 +132,56 @@ fn top_and_min_sources_select_events() {
         assert!(d.len() >= 2, "{} told by {d:?}", e.id);
     }
 }
+
+/// `relations timeline` on plain documents: the task's format, one line per event mention
+/// (`position TAB date TAB docid-sentence-word`), the entity's events only.
+#[test]
+fn semeval_format_from_plain_documents() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tempograph"))
+        .args([
+            "relations",
+            "timeline",
+            "--about",
+            "Sony Pictures",
+            "--alias",
+            "Sony",
+            "--manifest",
+            "timelines/sony-hack-2014/sources/sources.yaml",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("Sony Pictures"));
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert!(rows.len() >= 3, "{text}");
+    for r in &rows {
+        assert!(r.len() >= 3 && r[0].parse::<u32>().is_ok(), "{r:?}");
+        assert!(r[2].starts_with("000_") || r[2].starts_with("004_"), "{r:?}");
+    }
+    assert!(rows.iter().any(|r| r[2].ends_with("-scrapped")), "{text}");
+    // Obama meeting his national security team is not Sony's event.
+    assert!(!rows.iter().any(|r| r[2].ends_with("-met")), "{text}");
+}
+
+/// Track B needs gold events, which plain documents do not have: a usage error, exit 2.
+#[test]
+fn track_b_needs_corpus_files() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tempograph"))
+        .args([
+            "relations",
+            "timeline",
+            "--about",
+            "Sony",
+            "--track",
+            "b",
+            "--dct",
+            "2014-12-18",
+            "timelines/sony-hack-2014/sources/004_398094e9e4ec5ca9.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--track b needs"));
+}

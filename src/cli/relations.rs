@@ -107,11 +107,28 @@ pub enum Command {
         #[arg(long, requires = "folds")]
         event_lexicon_folds: Option<PathBuf>,
     },
-    /// SemEval-2015 Task 4 (TimeLine), Track A: the ordered, dated events about an entity,
-    /// in the task's format (`--about`), or scored against gold timelines (`--gold`).
+    /// SemEval-2015 Task 4 (TimeLine): the ordered, dated events about an entity, in the
+    /// task's format (`--about`), or scored against gold timelines (`--gold`). Reads the
+    /// task's corpus files (`--docs`), or plain documents (FILE... with `--dct` or
+    /// `--manifest`, as `build` reads them).
     Timeline {
         #[command(flatten)]
         corpus: Corpus,
+        /// Plain-text documents or folders of `*.txt` (instead of `--docs`).
+        #[arg(value_name = "FILE", requires = "about")]
+        files: Vec<PathBuf>,
+        /// Publication date for every plain document; wins over datelines.
+        #[arg(long, value_name = "DATE", conflicts_with = "manifest")]
+        dct: Option<String>,
+        /// A manifest of plain documents (like `build --manifest`).
+        #[arg(long, value_name = "FILE", requires = "about")]
+        manifest: Option<PathBuf>,
+        /// Another name of the `--about` entity (repeatable).
+        #[arg(long, value_name = "NAME", requires = "about")]
+        alias: Vec<String>,
+        /// `a`: events found in raw text; `b`: the corpus files' gold `<EVENT>` mentions.
+        #[arg(long, value_enum, default_value_t = timeline::Track::A)]
+        track: timeline::Track,
         /// Folder of TimeLine corpus files (`<s id>` sentences inside `<TEXT>`).
         #[arg(
             long,
@@ -509,18 +526,59 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
         }
         Command::Timeline {
             corpus,
+            files,
+            dct,
+            manifest,
+            alias,
+            track,
             docs,
             about,
             gold,
             out_dir,
         } => {
-            let dir = corpus.path(&docs);
             let mut tdocs = Vec::new();
-            for f in tlink::tml_files(&dir)? {
-                tdocs.push(timeline::Doc::from_timeml(&crate::timeml::read(&f)?)?);
+            let mut skipped = 0;
+            if files.is_empty() && manifest.is_none() {
+                let dir = corpus.path(&docs);
+                for f in tlink::tml_files(&dir)? {
+                    // One unreadable or undated file is reported and left out; the others
+                    // still make the timeline.
+                    match crate::timeml::read(&f).and_then(|d| timeline::Doc::from_timeml(&d)) {
+                        Ok(d) => tdocs.push(d),
+                        Err(e) => {
+                            eprintln!("warning: {e}; document left out");
+                            skipped += 1;
+                        }
+                    }
+                }
+            } else {
+                if track == timeline::Track::B {
+                    return Err(crate::Error::usage(
+                        "--track b needs the task's corpus files (--docs): plain documents have no gold events",
+                    ));
+                }
+                let dct = dct.as_deref().map(crate::document::parse_dct).transpose()?;
+                let (loaded, errors) = super::build::load_documents(
+                    &files,
+                    manifest.as_deref(),
+                    dct,
+                    crate::pipeline::Limits::DEFAULT_MAX_DOCUMENT_BYTES,
+                    &Default::default(),
+                )?;
+                for e in &errors {
+                    eprintln!("warning: {e}; document left out");
+                }
+                skipped += errors.len();
+                tdocs.extend(loaded.iter().map(timeline::Doc::from_document));
+            }
+            if tdocs.is_empty() {
+                return Err(crate::Error::usage(format!(
+                    "no documents to build a timeline from ({skipped} left out)"
+                )));
             }
             if let Some(entity) = about {
-                let t = timeline::build(&tdocs, &entity);
+                let target = crate::focus::Entity::new(&entity, &alias);
+                let t = timeline::build_with(&tdocs, &target, track);
                 super::write_output(None, t.to_task_format(), &[])?;
                 return Ok(Outcome::Ok);
             }
@@ -541,7 +599,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             let mut out = String::new();
             for f in &files {
                 let g = timeline::read(f)?;
-                let t = timeline::build(&tdocs, &g.entity);
+                let t = timeline::build_with(&tdocs, &crate::focus::Entity::new(&g.entity, &alias), track);
                 let c = timeline::score(&g, &t);
                 out += &format!(
                     "{:<22} P {:>6} R {:>6} F1 {:>6}  (system lines {}, Sys- {}, Ref- {})\n",
@@ -559,7 +617,8 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                 }
             }
             out += &format!(
-                "TimeLine Track A, {} timelines over {} documents: P {} R {} F1 {}\n",
+                "TimeLine Track {:?}, {} timelines over {} documents: P {} R {} F1 {}\n",
+                track,
                 files.len(),
                 tdocs.len(),
                 pct(total.precision()),

@@ -192,30 +192,71 @@ pub struct Doc {
     pub text: String,
     /// `(s id, span in text)`.
     pub sentences: Vec<(String, Span)>,
+    /// The gold event mentions of a Track B corpus file (`<EVENT>` elements), as spans of
+    /// `text`.
+    pub events: Vec<Span>,
 }
 
 impl Doc {
-    /// Lay out a TimeLine corpus file (`<s id="N">` elements inside `<TEXT>`).
+    /// Lay out a TimeLine corpus file (`<s id="N">` elements inside `<TEXT>`). A missing
+    /// or malformed `<DCT>` falls back to a dateline in the text's first lines
+    /// ("January 12 , 2007"); without either the file is refused.
     pub fn from_timeml(doc: &TimemlDoc) -> Result<Doc> {
-        let dct = doc.dct.ok_or_else(|| Error::missing_dct(&doc.path))?;
         let docid = doc.docid.clone().unwrap_or_else(|| crate::document::doc_id(&doc.path));
         let mut text = String::new();
         let mut sentences = Vec::new();
+        // (span in the TimeML text, offset to add to reach the laid-out text)
+        let mut shifts: Vec<(Span, isize)> = Vec::new();
         for a in doc.tagged("s") {
             let Some(id) = a.attr("id") else { continue };
             if !text.is_empty() {
                 text.push_str("\n\n");
             }
+            let raw = a.span.slice(&doc.text);
+            let lead = raw.len() - raw.trim_start().len();
             let start = text.len();
-            text.push_str(a.span.slice(&doc.text).trim());
+            text.push_str(raw.trim());
             sentences.push((id.to_string(), Span::new(start, text.len())));
+            shifts.push((a.span, start as isize - (a.span.start + lead) as isize));
         }
+        let events = doc
+            .tagged("EVENT")
+            .filter_map(|e| {
+                let (_, shift) = shifts
+                    .iter()
+                    .find(|(s, _)| s.start <= e.span.start && e.span.end <= s.end)?;
+                let at = |x: usize| (x as isize + shift) as usize;
+                Some(Span::new(at(e.span.start), at(e.span.end)))
+            })
+            .collect();
+        let dct = doc
+            .dct
+            .or_else(|| crate::document::find_dateline(&text).map(|d| d.date))
+            .ok_or_else(|| Error::missing_dct(&doc.path))?;
         Ok(Doc {
             docid,
             dct,
             text,
             sentences,
+            events,
         })
+    }
+
+    /// A plain document: its sentences as the analysis splits them, numbered from 1.
+    pub fn from_document(doc: &crate::document::Document) -> Doc {
+        let analysis = crate::text::Analysis::new(&doc.text);
+        Doc {
+            docid: doc.id.clone(),
+            dct: doc.dct,
+            text: doc.text.clone(),
+            sentences: analysis
+                .sentences
+                .iter()
+                .enumerate()
+                .map(|(i, s)| ((i + 1).to_string(), s.span))
+                .collect(),
+            events: Vec::new(),
+        }
     }
 
     /// The `docid-sentence-word` id of the word (space-delimited token) at byte `at`.
@@ -301,7 +342,21 @@ fn anchor_date(value: &str) -> Option<String> {
 /// position); undated ones get position 0. The headline (`<s id="0">`) is left out: the task
 /// annotated the body only.
 pub fn build(docs: &[Doc], entity: &str) -> Timeline {
-    let target = crate::focus::Entity::new(entity, &[]);
+    build_with(docs, &crate::focus::Entity::new(entity, &[]), Track::A)
+}
+
+/// The two tracks of the task.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Track {
+    /// Raw text: the events are found by tempograph.
+    A,
+    /// The gold event mentions of the corpus files (`<EVENT>`) are given.
+    B,
+}
+
+/// [`build`] for an entity with aliases, on either track.
+pub fn build_with(docs: &[Doc], target: &crate::focus::Entity, track: Track) -> Timeline {
+    let entity = target.name.as_str();
     let documents: Vec<crate::document::Document> = docs
         .iter()
         .map(|d| {
@@ -313,10 +368,19 @@ pub fn build(docs: &[Doc], entity: &str) -> Timeline {
             )
         })
         .collect();
-    let analyzed: Vec<crate::pipeline::Analyzed> = documents.iter().map(crate::pipeline::analyze).collect();
+    let mut kept: Vec<&Doc> = Vec::new();
+    let mut analyzed: Vec<crate::pipeline::Analyzed> = Vec::new();
+    for (doc, d) in documents.iter().zip(docs) {
+        let given = (track == Track::B).then_some(d.events.as_slice());
+        // No bound on events: this cannot fail.
+        if let Ok(a) = crate::pipeline::try_analyze_with(doc, u64::MAX, given) {
+            kept.push(d);
+            analyzed.push(a);
+        }
+    }
     let person = target.person_like(&analyzed);
     let mut events: Vec<Dated> = Vec::new();
-    for (d, a) in docs.iter().zip(&analyzed) {
+    for (d, a) in kept.iter().zip(&analyzed) {
         let mentions = target.mentions_with(a, person);
         let involved = crate::focus::involved_events(a, &mentions);
         let (timexes, links) = (&a.timexes, &a.tlinks);
