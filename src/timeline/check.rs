@@ -14,6 +14,7 @@
 //! | `unknown-anchor`         | warning  | a derivation anchored to an id that does not exist              |
 //! | `unplaced-event`         | warning  | an event with no date and no relation: it cannot be placed (a one-sided date places it) |
 //! | `recorded-conflict`      | warning  | a `conflicts:` entry that the file's own dates and relations do not reproduce (`build` set one of its facts aside) |
+//! | `known-conflict`         | warning  | a contradiction (`cycle`, `contradicts-dates`, `past-after-publication`) that a `conflicts:` entry records: the same facts, or the same events and times |
 //!
 //! YAML syntax errors and schema errors (wrong type, unknown field, missing field, a bad date)
 //! are not findings: reading the file fails with an [`Error`](crate::Error) at
@@ -32,7 +33,7 @@
 //! scan of the file and re-parses it ([`crate::yaml::locate`]) for what the scan cannot read.
 //! A timeline built in memory has no file, so its findings carry the path only.
 
-use super::{Origin, Relation, Timeline};
+use super::{ConflictEdge, Origin, Relation, Timeline};
 use crate::graph::{self, Graph, NodeId};
 use crate::relation::RelType;
 use crate::yaml::{self, Step};
@@ -64,6 +65,7 @@ pub enum Kind {
     UnknownAnchor,
     UnplacedEvent,
     RecordedConflict,
+    KnownConflict,
 }
 
 impl Kind {
@@ -80,14 +82,17 @@ impl Kind {
             Kind::UnknownAnchor => "unknown-anchor",
             Kind::UnplacedEvent => "unplaced-event",
             Kind::RecordedConflict => "recorded-conflict",
+            Kind::KnownConflict => "known-conflict",
         }
     }
 
     fn severity(self) -> Severity {
         match self {
-            Kind::FutureBeforePublication | Kind::UnknownAnchor | Kind::UnplacedEvent | Kind::RecordedConflict => {
-                Severity::Warning
-            }
+            Kind::FutureBeforePublication
+            | Kind::UnknownAnchor
+            | Kind::UnplacedEvent
+            | Kind::RecordedConflict
+            | Kind::KnownConflict => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -305,6 +310,10 @@ struct Checker<'a> {
     findings: Vec<Finding>,
     /// Every path a place was asked for, by its printed form ([`Place::path`]).
     wanted: BTreeMap<String, Vec<Step>>,
+    /// The contradictions found (by index into `findings`), each with all of its facts in
+    /// the form `conflicts:` records them: what a recorded conflict is matched against, and
+    /// what [`record_known_conflicts`] writes.
+    contradictions: Vec<(usize, Vec<ConflictEdge>)>,
 }
 
 impl Checker<'_> {
@@ -458,10 +467,17 @@ pub(super) fn check(t: &Timeline) -> Report {
 /// [`check`], with the positions found by the exact re-parse alone when `exact` (for the
 /// tests that compare both ways).
 fn check_with(t: &Timeline, exact: bool) -> Report {
+    check_full(t, exact).0
+}
+
+/// [`check_with`], also returning every contradiction found, with all of its facts, and
+/// whether it is still an error (not recorded in `conflicts:`).
+fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge>)>) {
     let mut c = Checker {
         origin: &t.origin,
         findings: Vec::new(),
         wanted: BTreeMap::new(),
+        contradictions: Vec::new(),
     };
 
     // Ids: unique among events and times.
@@ -664,6 +680,8 @@ fn check_with(t: &Timeline, exact: bool) -> Report {
                         earliest.format("%Y-%m-%d")
                     ),
                 );
+                let facts = tense_facts(e, d, s, earliest, published);
+                c.contradictions.push((c.findings.len() - 1, facts));
             } else if let (Some("FUTURE"), Some(latest)) = (s.tense.as_deref(), before_publication) {
                 c.push(
                     Kind::FutureBeforePublication,
@@ -814,7 +832,14 @@ fn check_with(t: &Timeline, exact: bool) -> Report {
         };
         // The facts looked up and listed: all, or the first and last few.
         let shown = |n: usize| omitted == 0 || n < CYCLE_SHOWN_EACH_END || n >= total - CYCLE_SHOWN_EACH_END;
+        let mut all_edges = Vec::with_capacity(total);
         for (n, (pos, edge)) in listed.into_iter().enumerate() {
+            all_edges.push(ConflictEdge {
+                from: edge.from.clone(),
+                to: edge.to.clone(),
+                constraint: edge.constraint.clone(),
+                evidence: fact_evidence(t, &written, edge.fact.and_then(|f| facts.get(f)).and_then(|o| o.as_ref())),
+            });
             if !shown(n) {
                 // Still note what the finding points at; nothing is looked up or copied.
                 let origin = edge.fact.and_then(|f| facts.get(f)).and_then(|o| o.as_ref());
@@ -894,6 +919,32 @@ fn check_with(t: &Timeline, exact: bool) -> Report {
             cycle: steps,
             omitted,
         });
+        c.contradictions.push((c.findings.len() - 1, all_edges));
+    }
+    // Contradictions the file records as known (`build` found them and wrote them down with
+    // their evidence): the same facts, or the same events and times, as a `conflicts:` entry.
+    // They are warnings; the recorded entry counts as reproduced.
+    let recorded_keys: Vec<(BTreeSet<FactKey>, BTreeSet<String>)> =
+        t.conflicts.iter().map(|rc| (fact_keys(&rc.cycle), edge_ids(&rc.cycle))).collect();
+    let mut reproduced = vec![false; t.conflicts.len()];
+    for (f, edges) in &c.contradictions {
+        let (keys, ids) = (fact_keys(edges), edge_ids(edges));
+        let Some(i) = recorded_keys
+            .iter()
+            .position(|(k, _)| *k == keys)
+            .or_else(|| recorded_keys.iter().position(|(_, x)| *x == ids))
+        else {
+            continue;
+        };
+        reproduced[i] = true;
+        let finding = &mut c.findings[*f];
+        finding.message = format!(
+            "known conflict, recorded at conflicts[{i}] ({}): {}",
+            finding.kind.as_str(),
+            finding.message
+        );
+        finding.kind = Kind::KnownConflict;
+        finding.severity = Kind::KnownConflict.severity();
     }
     // Conflicts the file records (from `build`) that its own facts do not reproduce: `build`
     // set one fact of each aside to go on, so the file is consistent without it. Say so.
@@ -911,8 +962,7 @@ fn check_with(t: &Timeline, exact: bool) -> Report {
         })
         .collect();
     for (i, rc) in t.conflicts.iter().enumerate() {
-        let ids: BTreeSet<String> = rc.cycle.iter().flat_map(|e| [e.from.clone(), e.to.clone()]).collect();
-        if computed.contains(&ids) {
+        if reproduced[i] || computed.contains(&recorded_keys[i].1) {
             continue;
         }
         let total = rc.cycle.len();
@@ -972,6 +1022,11 @@ fn check_with(t: &Timeline, exact: bool) -> Report {
         });
     }
 
+    let contradictions: Vec<(bool, Vec<ConflictEdge>)> = std::mem::take(&mut c.contradictions)
+        .into_iter()
+        .map(|(f, edges)| (c.findings[f].severity == Severity::Error, edges))
+        .collect();
+
     // Lines and columns, all looked up together.
     let at = c.locate(exact);
     let mut findings = c.findings;
@@ -1009,10 +1064,116 @@ fn check_with(t: &Timeline, exact: bool) -> Report {
         };
         key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
     });
-    Report {
-        file: t.origin.path().map(|p| p.display().to_string()),
-        findings,
+    (
+        Report {
+            file: t.origin.path().map(|p| p.display().to_string()),
+            findings,
+        },
+        contradictions,
+    )
+}
+
+/// A fact of a conflict as matched against `conflicts:`: from, to, the constraint in words.
+type FactKey = (String, String, String);
+
+fn fact_keys(edges: &[ConflictEdge]) -> BTreeSet<FactKey> {
+    edges
+        .iter()
+        .map(|e| (e.from.clone(), e.to.clone(), e.constraint.clone()))
+        .collect()
+}
+
+fn edge_ids(edges: &[ConflictEdge]) -> BTreeSet<String> {
+    edges.iter().flat_map(|e| [e.from.clone(), e.to.clone()]).collect()
+}
+
+/// The evidence a recorded conflict keeps for one fact: the relation's first evidence, the
+/// date's derivation, or the time expression's place in its document.
+fn fact_evidence(t: &Timeline, written: &[Written], origin: Option<&FactOrigin>) -> Option<super::Evidence> {
+    match origin? {
+        FactOrigin::Relation { written: w } => written[*w].rel.evidence.first().cloned(),
+        FactOrigin::EventDate { event } => {
+            let d = t.events[*event].date.as_ref()?;
+            Some(date_evidence(d))
+        }
+        FactOrigin::TimeDate { time } => {
+            let x = &t.times[*time];
+            Some(super::Evidence {
+                document: x.source.as_ref().map(|m| m.document.clone()),
+                start: x.source.as_ref().map(|m| m.start),
+                end: x.source.as_ref().map(|m| m.end),
+                text: x.source.as_ref().map_or_else(|| x.value.clone(), |m| m.text.clone()),
+                rule: x.derivation.as_ref().and_then(|d| d.rule.clone()),
+            })
+        }
     }
+}
+
+/// An event date's evidence: its derivation in words (else the date itself) and its rule.
+fn date_evidence(d: &super::Date) -> super::Evidence {
+    super::Evidence {
+        document: None,
+        start: None,
+        end: None,
+        text: d
+            .derivation
+            .as_ref()
+            .map_or_else(|| crate::render::date_label(d), |x| x.text.clone()),
+        rule: d.derivation.as_ref().and_then(|x| x.rule.clone()),
+    }
+}
+
+/// The two facts of a `past-after-publication` finding: the date's earliest day, and the
+/// telling in the past tense in a document published before it.
+fn tense_facts(
+    e: &super::Event,
+    d: &super::Date,
+    s: &super::Source,
+    earliest: NaiveDate,
+    published: NaiveDate,
+) -> Vec<ConflictEdge> {
+    vec![
+        ConflictEdge {
+            from: e.id.clone(),
+            to: e.id.clone(),
+            constraint: format!("{} starts on or after {}", e.id, earliest.format("%Y-%m-%d")),
+            evidence: Some(date_evidence(d)),
+        },
+        ConflictEdge {
+            from: e.id.clone(),
+            to: e.id.clone(),
+            constraint: format!(
+                "{} is told in the past tense in `{}`, published {}",
+                e.id,
+                s.document,
+                published.format("%Y-%m-%d")
+            ),
+            evidence: Some(super::Evidence {
+                document: Some(s.document.clone()),
+                start: Some(s.start),
+                end: Some(s.end),
+                text: s.trigger.clone(),
+                rule: Some("check/tense".to_string()),
+            }),
+        },
+    ]
+}
+
+/// Write every contradiction `check` finds in `t` into `t.conflicts` (with all its facts and
+/// their evidence) unless a `conflicts:` entry already records it; return how many were
+/// added. Afterwards `check` reports each as a `known-conflict` warning: this is how `build`
+/// makes sure that its output passes `check` without hiding anything.
+pub(super) fn record_known_conflicts(t: &mut Timeline) -> usize {
+    let (_, contradictions) = check_full(t, false);
+    let mut added = 0;
+    for (error, edges) in contradictions {
+        if !error {
+            continue;
+        }
+        t.conflicts.push(super::Conflict { cycle: edges });
+        added += 1;
+    }
+    added
 }
 
 fn describe_evidence(e: &super::Evidence) -> String {

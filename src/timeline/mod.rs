@@ -158,6 +158,14 @@ impl Timeline {
         check::check(self)
     }
 
+    /// Record every contradiction [`Timeline::check`] finds as a known conflict in
+    /// `conflicts:` (all its facts, each with its evidence), unless one is recorded already;
+    /// return how many were added. `check` then reports them as `known-conflict` warnings.
+    /// `build` calls this last, so that its output always passes `check`.
+    pub fn record_known_conflicts(&mut self) -> usize {
+        check::record_known_conflicts(self)
+    }
+
     /// The strongest TimeML relation `a REL b` that the dates and relations entail, or
     /// `None` when they leave it open (or an id is unknown).
     pub fn relation(&self, a: &str, b: &str) -> Option<RelType> {
