@@ -1722,7 +1722,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                     sentence: Some(sentence),
                     text: t.text.clone(),
                 }),
-                derivation: Some(timex_derivation(t, &a.doc.id)),
+                derivation: Some(timex_derivation(&a.timexes, i, &a.doc.id)),
             });
             let _ = d;
         }
@@ -1941,8 +1941,11 @@ fn telling_event(a: &Analyzed, id: &str) -> tl::Event {
     }
 }
 
-fn timex_derivation(t: &Timex, doc: &str) -> tl::Derivation {
+/// The derivation of time expression `i` of a document: its rule, what it was resolved
+/// against (the publication date, an earlier expression named by its id, or nothing), and why.
+fn timex_derivation(timexes: &[Timex], i: usize, doc: &str) -> tl::Derivation {
     use crate::timex::AnchorKind as K;
+    let t = &timexes[i];
     let anchor = match t.derivation.anchor {
         K::Dct => Some(tl::Anchor {
             kind: tl::AnchorKind::Dct,
@@ -1952,10 +1955,42 @@ fn timex_derivation(t: &Timex, doc: &str) -> tl::Derivation {
             kind: tl::AnchorKind::Absolute,
             id: None,
         }),
-        _ => Some(tl::Anchor {
-            kind: tl::AnchorKind::Time,
-            id: None,
-        }),
+        // The resolver keeps the anchor's value, not its place: the anchor is the nearest
+        // earlier expression of the document with that value, else the nearest earlier one
+        // whose days hold it ("June" of "May to June", anchored on the range's start).
+        K::Timex => {
+            let value = t.derivation.anchor_value.as_deref();
+            let held = value.and_then(date_range);
+            let earlier = || (0..i).rev().filter(|&j| timexes[j].span.start < t.span.start);
+            let at = earlier()
+                .find(|&j| Some(timexes[j].value.as_str()) == value)
+                .or_else(|| {
+                    earlier().find(|&j| {
+                        let r = date_range(&timexes[j].value);
+                        matches!((r, held), (Some(r), Some(h)) if r.earliest <= h.earliest && h.latest <= r.latest)
+                    })
+                })
+                // ... else the nearest earlier one within its days ("the beginning of the
+                // year" after "January 9, 2008": the year of that day).
+                .or_else(|| {
+                    earlier().find(|&j| {
+                        let r = date_range(&timexes[j].value);
+                        matches!((r, held), (Some(r), Some(h)) if h.earliest <= r.earliest && r.latest <= h.latest)
+                    })
+                });
+            Some(match at {
+                Some(j) => tl::Anchor {
+                    kind: tl::AnchorKind::Time,
+                    id: Some(timex_key(doc, j)),
+                },
+                // No earlier expression of the document gives it (the resolver carried it over
+                // from a window before): the value is taken as written.
+                None => tl::Anchor {
+                    kind: tl::AnchorKind::Absolute,
+                    id: None,
+                },
+            })
+        }
     };
     let mut text = t.derivation.why.clone();
     if let Some(v) = &t.derivation.anchor_value {

@@ -794,7 +794,13 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
             },
         };
         let before = g.fact_count();
-        g.relate(a, b, w.rel.rel, w.rel.distance.map(|d| (d.min, d.max)), ev);
+        match time_relation(t, &time_ids, &event_ids, &w.rel) {
+            TimeRelation::Graph => g.relate(a, b, w.rel.rel, w.rel.distance.map(|d| (d.min, d.max)), ev),
+            TimeRelation::Side { event, side, earliest, latest } => {
+                g.bound_side(nodes[event], side, earliest, latest, ev)
+            }
+            TimeRelation::Nothing => {}
+        }
         facts.resize_with(before, || None);
         while facts.len() < g.fact_count() {
             facts.push(Some(FactOrigin::Relation { written: w_idx }));
@@ -1071,6 +1077,56 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
         },
         contradictions,
     )
+}
+
+/// How a relation between an event and a time enters the graph.
+enum TimeRelation<'t> {
+    /// As the relation says (event–event, and event–time relations other than below).
+    Graph,
+    /// `BEGUN_BY`/`ENDED_BY` (and `BEGINS`/`ENDS` from the time's side) with a dated time
+    /// ("since 2004", "until June"): the event's start (end) is some day within the time's
+    /// days, as `build` reads it, not the time's first (last) day.
+    Side {
+        event: &'t str,
+        side: graph::Side,
+        earliest: Option<NaiveDate>,
+        latest: Option<NaiveDate>,
+    },
+    /// A relation to a `DURATION` or `SET` expression ("for three days", "every week"): it
+    /// says how long or how often, not when; nothing for the graph.
+    Nothing,
+}
+
+fn time_relation<'t>(
+    t: &Timeline,
+    time_ids: &BTreeMap<&str, usize>,
+    event_ids: &BTreeMap<&str, usize>,
+    r: &'t Relation,
+) -> TimeRelation<'t> {
+    let (event, time, rel) = match (time_ids.get(r.from.as_str()), time_ids.get(r.to.as_str())) {
+        (None, Some(&x)) if event_ids.contains_key(r.from.as_str()) => (r.from.as_str(), x, r.rel),
+        (Some(&x), None) if event_ids.contains_key(r.to.as_str()) => (r.to.as_str(), x, r.rel.inverse()),
+        _ => return TimeRelation::Graph,
+    };
+    let x = &t.times[time];
+    if matches!(x.kind.as_str(), "DURATION" | "SET") {
+        return TimeRelation::Nothing;
+    }
+    let inverted = matches!((x.earliest, x.latest), (Some(a), Some(b)) if a > b);
+    let dated = (x.earliest.is_some() || x.latest.is_some()) && !inverted && r.distance.is_none();
+    match rel {
+        RelType::BegunBy | RelType::EndedBy if dated => TimeRelation::Side {
+            event,
+            side: if rel == RelType::BegunBy {
+                graph::Side::Start
+            } else {
+                graph::Side::End
+            },
+            earliest: x.earliest,
+            latest: x.latest,
+        },
+        _ => TimeRelation::Graph,
+    }
 }
 
 /// A fact of a conflict as matched against `conflicts:`: from, to, the constraint in words.
