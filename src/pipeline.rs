@@ -504,6 +504,8 @@ pub fn build(docs: &[Document], opts: &Options) -> crate::Result<Timeline> {
         out.push(a);
     }
     let mut timeline = assemble(&out, opts);
+    // Events of one day in the order of their clock times (#20, item 5).
+    crate::timeline::clock::order_same_day(&mut timeline.events);
     // What `check` would still call a contradiction is recorded as a known conflict, with
     // its evidence: `build`'s output always passes `check` (#20, item 8).
     timeline.record_known_conflicts();
@@ -1924,6 +1926,7 @@ fn telling_event(a: &Analyzed, id: &str) -> tl::Event {
                 text: format!("a {kind} records what was said on its publication date {}", a.doc.dct),
             }),
             ends: None,
+            time: None,
         }),
         sources: vec![tl::Source {
             document: a.doc.id.clone(),
@@ -2206,6 +2209,12 @@ fn event_date(
         earliest: b.earliest_end,
         latest: b.latest_end,
     });
+    // A clock time stands when the date is the one day of the expression that gives it
+    // ("at 09:30 UTC Tuesday": `2012-09-04T09:30Z`).
+    let time = value
+        .as_deref()
+        .and_then(tl::ClockTime::from_value)
+        .filter(|_| earliest.is_some() && earliest == latest && ends.is_none());
     Some(tl::Date {
         earliest,
         latest,
@@ -2214,5 +2223,6 @@ fn event_date(
         modifier: None,
         derivation,
         ends,
+        time,
     })
 }

@@ -7,6 +7,7 @@
 //! | `unknown-id`             | error    | `before: [leek]` when no event or time is called `leek`         |
 //! | `inverted-date`          | error    | `date: {earliest: 2014-12-05, latest: 2014-11-27}` (only a date with both bounds) |
 //! | `contradicts-dates`      | error    | `cancel BEFORE threats` with cancel on 12-17 and threats on 12-16 |
+//! | `contradicts-clock`      | error    | `before: [lunch]` on `speech` at 16:15 when `lunch` is at 12:00 the same day (zones as in [`super::clock`]) |
 //! | `cycle`                  | error    | `a BEFORE b`, `b BEFORE c`, `c BEFORE a`                        |
 //! | `past-after-publication` | error    | "hackers *leaked*" (PAST) in a document published 2014-12-01, dated 2014-12-05 (by the earliest day; `{latest: ...}` alone never is) |
 //! | `future-before-publication` | warning | "Sony *will release*" (FUTURE) dated before the document's publication (by the latest day) |
@@ -58,6 +59,7 @@ pub enum Kind {
     UnknownId,
     InvertedDate,
     ContradictsDates,
+    ContradictsClock,
     Cycle,
     PastAfterPublication,
     FutureBeforePublication,
@@ -75,6 +77,7 @@ impl Kind {
             Kind::UnknownId => "unknown-id",
             Kind::InvertedDate => "inverted-date",
             Kind::ContradictsDates => "contradicts-dates",
+            Kind::ContradictsClock => "contradicts-clock",
             Kind::Cycle => "cycle",
             Kind::PastAfterPublication => "past-after-publication",
             Kind::FutureBeforePublication => "future-before-publication",
@@ -209,7 +212,7 @@ impl Report {
     pub fn conflicts(&self) -> Vec<super::Conflict> {
         self.findings
             .iter()
-            .filter(|f| matches!(f.kind, Kind::Cycle | Kind::ContradictsDates) && !f.cycle.is_empty())
+            .filter(|f| matches!(f.kind, Kind::Cycle | Kind::ContradictsDates | Kind::ContradictsClock) && !f.cycle.is_empty())
             .map(|f| super::Conflict {
                 cycle: f
                     .cycle
@@ -807,6 +810,8 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
         }
     }
 
+    clock_order(t, &event_ids, &inverted, &written, &mut c);
+
     // Events that cannot be placed at all.
     for (i, e) in t.events.iter().enumerate() {
         if e.date.is_none() && !related.contains(e.id.as_str()) && event_ids.get(e.id.as_str()) == Some(&i) {
@@ -1077,6 +1082,121 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
         },
         contradictions,
     )
+}
+
+/// Clock order: a written `BEFORE`/`AFTER` (`IBEFORE`/`IAFTER`) between two events whose
+/// dates carry clock times that make it impossible (the day-level graph cannot see "16:15"
+/// against "12:00" on the same day). Zones as [`super::clock`] says: two zoneless times are
+/// compared as local times when the events share a document, or have no sources (a
+/// hand-written timeline); otherwise over every zone left open.
+fn clock_order(
+    t: &Timeline,
+    event_ids: &BTreeMap<&str, usize>,
+    inverted: &BTreeSet<usize>,
+    written: &[Written],
+    c: &mut Checker,
+) {
+    use super::clock::{contradicts_before, ClockTime};
+    let clocked = |id: &str| -> Option<(usize, NaiveDate, ClockTime)> {
+        let i = *event_ids.get(id)?;
+        let d = t.events[i].date.as_ref()?;
+        match (d.earliest, d.latest, d.time) {
+            (Some(a), Some(b), Some(time)) if a == b && !inverted.contains(&i) && d.ends.is_none() => Some((i, a, time)),
+            _ => None,
+        }
+    };
+    for w in written {
+        let before = match w.rel.rel {
+            RelType::Before | RelType::IBefore => true,
+            RelType::After | RelType::IAfter => false,
+            _ => continue,
+        };
+        let (Some(x), Some(y)) = (clocked(&w.rel.from), clocked(&w.rel.to)) else {
+            continue;
+        };
+        let (early, late) = if before { (x, y) } else { (y, x) };
+        let (ea, eb) = (&t.events[early.0], &t.events[late.0]);
+        let zoneless = early.2.offset.is_none() && late.2.offset.is_none();
+        let shared = (ea.sources.is_empty() && eb.sources.is_empty())
+            || ea
+                .sources
+                .iter()
+                .any(|s| eb.sources.iter().any(|o| o.document == s.document));
+        let local = zoneless && shared;
+        if !contradicts_before((early.1, early.2), (late.1, late.2), local) {
+            continue;
+        }
+        let at = |e: &super::Event, day: NaiveDate, time: ClockTime| {
+            format!("{} at {time} on {}", e.id, day.format("%Y-%m-%d"))
+        };
+        let relation = format!("{} {} {}", w.rel.from, w.rel.rel, w.rel.to);
+        let zones = if local {
+            "compared as one zone"
+        } else if early.2.offset.is_some() && late.2.offset.is_some() {
+            "in UTC"
+        } else {
+            "over every zone a time without one can be in"
+        };
+        let message = format!(
+            "the relation contradicts the clock times: {relation}, but {} is not before {} ({zones})",
+            at(ea, early.1, early.2),
+            at(eb, late.1, late.2)
+        );
+        let ev: Vec<String> = w.rel.evidence.iter().map(describe_evidence).collect();
+        let mut steps = Vec::new();
+        let mut edges = Vec::new();
+        let facts = [
+            (
+                w.path.clone(),
+                w.rel.from.clone(),
+                w.rel.to.clone(),
+                relation.clone(),
+                (!ev.is_empty()).then(|| ev.join("; ")),
+                w.rel.evidence.first().cloned(),
+            ),
+            (
+                vec![k("events"), Step::Index(early.0), k("date"), k("time")],
+                ea.id.clone(),
+                ea.id.clone(),
+                at(ea, early.1, early.2),
+                None,
+                ea.date.as_ref().map(date_evidence),
+            ),
+            (
+                vec![k("events"), Step::Index(late.0), k("date"), k("time")],
+                eb.id.clone(),
+                eb.id.clone(),
+                at(eb, late.1, late.2),
+                None,
+                eb.date.as_ref().map(date_evidence),
+            ),
+        ];
+        for (path, from, to, constraint, shown, evidence) in facts {
+            steps.push(CycleStep {
+                from: from.clone(),
+                to: to.clone(),
+                constraint: constraint.clone(),
+                place: c.place(&path),
+                evidence: shown.or_else(|| evidence.as_ref().map(describe_evidence)),
+            });
+            edges.push(ConflictEdge {
+                from,
+                to,
+                constraint,
+                evidence,
+            });
+        }
+        let place = c.place(&w.path);
+        c.findings.push(Finding {
+            severity: Kind::ContradictsClock.severity(),
+            kind: Kind::ContradictsClock,
+            message,
+            place,
+            cycle: steps,
+            omitted: 0,
+        });
+        c.contradictions.push((c.findings.len() - 1, edges));
+    }
 }
 
 /// How a relation between an event and a time enters the graph.

@@ -38,9 +38,11 @@
 //! ```
 
 pub mod check;
+pub mod clock;
 pub mod ids;
 pub mod model;
 
+pub use clock::ClockTime;
 pub use check::{CycleStep, Finding, Kind, Place, Report, Severity};
 
 pub use model::{
