@@ -20,6 +20,11 @@
 //! writer, one zone); otherwise it stands for every zone a place on Earth uses (UTC−12 to
 //! UTC+14), an interval 26 hours wide, and orders only what is certain over all of them.
 //!
+//! The day of a date is the calendar day where it was written (`2012-09-04` with `23:30-05`
+//! is 04:30 UTC on the 5th): the day-level graph compares days as written, the clock check
+//! compares real time, so "01:00 UTC on the 5th before 23:30 EST on the 4th" is true in real
+//! time and still contradicts the days.
+//!
 //! # Grammar
 //!
 //! ```text
