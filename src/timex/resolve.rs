@@ -1156,6 +1156,8 @@ pub fn resolve_window(
         lean_future: false,
     };
     let dct_value = dct.format("%Y-%m-%d").to_string();
+    // The reference time the text sets ("On Monday, ... earlier today"): see `reference`.
+    let mut reference: Option<super::reference::Reference> = None;
     let mut out = Vec::with_capacity(cands.len());
     for c in cands {
         let span = Span::new(analysis.tokens[c.start].span.start, analysis.tokens[c.end - 1].span.end);
@@ -1239,6 +1241,21 @@ pub fn resolve_window(
                 }
             }
         };
+        let (value, o_anchor, o_dir, why, val) = match &reference {
+            Some(rf) if value == dct_value && super::reference::applies(ctx, c, rf, r.sentence, span.start) => (
+                rf.day.format("%Y-%m-%d").to_string(),
+                AnchorKind::Timex,
+                Direction::None,
+                super::reference::why(rf),
+                Some(Val::Day(rf.day)),
+            ),
+            _ => (value, o_anchor, o_dir, why, val),
+        };
+        if let Some(Val::Day(d)) = val {
+            if let Some(x) = super::reference::set_by(ctx, analysis, c, Some(d), dct, r.sentence) {
+                reference = Some(x);
+            }
+        }
         if kind == TimexType::Date && value.len() > 10 && value.as_bytes()[10] == b'T' && c.rule != "time/part-of-day" {
             kind = TimexType::Time;
         }
