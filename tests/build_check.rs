@@ -54,7 +54,8 @@ fn stories_build_into_timelines_that_pass_check() {
             .enumerate()
             .map(|(i, d)| {
                 let dct: NaiveDate = d["published"].as_str().expect("published").parse().expect("date");
-                let mut doc = Document::from_text(format!("d{i}"), d["text"].as_str().expect("text"), dct, DctSource::Flag);
+                let mut doc =
+                    Document::from_text(format!("d{i}"), d["text"].as_str().expect("text"), dct, DctSource::Flag);
                 doc.kind = d.get("kind").and_then(|k| k.as_str()).map(str::to_string);
                 doc
             })
@@ -66,14 +67,24 @@ fn stories_build_into_timelines_that_pass_check() {
         }
         let n = reported_conflicts(&report);
         if conflict && n == 0 {
-            failures.push(format!("{name}: the contradiction is not reported (conflicts: {:?})", t.conflicts));
+            failures.push(format!(
+                "{name}: the contradiction is not reported (conflicts: {:?})",
+                t.conflicts
+            ));
         }
         if !conflict && n > 0 {
-            failures.push(format!("{name}: {n} conflict(s) reported where there is none:\n{report}"));
+            failures.push(format!(
+                "{name}: {n} conflict(s) reported where there is none:\n{report}"
+            ));
         }
     }
     assert!(run > 0, "no story matches BUILD_CHECK_CASE");
-    assert!(failures.is_empty(), "{} of {run} stories failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {run} stories failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -100,8 +111,16 @@ fn a_known_conflict_is_a_warning_and_removing_it_is_an_error() {
     report.assert_consistent();
     let known: Vec<_> = report.of_kind(Kind::KnownConflict).collect();
     assert_eq!(known.len(), 1, "{report}");
-    assert!(known[0].message.starts_with("known conflict, recorded at conflicts["), "{}", known[0].message);
-    assert!(known[0].message.contains("(past-after-publication)"), "{}", known[0].message);
+    assert!(
+        known[0].message.starts_with("known conflict, recorded at conflicts["),
+        "{}",
+        known[0].message
+    );
+    assert!(
+        known[0].message.contains("(past-after-publication)"),
+        "{}",
+        known[0].message
+    );
     // The record keeps both facts with their evidence: the date and the past-tense telling.
     let recorded = t.conflicts.last().expect("recorded");
     assert_eq!(recorded.cycle.len(), 2);
@@ -115,7 +134,13 @@ fn a_known_conflict_is_a_warning_and_removing_it_is_an_error() {
 
 // Random small stories: two or three articles, each a few real-style sentences about one
 // company, dated by weekdays, calendar dates, months, years and relative expressions.
-const SUBJECTS: &[&str] = &["Apple", "The union", "Sony Pictures", "The European Commission", "General Motors"];
+const SUBJECTS: &[&str] = &[
+    "Apple",
+    "The union",
+    "Sony Pictures",
+    "The European Commission",
+    "General Motors",
+];
 const PREDICATES: &[&str] = &[
     "announced the deal",
     "filed a lawsuit against the band",
@@ -149,7 +174,10 @@ fn sentence() -> impl Strategy<Value = String> {
         if front {
             let t = TIMES[t];
             let mut c = t.chars();
-            let t = c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default();
+            let t = c
+                .next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default();
             format!("{t}, {} {}.", SUBJECTS[s].replace("The ", "the "), PREDICATES[p])
         } else {
             format!("{} {} {}.", SUBJECTS[s], PREDICATES[p], TIMES[t])

@@ -72,12 +72,20 @@ fn clock_cases() {
                 .collect();
             got.sort();
             if got != strings("kinds") {
-                failures.push(format!("{name}: errors {got:?}, expected {:?}:\n{report}", strings("kinds")));
+                failures.push(format!(
+                    "{name}: errors {got:?}, expected {:?}:\n{report}",
+                    strings("kinds")
+                ));
             }
         }
     }
     assert!(run > 0, "no case matches CLOCK_CASE");
-    assert!(failures.is_empty(), "{} of {run} cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {run} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// The finding names both clock times and points at the hand-written `before:`.
@@ -96,7 +104,8 @@ fn contradicts_clock_message() {
 
 #[test]
 fn time_field_round_trips_and_is_refused_on_a_range() {
-    let yaml = "events:\n- id: a\n  label: A\n  date: {earliest: 2012-09-04, latest: 2012-09-04, time: '16:15-05:00'}\n";
+    let yaml =
+        "events:\n- id: a\n  label: A\n  date: {earliest: 2012-09-04, latest: 2012-09-04, time: '16:15-05:00'}\n";
     let t = Timeline::from_yaml(yaml, "t.yaml").unwrap();
     let out = t.to_yaml().unwrap();
     assert!(out.contains("time: 16:15-05:00"), "{out}");

@@ -40,7 +40,12 @@ fn reference_time_cases() {
         }
     }
     assert!(run > 0, "no case matches REFERENCE_CASE");
-    assert!(failures.is_empty(), "{} of {run} cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {run} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// In a built timeline the time's derivation names the expression that set the reference.
@@ -55,11 +60,26 @@ fn built_derivation_names_the_reference() {
         DctSource::Flag,
     );
     let t = tempograph::pipeline::build(&[doc], &Default::default()).expect("build");
-    let today = t.times.iter().find(|x| x.source.as_ref().is_some_and(|s| s.text == "earlier today")).unwrap();
+    let today = t
+        .times
+        .iter()
+        .find(|x| x.source.as_ref().is_some_and(|s| s.text == "earlier today"))
+        .unwrap();
     assert_eq!(today.value, "2014-12-15");
     let d = today.derivation.as_ref().unwrap();
-    assert!(d.text.contains("reference time Monday 2014-12-15 set by 'On Monday'"), "{}", d.text);
-    let monday = t.times.iter().find(|x| x.source.as_ref().is_some_and(|s| s.text == "Monday")).unwrap();
-    assert_eq!(d.anchor.as_ref().and_then(|a| a.id.as_deref()), Some(monday.id.as_str()));
+    assert!(
+        d.text.contains("reference time Monday 2014-12-15 set by 'On Monday'"),
+        "{}",
+        d.text
+    );
+    let monday = t
+        .times
+        .iter()
+        .find(|x| x.source.as_ref().is_some_and(|s| s.text == "Monday"))
+        .unwrap();
+    assert_eq!(
+        d.anchor.as_ref().and_then(|a| a.id.as_deref()),
+        Some(monday.id.as_str())
+    );
     t.check().assert_consistent();
 }

@@ -212,7 +212,9 @@ impl Report {
     pub fn conflicts(&self) -> Vec<super::Conflict> {
         self.findings
             .iter()
-            .filter(|f| matches!(f.kind, Kind::Cycle | Kind::ContradictsDates | Kind::ContradictsClock) && !f.cycle.is_empty())
+            .filter(|f| {
+                matches!(f.kind, Kind::Cycle | Kind::ContradictsDates | Kind::ContradictsClock) && !f.cycle.is_empty()
+            })
             .map(|f| super::Conflict {
                 cycle: f
                     .cycle
@@ -799,9 +801,12 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
         let before = g.fact_count();
         match time_relation(t, &time_ids, &event_ids, &w.rel) {
             TimeRelation::Graph => g.relate(a, b, w.rel.rel, w.rel.distance.map(|d| (d.min, d.max)), ev),
-            TimeRelation::Side { event, side, earliest, latest } => {
-                g.bound_side(nodes[event], side, earliest, latest, ev)
-            }
+            TimeRelation::Side {
+                event,
+                side,
+                earliest,
+                latest,
+            } => g.bound_side(nodes[event], side, earliest, latest, ev),
             TimeRelation::Nothing => {}
         }
         facts.resize_with(before, || None);
@@ -849,7 +854,11 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
                 from: edge.from.clone(),
                 to: edge.to.clone(),
                 constraint: edge.constraint.clone(),
-                evidence: fact_evidence(t, &written, edge.fact.and_then(|f| facts.get(f)).and_then(|o| o.as_ref())),
+                evidence: fact_evidence(
+                    t,
+                    &written,
+                    edge.fact.and_then(|f| facts.get(f)).and_then(|o| o.as_ref()),
+                ),
             });
             if !shown(n) {
                 // Still note what the finding points at; nothing is looked up or copied.
@@ -935,8 +944,11 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
     // Contradictions the file records as known (`build` found them and wrote them down with
     // their evidence): the same facts, or the same events and times, as a `conflicts:` entry.
     // They are warnings; the recorded entry counts as reproduced.
-    let recorded_keys: Vec<(BTreeSet<FactKey>, BTreeSet<String>)> =
-        t.conflicts.iter().map(|rc| (fact_keys(&rc.cycle), edge_ids(&rc.cycle))).collect();
+    let recorded_keys: Vec<(BTreeSet<FactKey>, BTreeSet<String>)> = t
+        .conflicts
+        .iter()
+        .map(|rc| (fact_keys(&rc.cycle), edge_ids(&rc.cycle)))
+        .collect();
     let mut reproduced = vec![false; t.conflicts.len()];
     for (f, edges) in &c.contradictions {
         let (keys, ids) = (fact_keys(edges), edge_ids(edges));
@@ -1101,7 +1113,9 @@ fn clock_order(
         let i = *event_ids.get(id)?;
         let d = t.events[i].date.as_ref()?;
         match (d.earliest, d.latest, d.time) {
-            (Some(a), Some(b), Some(time)) if a == b && !inverted.contains(&i) && d.ends.is_none() => Some((i, a, time)),
+            (Some(a), Some(b), Some(time)) if a == b && !inverted.contains(&i) && d.ends.is_none() => {
+                Some((i, a, time))
+            }
             _ => None,
         }
     };

@@ -77,7 +77,11 @@ impl ClockTime {
             Some(p) => Some(p.parse().ok()?),
             None => None,
         };
-        if hour > 24 || minute > 59 || second.is_some_and(|x| x > 59) || (hour == 24 && (minute, second.unwrap_or(0)) != (0, 0)) {
+        if hour > 24
+            || minute > 59
+            || second.is_some_and(|x| x > 59)
+            || (hour == 24 && (minute, second.unwrap_or(0)) != (0, 0))
+        {
             return None;
         }
         let offset = match zone {
@@ -219,7 +223,11 @@ pub fn order_same_day(events: &mut [super::Event]) {
             .collect();
         if slots.len() > 1 {
             let key = |e: &super::Event| {
-                let t = e.date.as_ref().and_then(|d| d.time).map(|t| t.span(day, t.offset.is_none()).0);
+                let t = e
+                    .date
+                    .as_ref()
+                    .and_then(|d| d.time)
+                    .map(|t| t.span(day, t.offset.is_none()).0);
                 t.unwrap_or(0)
             };
             let mut clocked: Vec<super::Event> = slots.iter().map(|&k| events[k].clone()).collect();
@@ -251,14 +259,25 @@ mod tests {
             ("0915Z", "09:15Z"),
             ("24:00", "24:00"),
         ] {
-            assert_eq!(ClockTime::parse(s).map(|c| c.to_string()).as_deref(), Some(shown), "{s}");
+            assert_eq!(
+                ClockTime::parse(s).map(|c| c.to_string()).as_deref(),
+                Some(shown),
+                "{s}"
+            );
         }
-        for bad in ["", "9:15", "25:00", "12:60", "MO", "12:00+15", "12:00-5", "24:30", "12:00:61"] {
+        for bad in [
+            "", "9:15", "25:00", "12:60", "MO", "12:00+15", "12:00-5", "24:30", "12:00:61",
+        ] {
             assert_eq!(ClockTime::parse(bad), None, "{bad}");
         }
         assert_eq!(ClockTime::from_value("2012-09-04TMO"), None);
         assert_eq!(ClockTime::from_value("2012-09-04").map(|c| c.hour), None);
-        assert_eq!(ClockTime::from_value("2012-09-04T09:15Z").map(|c| c.to_string()).as_deref(), Some("09:15Z"));
+        assert_eq!(
+            ClockTime::from_value("2012-09-04T09:15Z")
+                .map(|c| c.to_string())
+                .as_deref(),
+            Some("09:15Z")
+        );
     }
 
     #[test]
@@ -276,7 +295,11 @@ mod tests {
         assert!(!contradicts_before((day, t("16:15")), (day, t("12:00Z")), false));
         assert_eq!(order((day, t("16:15")), (day, t("12:00Z")), false), None);
         // 27 hours apart: certain whatever the zone.
-        assert!(contradicts_before((d("2012-09-05"), t("19:00")), (day, t("16:00Z")), false));
+        assert!(contradicts_before(
+            (d("2012-09-05"), t("19:00")),
+            (day, t("16:00Z")),
+            false
+        ));
         // An evening in New York is the next day in UTC.
         assert_eq!(
             order((day, t("23:30-05")), (d("2012-09-05"), t("01:00Z")), false),

@@ -42,8 +42,8 @@ pub mod clock;
 pub mod ids;
 pub mod model;
 
-pub use clock::ClockTime;
 pub use check::{CycleStep, Finding, Kind, Place, Report, Severity};
+pub use clock::ClockTime;
 
 pub use model::{
     Anchor, AnchorKind, Bounds, Conflict, ConflictEdge, Date, DayRange, Derivation, Document, Ends, Event, Evidence,

@@ -38,9 +38,9 @@
 //! relation  := { from: id, to: id, type: TimeML-relType, distance?, evidence* }
 //! ```
 
+use super::clock::ClockTime;
 use crate::document::DctSource;
 use crate::relation::RelType;
-use super::clock::ClockTime;
 use crate::value::{date_range, Precision};
 use chrono::NaiveDate;
 use serde::de::{self, Deserializer, MapAccess, Visitor};

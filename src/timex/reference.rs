@@ -58,7 +58,8 @@ pub fn set_by(
         return None;
     }
     let on = &analysis.tokens[c.start - 1];
-    let opens = c.start == 1 || analysis.sentence_at(analysis.tokens[c.start - 2].span.start) != analysis.sentence_at(on.span.start);
+    let opens = c.start == 1
+        || analysis.sentence_at(analysis.tokens[c.start - 2].span.start) != analysis.sentence_at(on.span.start);
     if !opens || !c.rule.starts_with("date/") {
         return None;
     }
