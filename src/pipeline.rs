@@ -1980,7 +1980,10 @@ fn timex_derivation(timexes: &[Timex], i: usize, doc: &str) -> tl::Derivation {
                         let r = date_range(&timexes[j].value);
                         matches!((r, held), (Some(r), Some(h)) if h.earliest <= r.earliest && r.latest <= h.latest)
                     })
-                });
+                })
+                // ... else a later one with that value (a quote dated by its attribution:
+                // "'… today,' Smith said on Monday").
+                .or_else(|| (i + 1..timexes.len()).find(|&j| Some(timexes[j].value.as_str()) == value));
             Some(match at {
                 Some(j) => tl::Anchor {
                     kind: tl::AnchorKind::Time,
