@@ -2111,12 +2111,16 @@ fn event_date(
                     } else {
                         format!("{}..{} days before {name}", -hi, -lo)
                     };
+                    // An event left off the timeline cannot be named as the anchor: the
+                    // words name its trigger, the anchor says the graph placed it.
+                    let kind = if other_id.is_some() {
+                        tl::AnchorKind::Event
+                    } else {
+                        tl::AnchorKind::Graph
+                    };
                     (
                         2,
-                        tl::Anchor {
-                            kind: tl::AnchorKind::Event,
-                            id: other_id,
-                        },
+                        tl::Anchor { kind, id: other_id },
                         format!("{words}, from \"{}\"", squash(l.evidence.slice(&a.doc.text))),
                         None,
                         None,
