@@ -574,7 +574,13 @@ pub fn build(docs: &[Document], opts: &Options) -> crate::Result<Timeline> {
         }
         out.push(a);
     }
-    Ok(assemble(&out, opts))
+    let mut timeline = assemble(&out, opts);
+    // Events of one day in the order of their clock times (#20, item 5).
+    crate::timeline::clock::order_same_day(&mut timeline.events);
+    // What `check` would still call a contradiction is recorded as a known conflict, with
+    // its evidence: `build`'s output always passes `check` (#20, item 8).
+    timeline.record_known_conflicts();
+    Ok(timeline)
 }
 
 /// Verbs too light to be timeline events on their own (they carry another event).
@@ -1845,7 +1851,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                     sentence: Some(sentence),
                     text: t.text.clone(),
                 }),
-                derivation: Some(timex_derivation(t, &a.doc.id)),
+                derivation: Some(timex_derivation(&a.timexes, i, &a.doc.id)),
             });
             let _ = d;
         }
@@ -2049,6 +2055,7 @@ fn telling_event(a: &Analyzed, id: &str) -> tl::Event {
                 text: format!("a {kind} records what was said on its publication date {}", a.doc.dct),
             }),
             ends: None,
+            time: None,
         }),
         sources: vec![tl::Source {
             document: a.doc.id.clone(),
@@ -2066,8 +2073,11 @@ fn telling_event(a: &Analyzed, id: &str) -> tl::Event {
     }
 }
 
-fn timex_derivation(t: &Timex, doc: &str) -> tl::Derivation {
+/// The derivation of time expression `i` of a document: its rule, what it was resolved
+/// against (the publication date, an earlier expression named by its id, or nothing), and why.
+fn timex_derivation(timexes: &[Timex], i: usize, doc: &str) -> tl::Derivation {
     use crate::timex::AnchorKind as K;
+    let t = &timexes[i];
     let anchor = match t.derivation.anchor {
         K::Dct => Some(tl::Anchor {
             kind: tl::AnchorKind::Dct,
@@ -2077,10 +2087,45 @@ fn timex_derivation(t: &Timex, doc: &str) -> tl::Derivation {
             kind: tl::AnchorKind::Absolute,
             id: None,
         }),
-        _ => Some(tl::Anchor {
-            kind: tl::AnchorKind::Time,
-            id: None,
-        }),
+        // The resolver keeps the anchor's value, not its place: the anchor is the nearest
+        // earlier expression of the document with that value, else the nearest earlier one
+        // whose days hold it ("June" of "May to June", anchored on the range's start).
+        K::Timex => {
+            let value = t.derivation.anchor_value.as_deref();
+            let held = value.and_then(date_range);
+            let earlier = || (0..i).rev().filter(|&j| timexes[j].span.start < t.span.start);
+            let at = earlier()
+                .find(|&j| Some(timexes[j].value.as_str()) == value)
+                .or_else(|| {
+                    earlier().find(|&j| {
+                        let r = date_range(&timexes[j].value);
+                        matches!((r, held), (Some(r), Some(h)) if r.earliest <= h.earliest && h.latest <= r.latest)
+                    })
+                })
+                // ... else the nearest earlier one within its days ("the beginning of the
+                // year" after "January 9, 2008": the year of that day).
+                .or_else(|| {
+                    earlier().find(|&j| {
+                        let r = date_range(&timexes[j].value);
+                        matches!((r, held), (Some(r), Some(h)) if h.earliest <= r.earliest && r.latest <= h.latest)
+                    })
+                })
+                // ... else a later one with that value (a quote dated by its attribution:
+                // "'… today,' Smith said on Monday").
+                .or_else(|| (i + 1..timexes.len()).find(|&j| Some(timexes[j].value.as_str()) == value));
+            Some(match at {
+                Some(j) => tl::Anchor {
+                    kind: tl::AnchorKind::Time,
+                    id: Some(timex_key(doc, j)),
+                },
+                // No earlier expression of the document gives it (the resolver carried it over
+                // from a window before): the value is taken as written.
+                None => tl::Anchor {
+                    kind: tl::AnchorKind::Absolute,
+                    id: None,
+                },
+            })
+        }
     };
     let mut text = t.derivation.why.clone();
     if let Some(v) = &t.derivation.anchor_value {
@@ -2195,12 +2240,16 @@ fn event_date(
                     } else {
                         format!("{}..{} days before {name}", -hi, -lo)
                     };
+                    // An event left off the timeline cannot be named as the anchor: the
+                    // words name its trigger, the anchor says the graph placed it.
+                    let kind = if other_id.is_some() {
+                        tl::AnchorKind::Event
+                    } else {
+                        tl::AnchorKind::Graph
+                    };
                     (
                         2,
-                        tl::Anchor {
-                            kind: tl::AnchorKind::Event,
-                            id: other_id,
-                        },
+                        tl::Anchor { kind, id: other_id },
                         format!("{words}, from \"{}\"", squash(l.evidence.slice(&a.doc.text))),
                         None,
                         None,
@@ -2296,6 +2345,12 @@ fn event_date(
         earliest: b.earliest_end,
         latest: b.latest_end,
     });
+    // A clock time stands when the date is the one day of the expression that gives it
+    // ("at 09:30 UTC Tuesday": `2012-09-04T09:30Z`).
+    let time = value
+        .as_deref()
+        .and_then(tl::ClockTime::from_value)
+        .filter(|_| earliest.is_some() && earliest == latest && ends.is_none());
     Some(tl::Date {
         earliest,
         latest,
@@ -2304,5 +2359,6 @@ fn event_date(
         modifier: None,
         derivation,
         ends,
+        time,
     })
 }

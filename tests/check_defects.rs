@@ -92,6 +92,7 @@ fn planted_defects_are_reported_with_their_line() {
         Kind::UnknownId,
         Kind::InvertedDate,
         Kind::ContradictsDates,
+        Kind::ContradictsClock,
         Kind::Cycle,
         Kind::PastAfterPublication,
         Kind::UnknownDocument,
@@ -301,9 +302,24 @@ conflicts:
         f[0].cycle[1].evidence.as_deref(),
         Some("d @ 267..274 \"heading\" (rule link/dct-model)")
     );
-    // A recorded conflict that the file does reproduce is reported once, as an error.
-    let path = root().join("tests/data/timelines/defects/recorded-conflict.yaml");
-    let report = Timeline::from_path(&path).unwrap().check();
+    // A recorded conflict that the file does reproduce is reported once, as a known conflict:
+    // a warning (#20, item 8); without the record it is an error.
+    let path = root().join("tests/data/timelines/known-conflict.yaml");
+    let mut t = Timeline::from_path(&path).unwrap();
+    let report = t.check();
+    assert_eq!(report.findings.len(), 1, "{report}");
+    assert_eq!(report.findings[0].kind, Kind::KnownConflict);
+    assert_eq!(report.findings[0].severity, Severity::Warning);
+    assert!(report.is_consistent());
+    assert!(
+        report.findings[0]
+            .message
+            .starts_with("known conflict, recorded at conflicts[0] (cycle): "),
+        "{}",
+        report.findings[0].message
+    );
+    t.conflicts.clear();
+    let report = t.check();
     assert_eq!(report.findings.len(), 1, "{report}");
     assert_eq!(report.findings[0].kind, Kind::Cycle);
 }

@@ -53,7 +53,7 @@ fn snapshots_escaping_and_conflicts() {
     ] {
         insta::assert_snapshot!(format!("escaping.{}", f.as_str()), render::render(&t, f).unwrap());
     }
-    let t = load("defects/recorded-conflict.yaml");
+    let t = load("known-conflict.yaml");
     for f in [Format::MermaidGantt, Format::MermaidFlowchart, Format::Dot] {
         insta::assert_snapshot!(
             format!("recorded-conflict.{}", f.as_str()),

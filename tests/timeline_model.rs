@@ -358,6 +358,7 @@ fn date() -> impl Strategy<Value = Date> {
                 modifier,
                 derivation,
                 ends: ends.map(|(earliest, latest)| Ends { earliest, latest }),
+                time: None,
             },
         )
 }

@@ -256,7 +256,10 @@ pub fn table(t: &crate::timeline::Timeline) -> String {
             let when = match &e.date {
                 None => "undated".to_string(),
                 Some(d) => match (d.earliest, d.latest, &d.value) {
-                    (Some(a), Some(b), _) if a == b => a.to_string(),
+                    (Some(a), Some(b), _) if a == b => match d.time {
+                        Some(t) => format!("{a} {t}"),
+                        None => a.to_string(),
+                    },
                     (Some(a), Some(b), Some(v)) => format!("{v} ({a} .. {b})"),
                     (Some(a), Some(b), None) => format!("{a} .. {b}"),
                     (None, Some(b), _) => format!("by {b}"),

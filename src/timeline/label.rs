@@ -38,6 +38,12 @@ pub fn ends_label(e: &Ends) -> String {
 /// [`date_label`] without the end.
 fn start_label(d: &Date) -> String {
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    // A clock time: the day and the time with its zone (`2012-09-04 16:15-05:00`).
+    if let (Bounds::Between(a, b), Some(t)) = (d.bounds(), d.time) {
+        if a == b {
+            return format!("{} {t}", day(a));
+        }
+    }
     match d.bounds() {
         Bounds::Between(a, b) => {
             if let Some(v) = &d.value {

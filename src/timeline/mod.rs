@@ -38,11 +38,13 @@
 //! ```
 
 pub mod check;
+pub mod clock;
 pub mod ids;
 pub mod label;
 pub mod model;
 
 pub use check::{CycleStep, Finding, Kind, Place, Report, Severity};
+pub use clock::ClockTime;
 
 pub use model::{
     Anchor, AnchorKind, Bounds, Conflict, ConflictEdge, Date, DayRange, Derivation, Document, Ends, Event, Evidence,
@@ -157,6 +159,14 @@ impl Timeline {
     /// ```
     pub fn check(&self) -> Report {
         check::check(self)
+    }
+
+    /// Record every contradiction [`Timeline::check`] finds as a known conflict in
+    /// `conflicts:` (all its facts, each with its evidence), unless one is recorded already;
+    /// return how many were added. `check` then reports them as `known-conflict` warnings.
+    /// `build` calls this last, so that its output always passes `check`.
+    pub fn record_known_conflicts(&mut self) -> usize {
+        check::record_known_conflicts(self)
     }
 
     /// The strongest TimeML relation `a REL b` that the dates and relations entail, or

@@ -13,6 +13,7 @@
 //! | `date: {latest: 2014-12-18}`                      | on or before that day ("has scrapped", told 12-18) |
 //! | `date: {earliest: 2014-12-18}`                    | on or after that day ("will announce", told 12-18) |
 //! | `date: {latest: 2014-12-17, ends: {earliest: 2014-12-17}}` | began by that day and still going on then ("has been languishing", told 12-17) |
+//! | `date: 2012-09-04T09:15Z` or `date: {earliest: 2012-09-04, latest: 2012-09-04, time: '09:15Z'}` | at 09:15 UTC that day |
 //! | `before: [leak]` on event `hack`                  | the relation `hack BEFORE leak`                 |
 //! | `relations: [{from: hack, to: leak, type: before}]` | the same, with room for evidence              |
 //!
@@ -28,14 +29,16 @@
 //! ```text
 //! timeline  := schema? title? documents? events times? relations? conflicts?
 //! date      := TIMEX3-value
-//!            | { bounds, precision?, value?, mod?, derivation?, ends? }  (value kept as written)
-//!            | { value, precision?, mod?, derivation?, ends? }           (earliest/latest from value)
+//!            | { bounds, precision?, value?, mod?, derivation?, ends?, time? }  (value kept as written)
+//!            | { value, precision?, mod?, derivation?, ends?, time? }           (earliest/latest from value)
+//! time      := HH:MM[:SS][Z|±HH[:MM]]   (only on a date of one day; see `clock`)
 //! bounds    := earliest latest | earliest | latest                (never neither)
 //! ends      := { bounds }       (the end's days; with it, the date's own bounds are the start's)
 //! span      := start end                  (character offsets into the document, end exclusive)
 //! relation  := { from: id, to: id, type: TimeML-relType, distance?, evidence* }
 //! ```
 
+use super::clock::ClockTime;
 use crate::document::DctSource;
 use crate::relation::RelType;
 use crate::value::{date_range, Precision};
@@ -273,6 +276,9 @@ pub struct Date {
     /// With it, `earliest` and `latest` bound the start only; without it, the whole event
     /// lies between them.
     pub ends: Option<Ends>,
+    /// The clock time on the date's day (`09:15Z`, `16:15-05:00`, `09:15` when the zone is
+    /// unknown), for a date of one day: "at 09:30 UTC Tuesday". See [`super::clock`].
+    pub time: Option<ClockTime>,
 }
 
 /// The days an event can end on ([`Date::ends`]); at least one bound is known.
@@ -333,6 +339,7 @@ impl Date {
             modifier: None,
             derivation: None,
             ends: None,
+            time: ClockTime::from_value(value.trim()).filter(|_| r.earliest == r.latest),
         })
     }
 
@@ -351,6 +358,7 @@ impl Date {
             modifier: None,
             derivation: None,
             ends: None,
+            time: None,
         }
     }
 
@@ -692,6 +700,8 @@ struct DateFields {
     derivation: Option<Derivation>,
     #[serde(default)]
     ends: Option<Ends>,
+    #[serde(default)]
+    time: Option<ClockTime>,
 }
 
 /// A TIMEX3 value that YAML may have read as a number (`2014`, `199`).
@@ -738,6 +748,8 @@ struct DateOut<'a> {
     derivation: Option<&'a Derivation>,
     #[serde(skip_serializing_if = "Option::is_none")]
     ends: Option<&'a Ends>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time: Option<&'a ClockTime>,
 }
 
 impl Serialize for Date {
@@ -761,6 +773,7 @@ impl Serialize for Date {
             modifier: self.modifier.as_ref(),
             derivation: self.derivation.as_ref(),
             ends: self.ends.as_ref(),
+            time: self.time.as_ref(),
         }
         .serialize(s)
     }
@@ -813,6 +826,15 @@ impl<'de> Deserialize<'de> for Date {
                         &"`ends` with `earliest`, `latest` or both",
                     ));
                 }
+                // In the mapping form the clock time is `time:` alone (a `value` with a time
+                // part does not set it: what is written is read back unchanged).
+                let time = f.time.filter(|_| earliest.is_some() && earliest == latest);
+                if f.time.is_some() && time.is_none() {
+                    return Err(de::Error::invalid_value(
+                        de::Unexpected::Other("a `time` on a date of more than one day"),
+                        &"a `time` only on a date of one day (earliest = latest)",
+                    ));
+                }
                 Ok(Date {
                     earliest,
                     latest,
@@ -821,6 +843,7 @@ impl<'de> Deserialize<'de> for Date {
                     modifier: f.modifier,
                     derivation: f.derivation,
                     ends: f.ends,
+                    time,
                 })
             }
         }

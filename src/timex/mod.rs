@@ -23,6 +23,7 @@
 //! See `docs/GRAMMAR.md` for the table of supported forms; every row is a case in
 //! `tests/data/timex/*.toml`.
 
+pub mod reference;
 pub mod resolve;
 pub mod rules;
 pub mod tense;

@@ -1156,6 +1156,11 @@ pub fn resolve_window(
         lean_future: false,
     };
     let dct_value = dct.format("%Y-%m-%d").to_string();
+    // The reference time the text sets ("On Monday, ... earlier today"): see `reference`.
+    let mut reference: Option<super::reference::Reference> = None;
+    // "today" inside a quote, waiting for the quote's attribution to date it: (index in
+    // `out`, sentence).
+    let mut quoted: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::with_capacity(cands.len());
     for c in cands {
         let span = Span::new(analysis.tokens[c.start].span.start, analysis.tokens[c.end - 1].span.end);
@@ -1239,6 +1244,46 @@ pub fn resolve_window(
                 }
             }
         };
+        let (value, o_anchor, o_dir, why, val) = match &reference {
+            Some(rf) if value == dct_value && super::reference::applies(ctx, c, rf, r.sentence, span.start) => (
+                rf.day.format("%Y-%m-%d").to_string(),
+                AnchorKind::Timex,
+                Direction::None,
+                super::reference::why(rf),
+                Some(Val::Day(rf.day)),
+            ),
+            _ => (value, o_anchor, o_dir, why, val),
+        };
+        if let Some(Val::Day(d)) = val {
+            if let Some(x) = super::reference::set_by(ctx, analysis, c, Some(d), dct, r.sentence) {
+                reference = Some(x);
+            }
+            // A dated quote: the attribution's day is the quoted "today".
+            let attribution = (d < dct)
+                .then(|| super::reference::dates_attribution(ctx, analysis, c))
+                .flatten();
+            if let Some(at) = attribution {
+                let words = &text[at..span.end];
+                for &(i, _) in quoted.iter().filter(|(_, s)| *s == r.sentence) {
+                    let t: &mut Timex = &mut out[i];
+                    t.value = d.format("%Y-%m-%d").to_string();
+                    t.derivation = Derivation {
+                        anchor: AnchorKind::Timex,
+                        anchor_value: Some(t.value.clone()),
+                        direction: Direction::None,
+                        why: super::reference::why_quoted(d, words),
+                    };
+                }
+                quoted.retain(|(_, s)| *s != r.sentence);
+            }
+        }
+        if c.rule == "relative/day-word"
+            && ctx.is(c.end - 1, "today")
+            && value == dct_value
+            && super::reference::in_quote(analysis, text, span.start)
+        {
+            quoted.push((out.len(), r.sentence));
+        }
         if kind == TimexType::Date && value.len() > 10 && value.as_bytes()[10] == b'T' && c.rule != "time/part-of-day" {
             kind = TimexType::Time;
         }

@@ -1,0 +1,144 @@
+//! The story's reference time: what "today" means in a text that sets its own day.
+//!
+//! News "today" is the publication date, and the resolver keeps it so, except where the text
+//! sets an explicit earlier day for the telling itself:
+//!
+//! | text (published Thursday 2014-12-18)                                     | "today" is |
+//! |--------------------------------------------------------------------------|------------|
+//! | "On Monday, the board voted to close the plant, the company said earlier today." | Monday 2014-12-15 |
+//! | "On Monday, the board voted. The union said later today it would appeal." (one paragraph) | Monday 2014-12-15 |
+//! | "On Monday, the board voted." ⏎⏎ "The union said later today it would appeal." | Thursday (another paragraph) |
+//! | "On Monday, the board voted. The union said today it would appeal."       | Thursday (plain "today" in another sentence) |
+//! | "The board voted on Monday, the company said earlier today."              | Thursday (the day does not open the sentence) |
+//! | "On Friday, the board will vote, the company said today."                 | Thursday (the day is not before publication) |
+//! | "\"We are shocked today,\" Smith said on Monday."                          | Monday (a dated quote) |
+//! | "\"We are shocked,\" Smith said today."                                    | Thursday (not in the quote) |
+//!
+//! A reference is set by a sentence that opens with "On" and a day (a weekday or a calendar
+//! date) that resolves to one day before the publication date: the dated lead of wire copy
+//! filed earlier. It holds for a "today" in that sentence, and for "earlier today" and
+//! "later today" (which tell the narrative's own day) in the rest of its paragraph. The
+//! derivation says so: "offset from the reference time Monday 2014-12-15 set by 'On Monday'".
+//! A quote is dated by its attribution: a "today" inside quotation marks is the day that
+//! dates the attribution verb after the closing quote in the same sentence (`said on Monday`,
+//! `told reporters Monday` is not read), when that day is before the publication date.
+//! Relative expressions anchored on the expression mentioned before ("two days later", "that
+//! day") follow, since "today" resolved so is that expression.
+//!
+//! # Grammar
+//!
+//! ```text
+//! reference := <sentence start> "On" DAY          (DAY resolves to one day before the DCT)
+//!            | QUOTE ATTRIBUTION-VERB "on"? DAY   (for a "today" inside QUOTE)
+//! today     := "today" | ("earlier" | "later") "today"
+//! ```
+
+use super::rules::{Cand, Ctx};
+use crate::text::Analysis;
+use chrono::NaiveDate;
+
+/// A reference time the text sets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    pub day: NaiveDate,
+    /// Sentence (of the document) of the expression that sets it.
+    pub sentence: usize,
+    /// Byte offset of the expression that sets it.
+    pub at: usize,
+    /// The words that set it: `On Monday`.
+    pub text: String,
+}
+
+/// The reference time candidate `c` sets, given the day it resolved to: a sentence-opening
+/// "On" + a weekday or calendar day before the publication date.
+pub fn set_by(
+    ctx: &Ctx,
+    analysis: &Analysis,
+    c: &Cand,
+    day: Option<NaiveDate>,
+    dct: NaiveDate,
+    sentence: usize,
+) -> Option<Reference> {
+    let day = day.filter(|d| *d < dct)?;
+    if c.start == 0 || !ctx.is(c.start - 1, "on") {
+        return None;
+    }
+    let on = &analysis.tokens[c.start - 1];
+    let opens = c.start == 1
+        || analysis.sentence_at(analysis.tokens[c.start - 2].span.start) != analysis.sentence_at(on.span.start);
+    if !opens || !c.rule.starts_with("date/") {
+        return None;
+    }
+    let end = analysis.tokens[c.end - 1].span.end;
+    Some(Reference {
+        day,
+        sentence,
+        at: on.span.start,
+        text: ctx.text[on.span.start..end].to_string(),
+    })
+}
+
+/// Whether candidate `c` ("today", "earlier today", "later today") in `sentence`, starting at
+/// byte `at`, is told on the reference day.
+pub fn applies(ctx: &Ctx, c: &Cand, r: &Reference, sentence: usize, at: usize) -> bool {
+    if c.rule != "relative/day-word" || !ctx.is(c.end - 1, "today") || at < r.at {
+        return false;
+    }
+    if sentence == r.sentence {
+        return true;
+    }
+    let narrative = ctx.any(c.start, &["earlier", "later"]);
+    let between = &ctx.text[r.at..at];
+    narrative && !between.contains("\n\n") && !between.contains("\r\n\r\n")
+}
+
+/// Verbs that attribute a quote ("…," Smith *said* on Monday).
+static ATTRIBUTION: &[&str] = &["said", "told", "added", "announced", "stated", "wrote", "explained"];
+
+/// Whether byte `at` is inside a quotation of its sentence: after an odd number of straight
+/// double quotes, or after an opening curly quote not yet closed.
+pub fn in_quote(analysis: &Analysis, text: &str, at: usize) -> bool {
+    let Some(s) = analysis.sentences.get(analysis.sentence_at(at)) else {
+        return false;
+    };
+    let before = &text[s.span.start.min(at)..at];
+    let straight = before.matches('"').count();
+    let (open, close) = (before.matches('\u{201C}').count(), before.matches('\u{201D}').count());
+    straight % 2 == 1 || open > close
+}
+
+/// Whether candidate `c` dates a quote's attribution: right after an attribution verb (with
+/// "on" between or not), the verb after a closing quote of the same sentence ("…," Smith said
+/// on Monday; "…," said Smith on Monday is not read).
+pub fn dates_attribution(ctx: &Ctx, analysis: &Analysis, c: &Cand) -> Option<usize> {
+    let mut k = c.start.checked_sub(1)?;
+    if ctx.is(k, "on") {
+        k = k.checked_sub(1)?;
+    }
+    if !ctx.any(k, ATTRIBUTION) {
+        return None;
+    }
+    let at = analysis.tokens[k].span.start;
+    let s = analysis.sentences.get(analysis.sentence_at(at))?;
+    let before = &ctx.text[s.span.start.min(at)..at];
+    (before.contains('"') || before.contains('\u{201D}')).then_some(at)
+}
+
+/// The derivation's words for a quoted "today" dated by its attribution.
+pub fn why_quoted(day: NaiveDate, attribution: &str) -> String {
+    format!(
+        "offset from the reference time {} {} set by the quote's attribution '{attribution}'",
+        day.format("%A"),
+        day.format("%Y-%m-%d")
+    )
+}
+
+/// The derivation's words for a value resolved against the reference time.
+pub fn why(r: &Reference) -> String {
+    format!(
+        "offset from the reference time {} {} set by '{}'",
+        r.day.format("%A"),
+        r.day.format("%Y-%m-%d"),
+        r.text
+    )
+}
