@@ -319,14 +319,14 @@ pub fn try_analyze(doc: &Document, max_events: u64) -> crate::Result<Analyzed<'_
 /// occurrence with the parse's part of speech and lemma.
 pub fn try_analyze_with<'a>(doc: &'a Document, max_events: u64, given: Option<&[Span]>) -> crate::Result<Analyzed<'a>> {
     let analysis = Analysis::new(&doc.text);
-    let timexes = crate::timex::tag(&doc.text, &analysis, doc.dct);
+    let mut timexes = crate::timex::tag(&doc.text, &analysis, doc.dct);
     let mut events = crate::events::extract(&doc.text, &analysis, &timexes);
-    let mut syntax = None;
+    let syntax = crate::syntax::DocParse::of(&doc.text, &analysis);
     if let Some(spans) = given {
-        let parse = crate::syntax::DocParse::of(&doc.text, &analysis);
-        events = given_events(&doc.text, &analysis, &parse, &events, spans);
-        syntax = Some(parse);
+        events = given_events(&doc.text, &analysis, &syntax, &events, spans);
     }
+    // A number that is part of a name is no date ("Local 1987", "1600 Pennsylvania Avenue").
+    timexes.retain(|t| !name_number(&doc.text, &analysis, &syntax, t));
     if events.len() as u64 > max_events {
         return Err(crate::Error::limit(
             &doc.path,
@@ -337,7 +337,6 @@ pub fn try_analyze_with<'a>(doc: &'a Document, max_events: u64, given: Option<&[
         ));
     }
     let tlinks = crate::link::link(&doc.text, &analysis, doc.dct, &timexes, &events);
-    let syntax = syntax.unwrap_or_else(|| crate::syntax::DocParse::of(&doc.text, &analysis));
     let mut a = Analyzed {
         doc,
         syntax,
@@ -353,6 +352,39 @@ pub fn try_analyze_with<'a>(doc: &'a Document, max_events: u64, given: Option<&[
     a.evidence = evidence_links(&a);
     a.index = std::mem::take(&mut a.index).with_evidence(a.events.len(), &a.evidence);
     Ok(a)
+}
+
+/// Whether time expression `t` is a bare year that is really part of a name or an
+/// address: written right after a capitalized word that is neither a month nor the
+/// sentence's first word ("members of Local 1987", "Flight 1549", "Windows 2000"), or a
+/// number the parse attaches to a proper noun ("1600 Pennsylvania Avenue"). A year
+/// modifying a common noun stays a date ("the 1987 crash").
+fn name_number(text: &str, analysis: &Analysis, parse: &crate::syntax::DocParse, t: &Timex) -> bool {
+    let word = t.span.slice(text);
+    if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let s = analysis.sentence_at(t.span.start);
+    let k = analysis.token_at_or_after(t.span.start);
+    let sent = &analysis.sentences[s.min(analysis.sentences.len().saturating_sub(1))];
+    if k > sent.tokens.start + 1 {
+        let prev = analysis.tokens[k - 1].text(text);
+        let capital =
+            prev.chars().next().is_some_and(char::is_uppercase) && prev.chars().skip(1).any(char::is_lowercase);
+        let month = crate::lang::en::month_number(&prev.trim_end_matches('.').to_ascii_lowercase()).is_some();
+        if capital && !month {
+            return true;
+        }
+    }
+    let Some(w) = parse.span_head(s, t.span.start, t.span.end) else {
+        return false;
+    };
+    let Some(h) = parse.head(s, w) else { return false };
+    let head = &parse.sentences[s].words[h];
+    matches!(parse.deprel(s, w), "nummod" | "compound" | "flat")
+        && head.upos == "PROPN"
+        && head.start > t.span.end
+        && crate::lang::en::month_number(&head.form.to_ascii_lowercase()).is_none()
 }
 
 /// The events of [`try_analyze_with`]'s given mentions, in text order.
@@ -727,6 +759,28 @@ pub fn parse_attachment(a: &Analyzed, t: usize, e: usize) -> Option<bool> {
     let h = p.span_head(s, tx.span.start, tx.span.end)?;
     let g = p.head(s, h)?;
     let w = p.word_at(s, ev.span.start)?;
+    // "its first quarterly profit since 2001", "the highest level since March": the
+    // expression bounds a comparison inside a noun phrase, not the event's time. The
+    // parser often hangs the phrase on the verb, so the verb's object counts too.
+    let words = &p.sentences[s].words;
+    let since = words
+        .iter()
+        .any(|x| x.head == h + 1 && x.deprel == "case" && x.form.eq_ignore_ascii_case("since"));
+    let compared = |n: usize| {
+        matches!(words[n].upos.as_str(), "NOUN" | "PROPN")
+            && words.iter().any(|x| {
+                x.head == n + 1
+                    && x.deprel == "amod"
+                    && (x.feats.contains("NumType=Ord") || x.feats.contains("Degree=Sup"))
+            })
+    };
+    if since {
+        let object =
+            |v: usize| (0..words.len()).any(|o| words[o].head == v + 1 && words[o].deprel == "obj" && compared(o));
+        if compared(g) || (g == w && object(w)) {
+            return Some(false);
+        }
+    }
     if g == w {
         return Some(true);
     }

@@ -45,6 +45,24 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ),
     // A fronted date still reaches its verb across a comma.
     ("On Monday, Sony canceled the premiere.", "canceled", Some("2014-12-15")),
+    // A number that is part of a name is no date; the event takes its real date.
+    (
+        "Members of Local 1987 walked out on Monday.",
+        "walked",
+        Some("2014-12-15"),
+    ),
+    (
+        "Crew of Flight 1549 praised the pilot on Monday.",
+        "praised",
+        Some("2014-12-15"),
+    ),
+    // Negative: a year modifying a common noun is a date.
+    ("The 1987 crash hurt investors.", "hurt", Some("1987")),
+    ("In 2009 the company moved its headquarters.", "moved", Some("2009")),
+    // "since" bounding a comparison inside the noun phrase does not date the verb.
+    ("Ford reported its highest sales since 2001.", "reported", None),
+    // Negative: "since" on the verb still places it.
+    ("The plant has been closed since 2001.", "closed", Some("2001")),
     // An adverbial clause keeps its own date.
     (
         "The studio canceled the release after theaters dropped the film on Tuesday.",
