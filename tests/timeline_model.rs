@@ -411,11 +411,13 @@ fn event() -> impl Strategy<Value = Event> {
         prop::collection::vec(source(), 0..3),
         prop::collection::vec(id(), 0..3),
         prop::collection::vec(id(), 0..2),
+        opt(prop::sample::select(tempograph::timeline::Unlisted::ALL)),
     )
-        .prop_map(|(id, label, class, description, date, sources, before, after)| Event {
+        .prop_map(|(id, label, class, description, date, sources, before, after, unlisted)| Event {
             id,
             label,
             class,
+            unlisted,
             description,
             date,
             sources,
@@ -640,6 +642,7 @@ fn one_sided_dates_are_written_with_the_known_bound_only() {
             id: id.into(),
             label: id.into(),
             class: None,
+            unlisted: None,
             description: None,
             date: Some(date),
             sources: vec![],

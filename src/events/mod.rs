@@ -30,6 +30,8 @@
 
 pub mod complement;
 pub mod grammar;
+pub mod label;
+pub mod listing;
 pub mod lexicon;
 pub mod merge;
 pub mod morph;
