@@ -32,7 +32,7 @@
 //! Where the sentence has no parse (the model could not be loaded) or the event's word is
 //! not found in it, [`window_label`] takes a few words on each side of the trigger.
 
-use crate::events::{Event, EventClass, Pos};
+use crate::events::{Event, EventClass, Pos, Tense};
 use crate::pipeline::{capitalised, is_article_or_coordinator, is_finite_auxiliary, is_preposition, is_subordinator, squash};
 use crate::syntax::DocParse;
 use crate::text::{Analysis, Span, TokenKind};
@@ -88,7 +88,58 @@ const CATENATIVE: &[&str] = &[
 
 /// The event's label: from the parse when the sentence has one, else [`window_label`].
 pub fn label(d: &Doc, e: &Event) -> String {
-    parse_label(d, e).unwrap_or_else(|| window_label(d, e))
+    let l = parse_label(d, e).unwrap_or_else(|| window_label(d, e));
+    // No subject-less label for a finite verb whose clause names its actor ("Apple today
+    // unveiled ..." misparsed: not "Unveiled ...").
+    let starts_with_trigger = l
+        .split_whitespace()
+        .next()
+        .is_some_and(|f| f.eq_ignore_ascii_case(&e.text));
+    if e.pos == Pos::Verb && starts_with_trigger && matches!(e.tense, Tense::Past | Tense::Present) {
+        if let Some(name) = nearest_name(d, e) {
+            let mut c = l.chars();
+            let rest = match c.next() {
+                Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+                None => String::new(),
+            };
+            return format!("{name} {rest}");
+        }
+    }
+    l
+}
+
+/// The run of capitalised words nearest before the trigger in its clause (after the last
+/// comma), outside time expressions: the actor a misparsed sentence still names.
+fn nearest_name(d: &Doc, e: &Event) -> Option<String> {
+    let toks = &d.analysis.tokens;
+    let sent = d.analysis.sentences.get(e.sentence)?;
+    let k = d.analysis.token_at_or_after(e.span.start).min(toks.len());
+    let mut run: Vec<usize> = Vec::new();
+    let mut j = k;
+    while j > sent.tokens.start {
+        j -= 1;
+        let t = &toks[j];
+        let w = t.text(d.text);
+        if matches!(w, "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”") {
+            break;
+        }
+        if d.in_timex(t) {
+            if run.is_empty() {
+                continue;
+            }
+            break;
+        }
+        let name = capitalised(t, d.text) && !(j == sent.tokens.start && NOT_NAMES.contains(&w));
+        if name {
+            run.push(j);
+        } else if !run.is_empty() {
+            break;
+        } else if run.is_empty() && k - j > 3 {
+            return None;
+        }
+    }
+    let (&l, &f) = (run.first()?, run.last()?);
+    Some(squash(Span::new(toks[f].span.start, toks[l].span.end).slice(d.text)))
 }
 
 /// The label read from the parse, `None` when the sentence has no parse or the trigger is
@@ -155,7 +206,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
             let base = ws[i].deprel.split(':').next().unwrap_or("");
             inside[i]
                 && !matches!(base, "acl" | "advcl" | "ccomp" | "parataxis" | "appos" | "csubj" | "dislocated" | "list")
-                && !(base == "punct" && (i == lo || i == hi || ws[i - 1].end != ws[i].start && ws[i].end != ws[i + 1].start))
+                && !(base == "punct" && (i == lo || i == hi || ws[i - 1].end != ws[i].start || ws[i].end != ws[i + 1].start))
                 && (i == h || !d.span_in_timex(ws[i].start, ws[i].end) || d.span_in_timex(ws[h].start, ws[h].end))
         });
         if !plain || words > SHORT_PHRASE {
@@ -219,11 +270,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
             matches!(base(c).as_str(), "nsubj" | "csubj" | "expl") && !d.span_in_timex(ws[c].start, ws[c].end)
         })
     };
-    let timex_subject = children(top)
-        .any(|c| base(c) == "nsubj" && d.span_in_timex(ws[c].start, ws[c].end));
-    if timex_subject {
-        return None;
-    }
+    let timex_subject = children(top).any(|c| base(c) == "nsubj" && d.span_in_timex(ws[c].start, ws[c].end));
     let mut subject = subject_of(top);
     let mut p = top;
     for _ in 0..3 {
@@ -238,19 +285,55 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
             ("acl:relcl" | "acl", Some(h)) if matches!(ws[h].upos.as_str(), "NOUN" | "PROPN" | "PRON") => {
                 subject = Some(h);
             }
+            // Object control: "prompting Apple Corps to file suit" → "Apple Corps file suit".
+            ("xcomp", Some(h)) => {
+                subject = children(h).find(|&c| ws[c].deprel == "obj" && c < p);
+            }
             _ => break,
         }
+    }
+    let found_subject = subject.is_some();
+    if subject.is_none() && (timex_subject || ws[top].deprel == "root") {
+        // A time expression read as the subject ("Apple today unveiled", "More than a month
+        // after the hack, information is still leaking"): the nearest noun before the verb,
+        // outside time expressions, with no verb between.
+        subject = (0..top).rev().take_while(|&i| !matches!(ws[i].upos.as_str(), "VERB") && ws[i].form != ",").find(|&i| {
+            matches!(ws[i].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+                && !d.span_in_timex(ws[i].start, ws[i].end)
+                && !matches!(ws[i].deprel.as_str(), "compound" | "flat" | "nmod:poss")
+        });
     }
     if let Some(sb) = subject {
         // A relative pronoun stands for its antecedent ("the crew that first crossed").
         let relative = matches!(lemma(sb).as_str(), "that" | "which" | "who" | "whom")
-            && ws[top].deprel == "acl:relcl";
+            && ws[top].deprel == "acl:relcl"
+            || sb == d.parse.head(s, top).unwrap_or(usize::MAX);
         let h = match (relative, d.parse.head(s, top)) {
             (true, Some(ante)) => ante,
             _ => sb,
         };
-        if relative || !whole(ws, h, &mut keep, d, false) {
+        let antecedent = relative;
+        if !found_subject {
+            // A subject found by position only: the noun with the modifiers glued to its left.
+            keep[h] = true;
+            let mut i = h;
+            while i > 0 && matches!(ws[i - 1].deprel.as_str(), "det" | "amod" | "compound" | "flat") && ws[i - 1].head == h + 1 {
+                i -= 1;
+                keep[i] = true;
+            }
+        } else if antecedent || !whole(ws, h, &mut keep, d, false) {
             phrase(ws, h, 0, &mut keep, d);
+        }
+        if antecedent {
+            // Not the antecedent's own preposition ("in a rare press conference held by Apple").
+            for c in children(h) {
+                if matches!(ws[c].deprel.as_str(), "case" | "mark") && c < h {
+                    keep[c] = false;
+                    for f in children(c) {
+                        keep[f] = false;
+                    }
+                }
+            }
         }
         // A question's auxiliary before its subject ("Have you met"): the label states it.
         for c in children(top) {
@@ -309,9 +392,18 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     }
     // Time expressions are shown as the date, not in the label — unless a time word is inside
     // a kept name ("the July 16 press conference" stays whole).
-    for (i, x) in ws.iter().enumerate() {
-        if keep[i] && d.span_in_timex(x.start, x.end) && !chain.contains(&i) && ws[i].deprel.starts_with("obl") {
-            keep[i] = false;
+    for t in d.timexes.iter().filter(|t| t.span.start >= sent.start && t.span.end <= sent.end) {
+        let inside: Vec<usize> = (0..n).filter(|&i| t.span.start <= ws[i].start && ws[i].end <= t.span.end).collect();
+        let Some(&h) = inside.iter().find(|&&i| ws[i].head == 0 || !inside.contains(&(ws[i].head - 1))) else {
+            continue;
+        };
+        let modifier = keep[h] && matches!(base(h).as_str(), "compound" | "amod" | "nmod" | "nummod" | "nsubj" | "obj");
+        if !modifier {
+            for &i in &inside {
+                if !chain.contains(&i) {
+                    keep[i] = false;
+                }
+            }
         }
     }
     close_names(d, ws, &mut keep);
@@ -333,9 +425,17 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
 /// run ("$2.4", "09:30", "A350" are one token each already).
 fn close_names(d: &Doc, ws: &[crate::syntax::ParsedWord], keep: &mut [bool]) {
     let n = ws.len();
-    let cap = |i: usize| {
-        i > 0 && ws[i].form.chars().next().is_some_and(char::is_uppercase) && !d.span_in_timex(ws[i].start, ws[i].end)
+    let upper = |i: usize| ws[i].form.chars().next().is_some_and(char::is_uppercase);
+    // A capitalised word that is a name: not the sentence's first word unless tagged one.
+    let cap = |i: usize| (i > 0 || ws[i].upos == "PROPN") && upper(i) && !d.span_in_timex(ws[i].start, ws[i].end);
+    let amount = |i: usize| {
+        matches!(ws[i].upos.as_str(), "NUM" | "SYM")
+            || matches!(
+                ws[i].form.as_str(),
+                "US" | "U.S." | "A" | "C" | "NZ" | "HK" | "million" | "billion" | "trillion" | "percent" | "%"
+            )
     };
+    let glued = |a: usize, b: usize| ws[a].end == ws[b].start && ws[a].start != ws[b].start;
     for _ in 0..n {
         let mut changed = false;
         for i in 0..n {
@@ -356,6 +456,20 @@ fn close_names(d: &Doc, ws: &[crate::syntax::ParsedWord], keep: &mut [bool]) {
                 }
                 if i > 1 && !keep[i - 1] && cap(i - 1) {
                     keep[i - 1] = true;
+                    changed = true;
+                }
+            }
+            // A token run without spaces ("Wal-Mart", "long-undiscovered", "$5.41") and an
+            // amount ("US $5.41", "$2.4 billion") stay whole.
+            for j in [i.wrapping_sub(1), i + 1] {
+                if j >= n || keep[j] {
+                    continue;
+                }
+                let (a, b) = (i.min(j), i.max(j));
+                let inner_punct = ws[j].upos == "PUNCT"
+                    && !(j + 1 < n && j > 0 && glued(j - 1, j) && glued(j, j + 1));
+                if (glued(a, b) && !inner_punct) || (amount(i) && amount(j) && !d.span_in_timex(ws[j].start, ws[j].end)) {
+                    keep[j] = true;
                     changed = true;
                 }
             }
@@ -381,6 +495,8 @@ fn render(d: &Doc, ws: &[crate::syntax::ParsedWord], keep: &[bool], e: &Event) -
         .map(|(x, _)| (x.start, x.end))
         .collect();
     spans.dedup();
+    // No comma, semicolon or bracket between phrases (one inside a number is part of its token).
+    spans.retain(|&(a, b)| !matches!(&d.text[a..b], "," | ";" | "(" | ")" | "\"" | "“" | "”"));
     // Drop punctuation at either end, and a trailing function word.
     let is_punct = |&(a, b): &(usize, usize)| d.text[a..b].chars().all(|c| !c.is_alphanumeric());
     while spans.first().is_some_and(is_punct) {

@@ -59,7 +59,7 @@ const COGNITION: &[&str] = &[
 /// Verbs of saying: the telling, not what is told.
 const SAYING: &[&str] = &[
     "say", "tell", "add", "state", "note", "comment", "explain", "write", "report", "describe", "claim", "argue",
-    "insist", "reply", "remark", "mention", "suggest", "quote", "cite", "ask", "call", "accord", "stress", "observe",
+    "insist", "reply", "remark", "mention", "suggest", "quote", "cite", "ask", "accord", "stress", "observe",
 ];
 
 /// Why event `e` of document `d` is not listed, or `None` when it is. `dated`: the text
@@ -122,7 +122,10 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     }
 
     // Reporting: the telling.
-    if e.class == EventClass::Reporting && SAYING.contains(&lemma.as_str()) {
+    // A verb of saying with an object of its own is a happening ("Apple added audio
+    // recording abilities"); "told reporters" tells.
+    let own_object = w.is_some_and(|w| children(w).iter().any(|&c| rel(c) == "obj")) && lemma != "tell";
+    if e.class == EventClass::Reporting && SAYING.contains(&lemma.as_str()) && !own_object {
         return Some(Unlisted::Reporting);
     }
 
