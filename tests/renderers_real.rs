@@ -77,7 +77,7 @@ fn every_dot_rendering_is_accepted_by_graphviz() {
     for t in timelines() {
         let timeline = Timeline::from_path(&t).unwrap();
         for clusters in [false, true] {
-            let dot = render::render_with(&timeline, Format::Dot, &Options { clusters }).unwrap();
+            let dot = render::render_with(&timeline, Format::Dot, &Options { clusters, ..Default::default() }).unwrap();
             let file = dir.path().join(format!("{}-{clusters}.dot", stem(&t)));
             std::fs::write(&file, &dot).unwrap();
             let out = Command::new("dot").arg("-Tcanon").arg(&file).output().unwrap();
