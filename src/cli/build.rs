@@ -244,7 +244,7 @@ pub fn table_with(t: &crate::timeline::Timeline, all: bool) -> String {
         t.conflicts.len(),
         match (unlisted, all) {
             (0, _) => String::new(),
-            (n, false) => format!("; {n} not listed (negated, modal, reporting, ...: --all lists them)"),
+            (n, false) => format!("; {n} not listed (--all lists them)"),
             (n, true) => format!("; {n} marked not listed"),
         }
     );

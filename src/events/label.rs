@@ -255,7 +255,9 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
         keep[p] = true;
         for c in children(p) {
             let rel = ws[c].deprel.as_str();
-            let neg = rel == "advmod" && matches!(lemma(c).as_str(), "not" | "never" | "n't");
+            // Negation, and the adverbs that change what happened ("still leaking", "first
+            // crossed", "again filed").
+            let neg = rel == "advmod" && matches!(lemma(c).as_str(), "not" | "never" | "n't" | "still" | "again" | "first" | "no" | "longer");
             let to = rel == "mark" && lemma(c) == "to";
             if matches!(rel, "aux" | "aux:pass" | "cop" | "compound:prt") || neg || (to && p != top) {
                 keep[c] = true;
