@@ -56,7 +56,8 @@ fn run(file: &str, check: impl Fn(&Case, &label::Doc, &tempograph::events::Event
         let a = tempograph::pipeline::analyze(&doc);
         let d = a.label_doc();
         let Some(e) = a.events.iter().find(|e| e.text == c.trigger) else {
-            failures.push(format!("{}: no event `{}` found", c.name, c.trigger));
+            let found: Vec<&str> = a.events.iter().map(|e| e.text.as_str()).collect();
+            failures.push(format!("{}: no event `{}` found (events: {found:?})", c.name, c.trigger));
             continue;
         };
         if let Some(f) = check(c, &d, e) {

@@ -399,7 +399,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
         let Some(&h) = inside.iter().find(|&&i| ws[i].head == 0 || !inside.contains(&(ws[i].head - 1))) else {
             continue;
         };
-        let modifier = keep[h] && matches!(base(h).as_str(), "compound" | "amod" | "nmod" | "nummod" | "nsubj" | "obj");
+        let modifier = keep[h] && matches!(base(h).as_str(), "compound" | "amod" | "nmod" | "nummod");
         if !modifier {
             for &i in &inside {
                 if !chain.contains(&i) {

@@ -83,8 +83,18 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
             .any(|&c| rel(c) == "advmod" && matches!(lemma_of(c).as_str(), "not" | "never" | "n't"))
     });
     let head = w.and_then(|w| d.parse.head(s, w));
+    // The head's lemma as the parser gives it and as the event tagger does (the parser reads
+    // "hoped" as `hop`).
+    let head_lemmas = |h: usize| -> Vec<String> {
+        let mut v = vec![lemma_of(h)];
+        if let Some(x) = word(h) {
+            v.extend(d.events.iter().filter(|e| e.span.start == x.start).map(|e| e.lemma.to_ascii_lowercase()));
+        }
+        v
+    };
     let xcomp_of = |set: &[&str]| {
-        w.is_some_and(|w| rel(w) == "xcomp") && head.is_some_and(|h| set.contains(&lemma_of(h).as_str()))
+        w.is_some_and(|w| rel(w) == "xcomp")
+            && head.is_some_and(|h| head_lemmas(h).iter().any(|l| set.contains(&l.as_str())))
     };
     if e.polarity == Polarity::Neg || neg_child || xcomp_of(NEGATING) {
         return Some(Unlisted::Negated);
