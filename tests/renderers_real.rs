@@ -211,7 +211,7 @@ fn example_timelines_render_to_svg_and_png() {
             let first: String = e.label.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
             assert!(text.contains(&first), "{}: `{first}` not in the SVG", f.display());
         }
-        let png = render::render_image(&t, Format::Png, Engine::Dot, &Options { clusters: true }).unwrap();
+        let png = render::render_image(&t, Format::Png, Engine::Dot, &Options { clusters: true, ..Default::default() }).unwrap();
         let (w, h) = png_size(&png);
         assert!(w > 200 && h > 100, "{}: {w}x{h}", f.display());
 
