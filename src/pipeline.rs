@@ -985,7 +985,11 @@ fn has_named_actor(a: &Analyzed, i: usize) -> bool {
                 toks[n - 1].text(text).to_ascii_lowercase().as_str(),
                 "to" | "of" | "in" | "at" | "from" | "by" | "for" | "with" | "on" | "into" | "about"
             );
-        capital(t) && !crate::events::label::NOT_NAMES.contains(&w) && !sentence_initial && !after_preposition && !a.index.in_timex(n)
+        capital(t)
+            && !crate::events::label::NOT_NAMES.contains(&w)
+            && !sentence_initial
+            && !after_preposition
+            && !a.index.in_timex(n)
     })
 }
 

@@ -31,7 +31,9 @@ struct Case {
 }
 
 fn cases(file: &str) -> Vec<Case> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/listing").join(file);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/listing")
+        .join(file);
     let text = std::fs::read_to_string(&path).unwrap();
     let f: File = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut seen = BTreeSet::new();
@@ -49,7 +51,10 @@ fn cases(file: &str) -> Vec<Case> {
 fn run(file: &str, check: impl Fn(&Case, &label::Doc, &tempograph::events::Event) -> Option<String>) {
     let mut failures = Vec::new();
     let cases = cases(file);
-    assert!(!cases.is_empty() || std::env::var("LISTING_CASE").is_ok(), "{file}: no cases");
+    assert!(
+        !cases.is_empty() || std::env::var("LISTING_CASE").is_ok(),
+        "{file}: no cases"
+    );
     for c in &cases {
         let dct = chrono::NaiveDate::from_ymd_opt(2014, 12, 18).unwrap();
         let doc = Document::from_text(c.name.clone(), c.text.clone(), dct, DctSource::Flag);
@@ -57,14 +62,22 @@ fn run(file: &str, check: impl Fn(&Case, &label::Doc, &tempograph::events::Event
         let d = a.label_doc();
         let Some(e) = a.events.iter().find(|e| e.text == c.trigger) else {
             let found: Vec<&str> = a.events.iter().map(|e| e.text.as_str()).collect();
-            failures.push(format!("{}: no event `{}` found (events: {found:?})", c.name, c.trigger));
+            failures.push(format!(
+                "{}: no event `{}` found (events: {found:?})",
+                c.name, c.trigger
+            ));
             continue;
         };
         if let Some(f) = check(c, &d, e) {
             failures.push(format!("{}: {f}", c.name));
         }
     }
-    assert!(failures.is_empty(), "{} failure(s):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failure(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -21,7 +21,10 @@ fn timeline(n: usize, unlisted: usize, extra: &str) -> Timeline {
             y.push_str("  unlisted: negated\n");
         }
         y.push_str("  sources:\n");
-        for doc in ["1664-Apple_CEO", "1664-Apple_WWDC", "2000_other"].iter().take(1 + i % 3) {
+        for doc in ["1664-Apple_CEO", "1664-Apple_WWDC", "2000_other"]
+            .iter()
+            .take(1 + i % 3)
+        {
             y.push_str(&format!("  - {{document: {doc}, start: 0, end: 1, trigger: x}}\n"));
         }
     }
@@ -36,15 +39,22 @@ fn unlisted_events_are_left_out_by_default_and_shown_by_all() {
     assert_eq!(render::view(&t, View::Listed).events.len(), 7);
     assert_eq!(render::view(&t, View::All).events.len(), 10);
     let dot = render::render_with(&t, Format::Dot, &Options::default()).unwrap();
-    assert!(!dot.contains("Event number 0") && dot.contains("Event number 3"), "{dot}");
+    assert!(
+        !dot.contains("Event number 0") && dot.contains("Event number 3"),
+        "{dot}"
+    );
     assert!(dot.contains("listed events, 7 of 10"), "{dot}");
     let all = Options {
         view: View::All,
         ..Default::default()
     };
-    assert!(render::render_with(&t, Format::Dot, &all).unwrap().contains("Event number 0"));
+    assert!(render::render_with(&t, Format::Dot, &all)
+        .unwrap()
+        .contains("Event number 0"));
     // The model formats keep every event.
-    assert!(render::render_with(&t, Format::Json, &Options::default()).unwrap().contains("Event number 0"));
+    assert!(render::render_with(&t, Format::Json, &Options::default())
+        .unwrap()
+        .contains("Event number 0"));
 }
 
 #[test]
@@ -59,7 +69,11 @@ fn key_events_view_past_the_threshold() {
     let v = render::view(&t, View::Auto);
     assert_eq!(v.events.len(), render::KEY_EVENTS);
     // Told by three documents first (i % 3 == 2), in timeline order.
-    assert!(v.events.iter().all(|e| e.sources.len() == 3), "{:?}", v.events.iter().map(|e| &e.id).collect::<Vec<_>>());
+    assert!(
+        v.events.iter().all(|e| e.sources.len() == 3),
+        "{:?}",
+        v.events.iter().map(|e| &e.id).collect::<Vec<_>>()
+    );
     let days: Vec<_> = v.events.iter().map(|e| e.date.as_ref().unwrap().earliest).collect();
     assert!(days.windows(2).all(|w| w[0] <= w[1]));
     assert!(v.title.unwrap().contains("key events, 30 of 90"));
@@ -101,5 +115,8 @@ fn short_document_ids_are_unambiguous() {
     assert_eq!(s["1664-Apple_WWDC"], "1664-Apple_WWDC");
     assert_eq!(s["2000_other"], "2000");
     let table = tempograph::cli::build::table(&t);
-    assert!(table.contains("told by 1664-Apple_CEO \"x\", 1664-Apple_WWDC \"x\""), "{table}");
+    assert!(
+        table.contains("told by 1664-Apple_CEO \"x\", 1664-Apple_WWDC \"x\""),
+        "{table}"
+    );
 }

@@ -176,7 +176,7 @@ fn parse_errors_say_where_and_what() {
         ),
         (
             "events:\n- id: x\n  label: x\n  befor: [y]\n",
-            "t.yaml:4:3: expected one of `id`, `label`, `class`, `description`, `date`, `sources`, `before`, `after`, found unknown field `befor` at events[0]",
+            "t.yaml:4:3: expected one of `id`, `label`, `class`, `unlisted`, `description`, `date`, `sources`, `before`, `after`, found unknown field `befor` at events[0]",
         ),
         (
             "events:\n- id: x\n",
@@ -413,17 +413,19 @@ fn event() -> impl Strategy<Value = Event> {
         prop::collection::vec(id(), 0..2),
         opt(prop::sample::select(tempograph::timeline::Unlisted::ALL)),
     )
-        .prop_map(|(id, label, class, description, date, sources, before, after, unlisted)| Event {
-            id,
-            label,
-            class,
-            unlisted,
-            description,
-            date,
-            sources,
-            before,
-            after,
-        })
+        .prop_map(
+            |(id, label, class, description, date, sources, before, after, unlisted)| Event {
+                id,
+                label,
+                class,
+                unlisted,
+                description,
+                date,
+                sources,
+                before,
+                after,
+            },
+        )
 }
 
 fn time() -> impl Strategy<Value = Time> {

@@ -46,7 +46,11 @@ pub struct Args {
 pub fn run(args: Args) -> crate::Result<Outcome> {
     let format: Format = args.format.parse()?;
     let engine: Engine = args.engine.parse()?;
-    let view: render::View = if args.all { render::View::All } else { args.view.parse()? };
+    let view: render::View = if args.all {
+        render::View::All
+    } else {
+        args.view.parse()?
+    };
     let opts = Options {
         clusters: args.clusters,
         view,

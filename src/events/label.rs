@@ -33,7 +33,9 @@
 //! not found in it, [`window_label`] takes a few words on each side of the trigger.
 
 use crate::events::{Event, EventClass, Pos, Tense};
-use crate::pipeline::{capitalised, is_article_or_coordinator, is_finite_auxiliary, is_preposition, is_subordinator, squash};
+use crate::pipeline::{
+    capitalised, is_article_or_coordinator, is_finite_auxiliary, is_preposition, is_subordinator, squash,
+};
 use crate::syntax::DocParse;
 use crate::text::{Analysis, Span, TokenKind};
 use crate::timex::Timex;
@@ -167,12 +169,19 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
             }
             let rel = ws[c].deprel.as_str();
             let of_phrase = rel == "nmod"
-                && ws.iter().any(|x| x.head == c + 1 && x.deprel == "case" && x.lemma.eq_ignore_ascii_case("of"))
+                && ws
+                    .iter()
+                    .any(|x| x.head == c + 1 && x.deprel == "case" && x.lemma.eq_ignore_ascii_case("of"))
                 && c > h
                 && c - h <= 4;
             if PHRASE_RELATIONS.contains(&rel) || of_phrase {
                 phrase(ws, c, depth + 1, keep, d);
-            } else if rel == "punct" && c > 0 && c + 1 < ws.len() && ws[c].end == ws[c + 1].start && ws[c - 1].end == ws[c].start {
+            } else if rel == "punct"
+                && c > 0
+                && c + 1 < ws.len()
+                && ws[c].end == ws[c + 1].start
+                && ws[c - 1].end == ws[c].start
+            {
                 // Punctuation inside a token run ("Wal-Mart", "3.5"): part of the phrase.
                 keep[c] = true;
             }
@@ -205,8 +214,12 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
         let plain = (lo..=hi).all(|i| {
             let base = ws[i].deprel.split(':').next().unwrap_or("");
             inside[i]
-                && !matches!(base, "acl" | "advcl" | "ccomp" | "parataxis" | "appos" | "csubj" | "dislocated" | "list")
-                && !(base == "punct" && (i == lo || i == hi || ws[i - 1].end != ws[i].start || ws[i].end != ws[i + 1].start))
+                && !matches!(
+                    base,
+                    "acl" | "advcl" | "ccomp" | "parataxis" | "appos" | "csubj" | "dislocated" | "list"
+                )
+                && !(base == "punct"
+                    && (i == lo || i == hi || ws[i - 1].end != ws[i].start || ws[i].end != ws[i + 1].start))
                 && (i == h || !d.span_in_timex(ws[i].start, ws[i].end) || d.span_in_timex(ws[h].start, ws[h].end))
         });
         if !plain || words > SHORT_PHRASE {
@@ -257,7 +270,11 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
             let rel = ws[c].deprel.as_str();
             // Negation, and the adverbs that change what happened ("still leaking", "first
             // crossed", "again filed").
-            let neg = rel == "advmod" && matches!(lemma(c).as_str(), "not" | "never" | "n't" | "still" | "again" | "first" | "no" | "longer");
+            let neg = rel == "advmod"
+                && matches!(
+                    lemma(c).as_str(),
+                    "not" | "never" | "n't" | "still" | "again" | "first" | "no" | "longer"
+                );
             let to = rel == "mark" && lemma(c) == "to";
             if matches!(rel, "aux" | "aux:pass" | "cop" | "compound:prt") || neg || (to && p != top) {
                 keep[c] = true;
@@ -299,16 +316,18 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
         // A time expression read as the subject ("Apple today unveiled", "More than a month
         // after the hack, information is still leaking"): the nearest noun before the verb,
         // outside time expressions, with no verb between.
-        subject = (0..top).rev().take_while(|&i| !matches!(ws[i].upos.as_str(), "VERB") && ws[i].form != ",").find(|&i| {
-            matches!(ws[i].upos.as_str(), "NOUN" | "PROPN" | "PRON")
-                && !d.span_in_timex(ws[i].start, ws[i].end)
-                && !matches!(ws[i].deprel.as_str(), "compound" | "flat" | "nmod:poss")
-        });
+        subject = (0..top)
+            .rev()
+            .take_while(|&i| !matches!(ws[i].upos.as_str(), "VERB") && ws[i].form != ",")
+            .find(|&i| {
+                matches!(ws[i].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+                    && !d.span_in_timex(ws[i].start, ws[i].end)
+                    && !matches!(ws[i].deprel.as_str(), "compound" | "flat" | "nmod:poss")
+            });
     }
     if let Some(sb) = subject {
         // A relative pronoun stands for its antecedent ("the crew that first crossed").
-        let relative = matches!(lemma(sb).as_str(), "that" | "which" | "who" | "whom")
-            && ws[top].deprel == "acl:relcl"
+        let relative = matches!(lemma(sb).as_str(), "that" | "which" | "who" | "whom") && ws[top].deprel == "acl:relcl"
             || sb == d.parse.head(s, top).unwrap_or(usize::MAX);
         let h = match (relative, d.parse.head(s, top)) {
             (true, Some(ante)) => ante,
@@ -319,7 +338,10 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
             // A subject found by position only: the noun with the modifiers glued to its left.
             keep[h] = true;
             let mut i = h;
-            while i > 0 && matches!(ws[i - 1].deprel.as_str(), "det" | "amod" | "compound" | "flat") && ws[i - 1].head == h + 1 {
+            while i > 0
+                && matches!(ws[i - 1].deprel.as_str(), "det" | "amod" | "compound" | "flat")
+                && ws[i - 1].head == h + 1
+            {
                 i -= 1;
                 keep[i] = true;
             }
@@ -357,7 +379,9 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     let object = |p: usize| {
         children(p)
             .find(|&c| matches!(ws[c].deprel.as_str(), "obj" | "iobj"))
-            .or_else(|| children(p).find(|&c| matches!(ws[c].deprel.as_str(), "xcomp") && c > p && ws[c].upos != "VERB"))
+            .or_else(|| {
+                children(p).find(|&c| matches!(ws[c].deprel.as_str(), "xcomp") && c > p && ws[c].upos != "VERB")
+            })
     };
     let obl = |p: usize| {
         children(p).find(|&c| {
@@ -394,9 +418,18 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     }
     // Time expressions are shown as the date, not in the label — unless a time word is inside
     // a kept name ("the July 16 press conference" stays whole).
-    for t in d.timexes.iter().filter(|t| t.span.start >= sent.start && t.span.end <= sent.end) {
-        let inside: Vec<usize> = (0..n).filter(|&i| t.span.start <= ws[i].start && ws[i].end <= t.span.end).collect();
-        let Some(&h) = inside.iter().find(|&&i| ws[i].head == 0 || !inside.contains(&(ws[i].head - 1))) else {
+    for t in d
+        .timexes
+        .iter()
+        .filter(|t| t.span.start >= sent.start && t.span.end <= sent.end)
+    {
+        let inside: Vec<usize> = (0..n)
+            .filter(|&i| t.span.start <= ws[i].start && ws[i].end <= t.span.end)
+            .collect();
+        let Some(&h) = inside
+            .iter()
+            .find(|&&i| ws[i].head == 0 || !inside.contains(&(ws[i].head - 1)))
+        else {
             continue;
         };
         let modifier = keep[h] && matches!(base(h).as_str(), "compound" | "amod" | "nmod" | "nummod");
@@ -468,9 +501,9 @@ fn close_names(d: &Doc, ws: &[crate::syntax::ParsedWord], keep: &mut [bool]) {
                     continue;
                 }
                 let (a, b) = (i.min(j), i.max(j));
-                let inner_punct = ws[j].upos == "PUNCT"
-                    && !(j + 1 < n && j > 0 && glued(j - 1, j) && glued(j, j + 1));
-                if (glued(a, b) && !inner_punct) || (amount(i) && amount(j) && !d.span_in_timex(ws[j].start, ws[j].end)) {
+                let inner_punct = ws[j].upos == "PUNCT" && !(j + 1 < n && j > 0 && glued(j - 1, j) && glued(j, j + 1));
+                if (glued(a, b) && !inner_punct) || (amount(i) && amount(j) && !d.span_in_timex(ws[j].start, ws[j].end))
+                {
                     keep[j] = true;
                     changed = true;
                 }
@@ -801,4 +834,3 @@ fn first_name(a: &Doc, sent: &crate::text::Sentence, k: usize) -> Option<String>
     let (&f, &l) = (run.first()?, run.last()?);
     Some(Span::new(toks[f].span.start, toks[l].span.end).slice(text).to_string())
 }
-

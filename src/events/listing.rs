@@ -46,14 +46,29 @@ const NEGATING: &[&str] = &["fail", "refuse", "decline"];
 
 /// Verbs whose infinitive complement is wished or planned, not done.
 const INTENDING: &[&str] = &[
-    "plan", "hope", "want", "intend", "seek", "aim", "try", "attempt", "wish", "expect", "propose", "threaten",
-    "need", "hope", "like", "prepare",
+    "plan", "hope", "want", "intend", "seek", "aim", "try", "attempt", "wish", "expect", "propose", "threaten", "need",
+    "hope", "like", "prepare",
 ];
 
 /// Verbs of belief and expectation: a state of mind, not a happening.
 const COGNITION: &[&str] = &[
-    "believe", "think", "hope", "expect", "fear", "suspect", "doubt", "want", "wish", "feel", "assume", "suppose",
-    "guess", "worry", "reckon", "speculate", "anticipate",
+    "believe",
+    "think",
+    "hope",
+    "expect",
+    "fear",
+    "suspect",
+    "doubt",
+    "want",
+    "wish",
+    "feel",
+    "assume",
+    "suppose",
+    "guess",
+    "worry",
+    "reckon",
+    "speculate",
+    "anticipate",
 ];
 
 /// Verbs of saying: the telling, not what is told.
@@ -71,7 +86,9 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     let word = |i: usize| parse.and_then(|p| p.words.get(i));
     let lemma_of = |i: usize| word(i).map_or(String::new(), |x| x.lemma.to_ascii_lowercase());
     let children = |h: usize| -> Vec<usize> {
-        parse.map_or(Vec::new(), |p| (0..p.words.len()).filter(|&c| p.words[c].head == h + 1).collect())
+        parse.map_or(Vec::new(), |p| {
+            (0..p.words.len()).filter(|&c| p.words[c].head == h + 1).collect()
+        })
     };
     let rel = |i: usize| word(i).map_or("", |x| x.deprel.as_str());
     let lemma = e.lemma.to_ascii_lowercase();
@@ -88,7 +105,12 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     let head_lemmas = |h: usize| -> Vec<String> {
         let mut v = vec![lemma_of(h)];
         if let Some(x) = word(h) {
-            v.extend(d.events.iter().filter(|e| e.span.start == x.start).map(|e| e.lemma.to_ascii_lowercase()));
+            v.extend(
+                d.events
+                    .iter()
+                    .filter(|e| e.span.start == x.start)
+                    .map(|e| e.lemma.to_ascii_lowercase()),
+            );
         }
         v
     };
@@ -123,11 +145,13 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
 
     // Opinion: a belief or an expectation.
     let first_person = w.is_some_and(|w| {
-        children(w).iter().any(|&c| {
-            rel(c).starts_with("nsubj") && matches!(lemma_of(c).as_str(), "i" | "we" | "me" | "us")
-        })
+        children(w)
+            .iter()
+            .any(|&c| rel(c).starts_with("nsubj") && matches!(lemma_of(c).as_str(), "i" | "we" | "me" | "us"))
     });
-    if COGNITION.contains(&lemma.as_str()) || (first_person && matches!(e.class, EventClass::IState | EventClass::State)) {
+    if COGNITION.contains(&lemma.as_str())
+        || (first_person && matches!(e.class, EventClass::IState | EventClass::State))
+    {
         return Some(Unlisted::Opinion);
     }
 
@@ -149,7 +173,9 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
 
 /// Is sentence `s` a headline: the document's first line, or a line with no final stop?
 fn is_headline(d: &Doc, s: usize) -> bool {
-    let Some(sent) = d.analysis.sentences.get(s) else { return false };
+    let Some(sent) = d.analysis.sentences.get(s) else {
+        return false;
+    };
     let text = sent.span.slice(d.text).trim_end();
     !text.ends_with(['.', '!', '?', '"', '”', ':'])
 }

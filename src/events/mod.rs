@@ -31,8 +31,8 @@
 pub mod complement;
 pub mod grammar;
 pub mod label;
-pub mod listing;
 pub mod lexicon;
+pub mod listing;
 pub mod merge;
 pub mod morph;
 

@@ -122,10 +122,14 @@ pub static VIEW_NAMES: &[(&str, View)] = &[
 impl std::str::FromStr for View {
     type Err = Error;
     fn from_str(s: &str) -> Result<View> {
-        VIEW_NAMES.iter().find(|(n, _)| *n == s).map(|(_, v)| *v).ok_or_else(|| {
-            let names: Vec<&str> = VIEW_NAMES.iter().map(|(n, _)| *n).collect();
-            Error::usage(format!("unknown view `{s}`; expected one of {}", names.join(", ")))
-        })
+        VIEW_NAMES
+            .iter()
+            .find(|(n, _)| *n == s)
+            .map(|(_, v)| *v)
+            .ok_or_else(|| {
+                let names: Vec<&str> = VIEW_NAMES.iter().map(|(n, _)| *n).collect();
+                Error::usage(format!("unknown view `{s}`; expected one of {}", names.join(", ")))
+            })
     }
 }
 
@@ -140,7 +144,9 @@ pub const KEY_EVENTS: usize = 30;
 /// The timeline a view shows: the chosen events in their order, the relations and recorded
 /// conflicts among them. The events left out are counted in [`hidden`].
 pub fn view(t: &Timeline, v: View) -> Timeline {
-    let listed: Vec<usize> = (0..t.events.len()).filter(|&i| t.events[i].unlisted.is_none()).collect();
+    let listed: Vec<usize> = (0..t.events.len())
+        .filter(|&i| t.events[i].unlisted.is_none())
+        .collect();
     let listed_n = listed.len();
     let keep: Vec<usize> = match v {
         View::All => (0..t.events.len()).collect(),
@@ -207,7 +213,13 @@ pub fn key_events(t: &Timeline, listed: &[usize], n: usize) -> Vec<usize> {
         };
         // A one-word label ("Begin") says too little to stand among the key events.
         let fragment = e.label.split_whitespace().count() < 2;
-        (width == u64::MAX, fragment, std::cmp::Reverse(docs.len()), width.min(10_000), i)
+        (
+            width == u64::MAX,
+            fragment,
+            std::cmp::Reverse(docs.len()),
+            width.min(10_000),
+            i,
+        )
     };
     let mut ranked: Vec<usize> = listed.to_vec();
     ranked.sort_by_key(|&i| rank(i));
