@@ -158,7 +158,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     let mut keep = vec![false; n];
 
     // A phrase: the head with the dependents that name it, recursively.
-    fn phrase(ws: &[crate::syntax::ParsedWord], h: usize, depth: usize, keep: &mut [bool], d: &Doc) {
+    fn phrase(ws: &[crate::syntax::ParsedWord], h: usize, depth: usize, keep: &mut [bool]) {
         keep[h] = true;
         if depth > 3 {
             return;
@@ -175,7 +175,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
                 && c > h
                 && c - h <= 4;
             if PHRASE_RELATIONS.contains(&rel) || of_phrase {
-                phrase(ws, c, depth + 1, keep, d);
+                phrase(ws, c, depth + 1, keep);
             } else if rel == "punct"
                 && c > 0
                 && c + 1 < ws.len()
@@ -237,7 +237,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     if e.pos != Pos::Verb && !matches!(ws[w].upos.as_str(), "VERB" | "AUX") {
         // A noun event: its own phrase ("the New York press conference").
         if !whole(ws, w, &mut keep, d, true) {
-            phrase(ws, w, 0, &mut keep, d);
+            phrase(ws, w, 0, &mut keep);
             for c in children(w) {
                 if matches!(ws[c].deprel.as_str(), "case" | "mark") && c < w {
                     keep[c] = false;
@@ -346,7 +346,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
                 keep[i] = true;
             }
         } else if antecedent || !whole(ws, h, &mut keep, d, false) {
-            phrase(ws, h, 0, &mut keep, d);
+            phrase(ws, h, 0, &mut keep);
         }
         if antecedent {
             // Not the antecedent's own preposition ("in a rare press conference held by Apple").
@@ -394,27 +394,27 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     };
     if let Some(o) = object(w).or_else(|| object(top)) {
         if !whole(ws, o, &mut keep, d, false) {
-            phrase(ws, o, 0, &mut keep, d);
+            phrase(ws, o, 0, &mut keep);
         }
     } else if let Some(o) = obl(w) {
         // A place or partner: whole when short, else a name's words ("hacked into Sony
         // Pictures Entertainment's network"); a common noun cut from what follows it
         // ("escalated from promises [of ...]") is left out.
         if !whole(ws, o, &mut keep, d, false) && ws[o].form.chars().next().is_some_and(char::is_uppercase) {
-            phrase(ws, o, 0, &mut keep, d);
+            phrase(ws, o, 0, &mut keep);
         }
     } else if let Some(x) = children(w).find(|&c| ws[c].deprel == "xcomp" && ws[c].upos == "VERB") {
         // "was allowed to use its name": the infinitive and its object.
         keep[x] = true;
         for c in children(x) {
             if ws[c].deprel == "mark" || ws[c].deprel == "obj" {
-                phrase(ws, c, 1, &mut keep, d);
+                phrase(ws, c, 1, &mut keep);
             }
         }
     }
     // A copula's predicate is the head itself ("was the first"), kept above with its phrase.
     if children(top).any(|c| ws[c].deprel == "cop") {
-        phrase(ws, top, 1, &mut keep, d);
+        phrase(ws, top, 1, &mut keep);
     }
     // Time expressions are shown as the date, not in the label — unless a time word is inside
     // a kept name ("the July 16 press conference" stays whole).
