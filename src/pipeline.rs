@@ -141,8 +141,6 @@ pub(crate) struct DocIndex {
     in_timex: Vec<usize>,
     /// Tokens inside a length written as an adjective (`duration/adjective`), ascending.
     in_length: Vec<usize>,
-    /// `(token, event)` for the tokens inside a verb event, ascending.
-    in_verb: Vec<(usize, usize)>,
     /// Per event: its first token (`token_at_or_after` its start); events are in text order,
     /// so this does not decrease.
     event_tok: Vec<usize>,
@@ -192,13 +190,6 @@ impl DocIndex {
                 .flat_map(|x| covered(x.span))
                 .collect(),
         );
-        let mut in_verb: Vec<(usize, usize)> = events
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| x.pos == Pos::Verb)
-            .flat_map(|(i, x)| covered(x.span).map(move |k| (k, i)))
-            .collect();
-        in_verb.sort_unstable();
         let event_tok: Vec<usize> = events
             .iter()
             .map(|x| analysis.token_at_or_after(x.span.start))
@@ -234,7 +225,6 @@ impl DocIndex {
             evidence_of: Vec::new(),
             in_timex,
             in_length,
-            in_verb,
             event_tok,
             verbs_before,
             commas,
@@ -285,18 +275,22 @@ impl DocIndex {
         self.in_length.binary_search(&k).is_ok()
     }
 
-    /// The verb events token `k` is inside.
-    fn verbs_at(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
-        let lo = self.in_verb.partition_point(|&(t, _)| t < k);
-        self.in_verb[lo..]
-            .iter()
-            .take_while(move |&&(t, _)| t == k)
-            .map(|&(_, e)| e)
-    }
-
     /// The evidence links event `i` is an end of.
     fn evidence_of(&self, i: usize) -> &[usize] {
         self.evidence_of.get(i).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl Analyzed<'_> {
+    /// What [`crate::events::label`] reads of this document.
+    pub fn label_doc(&self) -> crate::events::label::Doc<'_> {
+        crate::events::label::Doc {
+            text: &self.doc.text,
+            analysis: &self.analysis,
+            parse: &self.syntax,
+            timexes: &self.timexes,
+            events: &self.events,
+        }
     }
 }
 
@@ -692,7 +686,7 @@ fn duration_window(a: &Analyzed, t: usize) -> bool {
 }
 
 /// Prepositions: a noun after one is not a verb's direct object.
-fn is_preposition(w: &str) -> bool {
+pub(crate) fn is_preposition(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
         "of" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from" | "about" | "into" | "over" | "against"
@@ -700,7 +694,7 @@ fn is_preposition(w: &str) -> bool {
 }
 
 /// Words that open a clause the time expression does not reach into.
-fn is_subordinator(w: &str) -> bool {
+pub(crate) fn is_subordinator(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
         "what"
@@ -970,7 +964,7 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
 }
 
 /// `the`, `a`, `an`, `and`, `or`, `but`: words that neither modify nor are counted.
-fn is_article_or_coordinator(w: &str) -> bool {
+pub(crate) fn is_article_or_coordinator(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
         "the" | "a" | "an" | "and" | "or" | "but"
@@ -978,7 +972,7 @@ fn is_article_or_coordinator(w: &str) -> bool {
 }
 
 /// Forms of `be`, `have`, `do` and the modals: a finite verb the event tagger may leave out.
-fn is_finite_auxiliary(w: &str) -> bool {
+pub(crate) fn is_finite_auxiliary(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
         "is" | "are"
@@ -1039,15 +1033,14 @@ fn repeats_earlier_sentence(a: &Analyzed, s: usize) -> bool {
 /// 2. told by two or more documents;
 /// 3. a completed happening: a past-tense or present-perfect occurrence in a main clause.
 ///
-/// Negated and modal events did not (yet) happen and stay off the timeline.
-fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> bool {
+/// Returns `Some(dated)` for a selected event, `dated` telling whether the text dates it.
+/// Negated, modal and other events not worth listing are selected like the others and
+/// marked afterwards ([`crate::events::listing`]). `actor_known`: the event's actor is
+/// known (an entity timeline's entity takes part in it), so no named actor is needed.
+fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> Option<bool> {
     let e = &a.events[i];
-    if e.polarity == Polarity::Neg
-        || e.modality.is_some()
-        || NEVER_EVENT_LEMMAS.contains(&e.lemma.as_str())
-        || repeats_earlier_sentence(a, e.sentence)
-    {
-        return false;
+    if NEVER_EVENT_LEMMAS.contains(&e.lemma.as_str()) || repeats_earlier_sentence(a, e.sentence) {
+        return None;
     }
     let light = LIGHT_LEMMAS.contains(&e.lemma.as_str());
     let mut anchored = false;
@@ -1076,24 +1069,24 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> b
         }
     }
     if anchored {
-        return !light || e.class == EventClass::Reporting;
+        return (!light || e.class == EventClass::Reporting).then_some(true);
     }
     if light {
-        return false;
+        return None;
     }
     if cluster_docs >= 2 {
-        return true;
+        return Some(false);
     }
-    e.pos == Pos::Verb
+    let happened = e.pos == Pos::Verb
         && matches!(
             e.class,
             EventClass::Occurrence | EventClass::Aspectual | EventClass::IAction
         )
         && (e.tense == Tense::Past || (e.tense == Tense::Present && e.aspect == Aspect::Perfective))
         && in_main_clause(a, i)
-        && (actor_known || has_named_actor(a, i))
+        && (actor_known || has_named_actor(a, i));
+    happened.then_some(false)
 }
-
 /// How much an event matters to a reader, 0–100: told by more documents (up to 30 points for
 /// four or more), told in a story's lead (the headline or the first three sentences: 25),
 /// in a main clause (20), a happening rather than a state or a telling (15), dated by the
@@ -1157,280 +1150,17 @@ fn has_named_actor(a: &Analyzed, i: usize) -> bool {
                 toks[n - 1].text(text).to_ascii_lowercase().as_str(),
                 "to" | "of" | "in" | "at" | "from" | "by" | "for" | "with" | "on" | "into" | "about"
             );
-        capital(t) && !NOT_NAMES.contains(&w) && !sentence_initial && !after_preposition && !a.index.in_timex(n)
+        capital(t)
+            && !crate::events::label::NOT_NAMES.contains(&w)
+            && !sentence_initial
+            && !after_preposition
+            && !a.index.in_timex(n)
     })
 }
 
 /// A word that starts with a capital letter.
-fn capitalised(t: &crate::text::Token, text: &str) -> bool {
+pub(crate) fn capitalised(t: &crate::text::Token, text: &str) -> bool {
     t.kind == TokenKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
-}
-
-/// A short label: the trigger with a few words of its clause on each side.
-fn label(a: &Analyzed, e: &Event) -> String {
-    let text = &a.doc.text;
-    let toks = &a.analysis.tokens;
-    let sent = &a.analysis.sentences[e.sentence.min(a.analysis.sentences.len().saturating_sub(1))];
-    let k = a
-        .analysis
-        .token_at_or_after(e.span.start)
-        .min(toks.len().saturating_sub(1));
-    let boundary = |t: &crate::text::Token| {
-        t.kind == TokenKind::Punct
-            && matches!(
-                t.text(text),
-                "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”" | "—" | "–" | "." | "?" | "!"
-            )
-    };
-    let stop_left = |w: &str| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "after"
-                | "before"
-                | "when"
-                | "while"
-                | "since"
-                | "until"
-                | "that"
-                | "which"
-                | "who"
-                | "because"
-                | "and"
-                | "but"
-                | "or"
-                | "if"
-                | "as"
-                | "on"
-                | "in"
-                | "at"
-                | "from"
-                | "of"
-                | "by"
-                | "to"
-                | "for"
-                | "with"
-        )
-    };
-    let capital = |i: usize| capitalised(&toks[i], text);
-    // `of` inside a name ("Bank of England", "Office of Personnel Management").
-    let of_in_name = |i: usize| {
-        i > sent.tokens.start
-            && i + 1 < sent.tokens.end
-            && toks[i].text(text) == "of"
-            && capital(i - 1)
-            && capital(i + 1)
-    };
-    let mut lo = k;
-    let mut words = 0;
-    let max_left = if e.pos == Pos::Noun { 2 } else { 4 };
-    while lo > sent.tokens.start && words < max_left {
-        let t = &toks[lo - 1];
-        let w = t.text(text).to_ascii_lowercase();
-        // A name counts as one word, `of` in it included.
-        if lo < k && (capital(lo - 1) && capital(lo) || of_in_name(lo - 1)) {
-            lo -= 1;
-            continue;
-        }
-        let determiner = matches!(
-            w.as_str(),
-            "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "my" | "your"
-        );
-        let other_event = a.index.verbs_at(lo - 1).any(|x| a.events[x].span != e.span);
-        let in_timex = e.pos == Pos::Verb && a.index.in_timex(lo - 1);
-        let signal = matches!(w.as_str(), "following" | "amid" | "despite" | "during");
-        if boundary(t)
-            || other_event
-            || in_timex
-            || (t.kind == TokenKind::Word && (stop_left(&w) || determiner || signal))
-        {
-            break;
-        }
-        lo -= 1;
-        if t.kind != TokenKind::Punct {
-            words += 1;
-        }
-    }
-    // A relative clause's verb takes its antecedent: "legislation that's been languishing",
-    // a whole name ("the Office of Personnel Management that began").
-    if lo > sent.tokens.start {
-        let w = toks[lo - 1].text(text).to_ascii_lowercase();
-        if e.pos == Pos::Verb && matches!(w.as_str(), "that" | "which" | "who") {
-            let mut j = lo - 1;
-            let mut n = 0;
-            while j > sent.tokens.start
-                && toks[j - 1].kind == TokenKind::Word
-                && (n < 3 || capital(j - 1) && (capital(j) || toks[j].text(text) == "of") || of_in_name(j - 1))
-            {
-                j -= 1;
-                n += 1;
-            }
-            if n > 0 {
-                lo = j;
-            }
-        }
-    }
-    let mut hi = k + 1;
-    words = 0;
-    while hi < sent.tokens.end && words < 6 {
-        let t = &toks[hi];
-        // Up to the next clause, or the next verb phrase ("notified Congress on June 4 and
-        // will brief ...": not "... and will").
-        let next_vp = t.kind == TokenKind::Word
-            && matches!(t.text(text), "and" | "but")
-            && toks.get(hi + 1).is_some_and(|n| {
-                matches!(
-                    n.text(text).to_ascii_lowercase().as_str(),
-                    "will"
-                        | "would"
-                        | "could"
-                        | "should"
-                        | "may"
-                        | "might"
-                        | "can"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "was"
-                        | "were"
-                        | "is"
-                        | "are"
-                        | "then"
-                        | "later"
-                        | "also"
-                ) || a.events.iter().any(|x| x.pos == Pos::Verb && x.span == n.span)
-            });
-        // An abbreviation's dot inside the sentence ("on Oct. 19") does not end the label.
-        let abbreviation_dot = t.text(text) == "."
-            && hi + 1 < sent.tokens.end
-            && hi > sent.tokens.start
-            && toks[hi - 1].kind == TokenKind::Word
-            && toks[hi - 1].span.end == t.span.start;
-        // Nor does a separator inside a number ("rose 2.5 percent", "about 3,000 residents").
-        let in_number = matches!(t.text(text), "." | ",")
-            && hi > sent.tokens.start
-            && hi + 1 < sent.tokens.end
-            && toks[hi - 1].span.end == t.span.start
-            && t.span.end == toks[hi + 1].span.start
-            && toks[hi - 1].kind == TokenKind::Number
-            && toks[hi + 1].kind == TokenKind::Number;
-        if (boundary(t) && !abbreviation_dot && !in_number)
-            || next_vp
-            || (t.kind == TokenKind::Word && is_subordinator(t.text(text)))
-        {
-            break;
-        }
-        hi += 1;
-        if t.kind != TokenKind::Punct {
-            words += 1;
-        }
-    }
-    // Do not end on a function word.
-    while hi > k + 1 {
-        let w = toks[hi - 1].text(text).to_ascii_lowercase();
-        if matches!(
-            w.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "of"
-                | "to"
-                | "and"
-                | "or"
-                | "in"
-                | "on"
-                | "at"
-                | "for"
-                | "with"
-                | "by"
-                | "from"
-                | "that"
-                | "'"
-                | "’"
-        ) {
-            hi -= 1;
-        } else {
-            break;
-        }
-    }
-    // Nor on an amount without what it counts ("a fee of 65" → "a fee of 65 million euros").
-    let mut extra = 0;
-    let counted = |t: &crate::text::Token| {
-        let w = t.text(text);
-        t.kind == TokenKind::Word
-            && !is_subordinator(w)
-            && !is_preposition(w)
-            && !is_finite_auxiliary(w)
-            && !is_article_or_coordinator(w)
-    };
-    let in_timex = |t: &crate::text::Token| a.timexes.iter().any(|x| x.span.contains(&t.span));
-    while extra < 2
-        && hi < sent.tokens.end
-        && counted(&toks[hi])
-        && !in_timex(&toks[hi - 1])
-        && (toks[hi - 1].kind == TokenKind::Number
-            || matches!(
-                toks[hi - 1].text(text).to_ascii_lowercase().as_str(),
-                "thousand" | "million" | "billion" | "trillion"
-            ))
-    {
-        hi += 1;
-        extra += 1;
-    }
-    // Not from inside a possessive ("bank's nine-member committee" → "nine-member committee").
-    while lo < k && matches!(toks[lo].text(text), "'" | "’" | "s" | "-") {
-        lo += 1;
-    }
-    let s = Span::new(toks[lo].span.start, toks[hi - 1].span.end).slice(text);
-    let mut s = squash(s);
-    // A reporting verb with nothing before it in its clause ("..., told that") takes the
-    // sentence's first name as its subject ("James A. Lewis told").
-    if lo == k && e.pos == Pos::Verb && e.class == EventClass::Reporting {
-        if let Some(name) = first_name(a, sent, k) {
-            s = format!("{name} {s}");
-        }
-    }
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => e.text.clone(),
-    }
-}
-
-/// Words that open a sentence in capitals without being names.
-static NOT_NAMES: &[&str] = &[
-    "On", "In", "At", "The", "A", "An", "But", "And", "As", "For", "By", "After", "Before", "When", "While", "Earlier",
-    "Later", "Now", "Last", "This", "That", "It", "He", "She", "They", "We", "I",
-];
-
-/// The first run of capitalised words in the sentence before token `k`, outside time
-/// expressions and parentheses.
-fn first_name(a: &Analyzed, sent: &crate::text::Sentence, k: usize) -> Option<String> {
-    let text = &a.doc.text;
-    let toks = &a.analysis.tokens;
-    let in_timex = |t: &crate::text::Token| a.timexes.iter().any(|x| x.span.contains(&t.span));
-    let mut depth = 0;
-    let mut run: Vec<usize> = Vec::new();
-    for i in sent.tokens.start..k {
-        let t = &toks[i];
-        let w = t.text(text);
-        match w {
-            "(" => depth += 1,
-            ")" => depth -= 1,
-            _ => {}
-        }
-        let capital = capitalised(t, text);
-        let initial = run.last().is_some_and(|&j| j + 1 == i) && w == "." && toks[i - 1].span.len() == 1;
-        if depth == 0 && (capital || initial) && !in_timex(t) && !(run.is_empty() && NOT_NAMES.contains(&w)) {
-            if run.last().is_some_and(|&j| j + 1 != i) {
-                break;
-            }
-            run.push(i);
-        } else if !run.is_empty() {
-            break;
-        }
-    }
-    let (&f, &l) = (run.first()?, run.last()?);
-    Some(Span::new(toks[f].span.start, toks[l].span.end).slice(text).to_string())
 }
 
 fn slug(s: &str) -> String {
@@ -1503,7 +1233,7 @@ fn describe(s: &str) -> String {
     out
 }
 
-fn squash(s: &str) -> String {
+pub(crate) fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -1622,19 +1352,32 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             .collect()
     });
     let mut chosen: Vec<usize> = Vec::new();
+    // Per chosen cluster: why it is not listed (`None`: listed). A cluster is listed when
+    // one of its selected sources is worth listing.
+    let mut unlisted: BTreeMap<usize, Option<tl::Unlisted>> = BTreeMap::new();
     for (c, cl) in clusters.iter().enumerate() {
         let docs_n = cl.documents();
         if docs_n < opts.min_sources {
             continue;
         }
-        let any = cl.sources.iter().any(|s| {
-            cx.doc_index(&s.doc).is_some_and(|d| {
-                let about = involved.as_ref().map(|v| v[d].contains(&s.event));
-                about != Some(false) && selected(&docs[d], s.event, docs_n, about.is_some())
-            })
-        });
-        if any {
+        let mut why: Option<Option<tl::Unlisted>> = None;
+        for s in &cl.sources {
+            let Some(d) = cx.doc_index(&s.doc) else { continue };
+            let about = involved.as_ref().map(|v| v[d].contains(&s.event));
+            if about == Some(false) {
+                continue;
+            }
+            if let Some(dated) = selected(&docs[d], s.event, docs_n, about.is_some()) {
+                let r = crate::events::listing::unlisted(&docs[d].label_doc(), &docs[d].events[s.event], dated);
+                why = Some(match why {
+                    None => r,
+                    Some(prev) => prev.and(r).map(|p| p.min(r.unwrap_or(p))),
+                });
+            }
+        }
+        if let Some(why) = why {
             chosen.push(c);
+            unlisted.insert(c, why);
         }
     }
     let saliences: BTreeMap<usize, u8> = chosen.iter().map(|&c| (c, salience(&cx, docs, &clusters[c]))).collect();
@@ -2000,9 +1743,10 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
         let sent = describe(&first.sentence_text);
         timeline.events.push(tl::Event {
             id,
-            label: label(&docs[d0], e0),
+            label: crate::events::label::label(&docs[d0].label_doc(), e0),
             class: Some(cl.class.as_str().to_string()),
             salience: saliences.get(&c).copied(),
+            unlisted: unlisted.get(&c).copied().flatten(),
             description: Some(sent),
             date,
             sources,
@@ -2093,6 +1837,7 @@ fn telling_event(a: &Analyzed, id: &str) -> tl::Event {
         label: format!("{label}: {title}"),
         class: Some("REPORTING".into()),
         salience: None,
+        unlisted: None,
         description: Some(format!("The conversation recorded by the {kind} {}.", a.doc.id)),
         date: Some(tl::Date {
             earliest: Some(a.doc.dct),

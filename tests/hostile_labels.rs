@@ -23,6 +23,15 @@ fn labels() -> Vec<String> {
     serde_json::from_str(&text).unwrap()
 }
 
+/// Every event drawn (`--view all`): the labels, not the key-events view, are under test.
+fn draw(t: &Timeline, f: Format) -> tempograph::Result<String> {
+    let all = render::Options {
+        view: render::View::All,
+        ..Default::default()
+    };
+    render::render_with(t, f, &all)
+}
+
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -76,9 +85,9 @@ fn decode(s: &str) -> String {
 fn labels_are_single_inert_lines_in_every_flavour() {
     let labels = labels();
     let t = timeline(&labels);
-    let gantt = render::render(&t, Format::MermaidGantt).unwrap();
-    let tl = render::render(&t, Format::Mermaid).unwrap();
-    let flow = render::render(&t, Format::MermaidFlowchart).unwrap();
+    let gantt = draw(&t, Format::MermaidGantt).unwrap();
+    let tl = draw(&t, Format::Mermaid).unwrap();
+    let flow = draw(&t, Format::MermaidFlowchart).unwrap();
     // One task / event / node line per label, whatever the label holds.
     assert_eq!(
         gantt.lines().filter(|l| l.contains(":milestone, e")).count(),
@@ -151,7 +160,7 @@ fn the_real_mermaid_parser_sees_each_label_as_text() {
             (Format::MermaidFlowchart, "flowchart"),
         ] {
             let f = dir.path().join(format!("{k}.{name}.mmd"));
-            std::fs::write(&f, render::render(&t, fmt).unwrap()).unwrap();
+            std::fs::write(&f, draw(&t, fmt).unwrap()).unwrap();
             files.push((f, name, k));
         }
     }

@@ -38,7 +38,15 @@ fn snapshots_generated_form() {
     ] {
         insta::assert_snapshot!(format!("generated-form.{}", f.as_str()), render::render(&t, f).unwrap());
     }
-    let dot = render::render_with(&t, Format::Dot, &Options { clusters: true }).unwrap();
+    let dot = render::render_with(
+        &t,
+        Format::Dot,
+        &Options {
+            clusters: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     insta::assert_snapshot!("generated-form.dot-clusters", dot);
 }
 

@@ -77,7 +77,15 @@ fn every_dot_rendering_is_accepted_by_graphviz() {
     for t in timelines() {
         let timeline = Timeline::from_path(&t).unwrap();
         for clusters in [false, true] {
-            let dot = render::render_with(&timeline, Format::Dot, &Options { clusters }).unwrap();
+            let dot = render::render_with(
+                &timeline,
+                Format::Dot,
+                &Options {
+                    clusters,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
             let file = dir.path().join(format!("{}-{clusters}.dot", stem(&t)));
             std::fs::write(&file, &dot).unwrap();
             let out = Command::new("dot").arg("-Tcanon").arg(&file).output().unwrap();
@@ -211,7 +219,16 @@ fn example_timelines_render_to_svg_and_png() {
             let first: String = e.label.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
             assert!(text.contains(&first), "{}: `{first}` not in the SVG", f.display());
         }
-        let png = render::render_image(&t, Format::Png, Engine::Dot, &Options { clusters: true }).unwrap();
+        let png = render::render_image(
+            &t,
+            Format::Png,
+            Engine::Dot,
+            &Options {
+                clusters: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         let (w, h) = png_size(&png);
         assert!(w > 200 && h > 100, "{}: {w}x{h}", f.display());
 

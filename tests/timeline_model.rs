@@ -176,7 +176,7 @@ fn parse_errors_say_where_and_what() {
         ),
         (
             "events:\n- id: x\n  label: x\n  befor: [y]\n",
-            "t.yaml:4:3: expected one of `id`, `label`, `class`, `salience`, `description`, `date`, `sources`, `before`, `after`, found unknown field `befor` at events[0]",
+            "t.yaml:4:3: expected one of `id`, `label`, `class`, `salience`, `unlisted`, `description`, `date`, `sources`, `before`, `after`, found unknown field `befor` at events[0]",
         ),
         (
             "events:\n- id: x\n",
@@ -413,13 +413,15 @@ fn event() -> impl Strategy<Value = Event> {
         prop::collection::vec(id(), 0..3),
         prop::collection::vec(id(), 0..2),
         opt(0u8..=100),
+        opt(prop::sample::select(tempograph::timeline::Unlisted::ALL)),
     )
         .prop_map(
-            |(id, label, class, description, date, sources, before, after, salience)| Event {
+            |(id, label, class, description, date, sources, before, after, salience, unlisted)| Event {
                 id,
                 label,
                 class,
                 salience,
+                unlisted,
                 description,
                 date,
                 sources,
@@ -646,6 +648,7 @@ fn one_sided_dates_are_written_with_the_known_bound_only() {
             label: id.into(),
             class: None,
             salience: None,
+            unlisted: None,
             description: None,
             date: Some(date),
             sources: vec![],

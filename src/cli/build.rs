@@ -60,6 +60,10 @@ pub struct Args {
     /// Keep only events told by at least K documents.
     #[arg(long, value_name = "K", default_value_t = 0)]
     pub min_sources: usize,
+    /// `--format table`: list every event, the unlisted ones (negated, modal, hypothetical,
+    /// reporting, generic, opinion) included, each with its reason. The YAML always has them all.
+    #[arg(long)]
+    pub all: bool,
 
     /// Worker threads (default: one per core). Output is identical whatever the number.
     #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
@@ -212,7 +216,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let n_conflicts = timeline.conflicts.len();
     let out = match args.format {
         Format::Yaml => timeline.to_yaml()?,
-        Format::Table => table(&timeline),
+        Format::Table => table_with(&timeline, args.all),
     };
     super::write_output(args.output.as_deref(), &out, &inputs)?;
     if n_conflicts > 0 {
@@ -238,20 +242,33 @@ fn default_title(manifest: Option<&Path>, docs: &[Document]) -> Option<String> {
 /// The timeline as a table: one row per event in timeline order, its date, label and the
 /// documents that tell it, then how the date was derived.
 pub fn table(t: &crate::timeline::Timeline) -> String {
+    table_with(t, false)
+}
+
+/// [`table`], with the unlisted events too when `all`.
+pub fn table_with(t: &crate::timeline::Timeline, all: bool) -> String {
     use std::fmt::Write;
-    let short = |id: &str| id.split('_').next().unwrap_or(id).to_string();
+    let short = crate::render::short_ids(t);
+    let short = |id: &str| short.get(id).cloned().unwrap_or_else(|| id.to_string());
     let mut out = String::new();
+    let unlisted = t.events.iter().filter(|e| e.unlisted.is_some()).count();
     let _ = writeln!(
         out,
-        "{}: {} events from {} documents, {} conflicts\n",
+        "{}: {} events from {} documents, {} conflicts{}\n",
         t.title.as_deref().unwrap_or("timeline"),
         t.events.len(),
         t.documents.len(),
-        t.conflicts.len()
+        t.conflicts.len(),
+        match (unlisted, all) {
+            (0, _) => String::new(),
+            (n, false) => format!("; {n} not listed (--all lists them)"),
+            (n, true) => format!("; {n} marked not listed"),
+        }
     );
     let rows: Vec<(String, &crate::timeline::Event)> = t
         .events
         .iter()
+        .filter(|e| all || e.unlisted.is_none())
         .map(|e| {
             let when = match &e.date {
                 None => "undated".to_string(),
@@ -279,7 +296,8 @@ pub fn table(t: &crate::timeline::Timeline) -> String {
                 told.push(item);
             }
         }
-        let _ = writeln!(out, "{:>3}  {when:<width$}  {}  [{}]", i + 1, e.label, e.id);
+        let why = e.unlisted.map(|u| format!("  ({})", u.as_str())).unwrap_or_default();
+        let _ = writeln!(out, "{:>3}  {when:<width$}  {}  [{}]{why}", i + 1, e.label, e.id);
         let _ = writeln!(out, "     {:width$}  told by {}", "", told.join(", "));
         if let Some(ends) = e.date.as_ref().and_then(|d| d.ends) {
             let _ = writeln!(out, "     {:width$}  {}", "", crate::render::ends_label(&ends));

@@ -34,13 +34,26 @@ pub struct Args {
     /// What draws SVG/PNG: dot (Graphviz), mermaid, mermaid-gantt or mermaid-flowchart (mermaid-cli).
     #[arg(long, default_value = "dot")]
     pub engine: String,
+    /// Which events to draw: auto (the listed events; the key events when more than 40 are
+    /// listed), key, listed, all. JSON and TimeML always hold every event.
+    #[arg(long, default_value = "auto", conflicts_with = "all")]
+    pub view: String,
+    /// Draw every event, the unlisted ones (negated, modal, reporting, ...) included: `--view all`.
+    #[arg(long)]
+    pub all: bool,
 }
 
 pub fn run(args: Args) -> crate::Result<Outcome> {
     let format: Format = args.format.parse()?;
     let engine: Engine = args.engine.parse()?;
+    let view: render::View = if args.all {
+        render::View::All
+    } else {
+        args.view.parse()?
+    };
     let opts = Options {
         clusters: args.clusters,
+        view,
     };
     let mut timeline = Timeline::from_path(&args.timeline)?;
     let diagram = matches!(

@@ -30,7 +30,9 @@
 
 pub mod complement;
 pub mod grammar;
+pub mod label;
 pub mod lexicon;
+pub mod listing;
 pub mod merge;
 pub mod morph;
 

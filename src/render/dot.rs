@@ -1,4 +1,4 @@
-//! Graphviz DOT: time flows left to right.
+//! Graphviz DOT: time flows left to right, or top to bottom past [`MAX_COLUMNS`] dates.
 //!
 //! | element            | DOT                                                                   |
 //! |--------------------|-----------------------------------------------------------------------|
@@ -20,6 +20,9 @@ use super::{
 use crate::timeline::Timeline;
 use std::collections::BTreeMap;
 use std::fmt::Write;
+
+/// Most dates drawn as columns, left to right; more are drawn as rows, top to bottom.
+pub const MAX_COLUMNS: usize = 12;
 
 /// Label lines are wrapped at this many characters.
 pub const WRAP: usize = 28;
@@ -66,9 +69,13 @@ pub fn wrap(s: &str, width: usize) -> String {
 
 pub fn render(t: &Timeline, opts: &Options) -> String {
     let mut out = String::from("digraph timeline {\n");
+    // Many dates drawn left to right make a strip thousands of pixels wide and a few hundred
+    // high: past [`MAX_COLUMNS`] dates, time runs top to bottom, one row per date.
+    let columns = axis_groups(t).iter().filter(|(l, _)| l.is_some()).count();
+    let rankdir = if columns > MAX_COLUMNS { "TB" } else { "LR" };
     let _ = writeln!(
         out,
-        "  graph [rankdir=LR, newrank=true, nodesep=0.25, ranksep=0.45, fontname={}, fontsize=16, labelloc=t{}];",
+        "  graph [rankdir={rankdir}, newrank=true, nodesep=0.25, ranksep=0.45, fontname={}, fontsize=16, labelloc=t{}];",
         quote(FONT),
         title(t).map(|s| format!(", label={}", quote(&s))).unwrap_or_default()
     );

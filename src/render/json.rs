@@ -10,9 +10,11 @@
 //! coarser gets `year` and a `display_date` with the exact range. A date known on one side
 //! only starts at its known day, with `display_date` `by 2014-12-18` (or `from ...`) and the
 //! bound stated in the slide text ("On or before 2014-12-18; no earlier bound is known.").
-//! Text fields are HTML in TimelineJS, so labels and sources are HTML-escaped.
+//! Text fields are HTML in TimelineJS, so labels and sources are HTML-escaped. Slides are
+//! grouped (`group`) by story: the title of the document that first tells the event, so a
+//! 30-article timeline shows one row per article, not one per TimeML class.
 
-use super::{date_label, display_order, event_label, placed_date, title};
+use super::{date_label, display_order, event_label, one_line, placed_date, title};
 use crate::error::{Error, Result};
 use crate::timeline::{Bounds, Date, Timeline};
 use crate::value::Precision;
@@ -137,8 +139,11 @@ pub fn timelinejs(t: &Timeline) -> Result<String> {
             "text".into(),
             json!({ "headline": html(&event_label(e)), "text": body }),
         );
-        if let Some(c) = &e.class {
-            slide.insert("group".into(), Value::String(c.clone()));
+        // Grouped by story: the document that first tells the event (its title, else its id).
+        if let Some(s) = e.sources.first() {
+            let doc = doc_index.get(s.document.as_str()).map(|&k| &t.documents[k]);
+            let group = doc.and_then(|d| d.title.clone()).unwrap_or_else(|| s.document.clone());
+            slide.insert("group".into(), Value::String(one_line(&group)));
         }
         events.push(Value::Object(slide));
     }

@@ -164,6 +164,20 @@ fn axis(first: NaiveDate, last: NaiveDate) -> (&'static str, &'static str) {
 /// is a milestone at its known day, marked `≤ 2014-12-18` (on or before) or `≥ 2014-12-18`
 /// (on or after). Events in a conflict are `crit`. Sections are the months of the events'
 /// known days (the earliest, else the latest).
+/// The days a gantt axis covers: the events' known days within three interquartile ranges
+/// (at least a year) of their middle half. Fewer than four days: no limit.
+pub fn axis_window(mut days: Vec<NaiveDate>) -> (NaiveDate, NaiveDate) {
+    days.sort_unstable();
+    if days.len() < 4 {
+        return (NaiveDate::MIN, NaiveDate::MAX);
+    }
+    let (q1, q3) = (days[days.len() / 4], days[days.len() * 3 / 4]);
+    let fence = Days::new(((q3 - q1).num_days().max(0) as u64 * 3).max(366));
+    let lo = q1.checked_sub_days(fence).unwrap_or(NaiveDate::MIN);
+    let hi = q3.checked_add_days(fence).unwrap_or(NaiveDate::MAX);
+    (lo, hi)
+}
+
 pub fn gantt(t: &Timeline) -> String {
     let mut out = String::from("gantt\n");
     if let Some(title) = title(t) {
@@ -172,10 +186,18 @@ pub fn gantt(t: &Timeline) -> String {
     out.push_str("    dateFormat YYYY-MM-DD\n");
     // Mermaid would otherwise mark the renderer's current date: output must not depend on the clock.
     out.push_str("    todayMarker off\n");
-    let dated: Vec<(usize, &Date)> = display_order(t)
+    let all_dated: Vec<(usize, &Date)> = display_order(t)
         .into_iter()
         .filter_map(|i| placed_date(&t.events[i]).map(|d| (i, d)))
         .collect();
+    // The axis covers the events' bulk: a date far from it (a misread year, a founding
+    // decades back) would stretch the axis until every bar is a hairline.
+    let (lo, hi) = axis_window(all_dated.iter().filter_map(|(_, d)| d.known_day()).collect());
+    let inside = |d: &Date| {
+        let (a, b) = (d.earliest.or(d.latest), d.latest.or(d.earliest));
+        a.is_some_and(|a| a >= lo) && b.is_some_and(|b| b <= hi)
+    };
+    let dated: Vec<(usize, &Date)> = all_dated.iter().copied().filter(|(_, d)| inside(d)).collect();
     let days = || dated.iter().flat_map(|(_, d)| [d.earliest, d.latest]).flatten();
     let (first, last) = (days().min(), days().max());
     if let (Some(a), Some(b)) = (first, last) {
@@ -183,7 +205,16 @@ pub fn gantt(t: &Timeline) -> String {
         let _ = writeln!(out, "    axisFormat {fmt}");
         let _ = writeln!(out, "    tickInterval {tick}");
     }
-    let undated = t.events.len() - dated.len();
+    let outside = all_dated.len() - dated.len();
+    if outside > 0 {
+        let _ = writeln!(
+            out,
+            "    %% {outside} event(s) dated outside {} .. {} not shown",
+            lo.format("%Y-%m-%d"),
+            hi.format("%Y-%m-%d")
+        );
+    }
+    let undated = t.events.len() - all_dated.len();
     if undated > 0 {
         let _ = writeln!(out, "    %% {undated} undated event(s) not shown");
     }

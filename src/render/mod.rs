@@ -90,6 +90,142 @@ impl std::str::FromStr for Format {
 pub struct Options {
     /// DOT: one cluster per source document (events go in the cluster of their first source).
     pub clusters: bool,
+    /// Which events are drawn ([`view`]).
+    pub view: View,
+}
+
+/// Which events a view shows.
+///
+/// | `View`   | `--view`          | events shown                                                     |
+/// |----------|-------------------|------------------------------------------------------------------|
+/// | `Auto`   | `auto` (default)  | `Listed`, or `Key` when more than [`KEY_VIEW_THRESHOLD`] are listed |
+/// | `Key`    | `key`             | the [`KEY_EVENTS`] listed events told by most documents, most precisely dated |
+/// | `Listed` | `listed`          | every event without an `unlisted:` reason                        |
+/// | `All`    | `all` (`--all`)   | every event                                                      |
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Auto,
+    Key,
+    Listed,
+    All,
+}
+
+/// `(--view name, view)`.
+pub static VIEW_NAMES: &[(&str, View)] = &[
+    ("auto", View::Auto),
+    ("key", View::Key),
+    ("listed", View::Listed),
+    ("all", View::All),
+];
+
+impl std::str::FromStr for View {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<View> {
+        VIEW_NAMES
+            .iter()
+            .find(|(n, _)| *n == s)
+            .map(|(_, v)| *v)
+            .ok_or_else(|| {
+                let names: Vec<&str> = VIEW_NAMES.iter().map(|(n, _)| *n).collect();
+                Error::usage(format!("unknown view `{s}`; expected one of {}", names.join(", ")))
+            })
+    }
+}
+
+/// Above this many listed events, the `auto` view shows the key events only: a 30-article
+/// story lists about 150 events, which no picture shows readably (the DOT drawing of one was
+/// about 19,000 × 5,500 px).
+pub const KEY_VIEW_THRESHOLD: usize = 40;
+
+/// How many events the key-events view keeps.
+pub const KEY_EVENTS: usize = 30;
+
+/// The timeline a view shows: the chosen events in their order, the relations and recorded
+/// conflicts among them. The events left out are counted in [`hidden`].
+pub fn view(t: &Timeline, v: View) -> Timeline {
+    let listed: Vec<usize> = (0..t.events.len())
+        .filter(|&i| t.events[i].unlisted.is_none())
+        .collect();
+    let listed_n = listed.len();
+    let keep: Vec<usize> = match v {
+        View::All => (0..t.events.len()).collect(),
+        View::Listed => listed,
+        View::Auto if listed.len() <= KEY_VIEW_THRESHOLD => listed,
+        View::Auto | View::Key => key_events(t, &listed, KEY_EVENTS),
+    };
+    if keep.len() == t.events.len() {
+        return t.clone();
+    }
+    let ids: BTreeSet<&str> = keep.iter().map(|&i| t.events[i].id.as_str()).collect();
+    let times: BTreeSet<&str> = t.times.iter().map(|x| x.id.as_str()).collect();
+    let shown = |id: &str| ids.contains(id) || times.contains(id);
+    let mut out = Timeline {
+        events: keep.iter().map(|&i| t.events[i].clone()).collect(),
+        relations: t
+            .relations
+            .iter()
+            .filter(|r| shown(&r.from) && shown(&r.to))
+            .cloned()
+            .collect(),
+        conflicts: t
+            .conflicts
+            .iter()
+            .filter(|c| c.cycle.iter().all(|e| shown(&e.from) && shown(&e.to)))
+            .cloned()
+            .collect(),
+        ..t.clone()
+    };
+    for e in &mut out.events {
+        e.before.retain(|x| shown(x));
+        e.after.retain(|x| shown(x));
+    }
+    // Say what is left out, in the title every picture shows.
+    let what = if matches!(v, View::Key) || keep.len() < listed_n && !matches!(v, View::Listed) {
+        "key events"
+    } else {
+        "listed events"
+    };
+    let note = format!("{what}, {} of {} (--all shows every event)", keep.len(), t.events.len());
+    out.title = Some(match &t.title {
+        Some(x) => format!("{x} — {note}"),
+        None => note,
+    });
+    out
+}
+
+/// How many events of `t` a view leaves out.
+pub fn hidden(t: &Timeline, v: View) -> usize {
+    t.events.len() - view(t, v).events.len()
+}
+
+/// The `n` key events among `listed`, in timeline order: dated events before undated ones,
+/// labels of two words or more before one-word fragments, then by how many documents tell
+/// them, how precisely they are dated (a day before a month before a year), first mention.
+pub fn key_events(t: &Timeline, listed: &[usize], n: usize) -> Vec<usize> {
+    let rank = |i: usize| {
+        let e = &t.events[i];
+        let docs: BTreeSet<&str> = e.sources.iter().map(|s| s.document.as_str()).collect();
+        let width = match e.date.as_ref().map(Date::bounds) {
+            Some(Bounds::Between(a, b)) => (b - a).num_days().unsigned_abs(),
+            Some(Bounds::OnOrBefore(_) | Bounds::OnOrAfter(_)) => 400,
+            _ => u64::MAX,
+        };
+        // A one-word label ("Begin") says too little to stand among the key events.
+        let fragment = e.label.split_whitespace().count() < 2;
+        (
+            width == u64::MAX,
+            fragment,
+            std::cmp::Reverse(docs.len()),
+            width.min(10_000),
+            i,
+        )
+    };
+    let mut ranked: Vec<usize> = listed.to_vec();
+    ranked.sort_by_key(|&i| rank(i));
+    ranked.truncate(n);
+    ranked.sort_unstable();
+    ranked
 }
 
 /// Render a timeline as text. SVG and PNG are not text: use [`render_image`].
@@ -99,6 +235,14 @@ pub fn render(t: &Timeline, format: Format) -> Result<String> {
 
 /// [`render`] with options.
 pub fn render_with(t: &Timeline, format: Format, opts: &Options) -> Result<String> {
+    // The model formats (JSON, TimeML) keep every event; the pictures show the view.
+    let shown;
+    let t = if matches!(format, Format::Json | Format::Timeml) {
+        t
+    } else {
+        shown = view(t, opts.view);
+        &shown
+    };
     Ok(match format {
         Format::Mermaid => mermaid::timeline(t),
         Format::MermaidGantt => mermaid::gantt(t),
@@ -232,6 +376,39 @@ pub fn conflict_events(t: &Timeline) -> BTreeSet<String> {
         .iter()
         .flat_map(|c| c.cycle.iter().flat_map(|e| [e.from.clone(), e.to.clone()]))
         .collect()
+}
+
+/// A short name for each document id, unambiguous among the timeline's documents: the
+/// shortest prefix ending at a `_`, `-` or `.` (or the whole id) that no other document id
+/// shares ("000" for `000_85fb18fe88431737`; two ids `1664-Apple_Computer_CEO` and
+/// `1664-Apple_WWDC` keep as much as tells them apart).
+pub fn short_ids(t: &Timeline) -> std::collections::BTreeMap<String, String> {
+    let mut ids: Vec<&str> = t.documents.iter().map(|d| d.id.as_str()).collect();
+    for e in &t.events {
+        for s in &e.sources {
+            ids.push(s.document.as_str());
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    let mut out = std::collections::BTreeMap::new();
+    for &id in &ids {
+        let cuts = id
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, '_' | '-' | '.'))
+            .map(|(k, _)| k)
+            .chain([id.len()]);
+        let mut best = id;
+        for k in cuts {
+            let p = &id[..k];
+            if !p.is_empty() && ids.iter().all(|&o| o == id || !o.starts_with(p)) {
+                best = p;
+                break;
+            }
+        }
+        out.insert(id.to_string(), best.to_string());
+    }
+    out
 }
 
 /// The label with whitespace runs (newlines included) collapsed to one space.

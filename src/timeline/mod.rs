@@ -48,7 +48,7 @@ pub use clock::ClockTime;
 
 pub use model::{
     Anchor, AnchorKind, Bounds, Conflict, ConflictEdge, Date, DayRange, Derivation, Document, Ends, Event, Evidence,
-    Mention, Origin, Relation, SchemaVersion, Source, Time, Timeline, SCHEMA,
+    Mention, Origin, Relation, SchemaVersion, Source, Time, Timeline, Unlisted, SCHEMA,
 };
 
 use crate::error::Result;

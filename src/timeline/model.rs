@@ -192,6 +192,11 @@ pub struct Event {
     /// the lead, a main clause, a happening, a date in the text; see docs/SCHEMA.md).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub salience: Option<u8>,
+    /// Why the event is kept in the file but left out of the default views (`build --format
+    /// table`, the renderers; `--all` shows it): it is negated, modal or hypothetical, a
+    /// reporting verb, a generic statement or an opinion. Absent: the event is listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unlisted: Option<Unlisted>,
     /// A longer description (shown by the TimelineJS renderer).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -207,6 +212,52 @@ pub struct Event {
     /// Hand-written shorthand: ids of events this one is after (`this AFTER other`).
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "one_or_many")]
     pub after: Vec<String>,
+}
+
+/// Why an event is not worth listing on its own (see [`Event::unlisted`]). An editor keeps
+/// what happened; these are kept in the file, marked, for whoever wants them.
+///
+/// | YAML           | the event                                   | example                             |
+/// |----------------|---------------------------------------------|-------------------------------------|
+/// | `negated`      | is said not to have happened                | "Sony did *not release* the film"   |
+/// | `modal`        | is under a modal other than `will`          | "the hack *could cost* $100 million" |
+/// | `hypothetical` | is wished, planned, hoped, tried            | "Apple *plans to open* a store"     |
+/// | `reporting`    | is the telling, not what is told            | "Jobs *said* on Monday"             |
+/// | `generic`      | is a present-tense statement, not a happening | "the iPod *plays* all content"    |
+/// | `opinion`      | is a belief or expectation                  | "we increasingly *believe*"         |
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unlisted {
+    Negated,
+    Modal,
+    Hypothetical,
+    Reporting,
+    Generic,
+    Opinion,
+}
+
+impl Unlisted {
+    /// Every reason, in declaration order.
+    pub const ALL: &'static [Unlisted] = &[
+        Unlisted::Negated,
+        Unlisted::Modal,
+        Unlisted::Hypothetical,
+        Unlisted::Reporting,
+        Unlisted::Generic,
+        Unlisted::Opinion,
+    ];
+
+    /// The YAML spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unlisted::Negated => "negated",
+            Unlisted::Modal => "modal",
+            Unlisted::Hypothetical => "hypothetical",
+            Unlisted::Reporting => "reporting",
+            Unlisted::Generic => "generic",
+            Unlisted::Opinion => "opinion",
+        }
+    }
 }
 
 /// One mention of an event in a document.

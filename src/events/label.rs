@@ -1,0 +1,836 @@
+//! Event labels: a headline for each event, read from the dependency parse of its sentence.
+//!
+//! | sentence                                                        | event      | label                                         |
+//! |-----------------------------------------------------------------|------------|-----------------------------------------------|
+//! | GM failed to pass the Senate bill on Tuesday.                   | `pass`     | GM failed to pass the Senate bill             |
+//! | The company, which is based in Tokyo, reported a $2.4 billion loss. | `reported` | The company reported a $2.4 billion loss  |
+//! | Airbus said its A350 landed at 09:30 UTC.                       | `landed`   | Its A350 landed                               |
+//! | The captain, who commanded the ship for years, died last June.  | `died`     | The captain died                              |
+//! | The crew that first crossed the Arctic in 1926 has died.        | `crossed`  | The crew first crossed the Arctic             |
+//! | Officials held a New York press conference.                     | `held`     | Officials held a New York press conference    |
+//!
+//! A label is subject + verb group + key object, each a whole phrase of the parse: a phrase
+//! is a head word with the dependents that name it (determiners, adjectives, compounds,
+//! numbers, possessors, flat names, `of` phrases), so a label never ends inside an amount
+//! ("$2.4 billion"), a name ("New York"), a clock time ("09:30 UTC") or a model name
+//! ("A350"): it is cut between phrases, never inside a token or a phrase. Relative clauses,
+//! appositions, parentheses and time expressions are left out.
+//!
+//! # Grammar
+//!
+//! ```text
+//! label     := subject? group object? | noun-phrase          (words in text order)
+//! subject   := phrase(nsubj | nsubj:pass | csubj of the top predicate)
+//!            | antecedent of a relative clause (acl:relcl)
+//!            | subject of the first conjunct (a coordinated verb with no subject of its own)
+//! group     := aux* neg? top (mark? xcomp)*                  ("failed to pass", "has not released")
+//! top       := the event's verb, or the verb whose xcomp it is ("failed" for "pass")
+//! object    := phrase(obj | iobj of the event) | phrase(obl) with no time expression
+//! phrase(h) := h + det amod compound flat nummod nmod:poss fixed case + nmod "of" (short)
+//! ```
+//!
+//! Where the sentence has no parse (the model could not be loaded) or the event's word is
+//! not found in it, [`window_label`] takes a few words on each side of the trigger.
+
+use crate::events::{Event, EventClass, Pos, Tense};
+use crate::pipeline::{
+    capitalised, is_article_or_coordinator, is_finite_auxiliary, is_preposition, is_subordinator, squash,
+};
+use crate::syntax::DocParse;
+use crate::text::{Analysis, Span, TokenKind};
+use crate::timex::Timex;
+
+/// One analysed document, as far as labels need it.
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub analysis: &'a Analysis,
+    pub parse: &'a DocParse,
+    pub timexes: &'a [Timex],
+    pub events: &'a [Event],
+}
+
+impl Doc<'_> {
+    /// Is the token inside a time expression?
+    fn in_timex(&self, t: &crate::text::Token) -> bool {
+        self.timexes.iter().any(|x| x.span.contains(&t.span))
+    }
+
+    /// Is byte range `start..end` inside a time expression?
+    fn span_in_timex(&self, start: usize, end: usize) -> bool {
+        self.timexes.iter().any(|x| x.span.start <= start && end <= x.span.end)
+    }
+}
+
+/// Most words a label takes from the parse before the object is shortened.
+pub const MAX_WORDS: usize = 14;
+
+/// Most words of a phrase taken whole ([`parse_label`]'s `whole`).
+pub const SHORT_PHRASE: usize = 7;
+
+/// Dependents that are part of the phrase their head names.
+const PHRASE_RELATIONS: &[&str] = &[
+    "det",
+    "amod",
+    "compound",
+    "compound:prt",
+    "flat",
+    "nummod",
+    "nmod:poss",
+    "fixed",
+    "case",
+    "goeswith",
+    "nmod:npmod",
+];
+
+/// Verbs whose infinitive complement the label carries with them ("failed to pass").
+const CATENATIVE: &[&str] = &[
+    "fail", "refuse", "decline", "try", "attempt", "plan", "hope", "want", "seek", "aim", "intend", "agree", "decide",
+    "begin", "start", "continue", "stop", "manage", "threaten", "promise", "vow", "expect", "need", "wish", "offer",
+];
+
+/// The event's label: from the parse when the sentence has one, else [`window_label`].
+pub fn label(d: &Doc, e: &Event) -> String {
+    let l = parse_label(d, e).unwrap_or_else(|| window_label(d, e));
+    // No subject-less label for a finite verb whose clause names its actor ("Apple today
+    // unveiled ..." misparsed: not "Unveiled ...").
+    let starts_with_trigger = l
+        .split_whitespace()
+        .next()
+        .is_some_and(|f| f.eq_ignore_ascii_case(&e.text));
+    if e.pos == Pos::Verb && starts_with_trigger && matches!(e.tense, Tense::Past | Tense::Present) {
+        if let Some(name) = nearest_name(d, e) {
+            let mut c = l.chars();
+            let rest = match c.next() {
+                Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+                None => String::new(),
+            };
+            return format!("{name} {rest}");
+        }
+    }
+    l
+}
+
+/// The run of capitalised words nearest before the trigger in its clause (after the last
+/// comma), outside time expressions: the actor a misparsed sentence still names.
+fn nearest_name(d: &Doc, e: &Event) -> Option<String> {
+    let toks = &d.analysis.tokens;
+    let sent = d.analysis.sentences.get(e.sentence)?;
+    let k = d.analysis.token_at_or_after(e.span.start).min(toks.len());
+    let mut run: Vec<usize> = Vec::new();
+    let mut j = k;
+    while j > sent.tokens.start {
+        j -= 1;
+        let t = &toks[j];
+        let w = t.text(d.text);
+        if matches!(w, "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”") {
+            break;
+        }
+        if d.in_timex(t) {
+            if run.is_empty() {
+                continue;
+            }
+            break;
+        }
+        let name = capitalised(t, d.text) && !(j == sent.tokens.start && NOT_NAMES.contains(&w));
+        if name {
+            run.push(j);
+        } else if !run.is_empty() {
+            break;
+        } else if run.is_empty() && k - j > 3 {
+            return None;
+        }
+    }
+    let (&l, &f) = (run.first()?, run.last()?);
+    Some(squash(Span::new(toks[f].span.start, toks[l].span.end).slice(d.text)))
+}
+
+/// The label read from the parse, `None` when the sentence has no parse or the trigger is
+/// not one of its words.
+pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
+    let s = e.sentence;
+    let sent = d.parse.sentences.get(s)?;
+    let w = d.parse.word_at(s, e.span.start)?;
+    let ws = &sent.words;
+    let n = ws.len();
+    let children = |h: usize| (0..n).filter(move |&c| ws[c].head == h + 1);
+    let base = |c: usize| ws[c].deprel.split(':').next().unwrap_or("").to_string();
+    let lemma = |c: usize| ws[c].lemma.to_ascii_lowercase();
+    let mut keep = vec![false; n];
+
+    // A phrase: the head with the dependents that name it, recursively.
+    fn phrase(ws: &[crate::syntax::ParsedWord], h: usize, depth: usize, keep: &mut [bool]) {
+        keep[h] = true;
+        if depth > 3 {
+            return;
+        }
+        for c in 0..ws.len() {
+            if ws[c].head != h + 1 {
+                continue;
+            }
+            let rel = ws[c].deprel.as_str();
+            let of_phrase = rel == "nmod"
+                && ws
+                    .iter()
+                    .any(|x| x.head == c + 1 && x.deprel == "case" && x.lemma.eq_ignore_ascii_case("of"))
+                && c > h
+                && c - h <= 4;
+            if PHRASE_RELATIONS.contains(&rel) || of_phrase {
+                phrase(ws, c, depth + 1, keep);
+            } else if rel == "punct"
+                && c > 0
+                && c + 1 < ws.len()
+                && ws[c].end == ws[c + 1].start
+                && ws[c - 1].end == ws[c].start
+            {
+                // Punctuation inside a token run ("Wal-Mart", "3.5"): part of the phrase.
+                keep[c] = true;
+            }
+        }
+    }
+
+    // A whole phrase when it is short and plain: its head's entire subtree, when that is
+    // contiguous, at most `SHORT_PHRASE` words, holds no clause, no comma or parenthesis and no
+    // time expression ("similar attacks on South Korean organizations"); else [`phrase`].
+    fn whole(ws: &[crate::syntax::ParsedWord], h: usize, keep: &mut [bool], d: &Doc, top_case: bool) -> bool {
+        let n = ws.len();
+        let mut inside = vec![false; n];
+        inside[h] = true;
+        // Heads come in any order: repeat until no word joins (at most the depth).
+        for _ in 0..n {
+            let mut changed = false;
+            for c in 0..n {
+                if !inside[c] && ws[c].head > 0 && inside[ws[c].head - 1] {
+                    inside[c] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let lo = (0..n).find(|&i| inside[i]).unwrap_or(h);
+        let hi = (0..n).rev().find(|&i| inside[i]).unwrap_or(h);
+        let words = inside.iter().filter(|&&x| x).count();
+        let plain = (lo..=hi).all(|i| {
+            let base = ws[i].deprel.split(':').next().unwrap_or("");
+            inside[i]
+                && !matches!(
+                    base,
+                    "acl" | "advcl" | "ccomp" | "parataxis" | "appos" | "csubj" | "dislocated" | "list"
+                )
+                && !(base == "punct"
+                    && (i == lo || i == hi || ws[i - 1].end != ws[i].start || ws[i].end != ws[i + 1].start))
+                && (i == h || !d.span_in_timex(ws[i].start, ws[i].end) || d.span_in_timex(ws[h].start, ws[h].end))
+        });
+        if !plain || words > SHORT_PHRASE {
+            return false;
+        }
+        for i in lo..=hi {
+            // A noun event's own preposition is not part of it ("following hacker threats").
+            if !(top_case && ws[i].head == h + 1 && matches!(ws[i].deprel.as_str(), "case" | "mark") && i < h) {
+                keep[i] = true;
+            }
+        }
+        true
+    }
+
+    if e.pos != Pos::Verb && !matches!(ws[w].upos.as_str(), "VERB" | "AUX") {
+        // A noun event: its own phrase ("the New York press conference").
+        if !whole(ws, w, &mut keep, d, true) {
+            phrase(ws, w, 0, &mut keep);
+            for c in children(w) {
+                if matches!(ws[c].deprel.as_str(), "case" | "mark") && c < w {
+                    keep[c] = false;
+                }
+            }
+        }
+        close_names(d, ws, &mut keep);
+        return Some(render(d, ws, &keep, e));
+    }
+
+    // The top of the verb chain: climb over xcomp to a catenative verb ("failed to pass").
+    let mut top = w;
+    let mut chain = vec![w];
+    for _ in 0..2 {
+        let h = match d.parse.head(s, top) {
+            Some(h) => h,
+            None => break,
+        };
+        if ws[top].deprel == "xcomp" && CATENATIVE.contains(&lemma(h).as_str()) {
+            top = h;
+            chain.push(h);
+        } else {
+            break;
+        }
+    }
+    // The verb group of every predicate of the chain: auxiliaries, negation, `to`, particles.
+    for &p in &chain {
+        keep[p] = true;
+        for c in children(p) {
+            let rel = ws[c].deprel.as_str();
+            // Negation, and the adverbs that change what happened ("still leaking", "first
+            // crossed", "again filed").
+            let neg = rel == "advmod"
+                && matches!(
+                    lemma(c).as_str(),
+                    "not" | "never" | "n't" | "still" | "again" | "first" | "no" | "longer"
+                );
+            let to = rel == "mark" && lemma(c) == "to";
+            if matches!(rel, "aux" | "aux:pass" | "cop" | "compound:prt") || neg || (to && p != top) {
+                keep[c] = true;
+            }
+        }
+    }
+    // The subject: of the top predicate, of the first conjunct, or the antecedent.
+    // Not a time expression read as the subject ("More than a month after the hack,
+    // information is still leaking": not "a month is leaking").
+    let subject_of = |p: usize| {
+        children(p).find(|&c| {
+            matches!(base(c).as_str(), "nsubj" | "csubj" | "expl") && !d.span_in_timex(ws[c].start, ws[c].end)
+        })
+    };
+    let timex_subject = children(top).any(|c| base(c) == "nsubj" && d.span_in_timex(ws[c].start, ws[c].end));
+    let mut subject = subject_of(top);
+    let mut p = top;
+    for _ in 0..3 {
+        if subject.is_some() {
+            break;
+        }
+        match (ws[p].deprel.as_str(), d.parse.head(s, p)) {
+            ("conj", Some(h)) => {
+                subject = subject_of(h);
+                p = h;
+            }
+            ("acl:relcl" | "acl", Some(h)) if matches!(ws[h].upos.as_str(), "NOUN" | "PROPN" | "PRON") => {
+                subject = Some(h);
+            }
+            // Object control: "prompting Apple Corps to file suit" → "Apple Corps file suit".
+            ("xcomp", Some(h)) => {
+                subject = children(h).find(|&c| ws[c].deprel == "obj" && c < p);
+            }
+            _ => break,
+        }
+    }
+    let found_subject = subject.is_some();
+    if subject.is_none() && (timex_subject || ws[top].deprel == "root") {
+        // A time expression read as the subject ("Apple today unveiled", "More than a month
+        // after the hack, information is still leaking"): the nearest noun before the verb,
+        // outside time expressions, with no verb between.
+        subject = (0..top)
+            .rev()
+            .take_while(|&i| !matches!(ws[i].upos.as_str(), "VERB") && ws[i].form != ",")
+            .find(|&i| {
+                matches!(ws[i].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+                    && !d.span_in_timex(ws[i].start, ws[i].end)
+                    && !matches!(ws[i].deprel.as_str(), "compound" | "flat" | "nmod:poss")
+            });
+    }
+    if let Some(sb) = subject {
+        // A relative pronoun stands for its antecedent ("the crew that first crossed").
+        let relative = matches!(lemma(sb).as_str(), "that" | "which" | "who" | "whom") && ws[top].deprel == "acl:relcl"
+            || sb == d.parse.head(s, top).unwrap_or(usize::MAX);
+        let h = match (relative, d.parse.head(s, top)) {
+            (true, Some(ante)) => ante,
+            _ => sb,
+        };
+        let antecedent = relative;
+        if !found_subject {
+            // A subject found by position only: the noun with the modifiers glued to its left.
+            keep[h] = true;
+            let mut i = h;
+            while i > 0
+                && matches!(ws[i - 1].deprel.as_str(), "det" | "amod" | "compound" | "flat")
+                && ws[i - 1].head == h + 1
+            {
+                i -= 1;
+                keep[i] = true;
+            }
+        } else if antecedent || !whole(ws, h, &mut keep, d, false) {
+            phrase(ws, h, 0, &mut keep);
+        }
+        if antecedent {
+            // Not the antecedent's own preposition ("in a rare press conference held by Apple").
+            for c in children(h) {
+                if matches!(ws[c].deprel.as_str(), "case" | "mark") && c < h {
+                    keep[c] = false;
+                    for f in children(c) {
+                        keep[f] = false;
+                    }
+                }
+            }
+        }
+        // A question's auxiliary before its subject ("Have you met"): the label states it.
+        for c in children(top) {
+            if matches!(ws[c].deprel.as_str(), "aux" | "aux:pass") && c < sb {
+                keep[c] = false;
+            }
+        }
+        if ws[top].deprel == "acl:relcl" {
+            // Adverbs between the relative pronoun and the verb ("first crossed").
+            for c in children(top) {
+                if ws[c].deprel == "advmod" && c < top && c > sb {
+                    keep[c] = true;
+                }
+            }
+        }
+    }
+    // The key object: of the event's own verb, else of the top; else a place or partner
+    // (`obl` with no time expression in it).
+    let object = |p: usize| {
+        children(p)
+            .find(|&c| matches!(ws[c].deprel.as_str(), "obj" | "iobj"))
+            .or_else(|| {
+                children(p).find(|&c| matches!(ws[c].deprel.as_str(), "xcomp") && c > p && ws[c].upos != "VERB")
+            })
+    };
+    let obl = |p: usize| {
+        children(p).find(|&c| {
+            ws[c].deprel.starts_with("obl")
+                && ws[c].deprel != "obl:tmod"
+                && c > p
+                && !d.span_in_timex(ws[c].start, ws[c].end)
+                && !matches!(ws[c].upos.as_str(), "NUM" | "ADV")
+        })
+    };
+    if let Some(o) = object(w).or_else(|| object(top)) {
+        if !whole(ws, o, &mut keep, d, false) {
+            phrase(ws, o, 0, &mut keep);
+        }
+    } else if let Some(o) = obl(w) {
+        // A place or partner: whole when short, else a name's words ("hacked into Sony
+        // Pictures Entertainment's network"); a common noun cut from what follows it
+        // ("escalated from promises [of ...]") is left out.
+        if !whole(ws, o, &mut keep, d, false) && ws[o].form.chars().next().is_some_and(char::is_uppercase) {
+            phrase(ws, o, 0, &mut keep);
+        }
+    } else if let Some(x) = children(w).find(|&c| ws[c].deprel == "xcomp" && ws[c].upos == "VERB") {
+        // "was allowed to use its name": the infinitive and its object.
+        keep[x] = true;
+        for c in children(x) {
+            if ws[c].deprel == "mark" || ws[c].deprel == "obj" {
+                phrase(ws, c, 1, &mut keep);
+            }
+        }
+    }
+    // A copula's predicate is the head itself ("was the first"), kept above with its phrase.
+    if children(top).any(|c| ws[c].deprel == "cop") {
+        phrase(ws, top, 1, &mut keep);
+    }
+    // Time expressions are shown as the date, not in the label — unless a time word is inside
+    // a kept name ("the July 16 press conference" stays whole).
+    for t in d
+        .timexes
+        .iter()
+        .filter(|t| t.span.start >= sent.start && t.span.end <= sent.end)
+    {
+        let inside: Vec<usize> = (0..n)
+            .filter(|&i| t.span.start <= ws[i].start && ws[i].end <= t.span.end)
+            .collect();
+        let Some(&h) = inside
+            .iter()
+            .find(|&&i| ws[i].head == 0 || !inside.contains(&(ws[i].head - 1)))
+        else {
+            continue;
+        };
+        let modifier = keep[h] && matches!(base(h).as_str(), "compound" | "amod" | "nmod" | "nummod");
+        if !modifier {
+            for &i in &inside {
+                if !chain.contains(&i) {
+                    keep[i] = false;
+                }
+            }
+        }
+    }
+    close_names(d, ws, &mut keep);
+    if keep.iter().filter(|&&k| k).count() > MAX_WORDS {
+        return None;
+    }
+    // A subject-less label of a finite verb whose sentence has a named actor reads as a
+    // fragment: let the window label (which looks further) try when the parse found none.
+    let out = render(d, ws, &keep, e);
+    if subject.is_none() && ws[top].deprel == "root" && e.class == EventClass::Reporting {
+        return None;
+    }
+    Some(out)
+}
+
+/// Never cut inside a name, whatever the parse says: a kept capitalised word takes the
+/// capitalised words next to it ("Sony Pictures" → "Sony Pictures Entertainment's network":
+/// a possessive takes the noun it qualifies), a kept number its neighbours in the same token
+/// run ("$2.4", "09:30", "A350" are one token each already).
+fn close_names(d: &Doc, ws: &[crate::syntax::ParsedWord], keep: &mut [bool]) {
+    let n = ws.len();
+    let upper = |i: usize| ws[i].form.chars().next().is_some_and(char::is_uppercase);
+    // A capitalised word that is a name: not the sentence's first word unless tagged one.
+    let cap = |i: usize| (i > 0 || ws[i].upos == "PROPN") && upper(i) && !d.span_in_timex(ws[i].start, ws[i].end);
+    let amount = |i: usize| {
+        matches!(ws[i].upos.as_str(), "NUM" | "SYM")
+            || matches!(
+                ws[i].form.as_str(),
+                "US" | "U.S." | "A" | "C" | "NZ" | "HK" | "million" | "billion" | "trillion" | "percent" | "%"
+            )
+    };
+    let glued = |a: usize, b: usize| ws[a].end == ws[b].start && ws[a].start != ws[b].start;
+    for _ in 0..n {
+        let mut changed = false;
+        for i in 0..n {
+            if !keep[i] {
+                continue;
+            }
+            // The words of a multiword token go together.
+            for j in [i.wrapping_sub(1), i + 1] {
+                if j < n && !keep[j] && ws[j].start == ws[i].start {
+                    keep[j] = true;
+                    changed = true;
+                }
+            }
+            if cap(i) {
+                if i + 1 < n && !keep[i + 1] && (cap(i + 1) || ws[i + 1].form == "'s" || ws[i + 1].form == "’s") {
+                    keep[i + 1] = true;
+                    changed = true;
+                }
+                if i > 1 && !keep[i - 1] && cap(i - 1) {
+                    keep[i - 1] = true;
+                    changed = true;
+                }
+            }
+            // A token run without spaces ("Wal-Mart", "long-undiscovered", "$5.41") and an
+            // amount ("US $5.41", "$2.4 billion") stay whole.
+            for j in [i.wrapping_sub(1), i + 1] {
+                if j >= n || keep[j] {
+                    continue;
+                }
+                let (a, b) = (i.min(j), i.max(j));
+                let inner_punct = ws[j].upos == "PUNCT" && !(j + 1 < n && j > 0 && glued(j - 1, j) && glued(j, j + 1));
+                if (glued(a, b) && !inner_punct) || (amount(i) && amount(j) && !d.span_in_timex(ws[j].start, ws[j].end))
+                {
+                    keep[j] = true;
+                    changed = true;
+                }
+            }
+            // A possessive marker takes what it qualifies.
+            if matches!(ws[i].form.as_str(), "'s" | "’s") && i + 1 < n && !keep[i + 1] && ws[i + 1].upos == "NOUN" {
+                keep[i + 1] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// The kept words as text: each run of consecutive kept tokens copied from the document
+/// (so "$2.4", "09:30" and "A350" come out as written), runs joined by one space.
+fn render(d: &Doc, ws: &[crate::syntax::ParsedWord], keep: &[bool], e: &Event) -> String {
+    let mut spans: Vec<(usize, usize)> = ws
+        .iter()
+        .zip(keep)
+        .filter(|(_, &k)| k)
+        .map(|(x, _)| (x.start, x.end))
+        .collect();
+    spans.dedup();
+    // No comma, semicolon or bracket between phrases (one inside a number is part of its token).
+    spans.retain(|&(a, b)| !matches!(&d.text[a..b], "," | ";" | "(" | ")" | "\"" | "“" | "”"));
+    // Drop punctuation at either end, and a trailing function word.
+    let is_punct = |&(a, b): &(usize, usize)| d.text[a..b].chars().all(|c| !c.is_alphanumeric());
+    while spans.first().is_some_and(is_punct) {
+        spans.remove(0);
+    }
+    while spans.last().is_some_and(is_punct) {
+        spans.pop();
+    }
+    let mut out = String::new();
+    let mut last_end: Option<usize> = None;
+    for &(a, b) in &spans {
+        match last_end {
+            // Adjacent in the text up to whitespace that is not a line break: copy the gap.
+            Some(le) if d.text[le..a].chars().all(|c| c == ' ') && a - le <= 1 => {
+                out.push_str(&d.text[le..b]);
+            }
+            Some(_) => {
+                out.push(' ');
+                out.push_str(&d.text[a..b]);
+            }
+            None => out.push_str(&d.text[a..b]),
+        }
+        last_end = Some(b);
+    }
+    let out = squash(&out);
+    let mut c = out.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => e.text.clone(),
+    }
+}
+
+/// The label read from a window of tokens around the trigger (used when the sentence has no
+/// parse): the trigger with a few words of its clause on each side.
+pub fn window_label(a: &Doc, e: &Event) -> String {
+    let text = a.text;
+    let toks = &a.analysis.tokens;
+    let sent = &a.analysis.sentences[e.sentence.min(a.analysis.sentences.len().saturating_sub(1))];
+    let k = a
+        .analysis
+        .token_at_or_after(e.span.start)
+        .min(toks.len().saturating_sub(1));
+    let boundary = |t: &crate::text::Token| {
+        t.kind == TokenKind::Punct
+            && matches!(
+                t.text(text),
+                "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”" | "—" | "–" | "." | "?" | "!"
+            )
+    };
+    let stop_left = |w: &str| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "after"
+                | "before"
+                | "when"
+                | "while"
+                | "since"
+                | "until"
+                | "that"
+                | "which"
+                | "who"
+                | "because"
+                | "and"
+                | "but"
+                | "or"
+                | "if"
+                | "as"
+                | "on"
+                | "in"
+                | "at"
+                | "from"
+                | "of"
+                | "by"
+                | "to"
+                | "for"
+                | "with"
+        )
+    };
+    let capital = |i: usize| capitalised(&toks[i], text);
+    // `of` inside a name ("Bank of England", "Office of Personnel Management").
+    let of_in_name = |i: usize| {
+        i > sent.tokens.start
+            && i + 1 < sent.tokens.end
+            && toks[i].text(text) == "of"
+            && capital(i - 1)
+            && capital(i + 1)
+    };
+    let mut lo = k;
+    let mut words = 0;
+    let max_left = if e.pos == Pos::Noun { 2 } else { 4 };
+    while lo > sent.tokens.start && words < max_left {
+        let t = &toks[lo - 1];
+        let w = t.text(text).to_ascii_lowercase();
+        // A name counts as one word, `of` in it included.
+        if lo < k && (capital(lo - 1) && capital(lo) || of_in_name(lo - 1)) {
+            lo -= 1;
+            continue;
+        }
+        let determiner = matches!(
+            w.as_str(),
+            "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "my" | "your"
+        );
+        let other_event = a
+            .events
+            .iter()
+            .any(|x| x.pos == Pos::Verb && x.span.contains(&toks[lo - 1].span) && x.span != e.span);
+        let in_timex = e.pos == Pos::Verb && a.in_timex(&toks[lo - 1]);
+        let signal = matches!(w.as_str(), "following" | "amid" | "despite" | "during");
+        if boundary(t)
+            || other_event
+            || in_timex
+            || (t.kind == TokenKind::Word && (stop_left(&w) || determiner || signal))
+        {
+            break;
+        }
+        lo -= 1;
+        if t.kind != TokenKind::Punct {
+            words += 1;
+        }
+    }
+    // A relative clause's verb takes its antecedent: "legislation that's been languishing",
+    // a whole name ("the Office of Personnel Management that began").
+    if lo > sent.tokens.start {
+        let w = toks[lo - 1].text(text).to_ascii_lowercase();
+        if e.pos == Pos::Verb && matches!(w.as_str(), "that" | "which" | "who") {
+            let mut j = lo - 1;
+            let mut n = 0;
+            while j > sent.tokens.start
+                && toks[j - 1].kind == TokenKind::Word
+                && (n < 3 || capital(j - 1) && (capital(j) || toks[j].text(text) == "of") || of_in_name(j - 1))
+            {
+                j -= 1;
+                n += 1;
+            }
+            if n > 0 {
+                lo = j;
+            }
+        }
+    }
+    let mut hi = k + 1;
+    words = 0;
+    while hi < sent.tokens.end && words < 6 {
+        let t = &toks[hi];
+        // Up to the next clause, or the next verb phrase ("notified Congress on June 4 and
+        // will brief ...": not "... and will").
+        let next_vp = t.kind == TokenKind::Word
+            && matches!(t.text(text), "and" | "but")
+            && toks.get(hi + 1).is_some_and(|n| {
+                matches!(
+                    n.text(text).to_ascii_lowercase().as_str(),
+                    "will"
+                        | "would"
+                        | "could"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "can"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "then"
+                        | "later"
+                        | "also"
+                ) || a.events.iter().any(|x| x.pos == Pos::Verb && x.span == n.span)
+            });
+        // An abbreviation's dot inside the sentence ("on Oct. 19") does not end the label.
+        let abbreviation_dot = t.text(text) == "."
+            && hi + 1 < sent.tokens.end
+            && hi > sent.tokens.start
+            && toks[hi - 1].kind == TokenKind::Word
+            && toks[hi - 1].span.end == t.span.start;
+        // Nor does a separator inside a number ("rose 2.5 percent", "about 3,000 residents").
+        let in_number = matches!(t.text(text), "." | ",")
+            && hi > sent.tokens.start
+            && hi + 1 < sent.tokens.end
+            && toks[hi - 1].span.end == t.span.start
+            && t.span.end == toks[hi + 1].span.start
+            && toks[hi - 1].kind == TokenKind::Number
+            && toks[hi + 1].kind == TokenKind::Number;
+        if (boundary(t) && !abbreviation_dot && !in_number)
+            || next_vp
+            || (t.kind == TokenKind::Word && is_subordinator(t.text(text)))
+        {
+            break;
+        }
+        hi += 1;
+        if t.kind != TokenKind::Punct {
+            words += 1;
+        }
+    }
+    // Do not end on a function word.
+    while hi > k + 1 {
+        let w = toks[hi - 1].text(text).to_ascii_lowercase();
+        if matches!(
+            w.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "of"
+                | "to"
+                | "and"
+                | "or"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "that"
+                | "'"
+                | "’"
+        ) {
+            hi -= 1;
+        } else {
+            break;
+        }
+    }
+    // Nor on an amount without what it counts ("a fee of 65" → "a fee of 65 million euros").
+    let mut extra = 0;
+    let counted = |t: &crate::text::Token| {
+        let w = t.text(text);
+        t.kind == TokenKind::Word
+            && !is_subordinator(w)
+            && !is_preposition(w)
+            && !is_finite_auxiliary(w)
+            && !is_article_or_coordinator(w)
+    };
+    let in_timex = |t: &crate::text::Token| a.in_timex(t);
+    while extra < 2
+        && hi < sent.tokens.end
+        && counted(&toks[hi])
+        && !in_timex(&toks[hi - 1])
+        && (toks[hi - 1].kind == TokenKind::Number
+            || matches!(
+                toks[hi - 1].text(text).to_ascii_lowercase().as_str(),
+                "thousand" | "million" | "billion" | "trillion"
+            ))
+    {
+        hi += 1;
+        extra += 1;
+    }
+    // Not from inside a possessive ("bank's nine-member committee" → "nine-member committee").
+    while lo < k && matches!(toks[lo].text(text), "'" | "’" | "s" | "-") {
+        lo += 1;
+    }
+    let s = Span::new(toks[lo].span.start, toks[hi - 1].span.end).slice(text);
+    let mut s = squash(s);
+    // A reporting verb with nothing before it in its clause ("..., told that") takes the
+    // sentence's first name as its subject ("James A. Lewis told").
+    if lo == k && e.pos == Pos::Verb && e.class == EventClass::Reporting {
+        if let Some(name) = first_name(a, sent, k) {
+            s = format!("{name} {s}");
+        }
+    }
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => e.text.clone(),
+    }
+}
+
+/// Words that open a sentence in capitals without being names.
+pub(crate) static NOT_NAMES: &[&str] = &[
+    "On", "In", "At", "The", "A", "An", "But", "And", "As", "For", "By", "After", "Before", "When", "While", "Earlier",
+    "Later", "Now", "Last", "This", "That", "It", "He", "She", "They", "We", "I",
+];
+
+/// The first run of capitalised words in the sentence before token `k`, outside time
+/// expressions and parentheses.
+fn first_name(a: &Doc, sent: &crate::text::Sentence, k: usize) -> Option<String> {
+    let text = a.text;
+    let toks = &a.analysis.tokens;
+    let in_timex = |t: &crate::text::Token| a.in_timex(t);
+    let mut depth = 0;
+    let mut run: Vec<usize> = Vec::new();
+    for i in sent.tokens.start..k {
+        let t = &toks[i];
+        let w = t.text(text);
+        match w {
+            "(" => depth += 1,
+            ")" => depth -= 1,
+            _ => {}
+        }
+        let capital = capitalised(t, text);
+        let initial = run.last().is_some_and(|&j| j + 1 == i) && w == "." && toks[i - 1].span.len() == 1;
+        if depth == 0 && (capital || initial) && !in_timex(t) && !(run.is_empty() && NOT_NAMES.contains(&w)) {
+            if run.last().is_some_and(|&j| j + 1 != i) {
+                break;
+            }
+            run.push(i);
+        } else if !run.is_empty() {
+            break;
+        }
+    }
+    let (&f, &l) = (run.first()?, run.last()?);
+    Some(Span::new(toks[f].span.start, toks[l].span.end).slice(text).to_string())
+}

@@ -1,0 +1,181 @@
+//! Events worth listing: of the events a timeline keeps, which an editor would list, and
+//! why the others are kept aside ([`Unlisted`]).
+//!
+//! | sentence                                              | event       | listed?                    |
+//! |-------------------------------------------------------|-------------|----------------------------|
+//! | Sony canceled the release on Wednesday.               | `canceled`  | yes                        |
+//! | Sony did not release the film.                        | `release`   | `negated` (`not` child)    |
+//! | GM failed to pass the Senate bill.                    | `pass`      | `negated` (xcomp of `fail`) |
+//! | The breach could cost Sony $100 million.              | `cost`      | `modal` (`could`)          |
+//! | Apple plans to open a store in Beijing.               | `open`      | `hypothetical` (xcomp of `plan`) |
+//! | The company had previously hoped to ship in May.      | `hoped`     | `opinion` (cognition verb) |
+//! | We increasingly believe that North Korea is behind it.| `believe`   | `opinion`                  |
+//! | Jobs said on Monday that sales rose.                  | `said`      | `reporting`                |
+//! | The iPod plays all content stored in iTunes.          | `plays`     | `generic` (present simple, undated) |
+//! | Apple unveils the iPhone 4 (headline).                | `unveils`   | yes (a headline's present tells news) |
+//! | Apple will release the update in June.                | `release`   | yes (`will` is the future, not a modal) |
+//!
+//! The signals are read from the dependency parse where the sentence has one (an `advmod`
+//! `not`/`never` child, an `aux` child with a modal lemma, the verb whose `xcomp` the event
+//! is, the subject), and from the event's own verb group (`polarity`, `modality`, tense and
+//! aspect, see [`crate::events::grammar`]) where it has not.
+//!
+//! # Grammar
+//!
+//! ```text
+//! negated      := polarity NEG | advmod(not|never|n't) | xcomp of fail|refuse|decline
+//! modal        := modality (could|would|may|might|should|can|must) | aux(those lemmas)
+//!               | advcl marked if|unless
+//! hypothetical := xcomp (or its own xcomp) of plan|hope|want|intend|seek|aim|try|wish|expect|propose|threaten
+//! opinion      := lemma believe|think|hope|expect|fear|suspect|doubt|want|wish|feel|assume|suppose|guess|worry
+//!                 (class I_STATE or STATE, or a first-person subject)
+//! reporting    := class REPORTING, lemma say|tell|add|state|note|comment|explain|write|report|describe|claim|...
+//! generic      := a verb in the present simple, not dated by the text, not in the first sentence
+//! ```
+//! The first rule that applies gives the reason, in this order.
+
+use super::label::Doc;
+use super::{Aspect, Event, EventClass, Polarity, Pos, Tense};
+pub use crate::timeline::Unlisted;
+
+/// Modals that make an event possible, not told as fact (`will` and `shall` are the future).
+const MODAL_LEMMAS: &[&str] = &["could", "would", "may", "might", "should", "can", "must", "ought"];
+
+/// Verbs whose infinitive complement did not happen.
+const NEGATING: &[&str] = &["fail", "refuse", "decline"];
+
+/// Verbs whose infinitive complement is wished or planned, not done.
+const INTENDING: &[&str] = &[
+    "plan", "hope", "want", "intend", "seek", "aim", "try", "attempt", "wish", "expect", "propose", "threaten", "need",
+    "hope", "like", "prepare",
+];
+
+/// Verbs of belief and expectation: a state of mind, not a happening.
+const COGNITION: &[&str] = &[
+    "believe",
+    "think",
+    "hope",
+    "expect",
+    "fear",
+    "suspect",
+    "doubt",
+    "want",
+    "wish",
+    "feel",
+    "assume",
+    "suppose",
+    "guess",
+    "worry",
+    "reckon",
+    "speculate",
+    "anticipate",
+];
+
+/// Verbs of saying: the telling, not what is told.
+const SAYING: &[&str] = &[
+    "say", "tell", "add", "state", "note", "comment", "explain", "write", "report", "describe", "claim", "argue",
+    "insist", "reply", "remark", "mention", "suggest", "quote", "cite", "ask", "accord", "stress", "observe",
+];
+
+/// Why event `e` of document `d` is not listed, or `None` when it is. `dated`: the text
+/// dates the event (a time expression anchors it).
+pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
+    let s = e.sentence;
+    let parse = d.parse.sentences.get(s);
+    let w = d.parse.word_at(s, e.span.start);
+    let word = |i: usize| parse.and_then(|p| p.words.get(i));
+    let lemma_of = |i: usize| word(i).map_or(String::new(), |x| x.lemma.to_ascii_lowercase());
+    let children = |h: usize| -> Vec<usize> {
+        parse.map_or(Vec::new(), |p| {
+            (0..p.words.len()).filter(|&c| p.words[c].head == h + 1).collect()
+        })
+    };
+    let rel = |i: usize| word(i).map_or("", |x| x.deprel.as_str());
+    let lemma = e.lemma.to_ascii_lowercase();
+
+    // Negated.
+    let neg_child = w.is_some_and(|w| {
+        children(w)
+            .iter()
+            .any(|&c| rel(c) == "advmod" && matches!(lemma_of(c).as_str(), "not" | "never" | "n't"))
+    });
+    let head = w.and_then(|w| d.parse.head(s, w));
+    // The head's lemma as the parser gives it and as the event tagger does (the parser reads
+    // "hoped" as `hop`).
+    let head_lemmas = |h: usize| -> Vec<String> {
+        let mut v = vec![lemma_of(h)];
+        if let Some(x) = word(h) {
+            v.extend(
+                d.events
+                    .iter()
+                    .filter(|e| e.span.start == x.start)
+                    .map(|e| e.lemma.to_ascii_lowercase()),
+            );
+        }
+        v
+    };
+    let xcomp_of = |set: &[&str]| {
+        w.is_some_and(|w| rel(w) == "xcomp")
+            && head.is_some_and(|h| head_lemmas(h).iter().any(|l| set.contains(&l.as_str())))
+    };
+    if e.polarity == Polarity::Neg || neg_child || xcomp_of(NEGATING) {
+        return Some(Unlisted::Negated);
+    }
+
+    // Modal.
+    let modal_aux = w.is_some_and(|w| {
+        children(w)
+            .iter()
+            .any(|&c| rel(c) == "aux" && MODAL_LEMMAS.contains(&lemma_of(c).as_str()))
+    });
+    let conditional = w.is_some_and(|w| {
+        rel(w) == "advcl"
+            && children(w)
+                .iter()
+                .any(|&c| rel(c) == "mark" && matches!(lemma_of(c).as_str(), "if" | "unless"))
+    });
+    if e.modality.as_deref().is_some_and(|m| MODAL_LEMMAS.contains(&m)) || modal_aux || conditional {
+        return Some(Unlisted::Modal);
+    }
+
+    // Hypothetical: the complement of a plan or a wish (one level, or through `to be`).
+    if xcomp_of(INTENDING) {
+        return Some(Unlisted::Hypothetical);
+    }
+
+    // Opinion: a belief or an expectation.
+    let first_person = w.is_some_and(|w| {
+        children(w)
+            .iter()
+            .any(|&c| rel(c).starts_with("nsubj") && matches!(lemma_of(c).as_str(), "i" | "we" | "me" | "us"))
+    });
+    if COGNITION.contains(&lemma.as_str())
+        || (first_person && matches!(e.class, EventClass::IState | EventClass::State))
+    {
+        return Some(Unlisted::Opinion);
+    }
+
+    // Reporting: the telling.
+    // A verb of saying with an object of its own is a happening ("Apple added audio
+    // recording abilities"); "told reporters" tells.
+    let own_object = w.is_some_and(|w| children(w).iter().any(|&c| rel(c) == "obj")) && lemma != "tell";
+    if e.class == EventClass::Reporting && SAYING.contains(&lemma.as_str()) && !own_object {
+        return Some(Unlisted::Reporting);
+    }
+
+    // Generic: present simple, undated, not a headline.
+    let present_simple = e.pos == Pos::Verb && e.tense == Tense::Present && e.aspect == Aspect::None;
+    if present_simple && !dated && s > 0 && !is_headline(d, s) {
+        return Some(Unlisted::Generic);
+    }
+    None
+}
+
+/// Is sentence `s` a headline: the document's first line, or a line with no final stop?
+fn is_headline(d: &Doc, s: usize) -> bool {
+    let Some(sent) = d.analysis.sentences.get(s) else {
+        return false;
+    };
+    let text = sent.span.slice(d.text).trim_end();
+    !text.ends_with(['.', '!', '?', '"', '”', ':'])
+}

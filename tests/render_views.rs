@@ -1,0 +1,122 @@
+//! Views for large timelines (#20, part 9): unlisted events left out, the key-events view
+//! past the threshold, DOT turned top to bottom past `MAX_COLUMNS` dates, the gantt axis
+//! limited to the events' bulk, TimelineJS grouped by story, unambiguous document ids.
+
+use tempograph::render::{self, Format, Options, View};
+use tempograph::timeline::Timeline;
+
+/// `n` events on consecutive days of 2014 (day `i` = event `e{i}`), the first `unlisted`
+/// of them marked `negated`, event `i` told by `1 + i % 3` documents; plus `extra` YAML.
+fn timeline(n: usize, unlisted: usize, extra: &str) -> Timeline {
+    let mut y = String::from("title: big\ndocuments:\n");
+    for d in ["1664-Apple_CEO", "1664-Apple_WWDC", "2000_other"] {
+        y.push_str(&format!("- {{id: {d}, title: Story {d}, published: 2015-01-01}}\n"));
+    }
+    y.push_str("events:\n");
+    let day0 = chrono::NaiveDate::from_ymd_opt(2014, 1, 1).unwrap();
+    for i in 0..n {
+        let d = day0 + chrono::Days::new(i as u64);
+        y.push_str(&format!("- id: e{i}\n  label: Event number {i}\n  date: {d}\n"));
+        if i < unlisted {
+            y.push_str("  unlisted: negated\n");
+        }
+        y.push_str("  sources:\n");
+        for doc in ["1664-Apple_CEO", "1664-Apple_WWDC", "2000_other"]
+            .iter()
+            .take(1 + i % 3)
+        {
+            y.push_str(&format!("  - {{document: {doc}, start: 0, end: 1, trigger: x}}\n"));
+        }
+    }
+    y.push_str(extra);
+    Timeline::from_yaml(&y, "big.yaml").unwrap()
+}
+
+#[test]
+fn unlisted_events_are_left_out_by_default_and_shown_by_all() {
+    let t = timeline(10, 3, "");
+    assert_eq!(render::view(&t, View::Auto).events.len(), 7);
+    assert_eq!(render::view(&t, View::Listed).events.len(), 7);
+    assert_eq!(render::view(&t, View::All).events.len(), 10);
+    let dot = render::render_with(&t, Format::Dot, &Options::default()).unwrap();
+    assert!(
+        !dot.contains("Event number 0") && dot.contains("Event number 3"),
+        "{dot}"
+    );
+    assert!(dot.contains("listed events, 7 of 10"), "{dot}");
+    let all = Options {
+        view: View::All,
+        ..Default::default()
+    };
+    assert!(render::render_with(&t, Format::Dot, &all)
+        .unwrap()
+        .contains("Event number 0"));
+    // The model formats keep every event.
+    assert!(render::render_with(&t, Format::Json, &Options::default())
+        .unwrap()
+        .contains("Event number 0"));
+}
+
+#[test]
+fn small_timelines_are_drawn_whole() {
+    let t = timeline(render::KEY_VIEW_THRESHOLD, 0, "");
+    assert_eq!(render::view(&t, View::Auto), t);
+}
+
+#[test]
+fn key_events_view_past_the_threshold() {
+    let t = timeline(90, 0, "");
+    let v = render::view(&t, View::Auto);
+    assert_eq!(v.events.len(), render::KEY_EVENTS);
+    // Told by three documents first (i % 3 == 2), in timeline order.
+    assert!(
+        v.events.iter().all(|e| e.sources.len() == 3),
+        "{:?}",
+        v.events.iter().map(|e| &e.id).collect::<Vec<_>>()
+    );
+    let days: Vec<_> = v.events.iter().map(|e| e.date.as_ref().unwrap().earliest).collect();
+    assert!(days.windows(2).all(|w| w[0] <= w[1]));
+    assert!(v.title.unwrap().contains("key events, 30 of 90"));
+    assert_eq!(render::view(&t, View::Listed).events.len(), 90);
+}
+
+#[test]
+fn dot_runs_top_to_bottom_past_max_columns() {
+    let few = timeline(5, 0, "");
+    let many = timeline(20, 0, "");
+    assert!(render::render(&few, Format::Dot).unwrap().contains("rankdir=LR"));
+    assert!(render::render(&many, Format::Dot).unwrap().contains("rankdir=TB"));
+}
+
+#[test]
+fn gantt_axis_leaves_out_a_far_outlier() {
+    let t = timeline(12, 0, "- {id: old, label: Misread year, date: '1066'}\n");
+    let g = render::render(&t, Format::MermaidGantt).unwrap();
+    assert!(!g.contains("Misread year"), "{g}");
+    assert!(g.contains("1 event(s) dated outside"), "{g}");
+    // Not an outlier: every event stays.
+    let g = render::render(&timeline(12, 0, ""), Format::MermaidGantt).unwrap();
+    assert!(!g.contains("dated outside"), "{g}");
+}
+
+#[test]
+fn timelinejs_groups_by_story() {
+    let t = timeline(3, 0, "");
+    let j = render::render(&t, Format::TimelineJs).unwrap();
+    assert!(j.contains("\"group\": \"Story 1664-Apple_CEO\""), "{j}");
+    assert!(!j.contains("OCCURRENCE"));
+}
+
+#[test]
+fn short_document_ids_are_unambiguous() {
+    let t = timeline(3, 0, "");
+    let s = render::short_ids(&t);
+    assert_eq!(s["1664-Apple_CEO"], "1664-Apple_CEO");
+    assert_eq!(s["1664-Apple_WWDC"], "1664-Apple_WWDC");
+    assert_eq!(s["2000_other"], "2000");
+    let table = tempograph::cli::build::table(&t);
+    assert!(
+        table.contains("told by 1664-Apple_CEO \"x\", 1664-Apple_WWDC \"x\""),
+        "{table}"
+    );
+}
