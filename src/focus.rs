@@ -370,11 +370,12 @@ pub fn involved_events(a: &Analyzed, mentions: &[Mention]) -> BTreeSet<usize> {
                 extend(sent, ev, h, &mut out);
                 break;
             }
-            if ARGUMENTS.contains(&rel) && !poss {
-                if ws[h].upos == "VERB" || ws[h].upos == "AUX" || ev[h].is_some() || rel != "nmod" {
-                    extend(sent, ev, h, &mut out);
-                    break;
-                }
+            if ARGUMENTS.contains(&rel)
+                && !poss
+                && (ws[h].upos == "VERB" || ws[h].upos == "AUX" || ev[h].is_some() || rel != "nmod")
+            {
+                extend(sent, ev, h, &mut out);
+                break;
             }
             // A possessor is not a participant of what its phrase does ("his rival resigned").
             if NOMINAL_LINKS.contains(&rel) || (rel == "nmod" && !poss) {
