@@ -185,3 +185,20 @@ fn track_b_needs_corpus_files() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--track b needs"));
 }
+
+/// The committed entity timeline (`timelines/sony-hack-2014.about-sony.yaml`, shown in the
+/// user guide) is what `build --about` makes now: same events, same dates.
+#[test]
+fn committed_entity_timeline_is_current() {
+    let path = "timelines/sony-hack-2014.about-sony.yaml";
+    let committed =
+        tempograph::timeline::Timeline::from_yaml(&std::fs::read_to_string(path).unwrap(), path).unwrap();
+    let fresh = sony(&pipeline::Options {
+        about: Some(Entity::new("Sony Pictures", &["Sony".to_string()])),
+        ..Default::default()
+    });
+    let key = |t: &tempograph::timeline::Timeline| -> Vec<(String, Option<tempograph::timeline::Date>)> {
+        t.events.iter().map(|e| (e.id.clone(), e.date.clone())).collect()
+    };
+    assert_eq!(key(&committed), key(&fresh), "rebuild it with the command in docs/USER_GUIDE.md §10");
+}
