@@ -13,9 +13,11 @@ scorer="${TEMPOGRAPH_SEMEVAL_SCORER:-$corpora/../tools/semeval2015-scorer}"
 gold="$corpora/semeval2015-trial/TimeLines_trial_data_task4_v1.2"
 [[ -d "$gold" ]] || { echo "no $gold" >&2; exit 2; }
 [[ -f "$scorer/evaluation_all.py" ]] || { echo "no official scorer at $scorer (set TEMPOGRAPH_SEMEVAL_SCORER)" >&2; exit 2; }
-py2() { if command -v pyenv >/dev/null && pyenv versions --bare 2>/dev/null | grep -q '^2\.7'; then PYENV_VERSION="$(pyenv versions --bare | grep '^2\.7' | tail -1)" python2 "$@"; else python2 "$@"; fi; }
-tg="${TEMPOGRAPH_BIN:-$root/target/release/tempograph}"
-[[ -x "$tg" ]] || (cd "$root" && cargo build --release --quiet)
+py27=""
+if command -v pyenv >/dev/null; then py27=$(pyenv versions --bare 2>/dev/null | grep '^2\.7' | tail -n 1 || true); fi
+py2() { if [[ -n "$py27" ]]; then PYENV_VERSION="$py27" python2 "$@"; else python2 "$@"; fi; }
+if [[ -n "${TEMPOGRAPH_BIN:-}" ]]; then tg="$TEMPOGRAPH_BIN"; else
+  (cd "$root" && cargo build --release --quiet --bin tempograph); tg="$root/target/release/tempograph"; fi
 out="$(mktemp -d)"; trap 'rm -rf "$out"' EXIT
 "$tg" relations timeline --corpora "$corpora" --gold "$gold" --out-dir "$out/sys" --track "$track" >/dev/null
 for set in "all:beatles_apple_corps iphone_3g iphone_4 ipod itunes_store steve_jobs" \
