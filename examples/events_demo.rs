@@ -48,6 +48,7 @@ fn main() {
         .zip(&events)
         .zip(&timexes)
         .map(|(((t, a), ev), tx)| merge::DocEvents {
+            syntax: None,
             doc: t.0.clone(),
             dct: t.1,
             text: &t.2,

@@ -1316,6 +1316,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
     let doc_events: Vec<DocEvents> = docs
         .iter()
         .map(|a| DocEvents {
+            syntax: Some(&a.syntax),
             doc: a.doc.id.clone(),
             dct: a.doc.dct,
             text: &a.doc.text,

@@ -191,8 +191,7 @@ fn track_b_needs_corpus_files() {
 #[test]
 fn committed_entity_timeline_is_current() {
     let path = "timelines/sony-hack-2014.about-sony.yaml";
-    let committed =
-        tempograph::timeline::Timeline::from_yaml(&std::fs::read_to_string(path).unwrap(), path).unwrap();
+    let committed = tempograph::timeline::Timeline::from_yaml(&std::fs::read_to_string(path).unwrap(), path).unwrap();
     let fresh = sony(&pipeline::Options {
         about: Some(Entity::new("Sony Pictures", &["Sony".to_string()])),
         ..Default::default()
@@ -200,5 +199,9 @@ fn committed_entity_timeline_is_current() {
     let key = |t: &tempograph::timeline::Timeline| -> Vec<(String, Option<tempograph::timeline::Date>)> {
         t.events.iter().map(|e| (e.id.clone(), e.date.clone())).collect()
     };
-    assert_eq!(key(&committed), key(&fresh), "rebuild it with the command in docs/USER_GUIDE.md §10");
+    assert_eq!(
+        key(&committed),
+        key(&fresh),
+        "rebuild it with the command in docs/USER_GUIDE.md §10"
+    );
 }

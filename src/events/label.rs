@@ -174,8 +174,17 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
                     .any(|x| x.head == c + 1 && x.deprel == "case" && x.lemma.eq_ignore_ascii_case("of"))
                 && c > h
                 && c - h <= 4;
-            if PHRASE_RELATIONS.contains(&rel) || of_phrase {
+            // Coordinated names are one participant list ("Sony and Paramount").
+            let names = rel == "conj" && ws[c].upos == "PROPN" && ws[h].upos == "PROPN";
+            if PHRASE_RELATIONS.contains(&rel) || of_phrase || names {
                 phrase(ws, c, depth + 1, keep);
+                if names {
+                    for k in 0..ws.len() {
+                        if ws[k].head == c + 1 && ws[k].deprel == "cc" {
+                            keep[k] = true;
+                        }
+                    }
+                }
             } else if rel == "punct"
                 && c > 0
                 && c + 1 < ws.len()
@@ -241,6 +250,22 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
             for c in children(w) {
                 if matches!(ws[c].deprel.as_str(), "case" | "mark") && c < w {
                     keep[c] = false;
+                }
+            }
+        }
+        // The noun is what "took place", "happened", "occurred": say so ("The robbery took
+        // place"), not the bare noun.
+        if base(w) == "nsubj" {
+            if let Some(h) = d.parse.head(s, w) {
+                let place = children(h).find(|&c| base(c) == "obj" && lemma(c) == "place");
+                let happen = matches!(lemma(h).as_str(), "happen" | "occur") || (lemma(h) == "take" && place.is_some());
+                if happen {
+                    keep[h] = true;
+                    for c in children(h) {
+                        if matches!(base(c).as_str(), "aux" | "cop") || Some(c) == place {
+                            keep[c] = true;
+                        }
+                    }
                 }
             }
         }
@@ -356,6 +381,15 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
                     for f in children(c) {
                         keep[f] = false;
                     }
+                }
+            }
+        }
+        // A long subject the parser split in two ("The bank's nine-member | Monetary Policy
+        // Committee voted"): a second subject of the same verb, before it, is kept too.
+        if found_subject && !antecedent {
+            for c in children(top) {
+                if c != sb && c < top && base(c) == "nsubj" && !d.span_in_timex(ws[c].start, ws[c].end) {
+                    phrase(ws, c, 0, &mut keep);
                 }
             }
         }

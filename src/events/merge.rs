@@ -33,7 +33,11 @@
 //!    cluster's. Mentions that share two or more names, in documents published within
 //!    [`UNDATED_DCT_GAP`] days, are merged even when their times disagree, and the
 //!    disagreement is reported as a [`ConflictKind::Time`];
-//! 4. both are told as happening or both as not (yet) happening: a noun or gerund after a
+//! 4. their participants are compatible: two verb mentions whose parsed subjects are
+//!    different common nouns ("stocks fell" / "sales fell") or different names that do not
+//!    appear in each other's sentence ("Ford recalled" / "Toyota recalled") are two events
+//!    (only with a parse, [`DocEvents::syntax`]);
+//! 5. both are told as happening or both as not (yet) happening: a noun or gerund after a
 //!    threat, promise or warning ([`IRREALIS_CUES`]: "threats ... to attacks on theaters") is
 //!    irrealis and never joins a realis mention; a mention marked as a different event
 //!    ([`DISTINCT_MODIFIERS`]: `similar`, `other`, `another`, ...) never joins a mention of its
@@ -83,6 +87,10 @@ pub struct DocEvents<'a> {
     pub analysis: &'a Analysis,
     pub events: &'a [Event],
     pub times: Vec<TimeMention>,
+    /// The document's dependency parse, when there is one: it gives each verb mention its
+    /// subject, and two mentions whose subjects differ are two events ("stocks fell",
+    /// "sales fell").
+    pub syntax: Option<&'a crate::syntax::DocParse>,
 }
 
 /// One document's telling of an event.
@@ -396,6 +404,36 @@ fn premodified_noun(doc: &DocEvents, t: Span) -> Option<usize> {
     (words <= 2 && gap.chars().all(|c| c.is_alphanumeric() || c == ' ')).then_some(k)
 }
 
+/// The subject of verb mention `e` from the parse: the lemma of its nominal subject, and
+/// whether that is a proper noun. Pronouns say nothing (`None`).
+fn subject(p: &crate::syntax::DocParse, e: &Event) -> Option<(String, bool)> {
+    if e.pos != super::Pos::Verb {
+        return None;
+    }
+    let w = p.word_at(e.sentence, e.span.start)?;
+    let words = &p.sentences.get(e.sentence)?.words;
+    let sub = words
+        .iter()
+        .find(|x| x.head == w + 1 && x.deprel.split(':').next() == Some("nsubj"))?;
+    match sub.upos.as_str() {
+        "NOUN" => Some((sub.lemma.to_lowercase(), false)),
+        "PROPN" => Some((sub.lemma.to_lowercase(), true)),
+        _ => None,
+    }
+}
+
+/// Two verb mentions whose subjects are different things are two events: both common nouns
+/// with different lemmas ("stocks fell" / "sales fell"), or both names with different lemmas
+/// where neither name is in the other's sentence ("Ford recalled" / "Toyota recalled"). A
+/// name against a common noun ("Apple unveiled" / "the company unveiled") says nothing.
+fn different_subjects(x: &Item, y: &Item) -> bool {
+    match (&x.subject, &y.subject) {
+        (Some((a, false)), Some((b, false))) => a != b,
+        (Some((a, true)), Some((b, true))) => a != b && !x.names.contains(b) && !y.names.contains(a),
+        _ => false,
+    }
+}
+
 fn hypothetical(e: &Event) -> bool {
     e.modality.is_some() || e.tense == Tense::Future
 }
@@ -403,6 +441,8 @@ fn hypothetical(e: &Event) -> bool {
 struct Item {
     doc: usize,
     key: String,
+    /// The subject of a verb mention, from the parse: (lemma, is a proper noun).
+    subject: Option<(String, bool)>,
     names: Vec<String>,
     source: Source,
     lemma: String,
@@ -559,6 +599,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
             items.push(Item {
                 doc: di,
                 key: key(&e.lemma),
+                subject: d.syntax.and_then(|p| subject(p, e)),
                 names,
                 lemma: e.lemma.clone(),
                 class: e.class,
@@ -687,6 +728,9 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     continue;
                 }
                 let shared = x.names.iter().filter(|w| y.names.contains(w)).count();
+                if different_subjects(x, y) {
+                    continue;
+                }
                 let anaphor = antecedent[b] == Some(a);
                 // The same word again within a couple of sentences, told the same way: a
                 // repetition ("being treated as a serious matter ... It is being treated by the FBI").
@@ -850,6 +894,7 @@ mod tests {
         times: &[(&str, &str)],
     ) -> DocEvents<'a> {
         DocEvents {
+            syntax: None,
             doc: id.into(),
             dct: dct.parse().unwrap(),
             text,
