@@ -24,6 +24,7 @@ use crate::text::{Analysis, LineIndex, Span, TokenKind};
 use crate::timeline::{self as tl, Timeline};
 use crate::timex::{Timex, TimexType};
 use crate::value::{date_range, Precision};
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -1331,6 +1332,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                     value: t.value.clone(),
                 })
                 .collect(),
+            event_times: Some(linked_times(a)),
         })
         .collect();
     let clusters: Vec<Cluster> = merge::merge(&doc_events);
@@ -1809,6 +1811,56 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
         });
     }
     timeline
+}
+
+/// The days each event of a document can be on by the dated time expressions its evidence
+/// links tie it to (the intersection of what each link allows; their union when they
+/// disagree), `None` for an event no dated expression is linked to. This is what the merge
+/// compares: the dates of a sentence's other events are not this event's.
+fn linked_times(a: &Analyzed) -> Vec<Option<(NaiveDate, NaiveDate)>> {
+    let mut out: Vec<Option<(NaiveDate, NaiveDate)>> = vec![None; a.events.len()];
+    let mut union: Vec<Option<(NaiveDate, NaiveDate)>> = vec![None; a.events.len()];
+    for l in a.evidence.iter() {
+        let (e, t, rel) = match (l.from, l.to) {
+            (Endpoint::Event(e), Endpoint::Timex(t)) => (e, t, l.rel),
+            (Endpoint::Timex(t), Endpoint::Event(e)) => (e, t, l.rel.inverse()),
+            _ => continue,
+        };
+        let Some(tx) = a
+            .timexes
+            .get(t)
+            .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+        else {
+            continue;
+        };
+        let Some(r) = date_range(&tx.value) else { continue };
+        let allowed = match rel {
+            _ if l.distance.is_some() => continue,
+            _ if l.rule == BY_RULE => (NaiveDate::MIN, r.latest),
+            // Before the expression, or going on until it ("until Friday").
+            RelType::Before | RelType::IBefore | RelType::EndedBy => (NaiveDate::MIN, r.latest),
+            // After it, or going on from it ("since November").
+            RelType::After | RelType::IAfter | RelType::BegunBy => (r.earliest, NaiveDate::MAX),
+            RelType::Vague => continue,
+            _ => (r.earliest, r.latest),
+        };
+        let Some(slot) = out.get_mut(e) else { continue };
+        *slot = Some(match *slot {
+            None => allowed,
+            Some((a0, a1)) => (a0.max(allowed.0), a1.min(allowed.1)),
+        });
+        union[e] = Some(match union[e] {
+            None => allowed,
+            Some((a0, a1)) => (a0.min(allowed.0), a1.max(allowed.1)),
+        });
+    }
+    out.iter()
+        .zip(union)
+        .map(|(&x, u)| match x {
+            Some((a0, a1)) if a0 > a1 => u,
+            x => x,
+        })
+        .collect()
 }
 
 /// Document kinds that record spoken words: the conversation is an event on the DCT.

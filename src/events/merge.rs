@@ -23,8 +23,9 @@
 //!    attack`, `this hack`) whose nearest earlier same-kind mention within [`ANAPHOR_WINDOW`]
 //!    sentences is the other, or the same lemma is repeated within [`REPEAT_WINDOW`]
 //!    sentences with the same polarity;
-//! 3. their times are compatible: the day intervals of the dated temporal expressions in
-//!    their sentences overlap, or either has none (a date that premodifies another event
+//! 3. their times are compatible: the day intervals of the dated temporal expressions linked
+//!    to them ([`DocEvents::event_times`]; without links, those in their sentences) overlap, or
+//!    either has none (a date that premodifies another event
 //!    noun — `the Christmas movie release` — dates that noun only). Across documents an
 //!    undated past-tense mention is on or before its DCT and a future one after it, and
 //!    unless both are dated the documents' DCTs are at most [`UNDATED_DCT_GAP`] days apart
@@ -33,10 +34,12 @@
 //!    cluster's. Mentions that share two or more names, in documents published within
 //!    [`UNDATED_DCT_GAP`] days, are merged even when their times disagree, and the
 //!    disagreement is reported as a [`ConflictKind::Time`];
-//! 4. their participants are compatible: two verb mentions whose parsed subjects are
-//!    different common nouns ("stocks fell" / "sales fell") or different names that do not
-//!    appear in each other's sentence ("Ford recalled" / "Toyota recalled") are two events
-//!    (only with a parse, [`DocEvents::syntax`]);
+//! 4. their participants are compatible: two verb mentions whose parsed agents (active
+//!    subject, passive `by` phrase) are different common nouns ("stocks fell" / "sales fell")
+//!    or different names that do not appear in each other's sentence ("Ford recalled" /
+//!    "Toyota recalled"), or whose patients (object, passive subject) are such different names
+//!    ("unveiled the iPhone" / "unveiled the iPad"), are two events (only with a parse,
+//!    [`DocEvents::syntax`]);
 //! 5. both are told as happening or both as not (yet) happening: a noun or gerund after a
 //!    threat, promise or warning ([`IRREALIS_CUES`]: "threats ... to attacks on theaters") is
 //!    irrealis and never joins a realis mention; a mention marked as a different event
@@ -91,6 +94,12 @@ pub struct DocEvents<'a> {
     /// subject, and two mentions whose subjects differ are two events ("stocks fell",
     /// "sales fell").
     pub syntax: Option<&'a crate::syntax::DocParse>,
+    /// The days each event can be on by the time expressions linked to it (indexed like
+    /// `events`), when the caller has the links: then a date in the sentence that dates
+    /// another of its events ("Estrada on Tuesday condemned the bombings": Tuesday dates the
+    /// condemning, not the bombings) says nothing of this one. Without it, an event takes
+    /// the dates of its sentence (see rule 3).
+    pub event_times: Option<Vec<Option<(NaiveDate, NaiveDate)>>>,
 }
 
 /// One document's telling of an event.
@@ -187,6 +196,7 @@ impl Cluster {
 /// | consider, deem, treat, regard, assess, assessment | an assessment (`deemed a national security issue`) |
 /// | release, premiere, debut | a film or product release |
 /// | steal, theft, rob, robbery, heist, burglary | a theft |
+/// | appoint, appointment, name, designate | giving someone a post ("named chief executive") |
 pub static SYNONYMS: &[&[&str]] = &[
     &["hack", "hacking", "attack", "cyberattack", "breach", "intrusion"],
     &["threat", "threaten", "warning", "warn"],
@@ -202,10 +212,34 @@ pub static SYNONYMS: &[&[&str]] = &[
     &["kill", "killing", "murder", "slay", "slaying"],
     &["arrest", "detain", "detention"],
     &["resign", "resignation", "quit", "step down"],
+    &["appoint", "appointment", "name", "designate"],
     &["buy", "purchase", "acquire", "acquisition", "takeover"],
     &["die", "death"],
     &["explode", "explosion", "blast", "bomb", "bombing"],
 ];
+
+/// Words for a kind of event that also name the events of other synonym groups (each named
+/// by one of its lemmas): "the attacks" may be the bombings or the hack a story tells of.
+///
+/// | word | also names |
+/// |------|------------|
+/// | attack, assault | a bombing or explosion |
+pub static HYPERNYMS: &[(&str, &[&str])] = &[("attack", &["bombing"]), ("assault", &["bombing", "attack"])];
+
+/// The keys under which a lemma is compared: its own (synonym group or the lemma itself)
+/// first, then those of the groups it is a more general word for ([`HYPERNYMS`]).
+fn keys(lemma: &str) -> Vec<String> {
+    let mut out = vec![key(lemma)];
+    for (_, named) in HYPERNYMS.iter().filter(|(w, _)| *w == lemma) {
+        for n in named.iter() {
+            let k = key(n);
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+    }
+    out
+}
 
 /// The key under which a lemma is compared: its synonym group, or the lemma itself.
 fn key(lemma: &str) -> String {
@@ -404,34 +438,59 @@ fn premodified_noun(doc: &DocEvents, t: Span) -> Option<usize> {
     (words <= 2 && gap.chars().all(|c| c.is_alphanumeric() || c == ' ')).then_some(k)
 }
 
-/// The subject of verb mention `e` from the parse: the lemma of its nominal subject, and
-/// whether that is a proper noun. Pronouns say nothing (`None`).
-fn subject(p: &crate::syntax::DocParse, e: &Event) -> Option<(String, bool)> {
+/// A participant of a verb mention from the parse: the lemma of the word, and whether it is
+/// a proper noun.
+type Participant = Option<(String, bool)>;
+
+/// The agent and the patient of verb mention `e` from the parse: the active subject or the
+/// passive's `by` phrase ("Apple unveiled", "unveiled by Apple"); the object or the passive
+/// subject ("unveiled the iPhone", "the iPhone was unveiled"). Only nouns and names count:
+/// pronouns say nothing.
+fn roles(p: &crate::syntax::DocParse, e: &Event) -> (Participant, Participant) {
     if e.pos != super::Pos::Verb {
-        return None;
+        return (None, None);
     }
-    let w = p.word_at(e.sentence, e.span.start)?;
-    let words = &p.sentences.get(e.sentence)?.words;
-    let sub = words
-        .iter()
-        .find(|x| x.head == w + 1 && x.deprel.split(':').next() == Some("nsubj"))?;
-    match sub.upos.as_str() {
-        "NOUN" => Some((sub.lemma.to_lowercase(), false)),
-        "PROPN" => Some((sub.lemma.to_lowercase(), true)),
+    let Some(w) = p.word_at(e.sentence, e.span.start) else {
+        return (None, None);
+    };
+    let Some(sent) = p.sentences.get(e.sentence) else {
+        return (None, None);
+    };
+    let words = &sent.words;
+    let nominal = |x: &crate::syntax::ParsedWord| match x.upos.as_str() {
+        "NOUN" => Some((x.lemma.to_lowercase(), false)),
+        "PROPN" => Some((x.lemma.to_lowercase(), true)),
         _ => None,
-    }
+    };
+    let deps = || words.iter().enumerate().filter(|(_, x)| x.head == w + 1);
+    let agent = deps()
+        .find(|(_, x)| x.deprel == "nsubj" || x.deprel == "obl:agent")
+        .and_then(|(_, x)| nominal(x));
+    let patient = deps()
+        .find(|(_, x)| x.deprel == "obj" || x.deprel == "nsubj:pass")
+        .and_then(|(_, x)| nominal(x));
+    (agent, patient)
 }
 
-/// Two verb mentions whose subjects are different things are two events: both common nouns
+/// Two verb mentions whose agents are different things are two events: both common nouns
 /// with different lemmas ("stocks fell" / "sales fell"), or both names with different lemmas
-/// where neither name is in the other's sentence ("Ford recalled" / "Toyota recalled"). A
-/// name against a common noun ("Apple unveiled" / "the company unveiled") says nothing.
-fn different_subjects(x: &Item, y: &Item) -> bool {
-    match (&x.subject, &y.subject) {
+/// where neither name is in the other's sentence ("Ford recalled" / "Toyota recalled"). So
+/// are two whose patients are different names ("Apple unveiled the iPhone" / "Apple unveiled
+/// the iPad"); different common nouns as patients are not enough ("released the film" /
+/// "released the movie"). A name against a common noun ("Apple unveiled" / "the company
+/// unveiled") says nothing.
+fn different_participants(x: &Item, y: &Item) -> bool {
+    let names_differ = |a: &String, b: &String| a != b && !x.names.contains(b) && !y.names.contains(a);
+    let agents = match (&x.agent, &y.agent) {
         (Some((a, false)), Some((b, false))) => a != b,
-        (Some((a, true)), Some((b, true))) => a != b && !x.names.contains(b) && !y.names.contains(a),
+        (Some((a, true)), Some((b, true))) => names_differ(a, b),
         _ => false,
-    }
+    };
+    let patients = match (&x.patient, &y.patient) {
+        (Some((a, true)), Some((b, true))) => names_differ(a, b),
+        _ => false,
+    };
+    agents || patients
 }
 
 fn hypothetical(e: &Event) -> bool {
@@ -440,9 +499,11 @@ fn hypothetical(e: &Event) -> bool {
 
 struct Item {
     doc: usize,
-    key: String,
-    /// The subject of a verb mention, from the parse: (lemma, is a proper noun).
-    subject: Option<(String, bool)>,
+    /// Its own key first, then the keys of the groups it is a general word for.
+    keys: Vec<String>,
+    /// The agent and the patient of a verb mention, from the parse ([`roles`]).
+    agent: Participant,
+    patient: Participant,
     names: Vec<String>,
     source: Source,
     lemma: String,
@@ -495,6 +556,10 @@ pub static DISTINCT_MODIFIERS: &[&str] = &[
 /// irrealis. Matched as prefixes of the lower-cased word.
 pub static IRREALIS_CUES: &[&str] = &["threat", "promis", "warn", "fear", "plan", "vow"];
 
+/// Prepositions that make the event after them a time anchor of what comes before ("since
+/// the bombings"): an anchor has happened, whatever threat or plan precedes it.
+static TEMPORAL_PREPOSITIONS: &[&str] = &["since", "after", "following", "before", "during", "amid", "until"];
+
 /// How many words before an event an irrealis cue reaches.
 const IRREALIS_REACH: usize = 12;
 
@@ -544,15 +609,22 @@ fn np_marks(text: &str, analysis: &Analysis, e: &Event) -> (bool, bool, bool) {
             seen += 1;
         }
     }
+    // The nearest cue back, unless a temporal preposition comes first: "threats against
+    // Americans since the Africa bombings" — the bombings date the threats, they happened.
     let irrealis = nominal
         && (sent.tokens.start..i)
             .rev()
             .filter(|&k| toks[k].kind == TokenKind::Word)
             .take(IRREALIS_REACH)
-            .any(|k| {
-                let w = lower(k);
-                IRREALIS_CUES.iter().any(|c| w.starts_with(c))
-            });
+            .map(|k| lower(k))
+            .find_map(|w| {
+                if TEMPORAL_PREPOSITIONS.contains(&w.as_str()) {
+                    Some(false)
+                } else {
+                    IRREALIS_CUES.iter().any(|c| w.starts_with(c)).then_some(true)
+                }
+            })
+            .unwrap_or(false);
     // A verb told as future, under a modal or as an infinitive ("expected to raise rates
     // again") has not happened either: it is not the same event as one told as happening
     // ("raised rates on Thursday").
@@ -593,13 +665,19 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     ));
                 }
                 let (_, n, t, time) = last.as_ref().expect("set above");
-                (n.clone(), t.clone(), time.of(ei))
+                let own = match &d.event_times {
+                    Some(v) => v.get(ei).copied().flatten(),
+                    None => time.of(ei),
+                };
+                (n.clone(), t.clone(), own)
             };
             let (definite, distinct, irrealis) = np_marks(d.text, d.analysis, e);
+            let roles = d.syntax.map_or((None, None), |p| roles(p, e));
             items.push(Item {
                 doc: di,
-                key: key(&e.lemma),
-                subject: d.syntax.and_then(|p| subject(p, e)),
+                keys: keys(&e.lemma),
+                agent: roles.0,
+                patient: roles.1,
                 names,
                 lemma: e.lemma.clone(),
                 class: e.class,
@@ -639,39 +717,46 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
     // Only mentions with the same key (lemma or synonym group) can be the same event, so
     // candidates are compared within key groups: the cost grows with the size of each group,
     // not with the square of all mentions across all documents.
+    // A mention is in the group of each of its keys (a general word like "attack" in those
+    // of the kinds it names).
     let mut groups: std::collections::BTreeMap<&str, Vec<usize>> = std::collections::BTreeMap::new();
-    // Each mention's position in its group.
-    let mut gpos: Vec<usize> = vec![0; n];
+    // Each mention's position in each of its groups.
+    let mut gpos: std::collections::HashMap<(&str, usize), usize> = std::collections::HashMap::new();
     for (i, it) in items.iter().enumerate() {
-        let g = groups.entry(it.key.as_str()).or_default();
-        gpos[i] = g.len();
-        g.push(i);
+        for k in &it.keys {
+            let g = groups.entry(k.as_str()).or_default();
+            gpos.insert((k.as_str(), i), g.len());
+            g.push(i);
+        }
     }
     let mut antecedent: Vec<Option<usize>> = vec![None; n];
-    // The anaphors of each mention (the inverse of `antecedent`).
-    let mut anaphors: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
     for group in groups.values() {
         for (gb, &b) in group.iter().enumerate() {
             let y = &items[b];
             if !y.definite || !y.corefers || y.irrealis {
                 continue;
             }
-            antecedent[b] = group[..gb].iter().rev().copied().find(|&a| {
+            let found = group[..gb].iter().rev().copied().find(|&a| {
                 let x = &items[a];
                 x.doc == y.doc
-                    && x.key == y.key
                     && x.corefers
                     && !x.irrealis
                     && !x.distinct
                     && x.source.sentence + ANAPHOR_WINDOW >= y.source.sentence
                     && !disjoint(x.source.time, y.source.time)
             });
-            if let Some(a) = antecedent[b] {
-                anaphors.entry(a).or_default().push(b);
-            }
+            // The nearest of the candidates its groups give (mentions are in text order).
+            antecedent[b] = antecedent[b].max(found);
         }
     }
-    for group in groups.values() {
+    // The anaphors of each mention (the inverse of `antecedent`).
+    let mut anaphors: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    for (b, a) in antecedent.iter().enumerate() {
+        if let Some(a) = *a {
+            anaphors.entry(a).or_default().push(b);
+        }
+    }
+    for (&gkey, group) in groups.iter() {
         // Two mentions can only merge when they share a name or a document (an anaphor, a
         // repetition): index the group by both and visit just those pairs, in the order of
         // the full pairwise loop (`a` then `b` by group position), so the result is the same
@@ -705,7 +790,9 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     .take_while(|&&g| items[group[g]].source.sentence <= x.source.sentence + REPEAT_WINDOW);
                 later.extend(near);
                 for &b in anaphors.get(&a).map_or(&[][..], Vec::as_slice) {
-                    later.push(gpos[b]);
+                    if let Some(&g) = gpos.get(&(gkey, b)) {
+                        later.push(g);
+                    }
                 }
             }
             for k in x.names.iter().map(|n| (Some(n.as_str()), 0)) {
@@ -719,7 +806,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
             for &gb in &later {
                 let b = group[gb];
                 let (x, y) = (&items[a], &items[b]);
-                if x.key != y.key || !x.corefers || !y.corefers {
+                if !x.corefers || !y.corefers {
                     continue;
                 }
                 // Told as not (yet) happening, or as a different one: never the same event as
@@ -728,7 +815,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     continue;
                 }
                 let shared = x.names.iter().filter(|w| y.names.contains(w)).count();
-                if different_subjects(x, y) {
+                if different_participants(x, y) {
                     continue;
                 }
                 let anaphor = antecedent[b] == Some(a);
@@ -895,6 +982,7 @@ mod tests {
     ) -> DocEvents<'a> {
         DocEvents {
             syntax: None,
+            event_times: None,
             doc: id.into(),
             dct: dct.parse().unwrap(),
             text,
