@@ -616,7 +616,7 @@ fn np_marks(text: &str, analysis: &Analysis, e: &Event) -> (bool, bool, bool) {
             .rev()
             .filter(|&k| toks[k].kind == TokenKind::Word)
             .take(IRREALIS_REACH)
-            .map(|k| lower(k))
+            .map(lower)
             .find_map(|w| {
                 if TEMPORAL_PREPOSITIONS.contains(&w.as_str()) {
                     Some(false)
