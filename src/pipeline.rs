@@ -568,6 +568,18 @@ fn governed_candidates(a: &Analyzed, t: usize, lo: usize, hi: usize) -> Vec<usiz
             out.extend(on_token(prior.end - 1));
         }
     }
+    // The word the parse hangs the expression on ("On Friday, when ..., the State
+    // Department lifted a warning": `lifted`, past a clause).
+    let s = a.analysis.sentence_at(tx.span.start);
+    let governor = a
+        .syntax
+        .span_head(s, tx.span.start, tx.span.end)
+        .and_then(|h| a.syntax.head(s, h))
+        .and_then(|g| a.syntax.sentences.get(s).map(|p| p.words[g].start));
+    if let Some(start) = governor {
+        let from = lo + a.events[lo..hi].partition_point(|e| e.span.start < start);
+        out.extend((from..hi).take_while(|&e| a.events[e].span.start == start));
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -733,10 +745,15 @@ pub(crate) fn is_subordinator(w: &str) -> bool {
 /// crossed the Arctic in 1926 has died" does not date the death — whatever the word
 /// windows below would say.
 pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
-    if parse_attachment(a, t, e) == Some(false) {
-        return false;
+    match parse_attachment(a, t, e) {
+        Some(false) => false,
+        // A fronted expression the parse hangs on the event dates it past any clause in
+        // between ("On Friday, when Albright set aside her plans, the State Department
+        // lifted a warning"). After the event, the parse's attachment is where it errs most
+        // ("referencing attacks on South Korean banks last year"): the windows decide.
+        Some(true) if a.timexes[t].span.end <= a.events[e].span.start => true,
+        _ => governs_by_window(a, t, e),
     }
-    governs_by_window(a, t, e)
 }
 
 /// What the parse says of time expression `t` and event `e`: `Some(false)` when the

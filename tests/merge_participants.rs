@@ -179,3 +179,42 @@ fn participants_decide_merges() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// In a story of four or more documents, a name in more than half of them is the story's
+/// topic and no shared participant: two "held" events that share only "Apple" stay apart,
+/// while a name of their own ("Cupertino") still joins them.
+#[test]
+fn topic_names_are_not_shared_participants() {
+    let dct = NaiveDate::from_ymd_opt(2014, 12, 19).unwrap();
+    let filler = [
+        "Apple shares rose 2 percent in heavy trading.",
+        "Analysts expect Apple to report strong sales.",
+    ];
+    let held = |a: &str, b: &str| -> bool {
+        let texts = [a, b, filler[0], filler[1]];
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(&format!("d{i}"), *t, dct, DctSource::Flag))
+            .collect();
+        let t = pipeline::build(&docs, &Default::default()).unwrap();
+        t.events.iter().any(|e| {
+            e.sources.iter().any(|s| s.document == "d0" && s.trigger == "held")
+                && e.sources.iter().any(|s| s.document == "d1" && s.trigger == "held")
+        })
+    };
+    assert!(
+        !held(
+            "Apple held a press event for reporters on Tuesday.",
+            "Apple held its annual shareholder meeting on Tuesday."
+        ),
+        "only the topic name is shared: two events"
+    );
+    assert!(
+        held(
+            "Apple held a press event in Cupertino on Tuesday.",
+            "Apple held its press event in Cupertino on Tuesday."
+        ),
+        "a name of their own is shared: one event"
+    );
+}

@@ -19,7 +19,8 @@
 //! 1. their lemmas are equal or synonyms ([`SYNONYMS`]); neither is a REPORTING event nor a
 //!    light or cognition verb ([`NON_COREFERRING`]: `do`, `make`, `know`, `see`, ...);
 //! 2. they are linked: they share a participant (a capitalised name in the same sentence:
-//!    `Sony`, `FBI`), or — within one document — the later one is a definite noun (`the
+//!    `Sony`, `FBI`; in a story of [`TOPIC_MIN_DOCUMENTS`] or more documents, not a name in
+//!    more than half of them, the story's topic: `Apple` in a story about Apple), or — within one document — the later one is a definite noun (`the
 //!    attack`, `this hack`) whose nearest earlier same-kind mention within [`ANAPHOR_WINDOW`]
 //!    sentences is the other, or the same lemma is repeated within [`REPEAT_WINDOW`]
 //!    sentences with the same polarity;
@@ -505,6 +506,8 @@ struct Item {
     agent: Participant,
     patient: Participant,
     names: Vec<String>,
+    /// The names that count as a shared participant: `names` without the story's topic.
+    shared_names: Vec<String>,
     source: Source,
     lemma: String,
     class: EventClass,
@@ -519,6 +522,10 @@ struct Item {
     /// The mention's tense (what an undated mention says about its time against its DCT).
     tense: Tense,
 }
+
+/// From how many documents on a story has topic names that do not count as shared
+/// participants (a name in more than half of its documents).
+pub const TOPIC_MIN_DOCUMENTS: usize = 4;
 
 /// How many sentences back a definite noun (`the attack`) looks for the event it names.
 pub const ANAPHOR_WINDOW: usize = 8;
@@ -678,6 +685,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 keys: keys(&e.lemma),
                 agent: roles.0,
                 patient: roles.1,
+                shared_names: names.clone(),
                 names,
                 lemma: e.lemma.clone(),
                 class: e.class,
@@ -703,6 +711,25 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     },
                 },
             });
+        }
+    }
+    // The story's topic names say nothing about which event a mention is: in a story of
+    // many documents, a name in more than half of them ("Apple" in a story about Apple,
+    // "Kenya" in one about the Nairobi bombing) is no shared participant.
+    if docs.len() >= TOPIC_MIN_DOCUMENTS {
+        let mut df: std::collections::HashMap<&str, std::collections::BTreeSet<usize>> = Default::default();
+        for it in &items {
+            for name in &it.names {
+                df.entry(name.as_str()).or_default().insert(it.doc);
+            }
+        }
+        let topical: std::collections::HashSet<String> = df
+            .into_iter()
+            .filter(|(_, d)| d.len() * 2 > docs.len())
+            .map(|(name, _)| name.to_string())
+            .collect();
+        for it in &mut items {
+            it.shared_names.retain(|w| !topical.contains(w));
         }
     }
     let n = items.len();
@@ -768,7 +795,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 continue;
             }
             by_key.entry((None, it.doc)).or_default().push(g);
-            for name in &it.names {
+            for name in &it.shared_names {
                 by_key.entry((Some(name.as_str()), 0)).or_default().push(g);
             }
         }
@@ -795,7 +822,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     }
                 }
             }
-            for k in x.names.iter().map(|n| (Some(n.as_str()), 0)) {
+            for k in x.shared_names.iter().map(|n| (Some(n.as_str()), 0)) {
                 if let Some(list) = by_key.get(&k) {
                     let from = list.partition_point(|&g| g <= ga);
                     later.extend_from_slice(&list[from..]);
@@ -814,7 +841,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 if x.irrealis != y.irrealis || (x.doc == y.doc && (x.distinct || y.distinct)) {
                     continue;
                 }
-                let shared = x.names.iter().filter(|w| y.names.contains(w)).count();
+                let shared = x.shared_names.iter().filter(|w| y.shared_names.contains(w)).count();
                 if different_participants(x, y) {
                     continue;
                 }
