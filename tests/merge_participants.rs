@@ -195,7 +195,7 @@ fn topic_names_are_not_shared_participants() {
         let docs: Vec<Document> = texts
             .iter()
             .enumerate()
-            .map(|(i, t)| Document::from_text(&format!("d{i}"), *t, dct, DctSource::Flag))
+            .map(|(i, t)| Document::from_text(format!("d{i}"), *t, dct, DctSource::Flag))
             .collect();
         let t = pipeline::build(&docs, &Default::default()).unwrap();
         t.events.iter().any(|e| {
