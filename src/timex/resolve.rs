@@ -18,7 +18,7 @@
 //! the DCT's year, holidays the nearest occurrence.
 
 use super::rules::{set::unit_value, Cand, Ctx, Force, Holiday, Season, Unit, Unres};
-use super::{tense, AnchorKind, Derivation, Direction, Timex, TimexType};
+use super::{AnchorKind, Cue, Derivation, Direction, Timex, TimexType};
 use crate::text::{Analysis, Span};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -318,7 +318,7 @@ struct Resolver<'a> {
     start: usize,
     rule: &'static str,
     end: usize,
-    dir: Option<tense::Cue>,
+    dir: Option<Cue>,
     /// A past-tense verb governs the expression from afar: of the candidate years, prefer
     /// the past one unless the future one is much nearer ([`FUTURE_PENALTY`]).
     lean_past: bool,
@@ -328,11 +328,11 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    fn cue(&mut self) -> tense::Cue {
+    fn cue(&mut self) -> Cue {
         if self.dir.is_none() {
-            self.dir = Some(tense::direction(self.ctx, self.analysis, self.start, self.end));
+            self.dir = Some(self.ctx.lang.direction(self.ctx, self.analysis, self.start, self.end));
         }
-        self.dir.clone().unwrap_or(tense::Cue {
+        self.dir.clone().unwrap_or(Cue {
             direction: Direction::None,
             strong: false,
             distance: 0,
@@ -548,7 +548,7 @@ impl Resolver<'_> {
                     self.lean_future = c.direction == Direction::Future && c.strong;
                     Direction::None
                 };
-                self.dir = Some(tense::Cue {
+                self.dir = Some(Cue {
                     direction: dir,
                     strong: true,
                     distance: 0,
@@ -729,7 +729,7 @@ impl Resolver<'_> {
                 // Quarters are reported after they end: only a past cue moves one back a year.
                 let (d, why) = self.direction();
                 let d = if d == Direction::Past { d } else { Direction::None };
-                self.dir = Some(tense::Cue {
+                self.dir = Some(Cue {
                     direction: d,
                     strong: true,
                     distance: 0,

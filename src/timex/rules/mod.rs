@@ -29,7 +29,10 @@ pub mod relative;
 pub mod set;
 pub mod time;
 
-use crate::lang::en::{MONTHS, MONTH_ABBR};
+use crate::lang::en::{
+    LEXICON_EXTRA, MONTHS, MONTH_ABBR, NUMBER_WORDS, ORDINAL_WORDS, TRIGGERS, UNITS, WEAK, WEEKDAYS, WEEKDAY_ABBR,
+};
+use crate::lang::Language;
 use crate::text::{Analysis, Token, TokenKind};
 use crate::timex::TimexType;
 
@@ -309,6 +312,8 @@ pub struct Ctx<'a> {
     lex: Vec<u16>,
     /// The lexicon's entries, indexed by `lex`.
     entries: &'static [Entry],
+    /// The language of the text: its rules extract, its tense cues direct the resolver.
+    pub lang: &'static dyn Language,
 }
 
 /// The memory of a [`Ctx`], kept from one window of a long text to the next.
@@ -318,107 +323,10 @@ pub struct CtxBuffers {
     lex: Vec<u16>,
 }
 
-static WEEKDAYS: &[(&str, u32)] = &[
-    ("monday", 0),
-    ("tuesday", 1),
-    ("wednesday", 2),
-    ("thursday", 3),
-    ("friday", 4),
-    ("saturday", 5),
-    ("sunday", 6),
-];
 
-static WEEKDAY_ABBR: &[(&str, u32)] = &[
-    ("mon", 0),
-    ("tue", 1),
-    ("tues", 1),
-    ("wed", 2),
-    ("thu", 3),
-    ("thur", 3),
-    ("thurs", 3),
-    ("fri", 4),
-    ("sat", 5),
-    ("sun", 6),
-];
 
-static NUMBER_WORDS: &[(&str, u32)] = &[
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-    ("hundred", 100),
-    ("dozen", 12),
-];
 
-static ORDINAL_WORDS: &[(&str, u32)] = &[
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("eleventh", 11),
-    ("twelfth", 12),
-    ("thirteenth", 13),
-    ("fourteenth", 14),
-    ("fifteenth", 15),
-    ("sixteenth", 16),
-    ("seventeenth", 17),
-    ("eighteenth", 18),
-    ("nineteenth", 19),
-    ("twentieth", 20),
-    ("twenty-first", 21),
-    ("thirtieth", 30),
-];
 
-static UNITS: &[(&str, Unit)] = &[
-    ("second", Unit::Second),
-    ("sec", Unit::Second),
-    ("minute", Unit::Minute),
-    ("min", Unit::Minute),
-    ("hour", Unit::Hour),
-    ("hr", Unit::Hour),
-    ("day", Unit::Day),
-    ("week", Unit::Week),
-    ("weekend", Unit::Weekend),
-    ("fortnight", Unit::Week),
-    ("month", Unit::Month),
-    ("quarter", Unit::Quarter),
-    ("year", Unit::Year),
-    ("yr", Unit::Year),
-    ("decade", Unit::Decade),
-    ("century", Unit::Century),
-    ("centurie", Unit::Century),
-    ("millennium", Unit::Millennium),
-    ("millennia", Unit::Millennium),
-];
 
 pub use crate::lang::en::month_number;
 
@@ -458,7 +366,13 @@ impl<'a> Ctx<'a> {
             toks,
             lex,
             entries: &lexicon.entries,
+            lang: crate::lang::english(),
         }
+    }
+
+    /// This context for a text in `lang` (English by default).
+    pub fn in_language(self, lang: &'static dyn Language) -> Ctx<'a> {
+        Ctx { lang, ..self }
     }
 
     /// The memory of this context, for [`Ctx::with_buffers`].
@@ -739,268 +653,8 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Words that can start an expression (besides numbers and the month/weekday/unit tables).
-static TRIGGERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "last",
-    "next",
-    "past",
-    "previous",
-    "coming",
-    "following",
-    "early",
-    "late",
-    "mid",
-    "end",
-    "earlier",
-    "later",
-    "almost",
-    "nearly",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "more",
-    "less",
-    "at",
-    "over",
-    "under",
-    "up",
-    "some",
-    "several",
-    "few",
-    "many",
-    "recent",
-    "recently",
-    "now",
-    "currently",
-    "current",
-    "today",
-    "tonight",
-    "yesterday",
-    "tomorrow",
-    "daily",
-    "weekly",
-    "monthly",
-    "yearly",
-    "annually",
-    "quarterly",
-    "hourly",
-    "nightly",
-    "biweekly",
-    "semiannually",
-    "every",
-    "each",
-    "per",
-    "fiscal",
-    "noon",
-    "midnight",
-    "midday",
-    "midafternoon",
-    "midmorning",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "summer",
-    "winter",
-    "spring",
-    "fall",
-    "autumn",
-    "christmas",
-    "thanksgiving",
-    "easter",
-    "new",
-    "labor",
-    "memorial",
-    "independence",
-    "halloween",
-    "valentine",
-    "veterans",
-    "election",
-    "good",
-    "mother",
-    "black",
-    "cyber",
-    "father",
-    "presidents",
-    "martin",
-    "columbus",
-    "boxing",
-    "july",
-    "soon",
-    "single",
-    "previously",
-    "formerly",
-    "lately",
-    "nowadays",
-    "future",
-    "present",
-    "q",
-    "fy",
-    "h",
-    "year",
-    "nineteen",
-    "twenty",
-    "two",
-    "one",
-    "half",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "same",
-    "latest",
-    "full",
-    "once",
-    "twice",
-    "holiday",
-    "holidays",
-    "season",
-    "period",
-    "term",
-    "dusk",
-    "dawn",
-    "overnight",
-    "ago",
-];
-
-/// Frequent words that start expressions (they are [`TRIGGERS`]) or sit inside them but never
-/// make one without a *strong* token (a number, or any other lexicon word) within
-/// [`WEAK_REACH`] tokens: `the` in `the past`, `a` in `a year ago`, `at` in `at least two
-/// days`. A weak trigger with no strong token that close is skipped without asking the rules.
-/// `tests` checks, on every case, that skipping changes nothing (see [`extract_in`]).
-static WEAK: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "that",
-    "this",
-    "these",
-    "at",
-    "about",
-    "more",
-    "less",
-    "up",
-    "over",
-    "some",
-    "under",
-    "many",
-    "new",
-    "one",
-    "two",
-    "each",
-    "same",
-    "latest",
-    "full",
-    "good",
-    "mother",
-    "father",
-    "martin",
-    "black",
-    "cyber",
-    "several",
-    "few",
-    "nearly",
-    "almost",
-    "around",
-    "roughly",
-    "approximately",
-    "st",
-    "end",
-    "mid",
-    "early",
-    "late",
-];
-
 /// How many tokens after a weak trigger a strong token must appear for the rules to run.
 const WEAK_REACH: usize = 8;
-
-/// Words the rules compare tokens with, besides the tables above and [`TRIGGERS`]: inside an
-/// expression they are strong (`the moment`, `current levels`, `Martin Luther King Day`).
-/// Words that only veto a match (`acres`, `shares`) may be listed or not: they never start
-/// or complete an expression, so listing them costs only a little speed.
-/// The nouns of [`generic::CURRENT_NOUNS`] are looked up too.
-static LEXICON_EXTRA: &[&str] = &[
-    "moment",
-    "time",
-    "times",
-    "eve",
-    "luther",
-    "king",
-    "patrick",
-    "day",
-    "days",
-    "clock",
-    "eighties",
-    "nineties",
-    "seventies",
-    "sixties",
-    "fifties",
-    "forties",
-    "thirties",
-    "twenties",
-    "am",
-    "pm",
-    "hours",
-    "hrs",
-    "hence",
-    "prior",
-    "preceding",
-    "since",
-    "till",
-    "until",
-    "through",
-    "throughout",
-    "within",
-    "during",
-    "between",
-    "before",
-    "after",
-    "ago",
-    "beginning",
-    "start",
-    "middle",
-    "least",
-    "near",
-    "right",
-    "whole",
-    "entire",
-    "final",
-    "initial",
-    "remaining",
-    "better",
-    "additional",
-    "consecutive",
-    "extra",
-    "long",
-    "old",
-    "olds",
-    "ended",
-    "ending",
-    "ends",
-    "starting",
-    "solstice",
-    "springtime",
-    "summertime",
-    "wintertime",
-    "thrice",
-    "mornings",
-    "afternoons",
-    "evenings",
-    "nights",
-    "fortnightly",
-    "biannually",
-    "xmas",
-    "third",
-    "quarter",
-    "half",
-];
 
 /// Facts about one lexicon word.
 #[derive(Clone, Copy, Debug, Default)]
@@ -1175,31 +829,31 @@ fn lexicon() -> &'static Lexicon {
                 f(map.entry(w.to_string()).or_default());
             }
         };
-        for w in TRIGGERS {
+        for w in TRIGGERS.iter() {
             put(w, &mut |e| e.trigger = true);
         }
-        for &(w, m) in MONTHS {
+        for &(w, m) in MONTHS.iter() {
             put(w, &mut |e| (e.trigger, e.month) = (true, Some(m)));
         }
-        for &(w, m) in MONTH_ABBR {
+        for &(w, m) in MONTH_ABBR.iter() {
             put(w, &mut |e| (e.trigger, e.month_abbr) = (true, Some(m)));
         }
-        for &(w, d) in WEEKDAYS {
+        for &(w, d) in WEEKDAYS.iter() {
             put(w, &mut |e| (e.trigger, e.weekday) = (true, Some(d)));
             put(&format!("{w}s"), &mut |e| e.trigger = true);
         }
-        for &(w, d) in WEEKDAY_ABBR {
+        for &(w, d) in WEEKDAY_ABBR.iter() {
             put(w, &mut |e| (e.trigger, e.weekday_abbr) = (true, Some(d)));
             put(&format!("{w}s"), &mut |e| e.trigger = true);
         }
-        for &(w, u) in UNITS {
+        for &(w, u) in UNITS.iter() {
             put(w, &mut |e| (e.trigger, e.unit) = (true, Some(u)));
             put(&format!("{w}s"), &mut |e| (e.trigger, e.unit_plural) = (true, Some(u)));
         }
-        for &(w, n) in NUMBER_WORDS {
+        for &(w, n) in NUMBER_WORDS.iter() {
             put(w, &mut |e| (e.trigger, e.number) = (true, Some(n)));
         }
-        for &(w, n) in ORDINAL_WORDS {
+        for &(w, n) in ORDINAL_WORDS.iter() {
             put(w, &mut |e| (e.trigger, e.ordinal) = (true, Some(n)));
         }
         for (ws, _) in holiday::HOLIDAYS {
@@ -1208,7 +862,7 @@ fn lexicon() -> &'static Lexicon {
         for w in LEXICON_EXTRA.iter().chain(generic::CURRENT_NOUNS) {
             put(w, &mut |_| {});
         }
-        for w in WEAK {
+        for w in WEAK.iter() {
             put(w, &mut |e| e.weak = true);
         }
         let words: Vec<(String, Entry)> = map.into_iter().collect();
@@ -1488,42 +1142,43 @@ mod tests {
         };
         for w in TRIGGERS
             .iter()
-            .chain(WEAK)
-            .chain(LEXICON_EXTRA)
+            .iter()
+            .chain(WEAK.iter())
+            .chain(LEXICON_EXTRA.iter())
             .chain(generic::CURRENT_NOUNS)
         {
             entry(w);
         }
-        for w in TRIGGERS {
+        for w in TRIGGERS.iter() {
             assert!(entry(w).0.trigger, "{w:?} lost its trigger bit");
         }
         for (ws, _) in holiday::HOLIDAYS {
             assert!(entry(ws[0]).0.trigger, "holiday word {:?}", ws[0]);
         }
-        for &(w, m) in MONTHS {
+        for &(w, m) in MONTHS.iter() {
             assert_eq!(entry(w).0.month, Some(m));
         }
-        for &(w, m) in MONTH_ABBR {
+        for &(w, m) in MONTH_ABBR.iter() {
             assert_eq!(entry(w).0.month_abbr, Some(m));
         }
-        for &(w, d) in WEEKDAYS {
+        for &(w, d) in WEEKDAYS.iter() {
             assert_eq!(entry(w).0.weekday, Some(d));
             assert!(entry(&format!("{w}s")).0.trigger);
         }
-        for &(w, d) in WEEKDAY_ABBR {
+        for &(w, d) in WEEKDAY_ABBR.iter() {
             assert_eq!(entry(w).0.weekday_abbr, Some(d));
         }
-        for &(w, u) in UNITS {
+        for &(w, u) in UNITS.iter() {
             assert_eq!(entry(w).0.unit, Some(u));
             assert_eq!(entry(&format!("{w}s")).0.unit_plural, Some(u));
         }
-        for &(w, n) in NUMBER_WORDS {
+        for &(w, n) in NUMBER_WORDS.iter() {
             assert_eq!(entry(w).0.number, Some(n));
         }
-        for &(w, n) in ORDINAL_WORDS {
+        for &(w, n) in ORDINAL_WORDS.iter() {
             assert_eq!(entry(w).0.ordinal, Some(n));
         }
-        for w in WEAK {
+        for w in WEAK.iter() {
             assert_eq!(entry(w).1 & (WEAK_WORD | STRONG), WEAK_WORD, "{w:?}");
         }
         for w in ["december", "year", "ago", "moment"] {
