@@ -72,7 +72,9 @@ fn language_cases() {
         }
         let code = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
         let Some(l) = lang::by_code(&code) else {
-            failures.push(format!("tests/data/lang/{code}: no language package `{code}` in src/lang"));
+            failures.push(format!(
+                "tests/data/lang/{code}: no language package `{code}` in src/lang"
+            ));
             continue;
         };
         seen_langs.insert(l.code());
@@ -95,7 +97,12 @@ fn language_cases() {
                 let got = timex::tag_in(l, &c.text, &Analysis::new(&c.text), c.dct);
                 for t in &got {
                     if !l.rule_ids().contains(&t.rule) {
-                        failures.push(format!("{file}: {}: rule `{}` is not in {}'s rule ids", c.name, t.rule, l.name()));
+                        failures.push(format!(
+                            "{file}: {}: rule `{}` is not in {}'s rule ids",
+                            c.name,
+                            t.rule,
+                            l.name()
+                        ));
                     }
                 }
                 let ok = got.len() == c.expect.len()
@@ -114,8 +121,30 @@ fn language_cases() {
                         c.name,
                         c.dct,
                         c.text,
-                        show(c.expect.iter().map(|e| format!("`{}` {} {} [{}]", e.text, e.kind, e.value, e.rule.as_deref().unwrap_or("*"))).collect()),
-                        show(got.iter().map(|t| format!("`{}` {} {} [{}] ({})", t.text, t.kind.as_str(), t.value, t.rule, t.derivation.why)).collect()),
+                        show(
+                            c.expect
+                                .iter()
+                                .map(|e| format!(
+                                    "`{}` {} {} [{}]",
+                                    e.text,
+                                    e.kind,
+                                    e.value,
+                                    e.rule.as_deref().unwrap_or("*")
+                                ))
+                                .collect()
+                        ),
+                        show(
+                            got.iter()
+                                .map(|t| format!(
+                                    "`{}` {} {} [{}] ({})",
+                                    t.text,
+                                    t.kind.as_str(),
+                                    t.value,
+                                    t.rule,
+                                    t.derivation.why
+                                ))
+                                .collect()
+                        ),
                     ));
                 }
             }
@@ -123,18 +152,30 @@ fn language_cases() {
         if filter.is_none() {
             for id in l.rule_ids() {
                 if !used.contains(id) {
-                    failures.push(format!("{}: rule `{id}` is not exercised by any passing case", l.name()));
+                    failures.push(format!(
+                        "{}: rule `{id}` is not exercised by any passing case",
+                        l.name()
+                    ));
                 }
             }
         }
     }
     for l in lang::LANGUAGES {
         if l.code() != "en" && !seen_langs.contains(l.code()) {
-            failures.push(format!("{} has no cases: tests/data/lang/{}/*.toml", l.name(), l.code()));
+            failures.push(format!(
+                "{} has no cases: tests/data/lang/{}/*.toml",
+                l.name(),
+                l.code()
+            ));
         }
     }
     assert!(ran > 0, "no cases ran");
-    assert!(failures.is_empty(), "{} problems in {ran} cases:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} problems in {ran} cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// The language packages are distinct, and the default is English.
@@ -308,7 +349,9 @@ fn english_literals_ratchet() {
     for (f, &n) in &now {
         let was = base.get(f).copied().unwrap_or(0);
         if n > was {
-            rose.push(format!("{f}: {was} -> {n} English word literals (move the words to src/lang/en)"));
+            rose.push(format!(
+                "{f}: {was} -> {n} English word literals (move the words to src/lang/en)"
+            ));
         }
     }
     let base_total: usize = base.values().sum();

@@ -80,7 +80,9 @@ pub fn codes() -> String {
 
 /// The lines of a data file that carry data: trimmed, without blank lines and `#` comments.
 fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// A word list from a data file (one word a line), parsed on first use.
@@ -188,7 +190,11 @@ impl<T: Field + 'static> Table<T> {
             .lines()
             .enumerate()
             .filter(|(_, l)| !l.trim().is_empty() && !l.trim().starts_with('#'))
-            .filter_map(|(n, l)| parse_row::<T>(l.trim()).err().map(|e| format!("line {}: {e}: {l:?}", n + 1)))
+            .filter_map(|(n, l)| {
+                parse_row::<T>(l.trim())
+                    .err()
+                    .map(|e| format!("line {}: {e}: {l:?}", n + 1))
+            })
             .collect()
     }
 }

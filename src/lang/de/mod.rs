@@ -269,7 +269,13 @@ fn day_word(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     if w == "morgen" && i > 0 && MORGEN_NOUN_AFTER.contains(&&*word(ctx, i - 1)) {
         return;
     }
-    out.push(Cand::new(i, i + 1, D, Unres::Shift { unit: Unit::Day, n }, "relative/day-word"));
+    out.push(Cand::new(
+        i,
+        i + 1,
+        D,
+        Unres::Shift { unit: Unit::Day, n },
+        "relative/day-word",
+    ));
 }
 
 /// `letztes Jahr`, `nächste Woche`, `dieses Jahr`; `letzten Montag`, `nächsten März`.

@@ -24,6 +24,7 @@
 //! (`date.rs`, `relative.rs`, ...): [`English::extract`] runs them. `docs/DESIGN.md` ("The
 //! language seam") lists what else still reads English outside this folder.
 
+pub mod rules;
 pub mod tense;
 
 use super::{Language, Table, Words};

@@ -37,7 +37,6 @@ use crate::text::{Analysis, TokenKind, WordFilter};
 use crate::timex::rules::Ctx;
 use crate::timex::{Cue, Direction};
 
-
 /// How many tokens on each side are searched.
 pub const WINDOW: usize = 12;
 
@@ -76,7 +75,15 @@ static FUTURE: Words = Words::new(include_str!("data/tense-future.txt"));
 /// by [`maybe_listed`], which turns most other words away before the lists are searched. A
 /// list must be here to be searched behind `maybe_listed`.
 fn lists() -> [&'static [&'static str]; 7] {
-    [&PAST, &REPORTING, &NOT_PAST_ED, &INFINITIVE_FUTURE, &FUTURE, &SCHEDULED_PRESENT, &PAST_ACTS]
+    [
+        &PAST,
+        &REPORTING,
+        &NOT_PAST_ED,
+        &INFINITIVE_FUTURE,
+        &FUTURE,
+        &SCHEDULED_PRESENT,
+        &PAST_ACTS,
+    ]
 }
 
 /// Whether `w` may be in one of [`lists`]: `false` only when it is in none (one bit test,
@@ -198,7 +205,6 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     }
     None
 }
-
 
 /// The direction the context of tokens `start..end` points to, with the evidence in words.
 pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cue {

@@ -21,13 +21,8 @@
 //! Each rule is a Rust function over the token stream: `fn(&Ctx, usize, &mut Vec<Cand>)`.
 //! Rule ids are `category/name`, all listed in [`RULE_IDS`].
 
-pub mod date;
-pub mod duration;
-pub mod generic;
-pub mod holiday;
-pub mod relative;
-pub mod set;
-pub mod time;
+/// The English rule files, in the English language package (`src/lang/en/rules/`).
+pub use crate::lang::en::rules::{date, duration, generic, holiday, relative, set, time};
 
 use crate::lang::en::{
     LEXICON_EXTRA, MONTHS, MONTH_ABBR, NUMBER_WORDS, ORDINAL_WORDS, TRIGGERS, UNITS, WEAK, WEEKDAYS, WEEKDAY_ABBR,
@@ -322,11 +317,6 @@ pub struct CtxBuffers {
     lower: String,
     lex: Vec<u16>,
 }
-
-
-
-
-
 
 pub use crate::lang::en::month_number;
 
@@ -1141,7 +1131,6 @@ mod tests {
             (lex.entries[usize::from(k)], lex.flags[usize::from(k)])
         };
         for w in TRIGGERS
-            .iter()
             .iter()
             .chain(WEAK.iter())
             .chain(LEXICON_EXTRA.iter())
