@@ -98,6 +98,34 @@ pub static LEXICON_EXTRA: Words = Words::new(include_str!("data/lexicon-extra.tx
 /// `before`, `since`, `until`).
 pub static SUBORDINATORS: Words = Words::new(include_str!("data/subordinators.txt"));
 
+/// Words that open a clause a time expression does not reach into (subordinators, relative
+/// and interrogative words, `after`, `since`, ...), lower case: [`is_clause_opener`].
+pub static CLAUSE_OPENERS: Words = Words::new(include_str!("data/clause-openers.txt"));
+
+/// Capitalised words that are not names of participants, lower case (the event merger).
+pub static NOT_NAMES: Words = Words::new(include_str!("data/not-names.txt"));
+
+/// Words that open a sentence in capitals without being names, as written (`On`, `The`).
+pub static SENTENCE_OPENERS: Words = Words::new(include_str!("data/sentence-openers.txt"));
+
+/// Verbs that carry little of their own in news text (`did`, `made a decision`).
+pub static LIGHT_VERBS: Words = Words::new(include_str!("data/light-verbs.txt"));
+
+/// Lemmas too light to be timeline events besides [`LIGHT_VERBS`]: [`is_light_lemma`].
+pub static LIGHT_LEMMAS: Words = Words::new(include_str!("data/light-lemmas.txt"));
+
+/// `w` (any case) opens a clause a time expression does not reach into.
+pub fn is_clause_opener(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    CLAUSE_OPENERS.contains(&l.as_str())
+}
+
+/// Lemma `l` is too light to be a timeline event on its own: a light verb or one of
+/// [`LIGHT_LEMMAS`].
+pub fn is_light_lemma(l: &str) -> bool {
+    LIGHT_VERBS.contains(&l) || LIGHT_LEMMAS.contains(&l)
+}
+
 /// The month a lower-case month name or abbreviation (`december`, `dec`, `sept`) names.
 pub fn month_number(lower: &str) -> Option<u32> {
     MONTHS.find(lower).or_else(|| MONTH_ABBR.find(lower)).copied()
@@ -122,7 +150,17 @@ mod tests {
             assert!(!t.is_empty(), "data/{name}.tsv");
         }
         assert_eq!(UNITS.check(), Vec::<String>::new(), "data/units.tsv");
-        for w in [&TRIGGERS, &WEAK, &LEXICON_EXTRA, &SUBORDINATORS] {
+        for w in [
+            &TRIGGERS,
+            &WEAK,
+            &LEXICON_EXTRA,
+            &SUBORDINATORS,
+            &CLAUSE_OPENERS,
+            &NOT_NAMES,
+            &SENTENCE_OPENERS,
+            &LIGHT_VERBS,
+            &LIGHT_LEMMAS,
+        ] {
             assert!(!w.is_empty());
             assert!(w.iter().all(|w| !w.contains(char::is_whitespace)), "{:?}", w.get());
         }
@@ -131,5 +169,9 @@ mod tests {
         assert_eq!(month_number("sept"), Some(9));
         assert_eq!(month_number("december"), Some(12));
         assert_eq!(month_number("decembre"), None);
+        assert!(is_clause_opener("Because") && !is_clause_opener("as"));
+        assert!(is_light_lemma("make") && is_light_lemma("say") && !is_light_lemma("attack"));
+        // The light lemmas extend the light verbs; no word is in both files.
+        assert!(LIGHT_LEMMAS.iter().all(|w| !LIGHT_VERBS.contains(w)));
     }
 }
