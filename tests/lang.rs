@@ -374,3 +374,81 @@ fn literal_scanner() {
     let words: Vec<&str> = lits.into_iter().filter(|s| is_word_literal(s)).collect();
     assert_eq!(words, ["said", "told"]);
 }
+
+/// `tempograph ARGS` in `dir`: exit code, stdout, stderr.
+fn tempograph(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tempograph"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run tempograph");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `tag --lang de` reads German; English stays the default; an unknown code is a usage error
+/// that lists the known ones.
+#[test]
+fn tag_lang_flag() {
+    let dir = tempfile::tempdir().expect("scratch folder");
+    let text = "Sony hat die Premiere am 17. Dezember 2014 abgesagt, gestern.\n";
+    std::fs::write(dir.path().join("artikel.txt"), text).expect("write");
+    let args = |lang: Option<&str>| {
+        let mut a = vec!["tag", "--format", "jsonl", "--dct", "2014-12-18", "artikel.txt"];
+        if let Some(l) = lang {
+            a.extend(["--lang", l]);
+        }
+        a.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    let run = |lang| {
+        let a = args(lang);
+        tempograph(dir.path(), &a.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let (code, out, err) = run(Some("de"));
+    assert_eq!(code, 0, "{err}");
+    let values: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.split("\"value\":\"").nth(1)?.split('"').next())
+        .collect();
+    assert_eq!(values, ["2014-12-17", "2014-12-17"], "{out}");
+    // English by default: `17. Dezember` is not a date to it, `gestern` not a word.
+    let (code, out, _) = run(None);
+    assert_eq!(code, 0);
+    assert!(!out.contains("\"text\":\"gestern\""), "{out}");
+    let (code, out, err) = run(Some("fr"));
+    assert_eq!(code, 2, "{out}");
+    assert!(err.contains("expected a language code (en, de), found `fr`"), "{err}");
+}
+
+/// A manifest entry's `language:` chooses the language of its document; an unknown code is
+/// an error at its line and column.
+#[test]
+fn manifest_language_field() {
+    let dir = tempfile::tempdir().expect("scratch folder");
+    std::fs::write(dir.path().join("a.txt"), "Am Donnerstag wurde der Film abgesagt.\n").expect("write");
+    std::fs::write(dir.path().join("b.txt"), "The film was cancelled on Thursday.\n").expect("write");
+    let manifest = "- file: a.txt\n  published: 2014-12-19\n  language: de\n- file: b.txt\n  published: 2014-12-19\n";
+    std::fs::write(dir.path().join("sources.yaml"), manifest).expect("write");
+    let (code, out, err) = tempograph(dir.path(), &["tag", "--format", "jsonl", "--manifest", "sources.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("\"text\":\"Donnerstag\"") && out.contains("\"value\":\"2014-12-18\""),
+        "{out}"
+    );
+    assert!(out.contains("\"text\":\"Thursday\""), "{out}");
+    std::fs::write(
+        dir.path().join("bad.yaml"),
+        "- file: a.txt\n  published: 2014-12-19\n  language: klingon\n",
+    )
+    .expect("write");
+    let (code, _, err) = tempograph(dir.path(), &["tag", "--manifest", "bad.yaml"]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("bad.yaml:3:13")
+            && err.contains("expected `language:` as a language code (en, de), found \"klingon\""),
+        "{err}"
+    );
+}
