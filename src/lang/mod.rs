@@ -58,6 +58,16 @@ pub trait Language: Send + Sync + 'static {
     /// The month a lower-case month name or abbreviation names (`december`, `dec`), as a
     /// dateline writes it.
     fn month_number(&self, lower: &str) -> Option<u32>;
+
+    /// The tokens that join the two ends of a range of dates (`from March to May`,
+    /// `Dec. 5 - Jan. 8`), lower case: the end follows the start.
+    fn range_connectors(&self) -> &[&'static str];
+
+    /// A marker at token `i`, right after a weekday, that makes the day past whatever the
+    /// verbs say (the English possessive: `Wednesday's ruling`), with the evidence in words.
+    fn past_marker_after(&self, _ctx: &Ctx, _i: usize) -> Option<&'static str> {
+        None
+    }
 }
 
 /// Every language, by code. English first: it is the default.

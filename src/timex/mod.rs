@@ -99,6 +99,9 @@ pub struct Cue {
     pub distance: usize,
     /// The cue word, lower-cased (empty when there is no cue).
     pub word: String,
+    /// The cue reports a plan (`said it would close Friday`): a weekday it governs lies
+    /// ahead even when the cue is weak.
+    pub plan: bool,
     /// The evidence, in words.
     pub why: String,
 }

@@ -337,6 +337,7 @@ impl Resolver<'_> {
             strong: false,
             distance: 0,
             word: String::new(),
+            plan: false,
             why: String::new(),
         })
     }
@@ -356,13 +357,13 @@ impl Resolver<'_> {
     /// The direction for a weekday: past unless a modal points forward.
     fn weekday_direction(&mut self) -> (Direction, String) {
         // "Wednesday's ruling": a possessive day names something that has happened.
-        if self.ctx.punct(self.end, "'") && self.ctx.is(self.end + 1, "s") {
-            return (Direction::Past, "possessive `'s`".into());
+        if let Some(why) = self.ctx.lang.past_marker_after(self.ctx, self.end) {
+            return (Direction::Past, why.into());
         }
         let c = self.cue();
         // "said it would close Friday": reported plans point forward from the report.
         let d = match c.direction {
-            Direction::Future if c.strong || c.word == "would" => Direction::Future,
+            Direction::Future if c.strong || c.plan => Direction::Future,
             _ => Direction::Past,
         };
         (d, c.why)
@@ -514,10 +515,7 @@ impl Resolver<'_> {
                 let (m, d) = (*month, *day);
                 // The end of a range ("from March to May", "Dec. 5 - Jan. 8") follows its start.
                 if let Some((start, last)) = self.prev {
-                    let joined = self.start == last + 2
-                        && self
-                            .ctx
-                            .any(last + 1, &["to", "through", "until", "till", "and", "-", "–"]);
+                    let joined = self.start == last + 2 && self.ctx.any(last + 1, self.ctx.lang.range_connectors());
                     if let (true, Some(first)) = (joined, start.day()) {
                         let y = first.year();
                         let pick = (y..=y + 1).find_map(|yy| match d {
@@ -553,6 +551,7 @@ impl Resolver<'_> {
                     strong: true,
                     distance: 0,
                     word: c.word,
+                    plan: c.plan,
                     why: c.why,
                 });
                 self.by_direction(
@@ -734,6 +733,7 @@ impl Resolver<'_> {
                     strong: true,
                     distance: 0,
                     word: String::new(),
+                    plan: false,
                     why,
                 });
                 self.by_direction(

@@ -63,6 +63,7 @@ static UNITS: Table<Unit> = Table::new(include_str!("data/units.tsv"));
 static FORCE: Table<i64> = Table::new(include_str!("data/force.tsv"));
 static FUTURE: Words = Words::new(include_str!("data/tense-future.txt"));
 static PAST: Words = Words::new(include_str!("data/tense-past.txt"));
+static RANGE_CONNECTORS: Words = Words::new(include_str!("data/range-connectors.txt"));
 static NOT_PAST_TE: Words = Words::new(include_str!("data/tense-not-past-te.txt"));
 
 /// Tokens searched on each side of an expression for a tense cue.
@@ -117,6 +118,10 @@ impl Language for German {
 
     fn month_number(&self, lower: &str) -> Option<u32> {
         MONTHS.find(lower).or_else(|| MONTH_ABBR.find(lower)).copied()
+    }
+
+    fn range_connectors(&self) -> &[&'static str] {
+        &RANGE_CONNECTORS
     }
 }
 
@@ -373,6 +378,7 @@ fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cue {
                 strong,
                 distance: if k < start { start - k } else { k + 1 - end },
                 word: word(ctx, k).into_owned(),
+                plan: false,
                 why: format!("{what} cue `{}`", ctx.raw(k)),
             }
         }
@@ -381,6 +387,7 @@ fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cue {
             strong: false,
             distance: 0,
             word: String::new(),
+            plan: false,
             why: "no tense cue nearby".to_string(),
         },
     }
@@ -402,7 +409,7 @@ mod tests {
         assert_eq!(WEEKDAYS.len(), 8);
         assert_eq!(German.month_number("dezember"), Some(12));
         assert_eq!(German.month_number("märz"), Some(3));
-        for w in [&MORGEN_NOUN_AFTER, &FUTURE, &PAST, &NOT_PAST_TE] {
+        for w in [&MORGEN_NOUN_AFTER, &FUTURE, &PAST, &NOT_PAST_TE, &RANGE_CONNECTORS] {
             assert!(!w.is_empty());
         }
     }

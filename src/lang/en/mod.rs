@@ -15,6 +15,7 @@
 //! | [`LEXICON_EXTRA`]     | `data/lexicon-extra.txt`   | `moment`, `eve`    | `timex::rules` (the lexicon)  |
 //! | [`SUBORDINATORS`]     | `data/subordinators.txt`   | `because`          | [`tense`], the pipeline       |
 //! | tense cue lists       | `data/tense-*.txt`         | `told`, `slated`   | [`tense`]                     |
+//! | [`RANGE_CONNECTORS`]  | `data/range-connectors.txt`| `to`, `-`          | `timex::resolve` (ranges)     |
 //! | [`NOT_NAMES`]         | `data/not-names.txt`       | `the`, `he`        | the event merger              |
 //! | [`SENTENCE_OPENERS`]  | `data/sentence-openers.txt`| `On`, `Earlier`    | event labels, the pipeline    |
 //! | [`LIGHT_VERBS`]       | `data/light-verbs.txt`     | `make`, `take`     | the event tagger              |
@@ -59,7 +60,18 @@ impl Language for English {
     fn month_number(&self, lower: &str) -> Option<u32> {
         month_number(lower)
     }
+
+    fn range_connectors(&self) -> &[&'static str] {
+        &RANGE_CONNECTORS
+    }
+
+    fn past_marker_after(&self, ctx: &Ctx, i: usize) -> Option<&'static str> {
+        (ctx.punct(i, "'") && ctx.is(i + 1, "s")).then_some("possessive `'s`")
+    }
 }
+
+/// Tokens that join the ends of a range of dates (`from March to May`, `Dec. 5 - Jan. 8`).
+pub static RANGE_CONNECTORS: Words = Words::new(include_str!("data/range-connectors.txt"));
 
 /// Month names, lower case.
 pub static MONTHS: Table<u32> = Table::new(include_str!("data/months.tsv"));
@@ -155,6 +167,7 @@ mod tests {
             &WEAK,
             &LEXICON_EXTRA,
             &SUBORDINATORS,
+            &RANGE_CONNECTORS,
             &CLAUSE_OPENERS,
             &NOT_NAMES,
             &SENTENCE_OPENERS,

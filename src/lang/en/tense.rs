@@ -224,6 +224,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
                     strong: true,
                     distance: back,
                     word: ctx.lw(start - back).to_string(),
+                    plan: false,
                     why: format!("future cue `{} {}`", ctx.raw(start - back), ctx.raw(start - 1)),
                 };
             }
@@ -237,6 +238,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
             strong: true,
             distance: 1,
             word: "since".to_string(),
+            plan: false,
             why: format!("past cue `{}`", ctx.raw(start - 1)),
         };
     }
@@ -336,6 +338,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
                 strong,
                 distance: dist,
                 word: ctx.lw(k).to_string(),
+                plan: ctx.is(k, "would"),
                 why: format!("{what} cue `{}`", ctx.raw(k)),
             }
         }
@@ -344,6 +347,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
             strong: false,
             distance: 0,
             word: String::new(),
+            plan: false,
             why: "no tense cue nearby".to_string(),
         },
     }
