@@ -28,7 +28,7 @@ pub mod de;
 pub mod en;
 
 use crate::text::Analysis;
-use crate::timex::rules::{Cand, Ctx};
+use crate::timex::rules::{Cand, Ctx, Lexicon};
 use crate::timex::Cue;
 use std::sync::OnceLock;
 
@@ -45,6 +45,11 @@ pub trait Language: Send + Sync + 'static {
     /// Every rule id [`Language::extract`] can give a candidate (each is exercised by a case
     /// in the language's test data).
     fn rule_ids(&self) -> &'static [&'static str];
+
+    /// The words the token context looks every token up in once ([`Ctx`] then answers
+    /// `month`, `weekday`, `unit`, ... and the matcher skips tokens that start nothing).
+    /// Built once, on first use.
+    fn lexicon(&self) -> &'static Lexicon;
 
     /// The temporal expressions that start at tokens `from..to` of `ctx`, with *unresolved*
     /// values, sorted by position and without overlaps, and the token at which the pass

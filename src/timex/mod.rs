@@ -132,7 +132,7 @@ pub fn tag(text: &str, analysis: &Analysis, dct: NaiveDate) -> Vec<Timex> {
 
 /// [`tag`] for a text in `lang`.
 pub fn tag_in(lang: &'static dyn Language, text: &str, analysis: &Analysis, dct: NaiveDate) -> Vec<Timex> {
-    let ctx = rules::Ctx::new(text, &analysis.tokens).in_language(lang);
+    let ctx = rules::Ctx::new_in(text, &analysis.tokens, lang);
     let (cands, _) = lang.extract(&ctx, 0, ctx.len());
     resolve::resolve_in(&ctx, analysis, dct, &cands)
 }
@@ -230,7 +230,7 @@ pub fn tag_windows_each_in(
             slack *= 2;
         };
         let piece = &text[from..until];
-        let ctx = rules::Ctx::with_buffers(piece, &analysis.tokens, std::mem::take(&mut bufs)).in_language(lang);
+        let ctx = rules::Ctx::with_buffers_in(piece, &analysis.tokens, std::mem::take(&mut bufs), lang);
         let first = analysis.token_at_or_after(cursor.max(from) - from);
         let last_window = until == text.len();
         let stop = if last_window {

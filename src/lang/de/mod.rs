@@ -33,7 +33,7 @@
 
 use super::{Language, Table, Words};
 use crate::text::Analysis;
-use crate::timex::rules::{Cand, Ctx, Force, Unit, Unres};
+use crate::timex::rules::{Cand, Ctx, Force, Lexicon, Unit, Unres};
 use crate::timex::{Cue, Direction, TimexType};
 use std::borrow::Cow;
 
@@ -86,6 +86,12 @@ impl Language for German {
 
     fn rule_ids(&self) -> &'static [&'static str] {
         RULE_IDS
+    }
+
+    /// Empty: the German rules look words up in their own tables.
+    fn lexicon(&self) -> &'static Lexicon {
+        static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEX.get_or_init(|| Lexicon::new(Default::default()))
     }
 
     fn extract(&self, ctx: &Ctx, from: usize, to: usize) -> (Vec<Cand>, usize) {

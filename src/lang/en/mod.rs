@@ -30,7 +30,7 @@ pub mod tense;
 
 use super::{Language, Table, Words};
 use crate::text::Analysis;
-use crate::timex::rules::{Cand, Ctx, Unit};
+use crate::timex::rules::{Cand, Ctx, Lexicon, Unit};
 use crate::timex::Cue;
 
 /// English.
@@ -49,8 +49,12 @@ impl Language for English {
         crate::timex::rules::RULE_IDS
     }
 
+    fn lexicon(&self) -> &'static Lexicon {
+        rules::lexicon()
+    }
+
     fn extract(&self, ctx: &Ctx, from: usize, to: usize) -> (Vec<Cand>, usize) {
-        crate::timex::rules::extract_range(ctx, from, to)
+        rules::extract_range(ctx, from, to)
     }
 
     fn direction(&self, ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cue {

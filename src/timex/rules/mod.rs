@@ -30,9 +30,6 @@ pub use crate::lang::en::rules::{
     date, duration, extract, extract_in, extract_range, generic, holiday, relative, set, time, Rule, RULE_IDS,
 };
 
-use crate::lang::en::{
-    LEXICON_EXTRA, MONTHS, MONTH_ABBR, NUMBER_WORDS, ORDINAL_WORDS, TRIGGERS, UNITS, WEAK, WEEKDAYS, WEEKDAY_ABBR,
-};
 use crate::lang::Language;
 use crate::text::{Token, TokenKind};
 use crate::timex::TimexType;
@@ -260,9 +257,9 @@ pub struct Ctx<'a> {
     /// `text` with ASCII letters lower-cased: byte offsets are the same.
     pub lower: String,
     pub toks: &'a [Token],
-    /// Per token: its index in the [`lexicon`] (0 = not a lexicon word) and its
-    /// [`TRIGGER`], [`WEAK`] and [`STRONG`] bits, found once so that the table look-ups of
-    /// the rules cost one array read.
+    /// Per token: its index in the language's [`Lexicon`] (0 = not a lexicon word) and its
+    /// [`TRIGGER`], [`WEAK_WORD`] and [`STRONG`] bits, found once so that the table look-ups
+    /// of the rules cost one array read.
     lex: Vec<u16>,
     /// The lexicon's entries, indexed by `lex`.
     entries: &'static [Entry],
@@ -285,18 +282,29 @@ pub fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The context of an English text.
     pub fn new(text: &'a str, toks: &'a [Token]) -> Ctx<'a> {
         Ctx::with_buffers(text, toks, CtxBuffers::default())
     }
 
+    /// The context of a text in `lang`.
+    pub fn new_in(text: &'a str, toks: &'a [Token], lang: &'static dyn Language) -> Ctx<'a> {
+        Ctx::with_buffers_in(text, toks, CtxBuffers::default(), lang)
+    }
+
     /// [`Ctx::new`] in the memory of an earlier context ([`Ctx::into_buffers`]).
     pub fn with_buffers(text: &'a str, toks: &'a [Token], bufs: CtxBuffers) -> Ctx<'a> {
+        Ctx::with_buffers_in(text, toks, bufs, crate::lang::english())
+    }
+
+    /// [`Ctx::new_in`] in the memory of an earlier context ([`Ctx::into_buffers`]).
+    pub fn with_buffers_in(text: &'a str, toks: &'a [Token], bufs: CtxBuffers, lang: &'static dyn Language) -> Ctx<'a> {
         let CtxBuffers { mut lower, mut lex } = bufs;
         lower.clear();
         lower.push_str(text);
         lower.make_ascii_lowercase();
         lex.clear();
-        let lexicon = lexicon();
+        let lexicon = lang.lexicon();
         let b = lower.as_bytes();
         lex.reserve(toks.len());
         for t in toks {
@@ -315,13 +323,17 @@ impl<'a> Ctx<'a> {
             toks,
             lex,
             entries: &lexicon.entries,
-            lang: crate::lang::english(),
+            lang,
         }
     }
 
-    /// This context for a text in `lang` (English by default).
+    /// This context for a text in `lang` (the tokens looked up again in its lexicon).
     pub fn in_language(self, lang: &'static dyn Language) -> Ctx<'a> {
-        Ctx { lang, ..self }
+        if lang.code() == self.lang.code() {
+            return self;
+        }
+        let (text, toks) = (self.text, self.toks);
+        Ctx::with_buffers_in(text, toks, self.into_buffers(), lang)
     }
 
     /// The memory of this context, for [`Ctx::with_buffers`].
@@ -515,25 +527,27 @@ impl<'a> Ctx<'a> {
 
 /// Facts about one lexicon word.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Entry {
+pub struct Entry {
     /// It can start an expression (a trigger word).
-    trigger: bool,
-    /// It is in [`WEAK`].
-    weak: bool,
-    month: Option<u32>,
-    month_abbr: Option<u32>,
-    weekday: Option<u32>,
-    weekday_abbr: Option<u32>,
-    unit: Option<Unit>,
-    /// The word is a unit plus `s` (`years`, `centuries`).
-    unit_plural: Option<Unit>,
-    pub(crate) number: Option<u32>,
-    pub(crate) ordinal: Option<u32>,
+    pub trigger: bool,
+    /// It is frequent and never makes an expression without a strong token close after it
+    /// (`the`, `about`: the English `data/weak.txt`).
+    pub weak: bool,
+    pub month: Option<u32>,
+    pub month_abbr: Option<u32>,
+    pub weekday: Option<u32>,
+    pub weekday_abbr: Option<u32>,
+    pub unit: Option<Unit>,
+    /// The word is a unit's plural (`years`, `centuries`).
+    pub unit_plural: Option<Unit>,
+    pub number: Option<u32>,
+    pub ordinal: Option<u32>,
 }
 
-/// The lower-case words of every table, with their [`Entry`], in an open-addressing table
-/// keyed by the word's bytes packed into two integers (no word is longer than 16 bytes).
-struct Lexicon {
+/// A language's words with their [`Entry`], in an open-addressing table keyed by the word's
+/// bytes packed into two integers (no word is longer than 16 bytes): [`Ctx`] looks every
+/// token up once. Built once per language ([`crate::lang::Language::lexicon`]).
+pub struct Lexicon {
     /// Per slot: packed key and length (length 0 = empty slot), the entry index, and the
     /// entry index with its flags (the value [`Ctx::lex`] keeps, read in the same cache line).
     slots: Vec<(u64, u64, u8, u16, u16)>,
@@ -577,6 +591,15 @@ fn slot_of(k0: u64, k1: u64, len: usize, mask: usize) -> usize {
 }
 
 impl Lexicon {
+    /// The lexicon of lower-case words `words` (a word longer than 16 bytes is left out).
+    pub fn new(words: std::collections::BTreeMap<String, Entry>) -> Lexicon {
+        let words: Vec<(String, Entry)> = words
+            .into_iter()
+            .filter(|(w, _)| !w.is_empty() && w.len() <= 16)
+            .collect();
+        Lexicon::build(&words)
+    }
+
     fn build(words: &[(String, Entry)]) -> Lexicon {
         let size = (words.len() * 4).next_power_of_two();
         let mask = size - 1;
@@ -674,59 +697,6 @@ impl Lexicon {
     }
 }
 
-/// Every word of the tables: [`TRIGGERS`], month, weekday, unit, number and ordinal words
-/// (weekdays and units also with `s`), the first words of holiday names, [`WEAK`] and
-/// [`LEXICON_EXTRA`]. Words in none of them (`of`, `and`) are neither triggers nor strong.
-fn lexicon() -> &'static Lexicon {
-    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    LEX.get_or_init(|| {
-        let mut map: std::collections::BTreeMap<String, Entry> = std::collections::BTreeMap::new();
-        let mut put = |w: &str, f: &mut dyn FnMut(&mut Entry)| {
-            if !w.is_empty() && w.len() <= 16 {
-                f(map.entry(w.to_string()).or_default());
-            }
-        };
-        for w in TRIGGERS.iter() {
-            put(w, &mut |e| e.trigger = true);
-        }
-        for &(w, m) in MONTHS.iter() {
-            put(w, &mut |e| (e.trigger, e.month) = (true, Some(m)));
-        }
-        for &(w, m) in MONTH_ABBR.iter() {
-            put(w, &mut |e| (e.trigger, e.month_abbr) = (true, Some(m)));
-        }
-        for &(w, d) in WEEKDAYS.iter() {
-            put(w, &mut |e| (e.trigger, e.weekday) = (true, Some(d)));
-            put(&format!("{w}s"), &mut |e| e.trigger = true);
-        }
-        for &(w, d) in WEEKDAY_ABBR.iter() {
-            put(w, &mut |e| (e.trigger, e.weekday_abbr) = (true, Some(d)));
-            put(&format!("{w}s"), &mut |e| e.trigger = true);
-        }
-        for &(w, u) in UNITS.iter() {
-            put(w, &mut |e| (e.trigger, e.unit) = (true, Some(u)));
-            put(&format!("{w}s"), &mut |e| (e.trigger, e.unit_plural) = (true, Some(u)));
-        }
-        for &(w, n) in NUMBER_WORDS.iter() {
-            put(w, &mut |e| (e.trigger, e.number) = (true, Some(n)));
-        }
-        for &(w, n) in ORDINAL_WORDS.iter() {
-            put(w, &mut |e| (e.trigger, e.ordinal) = (true, Some(n)));
-        }
-        for (ws, _) in holiday::HOLIDAYS {
-            put(ws[0], &mut |e| e.trigger = true);
-        }
-        for w in LEXICON_EXTRA.iter().chain(generic::CURRENT_NOUNS) {
-            put(w, &mut |_| {});
-        }
-        for w in WEAK.iter() {
-            put(w, &mut |e| e.weak = true);
-        }
-        let words: Vec<(String, Entry)> = map.into_iter().collect();
-        Lexicon::build(&words)
-    })
-}
-
 /// Bits of [`Ctx::lex`]: the lexicon index, and three facts about the token.
 pub(crate) const INDEX: u16 = 0x0fff;
 /// The token can start an expression: a number, `'` or `’`, or a trigger word (an
@@ -741,12 +711,15 @@ pub(crate) const STRONG: u16 = 0x4000;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::en::{
+        LEXICON_EXTRA, MONTHS, MONTH_ABBR, NUMBER_WORDS, ORDINAL_WORDS, TRIGGERS, UNITS, WEAK, WEEKDAYS, WEEKDAY_ABBR,
+    };
 
     /// Every word of every table is found in the lexicon with its facts (a word longer than
     /// 16 bytes could not be: the lexicon would drop it).
     #[test]
     fn lexicon_holds_every_table_word() {
-        let lex = lexicon();
+        let lex = crate::lang::english().lexicon();
         let entry = |w: &str| {
             let k = lex.find(w.as_bytes());
             assert!(k > 0, "{w:?} is not in the lexicon");
@@ -800,7 +773,7 @@ mod tests {
     /// Words outside the tables are not found, whatever their first and last letters.
     #[test]
     fn lexicon_turns_other_words_away() {
-        let lex = lexicon();
+        let lex = crate::lang::english().lexicon();
         for w in [
             "",
             "of",

@@ -36,9 +36,12 @@ pub mod relative;
 pub mod set;
 pub mod time;
 
+use crate::lang::en::{
+    LEXICON_EXTRA, MONTHS, MONTH_ABBR, NUMBER_WORDS, ORDINAL_WORDS, TRIGGERS, UNITS, WEAK, WEEKDAYS, WEEKDAY_ABBR,
+};
 use crate::text::Analysis;
 pub(crate) use crate::timex::rules::{lookup, Cand, Ctx, Force, Holiday, Season, Unit, Unres, Zone};
-use crate::timex::rules::{STRONG, TRIGGER, WEAK_WORD};
+use crate::timex::rules::{Entry, Lexicon, STRONG, TRIGGER, WEAK_WORD};
 use crate::timex::TimexType;
 
 /// Every rule id a candidate can carry. The test harness checks each is exercised by a case.
@@ -431,4 +434,56 @@ fn scan(ctx: &Ctx, skip: bool, from: usize, to: usize) -> (Vec<Cand>, usize) {
         }
     }
     (out, i)
+}
+
+/// The English lexicon: every word of the tables: [`TRIGGERS`], month, weekday, unit, number and ordinal words
+/// (weekdays and units also with `s`), the first words of holiday names, [`WEAK`] and
+/// [`LEXICON_EXTRA`]. Words in none of them (`of`, `and`) are neither triggers nor strong.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut map: std::collections::BTreeMap<String, Entry> = std::collections::BTreeMap::new();
+        let mut put = |w: &str, f: &mut dyn FnMut(&mut Entry)| {
+            if !w.is_empty() && w.len() <= 16 {
+                f(map.entry(w.to_string()).or_default());
+            }
+        };
+        for w in TRIGGERS.iter() {
+            put(w, &mut |e| e.trigger = true);
+        }
+        for &(w, m) in MONTHS.iter() {
+            put(w, &mut |e| (e.trigger, e.month) = (true, Some(m)));
+        }
+        for &(w, m) in MONTH_ABBR.iter() {
+            put(w, &mut |e| (e.trigger, e.month_abbr) = (true, Some(m)));
+        }
+        for &(w, d) in WEEKDAYS.iter() {
+            put(w, &mut |e| (e.trigger, e.weekday) = (true, Some(d)));
+            put(&format!("{w}s"), &mut |e| e.trigger = true);
+        }
+        for &(w, d) in WEEKDAY_ABBR.iter() {
+            put(w, &mut |e| (e.trigger, e.weekday_abbr) = (true, Some(d)));
+            put(&format!("{w}s"), &mut |e| e.trigger = true);
+        }
+        for &(w, u) in UNITS.iter() {
+            put(w, &mut |e| (e.trigger, e.unit) = (true, Some(u)));
+            put(&format!("{w}s"), &mut |e| (e.trigger, e.unit_plural) = (true, Some(u)));
+        }
+        for &(w, n) in NUMBER_WORDS.iter() {
+            put(w, &mut |e| (e.trigger, e.number) = (true, Some(n)));
+        }
+        for &(w, n) in ORDINAL_WORDS.iter() {
+            put(w, &mut |e| (e.trigger, e.ordinal) = (true, Some(n)));
+        }
+        for (ws, _) in holiday::HOLIDAYS {
+            put(ws[0], &mut |e| e.trigger = true);
+        }
+        for w in LEXICON_EXTRA.iter().chain(generic::CURRENT_NOUNS) {
+            put(w, &mut |_| {});
+        }
+        for w in WEAK.iter() {
+            put(w, &mut |e| e.weak = true);
+        }
+        Lexicon::new(map)
+    })
 }
