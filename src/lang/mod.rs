@@ -61,7 +61,8 @@ pub trait Language: Send + Sync + 'static {
     fn direction(&self, ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cue;
 
     /// The month a lower-case month name or abbreviation names (`december`, `dec`), as a
-    /// dateline writes it.
+    /// dateline writes it. (Document ingestion reads datelines before it knows a document's
+    /// language, and reads them in English; this is here for when it does not.)
     fn month_number(&self, lower: &str) -> Option<u32>;
 
     /// The tokens that join the two ends of a range of dates (`from March to May`,
