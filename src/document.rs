@@ -76,6 +76,9 @@ pub struct Document {
     pub title: Option<String>,
     /// `article`, `transcript`, ... as the manifest says.
     pub kind: Option<String>,
+    /// The language code the manifest gives (`de`), checked against `src/lang/`; `None`
+    /// leaves the choice to the command (`tag --lang`, English by default).
+    pub language: Option<String>,
     pub text: String,
     pub dct: NaiveDate,
     pub dct_source: DctSource,
@@ -96,6 +99,7 @@ impl Document {
             id,
             title: None,
             kind: None,
+            language: None,
             text: text.into(),
             dct,
             dct_source,
@@ -139,6 +143,7 @@ impl Document {
             path: path.to_path_buf(),
             title: None,
             kind: None,
+            language: None,
             text,
             dct,
             dct_source: source,
@@ -366,6 +371,10 @@ pub struct ManifestEntry {
     /// with that message and its line).
     #[serde(default, deserialize_with = "published_date")]
     pub published: Option<NaiveDate>,
+    /// The language of the text, a code with a package in `src/lang/` (`en`, `de`); absent:
+    /// the command's choice (`tag --lang`, English by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// `published:` as exactly `YYYY-MM-DD`, a day that exists. See: #18 (row 13).
@@ -478,6 +487,8 @@ struct RawEntry {
     kind: Option<String>,
     #[serde(default)]
     published: Option<serde_yaml_date::Published>,
+    #[serde(default)]
+    language: Option<String>,
 }
 
 /// `published:` as written: a string (dates are strings to the YAML parser).
@@ -514,11 +525,29 @@ fn manifest_entries(text: &str, path: &Path) -> Result<Vec<ManifestEntry>> {
                 }
             },
         };
+        let language = match r.language {
+            None => None,
+            Some(code) => match crate::lang::by_code(code.trim()) {
+                Some(l) => Some(l.code().to_string()),
+                None => {
+                    use crate::yaml::Step;
+                    let at = crate::yaml::locate(text, &[Step::Index(i), Step::key("language")]);
+                    return Err(Error::parse_at(
+                        path,
+                        at.map(|a| a.0),
+                        at.map(|a| a.1),
+                        format!("`language:` as a language code ({})", crate::lang::codes()),
+                        format!("{code:?}"),
+                    ));
+                }
+            },
+        };
         out.push(ManifestEntry {
             file: r.file,
             title: r.title,
             kind: r.kind,
             published,
+            language,
         });
     }
     Ok(out)
@@ -644,6 +673,7 @@ fn load_entry(file: &Path, e: &ManifestEntry, manifest: &Path, flag: Option<Naiv
         path: file.to_path_buf(),
         title: e.title.clone(),
         kind: e.kind.clone(),
+        language: e.language.clone(),
         text,
         dct,
         dct_source: source,

@@ -314,7 +314,8 @@ pub fn try_analyze(doc: &Document, max_events: u64) -> crate::Result<Analyzed<'_
 /// occurrence with the parse's part of speech and lemma.
 pub fn try_analyze_with<'a>(doc: &'a Document, max_events: u64, given: Option<&[Span]>) -> crate::Result<Analyzed<'a>> {
     let analysis = Analysis::new(&doc.text);
-    let mut timexes = crate::timex::tag(&doc.text, &analysis, doc.dct);
+    let lang = doc.language.as_deref().and_then(crate::lang::by_code);
+    let mut timexes = crate::timex::tag_in(lang.unwrap_or_else(crate::lang::english), &doc.text, &analysis, doc.dct);
     let mut events = crate::events::extract(&doc.text, &analysis, &timexes);
     let syntax = crate::syntax::DocParse::of(&doc.text, &analysis);
     if let Some(spans) = given {
@@ -622,13 +623,6 @@ pub fn build(docs: &[Document], opts: &Options) -> crate::Result<Timeline> {
     Ok(timeline)
 }
 
-/// Verbs too light to be timeline events on their own (they carry another event).
-static LIGHT_LEMMAS: &[&str] = &[
-    "be", "have", "do", "get", "make", "let", "go", "come", "take", "give", "ask", "know", "want", "need", "think",
-    "see", "seem", "become", "include", "try", "use", "say", "tell", "mean", "show", "like", "keep", "put", "call",
-    "lot", "thing", "stuff", "way", "case", "issue", "matter", "word",
-];
-
 /// Words the event tagger can take for events that are never timeline events, however dated:
 /// `according` (to a statement) is attribution — its time is the reporting's, not a happening.
 static NEVER_EVENT_LEMMAS: &[&str] = &["accord"];
@@ -708,28 +702,7 @@ pub(crate) fn is_preposition(w: &str) -> bool {
 
 /// Words that open a clause the time expression does not reach into.
 pub(crate) fn is_subordinator(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "what"
-            | "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "because"
-            | "although"
-            | "though"
-            | "if"
-            | "unless"
-            | "after"
-            | "before"
-            | "when"
-            | "while"
-            | "since"
-            | "until"
-            | "where"
-            | "whether"
-    )
+    crate::lang::en::is_clause_opener(w)
 }
 
 /// Does time expression `t` date event `e`? A time expression dates the event it modifies:
@@ -1060,7 +1033,7 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> O
     if NEVER_EVENT_LEMMAS.contains(&e.lemma.as_str()) || repeats_earlier_sentence(a, e.sentence) {
         return None;
     }
-    let light = LIGHT_LEMMAS.contains(&e.lemma.as_str());
+    let light = crate::lang::en::is_light_lemma(&e.lemma);
     let mut anchored = false;
     for l in a.index.evidence_of(i).iter().map(|&k| &a.evidence[k]) {
         let other = match (l.from, l.to) {
@@ -1169,7 +1142,7 @@ fn has_named_actor(a: &Analyzed, i: usize) -> bool {
                 "to" | "of" | "in" | "at" | "from" | "by" | "for" | "with" | "on" | "into" | "about"
             );
         capital(t)
-            && !crate::events::label::NOT_NAMES.contains(&w)
+            && !crate::lang::en::SENTENCE_OPENERS.contains(&w)
             && !sentence_initial
             && !after_preposition
             && !a.index.in_timex(n)

@@ -4,6 +4,9 @@
 //! TimeML files (`.tml`, `.TE3input`) are read as the text inside `<TEXT>` with their DCT;
 //! offsets are then into that text.
 //!
+//! `--lang de` reads the texts as German (default `en`; `src/lang/` has the languages); a
+//! manifest entry's `language:` sets it for one document.
+//!
 //! `--format jsonl` prints one JSON object per expression: `file`, `start`, `end` (Unicode
 //! character offsets into the file's text), `text`, `type`, `value`, `mod`, `rule`,
 //! `anchor`, `anchor_value`, `direction`, `why`. `--format text` (default) prints a table.
@@ -53,6 +56,17 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Language of the texts (`en`, `de`): its rules and tense cues find and resolve the
+    /// expressions. A manifest entry's `language:` wins for its document.
+    #[arg(long, value_name = "CODE", default_value = "en", value_parser = parse_lang)]
+    pub lang: String,
+}
+
+/// A language code the project has a package for (`src/lang/`), lower-cased.
+fn parse_lang(s: &str) -> Result<String, String> {
+    crate::lang::by_code(s.trim())
+        .map(|l| l.code().to_string())
+        .ok_or_else(|| format!("expected a language code ({}), found `{s}`", crate::lang::codes()))
 }
 
 /// `1048576`, `512K`, `16M`, `1G` (powers of 1024); at least 1.
@@ -76,6 +90,7 @@ fn parse_bytes(s: &str) -> Result<usize, String> {
 
 pub fn run(args: Args) -> crate::Result<Outcome> {
     let dct = args.dct.as_deref().map(parse_dct).transpose()?;
+    let lang = crate::lang::by_code(&args.lang).unwrap_or_else(crate::lang::english);
     if args.stream {
         return run_stream(&args, dct);
     }
@@ -100,7 +115,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let opts = args.batch.options("files");
     opts.warn_if_capped();
     let results = crate::batch::try_map(&jobs, &opts, |(path, pre)| {
-        tag_file(path, pre.clone(), dct, args.format)
+        tag_file(path, pre.clone(), dct, args.format, lang)
     })?;
     for r in results {
         match r {
@@ -195,6 +210,7 @@ fn tag_file(
     pre: Option<Document>,
     dct: Option<chrono::NaiveDate>,
     format: Format,
+    lang: &'static dyn crate::lang::Language,
 ) -> crate::Result<(String, Vec<crate::document::Warning>)> {
     let is_timeml = path.extension().is_some_and(|e| e == "tml" || e == "TE3input");
     let doc = if let Some(d) = pre {
@@ -211,7 +227,8 @@ fn tag_file(
     } else {
         Document::load(path, dct)?
     };
-    let timexes = timex::tag_text(&doc.text, doc.dct);
+    let lang = doc.language.as_deref().and_then(crate::lang::by_code).unwrap_or(lang);
+    let timexes = timex::tag_text_in(lang, &doc.text, doc.dct);
     let li = LineIndex::new(&doc.text);
     let mut out = String::new();
     match format {
@@ -244,6 +261,7 @@ fn tag_file(
 
 /// `--stream`: JSON Lines in, one line per document out.
 fn run_stream(args: &Args, dct: Option<chrono::NaiveDate>) -> crate::Result<Outcome> {
+    let lang = crate::lang::by_code(&args.lang).unwrap_or_else(crate::lang::english);
     let opts = args.batch.options("documents");
     opts.warn_if_capped();
     let stdin = std::io::stdin();
@@ -261,7 +279,7 @@ fn run_stream(args: &Args, dct: Option<chrono::NaiveDate>) -> crate::Result<Outc
         |doc| {
             Ok(Tagged {
                 published: doc.dct.to_string(),
-                timexes: timex::tag_text(&doc.text, doc.dct),
+                timexes: timex::tag_text_in(lang, &doc.text, doc.dct),
                 li: LineIndex::new(&doc.text),
             })
         },

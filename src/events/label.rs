@@ -33,6 +33,7 @@
 //! not found in it, [`window_label`] takes a few words on each side of the trigger.
 
 use crate::events::{Event, EventClass, Pos, Tense};
+use crate::lang::en::SENTENCE_OPENERS as NOT_NAMES;
 use crate::pipeline::{
     capitalised, is_article_or_coordinator, is_finite_auxiliary, is_preposition, is_subordinator, squash,
 };
@@ -883,12 +884,6 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
         None => e.text.clone(),
     }
 }
-
-/// Words that open a sentence in capitals without being names.
-pub(crate) static NOT_NAMES: &[&str] = &[
-    "On", "In", "At", "The", "A", "An", "But", "And", "As", "For", "By", "After", "Before", "When", "While", "Earlier",
-    "Later", "Now", "Last", "This", "That", "It", "He", "She", "They", "We", "I",
-];
 
 /// The first run of capitalised words in the sentence before token `k`, outside time
 /// expressions and parentheses.

@@ -60,6 +60,7 @@
 //! ```
 
 use super::{Event, EventClass, Polarity, Tense};
+use crate::lang::en::NOT_NAMES;
 use crate::text::{Analysis, Span, TokenKind};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -251,50 +252,6 @@ fn key(lemma: &str) -> String {
     }
     lemma.to_string()
 }
-
-/// Capitalised words that are not names of participants.
-static NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "it",
-    "he",
-    "she",
-    "we",
-    "they",
-    "i",
-    "you",
-    "on",
-    "in",
-    "and",
-    "but",
-    "now",
-    "there",
-    "what",
-    "when",
-    "with",
-    "as",
-    "for",
-    "if",
-    "so",
-    "well",
-    "also",
-    "president",
-    "thursday",
-    "wednesday",
-    "tuesday",
-    "monday",
-    "friday",
-    "saturday",
-    "sunday",
-    "earlier",
-    "last",
-    "new",
-    "u",
-    "s",
-];
 
 fn shared_str<S: serde::Serializer>(s: &std::sync::Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
     ser.serialize_str(s)
