@@ -10,6 +10,7 @@
 //! | `Json`              | `json`              | the YAML model as JSON                                  |
 //! | `Timeml`            | `timeml`            | a TimeML document: events, their dates as TIMEX3, TLINKs |
 //! | `TimelineJs`        | `timelinejs`        | Knight Lab TimelineJS3 JSON, to publish as a web page   |
+//! | `Html`              | `html`              | one self-contained web page: a zoomable time axis, lanes per story,filters (print style too)|
 //! | `Svg`, `Png`        | `svg`, `png`        | the DOT (or Mermaid) picture, drawn by `dot` or `mmdc`  |
 //!
 //! A one-sided date (`{latest: 2014-12-18}`, "on or before") is drawn at its known day with
@@ -21,6 +22,7 @@
 //! generated (`e0`, `e1`, ...) so user ids never need escaping.
 
 mod dot;
+mod html;
 mod image;
 mod json;
 mod mermaid;
@@ -43,6 +45,7 @@ pub enum Format {
     Json,
     Timeml,
     TimelineJs,
+    Html,
     Svg,
     Png,
 }
@@ -56,6 +59,7 @@ pub static FORMAT_NAMES: &[(&str, Format)] = &[
     ("json", Format::Json),
     ("timeml", Format::Timeml),
     ("timelinejs", Format::TimelineJs),
+    ("html", Format::Html),
     ("svg", Format::Svg),
     ("png", Format::Png),
 ];
@@ -251,6 +255,7 @@ pub fn render_with(t: &Timeline, format: Format, opts: &Options) -> Result<Strin
         Format::Json => json::model(t)?,
         Format::Timeml => timeml::render(t),
         Format::TimelineJs => json::timelinejs(t)?,
+        Format::Html => html::render(t),
         Format::Svg | Format::Png => {
             return Err(Error::usage(format!(
                 "{} is an image format: use render_image (or `tempograph render --format {0} -o FILE`)",
