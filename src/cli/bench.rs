@@ -26,6 +26,9 @@ pub struct Args {
     /// same texts, in words per CPU-second, and the model's load time.
     #[arg(long)]
     pub parse: bool,
+    /// Write the figures here (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Words per second (wall, and per CPU-second when known) of `parse_text` over `docs`.
@@ -217,6 +220,6 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
             ));
         }
     }
-    super::write_output(None, &out, &[])?;
+    super::write_output(args.output.as_deref(), &out, &[])?;
     Ok(Outcome::Ok)
 }

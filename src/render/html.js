@@ -41,7 +41,8 @@
   Array.prototype.forEach.call(document.querySelectorAll("#documents li[data-doc]"), function (li) {
     var id = li.getAttribute("data-doc");
     var b = li.querySelector("b");
-    documents[id] = { short: b ? b.textContent : id, title: li.textContent.replace(/\s+/g, " ").trim() };
+    var short = b ? b.textContent : id;
+    documents[id] = { short: short, title: short + " \u00b7 " + (li.getAttribute("data-title") || id) };
     docOrder.push(id);
   });
 
@@ -252,13 +253,13 @@
     layout();
     scroll.scrollLeft = Math.max(0, x(from) - PAD);
   }
-  // The bulk of the events: the shortest stretch of days where 80% of the shown events
+  // The bulk of the events: the shortest stretch of days where 90% of the shown events
   // start (a story's background, "last year", does not squeeze the weeks it is about).
   function fitBulk() {
     if (!dated.length) return layout();
     var days = dated.filter(shown).map(function (e) { return e.start; }).sort(function (a, b) { return a - b; });
     if (!days.length) return fit(first, last);
-    var k = Math.max(1, Math.ceil(days.length * 0.8));
+    var k = Math.max(1, Math.ceil(days.length * 0.9));
     var lo = days[0];
     var hi = days[k - 1];
     for (var i = 1; i + k - 1 < days.length; i++) {

@@ -125,7 +125,7 @@ pub fn render(t: &Timeline) -> String {
     for d in &t.documents {
         let _ = writeln!(
             o,
-            "<li data-doc=\"{}\"><b>{}</b> {} <span class=\"tg-published\">published {}</span>{}</li>",
+            "<li data-doc=\"{}\" data-title=\"{2}\"><b>{}</b> {} <span class=\"tg-published\">published {}</span>{}</li>",
             esc(&d.id),
             esc(&short(&d.id)),
             esc(&d.title.as_deref().map(one_line).unwrap_or_else(|| d.id.clone())),
