@@ -11,8 +11,9 @@ pub enum Command {
         /// Input files (`-` for standard input), or folders searched for `*.tml` and `*.TE3input`.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Folder for the output files (`NAME.tml`).
-        #[arg(long, required_unless_present = "output")]
+        /// Folder for the output files (`NAME.tml`). Without it, one input is written to
+        /// standard output (or `-o`).
+        #[arg(long)]
         out_dir: Option<PathBuf>,
         /// One input: write its annotated TimeML here (atomically; `-`: standard output).
         #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
@@ -83,7 +84,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
         } => {
             let [input] = inputs.as_slice() else {
                 return Err(crate::Error::usage(
-                    "-o/--output takes one input file; give several with --out-dir DIR",
+                    "several inputs need --out-dir DIR (one input goes to standard output or -o FILE)",
                 ));
             };
             if input.is_dir() {
