@@ -38,15 +38,25 @@ use std::collections::BTreeSet;
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Format {
+    /// Mermaid `timeline`: events grouped under their date.
     Mermaid,
+    /// Mermaid `gantt`: a bar from each event's earliest to latest day.
     MermaidGantt,
+    /// Mermaid `flowchart LR`: the order graph.
     MermaidFlowchart,
+    /// Graphviz DOT on a date axis.
     Dot,
+    /// The timeline model as JSON.
     Json,
+    /// A TimeML document.
     Timeml,
+    /// Knight Lab TimelineJS3 JSON.
     TimelineJs,
+    /// One self-contained HTML page: a zoomable time axis, lanes, filters.
     Html,
+    /// SVG, drawn by Graphviz or mermaid-cli (see [`render_image`]).
     Svg,
+    /// PNG, drawn by Graphviz or mermaid-cli (see [`render_image`]).
     Png,
 }
 
@@ -65,6 +75,7 @@ pub static FORMAT_NAMES: &[(&str, Format)] = &[
 ];
 
 impl Format {
+    /// The `--format` name (`mermaid-gantt`).
     pub fn as_str(self) -> &'static str {
         FORMAT_NAMES.iter().find(|(_, f)| *f == self).map_or("?", |(n, _)| n)
     }
@@ -109,9 +120,13 @@ pub struct Options {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
     #[default]
+    /// The listed events, or the key events past [`KEY_VIEW_THRESHOLD`] (the default).
     Auto,
+    /// The [`KEY_EVENTS`] key events.
     Key,
+    /// Every event without an `unlisted:` reason.
     Listed,
+    /// Every event.
     All,
 }
 
