@@ -30,7 +30,10 @@ fn main() -> Result<(), tempograph::Error> {
         // The events in time order, each with its date and how it was worked out.
         None => {
             for e in &timeline.events {
-                let when = e.date.as_ref().map_or("undated".to_string(), tempograph::render::date_label);
+                let when = e
+                    .date
+                    .as_ref()
+                    .map_or("undated".to_string(), tempograph::render::date_label);
                 println!("{when:<24} {}", e.label);
                 if let Some(why) = e.date.as_ref().and_then(|d| d.derivation.as_ref()) {
                     println!("{:<24} because {}", "", why.text);

@@ -55,7 +55,10 @@ fn dash_reads_standard_input() {
     let text = std::fs::read(root().join(DOC004)).unwrap();
     let (tagged, _) = ok(&["tag", "--format", "jsonl", "--dct", "2014-12-18", "-"], Some(&text));
     let (file, _) = ok(&["tag", "--format", "jsonl", "--dct", "2014-12-18", DOC004], None);
-    assert_eq!(tagged.replace("\"file\":\"<stdin>\"", &format!("\"file\":\"{DOC004}\"")), file);
+    assert_eq!(
+        tagged.replace("\"file\":\"<stdin>\"", &format!("\"file\":\"{DOC004}\"")),
+        file
+    );
     // Standard input is read once.
     let o = run(&["check", "-", "-"], Some(&yaml));
     assert_eq!(o.status.code(), Some(2));
@@ -67,11 +70,19 @@ fn output_flag_writes_atomically_and_refuses_inputs() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("tags.jsonl");
     let o = out.to_str().unwrap();
-    let (stdout, _) = ok(&["tag", "--format", "jsonl", "--dct", "2014-12-18", DOC004, "-o", o], None);
+    let (stdout, _) = ok(
+        &["tag", "--format", "jsonl", "--dct", "2014-12-18", DOC004, "-o", o],
+        None,
+    );
     assert!(stdout.is_empty());
-    assert!(std::fs::read_to_string(&out).unwrap().contains("\"text\":\"Christmas\""));
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("\"text\":\"Christmas\""));
     let report = dir.path().join("check.json");
-    ok(&["check", SONY, "--format", "json", "-o", report.to_str().unwrap()], None);
+    ok(
+        &["check", SONY, "--format", "json", "-o", report.to_str().unwrap()],
+        None,
+    );
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(v["consistent"], true);
     // Never over an input.
@@ -89,7 +100,16 @@ fn format_vocabulary_keeps_old_values() {
     let (table, _) = ok(&["render", SONY, "--format", "table"], None);
     assert_eq!(text, table);
     assert!(text.starts_with("sony-hack-2014: 14 events"), "{text}");
-    let (jsonl, _) = ok(&["check", SONY, "tests/data/timelines/known-conflict.yaml", "--format", "jsonl"], None);
+    let (jsonl, _) = ok(
+        &[
+            "check",
+            SONY,
+            "tests/data/timelines/known-conflict.yaml",
+            "--format",
+            "jsonl",
+        ],
+        None,
+    );
     assert_eq!(jsonl.lines().count(), 2);
     for l in jsonl.lines() {
         serde_json::from_str::<serde_json::Value>(l).unwrap();
@@ -129,7 +149,18 @@ fn quiet_verbose_and_color() {
     let (_, err) = ok(&["-q", "man", "--out-dir", d], None);
     assert!(err.is_empty(), "{err}");
     let page = dir.path().join("p.html");
-    let (_, err) = ok(&["render", SONY, "--format", "html", "-o", page.to_str().unwrap(), "--verbose"], None);
+    let (_, err) = ok(
+        &[
+            "render",
+            SONY,
+            "--format",
+            "html",
+            "-o",
+            page.to_str().unwrap(),
+            "--verbose",
+        ],
+        None,
+    );
     assert!(err.contains("wrote ") && err.contains("p.html"), "{err}");
     let o = run(&["-q", "-v", "check", SONY], None);
     assert_eq!(o.status.code(), Some(2), "-q and -v conflict");
@@ -144,7 +175,10 @@ fn quiet_verbose_and_color() {
         String::from_utf8_lossy(&c.output().unwrap().stderr).into_owned()
     };
     assert!(err(&["--color", "always", "check", bad], false).contains("\x1b[1;31merror\x1b[0m"));
-    assert!(err(&["check", bad, "--color=always"], true).contains("\x1b["), "always wins over NO_COLOR");
+    assert!(
+        err(&["check", bad, "--color=always"], true).contains("\x1b["),
+        "always wins over NO_COLOR"
+    );
     assert!(!err(&["--color", "never", "check", bad], false).contains('\x1b'));
     // auto: stderr is a pipe here, so no color.
     assert!(!err(&["check", bad], false).contains('\x1b'));
@@ -170,10 +204,23 @@ fn completions_and_man_pages() {
 fn timeml_annotate_to_standard_output() {
     let input = "tests/data/hostile/timeml-same-name/a/x.tml";
     let dir = tempfile::tempdir().unwrap();
-    ok(&["-q", "timeml", "annotate", input, "--out-dir", dir.path().to_str().unwrap()], None);
+    ok(
+        &[
+            "-q",
+            "timeml",
+            "annotate",
+            input,
+            "--out-dir",
+            dir.path().to_str().unwrap(),
+        ],
+        None,
+    );
     let written = std::fs::read_to_string(dir.path().join("x.tml")).unwrap();
     let (stdout, _) = ok(&["timeml", "annotate", input], None);
     assert_eq!(stdout, written);
-    let (stdin, _) = ok(&["timeml", "annotate", "-"], Some(&std::fs::read(root().join(input)).unwrap()));
+    let (stdin, _) = ok(
+        &["timeml", "annotate", "-"],
+        Some(&std::fs::read(root().join(input)).unwrap()),
+    );
     assert_eq!(stdin, written);
 }

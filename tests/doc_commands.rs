@@ -176,5 +176,10 @@ fn every_documented_command_runs_as_written() {
         );
     }
     assert!(n >= 30, "only {n} documented commands found");
-    assert!(failures.is_empty(), "{} of {n} documented commands failed:\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {n} documented commands failed:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

@@ -142,7 +142,9 @@ fn tools(test: &str) -> Option<PathBuf> {
 
 #[test]
 fn the_real_mermaid_parser_sees_each_label_as_text() {
-    let Some(tools) = tools("the_real_mermaid_parser_sees_each_label_as_text") else { return };
+    let Some(tools) = tools("the_real_mermaid_parser_sees_each_label_as_text") else {
+        return;
+    };
     let labels = labels();
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();

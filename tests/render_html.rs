@@ -142,7 +142,11 @@ fn check_in_browser(chrome: &Path, timeline: &Path, view: &str, name: &str) -> P
 
     let (dom, log) = run_chromium(chrome, &page, &["--dump-dom"]);
     let console: Vec<&str> = log.lines().filter(|l| l.contains("CONSOLE")).collect();
-    assert!(console.is_empty(), "{name}: the browser logged:\n{}", console.join("\n"));
+    assert!(
+        console.is_empty(),
+        "{name}: the browser logged:\n{}",
+        console.join("\n")
+    );
     assert!(
         dom.contains(&format!("data-ready=\"{}\"", want.len())),
         "{name}: the page's script did not finish (no data-ready=\"{}\" on <body>)",
@@ -163,12 +167,13 @@ fn check_in_browser(chrome: &Path, timeline: &Path, view: &str, name: &str) -> P
         "{name}: listed events hidden on load: {hidden:?}"
     );
     // Every card is placed; dated cards left to right in display order.
-    assert!(got.iter().all(|c| c.1 || c.2.is_some()), "{name}: a card was not placed: {got:?}");
+    assert!(
+        got.iter().all(|c| c.1 || c.2.is_some()),
+        "{name}: a card was not placed: {got:?}"
+    );
     let dated: Vec<i64> = got
         .iter()
-        .filter(|(id, hidden, _)| {
-            !hidden && t.event(id).is_some_and(|e| render::placed_date(e).is_some())
-        })
+        .filter(|(id, hidden, _)| !hidden && t.event(id).is_some_and(|e| render::placed_date(e).is_some()))
         .map(|c| c.2.unwrap())
         .collect();
     assert!(
@@ -191,7 +196,12 @@ fn sony_page_in_chromium() {
     let Some(chrome) = browser("sony_page_in_chromium") else {
         return;
     };
-    let shot = check_in_browser(&chrome, &root().join("timelines/sony-hack-2014.yaml"), "auto", "sony-hack-2014");
+    let shot = check_in_browser(
+        &chrome,
+        &root().join("timelines/sony-hack-2014.yaml"),
+        "auto",
+        "sony-hack-2014",
+    );
     if std::env::var_os("TEMPOGRAPH_BLESS").is_some() {
         std::fs::copy(&shot, root().join("docs/img/sony-hack-2014.html.png")).unwrap();
     }
@@ -283,7 +293,10 @@ fn page_is_self_contained_and_complete() {
     };
     let html = render::render_with(&t, Format::Html, &opts).unwrap();
     for bad in ["<link", "src=", "@import", "url(", "http://", "https://"] {
-        assert!(!html.contains(bad), "page refers outside itself or lacks its script: {bad}");
+        assert!(
+            !html.contains(bad),
+            "page refers outside itself or lacks its script: {bad}"
+        );
     }
     assert_eq!(html.matches("</script>").count(), 1, "a label closed the script early");
     assert!(html.contains("Event 3 with &lt;b&gt;markup&lt;/b&gt; &amp; &lt;/script&gt;"));

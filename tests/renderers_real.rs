@@ -67,7 +67,9 @@ fn stem(p: &Path) -> String {
 
 #[test]
 fn every_dot_rendering_is_accepted_by_graphviz() {
-    let Some(_) = tools("every_dot_rendering_is_accepted_by_graphviz") else { return };
+    let Some(_) = tools("every_dot_rendering_is_accepted_by_graphviz") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let mut failures = Vec::new();
     let mut n = 0;
@@ -100,7 +102,9 @@ fn every_dot_rendering_is_accepted_by_graphviz() {
 
 #[test]
 fn every_mermaid_rendering_is_accepted_by_the_mermaid_parser() {
-    let Some(tools) = tools("every_mermaid_rendering_is_accepted_by_the_mermaid_parser") else { return };
+    let Some(tools) = tools("every_mermaid_rendering_is_accepted_by_the_mermaid_parser") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
     for t in timelines() {
@@ -198,7 +202,9 @@ fn png_size(png: &[u8]) -> (u32, u32) {
 /// generated-form fixture, by Graphviz and by mermaid-cli.
 #[test]
 fn example_timelines_render_to_svg_and_png() {
-    let Some(tools) = tools("example_timelines_render_to_svg_and_png") else { return };
+    let Some(tools) = tools("example_timelines_render_to_svg_and_png") else {
+        return;
+    };
     std::env::set_var("TEMPOGRAPH_DIAGRAM_TOOLS", &tools);
     let mut files: Vec<PathBuf> = timelines()
         .into_iter()
@@ -263,7 +269,9 @@ fn example_timelines_render_to_svg_and_png() {
 /// Escaped labels come out of the real renderers as the original text.
 #[test]
 fn escaped_labels_survive_rendering() {
-    let Some(tools) = tools("escaped_labels_survive_rendering") else { return };
+    let Some(tools) = tools("escaped_labels_survive_rendering") else {
+        return;
+    };
     std::env::set_var("TEMPOGRAPH_DIAGRAM_TOOLS", &tools);
     let t = Timeline::from_path(root().join("tests/data/timelines/escaping.yaml")).unwrap();
     let dot_svg =
@@ -291,7 +299,9 @@ fn escaped_labels_survive_rendering() {
 /// chart (mermaid-cli), `by`/`from` in the Mermaid timeline and in Graphviz.
 #[test]
 fn one_sided_dates_survive_rendering() {
-    let Some(tools) = tools("one_sided_dates_survive_rendering") else { return };
+    let Some(tools) = tools("one_sided_dates_survive_rendering") else {
+        return;
+    };
     std::env::set_var("TEMPOGRAPH_DIAGRAM_TOOLS", &tools);
     let t = Timeline::from_path(root().join("tests/data/timelines/one-sided.yaml")).unwrap();
     let dot = svg_text(

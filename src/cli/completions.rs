@@ -53,7 +53,10 @@ fn page(cmd: clap::Command) -> crate::Result<Vec<u8>> {
 /// `tempograph-SUB[-SUBSUB]`.
 fn pages(cmd: &clap::Command, name: &str, out: &mut Vec<(String, Vec<u8>)>) -> crate::Result<()> {
     out.push((name.to_string(), page(cmd.clone().name(name.to_string()))?));
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
+    for sub in cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+    {
         pages(sub, &format!("{name}-{}", sub.get_name()), out)?;
     }
     Ok(())

@@ -106,7 +106,9 @@ pub fn warning(msg: &dyn std::fmt::Display) {
 /// A document's warning (`path:line: warning: ...`), unless `-q`.
 pub fn document_warning(w: &crate::document::Warning) {
     if !quiet() {
-        let s = w.to_string().replacen(": warning:", &format!(": {}:", painted("warning", "33")), 1);
+        let s = w
+            .to_string()
+            .replacen(": warning:", &format!(": {}:", painted("warning", "33")), 1);
         line(&format!("tempograph: {s}"));
     }
 }

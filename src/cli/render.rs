@@ -75,7 +75,13 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let mut timeline = super::console::read_timeline(&args.timeline)?;
     let diagram = matches!(
         format,
-        Format::Mermaid | Format::MermaidGantt | Format::MermaidFlowchart | Format::Dot | Format::Html | Format::Svg | Format::Png
+        Format::Mermaid
+            | Format::MermaidGantt
+            | Format::MermaidFlowchart
+            | Format::Dot
+            | Format::Html
+            | Format::Svg
+            | Format::Png
     );
     if diagram && timeline.conflicts.is_empty() {
         // A hand-written (or hand-edited) timeline has no recorded conflicts: find them, so

@@ -137,7 +137,11 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
             format!("[\n{}\n]\n", items.join(",\n"))
         };
     }
-    let inputs: Vec<PathBuf> = jobs.iter().map(|(p, _)| p.clone()).chain(args.manifest.clone()).collect();
+    let inputs: Vec<PathBuf> = jobs
+        .iter()
+        .map(|(p, _)| p.clone())
+        .chain(args.manifest.clone())
+        .collect();
     super::write_output(args.output.as_deref(), &out, &inputs)?;
     if failed {
         return Err(crate::Error::usage("some files could not be tagged"));

@@ -229,7 +229,11 @@ pub fn render(t: &Timeline) -> String {
             let _ = writeln!(o, "<p class=\"tg-why-unlisted\">not listed: {}</p>", u.as_str());
         }
         if let Some(desc) = &e.description {
-            let _ = writeln!(o, "<blockquote class=\"tg-sentence\">{}</blockquote>", esc(&one_line(desc)));
+            let _ = writeln!(
+                o,
+                "<blockquote class=\"tg-sentence\">{}</blockquote>",
+                esc(&one_line(desc))
+            );
         }
         o.push_str("</li>\n");
     }
