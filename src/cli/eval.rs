@@ -139,7 +139,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         let (c, findings) = match res {
             Ok(x) => x,
             Err(e) => {
-                eprintln!("tempograph: error: {e:#}");
+                super::console::error(&e);
                 failed += 1;
                 continue;
             }

@@ -549,7 +549,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                     match crate::timeml::read(&f).and_then(|d| timeline::Doc::from_timeml(&d)) {
                         Ok(d) => tdocs.push(d),
                         Err(e) => {
-                            eprintln!("warning: {e}; document left out");
+                            super::console::warning(&format!("{e}; document left out"));
                             skipped += 1;
                         }
                     }
@@ -569,7 +569,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                     &Default::default(),
                 )?;
                 for e in &errors {
-                    eprintln!("warning: {e}; document left out");
+                    super::console::warning(&format!("{e}; document left out"));
                 }
                 skipped += errors.len();
                 tdocs.extend(loaded.iter().map(timeline::Doc::from_document));
