@@ -52,8 +52,12 @@ fn browser(test: &str) -> Option<PathBuf> {
 
 /// Run headless Chromium on `page` with `extra` arguments; returns (stdout, stderr).
 fn run_chromium(chrome: &Path, page: &Path, extra: &[&str]) -> (String, String) {
+    run_chromium_url(chrome, &format!("file://{}", page.display()), extra)
+}
+
+/// [`run_chromium`] on a URL (a page with a `#fragment`).
+fn run_chromium_url(chrome: &Path, url: &str, extra: &[&str]) -> (String, String) {
     let profile = tempfile::tempdir().unwrap();
-    let url = format!("file://{}", page.display());
     let out = Command::new(chrome)
         .args([
             "--headless",
@@ -71,7 +75,7 @@ fn run_chromium(chrome: &Path, page: &Path, extra: &[&str]) -> (String, String) 
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(extra)
-        .arg(&url)
+        .arg(url)
         .output()
         .expect("run chromium");
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
@@ -315,4 +319,53 @@ fn page_is_self_contained_and_complete() {
         assert!(page.contains(&format!("data-id=\"{}\"", e.id)), "{} missing", e.id);
     }
     assert!(page.contains("told by 004 “scrapped”") || page.contains("004 “scrapped”"));
+}
+
+/// The filters work in the browser, set from the address (`#salience=60&find=number`): the
+/// cards left visible are exactly the listed events with salience 60 or more whose text
+/// says "number", and the page counts them.
+#[test]
+fn filters_from_the_address_in_chromium() {
+    let Some(chrome) = browser("filters_from_the_address_in_chromium") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hundred.yaml");
+    std::fs::write(&path, hundred_events()).unwrap();
+    let t = Timeline::from_path(&path).unwrap();
+    let page = dir.path().join("hundred.html");
+    let opts = Options {
+        view: View::All,
+        ..Options::default()
+    };
+    std::fs::write(&page, render::render_with(&t, Format::Html, &opts).unwrap()).unwrap();
+    let url = format!("file://{}#salience=60&find=number&lanes=class", page.display());
+    let (dom, log) = run_chromium_url(&chrome, &url, &["--dump-dom"]);
+    assert!(!log.contains("CONSOLE"), "the browser logged: {log}");
+    let want: Vec<&str> = t
+        .events
+        .iter()
+        .filter(|e| e.unlisted.is_none() && e.salience.unwrap_or(0) >= 60 && e.label.contains("number"))
+        .map(|e| e.id.as_str())
+        .collect();
+    let visible: Vec<String> = cards(&dom).into_iter().filter(|c| !c.1).map(|c| c.0).collect();
+    let mut want_sorted: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+    let mut got_sorted = visible.clone();
+    want_sorted.sort();
+    got_sorted.sort();
+    assert!(!want_sorted.is_empty() && want_sorted.len() < 100);
+    assert_eq!(got_sorted, want_sorted, "visible cards");
+    assert!(
+        dom.contains(&format!("showing {} of 100 events", want.len())),
+        "the count is wrong"
+    );
+    // `lanes=class`: the events have no class, so one lane named so, not one per story.
+    assert!(
+        dom.contains("<span class=\"tg-lane-name\" title=\"No class\">"),
+        "lanes by class"
+    );
+    assert!(
+        !dom.contains("<span class=\"tg-lane-name\" title=\"a · First story\">"),
+        "lanes by story"
+    );
 }

@@ -337,11 +337,64 @@
     });
     controls.appendChild(docBox);
   }
+  var unBox = null;
   if (events.some(function (e) { return e.unlisted; })) {
-    var un = el("input", { type: "checkbox", id: "tg-unlisted" });
-    un.addEventListener("change", function () { state.unlisted = un.checked; layout(); });
-    controls.appendChild(labelled("Unlisted events", un));
+    unBox = el("input", { type: "checkbox", id: "tg-unlisted" });
+    unBox.addEventListener("change", function () { state.unlisted = unBox.checked; layout(); });
+    controls.appendChild(labelled("Unlisted events", unBox));
   }
+  // The filters in the address (`page.html#salience=50&find=sony&lanes=class&docs=000,004
+  // &unlisted=1`), so that a filtered view can be shared as a link. A plain `#ev-id` (the
+  // conflict links) is left alone.
+  function readHash() {
+    var h = location.hash.slice(1);
+    if (h.indexOf("=") < 0) return;
+    var p = new URLSearchParams(h);
+    if (p.has("lanes") && /^(story|class|one)$/.test(p.get("lanes"))) {
+      state.lanes = laneSel.value = p.get("lanes");
+    }
+    if (p.has("salience")) {
+      var v = Math.max(0, Math.min(100, parseInt(p.get("salience"), 10) || 0));
+      state.minSalience = v;
+      sal.value = String(v);
+      salOut.textContent = String(v);
+    }
+    if (p.has("find")) {
+      find.value = p.get("find");
+      state.query = find.value.trim().toLowerCase();
+    }
+    if (p.has("docs")) {
+      var wanted = p.get("docs").split(",");
+      docOrder.forEach(function (d) {
+        state.docs[d] = wanted.indexOf(d) >= 0 || wanted.indexOf(documents[d].short) >= 0;
+        var box = controls.querySelector('input[data-doc="' + CSS.escape(d) + '"]');
+        if (box) box.checked = state.docs[d];
+      });
+    }
+    if (p.get("unlisted") === "1" && unBox) {
+      state.unlisted = unBox.checked = true;
+    }
+  }
+  function writeHash() {
+    var p = new URLSearchParams();
+    if (state.lanes !== "story") p.set("lanes", state.lanes);
+    if (state.minSalience > 0) p.set("salience", String(state.minSalience));
+    if (state.query) p.set("find", state.query);
+    var off = docOrder.filter(function (d) { return !state.docs[d]; });
+    if (off.length) {
+      p.set("docs", docOrder.filter(function (d) { return state.docs[d]; }).map(function (d) { return documents[d].short; }).join(","));
+    }
+    if (state.unlisted) p.set("unlisted", "1");
+    var q = p.toString();
+    try {
+      history.replaceState(null, "", q ? "#" + q : location.pathname + location.search);
+    } catch (e) {
+      // Some browsers refuse replaceState on file: pages; the view still works.
+    }
+  }
+  controls.addEventListener("change", writeHash);
+  controls.addEventListener("input", writeHash);
+
   var count = el("span", { "class": "tg-count" });
   controls.appendChild(count);
   controls.hidden = false;
@@ -356,6 +409,7 @@
   });
 
   document.body.classList.add("tg-js");
+  readHash();
   fitBulk();
   document.body.setAttribute("data-ready", String(events.length));
 })();

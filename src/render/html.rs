@@ -15,6 +15,9 @@
 //! | event card       | label, date interval (a bar as long as the interval; one-sided dates fade out on the open side), the documents and words that tell it, the "because" line, the sentence on click |
 //! | undated events   | a lane of their own at the end                                         |
 //!
+//! The filters are kept in the page's address (`#salience=50&find=sony&lanes=class&docs=004
+//! &unlisted=1`), so a filtered view can be shared as a link.
+//!
 //! Events in a recorded conflict have a red border and are named in the conflict list.
 //! Every card carries its data as attributes (`data-id`, `data-start`, `data-end`,
 //! `data-salience`, `data-docs`, `data-lane`, ...), which is what the script reads and what
