@@ -224,3 +224,24 @@ fn timeml_annotate_to_standard_output() {
     );
     assert_eq!(stdin, written);
 }
+
+#[test]
+fn build_reads_standard_input_and_manifest_selections() {
+    // `--manifest M FILE`: that document only, with its manifest date and title.
+    let (yaml, _) = ok(&["build", "--manifest", MANIFEST, DOC004], None);
+    let t = tempograph::Timeline::from_yaml(&yaml, "<stdout>").unwrap();
+    assert_eq!(t.documents.len(), 1, "{yaml}");
+    assert_eq!(t.documents[0].id, "004_398094e9e4ec5ca9");
+    assert_eq!(t.documents[0].published.to_string(), "2014-12-18");
+    assert!(t.documents[0].title.as_deref().unwrap_or("").contains("Sony Pictures"));
+    // Without files: every document of the manifest.
+    let (all, _) = ok(&["build", "--manifest", MANIFEST, "--format", "json"], None);
+    let v: serde_json::Value = serde_json::from_str(&all).unwrap();
+    assert_eq!(v["documents"].as_array().unwrap().len(), 2);
+    // `-`: a document from standard input, id `stdin`.
+    let text = std::fs::read(root().join(DOC004)).unwrap();
+    let (yaml, _) = ok(&["build", "--dct", "2014-12-18", "-"], Some(&text));
+    let t = tempograph::Timeline::from_yaml(&yaml, "<stdout>").unwrap();
+    assert_eq!(t.documents[0].id, "stdin");
+    assert!(t.events.iter().any(|e| e.id == "release"), "{yaml}");
+}
