@@ -47,7 +47,7 @@
 //! # Stability
 //!
 //! The API meant to be used is what this page lists: [`TimelineBuilder`], [`check`],
-//! [`render`] / [`render_view`], and the timeline model ([`Timeline`], [`Event`], [`Date`],
+//! [`render()`](fn@render) / [`render_view`], and the timeline model ([`Timeline`], [`Event`], [`Date`],
 //! [`Report`], [`Finding`], [`Format`], [`View`], [`Error`]). The modules below the crate
 //! root (`timex`, `events`, `link`, `graph`, `pipeline`, ...) are public only so that the
 //! `tempograph` command, the tests and the benchmarks can reach them: they are hidden from
