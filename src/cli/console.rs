@@ -24,7 +24,7 @@ pub struct GlobalArgs {
     /// Print no warnings or notes on standard error (errors still are).
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// Also print notes on standard error: what was read and written.
+    /// Also print notes on standard error: what was written, and counts.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
     /// Color `error:` and `warning:` on standard error: auto (a terminal, and NO_COLOR unset), always, never.
