@@ -1,6 +1,8 @@
-//! `tempograph tag`: find and normalize temporal expressions in text files.
+//! `tempograph tag`: find and normalize temporal expressions in text files (`-`: standard
+//! input).
 //!
-//! `--manifest sources.yaml` tags the documents it lists with their `published` dates.
+//! `--manifest sources.yaml` tags the documents it lists with their `published` dates;
+//! `--manifest sources.yaml a.txt` tags `a.txt` only, with its entry's date.
 //! TimeML files (`.tml`, `.TE3input`) are read as the text inside `<TEXT>` with their DCT;
 //! offsets are then into that text.
 //!
@@ -9,7 +11,8 @@
 //!
 //! `--format jsonl` prints one JSON object per expression: `file`, `start`, `end` (Unicode
 //! character offsets into the file's text), `text`, `type`, `value`, `mod`, `rule`,
-//! `anchor`, `anchor_value`, `direction`, `why`. `--format text` (default) prints a table.
+//! `anchor`, `anchor_value`, `direction`, `why`; `--format json` the same objects as one
+//! array. `--format text` (default; `table` is an alias) prints a table.
 //!
 //! Files are tagged in parallel (`--jobs N`, default one thread per core) and printed in the
 //! order given: the output is byte-identical whatever the number of threads. `--stream`
@@ -24,17 +27,21 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// A human-readable table.
+    #[value(alias = "table")]
     Text,
     /// One JSON object per line per expression.
     Jsonl,
+    /// One JSON array of the same objects.
+    Json,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Text files to tag.
+    /// Text files to tag (`-` for standard input). With --manifest: which of its documents.
     #[arg(required_unless_present_any = ["stream", "manifest"], conflicts_with = "stream")]
     pub files: Vec<PathBuf>,
-    /// A manifest (`sources.yaml`) listing documents with their `published` dates.
+    /// A manifest (`sources.yaml`) listing documents with their `published` dates; with
+    /// FILE... only those of its documents are tagged.
     #[arg(long, conflicts_with = "stream")]
     pub manifest: Option<PathBuf>,
     /// Let manifest entries name files outside the manifest's folder.
@@ -56,6 +63,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Write here (atomically) instead of standard output (not with --stream).
+    #[arg(short, long, value_name = "FILE", conflicts_with = "stream")]
+    pub output: Option<PathBuf>,
     /// Language of the texts (`en`, `de`): its rules and tense cues find and resolve the
     /// expressions. A manifest entry's `language:` wins for its document.
     #[arg(long, value_name = "CODE", default_value = "en", value_parser = parse_lang)]
@@ -98,20 +108,22 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let mut failed = false;
     let mut jobs: Vec<(PathBuf, Option<Document>)> = Vec::new();
     if let Some(m) = &args.manifest {
-        let (docs, errors) = crate::document::load_manifest_with(
-            m,
-            dct,
-            &crate::document::ManifestOptions {
-                allow_outside: args.allow_outside,
-            },
-        )?;
+        let mopts = crate::document::ManifestOptions {
+            allow_outside: args.allow_outside,
+        };
+        let (docs, errors) = if args.files.is_empty() {
+            crate::document::load_manifest_with(m, dct, &mopts)?
+        } else {
+            crate::document::load_manifest_selected(m, dct, &mopts, &args.files)?
+        };
         for e in errors {
-            eprintln!("tempograph: error: {e:#}");
+            super::console::error(&e);
             failed = true;
         }
         jobs.extend(docs.into_iter().map(|d| (d.path.clone(), Some(d))));
+    } else {
+        jobs.extend(args.files.iter().map(|p| (p.clone(), None)));
     }
-    jobs.extend(args.files.iter().map(|p| (p.clone(), None)));
     let opts = args.batch.options("files");
     opts.warn_if_capped();
     let results = crate::batch::try_map(&jobs, &opts, |(path, pre)| {
@@ -121,17 +133,31 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         match r {
             Ok((text, warnings)) => {
                 for w in &warnings {
-                    eprintln!("{w}");
+                    super::console::document_warning(w);
                 }
                 out.push_str(&text);
             }
             Err(e) => {
-                eprintln!("tempograph: error: {e:#}");
+                super::console::error(&e);
                 failed = true;
             }
         }
     }
-    super::write_output(None, &out, &[])?;
+    if args.format == Format::Json {
+        // The JSON Lines objects, as one array.
+        let items: Vec<&str> = out.lines().collect();
+        out = if items.is_empty() {
+            "[]\n".to_string()
+        } else {
+            format!("[\n{}\n]\n", items.join(",\n"))
+        };
+    }
+    let inputs: Vec<PathBuf> = jobs
+        .iter()
+        .map(|(p, _)| p.clone())
+        .chain(args.manifest.clone())
+        .collect();
+    super::write_output(args.output.as_deref(), &out, &inputs)?;
     if failed {
         return Err(crate::Error::usage("some files could not be tagged"));
     }
@@ -225,14 +251,19 @@ fn tag_file(
             crate::document::DctSource::Timeml,
         )
     } else {
-        Document::load(path, dct)?
+        super::console::read_document(path, dct)?
     };
     let lang = doc.language.as_deref().and_then(crate::lang::by_code).unwrap_or(lang);
     let timexes = timex::tag_text_in(lang, &doc.text, doc.dct);
     let li = LineIndex::new(&doc.text);
     let mut out = String::new();
+    let path = if super::console::is_stdin(path) {
+        std::path::Path::new("<stdin>")
+    } else {
+        path
+    };
     match format {
-        Format::Jsonl => {
+        Format::Jsonl | Format::Json => {
             let file = path.display().to_string();
             for t in &timexes {
                 let line = serde_json::to_string(&TimexOut::new(t, &li, Some(&file)))
