@@ -522,9 +522,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
 }
 
 /// Lower-case words that can stand inside a name between two capitalised words.
-static NAME_PARTICLES: &[&str] = &[
-    "es", "bin", "bint", "al", "da", "de", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "y",
-];
+use crate::lang::en::NAME_PARTICLES;
 
 /// Never cut inside a name, whatever the parse says: a kept capitalised word takes the
 /// capitalised words next to it ("Sony Pictures" → "Sony Pictures Entertainment's network":

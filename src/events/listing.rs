@@ -72,19 +72,7 @@ const COGNITION: &[&str] = &[
 ];
 
 /// Adverbs of habit: the event is what someone does as a rule, not one occurrence.
-const HABITUAL: &[&str] = &[
-    "often",
-    "usually",
-    "always",
-    "typically",
-    "generally",
-    "normally",
-    "frequently",
-    "routinely",
-    "regularly",
-    "habitually",
-    "customarily",
-];
+use crate::lang::en::HABITUAL_ADVERBS as HABITUAL;
 
 /// Verbs of saying: the telling, not what is told.
 const SAYING: &[&str] = &[

@@ -185,7 +185,8 @@ impl Cluster {
     }
 }
 
-/// Synonym groups: lemmas in one group may name the same event. Kept small and specific on
+/// Synonym groups (`src/lang/en/data/event-synonyms.txt`, one group a line): lemmas in one
+/// group may name the same event. Kept small and specific on
 /// purpose — a synonym here merges mentions that also share a participant or are a definite
 /// anaphor, so a generic verb (`hit`, `post`, `open`, `view`) would over-merge.
 ///
@@ -199,26 +200,7 @@ impl Cluster {
 /// | release, premiere, debut | a film or product release |
 /// | steal, theft, rob, robbery, heist, burglary | a theft |
 /// | appoint, appointment, name, designate | giving someone a post ("named chief executive") |
-pub static SYNONYMS: &[&[&str]] = &[
-    &["hack", "hacking", "attack", "cyberattack", "breach", "intrusion"],
-    &["threat", "threaten", "warning", "warn"],
-    &["cancel", "cancellation", "scrap", "pull", "shelve", "drop", "call off"],
-    &["leak", "disclose", "disclosure", "dump"],
-    &["consider", "deem", "treat", "regard", "assess", "assessment"],
-    &["release", "premiere", "debut"],
-    &["meet", "meeting", "talks"],
-    &["steal", "theft", "rob", "robbery", "heist", "burglary"],
-    &["retaliate", "retaliation"],
-    &["sanction", "sanctions"],
-    &["investigate", "investigation", "probe", "inquiry"],
-    &["kill", "killing", "murder", "slay", "slaying"],
-    &["arrest", "detain", "detention"],
-    &["resign", "resignation", "quit", "step down"],
-    &["appoint", "appointment", "name", "designate"],
-    &["buy", "purchase", "acquire", "acquisition", "takeover"],
-    &["die", "death"],
-    &["explode", "explosion", "blast", "bomb", "bombing"],
-];
+pub use crate::lang::en::EVENT_SYNONYMS as SYNONYMS;
 
 /// Words for a kind of event that also name the events of other synonym groups (each named
 /// by one of its lemmas): "the attacks" may be the bombings or the hack a story tells of.
@@ -226,14 +208,19 @@ pub static SYNONYMS: &[&[&str]] = &[
 /// | word | also names |
 /// |------|------------|
 /// | attack, assault | a bombing or explosion |
-pub static HYPERNYMS: &[(&str, &[&str])] = &[("attack", &["bombing"]), ("assault", &["bombing", "attack"])];
+/// (`src/lang/en/data/event-hypernyms.txt`)
+pub use crate::lang::en::EVENT_HYPERNYMS as HYPERNYMS;
 
 /// The keys under which a lemma is compared: its own (synonym group or the lemma itself)
 /// first, then those of the groups it is a more general word for ([`HYPERNYMS`]).
 fn keys(lemma: &str) -> Vec<String> {
     let mut out = vec![key(lemma)];
-    for (_, named) in HYPERNYMS.iter().filter(|(w, _)| *w == lemma) {
-        for n in named.iter() {
+    for line in HYPERNYMS.iter() {
+        let mut words = line.split(", ");
+        if words.next() != Some(lemma) {
+            continue;
+        }
+        for n in words {
             let k = key(n);
             if !out.contains(&k) {
                 out.push(k);
@@ -246,7 +233,7 @@ fn keys(lemma: &str) -> Vec<String> {
 /// The key under which a lemma is compared: its synonym group, or the lemma itself.
 fn key(lemma: &str) -> String {
     for (g, group) in SYNONYMS.iter().enumerate() {
-        if group.contains(&lemma) {
+        if group.split(", ").any(|w| w == lemma) {
             return format!("#{g}");
         }
     }
@@ -522,7 +509,7 @@ pub static IRREALIS_CUES: &[&str] = &["threat", "promis", "warn", "fear", "plan"
 
 /// Prepositions that make the event after them a time anchor of what comes before ("since
 /// the bombings"): an anchor has happened, whatever threat or plan precedes it.
-static TEMPORAL_PREPOSITIONS: &[&str] = &["since", "after", "following", "before", "during", "amid", "until"];
+use crate::lang::en::TEMPORAL_PREPOSITIONS;
 
 /// How many words before an event an irrealis cue reaches.
 const IRREALIS_REACH: usize = 12;

@@ -20,6 +20,11 @@
 //! | [`SENTENCE_OPENERS`]  | `data/sentence-openers.txt`| `On`, `Earlier`    | event labels, the pipeline    |
 //! | [`LIGHT_VERBS`]       | `data/light-verbs.txt`     | `make`, `take`     | the event tagger              |
 //! | [`LIGHT_LEMMAS`]      | `data/light-lemmas.txt`    | `say`, `seem`      | the pipeline (timeline events)|
+//! | [`EVENT_SYNONYMS`]    | `data/event-synonyms.txt`  | `leak, disclose`   | the event merger              |
+//! | [`EVENT_HYPERNYMS`]   | `data/event-hypernyms.txt` | `attack, bombing`  | the event merger              |
+//! | [`TEMPORAL_PREPOSITIONS`] | `data/temporal-prepositions.txt` | `since` | the event merger          |
+//! | [`NAME_PARTICLES`]    | `data/name-particles.txt`  | `es`, `bin`        | event labels                  |
+//! | [`HABITUAL_ADVERBS`]  | `data/habitual-adverbs.txt`| `often`            | events worth listing          |
 //!
 //! The grammar rules that read these tables are still Rust functions in `timex::rules`
 //! (`date.rs`, `relative.rs`, ...): [`English::extract`] runs them. `docs/DESIGN.md` ("The
@@ -73,6 +78,23 @@ impl Language for English {
         (ctx.punct(i, "'") && ctx.is(i + 1, "s")).then_some("possessive `'s`")
     }
 }
+
+/// Synonym groups of event lemmas, one group a line, words separated by `, ` (the event
+/// merger: `hack, hacking, attack, ...`).
+pub static EVENT_SYNONYMS: Words = Words::new(include_str!("data/event-synonyms.txt"));
+
+/// General event words and the groups they also name (`attack, bombing`: the word, then a
+/// lemma of each group).
+pub static EVENT_HYPERNYMS: Words = Words::new(include_str!("data/event-hypernyms.txt"));
+
+/// Prepositions that make the event after them a time anchor ("since the bombings").
+pub static TEMPORAL_PREPOSITIONS: Words = Words::new(include_str!("data/temporal-prepositions.txt"));
+
+/// Lower-case words inside names ("Dar es Salaam").
+pub static NAME_PARTICLES: Words = Words::new(include_str!("data/name-particles.txt"));
+
+/// Adverbs of habit ("as you often do").
+pub static HABITUAL_ADVERBS: Words = Words::new(include_str!("data/habitual-adverbs.txt"));
 
 /// Tokens that join the ends of a range of dates (`from March to May`, `Dec. 5 - Jan. 8`).
 pub static RANGE_CONNECTORS: Words = Words::new(include_str!("data/range-connectors.txt"));
