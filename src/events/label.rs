@@ -138,7 +138,13 @@ fn nearest_name(d: &Doc, e: &Event) -> Option<String> {
             && NAME_PARTICLES.contains(&w)
             && j > sent.tokens.start
             && capitalised(&toks[j - 1], d.text);
-        if name || particle {
+        // An abbreviation's letters and dots go together ("U.S.": not "S").
+        let dotted = !run.is_empty()
+            && w == "."
+            && j > sent.tokens.start
+            && toks[j - 1].span.end == t.span.start
+            && toks[j].span.end == toks[j + 1].span.start;
+        if name || particle || dotted {
             run.push(j);
         } else if !run.is_empty() {
             break;
@@ -259,7 +265,9 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
         true
     }
 
-    if e.pos != Pos::Verb && !matches!(ws[w].upos.as_str(), "VERB" | "AUX") {
+    // A noun event, or one the event tagger read as a verb where the parser sees a noun ("a
+    // U.S. release on June 24").
+    if ws[w].upos == "NOUN" || e.pos != Pos::Verb && !matches!(ws[w].upos.as_str(), "VERB" | "AUX") {
         // A noun event: its own phrase ("the New York press conference").
         if !whole(ws, w, &mut keep, d, true) {
             phrase(ws, w, 0, &mut keep);

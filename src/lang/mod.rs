@@ -138,6 +138,12 @@ pub trait Field: Sized + Send + Sync {
     fn parse_field(s: &str) -> Option<Self>;
 }
 
+impl Field for String {
+    fn parse_field(s: &str) -> Option<String> {
+        (!s.is_empty()).then(|| s.to_string())
+    }
+}
+
 impl Field for u32 {
     fn parse_field(s: &str) -> Option<u32> {
         s.parse().ok()

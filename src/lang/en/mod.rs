@@ -93,6 +93,9 @@ pub static TEMPORAL_PREPOSITIONS: Words = Words::new(include_str!("data/temporal
 /// Lower-case words inside names ("Dar es Salaam").
 pub static NAME_PARTICLES: Words = Words::new(include_str!("data/name-particles.txt"));
 
+/// The parts of the day of TIMEX3 values in words (`MO` → `morning`), for date labels.
+pub static PARTS_OF_DAY: Table<String> = Table::new(include_str!("data/parts-of-day.tsv"));
+
 /// Adverbs of habit ("as you often do").
 pub static HABITUAL_ADVERBS: Words = Words::new(include_str!("data/habitual-adverbs.txt"));
 
