@@ -748,20 +748,19 @@ pub fn parse_attachment(a: &Analyzed, t: usize, e: usize) -> Option<bool> {
     // expression bounds a comparison inside a noun phrase, not the event's time. The
     // parser often hangs the phrase on the verb, so the verb's object counts too.
     let words = &p.sentences[s].words;
-    let since = words
-        .iter()
-        .any(|x| x.head == h + 1 && x.deprel == "case" && x.form.eq_ignore_ascii_case("since"));
+    let kids = |n: usize| p.children(s, n).iter().map(|&c| &words[c as usize]);
+    let since = kids(h).any(|x| x.deprel == "case" && x.form.eq_ignore_ascii_case("since"));
     let compared = |n: usize| {
         matches!(words[n].upos.as_str(), "NOUN" | "PROPN")
-            && words.iter().any(|x| {
-                x.head == n + 1
-                    && x.deprel == "amod"
-                    && (x.feats.contains("NumType=Ord") || x.feats.contains("Degree=Sup"))
-            })
+            && kids(n)
+                .any(|x| x.deprel == "amod" && (x.feats.contains("NumType=Ord") || x.feats.contains("Degree=Sup")))
     };
     if since {
-        let object =
-            |v: usize| (0..words.len()).any(|o| words[o].head == v + 1 && words[o].deprel == "obj" && compared(o));
+        let object = |v: usize| {
+            p.children(s, v)
+                .iter()
+                .any(|&o| words[o as usize].deprel == "obj" && compared(o as usize))
+        };
         if compared(g) || (g == w && object(w)) {
             return Some(false);
         }

@@ -38,6 +38,37 @@ pub fn parse_span(model: &Model, text: &str, start: usize, end: usize) -> Parsed
 pub struct DocParse {
     /// Per sentence (empty when no model could be loaded).
     pub sentences: Vec<ParsedSentence>,
+    /// Per sentence, the dependents of each word, as offsets into a flat list (word `h`'s
+    /// dependents are `list[offsets[h]..offsets[h + 1]]`, in word order): looking them up
+    /// is constant time, where a scan of the sentence per question was quadratic in one
+    /// long unpunctuated sentence.
+    children: Vec<(Vec<u32>, Vec<u32>)>,
+}
+
+/// The dependents of every word of `p`: offsets and a flat list (see [`DocParse::children`]).
+fn children_index(p: &ParsedSentence) -> (Vec<u32>, Vec<u32>) {
+    let n = p.words.len();
+    let mut count = vec![0u32; n + 1];
+    for w in &p.words {
+        if w.head > 0 && w.head <= n {
+            count[w.head] += 1;
+        }
+    }
+    // offsets[h] = dependents of words before h.
+    let mut offsets = vec![0u32; n + 1];
+    for h in 0..n {
+        offsets[h + 1] = offsets[h] + count[h + 1];
+    }
+    let mut fill = offsets.clone();
+    let mut list = vec![0u32; offsets[n] as usize];
+    for (i, w) in p.words.iter().enumerate() {
+        if w.head > 0 && w.head <= n {
+            let h = w.head - 1;
+            list[fill[h] as usize] = i as u32;
+            fill[h] += 1;
+        }
+    }
+    (offsets, list)
 }
 
 /// Relations that open a clause of their own: a time expression inside one dates that
@@ -50,19 +81,31 @@ impl DocParse {
         let Ok(m) = model() else {
             return DocParse::default();
         };
-        DocParse {
-            sentences: analysis
-                .sentences
-                .iter()
-                .map(|s| parse_span(m, text, s.span.start, s.span.end))
-                .collect(),
+        let sentences: Vec<ParsedSentence> = analysis
+            .sentences
+            .iter()
+            .map(|s| parse_span(m, text, s.span.start, s.span.end))
+            .collect();
+        let children = sentences.iter().map(children_index).collect();
+        DocParse { sentences, children }
+    }
+
+    /// The dependents of word `h` (0-based) of sentence `s`, in word order.
+    pub fn children(&self, s: usize, h: usize) -> &[u32] {
+        match self.children.get(s) {
+            Some((offsets, list)) if h + 1 < offsets.len() => &list[offsets[h] as usize..offsets[h + 1] as usize],
+            _ => &[],
         }
     }
 
     /// The word (0-based) of sentence `s` whose token holds byte `pos`.
     pub fn word_at(&self, s: usize, pos: usize) -> Option<usize> {
         let ws = &self.sentences.get(s)?.words;
-        ws.iter().position(|w| w.start <= pos && pos < w.end)
+        // Words are in text order: the first whose end is past `pos` is the only candidate
+        // (several words of one multiword token share its span: the first of them).
+        let i = ws.partition_point(|w| w.end <= pos);
+        let w = ws.get(i)?;
+        (w.start <= pos && pos < w.end).then_some(i)
     }
 
     /// The head word of the byte span `start..end` in sentence `s`: the first word inside
@@ -70,7 +113,10 @@ impl DocParse {
     pub fn span_head(&self, s: usize, start: usize, end: usize) -> Option<usize> {
         let ws = &self.sentences.get(s)?.words;
         let inside = |i: usize| ws[i].start >= start && ws[i].end <= end;
-        (0..ws.len()).find(|&i| inside(i) && (ws[i].head == 0 || !inside(ws[i].head - 1)))
+        let from = ws.partition_point(|w| w.start < start);
+        (from..ws.len())
+            .take_while(|&i| ws[i].start < end)
+            .find(|&i| inside(i) && (ws[i].head == 0 || !inside(ws[i].head - 1)))
     }
 
     /// The head of word `w` (0-based), `None` for the root.
@@ -115,10 +161,10 @@ impl DocParse {
             return false;
         }
         x.deprel == "acl:relcl"
-            || sent
-                .words
+            || self
+                .children(s, c)
                 .iter()
-                .any(|d| d.head == c + 1 && d.deprel.split(':').next() == Some("mark"))
+                .any(|&d| sent.words[d as usize].deprel.split(':').next() == Some("mark"))
     }
 
     /// Whether word `a` is `b` or an ancestor of it.

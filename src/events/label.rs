@@ -164,7 +164,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     let w = d.parse.word_at(s, e.span.start)?;
     let ws = &sent.words;
     let n = ws.len();
-    let children = |h: usize| (0..n).filter(move |&c| ws[c].head == h + 1);
+    let children = |h: usize| d.parse.children(s, h).iter().map(|&c| c as usize);
     let base = |c: usize| ws[c].deprel.split(':').next().unwrap_or("").to_string();
     let lemma = |c: usize| ws[c].lemma.to_ascii_lowercase();
     let mut keep = vec![false; n];
@@ -493,13 +493,30 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     }
     // Time expressions are shown as the date, not in the label — unless a time word is inside
     // a kept name ("the July 16 press conference" stays whole).
-    for t in d
-        .timexes
+    // Only the expressions among the kept words matter (time expressions do not overlap and
+    // come in text order: found by binary search, not by a scan of every expression of a
+    // long sentence per label).
+    let kept_span = keep
+        .iter()
+        .position(|&k| k)
+        .zip(keep.iter().rposition(|&k| k))
+        .map(|(f, l)| (ws[f].start, ws[l].end));
+    let near: &[crate::timex::Timex] = match kept_span {
+        Some((lo, hi)) => {
+            let from = d.timexes.partition_point(|t| t.span.end <= lo);
+            let to = from + d.timexes[from..].partition_point(|t| t.span.start < hi);
+            &d.timexes[from..to]
+        }
+        None => &[],
+    };
+    for t in near
         .iter()
         .filter(|t| t.span.start >= sent.start && t.span.end <= sent.end)
     {
-        let inside: Vec<usize> = (0..n)
-            .filter(|&i| t.span.start <= ws[i].start && ws[i].end <= t.span.end)
+        let first = ws.partition_point(|w| w.start < t.span.start);
+        let inside: Vec<usize> = (first..n)
+            .take_while(|&i| ws[i].start < t.span.end)
+            .filter(|&i| ws[i].end <= t.span.end)
             .collect();
         let Some(&h) = inside
             .iter()

@@ -88,11 +88,7 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     let w = d.parse.word_at(s, e.span.start);
     let word = |i: usize| parse.and_then(|p| p.words.get(i));
     let lemma_of = |i: usize| word(i).map_or(String::new(), |x| x.lemma.to_ascii_lowercase());
-    let children = |h: usize| -> Vec<usize> {
-        parse.map_or(Vec::new(), |p| {
-            (0..p.words.len()).filter(|&c| p.words[c].head == h + 1).collect()
-        })
-    };
+    let children = |h: usize| -> Vec<usize> { d.parse.children(s, h).iter().map(|&c| c as usize).collect() };
     let rel = |i: usize| word(i).map_or("", |x| x.deprel.as_str());
     let lemma = e.lemma.to_ascii_lowercase();
 

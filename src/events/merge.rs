@@ -407,7 +407,11 @@ fn roles(p: &crate::syntax::DocParse, e: &Event) -> (Participant, Participant) {
         "PROPN" => Some((x.lemma.to_lowercase(), true)),
         _ => None,
     };
-    let deps = || words.iter().enumerate().filter(|(_, x)| x.head == w + 1);
+    let deps = || {
+        p.children(e.sentence, w)
+            .iter()
+            .map(|&c| (c as usize, &words[c as usize]))
+    };
     let agent = deps()
         .find(|(_, x)| x.deprel == "nsubj" || x.deprel == "obl:agent")
         .and_then(|(_, x)| nominal(x));
@@ -527,7 +531,14 @@ fn np_marks(text: &str, analysis: &Analysis, e: &Event) -> (bool, bool, bool) {
         return (false, false, false);
     };
     let toks = &analysis.tokens;
-    let Some(i) = sent.tokens.clone().find(|&k| toks[k].span == e.span) else {
+    // The event's token, by binary search (a scan of the sentence per event was quadratic in
+    // one long unpunctuated sentence).
+    let k = analysis.token_at_or_after(e.span.start);
+    let Some(i) = (k..sent.tokens.end.min(toks.len()))
+        .take_while(|&k| toks[k].span.start == e.span.start)
+        .find(|&k| toks[k].span == e.span)
+        .filter(|k| sent.tokens.contains(k))
+    else {
         return (false, false, false);
     };
     let nominal = e.pos == super::Pos::Noun || e.tense == Tense::PresPart;
