@@ -24,6 +24,7 @@ pub mod document;
 pub mod error;
 pub mod eval;
 pub mod events;
+pub mod extract;
 pub mod focus;
 pub mod graph;
 pub mod lang;
