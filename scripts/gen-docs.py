@@ -41,7 +41,7 @@ def main():
     def rand(k):
         nonlocal state
         state = (state * 1103515245 + 12345) % (1 << 31)
-        return state % k
+        return (state >> 16) % k
 
     if files:
         os.makedirs(files, exist_ok=True)

@@ -263,6 +263,10 @@ fn build_stream(args: &Args, dct: Option<chrono::NaiveDate>) -> crate::Result<Ou
         Format::Table => table_with(&timeline, args.all),
     };
     super::write_output(args.output.as_deref(), &out, &[])?;
+    if !timeline.conflicts.is_empty() {
+        let n = timeline.conflicts.len();
+        eprintln!("tempograph: warning: the timeline has {n} conflict(s); see `conflicts:` or run `tempograph check`");
+    }
     Ok(Outcome::Ok)
 }
 
