@@ -763,7 +763,8 @@ mod tests {
     /// Every damaged record is refused with a reason, not a panic.
     #[test]
     fn damaged_records_are_refused() {
-        let cases: Vec<(&str, Box<dyn Fn(&mut Record)>, &str)> = vec![
+        type Damage = Box<dyn Fn(&mut Record)>;
+        let cases: Vec<(&str, Damage, &str)> = vec![
             ("format", Box::new(|r| r.format = "x/2".into()), "expected format"),
             (
                 "version",

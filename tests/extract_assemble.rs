@@ -174,7 +174,11 @@ fn bad_record_lines_are_errors_with_line_numbers() {
     assert!(text.lines().nth(1).unwrap().contains("\"error\""), "{text}");
     let cases: Vec<(&str, String, &str)> = vec![
         ("error line", text.clone(), "could not be extracted"),
-        ("not json", format!("{good}\nnot json\n"), "in.jsonl:2:2: expected an extraction record"),
+        (
+            "not json",
+            format!("{good}\nnot json\n"),
+            "in.jsonl:2:2: expected an extraction record",
+        ),
         (
             "truncated",
             format!("{good}\n{}\n", &good[..good.len() / 2]),
