@@ -108,7 +108,9 @@ fn partial_merges_are_associative() {
         );
         lines.push('\n');
     }
-    let records = ok(&run_stdin(&["extract", "--stream"], &d, lines.as_bytes()));
+    let records = ok(&run_stdin(&["extract", "--stream", "--jobs", "1"], &d, lines.as_bytes()));
+    let records3 = ok(&run_stdin(&["extract", "--stream", "--jobs", "3"], &d, lines.as_bytes()));
+    assert_eq!(records, records3, "extract --stream differs between --jobs 1 and 3");
     let single = ok(&run_stdin(&["build", "--stream"], &d, lines.as_bytes()));
     let all = ok(&run_stdin(&["assemble"], &d, &records));
     assert_eq!(all, single, "build --stream and extract --stream | assemble differ");
@@ -135,6 +137,7 @@ fn partial_merges_are_associative() {
     std::fs::write(d.join("whole.jsonl"), &whole).unwrap();
     assert_eq!(ok(&run(&["assemble", "--partial", "whole.jsonl"], &d)), whole);
     assert_eq!(ok(&run(&["assemble", "whole.jsonl"], &d)), single);
+    assert_eq!(ok(&run(&["assemble", "--jobs", "3", "whole.jsonl"], &d)), single);
 
     // --group-by story: one timeline per story, each the timeline of its records alone.
     let o = run(
