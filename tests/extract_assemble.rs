@@ -108,8 +108,16 @@ fn partial_merges_are_associative() {
         );
         lines.push('\n');
     }
-    let records = ok(&run_stdin(&["extract", "--stream", "--jobs", "1"], &d, lines.as_bytes()));
-    let records3 = ok(&run_stdin(&["extract", "--stream", "--jobs", "3"], &d, lines.as_bytes()));
+    let records = ok(&run_stdin(
+        &["extract", "--stream", "--jobs", "1"],
+        &d,
+        lines.as_bytes(),
+    ));
+    let records3 = ok(&run_stdin(
+        &["extract", "--stream", "--jobs", "3"],
+        &d,
+        lines.as_bytes(),
+    ));
     assert_eq!(records, records3, "extract --stream differs between --jobs 1 and 3");
     let single = ok(&run_stdin(&["build", "--stream"], &d, lines.as_bytes()));
     let all = ok(&run_stdin(&["assemble"], &d, &records));
