@@ -274,6 +274,12 @@ impl Record {
         for (i, t) in self.timexes.into_iter().enumerate() {
             let what = format!("timexes[{i}]");
             let sp = span(&what, t.span)?;
+            if sp.is_empty() {
+                return Err(format!(
+                    "{what}: expected a non-empty span, found {}..{}",
+                    sp.start, sp.end
+                ));
+            }
             if sp.start < last_end {
                 return Err(format!(
                     "{what}: expected time expressions in text order without overlaps"
@@ -291,11 +297,17 @@ impl Record {
                 return Err(format!("{what}: expected events in text order"));
             }
             last_start = sp.start;
-            if e.sentence >= analysis.sentences.len() {
+            let Some(sentence) = analysis.sentences.get(e.sentence) else {
                 return Err(format!(
                     "{what}: expected a sentence index below {}, found {}",
                     analysis.sentences.len(),
                     e.sentence
+                ));
+            };
+            if sp.is_empty() || !sentence.span.contains(&sp) {
+                return Err(format!(
+                    "{what}: expected a trigger inside sentence {} (bytes {}..{}), found {}..{}",
+                    e.sentence, sentence.span.start, sentence.span.end, sp.start, sp.end
                 ));
             }
         }
@@ -333,10 +345,27 @@ impl Record {
             let what = format!("parse[{i}]");
             let sp = span(&what, s.span)?;
             let n = s.words.len();
+            let outer = analysis.sentences[i].span;
+            if n > 0 && !outer.contains(&sp) {
+                return Err(format!(
+                    "{what}: expected a parse inside sentence {i} (bytes {}..{}), found {}..{}",
+                    outer.start, outer.end, sp.start, sp.end
+                ));
+            }
             let mut words = Vec::with_capacity(n);
+            let mut prev = (sp.start, sp.start);
             for (j, w) in s.words.into_iter().enumerate() {
                 let (form, lemma, upos, xpos, feats, head, deprel, start, end) = w;
-                span(&format!("{what}.words[{j}]"), [start, end])?;
+                let ws = span(&format!("{what}.words[{j}]"), [start, end])?;
+                // In text order, inside the sentence; the words of one multiword token share
+                // its span.
+                if !sp.contains(&ws) || !(ws.start >= prev.1 || (ws.start, ws.end) == prev) {
+                    return Err(format!(
+                        "{what}.words[{j}]: expected words in text order inside the sentence's bytes {}..{}, found {start}..{end}",
+                        sp.start, sp.end
+                    ));
+                }
+                prev = (start, end);
                 if head > n {
                     return Err(format!(
                         "{what}.words[{j}]: expected a head from 0 to {n}, found {head}"
@@ -789,6 +818,16 @@ mod tests {
                 "sentence index",
             ),
             ("event span", Box::new(|r| r.events[0].span.end = 9999), "events[0]"),
+            (
+                "event outside its sentence",
+                Box::new(|r| r.events[0].sentence = 1),
+                "inside sentence",
+            ),
+            (
+                "words out of order",
+                Box::new(|r| r.parse[0].words.swap(0, 1)),
+                "text order",
+            ),
             (
                 "link end",
                 Box::new(|r| r.links[0].from = "e999".into()),
