@@ -4,7 +4,7 @@
 # 100 KB, 1 MiB, 10 MiB — CPU seconds (user + system), wall seconds, peak memory — the growth
 # exponent of each step, and chrono-node's and HeidelTime's tag CPU as ratios to `tag`'s.
 #
-#   scripts/bench-table.sh                       # everything (about 15 CPU-minutes)
+#   scripts/bench-table.sh                       # everything (about 35 CPU-minutes, half of it the peers)
 #   COUNTS="1 10 100" SIZES="102400" scripts/bench-table.sh
 #   NO_PEERS=1 scripts/bench-table.sh            # without chrono-node and HeidelTime
 #
