@@ -76,6 +76,9 @@ pub struct Document {
     pub title: Option<String>,
     /// `article`, `transcript`, ... as the manifest says.
     pub kind: Option<String>,
+    /// The language code the manifest gives (`de`), checked against `src/lang/`; `None`
+    /// leaves the choice to the command (`tag --lang`, English by default).
+    pub language: Option<String>,
     pub text: String,
     pub dct: NaiveDate,
     pub dct_source: DctSource,
@@ -96,6 +99,7 @@ impl Document {
             id,
             title: None,
             kind: None,
+            language: None,
             text: text.into(),
             dct,
             dct_source,
@@ -107,7 +111,12 @@ impl Document {
     /// the dateline is required.
     pub fn load(path: &Path, dct: Option<NaiveDate>) -> Result<Document> {
         let text = read_text(path)?;
-        let id = doc_id(path);
+        Document::from_loaded_text(path, doc_id(path), text, dct)
+    }
+
+    /// A plain-text document already read from `path` (standard input: `<stdin>`), with the
+    /// same publication-date rules as [`Document::load`].
+    pub fn from_loaded_text(path: &Path, id: String, text: String, dct: Option<NaiveDate>) -> Result<Document> {
         let dateline = find_dateline(&text);
         let mut warnings = Vec::new();
         let (dct, source) = match (dct, dateline) {
@@ -139,6 +148,7 @@ impl Document {
             path: path.to_path_buf(),
             title: None,
             kind: None,
+            language: None,
             text,
             dct,
             dct_source: source,
@@ -366,6 +376,10 @@ pub struct ManifestEntry {
     /// with that message and its line).
     #[serde(default, deserialize_with = "published_date")]
     pub published: Option<NaiveDate>,
+    /// The language of the text, a code with a package in `src/lang/` (`en`, `de`); absent:
+    /// the command's choice (`tag --lang`, English by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// `published:` as exactly `YYYY-MM-DD`, a day that exists. See: #18 (row 13).
@@ -435,6 +449,29 @@ pub fn load_manifest_with(
     dct: Option<NaiveDate>,
     opts: &ManifestOptions,
 ) -> Result<(Vec<Document>, Vec<Error>)> {
+    load_manifest_entries(path, dct, opts, None)
+}
+
+/// The documents `files` of a manifest, with its metadata (`title`, `kind`, `published`),
+/// in the order `files` are given: `tag --manifest m.yaml a.txt` tags `a.txt` only. A file
+/// is matched to the entry that names the same file (after `..` and symbolic links are
+/// resolved); a file the manifest does not list is an error (it has no metadata), and so is
+/// a file named twice. The other entries are not read. See: #17.
+pub fn load_manifest_selected(
+    path: &Path,
+    dct: Option<NaiveDate>,
+    opts: &ManifestOptions,
+    files: &[PathBuf],
+) -> Result<(Vec<Document>, Vec<Error>)> {
+    load_manifest_entries(path, dct, opts, Some(files))
+}
+
+fn load_manifest_entries(
+    path: &Path,
+    dct: Option<NaiveDate>,
+    opts: &ManifestOptions,
+    select: Option<&[PathBuf]>,
+) -> Result<(Vec<Document>, Vec<Error>)> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
         return Err(Error::parse_at(
@@ -456,7 +493,40 @@ pub fn load_manifest_with(
     let lines = entry_lines(&text, entries.len());
     let mut docs = Vec::new();
     let mut errors = Vec::new();
-    for (i, e) in entries.iter().enumerate() {
+    // The entries to read: all of them, or those the selected files name, in their order.
+    let order: Vec<usize> = match select {
+        None => (0..entries.len()).collect(),
+        Some(files) => {
+            let canon: Vec<Option<PathBuf>> = entries
+                .iter()
+                .map(|e| std::fs::canonicalize(base.join(&e.file)).ok())
+                .collect();
+            let mut order = Vec::new();
+            for f in files {
+                let want = match std::fs::canonicalize(f) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        errors.push(Error::io(f, e));
+                        continue;
+                    }
+                };
+                match canon.iter().position(|c| c.as_ref() == Some(&want)) {
+                    Some(i) if order.contains(&i) => {
+                        errors.push(Error::usage(format!("{}: given twice", f.display())));
+                    }
+                    Some(i) => order.push(i),
+                    None => errors.push(Error::usage(format!(
+                        "{}: not listed in the manifest {} (with --manifest, the files given must be its entries)",
+                        f.display(),
+                        path.display()
+                    ))),
+                }
+            }
+            order
+        }
+    };
+    for i in order {
+        let e = &entries[i];
         let file = base.join(&e.file);
         let line = lines.as_ref().map(|l| l[i]);
         match check_entry_file(base, &file, &e.file, path, line, opts).and_then(|()| load_entry(&file, e, path, dct)) {
@@ -478,6 +548,8 @@ struct RawEntry {
     kind: Option<String>,
     #[serde(default)]
     published: Option<serde_yaml_date::Published>,
+    #[serde(default)]
+    language: Option<String>,
 }
 
 /// `published:` as written: a string (dates are strings to the YAML parser).
@@ -514,11 +586,29 @@ fn manifest_entries(text: &str, path: &Path) -> Result<Vec<ManifestEntry>> {
                 }
             },
         };
+        let language = match r.language {
+            None => None,
+            Some(code) => match crate::lang::by_code(code.trim()) {
+                Some(l) => Some(l.code().to_string()),
+                None => {
+                    use crate::yaml::Step;
+                    let at = crate::yaml::locate(text, &[Step::Index(i), Step::key("language")]);
+                    return Err(Error::parse_at(
+                        path,
+                        at.map(|a| a.0),
+                        at.map(|a| a.1),
+                        format!("`language:` as a language code ({})", crate::lang::codes()),
+                        format!("{code:?}"),
+                    ));
+                }
+            },
+        };
         out.push(ManifestEntry {
             file: r.file,
             title: r.title,
             kind: r.kind,
             published,
+            language,
         });
     }
     Ok(out)
@@ -644,6 +734,7 @@ fn load_entry(file: &Path, e: &ManifestEntry, manifest: &Path, flag: Option<Naiv
         path: file.to_path_buf(),
         title: e.title.clone(),
         kind: e.kind.clone(),
+        language: e.language.clone(),
         text,
         dct,
         dct_source: source,

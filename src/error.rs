@@ -15,8 +15,11 @@ use std::path::{Path, PathBuf};
 /// A position in an input file, 1-based line and column (columns count Unicode characters).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Location {
+    /// The file.
     pub path: PathBuf,
+    /// The 1-based line, when known.
     pub line: Option<usize>,
+    /// The 1-based column (in Unicode characters), when known.
     pub column: Option<usize>,
 }
 
@@ -74,12 +77,14 @@ enum ErrorKind {
 }
 
 impl Error {
+    #[doc(hidden)]
     pub fn io(path: impl AsRef<Path>, source: std::io::Error) -> Error {
         Error::new(ErrorKind::Io {
             path: path.as_ref().to_path_buf(),
             source,
         })
     }
+    #[doc(hidden)]
     pub fn invalid_utf8(path: impl AsRef<Path>, line: usize, column: usize, byte: usize) -> Error {
         Error::new(ErrorKind::InvalidUtf8 {
             loc: Location {
@@ -90,17 +95,20 @@ impl Error {
             byte,
         })
     }
+    #[doc(hidden)]
     pub fn binary(path: impl AsRef<Path>, byte: usize) -> Error {
         Error::new(ErrorKind::Binary {
             path: path.as_ref().to_path_buf(),
             byte,
         })
     }
+    #[doc(hidden)]
     pub fn empty(path: impl AsRef<Path>) -> Error {
         Error::new(ErrorKind::Empty {
             path: path.as_ref().to_path_buf(),
         })
     }
+    #[doc(hidden)]
     pub fn missing_dct(path: impl AsRef<Path>) -> Error {
         Error::new(ErrorKind::MissingDct {
             path: path.as_ref().to_path_buf(),
@@ -140,11 +148,13 @@ impl Error {
             found,
         )
     }
+    #[doc(hidden)]
     pub fn usage(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::Usage {
             message: message.into(),
         })
     }
+    #[doc(hidden)]
     pub fn tool(tool: impl Into<String>, message: impl Into<String>) -> Error {
         Error::new(ErrorKind::Tool {
             tool: tool.into(),
@@ -191,9 +201,11 @@ impl Error {
     pub fn is_too_large(&self) -> bool {
         matches!(*self.kind, ErrorKind::TooLarge { .. })
     }
+    /// The command line was misused (an unknown format, conflicting options).
     pub fn is_usage(&self) -> bool {
         matches!(*self.kind, ErrorKind::Usage { .. })
     }
+    /// An external program (Graphviz, mermaid-cli) is missing or failed.
     pub fn is_tool(&self) -> bool {
         matches!(*self.kind, ErrorKind::Tool { .. })
     }
@@ -303,4 +315,5 @@ fn human_bytes(n: u64) -> String {
     }
 }
 
+/// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -94,6 +94,9 @@ pub struct Record {
     pub title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// The language code the manifest gives (`de`); `None`: English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// The title `build` would give a timeline of these documents (the manifest's folder),
     /// used by `assemble` without `--title`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -189,6 +192,7 @@ impl Record {
             path: d.path.to_string_lossy().into_owned(),
             title: d.title.clone(),
             kind: d.kind.clone(),
+            language: d.language.clone(),
             timeline_title,
             fields,
             text: d.text.clone(),
@@ -410,6 +414,7 @@ impl Record {
             path: self.path.into(),
             title: self.title,
             kind: self.kind,
+            language: self.language,
             text: self.text,
             dct: self.published,
             dct_source: self.dct_source,
@@ -477,6 +482,9 @@ impl Serialize for Body<'_> {
         }
         if r.kind.is_some() {
             st.serialize_field("kind", &r.kind)?;
+        }
+        if r.language.is_some() {
+            st.serialize_field("language", &r.language)?;
         }
         if r.timeline_title.is_some() {
             st.serialize_field("timeline_title", &r.timeline_title)?;

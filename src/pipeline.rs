@@ -24,6 +24,7 @@ use crate::text::{Analysis, LineIndex, Span, TokenKind};
 use crate::timeline::{self as tl, Timeline};
 use crate::timex::{Timex, TimexType};
 use crate::value::{date_range, Precision};
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -342,7 +343,8 @@ pub fn try_analyze(doc: &Document, max_events: u64) -> crate::Result<Analyzed<'_
 /// occurrence with the parse's part of speech and lemma.
 pub fn try_analyze_with<'a>(doc: &'a Document, max_events: u64, given: Option<&[Span]>) -> crate::Result<Analyzed<'a>> {
     let analysis = Analysis::new(&doc.text);
-    let mut timexes = crate::timex::tag(&doc.text, &analysis, doc.dct);
+    let lang = doc.language.as_deref().and_then(crate::lang::by_code);
+    let mut timexes = crate::timex::tag_in(lang.unwrap_or_else(crate::lang::english), &doc.text, &analysis, doc.dct);
     let mut events = crate::events::extract(&doc.text, &analysis, &timexes);
     let syntax = crate::syntax::DocParse::of(&doc.text, &analysis);
     if let Some(spans) = given {
@@ -596,6 +598,18 @@ fn governed_candidates(a: &Analyzed, t: usize, lo: usize, hi: usize) -> Vec<usiz
             out.extend(on_token(prior.end - 1));
         }
     }
+    // The word the parse hangs the expression on ("On Friday, when ..., the State
+    // Department lifted a warning": `lifted`, past a clause).
+    let s = a.analysis.sentence_at(tx.span.start);
+    let governor = a
+        .syntax
+        .span_head(s, tx.span.start, tx.span.end)
+        .and_then(|h| a.syntax.head(s, h))
+        .and_then(|g| a.syntax.sentences.get(s).map(|p| p.words[g].start));
+    if let Some(start) = governor {
+        let from = lo + a.events[lo..hi].partition_point(|e| e.span.start < start);
+        out.extend((from..hi).take_while(|&e| a.events[e].span.start == start));
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -642,13 +656,6 @@ pub fn finish(out: &[Analyzed], opts: &Options) -> Timeline {
     timeline.record_known_conflicts();
     timeline
 }
-
-/// Verbs too light to be timeline events on their own (they carry another event).
-static LIGHT_LEMMAS: &[&str] = &[
-    "be", "have", "do", "get", "make", "let", "go", "come", "take", "give", "ask", "know", "want", "need", "think",
-    "see", "seem", "become", "include", "try", "use", "say", "tell", "mean", "show", "like", "keep", "put", "call",
-    "lot", "thing", "stuff", "way", "case", "issue", "matter", "word",
-];
 
 /// Words the event tagger can take for events that are never timeline events, however dated:
 /// `according` (to a statement) is attribution — its time is the reporting's, not a happening.
@@ -729,28 +736,7 @@ pub(crate) fn is_preposition(w: &str) -> bool {
 
 /// Words that open a clause the time expression does not reach into.
 pub(crate) fn is_subordinator(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "what"
-            | "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "because"
-            | "although"
-            | "though"
-            | "if"
-            | "unless"
-            | "after"
-            | "before"
-            | "when"
-            | "while"
-            | "since"
-            | "until"
-            | "where"
-            | "whether"
-    )
+    crate::lang::en::is_clause_opener(w)
 }
 
 /// Does time expression `t` date event `e`? A time expression dates the event it modifies:
@@ -766,10 +752,15 @@ pub(crate) fn is_subordinator(w: &str) -> bool {
 /// crossed the Arctic in 1926 has died" does not date the death — whatever the word
 /// windows below would say.
 pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
-    if parse_attachment(a, t, e) == Some(false) {
-        return false;
+    match parse_attachment(a, t, e) {
+        Some(false) => false,
+        // A fronted expression the parse hangs on the event dates it past any clause in
+        // between ("On Friday, when Albright set aside her plans, the State Department
+        // lifted a warning"). After the event, the parse's attachment is where it errs most
+        // ("referencing attacks on South Korean banks last year"): the windows decide.
+        Some(true) if a.timexes[t].span.end <= a.events[e].span.start => true,
+        _ => governs_by_window(a, t, e),
     }
-    governs_by_window(a, t, e)
 }
 
 /// What the parse says of time expression `t` and event `e`: `Some(false)` when the
@@ -1076,7 +1067,7 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> O
     if NEVER_EVENT_LEMMAS.contains(&e.lemma.as_str()) || repeats_earlier_sentence(a, e.sentence) {
         return None;
     }
-    let light = LIGHT_LEMMAS.contains(&e.lemma.as_str());
+    let light = crate::lang::en::is_light_lemma(&e.lemma);
     let mut anchored = false;
     for l in a.index.evidence_of(i).iter().map(|&k| &a.evidence[k]) {
         let other = match (l.from, l.to) {
@@ -1185,7 +1176,7 @@ fn has_named_actor(a: &Analyzed, i: usize) -> bool {
                 "to" | "of" | "in" | "at" | "from" | "by" | "for" | "with" | "on" | "into" | "about"
             );
         capital(t)
-            && !crate::events::label::NOT_NAMES.contains(&w)
+            && !crate::lang::en::SENTENCE_OPENERS.contains(&w)
             && !sentence_initial
             && !after_preposition
             && !a.index.in_timex(n)
@@ -1365,6 +1356,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                     value: t.value.clone(),
                 })
                 .collect(),
+            event_times: Some(linked_times(a)),
         })
         .collect();
     let clusters: Vec<Cluster> = merge::merge(&doc_events);
@@ -1843,6 +1835,56 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
         });
     }
     timeline
+}
+
+/// The days each event of a document can be on by the dated time expressions its evidence
+/// links tie it to (the intersection of what each link allows; their union when they
+/// disagree), `None` for an event no dated expression is linked to. This is what the merge
+/// compares: the dates of a sentence's other events are not this event's.
+fn linked_times(a: &Analyzed) -> Vec<Option<(NaiveDate, NaiveDate)>> {
+    let mut out: Vec<Option<(NaiveDate, NaiveDate)>> = vec![None; a.events.len()];
+    let mut union: Vec<Option<(NaiveDate, NaiveDate)>> = vec![None; a.events.len()];
+    for l in a.evidence.iter() {
+        let (e, t, rel) = match (l.from, l.to) {
+            (Endpoint::Event(e), Endpoint::Timex(t)) => (e, t, l.rel),
+            (Endpoint::Timex(t), Endpoint::Event(e)) => (e, t, l.rel.inverse()),
+            _ => continue,
+        };
+        let Some(tx) = a
+            .timexes
+            .get(t)
+            .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+        else {
+            continue;
+        };
+        let Some(r) = date_range(&tx.value) else { continue };
+        let allowed = match rel {
+            _ if l.distance.is_some() => continue,
+            _ if l.rule == BY_RULE => (NaiveDate::MIN, r.latest),
+            // Before the expression, or going on until it ("until Friday").
+            RelType::Before | RelType::IBefore | RelType::EndedBy => (NaiveDate::MIN, r.latest),
+            // After it, or going on from it ("since November").
+            RelType::After | RelType::IAfter | RelType::BegunBy => (r.earliest, NaiveDate::MAX),
+            RelType::Vague => continue,
+            _ => (r.earliest, r.latest),
+        };
+        let Some(slot) = out.get_mut(e) else { continue };
+        *slot = Some(match *slot {
+            None => allowed,
+            Some((a0, a1)) => (a0.max(allowed.0), a1.min(allowed.1)),
+        });
+        union[e] = Some(match union[e] {
+            None => allowed,
+            Some((a0, a1)) => (a0.min(allowed.0), a1.max(allowed.1)),
+        });
+    }
+    out.iter()
+        .zip(union)
+        .map(|(&x, u)| match x {
+            Some((a0, a1)) if a0 > a1 => u,
+            x => x,
+        })
+        .collect()
 }
 
 /// Document kinds that record spoken words: the conversation is an event on the DCT.

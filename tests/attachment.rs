@@ -30,6 +30,20 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "died",
         None,
     ),
+    // A fronted expression dates the main verb past a clause in between, where the parse
+    // hangs it on that verb (#20 item 1).
+    (
+        "On Friday, when the minister set aside her vacation plans, the State Department lifted a warning against travel to Kenya.",
+        "lifted",
+        Some("2014-12-12"),
+    ),
+    // Negative: a trailing expression after the event stays with the nearer noun's clause
+    // ("referencing attacks ... last year": the attacks were last year, not the referencing).
+    (
+        "Lewis said it was North Korea, referencing similar attacks on South Korean banks last year.",
+        "referencing",
+        None,
+    ),
     // Negative of the above: the same year in the main clause dates the main verb.
     ("The ship first crossed the Arctic in 1926.", "crossed", Some("1926")),
     // A date inside a complement clause dates that clause's verb, not the reporting verb.

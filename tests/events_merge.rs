@@ -64,6 +64,7 @@ fn check(c: &Case, fails: &mut Vec<String>) {
         .iter()
         .enumerate()
         .map(|(i, d)| DocEvents {
+            event_times: None,
             syntax: None,
             doc: d.id.clone(),
             dct: d.dct.parse().expect("dct"),

@@ -87,6 +87,7 @@ fn shared_events_merge_with_two_sources() {
     let input: Vec<DocEvents> = docs
         .iter()
         .map(|d| DocEvents {
+            event_times: None,
             syntax: None,
             doc: d.id.clone(),
             dct: d.dct,

@@ -37,7 +37,111 @@ const CASES: &[(&str, &str, &str, bool)] = &[
         "canceled",
         true,
     ),
+    // Different names as objects: two events.
+    (
+        "Apple unveiled the iPhone in San Francisco on Tuesday.",
+        "Apple unveiled the iPad in San Francisco on Tuesday.",
+        "unveiled",
+        false,
+    ),
+    // Negatives: the object of the active is the subject of the passive, and the agent is in
+    // the `by` phrase: one event; different common nouns as objects are not enough.
+    (
+        "Apple unveiled the iPhone in San Francisco on Tuesday.",
+        "The iPhone was unveiled by Apple in San Francisco on Tuesday.",
+        "unveiled",
+        true,
+    ),
+    (
+        "Sony released the film in New York on Wednesday.",
+        "Sony released the movie in New York on Wednesday.",
+        "released",
+        true,
+    ),
+    // A date in the sentence that dates another verb is not the event's: the bombing of
+    // Friday, condemned on Tuesday, is the bombing of the other article.
+    (
+        "A bomb exploded outside the embassy in Nairobi on Friday, killing 80 people.",
+        "On Tuesday, the president of Kenya condemned the bombing in Nairobi.",
+        "exploded",
+        true,
+    ),
+    // Negative: the same bombing dated by each article to different days stays two events
+    // (one shared name).
+    (
+        "A bomb exploded outside the embassy in Nairobi on Friday.",
+        "A bomb exploded outside the embassy in Nairobi on Tuesday.",
+        "exploded",
+        false,
+    ),
+    // A general word names the specific event: "the attack" is the bombing.
+    (
+        "A bomb exploded outside the embassy in Nairobi on Friday.",
+        "Kenya condemned the attack on the embassy in Nairobi.",
+        "exploded",
+        true,
+    ),
 ];
+
+/// Two mentions in ONE document: (text, trigger of the first, trigger of the second, one
+/// event?). A second mention left off the timeline counts as a different event.
+const WITHIN: &[(&str, &str, &str, bool)] = &[
+    // The same appointment told twice, the same day, with the same name.
+    (
+        "The board named Maria Lopez chief executive on Monday. Maria Lopez was appointed by the board on Monday after a six-month search.",
+        "named",
+        "appointed",
+        true,
+    ),
+    // Negative: two appointments of different people.
+    (
+        "The board named Maria Lopez chief executive on Monday. In March, the board appointed Tom Reyes chairman.",
+        "named",
+        "appointed",
+        false,
+    ),
+    // Threats "since the bombings": the bombings happened (a time anchor, not the content
+    // of the threat), so they are the bombings told before.
+    (
+        "A bomb exploded outside the embassy in Nairobi on Friday. Staff left Pakistan today after threats against the embassy in Nairobi since the bombing.",
+        "exploded",
+        "bombing",
+        true,
+    ),
+    // Negative: a threatened bombing has not happened.
+    (
+        "A bomb exploded outside the embassy in Nairobi on Friday. Callers threatened a bombing of the embassy in Nairobi.",
+        "exploded",
+        "bombing",
+        false,
+    ),
+];
+
+#[test]
+fn one_document_merges_what_it_tells_twice() {
+    let dct = NaiveDate::from_ymd_opt(2014, 12, 19).unwrap();
+    let mut failures = Vec::new();
+    for (text, t1, t2, one) in WITHIN {
+        let docs = [Document::from_text("a", *text, dct, DctSource::Flag)];
+        let t = pipeline::build(&docs, &Default::default()).unwrap();
+        let find = |w: &str| t.events.iter().position(|e| e.sources.iter().any(|s| s.trigger == w));
+        match (find(t1), find(t2)) {
+            (Some(a), Some(b)) if (a == b) != *one => failures.push(format!(
+                "{text:?}: `{t1}` and `{t2}` {}",
+                if *one {
+                    "should be one event"
+                } else {
+                    "should be two events"
+                }
+            )),
+            (Some(_), Some(_)) => {}
+            // Not listed at all (the threatened bombing): not the same event either.
+            (Some(_), None) if !*one => {}
+            (a, b) => failures.push(format!("{text:?}: `{t1}` {a:?}, `{t2}` {b:?} not both listed")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
 
 #[test]
 fn participants_decide_merges() {
@@ -74,4 +178,43 @@ fn participants_decide_merges() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// In a story of four or more documents, a name in more than half of them is the story's
+/// topic and no shared participant: two "held" events that share only "Apple" stay apart,
+/// while a name of their own ("Cupertino") still joins them.
+#[test]
+fn topic_names_are_not_shared_participants() {
+    let dct = NaiveDate::from_ymd_opt(2014, 12, 19).unwrap();
+    let filler = [
+        "Apple shares rose 2 percent in heavy trading.",
+        "Analysts expect Apple to report strong sales.",
+    ];
+    let held = |a: &str, b: &str| -> bool {
+        let texts = [a, b, filler[0], filler[1]];
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(format!("d{i}"), *t, dct, DctSource::Flag))
+            .collect();
+        let t = pipeline::build(&docs, &Default::default()).unwrap();
+        t.events.iter().any(|e| {
+            e.sources.iter().any(|s| s.document == "d0" && s.trigger == "held")
+                && e.sources.iter().any(|s| s.document == "d1" && s.trigger == "held")
+        })
+    };
+    assert!(
+        !held(
+            "Apple held a press event for reporters on Tuesday.",
+            "Apple held its annual shareholder meeting on Tuesday."
+        ),
+        "only the topic name is shared: two events"
+    );
+    assert!(
+        held(
+            "Apple held a press event in Cupertino on Tuesday.",
+            "Apple held its press event in Cupertino on Tuesday."
+        ),
+        "a name of their own is shared: one event"
+    );
 }

@@ -4,7 +4,10 @@
 //!
 //! The tools are found through `TEMPOGRAPH_DIAGRAM_TOOLS` (the folder that
 //! `tools/diagram-renderers/install.sh` fills; `.ci/run` sets it) and `dot` on `PATH`.
-//! Locally a missing tool skips these tests with a message; under `CI=true` it fails them.
+//! Locally a missing tool skips these tests with a `skipped: …` line that shows without
+//! `--nocapture` (see `tests/skip/mod.rs`); under `CI=true` it fails them.
+
+mod skip;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -15,12 +18,8 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
-}
-
 /// The tools folder, or `None` (skip) locally; panics under CI.
-fn tools() -> Option<PathBuf> {
+fn tools(test: &str) -> Option<PathBuf> {
     let dir = std::env::var_os("TEMPOGRAPH_DIAGRAM_TOOLS").map(PathBuf::from);
     let problem = match &dir {
         None => "TEMPOGRAPH_DIAGRAM_TOOLS is not set".to_string(),
@@ -34,10 +33,8 @@ fn tools() -> Option<PathBuf> {
         "diagram renderers missing: {problem}; run `bash tools/diagram-renderers/install.sh` and \
          `export TEMPOGRAPH_DIAGRAM_TOOLS=$PWD/tools/diagram-renderers`"
     );
-    if in_ci() {
-        panic!("{msg} (CI=true: failing instead of skipping)");
-    }
-    eprintln!("skipped: {msg}");
+    // `skipped: …` shows without --nocapture; under CI=true this panics instead.
+    skip::skip(test, &msg);
     None
 }
 
@@ -70,7 +67,9 @@ fn stem(p: &Path) -> String {
 
 #[test]
 fn every_dot_rendering_is_accepted_by_graphviz() {
-    let Some(_) = tools() else { return };
+    let Some(_) = tools("every_dot_rendering_is_accepted_by_graphviz") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let mut failures = Vec::new();
     let mut n = 0;
@@ -103,7 +102,9 @@ fn every_dot_rendering_is_accepted_by_graphviz() {
 
 #[test]
 fn every_mermaid_rendering_is_accepted_by_the_mermaid_parser() {
-    let Some(tools) = tools() else { return };
+    let Some(tools) = tools("every_mermaid_rendering_is_accepted_by_the_mermaid_parser") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
     for t in timelines() {
@@ -201,7 +202,9 @@ fn png_size(png: &[u8]) -> (u32, u32) {
 /// generated-form fixture, by Graphviz and by mermaid-cli.
 #[test]
 fn example_timelines_render_to_svg_and_png() {
-    let Some(tools) = tools() else { return };
+    let Some(tools) = tools("example_timelines_render_to_svg_and_png") else {
+        return;
+    };
     std::env::set_var("TEMPOGRAPH_DIAGRAM_TOOLS", &tools);
     let mut files: Vec<PathBuf> = timelines()
         .into_iter()
@@ -266,7 +269,9 @@ fn example_timelines_render_to_svg_and_png() {
 /// Escaped labels come out of the real renderers as the original text.
 #[test]
 fn escaped_labels_survive_rendering() {
-    let Some(tools) = tools() else { return };
+    let Some(tools) = tools("escaped_labels_survive_rendering") else {
+        return;
+    };
     std::env::set_var("TEMPOGRAPH_DIAGRAM_TOOLS", &tools);
     let t = Timeline::from_path(root().join("tests/data/timelines/escaping.yaml")).unwrap();
     let dot_svg =
@@ -294,7 +299,9 @@ fn escaped_labels_survive_rendering() {
 /// chart (mermaid-cli), `by`/`from` in the Mermaid timeline and in Graphviz.
 #[test]
 fn one_sided_dates_survive_rendering() {
-    let Some(tools) = tools() else { return };
+    let Some(tools) = tools("one_sided_dates_survive_rendering") else {
+        return;
+    };
     std::env::set_var("TEMPOGRAPH_DIAGRAM_TOOLS", &tools);
     let t = Timeline::from_path(root().join("tests/data/timelines/one-sided.yaml")).unwrap();
     let dot = svg_text(

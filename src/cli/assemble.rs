@@ -275,6 +275,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let render = |t: &crate::timeline::Timeline| -> crate::Result<String> {
         match format {
             super::build::Format::Yaml => t.to_yaml(),
+            super::build::Format::Json => crate::render::render(t, crate::render::Format::Json),
             super::build::Format::Table => Ok(super::build::table(t)),
         }
     };
@@ -319,7 +320,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         return fail(errors);
     }
     if keyless > 0 {
-        eprintln!("tempograph: warning: {keyless} document(s) have no `{key}` and are in no timeline");
+        super::console::warning(&format!("{keyless} document(s) have no `{key}` and are in no timeline"));
     }
     let dir = args.out_dir.clone().unwrap_or_else(|| PathBuf::from("."));
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
@@ -351,7 +352,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         super::write_output(Some(path), content, &inputs)?;
         warn_conflicts(t, Some(k));
     }
-    eprintln!("tempograph: wrote {} timeline(s) to {}", outputs.len(), dir.display());
+    super::console::info(&format!("wrote {} timeline(s) to {}", outputs.len(), dir.display()));
     Ok(Outcome::Ok)
 }
 
@@ -359,9 +360,9 @@ fn warn_conflicts(t: &crate::timeline::Timeline, key: Option<&str>) {
     let n = t.conflicts.len();
     if n > 0 {
         let of = key.map(|k| format!(" of `{k}`")).unwrap_or_default();
-        eprintln!(
-            "tempograph: warning: the timeline{of} has {n} conflict(s); see `conflicts:` or run `tempograph check`"
-        );
+        super::console::warning(&format!(
+            "the timeline{of} has {n} conflict(s); see `conflicts:` or run `tempograph check`"
+        ));
     }
 }
 

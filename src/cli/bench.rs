@@ -11,7 +11,8 @@ pub struct Args {
     /// TimeML corpus folder (default: $TEMPOGRAPH_CORPORA/tbaq, else ../shared/corpora/tbaq).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
-    /// A text file to time as one document (default: TBAQ texts concatenated to 1 MB).
+    /// A text file to time as one document (`-`: standard input; default: TBAQ texts
+    /// concatenated to 1 MB).
     #[arg(long)]
     pub file: Option<PathBuf>,
     /// JSON Lines documents (`{"id", "published", "text"}`, as `tag --stream` reads them) to
@@ -26,6 +27,9 @@ pub struct Args {
     /// same texts, in words per CPU-second, and the model's load time.
     #[arg(long)]
     pub parse: bool,
+    /// Write the figures here (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Words per second (wall, and per CPU-second when known) of `parse_text` over `docs`.
@@ -145,8 +149,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     }
     let big = match &args.file {
         Some(p) => {
-            let d =
-                crate::document::Document::load(p, Some(NaiveDate::from_ymd_opt(2014, 12, 18).unwrap_or_default()))?;
+            let d = super::console::read_document(p, Some(NaiveDate::from_ymd_opt(2014, 12, 18).unwrap_or_default()))?;
             Some((d.text, d.dct, p.display().to_string()))
         }
         None if !docs.is_empty() => {
@@ -171,7 +174,11 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         ));
     }
     if let Some(p) = &args.jsonl {
-        let raw = std::fs::read(p).map_err(|e| crate::Error::io(p, e))?;
+        let raw = if super::console::is_stdin(p) {
+            super::console::read_stdin()?.into_bytes()
+        } else {
+            std::fs::read(p).map_err(|e| crate::Error::io(p, e))?
+        };
         let fallback = NaiveDate::from_ymd_opt(2014, 12, 18).unwrap_or_default();
         let mut many = Vec::new();
         for (k, line) in raw.split(|&b| b == b'\n').enumerate() {
@@ -217,6 +224,6 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
             ));
         }
     }
-    super::write_output(None, &out, &[])?;
+    super::write_output(args.output.as_deref(), &out, &[])?;
     Ok(Outcome::Ok)
 }

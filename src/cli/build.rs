@@ -1,8 +1,10 @@
 //! `tempograph build`: documents in, YAML timeline out.
 //!
 //! ```text
-//! tempograph build FILE|DIR... [--dct DATE | --manifest FILE] [-o OUT]
+//! tempograph build FILE|DIR|-... [--dct DATE | --manifest FILE] [-o OUT]
 //! ```
+//! `-` reads a document from standard input (its id is `stdin`). `--manifest M FILE...`
+//! builds from those of the manifest's documents only, with their manifest metadata.
 //! Every input is read before anything is written: if any document cannot be processed, all
 //! such errors are listed and nothing is written (exit 2). Contradictions between relations
 //! are findings recorded in the timeline's `conflicts`, reported on stderr; they do not stop
@@ -15,7 +17,8 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Plain-text documents, or folders whose `*.txt` files are read in name order.
+    /// Plain-text documents (`-` for standard input), or folders whose `*.txt` files are read
+    /// in name order. With --manifest: which of its documents.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Publication date (YYYY-MM-DD) for every document; wins over datelines.
@@ -31,7 +34,8 @@ pub struct Args {
     /// Title of the timeline (default: derived from the manifest's folder or the first document).
     #[arg(long)]
     pub title: Option<String>,
-    /// `yaml` (the timeline, the contract) or `table` (a readable summary of the same).
+    /// `yaml` (the timeline, the contract), `json` (the same model as JSON) or `text` (a
+    /// readable table of the same; `table` is an alias).
     #[arg(long, value_enum, default_value_t = Format::Yaml)]
     pub format: Format,
     /// Write the timeline here (atomically) instead of stdout.
@@ -60,7 +64,7 @@ pub struct Args {
     /// Keep only events told by at least K documents.
     #[arg(long, value_name = "K", default_value_t = 0)]
     pub min_sources: usize,
-    /// `--format table`: list every event, the unlisted ones (negated, modal, hypothetical,
+    /// `--format text`: list every event, the unlisted ones (negated, modal, hypothetical,
     /// reporting, generic, opinion) included, each with its reason. The YAML always has them all.
     #[arg(long)]
     pub all: bool,
@@ -80,7 +84,10 @@ pub struct Args {
 pub enum Format {
     /// The YAML timeline (`schema: tempograph/1`).
     Yaml,
+    /// The same timeline as JSON (what `render --format json` writes).
+    Json,
     /// A table of the ordered events with their dates and derivations, for reading.
+    #[value(name = "text", alias = "table")]
     Table,
 }
 
@@ -121,9 +128,15 @@ pub fn load_documents(
     let mut docs = Vec::new();
     let mut errors = Vec::new();
     if let Some(m) = manifest {
-        let (d, e) = document::load_manifest_with(m, dct, mopts)?;
+        let (d, e) = if files.is_empty() {
+            document::load_manifest_with(m, dct, mopts)?
+        } else {
+            // The files given are which of the manifest's documents to read.
+            document::load_manifest_selected(m, dct, mopts, &expand_inputs(files)?)?
+        };
         docs.extend(d);
         errors.extend(e);
+        return Ok((docs, errors));
     }
     for f in expand_inputs(files)? {
         // Refuse a file past the bound before reading it (its text is at most its size).
@@ -139,7 +152,7 @@ pub fn load_documents(
                 continue;
             }
         }
-        match Document::load(&f, dct) {
+        match super::console::read_document(&f, dct) {
             Ok(d) => docs.push(d),
             Err(e) => errors.push(e),
         }
@@ -170,7 +183,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     if !errors.is_empty() {
         let n = errors.len();
         for e in &errors {
-            eprintln!("tempograph: error: {e:#}");
+            super::console::error(e);
         }
         return Err(Error::usage(format!(
             "{n} document(s) could not be read; nothing was written"
@@ -178,7 +191,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     }
     for d in &docs {
         for w in &d.warnings {
-            eprintln!("tempograph: {w}");
+            super::console::document_warning(w);
         }
     }
     let mut ids = std::collections::BTreeSet::new();
@@ -226,11 +239,20 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let n_conflicts = timeline.conflicts.len();
     let out = match args.format {
         Format::Yaml => timeline.to_yaml()?,
+        Format::Json => crate::render::render(&timeline, crate::render::Format::Json)?,
         Format::Table => table_with(&timeline, args.all),
     };
+    super::console::info(&format!(
+        "{} documents, {} events, {} relations",
+        timeline.documents.len(),
+        timeline.events.len(),
+        timeline.relations.len()
+    ));
     super::write_output(args.output.as_deref(), &out, &inputs)?;
     if n_conflicts > 0 {
-        eprintln!("tempograph: warning: the timeline has {n_conflicts} conflict(s); see `conflicts:` or run `tempograph check`");
+        super::console::warning(&format!(
+            "the timeline has {n_conflicts} conflict(s); see `conflicts:` or run `tempograph check`"
+        ));
     }
     Ok(Outcome::Ok)
 }
@@ -260,12 +282,15 @@ fn build_stream(args: &Args, dct: Option<chrono::NaiveDate>) -> crate::Result<Ou
     let timeline = super::assemble::build_stream(dct, args.jobs, limits, popts)?;
     let out = match args.format {
         Format::Yaml => timeline.to_yaml()?,
+        Format::Json => crate::render::render(&timeline, crate::render::Format::Json)?,
         Format::Table => table_with(&timeline, args.all),
     };
     super::write_output(args.output.as_deref(), &out, &[])?;
     if !timeline.conflicts.is_empty() {
         let n = timeline.conflicts.len();
-        eprintln!("tempograph: warning: the timeline has {n} conflict(s); see `conflicts:` or run `tempograph check`");
+        super::console::warning(&format!(
+            "the timeline has {n} conflict(s); see `conflicts:` or run `tempograph check`"
+        ));
     }
     Ok(Outcome::Ok)
 }

@@ -32,6 +32,9 @@ pub struct Args {
     /// `aquaint` (AQUAINT only). Score each corpus with the table not trained on it.
     #[arg(long, default_value = "timebank")]
     pub relations_model: crate::link::Model,
+    /// Write the figures here (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 fn line(name: &str, c: &Counts) -> String {
@@ -136,7 +139,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         let (c, findings) = match res {
             Ok(x) => x,
             Err(e) => {
-                eprintln!("tempograph: error: {e:#}");
+                super::console::error(&e);
                 failed += 1;
                 continue;
             }
@@ -200,7 +203,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         }
         out.push_str(&ta_line("all", &all));
     }
-    super::write_output(None, &out, &[])?;
+    super::write_output(args.output.as_deref(), &out, &[])?;
     if failed > 0 {
         return Err(crate::Error::usage(format!("{failed} documents could not be scored")));
     }

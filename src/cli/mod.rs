@@ -9,6 +9,8 @@ pub mod assemble;
 pub mod bench;
 pub mod build;
 pub mod check;
+pub mod completions;
+pub mod console;
 pub mod eval;
 pub mod extract;
 pub mod output;
@@ -22,6 +24,8 @@ pub mod timeml;
 #[derive(Debug, Parser)]
 #[command(name = "tempograph", version, about, long_about = None)]
 pub struct Cli {
+    #[command(flatten)]
+    pub global: console::GlobalArgs,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -52,6 +56,10 @@ pub enum Command {
     /// Evaluate temporal relations on research corpora (C-relation-only, MATRES, TimeLine).
     #[command(subcommand)]
     Relations(relations::Command),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionArgs),
+    /// Print the manual page (roff), or write one per subcommand with --out-dir.
+    Man(completions::ManArgs),
 }
 
 /// What a subcommand ended with.
@@ -66,6 +74,7 @@ pub enum Outcome {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    console::init(&cli.global);
     let result = match cli.command {
         Command::Build(a) => build::run(a),
         Command::Tag(a) => tag::run(a),
@@ -78,13 +87,15 @@ pub fn main() -> ExitCode {
         Command::Eval(a) => eval::run(a),
         Command::Bench(a) => bench::run(a),
         Command::Relations(c) => relations::run(c),
+        Command::Completions(a) => completions::completions(a),
+        Command::Man(a) => completions::man(a),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
         Ok(Outcome::Failed) => ExitCode::from(2),
         Err(e) => {
-            eprintln!("tempograph: error: {e:#}");
+            console::error(&e);
             ExitCode::from(2)
         }
     }
@@ -99,7 +110,12 @@ pub fn write_output(
     inputs: &[std::path::PathBuf],
 ) -> crate::Result<()> {
     match out {
-        None => output::to_stdout(content.as_ref()),
-        Some(path) => output::to_path(path, content.as_ref(), inputs),
+        // `-o -` is standard output, as `-` is standard input.
+        Some(path) if !console::is_stdin(path) => {
+            output::to_path(path, content.as_ref(), inputs)?;
+            console::info(&format!("wrote {} ({} bytes)", path.display(), content.as_ref().len()));
+            Ok(())
+        }
+        _ => output::to_stdout(content.as_ref()),
     }
 }

@@ -61,7 +61,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
             }
         });
         if let Err(e) = res {
-            eprintln!("tempograph: error: {e:#}");
+            super::console::error(&e);
             failed = true;
         }
     }

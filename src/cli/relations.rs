@@ -224,6 +224,9 @@ pub struct Corpus {
     /// Root of the research corpora [default: $TEMPOGRAPH_CORPORA, else ../shared/corpora].
     #[arg(long)]
     corpora: Option<PathBuf>,
+    /// Write the figures here (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 impl Corpus {
@@ -308,7 +311,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                     pct(total.recall()),
                     pct(total.f1())
                 );
-                super::write_output(None, &out, &[])?;
+                super::write_output(corpus.output.as_deref(), &out, &[])?;
                 return Ok(Outcome::Ok);
             }
             let trained;
@@ -357,7 +360,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                     out += &format!("  confusion {k:?} gold {g} system {s}: {n}\n");
                 }
             }
-            super::write_output(None, &out, &[])?;
+            super::write_output(corpus.output.as_deref(), &out, &[])?;
             Ok(Outcome::Ok)
         }
         Command::Links {
@@ -521,7 +524,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                     }
                 }
             }
-            super::write_output(None, &out, &[])?;
+            super::write_output(corpus.output.as_deref(), &out, &[])?;
             Ok(Outcome::Ok)
         }
         Command::Timeline {
@@ -546,7 +549,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                     match crate::timeml::read(&f).and_then(|d| timeline::Doc::from_timeml(&d)) {
                         Ok(d) => tdocs.push(d),
                         Err(e) => {
-                            eprintln!("warning: {e}; document left out");
+                            super::console::warning(&format!("{e}; document left out"));
                             skipped += 1;
                         }
                     }
@@ -566,7 +569,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                     &Default::default(),
                 )?;
                 for e in &errors {
-                    eprintln!("warning: {e}; document left out");
+                    super::console::warning(&format!("{e}; document left out"));
                 }
                 skipped += errors.len();
                 tdocs.extend(loaded.iter().map(timeline::Doc::from_document));
@@ -579,7 +582,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             if let Some(entity) = about {
                 let target = crate::focus::Entity::new(&entity, &alias);
                 let t = timeline::build_with(&tdocs, &target, track);
-                super::write_output(None, t.to_task_format(), &[])?;
+                super::write_output(corpus.output.as_deref(), t.to_task_format(), &[])?;
                 return Ok(Outcome::Ok);
             }
             let Some(gold) = gold else {
@@ -625,7 +628,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                 pct(total.recall()),
                 pct(total.f1())
             );
-            super::write_output(None, &out, &[])?;
+            super::write_output(corpus.output.as_deref(), &out, &[])?;
             Ok(Outcome::Ok)
         }
         Command::Matres {
@@ -662,7 +665,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             for ((g, y), n) in &s.confusion {
                 out += &format!("  gold {} system {}: {n}\n", g.as_str(), y.as_str());
             }
-            super::write_output(None, &out, &[])?;
+            super::write_output(corpus.output.as_deref(), &out, &[])?;
             Ok(Outcome::Ok)
         }
     }

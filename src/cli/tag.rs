@@ -1,12 +1,18 @@
-//! `tempograph tag`: find and normalize temporal expressions in text files.
+//! `tempograph tag`: find and normalize temporal expressions in text files (`-`: standard
+//! input).
 //!
-//! `--manifest sources.yaml` tags the documents it lists with their `published` dates.
+//! `--manifest sources.yaml` tags the documents it lists with their `published` dates;
+//! `--manifest sources.yaml a.txt` tags `a.txt` only, with its entry's date.
 //! TimeML files (`.tml`, `.TE3input`) are read as the text inside `<TEXT>` with their DCT;
 //! offsets are then into that text.
 //!
+//! `--lang de` reads the texts as German (default `en`; `src/lang/` has the languages); a
+//! manifest entry's `language:` sets it for one document.
+//!
 //! `--format jsonl` prints one JSON object per expression: `file`, `start`, `end` (Unicode
 //! character offsets into the file's text), `text`, `type`, `value`, `mod`, `rule`,
-//! `anchor`, `anchor_value`, `direction`, `why`. `--format text` (default) prints a table.
+//! `anchor`, `anchor_value`, `direction`, `why`; `--format json` the same objects as one
+//! array. `--format text` (default; `table` is an alias) prints a table.
 //!
 //! Files are tagged in parallel (`--jobs N`, default one thread per core) and printed in the
 //! order given: the output is byte-identical whatever the number of threads. `--stream`
@@ -21,17 +27,21 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// A human-readable table.
+    #[value(alias = "table")]
     Text,
     /// One JSON object per line per expression.
     Jsonl,
+    /// One JSON array of the same objects.
+    Json,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Text files to tag.
+    /// Text files to tag (`-` for standard input). With --manifest: which of its documents.
     #[arg(required_unless_present_any = ["stream", "manifest"], conflicts_with = "stream")]
     pub files: Vec<PathBuf>,
-    /// A manifest (`sources.yaml`) listing documents with their `published` dates.
+    /// A manifest (`sources.yaml`) listing documents with their `published` dates; with
+    /// FILE... only those of its documents are tagged.
     #[arg(long, conflicts_with = "stream")]
     pub manifest: Option<PathBuf>,
     /// Let manifest entries name files outside the manifest's folder.
@@ -53,6 +63,20 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Write here (atomically) instead of standard output (not with --stream).
+    #[arg(short, long, value_name = "FILE", conflicts_with = "stream")]
+    pub output: Option<PathBuf>,
+    /// Language of the texts (`en`, `de`): its rules and tense cues find and resolve the
+    /// expressions. A manifest entry's `language:` wins for its document.
+    #[arg(long, value_name = "CODE", default_value = "en", value_parser = parse_lang)]
+    pub lang: String,
+}
+
+/// A language code the project has a package for (`src/lang/`), lower-cased.
+fn parse_lang(s: &str) -> Result<String, String> {
+    crate::lang::by_code(s.trim())
+        .map(|l| l.code().to_string())
+        .ok_or_else(|| format!("expected a language code ({}), found `{s}`", crate::lang::codes()))
 }
 
 /// `1048576`, `512K`, `16M`, `1G` (powers of 1024); at least 1.
@@ -76,6 +100,7 @@ fn parse_bytes(s: &str) -> Result<usize, String> {
 
 pub fn run(args: Args) -> crate::Result<Outcome> {
     let dct = args.dct.as_deref().map(parse_dct).transpose()?;
+    let lang = crate::lang::by_code(&args.lang).unwrap_or_else(crate::lang::english);
     if args.stream {
         return run_stream(&args, dct);
     }
@@ -83,40 +108,56 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let mut failed = false;
     let mut jobs: Vec<(PathBuf, Option<Document>)> = Vec::new();
     if let Some(m) = &args.manifest {
-        let (docs, errors) = crate::document::load_manifest_with(
-            m,
-            dct,
-            &crate::document::ManifestOptions {
-                allow_outside: args.allow_outside,
-            },
-        )?;
+        let mopts = crate::document::ManifestOptions {
+            allow_outside: args.allow_outside,
+        };
+        let (docs, errors) = if args.files.is_empty() {
+            crate::document::load_manifest_with(m, dct, &mopts)?
+        } else {
+            crate::document::load_manifest_selected(m, dct, &mopts, &args.files)?
+        };
         for e in errors {
-            eprintln!("tempograph: error: {e:#}");
+            super::console::error(&e);
             failed = true;
         }
         jobs.extend(docs.into_iter().map(|d| (d.path.clone(), Some(d))));
+    } else {
+        jobs.extend(args.files.iter().map(|p| (p.clone(), None)));
     }
-    jobs.extend(args.files.iter().map(|p| (p.clone(), None)));
     let opts = args.batch.options("files");
     opts.warn_if_capped();
     let results = crate::batch::try_map(&jobs, &opts, |(path, pre)| {
-        tag_file(path, pre.clone(), dct, args.format)
+        tag_file(path, pre.clone(), dct, args.format, lang)
     })?;
     for r in results {
         match r {
             Ok((text, warnings)) => {
                 for w in &warnings {
-                    eprintln!("{w}");
+                    super::console::document_warning(w);
                 }
                 out.push_str(&text);
             }
             Err(e) => {
-                eprintln!("tempograph: error: {e:#}");
+                super::console::error(&e);
                 failed = true;
             }
         }
     }
-    super::write_output(None, &out, &[])?;
+    if args.format == Format::Json {
+        // The JSON Lines objects, as one array.
+        let items: Vec<&str> = out.lines().collect();
+        out = if items.is_empty() {
+            "[]\n".to_string()
+        } else {
+            format!("[\n{}\n]\n", items.join(",\n"))
+        };
+    }
+    let inputs: Vec<PathBuf> = jobs
+        .iter()
+        .map(|(p, _)| p.clone())
+        .chain(args.manifest.clone())
+        .collect();
+    super::write_output(args.output.as_deref(), &out, &inputs)?;
     if failed {
         return Err(crate::Error::usage("some files could not be tagged"));
     }
@@ -195,6 +236,7 @@ fn tag_file(
     pre: Option<Document>,
     dct: Option<chrono::NaiveDate>,
     format: Format,
+    lang: &'static dyn crate::lang::Language,
 ) -> crate::Result<(String, Vec<crate::document::Warning>)> {
     let is_timeml = path.extension().is_some_and(|e| e == "tml" || e == "TE3input");
     let doc = if let Some(d) = pre {
@@ -209,13 +251,19 @@ fn tag_file(
             crate::document::DctSource::Timeml,
         )
     } else {
-        Document::load(path, dct)?
+        super::console::read_document(path, dct)?
     };
-    let timexes = timex::tag_text(&doc.text, doc.dct);
+    let lang = doc.language.as_deref().and_then(crate::lang::by_code).unwrap_or(lang);
+    let timexes = timex::tag_text_in(lang, &doc.text, doc.dct);
     let li = LineIndex::new(&doc.text);
     let mut out = String::new();
+    let path = if super::console::is_stdin(path) {
+        std::path::Path::new("<stdin>")
+    } else {
+        path
+    };
     match format {
-        Format::Jsonl => {
+        Format::Jsonl | Format::Json => {
             let file = path.display().to_string();
             for t in &timexes {
                 let line = serde_json::to_string(&TimexOut::new(t, &li, Some(&file)))
@@ -244,6 +292,7 @@ fn tag_file(
 
 /// `--stream`: JSON Lines in, one line per document out.
 fn run_stream(args: &Args, dct: Option<chrono::NaiveDate>) -> crate::Result<Outcome> {
+    let lang = crate::lang::by_code(&args.lang).unwrap_or_else(crate::lang::english);
     let opts = args.batch.options("documents");
     opts.warn_if_capped();
     let stdin = std::io::stdin();
@@ -261,7 +310,7 @@ fn run_stream(args: &Args, dct: Option<chrono::NaiveDate>) -> crate::Result<Outc
         |doc| {
             Ok(Tagged {
                 published: doc.dct.to_string(),
-                timexes: timex::tag_text(&doc.text, doc.dct),
+                timexes: timex::tag_text_in(lang, &doc.text, doc.dct),
                 li: LineIndex::new(&doc.text),
             })
         },

@@ -1,4 +1,5 @@
-//! `tempograph timeml annotate IN... --out-dir DIR`.
+//! `tempograph timeml annotate IN... --out-dir DIR`, or one input (`-`: standard input) to
+//! standard output or `-o FILE`.
 use super::Outcome;
 use crate::timeml::{self, annotate};
 use std::path::PathBuf;
@@ -7,12 +8,16 @@ use std::path::PathBuf;
 pub enum Command {
     /// Add TIMEX3 tags to TimeML / TempEval-3 `.TE3input` files (gold tags are not copied).
     Annotate {
-        /// Input files, or folders searched for `*.tml` and `*.TE3input`.
+        /// Input files (`-` for standard input), or folders searched for `*.tml` and `*.TE3input`.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Folder for the output files (`NAME.tml`).
+        /// Folder for the output files (`NAME.tml`). Without it, one input is written to
+        /// standard output (or `-o`).
         #[arg(long)]
-        out_dir: PathBuf,
+        out_dir: Option<PathBuf>,
+        /// One input: write its annotated TimeML here (atomically; `-`: standard output).
+        #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -72,7 +77,36 @@ fn output_plan(inputs: &[PathBuf], out_dir: &std::path::Path) -> crate::Result<V
 
 pub fn run(c: Command) -> crate::Result<Outcome> {
     match c {
-        Command::Annotate { inputs, out_dir } => {
+        Command::Annotate {
+            inputs,
+            out_dir: None,
+            output,
+        } => {
+            let [input] = inputs.as_slice() else {
+                return Err(crate::Error::usage(
+                    "several inputs need --out-dir DIR (one input goes to standard output or -o FILE)",
+                ));
+            };
+            if input.is_dir() {
+                return Err(crate::Error::usage(format!(
+                    "{} is a folder; annotate folders with --out-dir DIR",
+                    input.display()
+                )));
+            }
+            let doc = if super::console::is_stdin(input) {
+                timeml::parse(std::path::Path::new("<stdin>"), &super::console::read_stdin()?)?
+            } else {
+                timeml::read(input)?
+            };
+            let (_, out) = annotate::annotate(&doc)?;
+            super::write_output(output.as_deref(), &out, std::slice::from_ref(input))?;
+            Ok(Outcome::Ok)
+        }
+        Command::Annotate {
+            inputs,
+            out_dir: Some(out_dir),
+            output: _,
+        } => {
             let jobs = output_plan(&inputs, &out_dir)?;
             std::fs::create_dir_all(&out_dir).map_err(|e| crate::Error::io(&out_dir, e))?;
             let mut failed = 0;
@@ -84,12 +118,12 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                 match res {
                     Ok(()) => done += 1,
                     Err(e) => {
-                        eprintln!("tempograph: error: {e:#}");
+                        super::console::error(&e);
                         failed += 1;
                     }
                 }
             }
-            eprintln!("annotated {done} files into {}", out_dir.display());
+            super::console::note(&format!("annotated {done} files into {}", out_dir.display()));
             if failed > 0 {
                 return Err(crate::Error::usage(format!("{failed} files could not be annotated")));
             }

@@ -33,6 +33,7 @@
 //! not found in it, [`window_label`] takes a few words on each side of the trigger.
 
 use crate::events::{Event, EventClass, Pos, Tense};
+use crate::lang::en::SENTENCE_OPENERS as NOT_NAMES;
 use crate::pipeline::{
     capitalised, is_article_or_coordinator, is_finite_auxiliary, is_preposition, is_subordinator, squash,
 };
@@ -132,7 +133,18 @@ fn nearest_name(d: &Doc, e: &Event) -> Option<String> {
             break;
         }
         let name = capitalised(t, d.text) && !(j == sent.tokens.start && NOT_NAMES.contains(&w));
-        if name {
+        // A particle inside the name ("Dar es Salaam").
+        let particle = !run.is_empty()
+            && NAME_PARTICLES.contains(&w)
+            && j > sent.tokens.start
+            && capitalised(&toks[j - 1], d.text);
+        // An abbreviation's letters and dots go together ("U.S.": not "S").
+        let dotted = !run.is_empty()
+            && w == "."
+            && j > sent.tokens.start
+            && toks[j - 1].span.end == t.span.start
+            && toks[j].span.end == toks[j + 1].span.start;
+        if name || particle || dotted {
             run.push(j);
         } else if !run.is_empty() {
             break;
@@ -217,8 +229,18 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
                 break;
             }
         }
-        let lo = (0..n).find(|&i| inside[i]).unwrap_or(h);
-        let hi = (0..n).rev().find(|&i| inside[i]).unwrap_or(h);
+        let mut lo = (0..n).find(|&i| inside[i]).unwrap_or(h);
+        let mut hi = (0..n).rev().find(|&i| inside[i]).unwrap_or(h);
+        // Punctuation the parser hangs on the phrase at its edges ("Earlier this week, |
+        // hacker threats against Sony"): not part of it.
+        while lo < h && ws[lo].deprel == "punct" {
+            inside[lo] = false;
+            lo += 1;
+        }
+        while hi > h && ws[hi].deprel == "punct" {
+            inside[hi] = false;
+            hi -= 1;
+        }
         let words = inside.iter().filter(|&&x| x).count();
         let plain = (lo..=hi).all(|i| {
             let base = ws[i].deprel.split(':').next().unwrap_or("");
@@ -243,7 +265,9 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
         true
     }
 
-    if e.pos != Pos::Verb && !matches!(ws[w].upos.as_str(), "VERB" | "AUX") {
+    // A noun event, or one the event tagger read as a verb where the parser sees a noun ("a
+    // U.S. release on June 24").
+    if ws[w].upos == "NOUN" || e.pos != Pos::Verb && !matches!(ws[w].upos.as_str(), "VERB" | "AUX") {
         // A noun event: its own phrase ("the New York press conference").
         if !whole(ws, w, &mut keep, d, true) {
             phrase(ws, w, 0, &mut keep);
@@ -393,6 +417,23 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
                 }
             }
         }
+        // A name the parser hung on the verb between the subject and the verb belongs to the
+        // subject ("hacker threats against Sony escalated").
+        for c in children(top) {
+            if ws[c].deprel == "obl"
+                && c > sb
+                && c < top
+                && ws[c].upos == "PROPN"
+                && !d.span_in_timex(ws[c].start, ws[c].end)
+            {
+                phrase(ws, c, 1, &mut keep);
+                for k in children(c) {
+                    if ws[k].deprel == "case" {
+                        keep[k] = true;
+                    }
+                }
+            }
+        }
         // A question's auxiliary before its subject ("Have you met"): the label states it.
         for c in children(top) {
             if matches!(ws[c].deprel.as_str(), "aux" | "aux:pass") && c < sb {
@@ -488,6 +529,9 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     Some(out)
 }
 
+/// Lower-case words that can stand inside a name between two capitalised words.
+use crate::lang::en::NAME_PARTICLES;
+
 /// Never cut inside a name, whatever the parse says: a kept capitalised word takes the
 /// capitalised words next to it ("Sony Pictures" → "Sony Pictures Entertainment's network":
 /// a possessive takes the noun it qualifies), a kept number its neighbours in the same token
@@ -519,6 +563,20 @@ fn close_names(d: &Doc, ws: &[crate::syntax::ParsedWord], keep: &mut [bool]) {
                 }
             }
             if cap(i) {
+                // A lower-case particle inside a name ("Dar es Salaam", "Osama bin Laden",
+                // "Charles de Gaulle") joins the capitalised words on both sides of it.
+                for (p, q) in [(i + 1, i + 2), (i.wrapping_sub(1), i.wrapping_sub(2))] {
+                    if q < n
+                        && p < n
+                        && !(keep[p] && keep[q])
+                        && NAME_PARTICLES.contains(&ws[p].form.as_str())
+                        && cap(q)
+                    {
+                        keep[p] = true;
+                        keep[q] = true;
+                        changed = true;
+                    }
+                }
                 if i + 1 < n && !keep[i + 1] && (cap(i + 1) || ws[i + 1].form == "'s" || ws[i + 1].form == "’s") {
                     keep[i + 1] = true;
                     changed = true;
@@ -645,11 +703,12 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
         )
     };
     let capital = |i: usize| capitalised(&toks[i], text);
-    // `of` inside a name ("Bank of England", "Office of Personnel Management").
+    // `of` or a particle inside a name ("Bank of England", "Office of Personnel Management",
+    // "Dar es Salaam").
     let of_in_name = |i: usize| {
         i > sent.tokens.start
             && i + 1 < sent.tokens.end
-            && toks[i].text(text) == "of"
+            && (toks[i].text(text) == "of" || NAME_PARTICLES.contains(&toks[i].text(text)))
             && capital(i - 1)
             && capital(i + 1)
     };
@@ -831,12 +890,6 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
         None => e.text.clone(),
     }
 }
-
-/// Words that open a sentence in capitals without being names.
-pub(crate) static NOT_NAMES: &[&str] = &[
-    "On", "In", "At", "The", "A", "An", "But", "And", "As", "For", "By", "After", "Before", "When", "While", "Earlier",
-    "Later", "Now", "Last", "This", "That", "It", "He", "She", "They", "We", "I",
-];
 
 /// The first run of capitalised words in the sentence before token `k`, outside time
 /// expressions and parentheses.

@@ -71,6 +71,9 @@ const COGNITION: &[&str] = &[
     "anticipate",
 ];
 
+/// Adverbs of habit: the event is what someone does as a rule, not one occurrence.
+use crate::lang::en::HABITUAL_ADVERBS as HABITUAL;
+
 /// Verbs of saying: the telling, not what is told.
 const SAYING: &[&str] = &[
     "say", "tell", "add", "state", "note", "comment", "explain", "write", "report", "describe", "claim", "argue",
@@ -163,6 +166,17 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
         return Some(Unlisted::Reporting);
     }
 
+    // Generic: a habit ("as you often do heading into the holiday": the adverb on the event
+    // or on the verb it depends on).
+    let habitual = |i: usize| {
+        children(i)
+            .iter()
+            .any(|&c| rel(c) == "advmod" && HABITUAL.contains(&lemma_of(c).as_str()))
+    };
+    let dependent = w.is_some_and(|w| matches!(rel(w), "advcl" | "xcomp" | "conj"));
+    if w.is_some_and(habitual) || (dependent && head.is_some_and(habitual)) {
+        return Some(Unlisted::Generic);
+    }
     // Generic: present simple, undated, not a headline.
     let present_simple = e.pos == Pos::Verb && e.tense == Tense::Present && e.aspect == Aspect::None;
     if present_simple && !dated && s > 0 && !is_headline(d, s) {

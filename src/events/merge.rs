@@ -19,12 +19,14 @@
 //! 1. their lemmas are equal or synonyms ([`SYNONYMS`]); neither is a REPORTING event nor a
 //!    light or cognition verb ([`NON_COREFERRING`]: `do`, `make`, `know`, `see`, ...);
 //! 2. they are linked: they share a participant (a capitalised name in the same sentence:
-//!    `Sony`, `FBI`), or — within one document — the later one is a definite noun (`the
+//!    `Sony`, `FBI`; in a story of [`TOPIC_MIN_DOCUMENTS`] or more documents, not a name in
+//!    more than half of them, the story's topic: `Apple` in a story about Apple), or — within one document — the later one is a definite noun (`the
 //!    attack`, `this hack`) whose nearest earlier same-kind mention within [`ANAPHOR_WINDOW`]
 //!    sentences is the other, or the same lemma is repeated within [`REPEAT_WINDOW`]
 //!    sentences with the same polarity;
-//! 3. their times are compatible: the day intervals of the dated temporal expressions in
-//!    their sentences overlap, or either has none (a date that premodifies another event
+//! 3. their times are compatible: the day intervals of the dated temporal expressions linked
+//!    to them ([`DocEvents::event_times`]; without links, those in their sentences) overlap, or
+//!    either has none (a date that premodifies another event
 //!    noun — `the Christmas movie release` — dates that noun only). Across documents an
 //!    undated past-tense mention is on or before its DCT and a future one after it, and
 //!    unless both are dated the documents' DCTs are at most [`UNDATED_DCT_GAP`] days apart
@@ -33,10 +35,12 @@
 //!    cluster's. Mentions that share two or more names, in documents published within
 //!    [`UNDATED_DCT_GAP`] days, are merged even when their times disagree, and the
 //!    disagreement is reported as a [`ConflictKind::Time`];
-//! 4. their participants are compatible: two verb mentions whose parsed subjects are
-//!    different common nouns ("stocks fell" / "sales fell") or different names that do not
-//!    appear in each other's sentence ("Ford recalled" / "Toyota recalled") are two events
-//!    (only with a parse, [`DocEvents::syntax`]);
+//! 4. their participants are compatible: two verb mentions whose parsed agents (active
+//!    subject, passive `by` phrase) are different common nouns ("stocks fell" / "sales fell")
+//!    or different names that do not appear in each other's sentence ("Ford recalled" /
+//!    "Toyota recalled"), or whose patients (object, passive subject) are such different names
+//!    ("unveiled the iPhone" / "unveiled the iPad"), are two events (only with a parse,
+//!    [`DocEvents::syntax`]);
 //! 5. both are told as happening or both as not (yet) happening: a noun or gerund after a
 //!    threat, promise or warning ([`IRREALIS_CUES`]: "threats ... to attacks on theaters") is
 //!    irrealis and never joins a realis mention; a mention marked as a different event
@@ -56,6 +60,7 @@
 //! ```
 
 use super::{Event, EventClass, Polarity, Tense};
+use crate::lang::en::NOT_NAMES;
 use crate::text::{Analysis, Span, TokenKind};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -91,6 +96,12 @@ pub struct DocEvents<'a> {
     /// subject, and two mentions whose subjects differ are two events ("stocks fell",
     /// "sales fell").
     pub syntax: Option<&'a crate::syntax::DocParse>,
+    /// The days each event can be on by the time expressions linked to it (indexed like
+    /// `events`), when the caller has the links: then a date in the sentence that dates
+    /// another of its events ("Estrada on Tuesday condemned the bombings": Tuesday dates the
+    /// condemning, not the bombings) says nothing of this one. Without it, an event takes
+    /// the dates of its sentence (see rule 3).
+    pub event_times: Option<Vec<Option<(NaiveDate, NaiveDate)>>>,
 }
 
 /// One document's telling of an event.
@@ -174,7 +185,8 @@ impl Cluster {
     }
 }
 
-/// Synonym groups: lemmas in one group may name the same event. Kept small and specific on
+/// Synonym groups (`src/lang/en/data/event-synonyms.txt`, one group a line): lemmas in one
+/// group may name the same event. Kept small and specific on
 /// purpose — a synonym here merges mentions that also share a participant or are a definite
 /// anaphor, so a generic verb (`hit`, `post`, `open`, `view`) would over-merge.
 ///
@@ -187,79 +199,46 @@ impl Cluster {
 /// | consider, deem, treat, regard, assess, assessment | an assessment (`deemed a national security issue`) |
 /// | release, premiere, debut | a film or product release |
 /// | steal, theft, rob, robbery, heist, burglary | a theft |
-pub static SYNONYMS: &[&[&str]] = &[
-    &["hack", "hacking", "attack", "cyberattack", "breach", "intrusion"],
-    &["threat", "threaten", "warning", "warn"],
-    &["cancel", "cancellation", "scrap", "pull", "shelve", "drop", "call off"],
-    &["leak", "disclose", "disclosure", "dump"],
-    &["consider", "deem", "treat", "regard", "assess", "assessment"],
-    &["release", "premiere", "debut"],
-    &["meet", "meeting", "talks"],
-    &["steal", "theft", "rob", "robbery", "heist", "burglary"],
-    &["retaliate", "retaliation"],
-    &["sanction", "sanctions"],
-    &["investigate", "investigation", "probe", "inquiry"],
-    &["kill", "killing", "murder", "slay", "slaying"],
-    &["arrest", "detain", "detention"],
-    &["resign", "resignation", "quit", "step down"],
-    &["buy", "purchase", "acquire", "acquisition", "takeover"],
-    &["die", "death"],
-    &["explode", "explosion", "blast", "bomb", "bombing"],
-];
+/// | appoint, appointment, name, designate | giving someone a post ("named chief executive") |
+pub use crate::lang::en::EVENT_SYNONYMS as SYNONYMS;
+
+/// Words for a kind of event that also name the events of other synonym groups (each named
+/// by one of its lemmas): "the attacks" may be the bombings or the hack a story tells of.
+///
+/// | word | also names |
+/// |------|------------|
+/// | attack, assault | a bombing or explosion |
+/// (`src/lang/en/data/event-hypernyms.txt`)
+pub use crate::lang::en::EVENT_HYPERNYMS as HYPERNYMS;
+
+/// The keys under which a lemma is compared: its own (synonym group or the lemma itself)
+/// first, then those of the groups it is a more general word for ([`HYPERNYMS`]).
+fn keys(lemma: &str) -> Vec<String> {
+    let mut out = vec![key(lemma)];
+    for line in HYPERNYMS.iter() {
+        let mut words = line.split(", ");
+        if words.next() != Some(lemma) {
+            continue;
+        }
+        for n in words {
+            let k = key(n);
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+    }
+    out
+}
 
 /// The key under which a lemma is compared: its synonym group, or the lemma itself.
 fn key(lemma: &str) -> String {
     for (g, group) in SYNONYMS.iter().enumerate() {
-        if group.contains(&lemma) {
+        if group.split(", ").any(|w| w == lemma) {
             return format!("#{g}");
         }
     }
     lemma.to_string()
 }
-
-/// Capitalised words that are not names of participants.
-static NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "it",
-    "he",
-    "she",
-    "we",
-    "they",
-    "i",
-    "you",
-    "on",
-    "in",
-    "and",
-    "but",
-    "now",
-    "there",
-    "what",
-    "when",
-    "with",
-    "as",
-    "for",
-    "if",
-    "so",
-    "well",
-    "also",
-    "president",
-    "thursday",
-    "wednesday",
-    "tuesday",
-    "monday",
-    "friday",
-    "saturday",
-    "sunday",
-    "earlier",
-    "last",
-    "new",
-    "u",
-    "s",
-];
 
 fn shared_str<S: serde::Serializer>(s: &std::sync::Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
     ser.serialize_str(s)
@@ -404,34 +383,59 @@ fn premodified_noun(doc: &DocEvents, t: Span) -> Option<usize> {
     (words <= 2 && gap.chars().all(|c| c.is_alphanumeric() || c == ' ')).then_some(k)
 }
 
-/// The subject of verb mention `e` from the parse: the lemma of its nominal subject, and
-/// whether that is a proper noun. Pronouns say nothing (`None`).
-fn subject(p: &crate::syntax::DocParse, e: &Event) -> Option<(String, bool)> {
+/// A participant of a verb mention from the parse: the lemma of the word, and whether it is
+/// a proper noun.
+type Participant = Option<(String, bool)>;
+
+/// The agent and the patient of verb mention `e` from the parse: the active subject or the
+/// passive's `by` phrase ("Apple unveiled", "unveiled by Apple"); the object or the passive
+/// subject ("unveiled the iPhone", "the iPhone was unveiled"). Only nouns and names count:
+/// pronouns say nothing.
+fn roles(p: &crate::syntax::DocParse, e: &Event) -> (Participant, Participant) {
     if e.pos != super::Pos::Verb {
-        return None;
+        return (None, None);
     }
-    let w = p.word_at(e.sentence, e.span.start)?;
-    let words = &p.sentences.get(e.sentence)?.words;
-    let sub = words
-        .iter()
-        .find(|x| x.head == w + 1 && x.deprel.split(':').next() == Some("nsubj"))?;
-    match sub.upos.as_str() {
-        "NOUN" => Some((sub.lemma.to_lowercase(), false)),
-        "PROPN" => Some((sub.lemma.to_lowercase(), true)),
+    let Some(w) = p.word_at(e.sentence, e.span.start) else {
+        return (None, None);
+    };
+    let Some(sent) = p.sentences.get(e.sentence) else {
+        return (None, None);
+    };
+    let words = &sent.words;
+    let nominal = |x: &crate::syntax::ParsedWord| match x.upos.as_str() {
+        "NOUN" => Some((x.lemma.to_lowercase(), false)),
+        "PROPN" => Some((x.lemma.to_lowercase(), true)),
         _ => None,
-    }
+    };
+    let deps = || words.iter().enumerate().filter(|(_, x)| x.head == w + 1);
+    let agent = deps()
+        .find(|(_, x)| x.deprel == "nsubj" || x.deprel == "obl:agent")
+        .and_then(|(_, x)| nominal(x));
+    let patient = deps()
+        .find(|(_, x)| x.deprel == "obj" || x.deprel == "nsubj:pass")
+        .and_then(|(_, x)| nominal(x));
+    (agent, patient)
 }
 
-/// Two verb mentions whose subjects are different things are two events: both common nouns
+/// Two verb mentions whose agents are different things are two events: both common nouns
 /// with different lemmas ("stocks fell" / "sales fell"), or both names with different lemmas
-/// where neither name is in the other's sentence ("Ford recalled" / "Toyota recalled"). A
-/// name against a common noun ("Apple unveiled" / "the company unveiled") says nothing.
-fn different_subjects(x: &Item, y: &Item) -> bool {
-    match (&x.subject, &y.subject) {
+/// where neither name is in the other's sentence ("Ford recalled" / "Toyota recalled"). So
+/// are two whose patients are different names ("Apple unveiled the iPhone" / "Apple unveiled
+/// the iPad"); different common nouns as patients are not enough ("released the film" /
+/// "released the movie"). A name against a common noun ("Apple unveiled" / "the company
+/// unveiled") says nothing.
+fn different_participants(x: &Item, y: &Item) -> bool {
+    let names_differ = |a: &String, b: &String| a != b && !x.names.contains(b) && !y.names.contains(a);
+    let agents = match (&x.agent, &y.agent) {
         (Some((a, false)), Some((b, false))) => a != b,
-        (Some((a, true)), Some((b, true))) => a != b && !x.names.contains(b) && !y.names.contains(a),
+        (Some((a, true)), Some((b, true))) => names_differ(a, b),
         _ => false,
-    }
+    };
+    let patients = match (&x.patient, &y.patient) {
+        (Some((a, true)), Some((b, true))) => names_differ(a, b),
+        _ => false,
+    };
+    agents || patients
 }
 
 fn hypothetical(e: &Event) -> bool {
@@ -440,10 +444,14 @@ fn hypothetical(e: &Event) -> bool {
 
 struct Item {
     doc: usize,
-    key: String,
-    /// The subject of a verb mention, from the parse: (lemma, is a proper noun).
-    subject: Option<(String, bool)>,
+    /// Its own key first, then the keys of the groups it is a general word for.
+    keys: Vec<String>,
+    /// The agent and the patient of a verb mention, from the parse ([`roles`]).
+    agent: Participant,
+    patient: Participant,
     names: Vec<String>,
+    /// The names that count as a shared participant: `names` without the story's topic.
+    shared_names: Vec<String>,
     source: Source,
     lemma: String,
     class: EventClass,
@@ -458,6 +466,10 @@ struct Item {
     /// The mention's tense (what an undated mention says about its time against its DCT).
     tense: Tense,
 }
+
+/// From how many documents on a story has topic names that do not count as shared
+/// participants (a name in more than half of its documents).
+pub const TOPIC_MIN_DOCUMENTS: usize = 4;
 
 /// How many sentences back a definite noun (`the attack`) looks for the event it names.
 pub const ANAPHOR_WINDOW: usize = 8;
@@ -494,6 +506,10 @@ pub static DISTINCT_MODIFIERS: &[&str] = &[
 /// `promises of leaking`): a noun or gerund event after one of them in its sentence is
 /// irrealis. Matched as prefixes of the lower-cased word.
 pub static IRREALIS_CUES: &[&str] = &["threat", "promis", "warn", "fear", "plan", "vow"];
+
+/// Prepositions that make the event after them a time anchor of what comes before ("since
+/// the bombings"): an anchor has happened, whatever threat or plan precedes it.
+use crate::lang::en::TEMPORAL_PREPOSITIONS;
 
 /// How many words before an event an irrealis cue reaches.
 const IRREALIS_REACH: usize = 12;
@@ -544,15 +560,22 @@ fn np_marks(text: &str, analysis: &Analysis, e: &Event) -> (bool, bool, bool) {
             seen += 1;
         }
     }
+    // The nearest cue back, unless a temporal preposition comes first: "threats against
+    // Americans since the Africa bombings" — the bombings date the threats, they happened.
     let irrealis = nominal
         && (sent.tokens.start..i)
             .rev()
             .filter(|&k| toks[k].kind == TokenKind::Word)
             .take(IRREALIS_REACH)
-            .any(|k| {
-                let w = lower(k);
-                IRREALIS_CUES.iter().any(|c| w.starts_with(c))
-            });
+            .map(lower)
+            .find_map(|w| {
+                if TEMPORAL_PREPOSITIONS.contains(&w.as_str()) {
+                    Some(false)
+                } else {
+                    IRREALIS_CUES.iter().any(|c| w.starts_with(c)).then_some(true)
+                }
+            })
+            .unwrap_or(false);
     // A verb told as future, under a modal or as an infinitive ("expected to raise rates
     // again") has not happened either: it is not the same event as one told as happening
     // ("raised rates on Thursday").
@@ -593,13 +616,20 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     ));
                 }
                 let (_, n, t, time) = last.as_ref().expect("set above");
-                (n.clone(), t.clone(), time.of(ei))
+                let own = match &d.event_times {
+                    Some(v) => v.get(ei).copied().flatten(),
+                    None => time.of(ei),
+                };
+                (n.clone(), t.clone(), own)
             };
             let (definite, distinct, irrealis) = np_marks(d.text, d.analysis, e);
+            let roles = d.syntax.map_or((None, None), |p| roles(p, e));
             items.push(Item {
                 doc: di,
-                key: key(&e.lemma),
-                subject: d.syntax.and_then(|p| subject(p, e)),
+                keys: keys(&e.lemma),
+                agent: roles.0,
+                patient: roles.1,
+                shared_names: names.clone(),
                 names,
                 lemma: e.lemma.clone(),
                 class: e.class,
@@ -627,6 +657,25 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
             });
         }
     }
+    // The story's topic names say nothing about which event a mention is: in a story of
+    // many documents, a name in more than half of them ("Apple" in a story about Apple,
+    // "Kenya" in one about the Nairobi bombing) is no shared participant.
+    if docs.len() >= TOPIC_MIN_DOCUMENTS {
+        let mut df: std::collections::HashMap<&str, std::collections::BTreeSet<usize>> = Default::default();
+        for it in &items {
+            for name in &it.names {
+                df.entry(name.as_str()).or_default().insert(it.doc);
+            }
+        }
+        let topical: std::collections::HashSet<String> = df
+            .into_iter()
+            .filter(|(_, d)| d.len() * 2 > docs.len())
+            .map(|(name, _)| name.to_string())
+            .collect();
+        for it in &mut items {
+            it.shared_names.retain(|w| !topical.contains(w));
+        }
+    }
     let n = items.len();
     let mut parent: Vec<usize> = (0..n).collect();
     // The time every member of a cluster allows (by its root): the intersection of what each
@@ -639,39 +688,46 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
     // Only mentions with the same key (lemma or synonym group) can be the same event, so
     // candidates are compared within key groups: the cost grows with the size of each group,
     // not with the square of all mentions across all documents.
+    // A mention is in the group of each of its keys (a general word like "attack" in those
+    // of the kinds it names).
     let mut groups: std::collections::BTreeMap<&str, Vec<usize>> = std::collections::BTreeMap::new();
-    // Each mention's position in its group.
-    let mut gpos: Vec<usize> = vec![0; n];
+    // Each mention's position in each of its groups.
+    let mut gpos: std::collections::HashMap<(&str, usize), usize> = std::collections::HashMap::new();
     for (i, it) in items.iter().enumerate() {
-        let g = groups.entry(it.key.as_str()).or_default();
-        gpos[i] = g.len();
-        g.push(i);
+        for k in &it.keys {
+            let g = groups.entry(k.as_str()).or_default();
+            gpos.insert((k.as_str(), i), g.len());
+            g.push(i);
+        }
     }
     let mut antecedent: Vec<Option<usize>> = vec![None; n];
-    // The anaphors of each mention (the inverse of `antecedent`).
-    let mut anaphors: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
     for group in groups.values() {
         for (gb, &b) in group.iter().enumerate() {
             let y = &items[b];
             if !y.definite || !y.corefers || y.irrealis {
                 continue;
             }
-            antecedent[b] = group[..gb].iter().rev().copied().find(|&a| {
+            let found = group[..gb].iter().rev().copied().find(|&a| {
                 let x = &items[a];
                 x.doc == y.doc
-                    && x.key == y.key
                     && x.corefers
                     && !x.irrealis
                     && !x.distinct
                     && x.source.sentence + ANAPHOR_WINDOW >= y.source.sentence
                     && !disjoint(x.source.time, y.source.time)
             });
-            if let Some(a) = antecedent[b] {
-                anaphors.entry(a).or_default().push(b);
-            }
+            // The nearest of the candidates its groups give (mentions are in text order).
+            antecedent[b] = antecedent[b].max(found);
         }
     }
-    for group in groups.values() {
+    // The anaphors of each mention (the inverse of `antecedent`).
+    let mut anaphors: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    for (b, a) in antecedent.iter().enumerate() {
+        if let Some(a) = *a {
+            anaphors.entry(a).or_default().push(b);
+        }
+    }
+    for (&gkey, group) in groups.iter() {
         // Two mentions can only merge when they share a name or a document (an anaphor, a
         // repetition): index the group by both and visit just those pairs, in the order of
         // the full pairwise loop (`a` then `b` by group position), so the result is the same
@@ -683,7 +739,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 continue;
             }
             by_key.entry((None, it.doc)).or_default().push(g);
-            for name in &it.names {
+            for name in &it.shared_names {
                 by_key.entry((Some(name.as_str()), 0)).or_default().push(g);
             }
         }
@@ -705,10 +761,12 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     .take_while(|&&g| items[group[g]].source.sentence <= x.source.sentence + REPEAT_WINDOW);
                 later.extend(near);
                 for &b in anaphors.get(&a).map_or(&[][..], Vec::as_slice) {
-                    later.push(gpos[b]);
+                    if let Some(&g) = gpos.get(&(gkey, b)) {
+                        later.push(g);
+                    }
                 }
             }
-            for k in x.names.iter().map(|n| (Some(n.as_str()), 0)) {
+            for k in x.shared_names.iter().map(|n| (Some(n.as_str()), 0)) {
                 if let Some(list) = by_key.get(&k) {
                     let from = list.partition_point(|&g| g <= ga);
                     later.extend_from_slice(&list[from..]);
@@ -719,7 +777,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
             for &gb in &later {
                 let b = group[gb];
                 let (x, y) = (&items[a], &items[b]);
-                if x.key != y.key || !x.corefers || !y.corefers {
+                if !x.corefers || !y.corefers {
                     continue;
                 }
                 // Told as not (yet) happening, or as a different one: never the same event as
@@ -727,8 +785,8 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 if x.irrealis != y.irrealis || (x.doc == y.doc && (x.distinct || y.distinct)) {
                     continue;
                 }
-                let shared = x.names.iter().filter(|w| y.names.contains(w)).count();
-                if different_subjects(x, y) {
+                let shared = x.shared_names.iter().filter(|w| y.shared_names.contains(w)).count();
+                if different_participants(x, y) {
                     continue;
                 }
                 let anaphor = antecedent[b] == Some(a);
@@ -895,6 +953,7 @@ mod tests {
     ) -> DocEvents<'a> {
         DocEvents {
             syntax: None,
+            event_times: None,
             doc: id.into(),
             dct: dct.parse().unwrap(),
             text,

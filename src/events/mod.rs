@@ -60,7 +60,7 @@ pub struct Event {
 
 /// Verbs that carry little of their own in news text ("did", "made a decision", "took
 /// action"): TimeML marks them, a timeline of what happened usually does not want them.
-pub static LIGHT_VERBS: &[&str] = &["do", "make", "take", "get", "have", "give", "go", "come", "put", "let"];
+pub use crate::lang::en::LIGHT_VERBS;
 
 impl Event {
     /// Worth a place on a timeline: not a reporting event ("said", "told reporters") and not

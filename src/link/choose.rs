@@ -55,7 +55,7 @@ pub const THRESHOLD: f64 = 0.1;
 /// A signal or tense rule's relation is taken as right whenever the pair is linked.
 pub const TRUST_RULES: bool = true;
 
-/// Training passes for the committed table (examples/train_links.rs) and in-memory models.
+/// Training passes for the committed table (dev/examples/train_links.rs) and in-memory models.
 pub const EPOCHS: usize = 12;
 
 /// Same-stem events at most this many sentences apart are candidates.
@@ -181,7 +181,7 @@ impl Scorer for Chooser {
 }
 
 /// The stored chooser (`models/en/link/choose/`), trained on all of TBAQ (see
-/// `examples/train_links.rs`).
+/// `dev/examples/train_links.rs`).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Committed;
 

@@ -15,7 +15,7 @@
 //! softmax on its own labels.
 //!
 //! Two tables are in the model store (`models/en/link/timebank/`, `models/en/link/aquaint/`,
-//! read by [`super::store`]), written by `examples/train_links.rs` (run it to rebuild them):
+//! read by [`super::store`]), written by `dev/examples/train_links.rs` (run it to rebuild them):
 //! [`Model::TimeBank`], trained only on TBAQ's TimeBank part, and [`Model::Aquaint`], trained
 //! only on its AQUAINT part, so each can be evaluated on the part it has not seen.
 //!

@@ -58,6 +58,7 @@ impl std::str::FromStr for Engine {
 /// An external renderer found on this machine.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tool {
+    /// The program to run.
     pub program: PathBuf,
     /// Arguments that always go first (mmdc's `-p puppeteer-config.json -c mermaid-config.json`).
     pub base_args: Vec<String>,

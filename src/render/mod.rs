@@ -10,6 +10,7 @@
 //! | `Json`              | `json`              | the YAML model as JSON                                  |
 //! | `Timeml`            | `timeml`            | a TimeML document: events, their dates as TIMEX3, TLINKs |
 //! | `TimelineJs`        | `timelinejs`        | Knight Lab TimelineJS3 JSON, to publish as a web page   |
+//! | `Html`              | `html`              | one self-contained web page: a zoomable time axis, lanes per story,filters (print style too)|
 //! | `Svg`, `Png`        | `svg`, `png`        | the DOT (or Mermaid) picture, drawn by `dot` or `mmdc`  |
 //!
 //! A one-sided date (`{latest: 2014-12-18}`, "on or before") is drawn at its known day with
@@ -21,6 +22,7 @@
 //! generated (`e0`, `e1`, ...) so user ids never need escaping.
 
 mod dot;
+mod html;
 mod image;
 mod json;
 mod mermaid;
@@ -36,14 +38,25 @@ use std::collections::BTreeSet;
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Format {
+    /// Mermaid `timeline`: events grouped under their date.
     Mermaid,
+    /// Mermaid `gantt`: a bar from each event's earliest to latest day.
     MermaidGantt,
+    /// Mermaid `flowchart LR`: the order graph.
     MermaidFlowchart,
+    /// Graphviz DOT on a date axis.
     Dot,
+    /// The timeline model as JSON.
     Json,
+    /// A TimeML document.
     Timeml,
+    /// Knight Lab TimelineJS3 JSON.
     TimelineJs,
+    /// One self-contained HTML page: a zoomable time axis, lanes, filters.
+    Html,
+    /// SVG, drawn by Graphviz or mermaid-cli (see [`render_image`]).
     Svg,
+    /// PNG, drawn by Graphviz or mermaid-cli (see [`render_image`]).
     Png,
 }
 
@@ -56,11 +69,13 @@ pub static FORMAT_NAMES: &[(&str, Format)] = &[
     ("json", Format::Json),
     ("timeml", Format::Timeml),
     ("timelinejs", Format::TimelineJs),
+    ("html", Format::Html),
     ("svg", Format::Svg),
     ("png", Format::Png),
 ];
 
 impl Format {
+    /// The `--format` name (`mermaid-gantt`).
     pub fn as_str(self) -> &'static str {
         FORMAT_NAMES.iter().find(|(_, f)| *f == self).map_or("?", |(n, _)| n)
     }
@@ -105,9 +120,13 @@ pub struct Options {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
     #[default]
+    /// The listed events, or the key events past [`KEY_VIEW_THRESHOLD`] (the default).
     Auto,
+    /// The [`KEY_EVENTS`] key events.
     Key,
+    /// Every event without an `unlisted:` reason.
     Listed,
+    /// Every event.
     All,
 }
 
@@ -251,6 +270,7 @@ pub fn render_with(t: &Timeline, format: Format, opts: &Options) -> Result<Strin
         Format::Json => json::model(t)?,
         Format::Timeml => timeml::render(t),
         Format::TimelineJs => json::timelinejs(t)?,
+        Format::Html => html::render(t),
         Format::Svg | Format::Png => {
             return Err(Error::usage(format!(
                 "{} is an image format: use render_image (or `tempograph render --format {0} -o FILE`)",

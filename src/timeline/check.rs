@@ -47,7 +47,9 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Makes the timeline inconsistent (`check` exits 1).
     Error,
+    /// Worth a look; the timeline stays consistent.
     Warning,
 }
 
@@ -55,22 +57,36 @@ pub enum Severity {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
+    /// Two events (or times) with the same id.
     DuplicateId,
+    /// A relation or `before:`/`after:` names no event or time.
     UnknownId,
+    /// An event's `earliest` is after its `latest`.
     InvertedDate,
+    /// Relations that the dates make impossible.
     ContradictsDates,
+    /// A `before`/`after` that the events' clock times make impossible.
     ContradictsClock,
+    /// Relations that contradict each other.
     Cycle,
+    /// Told in the past tense but dated after its document's publication.
     PastAfterPublication,
+    /// Told in the future tense but dated before its document's publication.
     FutureBeforePublication,
+    /// A source or evidence names a document not in `documents:`.
     UnknownDocument,
+    /// A derivation anchored to an id that does not exist.
     UnknownAnchor,
+    /// No date and no relation: the event cannot be placed.
     UnplacedEvent,
+    /// A `conflicts:` entry that the file's own facts do not reproduce.
     RecordedConflict,
+    /// A contradiction that a `conflicts:` entry records.
     KnownConflict,
 }
 
 impl Kind {
+    /// The kebab-case name (`contradicts-dates`), as in the text and JSON reports.
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::DuplicateId => "duplicate-id",
@@ -134,9 +150,13 @@ pub struct CycleStep {
 /// One problem found in a timeline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
+    /// Error or warning.
     pub severity: Severity,
+    /// What it is about.
     pub kind: Kind,
+    /// The finding in words.
     pub message: String,
+    /// Where in the file (`path:line:column` and the YAML path).
     pub place: Place,
     /// For `cycle` and `contradicts-dates`: the facts on the cycle, in cycle order. A cycle of
     /// more than [`CYCLE_SHOWN`] facts is summarised: its first and last
@@ -178,10 +198,12 @@ impl Report {
         self.errors().next().is_none()
     }
 
+    /// The findings that are errors.
     pub fn errors(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| f.severity == Severity::Error)
     }
 
+    /// The findings that are warnings.
     pub fn warnings(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| f.severity == Severity::Warning)
     }

@@ -41,7 +41,9 @@ use std::fmt;
 /// A time of day, to the minute or the second, with its UTC offset when known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ClockTime {
+    /// Hour, 0 to 23.
     pub hour: u8,
+    /// Minute, 0 to 59.
     pub minute: u8,
     /// Seconds, when the text gives them.
     pub second: Option<u8>,

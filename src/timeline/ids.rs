@@ -100,6 +100,7 @@ pub struct Allocator {
 }
 
 impl Allocator {
+    /// No ids allocated yet.
     pub fn new() -> Allocator {
         Allocator::default()
     }

@@ -5,6 +5,7 @@
 //! |-----------------------------------------------|-------------------------------|
 //! | value `2014-11`, 2014-11-01 .. 2014-11-30     | `2014-11`                     |
 //! | 2014-12-17 .. 2014-12-17                      | `2014-12-17`                  |
+//! | value `2008-01-09TMO`, one day                | `2008-01-09 morning`          |
 //! | on or before 2014-12-18                       | `by 2014-12-18`               |
 //! | on or after 2014-12-18                        | `from 2014-12-18`             |
 //! | 2014-12-01 .. 2014-12-10, ends by 2014-12-18  | `2014-12-01 – 2014-12-10, ends by 2014-12-18` |
@@ -35,6 +36,13 @@ pub fn ends_label(e: &Ends) -> String {
     }
 }
 
+/// A value with a part of the day in words: `2008-01-09TMO` → `2008-01-09 morning`.
+fn part_of_day(v: &str) -> Option<String> {
+    let (day, part) = v.split_once('T')?;
+    let words = crate::lang::en::PARTS_OF_DAY.find(part)?;
+    Some(format!("{day} {words}"))
+}
+
 /// [`date_label`] without the end.
 fn start_label(d: &Date) -> String {
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
@@ -49,9 +57,10 @@ fn start_label(d: &Date) -> String {
             if let Some(v) = &d.value {
                 if let Some(r) = crate::value::date_range(v) {
                     if r.earliest == a && r.latest == b {
+                        let shown = part_of_day(v).unwrap_or_else(|| v.clone());
                         return match &d.modifier {
-                            Some(m) => format!("{v} ({})", m.to_ascii_lowercase()),
-                            None => v.clone(),
+                            Some(m) => format!("{shown} ({})", m.to_ascii_lowercase()),
+                            None => shown,
                         };
                     }
                 }

@@ -59,6 +59,7 @@ pub struct Timeline {
     #[serde(default)]
     pub schema: SchemaVersion,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The title the renderers show.
     pub title: Option<String>,
     /// The source documents, ordered by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -89,12 +90,15 @@ pub struct Timeline {
 pub struct Origin(Option<std::sync::Arc<(std::path::PathBuf, String)>>);
 
 impl Origin {
+    /// The file a timeline was read from, and its text (for `path:line:column` in findings).
     pub fn new(path: impl Into<std::path::PathBuf>, text: impl Into<String>) -> Origin {
         Origin(Some(std::sync::Arc::new((path.into(), text.into()))))
     }
+    /// The path the timeline was read from, if any.
     pub fn path(&self) -> Option<&std::path::Path> {
         self.0.as_ref().map(|o| o.0.as_path())
     }
+    /// The text the timeline was read from, if any.
     pub fn text(&self) -> Option<&str> {
         self.0.as_ref().map(|o| o.1.as_str())
     }
@@ -161,6 +165,7 @@ pub struct Document {
     /// Stable id (the file stem), referenced by sources and evidence.
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The document's title, as the manifest gives it.
     pub title: Option<String>,
     /// `article`, `transcript`, ... as the manifest says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -228,11 +233,17 @@ pub struct Event {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Unlisted {
+    /// Said not to have happened.
     Negated,
+    /// Possible, required or wished (`could`, `must`).
     Modal,
+    /// Conditional or hypothetical (`if`).
     Hypothetical,
+    /// The telling, not what is told (`said`).
     Reporting,
+    /// A present-tense statement, not a happening.
     Generic,
+    /// A belief or expectation.
     Opinion,
 }
 
@@ -486,6 +497,7 @@ pub struct Derivation {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Anchor {
+    /// What the date was computed from: the publication date, a time, an event, or nothing.
     pub kind: AnchorKind,
     /// The document id (`dct`), time id (`time`) or event id (`event`); absent for `absolute`
     /// and `graph`.
@@ -530,6 +542,7 @@ pub struct Time {
     #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_day")]
     pub latest: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// How finely the value is known (day, month, year, ...).
     pub precision: Option<Precision>,
     /// Where the expression is written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -543,6 +556,7 @@ pub struct Time {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mention {
+    /// The document id.
     pub document: String,
     /// Character offset of the first character.
     pub start: usize,
@@ -578,7 +592,9 @@ pub struct Relation {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DayRange {
+    /// The least number of days.
     pub min: i64,
+    /// The most number of days.
     pub max: i64,
 }
 
@@ -588,11 +604,13 @@ pub struct DayRange {
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The document id, when the evidence is in a document.
     pub document: Option<String>,
     /// Character offset of the evidence text in the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Character offset one past the evidence text's last character.
     pub end: Option<usize>,
     /// The signal or clause ("A month after attackers hacked").
     pub text: String,
@@ -613,11 +631,14 @@ pub struct Conflict {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConflictEdge {
+    /// The event or time the constraint starts from.
     pub from: String,
+    /// The event or time the constraint ends at.
     pub to: String,
     /// The constraint in words: "hack BEFORE leak", "leak no later than 2014-11-20".
     pub constraint: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// What justifies the constraint.
     pub evidence: Option<Evidence>,
 }
 

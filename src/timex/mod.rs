@@ -26,8 +26,11 @@
 pub mod reference;
 pub mod resolve;
 pub mod rules;
-pub mod tense;
 
+/// The English tense cues, now in the English language package.
+pub use crate::lang::en::tense;
+
+use crate::lang::Language;
 use crate::text::{Analysis, Span};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -86,6 +89,23 @@ pub struct Derivation {
     pub why: String,
 }
 
+/// The nearest tense cue around an expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    pub direction: Direction,
+    /// A modal or auxiliary (`will`, `was`, `has been`), not just a verb ending.
+    pub strong: bool,
+    /// Distance in tokens from the expression (0 when there is no cue).
+    pub distance: usize,
+    /// The cue word, lower-cased (empty when there is no cue).
+    pub word: String,
+    /// The cue reports a plan (`said it would close Friday`): a weekday it governs lies
+    /// ahead even when the cue is weak.
+    pub plan: bool,
+    /// The evidence, in words.
+    pub why: String,
+}
+
 /// A temporal expression with its TIMEX3 annotation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Timex {
@@ -105,10 +125,15 @@ pub struct Timex {
 }
 
 /// Find and normalize the temporal expressions of `text` (tokenized as `analysis`) written
-/// on `dct`. The result is sorted by span and has no overlaps.
+/// on `dct`, in English. The result is sorted by span and has no overlaps.
 pub fn tag(text: &str, analysis: &Analysis, dct: NaiveDate) -> Vec<Timex> {
-    let ctx = rules::Ctx::new(text, &analysis.tokens);
-    let cands = rules::extract_in(&ctx);
+    tag_in(crate::lang::english(), text, analysis, dct)
+}
+
+/// [`tag`] for a text in `lang`.
+pub fn tag_in(lang: &'static dyn Language, text: &str, analysis: &Analysis, dct: NaiveDate) -> Vec<Timex> {
+    let ctx = rules::Ctx::new_in(text, &analysis.tokens, lang);
+    let (cands, _) = lang.extract(&ctx, 0, ctx.len());
     resolve::resolve_in(&ctx, analysis, dct, &cands)
 }
 
@@ -125,6 +150,13 @@ pub const CONTEXT_TOKENS: usize = 256;
 /// [`WINDOW_BYTES`] cut at blank lines when the text is long.
 pub fn tag_text(text: &str, dct: NaiveDate) -> Vec<Timex> {
     tag_windows(text, dct, WINDOW_BYTES)
+}
+
+/// [`tag_text`] for a text in `lang`.
+pub fn tag_text_in(lang: &'static dyn Language, text: &str, dct: NaiveDate) -> Vec<Timex> {
+    let mut out = Vec::new();
+    tag_windows_each_in(lang, text, dct, WINDOW_BYTES, |t| out.push(t));
+    out
 }
 
 /// [`tag_text`] with windows of about `window` bytes.
@@ -150,10 +182,21 @@ pub fn tag_text_each(text: &str, dct: NaiveDate, each: impl FnMut(Timex)) {
 }
 
 /// [`tag_windows`] handing each expression to `each`.
-pub fn tag_windows_each(text: &str, dct: NaiveDate, window: usize, mut each: impl FnMut(Timex)) {
+pub fn tag_windows_each(text: &str, dct: NaiveDate, window: usize, each: impl FnMut(Timex)) {
+    tag_windows_each_in(crate::lang::english(), text, dct, window, each);
+}
+
+/// [`tag_windows_each`] for a text in `lang`.
+pub fn tag_windows_each_in(
+    lang: &'static dyn Language,
+    text: &str,
+    dct: NaiveDate,
+    window: usize,
+    mut each: impl FnMut(Timex),
+) {
     let window = window.max(1);
     if text.len() <= 2 * window {
-        tag(text, &Analysis::new(text), dct).into_iter().for_each(each);
+        tag_in(lang, text, &Analysis::new(text), dct).into_iter().for_each(each);
         return;
     }
     let mut mem = resolve::Memory::default();
@@ -187,7 +230,7 @@ pub fn tag_windows_each(text: &str, dct: NaiveDate, window: usize, mut each: imp
             slack *= 2;
         };
         let piece = &text[from..until];
-        let ctx = rules::Ctx::with_buffers(piece, &analysis.tokens, std::mem::take(&mut bufs));
+        let ctx = rules::Ctx::with_buffers_in(piece, &analysis.tokens, std::mem::take(&mut bufs), lang);
         let first = analysis.token_at_or_after(cursor.max(from) - from);
         let last_window = until == text.len();
         let stop = if last_window {
@@ -195,7 +238,7 @@ pub fn tag_windows_each(text: &str, dct: NaiveDate, window: usize, mut each: imp
         } else {
             analysis.token_at_or_after(core_end - from)
         };
-        let (cands, next) = rules::extract_range(&ctx, first, stop);
+        let (cands, next) = lang.extract(&ctx, first, stop);
         let found = resolve::resolve_window(&ctx, &analysis, dct, &cands, &mut mem, sentence_base, token_base);
         bufs = ctx.into_buffers();
         for mut t in found {

@@ -18,7 +18,7 @@
 //! the DCT's year, holidays the nearest occurrence.
 
 use super::rules::{set::unit_value, Cand, Ctx, Force, Holiday, Season, Unit, Unres};
-use super::{tense, AnchorKind, Derivation, Direction, Timex, TimexType};
+use super::{AnchorKind, Cue, Derivation, Direction, Timex, TimexType};
 use crate::text::{Analysis, Span};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -318,7 +318,7 @@ struct Resolver<'a> {
     start: usize,
     rule: &'static str,
     end: usize,
-    dir: Option<tense::Cue>,
+    dir: Option<Cue>,
     /// A past-tense verb governs the expression from afar: of the candidate years, prefer
     /// the past one unless the future one is much nearer ([`FUTURE_PENALTY`]).
     lean_past: bool,
@@ -328,15 +328,16 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    fn cue(&mut self) -> tense::Cue {
+    fn cue(&mut self) -> Cue {
         if self.dir.is_none() {
-            self.dir = Some(tense::direction(self.ctx, self.analysis, self.start, self.end));
+            self.dir = Some(self.ctx.lang.direction(self.ctx, self.analysis, self.start, self.end));
         }
-        self.dir.clone().unwrap_or(tense::Cue {
+        self.dir.clone().unwrap_or(Cue {
             direction: Direction::None,
             strong: false,
             distance: 0,
             word: String::new(),
+            plan: false,
             why: String::new(),
         })
     }
@@ -356,13 +357,13 @@ impl Resolver<'_> {
     /// The direction for a weekday: past unless a modal points forward.
     fn weekday_direction(&mut self) -> (Direction, String) {
         // "Wednesday's ruling": a possessive day names something that has happened.
-        if self.ctx.punct(self.end, "'") && self.ctx.is(self.end + 1, "s") {
-            return (Direction::Past, "possessive `'s`".into());
+        if let Some(why) = self.ctx.lang.past_marker_after(self.ctx, self.end) {
+            return (Direction::Past, why.into());
         }
         let c = self.cue();
         // "said it would close Friday": reported plans point forward from the report.
         let d = match c.direction {
-            Direction::Future if c.strong || c.word == "would" => Direction::Future,
+            Direction::Future if c.strong || c.plan => Direction::Future,
             _ => Direction::Past,
         };
         (d, c.why)
@@ -514,10 +515,7 @@ impl Resolver<'_> {
                 let (m, d) = (*month, *day);
                 // The end of a range ("from March to May", "Dec. 5 - Jan. 8") follows its start.
                 if let Some((start, last)) = self.prev {
-                    let joined = self.start == last + 2
-                        && self
-                            .ctx
-                            .any(last + 1, &["to", "through", "until", "till", "and", "-", "–"]);
+                    let joined = self.start == last + 2 && self.ctx.any(last + 1, self.ctx.lang.range_connectors());
                     if let (true, Some(first)) = (joined, start.day()) {
                         let y = first.year();
                         let pick = (y..=y + 1).find_map(|yy| match d {
@@ -548,11 +546,12 @@ impl Resolver<'_> {
                     self.lean_future = c.direction == Direction::Future && c.strong;
                     Direction::None
                 };
-                self.dir = Some(tense::Cue {
+                self.dir = Some(Cue {
                     direction: dir,
                     strong: true,
                     distance: 0,
                     word: c.word,
+                    plan: c.plan,
                     why: c.why,
                 });
                 self.by_direction(
@@ -729,11 +728,12 @@ impl Resolver<'_> {
                 // Quarters are reported after they end: only a past cue moves one back a year.
                 let (d, why) = self.direction();
                 let d = if d == Direction::Past { d } else { Direction::None };
-                self.dir = Some(tense::Cue {
+                self.dir = Some(Cue {
                     direction: d,
                     strong: true,
                     distance: 0,
                     word: String::new(),
+                    plan: false,
                     why,
                 });
                 self.by_direction(

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the real diagram renderers used by tempograph's tests and by
-# `tempograph render --format svg|png`: Graphviz (`dot`), Debian's chromium, the fonts that
+# `tempograph render --format svg|png`: Graphviz (`dot`), Debian's chromium (also what
+# tests/render_html.rs loads the `--format html` page in), the fonts that
 # make label metrics reproducible, and mermaid-cli (mmdc) + the mermaid parser from the
 # pinned, committed package-lock.json.
 #

@@ -11,74 +11,28 @@
 //! | holidays  | `holiday.rs`  | `Christmas`, `Labor Day`         | `Holiday(..)`                |
 //! | generic   | `generic.rs`  | `now`, `the past`, `recently`    | `Fixed("PRESENT_REF")`       |
 //!
-//! The matcher makes one left-to-right pass over the tokens. At each token that can start
-//! an expression (a number or a word in the trigger lexicon) every category is asked for
-//! matches; the longest wins (earlier category on ties) and the pass continues after it.
-//! A modifier prefix (`early`, `the end of`, `almost`, ...) is tried in front of a match.
+//! The category files and the matcher that runs them (one left-to-right pass, the longest
+//! match at each trigger token, modifier prefixes such as `the end of`) are English: they
+//! live in the English language package, `src/lang/en/rules/`, and are re-exported here.
+//! This module is the engine they share with every language: the value types ([`Unres`],
+//! [`Cand`], [`Unit`], ...), the token context ([`Ctx`]) with its language
+//! ([`Ctx::lang`]), and the word lexicon the context looks tokens up in once (built from the
+//! English tables of `src/lang/en/data/`). A language's rules are run through
+//! [`crate::lang::Language::extract`].
 //!
 //! # Grammar
 //!
 //! Each rule is a Rust function over the token stream: `fn(&Ctx, usize, &mut Vec<Cand>)`.
-//! Rule ids are `category/name`, all listed in [`RULE_IDS`].
+//! Rule ids are `category/name`; the English ones are all listed in [`RULE_IDS`].
 
-pub mod date;
-pub mod duration;
-pub mod generic;
-pub mod holiday;
-pub mod relative;
-pub mod set;
-pub mod time;
+/// The English rule files and matcher, in the English language package (`src/lang/en/rules/`).
+pub use crate::lang::en::rules::{
+    date, duration, extract, extract_in, extract_range, generic, holiday, relative, set, time, Rule, RULE_IDS,
+};
 
-use crate::lang::en::{MONTHS, MONTH_ABBR};
-use crate::text::{Analysis, Token, TokenKind};
+use crate::lang::Language;
+use crate::text::{Token, TokenKind};
 use crate::timex::TimexType;
-
-/// Every rule id a candidate can carry. The test harness checks each is exercised by a case.
-pub static RULE_IDS: &[&str] = &[
-    "date/iso",
-    "date/mdy-slash",
-    "date/dmy-dot",
-    "date/month-day",
-    "date/day-of-month",
-    "date/day-month",
-    "date/month-year",
-    "date/month",
-    "date/year",
-    "date/year-range",
-    "date/year-words",
-    "date/decade",
-    "date/century",
-    "date/fiscal-year",
-    "date/quarter",
-    "date/half",
-    "date/season",
-    "date/weekday",
-    "date/week-of-month",
-    "relative/day-word",
-    "relative/this-unit",
-    "relative/last-unit",
-    "relative/next-unit",
-    "relative/named",
-    "relative/ago",
-    "relative/anaphor",
-    "relative/year-ago",
-    "relative/the-unit",
-    "duration/number-unit",
-    "duration/adjective",
-    "duration/bare-unit",
-    "set/adverb",
-    "set/every",
-    "set/per-unit",
-    "set/plural-weekday",
-    "time/clock",
-    "time/iso-datetime",
-    "time/named",
-    "time/part-of-day",
-    "holiday/fixed",
-    "holiday/computed",
-    "holiday/anaphor",
-    "generic/ref",
-];
 
 /// A unit of time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -303,12 +257,14 @@ pub struct Ctx<'a> {
     /// `text` with ASCII letters lower-cased: byte offsets are the same.
     pub lower: String,
     pub toks: &'a [Token],
-    /// Per token: its index in the [`lexicon`] (0 = not a lexicon word) and its
-    /// [`TRIGGER`], [`WEAK`] and [`STRONG`] bits, found once so that the table look-ups of
-    /// the rules cost one array read.
+    /// Per token: its index in the language's [`Lexicon`] (0 = not a lexicon word) and its
+    /// [`TRIGGER`], [`WEAK_WORD`] and [`STRONG`] bits, found once so that the table look-ups
+    /// of the rules cost one array read.
     lex: Vec<u16>,
     /// The lexicon's entries, indexed by `lex`.
     entries: &'static [Entry],
+    /// The language of the text: its rules extract, its tense cues direct the resolver.
+    pub lang: &'static dyn Language,
 }
 
 /// The memory of a [`Ctx`], kept from one window of a long text to the next.
@@ -318,108 +274,6 @@ pub struct CtxBuffers {
     lex: Vec<u16>,
 }
 
-static WEEKDAYS: &[(&str, u32)] = &[
-    ("monday", 0),
-    ("tuesday", 1),
-    ("wednesday", 2),
-    ("thursday", 3),
-    ("friday", 4),
-    ("saturday", 5),
-    ("sunday", 6),
-];
-
-static WEEKDAY_ABBR: &[(&str, u32)] = &[
-    ("mon", 0),
-    ("tue", 1),
-    ("tues", 1),
-    ("wed", 2),
-    ("thu", 3),
-    ("thur", 3),
-    ("thurs", 3),
-    ("fri", 4),
-    ("sat", 5),
-    ("sun", 6),
-];
-
-static NUMBER_WORDS: &[(&str, u32)] = &[
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-    ("hundred", 100),
-    ("dozen", 12),
-];
-
-static ORDINAL_WORDS: &[(&str, u32)] = &[
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("eleventh", 11),
-    ("twelfth", 12),
-    ("thirteenth", 13),
-    ("fourteenth", 14),
-    ("fifteenth", 15),
-    ("sixteenth", 16),
-    ("seventeenth", 17),
-    ("eighteenth", 18),
-    ("nineteenth", 19),
-    ("twentieth", 20),
-    ("twenty-first", 21),
-    ("thirtieth", 30),
-];
-
-static UNITS: &[(&str, Unit)] = &[
-    ("second", Unit::Second),
-    ("sec", Unit::Second),
-    ("minute", Unit::Minute),
-    ("min", Unit::Minute),
-    ("hour", Unit::Hour),
-    ("hr", Unit::Hour),
-    ("day", Unit::Day),
-    ("week", Unit::Week),
-    ("weekend", Unit::Weekend),
-    ("fortnight", Unit::Week),
-    ("month", Unit::Month),
-    ("quarter", Unit::Quarter),
-    ("year", Unit::Year),
-    ("yr", Unit::Year),
-    ("decade", Unit::Decade),
-    ("century", Unit::Century),
-    ("centurie", Unit::Century),
-    ("millennium", Unit::Millennium),
-    ("millennia", Unit::Millennium),
-];
-
 pub use crate::lang::en::month_number;
 
 /// Look `w` up in a static table.
@@ -428,18 +282,29 @@ pub fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The context of an English text.
     pub fn new(text: &'a str, toks: &'a [Token]) -> Ctx<'a> {
         Ctx::with_buffers(text, toks, CtxBuffers::default())
     }
 
+    /// The context of a text in `lang`.
+    pub fn new_in(text: &'a str, toks: &'a [Token], lang: &'static dyn Language) -> Ctx<'a> {
+        Ctx::with_buffers_in(text, toks, CtxBuffers::default(), lang)
+    }
+
     /// [`Ctx::new`] in the memory of an earlier context ([`Ctx::into_buffers`]).
     pub fn with_buffers(text: &'a str, toks: &'a [Token], bufs: CtxBuffers) -> Ctx<'a> {
+        Ctx::with_buffers_in(text, toks, bufs, crate::lang::english())
+    }
+
+    /// [`Ctx::new_in`] in the memory of an earlier context ([`Ctx::into_buffers`]).
+    pub fn with_buffers_in(text: &'a str, toks: &'a [Token], bufs: CtxBuffers, lang: &'static dyn Language) -> Ctx<'a> {
         let CtxBuffers { mut lower, mut lex } = bufs;
         lower.clear();
         lower.push_str(text);
         lower.make_ascii_lowercase();
         lex.clear();
-        let lexicon = lexicon();
+        let lexicon = lang.lexicon();
         let b = lower.as_bytes();
         lex.reserve(toks.len());
         for t in toks {
@@ -458,7 +323,17 @@ impl<'a> Ctx<'a> {
             toks,
             lex,
             entries: &lexicon.entries,
+            lang,
         }
+    }
+
+    /// This context for a text in `lang` (the tokens looked up again in its lexicon).
+    pub fn in_language(self, lang: &'static dyn Language) -> Ctx<'a> {
+        if lang.code() == self.lang.code() {
+            return self;
+        }
+        let (text, toks) = (self.text, self.toks);
+        Ctx::with_buffers_in(text, toks, self.into_buffers(), lang)
     }
 
     /// The memory of this context, for [`Ctx::with_buffers`].
@@ -469,8 +344,13 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Per token: its lexicon index and its [`TRIGGER`], [`WEAK_WORD`] and [`STRONG`] bits.
+    pub(crate) fn lex_flags(&self) -> &[u16] {
+        &self.lex
+    }
+
     /// The lexicon entry of token `i`, if it is a lexicon word.
-    fn entry(&self, i: usize) -> Option<&'static Entry> {
+    pub(crate) fn entry(&self, i: usize) -> Option<&'static Entry> {
         match self.lex.get(i).map(|&k| k & INDEX) {
             Some(k) if k > 0 => self.entries.get(usize::from(k)),
             _ => None,
@@ -643,386 +523,31 @@ impl<'a> Ctx<'a> {
         }
         Some((u, true, i + 1))
     }
-
-    /// A number word or compound at `i` (`seven`, `twenty-four`, `twenty four`).
-    pub fn number_word(&self, i: usize) -> Option<(u32, usize)> {
-        let n = self.entry(i)?.number?;
-        if (20..=90).contains(&n) && n % 10 == 0 {
-            let j = if self.hyphen(i + 1) { i + 2 } else { i + 1 };
-            if let Some(k) = self.entry(j).and_then(|e| e.number) {
-                if (1..=9).contains(&k) {
-                    return Some((n + k, j + 1));
-                }
-            }
-        }
-        Some((n, i + 1))
-    }
-
-    /// An ordinal at `i` (`third`, `3rd`, `17th`): value and next token.
-    pub fn ordinal(&self, i: usize) -> Option<(u32, usize)> {
-        if let Some(o) = self.entry(i).and_then(|e| e.ordinal) {
-            return Some((o, i + 1));
-        }
-        let (n, _) = self.num(i)?;
-        if self.joined(i + 1) && self.any(i + 1, &["st", "nd", "rd", "th"]) {
-            return Some((n, i + 2));
-        }
-        None
-    }
-
-    /// An amount at `i`: digits (`90`, `1.5`, `5 1/2`), number words, `a`/`an`, `a few`,
-    /// `several`, `a couple of`. `None` inside is an unspecified amount.
-    pub fn amount(&self, i: usize) -> Option<(Option<f64>, usize)> {
-        let w = self.lw(i);
-        match w {
-            "a" | "an" | "one" => {
-                if self.is(i + 1, "few") {
-                    return Some((None, i + 2));
-                }
-                if self.is(i + 1, "couple") {
-                    let j = if self.is(i + 2, "of") { i + 3 } else { i + 2 };
-                    return Some((Some(2.0), j));
-                }
-                if w != "one" && self.is(i + 1, "half") {
-                    return Some((Some(0.5), i + 2));
-                }
-                return Some((Some(1.0), i + 1));
-            }
-            "several" | "few" | "many" | "some" | "numerous" | "countless" | "multiple" => return Some((None, i + 1)),
-            // "the next couple of years"
-            "couple" if self.is(i + 1, "of") => return Some((Some(2.0), i + 2)),
-            _ => {}
-        }
-        if let Some((n, j)) = self.number_word(i) {
-            // "two and a half"
-            if self.is(j, "and") && self.is(j + 1, "a") && self.is(j + 2, "half") {
-                return Some((Some(f64::from(n) + 0.5), j + 3));
-            }
-            return Some((Some(f64::from(n)), j));
-        }
-        let (n, _) = self.num(i)?;
-        // "$5", "0.5", "1,500", and the minutes of "02:30 hours"
-        if i > 0
-            && self.joined(i)
-            && (self.punct(i - 1, "$") || self.punct(i - 1, ".") || self.punct(i - 1, ",") || self.punct(i - 1, ":"))
-        {
-            return None;
-        }
-        let mut v = f64::from(n);
-        let mut j = i + 1;
-        // 1.5
-        if self.punct(j, ".") && self.joined(j) && self.joined(j + 1) && self.is_num(j + 1) {
-            let frac = self.raw(j + 1);
-            if let Ok(f) = format!("0.{frac}").parse::<f64>() {
-                v += f;
-                j += 2;
-            }
-        } else if self.punct(j, ",") && self.joined(j) && self.joined(j + 1) && self.is_num(j + 1) {
-            // 1,000
-            let mut s = self.raw(i).to_string();
-            while self.punct(j, ",") && self.joined(j) && self.joined(j + 1) && self.raw(j + 1).len() == 3 {
-                s.push_str(self.raw(j + 1));
-                j += 2;
-            }
-            v = s.parse().ok()?;
-        }
-        // 5 1/2
-        if self.is_num(j) && self.punct(j + 1, "/") && self.joined(j + 1) && self.is_num(j + 2) && self.joined(j + 2) {
-            let (a, _) = self.num(j)?;
-            let (b, _) = self.num(j + 2)?;
-            if b > 0 && a < b {
-                v += f64::from(a) / f64::from(b);
-                j += 3;
-            }
-        }
-        Some((Some(v), j))
-    }
 }
-
-/// Words that can start an expression (besides numbers and the month/weekday/unit tables).
-static TRIGGERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "last",
-    "next",
-    "past",
-    "previous",
-    "coming",
-    "following",
-    "early",
-    "late",
-    "mid",
-    "end",
-    "earlier",
-    "later",
-    "almost",
-    "nearly",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "more",
-    "less",
-    "at",
-    "over",
-    "under",
-    "up",
-    "some",
-    "several",
-    "few",
-    "many",
-    "recent",
-    "recently",
-    "now",
-    "currently",
-    "current",
-    "today",
-    "tonight",
-    "yesterday",
-    "tomorrow",
-    "daily",
-    "weekly",
-    "monthly",
-    "yearly",
-    "annually",
-    "quarterly",
-    "hourly",
-    "nightly",
-    "biweekly",
-    "semiannually",
-    "every",
-    "each",
-    "per",
-    "fiscal",
-    "noon",
-    "midnight",
-    "midday",
-    "midafternoon",
-    "midmorning",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "summer",
-    "winter",
-    "spring",
-    "fall",
-    "autumn",
-    "christmas",
-    "thanksgiving",
-    "easter",
-    "new",
-    "labor",
-    "memorial",
-    "independence",
-    "halloween",
-    "valentine",
-    "veterans",
-    "election",
-    "good",
-    "mother",
-    "black",
-    "cyber",
-    "father",
-    "presidents",
-    "martin",
-    "columbus",
-    "boxing",
-    "july",
-    "soon",
-    "single",
-    "previously",
-    "formerly",
-    "lately",
-    "nowadays",
-    "future",
-    "present",
-    "q",
-    "fy",
-    "h",
-    "year",
-    "nineteen",
-    "twenty",
-    "two",
-    "one",
-    "half",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "same",
-    "latest",
-    "full",
-    "once",
-    "twice",
-    "holiday",
-    "holidays",
-    "season",
-    "period",
-    "term",
-    "dusk",
-    "dawn",
-    "overnight",
-    "ago",
-];
-
-/// Frequent words that start expressions (they are [`TRIGGERS`]) or sit inside them but never
-/// make one without a *strong* token (a number, or any other lexicon word) within
-/// [`WEAK_REACH`] tokens: `the` in `the past`, `a` in `a year ago`, `at` in `at least two
-/// days`. A weak trigger with no strong token that close is skipped without asking the rules.
-/// `tests` checks, on every case, that skipping changes nothing (see [`extract_in`]).
-static WEAK: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "that",
-    "this",
-    "these",
-    "at",
-    "about",
-    "more",
-    "less",
-    "up",
-    "over",
-    "some",
-    "under",
-    "many",
-    "new",
-    "one",
-    "two",
-    "each",
-    "same",
-    "latest",
-    "full",
-    "good",
-    "mother",
-    "father",
-    "martin",
-    "black",
-    "cyber",
-    "several",
-    "few",
-    "nearly",
-    "almost",
-    "around",
-    "roughly",
-    "approximately",
-    "st",
-    "end",
-    "mid",
-    "early",
-    "late",
-];
-
-/// How many tokens after a weak trigger a strong token must appear for the rules to run.
-const WEAK_REACH: usize = 8;
-
-/// Words the rules compare tokens with, besides the tables above and [`TRIGGERS`]: inside an
-/// expression they are strong (`the moment`, `current levels`, `Martin Luther King Day`).
-/// Words that only veto a match (`acres`, `shares`) may be listed or not: they never start
-/// or complete an expression, so listing them costs only a little speed.
-/// The nouns of [`generic::CURRENT_NOUNS`] are looked up too.
-static LEXICON_EXTRA: &[&str] = &[
-    "moment",
-    "time",
-    "times",
-    "eve",
-    "luther",
-    "king",
-    "patrick",
-    "day",
-    "days",
-    "clock",
-    "eighties",
-    "nineties",
-    "seventies",
-    "sixties",
-    "fifties",
-    "forties",
-    "thirties",
-    "twenties",
-    "am",
-    "pm",
-    "hours",
-    "hrs",
-    "hence",
-    "prior",
-    "preceding",
-    "since",
-    "till",
-    "until",
-    "through",
-    "throughout",
-    "within",
-    "during",
-    "between",
-    "before",
-    "after",
-    "ago",
-    "beginning",
-    "start",
-    "middle",
-    "least",
-    "near",
-    "right",
-    "whole",
-    "entire",
-    "final",
-    "initial",
-    "remaining",
-    "better",
-    "additional",
-    "consecutive",
-    "extra",
-    "long",
-    "old",
-    "olds",
-    "ended",
-    "ending",
-    "ends",
-    "starting",
-    "solstice",
-    "springtime",
-    "summertime",
-    "wintertime",
-    "thrice",
-    "mornings",
-    "afternoons",
-    "evenings",
-    "nights",
-    "fortnightly",
-    "biannually",
-    "xmas",
-    "third",
-    "quarter",
-    "half",
-];
 
 /// Facts about one lexicon word.
 #[derive(Clone, Copy, Debug, Default)]
-struct Entry {
-    /// It can start an expression (see [`is_trigger`]).
-    trigger: bool,
-    /// It is in [`WEAK`].
-    weak: bool,
-    month: Option<u32>,
-    month_abbr: Option<u32>,
-    weekday: Option<u32>,
-    weekday_abbr: Option<u32>,
-    unit: Option<Unit>,
-    /// The word is a unit plus `s` (`years`, `centuries`).
-    unit_plural: Option<Unit>,
-    number: Option<u32>,
-    ordinal: Option<u32>,
+pub struct Entry {
+    /// It can start an expression (a trigger word).
+    pub trigger: bool,
+    /// It is frequent and never makes an expression without a strong token close after it
+    /// (`the`, `about`: the English `data/weak.txt`).
+    pub weak: bool,
+    pub month: Option<u32>,
+    pub month_abbr: Option<u32>,
+    pub weekday: Option<u32>,
+    pub weekday_abbr: Option<u32>,
+    pub unit: Option<Unit>,
+    /// The word is a unit's plural (`years`, `centuries`).
+    pub unit_plural: Option<Unit>,
+    pub number: Option<u32>,
+    pub ordinal: Option<u32>,
 }
 
-/// The lower-case words of every table, with their [`Entry`], in an open-addressing table
-/// keyed by the word's bytes packed into two integers (no word is longer than 16 bytes).
-struct Lexicon {
+/// A language's words with their [`Entry`], in an open-addressing table keyed by the word's
+/// bytes packed into two integers (no word is longer than 16 bytes): [`Ctx`] looks every
+/// token up once. Built once per language ([`crate::lang::Language::lexicon`]).
+pub struct Lexicon {
     /// Per slot: packed key and length (length 0 = empty slot), the entry index, and the
     /// entry index with its flags (the value [`Ctx::lex`] keeps, read in the same cache line).
     slots: Vec<(u64, u64, u8, u16, u16)>,
@@ -1066,6 +591,15 @@ fn slot_of(k0: u64, k1: u64, len: usize, mask: usize) -> usize {
 }
 
 impl Lexicon {
+    /// The lexicon of lower-case words `words` (a word longer than 16 bytes is left out).
+    pub fn new(words: std::collections::BTreeMap<String, Entry>) -> Lexicon {
+        let words: Vec<(String, Entry)> = words
+            .into_iter()
+            .filter(|(w, _)| !w.is_empty() && w.len() <= 16)
+            .collect();
+        Lexicon::build(&words)
+    }
+
     fn build(words: &[(String, Entry)]) -> Lexicon {
         let size = (words.len() * 4).next_power_of_two();
         let mask = size - 1;
@@ -1163,324 +697,29 @@ impl Lexicon {
     }
 }
 
-/// Every word of the tables: [`TRIGGERS`], month, weekday, unit, number and ordinal words
-/// (weekdays and units also with `s`), the first words of holiday names, [`WEAK`] and
-/// [`LEXICON_EXTRA`]. Words in none of them (`of`, `and`) are neither triggers nor strong.
-fn lexicon() -> &'static Lexicon {
-    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    LEX.get_or_init(|| {
-        let mut map: std::collections::BTreeMap<String, Entry> = std::collections::BTreeMap::new();
-        let mut put = |w: &str, f: &mut dyn FnMut(&mut Entry)| {
-            if !w.is_empty() && w.len() <= 16 {
-                f(map.entry(w.to_string()).or_default());
-            }
-        };
-        for w in TRIGGERS {
-            put(w, &mut |e| e.trigger = true);
-        }
-        for &(w, m) in MONTHS {
-            put(w, &mut |e| (e.trigger, e.month) = (true, Some(m)));
-        }
-        for &(w, m) in MONTH_ABBR {
-            put(w, &mut |e| (e.trigger, e.month_abbr) = (true, Some(m)));
-        }
-        for &(w, d) in WEEKDAYS {
-            put(w, &mut |e| (e.trigger, e.weekday) = (true, Some(d)));
-            put(&format!("{w}s"), &mut |e| e.trigger = true);
-        }
-        for &(w, d) in WEEKDAY_ABBR {
-            put(w, &mut |e| (e.trigger, e.weekday_abbr) = (true, Some(d)));
-            put(&format!("{w}s"), &mut |e| e.trigger = true);
-        }
-        for &(w, u) in UNITS {
-            put(w, &mut |e| (e.trigger, e.unit) = (true, Some(u)));
-            put(&format!("{w}s"), &mut |e| (e.trigger, e.unit_plural) = (true, Some(u)));
-        }
-        for &(w, n) in NUMBER_WORDS {
-            put(w, &mut |e| (e.trigger, e.number) = (true, Some(n)));
-        }
-        for &(w, n) in ORDINAL_WORDS {
-            put(w, &mut |e| (e.trigger, e.ordinal) = (true, Some(n)));
-        }
-        for (ws, _) in holiday::HOLIDAYS {
-            put(ws[0], &mut |e| e.trigger = true);
-        }
-        for w in LEXICON_EXTRA.iter().chain(generic::CURRENT_NOUNS) {
-            put(w, &mut |_| {});
-        }
-        for w in WEAK {
-            put(w, &mut |e| e.weak = true);
-        }
-        let words: Vec<(String, Entry)> = map.into_iter().collect();
-        Lexicon::build(&words)
-    })
-}
-
 /// Bits of [`Ctx::lex`]: the lexicon index, and three facts about the token.
-const INDEX: u16 = 0x0fff;
+pub(crate) const INDEX: u16 = 0x0fff;
 /// The token can start an expression: a number, `'` or `’`, or a trigger word (an
 /// [`Entry::trigger`]).
-const TRIGGER: u16 = 0x1000;
+pub(crate) const TRIGGER: u16 = 0x1000;
 /// The token is a word in [`WEAK`], or an apostrophe (a trigger for `'90s`, but mostly
 /// the one of `Sony's`).
-const WEAK_WORD: u16 = 0x2000;
+pub(crate) const WEAK_WORD: u16 = 0x2000;
 /// The token is a number or a lexicon word not in [`WEAK`].
-const STRONG: u16 = 0x4000;
-
-fn is_trigger(ctx: &Ctx, i: usize) -> bool {
-    ctx.lex.get(i).is_some_and(|&k| k & TRIGGER != 0)
-}
-
-/// Token `i` is a weak trigger ([`WEAK`], or an apostrophe) with no number or strong lexicon
-/// word in the [`WEAK_REACH`] tokens after it: no rule can match there. ([`scan`] finds the
-/// same incrementally; debug builds check that the two agree.)
-#[cfg_attr(not(debug_assertions), allow(dead_code))]
-fn hopeless(ctx: &Ctx, i: usize) -> bool {
-    if ctx.lex.get(i).is_none_or(|&k| k & WEAK_WORD == 0) {
-        return false;
-    }
-    let end = ctx.len().min(i + 1 + WEAK_REACH);
-    !ctx.lex[i + 1..end].iter().any(|&k| k & STRONG != 0)
-}
-
-/// A rule: tries to match at token `i` and pushes candidates.
-pub type Rule = fn(&Ctx, usize, &mut Vec<Cand>);
-
-/// All rule functions in priority order (earlier wins ties on length).
-static RULES: &[Rule] = &[
-    date::rules,
-    time::rules,
-    holiday::rules,
-    relative::rules,
-    duration::rules,
-    set::rules,
-    generic::rules,
-];
-
-/// Modifier prefixes: words, TimeML mod, whether they apply to durations (else dates), and
-/// whether the words belong to the expression's extent (TimeBank leaves `about`, `almost`,
-/// `over` outside and keeps `more than`, `the end of`, `early`).
-static MODIFIERS: &[(&[&str], Option<&str>, bool, bool)] = &[
-    (&["the", "end", "of"], Some("END"), false, true),
-    (&["the", "beginning", "of"], Some("START"), false, true),
-    (&["the", "start", "of"], Some("START"), false, true),
-    (&["the", "middle", "of"], Some("MID"), false, true),
-    (&["end", "of"], Some("END"), false, true),
-    (&["end"], Some("END"), false, true),
-    (&["the", "early"], Some("START"), false, true),
-    (&["the", "late"], Some("END"), false, true),
-    (&["the", "mid"], Some("MID"), false, true),
-    (&["early"], Some("START"), false, true),
-    (&["late"], Some("END"), false, true),
-    (&["mid"], Some("MID"), false, true),
-    (&["earlier"], None, false, true),
-    (&["later"], None, false, true),
-    (&["almost"], Some("LESS_THAN"), true, true),
-    (&["nearly"], Some("LESS_THAN"), true, true),
-    (&["about"], Some("APPROX"), true, false),
-    (&["around"], Some("APPROX"), true, true),
-    (&["roughly"], Some("APPROX"), true, false),
-    (&["approximately"], Some("APPROX"), true, false),
-    (&["some"], Some("APPROX"), true, false),
-    (&["more", "than"], Some("MORE_THAN"), true, true),
-    (&["less", "than"], Some("LESS_THAN"), true, true),
-    (&["no", "more", "than"], Some("EQUAL_OR_LESS"), true, true),
-    (&["at", "least"], Some("EQUAL_OR_MORE"), true, true),
-    (&["over"], Some("MORE_THAN"), true, false),
-    (&["up", "to"], Some("EQUAL_OR_LESS"), true, true),
-];
-
-fn best_at(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
-    buf.clear();
-    for r in RULES {
-        r(ctx, i, buf);
-    }
-    let mut best: Option<Cand> = None;
-    for c in buf.drain(..) {
-        if c.end <= c.start {
-            continue;
-        }
-        if best.as_ref().is_none_or(|b| c.end > b.end) {
-            best = Some(c);
-        }
-    }
-    best
-}
-
-fn with_modifier(ctx: &Ctx, i: usize, buf: &mut Vec<Cand>) -> Option<Cand> {
-    if !matches!(
-        ctx.lw(i),
-        "the"
-            | "end"
-            | "early"
-            | "late"
-            | "mid"
-            | "earlier"
-            | "later"
-            | "almost"
-            | "nearly"
-            | "about"
-            | "around"
-            | "roughly"
-            | "approximately"
-            | "some"
-            | "more"
-            | "less"
-            | "no"
-            | "at"
-            | "over"
-            | "up"
-    ) {
-        return None;
-    }
-    for (words, m, for_duration, in_span) in MODIFIERS {
-        if !words.iter().enumerate().all(|(k, w)| ctx.is(i + k, w)) {
-            continue;
-        }
-        let mut j = i + words.len();
-        let last = words[words.len() - 1];
-        if words == &["end"] {
-            // "end-2015", "by end-March" (British financial news): hyphen only.
-            if !ctx.hyphen(j) {
-                continue;
-            }
-            j += 1;
-        } else if last == "mid" {
-            if ctx.hyphen(j) {
-                j += 1;
-            } else if !ctx.joined(j) && !ctx.is_num(j) && ctx.month(j).is_none() {
-                continue;
-            }
-        } else if ctx.hyphen(j) && matches!(last, "early" | "late") {
-            j += 1;
-        }
-        let Some(mut c) = best_at(ctx, j, buf) else { continue };
-        let ok = match c.kind {
-            TimexType::Duration => {
-                *for_duration
-                    && !ctx.is(j, "the")
-                    && !matches!(c.val, Unres::Duration { n: Some(_), .. } if c.rule == "duration/adjective")
-            }
-            TimexType::Set => false,
-            _ => {
-                if *for_duration {
-                    // "about two years ago", "around Nov. 1", "around 7:15 p.m."
-                    c.rule == "relative/ago"
-                        || last == "around"
-                            && matches!(
-                                c.rule,
-                                "date/month-day" | "time/clock" | "time/named" | "relative/this-unit"
-                            )
-                } else if m.is_none() {
-                    // "earlier this week", "later that day"
-                    ctx.any(j, &["this", "that", "today", "tonight", "yesterday", "tomorrow", "in"])
-                        && !matches!(c.val, Unres::Duration { .. })
-                } else {
-                    true
-                }
-            }
-        };
-        // "late Monday", "early Friday morning": the modifier is in the extent, as with every
-        // other date ("late yesterday", "early this week", "late November").
-        if ok {
-            if *in_span {
-                c.start = i;
-            }
-            if m.is_some() {
-                c.modifier = *m;
-            }
-            return Some(c);
-        }
-    }
-    None
-}
-
-/// Find the expressions of a text: candidates sorted by position, without overlaps.
-pub fn extract(text: &str, analysis: &Analysis) -> Vec<Cand> {
-    extract_in(&Ctx::new(text, &analysis.tokens))
-}
-
-/// [`extract`] over an existing token context.
-pub fn extract_in(ctx: &Ctx) -> Vec<Cand> {
-    extract_range(ctx, 0, ctx.len()).0
-}
-
-/// [`extract_in`] from token `from` on, while a match can still start before token `to`: the
-/// candidates and the token at which the pass stopped (past `to` when a match runs over it).
-pub fn extract_range(ctx: &Ctx, from: usize, to: usize) -> (Vec<Cand>, usize) {
-    let out = scan(ctx, true, from, to);
-    // Debug builds (every test) check that skipping hopeless weak triggers changes nothing.
-    #[cfg(debug_assertions)]
-    {
-        let full = scan(ctx, false, from, to);
-        assert!(
-            out == full,
-            "weak-trigger skip changed the result:\n{out:?}\nvs\n{full:?}"
-        );
-    }
-    out
-}
-
-/// The matcher's pass over tokens `from..to`; `skip` leaves out [`hopeless`] weak triggers.
-fn scan(ctx: &Ctx, skip: bool, from: usize, to: usize) -> (Vec<Cand>, usize) {
-    let mut out = Vec::new();
-    let mut buf = Vec::new();
-    let mut i = from;
-    let to = to.min(ctx.len());
-    let lex = &ctx.lex[..];
-    // The first strong token after the last weak trigger looked at: it only moves forward,
-    // so [`hopeless`] costs one pass over the tokens in all.
-    let mut strong = from;
-    while i < to {
-        if !is_trigger(ctx, i) {
-            i += 1;
-            continue;
-        }
-        if skip && lex[i] & WEAK_WORD != 0 {
-            if strong <= i {
-                strong = i + 1;
-                while strong < lex.len() && lex[strong] & STRONG == 0 {
-                    strong += 1;
-                }
-            }
-            let far = strong >= lex.len().min(i + 1 + WEAK_REACH);
-            debug_assert_eq!(far, hopeless(ctx, i));
-            if far {
-                i += 1;
-                continue;
-            }
-        }
-        let a = with_modifier(ctx, i, &mut buf);
-        let b = best_at(ctx, i, &mut buf);
-        let best = match (a, b) {
-            (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
-            (a, b) => a.or(b),
-        };
-        match best {
-            Some(mut c) => {
-                // "the next two years or so", "six months or so", "1994 or so": TimeBank
-                // keeps the approximation in the extent; the value stays the expression's.
-                if relative::or_so(ctx, c.end) && c.kind != TimexType::Set {
-                    c.end += 2;
-                }
-                i = c.end;
-                out.push(c);
-            }
-            None => i += 1,
-        }
-    }
-    (out, i)
-}
+pub(crate) const STRONG: u16 = 0x4000;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::en::{
+        LEXICON_EXTRA, MONTHS, MONTH_ABBR, NUMBER_WORDS, ORDINAL_WORDS, TRIGGERS, UNITS, WEAK, WEEKDAYS, WEEKDAY_ABBR,
+    };
 
     /// Every word of every table is found in the lexicon with its facts (a word longer than
     /// 16 bytes could not be: the lexicon would drop it).
     #[test]
     fn lexicon_holds_every_table_word() {
-        let lex = lexicon();
+        let lex = crate::lang::english().lexicon();
         let entry = |w: &str| {
             let k = lex.find(w.as_bytes());
             assert!(k > 0, "{w:?} is not in the lexicon");
@@ -1488,42 +727,42 @@ mod tests {
         };
         for w in TRIGGERS
             .iter()
-            .chain(WEAK)
-            .chain(LEXICON_EXTRA)
+            .chain(WEAK.iter())
+            .chain(LEXICON_EXTRA.iter())
             .chain(generic::CURRENT_NOUNS)
         {
             entry(w);
         }
-        for w in TRIGGERS {
+        for w in TRIGGERS.iter() {
             assert!(entry(w).0.trigger, "{w:?} lost its trigger bit");
         }
         for (ws, _) in holiday::HOLIDAYS {
             assert!(entry(ws[0]).0.trigger, "holiday word {:?}", ws[0]);
         }
-        for &(w, m) in MONTHS {
+        for &(w, m) in MONTHS.iter() {
             assert_eq!(entry(w).0.month, Some(m));
         }
-        for &(w, m) in MONTH_ABBR {
+        for &(w, m) in MONTH_ABBR.iter() {
             assert_eq!(entry(w).0.month_abbr, Some(m));
         }
-        for &(w, d) in WEEKDAYS {
+        for &(w, d) in WEEKDAYS.iter() {
             assert_eq!(entry(w).0.weekday, Some(d));
             assert!(entry(&format!("{w}s")).0.trigger);
         }
-        for &(w, d) in WEEKDAY_ABBR {
+        for &(w, d) in WEEKDAY_ABBR.iter() {
             assert_eq!(entry(w).0.weekday_abbr, Some(d));
         }
-        for &(w, u) in UNITS {
+        for &(w, u) in UNITS.iter() {
             assert_eq!(entry(w).0.unit, Some(u));
             assert_eq!(entry(&format!("{w}s")).0.unit_plural, Some(u));
         }
-        for &(w, n) in NUMBER_WORDS {
+        for &(w, n) in NUMBER_WORDS.iter() {
             assert_eq!(entry(w).0.number, Some(n));
         }
-        for &(w, n) in ORDINAL_WORDS {
+        for &(w, n) in ORDINAL_WORDS.iter() {
             assert_eq!(entry(w).0.ordinal, Some(n));
         }
-        for w in WEAK {
+        for w in WEAK.iter() {
             assert_eq!(entry(w).1 & (WEAK_WORD | STRONG), WEAK_WORD, "{w:?}");
         }
         for w in ["december", "year", "ago", "moment"] {
@@ -1534,7 +773,7 @@ mod tests {
     /// Words outside the tables are not found, whatever their first and last letters.
     #[test]
     fn lexicon_turns_other_words_away() {
-        let lex = lexicon();
+        let lex = crate::lang::english().lexicon();
         for w in [
             "",
             "of",

@@ -291,7 +291,7 @@ fn ago(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
 }
 
 /// "or so" at token `i` ("a week or so ago", "the next year or so").
-pub(super) fn or_so(ctx: &Ctx, i: usize) -> bool {
+pub(crate) fn or_so(ctx: &Ctx, i: usize) -> bool {
     ctx.is(i, "or") && ctx.is(i + 1, "so")
 }
 

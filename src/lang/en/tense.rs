@@ -31,15 +31,11 @@
 //! next to the verb they govern. A reporting verb after the expression (`..., officials
 //! said`) is attribution and is skipped.
 
+use super::SUBORDINATORS;
+use crate::lang::Words;
 use crate::text::{Analysis, TokenKind, WordFilter};
 use crate::timex::rules::Ctx;
-use crate::timex::Direction;
-
-/// Words that open a subordinate clause (not those that are also prepositions: `after`,
-/// `before`, `since`, `until`).
-static SUBORDINATORS: &[&str] = &[
-    "as", "when", "while", "because", "although", "though", "whereas", "unless", "if",
-];
+use crate::timex::{Cue, Direction};
 
 /// How many tokens on each side are searched.
 pub const WINDOW: usize = 12;
@@ -50,300 +46,54 @@ pub const WINDOW: usize = 12;
 pub const WEAK_PENALTY: usize = 4;
 
 /// Irregular past forms (and a few past-only words) of common verbs.
-static PAST: &[&str] = &[
-    "was",
-    "were",
-    "had",
-    "did",
-    "said",
-    "told",
-    "made",
-    "went",
-    "came",
-    "took",
-    "gave",
-    "got",
-    "saw",
-    "met",
-    "held",
-    "left",
-    "began",
-    "became",
-    "brought",
-    "bought",
-    "built",
-    "caught",
-    "chose",
-    "drove",
-    "fell",
-    "felt",
-    "fought",
-    "found",
-    "flew",
-    "forgot",
-    "grew",
-    "heard",
-    "hung",
-    "kept",
-    "knew",
-    "led",
-    "lost",
-    "meant",
-    "paid",
-    "ran",
-    "rose",
-    "sold",
-    "sent",
-    "shot",
-    "slept",
-    "spoke",
-    "spent",
-    "stood",
-    "stole",
-    "struck",
-    "swore",
-    "taught",
-    "thought",
-    "threw",
-    "understood",
-    "won",
-    "wrote",
-    "broke",
-    "drew",
-    "ate",
-    "wore",
-    "sank",
-    "sang",
-    "withdrew",
-    "overtook",
-    "undertook",
-    "foresaw",
-    "hid",
-    "dealt",
-    "fled",
-    "sought",
-    "sat",
-    "woke",
-    "bore",
-    "forbade",
-    "rang",
-    "shook",
-    "slid",
-    "stuck",
-    "swept",
-    "swung",
-    "tore",
-    "upheld",
-];
+static PAST: Words = Words::new(include_str!("data/tense-past.txt"));
 
 /// Verbs that move a date: what they move it to (`extended to Nov. 20`) is ahead.
-static MOVED: &[&str] = &[
-    "extended",
-    "extends",
-    "extend",
-    "postponed",
-    "postpones",
-    "postpone",
-    "delayed",
-    "delays",
-    "delay",
-    "deferred",
-    "defers",
-    "defer",
-    "pushed",
-    "adjourned",
-    "adjourns",
-    "rescheduled",
-    "recessed",
-    "recesses",
-    "moved",
-    "put",
-    "given",
-];
+static MOVED: Words = Words::new(include_str!("data/tense-moved.txt"));
 
 /// Past forms of reporting verbs, which do not date what comes before them (attribution).
-static REPORTING: &[&str] = &[
-    "said",
-    "told",
-    "added",
-    "reported",
-    "stated",
-    "noted",
-    "explained",
-    "declared",
-    "announced",
-    "claimed",
-    "insisted",
-    "argued",
-    "warned",
-    "wrote",
-    "confirmed",
-];
+static REPORTING: Words = Words::new(include_str!("data/tense-reporting.txt"));
 
 /// Words ending in `-ed` that are not past forms.
-static NOT_PAST_ED: &[&str] = &[
-    "need",
-    "indeed",
-    "speed",
-    "bed",
-    "red",
-    "seed",
-    "feed",
-    "hundred",
-    "shed",
-    "bred",
-    "united",
-    "limited",
-    "proceed",
-    "succeed",
-    "exceed",
-    "breed",
-    "greed",
-    "reed",
-    "weed",
-    "deed",
-    "embed",
-    "ted",
-    "ned",
-    "fred",
-    "based",
-    "led",
-    "naked",
-    "wicked",
-    "sacred",
-    "kindred",
-    "rugged",
-    "beloved",
-    "alleged",
-    "so-called",
-    "wed",
-    "sled",
-    "biased",
-    "detailed",
-    "skilled",
-    "advanced",
-    "armed",
-    "concerned",
-    "related",
-    "interested",
-    "supposed",
-    "used",
-];
+static NOT_PAST_ED: Words = Words::new(include_str!("data/tense-not-past-ed.txt"));
 
 /// Verbs that point forward when followed by `to` ("planned to leave Thursday").
-static INFINITIVE_FUTURE: &[&str] = &[
-    "expected",
-    "expects",
-    "expect",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "intends",
-    "intended",
-    "intend",
-    "hopes",
-    "hoped",
-    "hope",
-    "aims",
-    "aimed",
-    "going",
-    "due",
-    "set",
-    "scheduled",
-    "slated",
-    "poised",
-    "ready",
-    "likely",
-    "agreed",
-    "promised",
-    "vowed",
-    "threatened",
-    "prepared",
-    "preparing",
-    "wants",
-    "wanted",
-    "decided",
-    "deadline",
-    "supposed",
-];
+static INFINITIVE_FUTURE: Words = Words::new(include_str!("data/tense-infinitive-future.txt"));
 
 /// Verbs whose simple present schedules what they name ("the trial begins Monday", "talks
 /// resume Tuesday", "the law takes effect Jan. 1"): news uses that present for what is ahead.
-static SCHEDULED_PRESENT: &[&str] = &[
-    "begins",
-    "begin",
-    "starts",
-    "start",
-    "opens",
-    "open",
-    "resumes",
-    "resume",
-    "expires",
-    "expire",
-    "premieres",
-    "premiere",
-    "debuts",
-    "debut",
-    "convenes",
-    "convene",
-    "reconvenes",
-    "reconvene",
-    "meets",
-    "meet",
-    "takes",
-    "take",
-    "goes",
-    "go",
-    "kicks",
-    "kick",
-    "hosts",
-    "host",
-    "faces",
-    "face",
-    "visits",
-    "visit",
-    "closes",
-    "close",
-];
+static SCHEDULED_PRESENT: Words = Words::new(include_str!("data/tense-scheduled-present.txt"));
 
 /// Past forms of [`INFINITIVE_FUTURE`] verbs that are acts of their own: after the
 /// expression ("The senator on Thursday agreed to quit") they date the act, which is past.
-static PAST_ACTS: &[&str] = &[
-    "agreed",
-    "promised",
-    "vowed",
-    "threatened",
-    "decided",
-    "pledged",
-    "voted",
-    "refused",
-];
+static PAST_ACTS: Words = Words::new(include_str!("data/tense-past-acts.txt"));
 
 /// Future cues that are single words.
-static FUTURE: &[&str] = &["will", "shall", "would", "scheduled", "slated", "planned", "wo"];
+static FUTURE: Words = Words::new(include_str!("data/tense-future.txt"));
 
 /// The word lists [`cue`] and [`direction`] search for each token near an expression, read
 /// by [`maybe_listed`], which turns most other words away before the lists are searched. A
 /// list must be here to be searched behind `maybe_listed`.
-static LISTS: &[&[&str]] = &[
-    PAST,
-    REPORTING,
-    NOT_PAST_ED,
-    INFINITIVE_FUTURE,
-    FUTURE,
-    SCHEDULED_PRESENT,
-    PAST_ACTS,
-];
+fn lists() -> [&'static [&'static str]; 7] {
+    [
+        &PAST,
+        &REPORTING,
+        &NOT_PAST_ED,
+        &INFINITIVE_FUTURE,
+        &FUTURE,
+        &SCHEDULED_PRESENT,
+        &PAST_ACTS,
+    ]
+}
 
-/// Whether `w` may be in one of [`LISTS`]: `false` only when it is in none (one bit test,
+/// Whether `w` may be in one of [`lists`]: `false` only when it is in none (one bit test,
 /// where searching the lists costs a hundred string compares). Debug builds check the answer.
 fn maybe_listed(w: &str) -> bool {
     static FILTER: std::sync::OnceLock<WordFilter> = std::sync::OnceLock::new();
     let maybe = FILTER
-        .get_or_init(|| WordFilter::new(LISTS.iter().flat_map(|l| l.iter().copied())))
+        .get_or_init(|| WordFilter::new(lists().into_iter().flat_map(|l| l.iter().copied())))
         .may_hold(w);
-    debug_assert!(maybe || LISTS.iter().all(|l| !l.contains(&w)), "{w:?} is listed");
+    debug_assert!(maybe || lists().into_iter().all(|l| !l.contains(&w)), "{w:?} is listed");
     maybe
 }
 
@@ -456,20 +206,6 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     None
 }
 
-/// The nearest tense cue around an expression.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Cue {
-    pub direction: Direction,
-    /// A modal or auxiliary (`will`, `was`, `has been`), not just a verb ending.
-    pub strong: bool,
-    /// Distance in tokens from the expression (0 when there is no cue).
-    pub distance: usize,
-    /// The cue word, lower-cased (empty when there is no cue).
-    pub word: String,
-    /// The evidence, in words.
-    pub why: String,
-}
-
 /// The direction the context of tokens `start..end` points to, with the evidence in words.
 pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cue {
     let s = analysis.sentence_at(ctx.toks.get(start).map_or(0, |t| t.span.start));
@@ -482,12 +218,13 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
             if start < back || start - back < range.start {
                 break;
             }
-            if ctx.any(start - back, MOVED) {
+            if ctx.any(start - back, &MOVED) {
                 return Cue {
                     direction: Direction::Future,
                     strong: true,
                     distance: back,
                     word: ctx.lw(start - back).to_string(),
+                    plan: false,
                     why: format!("future cue `{} {}`", ctx.raw(start - back), ctx.raw(start - 1)),
                 };
             }
@@ -501,6 +238,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
             strong: true,
             distance: 1,
             word: "since".to_string(),
+            plan: false,
             why: format!("past cue `{}`", ctx.raw(start - 1)),
         };
     }
@@ -569,7 +307,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
     // demonstration on Saturday and were planning to ...").
     let ends_clause = |k: usize| {
         !fronted
-            && (nearest_left.is_some() && ctx.any(k, SUBORDINATORS)
+            && (nearest_left.is_some() && ctx.any(k, &SUBORDINATORS)
                 || nearest_left == Some(Direction::Past) && ctx.any(k, &["and", "but"]))
     };
     let mut k = end;
@@ -600,6 +338,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
                 strong,
                 distance: dist,
                 word: ctx.lw(k).to_string(),
+                plan: ctx.is(k, "would"),
                 why: format!("{what} cue `{}`", ctx.raw(k)),
             }
         }
@@ -608,6 +347,7 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
             strong: false,
             distance: 0,
             word: String::new(),
+            plan: false,
             why: "no tense cue nearby".to_string(),
         },
     }

@@ -300,6 +300,13 @@ fn finish(ctx: &Ctx, i: usize, e: usize, hour: u32, minute: u32, rule: &'static 
         // "at 2.15am on Sunday": the day is an expression of its own (TimeBank), but it is
         // the time's day.
         None if ctx.is(e, "on") => (day_after(ctx, e + 1).map(|(d, _)| Box::new(d)), e),
+        // "10:35 a.m. (0735 GMT) Friday": the same time in another zone, in parentheses,
+        // between the time and its day; the day is the time's (the parenthesis is a time
+        // expression of its own).
+        None if ctx.punct(e, "(") => {
+            let close = (e + 1..e + 6).find(|&k| ctx.punct(k, ")"));
+            (close.and_then(|k| day_after(ctx, k + 1)).map(|(d, _)| Box::new(d)), e)
+        }
         None => (None, e),
     };
     out.push(Cand::new(

@@ -158,7 +158,7 @@ static SPELL_NOUNS: &[&str] = &[
 ];
 
 /// The nouns after which `current` is an adjective of time (`current levels`).
-pub(super) static CURRENT_NOUNS: &[&str] = &[
+pub(crate) static CURRENT_NOUNS: &[&str] = &[
     "levels",
     "level",
     "prices",

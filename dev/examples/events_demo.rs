@@ -48,6 +48,7 @@ fn main() {
         .zip(&events)
         .zip(&timexes)
         .map(|(((t, a), ev), tx)| merge::DocEvents {
+            event_times: None,
             syntax: None,
             doc: t.0.clone(),
             dct: t.1,

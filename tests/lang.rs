@@ -1,0 +1,500 @@
+//! The language seam (`src/lang/`, issue #14): every language's cases, and a ratchet on the
+//! English words still written outside the language packages.
+//!
+//! `language_cases` runs `tests/data/lang/<code>/*.toml` (the format of `tests/data/timex/`)
+//! through `timex::tag_in` with that language: every case must pass, names must be unique,
+//! every rule id the language declares must be exercised, and every language but English
+//! (whose cases are `tests/data/timex/`) must have a folder. `LANG_CASE=substring` runs only
+//! matching cases.
+//!
+//! `english_literals_ratchet` counts, per source file outside `src/lang/`, the string
+//! literals that are an English-looking word (see [`is_word_literal`]) and compares them with
+//! `tests/data/lang/english-literals.tsv`: a file may go down, never up, and a file not in
+//! the baseline may hold none. `BLESS_LANG=1` rewrites the baseline (review it with `git
+//! diff`: the totals may only fall).
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use tempograph::text::Analysis;
+use tempograph::{lang, timex};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    dct: NaiveDate,
+    text: String,
+    expect: Vec<Expect>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    text: String,
+    #[serde(rename = "type")]
+    kind: String,
+    value: String,
+    #[serde(default)]
+    rule: Option<String>,
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn sorted_dir(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn language_cases() {
+    let filter = std::env::var("LANG_CASE").ok();
+    let mut failures = Vec::new();
+    let mut ran = 0;
+    let mut seen_langs = BTreeSet::new();
+    let mut names = BTreeMap::new();
+    for dir in sorted_dir(&root().join("tests/data/lang")) {
+        if !dir.is_dir() {
+            continue;
+        }
+        let code = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let Some(l) = lang::by_code(&code) else {
+            failures.push(format!(
+                "tests/data/lang/{code}: no language package `{code}` in src/lang"
+            ));
+            continue;
+        };
+        seen_langs.insert(l.code());
+        let mut used = BTreeSet::new();
+        for p in sorted_dir(&dir) {
+            if p.extension().is_none_or(|x| x != "toml") {
+                continue;
+            }
+            let file = format!("{code}/{}", p.file_name().unwrap_or_default().to_string_lossy());
+            let src = std::fs::read_to_string(&p).expect("readable case file");
+            let f: File = toml::from_str(&src).unwrap_or_else(|e| panic!("{file}: {e}"));
+            for c in f.case {
+                if let Some(prev) = names.insert(c.name.clone(), file.clone()) {
+                    failures.push(format!("duplicate case name `{}` in {file} (first in {prev})", c.name));
+                }
+                if filter.as_deref().is_some_and(|f| !c.name.contains(f)) {
+                    continue;
+                }
+                ran += 1;
+                let got = timex::tag_in(l, &c.text, &Analysis::new(&c.text), c.dct);
+                for t in &got {
+                    if !l.rule_ids().contains(&t.rule) {
+                        failures.push(format!(
+                            "{file}: {}: rule `{}` is not in {}'s rule ids",
+                            c.name,
+                            t.rule,
+                            l.name()
+                        ));
+                    }
+                }
+                let ok = got.len() == c.expect.len()
+                    && got.iter().zip(&c.expect).all(|(g, e)| {
+                        g.text == e.text
+                            && g.kind.as_str() == e.kind
+                            && g.value == e.value
+                            && e.rule.as_deref().is_none_or(|r| r == g.rule)
+                    });
+                if ok {
+                    used.extend(got.iter().map(|t| t.rule));
+                } else {
+                    let show = |v: Vec<String>| v.join(", ");
+                    failures.push(format!(
+                        "{file}: {} (DCT {})\n    text: {:?}\n    want: {}\n    got:  {}",
+                        c.name,
+                        c.dct,
+                        c.text,
+                        show(
+                            c.expect
+                                .iter()
+                                .map(|e| format!(
+                                    "`{}` {} {} [{}]",
+                                    e.text,
+                                    e.kind,
+                                    e.value,
+                                    e.rule.as_deref().unwrap_or("*")
+                                ))
+                                .collect()
+                        ),
+                        show(
+                            got.iter()
+                                .map(|t| format!(
+                                    "`{}` {} {} [{}] ({})",
+                                    t.text,
+                                    t.kind.as_str(),
+                                    t.value,
+                                    t.rule,
+                                    t.derivation.why
+                                ))
+                                .collect()
+                        ),
+                    ));
+                }
+            }
+        }
+        if filter.is_none() {
+            for id in l.rule_ids() {
+                if !used.contains(id) {
+                    failures.push(format!(
+                        "{}: rule `{id}` is not exercised by any passing case",
+                        l.name()
+                    ));
+                }
+            }
+        }
+    }
+    for l in lang::LANGUAGES {
+        if l.code() != "en" && !seen_langs.contains(l.code()) {
+            failures.push(format!(
+                "{} has no cases: tests/data/lang/{}/*.toml",
+                l.name(),
+                l.code()
+            ));
+        }
+    }
+    assert!(ran > 0, "no cases ran");
+    assert!(
+        failures.is_empty(),
+        "{} problems in {ran} cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The language packages are distinct, and the default is English.
+#[test]
+fn languages_are_registered_once() {
+    let codes: BTreeSet<&str> = lang::LANGUAGES.iter().map(|l| l.code()).collect();
+    assert_eq!(codes.len(), lang::LANGUAGES.len(), "a language code twice");
+    assert_eq!(lang::english().code(), "en");
+    assert_eq!(lang::by_code("DE").map(|l| l.code()), Some("de"));
+    assert!(lang::by_code("xx").is_none());
+}
+
+/// A string literal counts as an English word when its contents are only lower-case ASCII
+/// letters, at least two of them (`"today"`, `"said"`): the shape of a word list entry or
+/// a compared token. Format strings, rule ids (`"date/iso"`), keys with `_` or `-`,
+/// capitalised words and single letters do not count, so the figure is a floor on the
+/// English a file holds, not all of it.
+fn is_word_literal(s: &str) -> bool {
+    s.len() >= 2 && s.bytes().all(|b| b.is_ascii_lowercase()) && !UD_RELATIONS.contains(&s)
+}
+
+/// The Universal Dependencies relation names: labels of the parser's output, the same in
+/// every language, not English words.
+const UD_RELATIONS: &[&str] = &[
+    "acl",
+    "advcl",
+    "advmod",
+    "amod",
+    "appos",
+    "aux",
+    "case",
+    "cc",
+    "ccomp",
+    "clf",
+    "compound",
+    "conj",
+    "cop",
+    "csubj",
+    "dep",
+    "det",
+    "discourse",
+    "dislocated",
+    "expl",
+    "fixed",
+    "flat",
+    "goeswith",
+    "iobj",
+    "list",
+    "mark",
+    "nmod",
+    "nsubj",
+    "nummod",
+    "obj",
+    "obl",
+    "orphan",
+    "parataxis",
+    "punct",
+    "reparandum",
+    "root",
+    "vocative",
+    "xcomp",
+];
+
+/// Folders whose literals are the tool's own interface vocabulary (option values, output
+/// formats, HTML and CSS names), not words of the language the texts are written in.
+const INTERFACE: &[&str] = &["src/cli/", "src/render/"];
+
+/// The contents of the string literals of Rust source `src` (plain and raw strings; not
+/// comments, char literals or byte strings' prefixes' letters).
+fn string_literals(src: &str) -> Vec<&str> {
+    let b = src.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                let mut depth = 0;
+                while i < b.len() {
+                    if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
+                        depth += 1;
+                        i += 2;
+                    } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
+                        depth -= 1;
+                        i += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            b'\'' => {
+                // A char literal (`'"'`, `'\''`, `'é'`) or a lifetime (`'a`).
+                if b.get(i + 1) == Some(&b'\\') {
+                    i += 2;
+                    while i < b.len() && b[i] != b'\'' {
+                        i += 1;
+                    }
+                    i += 1;
+                } else if let Some(ch) = src[i + 1..].chars().next() {
+                    let after = i + 1 + ch.len_utf8();
+                    i = if b.get(after) == Some(&b'\'') { after + 1 } else { i + 1 };
+                } else {
+                    i += 1;
+                }
+            }
+            b'r' if (b.get(i + 1) == Some(&b'"') || b.get(i + 1) == Some(&b'#'))
+                && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_')) =>
+            {
+                let mut j = i + 1;
+                let mut hashes = 0;
+                while b.get(j) == Some(&b'#') {
+                    hashes += 1;
+                    j += 1;
+                }
+                if b.get(j) != Some(&b'"') {
+                    i += 1;
+                    continue;
+                }
+                let start = j + 1;
+                let close = format!("\"{}", "#".repeat(hashes));
+                let end = src[start..].find(&close).map_or(b.len(), |k| start + k);
+                out.push(&src[start..end]);
+                i = end + close.len();
+            }
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < b.len() && b[j] != b'"' {
+                    j += if b[j] == b'\\' { 2 } else { 1 };
+                }
+                out.push(&src[start..j.min(b.len())]);
+                i = j + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Every `.rs` file under `dir`, recursively, as paths relative to the crate root.
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for p in sorted_dir(dir) {
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+/// Per file outside `src/lang/` (in `src/` and `crates/*/src/`), its English word literals.
+/// `TEMPOGRAPH_SRC_ROOT=DIR` counts another checkout instead (to compare with an older
+/// revision: `git archive REV src crates | tar -x -C DIR`).
+fn english_literals() -> BTreeMap<String, usize> {
+    let root = std::env::var_os("TEMPOGRAPH_SRC_ROOT").map_or_else(root, PathBuf::from);
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    for c in sorted_dir(&root.join("crates")) {
+        if c.join("src").is_dir() {
+            rust_files(&c.join("src"), &mut files);
+        }
+    }
+    let mut out = BTreeMap::new();
+    for p in files {
+        let rel = p.strip_prefix(&root).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+        if rel.starts_with("src/lang/") || INTERFACE.iter().any(|f| rel.starts_with(f)) {
+            continue;
+        }
+        let src = std::fs::read_to_string(&p).expect("readable source");
+        let n = string_literals(&src).into_iter().filter(|s| is_word_literal(s)).count();
+        if n > 0 {
+            out.insert(rel, n);
+        }
+    }
+    out
+}
+
+const BASELINE: &str = "tests/data/lang/english-literals.tsv";
+
+#[test]
+fn english_literals_ratchet() {
+    let now = english_literals();
+    let total: usize = now.values().sum();
+    let path = root().join(BASELINE);
+    if std::env::var_os("BLESS_LANG").is_some() {
+        let mut s = String::from(
+            "# English word literals per source file outside src/lang (tests/lang.rs, english_literals_ratchet).\n\
+             # A count may fall, never rise; a file not listed may hold none. BLESS_LANG=1 rewrites it.\n",
+        );
+        s.push_str(&format!("# total\t{total}\n"));
+        for (f, n) in &now {
+            s.push_str(&format!("{f}\t{n}\n"));
+        }
+        std::fs::write(&path, s).expect("write the baseline");
+        return;
+    }
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{BASELINE}: {e}"));
+    let mut base = BTreeMap::new();
+    for (k, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let (f, n) = line
+            .split_once('\t')
+            .and_then(|(f, n)| Some((f, n.trim().parse::<usize>().ok()?)))
+            .unwrap_or_else(|| panic!("{BASELINE}:{}: expected `file TAB count`, found {line:?}", k + 1));
+        base.insert(f.to_string(), n);
+    }
+    let mut rose = Vec::new();
+    for (f, &n) in &now {
+        let was = base.get(f).copied().unwrap_or(0);
+        if n > was {
+            rose.push(format!(
+                "{f}: {was} -> {n} English word literals (move the words to src/lang/en)"
+            ));
+        }
+    }
+    let base_total: usize = base.values().sum();
+    println!("English word literals outside src/lang: {total} now, {base_total} in the baseline");
+    assert!(rose.is_empty(), "the language seam got worse:\n{}", rose.join("\n"));
+}
+
+/// The literal scanner reads strings, not comments, chars or lifetimes.
+#[test]
+fn literal_scanner() {
+    let src = r##"
+        // "comment"
+        /* "block" /* "nested" */ */
+        let a: &'static str = "said"; let q = '"'; let e = '\''; let u = 'é';
+        let r = r#"raw "inner" word"#; let f = format!("{x} days"); let s = "a\"b";
+        fn f<'a>(x: &'a str) -> &'a str { "told" }
+    "##;
+    let lits = string_literals(src);
+    assert_eq!(lits, ["said", "raw \"inner\" word", "{x} days", "a\\\"b", "told"]);
+    let words: Vec<&str> = lits.into_iter().filter(|s| is_word_literal(s)).collect();
+    assert_eq!(words, ["said", "told"]);
+}
+
+/// `tempograph ARGS` in `dir`: exit code, stdout, stderr.
+fn tempograph(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tempograph"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run tempograph");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `tag --lang de` reads German; English stays the default; an unknown code is a usage error
+/// that lists the known ones.
+#[test]
+fn tag_lang_flag() {
+    let dir = tempfile::tempdir().expect("scratch folder");
+    let text = "Sony hat die Premiere am 17. Dezember 2014 abgesagt, gestern.\n";
+    std::fs::write(dir.path().join("artikel.txt"), text).expect("write");
+    let args = |lang: Option<&str>| {
+        let mut a = vec!["tag", "--format", "jsonl", "--dct", "2014-12-18", "artikel.txt"];
+        if let Some(l) = lang {
+            a.extend(["--lang", l]);
+        }
+        a.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    let run = |lang| {
+        let a = args(lang);
+        tempograph(dir.path(), &a.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let (code, out, err) = run(Some("de"));
+    assert_eq!(code, 0, "{err}");
+    let values: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.split("\"value\":\"").nth(1)?.split('"').next())
+        .collect();
+    assert_eq!(values, ["2014-12-17", "2014-12-17"], "{out}");
+    // English by default: `17. Dezember` is not a date to it, `gestern` not a word.
+    let (code, out, _) = run(None);
+    assert_eq!(code, 0);
+    assert!(!out.contains("\"text\":\"gestern\""), "{out}");
+    let (code, out, err) = run(Some("fr"));
+    assert_eq!(code, 2, "{out}");
+    assert!(err.contains("expected a language code (en, de), found `fr`"), "{err}");
+}
+
+/// A manifest entry's `language:` chooses the language of its document; an unknown code is
+/// an error at its line and column.
+#[test]
+fn manifest_language_field() {
+    let dir = tempfile::tempdir().expect("scratch folder");
+    std::fs::write(dir.path().join("a.txt"), "Am Donnerstag wurde der Film abgesagt.\n").expect("write");
+    std::fs::write(dir.path().join("b.txt"), "The film was cancelled on Thursday.\n").expect("write");
+    let manifest = "- file: a.txt\n  published: 2014-12-19\n  language: de\n- file: b.txt\n  published: 2014-12-19\n";
+    std::fs::write(dir.path().join("sources.yaml"), manifest).expect("write");
+    let (code, out, err) = tempograph(dir.path(), &["tag", "--format", "jsonl", "--manifest", "sources.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("\"text\":\"Donnerstag\"") && out.contains("\"value\":\"2014-12-18\""),
+        "{out}"
+    );
+    assert!(out.contains("\"text\":\"Thursday\""), "{out}");
+    std::fs::write(
+        dir.path().join("bad.yaml"),
+        "- file: a.txt\n  published: 2014-12-19\n  language: klingon\n",
+    )
+    .expect("write");
+    let (code, _, err) = tempograph(dir.path(), &["tag", "--manifest", "bad.yaml"]);
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("bad.yaml:3:13")
+            && err.contains("expected `language:` as a language code (en, de), found \"klingon\""),
+        "{err}"
+    );
+}
