@@ -87,6 +87,8 @@ pub mod eval;
 #[doc(hidden)]
 pub mod events;
 #[doc(hidden)]
+pub mod extract;
+#[doc(hidden)]
 pub mod focus;
 #[doc(hidden)]
 pub mod graph;

@@ -295,6 +295,35 @@ impl Analyzed<'_> {
     }
 }
 
+impl<'a> Analyzed<'a> {
+    /// A document analysed elsewhere, from the per-document stages' results (read back from
+    /// an extraction record by [`crate::extract`]): the line index and the look-ups are
+    /// recomputed; `evidence` is what [`evidence_links`] chose. The caller checks that the
+    /// parts belong to `doc` (spans inside its text, indices in range).
+    pub fn from_parts(
+        doc: &'a Document,
+        analysis: Analysis,
+        syntax: crate::syntax::DocParse,
+        timexes: Vec<Timex>,
+        events: Vec<Event>,
+        tlinks: Vec<Tlink>,
+        evidence: Vec<Tlink>,
+    ) -> Analyzed<'a> {
+        let index = DocIndex::new(&doc.text, &analysis, &timexes, &events).with_evidence(events.len(), &evidence);
+        Analyzed {
+            doc,
+            lines: LineIndex::new(&doc.text),
+            analysis,
+            syntax,
+            timexes,
+            events,
+            tlinks,
+            evidence,
+            index,
+        }
+    }
+}
+
 /// Run the per-document stages: text, temporal expressions, events, relations.
 pub fn analyze(doc: &Document) -> Analyzed<'_> {
     match try_analyze(doc, u64::MAX) {
@@ -614,13 +643,18 @@ pub fn build(docs: &[Document], opts: &Options) -> crate::Result<Timeline> {
         }
         out.push(a);
     }
-    let mut timeline = assemble(&out, opts);
+    Ok(finish(&out, opts))
+}
+
+/// The cross-document part of [`build`]: [`assemble`], then the finishing steps.
+pub fn finish(out: &[Analyzed], opts: &Options) -> Timeline {
+    let mut timeline = assemble(out, opts);
     // Events of one day in the order of their clock times (#20, item 5).
     crate::timeline::clock::order_same_day(&mut timeline.events);
     // What `check` would still call a contradiction is recorded as a known conflict, with
     // its evidence: `build`'s output always passes `check` (#20, item 8).
     timeline.record_known_conflicts();
-    Ok(timeline)
+    timeline
 }
 
 /// Words the event tagger can take for events that are never timeline events, however dated:

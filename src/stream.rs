@@ -209,6 +209,26 @@ fn read_line<R: BufRead>(input: &mut R, max: usize) -> std::io::Result<Option<Ra
 
 /// [`run`] with explicit [`Limits`].
 pub fn run_with<R, W, T, F>(
+    input: R,
+    output: W,
+    source: &Path,
+    dct: Option<NaiveDate>,
+    opts: &Options,
+    limits: &Limits,
+    process: F,
+) -> Result<Summary>
+where
+    R: BufRead,
+    W: Write,
+    T: Serialize,
+    F: Fn(&Document) -> Result<T> + Sync + Send,
+{
+    run_raw(input, output, source, dct, opts, limits, |doc, _| process(doc))
+}
+
+/// [`run_with`], giving `process` the record's raw line too (the JSON object as read), for
+/// callers that keep fields other than `id`, `published` and `text` (`tempograph extract`).
+pub fn run_raw<R, W, T, F>(
     mut input: R,
     mut output: W,
     source: &Path,
@@ -221,7 +241,7 @@ where
     R: BufRead,
     W: Write,
     T: Serialize,
-    F: Fn(&Document) -> Result<T> + Sync + Send,
+    F: Fn(&Document, &[u8]) -> Result<T> + Sync + Send,
 {
     let pool = Pool::try_new(opts)?;
     let mut summary = Summary::default();
@@ -353,7 +373,7 @@ fn id_in_prefix(prefix: &[u8]) -> Option<String> {
 fn record_line<T, F>(raw: &[u8], line: usize, source: &Path, dct: Option<NaiveDate>, process: &F) -> (String, bool)
 where
     T: Serialize,
-    F: Fn(&Document) -> Result<T>,
+    F: Fn(&Document, &[u8]) -> Result<T>,
 {
     let mut id = None;
     let res = parse_json(raw, line, source)
@@ -361,7 +381,7 @@ where
         .and_then(|rec| {
             id = Some(rec.id.clone());
             let doc = rec.into_document(line, source, dct)?;
-            let value = process(&doc)?;
+            let value = process(&doc, raw)?;
             ok_line(&doc.id, &value)
         });
     match res {

@@ -69,6 +69,11 @@ pub struct Args {
     #[arg(long)]
     pub all: bool,
 
+    /// Read JSON Lines documents on stdin (as `extract --stream`): extract and assemble in
+    /// one process, the same bytes as a cluster's `extract --stream` then `assemble`.
+    #[arg(long, conflicts_with_all = ["files", "manifest"])]
+    pub stream: bool,
+
     /// Worker threads (default: one per core). Output is identical whatever the number.
     #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub jobs: Option<u32>,
@@ -156,10 +161,15 @@ pub fn load_documents(
 }
 
 pub fn run(args: Args) -> crate::Result<Outcome> {
-    if args.files.is_empty() && args.manifest.is_none() {
-        return Err(Error::usage("build needs documents: give FILE... or --manifest FILE"));
+    if args.files.is_empty() && args.manifest.is_none() && !args.stream {
+        return Err(Error::usage(
+            "build needs documents: give FILE..., --manifest FILE or --stream",
+        ));
     }
     let dct = args.dct.as_deref().map(document::parse_dct).transpose()?;
+    if args.stream {
+        return build_stream(&args, dct);
+    }
     let mopts = document::ManifestOptions {
         allow_outside: args.allow_outside,
     };
@@ -247,7 +257,45 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-fn default_title(manifest: Option<&Path>, docs: &[Document]) -> Option<String> {
+/// `--stream`: see [`super::assemble::build_stream`].
+fn build_stream(args: &Args, dct: Option<chrono::NaiveDate>) -> crate::Result<Outcome> {
+    let limits = crate::pipeline::Limits {
+        max_document_bytes: args.max_document_bytes,
+        max_events: args.max_events,
+    };
+    let popts = crate::pipeline::Options {
+        title: args.title.clone(),
+        base: args.output.as_ref().map_or(Some(PathBuf::from(".")), |o| {
+            o.parent().map(|p| {
+                if p.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    p.to_path_buf()
+                }
+            })
+        }),
+        limits,
+        about: args.about.as_deref().map(|a| crate::focus::Entity::new(a, &args.alias)),
+        top: args.top,
+        min_sources: args.min_sources,
+    };
+    let timeline = super::assemble::build_stream(dct, args.jobs, limits, popts)?;
+    let out = match args.format {
+        Format::Yaml => timeline.to_yaml()?,
+        Format::Json => crate::render::render(&timeline, crate::render::Format::Json)?,
+        Format::Table => table_with(&timeline, args.all),
+    };
+    super::write_output(args.output.as_deref(), &out, &[])?;
+    if !timeline.conflicts.is_empty() {
+        let n = timeline.conflicts.len();
+        super::console::warning(&format!(
+            "the timeline has {n} conflict(s); see `conflicts:` or run `tempograph check`"
+        ));
+    }
+    Ok(Outcome::Ok)
+}
+
+pub fn default_title(manifest: Option<&Path>, docs: &[Document]) -> Option<String> {
     if let Some(m) = manifest {
         let dir = m.canonicalize().ok()?.parent()?.to_path_buf();
         // `timelines/NAME/sources/sources.yaml` → NAME

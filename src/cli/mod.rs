@@ -5,12 +5,14 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+pub mod assemble;
 pub mod bench;
 pub mod build;
 pub mod check;
 pub mod completions;
 pub mod console;
 pub mod eval;
+pub mod extract;
 pub mod output;
 pub mod parse;
 pub mod relations;
@@ -34,6 +36,10 @@ pub enum Command {
     Build(build::Args),
     /// Find and normalize temporal expressions.
     Tag(tag::Args),
+    /// The map step of a distributed build: one JSON line of extraction per document.
+    Extract(extract::Args),
+    /// The reduce step: extraction lines (or partials) in, a timeline (or a partial) out.
+    Assemble(assemble::Args),
     /// Tokens, part of speech, lemmas and dependency trees (Universal Dependencies).
     Parse(parse::Args),
     /// Render a timeline as a diagram or another format.
@@ -72,6 +78,8 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(a) => build::run(a),
         Command::Tag(a) => tag::run(a),
+        Command::Extract(a) => extract::run(a),
+        Command::Assemble(a) => assemble::run(a),
         Command::Parse(a) => parse::run(a),
         Command::Render(a) => render::run(a),
         Command::Check(a) => check::run(a),
