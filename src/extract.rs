@@ -424,7 +424,7 @@ impl Record {
             doc,
             Parts {
                 analysis,
-                syntax: crate::syntax::DocParse { sentences },
+                syntax: crate::syntax::DocParse::from_sentences(sentences),
                 timexes,
                 events,
                 links,

@@ -90,6 +90,12 @@ impl DocParse {
         DocParse { sentences, children }
     }
 
+    /// A parse from sentences parsed elsewhere (an extraction record), with its index.
+    pub fn from_sentences(sentences: Vec<ParsedSentence>) -> DocParse {
+        let children = sentences.iter().map(children_index).collect();
+        DocParse { sentences, children }
+    }
+
     /// The dependents of word `h` (0-based) of sentence `s`, in word order.
     pub fn children(&self, s: usize, h: usize) -> &[u32] {
         match self.children.get(s) {
