@@ -35,6 +35,7 @@
 //! SIMULTANEOUS, IDENTITY, DURING, DURING_INV    x⁻ = y⁻, x⁺ = y⁺
 //! ```
 
+use crate::error::Result;
 use crate::events::lexicon::Lexicon;
 use crate::link::choose::Scorer;
 pub use crate::link::closure::{Added, PointGraph};
@@ -47,7 +48,6 @@ use crate::relation::RelType;
 use crate::text::Analysis;
 use crate::timeml::gold::gold_entities;
 use crate::timeml::{attr, TimemlDoc};
-use crate::Result;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -241,7 +241,7 @@ pub fn load_gold(path: &Path) -> Result<GoldDoc> {
 
 /// The `.tml` files of a folder, sorted by name.
 pub fn tml_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let rd = std::fs::read_dir(dir).map_err(|e| crate::Error::io(dir, e))?;
+    let rd = std::fs::read_dir(dir).map_err(|e| crate::error::Error::io(dir, e))?;
     let mut v: Vec<PathBuf> = rd
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "tml"))
@@ -395,7 +395,7 @@ pub fn end_to_end_by_rule(
     let mut by_rule: BTreeMap<&'static str, (usize, usize, usize)> = BTreeMap::new();
     let mut total = TaCounts::default();
     for d in docs {
-        let dct = d.doc.dct.ok_or_else(|| crate::Error::missing_dct(&d.doc.path))?;
+        let dct = d.doc.dct.ok_or_else(|| crate::error::Error::missing_dct(&d.doc.path))?;
         let gold = triples(&d.doc);
         let sys: Vec<(Triple, &'static str)> = match setting {
             Setting::C => linker
@@ -485,7 +485,7 @@ pub fn choose_examples(docs: &[GoldDoc]) -> Vec<(Vec<String>, usize)> {
 pub fn choose_examples_system(docs: &[GoldDoc], lex: &Lexicon) -> Result<Vec<(Vec<String>, usize)>> {
     let mut out = Vec::new();
     for d in docs {
-        let dct = d.doc.dct.ok_or_else(|| crate::Error::missing_dct(&d.doc.path))?;
+        let dct = d.doc.dct.ok_or_else(|| crate::error::Error::missing_dct(&d.doc.path))?;
         let text = &d.doc.text;
         let timexes = crate::timex::tag(text, &d.analysis, dct);
         let events = extract_events(lex, text, &d.analysis, &timexes);
