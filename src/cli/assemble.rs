@@ -42,7 +42,7 @@ pub struct Args {
     pub title: Option<String>,
     /// `yaml` (the timeline) or `table` (a readable summary).
     #[arg(long, value_enum)]
-    pub format: Option<super::build::Format>,
+    pub format: Option<super::output::Format>,
     /// Write here (atomically) instead of stdout.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
@@ -210,7 +210,7 @@ pub fn timeline(
 
 /// The title a timeline of `records` gets without `--title`: what `extract` recorded, else
 /// the first document's title or id (as `build` does).
-fn default_title(records: &[Record]) -> Option<String> {
+pub fn default_title(records: &[Record]) -> Option<String> {
     let first = records.first()?;
     first
         .timeline_title
@@ -271,14 +271,8 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
             top: args.top,
             min_sources: args.min_sources,
         };
-    let format = args.format.unwrap_or(super::build::Format::Yaml);
-    let render = |t: &crate::timeline::Timeline| -> crate::Result<String> {
-        match format {
-            super::build::Format::Yaml => t.to_yaml(),
-            super::build::Format::Json => crate::render::render(t, crate::render::Format::Json),
-            super::build::Format::Table => Ok(super::build::table(t)),
-        }
-    };
+    let format = args.format.unwrap_or(super::output::Format::Yaml);
+    let render = |t: &crate::timeline::Timeline| format.write(t, false);
     let Some(key) = args.group_by.as_deref() else {
         if merged.is_empty() {
             return Err(Error::usage("assemble read no records"));
@@ -341,7 +335,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
             name = format!("{}-{n}", file_name(&k));
             n += 1;
         }
-        let ext = if format == super::build::Format::Yaml {
+        let ext = if format == super::output::Format::Yaml {
             "yaml"
         } else {
             "txt"
@@ -384,54 +378,4 @@ fn file_name(key: &str) -> String {
         s.insert(0, '_');
     }
     s
-}
-
-/// `build --stream`: extract + assemble in one process, through the same record lines as a
-/// cluster run, so that both give the same bytes.
-pub fn build_stream(
-    dct: Option<chrono::NaiveDate>,
-    jobs: Option<u32>,
-    limits: Limits,
-    mut popts: crate::pipeline::Options,
-) -> crate::Result<crate::timeline::Timeline> {
-    let bopts = crate::batch::Options::jobs_or_all(jobs);
-    let mut lines: Vec<u8> = Vec::new();
-    let stdin = std::io::stdin();
-    super::extract::stream(
-        stdin.lock(),
-        &mut lines,
-        dct,
-        &bopts,
-        limits,
-        crate::stream::MAX_RECORD_BYTES,
-    )?;
-    let (mut records, mut origins, mut errors) = (Vec::new(), Vec::new(), Vec::new());
-    read_lines(
-        &lines[..],
-        Path::new("<stdin>"),
-        &mut records,
-        &mut origins,
-        &mut errors,
-    )?;
-    // The output's line n is the input's record n: name the input's lines.
-    if !errors.is_empty() {
-        let n = errors.len();
-        for e in &errors {
-            eprintln!("tempograph: error: {e:#}");
-        }
-        return Err(Error::usage(format!(
-            "{n} document(s) could not be read; nothing was written"
-        )));
-    }
-    let (merged, origins) = crate::extract::merge(records, origins).map_err(Error::usage)?;
-    if popts.title.is_none() {
-        popts.title = default_title(&merged);
-    }
-    crate::batch::try_install(&bopts, || timeline(merged, &origins, &popts, limits.max_events))?.map_err(|errors| {
-        let n = errors.len();
-        for e in &errors {
-            eprintln!("tempograph: error: {e:#}");
-        }
-        Error::usage(format!("{n} document(s) could not be assembled"))
-    })
 }

@@ -99,7 +99,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let mopts = crate::document::ManifestOptions {
         allow_outside: args.allow_outside,
     };
-    let (docs, errors) = super::build::load_documents(
+    let (docs, errors) = super::input::load_documents(
         &args.files,
         args.manifest.as_deref(),
         dct,
@@ -127,7 +127,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let title = args
         .title
         .clone()
-        .or_else(|| super::build::default_title(args.manifest.as_deref(), &docs));
+        .or_else(|| super::input::default_title(args.manifest.as_deref(), &docs));
     let inputs: Vec<PathBuf> = docs
         .iter()
         .map(|d| d.path.clone())

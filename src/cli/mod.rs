@@ -13,6 +13,7 @@ pub mod completions;
 pub mod console;
 pub mod eval;
 pub mod extract;
+pub mod input;
 pub mod output;
 pub mod parse;
 pub mod relations;

@@ -561,7 +561,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                     ));
                 }
                 let dct = dct.as_deref().map(crate::document::parse_dct).transpose()?;
-                let (loaded, errors) = super::build::load_documents(
+                let (loaded, errors) = super::input::load_documents(
                     &files,
                     manifest.as_deref(),
                     dct,

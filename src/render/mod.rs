@@ -26,10 +26,12 @@ mod html;
 mod image;
 mod json;
 mod mermaid;
+mod table;
 mod timeml;
 
 pub use crate::timeline::label::{date_label, ends_label};
 pub use image::{find_tool, render_image, Engine, Tool, ENGINE_NAMES};
+pub use table::{table, table_with};
 
 use crate::error::{Error, Result};
 use crate::timeline::{Bounds, Date, Event, Timeline};
