@@ -32,7 +32,7 @@ pub struct Args {
     /// One timeline per value of this record field: `story`, `entity` (the `entities` field;
     /// each timeline is about its entity, as with `--about`), or any other field of the stream
     /// records (`title`, `kind` too). Needs --out-dir.
-    #[arg(long, value_name = "KEY", requires = "out_dir")]
+    #[arg(long, value_name = "KEY", requires = "out_dir", conflicts_with = "about")]
     pub group_by: Option<String>,
     /// With --group-by: the folder the timelines are written to, one `KEY.yaml` each.
     #[arg(long, value_name = "DIR", requires = "group_by", conflicts_with = "output")]
@@ -49,18 +49,8 @@ pub struct Args {
     /// Refuse a timeline whose documents have more events than this together.
     #[arg(long, value_name = "N", default_value_t = Limits::DEFAULT_MAX_EVENTS)]
     pub max_events: u64,
-    /// An entity timeline (as `build --about`).
-    #[arg(long, value_name = "ENTITY", conflicts_with = "group_by")]
-    pub about: Option<String>,
-    /// Another name of the `--about` entity (repeatable).
-    #[arg(long, value_name = "NAME", requires = "about")]
-    pub alias: Vec<String>,
-    /// Keep only the N most salient events.
-    #[arg(long, value_name = "N")]
-    pub top: Option<usize>,
-    /// Keep only events told by at least K documents.
-    #[arg(long, value_name = "K", default_value_t = 0)]
-    pub min_sources: usize,
+    #[command(flatten)]
+    pub select: super::select::Selection,
     /// Worker threads (default: one per core). Output is identical whatever the number.
     #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub jobs: Option<u32>,
@@ -222,7 +212,7 @@ pub fn default_title(records: &[Record]) -> Option<String> {
 fn fail(errors: Vec<Error>) -> crate::Result<Outcome> {
     let n = errors.len();
     for e in &errors {
-        eprintln!("tempograph: error: {e:#}");
+        super::console::error(e);
     }
     Err(Error::usage(format!(
         "{n} problem(s) in the records; nothing was written"
@@ -247,18 +237,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     }
     let bopts = crate::batch::Options::jobs_or_all(args.jobs);
     bopts.warn_if_capped();
-    let base = |out: Option<&Path>| -> Option<PathBuf> {
-        match out {
-            Some(o) => o.parent().map(|p| {
-                if p.as_os_str().is_empty() {
-                    PathBuf::from(".")
-                } else {
-                    p.to_path_buf()
-                }
-            }),
-            None => Some(PathBuf::from(".")),
-        }
-    };
+    let base = super::output::base;
     let popts =
         |title: Option<String>, about: Option<crate::focus::Entity>, base: Option<PathBuf>| crate::pipeline::Options {
             title,
@@ -268,8 +247,8 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
                 max_events: args.max_events,
             },
             about,
-            top: args.top,
-            min_sources: args.min_sources,
+            top: args.select.top,
+            min_sources: args.select.min_sources,
         };
     let format = args.format.unwrap_or(super::output::Format::Yaml);
     let render = |t: &crate::timeline::Timeline| format.write(t, false);
@@ -278,7 +257,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
             return Err(Error::usage("assemble read no records"));
         }
         let title = args.title.clone().or_else(|| default_title(&merged));
-        let about = args.about.as_deref().map(|a| crate::focus::Entity::new(a, &args.alias));
+        let about = args.select.entity();
         let o = popts(title, about, base(args.output.as_deref()));
         let t = crate::batch::try_install(&bopts, || timeline(merged, &origins, &o, args.max_events))?;
         let t = match t {

@@ -52,20 +52,8 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = crate::pipeline::Limits::DEFAULT_MAX_EVENTS)]
     pub max_events: u64,
 
-    /// An entity timeline: only the events this entity takes part in (its name, the aliases
-    /// given with `--alias`, an acronym, a surname, and pronouns and descriptions that refer
-    /// back to it).
-    #[arg(long, value_name = "ENTITY")]
-    pub about: Option<String>,
-    /// Another name of the `--about` entity (repeatable): `--about "General Motors" --alias GM`.
-    #[arg(long, value_name = "NAME", requires = "about")]
-    pub alias: Vec<String>,
-    /// Keep only the N most salient events (each event's `salience` in the YAML), in time order.
-    #[arg(long, value_name = "N")]
-    pub top: Option<usize>,
-    /// Keep only events told by at least K documents.
-    #[arg(long, value_name = "K", default_value_t = 0)]
-    pub min_sources: usize,
+    #[command(flatten)]
+    pub select: super::select::Selection,
     /// `--format text`: list every event, the unlisted ones (negated, modal, hypothetical,
     /// reporting, generic, opinion) included, each with its reason. The YAML always has them all.
     #[arg(long)]
@@ -110,20 +98,8 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
             "{n} document(s) could not be read; nothing was written"
         )));
     }
-    for d in &docs {
-        for w in &d.warnings {
-            super::console::document_warning(w);
-        }
-    }
-    let mut ids = std::collections::BTreeSet::new();
-    for d in &docs {
-        if !ids.insert(d.id.clone()) {
-            return Err(Error::usage(format!(
-                "two documents have the id `{}` (file name without extension); rename one",
-                d.id
-            )));
-        }
-    }
+    super::input::report_warnings(&docs);
+    super::input::unique_ids(&docs)?;
     let title = args
         .title
         .clone()
@@ -133,16 +109,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         .map(|d| d.path.clone())
         .chain(args.manifest.clone())
         .collect();
-    let base = match &args.output {
-        Some(o) => o.parent().map(|p| {
-            if p.as_os_str().is_empty() {
-                PathBuf::from(".")
-            } else {
-                p.to_path_buf()
-            }
-        }),
-        None => Some(PathBuf::from(".")),
-    };
+    let base = super::output::base(args.output.as_deref());
     let popts = crate::pipeline::Options {
         title,
         base,
@@ -150,9 +117,9 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
             max_document_bytes: args.max_document_bytes,
             max_events: args.max_events,
         },
-        about: args.about.as_deref().map(|a| crate::focus::Entity::new(a, &args.alias)),
-        top: args.top,
-        min_sources: args.min_sources,
+        about: args.select.entity(),
+        top: args.select.top,
+        min_sources: args.select.min_sources,
     };
     let bopts = crate::batch::Options::jobs_or_all(args.jobs);
     bopts.warn_if_capped();
@@ -182,19 +149,11 @@ fn build_stream(args: &Args, dct: Option<chrono::NaiveDate>) -> crate::Result<Ou
     };
     let popts = crate::pipeline::Options {
         title: args.title.clone(),
-        base: args.output.as_ref().map_or(Some(PathBuf::from(".")), |o| {
-            o.parent().map(|p| {
-                if p.as_os_str().is_empty() {
-                    PathBuf::from(".")
-                } else {
-                    p.to_path_buf()
-                }
-            })
-        }),
+        base: super::output::base(args.output.as_deref()),
         limits,
-        about: args.about.as_deref().map(|a| crate::focus::Entity::new(a, &args.alias)),
-        top: args.top,
-        min_sources: args.min_sources,
+        about: args.select.entity(),
+        top: args.select.top,
+        min_sources: args.select.min_sources,
     };
     let timeline = stream_timeline(dct, args.jobs, limits, popts)?;
     let out = args.format.write(&timeline, args.all)?;
@@ -239,7 +198,7 @@ fn stream_timeline(
     if !errors.is_empty() {
         let n = errors.len();
         for e in &errors {
-            eprintln!("tempograph: error: {e:#}");
+            super::console::error(e);
         }
         return Err(Error::usage(format!(
             "{n} document(s) could not be read; nothing was written"
@@ -255,7 +214,7 @@ fn stream_timeline(
     .map_err(|errors| {
         let n = errors.len();
         for e in &errors {
-            eprintln!("tempograph: error: {e:#}");
+            super::console::error(e);
         }
         Error::usage(format!("{n} document(s) could not be assembled"))
     })

@@ -108,22 +108,10 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     )?;
     let mut failed = errors.len();
     for e in &errors {
-        eprintln!("tempograph: error: {e:#}");
+        super::console::error(e);
     }
-    for d in &docs {
-        for w in &d.warnings {
-            eprintln!("tempograph: {w}");
-        }
-    }
-    let mut ids = std::collections::BTreeSet::new();
-    for d in &docs {
-        if !ids.insert(d.id.clone()) {
-            return Err(Error::usage(format!(
-                "two documents have the id `{}` (file name without extension); rename one",
-                d.id
-            )));
-        }
-    }
+    super::input::report_warnings(&docs);
+    super::input::unique_ids(&docs)?;
     let title = args
         .title
         .clone()
@@ -158,7 +146,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
                 }
                 Err(e) => {
                     failed += 1;
-                    eprintln!("tempograph: error: {e:#}");
+                    super::console::error(&e);
                 }
             }
         }

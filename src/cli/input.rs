@@ -89,3 +89,23 @@ pub fn default_title(manifest: Option<&Path>, docs: &[Document]) -> Option<Strin
     }
     docs.first().map(|d| d.title.clone().unwrap_or_else(|| d.id.clone()))
 }
+
+/// Every document's warnings on stderr (`path:line: warning: ...`), unless `-q`.
+pub fn report_warnings(docs: &[Document]) {
+    for w in docs.iter().flat_map(|d| &d.warnings) {
+        super::console::document_warning(w);
+    }
+}
+
+/// Refuse two documents with one id: they would be one document in every record, source
+/// and view.
+pub fn unique_ids(docs: &[Document]) -> Result<(), Error> {
+    let mut ids = std::collections::BTreeSet::new();
+    match docs.iter().find(|d| !ids.insert(d.id.as_str())) {
+        Some(d) => Err(Error::usage(format!(
+            "two documents have the id `{}` (file name without extension); rename one",
+            d.id
+        ))),
+        None => Ok(()),
+    }
+}

@@ -18,6 +18,7 @@ pub mod output;
 pub mod parse;
 pub mod relations;
 pub mod render;
+pub mod select;
 pub mod tag;
 pub mod timeml;
 

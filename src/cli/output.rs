@@ -233,3 +233,18 @@ impl Format {
         }
     }
 }
+
+/// The folder relative paths in a timeline are written against: that of `-o OUT`, else the
+/// working directory.
+pub fn base(output: Option<&Path>) -> Option<PathBuf> {
+    match output {
+        Some(o) => o.parent().map(|p| {
+            if p.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                p.to_path_buf()
+            }
+        }),
+        None => Some(PathBuf::from(".")),
+    }
+}
