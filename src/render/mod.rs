@@ -461,3 +461,20 @@ pub fn event_label(e: &Event) -> String {
         l
     }
 }
+
+/// Escape text for HTML element content and attribute values (double-quoted): the page
+/// (`html`) and the TimelineJS slides (`timelinejs`, whose text is HTML).
+pub(crate) fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
