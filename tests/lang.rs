@@ -244,13 +244,58 @@ const UD_RELATIONS: &[&str] = &[
 const INTERFACE: &[&str] = &["src/cli/", "src/render/"];
 
 /// The contents of the string literals of Rust source `src` (plain and raw strings; not
-/// comments, char literals or byte strings' prefixes' letters).
+/// comments, char literals, byte strings' prefixes' letters or attributes).
 fn string_literals(src: &str) -> Vec<&str> {
+    literal_spans(src).into_iter().map(|(_, s)| s).collect()
+}
+
+/// Calls whose first argument names a field of a data format (a JSON record's key, a YAML
+/// path step), not a word of a text: `serialize_field("published", ...)`.
+const FORMAT_KEY_CALLS: &[&str] = &["serialize_field(", "serialize_entry(", "Step::key("];
+
+/// The string literals of `src` that count as English words: [`is_word_literal`], and not
+/// the key of a data format ([`FORMAT_KEY_CALLS`]). Attributes (`#[serde(rename = "type")]`)
+/// are skipped by the scanner.
+fn word_literals(src: &str) -> Vec<&str> {
+    literal_spans(src)
+        .into_iter()
+        .filter(|&(at, s)| {
+            let before = src[..at.saturating_sub(1)].trim_end();
+            is_word_literal(s) && !FORMAT_KEY_CALLS.iter().any(|c| before.ends_with(c))
+        })
+        .map(|(_, s)| s)
+        .collect()
+}
+
+/// [`string_literals`] with the byte offset of each literal's contents.
+fn literal_spans(src: &str) -> Vec<(usize, &str)> {
     let b = src.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
+    let mut attribute: Option<usize> = None;
+    let mut depth = 0usize;
     while i < b.len() {
         match b[i] {
+            // An attribute (`#[...]`, `#![...]`): its strings are keys and options of
+            // derives and lints (`rename = "type"`, `feature = "train"`), not text.
+            b'#' if attribute.is_none()
+                && (b.get(i + 1) == Some(&b'[') || (b.get(i + 1) == Some(&b'!') && b.get(i + 2) == Some(&b'['))) =>
+            {
+                attribute = Some(out.len());
+                depth = 0;
+                i += 1;
+            }
+            b'[' if attribute.is_some() => {
+                depth += 1;
+                i += 1;
+            }
+            b']' if attribute.is_some() => {
+                depth -= 1;
+                i += 1;
+                if depth == 0 {
+                    out.truncate(attribute.take().unwrap_or(0));
+                }
+            }
             b'/' if b.get(i + 1) == Some(&b'/') => {
                 while i < b.len() && b[i] != b'\n' {
                     i += 1;
@@ -304,7 +349,7 @@ fn string_literals(src: &str) -> Vec<&str> {
                 let start = j + 1;
                 let close = format!("\"{}", "#".repeat(hashes));
                 let end = src[start..].find(&close).map_or(b.len(), |k| start + k);
-                out.push(&src[start..end]);
+                out.push((start, &src[start..end]));
                 i = end + close.len();
             }
             b'"' => {
@@ -313,7 +358,7 @@ fn string_literals(src: &str) -> Vec<&str> {
                 while j < b.len() && b[j] != b'"' {
                     j += if b[j] == b'\\' { 2 } else { 1 };
                 }
-                out.push(&src[start..j.min(b.len())]);
+                out.push((start, &src[start..j.min(b.len())]));
                 i = j + 1;
             }
             _ => i += 1,
@@ -352,7 +397,7 @@ fn english_literals() -> BTreeMap<String, usize> {
             continue;
         }
         let src = std::fs::read_to_string(&p).expect("readable source");
-        let n = string_literals(&src).into_iter().filter(|s| is_word_literal(s)).count();
+        let n = word_literals(&src).len();
         if n > 0 {
             out.insert(rel, n);
         }
@@ -419,6 +464,48 @@ fn literal_scanner() {
     assert_eq!(lits, ["said", "raw \"inner\" word", "{x} days", "a\\\"b", "told"]);
     let words: Vec<&str> = lits.into_iter().filter(|s| is_word_literal(s)).collect();
     assert_eq!(words, ["said", "told"]);
+}
+
+/// What counts as an English word literal, and what does not: each line of Rust is a case
+/// with the words it should count.
+#[test]
+fn word_classifier() {
+    let cases: &[(&str, &[&str])] = &[
+        // Counted: compared words, list entries, match arms, words as arguments.
+        (r#"if w == "said" {}"#, &["said"]),
+        (r#"matches!(w, "after" | "before")"#, &["after", "before"]),
+        (r#"static L: &[&str] = &["the", "an"];"#, &["the", "an"]),
+        (r#"Some("since") => RelType::BegunBy,"#, &["since"]),
+        (r#"x.form.eq_ignore_ascii_case("since")"#, &["since"]),
+        (r#"let s = serialize("published");"#, &["published"]),
+        // Not counted: format strings, ids, keys with `_`/`-`, capitals, single letters,
+        // UD relations, punctuation.
+        (r#"format!("{n} days")"#, &[]),
+        (
+            r#"let id = "date/iso"; let k = "max_events"; let f = "press-conference";"#,
+            &[],
+        ),
+        (r#"let n = "Monday"; let a = "s"; let t = "VERB";"#, &[]),
+        (r#"if rel == "nsubj" || rel == "obj" {}"#, &[]),
+        (r#"matches!(p, "," | ";" | "'")"#, &[]),
+        // Not counted: attributes, and the keys of data formats.
+        (r#"#[serde(rename = "type", tag = "from")] struct A;"#, &[]),
+        (r#"#[cfg(feature = "train")] #[derive(Debug)] struct B;"#, &[]),
+        (r#"#![allow(clippy::all)] let x = "said";"#, &["said"]),
+        (r#"st.serialize_field("published", &r.published)?;"#, &[]),
+        (r#"locate(text, &[Step::Index(i), Step::key( "language")]);"#, &[]),
+        // An attribute ends at its bracket: the literals after it count.
+        (r#"#[test] fn f() { assert!(is("told")); }"#, &["told"]),
+        (r#"#[doc = "x [y] z"] fn g() -> &'static str { "ago" }"#, &["ago"]),
+    ];
+    let mut failures = Vec::new();
+    for (src, want) in cases {
+        let got = word_literals(src);
+        if got != *want {
+            failures.push(format!("{src}\n    want {want:?}\n    got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 /// `tempograph ARGS` in `dir`: exit code, stdout, stderr.

@@ -17,30 +17,7 @@
 //! `-men→man`, `-ies→y`.
 
 use super::lexicon::Lexicon;
-
-/// Verb suffix rules: (suffix, replacement).
-static VERB_RULES: &[(&str, &str)] = &[
-    ("ies", "y"),
-    ("es", "e"),
-    ("es", ""),
-    ("s", ""),
-    ("ied", "y"),
-    ("ed", "e"),
-    ("ed", ""),
-    ("ing", "e"),
-    ("ing", ""),
-];
-
-static NOUN_RULES: &[(&str, &str)] = &[
-    ("ses", "s"),
-    ("xes", "x"),
-    ("zes", "z"),
-    ("ches", "ch"),
-    ("shes", "sh"),
-    ("men", "man"),
-    ("ies", "y"),
-    ("s", ""),
-];
+use crate::lang::en::events::{NOUN_SUFFIXES, VERB_SUFFIXES};
 
 /// The verb lemma of a lower-cased form, if WordNet knows one.
 pub fn verb_lemma(lex: &Lexicon, form: &str) -> Option<String> {
@@ -50,7 +27,8 @@ pub fn verb_lemma(lex: &Lexicon, form: &str) -> Option<String> {
     if lex.verb(form).is_some() {
         return Some(form.to_string());
     }
-    for (suf, rep) in VERB_RULES {
+    for rule in VERB_SUFFIXES.iter() {
+        let [suf, rep] = rule[..] else { continue };
         if let Some(stem) = form.strip_suffix(suf) {
             if stem.len() < 2 {
                 continue;
@@ -60,7 +38,7 @@ pub fn verb_lemma(lex: &Lexicon, form: &str) -> Option<String> {
                 return Some(cand);
             }
             // stopped → stop, running → run
-            if rep.is_empty() && (*suf == "ed" || *suf == "ing") {
+            if rep.is_empty() && (suf == "ed" || suf == "ing") {
                 let b = stem.as_bytes();
                 // An ASCII letter doubled: the last byte is a whole character (`ⶶed` ends in
                 // two equal UTF-8 continuation bytes).
@@ -84,7 +62,8 @@ pub fn noun_lemma(lex: &Lexicon, form: &str) -> String {
     if lex.event_noun(form).is_some() || form.ends_with("ss") || form.ends_with("us") || form.ends_with("is") {
         return form.to_string();
     }
-    for (suf, rep) in NOUN_RULES {
+    for rule in NOUN_SUFFIXES.iter() {
+        let [suf, rep] = rule[..] else { continue };
         if let Some(stem) = form.strip_suffix(suf) {
             if stem.len() < 2 {
                 continue;

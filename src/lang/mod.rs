@@ -236,3 +236,42 @@ fn parse_row<T: Field>(l: &'static str) -> Result<(&'static str, T), &'static st
     let v = T::parse_field(v).ok_or("unreadable value")?;
     Ok((w, v))
 }
+
+/// Rows of fields from a data file (`field TAB field ...` a line), parsed on first use; a
+/// field written `-` is the empty string (a suffix rule that removes without adding:
+/// `ed TAB -`). For rules whose parts are all words, in file order: morphology's suffix
+/// rules.
+pub struct Rows {
+    src: &'static str,
+    cell: OnceLock<Vec<Vec<&'static str>>>,
+}
+
+impl Rows {
+    /// The rows of `src` (an `include_str!` of the data file).
+    pub const fn new(src: &'static str) -> Rows {
+        Rows {
+            src,
+            cell: OnceLock::new(),
+        }
+    }
+
+    /// The rows, in file order, each with at least one field.
+    pub fn get(&self) -> &[Vec<&'static str>] {
+        self.cell.get_or_init(|| {
+            data_lines(self.src)
+                .map(|l| {
+                    l.split('\t')
+                        .map(|f| if f.trim() == "-" { "" } else { f.trim() })
+                        .collect()
+                })
+                .collect()
+        })
+    }
+}
+
+impl std::ops::Deref for Rows {
+    type Target = [Vec<&'static str>];
+    fn deref(&self) -> &[Vec<&'static str>] {
+        self.get()
+    }
+}
