@@ -18,10 +18,11 @@ use crate::document::Document;
 use crate::events::merge::{self, Cluster, DocEvents, TimeMention};
 use crate::events::{Aspect, Event, EventClass, Polarity, Pos, Tense};
 use crate::graph::{self, Graph, NodeId};
+use crate::lang::en::events::TAKE_PLACE;
 use crate::lang::en::is_clause_opener;
 use crate::lang::en::timeline::{
-    BOUND_PREPOSITIONS, DEADLINE_PREPOSITIONS, DURATIVE_PREPOSITIONS, NAME_PREPOSITIONS, NEVER_EVENT_LEMMAS,
-    NOUN_DETERMINERS, ORDER_PREPOSITIONS, OWN_PREPOSITIONS, WINDOW_PREPOSITIONS,
+    BOUND_PREPOSITIONS, COMPARISON_SINCE, DEADLINE_PREPOSITIONS, DURATION_FOR, DURATIVE_PREPOSITIONS,
+    NAME_PREPOSITIONS, NEVER_EVENT_LEMMAS, NOUN_DETERMINERS, ORDER_PREPOSITIONS, OWN_PREPOSITIONS, WINDOW_PREPOSITIONS,
 };
 use crate::lang::en::words::{is_article_or_coordinator, is_finite_auxiliary, is_preposition};
 use crate::link::{Endpoint, Tlink};
@@ -778,7 +779,7 @@ pub fn parse_attachment(a: &Analyzed, t: usize, e: usize) -> Option<bool> {
     // parser often hangs the phrase on the verb, so the verb's object counts too.
     let words = &p.sentences[s].words;
     let kids = |n: usize| p.children(s, n).iter().map(|&c| &words[c as usize]);
-    let since = kids(h).any(|x| x.deprel == "case" && x.form.eq_ignore_ascii_case("since"));
+    let since = kids(h).any(|x| x.deprel == "case" && x.form.eq_ignore_ascii_case(COMPARISON_SINCE));
     let compared = |n: usize| {
         matches!(words[n].upos.as_str(), "NOUN" | "PROPN")
             && kids(n)
@@ -906,7 +907,7 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
         let prep = ts.checked_sub(1).map(|k| toks[k].text(text).to_ascii_lowercase());
         let own_prep = prep.as_deref().is_some_and(|p| OWN_PREPOSITIONS.contains(&p));
         let durative = prep.as_deref().is_some_and(|p| DURATIVE_PREPOSITIONS.contains(&p))
-            || (prep.as_deref() == Some("for") && tx.kind == TimexType::Duration);
+            || (prep.as_deref() == Some(DURATION_FOR) && tx.kind == TimexType::Duration);
         let gap_end = if own_prep { ts - 1 } else { ts };
         let nearest = if durative {
             ev.pos == Pos::Verb && !verbs_between(after_event, ts)
@@ -941,10 +942,10 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
             };
             // "The robbery took place on Oct. 19": the event is the subject of `take place`.
             let takes_place = |x: &Event| {
-                x.lemma == "take"
+                x.lemma == TAKE_PLACE[0]
                     && toks
                         .get(tok_of(x) + 1)
-                        .is_some_and(|t| t.text(text).eq_ignore_ascii_case("place"))
+                        .is_some_and(|t| t.text(text).eq_ignore_ascii_case(TAKE_PLACE[1]))
             };
             match prev_event(ts) {
                 Some((n, x)) => {

@@ -254,17 +254,34 @@ fn string_literals(src: &str) -> Vec<&str> {
 const FORMAT_KEY_CALLS: &[&str] = &["serialize_field(", "serialize_entry(", "Step::key("];
 
 /// The string literals of `src` that count as English words: [`is_word_literal`], and not
-/// the key of a data format ([`FORMAT_KEY_CALLS`]). Attributes (`#[serde(rename = "type")]`)
-/// are skipped by the scanner.
+/// the key of a data format ([`FORMAT_KEY_CALLS`]) or the spelling of an enum value
+/// ([`is_variant_spelling`]). Attributes (`#[serde(rename = "type")]`) are skipped by the
+/// scanner.
 fn word_literals(src: &str) -> Vec<&str> {
     literal_spans(src)
         .into_iter()
         .filter(|&(at, s)| {
             let before = src[..at.saturating_sub(1)].trim_end();
-            is_word_literal(s) && !FORMAT_KEY_CALLS.iter().any(|c| before.ends_with(c))
+            is_word_literal(s) && !FORMAT_KEY_CALLS.iter().any(|c| before.ends_with(c)) && !is_variant_spelling(before)
         })
         .map(|(_, s)| s)
         .collect()
+}
+
+/// `before` (the source up to a literal) ends a match arm whose pattern is enum variants
+/// only: `Precision::Day => "day"`, `A::X | A::Y => "x"`. The literal is how the format
+/// spells that value (a YAML or JSON value, a TimeML attribute), not a word read from a
+/// text. A literal as the pattern (`"since" => RelType::BegunBy`), under a wrapper
+/// (`Some(A::X) =>`) or after `_ =>` still counts.
+fn is_variant_spelling(before: &str) -> bool {
+    let Some(pattern) = before.strip_suffix("=>") else {
+        return false;
+    };
+    let start = pattern.rfind(['{', ',']).map_or(0, |k| k + 1);
+    let alternatives: Vec<&str> = pattern[start..].split('|').map(str::trim).collect();
+    alternatives
+        .iter()
+        .all(|a| a.contains("::") && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':'))
 }
 
 /// [`string_literals`] with the byte offset of each literal's contents.
@@ -497,6 +514,20 @@ fn word_classifier() {
         // An attribute ends at its bracket: the literals after it count.
         (r#"#[test] fn f() { assert!(is("told")); }"#, &["told"]),
         (r#"#[doc = "x [y] z"] fn g() -> &'static str { "ago" }"#, &["ago"]),
+        // Not counted: the spelling of an enum value; counted: a word matched to one.
+        (
+            r#"match p { Precision::Day => "day", Precision::Week | Precision::Month => "weekly" }"#,
+            &[],
+        ),
+        (
+            r#"match w { "since" => RelType::BegunBy, _ => "within" }"#,
+            &["since", "within"],
+        ),
+        (
+            r#"match x { Some(Kind::A) => "alpha", None => "none" }"#,
+            &["alpha", "none"],
+        ),
+        (r#"let ok = a => "word";"#, &["word"]),
     ];
     let mut failures = Vec::new();
     for (src, want) in cases {

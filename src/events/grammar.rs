@@ -23,10 +23,10 @@
 use super::lexicon::{Ctx, Lexicon};
 use super::{Aspect, Polarity, Pos, Tense};
 use crate::lang::en::events::{
-    ADJECTIVE_SUFFIXES, ADJUNCT_OPENERS, ADVERBS, ARTICLES, BE, CLITICS, CLITIC_S_VERB, DEMONYM_SUFFIXES, DETERMINERS,
-    DO, DO_FORMS, DO_OBJECTS, FUTURE_AUXILIARIES, HAVE, INFINITIVE_MARKER, MODALS, MODAL_FORMS, NOT_COUNTED_ADVERBS,
-    NOT_LY_ADVERBS, NOT_MODIFIERS, NOT_NOUN_HEADS, NOUN_NEGATIONS, OBJECT_ADJECTIVES, OBJECT_CUES, OBJECT_PRONOUNS,
-    PARTICLES, PAST_AUXILIARIES, PLURAL_NOUNS, PREPOSITIONS, PRESENT_AUXILIARIES, QUESTION_SUBJECTS,
+    ending, ADJECTIVE_SUFFIXES, ADJUNCT_OPENERS, ADVERBS, ARTICLES, BE, BEEN, CLITICS, CLITIC_S_VERB, DEMONYM_SUFFIXES,
+    DETERMINERS, DO, DO_FORMS, DO_OBJECTS, FUTURE_AUXILIARIES, HAVE, INFINITIVE_MARKER, MODALS, MODAL_FORMS, NOT,
+    NOT_COUNTED_ADVERBS, NOT_LY_ADVERBS, NOT_MODIFIERS, NOT_NOUN_HEADS, NOUN_NEGATIONS, OBJECT_ADJECTIVES, OBJECT_CUES,
+    OBJECT_PRONOUNS, PARTICLES, PAST_AUXILIARIES, PLURAL_NOUNS, PREPOSITIONS, PRESENT_AUXILIARIES, QUESTION_SUBJECTS,
     RELATIVE_THAT_WHICH, SUBJECTS, VERB_CLITIC_HOSTS, VERB_NEGATIONS,
 };
 use crate::text::{Analysis, TokenKind};
@@ -136,7 +136,11 @@ impl<'a> Context<'a> {
         let p = p.as_str();
         let w = self.lower(self.i);
         // "to attacks": an `-s` form after `to` is a plural noun, not an infinitive.
-        if p == INFINITIVE_MARKER && w.ends_with('s') && !w.ends_with("ss") && Lexicon::builtin().verb(&w).is_none() {
+        if p == INFINITIVE_MARKER
+            && w.ends_with('s')
+            && !w.ends_with(ending::SS)
+            && Lexicon::builtin().verb(&w).is_none()
+        {
             return false;
         }
         if MODALS.contains(&p) || DO.contains(&p) || p == INFINITIVE_MARKER || SUBJECTS.contains(&p) {
@@ -147,13 +151,14 @@ impl<'a> Context<'a> {
         // is a verb ("said that costs rose" has a plural subject there).
         if RELATIVE_THAT_WHICH.contains(&p)
             && w.ends_with('s')
-            && !w.ends_with("ss")
+            && !w.ends_with(ending::SS)
             && super::morph::verb_lemma(Lexicon::builtin(), &w).is_some_and(|l| l != w)
             && self.object_follows()
         {
             return true;
         }
-        (BE.contains(&p) || HAVE.contains(&p)) && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("en"))
+        (BE.contains(&p) || HAVE.contains(&p))
+            && (w.ends_with(ending::ED) || w.ends_with(ending::ING) || w.ends_with(ending::EN))
     }
 
     /// The token is followed by a word that opens an object or an adjunct: a determiner, an
@@ -202,7 +207,7 @@ impl<'a> Context<'a> {
             // "the Christmas release" but "the Pentagon said".
             let w = self.lower(self.i);
             let lex = Lexicon::builtin();
-            if w.ends_with("ed") || lex.verb_exception(&w).is_some_and(|l| l != w) {
+            if w.ends_with(ending::ED) || lex.verb_exception(&w).is_some_and(|l| l != w) {
                 return false;
             }
             return DETERMINERS.contains(&p.as_str()) || (p == "s" && self.is_clitic(j) && !self.clitic_is_verb(j));
@@ -213,7 +218,7 @@ impl<'a> Context<'a> {
         if p == "s" && self.is_clitic(j) {
             return !self.clitic_is_verb(j);
         }
-        PREPOSITIONS.contains(&p.as_str()) && !self.lower(self.i).ends_with("ing")
+        PREPOSITIONS.contains(&p.as_str()) && !self.lower(self.i).ends_with(ending::ING)
     }
 }
 
@@ -226,7 +231,10 @@ impl Context<'_> {
     fn determiner_over_noun_modifiers(&self) -> bool {
         let w = self.lower(self.i);
         let lex = Lexicon::builtin();
-        if w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing") || lex.verb_exception(&w).is_some_and(|l| l != w)
+        if w.ends_with('s')
+            || w.ends_with(ending::ED)
+            || w.ends_with(ending::ING)
+            || lex.verb_exception(&w).is_some_and(|l| l != w)
         {
             return false;
         }
@@ -239,8 +247,8 @@ impl Context<'_> {
             if DETERMINERS.contains(&next.as_str())
                 || OBJECT_PRONOUNS.contains(&next.as_str())
                 || PARTICLES.contains(&next.as_str())
-                || next.ends_with("self")
-                || next.ends_with("selves")
+                || next.ends_with(ending::SELF)
+                || next.ends_with(ending::SELVES)
                 || self.word(n).chars().next().is_some_and(char::is_uppercase)
             {
                 return false;
@@ -284,8 +292,9 @@ impl Context<'_> {
                 continue;
             }
             // A plural before the form makes it a verb: "new reports suggest", "people want".
-            let plural = (p.ends_with('s') && !p.ends_with("ss") && !p.ends_with("us") && !p.ends_with("is"))
-                || PLURAL_NOUNS.contains(&p.as_str());
+            let plural =
+                (p.ends_with('s') && !p.ends_with(ending::SS) && !p.ends_with(ending::US) && !p.ends_with(ending::IS))
+                    || PLURAL_NOUNS.contains(&p.as_str());
             if !noun_modifier(&p) || plural || lower_modifiers >= 2 {
                 return false;
             }
@@ -307,7 +316,7 @@ impl Context<'_> {
         // Gerunds and participles take objects or modify as adjectives (`extending
         // membership`, `a failed attempt`); plurals rarely modify (`rallies almost daily`).
         let w = self.lower(self.i);
-        if w.ends_with("ing") || w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")) {
+        if w.ends_with(ending::ING) || w.ends_with(ending::ED) || (w.ends_with('s') && !w.ends_with(ending::SS)) {
             return false;
         }
         let next = self.word(n);
@@ -333,9 +342,9 @@ impl Context<'_> {
     pub fn past_after_subject(&self) -> bool {
         let w = self.lower(self.i);
         let lex = Lexicon::builtin();
-        let past = (w.ends_with("ed") && super::morph::verb_lemma(lex, &w).is_some_and(|l| l != w))
+        let past = (w.ends_with(ending::ED) && super::morph::verb_lemma(lex, &w).is_some_and(|l| l != w))
             || lex.verb_exception(&w).is_some_and(|l| l != w);
-        if !past || w.ends_with("ing") {
+        if !past || w.ends_with(ending::ING) {
             return false;
         }
         let mut adverbs = 0;
@@ -367,7 +376,7 @@ impl Context<'_> {
     /// headlines and present-tense reports). Not `Apple shares fell` (no object follows).
     pub fn present_after_name(&self) -> bool {
         let w = self.lower(self.i);
-        if !w.ends_with('s') || w.ends_with("ss") || self.i == self.range.start {
+        if !w.ends_with('s') || w.ends_with(ending::SS) || self.i == self.range.start {
             return false;
         }
         let lex = Lexicon::builtin();
@@ -410,8 +419,8 @@ impl Context<'_> {
     /// after a determiner and is followed by a determiner or an object pronoun.
     pub fn verb_with_object(&self) -> bool {
         let w = self.lower(self.i);
-        if w.ends_with("ed")
-            || w.ends_with("ing")
+        if w.ends_with(ending::ED)
+            || w.ends_with(ending::ING)
             || Lexicon::builtin()
                 .verb(&super::morph::verb_lemma(Lexicon::builtin(), &w).unwrap_or_default())
                 .is_none()
@@ -448,8 +457,8 @@ fn noun_modifier(w: &str) -> bool {
         || SUBJECTS.contains(&w)
         || OBJECT_PRONOUNS.contains(&w)
         || is_adverb(w)
-        || w.ends_with("ed")
-        || w.ends_with("ing")
+        || w.ends_with(ending::ED)
+        || w.ends_with(ending::ING)
         || NOT_MODIFIERS.contains(&w))
 }
 
@@ -487,7 +496,7 @@ pub fn context_of(text: &str, analysis: &Analysis, i: usize) -> Ctx {
 }
 
 fn is_adverb(w: &str) -> bool {
-    ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !NOT_LY_ADVERBS.contains(&w))
+    ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with(ending::LY) && !NOT_LY_ADVERBS.contains(&w))
 }
 
 /// `do` as a main verb with an object or pro-form after it: `would do so`, `can do it`,
@@ -525,14 +534,15 @@ pub fn is_auxiliary_use(ctx: &Context) -> bool {
             return false;
         };
         let next = ctx.lower(n);
-        if matches!(ctx.word(ctx.i + 1), "'" | "’") || ctx.word(n) == "not" {
+        if matches!(ctx.word(ctx.i + 1), "'" | "’") || ctx.word(n) == NOT {
             return true;
         }
         if HAVE.contains(&w) {
-            return next == "been"
-                || next.ends_with("ed")
-                || next.ends_with("en")
-                || (super::lexicon::Lexicon::builtin().verb_exception(&next).is_some() && !next.ends_with("ing"));
+            return next == BEEN
+                || next.ends_with(ending::ED)
+                || next.ends_with(ending::EN)
+                || (super::lexicon::Lexicon::builtin().verb_exception(&next).is_some()
+                    && !next.ends_with(ending::ING));
         }
         return super::lexicon::Lexicon::builtin().verb(&next).is_some() && !DETERMINERS.contains(&next.as_str());
     }
@@ -602,9 +612,10 @@ pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
             bare: chain.is_empty(),
         };
     }
-    let ing = form.ends_with("ing");
-    let participle =
-        form.ends_with("ed") || form.ends_with("en") || lex.verb_exception(&form).is_some_and(|l| l != form && !ing);
+    let ing = form.ends_with(ending::ING);
+    let participle = form.ends_with(ending::ED)
+        || form.ends_with(ending::EN)
+        || lex.verb_exception(&form).is_some_and(|l| l != form && !ing);
     // An -ing form takes its tense from a `be` auxiliary only: in "as you often do heading
     // into the holiday" the `do` is a verb of its own, and `heading` a bare participle.
     // (Only `do`/`have` are dropped: TimeML keeps `to`, `will` and modals over an -ing form.)
@@ -628,7 +639,7 @@ pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
         } else if participle && has(&HAVE) {
             aspect = Aspect::Perfective;
         }
-    } else if has(&HAVE) && chain.iter().any(|w| w == "been") {
+    } else if has(&HAVE) && chain.iter().any(|w| w == BEEN) {
         aspect = Aspect::Perfective;
     }
     let first = if chain.iter().any(|w| w == INFINITIVE_MARKER)

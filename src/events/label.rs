@@ -34,8 +34,9 @@
 
 use crate::events::{Event, EventClass, Pos, Tense};
 use crate::lang::en::events::{
-    AMOUNT_WORDS, ARTICLES, CATENATIVE, HAPPEN_VERBS, LABEL_END_TRIMMED, LABEL_KEPT_ADVERBS, RELATIVE_PRONOUNS,
-    SCALE_WORDS, VP_COORDINATORS, VP_OPENERS, WINDOW_RELATIVES, WINDOW_SIGNALS, WINDOW_STOPS_LEFT,
+    AMOUNT_WORDS, ARTICLES, CATENATIVE, HAPPEN_VERBS, INFINITIVE_MARKER, LABEL_END_TRIMMED, LABEL_KEPT_ADVERBS, OF,
+    RELATIVE_PRONOUNS, SCALE_WORDS, TAKE_PLACE, VP_COORDINATORS, VP_OPENERS, WINDOW_RELATIVES, WINDOW_SIGNALS,
+    WINDOW_STOPS_LEFT,
 };
 use crate::lang::en::is_clause_opener;
 use crate::lang::en::words::{is_article_or_coordinator, is_finite_auxiliary, is_preposition};
@@ -180,7 +181,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
             let of_phrase = rel == "nmod"
                 && ws
                     .iter()
-                    .any(|x| x.head == c + 1 && x.deprel == "case" && x.lemma.eq_ignore_ascii_case("of"))
+                    .any(|x| x.head == c + 1 && x.deprel == "case" && x.lemma.eq_ignore_ascii_case(OF))
                 && c > h
                 && c - h <= 4;
             // Coordinated names are one participant list ("Sony and Paramount").
@@ -278,8 +279,9 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
         // place"), not the bare noun.
         if base(w) == "nsubj" {
             if let Some(h) = d.parse.head(s, w) {
-                let place = children(h).find(|&c| base(c) == "obj" && lemma(c) == "place");
-                let happen = HAPPEN_VERBS.contains(&lemma(h).as_str()) || (lemma(h) == "take" && place.is_some());
+                let place = children(h).find(|&c| base(c) == "obj" && lemma(c) == TAKE_PLACE[1]);
+                let happen =
+                    HAPPEN_VERBS.contains(&lemma(h).as_str()) || (lemma(h) == TAKE_PLACE[0] && place.is_some());
                 if happen {
                     keep[h] = true;
                     for c in children(h) {
@@ -317,7 +319,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
             // Negation, and the adverbs that change what happened ("still leaking", "first
             // crossed", "again filed").
             let neg = rel == "advmod" && LABEL_KEPT_ADVERBS.contains(&lemma(c).as_str());
-            let to = rel == "mark" && lemma(c) == "to";
+            let to = rel == "mark" && lemma(c) == INFINITIVE_MARKER;
             if matches!(rel, "aux" | "aux:pass" | "cop" | "compound:prt") || neg || (to && p != top) {
                 keep[c] = true;
             }
@@ -684,7 +686,7 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
     let of_in_name = |i: usize| {
         i > sent.tokens.start
             && i + 1 < sent.tokens.end
-            && (toks[i].text(text) == "of" || NAME_PARTICLES.contains(&toks[i].text(text)))
+            && (toks[i].text(text) == OF || NAME_PARTICLES.contains(&toks[i].text(text)))
             && capital(i - 1)
             && capital(i + 1)
     };
@@ -727,7 +729,7 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
             let mut n = 0;
             while j > sent.tokens.start
                 && toks[j - 1].kind == TokenKind::Word
-                && (n < 3 || capital(j - 1) && (capital(j) || toks[j].text(text) == "of") || of_in_name(j - 1))
+                && (n < 3 || capital(j - 1) && (capital(j) || toks[j].text(text) == OF) || of_in_name(j - 1))
             {
                 j -= 1;
                 n += 1;

@@ -37,7 +37,7 @@
 use super::label::Doc;
 use super::{Aspect, Event, EventClass, Polarity, Pos, Tense};
 use crate::lang::en::events::{
-    COGNITION, CONDITIONALS, FIRST_PERSON, INTENDING, MODAL_LEMMAS, NEGATING, NEGATORS, SAYING,
+    COGNITION, CONDITIONALS, FIRST_PERSON, INTENDING, MODAL_LEMMAS, NEGATING, NEGATORS, SAYING, TELL,
 };
 pub use crate::timeline::Unlisted;
 
@@ -121,7 +121,7 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     // Reporting: the telling.
     // A verb of saying with an object of its own is a happening ("Apple added audio
     // recording abilities"); "told reporters" tells.
-    let own_object = w.is_some_and(|w| children(w).iter().any(|&c| rel(c) == "obj")) && lemma != "tell";
+    let own_object = w.is_some_and(|w| children(w).iter().any(|&c| rel(c) == "obj")) && lemma != TELL;
     if e.class == EventClass::Reporting && SAYING.contains(&lemma.as_str()) && !own_object {
         return Some(Unlisted::Reporting);
     }

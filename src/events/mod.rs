@@ -36,7 +36,7 @@ pub mod listing;
 pub mod merge;
 pub mod morph;
 
-use crate::lang::en::events::{EVENT_NOUN_SUFFIXES, VERB_COORDINATORS};
+use crate::lang::en::events::{ending, EVENT_NOUN_SUFFIXES, VERB_COORDINATORS};
 use crate::text::{Analysis, Span, TokenKind};
 use lexicon::Lexicon;
 use serde::{Deserialize, Serialize};
@@ -239,7 +239,10 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
         (false, None)
     } else if vlemma.is_some()
         && (verbal
-            || (!nominal && (lower.ends_with("ed") || lower.ends_with("ing") || lex.verb_exception(lower).is_some())))
+            || (!nominal
+                && (lower.ends_with(ending::ED)
+                    || lower.ends_with(ending::ING)
+                    || lex.verb_exception(lower).is_some())))
     {
         (true, Some(Pos::Verb))
     } else {

@@ -17,7 +17,7 @@
 //! `-men→man`, `-ies→y`.
 
 use super::lexicon::Lexicon;
-use crate::lang::en::events::{NOUN_SUFFIXES, VERB_SUFFIXES};
+use crate::lang::en::events::{ending, NOUN_SUFFIXES, VERB_SUFFIXES};
 
 /// The verb lemma of a lower-cased form, if WordNet knows one.
 pub fn verb_lemma(lex: &Lexicon, form: &str) -> Option<String> {
@@ -38,7 +38,7 @@ pub fn verb_lemma(lex: &Lexicon, form: &str) -> Option<String> {
                 return Some(cand);
             }
             // stopped → stop, running → run
-            if rep.is_empty() && (suf == "ed" || suf == "ing") {
+            if rep.is_empty() && (suf == ending::ED || suf == ending::ING) {
                 let b = stem.as_bytes();
                 // An ASCII letter doubled: the last byte is a whole character (`ⶶed` ends in
                 // two equal UTF-8 continuation bytes).
@@ -59,7 +59,11 @@ pub fn noun_lemma(lex: &Lexicon, form: &str) -> String {
     if let Some(l) = lex.noun_exception(form) {
         return l.to_string();
     }
-    if lex.event_noun(form).is_some() || form.ends_with("ss") || form.ends_with("us") || form.ends_with("is") {
+    if lex.event_noun(form).is_some()
+        || form.ends_with(ending::SS)
+        || form.ends_with(ending::US)
+        || form.ends_with(ending::IS)
+    {
         return form.to_string();
     }
     for rule in NOUN_SUFFIXES.iter() {
@@ -75,7 +79,7 @@ pub fn noun_lemma(lex: &Lexicon, form: &str) -> String {
         }
     }
     form.strip_suffix('s')
-        .filter(|s| s.len() > 2 && !form.ends_with("ss"))
+        .filter(|s| s.len() > 2 && !form.ends_with(ending::SS))
         .unwrap_or(form)
         .to_string()
 }

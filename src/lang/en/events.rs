@@ -233,6 +233,48 @@ pub static ADJECTIVE_SUFFIXES: Words = Words::new(include_str!("data/events/adje
 /// Suffixes of nationality words (`Cuban`, `Chinese`, `British`, `Iraqi`).
 pub static DEMONYM_SUFFIXES: Words = Words::new(include_str!("data/events/demonym-suffixes.txt"));
 
+/// `of`, inside a name (`Bank of England`) or opening a phrase that belongs to its noun
+/// (`the release of the film`).
+pub const OF: &str = "of";
+
+/// The idiom whose subject is the event (`The robbery took place on Oct. 19`): verb lemma
+/// and object.
+pub const TAKE_PLACE: [&str; 2] = ["take", "place"];
+
+/// The verb of saying whose object is the addressee, not something done (`told reporters`):
+/// with an object it still only tells.
+pub const TELL: &str = "tell";
+
+/// The past participle of `be`: `have been` + a noun event is perfective (`has been a
+/// problem`); `has been` after `have` makes it a verb group.
+pub const BEEN: &str = "been";
+
+/// The negation adverb: an auxiliary `do`/`have` before it is an auxiliary (`did not go`).
+pub const NOT: &str = "not";
+
+/// Word endings the event tagger reads a form's part of speech from (`-ed` past, `-ing`
+/// participle, `-ly` adverb, `-ss` not a plural).
+pub mod ending {
+    /// Past tense and past participle: `canceled`.
+    pub const ED: &str = "ed";
+    /// Irregular past participle: `taken`, `been`.
+    pub const EN: &str = "en";
+    /// Present participle and gerund: `leaking`.
+    pub const ING: &str = "ing";
+    /// Adverb of manner: `quickly`.
+    pub const LY: &str = "ly";
+    /// A final `s` that is not a plural's: `business`.
+    pub const SS: &str = "ss";
+    /// A final `s` that is not a plural's: `virus`, `status`.
+    pub const US: &str = "us";
+    /// A final `s` that is not a plural's: `crisis`, `analysis`.
+    pub const IS: &str = "is";
+    /// Reflexive pronouns: `itself`.
+    pub const SELF: &str = "self";
+    /// Reflexive pronouns: `themselves`.
+    pub const SELVES: &str = "selves";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

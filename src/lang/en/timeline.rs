@@ -58,6 +58,15 @@ pub static SUPPORT_VERBS: Words = Words::new(include_str!("data/timeline/support
 /// it (`the company`).
 pub const DEFINITE_ARTICLE: &str = "the";
 
+/// `since` on a time expression inside a noun phrase with a superlative or ordinal (`its
+/// first quarterly profit since 2001`, `the highest level since March`): it bounds the
+/// comparison, not the event's time.
+pub const COMPARISON_SINCE: &str = "since";
+
+/// `for` before a duration says how long (`for three days`): the trailing expression belongs
+/// to the verb, not to a noun object between.
+pub const DURATION_FOR: &str = "for";
+
 #[cfg(test)]
 mod tests {
     use super::*;
