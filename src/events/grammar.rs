@@ -27,7 +27,7 @@ use crate::lang::en::events::{
     DETERMINERS, DO, DO_FORMS, DO_OBJECTS, FUTURE_AUXILIARIES, HAVE, INFINITIVE_MARKER, MODALS, MODAL_FORMS, NOT,
     NOT_COUNTED_ADVERBS, NOT_LY_ADVERBS, NOT_MODIFIERS, NOT_NOUN_HEADS, NOUN_NEGATIONS, OBJECT_ADJECTIVES, OBJECT_CUES,
     OBJECT_PRONOUNS, PARTICLES, PAST_AUXILIARIES, PLURAL_NOUNS, PREPOSITIONS, PRESENT_AUXILIARIES, QUESTION_SUBJECTS,
-    RELATIVE_THAT_WHICH, SUBJECTS, VERB_CLITIC_HOSTS, VERB_NEGATIONS,
+    RELATIVE_THAT_WHICH, SUBJECTS, VERBAL_CONTEXT, VERB_CLITIC_HOSTS, VERB_NEGATIONS,
 };
 use crate::text::{Analysis, TokenKind};
 use std::ops::Range;
@@ -463,7 +463,8 @@ fn noun_modifier(w: &str) -> bool {
 }
 
 /// The kind of word right before token `i` (only whitespace between), as the corpus counts
-/// were made by `scripts/gen_event_lexicon.py` (its `context_of` uses the same word lists).
+/// were made by `scripts/gen_event_lexicon.py` (its `context_of` reads the same data files:
+/// `determiners.txt`, `prepositions.txt`, `verbal-context.txt`).
 pub fn context_of(text: &str, analysis: &Analysis, i: usize) -> Ctx {
     if i == 0 {
         return Ctx::Other;
@@ -482,13 +483,7 @@ pub fn context_of(text: &str, analysis: &Analysis, i: usize) -> Ctx {
         Ctx::Determiner
     } else if PREPOSITIONS.contains(&w) {
         Ctx::Preposition
-    } else if w == INFINITIVE_MARKER
-        || MODALS[..9].contains(&w)
-        || DO[..3].contains(&w)
-        || SUBJECTS.contains(&w)
-        || BE[..8].contains(&w)
-        || HAVE[..4].contains(&w)
-    {
+    } else if VERBAL_CONTEXT.contains(&w) {
         Ctx::Verbal
     } else {
         Ctx::Other
