@@ -3,13 +3,13 @@
 //!
 //! | package      | code | what it holds                                                      |
 //! |--------------|------|--------------------------------------------------------------------|
-//! | [`en`]       | `en` | English: the timex grammar's word tables, the tense cues, the month names of datelines (the default) |
+//! | [`en`]       | `en` | English: the timex grammar's word tables, the tense cues, the month names of datelines, the event stage's and the timeline assembly's word lists (the default) |
 //! | [`de`]       | `de` | German: absolute dates, month and weekday names, `gestern`/`heute`/`morgen`, `letzte`/`nächste` + unit, tense cues |
 //!
 //! A package is a folder `src/lang/<code>/`: word lists and tables as data files
-//! (`data/*.txt`, one word a line; `data/*.tsv`, word TAB value; `#` starts a comment line),
-//! embedded in the binary with `include_str!` and parsed once, on first use ([`Words`],
-//! [`Table`]), plus the little code that cannot be data (the rules that read the tables, the
+//! (`data/*.txt`, one word a line; `data/*.tsv`, word TAB value, or fields separated by TABs
+//! with `-` for an empty one; `#` starts a comment line), embedded in the binary with
+//! `include_str!` and parsed once, on first use ([`Words`], [`Table`], [`Rows`]), plus the little code that cannot be data (the rules that read the tables, the
 //! tense cues). The stages ask the package through [`Language`]; a language is chosen by
 //! its code ([`by_code`], `tempograph tag --lang de`), English by default ([`english`]).
 //!
