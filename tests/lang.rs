@@ -10,8 +10,9 @@
 //! `english_literals_ratchet` counts, per source file outside `src/lang/`, the string
 //! literals that are an English-looking word (see [`is_word_literal`]) and compares them with
 //! `tests/data/lang/english-literals.tsv`: a file may go down, never up, and a file not in
-//! the baseline may hold none. `BLESS_LANG=1` rewrites the baseline (review it with `git
-//! diff`: the totals may only fall).
+//! the baseline may hold none; a file that rose is reported with every literal it holds, by
+//! line. `BLESS_LANG=1` rewrites the baseline (review it with `git diff`: the totals may only
+//! fall). What counts is decided by [`word_literals`], whose cases are `word_classifier`.
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -258,13 +259,17 @@ const FORMAT_KEY_CALLS: &[&str] = &["serialize_field(", "serialize_entry(", "Ste
 /// ([`is_variant_spelling`]). Attributes (`#[serde(rename = "type")]`) are skipped by the
 /// scanner.
 fn word_literals(src: &str) -> Vec<&str> {
+    word_literal_spans(src).into_iter().map(|(_, s)| s).collect()
+}
+
+/// [`word_literals`] with the byte offset of each.
+fn word_literal_spans(src: &str) -> Vec<(usize, &str)> {
     literal_spans(src)
         .into_iter()
         .filter(|&(at, s)| {
             let before = src[..at.saturating_sub(1)].trim_end();
             is_word_literal(s) && !FORMAT_KEY_CALLS.iter().any(|c| before.ends_with(c)) && !is_variant_spelling(before)
         })
-        .map(|(_, s)| s)
         .collect()
 }
 
@@ -395,10 +400,10 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Per file outside `src/lang/` (in `src/` and `crates/*/src/`), its English word literals.
-/// `TEMPOGRAPH_SRC_ROOT=DIR` counts another checkout instead (to compare with an older
-/// revision: `git archive REV src crates | tar -x -C DIR`).
-fn english_literals() -> BTreeMap<String, usize> {
+/// Per file outside `src/lang/` (in `src/` and `crates/*/src/`), its English word literals,
+/// each as `line: "word"`. `TEMPOGRAPH_SRC_ROOT=DIR` counts another checkout instead (to
+/// compare with an older revision: `git archive REV src crates | tar -x -C DIR`).
+fn english_literals() -> BTreeMap<String, Vec<String>> {
     let root = std::env::var_os("TEMPOGRAPH_SRC_ROOT").map_or_else(root, PathBuf::from);
     let mut files = Vec::new();
     rust_files(&root.join("src"), &mut files);
@@ -414,9 +419,12 @@ fn english_literals() -> BTreeMap<String, usize> {
             continue;
         }
         let src = std::fs::read_to_string(&p).expect("readable source");
-        let n = word_literals(&src).len();
-        if n > 0 {
-            out.insert(rel, n);
+        let words: Vec<String> = word_literal_spans(&src)
+            .into_iter()
+            .map(|(at, w)| format!("{}: {w:?}", src[..at].lines().count()))
+            .collect();
+        if !words.is_empty() {
+            out.insert(rel, words);
         }
     }
     out
@@ -427,7 +435,7 @@ const BASELINE: &str = "tests/data/lang/english-literals.tsv";
 #[test]
 fn english_literals_ratchet() {
     let now = english_literals();
-    let total: usize = now.values().sum();
+    let total: usize = now.values().map(Vec::len).sum();
     let path = root().join(BASELINE);
     if std::env::var_os("BLESS_LANG").is_some() {
         let mut s = String::from(
@@ -435,8 +443,8 @@ fn english_literals_ratchet() {
              # A count may fall, never rise; a file not listed may hold none. BLESS_LANG=1 rewrites it.\n",
         );
         s.push_str(&format!("# total\t{total}\n"));
-        for (f, n) in &now {
-            s.push_str(&format!("{f}\t{n}\n"));
+        for (f, words) in &now {
+            s.push_str(&format!("{f}\t{}\n", words.len()));
         }
         std::fs::write(&path, s).expect("write the baseline");
         return;
@@ -454,11 +462,14 @@ fn english_literals_ratchet() {
         base.insert(f.to_string(), n);
     }
     let mut rose = Vec::new();
-    for (f, &n) in &now {
-        let was = base.get(f).copied().unwrap_or(0);
+    for (f, words) in &now {
+        let (was, n) = (base.get(f).copied().unwrap_or(0), words.len());
         if n > was {
+            // Every counted literal of the file, by line (the new ones are among them).
+            let list: Vec<String> = words.iter().take(60).map(|w| format!("    {f}:{w}")).collect();
             rose.push(format!(
-                "{f}: {was} -> {n} English word literals (move the words to src/lang/en)"
+                "{f}: {was} -> {n} English word literals (move the words to src/lang/en):\n{}",
+                list.join("\n")
             ));
         }
     }
