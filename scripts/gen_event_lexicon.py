@@ -201,7 +201,7 @@ def main():
     ap.add_argument(
         "--fold-out",
         help="folder for fold-F.tsv: counts from every --corpus document not in fold F, the "
-        "folds of `tempograph relations links --test DIR... --folds K` (same folders, same order)",
+        "folds of `tempograph-train relations links --test DIR... --folds K` (same folders, same order)",
     )
     a = ap.parse_args()
     cmd = "scripts/gen_event_lexicon.py"

@@ -40,8 +40,7 @@ use crate::link::choose::Scorer;
 pub use crate::link::closure::{Added, PointGraph};
 use crate::link::facts::GoldEntities;
 use crate::link::features::{self, Context, PairKind};
-use crate::link::model::{train_label, Counts};
-use crate::link::softmax::Softmax;
+use crate::link::model::train_label;
 use crate::link::{Classifier, Endpoint};
 use crate::relation::RelType;
 use crate::text::Analysis;
@@ -255,30 +254,6 @@ pub fn load_gold_dir(dir: &Path) -> Result<Vec<GoldDoc>> {
     tml_files(dir)?.iter().map(|p| load_gold(p)).collect()
 }
 
-/// Count the gold links of `docs` into a table.
-pub fn train(docs: &[GoldDoc]) -> Counts {
-    let mut c = Counts::new();
-    for d in docs {
-        let cx = d.context();
-        for (t, a, b) in d.gold_pairs() {
-            c.add(&features::pair(&cx, a, b), t.rel);
-        }
-    }
-    c
-}
-
-/// The gold links of `docs` as perceptron examples.
-pub fn examples(docs: &[GoldDoc]) -> Vec<(features::Pair, RelType)> {
-    let mut v = Vec::new();
-    for d in docs {
-        let cx = d.context();
-        for (t, a, b) in d.gold_pairs() {
-            v.push((features::pair(&cx, a, b), t.rel));
-        }
-    }
-    v
-}
-
 /// C-relation-only results: temporal awareness plus plain label accuracy per pair kind.
 #[derive(Clone, Debug, Default)]
 pub struct RelationOnly {
@@ -462,118 +437,6 @@ fn extract_events(
 ) -> Vec<crate::events::Event> {
     let spans: Vec<crate::text::Span> = timexes.iter().map(|t| t.span).collect();
     crate::events::extract_with(lex, text, analysis, &spans)
-}
-
-/// Training examples for the pair chooser ([`crate::link::choose`]): every candidate and gold
-/// pair of `docs` over the gold entities, labelled with the gold relation or NONE.
-pub fn choose_examples(docs: &[GoldDoc]) -> Vec<(Vec<String>, usize)> {
-    let mut out = Vec::new();
-    for d in docs {
-        let gold: Vec<(Endpoint, Endpoint, RelType)> =
-            d.gold_pairs().into_iter().map(|(t, a, b)| (a, b, t.rel)).collect();
-        out.extend(crate::link::choose::examples(&d.context(), &gold));
-    }
-    out
-}
-
-/// Training examples for the pair chooser as Task ABC sees a document: the entities our own
-/// extractors find, each aligned to the gold entity its extent overlaps; a pair's label is the
-/// gold relation between the two aligned gold entities, NONE when either end has no gold
-/// counterpart or the gold pair is not linked. So the chooser also learns how often a pair of
-/// *extracted* entities ends up unscored (a spurious event costs precision). Events are found
-/// with `lex`.
-pub fn choose_examples_system(docs: &[GoldDoc], lex: &Lexicon) -> Result<Vec<(Vec<String>, usize)>> {
-    let mut out = Vec::new();
-    for d in docs {
-        let dct = d.doc.dct.ok_or_else(|| crate::Error::missing_dct(&d.doc.path))?;
-        let text = &d.doc.text;
-        let timexes = crate::timex::tag(text, &d.analysis, dct);
-        let events = extract_events(lex, text, &d.analysis, &timexes);
-        let ev = crate::link::event_facts(&events);
-        let tx = crate::link::timex_facts(&timexes, &d.analysis);
-        let cx = Context {
-            text,
-            analysis: &d.analysis,
-            dct: Some(dct),
-            events: &ev,
-            timexes: &tx,
-            sorted: crate::link::features::in_sentence_order(&tx),
-        };
-        // Gold endpoint -> system endpoint (the first system entity overlapping it).
-        let mut to_sys: BTreeMap<Endpoint, Endpoint> = BTreeMap::new();
-        to_sys.insert(Endpoint::Dct, Endpoint::Dct);
-        for (gi, g) in d.entities.events.iter().enumerate() {
-            if let Some(si) = ev.iter().position(|e| e.span.overlaps(&g.span)) {
-                to_sys.entry(Endpoint::Event(gi)).or_insert(Endpoint::Event(si));
-            }
-        }
-        for (gi, g) in d.entities.timexes.iter().enumerate() {
-            if let Some(si) = tx.iter().position(|t| t.span.overlaps(&g.span)) {
-                to_sys.entry(Endpoint::Timex(gi)).or_insert(Endpoint::Timex(si));
-            }
-        }
-        let gold: Vec<(Endpoint, Endpoint, RelType)> = d
-            .gold_pairs()
-            .into_iter()
-            .filter_map(|(t, a, b)| Some((*to_sys.get(&a)?, *to_sys.get(&b)?, t.rel)))
-            .collect();
-        out.extend(crate::link::choose::examples(&cx, &gold));
-    }
-    Ok(out)
-}
-
-/// Train the pair chooser on `docs` as Task ABC sees them (see [`choose_examples_system`]).
-pub fn train_chooser(docs: &[GoldDoc]) -> Result<Softmax> {
-    use crate::link::choose::{EPOCHS, L2, N_LABELS};
-    Ok(Softmax::train(
-        &chooser_data(docs, Lexicon::builtin())?.0,
-        N_LABELS,
-        EPOCHS,
-        L2,
-    ))
-}
-
-/// Training examples `(features, label)` and, for each, the index of its document.
-pub type ChooserData = (Vec<(Vec<String>, usize)>, Vec<usize>);
-
-/// The pair chooser's training data: [`choose_examples_system`], then [`choose_examples`],
-/// with the index in `docs` of each example's document; events found with `lex`.
-pub fn chooser_data(docs: &[GoldDoc], lex: &Lexicon) -> Result<ChooserData> {
-    let (mut data, mut doc) = (Vec::new(), Vec::new());
-    for (i, d) in docs.iter().enumerate() {
-        let ex = choose_examples_system(std::slice::from_ref(d), lex)?;
-        doc.extend(std::iter::repeat_n(i, ex.len()));
-        data.extend(ex);
-    }
-    // Plus the same documents over the gold entities: Task ABC CV 34.68 → 34.79, cross-corpus
-    // AQUAINT 25.07 → 26.26, TimeBank 24.83 → 25.15.
-    for (i, d) in docs.iter().enumerate() {
-        let ex = choose_examples(std::slice::from_ref(d));
-        doc.extend(std::iter::repeat_n(i, ex.len()));
-        data.extend(ex);
-    }
-    Ok((data, doc))
-}
-
-/// Train a pair chooser of any learner on `docs` (data as [`train_chooser`], events found
-/// with `lex`).
-pub fn train_chooser_with(
-    docs: &[GoldDoc],
-    lex: &Lexicon,
-    learner: crate::link::choose::Learner,
-    params: &crate::link::boost::Params,
-    stack_folds: usize,
-    stack_mean: bool,
-) -> Result<crate::link::choose::Chooser> {
-    let (data, doc) = chooser_data(docs, lex)?;
-    Ok(crate::link::choose::Chooser::train(
-        &data,
-        &doc,
-        learner,
-        params,
-        stack_folds,
-        stack_mean,
-    ))
 }
 
 /// The TLINK triples of a system TimeML file, with event and timex ids replaced by the ids of
