@@ -105,8 +105,10 @@ fn relations_moved_to_the_training_binary() {
     let (code, _, err) = run(&["relations"]);
     assert_eq!(code, 2);
     assert!(err.contains("tempograph-train"), "{err}");
+    // Hidden from the list of commands (and so from completions and man pages).
     let (_, help, _) = run(&["--help"]);
-    assert!(!help.contains("relations"), "{help}");
+    assert!(help.contains("\n  eval "), "{help}");
+    assert!(!help.lines().any(|l| l.trim_start().starts_with("relations")), "{help}");
 
     let corpus = tempfile::tempdir().unwrap();
     std::fs::write(corpus.path().join("7.tml"), DOC).unwrap();
