@@ -48,7 +48,7 @@ pub fn examples(docs: &[GoldDoc]) -> Vec<(features::Pair, RelType)> {
 }
 
 /// The events of `text` as Task ABC finds them: with `lex`, outside the temporal expressions.
-fn extract_events(
+pub fn extract_events(
     lex: &Lexicon,
     text: &str,
     analysis: &Analysis,

@@ -9,6 +9,7 @@
 //! | [`data`] | training examples from gold TimeML, made with the runtime's feature code |
 //! | [`models`] | `tempograph-train models`: train the link models and write `models/en/link/*` with manifests |
 //! | [`relations`] | `tempograph-train relations pairs/links/matres`: scores on research corpora, with stored or in-memory models and document cross-validation |
+//! | [`score`] | research scoring: C-relation-only per pair kind, Task ABC / C per rule |
 //! | [`matres`] | the MATRES reader and its accuracy |
 //!
 //! It reaches into the library's internal modules (`tempograph::link`, `tempograph::eval`,
@@ -21,6 +22,7 @@ pub mod learn;
 pub mod matres;
 pub mod models;
 pub mod relations;
+pub mod score;
 
 /// The root of the research corpora: `given`, else `$TEMPOGRAPH_CORPORA`, else
 /// `../shared/corpora`.

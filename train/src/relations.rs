@@ -18,6 +18,7 @@ use crate::learn::boost;
 use crate::learn::chooser::{Learner, BOOST, STACK_FOLDS};
 use crate::learn::labels::{Perceptron, SoftmaxLabels, LABEL_EPOCHS, LABEL_L2};
 use crate::matres;
+use crate::score;
 use std::path::PathBuf;
 use tempograph::cli::{write_output, Outcome};
 use tempograph::eval::tlink::{self, GoldDoc};
@@ -250,11 +251,11 @@ pub fn run(c: Command) -> tempograph::Result<Outcome> {
                     match perceptron {
                         Some(epochs) => {
                             let m = Perceptron::train(&ex, epochs);
-                            total.add(&tlink::relation_only(&held, &m, consistent).ta);
+                            total.add(&score::relation_only(&held, &m, consistent).ta);
                         }
                         None => {
                             let m = SoftmaxLabels::train(&ex, LABEL_EPOCHS, LABEL_L2);
-                            total.add(&tlink::relation_only(&held, &m, consistent).ta);
+                            total.add(&score::relation_only(&held, &m, consistent).ta);
                         }
                     }
                 }
@@ -288,7 +289,7 @@ pub fn run(c: Command) -> tempograph::Result<Outcome> {
                 soft = SoftmaxLabels::train(&data::examples(&corpus.load(&train)?), LABEL_EPOCHS, LABEL_L2);
                 &soft
             };
-            let r = tlink::relation_only(&docs, lookup, consistent);
+            let r = score::relation_only(&docs, lookup, consistent);
             let mut out = String::new();
             out += &format!(
                 "C-relation-only on {} documents ({}): TA P {} R {} F1 {}  (Sys- {}, Ref- {}, system violations {}, gold violations {}, skipped gold links {})",
@@ -348,9 +349,9 @@ pub fn run(c: Command) -> tempograph::Result<Outcome> {
                 None => Lexicon::builtin(),
             };
             let setting = if gold_entities {
-                tlink::Setting::C
+                score::Setting::C
             } else {
-                tlink::Setting::Abc
+                score::Setting::Abc
             };
             let params = boost.params();
             let tree_params = format!(
@@ -370,10 +371,10 @@ pub fn run(c: Command) -> tempograph::Result<Outcome> {
             };
             let learned = format!("learner {learner:?}{trees}");
             // One (counts, per-rule counts, description) per threshold.
-            let mut runs: Vec<(tlink::TaCounts, tlink::RuleCounts, String)> = Vec::new();
+            let mut runs: Vec<(tlink::TaCounts, score::RuleCounts, String)> = Vec::new();
             match (pairs, folds) {
                 (Pairs::Rules, None) => {
-                    let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Rules(&model), setting, lex)?;
+                    let (ta, r) = score::end_to_end_by_rule(&docs, score::Linker::Rules(&model), setting, lex)?;
                     runs.push((ta, r, format!("rule pairs, table {}", model.as_str())));
                 }
                 (_, Some(k)) => {
@@ -382,7 +383,7 @@ pub fn run(c: Command) -> tempograph::Result<Outcome> {
                     }
                     let extra = corpus.load(&train)?;
                     let n = if pairs == Pairs::Learned { threshold.len() } else { 1 };
-                    let mut acc: Vec<(tlink::TaCounts, tlink::RuleCounts)> = vec![Default::default(); n];
+                    let mut acc: Vec<(tlink::TaCounts, score::RuleCounts)> = vec![Default::default(); n];
                     for f in 0..k {
                         let (held, rest): (Vec<_>, Vec<_>) = docs.iter().enumerate().partition(|(i, _)| i % k == f);
                         let held: Vec<GoldDoc> = held.into_iter().map(|(_, d)| d.clone()).collect();
@@ -403,18 +404,18 @@ pub fn run(c: Command) -> tempograph::Result<Outcome> {
                         if pairs == Pairs::Learned {
                             let m = train_chooser(&rest)?;
                             for &t in &threshold {
-                                results.push(tlink::end_to_end_by_rule(
+                                results.push(score::end_to_end_by_rule(
                                     &held,
-                                    tlink::Linker::Learned(&m, t),
+                                    score::Linker::Learned(&m, t),
                                     setting,
                                     lex,
                                 )?);
                             }
                         } else {
                             let m = SoftmaxLabels::train(&data::examples(&rest), LABEL_EPOCHS, LABEL_L2);
-                            results.push(tlink::end_to_end_by_rule(
+                            results.push(score::end_to_end_by_rule(
                                 &held,
-                                tlink::Linker::Rules(&m),
+                                score::Linker::Rules(&m),
                                 setting,
                                 lex,
                             )?);
@@ -445,7 +446,7 @@ pub fn run(c: Command) -> tempograph::Result<Outcome> {
                 (Pairs::Learned, None) if !train.is_empty() => {
                     let m = train_chooser(&corpus.load(&train)?)?;
                     for &t in &threshold {
-                        let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Learned(&m, t), setting, lex)?;
+                        let (ta, r) = score::end_to_end_by_rule(&docs, score::Linker::Learned(&m, t), setting, lex)?;
                         runs.push((
                             ta,
                             r,
@@ -456,7 +457,7 @@ pub fn run(c: Command) -> tempograph::Result<Outcome> {
                 (Pairs::Learned, None) => {
                     let m = tempograph::link::choose::Committed;
                     for &t in &threshold {
-                        let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Learned(&m, t), setting, lex)?;
+                        let (ta, r) = score::end_to_end_by_rule(&docs, score::Linker::Learned(&m, t), setting, lex)?;
                         runs.push((
                             ta,
                             r,

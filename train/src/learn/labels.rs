@@ -218,10 +218,11 @@ pub const LABEL_EPOCHS: usize = 10;
 /// Its L2 penalty per step.
 pub const LABEL_L2: f64 = 1e-4;
 
-/// A softmax label model over a pair's keys and atoms: the committed [`Model`] tables are
-/// its weights (`tempograph-train models`). (Prior-shift adaptation to the test corpus by EM, Saerens et al. 2002, was
-/// tried for cross-corpus labelling and lowered C-relation-only on AQUAINT from 53.40 to
-/// 48.04: the probabilities are not calibrated well enough; it was dropped.)
+/// A softmax label model over a pair's keys and atoms: the stored `tempograph::link::Model`
+/// tables are its weights (`tempograph-train models`). (Prior-shift adaptation to the test
+/// corpus by EM, Saerens et al. 2002, was tried for cross-corpus labelling and lowered
+/// C-relation-only on AQUAINT from 53.40 to 48.04: the probabilities are not calibrated well
+/// enough; it was dropped.)
 #[derive(Clone, Debug)]
 pub struct SoftmaxLabels {
     pub model: Softmax,
