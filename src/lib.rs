@@ -81,7 +81,7 @@ mod facade;
 pub mod batch;
 #[doc(hidden)]
 pub mod document;
-pub mod error;
+pub use tempograph_core::error;
 #[doc(hidden)]
 pub mod eval;
 #[doc(hidden)]
@@ -99,7 +99,7 @@ pub mod link;
 #[doc(hidden)]
 pub mod pipeline;
 #[doc(hidden)]
-pub mod relation;
+pub use tempograph_core::relation;
 pub mod render;
 #[doc(hidden)]
 pub mod stream;
@@ -113,7 +113,7 @@ pub mod timeml;
 #[doc(hidden)]
 pub mod timex;
 #[doc(hidden)]
-pub mod value;
+pub use tempograph_core::value;
 #[doc(hidden)]
 pub mod yaml;
 

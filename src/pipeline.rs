@@ -66,10 +66,10 @@ impl Limits {
     pub const DEFAULT_MAX_EVENTS: u64 = 1_000_000;
 
     /// Refuse a document whose text is past `max_document_bytes`.
-    pub fn check_document(&self, doc: &Document) -> crate::Result<()> {
+    pub fn check_document(&self, doc: &Document) -> crate::error::Result<()> {
         let n = doc.text.len() as u64;
         if n > self.max_document_bytes {
-            return Err(crate::Error::limit(
+            return Err(crate::error::Error::limit(
                 &doc.path,
                 "bytes",
                 n,
@@ -333,7 +333,7 @@ pub fn analyze(doc: &Document) -> Analyzed<'_> {
 }
 
 /// [`analyze`], refusing a document with more than `max_events` events before relating them.
-pub fn try_analyze(doc: &Document, max_events: u64) -> crate::Result<Analyzed<'_>> {
+pub fn try_analyze(doc: &Document, max_events: u64) -> crate::error::Result<Analyzed<'_>> {
     try_analyze_with(doc, max_events, None)
 }
 
@@ -341,7 +341,11 @@ pub fn try_analyze(doc: &Document, max_events: u64) -> crate::Result<Analyzed<'_
 /// gold annotations give them for SemEval-2015 Task 4 Track B) instead of found. A given
 /// mention the event tagger also finds keeps the tagger's attributes; any other is an
 /// occurrence with the parse's part of speech and lemma.
-pub fn try_analyze_with<'a>(doc: &'a Document, max_events: u64, given: Option<&[Span]>) -> crate::Result<Analyzed<'a>> {
+pub fn try_analyze_with<'a>(
+    doc: &'a Document,
+    max_events: u64,
+    given: Option<&[Span]>,
+) -> crate::error::Result<Analyzed<'a>> {
     let analysis = Analysis::new(&doc.text);
     let lang = doc.language.as_deref().and_then(crate::lang::by_code);
     let mut timexes = crate::timex::tag_in(lang.unwrap_or_else(crate::lang::english), &doc.text, &analysis, doc.dct);
@@ -353,7 +357,7 @@ pub fn try_analyze_with<'a>(doc: &'a Document, max_events: u64, given: Option<&[
     // A number that is part of a name is no date ("Local 1987", "1600 Pennsylvania Avenue").
     timexes.retain(|t| !name_number(&doc.text, &analysis, &syntax, t));
     if events.len() as u64 > max_events {
-        return Err(crate::Error::limit(
+        return Err(crate::error::Error::limit(
             &doc.path,
             "events",
             events.len() as u64,
@@ -621,19 +625,20 @@ fn governed_candidates(a: &Analyzed, t: usize, lo: usize, hi: usize) -> Vec<usiz
 /// [`Limits::max_document_bytes`] or the documents' events together are past
 /// [`Limits::max_events`] (checked in document order, so the error names the document that
 /// crossed it whatever the number of threads).
-pub fn build(docs: &[Document], opts: &Options) -> crate::Result<Timeline> {
+pub fn build(docs: &[Document], opts: &Options) -> crate::error::Result<Timeline> {
     let limits = opts.limits;
     for d in docs {
         limits.check_document(d)?;
     }
-    let analyzed: Vec<crate::Result<Analyzed>> = docs.par_iter().map(|d| try_analyze(d, limits.max_events)).collect();
+    let analyzed: Vec<crate::error::Result<Analyzed>> =
+        docs.par_iter().map(|d| try_analyze(d, limits.max_events)).collect();
     let mut total = 0u64;
     let mut out = Vec::with_capacity(analyzed.len());
     for a in analyzed {
         let a = a?;
         total += a.events.len() as u64;
         if total > limits.max_events {
-            return Err(crate::Error::limit(
+            return Err(crate::error::Error::limit(
                 &a.doc.path,
                 "events in all documents up to this one",
                 total,

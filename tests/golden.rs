@@ -227,7 +227,7 @@ fn sony_timeline_checks_consistent() {
 #[test]
 fn readme_shows_real_output() {
     let t = build_sony();
-    let table = tempograph::cli::build::table(&t);
+    let table = tempograph::render::table(&t);
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     assert!(
         readme.contains(table.trim_end()),

@@ -13,38 +13,12 @@
 //! the baseline may hold none. `BLESS_LANG=1` rewrites the baseline (review it with `git
 //! diff`: the totals may only fall).
 
-use chrono::NaiveDate;
-use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use tempograph::text::Analysis;
 use tempograph::{lang, timex};
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    case: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Case {
-    name: String,
-    dct: NaiveDate,
-    text: String,
-    expect: Vec<Expect>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Expect {
-    text: String,
-    #[serde(rename = "type")]
-    kind: String,
-    value: String,
-    #[serde(default)]
-    rule: Option<String>,
-}
+mod timex_case;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -79,14 +53,9 @@ fn language_cases() {
         };
         seen_langs.insert(l.code());
         let mut used = BTreeSet::new();
-        for p in sorted_dir(&dir) {
-            if p.extension().is_none_or(|x| x != "toml") {
-                continue;
-            }
+        for p in timex_case::toml_files(&dir) {
             let file = format!("{code}/{}", p.file_name().unwrap_or_default().to_string_lossy());
-            let src = std::fs::read_to_string(&p).expect("readable case file");
-            let f: File = toml::from_str(&src).unwrap_or_else(|e| panic!("{file}: {e}"));
-            for c in f.case {
+            for c in timex_case::load(&p, &file) {
                 if let Some(prev) = names.insert(c.name.clone(), file.clone()) {
                     failures.push(format!("duplicate case name `{}` in {file} (first in {prev})", c.name));
                 }
@@ -105,47 +74,11 @@ fn language_cases() {
                         ));
                     }
                 }
-                let ok = got.len() == c.expect.len()
-                    && got.iter().zip(&c.expect).all(|(g, e)| {
-                        g.text == e.text
-                            && g.kind.as_str() == e.kind
-                            && g.value == e.value
-                            && e.rule.as_deref().is_none_or(|r| r == g.rule)
-                    });
+                let ok = timex_case::matches(&got, &c.expect);
                 if ok {
                     used.extend(got.iter().map(|t| t.rule));
                 } else {
-                    let show = |v: Vec<String>| v.join(", ");
-                    failures.push(format!(
-                        "{file}: {} (DCT {})\n    text: {:?}\n    want: {}\n    got:  {}",
-                        c.name,
-                        c.dct,
-                        c.text,
-                        show(
-                            c.expect
-                                .iter()
-                                .map(|e| format!(
-                                    "`{}` {} {} [{}]",
-                                    e.text,
-                                    e.kind,
-                                    e.value,
-                                    e.rule.as_deref().unwrap_or("*")
-                                ))
-                                .collect()
-                        ),
-                        show(
-                            got.iter()
-                                .map(|t| format!(
-                                    "`{}` {} {} [{}] ({})",
-                                    t.text,
-                                    t.kind.as_str(),
-                                    t.value,
-                                    t.rule,
-                                    t.derivation.why
-                                ))
-                                .collect()
-                        ),
-                    ));
+                    failures.push(timex_case::failure(&file, &c, &got));
                 }
             }
         }

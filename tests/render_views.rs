@@ -114,7 +114,7 @@ fn short_document_ids_are_unambiguous() {
     assert_eq!(s["1664-Apple_CEO"], "1664-Apple_CEO");
     assert_eq!(s["1664-Apple_WWDC"], "1664-Apple_WWDC");
     assert_eq!(s["2000_other"], "2000");
-    let table = tempograph::cli::build::table(&t);
+    let table = tempograph::render::table(&t);
     assert!(
         table.contains("told by 1664-Apple_CEO \"x\", 1664-Apple_WWDC \"x\""),
         "{table}"

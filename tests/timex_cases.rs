@@ -6,37 +6,12 @@
 //! `timex::rules::RULE_IDS` is exercised by at least one case. Set `TIMEX_CASE=substring`
 //! to run only matching cases (the coverage check is then skipped).
 
-use chrono::NaiveDate;
-use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use tempograph::text::Analysis;
 use tempograph::timex::{self, rules::RULE_IDS};
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    case: Vec<Case>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Case {
-    name: String,
-    dct: NaiveDate,
-    text: String,
-    expect: Vec<Expect>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Expect {
-    text: String,
-    #[serde(rename = "type")]
-    kind: String,
-    value: String,
-    #[serde(default)]
-    rule: Option<String>,
-}
+mod timex_case;
+use timex_case::Case;
 
 fn load() -> Vec<(String, Case)> {
     load_dir("tests/data/timex")
@@ -44,21 +19,13 @@ fn load() -> Vec<(String, Case)> {
 
 fn load_dir(rel: &str) -> Vec<(String, Case)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect(rel)
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    paths.sort();
     let mut out = Vec::new();
-    for p in paths {
-        let src = std::fs::read_to_string(&p).expect("readable case file");
-        let f: File = toml::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    for p in timex_case::toml_files(&dir) {
         let file = p
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        out.extend(f.case.into_iter().map(|c| (file.clone(), c)));
+        out.extend(timex_case::load(&p, &file).into_iter().map(|c| (file.clone(), c)));
     }
     out
 }
@@ -89,34 +56,10 @@ fn timex_cases() {
                 ));
             }
         }
-        let fmt = |t: &str, k: &str, v: &str, r: &str| format!("`{t}` {k} {v} [{r}]");
-        let got_s: Vec<String> = got
-            .iter()
-            .map(|t| fmt(&t.text, t.kind.as_str(), &t.value, t.rule))
-            .collect();
-        let ok = got.len() == c.expect.len()
-            && got.iter().zip(&c.expect).all(|(g, e)| {
-                g.text == e.text
-                    && g.kind.as_str() == e.kind
-                    && g.value == e.value
-                    && e.rule.as_deref().is_none_or(|r| r == g.rule)
-            });
-        if ok {
+        if timex_case::matches(&got, &c.expect) {
             used.extend(got.iter().map(|t| t.rule));
         } else {
-            let want: Vec<String> = c
-                .expect
-                .iter()
-                .map(|e| fmt(&e.text, &e.kind, &e.value, e.rule.as_deref().unwrap_or("*")))
-                .collect();
-            failures.push(format!(
-                "{file}: {} (DCT {})\n    text: {:?}\n    want: {}\n    got:  {}",
-                c.name,
-                c.dct,
-                c.text,
-                want.join(", "),
-                got_s.join(", ")
-            ));
+            failures.push(timex_case::failure(file, c, &got));
         }
     }
     if filter.is_none() {
@@ -160,32 +103,10 @@ fn timex_probe() {
         );
         let a = Analysis::new(&c.text);
         let got = timex::tag(&c.text, &a, c.dct);
-        let ok = got.len() == c.expect.len()
-            && got
-                .iter()
-                .zip(&c.expect)
-                .all(|(g, e)| g.text == e.text && g.kind.as_str() == e.kind && g.value == e.value);
-        if ok {
+        if timex_case::matches(&got, &c.expect) {
             pass += 1;
         } else {
-            let show = |v: Vec<String>| v.join(", ");
-            failures.push(format!(
-                "{file}: {} (DCT {})\n    text: {:?}\n    want: {}\n    got:  {}",
-                c.name,
-                c.dct,
-                c.text,
-                show(
-                    c.expect
-                        .iter()
-                        .map(|e| format!("`{}` {} {}", e.text, e.kind, e.value))
-                        .collect()
-                ),
-                show(
-                    got.iter()
-                        .map(|t| format!("`{}` {} {}", t.text, t.kind.as_str(), t.value))
-                        .collect()
-                ),
-            ));
+            failures.push(timex_case::failure(file, c, &got));
         }
     }
     println!("timex probe: {pass} of {} cases pass", cases.len());

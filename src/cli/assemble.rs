@@ -32,7 +32,7 @@ pub struct Args {
     /// One timeline per value of this record field: `story`, `entity` (the `entities` field;
     /// each timeline is about its entity, as with `--about`), or any other field of the stream
     /// records (`title`, `kind` too). Needs --out-dir.
-    #[arg(long, value_name = "KEY", requires = "out_dir")]
+    #[arg(long, value_name = "KEY", requires = "out_dir", conflicts_with = "about")]
     pub group_by: Option<String>,
     /// With --group-by: the folder the timelines are written to, one `KEY.yaml` each.
     #[arg(long, value_name = "DIR", requires = "group_by", conflicts_with = "output")]
@@ -42,25 +42,15 @@ pub struct Args {
     pub title: Option<String>,
     /// `yaml` (the timeline) or `table` (a readable summary).
     #[arg(long, value_enum)]
-    pub format: Option<super::build::Format>,
+    pub format: Option<super::output::Format>,
     /// Write here (atomically) instead of stdout.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// Refuse a timeline whose documents have more events than this together.
     #[arg(long, value_name = "N", default_value_t = Limits::DEFAULT_MAX_EVENTS)]
     pub max_events: u64,
-    /// An entity timeline (as `build --about`).
-    #[arg(long, value_name = "ENTITY", conflicts_with = "group_by")]
-    pub about: Option<String>,
-    /// Another name of the `--about` entity (repeatable).
-    #[arg(long, value_name = "NAME", requires = "about")]
-    pub alias: Vec<String>,
-    /// Keep only the N most salient events.
-    #[arg(long, value_name = "N")]
-    pub top: Option<usize>,
-    /// Keep only events told by at least K documents.
-    #[arg(long, value_name = "K", default_value_t = 0)]
-    pub min_sources: usize,
+    #[command(flatten)]
+    pub select: super::select::Selection,
     /// Worker threads (default: one per core). Output is identical whatever the number.
     #[arg(short = 'j', long = "jobs", value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub jobs: Option<u32>,
@@ -210,7 +200,7 @@ pub fn timeline(
 
 /// The title a timeline of `records` gets without `--title`: what `extract` recorded, else
 /// the first document's title or id (as `build` does).
-fn default_title(records: &[Record]) -> Option<String> {
+pub fn default_title(records: &[Record]) -> Option<String> {
     let first = records.first()?;
     first
         .timeline_title
@@ -222,7 +212,7 @@ fn default_title(records: &[Record]) -> Option<String> {
 fn fail(errors: Vec<Error>) -> crate::Result<Outcome> {
     let n = errors.len();
     for e in &errors {
-        eprintln!("tempograph: error: {e:#}");
+        super::console::error(e);
     }
     Err(Error::usage(format!(
         "{n} problem(s) in the records; nothing was written"
@@ -247,18 +237,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     }
     let bopts = crate::batch::Options::jobs_or_all(args.jobs);
     bopts.warn_if_capped();
-    let base = |out: Option<&Path>| -> Option<PathBuf> {
-        match out {
-            Some(o) => o.parent().map(|p| {
-                if p.as_os_str().is_empty() {
-                    PathBuf::from(".")
-                } else {
-                    p.to_path_buf()
-                }
-            }),
-            None => Some(PathBuf::from(".")),
-        }
-    };
+    let base = super::output::base;
     let popts =
         |title: Option<String>, about: Option<crate::focus::Entity>, base: Option<PathBuf>| crate::pipeline::Options {
             title,
@@ -268,23 +247,17 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
                 max_events: args.max_events,
             },
             about,
-            top: args.top,
-            min_sources: args.min_sources,
+            top: args.select.top,
+            min_sources: args.select.min_sources,
         };
-    let format = args.format.unwrap_or(super::build::Format::Yaml);
-    let render = |t: &crate::timeline::Timeline| -> crate::Result<String> {
-        match format {
-            super::build::Format::Yaml => t.to_yaml(),
-            super::build::Format::Json => crate::render::render(t, crate::render::Format::Json),
-            super::build::Format::Table => Ok(super::build::table(t)),
-        }
-    };
+    let format = args.format.unwrap_or(super::output::Format::Yaml);
+    let render = |t: &crate::timeline::Timeline| format.write(t, false);
     let Some(key) = args.group_by.as_deref() else {
         if merged.is_empty() {
             return Err(Error::usage("assemble read no records"));
         }
         let title = args.title.clone().or_else(|| default_title(&merged));
-        let about = args.about.as_deref().map(|a| crate::focus::Entity::new(a, &args.alias));
+        let about = args.select.entity();
         let o = popts(title, about, base(args.output.as_deref()));
         let t = crate::batch::try_install(&bopts, || timeline(merged, &origins, &o, args.max_events))?;
         let t = match t {
@@ -341,7 +314,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
             name = format!("{}-{n}", file_name(&k));
             n += 1;
         }
-        let ext = if format == super::build::Format::Yaml {
+        let ext = if format == super::output::Format::Yaml {
             "yaml"
         } else {
             "txt"
@@ -384,54 +357,4 @@ fn file_name(key: &str) -> String {
         s.insert(0, '_');
     }
     s
-}
-
-/// `build --stream`: extract + assemble in one process, through the same record lines as a
-/// cluster run, so that both give the same bytes.
-pub fn build_stream(
-    dct: Option<chrono::NaiveDate>,
-    jobs: Option<u32>,
-    limits: Limits,
-    mut popts: crate::pipeline::Options,
-) -> crate::Result<crate::timeline::Timeline> {
-    let bopts = crate::batch::Options::jobs_or_all(jobs);
-    let mut lines: Vec<u8> = Vec::new();
-    let stdin = std::io::stdin();
-    super::extract::stream(
-        stdin.lock(),
-        &mut lines,
-        dct,
-        &bopts,
-        limits,
-        crate::stream::MAX_RECORD_BYTES,
-    )?;
-    let (mut records, mut origins, mut errors) = (Vec::new(), Vec::new(), Vec::new());
-    read_lines(
-        &lines[..],
-        Path::new("<stdin>"),
-        &mut records,
-        &mut origins,
-        &mut errors,
-    )?;
-    // The output's line n is the input's record n: name the input's lines.
-    if !errors.is_empty() {
-        let n = errors.len();
-        for e in &errors {
-            eprintln!("tempograph: error: {e:#}");
-        }
-        return Err(Error::usage(format!(
-            "{n} document(s) could not be read; nothing was written"
-        )));
-    }
-    let (merged, origins) = crate::extract::merge(records, origins).map_err(Error::usage)?;
-    if popts.title.is_none() {
-        popts.title = default_title(&merged);
-    }
-    crate::batch::try_install(&bopts, || timeline(merged, &origins, &popts, limits.max_events))?.map_err(|errors| {
-        let n = errors.len();
-        for e in &errors {
-            eprintln!("tempograph: error: {e:#}");
-        }
-        Error::usage(format!("{n} document(s) could not be assembled"))
-    })
 }

@@ -99,7 +99,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let mopts = crate::document::ManifestOptions {
         allow_outside: args.allow_outside,
     };
-    let (docs, errors) = super::build::load_documents(
+    let (docs, errors) = super::input::load_documents(
         &args.files,
         args.manifest.as_deref(),
         dct,
@@ -108,26 +108,14 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     )?;
     let mut failed = errors.len();
     for e in &errors {
-        eprintln!("tempograph: error: {e:#}");
+        super::console::error(e);
     }
-    for d in &docs {
-        for w in &d.warnings {
-            eprintln!("tempograph: {w}");
-        }
-    }
-    let mut ids = std::collections::BTreeSet::new();
-    for d in &docs {
-        if !ids.insert(d.id.clone()) {
-            return Err(Error::usage(format!(
-                "two documents have the id `{}` (file name without extension); rename one",
-                d.id
-            )));
-        }
-    }
+    super::input::report_warnings(&docs);
+    super::input::unique_ids(&docs)?;
     let title = args
         .title
         .clone()
-        .or_else(|| super::build::default_title(args.manifest.as_deref(), &docs));
+        .or_else(|| super::input::default_title(args.manifest.as_deref(), &docs));
     let inputs: Vec<PathBuf> = docs
         .iter()
         .map(|d| d.path.clone())
@@ -158,7 +146,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
                 }
                 Err(e) => {
                     failed += 1;
-                    eprintln!("tempograph: error: {e:#}");
+                    super::console::error(&e);
                 }
             }
         }

@@ -210,3 +210,41 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&f).unwrap(), "new");
     }
 }
+
+/// What `build` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// The YAML timeline (`schema: tempograph/1`).
+    Yaml,
+    /// The same timeline as JSON (what `render --format json` writes).
+    Json,
+    /// A table of the ordered events with their dates and derivations, for reading.
+    #[value(name = "text", alias = "table")]
+    Table,
+}
+
+impl Format {
+    /// The timeline written in this format (`all`: the table lists the unlisted events too).
+    pub fn write(self, t: &crate::timeline::Timeline, all: bool) -> crate::error::Result<String> {
+        match self {
+            Format::Yaml => t.to_yaml(),
+            Format::Json => crate::render::render(t, crate::render::Format::Json),
+            Format::Table => Ok(crate::render::table_with(t, all)),
+        }
+    }
+}
+
+/// The folder relative paths in a timeline are written against: that of `-o OUT`, else the
+/// working directory.
+pub fn base(output: Option<&Path>) -> Option<PathBuf> {
+    match output {
+        Some(o) => o.parent().map(|p| {
+            if p.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                p.to_path_buf()
+            }
+        }),
+        None => Some(PathBuf::from(".")),
+    }
+}

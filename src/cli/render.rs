@@ -50,7 +50,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         // The readable table `build --format text` prints, of a timeline already built.
         let timeline = super::console::read_timeline(&args.timeline)?;
         let all = args.all || args.view == "all";
-        let table = super::build::table_with(&timeline, all);
+        let table = crate::render::table_with(&timeline, all);
         super::write_output(args.output.as_deref(), table, std::slice::from_ref(&args.timeline))?;
         return Ok(Outcome::Ok);
     }

@@ -100,7 +100,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
             ));
         }
         let dct = args.dct.as_deref().map(crate::document::parse_dct).transpose()?;
-        let (loaded, errors) = super::build::load_documents(
+        let (loaded, errors) = super::input::load_documents(
             &args.files,
             args.manifest.as_deref(),
             dct,

@@ -26,10 +26,10 @@
 
 pub mod de;
 pub mod en;
+pub mod engine;
 
 use crate::text::Analysis;
-use crate::timex::rules::{Cand, Ctx, Lexicon};
-use crate::timex::Cue;
+use engine::{Cand, Ctx, Cue, Lexicon};
 use std::sync::OnceLock;
 
 /// A natural language, as the pipeline's stages read it.
@@ -156,9 +156,9 @@ impl Field for i64 {
     }
 }
 
-impl Field for crate::timex::rules::Unit {
+impl Field for crate::lang::engine::Unit {
     fn parse_field(s: &str) -> Option<Self> {
-        use crate::timex::rules::Unit;
+        use crate::lang::engine::Unit;
         Some(match s {
             "second" => Unit::Second,
             "minute" => Unit::Minute,

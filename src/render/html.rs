@@ -27,7 +27,7 @@
 //! The events shown are those of the chosen view (`--view`, see [`super::View`]); unlisted
 //! events (with `--view all`) are hidden until "unlisted" is ticked.
 
-use super::{conflict_events, display_order, event_label, one_line, placed_date, short_ids, title};
+use super::{conflict_events, display_order, escape_html, event_label, one_line, placed_date, short_ids, title};
 use crate::timeline::{Bounds, Event, Timeline};
 use std::fmt::Write;
 
@@ -35,22 +35,6 @@ use std::fmt::Write;
 const CSS: &str = include_str!("html.css");
 /// The page's script, inlined.
 const JS: &str = include_str!("html.js");
-
-/// Escape text for HTML element content and attribute values (double-quoted).
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Inline a script so that nothing in it can close the `<script>` element early.
 fn inline_script(js: &str) -> String {
@@ -86,12 +70,12 @@ pub fn render(t: &Timeline) -> String {
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n",
     );
-    let _ = writeln!(o, "<title>{}</title>", esc(&name));
+    let _ = writeln!(o, "<title>{}</title>", escape_html(&name));
     let _ = writeln!(o, "<style>\n{CSS}</style>\n</head>\n<body>");
 
     // Header: title, counts, conflicts.
     o.push_str("<header class=\"tg-header\">\n");
-    let _ = writeln!(o, "<h1>{}</h1>", esc(&name));
+    let _ = writeln!(o, "<h1>{}</h1>", escape_html(&name));
     let _ = writeln!(
         o,
         "<p class=\"tg-summary\">{} events from {} documents, {} conflicts{}</p>",
@@ -115,8 +99,8 @@ pub fn render(t: &Timeline) -> String {
                 let _ = write!(
                     o,
                     "<a href=\"#ev-{}\">{}</a>",
-                    esc(&step.from),
-                    esc(&one_line(&step.constraint))
+                    escape_html(&step.from),
+                    escape_html(&one_line(&step.constraint))
                 );
             }
             o.push_str("</li>\n");
@@ -129,13 +113,13 @@ pub fn render(t: &Timeline) -> String {
         let _ = writeln!(
             o,
             "<li data-doc=\"{}\" data-title=\"{2}\"><b>{}</b> {} <span class=\"tg-published\">published {}</span>{}</li>",
-            esc(&d.id),
-            esc(&short(&d.id)),
-            esc(&d.title.as_deref().map(one_line).unwrap_or_else(|| d.id.clone())),
+            escape_html(&d.id),
+            escape_html(&short(&d.id)),
+            escape_html(&d.title.as_deref().map(one_line).unwrap_or_else(|| d.id.clone())),
             d.published.format("%Y-%m-%d"),
             d.kind
                 .as_deref()
-                .map(|k| format!(" <span class=\"tg-kind\">{}</span>", esc(k)))
+                .map(|k| format!(" <span class=\"tg-kind\">{}</span>", escape_html(k)))
                 .unwrap_or_default()
         );
     }
@@ -166,8 +150,8 @@ pub fn render(t: &Timeline) -> String {
             o,
             "<li class=\"{}\" id=\"ev-{}\" data-id=\"{}\"",
             classes.join(" "),
-            esc(&e.id),
-            esc(&e.id)
+            escape_html(&e.id),
+            escape_html(&e.id)
         );
         let date = placed_date(e);
         if let Some(d) = date {
@@ -189,22 +173,22 @@ pub fn render(t: &Timeline) -> String {
         let _ = write!(
             o,
             " data-lane=\"{}\" data-docs=\"{}\"",
-            esc(story(e).unwrap_or("")),
-            esc(&docs.join(" "))
+            escape_html(story(e).unwrap_or("")),
+            escape_html(&docs.join(" "))
         );
         if let Some(c) = &e.class {
-            let _ = write!(o, " data-class=\"{}\"", esc(c));
+            let _ = write!(o, " data-class=\"{}\"", escape_html(c));
         }
         if let Some(u) = e.unlisted {
             let _ = write!(o, " data-unlisted=\"{}\"", u.as_str());
         }
         o.push_str(">\n");
-        let _ = writeln!(o, "<h3 class=\"tg-label\">{}</h3>", esc(&event_label(e)));
+        let _ = writeln!(o, "<h3 class=\"tg-label\">{}</h3>", escape_html(&event_label(e)));
         let when = match date {
             Some(d) => super::date_label(d),
             None => "undated".to_string(),
         };
-        let _ = write!(o, "<p class=\"tg-when\">{}", esc(&when));
+        let _ = write!(o, "<p class=\"tg-when\">{}", escape_html(&when));
         if let Some(s) = e.salience {
             let _ = write!(o, " <span class=\"tg-salience\" title=\"salience\">{s}</span>");
         }
@@ -215,9 +199,9 @@ pub fn render(t: &Timeline) -> String {
                 let tip = doc_title(&s.document).unwrap_or_else(|| s.document.clone());
                 let item = format!(
                     "<span class=\"tg-source\" title=\"{}\">{} “{}”</span>",
-                    esc(&tip),
-                    esc(&short(&s.document)),
-                    esc(&one_line(&s.trigger))
+                    escape_html(&tip),
+                    escape_html(&short(&s.document)),
+                    escape_html(&one_line(&s.trigger))
                 );
                 if !told.contains(&item) {
                     told.push(item);
@@ -226,7 +210,11 @@ pub fn render(t: &Timeline) -> String {
             let _ = writeln!(o, "<p class=\"tg-sources\">told by {}</p>", told.join(", "));
         }
         if let Some(der) = e.date.as_ref().and_then(|d| d.derivation.as_ref()) {
-            let _ = writeln!(o, "<p class=\"tg-because\">because {}</p>", esc(&one_line(&der.text)));
+            let _ = writeln!(
+                o,
+                "<p class=\"tg-because\">because {}</p>",
+                escape_html(&one_line(&der.text))
+            );
         }
         if let Some(u) = e.unlisted {
             let _ = writeln!(o, "<p class=\"tg-why-unlisted\">not listed: {}</p>", u.as_str());
@@ -235,7 +223,7 @@ pub fn render(t: &Timeline) -> String {
             let _ = writeln!(
                 o,
                 "<blockquote class=\"tg-sentence\">{}</blockquote>",
-                esc(&one_line(desc))
+                escape_html(&one_line(desc))
             );
         }
         o.push_str("</li>\n");
@@ -251,7 +239,7 @@ mod tests {
 
     #[test]
     fn text_is_escaped_and_scripts_cannot_close_early() {
-        assert_eq!(esc("<b>\"R&D\"</b>"), "&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt;");
+        assert_eq!(escape_html("<b>\"R&D\"</b>"), "&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt;");
         assert!(!inline_script("x = '</script>';").contains("</script>"));
     }
 }

@@ -5,7 +5,7 @@
 //! | `dot` (default)      | `dot` | `$TEMPOGRAPH_DOT`, else `dot` on `PATH` (Debian/Ubuntu package `graphviz`) |
 //! | `mermaid*`           | `mmdc`| `$TEMPOGRAPH_DIAGRAM_TOOLS/node_modules/.bin/mmdc` (with that folder's `puppeteer-config.json` and `mermaid-config.json`), else `mmdc` on `PATH` (npm package `@mermaid-js/mermaid-cli`) |
 //!
-//! A missing tool is an [`Error`](crate::Error) (`is_tool()`) whose message names the
+//! A missing tool is an [`Error`](crate::error::Error) (`is_tool()`) whose message names the
 //! package to install. Each run is limited to [`TIMEOUT`].
 
 use super::{render_with, Format, Options};

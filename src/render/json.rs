@@ -14,7 +14,7 @@
 //! grouped (`group`) by story: the title of the document that first tells the event, so a
 //! 30-article timeline shows one row per article, not one per TimeML class.
 
-use super::{date_label, display_order, event_label, one_line, placed_date, title};
+use super::{date_label, display_order, escape_html, event_label, one_line, placed_date, title};
 use crate::error::{Error, Result};
 use crate::timeline::{Bounds, Date, Timeline};
 use crate::value::Precision;
@@ -27,21 +27,6 @@ pub fn model(t: &Timeline) -> Result<String> {
         .map_err(|e| Error::parse(None, "a timeline JSON can represent", e.to_string()))?;
     s.push('\n');
     Ok(s)
-}
-
-fn html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn tl_date(d: NaiveDate, grain: Precision) -> Value {
@@ -110,10 +95,10 @@ pub fn timelinejs(t: &Timeline) -> Result<String> {
         slide.insert("display_date".into(), Value::String(date_label(d)));
         let mut body = String::new();
         if let Some(b) = bound {
-            body.push_str(&format!("<p>{}</p>", html(&b)));
+            body.push_str(&format!("<p>{}</p>", escape_html(&b)));
         }
         if let Some(desc) = &e.description {
-            body.push_str(&format!("<p>{}</p>", html(desc)));
+            body.push_str(&format!("<p>{}</p>", escape_html(desc)));
         }
         if !e.sources.is_empty() {
             body.push_str("<p>Sources:</p><ul>");
@@ -125,19 +110,19 @@ pub fn timelinejs(t: &Timeline) -> Result<String> {
                     .unwrap_or_default();
                 body.push_str(&format!(
                     "<li>{}{}: <q>{}</q></li>",
-                    html(&name),
-                    html(&published),
-                    html(&s.trigger)
+                    escape_html(&name),
+                    escape_html(&published),
+                    escape_html(&s.trigger)
                 ));
             }
             body.push_str("</ul>");
         }
         if let Some(der) = &d.derivation {
-            body.push_str(&format!("<p>Date: {}</p>", html(&der.text)));
+            body.push_str(&format!("<p>Date: {}</p>", escape_html(&der.text)));
         }
         slide.insert(
             "text".into(),
-            json!({ "headline": html(&event_label(e)), "text": body }),
+            json!({ "headline": escape_html(&event_label(e)), "text": body }),
         );
         // Grouped by story: the document that first tells the event (its title, else its id).
         if let Some(s) = e.sources.first() {
@@ -152,7 +137,7 @@ pub fn timelinejs(t: &Timeline) -> Result<String> {
         let docs: Vec<String> = t
             .documents
             .iter()
-            .map(|d| html(d.title.as_deref().unwrap_or(&d.id)))
+            .map(|d| escape_html(d.title.as_deref().unwrap_or(&d.id)))
             .collect();
         let text = if docs.is_empty() {
             String::new()
@@ -161,7 +146,7 @@ pub fn timelinejs(t: &Timeline) -> Result<String> {
         };
         root.insert(
             "title".into(),
-            json!({ "text": { "headline": html(&title), "text": text } }),
+            json!({ "text": { "headline": escape_html(&title), "text": text } }),
         );
     }
     root.insert("events".into(), Value::Array(events));

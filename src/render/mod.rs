@@ -26,10 +26,12 @@ mod html;
 mod image;
 mod json;
 mod mermaid;
+mod table;
 mod timeml;
 
 pub use crate::timeline::label::{date_label, ends_label};
 pub use image::{find_tool, render_image, Engine, Tool, ENGINE_NAMES};
+pub use table::{table, table_with};
 
 use crate::error::{Error, Result};
 use crate::timeline::{Bounds, Date, Event, Timeline};
@@ -458,4 +460,21 @@ pub fn event_label(e: &Event) -> String {
     } else {
         l
     }
+}
+
+/// Escape text for HTML element content and attribute values (double-quoted): the page
+/// (`html`) and the TimelineJS slides (`timelinejs`, whose text is HTML).
+pub(crate) fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }

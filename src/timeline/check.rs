@@ -18,7 +18,7 @@
 //! | `known-conflict`         | warning  | a contradiction (`cycle`, `contradicts-dates`, `past-after-publication`) that a `conflicts:` entry records: the same facts, or the same events and times |
 //!
 //! YAML syntax errors and schema errors (wrong type, unknown field, missing field, a bad date)
-//! are not findings: reading the file fails with an [`Error`](crate::Error) at
+//! are not findings: reading the file fails with an [`Error`](crate::error::Error) at
 //! `path:line:column` saying what was expected.
 //!
 //! Contradictions between relations and dates, and cycles, come from the relation graph
@@ -1330,7 +1330,7 @@ fn date_evidence(d: &super::Date) -> super::Evidence {
         text: d
             .derivation
             .as_ref()
-            .map_or_else(|| crate::render::date_label(d), |x| x.text.clone()),
+            .map_or_else(|| super::label::date_label(d), |x| x.text.clone()),
         rule: d.derivation.as_ref().and_then(|x| x.rule.clone()),
     }
 }

@@ -27,6 +27,8 @@ pub mod reference;
 pub mod resolve;
 pub mod rules;
 
+pub use crate::lang::engine::{Cue, Direction, TimexType};
+
 /// The English tense cues, now in the English language package.
 pub use crate::lang::en::tense;
 
@@ -34,36 +36,6 @@ use crate::lang::Language;
 use crate::text::{Analysis, Span};
 use chrono::NaiveDate;
 use serde::Serialize;
-
-/// The TIMEX3 `type`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum TimexType {
-    Date,
-    Time,
-    Duration,
-    Set,
-}
-
-impl TimexType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TimexType::Date => "DATE",
-            TimexType::Time => "TIME",
-            TimexType::Duration => "DURATION",
-            TimexType::Set => "SET",
-        }
-    }
-}
-
-/// Which way a relative expression points from its anchor.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Direction {
-    Past,
-    Future,
-    None,
-}
 
 /// What a value was computed from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -86,23 +58,6 @@ pub struct Derivation {
     pub anchor_value: Option<String>,
     pub direction: Direction,
     /// The evidence for the direction or the reason the value is partial, in words.
-    pub why: String,
-}
-
-/// The nearest tense cue around an expression.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Cue {
-    pub direction: Direction,
-    /// A modal or auxiliary (`will`, `was`, `has been`), not just a verb ending.
-    pub strong: bool,
-    /// Distance in tokens from the expression (0 when there is no cue).
-    pub distance: usize,
-    /// The cue word, lower-cased (empty when there is no cue).
-    pub word: String,
-    /// The cue reports a plan (`said it would close Friday`): a weekday it governs lies
-    /// ahead even when the cue is weak.
-    pub plan: bool,
-    /// The evidence, in words.
     pub why: String,
 }
 

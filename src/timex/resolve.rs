@@ -17,7 +17,7 @@
 //! (on or after for months, seasons and quarters). None: weekdays as past, other names in
 //! the DCT's year, holidays the nearest occurrence.
 
-use super::rules::{set::unit_value, Cand, Ctx, Force, Holiday, Season, Unit, Unres};
+use super::rules::{unit_value, Cand, Ctx, Force, Holiday, Season, Unit, Unres};
 use super::{AnchorKind, Cue, Derivation, Direction, Timex, TimexType};
 use crate::text::{Analysis, Span};
 use chrono::{Datelike, Days, NaiveDate, Weekday};

@@ -7,9 +7,11 @@ use crate::binio::{ReadError, Reader, Writer};
 ///
 /// Scoring is bound by memory, not arithmetic: a sentence's features are spread over a
 /// table of tens of megabytes. So the look-up table is a flat open-addressing array of
-/// (key, row) slots, a row's entries are (class, weight) pairs side by side, and
-/// [`Weights::score`] asks for a batch of slots, then their rows, before reading any
-/// (prefetching), so that the cache misses overlap instead of queueing.
+/// 8-byte (key, row) slots, a row is a header (its length) followed by its (class, weight)
+/// pairs side by side, 4 bytes each (the weight kept as the 16-bit number the model file
+/// stores, times the table's one scale), and [`Weights::score`] asks for a batch of slots,
+/// then their rows, before reading any (prefetching), so that the cache misses overlap
+/// instead of queueing.
 #[derive(Debug, Clone, Default)]
 pub struct Weights {
     /// Number of classes.
@@ -18,21 +20,31 @@ pub struct Weights {
     /// `slots.len() - 1` (a power of two less one).
     mask: usize,
     used: usize,
+    /// The rows: at a row's start a header whose `class` is the row's length, then the row.
     entries: Vec<Entry>,
+    /// A weight is `f32::from(entry.q) * scale`.
+    scale: f32,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+/// A slot of the table; `start == EMPTY` marks an empty one.
+#[derive(Debug, Clone, Copy)]
 struct Slot {
     key: u32,
     start: u32,
-    /// Entries in the row; 0 marks an empty slot.
-    len: u32,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl Default for Slot {
+    fn default() -> Slot {
+        Slot { key: 0, start: EMPTY }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    class: u32,
-    value: f32,
+    class: u16,
+    q: i16,
 }
 
 /// Asks the CPU to start loading `p`'s cache line (a hint; no effect on results).
@@ -48,25 +60,34 @@ fn prefetch<T>(p: *const T) {
     let _ = p;
 }
 
+/// The scale that maps the largest magnitude among `values` to 32767.
+fn scale_of(values: impl Iterator<Item = f32>) -> f32 {
+    values.fold(0f32, |m, v| m.max(v.abs())).max(f32::MIN_POSITIVE) / 32767.0
+}
+
 impl Weights {
     #[inline]
     fn home(&self, key: u32) -> usize {
         (u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & self.mask
     }
 
-    /// The row `(start, len)` of a key (len 0 when absent), probing from `i`.
+    /// The start of the row (its header) of a key, probing from `i`; `EMPTY` when absent.
     #[inline]
-    fn probe(&self, key: u32, mut i: usize) -> (usize, usize) {
+    fn probe(&self, key: u32, mut i: usize) -> u32 {
         loop {
-            let s = &self.slots[i];
-            if s.len == 0 {
-                return (0, 0);
-            }
-            if s.key == key {
-                return (s.start as usize, s.len as usize);
+            let s = self.slots[i];
+            if s.start == EMPTY || s.key == key {
+                return s.start;
             }
             i = (i + 1) & self.mask;
         }
+    }
+
+    /// The row that starts (with its header) at `start`.
+    #[inline]
+    fn row(&self, start: u32) -> &[Entry] {
+        let s = start as usize + 1;
+        &self.entries[s..s + usize::from(self.entries[start as usize].class)]
     }
 
     /// Adds each feature's weights to `scores` (one slot per class).
@@ -77,7 +98,7 @@ impl Weights {
         }
         const BATCH: usize = 32;
         let mut home = [0usize; BATCH];
-        let mut rows = [(0usize, 0usize); BATCH];
+        let mut rows = [EMPTY; BATCH];
         for chunk in feats.chunks(BATCH) {
             for (j, f) in chunk.iter().enumerate() {
                 home[j] = self.home(short_key(*f));
@@ -85,13 +106,16 @@ impl Weights {
             }
             for (j, f) in chunk.iter().enumerate() {
                 rows[j] = self.probe(short_key(*f), home[j]);
-                if rows[j].1 > 0 {
-                    prefetch(&self.entries[rows[j].0]);
+                if rows[j] != EMPTY {
+                    prefetch(&self.entries[rows[j] as usize]);
                 }
             }
-            for &(s, l) in &rows[..chunk.len()] {
-                for e in &self.entries[s..s + l] {
-                    scores[e.class as usize] += e.value;
+            for &start in &rows[..chunk.len()] {
+                if start == EMPTY {
+                    continue;
+                }
+                for e in self.row(start) {
+                    scores[usize::from(e.class)] += f32::from(e.q) * self.scale;
                 }
             }
         }
@@ -102,16 +126,13 @@ impl Weights {
         self.used
     }
 
-    /// The rows in key order.
-    fn sorted_rows(&self) -> Vec<(u32, Vec<(u16, f32)>)> {
-        let mut rows: Vec<(u32, Vec<(u16, f32)>)> = self
+    /// The rows in key order, with their 16-bit weights.
+    fn sorted_rows(&self) -> Vec<(u32, &[Entry])> {
+        let mut rows: Vec<(u32, &[Entry])> = self
             .slots
             .iter()
-            .filter(|s| s.len > 0)
-            .map(|s| {
-                let r = &self.entries[s.start as usize..(s.start + s.len) as usize];
-                (s.key, r.iter().map(|e| (e.class as u16, e.value)).collect())
-            })
+            .filter(|s| s.start != EMPTY)
+            .map(|s| (s.key, self.row(s.start)))
             .collect();
         rows.sort_by_key(|(k, _)| *k);
         rows
@@ -119,22 +140,36 @@ impl Weights {
 
     /// Number of (feature, class) weights.
     pub fn weights(&self) -> usize {
-        self.entries.len()
+        self.entries.len() - self.used
     }
 
     /// The same weights without those whose magnitude is below `fraction` of the largest
     /// (rows left empty are dropped). Small weights rarely change a decision but make every
     /// row longer to read: pruning makes the model smaller and faster.
     pub fn pruned(&self, fraction: f32) -> Weights {
-        let max = self.entries.iter().fold(0f32, |m, e| m.max(e.value.abs()));
+        let max = self.entries_values().fold(0f32, |m, v| m.max(v.abs()));
         let cut = max * fraction;
         let rows: Vec<(u32, Vec<(u16, f32)>)> = self
             .sorted_rows()
             .into_iter()
-            .map(|(k, r)| (k, r.into_iter().filter(|(_, v)| v.abs() >= cut).collect::<Vec<_>>()))
+            .map(|(k, r)| {
+                let row = r
+                    .iter()
+                    .map(|e| (e.class, f32::from(e.q) * self.scale))
+                    .filter(|(_, v)| v.abs() >= cut)
+                    .collect::<Vec<_>>();
+                (k, row)
+            })
             .filter(|(_, r)| !r.is_empty())
             .collect();
         Self::from_short_rows(self.classes, rows)
+    }
+
+    /// Every weight, as a number.
+    fn entries_values(&self) -> impl Iterator<Item = f32> + '_ {
+        self.sorted_rows()
+            .into_iter()
+            .flat_map(|(_, r)| r.iter().map(|e| f32::from(e.q) * self.scale))
     }
 
     /// Builds from rows keyed by full feature hashes.
@@ -146,67 +181,77 @@ impl Weights {
         Self::from_short_rows(classes, short)
     }
 
-    /// Builds from rows keyed by [`short_key`]s (distinct keys).
-    fn from_short_rows(classes: usize, rows: Vec<(u32, Vec<(u16, f32)>)>) -> Self {
+    /// An empty table with room for `rows` rows.
+    fn with_rows(classes: usize, rows: usize, entries: usize, scale: f32) -> Weights {
         // At most 70% full.
-        let cap = (rows.len() * 10 / 7 + 1).next_power_of_two().max(2);
-        let mut w = Weights {
+        let cap = (rows * 10 / 7 + 1).next_power_of_two().max(2);
+        Weights {
             classes,
             slots: vec![Slot::default(); cap],
             mask: cap - 1,
             used: 0,
-            entries: Vec::with_capacity(rows.iter().map(|r| r.1.len()).sum()),
-        };
+            entries: Vec::with_capacity(entries + rows),
+            scale,
+        }
+    }
+
+    /// Adds the row of key `k` (its entries already pushed from `start` on, after its
+    /// header). A key added twice keeps its last row.
+    fn place(&mut self, k: u32, start: u32) {
+        let mut i = self.home(k);
+        while self.slots[i].start != EMPTY && self.slots[i].key != k {
+            i = (i + 1) & self.mask;
+        }
+        if self.slots[i].start == EMPTY {
+            self.used += 1;
+        }
+        self.slots[i] = Slot { key: k, start };
+    }
+
+    /// Builds from rows keyed by [`short_key`]s (distinct keys), the weights quantized to
+    /// 16 bits against the largest magnitude, as [`Weights::write`] stores them (so a table
+    /// scores the same before and after a write and read).
+    fn from_short_rows(classes: usize, rows: Vec<(u32, Vec<(u16, f32)>)>) -> Self {
+        let scale = scale_of(rows.iter().flat_map(|(_, r)| r.iter().map(|&(_, v)| v)));
+        let n = rows.iter().filter(|(_, r)| !r.is_empty()).count();
+        let mut w = Self::with_rows(classes, n, rows.iter().map(|r| r.1.len()).sum(), scale);
         for (k, row) in rows {
             if row.is_empty() {
                 continue;
             }
             let start = w.entries.len() as u32;
+            w.entries.push(Entry {
+                class: row.len() as u16,
+                q: 0,
+            });
             w.entries.extend(row.iter().map(|&(c, v)| Entry {
-                class: u32::from(c),
-                value: v,
+                class: c,
+                q: (v / scale).round().clamp(-32767.0, 32767.0) as i16,
             }));
-            let mut i = w.home(k);
-            while w.slots[i].len != 0 && w.slots[i].key != k {
-                i = (i + 1) & w.mask;
-            }
-            if w.slots[i].len == 0 {
-                w.used += 1;
-            }
-            w.slots[i] = Slot {
-                key: k,
-                start,
-                len: row.len() as u32,
-            };
+            w.place(k, start);
         }
         w
     }
 
     /// Writes the weights, rows in key order (deterministic bytes). Keys are stored as 32
     /// bits (see [`short_key`]), classes as one byte when there are at most 256, and
-    /// weights quantized to 16 bits against the largest magnitude.
+    /// weights as their 16-bit numbers with the table's scale.
     pub fn write(&self, out: &mut Writer) {
         out.u32(self.classes as u32);
-        let scale = self
-            .entries
-            .iter()
-            .fold(0f32, |m, e| m.max(e.value.abs()))
-            .max(f32::MIN_POSITIVE)
-            / 32767.0;
-        out.f32(scale);
+        out.f32(self.scale.max(f32::MIN_POSITIVE / 32767.0));
         let wide = self.classes > 256;
         let rows = self.sorted_rows();
         out.u32(rows.len() as u32);
         for (k, row) in rows {
             out.u32(k);
             out.u16(row.len() as u16);
-            for (c, v) in row {
+            for e in row {
                 if wide {
-                    out.u16(c);
+                    out.u16(e.class);
                 } else {
-                    out.u8(c as u8);
+                    out.u8(e.class as u8);
                 }
-                out.u16((v / scale).round().clamp(-32767.0, 32767.0) as i16 as u16);
+                out.u16(e.q as u16);
             }
         }
     }
@@ -218,43 +263,26 @@ impl Weights {
         let scale = r.f32()?;
         let wide = classes > 256;
         let n = r.count(6)?;
-        let cap = (n * 10 / 7 + 1).next_power_of_two().max(2);
-        let mut w = Weights {
-            classes,
-            slots: vec![Slot::default(); cap],
-            mask: cap - 1,
-            used: 0,
-            entries: Vec::new(),
-        };
+        let mut w = Self::with_rows(classes, n, 0, scale);
         for _ in 0..n {
             let k = r.u32()?;
             let l = r.u16()?;
+            if l == 0 {
+                continue;
+            }
             let start = w.entries.len() as u32;
+            w.entries.push(Entry { class: l, q: 0 });
             for _ in 0..l {
                 let c = if wide { r.u16()? } else { u16::from(r.u8()?) };
                 if c as usize >= classes {
                     return Err(format!("model corrupt: class {c} of {classes}"));
                 }
                 w.entries.push(Entry {
-                    class: u32::from(c),
-                    value: f32::from(r.u16()? as i16) * scale,
+                    class: c,
+                    q: r.u16()? as i16,
                 });
             }
-            if l == 0 {
-                continue;
-            }
-            let mut i = w.home(k);
-            while w.slots[i].len != 0 && w.slots[i].key != k {
-                i = (i + 1) & w.mask;
-            }
-            if w.slots[i].len == 0 {
-                w.used += 1;
-            }
-            w.slots[i] = Slot {
-                key: k,
-                start,
-                len: u32::from(l),
-            };
+            w.place(k, start);
         }
         Ok(w)
     }

@@ -32,9 +32,9 @@
 //! Not covered: durations, times of day, holidays, `vor zwei Jahren`, written-out numbers.
 
 use super::{Language, Table, Words};
+use crate::lang::engine::{Cand, Ctx, Force, Lexicon, Unit, Unres};
+use crate::lang::engine::{Cue, Direction, TimexType};
 use crate::text::Analysis;
-use crate::timex::rules::{Cand, Ctx, Force, Lexicon, Unit, Unres};
-use crate::timex::{Cue, Direction, TimexType};
 use std::borrow::Cow;
 
 /// German.

@@ -34,9 +34,9 @@ pub mod rules;
 pub mod tense;
 
 use super::{Language, Table, Words};
+use crate::lang::engine::Cue;
+use crate::lang::engine::{Cand, Ctx, Lexicon, Unit};
 use crate::text::Analysis;
-use crate::timex::rules::{Cand, Ctx, Lexicon, Unit};
-use crate::timex::Cue;
 
 /// English.
 pub struct English;
@@ -51,7 +51,7 @@ impl Language for English {
     }
 
     fn rule_ids(&self) -> &'static [&'static str] {
-        crate::timex::rules::RULE_IDS
+        rules::RULE_IDS
     }
 
     fn lexicon(&self) -> &'static Lexicon {

@@ -32,10 +32,10 @@
 //! said`) is attribution and is skipped.
 
 use super::SUBORDINATORS;
+use crate::lang::engine::Ctx;
+use crate::lang::engine::{Cue, Direction};
 use crate::lang::Words;
 use crate::text::{Analysis, TokenKind, WordFilter};
-use crate::timex::rules::Ctx;
-use crate::timex::{Cue, Direction};
 
 /// How many tokens on each side are searched.
 pub const WINDOW: usize = 12;

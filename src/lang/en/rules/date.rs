@@ -30,8 +30,8 @@
 //! `T10:61`) is the date alone, unless a word such as `version` or `model` makes it a label.
 
 use super::{lookup, Cand, Ctx, Season, Unres};
+use crate::lang::engine::TimexType;
 use crate::text::TokenKind;
-use crate::timex::TimexType;
 
 const D: TimexType = TimexType::Date;
 

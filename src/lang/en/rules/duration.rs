@@ -12,7 +12,7 @@
 //! `AMOUNT-UNIT` (not `-old`), `(the past|the coming|recent) UNITs`, `CUE UNITs`.
 
 use super::{set::per_context, Cand, Ctx, Unit, Unres};
-use crate::timex::TimexType;
+use crate::lang::engine::TimexType;
 
 const DUR: TimexType = TimexType::Duration;
 

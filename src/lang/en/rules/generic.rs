@@ -12,7 +12,7 @@
 //! amount and unit follow (`the past three years` is a duration).
 
 use super::{Cand, Ctx};
-use crate::timex::TimexType;
+use crate::lang::engine::TimexType;
 
 const PRESENT: &str = "PRESENT_REF";
 const PAST: &str = "PAST_REF";

@@ -12,7 +12,7 @@
 //! tokens), optionally followed by a four-digit year.
 
 use super::{Cand, Ctx, Holiday, Unres};
-use crate::timex::TimexType;
+use crate::lang::engine::TimexType;
 
 /// Holiday names as token sequences, their date rule, and whether the date is fixed.
 pub static HOLIDAYS: &[(&[&str], Holiday)] = &[

@@ -17,7 +17,7 @@
 //! A modifier prefix (`early`, `the end of`, `almost`, ...) is tried in front of a match.
 //!
 //! The token context ([`Ctx`]), its word lexicon (built from the tables of
-//! `src/lang/en/data/`) and the value types live in the engine, [`crate::timex::rules`];
+//! `src/lang/en/data/`) and the value types live in the engine, [`crate::lang::engine`];
 //! this module holds the English matcher, its modifiers, the amount and number readers, and
 //! the patterns. The pattern files were written before the language seam and still compare
 //! tokens with word literals where a table would do (issue #14 moves those to `data/` as
@@ -39,10 +39,10 @@ pub mod time;
 use crate::lang::en::{
     LEXICON_EXTRA, MONTHS, MONTH_ABBR, NUMBER_WORDS, ORDINAL_WORDS, TRIGGERS, UNITS, WEAK, WEEKDAYS, WEEKDAY_ABBR,
 };
+use crate::lang::engine::TimexType;
+pub(crate) use crate::lang::engine::{lookup, Cand, Ctx, Force, Holiday, Season, Unit, Unres, Zone};
+use crate::lang::engine::{Entry, Lexicon, STRONG, TRIGGER, WEAK_WORD};
 use crate::text::Analysis;
-pub(crate) use crate::timex::rules::{lookup, Cand, Ctx, Force, Holiday, Season, Unit, Unres, Zone};
-use crate::timex::rules::{Entry, Lexicon, STRONG, TRIGGER, WEAK_WORD};
-use crate::timex::TimexType;
 
 /// Every rule id a candidate can carry. The test harness checks each is exercised by a case.
 pub static RULE_IDS: &[&str] = &[

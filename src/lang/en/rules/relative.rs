@@ -18,7 +18,7 @@
 //! before|after)`, `(the following|the next|the previous|that|the same) UNIT`.
 
 use super::{date::season_at, Cand, Ctx, Force, Unit, Unres};
-use crate::timex::TimexType;
+use crate::lang::engine::TimexType;
 
 const D: TimexType = TimexType::Date;
 

@@ -14,7 +14,7 @@
 //! `on WEEKDAYs`.
 
 use super::{date::season_at, Cand, Ctx, Unit, Unres};
-use crate::timex::TimexType;
+use crate::lang::engine::{unit_value, TimexType};
 
 const S: TimexType = TimexType::Set;
 
@@ -23,24 +23,6 @@ pub fn rules(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     every(ctx, i, out);
     per_unit(ctx, i, out);
     plural_weekday(ctx, i, out);
-}
-
-/// The duration letter(s) of one unit: `D`, `W`, `M`, `Y`, `TH`, ...
-pub fn unit_value(unit: Unit, n: u32) -> String {
-    match unit {
-        Unit::Second => format!("PT{n}S"),
-        Unit::Minute => format!("PT{n}M"),
-        Unit::Hour => format!("PT{n}H"),
-        Unit::Day => format!("P{n}D"),
-        Unit::Week | Unit::Weekend => format!("P{n}W"),
-        Unit::Month => format!("P{n}M"),
-        Unit::Quarter => format!("P{n}Q"),
-        Unit::Half => format!("P{}M", 6 * n),
-        Unit::Year => format!("P{n}Y"),
-        Unit::Decade => format!("P{}Y", 10 * n),
-        Unit::Century => format!("P{}Y", 100 * n),
-        Unit::Millennium => format!("P{}Y", 1000 * n),
-    }
 }
 
 fn adverb(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {

@@ -14,7 +14,7 @@
 //! `(this|tomorrow|yesterday|last|the next) (morning|...)`, `tonight`.
 
 use super::{lookup, set::part_of_day, Cand, Ctx, Unit, Unres, Zone};
-use crate::timex::TimexType;
+use crate::lang::engine::TimexType;
 
 const T: TimexType = TimexType::Time;
 

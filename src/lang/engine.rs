@@ -1,5 +1,12 @@
-//! Extraction: the rules that find temporal expressions and give them an *unresolved*
-//! value ([`Unres`]). No date is computed here; [`crate::timex::resolve`] does that.
+//! The rule engine every language's extraction rules are written against: the value types
+//! the rules give ([`Unres`], [`Cand`], [`Unit`], [`TimexType`], ...), the token context
+//! ([`Ctx`]) with its language ([`Ctx::lang`]), the word lexicon the context looks tokens up
+//! in once, and the tense cue ([`Cue`]) a language's [`super::Language::direction`] returns.
+//! Nothing here knows a word of any language: the words come from the language packages
+//! (`src/lang/en/`, `src/lang/de/`). No date is computed here either; the timex stage
+//! resolves the candidates ([`crate::timex::resolve`]).
+//!
+//! The English rules, one file per category, live in `src/lang/en/rules/`:
 //!
 //! | category  | file          | example                          | unresolved value             |
 //! |-----------|---------------|----------------------------------|------------------------------|
@@ -11,28 +18,79 @@
 //! | holidays  | `holiday.rs`  | `Christmas`, `Labor Day`         | `Holiday(..)`                |
 //! | generic   | `generic.rs`  | `now`, `the past`, `recently`    | `Fixed("PRESENT_REF")`       |
 //!
-//! The category files and the matcher that runs them (one left-to-right pass, the longest
-//! match at each trigger token, modifier prefixes such as `the end of`) are English: they
-//! live in the English language package, `src/lang/en/rules/`, and are re-exported here.
-//! This module is the engine they share with every language: the value types ([`Unres`],
-//! [`Cand`], [`Unit`], ...), the token context ([`Ctx`]) with its language
-//! ([`Ctx::lang`]), and the word lexicon the context looks tokens up in once (built from the
-//! English tables of `src/lang/en/data/`). A language's rules are run through
-//! [`crate::lang::Language::extract`].
-//!
 //! # Grammar
 //!
 //! Each rule is a Rust function over the token stream: `fn(&Ctx, usize, &mut Vec<Cand>)`.
-//! Rule ids are `category/name`; the English ones are all listed in [`RULE_IDS`].
+//! Rule ids are `category/name`; each language lists its own ([`super::Language::rule_ids`]).
 
-/// The English rule files and matcher, in the English language package (`src/lang/en/rules/`).
-pub use crate::lang::en::rules::{
-    date, duration, extract, extract_in, extract_range, generic, holiday, relative, set, time, Rule, RULE_IDS,
-};
-
-use crate::lang::Language;
+use super::Language;
 use crate::text::{Token, TokenKind};
-use crate::timex::TimexType;
+use serde::Serialize;
+
+/// The TIMEX3 `type`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// Which way a relative expression points from its anchor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Past,
+    Future,
+    None,
+}
+
+/// The nearest tense cue around an expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    pub direction: Direction,
+    /// A modal or auxiliary (`will`, `was`, `has been`), not just a verb ending.
+    pub strong: bool,
+    /// Distance in tokens from the expression (0 when there is no cue).
+    pub distance: usize,
+    /// The cue word, lower-cased (empty when there is no cue).
+    pub word: String,
+    /// The cue reports a plan (`said it would close Friday`): a weekday it governs lies
+    /// ahead even when the cue is weak.
+    pub plan: bool,
+    /// The evidence, in words.
+    pub why: String,
+}
+
+/// The duration letter(s) of one unit: `D`, `W`, `M`, `Y`, `TH`, ...
+pub fn unit_value(unit: Unit, n: u32) -> String {
+    match unit {
+        Unit::Second => format!("PT{n}S"),
+        Unit::Minute => format!("PT{n}M"),
+        Unit::Hour => format!("PT{n}H"),
+        Unit::Day => format!("P{n}D"),
+        Unit::Week | Unit::Weekend => format!("P{n}W"),
+        Unit::Month => format!("P{n}M"),
+        Unit::Quarter => format!("P{n}Q"),
+        Unit::Half => format!("P{}M", 6 * n),
+        Unit::Year => format!("P{n}Y"),
+        Unit::Decade => format!("P{}Y", 10 * n),
+        Unit::Century => format!("P{}Y", 100 * n),
+        Unit::Millennium => format!("P{}Y", 1000 * n),
+    }
+}
 
 /// A unit of time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -273,8 +331,6 @@ pub struct CtxBuffers {
     lower: String,
     lex: Vec<u16>,
 }
-
-pub use crate::lang::en::month_number;
 
 /// Look `w` up in a static table.
 pub fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
@@ -711,6 +767,7 @@ pub(crate) const STRONG: u16 = 0x4000;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::en::rules::{generic, holiday};
     use crate::lang::en::{
         LEXICON_EXTRA, MONTHS, MONTH_ABBR, NUMBER_WORDS, ORDINAL_WORDS, TRIGGERS, UNITS, WEAK, WEEKDAYS, WEEKDAY_ABBR,
     };
