@@ -68,13 +68,20 @@ def read_tml(path):
     return "".join(text), events, inst
 
 
-# Context of a form: the word right before it (only whitespace between). Must agree with
-# `context_of` in src/events/grammar.rs.
-DETERMINERS = set("""a an the this these those his her its their our my your no any some each every another such
-many more most several further new first last s""".split())
-PREPOSITIONS = set("of in for on after before with by from against over about amid despite during following into without".split())
-VERBAL = set("""to will would shall should can could may might must do does did i we they he she you who it be is are
-was were been being am have has had having""".split())
+# Context of a form: the word right before it (only whitespace between), read from the same
+# data files as `context_of` in src/events/grammar.rs (the English language package).
+EVENT_WORDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "lang", "en", "data", "events")
+
+
+def word_list(name):
+    """The words of data file `name` (one a line; `#` starts a comment line)."""
+    with open(os.path.join(EVENT_WORDS, name), encoding="utf-8") as f:
+        return [w.strip() for w in f if w.strip() and not w.startswith("#")]
+
+
+DETERMINERS = set(word_list("determiners.txt")) | {"s"}
+PREPOSITIONS = set(word_list("prepositions.txt"))
+VERBAL = set(word_list("verbal-context.txt"))
 CONTEXTS = "DPVO"
 
 

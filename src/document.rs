@@ -275,46 +275,13 @@ fn dateline_regexes() -> &'static [Regex; 3] {
     })
 }
 
-/// Words a dateline or byline may hold in lower case (`Posted on Dec. 17, 2014 at 10:03 am ET
-/// by admin`).
-static DATELINE_WORDS: &[&str] = &[
-    "by",
-    "on",
-    "at",
-    "of",
-    "and",
-    "in",
-    "updated",
-    "published",
-    "posted",
-    "last",
-    "am",
-    "pm",
-    "a",
-    "p",
-    "m",
-    "et",
-    "est",
-    "edt",
-    "gmt",
-    "utc",
-    "pst",
-    "pdt",
-    "cst",
-    "cdt",
-    "th",
-    "st",
-    "nd",
-    "rd",
-];
-
 /// A line of running text, not a dateline: two or more lower-case words other than the
 /// dateline's own ("The studio was hacked on Nov. 24, 2014."), or one and a full stop at the
 /// end ("It happened 2014-12-17.").
 fn reads_as_prose(line: &str) -> bool {
     let prose = line
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty() && w.chars().all(char::is_lowercase) && !DATELINE_WORDS.contains(w))
+        .filter(|w| !w.is_empty() && w.chars().all(char::is_lowercase) && !crate::lang::en::DATELINE_WORDS.contains(w))
         .count();
     prose >= 2 || prose == 1 && line.trim_end().ends_with(['.', '!', '?'])
 }

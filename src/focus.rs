@@ -23,10 +23,21 @@
 //! ("gave the *keynote*"), and the predicate of a relative clause on the mention ("Jobs,
 //! who *returned* in 1996").
 
-use crate::pipeline::Analyzed;
-use crate::syntax::ParsedSentence;
+use crate::events::Event;
+use crate::lang::en::timeline::{ACRONYM_GLUE, DEFINITE_ARTICLE, PERSON_PRONOUNS, SUPPORT_VERBS, THING_PRONOUNS};
+use crate::syntax::{DocParse, ParsedSentence};
 use crate::text::Span;
 use std::collections::BTreeSet;
+
+/// An analysed document as focus reads it: the dependency parse of its sentences and its
+/// events. The pipeline's analysed document implements it, so that focus, which the
+/// pipeline calls, does not import the pipeline.
+pub trait Parsed {
+    /// The dependency parse of every sentence.
+    fn parse(&self) -> &DocParse;
+    /// The events, in text order.
+    fn events(&self) -> &[Event];
+}
 
 /// How many sentences after one naming the entity a pronoun may refer back to it.
 pub const PRONOUN_REACH: usize = 2;
@@ -67,12 +78,6 @@ pub enum MentionKind {
     /// "the" + a noun the text uses to describe the entity.
     Description,
 }
-
-/// Pronouns that refer to a person, and to a thing or organization.
-const PERSON_PRONOUNS: &[&str] = &["he", "him", "his", "she", "her"];
-const THING_PRONOUNS: &[&str] = &["it", "its"];
-/// Words an acronym's expansion may contain without an initial of their own.
-const ACRONYM_GLUE: &[&str] = &["of", "and", "the", "for", "&"];
 
 fn has_upper(s: &str) -> bool {
     s.chars().any(char::is_uppercase)
@@ -180,7 +185,7 @@ impl Entity {
     }
 
     /// Every mention of the entity in an analysed document, in text order.
-    pub fn mentions(&self, a: &Analyzed) -> Vec<Mention> {
+    pub fn mentions<A: Parsed>(&self, a: &A) -> Vec<Mention> {
         self.mentions_with(a, self.person_like(std::slice::from_ref(a)))
     }
 
@@ -188,10 +193,10 @@ impl Entity {
     /// counted over the subject pronouns of the sentence after one whose subject names it.
     /// Without such evidence, a name of two or three capitalized words without digits counts
     /// as a person's.
-    pub fn person_like(&self, docs: &[Analyzed]) -> bool {
+    pub fn person_like<A: Parsed>(&self, docs: &[A]) -> bool {
         let (mut person, mut thing) = (0, 0);
         for a in docs {
-            let sents = &a.syntax.sentences;
+            let sents = &a.parse().sentences;
             for (s, sent) in sents.iter().enumerate() {
                 let named_subject = self.name_runs(sent).iter().any(|&(b, e)| {
                     let h = run_head(sent, b, e);
@@ -224,9 +229,9 @@ impl Entity {
 
     /// [`Entity::mentions`] with the pronoun class decided by the caller (`person`: he/she,
     /// else it), so that a collection of documents can share one decision.
-    pub fn mentions_with(&self, a: &Analyzed, person: bool) -> Vec<Mention> {
-        let sents = &a.syntax.sentences;
-        let pronouns = if person { PERSON_PRONOUNS } else { THING_PRONOUNS };
+    pub fn mentions_with(&self, a: &impl Parsed, person: bool) -> Vec<Mention> {
+        let sents = &a.parse().sentences;
+        let pronouns = if person { &PERSON_PRONOUNS } else { &THING_PRONOUNS };
         let mut out = Vec::new();
         let mut descriptions: BTreeSet<String> = BTreeSet::new();
         // Sentences since the last one naming the entity (None: not named yet or lost).
@@ -286,10 +291,9 @@ impl Entity {
                 for (k, w) in sent.words.iter().enumerate() {
                     if w.upos == "NOUN"
                         && descriptions.contains(&w.lemma.to_lowercase())
-                        && sent
-                            .words
-                            .iter()
-                            .any(|d| d.head == k + 1 && d.deprel == "det" && d.form.eq_ignore_ascii_case("the"))
+                        && sent.words.iter().any(|d| {
+                            d.head == k + 1 && d.deprel == "det" && d.form.eq_ignore_ascii_case(DEFINITE_ARTICLE)
+                        })
                     {
                         out.push(Mention {
                             sentence: s,
@@ -329,16 +333,14 @@ const NOMINAL_LINKS: &[&str] = &[
 ];
 /// Relations by which a predicate takes the (climbed) mention as an argument.
 const ARGUMENTS: &[&str] = &["nsubj", "obj", "iobj", "obl", "nmod", "csubj", "expl", "dislocated"];
-/// Verbs whose event noun object is the event ("gave a keynote", "held a conference").
-const LIGHT_VERBS: &[&str] = &["give", "make", "take", "hold", "have", "deliver", "host", "do"];
 
 /// The events of `a` (indices into `a.events`) that the mentions take part in.
-pub fn involved_events(a: &Analyzed, mentions: &[Mention]) -> BTreeSet<usize> {
-    let sents = &a.syntax.sentences;
+pub fn involved_events(a: &impl Parsed, mentions: &[Mention]) -> BTreeSet<usize> {
+    let sents = &a.parse().sentences;
     // Per sentence: word → event index.
     let mut event_of: Vec<Vec<Option<usize>>> = sents.iter().map(|s| vec![None; s.words.len()]).collect();
-    for (i, e) in a.events.iter().enumerate() {
-        if let Some(w) = a.syntax.word_at(e.sentence, e.span.start) {
+    for (i, e) in a.events().iter().enumerate() {
+        if let Some(w) = a.parse().word_at(e.sentence, e.span.start) {
             if let Some(slot) = event_of.get_mut(e.sentence).and_then(|v| v.get_mut(w)) {
                 *slot = Some(i);
             }
@@ -400,7 +402,7 @@ fn extend(sent: &ParsedSentence, ev: &[Option<usize>], p: usize, out: &mut BTree
         if let Some(i) = ev[q] {
             out.insert(i);
         }
-        let light = LIGHT_VERBS.contains(&ws[q].lemma.to_lowercase().as_str());
+        let light = SUPPORT_VERBS.contains(&ws[q].lemma.to_lowercase().as_str());
         for (k, w) in ws.iter().enumerate() {
             if w.head != q + 1 {
                 continue;

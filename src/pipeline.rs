@@ -18,9 +18,16 @@ use crate::document::Document;
 use crate::events::merge::{self, Cluster, DocEvents, TimeMention};
 use crate::events::{Aspect, Event, EventClass, Polarity, Pos, Tense};
 use crate::graph::{self, Graph, NodeId};
+use crate::lang::en::events::TAKE_PLACE;
+use crate::lang::en::is_clause_opener;
+use crate::lang::en::timeline::{
+    BOUND_PREPOSITIONS, COMPARISON_SINCE, DEADLINE_PREPOSITIONS, DURATION_FOR, DURATIVE_PREPOSITIONS,
+    NAME_PREPOSITIONS, NEVER_EVENT_LEMMAS, NOUN_DETERMINERS, ORDER_PREPOSITIONS, OWN_PREPOSITIONS, WINDOW_PREPOSITIONS,
+};
+use crate::lang::en::words::{is_article_or_coordinator, is_finite_auxiliary, is_preposition};
 use crate::link::{Endpoint, Tlink};
 use crate::relation::RelType;
-use crate::text::{Analysis, LineIndex, Span, TokenKind};
+use crate::text::{capitalised, squash, Analysis, LineIndex, Span, TokenKind};
 use crate::timeline::{self as tl, Timeline};
 use crate::timex::{Timex, TimexType};
 use crate::value::{date_range, Precision};
@@ -130,6 +137,15 @@ pub struct Analyzed<'a> {
     pub(crate) index: DocIndex,
 }
 
+impl crate::focus::Parsed for Analyzed<'_> {
+    fn parse(&self) -> &crate::syntax::DocParse {
+        &self.syntax
+    }
+    fn events(&self) -> &[Event] {
+        &self.events
+    }
+}
+
 /// Look-ups over one analysed document, computed once: each was a scan of the whole document
 /// per question (per event, per token), which made `build` of one long document quadratic.
 #[derive(Clone, Debug, Default)]
@@ -208,7 +224,7 @@ impl DocIndex {
             }
             v
         };
-        let word_sub = |t: &crate::text::Token| t.kind == TokenKind::Word && is_subordinator(t.text(text));
+        let word_sub = |t: &crate::text::Token| t.kind == TokenKind::Word && is_clause_opener(t.text(text));
         let commas = prefix(&|t| t.text(text) == ",");
         let blockers = prefix(&|t| word_sub(t) || matches!(t.text(text), ";" | ":" | "\"" | "“" | "”"));
         let subordinators = prefix(&word_sub);
@@ -550,10 +566,10 @@ fn governed_unlinked(a: &Analyzed) -> Vec<Tlink> {
                 continue;
             }
             let prev = word_before(a, t).map(|(_, w)| w);
-            let rel = match prev.as_deref() {
-                Some("since") => RelType::BegunBy,
-                Some("until" | "till") => RelType::EndedBy,
-                _ => preposition_before(a, t).unwrap_or(RelType::IsIncluded),
+            let bound = prev.as_deref().and_then(|w| BOUND_PREPOSITIONS.find(w));
+            let rel = match bound.and_then(|r| r.parse::<RelType>().ok()) {
+                Some(r) => r,
+                None => preposition_before(a, t).unwrap_or(RelType::IsIncluded),
             };
             let evidence = match prev {
                 Some(_) => Span::new(a.analysis.tokens[k - 1].span.start, tx.span.end),
@@ -662,10 +678,6 @@ pub fn finish(out: &[Analyzed], opts: &Options) -> Timeline {
     timeline
 }
 
-/// Words the event tagger can take for events that are never timeline events, however dated:
-/// `according` (to a statement) is attribution — its time is the reporting's, not a happening.
-static NEVER_EVENT_LEMMAS: &[&str] = &["accord"];
-
 /// The rule of a link from an event to the deadline it is done by ("report to prison by
 /// Jan. 15", "had burned 12,000 acres by Tuesday morning"): the event ends on or before the
 /// expression's last day — not within its days, as IS_INCLUDED would say.
@@ -674,7 +686,7 @@ const BY_RULE: &str = "link/timex-by";
 /// Is time expression `t` a deadline: introduced by `by` ("by Jan. 15", "by the end of
 /// October")?
 fn deadline(a: &Analyzed, t: usize) -> bool {
-    word_before(a, t).is_some_and(|(_, w)| w == "by")
+    word_before(a, t).is_some_and(|(_, w)| DEADLINE_PREPOSITIONS.contains(&w.as_str()))
 }
 
 /// The first token of time expression `t` and the lower-cased word right before it.
@@ -688,14 +700,15 @@ fn word_before(a: &Analyzed, t: usize) -> Option<(usize, String)> {
 /// the holiday", "ahead of Christmas", "since last year"); `None` for the default "within".
 fn preposition_before(a: &Analyzed, t: usize) -> Option<RelType> {
     let (k, prev) = word_before(a, t)?;
-    match prev.as_str() {
-        "into" | "toward" | "towards" | "before" => Some(RelType::Before),
-        "of" if k >= 2 && a.analysis.tokens[k - 2].text(&a.doc.text).eq_ignore_ascii_case("ahead") => {
-            Some(RelType::Before)
-        }
-        "after" | "since" | "following" => Some(RelType::After),
-        _ => None,
-    }
+    // Two words first (`ahead of`), then one.
+    let two = (k >= 2).then(|| {
+        let w = a.analysis.tokens[k - 2].text(&a.doc.text).to_ascii_lowercase();
+        format!("{w} {prev}")
+    });
+    let rel = two
+        .and_then(|w| ORDER_PREPOSITIONS.find(&w))
+        .or_else(|| ORDER_PREPOSITIONS.find(&prev))?;
+    rel.parse().ok()
 }
 
 /// Whether a TLINK is evidence the timeline can show. The link stage also labels pairs with
@@ -724,24 +737,7 @@ pub fn is_evidence(a: &Analyzed, l: &Tlink) -> bool {
 /// the next three years", "within 90 days", "in the coming months".
 fn duration_window(a: &Analyzed, t: usize) -> bool {
     let k = a.analysis.token_at_or_after(a.timexes[t].span.start);
-    k > 0
-        && matches!(
-            a.analysis.tokens[k - 1].text(&a.doc.text).to_ascii_lowercase().as_str(),
-            "over" | "in" | "within" | "during" | "inside" | "under" | "across" | "after" | "before"
-        )
-}
-
-/// Prepositions: a noun after one is not a verb's direct object.
-pub(crate) fn is_preposition(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "of" | "in" | "on" | "at" | "to" | "for" | "with" | "by" | "from" | "about" | "into" | "over" | "against"
-    )
-}
-
-/// Words that open a clause the time expression does not reach into.
-pub(crate) fn is_subordinator(w: &str) -> bool {
-    crate::lang::en::is_clause_opener(w)
+    k > 0 && WINDOW_PREPOSITIONS.contains(&a.analysis.tokens[k - 1].text(&a.doc.text).to_ascii_lowercase().as_str())
 }
 
 /// Does time expression `t` date event `e`? A time expression dates the event it modifies:
@@ -788,7 +784,7 @@ pub fn parse_attachment(a: &Analyzed, t: usize, e: usize) -> Option<bool> {
     // parser often hangs the phrase on the verb, so the verb's object counts too.
     let words = &p.sentences[s].words;
     let kids = |n: usize| p.children(s, n).iter().map(|&c| &words[c as usize]);
-    let since = kids(h).any(|x| x.deprel == "case" && x.form.eq_ignore_ascii_case("since"));
+    let since = kids(h).any(|x| x.deprel == "case" && x.form.eq_ignore_ascii_case(COMPARISON_SINCE));
     let compared = |n: usize| {
         matches!(words[n].upos.as_str(), "NOUN" | "PROPN")
             && kids(n)
@@ -841,10 +837,7 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
     // words between, no punctuation. It takes the expression; nothing else does.
     let determiner_before = ts > 0 && {
         let w = toks[ts - 1].text(text).to_ascii_lowercase();
-        matches!(
-            w.as_str(),
-            "the" | "a" | "an" | "this" | "that" | "its" | "his" | "her" | "their" | "our" | "your" | "my" | "s"
-        )
+        NOUN_DETERMINERS.contains(&w.as_str())
     };
     // Modifier words only: not a clause opener, preposition or article ("by Thursday if the
     // weather holds" does not date the weather).
@@ -853,7 +846,7 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
             && k - te <= 2
             && toks[te..k].iter().all(|x| {
                 let w = x.text(text);
-                x.kind == TokenKind::Word && !is_subordinator(w) && !is_preposition(w) && !is_article_or_coordinator(w)
+                x.kind == TokenKind::Word && !is_clause_opener(w) && !is_preposition(w) && !is_article_or_coordinator(w)
             })
     };
     let modified = |x: &Event| (x.pos == Pos::Noun || determiner_before) && prenominal(tok_of(x));
@@ -917,12 +910,9 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
         // noun object's (`has been investigating the attack since November`).
         let after_event = es + 1;
         let prep = ts.checked_sub(1).map(|k| toks[k].text(text).to_ascii_lowercase());
-        let own_prep = matches!(
-            prep.as_deref(),
-            Some("since" | "until" | "till" | "after" | "before" | "throughout")
-        );
-        let durative = matches!(prep.as_deref(), Some("since" | "until" | "till" | "throughout"))
-            || (prep.as_deref() == Some("for") && tx.kind == TimexType::Duration);
+        let own_prep = prep.as_deref().is_some_and(|p| OWN_PREPOSITIONS.contains(&p));
+        let durative = prep.as_deref().is_some_and(|p| DURATIVE_PREPOSITIONS.contains(&p))
+            || (prep.as_deref() == Some(DURATION_FOR) && tx.kind == TimexType::Duration);
         let gap_end = if own_prep { ts - 1 } else { ts };
         let nearest = if durative {
             ev.pos == Pos::Verb && !verbs_between(after_event, ts)
@@ -951,16 +941,16 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
                     && (from..to).zip(&toks[from..to]).all(|(n, k)| {
                         in_length(n)
                             || k.kind == TokenKind::Word
-                                && !is_subordinator(k.text(text))
+                                && !is_clause_opener(k.text(text))
                                 && !is_preposition(k.text(text))
                     })
             };
             // "The robbery took place on Oct. 19": the event is the subject of `take place`.
             let takes_place = |x: &Event| {
-                x.lemma == "take"
+                x.lemma == TAKE_PLACE[0]
                     && toks
                         .get(tok_of(x) + 1)
-                        .is_some_and(|t| t.text(text).eq_ignore_ascii_case("place"))
+                        .is_some_and(|t| t.text(text).eq_ignore_ascii_case(TAKE_PLACE[1]))
             };
             match prev_event(ts) {
                 Some((n, x)) => {
@@ -990,39 +980,6 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
     } else {
         false
     }
-}
-
-/// `the`, `a`, `an`, `and`, `or`, `but`: words that neither modify nor are counted.
-pub(crate) fn is_article_or_coordinator(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "the" | "a" | "an" | "and" | "or" | "but"
-    )
-}
-
-/// Forms of `be`, `have`, `do` and the modals: a finite verb the event tagger may leave out.
-pub(crate) fn is_finite_auxiliary(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "is" | "are"
-            | "was"
-            | "were"
-            | "has"
-            | "have"
-            | "had"
-            | "do"
-            | "does"
-            | "did"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "should"
-            | "shall"
-    )
 }
 
 /// How many tokens (outside parentheses) may separate an event from a time expression after it.
@@ -1174,22 +1131,14 @@ fn has_named_actor(a: &Analyzed, i: usize) -> bool {
         let sentence_initial = n == sent.tokens.start && !toks.get(n + 1).is_some_and(capital);
         // A name after a preposition is not the subject ("sent to Congress and approved",
         // "need to do to Harden and strengthened").
-        let after_preposition = n > sent.tokens.start
-            && matches!(
-                toks[n - 1].text(text).to_ascii_lowercase().as_str(),
-                "to" | "of" | "in" | "at" | "from" | "by" | "for" | "with" | "on" | "into" | "about"
-            );
+        let after_preposition =
+            n > sent.tokens.start && NAME_PREPOSITIONS.contains(&toks[n - 1].text(text).to_ascii_lowercase().as_str());
         capital(t)
             && !crate::lang::en::SENTENCE_OPENERS.contains(&w)
             && !sentence_initial
             && !after_preposition
             && !a.index.in_timex(n)
     })
-}
-
-/// A word that starts with a capital letter.
-pub(crate) fn capitalised(t: &crate::text::Token, text: &str) -> bool {
-    t.kind == TokenKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
 }
 
 fn slug(s: &str) -> String {
@@ -1234,8 +1183,6 @@ fn document_evidence(a: &Analyzed, what: &str, rule: &str) -> graph::Evidence {
     }
 }
 
-/// Text with every run of white space (line breaks included) as one space, for labels and
-/// evidence quotes.
 /// The most characters of an event's sentence its `description` gives; a longer sentence
 /// (an unpunctuated transcript is one sentence) is cut at a word and ends with ` …`. Normal
 /// sentences are far shorter, so their descriptions are unchanged; an uncut description of a
@@ -1260,10 +1207,6 @@ fn describe(s: &str) -> String {
         chars += n;
     }
     out
-}
-
-pub(crate) fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Keys of graph nodes.

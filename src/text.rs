@@ -76,6 +76,17 @@ impl Token {
     }
 }
 
+/// A word that starts with a capital letter.
+pub fn capitalised(t: &Token, text: &str) -> bool {
+    t.kind == TokenKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Text with every run of white space (line breaks included) as one space, for labels and
+/// evidence quotes.
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A sentence: its byte span and the index range of its tokens.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sentence {

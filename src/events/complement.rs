@@ -29,19 +29,8 @@
 //! `saw the house`), and demoting them lost class F1 in and out of sample.
 
 use super::{Event, EventClass, Pos};
+use crate::lang::en::events::{COMPLEMENT_CUES, OBJECT_OPENERS};
 use crate::text::{Analysis, TokenKind};
-
-/// Words that open an event complement: `refused to comment`, `asked that he stay`, `called
-/// for talks`, `accused him of lying`, `decided against running`.
-static COMPLEMENT_CUES: &[&str] = &[
-    "to", "that", "if", "whether", "for", "of", "on", "against", "from", "into",
-];
-
-/// Words that open a direct object (`kept the boy`, `kept them`). Not `it`, `this`, `that`:
-/// they often stand for an event (`stop it`).
-static OBJECT_OPENERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "him", "them", "me", "us",
-];
 
 /// How many words after an intensional verb its event complement may start.
 pub const COMPLEMENT_WINDOW: usize = 6;

@@ -22,50 +22,18 @@
 
 use super::lexicon::{Ctx, Lexicon};
 use super::{Aspect, Polarity, Pos, Tense};
+use crate::lang::en::events::{
+    ending, ADJECTIVE_SUFFIXES, ADJUNCT_OPENERS, ADVERBS, ARTICLES, BE, BEEN, CLITICS, CLITIC_S_VERB, DEMONYM_SUFFIXES,
+    DETERMINERS, DO, DO_FORMS, DO_OBJECTS, FUTURE_AUXILIARIES, HAVE, INFINITIVE_MARKER, MODALS, MODAL_FORMS, NOT,
+    NOT_COUNTED_ADVERBS, NOT_LY_ADVERBS, NOT_MODIFIERS, NOT_NOUN_HEADS, NOUN_NEGATIONS, OBJECT_ADJECTIVES, OBJECT_CUES,
+    OBJECT_PRONOUNS, PARTICLES, PAST_AUXILIARIES, PLURAL_NOUNS, PREPOSITIONS, PRESENT_AUXILIARIES, QUESTION_SUBJECTS,
+    RELATIVE_THAT_WHICH, SUBJECTS, VERBAL_CONTEXT, VERB_CLITIC_HOSTS, VERB_NEGATIONS,
+};
 use crate::text::{Analysis, TokenKind};
 use std::ops::Range;
 
 /// Longest verb group read to the left of an event.
 pub const MAX_GROUP: usize = 6;
-
-static BE: &[&str] = &[
-    "be", "is", "are", "was", "were", "been", "being", "am", "isn", "aren", "wasn", "weren",
-];
-static HAVE: &[&str] = &["have", "has", "had", "having", "haven", "hasn", "hadn"];
-static DO: &[&str] = &["do", "does", "did", "don", "doesn", "didn"];
-static MODALS: &[&str] = &[
-    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "won", "wouldn", "couldn", "shouldn",
-    "ca", "cannot", "ll",
-];
-static ADVERBS: &[&str] = &[
-    "not", "never", "also", "just", "still", "already", "even", "ever", "only", "now", "then", "soon", "all", "both",
-    "again", "often", "always", "once", "since", "yet", "so", "too", "later", "first", "long",
-];
-static SUBJECTS: &[&str] = &["i", "we", "they", "he", "she", "you", "who", "it"];
-static DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "no", "any", "some",
-    "each", "every", "another", "such", "many", "more", "most", "several", "further", "new", "first", "last",
-];
-static PREPOSITIONS: &[&str] = &[
-    "of",
-    "in",
-    "for",
-    "on",
-    "after",
-    "before",
-    "with",
-    "by",
-    "from",
-    "against",
-    "over",
-    "about",
-    "amid",
-    "despite",
-    "during",
-    "following",
-    "into",
-    "without",
-];
 
 /// A token in its sentence.
 pub struct Context<'a> {
@@ -104,16 +72,12 @@ impl<'a> Context<'a> {
         j > self.range.start
             && !self.analysis.tokens[j].space_before
             && matches!(self.word(j - 1), "'" | "’")
-            && matches!(self.lower(j).as_str(), "s" | "t" | "ll" | "ve" | "re" | "d" | "m")
+            && CLITICS.contains(&self.lower(j).as_str())
     }
 
     /// A clitic `'s` after a pronoun (`it's`, `he's`, `that's`) is `is`/`has`, not a possessive.
     pub fn clitic_is_verb(&self, j: usize) -> bool {
-        j >= 2
-            && matches!(
-                self.lower(j - 2).as_str(),
-                "it" | "he" | "she" | "that" | "there" | "what" | "who" | "here" | "where" | "this"
-            )
+        j >= 2 && VERB_CLITIC_HOSTS.contains(&self.lower(j - 2).as_str())
     }
 
     /// Capitalised inside a sentence, not after an opening quote or colon: a name.
@@ -172,24 +136,29 @@ impl<'a> Context<'a> {
         let p = p.as_str();
         let w = self.lower(self.i);
         // "to attacks": an `-s` form after `to` is a plural noun, not an infinitive.
-        if p == "to" && w.ends_with('s') && !w.ends_with("ss") && Lexicon::builtin().verb(&w).is_none() {
+        if p == INFINITIVE_MARKER
+            && w.ends_with('s')
+            && !w.ends_with(ending::SS)
+            && Lexicon::builtin().verb(&w).is_none()
+        {
             return false;
         }
-        if MODALS.contains(&p) || DO.contains(&p) || p == "to" || SUBJECTS.contains(&p) {
+        if MODALS.contains(&p) || DO.contains(&p) || p == INFINITIVE_MARKER || SUBJECTS.contains(&p) {
             return true;
         }
         // "a player which mimics the iPhone", "a strip that wraps around": a third-person
         // `-s` form after a relative pronoun, with an object, particle or preposition after it,
         // is a verb ("said that costs rose" has a plural subject there).
-        if matches!(p, "that" | "which")
+        if RELATIVE_THAT_WHICH.contains(&p)
             && w.ends_with('s')
-            && !w.ends_with("ss")
+            && !w.ends_with(ending::SS)
             && super::morph::verb_lemma(Lexicon::builtin(), &w).is_some_and(|l| l != w)
             && self.object_follows()
         {
             return true;
         }
-        (BE.contains(&p) || HAVE.contains(&p)) && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("en"))
+        (BE.contains(&p) || HAVE.contains(&p))
+            && (w.ends_with(ending::ED) || w.ends_with(ending::ING) || w.ends_with(ending::EN))
     }
 
     /// The token is followed by a word that opens an object or an adjunct: a determiner, an
@@ -213,7 +182,7 @@ impl<'a> Context<'a> {
             || PREPOSITIONS.contains(&nl)
             || PARTICLES.contains(&nl)
             || NOT_NOUN_HEADS.contains(&nl)
-            || matches!(nl, "at" | "to" | "as" | "under" | "through")
+            || ADJUNCT_OPENERS.contains(&nl)
             || is_adverb(nl)
             || self.word(n).starts_with(char::is_uppercase)
     }
@@ -238,7 +207,7 @@ impl<'a> Context<'a> {
             // "the Christmas release" but "the Pentagon said".
             let w = self.lower(self.i);
             let lex = Lexicon::builtin();
-            if w.ends_with("ed") || lex.verb_exception(&w).is_some_and(|l| l != w) {
+            if w.ends_with(ending::ED) || lex.verb_exception(&w).is_some_and(|l| l != w) {
                 return false;
             }
             return DETERMINERS.contains(&p.as_str()) || (p == "s" && self.is_clitic(j) && !self.clitic_is_verb(j));
@@ -249,7 +218,7 @@ impl<'a> Context<'a> {
         if p == "s" && self.is_clitic(j) {
             return !self.clitic_is_verb(j);
         }
-        PREPOSITIONS.contains(&p.as_str()) && !self.lower(self.i).ends_with("ing")
+        PREPOSITIONS.contains(&p.as_str()) && !self.lower(self.i).ends_with(ending::ING)
     }
 }
 
@@ -262,7 +231,10 @@ impl Context<'_> {
     fn determiner_over_noun_modifiers(&self) -> bool {
         let w = self.lower(self.i);
         let lex = Lexicon::builtin();
-        if w.ends_with('s') || w.ends_with("ed") || w.ends_with("ing") || lex.verb_exception(&w).is_some_and(|l| l != w)
+        if w.ends_with('s')
+            || w.ends_with(ending::ED)
+            || w.ends_with(ending::ING)
+            || lex.verb_exception(&w).is_some_and(|l| l != w)
         {
             return false;
         }
@@ -275,8 +247,8 @@ impl Context<'_> {
             if DETERMINERS.contains(&next.as_str())
                 || OBJECT_PRONOUNS.contains(&next.as_str())
                 || PARTICLES.contains(&next.as_str())
-                || next.ends_with("self")
-                || next.ends_with("selves")
+                || next.ends_with(ending::SELF)
+                || next.ends_with(ending::SELVES)
                 || self.word(n).chars().next().is_some_and(char::is_uppercase)
             {
                 return false;
@@ -320,8 +292,9 @@ impl Context<'_> {
                 continue;
             }
             // A plural before the form makes it a verb: "new reports suggest", "people want".
-            let plural = (p.ends_with('s') && !p.ends_with("ss") && !p.ends_with("us") && !p.ends_with("is"))
-                || PLURAL_NOUNS.contains(&p.as_str());
+            let plural =
+                (p.ends_with('s') && !p.ends_with(ending::SS) && !p.ends_with(ending::US) && !p.ends_with(ending::IS))
+                    || PLURAL_NOUNS.contains(&p.as_str());
             if !noun_modifier(&p) || plural || lower_modifiers >= 2 {
                 return false;
             }
@@ -343,7 +316,7 @@ impl Context<'_> {
         // Gerunds and participles take objects or modify as adjectives (`extending
         // membership`, `a failed attempt`); plurals rarely modify (`rallies almost daily`).
         let w = self.lower(self.i);
-        if w.ends_with("ing") || w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")) {
+        if w.ends_with(ending::ING) || w.ends_with(ending::ED) || (w.ends_with('s') && !w.ends_with(ending::SS)) {
             return false;
         }
         let next = self.word(n);
@@ -356,9 +329,7 @@ impl Context<'_> {
             && lex.verb_exception(&nl).is_none_or(|l| l == nl)
             && !PARTICLES.contains(&nl.as_str())
             && !NOT_NOUN_HEADS.contains(&nl.as_str())
-            && !["ial", "ous", "ful", "ive", "able", "ible", "less"]
-                .iter()
-                .any(|s| nl.ends_with(s))
+            && !ADJECTIVE_SUFFIXES.iter().any(|s| nl.ends_with(s))
     }
 }
 
@@ -371,27 +342,22 @@ impl Context<'_> {
     pub fn past_after_subject(&self) -> bool {
         let w = self.lower(self.i);
         let lex = Lexicon::builtin();
-        let past = (w.ends_with("ed") && super::morph::verb_lemma(lex, &w).is_some_and(|l| l != w))
+        let past = (w.ends_with(ending::ED) && super::morph::verb_lemma(lex, &w).is_some_and(|l| l != w))
             || lex.verb_exception(&w).is_some_and(|l| l != w);
-        if !past || w.ends_with("ing") {
+        if !past || w.ends_with(ending::ING) {
             return false;
         }
         let mut adverbs = 0;
         for k in self.before(self.i) {
             let p = self.lower(k);
-            if is_adverb(&p)
-                && !matches!(
-                    p.as_str(),
-                    "not" | "never" | "so" | "as" | "all" | "both" | "first" | "long"
-                )
-            {
+            if is_adverb(&p) && !NOT_COUNTED_ADVERBS.contains(&p.as_str()) {
                 adverbs += 1;
                 if adverbs > 1 {
                     return false;
                 }
                 continue;
             }
-            if SUBJECTS.contains(&p.as_str()) || matches!(p.as_str(), "that" | "which") {
+            if SUBJECTS.contains(&p.as_str()) || RELATIVE_THAT_WHICH.contains(&p.as_str()) {
                 return true;
             }
             if p == "s" || p == "t" || !noun_modifier(&p) {
@@ -410,7 +376,7 @@ impl Context<'_> {
     /// headlines and present-tense reports). Not `Apple shares fell` (no object follows).
     pub fn present_after_name(&self) -> bool {
         let w = self.lower(self.i);
-        if !w.ends_with('s') || w.ends_with("ss") || self.i == self.range.start {
+        if !w.ends_with('s') || w.ends_with(ending::SS) || self.i == self.range.start {
             return false;
         }
         let lex = Lexicon::builtin();
@@ -436,7 +402,7 @@ impl Context<'_> {
         // Not after a nationality ("Cuban exiles outside", "American visas today").
         let demonym = |k: usize| {
             let p = self.lower(k);
-            ["an", "ese", "ish", "ch", "i"].iter().any(|s| p.ends_with(s))
+            DEMONYM_SUFFIXES.iter().any(|s| p.ends_with(s))
         };
         let bare_object = self.is_word(n)
             && !(name_before && demonym(self.i - 1))
@@ -453,8 +419,8 @@ impl Context<'_> {
     /// after a determiner and is followed by a determiner or an object pronoun.
     pub fn verb_with_object(&self) -> bool {
         let w = self.lower(self.i);
-        if w.ends_with("ed")
-            || w.ends_with("ing")
+        if w.ends_with(ending::ED)
+            || w.ends_with(ending::ING)
             || Lexicon::builtin()
                 .verb(&super::morph::verb_lemma(Lexicon::builtin(), &w).unwrap_or_default())
                 .is_none()
@@ -479,69 +445,6 @@ impl Context<'_> {
     }
 }
 
-/// Adjectives that open an object noun phrase after a headline verb (`unveils new Mac`).
-static OBJECT_ADJECTIVES: &[&str] = &["new", "free", "first", "another", "more", "latest", "next", "second"];
-
-/// Adverbs and prepositions that can follow a noun and are not compound heads (`a meeting
-/// earlier this week`, `protests around the country`, `a referendum next year`).
-static NOT_NOUN_HEADS: &[&str] = &[
-    "outside",
-    "around",
-    "toward",
-    "towards",
-    "near",
-    "next",
-    "except",
-    "across",
-    "early",
-    "earlier",
-    "almost",
-    "like",
-    "inside",
-    "throughout",
-    "underway",
-    "alone",
-    "abroad",
-    "ahead",
-    "away",
-    "together",
-    "via",
-    "per",
-    "upon",
-    "unless",
-    "whereby",
-    "whether",
-    "while",
-    "where",
-    "beyond",
-    "along",
-    "behind",
-    "below",
-    "above",
-    "instead",
-    "last",
-];
-
-/// Words that open an object noun phrase right after a verb.
-static OBJECT_CUES: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "them", "him", "us",
-    "me",
-];
-
-/// Articles, demonstratives and possessives: the determiners that open a compound noun.
-static ARTICLES: &[&str] = &[
-    "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
-];
-
-/// Verb particles: after a base form they make it a verb (`the company put up`).
-static PARTICLES: &[&str] = &["up", "out", "off", "down", "back", "away", "home"];
-
-/// Plural nouns without `-s`.
-static PLURAL_NOUNS: &[&str] = &["people", "police", "children", "men", "women", "media", "staff"];
-
-/// Object pronouns: after a verb form they make it a verb (`the people release them`).
-static OBJECT_PRONOUNS: &[&str] = &["them", "him", "it", "us", "me", "you", "her"];
-
 /// A lower-case word that can modify a noun in a compound (`movie` in `movie release`): not a
 /// function word, auxiliary, adverb or verb form.
 fn noun_modifier(w: &str) -> bool {
@@ -554,16 +457,14 @@ fn noun_modifier(w: &str) -> bool {
         || SUBJECTS.contains(&w)
         || OBJECT_PRONOUNS.contains(&w)
         || is_adverb(w)
-        || w.ends_with("ed")
-        || w.ends_with("ing")
-        || matches!(
-            w,
-            "to" | "and" | "or" | "but" | "that" | "which" | "whose" | "whom" | "than" | "as" | "if" | "s" | "t"
-        ))
+        || w.ends_with(ending::ED)
+        || w.ends_with(ending::ING)
+        || NOT_MODIFIERS.contains(&w))
 }
 
 /// The kind of word right before token `i` (only whitespace between), as the corpus counts
-/// were made by `scripts/gen_event_lexicon.py` (its `context_of` uses the same word lists).
+/// were made by `scripts/gen_event_lexicon.py` (its `context_of` reads the same data files:
+/// `determiners.txt`, `prepositions.txt`, `verbal-context.txt`).
 pub fn context_of(text: &str, analysis: &Analysis, i: usize) -> Ctx {
     if i == 0 {
         return Ctx::Other;
@@ -582,13 +483,7 @@ pub fn context_of(text: &str, analysis: &Analysis, i: usize) -> Ctx {
         Ctx::Determiner
     } else if PREPOSITIONS.contains(&w) {
         Ctx::Preposition
-    } else if w == "to"
-        || MODALS[..9].contains(&w)
-        || DO[..3].contains(&w)
-        || SUBJECTS.contains(&w)
-        || BE[..8].contains(&w)
-        || HAVE[..4].contains(&w)
-    {
+    } else if VERBAL_CONTEXT.contains(&w) {
         Ctx::Verbal
     } else {
         Ctx::Other
@@ -596,7 +491,7 @@ pub fn context_of(text: &str, analysis: &Analysis, i: usize) -> Ctx {
 }
 
 fn is_adverb(w: &str) -> bool {
-    ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "only" | "early" | "family" | "july"))
+    ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with(ending::LY) && !NOT_LY_ADVERBS.contains(&w))
 }
 
 /// `do` as a main verb with an object or pro-form after it: `would do so`, `can do it`,
@@ -604,7 +499,7 @@ fn is_adverb(w: &str) -> bool {
 /// auxiliary `do` of `did not go` is left out by [`is_auxiliary_use`]).
 pub fn main_verb_do(ctx: &Context) -> bool {
     let w = ctx.lower(ctx.i);
-    if !matches!(w.as_str(), "do" | "does" | "did") || is_auxiliary_use(ctx) {
+    if !DO_FORMS.contains(&w.as_str()) || is_auxiliary_use(ctx) {
         return false;
     }
     let Some(n) = ctx.next_content(ctx.i) else {
@@ -614,41 +509,12 @@ pub fn main_verb_do(ctx: &Context) -> bool {
         return false;
     }
     // "what does it mean", "did that help": a question's auxiliary before its subject.
-    let question = matches!(ctx.lower(n).as_str(), "it" | "this" | "that")
+    let question = QUESTION_SUBJECTS.contains(&ctx.lower(n).as_str())
         && ctx.next_content(n).is_some_and(|v| {
             Lexicon::builtin().verb(&ctx.lower(v)).is_some() && !DETERMINERS.contains(&ctx.lower(v).as_str())
         });
     !question
 }
-
-/// Words that open the object of a main-verb `do`.
-static DO_OBJECTS: &[&str] = &[
-    "so",
-    "it",
-    "this",
-    "that",
-    "the",
-    "a",
-    "an",
-    "my",
-    "his",
-    "her",
-    "their",
-    "our",
-    "its",
-    "your",
-    "all",
-    "what",
-    "nothing",
-    "anything",
-    "something",
-    "everything",
-    "more",
-    "much",
-    "business",
-    "well",
-    "whatever",
-];
 
 /// A `be` / `have` / `do` / modal form used as an auxiliary or copula: never an event.
 pub fn is_auxiliary_use(ctx: &Context) -> bool {
@@ -663,14 +529,15 @@ pub fn is_auxiliary_use(ctx: &Context) -> bool {
             return false;
         };
         let next = ctx.lower(n);
-        if matches!(ctx.word(ctx.i + 1), "'" | "’") || ctx.word(n) == "not" {
+        if matches!(ctx.word(ctx.i + 1), "'" | "’") || ctx.word(n) == NOT {
             return true;
         }
         if HAVE.contains(&w) {
-            return next == "been"
-                || next.ends_with("ed")
-                || next.ends_with("en")
-                || (super::lexicon::Lexicon::builtin().verb_exception(&next).is_some() && !next.ends_with("ing"));
+            return next == BEEN
+                || next.ends_with(ending::ED)
+                || next.ends_with(ending::EN)
+                || (super::lexicon::Lexicon::builtin().verb_exception(&next).is_some()
+                    && !next.ends_with(ending::ING));
         }
         return super::lexicon::Lexicon::builtin().verb(&next).is_some() && !DETERMINERS.contains(&next.as_str());
     }
@@ -699,23 +566,24 @@ pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
             neg = true;
             continue;
         }
-        if matches!(w.as_str(), "not" | "never" | "cannot") {
+        if VERB_NEGATIONS.contains(&w.as_str()) {
             neg = true;
-            if w == "cannot" {
-                chain.push("can".into());
+            // `cannot` is `can` + `not`.
+            if let Some(m) = MODAL_FORMS.find(&w) {
+                chain.push(m.clone());
             }
             continue;
         }
-        if matches!(w.as_str(), "no" | "without") && pos != Pos::Verb {
+        if NOUN_NEGATIONS.contains(&w.as_str()) && pos != Pos::Verb {
             neg = true;
             continue;
         }
         if w == "s" && ctx.is_clitic(k) && ctx.clitic_is_verb(k) {
-            chain.push("is".into());
+            chain.push(CLITIC_S_VERB.into());
             continue;
         }
         let aux = BE.contains(&w.as_str()) || HAVE.contains(&w.as_str()) || DO.contains(&w.as_str());
-        if aux || MODALS.contains(&w.as_str()) || w == "to" {
+        if aux || MODALS.contains(&w.as_str()) || w == INFINITIVE_MARKER {
             chain.push(w);
             continue;
         }
@@ -739,9 +607,10 @@ pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
             bare: chain.is_empty(),
         };
     }
-    let ing = form.ends_with("ing");
-    let participle =
-        form.ends_with("ed") || form.ends_with("en") || lex.verb_exception(&form).is_some_and(|l| l != form && !ing);
+    let ing = form.ends_with(ending::ING);
+    let participle = form.ends_with(ending::ED)
+        || form.ends_with(ending::EN)
+        || lex.verb_exception(&form).is_some_and(|l| l != form && !ing);
     // An -ing form takes its tense from a `be` auxiliary only: in "as you often do heading
     // into the holiday" the `do` is a verb of its own, and `heading` a bare participle.
     // (Only `do`/`have` are dropped: TimeML keeps `to`, `will` and modals over an -ing form.)
@@ -756,42 +625,31 @@ pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
     }
     let has = |set: &[&str]| chain.iter().any(|w| set.contains(&w.as_str()));
     if pos == Pos::Verb {
-        if ing && has(BE) {
-            aspect = if has(HAVE) {
+        if ing && has(&BE) {
+            aspect = if has(&HAVE) {
                 Aspect::PerfectiveProgressive
             } else {
                 Aspect::Progressive
             };
-        } else if participle && has(HAVE) {
+        } else if participle && has(&HAVE) {
             aspect = Aspect::Perfective;
         }
-    } else if has(HAVE) && chain.iter().any(|w| w == "been") {
+    } else if has(&HAVE) && chain.iter().any(|w| w == BEEN) {
         aspect = Aspect::Perfective;
     }
-    let first = if chain.iter().any(|w| w == "to") && !chain.first().is_some_and(|w| MODALS.contains(&w.as_str())) {
-        Some("to")
+    let first = if chain.iter().any(|w| w == INFINITIVE_MARKER)
+        && !chain.first().is_some_and(|w| MODALS.contains(&w.as_str()))
+    {
+        Some(INFINITIVE_MARKER)
     } else {
         chain.first().map(String::as_str)
     };
     match first {
-        Some("will" | "shall" | "ll" | "won") => tense = Tense::Future,
-        Some(m) if MODALS.contains(&m) => {
-            modality = Some(
-                match m {
-                    "wouldn" => "would",
-                    "couldn" => "could",
-                    "shouldn" => "should",
-                    "ca" | "cannot" => "can",
-                    _ => m,
-                }
-                .to_string(),
-            )
-        }
-        Some("to") => tense = Tense::Infinitive,
-        Some(
-            "is" | "are" | "am" | "has" | "have" | "do" | "does" | "isn" | "aren" | "hasn" | "haven" | "don" | "doesn",
-        ) => tense = Tense::Present,
-        Some("was" | "were" | "had" | "did" | "wasn" | "weren" | "hadn" | "didn") => tense = Tense::Past,
+        Some(m) if FUTURE_AUXILIARIES.contains(&m) => tense = Tense::Future,
+        Some(m) if MODALS.contains(&m) => modality = Some(MODAL_FORMS.find(m).map_or(m, String::as_str).to_string()),
+        Some(INFINITIVE_MARKER) => tense = Tense::Infinitive,
+        Some(m) if PRESENT_AUXILIARIES.contains(&m) => tense = Tense::Present,
+        Some(m) if PAST_AUXILIARIES.contains(&m) => tense = Tense::Past,
         Some(_) => {}
         None if pos == Pos::Verb => {
             tense = if ing {

@@ -33,12 +33,16 @@
 //! not found in it, [`window_label`] takes a few words on each side of the trigger.
 
 use crate::events::{Event, EventClass, Pos, Tense};
-use crate::lang::en::SENTENCE_OPENERS as NOT_NAMES;
-use crate::pipeline::{
-    capitalised, is_article_or_coordinator, is_finite_auxiliary, is_preposition, is_subordinator, squash,
+use crate::lang::en::events::{
+    AMOUNT_WORDS, ARTICLES, CATENATIVE, HAPPEN_VERBS, INFINITIVE_MARKER, LABEL_END_TRIMMED, LABEL_KEPT_ADVERBS, OF,
+    RELATIVE_PRONOUNS, SCALE_WORDS, TAKE_PLACE, VP_COORDINATORS, VP_OPENERS, WINDOW_RELATIVES, WINDOW_SIGNALS,
+    WINDOW_STOPS_LEFT,
 };
+use crate::lang::en::is_clause_opener;
+use crate::lang::en::words::{is_article_or_coordinator, is_finite_auxiliary, is_preposition};
+use crate::lang::en::SENTENCE_OPENERS as NOT_NAMES;
 use crate::syntax::DocParse;
-use crate::text::{Analysis, Span, TokenKind};
+use crate::text::{capitalised, squash, Analysis, Span, TokenKind};
 use crate::timex::Timex;
 
 /// One analysed document, as far as labels need it.
@@ -81,12 +85,6 @@ const PHRASE_RELATIONS: &[&str] = &[
     "case",
     "goeswith",
     "nmod:npmod",
-];
-
-/// Verbs whose infinitive complement the label carries with them ("failed to pass").
-const CATENATIVE: &[&str] = &[
-    "fail", "refuse", "decline", "try", "attempt", "plan", "hope", "want", "seek", "aim", "intend", "agree", "decide",
-    "begin", "start", "continue", "stop", "manage", "threaten", "promise", "vow", "expect", "need", "wish", "offer",
 ];
 
 /// The event's label: from the parse when the sentence has one, else [`window_label`].
@@ -183,7 +181,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
             let of_phrase = rel == "nmod"
                 && ws
                     .iter()
-                    .any(|x| x.head == c + 1 && x.deprel == "case" && x.lemma.eq_ignore_ascii_case("of"))
+                    .any(|x| x.head == c + 1 && x.deprel == "case" && x.lemma.eq_ignore_ascii_case(OF))
                 && c > h
                 && c - h <= 4;
             // Coordinated names are one participant list ("Sony and Paramount").
@@ -281,8 +279,9 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
         // place"), not the bare noun.
         if base(w) == "nsubj" {
             if let Some(h) = d.parse.head(s, w) {
-                let place = children(h).find(|&c| base(c) == "obj" && lemma(c) == "place");
-                let happen = matches!(lemma(h).as_str(), "happen" | "occur") || (lemma(h) == "take" && place.is_some());
+                let place = children(h).find(|&c| base(c) == "obj" && lemma(c) == TAKE_PLACE[1]);
+                let happen =
+                    HAPPEN_VERBS.contains(&lemma(h).as_str()) || (lemma(h) == TAKE_PLACE[0] && place.is_some());
                 if happen {
                     keep[h] = true;
                     for c in children(h) {
@@ -319,12 +318,8 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
             let rel = ws[c].deprel.as_str();
             // Negation, and the adverbs that change what happened ("still leaking", "first
             // crossed", "again filed").
-            let neg = rel == "advmod"
-                && matches!(
-                    lemma(c).as_str(),
-                    "not" | "never" | "n't" | "still" | "again" | "first" | "no" | "longer"
-                );
-            let to = rel == "mark" && lemma(c) == "to";
+            let neg = rel == "advmod" && LABEL_KEPT_ADVERBS.contains(&lemma(c).as_str());
+            let to = rel == "mark" && lemma(c) == INFINITIVE_MARKER;
             if matches!(rel, "aux" | "aux:pass" | "cop" | "compound:prt") || neg || (to && p != top) {
                 keep[c] = true;
             }
@@ -376,7 +371,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     }
     if let Some(sb) = subject {
         // A relative pronoun stands for its antecedent ("the crew that first crossed").
-        let relative = matches!(lemma(sb).as_str(), "that" | "which" | "who" | "whom") && ws[top].deprel == "acl:relcl"
+        let relative = RELATIVE_PRONOUNS.contains(&lemma(sb).as_str()) && ws[top].deprel == "acl:relcl"
             || sb == d.parse.head(s, top).unwrap_or(usize::MAX);
         let h = match (relative, d.parse.head(s, top)) {
             (true, Some(ante)) => ante,
@@ -558,13 +553,7 @@ fn close_names(d: &Doc, ws: &[crate::syntax::ParsedWord], keep: &mut [bool]) {
     let upper = |i: usize| ws[i].form.chars().next().is_some_and(char::is_uppercase);
     // A capitalised word that is a name: not the sentence's first word unless tagged one.
     let cap = |i: usize| (i > 0 || ws[i].upos == "PROPN") && upper(i) && !d.span_in_timex(ws[i].start, ws[i].end);
-    let amount = |i: usize| {
-        matches!(ws[i].upos.as_str(), "NUM" | "SYM")
-            || matches!(
-                ws[i].form.as_str(),
-                "US" | "U.S." | "A" | "C" | "NZ" | "HK" | "million" | "billion" | "trillion" | "percent" | "%"
-            )
-    };
+    let amount = |i: usize| matches!(ws[i].upos.as_str(), "NUM" | "SYM") || AMOUNT_WORDS.contains(&ws[i].form.as_str());
     let glued = |a: usize, b: usize| ws[a].end == ws[b].start && ws[a].start != ws[b].start;
     for _ in 0..n {
         let mut changed = false;
@@ -690,42 +679,14 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
                 "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”" | "—" | "–" | "." | "?" | "!"
             )
     };
-    let stop_left = |w: &str| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "after"
-                | "before"
-                | "when"
-                | "while"
-                | "since"
-                | "until"
-                | "that"
-                | "which"
-                | "who"
-                | "because"
-                | "and"
-                | "but"
-                | "or"
-                | "if"
-                | "as"
-                | "on"
-                | "in"
-                | "at"
-                | "from"
-                | "of"
-                | "by"
-                | "to"
-                | "for"
-                | "with"
-        )
-    };
+    let stop_left = |w: &str| WINDOW_STOPS_LEFT.contains(&w.to_ascii_lowercase().as_str());
     let capital = |i: usize| capitalised(&toks[i], text);
     // `of` or a particle inside a name ("Bank of England", "Office of Personnel Management",
     // "Dar es Salaam").
     let of_in_name = |i: usize| {
         i > sent.tokens.start
             && i + 1 < sent.tokens.end
-            && (toks[i].text(text) == "of" || NAME_PARTICLES.contains(&toks[i].text(text)))
+            && (toks[i].text(text) == OF || NAME_PARTICLES.contains(&toks[i].text(text)))
             && capital(i - 1)
             && capital(i + 1)
     };
@@ -740,16 +701,13 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
             lo -= 1;
             continue;
         }
-        let determiner = matches!(
-            w.as_str(),
-            "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "his" | "her" | "our" | "my" | "your"
-        );
+        let determiner = ARTICLES.contains(&w.as_str());
         let other_event = a
             .events
             .iter()
             .any(|x| x.pos == Pos::Verb && x.span.contains(&toks[lo - 1].span) && x.span != e.span);
         let in_timex = e.pos == Pos::Verb && a.in_timex(&toks[lo - 1]);
-        let signal = matches!(w.as_str(), "following" | "amid" | "despite" | "during");
+        let signal = WINDOW_SIGNALS.contains(&w.as_str());
         if boundary(t)
             || other_event
             || in_timex
@@ -766,12 +724,12 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
     // a whole name ("the Office of Personnel Management that began").
     if lo > sent.tokens.start {
         let w = toks[lo - 1].text(text).to_ascii_lowercase();
-        if e.pos == Pos::Verb && matches!(w.as_str(), "that" | "which" | "who") {
+        if e.pos == Pos::Verb && WINDOW_RELATIVES.contains(&w.as_str()) {
             let mut j = lo - 1;
             let mut n = 0;
             while j > sent.tokens.start
                 && toks[j - 1].kind == TokenKind::Word
-                && (n < 3 || capital(j - 1) && (capital(j) || toks[j].text(text) == "of") || of_in_name(j - 1))
+                && (n < 3 || capital(j - 1) && (capital(j) || toks[j].text(text) == OF) || of_in_name(j - 1))
             {
                 j -= 1;
                 n += 1;
@@ -788,28 +746,10 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
         // Up to the next clause, or the next verb phrase ("notified Congress on June 4 and
         // will brief ...": not "... and will").
         let next_vp = t.kind == TokenKind::Word
-            && matches!(t.text(text), "and" | "but")
+            && VP_COORDINATORS.contains(&t.text(text))
             && toks.get(hi + 1).is_some_and(|n| {
-                matches!(
-                    n.text(text).to_ascii_lowercase().as_str(),
-                    "will"
-                        | "would"
-                        | "could"
-                        | "should"
-                        | "may"
-                        | "might"
-                        | "can"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "was"
-                        | "were"
-                        | "is"
-                        | "are"
-                        | "then"
-                        | "later"
-                        | "also"
-                ) || a.events.iter().any(|x| x.pos == Pos::Verb && x.span == n.span)
+                VP_OPENERS.contains(&n.text(text).to_ascii_lowercase().as_str())
+                    || a.events.iter().any(|x| x.pos == Pos::Verb && x.span == n.span)
             });
         // An abbreviation's dot inside the sentence ("on Oct. 19") does not end the label.
         let abbreviation_dot = t.text(text) == "."
@@ -827,7 +767,7 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
             && toks[hi + 1].kind == TokenKind::Number;
         if (boundary(t) && !abbreviation_dot && !in_number)
             || next_vp
-            || (t.kind == TokenKind::Word && is_subordinator(t.text(text)))
+            || (t.kind == TokenKind::Word && is_clause_opener(t.text(text)))
         {
             break;
         }
@@ -839,26 +779,7 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
     // Do not end on a function word.
     while hi > k + 1 {
         let w = toks[hi - 1].text(text).to_ascii_lowercase();
-        if matches!(
-            w.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "of"
-                | "to"
-                | "and"
-                | "or"
-                | "in"
-                | "on"
-                | "at"
-                | "for"
-                | "with"
-                | "by"
-                | "from"
-                | "that"
-                | "'"
-                | "’"
-        ) {
+        if LABEL_END_TRIMMED.contains(&w.as_str()) {
             hi -= 1;
         } else {
             break;
@@ -869,7 +790,7 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
     let counted = |t: &crate::text::Token| {
         let w = t.text(text);
         t.kind == TokenKind::Word
-            && !is_subordinator(w)
+            && !is_clause_opener(w)
             && !is_preposition(w)
             && !is_finite_auxiliary(w)
             && !is_article_or_coordinator(w)
@@ -880,10 +801,7 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
         && counted(&toks[hi])
         && !in_timex(&toks[hi - 1])
         && (toks[hi - 1].kind == TokenKind::Number
-            || matches!(
-                toks[hi - 1].text(text).to_ascii_lowercase().as_str(),
-                "thousand" | "million" | "billion" | "trillion"
-            ))
+            || SCALE_WORDS.contains(&toks[hi - 1].text(text).to_ascii_lowercase().as_str()))
     {
         hi += 1;
         extra += 1;

@@ -4,7 +4,7 @@
 //! |--------|-------|---------------|
 //! | TBAQ gold EVENT counts | `data/tbaq.tsv` (generated) | `said` → 1006 seen, 993 events, REPORTING, VERB |
 //! | WordNet 3.0 (Debian `wordnet-base`) | `data/wordnet.tsv` (generated) | verb lemmas, irregular forms, event nouns |
-//! | hand lists (this file) | [`CLASS_LEMMAS`], [`EXTRA_EVENT_NOUNS`], [`NEVER_EVENTS`] | class by lemma, domain nouns, function words |
+//! | hand lists (`src/lang/en/data/events/`) | [`CLASS_LEMMAS`], [`EXTRA_EVENT_NOUNS`], [`NEVER_EVENTS`] | class by lemma, domain nouns, function words |
 //!
 //! Both generated tables are made by `scripts/gen_event_lexicon.py` and carry its
 //! "auto-generated" header; `docs/EVENTS.md` says how to rebuild them. A [`Lexicon`] can also
@@ -21,6 +21,7 @@
 //! ```
 
 use super::EventClass;
+use crate::lang::en::events::{ALWAYS_EVENT_NOUNS, CLASS_LEMMAS, EXTRA_EVENT_NOUNS, NEVER_EVENTS};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -179,10 +180,12 @@ impl Lexicon {
                 _ => {}
             }
         }
-        for &(lemma, class) in CLASS_LEMMAS {
-            lex.classes.insert(lemma, class);
+        for (lemma, class) in CLASS_LEMMAS.iter() {
+            if let Some(class) = EventClass::from_timeml(class) {
+                lex.classes.insert(lemma, class);
+            }
         }
-        for n in EXTRA_EVENT_NOUNS {
+        for n in EXTRA_EVENT_NOUNS.iter() {
             lex.event_nouns.insert((*n).to_string(), ("act".to_string(), 1));
         }
         lex.never = NEVER_EVENTS.iter().copied().collect();
@@ -248,357 +251,22 @@ fn parse_contexts(s: &str) -> [(u32, u32); 4] {
     out
 }
 
-use EventClass::*;
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Event class by lemma, for forms the corpus counts do not decide (TimeML 1.2 guidelines'
-/// examples and their obvious kin).
-pub static CLASS_LEMMAS: &[(&str, EventClass)] = &[
-    // REPORTING: saying, telling, reporting.
-    ("say", Reporting),
-    ("report", Reporting),
-    ("tell", Reporting),
-    ("explain", Reporting),
-    ("state", Reporting),
-    ("announce", Reporting),
-    ("add", Reporting),
-    ("claim", Reporting),
-    ("describe", Reporting),
-    ("note", Reporting),
-    ("quote", Reporting),
-    ("cite", Reporting),
-    ("comment", Reporting),
-    ("testify", Reporting),
-    ("insist", Reporting),
-    ("assert", Reporting),
-    ("declare", Reporting),
-    ("argue", Reporting),
-    ("acknowledge", Reporting),
-    ("admit", Reporting),
-    ("write", Reporting),
-    ("reply", Reporting),
-    ("respond", Reporting),
-    ("mention", Reporting),
-    ("disclose", Reporting),
-    ("remark", Reporting),
-    ("stress", Reporting),
-    ("tout", Reporting),
-    ("brief", Reporting),
-    ("confirm", Reporting),
-    ("divulge", Reporting),
-    // I_ACTION: actions that introduce another event.
-    ("attempt", IAction),
-    ("try", IAction),
-    ("seek", IAction),
-    ("promise", IAction),
-    ("offer", IAction),
-    ("propose", IAction),
-    ("ask", IAction),
-    ("request", IAction),
-    ("urge", IAction),
-    ("order", IAction),
-    ("allow", IAction),
-    ("permit", IAction),
-    ("prevent", IAction),
-    ("agree", IAction),
-    ("refuse", IAction),
-    ("threaten", IAction),
-    ("threat", IAction),
-    ("demand", IAction),
-    ("delay", IAction),
-    ("postpone", IAction),
-    ("avoid", IAction),
-    ("cancel", IAction),
-    ("investigate", IAction),
-    ("investigation", IAction),
-    ("authorize", IAction),
-    ("approve", IAction),
-    ("accuse", IAction),
-    ("vow", IAction),
-    ("pledge", IAction),
-    ("decide", IAction),
-    ("encourage", IAction),
-    ("force", IAction),
-    ("persuade", IAction),
-    ("prepare", IAction),
-    ("call", IAction),
-    ("deny", IAction),
-    ("block", IAction),
-    ("ban", IAction),
-    ("veto", IAction),
-    ("negotiate", IAction),
-    ("bid", IAction),
-    ("effort", IAction),
-    ("warn", IAction),
-    ("choose", IAction),
-    ("pray", IAction),
-    ("convince", IAction),
-    ("manage", IAction),
-    ("help", IAction),
-    ("require", IAction),
-    ("recommend", IAction),
-    // I_STATE: states that introduce another event.
-    ("believe", IState),
-    ("think", IState),
-    ("want", IState),
-    ("hope", IState),
-    ("expect", IState),
-    ("fear", IState),
-    ("worry", IState),
-    ("feel", IState),
-    ("know", IState),
-    ("like", IState),
-    ("love", IState),
-    ("hate", IState),
-    ("intend", IState),
-    ("need", IState),
-    ("plan", IState),
-    ("wish", IState),
-    ("suspect", IState),
-    ("doubt", IState),
-    ("assume", IState),
-    ("consider", IState),
-    ("prefer", IState),
-    ("anticipate", IState),
-    ("predict", IState),
-    ("concern", IState),
-    ("able", IState),
-    ("unable", IState),
-    ("likely", IState),
-    ("afraid", IState),
-    ("willing", IState),
-    ("ready", IState),
-    ("determined", IState),
-    ("understand", IState),
-    ("oppose", IState),
-    ("object", IState),
-    ("wonder", IState),
-    ("await", IState),
-    ("seem", IState),
-    // ASPECTUAL: the beginning, continuation or end of another event.
-    ("begin", Aspectual),
-    ("start", Aspectual),
-    ("continue", Aspectual),
-    ("end", Aspectual),
-    ("finish", Aspectual),
-    ("stop", Aspectual),
-    ("complete", Aspectual),
-    ("cease", Aspectual),
-    ("resume", Aspectual),
-    ("keep", Aspectual),
-    ("quit", Aspectual),
-    ("initiate", Aspectual),
-    ("terminate", Aspectual),
-    ("halt", Aspectual),
-    ("suspend", Aspectual),
-    ("discontinue", Aspectual),
-    ("commence", Aspectual),
-    // PERCEPTION.
-    ("see", Perception),
-    ("hear", Perception),
-    ("watch", Perception),
-    ("observe", Perception),
-    ("notice", Perception),
-    ("perceive", Perception),
-    ("witness", Perception),
-    ("spot", Perception),
-    ("listen", Perception),
-    // STATE.
-    ("be", State),
-    ("remain", State),
-    ("stay", State),
-    ("exist", State),
-    ("own", State),
-    ("belong", State),
-    ("contain", State),
-    ("lack", State),
-    ("hold", State),
-    ("live", State),
-    ("control", State),
-    ("crisis", State),
-    ("dispute", State),
-    ("tension", State),
-    ("conflict", State),
-    ("peace", State),
-    ("issue", State),
-    ("problem", State),
-    ("vulnerability", State),
-];
-
-/// Nouns of the news domain that WordNet does not list as acts or events in their first
-/// senses (`hack` is first a writer, `leak` first a hole).
-pub static EXTRA_EVENT_NOUNS: &[&str] = &[
-    "hack",
-    "hacking",
-    "leak",
-    "breach",
-    "cyberattack",
-    "shutdown",
-    "takeover",
-    "buyout",
-    "layoff",
-    "briefing",
-    "remarks",
-    "release",
-    "premiere",
-    "screening",
-    "sanction",
-    "sanctions",
-    "retaliation",
-    "legislation",
-    "assessment",
-];
-
-/// Nouns that name an event in every use in news text, even where the training counts are
-/// split (TimeBank annotates `threat` in 7 of 24 uses; the TimeML guidelines make it an
-/// I_ACTION).
-pub static ALWAYS_EVENT_NOUNS: &[&str] = &["threat", "hack", "cyberattack", "cancellation", "assassination"];
-
-/// Function words, auxiliaries and other forms that are never events by themselves. Copula
-/// and auxiliary uses of `be`/`have`/`do` are decided in context, not listed here.
-pub static NEVER_EVENTS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "this",
-    "that",
-    "these",
-    "those",
-    "some",
-    "any",
-    "each",
-    "every",
-    "all",
-    "both",
-    "either",
-    "neither",
-    "no",
-    "not",
-    "nor",
-    "and",
-    "or",
-    "but",
-    "if",
-    "then",
-    "than",
-    "so",
-    "as",
-    "of",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "to",
-    "into",
-    "onto",
-    "over",
-    "under",
-    "about",
-    "after",
-    "before",
-    "since",
-    "until",
-    "during",
-    "through",
-    "between",
-    "among",
-    "against",
-    "without",
-    "within",
-    "i",
-    "you",
-    "he",
-    "she",
-    "it",
-    "we",
-    "they",
-    "me",
-    "him",
-    "her",
-    "us",
-    "them",
-    "my",
-    "your",
-    "his",
-    "its",
-    "our",
-    "their",
-    "who",
-    "whom",
-    "whose",
-    "which",
-    "what",
-    "when",
-    "where",
-    "why",
-    "how",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "ought",
-    "s",
-    "t",
-    "ll",
-    "ve",
-    "re",
-    "d",
-    "m",
-    "there",
-    "here",
-    "also",
-    "very",
-    "just",
-    "only",
-    "even",
-    "still",
-    "yet",
-    "already",
-    "too",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "inc",
-    "corp",
-    "co",
-    "ltd",
-    "percent",
-    "million",
-    "billion",
-    "trillion",
-    "thousand",
-    "hundred",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "people",
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "now",
-    "time",
-    "times",
-];
+    /// Every row of the class table names a TimeML class (a row that does not is left out
+    /// at run time).
+    #[test]
+    fn class_lemmas_are_timeml_classes() {
+        assert_eq!(CLASS_LEMMAS.check(), Vec::<String>::new());
+        let bad: Vec<&str> = CLASS_LEMMAS
+            .iter()
+            .filter(|(_, c)| EventClass::from_timeml(c).is_none())
+            .map(|(w, _)| *w)
+            .collect();
+        assert!(bad.is_empty(), "rows without a TimeML class: {bad:?}");
+        assert!(CLASS_LEMMAS.len() > 100);
+        assert_eq!(Lexicon::builtin().classes.get("say"), Some(&EventClass::Reporting));
+    }
+}

@@ -36,49 +36,13 @@
 
 use super::label::Doc;
 use super::{Aspect, Event, EventClass, Polarity, Pos, Tense};
+use crate::lang::en::events::{
+    COGNITION, CONDITIONALS, FIRST_PERSON, INTENDING, MODAL_LEMMAS, NEGATING, NEGATORS, SAYING, TELL,
+};
 pub use crate::timeline::Unlisted;
-
-/// Modals that make an event possible, not told as fact (`will` and `shall` are the future).
-const MODAL_LEMMAS: &[&str] = &["could", "would", "may", "might", "should", "can", "must", "ought"];
-
-/// Verbs whose infinitive complement did not happen.
-const NEGATING: &[&str] = &["fail", "refuse", "decline"];
-
-/// Verbs whose infinitive complement is wished or planned, not done.
-const INTENDING: &[&str] = &[
-    "plan", "hope", "want", "intend", "seek", "aim", "try", "attempt", "wish", "expect", "propose", "threaten", "need",
-    "hope", "like", "prepare",
-];
-
-/// Verbs of belief and expectation: a state of mind, not a happening.
-const COGNITION: &[&str] = &[
-    "believe",
-    "think",
-    "hope",
-    "expect",
-    "fear",
-    "suspect",
-    "doubt",
-    "want",
-    "wish",
-    "feel",
-    "assume",
-    "suppose",
-    "guess",
-    "worry",
-    "reckon",
-    "speculate",
-    "anticipate",
-];
 
 /// Adverbs of habit: the event is what someone does as a rule, not one occurrence.
 use crate::lang::en::HABITUAL_ADVERBS as HABITUAL;
-
-/// Verbs of saying: the telling, not what is told.
-const SAYING: &[&str] = &[
-    "say", "tell", "add", "state", "note", "comment", "explain", "write", "report", "describe", "claim", "argue",
-    "insist", "reply", "remark", "mention", "suggest", "quote", "cite", "ask", "accord", "stress", "observe",
-];
 
 /// Why event `e` of document `d` is not listed, or `None` when it is. `dated`: the text
 /// dates the event (a time expression anchors it).
@@ -96,7 +60,7 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     let neg_child = w.is_some_and(|w| {
         children(w)
             .iter()
-            .any(|&c| rel(c) == "advmod" && matches!(lemma_of(c).as_str(), "not" | "never" | "n't"))
+            .any(|&c| rel(c) == "advmod" && NEGATORS.contains(&lemma_of(c).as_str()))
     });
     let head = w.and_then(|w| d.parse.head(s, w));
     // The head's lemma as the parser gives it and as the event tagger does (the parser reads
@@ -117,7 +81,7 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
         w.is_some_and(|w| rel(w) == "xcomp")
             && head.is_some_and(|h| head_lemmas(h).iter().any(|l| set.contains(&l.as_str())))
     };
-    if e.polarity == Polarity::Neg || neg_child || xcomp_of(NEGATING) {
+    if e.polarity == Polarity::Neg || neg_child || xcomp_of(&NEGATING) {
         return Some(Unlisted::Negated);
     }
 
@@ -131,14 +95,14 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
         rel(w) == "advcl"
             && children(w)
                 .iter()
-                .any(|&c| rel(c) == "mark" && matches!(lemma_of(c).as_str(), "if" | "unless"))
+                .any(|&c| rel(c) == "mark" && CONDITIONALS.contains(&lemma_of(c).as_str()))
     });
     if e.modality.as_deref().is_some_and(|m| MODAL_LEMMAS.contains(&m)) || modal_aux || conditional {
         return Some(Unlisted::Modal);
     }
 
     // Hypothetical: the complement of a plan or a wish (one level, or through `to be`).
-    if xcomp_of(INTENDING) {
+    if xcomp_of(&INTENDING) {
         return Some(Unlisted::Hypothetical);
     }
 
@@ -146,7 +110,7 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     let first_person = w.is_some_and(|w| {
         children(w)
             .iter()
-            .any(|&c| rel(c).starts_with("nsubj") && matches!(lemma_of(c).as_str(), "i" | "we" | "me" | "us"))
+            .any(|&c| rel(c).starts_with("nsubj") && FIRST_PERSON.contains(&lemma_of(c).as_str()))
     });
     if COGNITION.contains(&lemma.as_str())
         || (first_person && matches!(e.class, EventClass::IState | EventClass::State))
@@ -157,7 +121,7 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     // Reporting: the telling.
     // A verb of saying with an object of its own is a happening ("Apple added audio
     // recording abilities"); "told reporters" tells.
-    let own_object = w.is_some_and(|w| children(w).iter().any(|&c| rel(c) == "obj")) && lemma != "tell";
+    let own_object = w.is_some_and(|w| children(w).iter().any(|&c| rel(c) == "obj")) && lemma != TELL;
     if e.class == EventClass::Reporting && SAYING.contains(&lemma.as_str()) && !own_object {
         return Some(Unlisted::Reporting);
     }

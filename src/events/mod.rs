@@ -36,6 +36,7 @@ pub mod listing;
 pub mod merge;
 pub mod morph;
 
+use crate::lang::en::events::{ending, EVENT_NOUN_SUFFIXES, VERB_COORDINATORS};
 use crate::text::{Analysis, Span, TokenKind};
 use lexicon::Lexicon;
 use serde::{Deserialize, Serialize};
@@ -156,7 +157,7 @@ pub fn extract_with(lex: &Lexicon, text: &str, analysis: &Analysis, excluded: &[
                 if d.pos == Pos::Verb {
                     // "likely to change and renew": a bare verb after a conjunction shares the
                     // group of the verb before it.
-                    let conj = i > 0 && matches!(ctx.lower(i - 1).as_str(), "and" | "or");
+                    let conj = i > 0 && VERB_COORDINATORS.contains(&ctx.lower(i - 1).as_str());
                     if let Some((j, prev)) = &last_verb {
                         if g.bare
                             && conj
@@ -238,7 +239,10 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
         (false, None)
     } else if vlemma.is_some()
         && (verbal
-            || (!nominal && (lower.ends_with("ed") || lower.ends_with("ing") || lex.verb_exception(lower).is_some())))
+            || (!nominal
+                && (lower.ends_with(ending::ED)
+                    || lower.ends_with(ending::ING)
+                    || lex.verb_exception(lower).is_some())))
     {
         (true, Some(Pos::Verb))
     } else {
@@ -321,24 +325,13 @@ fn decided(lex: &Lexicon, lower: &str, pos: Pos, stats: Option<&lexicon::FormSta
 
 /// Nouns derived from verbs by an eventive suffix: `cancellation`, `departure`, `refusal`.
 fn derived_event_noun(lex: &Lexicon, noun: &str) -> bool {
-    static SUFFIXES: &[(&str, &[&str])] = &[
-        ("ation", &["", "e", "ate"]),
-        ("ition", &["", "e"]),
-        ("ution", &["", "e", "ve"]),
-        ("sion", &["d", "de", "t", "se"]),
-        ("tion", &["", "e"]),
-        ("ment", &[""]),
-        ("ance", &["", "e"]),
-        ("ence", &["", "e"]),
-        ("al", &["", "e"]),
-        ("ure", &["", "e"]),
-    ];
-    for (suf, reps) in SUFFIXES {
+    for row in EVENT_NOUN_SUFFIXES.iter() {
+        let Some((suf, reps)) = row.split_first() else { continue };
         if let Some(stem) = noun.strip_suffix(suf) {
             if stem.len() < 3 {
                 continue;
             }
-            for rep in *reps {
+            for rep in reps {
                 let mut cand = format!("{stem}{rep}");
                 if lex.verb(&cand).is_some() {
                     return true;

@@ -17,30 +17,7 @@
 //! `-men→man`, `-ies→y`.
 
 use super::lexicon::Lexicon;
-
-/// Verb suffix rules: (suffix, replacement).
-static VERB_RULES: &[(&str, &str)] = &[
-    ("ies", "y"),
-    ("es", "e"),
-    ("es", ""),
-    ("s", ""),
-    ("ied", "y"),
-    ("ed", "e"),
-    ("ed", ""),
-    ("ing", "e"),
-    ("ing", ""),
-];
-
-static NOUN_RULES: &[(&str, &str)] = &[
-    ("ses", "s"),
-    ("xes", "x"),
-    ("zes", "z"),
-    ("ches", "ch"),
-    ("shes", "sh"),
-    ("men", "man"),
-    ("ies", "y"),
-    ("s", ""),
-];
+use crate::lang::en::events::{ending, NOUN_SUFFIXES, VERB_SUFFIXES};
 
 /// The verb lemma of a lower-cased form, if WordNet knows one.
 pub fn verb_lemma(lex: &Lexicon, form: &str) -> Option<String> {
@@ -50,7 +27,8 @@ pub fn verb_lemma(lex: &Lexicon, form: &str) -> Option<String> {
     if lex.verb(form).is_some() {
         return Some(form.to_string());
     }
-    for (suf, rep) in VERB_RULES {
+    for rule in VERB_SUFFIXES.iter() {
+        let [suf, rep] = rule[..] else { continue };
         if let Some(stem) = form.strip_suffix(suf) {
             if stem.len() < 2 {
                 continue;
@@ -60,7 +38,7 @@ pub fn verb_lemma(lex: &Lexicon, form: &str) -> Option<String> {
                 return Some(cand);
             }
             // stopped → stop, running → run
-            if rep.is_empty() && (*suf == "ed" || *suf == "ing") {
+            if rep.is_empty() && (suf == ending::ED || suf == ending::ING) {
                 let b = stem.as_bytes();
                 // An ASCII letter doubled: the last byte is a whole character (`ⶶed` ends in
                 // two equal UTF-8 continuation bytes).
@@ -81,10 +59,15 @@ pub fn noun_lemma(lex: &Lexicon, form: &str) -> String {
     if let Some(l) = lex.noun_exception(form) {
         return l.to_string();
     }
-    if lex.event_noun(form).is_some() || form.ends_with("ss") || form.ends_with("us") || form.ends_with("is") {
+    if lex.event_noun(form).is_some()
+        || form.ends_with(ending::SS)
+        || form.ends_with(ending::US)
+        || form.ends_with(ending::IS)
+    {
         return form.to_string();
     }
-    for (suf, rep) in NOUN_RULES {
+    for rule in NOUN_SUFFIXES.iter() {
+        let [suf, rep] = rule[..] else { continue };
         if let Some(stem) = form.strip_suffix(suf) {
             if stem.len() < 2 {
                 continue;
@@ -96,7 +79,7 @@ pub fn noun_lemma(lex: &Lexicon, form: &str) -> String {
         }
     }
     form.strip_suffix('s')
-        .filter(|s| s.len() > 2 && !form.ends_with("ss"))
+        .filter(|s| s.len() > 2 && !form.ends_with(ending::SS))
         .unwrap_or(form)
         .to_string()
 }

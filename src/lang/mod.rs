@@ -3,13 +3,13 @@
 //!
 //! | package      | code | what it holds                                                      |
 //! |--------------|------|--------------------------------------------------------------------|
-//! | [`en`]       | `en` | English: the timex grammar's word tables, the tense cues, the month names of datelines (the default) |
+//! | [`en`]       | `en` | English: the timex grammar's word tables, the tense cues, the month names of datelines, the event stage's and the timeline assembly's word lists (the default) |
 //! | [`de`]       | `de` | German: absolute dates, month and weekday names, `gestern`/`heute`/`morgen`, `letzte`/`nächste` + unit, tense cues |
 //!
 //! A package is a folder `src/lang/<code>/`: word lists and tables as data files
-//! (`data/*.txt`, one word a line; `data/*.tsv`, word TAB value; `#` starts a comment line),
-//! embedded in the binary with `include_str!` and parsed once, on first use ([`Words`],
-//! [`Table`]), plus the little code that cannot be data (the rules that read the tables, the
+//! (`data/*.txt`, one word a line; `data/*.tsv`, word TAB value, or fields separated by TABs
+//! with `-` for an empty one; `#` starts a comment line), embedded in the binary with
+//! `include_str!` and parsed once, on first use ([`Words`], [`Table`], [`Rows`]), plus the little code that cannot be data (the rules that read the tables, the
 //! tense cues). The stages ask the package through [`Language`]; a language is chosen by
 //! its code ([`by_code`], `tempograph tag --lang de`), English by default ([`english`]).
 //!
@@ -235,4 +235,43 @@ fn parse_row<T: Field>(l: &'static str) -> Result<(&'static str, T), &'static st
     };
     let v = T::parse_field(v).ok_or("unreadable value")?;
     Ok((w, v))
+}
+
+/// Rows of fields from a data file (`field TAB field ...` a line), parsed on first use; a
+/// field written `-` is the empty string (a suffix rule that removes without adding:
+/// `ed TAB -`). For rules whose parts are all words, in file order: morphology's suffix
+/// rules.
+pub struct Rows {
+    src: &'static str,
+    cell: OnceLock<Vec<Vec<&'static str>>>,
+}
+
+impl Rows {
+    /// The rows of `src` (an `include_str!` of the data file).
+    pub const fn new(src: &'static str) -> Rows {
+        Rows {
+            src,
+            cell: OnceLock::new(),
+        }
+    }
+
+    /// The rows, in file order, each with at least one field.
+    pub fn get(&self) -> &[Vec<&'static str>] {
+        self.cell.get_or_init(|| {
+            data_lines(self.src)
+                .map(|l| {
+                    l.split('\t')
+                        .map(|f| if f.trim() == "-" { "" } else { f.trim() })
+                        .collect()
+                })
+                .collect()
+        })
+    }
+}
+
+impl std::ops::Deref for Rows {
+    type Target = [Vec<&'static str>];
+    fn deref(&self) -> &[Vec<&'static str>] {
+        self.get()
+    }
 }

@@ -25,13 +25,25 @@
 //! | [`TEMPORAL_PREPOSITIONS`] | `data/temporal-prepositions.txt` | `since` | the event merger          |
 //! | [`NAME_PARTICLES`]    | `data/name-particles.txt`  | `es`, `bin`        | event labels                  |
 //! | [`HABITUAL_ADVERBS`]  | `data/habitual-adverbs.txt`| `often`            | events worth listing          |
+//! | [`DATELINE_WORDS`]    | `data/dateline-words.txt`  | `posted`, `gmt`    | `document` (datelines)        |
+//!
+//! and, by the stage that reads them:
+//!
+//! | module        | data files               | example                                  | read by |
+//! |---------------|--------------------------|------------------------------------------|---------|
+//! | [`words`]     | `data/*.txt`             | prepositions, articles, finite auxiliaries | event labels, the pipeline |
+//! | [`events`]    | `data/events/*`          | `be` forms, modals, determiners, class by lemma, suffix rules | `events` (tagger, verb group, morphology, labels, listing) |
+//! | [`timeline`]  | `data/timeline/*`        | `since` → `BEGUN_BY`, pronouns, support verbs | the pipeline, `focus` |
 //!
 //! The grammar rules that read these tables are still Rust functions in `timex::rules`
 //! (`date.rs`, `relative.rs`, ...): [`English::extract`] runs them. `docs/DESIGN.md` ("The
 //! language seam") lists what else still reads English outside this folder.
 
+pub mod events;
 pub mod rules;
 pub mod tense;
+pub mod timeline;
+pub mod words;
 
 use super::{Language, Table, Words};
 use crate::lang::engine::Cue;
@@ -154,6 +166,10 @@ pub static LIGHT_VERBS: Words = Words::new(include_str!("data/light-verbs.txt"))
 
 /// Lemmas too light to be timeline events besides [`LIGHT_VERBS`]: [`is_light_lemma`].
 pub static LIGHT_LEMMAS: Words = Words::new(include_str!("data/light-lemmas.txt"));
+
+/// Words a dateline or byline may hold in lower case (`Posted on Dec. 17, 2014 at 10:03 am ET
+/// by admin`), read by document ingestion.
+pub static DATELINE_WORDS: Words = Words::new(include_str!("data/dateline-words.txt"));
 
 /// `w` (any case) opens a clause a time expression does not reach into.
 pub fn is_clause_opener(w: &str) -> bool {
