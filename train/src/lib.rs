@@ -13,8 +13,8 @@
 //! | [`matres`] | the MATRES reader and its accuracy |
 //!
 //! The event lexicon's generator (corpus counts and WordNet classes for `events::lexicon`) is
-//! still `scripts/gen_event_lexicon.py`, a Python tool whose tables are data of the events
-//! stage; `relations links --event-lexicon(-folds)` reads what it writes.
+//! `train/scripts/gen_event_lexicon.py`, a Python tool whose tables are data of the events
+//! stage (`src/events/data/`); `relations links --event-lexicon(-folds)` reads what it writes.
 //!
 //! It reaches into the library's internal modules (`tempograph::link`, `tempograph::eval`,
 //! ...), which are `#[doc(hidden)] pub` for this crate, the CLI and the tests, and not stable.

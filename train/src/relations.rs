@@ -98,12 +98,12 @@ pub enum Command {
         #[arg(long)]
         by_rule: bool,
         /// Find events with these corpus counts instead of the built-in ones (which come from
-        /// all of TBAQ): a table made by `scripts/gen_event_lexicon.py --corpus DIR --out FILE`,
+        /// all of TBAQ): a table made by `train/scripts/gen_event_lexicon.py --corpus DIR --out FILE`,
         /// e.g. from TimeBank only, so that a score on AQUAINT is held out for the events too.
         #[arg(long, conflicts_with = "event_lexicon_folds")]
         event_lexicon: Option<PathBuf>,
         /// With `--folds K`: fold F finds its events (training and test) with DIR/fold-F.tsv,
-        /// counts from the other folds' documents only, made by `scripts/gen_event_lexicon.py
+        /// counts from the other folds' documents only, made by `train/scripts/gen_event_lexicon.py
         /// --corpus DIR... --folds K --fold-out DIR` with the `--test` folders in the same
         /// order (each table names the documents it leaves out; a mismatch is an error).
         #[arg(long, requires = "folds")]
