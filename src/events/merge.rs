@@ -214,30 +214,51 @@ pub use crate::lang::en::EVENT_HYPERNYMS as HYPERNYMS;
 /// The keys under which a lemma is compared: its own (synonym group or the lemma itself)
 /// first, then those of the groups it is a more general word for ([`HYPERNYMS`]).
 fn keys(lemma: &str) -> Vec<String> {
-    let mut out = vec![key(lemma)];
-    for line in HYPERNYMS.iter() {
-        let mut words = line.split(", ");
-        if words.next() != Some(lemma) {
-            continue;
-        }
-        for n in words {
-            let k = key(n);
-            if !out.contains(&k) {
-                out.push(k);
-            }
+    let table = key_table();
+    let mut out = vec![key(table, lemma)];
+    for &n in table.hyponyms.get(lemma).map_or(&[][..], Vec::as_slice) {
+        let k = key(table, n);
+        if !out.contains(&k) {
+            out.push(k);
         }
     }
     out
 }
 
 /// The key under which a lemma is compared: its synonym group, or the lemma itself.
-fn key(lemma: &str) -> String {
-    for (g, group) in SYNONYMS.iter().enumerate() {
-        if group.split(", ").any(|w| w == lemma) {
-            return format!("#{g}");
-        }
+fn key(table: &KeyTable, lemma: &str) -> String {
+    match table.group.get(lemma) {
+        Some(g) => format!("#{g}"),
+        None => lemma.to_string(),
     }
-    lemma.to_string()
+}
+
+/// [`SYNONYMS`] and [`HYPERNYMS`] parsed once (they were split per event).
+struct KeyTable {
+    /// Each lemma of a synonym group: the index of the first group it is in.
+    group: std::collections::HashMap<&'static str, usize>,
+    /// Each general word: the words it also names, in file order (all its lines).
+    hyponyms: std::collections::HashMap<&'static str, Vec<&'static str>>,
+}
+
+fn key_table() -> &'static KeyTable {
+    static TABLE: std::sync::OnceLock<KeyTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut group = std::collections::HashMap::new();
+        for (g, line) in SYNONYMS.iter().enumerate() {
+            for w in line.split(", ") {
+                group.entry(w).or_insert(g);
+            }
+        }
+        let mut hyponyms: std::collections::HashMap<&'static str, Vec<&'static str>> = Default::default();
+        for line in HYPERNYMS.iter() {
+            let mut words = line.split(", ");
+            if let Some(general) = words.next() {
+                hyponyms.entry(general).or_default().extend(words);
+            }
+        }
+        KeyTable { group, hyponyms }
+    })
 }
 
 fn shared_str<S: serde::Serializer>(s: &std::sync::Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
@@ -474,6 +495,14 @@ struct Item {
 /// From how many documents on a story has topic names that do not count as shared
 /// participants (a name in more than half of its documents).
 pub const TOPIC_MIN_DOCUMENTS: usize = 4;
+
+/// How many later mentions of one key that share one name (or one document) a mention is
+/// compared with: the nearest ones in document order. Mentions are blocked by key and name,
+/// and a window over each block (sorted-neighbourhood blocking) keeps the merge linear when
+/// one block holds thousands of mentions (one event told by thousands of documents); union
+/// is transitive, so a long run of mentions of one event still ends in one cluster. Below
+/// this many the result is the full pairwise one.
+pub const MAX_CANDIDATES: usize = 256;
 
 /// How many sentences back a definite noun (`the attack`) looks for the event it names.
 pub const ANAPHOR_WINDOW: usize = 8;
@@ -718,15 +747,26 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
             if !y.definite || !y.corefers || y.irrealis {
                 continue;
             }
-            let found = group[..gb].iter().rev().copied().find(|&a| {
-                let x = &items[a];
-                x.doc == y.doc
-                    && x.corefers
-                    && !x.irrealis
-                    && !x.distinct
-                    && x.source.sentence + ANAPHOR_WINDOW >= y.source.sentence
-                    && !disjoint(x.source.time, y.source.time)
-            });
+            // Mentions are in document and text order: scanning back, the first one of
+            // another document or out of the window ends the search (it went on through
+            // every earlier document's mentions).
+            let found = group[..gb]
+                .iter()
+                .rev()
+                .copied()
+                .take_while(|&a| {
+                    let x = &items[a];
+                    x.doc == y.doc && x.source.sentence + ANAPHOR_WINDOW >= y.source.sentence
+                })
+                .find(|&a| {
+                    let x = &items[a];
+                    x.doc == y.doc
+                        && x.corefers
+                        && !x.irrealis
+                        && !x.distinct
+                        && x.source.sentence + ANAPHOR_WINDOW >= y.source.sentence
+                        && !disjoint(x.source.time, y.source.time)
+                });
             // The nearest of the candidates its groups give (mentions are in text order).
             antecedent[b] = antecedent[b].max(found);
         }
@@ -769,6 +809,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 let from = list.partition_point(|&g| g <= ga);
                 let near = list[from..]
                     .iter()
+                    .take(MAX_CANDIDATES)
                     .take_while(|&&g| items[group[g]].source.sentence <= x.source.sentence + REPEAT_WINDOW);
                 later.extend(near);
                 for &b in anaphors.get(&a).map_or(&[][..], Vec::as_slice) {
@@ -780,7 +821,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
             for k in x.shared_names.iter().map(|n| (Some(n.as_str()), 0)) {
                 if let Some(list) = by_key.get(&k) {
                     let from = list.partition_point(|&g| g <= ga);
-                    later.extend_from_slice(&list[from..]);
+                    later.extend_from_slice(&list[from..list.len().min(from + MAX_CANDIDATES)]);
                 }
             }
             later.sort_unstable();
@@ -789,6 +830,11 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 let b = group[gb];
                 let (x, y) = (&items[a], &items[b]);
                 if !x.corefers || !y.corefers {
+                    continue;
+                }
+                // Already one cluster: the pair can only add a time conflict, and only when
+                // its times disagree (the test is the same as below, found earlier).
+                if find(&mut parent, a) == find(&mut parent, b) && !disjoint(x.source.time, y.source.time) {
                     continue;
                 }
                 // Told as not (yet) happening, or as a different one: never the same event as
