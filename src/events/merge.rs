@@ -14,16 +14,24 @@
 //! | `attackers hacked into Sony Pictures` | `the cyber attack has been ...` (same doc) | yes | definite anaphor within 8 sentences |
 //! | `the attacks on Sony` | `similar attacks on South Korean banks last year` (same doc) | no | marked as a different event |
 //! | `the attack on Sony` | `threats ... of a terrorist attack against theaters` | no | threatened, not happened |
+//! | `A news conference was held in Nairobi` | `Two suspects were held in Nairobi` | no | `hold` is repeated: a shared place is not enough |
+//! | `80 people were killed in Nairobi on Friday` | `Dozens were killed in Kenya on Friday` | yes | the same day, a specific event |
+//! | `Clinton vowed on Saturday ...` | `Clinton vowed on Thursday ...` | no | different days |
 //!
 //! Two mentions (from different documents or the same one) are the same event when
 //! 1. their lemmas are equal or synonyms ([`SYNONYMS`]); neither is a REPORTING event nor a
 //!    light or cognition verb ([`NON_COREFERRING`]: `do`, `make`, `know`, `see`, ...);
 //! 2. they are linked: they share a participant (a capitalised name in the same sentence:
 //!    `Sony`, `FBI`; in a story of [`TOPIC_MIN_DOCUMENTS`] or more documents, not a name in
-//!    more than half of them, the story's topic: `Apple` in a story about Apple), or — within one document — the later one is a definite noun (`the
-//!    attack`, `this hack`) whose nearest earlier same-kind mention within [`ANAPHOR_WINDOW`]
-//!    sentences is the other, or the same lemma is repeated within [`REPEAT_WINDOW`]
-//!    sentences with the same polarity;
+//!    more than half of them, the story's topic: `Apple` in a story about Apple); or, in two
+//!    documents, both are dated to the same day ([`day_precise`]: the casualties of one blast
+//!    told by articles that name different places); or — within one document — the later one
+//!    is a definite noun (`the attack`, `this hack`) whose nearest earlier same-kind mention
+//!    within [`ANAPHOR_WINDOW`] sentences is the other, or the same lemma is repeated within
+//!    [`REPEAT_WINDOW`] sentences with the same polarity. An act people repeat
+//!    ([`REPEATABLE`]: `visit`, `meet`, `hold`, `vow`, `conference`) needs more: both dated to
+//!    the same day and a shared name or the same agent or patient ([`same_participant`]), or
+//!    the anaphor; a repetition of it needs the same day or participant;
 //! 3. their times are compatible: the day intervals of the dated temporal expressions linked
 //!    to them ([`DocEvents::event_times`]; without links, those in their sentences) overlap, or
 //!    either has none (a date that premodifies another event
@@ -34,13 +42,15 @@
 //!    transitive, so a mention joins a cluster only if its time agrees with the whole
 //!    cluster's. Mentions that share two or more names, in documents published within
 //!    [`UNDATED_DCT_GAP`] days, are merged even when their times disagree, and the
-//!    disagreement is reported as a [`ConflictKind::Time`];
+//!    disagreement is reported as a [`ConflictKind::Time`] — unless both are dated to a day
+//!    (two different days are two occurrences) or the act is one people repeat;
 //! 4. their participants are compatible: two verb mentions whose parsed agents (active
 //!    subject, passive `by` phrase) are different common nouns ("stocks fell" / "sales fell")
 //!    or different names that do not appear in each other's sentence ("Ford recalled" /
 //!    "Toyota recalled"), or whose patients (object, passive subject) are such different names
-//!    ("unveiled the iPhone" / "unveiled the iPad"), are two events (only with a parse,
-//!    [`DocEvents::syntax`]);
+//!    ("unveiled the iPhone" / "unveiled the iPad"), are two events, as are two event nouns
+//!    whose possessors are different names ("Albright's visit" / "Daley's visit") (only with
+//!    a parse, [`DocEvents::syntax`]);
 //! 5. both are told as happening or both as not (yet) happening: a noun or gerund after a
 //!    threat, promise or warning ([`IRREALIS_CUES`]: "threats ... to attacks on theaters") is
 //!    irrealis and never joins a realis mention; a mention marked as a different event
@@ -214,30 +224,51 @@ pub use crate::lang::en::EVENT_HYPERNYMS as HYPERNYMS;
 /// The keys under which a lemma is compared: its own (synonym group or the lemma itself)
 /// first, then those of the groups it is a more general word for ([`HYPERNYMS`]).
 fn keys(lemma: &str) -> Vec<String> {
-    let mut out = vec![key(lemma)];
-    for line in HYPERNYMS.iter() {
-        let mut words = line.split(", ");
-        if words.next() != Some(lemma) {
-            continue;
-        }
-        for n in words {
-            let k = key(n);
-            if !out.contains(&k) {
-                out.push(k);
-            }
+    let table = key_table();
+    let mut out = vec![key(table, lemma)];
+    for &n in table.hyponyms.get(lemma).map_or(&[][..], Vec::as_slice) {
+        let k = key(table, n);
+        if !out.contains(&k) {
+            out.push(k);
         }
     }
     out
 }
 
 /// The key under which a lemma is compared: its synonym group, or the lemma itself.
-fn key(lemma: &str) -> String {
-    for (g, group) in SYNONYMS.iter().enumerate() {
-        if group.split(", ").any(|w| w == lemma) {
-            return format!("#{g}");
-        }
+fn key(table: &KeyTable, lemma: &str) -> String {
+    match table.group.get(lemma) {
+        Some(g) => format!("#{g}"),
+        None => lemma.to_string(),
     }
-    lemma.to_string()
+}
+
+/// [`SYNONYMS`] and [`HYPERNYMS`] parsed once (they were split per event).
+struct KeyTable {
+    /// Each lemma of a synonym group: the index of the first group it is in.
+    group: std::collections::HashMap<&'static str, usize>,
+    /// Each general word: the words it also names, in file order (all its lines).
+    hyponyms: std::collections::HashMap<&'static str, Vec<&'static str>>,
+}
+
+fn key_table() -> &'static KeyTable {
+    static TABLE: std::sync::OnceLock<KeyTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut group = std::collections::HashMap::new();
+        for (g, line) in SYNONYMS.iter().enumerate() {
+            for w in line.split(", ") {
+                group.entry(w).or_insert(g);
+            }
+        }
+        let mut hyponyms: std::collections::HashMap<&'static str, Vec<&'static str>> = Default::default();
+        for line in HYPERNYMS.iter() {
+            let mut words = line.split(", ");
+            if let Some(general) = words.next() {
+                hyponyms.entry(general).or_default().extend(words);
+            }
+        }
+        KeyTable { group, hyponyms }
+    })
 }
 
 fn shared_str<S: serde::Serializer>(s: &std::sync::Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
@@ -391,8 +422,11 @@ type Participant = Option<(String, bool)>;
 /// passive's `by` phrase ("Apple unveiled", "unveiled by Apple"); the object or the passive
 /// subject ("unveiled the iPhone", "the iPhone was unveiled"). Only nouns and names count:
 /// pronouns say nothing.
+///
+/// An event noun's agent is its possessor when that is a name ("Albright's visit", "Daley's
+/// visit"); it has no patient here.
 fn roles(p: &crate::syntax::DocParse, e: &Event) -> (Participant, Participant) {
-    if e.pos != super::Pos::Verb {
+    if e.pos != super::Pos::Verb && e.pos != super::Pos::Noun {
         return (None, None);
     }
     let Some(w) = p.word_at(e.sentence, e.span.start) else {
@@ -412,6 +446,12 @@ fn roles(p: &crate::syntax::DocParse, e: &Event) -> (Participant, Participant) {
             .iter()
             .map(|&c| (c as usize, &words[c as usize]))
     };
+    if e.pos == super::Pos::Noun {
+        let possessor = deps()
+            .find(|(_, x)| x.deprel == "nmod:poss" && x.upos == "PROPN")
+            .and_then(|(_, x)| nominal(x));
+        return (possessor, None);
+    }
     let agent = deps()
         .find(|(_, x)| x.deprel == "nsubj" || x.deprel == "obl:agent")
         .and_then(|(_, x)| nominal(x));
@@ -442,6 +482,20 @@ fn different_participants(x: &Item, y: &Item) -> bool {
     agents || patients
 }
 
+/// Two mentions with the same agent or the same patient (the same lemma of the head word),
+/// where a name counts only when it is not the story's topic ([`Item::agent_counts`]).
+fn same_participant(x: &Item, y: &Item) -> bool {
+    let same = |a: &Participant, b: &Participant| matches!((a, b), (Some((p, _)), Some((q, _))) if p == q);
+    (x.agent_counts && y.agent_counts && same(&x.agent, &y.agent))
+        || (x.patient_counts && y.patient_counts && same(&x.patient, &y.patient))
+}
+
+/// A mention dated to one day, or two (an overnight or "Friday or Saturday"), by the dated
+/// expressions linked to it.
+fn day_precise(time: Option<(NaiveDate, NaiveDate)>) -> bool {
+    time.is_some_and(|(a, b)| (b - a).num_days() <= 1)
+}
+
 fn hypothetical(e: &Event) -> bool {
     e.modality.is_some() || e.tense == Tense::Future
 }
@@ -453,6 +507,14 @@ struct Item {
     /// The agent and the patient of a verb mention, from the parse ([`roles`]).
     agent: Participant,
     patient: Participant,
+    /// The agent (patient) is evidence of identity: a common noun, or a name that is not the
+    /// story's topic.
+    agent_counts: bool,
+    patient_counts: bool,
+    /// An act people repeat ([`REPEATABLE`]: `visit`, `meet`, `hold`, `vow`).
+    repeatable: bool,
+    /// Dated to a day ([`day_precise`]).
+    day: bool,
     names: Vec<String>,
     /// The names that count as a shared participant: `names` without the story's topic.
     shared_names: Vec<String>,
@@ -475,12 +537,27 @@ struct Item {
 /// participants (a name in more than half of its documents).
 pub const TOPIC_MIN_DOCUMENTS: usize = 4;
 
+/// How many later mentions of one key that share one name (or one document) a mention is
+/// compared with: the nearest ones in document order. Mentions are blocked by key and name,
+/// and a window over each block (sorted-neighbourhood blocking) keeps the merge linear when
+/// one block holds thousands of mentions (one event told by thousands of documents); union
+/// is transitive, so a long run of mentions of one event still ends in one cluster. Below
+/// this many the result is the full pairwise one.
+pub const MAX_CANDIDATES: usize = 256;
+
 /// How many sentences back a definite noun (`the attack`) looks for the event it names.
 pub const ANAPHOR_WINDOW: usize = 8;
 
 /// How many sentences apart the same lemma in one document is taken as a repetition of one
 /// event.
 pub const REPEAT_WINDOW: usize = 2;
+
+/// Event lemmas that name acts people repeat (`src/lang/en/data/event-repeatable.txt`):
+/// travel and visits, meetings and news conferences, statements, vows and appeals, `hold`.
+/// In a story about one subject the same person visits, meets and vows again and again, so
+/// two such mentions are one event only when both are dated to the same day and share a
+/// participant, or as a definite anaphor or a repetition in one document.
+use crate::lang::en::EVENT_REPEATABLE as REPEATABLE;
 
 /// Determiners that make a noun phrase point back to an event told before.
 static DEFINITE: &[&str] = &["the", "this", "that", "these", "those"];
@@ -638,8 +715,12 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
             items.push(Item {
                 doc: di,
                 keys: keys(&e.lemma),
+                agent_counts: roles.0.is_some(),
+                patient_counts: roles.1.is_some(),
                 agent: roles.0,
                 patient: roles.1,
+                repeatable: REPEATABLE.contains(&e.lemma.as_str()),
+                day: day_precise(time),
                 shared_names: names.clone(),
                 names,
                 lemma: e.lemma.clone(),
@@ -674,7 +755,12 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
     if docs.len() >= TOPIC_MIN_DOCUMENTS {
         let mut df: std::collections::HashMap<&str, std::collections::BTreeSet<usize>> = Default::default();
         for it in &items {
-            for name in &it.names {
+            // A name that opens its sentence is not among `names` (capitalised anyway), but
+            // the parse gives it as a subject: it counts for the story's topic too.
+            let heads = [&it.agent, &it.patient]
+                .into_iter()
+                .filter_map(|p| p.as_ref().filter(|(_, name)| *name).map(|(w, _)| w));
+            for name in it.names.iter().chain(heads) {
                 df.entry(name.as_str()).or_default().insert(it.doc);
             }
         }
@@ -683,8 +769,11 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
             .filter(|(_, d)| d.len() * 2 > docs.len())
             .map(|(name, _)| name.to_string())
             .collect();
+        let topic = |p: &Participant| matches!(p, Some((w, true)) if topical.contains(w));
         for it in &mut items {
             it.shared_names.retain(|w| !topical.contains(w));
+            it.agent_counts &= !topic(&it.agent);
+            it.patient_counts &= !topic(&it.patient);
         }
     }
     let n = items.len();
@@ -718,15 +807,26 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
             if !y.definite || !y.corefers || y.irrealis {
                 continue;
             }
-            let found = group[..gb].iter().rev().copied().find(|&a| {
-                let x = &items[a];
-                x.doc == y.doc
-                    && x.corefers
-                    && !x.irrealis
-                    && !x.distinct
-                    && x.source.sentence + ANAPHOR_WINDOW >= y.source.sentence
-                    && !disjoint(x.source.time, y.source.time)
-            });
+            // Mentions are in document and text order: scanning back, the first one of
+            // another document or out of the window ends the search (it went on through
+            // every earlier document's mentions).
+            let found = group[..gb]
+                .iter()
+                .rev()
+                .copied()
+                .take_while(|&a| {
+                    let x = &items[a];
+                    x.doc == y.doc && x.source.sentence + ANAPHOR_WINDOW >= y.source.sentence
+                })
+                .find(|&a| {
+                    let x = &items[a];
+                    x.doc == y.doc
+                        && x.corefers
+                        && !x.irrealis
+                        && !x.distinct
+                        && x.source.sentence + ANAPHOR_WINDOW >= y.source.sentence
+                        && !disjoint(x.source.time, y.source.time)
+                });
             // The nearest of the candidates its groups give (mentions are in text order).
             antecedent[b] = antecedent[b].max(found);
         }
@@ -744,6 +844,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
         // the full pairwise loop (`a` then `b` by group position), so the result is the same
         // while the cost no longer grows with the square of a common lemma's mentions.
         let mut by_key: std::collections::HashMap<(Option<&str>, usize), Vec<usize>> = std::collections::HashMap::new();
+        let mut by_day: std::collections::HashMap<NaiveDate, Vec<usize>> = std::collections::HashMap::new();
         for (g, &i) in group.iter().enumerate() {
             let it = &items[i];
             if !it.corefers {
@@ -752,6 +853,13 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
             by_key.entry((None, it.doc)).or_default().push(g);
             for name in &it.shared_names {
                 by_key.entry((Some(name.as_str()), 0)).or_default().push(g);
+            }
+            // A mention dated to a day, under each of its days: the same day links two
+            // mentions without a shared name.
+            if let (true, Some((first, last))) = (it.day, it.source.time) {
+                for d in first.iter_days().take_while(|d| *d <= last) {
+                    by_day.entry(d).or_default().push(g);
+                }
             }
         }
         let mut later: Vec<usize> = Vec::new();
@@ -769,6 +877,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 let from = list.partition_point(|&g| g <= ga);
                 let near = list[from..]
                     .iter()
+                    .take(MAX_CANDIDATES)
                     .take_while(|&&g| items[group[g]].source.sentence <= x.source.sentence + REPEAT_WINDOW);
                 later.extend(near);
                 for &b in anaphors.get(&a).map_or(&[][..], Vec::as_slice) {
@@ -777,11 +886,14 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     }
                 }
             }
-            for k in x.shared_names.iter().map(|n| (Some(n.as_str()), 0)) {
-                if let Some(list) = by_key.get(&k) {
-                    let from = list.partition_point(|&g| g <= ga);
-                    later.extend_from_slice(&list[from..]);
-                }
+            let names = x.shared_names.iter().filter_map(|n| by_key.get(&(Some(n.as_str()), 0)));
+            let days = match (x.day, x.source.time) {
+                (true, Some((first, last))) => first.iter_days().take_while(|d| *d <= last).collect(),
+                _ => Vec::new(),
+            };
+            for list in names.chain(days.iter().filter_map(|d| by_day.get(d))) {
+                let from = list.partition_point(|&g| g <= ga);
+                later.extend_from_slice(&list[from..list.len().min(from + MAX_CANDIDATES)]);
             }
             later.sort_unstable();
             later.dedup();
@@ -789,6 +901,11 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 let b = group[gb];
                 let (x, y) = (&items[a], &items[b]);
                 if !x.corefers || !y.corefers {
+                    continue;
+                }
+                // Already one cluster: the pair can only add a time conflict, and only when
+                // its times disagree (the test is the same as below, found earlier).
+                if find(&mut parent, a) == find(&mut parent, b) && !disjoint(x.source.time, y.source.time) {
                     continue;
                 }
                 // Told as not (yet) happening, or as a different one: never the same event as
@@ -807,15 +924,33 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     && x.lemma == y.lemma
                     && x.source.polarity == y.source.polarity
                     && x.source.sentence + REPEAT_WINDOW >= y.source.sentence;
-                if shared == 0 && !anaphor && !repeated {
+                // Evidence of identity beyond the word. An act people repeat (a visit, a
+                // meeting, a vow) needs the same day and a shared participant; another needs a
+                // shared name (not the story's topic), or, across documents, the same day.
+                let same_day = x.day && y.day && !disjoint(x.source.time, y.source.time);
+                let repeatable = x.repeatable || y.repeatable;
+                // An act people repeat, told again in the next sentence, is a repetition only
+                // with the same participant or day ("held a news conference ... held two
+                // suspects" are two).
+                let repeated = repeated && (!repeatable || same_day || same_participant(x, y));
+                let linked = anaphor
+                    || repeated
+                    || if repeatable {
+                        same_day && (shared > 0 || same_participant(x, y))
+                    } else {
+                        shared > 0 || (x.doc != y.doc && same_day)
+                    };
+                if !linked {
                     continue;
                 }
                 let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
                 if disjoint(x.source.time, y.source.time) {
                     // Two sources that tell one event with different dates contradict each
-                    // other; mentions in documents published far apart are two events.
+                    // other; mentions in documents published far apart are two events. So are
+                    // two dated to different days (news gives the day of what it tells) and two
+                    // of an act people repeat.
                     let close = (x.source.dct - y.source.dct).num_days().abs() <= UNDATED_DCT_GAP;
-                    if shared < 2 || x.distinct || y.distinct || !close {
+                    if shared < 2 || x.distinct || y.distinct || !close || repeatable || (x.day && y.day) {
                         continue;
                     }
                     time_conflicts.push((a, b));

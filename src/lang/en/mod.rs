@@ -22,6 +22,7 @@
 //! | [`LIGHT_LEMMAS`]      | `data/light-lemmas.txt`    | `say`, `seem`      | the pipeline (timeline events)|
 //! | [`EVENT_SYNONYMS`]    | `data/event-synonyms.txt`  | `leak, disclose`   | the event merger              |
 //! | [`EVENT_HYPERNYMS`]   | `data/event-hypernyms.txt` | `attack, bombing`  | the event merger              |
+//! | [`EVENT_REPEATABLE`]  | `data/event-repeatable.txt`| `visit`, `hold`    | the event merger              |
 //! | [`TEMPORAL_PREPOSITIONS`] | `data/temporal-prepositions.txt` | `since` | the event merger          |
 //! | [`NAME_PARTICLES`]    | `data/name-particles.txt`  | `es`, `bin`        | event labels                  |
 //! | [`HABITUAL_ADVERBS`]  | `data/habitual-adverbs.txt`| `often`            | events worth listing          |
@@ -98,6 +99,10 @@ pub static EVENT_SYNONYMS: Words = Words::new(include_str!("data/event-synonyms.
 /// General event words and the groups they also name (`attack, bombing`: the word, then a
 /// lemma of each group).
 pub static EVENT_HYPERNYMS: Words = Words::new(include_str!("data/event-hypernyms.txt"));
+
+/// Event lemmas that name acts people repeat (`visit`, `meet`, `hold`, `vow`): the merger
+/// asks more of two such mentions than a shared name (`data/event-repeatable.txt`).
+pub static EVENT_REPEATABLE: Words = Words::new(include_str!("data/event-repeatable.txt"));
 
 /// Prepositions that make the event after them a time anchor ("since the bombings").
 pub static TEMPORAL_PREPOSITIONS: Words = Words::new(include_str!("data/temporal-prepositions.txt"));
