@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SemEval-2015 Task 4 (TimeLine) on its trial data, scored with the official scorer.
 #   usage: scripts/semeval-timeline.sh CORPORA [a|b]      (CORPORA: the folder holding semeval2015-trial/)
-# Builds the system timelines with `tempograph relations timeline --track T --out-dir`, then runs
+# Builds the system timelines with `tempograph eval timeline --track T --out-dir`, then runs
 # ../tools/semeval2015-scorer/evaluation_all.py (Python 2) on all six entities, and on the two halves
 # used to report a held-out figure (docs/EVALUATION.md): dev = iPhone 4, iPod, Steve Jobs (rules were
 # written while reading these), held out = Beatles Apple Corps, iPhone 3G, iTunes store.
@@ -19,7 +19,7 @@ py2() { if [[ -n "$py27" ]]; then PYENV_VERSION="$py27" python2 "$@"; else pytho
 if [[ -n "${TEMPOGRAPH_BIN:-}" ]]; then tg="$TEMPOGRAPH_BIN"; else
   (cd "$root" && cargo build --release --quiet --bin tempograph); tg="$root/target/release/tempograph"; fi
 out="$(mktemp -d)"; trap 'rm -rf "$out"' EXIT
-"$tg" relations timeline --corpora "$corpora" --gold "$gold" --out-dir "$out/sys" --track "$track" >/dev/null
+"$tg" eval timeline --corpora "$corpora" --gold "$gold" --out-dir "$out/sys" --track "$track" >/dev/null
 for set in "all:beatles_apple_corps iphone_3g iphone_4 ipod itunes_store steve_jobs" \
            "dev:iphone_4 ipod steve_jobs" "held-out:beatles_apple_corps iphone_3g itunes_store"; do
   name=${set%%:*}; mkdir -p "$out/g-$name" "$out/s-$name"

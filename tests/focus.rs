@@ -133,13 +133,13 @@ fn top_and_min_sources_select_events() {
     }
 }
 
-/// `relations timeline` on plain documents: the task's format, one line per event mention
+/// `eval timeline` on plain documents: the task's format, one line per event mention
 /// (`position TAB date TAB docid-sentence-word`), the entity's events only.
 #[test]
 fn semeval_format_from_plain_documents() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_tempograph"))
         .args([
-            "relations",
+            "eval",
             "timeline",
             "--about",
             "Sony Pictures",

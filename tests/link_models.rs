@@ -1,7 +1,7 @@
 //! The link stage's stored models (`models/en/link/<name>/`): each manifest describes the
 //! table embedded in the binary, and was made with the feature code compiled here. A change to
 //! the feature code fails here until the models are retrained
-//! (`cargo run --release --example train_links -- --out models/en/link`, docs/RELATIONS.md).
+//! (`cargo run --release -p tempograph-train -- models`, docs/RELATIONS.md).
 
 use sha2::Digest;
 use tempograph::link::choose::NONE;
@@ -122,7 +122,7 @@ fn manifests_match_the_feature_code() {
     assert!(
         stale.is_empty(),
         "the link models were trained with other feature code: retrain them \
-         (cargo run --release --example train_links -- --out models/en/link; docs/RELATIONS.md)\n{}",
+         (cargo run --release -p tempograph-train -- models; docs/RELATIONS.md)\n{}",
         stale.join("\n")
     );
 }

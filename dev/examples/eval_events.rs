@@ -14,7 +14,7 @@
 //! with the words around it instead. `--fold-lexicons DIR --folds K` is document
 //! cross-validation: the n-th document of the folders (each folder sorted, in the order given)
 //! is in fold n mod K and is scored with DIR/fold-F.tsv, counts from the other folds only
-//! (`scripts/gen_event_lexicon.py --corpus DIR... --folds K --fold-out DIR`).
+//! (`train/scripts/gen_event_lexicon.py --corpus DIR... --folds K --fold-out DIR`).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

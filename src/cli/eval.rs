@@ -1,5 +1,6 @@
 //! `tempograph eval GOLD_DIR SYSTEM_DIR`: TempEval-3 Task A scores, and Task B (events:
-//! strict/relaxed F1, class F1) when the gold files have EVENTs.
+//! strict/relaxed F1, class F1) when the gold files have EVENTs. `tempograph eval timeline`
+//! is SemEval-2015 Task 4 ([`super::semeval`]).
 //!
 //! Gold files are found recursively; each is paired with the system file at the same
 //! relative path or with the same name (`NAME.tml`) directly in SYSTEM_DIR. Scores are
@@ -13,11 +14,16 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
     /// Folder (or file) of gold TimeML.
-    pub gold: PathBuf,
+    #[arg(required = true)]
+    pub gold: Option<PathBuf>,
     /// Folder (or file) of system TimeML.
-    pub system: PathBuf,
+    #[arg(required = true)]
+    pub system: Option<PathBuf>,
     /// Print scores for every document.
     #[arg(long)]
     pub per_doc: bool,
@@ -35,6 +41,16 @@ pub struct Args {
     /// Write the figures here (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// `eval`'s other evaluations.
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// SemEval-2015 Task 4 (TimeLine): the ordered, dated events about an entity, in the
+    /// task's format (`--about`), or scored against gold timelines (`--gold`). Reads the
+    /// task's corpus files (`--docs`), or plain documents (FILE... with `--dct` or
+    /// `--manifest`, as `build` reads them).
+    Timeline(super::semeval::Args),
 }
 
 fn line(name: &str, c: &Counts) -> String {
@@ -71,16 +87,22 @@ fn describe(f: &Finding) -> String {
 }
 
 pub fn run(args: Args) -> crate::Result<Outcome> {
-    for p in [&args.gold, &args.system] {
+    if let Some(Command::Timeline(t)) = args.command {
+        return super::semeval::run(t);
+    }
+    let (Some(gold), Some(system)) = (args.gold.clone(), args.system.clone()) else {
+        return Err(crate::Error::usage("give GOLD and SYSTEM (or `eval timeline ...`)"));
+    };
+    for p in [&gold, &system] {
         if !p.exists() {
             return Err(crate::Error::usage(format!("{}: no such file or folder", p.display())));
         }
     }
-    let gold_files = super::timeml::timeml_files(&args.gold)?;
+    let gold_files = super::timeml::timeml_files(&gold)?;
     if gold_files.is_empty() {
         return Err(crate::Error::usage(format!(
             "no TimeML files (*.tml) under {}",
-            args.gold.display()
+            gold.display()
         )));
     }
     let mut per_corpus: BTreeMap<String, Counts> = BTreeMap::new();
@@ -92,7 +114,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let mut out = String::new();
     let mut failed = 0;
     for g in &gold_files {
-        let rel = g.strip_prefix(&args.gold).unwrap_or(g);
+        let rel = g.strip_prefix(&gold).unwrap_or(g);
         let corpus = if rel.components().count() > 1 {
             rel.components()
                 .next()
@@ -102,12 +124,12 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
             String::new()
         };
         let name = crate::timeml::annotate::output_name(g);
-        let candidates = [args.system.join(rel), args.system.join(&name), args.system.clone()];
+        let candidates = [system.join(rel), system.join(&name), system.clone()];
         let Some(sys_path) = candidates.iter().find(|p| p.is_file()) else {
             eprintln!(
                 "tempograph: error: {}: no system file for it in {}",
                 g.display(),
-                args.system.display()
+                system.display()
             );
             failed += 1;
             continue;

@@ -16,9 +16,9 @@ pub mod extract;
 pub mod input;
 pub mod output;
 pub mod parse;
-pub mod relations;
 pub mod render;
 pub mod select;
+pub mod semeval;
 pub mod tag;
 pub mod timeml;
 
@@ -51,17 +51,57 @@ pub enum Command {
     /// Read and write TimeML.
     #[command(subcommand)]
     Timeml(timeml::Command),
-    /// Score system TimeML against gold TimeML (TempEval-3).
+    /// Score system TimeML against gold TimeML (TempEval-3), or entity timelines (SemEval-2015
+    /// Task 4: `eval timeline`).
     Eval(eval::Args),
     /// Measure speed.
     Bench(bench::Args),
-    /// Evaluate temporal relations on research corpora (C-relation-only, MATRES, TimeLine).
-    #[command(subcommand)]
-    Relations(relations::Command),
+    /// Moved: the relation research commands are `tempograph-train relations ...` (crate
+    /// `train/`); `relations timeline` is `eval timeline`.
+    #[command(hide = true)]
+    Relations(Moved),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(completions::CompletionArgs),
     /// Print the manual page (roff), or write one per subcommand with --out-dir.
     Man(completions::ManArgs),
+}
+
+/// The arguments of a command that moved, as given.
+#[derive(Debug, clap::Args)]
+pub struct Moved {
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0..)]
+    args: Vec<std::ffi::OsString>,
+}
+
+/// `tempograph relations ...` (issue #14): the research commands moved to the training
+/// binary, and saying so beats an "unrecognized subcommand"; `relations timeline`, a user form
+/// (docs/USER_GUIDE.md), still runs, as `eval timeline`, with a note.
+fn moved(m: Moved) -> crate::Result<Outcome> {
+    /// `eval timeline`'s arguments, parsed on their own.
+    #[derive(Debug, Parser)]
+    #[command(name = "tempograph relations timeline")]
+    struct Timeline {
+        #[command(flatten)]
+        args: semeval::Args,
+    }
+    let sub = m.args.first().and_then(|a| a.to_str()).unwrap_or("");
+    if sub == "timeline" {
+        console::warning(&"`tempograph relations timeline` is now `tempograph eval timeline`");
+        let t = Timeline::try_parse_from(
+            std::iter::once("tempograph relations timeline".into()).chain(m.args[1..].iter().cloned()),
+        )
+        .unwrap_or_else(|e| e.exit());
+        return semeval::run(t.args);
+    }
+    let what = if matches!(sub, "pairs" | "links" | "matres") {
+        format!("relations {sub}")
+    } else {
+        "relations pairs|links|matres".to_string()
+    };
+    Err(crate::Error::usage(format!(
+        "`tempograph {what}` moved to the training binary: `cargo run --release -p tempograph-train -- {what} ...` \
+         (crate train/, docs/RELATIONS.md); the SemEval timeline is `tempograph eval timeline`"
+    )))
 }
 
 /// What a subcommand ended with.
@@ -88,7 +128,7 @@ pub fn main() -> ExitCode {
         Command::Timeml(c) => timeml::run(c),
         Command::Eval(a) => eval::run(a),
         Command::Bench(a) => bench::run(a),
-        Command::Relations(c) => relations::run(c),
+        Command::Relations(m) => moved(m),
         Command::Completions(a) => completions::completions(a),
         Command::Man(a) => completions::man(a),
     };

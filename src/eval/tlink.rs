@@ -36,19 +36,14 @@
 //! ```
 
 use crate::error::Result;
-use crate::events::lexicon::Lexicon;
-use crate::link::choose::Scorer;
 pub use crate::link::closure::{Added, PointGraph};
 use crate::link::facts::GoldEntities;
-use crate::link::features::{self, Context, PairKind};
-use crate::link::model::{train_label, Counts};
-use crate::link::softmax::Softmax;
+use crate::link::features::{self, Context};
 use crate::link::{Classifier, Endpoint};
 use crate::relation::RelType;
 use crate::text::Analysis;
 use crate::timeml::gold::gold_entities;
 use crate::timeml::{attr, TimemlDoc};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// A TLINK as the scorer sees it: two endpoint ids (eiids or tids) and a relation.
@@ -111,6 +106,17 @@ fn matches(t: &Triple, others: &[Triple], graph: &PointGraph) -> bool {
         let orel = normalize(o.rel);
         (o.from == t.from && o.to == t.to && orel == rel) || (o.from == t.to && o.to == t.from && orel == rel.inverse())
     }) || graph.implies(&t.from, rel, &t.to)
+}
+
+/// The graph of `links` added in order (the gold graph a system link is checked against).
+pub fn graph_of(links: &[Triple]) -> PointGraph {
+    reduce(links).graph
+}
+
+/// Whether `t` is correct against `others`: the same triple or its inverse is among them, or
+/// their `graph` ([`graph_of`]) implies it.
+pub fn is_implied(t: &Triple, others: &[Triple], graph: &PointGraph) -> bool {
+    matches(t, others, graph)
 }
 
 /// Temporal-awareness counts, summed over documents.
@@ -255,91 +261,10 @@ pub fn load_gold_dir(dir: &Path) -> Result<Vec<GoldDoc>> {
     tml_files(dir)?.iter().map(|p| load_gold(p)).collect()
 }
 
-/// Count the gold links of `docs` into a table.
-pub fn train(docs: &[GoldDoc]) -> Counts {
-    let mut c = Counts::new();
-    for d in docs {
-        let cx = d.context();
-        for (t, a, b) in d.gold_pairs() {
-            c.add(&features::pair(&cx, a, b), t.rel);
-        }
-    }
-    c
-}
-
-/// The gold links of `docs` as perceptron examples.
-pub fn examples(docs: &[GoldDoc]) -> Vec<(features::Pair, RelType)> {
-    let mut v = Vec::new();
-    for d in docs {
-        let cx = d.context();
-        for (t, a, b) in d.gold_pairs() {
-            v.push((features::pair(&cx, a, b), t.rel));
-        }
-    }
-    v
-}
-
-/// C-relation-only results: temporal awareness plus plain label accuracy per pair kind.
-#[derive(Clone, Debug, Default)]
-pub struct RelationOnly {
-    pub ta: TaCounts,
-    /// `(kind, correct, total)` with `DURING`/`IDENTITY` read as `SIMULTANEOUS`.
-    pub accuracy: Vec<(PairKind, usize, usize)>,
-    /// Gold links skipped because an end is not a gold entity.
-    pub skipped: usize,
-    /// `(kind, gold label, system label) → count`, labels as in training, in canonical order.
-    pub confusion: BTreeMap<(PairKind, RelType, RelType), usize>,
-}
-
-/// Label every gold pair of `docs` with `model` and score (TempEval-3 C-relation-only).
-///
-/// With `consistent`, pairs are labelled from the most confident to the least, each taking
-/// its best-scoring label that does not contradict the labels already chosen (a greedy
-/// global inference; links are then written in that order).
-pub fn relation_only(docs: &[GoldDoc], model: &dyn Classifier, consistent: bool) -> RelationOnly {
-    let mut out = RelationOnly::default();
-    let mut acc: BTreeMap<PairKind, (usize, usize)> = BTreeMap::new();
-    for d in docs {
-        let cx = d.context();
-        let gold = triples(&d.doc);
-        let pairs = d.gold_pairs();
-        out.skipped += gold.len() - pairs.len();
-        let labelled = label_pairs(&cx, &pairs, model, consistent);
-        let mut sys = Vec::with_capacity(pairs.len());
-        for (k, rel) in labelled {
-            let (t, a, b) = &pairs[k];
-            let p = features::pair(&cx, *a, *b);
-            let kind = p.kind;
-            let e = acc.entry(kind).or_default();
-            e.1 += 1;
-            if train_label(rel) == train_label(t.rel) {
-                e.0 += 1;
-            }
-            let canon = |r: RelType| if p.swapped { r.inverse() } else { r };
-            if let (Some(g), Some(s)) = (train_label(canon(t.rel)), train_label(canon(rel))) {
-                *out.confusion.entry((kind, g, s)).or_default() += 1;
-            }
-            sys.push(Triple::new(t.from.clone(), t.to.clone(), rel));
-        }
-        out.ta.add(&score(&gold, &sys));
-    }
-    out.accuracy = acc.into_iter().map(|(k, (c, n))| (k, c, n)).collect();
-    out
-}
-
-/// Which system run [`end_to_end`] scores.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Setting {
-    /// TempEval-3 Task ABC: system timexes, events and links from raw text.
-    Abc,
-    /// Task C: gold timexes and events, system pairs and labels.
-    C,
-}
-
 /// The TLINK id a system link end gets when scored against gold: the id of the gold entity
 /// its extent overlaps (TempEval-3 aligns system and gold entities by extent), else an id
 /// no gold link uses.
-fn aligned_id(gold: &GoldEntities, sys_span: Option<crate::text::Span>, e: Endpoint) -> String {
+pub fn aligned_id(gold: &GoldEntities, sys_span: Option<crate::text::Span>, e: Endpoint) -> String {
     let Some(span) = sys_span else {
         return "t0".to_string();
     };
@@ -354,230 +279,8 @@ fn aligned_id(gold: &GoldEntities, sys_span: Option<crate::text::Span>, e: Endpo
     }
 }
 
-/// How [`end_to_end`] makes a document's links.
-#[derive(Clone, Copy)]
-pub enum Linker<'a> {
-    /// [`crate::link::link_with`]: every rule-made link plus the table's labels for the pairs
-    /// the rules propose (what the timeline pipeline uses).
-    Rules(&'a dyn Classifier),
-    /// [`crate::link::choose::links`]: learned choice of pairs and labels, with a threshold
-    /// (what `timeml annotate` writes).
-    Learned(&'a dyn Scorer, f64),
-}
-
-impl Linker<'_> {
-    fn links(&self, cx: &Context) -> Vec<crate::link::Tlink> {
-        match *self {
-            Linker::Rules(m) => crate::link::link_with(cx, m),
-            Linker::Learned(s, theta) => crate::link::choose::links(cx, s, theta),
-        }
-    }
-}
-
-/// Temporal awareness of `linker` on `docs`: Task ABC (everything extracted from the text)
-/// or Task C (gold entities).
-pub fn end_to_end(docs: &[GoldDoc], linker: Linker, setting: Setting) -> Result<TaCounts> {
-    Ok(end_to_end_by_rule(docs, linker, setting, Lexicon::builtin())?.0)
-}
-
-/// Per rule id: (links the gold contains or implies, links with both ends aligned, links).
-pub type RuleCounts = BTreeMap<&'static str, (usize, usize, usize)>;
-
-/// [`end_to_end`], plus for each rule id: (system links the gold annotation contains or
-/// implies, system links with both ends aligned to gold entities, all system links). In Task
-/// ABC the events are found with `lex` (the built-in one, or counts from other documents).
-pub fn end_to_end_by_rule(
-    docs: &[GoldDoc],
-    linker: Linker,
-    setting: Setting,
-    lex: &Lexicon,
-) -> Result<(TaCounts, RuleCounts)> {
-    let mut by_rule: BTreeMap<&'static str, (usize, usize, usize)> = BTreeMap::new();
-    let mut total = TaCounts::default();
-    for d in docs {
-        let dct = d.doc.dct.ok_or_else(|| crate::error::Error::missing_dct(&d.doc.path))?;
-        let gold = triples(&d.doc);
-        let sys: Vec<(Triple, &'static str)> = match setting {
-            Setting::C => linker
-                .links(&d.context())
-                .into_iter()
-                .map(|l| (Triple::new(d.entities.id(l.from), d.entities.id(l.to), l.rel), l.rule))
-                .collect(),
-            Setting::Abc => {
-                let text = &d.doc.text;
-                let timexes = crate::timex::tag(text, &d.analysis, dct);
-                let events = extract_events(lex, text, &d.analysis, &timexes);
-                let ev = crate::link::event_facts(&events);
-                let tx = crate::link::timex_facts(&timexes, &d.analysis);
-                let cx = Context {
-                    text,
-                    analysis: &d.analysis,
-                    dct: Some(dct),
-                    events: &ev,
-                    timexes: &tx,
-                    sorted: crate::link::features::in_sentence_order(&tx),
-                };
-                let span = |e: Endpoint| match e {
-                    Endpoint::Event(i) => Some(ev[i].span),
-                    Endpoint::Timex(i) => Some(tx[i].span),
-                    Endpoint::Dct => None,
-                };
-                linker
-                    .links(&cx)
-                    .into_iter()
-                    .map(|l| {
-                        let t = Triple::new(
-                            aligned_id(&d.entities, span(l.from), l.from),
-                            aligned_id(&d.entities, span(l.to), l.to),
-                            l.rel,
-                        );
-                        (t, l.rule)
-                    })
-                    .collect()
-            }
-        };
-        let g = reduce(&gold);
-        for (t, rule) in &sys {
-            let e = by_rule.entry(rule).or_default();
-            e.2 += 1;
-            if !t.from.starts_with("sys-") && !t.to.starts_with("sys-") {
-                e.1 += 1;
-            }
-            if matches(t, &gold, &g.graph) {
-                e.0 += 1;
-            }
-        }
-        let sys: Vec<Triple> = sys.into_iter().map(|(t, _)| t).collect();
-        total.add(&score(&gold, &sys));
-    }
-    Ok((total, by_rule))
-}
-
-/// The events of `text` as Task ABC finds them: with `lex`, outside the temporal expressions.
-fn extract_events(
-    lex: &Lexicon,
-    text: &str,
-    analysis: &Analysis,
-    timexes: &[crate::timex::Timex],
-) -> Vec<crate::events::Event> {
-    let spans: Vec<crate::text::Span> = timexes.iter().map(|t| t.span).collect();
-    crate::events::extract_with(lex, text, analysis, &spans)
-}
-
-/// Training examples for the pair chooser ([`crate::link::choose`]): every candidate and gold
-/// pair of `docs` over the gold entities, labelled with the gold relation or NONE.
-pub fn choose_examples(docs: &[GoldDoc]) -> Vec<(Vec<String>, usize)> {
-    let mut out = Vec::new();
-    for d in docs {
-        let gold: Vec<(Endpoint, Endpoint, RelType)> =
-            d.gold_pairs().into_iter().map(|(t, a, b)| (a, b, t.rel)).collect();
-        out.extend(crate::link::choose::examples(&d.context(), &gold));
-    }
-    out
-}
-
-/// Training examples for the pair chooser as Task ABC sees a document: the entities our own
-/// extractors find, each aligned to the gold entity its extent overlaps; a pair's label is the
-/// gold relation between the two aligned gold entities, NONE when either end has no gold
-/// counterpart or the gold pair is not linked. So the chooser also learns how often a pair of
-/// *extracted* entities ends up unscored (a spurious event costs precision). Events are found
-/// with `lex`.
-pub fn choose_examples_system(docs: &[GoldDoc], lex: &Lexicon) -> Result<Vec<(Vec<String>, usize)>> {
-    let mut out = Vec::new();
-    for d in docs {
-        let dct = d.doc.dct.ok_or_else(|| crate::error::Error::missing_dct(&d.doc.path))?;
-        let text = &d.doc.text;
-        let timexes = crate::timex::tag(text, &d.analysis, dct);
-        let events = extract_events(lex, text, &d.analysis, &timexes);
-        let ev = crate::link::event_facts(&events);
-        let tx = crate::link::timex_facts(&timexes, &d.analysis);
-        let cx = Context {
-            text,
-            analysis: &d.analysis,
-            dct: Some(dct),
-            events: &ev,
-            timexes: &tx,
-            sorted: crate::link::features::in_sentence_order(&tx),
-        };
-        // Gold endpoint -> system endpoint (the first system entity overlapping it).
-        let mut to_sys: BTreeMap<Endpoint, Endpoint> = BTreeMap::new();
-        to_sys.insert(Endpoint::Dct, Endpoint::Dct);
-        for (gi, g) in d.entities.events.iter().enumerate() {
-            if let Some(si) = ev.iter().position(|e| e.span.overlaps(&g.span)) {
-                to_sys.entry(Endpoint::Event(gi)).or_insert(Endpoint::Event(si));
-            }
-        }
-        for (gi, g) in d.entities.timexes.iter().enumerate() {
-            if let Some(si) = tx.iter().position(|t| t.span.overlaps(&g.span)) {
-                to_sys.entry(Endpoint::Timex(gi)).or_insert(Endpoint::Timex(si));
-            }
-        }
-        let gold: Vec<(Endpoint, Endpoint, RelType)> = d
-            .gold_pairs()
-            .into_iter()
-            .filter_map(|(t, a, b)| Some((*to_sys.get(&a)?, *to_sys.get(&b)?, t.rel)))
-            .collect();
-        out.extend(crate::link::choose::examples(&cx, &gold));
-    }
-    Ok(out)
-}
-
-/// Train the pair chooser on `docs` as Task ABC sees them (see [`choose_examples_system`]).
-pub fn train_chooser(docs: &[GoldDoc]) -> Result<Softmax> {
-    use crate::link::choose::{EPOCHS, L2, N_LABELS};
-    Ok(Softmax::train(
-        &chooser_data(docs, Lexicon::builtin())?.0,
-        N_LABELS,
-        EPOCHS,
-        L2,
-    ))
-}
-
-/// Training examples `(features, label)` and, for each, the index of its document.
-pub type ChooserData = (Vec<(Vec<String>, usize)>, Vec<usize>);
-
-/// The pair chooser's training data: [`choose_examples_system`], then [`choose_examples`],
-/// with the index in `docs` of each example's document; events found with `lex`.
-pub fn chooser_data(docs: &[GoldDoc], lex: &Lexicon) -> Result<ChooserData> {
-    let (mut data, mut doc) = (Vec::new(), Vec::new());
-    for (i, d) in docs.iter().enumerate() {
-        let ex = choose_examples_system(std::slice::from_ref(d), lex)?;
-        doc.extend(std::iter::repeat_n(i, ex.len()));
-        data.extend(ex);
-    }
-    // Plus the same documents over the gold entities: Task ABC CV 34.68 → 34.79, cross-corpus
-    // AQUAINT 25.07 → 26.26, TimeBank 24.83 → 25.15.
-    for (i, d) in docs.iter().enumerate() {
-        let ex = choose_examples(std::slice::from_ref(d));
-        doc.extend(std::iter::repeat_n(i, ex.len()));
-        data.extend(ex);
-    }
-    Ok((data, doc))
-}
-
-/// Train a pair chooser of any learner on `docs` (data as [`train_chooser`], events found
-/// with `lex`).
-pub fn train_chooser_with(
-    docs: &[GoldDoc],
-    lex: &Lexicon,
-    learner: crate::link::choose::Learner,
-    params: &crate::link::boost::Params,
-    stack_folds: usize,
-    stack_mean: bool,
-) -> Result<crate::link::choose::Chooser> {
-    let (data, doc) = chooser_data(docs, lex)?;
-    Ok(crate::link::choose::Chooser::train(
-        &data,
-        &doc,
-        learner,
-        params,
-        stack_folds,
-        stack_mean,
-    ))
-}
-
 /// The TLINK triples of a system TimeML file, with event and timex ids replaced by the ids of
-/// the gold entities their extents overlap (as in [`end_to_end`]), so they can be scored
+/// the gold entities their extents overlap ([`aligned_id`]), so they can be scored
 /// against the gold file's links.
 pub fn aligned_triples(gold: &TimemlDoc, system: &TimemlDoc) -> Vec<Triple> {
     let ga = Analysis::new(&gold.text);
@@ -598,7 +301,7 @@ pub fn aligned_triples(gold: &TimemlDoc, system: &TimemlDoc) -> Vec<Triple> {
 }
 
 /// C-relation-only for one gold document: its gold TLINK pairs labelled by `model`
-/// (consistently, see [`relation_only`]).
+/// (consistently, see [`label_pairs`]).
 pub fn label_gold_pairs(gold: &GoldDoc, model: &dyn Classifier) -> Vec<Triple> {
     let pairs = gold.gold_pairs();
     label_pairs(&gold.context(), &pairs, model, true)
@@ -608,7 +311,10 @@ pub fn label_gold_pairs(gold: &GoldDoc, model: &dyn Classifier) -> Vec<Triple> {
 }
 
 /// Labels for `pairs` as `(index into pairs, relation in the asked-for order)`, in output order.
-fn label_pairs(
+/// With `consistent`, pairs are labelled from the most confident to the least, each taking
+/// its best-scoring label that does not contradict the labels already chosen (a greedy
+/// global inference; links are then written in that order).
+pub fn label_pairs(
     cx: &Context,
     pairs: &[(Triple, Endpoint, Endpoint)],
     model: &dyn Classifier,

@@ -463,7 +463,7 @@ fn noun_modifier(w: &str) -> bool {
 }
 
 /// The kind of word right before token `i` (only whitespace between), as the corpus counts
-/// were made by `scripts/gen_event_lexicon.py` (its `context_of` reads the same data files:
+/// were made by `train/scripts/gen_event_lexicon.py` (its `context_of` reads the same data files:
 /// `determiners.txt`, `prepositions.txt`, `verbal-context.txt`).
 pub fn context_of(text: &str, analysis: &Analysis, i: usize) -> Ctx {
     if i == 0 {

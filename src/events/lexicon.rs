@@ -6,7 +6,7 @@
 //! | WordNet 3.0 (Debian `wordnet-base`) | `data/wordnet.tsv` (generated) | verb lemmas, irregular forms, event nouns |
 //! | hand lists (`src/lang/en/data/events/`) | [`CLASS_LEMMAS`], [`EXTRA_EVENT_NOUNS`], [`NEVER_EVENTS`] | class by lemma, domain nouns, function words |
 //!
-//! Both generated tables are made by `scripts/gen_event_lexicon.py` and carry its
+//! Both generated tables are made by `train/scripts/gen_event_lexicon.py` and carry its
 //! "auto-generated" header; `docs/EVENTS.md` says how to rebuild them. A [`Lexicon`] can also
 //! be read from other TSV files ([`Lexicon::from_tsv`]), which is how the cross-validated
 //! figure (TimeBank-only counts, scored on AQUAINT) is measured.
@@ -96,14 +96,14 @@ impl Lexicon {
     }
 
     /// The built-in WordNet table with other corpus counts (a table made by
-    /// `scripts/gen_event_lexicon.py --corpus ... --out`), e.g. counts from TimeBank only, to
+    /// `train/scripts/gen_event_lexicon.py --corpus ... --out`), e.g. counts from TimeBank only, to
     /// score extraction on a corpus the counts never saw.
     pub fn with_corpus_counts(corpus_tsv: &str) -> Lexicon {
         Lexicon::from_tsv(corpus_tsv, WORDNET_TSV)
     }
 
     /// The lexicon of cross-validation fold `fold`: `dir/fold-F.tsv` (made by
-    /// `scripts/gen_event_lexicon.py --folds K --fold-out DIR`: counts from the other folds),
+    /// `train/scripts/gen_event_lexicon.py --folds K --fold-out DIR`: counts from the other folds),
     /// whose `# held out:` line must name exactly the documents `held` (file names) that the
     /// run scores with it; otherwise the table was made for other folds or folders.
     pub fn for_fold(dir: &std::path::Path, fold: usize, held: &[String]) -> crate::error::Result<Lexicon> {

@@ -29,7 +29,6 @@
 //! label   := one of super::model::LABELS | NONE (index 11)
 //! ```
 
-use super::boost::{self, Boost};
 use super::closure::Added;
 #[cfg(test)]
 use super::closure::PointGraph;
@@ -37,7 +36,7 @@ use super::features::{self, Context, PairKind};
 use super::model::{train_label, Model, LABELS};
 use super::rules::consecutive::MainEvent::FirstFinite;
 use super::rules::{self, Strength};
-use super::softmax::{self, Softmax};
+use super::softmax;
 use super::{Endpoint, Tlink};
 use crate::relation::RelType;
 use crate::text::Span;
@@ -55,133 +54,17 @@ pub const THRESHOLD: f64 = 0.1;
 /// A signal or tense rule's relation is taken as right whenever the pair is linked.
 pub const TRUST_RULES: bool = true;
 
-/// Training passes for the committed table (dev/examples/train_links.rs) and in-memory models.
-pub const EPOCHS: usize = 12;
-
 /// Same-stem events at most this many sentences apart are candidates.
 pub const COREF_SENTENCES: usize = 6;
 
-/// L2 penalty per step (CV: 1e-4 → 34.99, 1e-2 → 35.18, 3e-2 → 35.11).
-pub const L2: f64 = 1e-2;
-
-/// Gives label probabilities ([`LABELS`] order, then NONE) for a pair's features.
+/// Gives label probabilities ([`LABELS`] order, then NONE) for a pair's features: the stored
+/// table ([`Committed`]), or a model the training crate (`train/`) trains in memory.
 pub trait Scorer {
     fn probs(&self, feats: &[String]) -> Vec<f64>;
 }
 
-impl Scorer for Softmax {
-    fn probs(&self, feats: &[String]) -> Vec<f64> {
-        Softmax::probs(self, feats)
-    }
-}
-
-/// Which model a chooser trained in memory is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum Learner {
-    /// One softmax over the pair's features ([`super::softmax`]).
-    #[default]
-    Softmax,
-    /// Gradient-boosted trees alone ([`super::boost`]).
-    Boost,
-    /// Trees boosting the softmax's residual: scores are the softmax's plus the trees'.
-    SoftmaxBoost,
-}
-
-/// The trees' settings for the chooser.
-pub const BOOST: boost::Params = boost::Params {
-    rounds: 100,
-    depth: 3,
-    shrinkage: 0.1,
-    lambda: 1.0,
-    min_child: 1.0,
-    min_support: 3,
-};
-
-/// Inner folds for the softmax scores the trees of [`Learner::SoftmaxBoost`] start from.
-pub const STACK_FOLDS: usize = 3;
-
-/// A chooser trained in memory.
-#[derive(Clone, Debug)]
-pub enum Chooser {
-    Softmax(Softmax),
-    Boost(Boost),
-    SoftmaxBoost(Softmax, Boost),
-}
-
-impl Chooser {
-    /// Train `learner` on chooser examples ([`examples`]); `doc[i]` is the document example
-    /// `i` comes from. With [`Learner::SoftmaxBoost`] and `stack_folds` ≥ 2 the trees learn
-    /// the residual of softmax scores each made by a softmax trained without the example's
-    /// document (documents split by `doc % stack_folds`), so they see the linear model's
-    /// held-out errors rather than its smaller in-sample ones; with 0 or 1, of the final
-    /// softmax's in-sample scores.
-    pub fn train(
-        data: &[(Vec<String>, usize)],
-        doc: &[usize],
-        learner: Learner,
-        params: &boost::Params,
-        stack_folds: usize,
-        stack_mean: bool,
-    ) -> Chooser {
-        match learner {
-            Learner::Softmax => Chooser::Softmax(Softmax::train(data, N_LABELS, EPOCHS, L2)),
-            Learner::Boost => Chooser::Boost(Boost::train(data, N_LABELS, params, &[])),
-            Learner::SoftmaxBoost => {
-                let mut init: Vec<Vec<f64>> = Vec::new();
-                let mut inner = Vec::new();
-                if stack_folds >= 2 {
-                    init.resize(data.len(), Vec::new());
-                    for k in 0..stack_folds {
-                        let rest: Vec<(Vec<String>, usize)> = data
-                            .iter()
-                            .zip(doc)
-                            .filter(|(_, &d)| d % stack_folds != k)
-                            .map(|(x, _)| x.clone())
-                            .collect();
-                        let m = Softmax::train(&rest, N_LABELS, EPOCHS, L2);
-                        for (i, (f, _)) in data.iter().enumerate() {
-                            if doc[i] % stack_folds == k {
-                                init[i] = m.scores(f);
-                            }
-                        }
-                        inner.push(m);
-                    }
-                }
-                let linear = if stack_mean && stack_folds >= 2 {
-                    Softmax::mean(&inner, stack_folds as u32 - 1)
-                } else {
-                    Softmax::train(data, N_LABELS, EPOCHS, L2)
-                };
-                if stack_folds < 2 {
-                    init = data.iter().map(|(f, _)| linear.scores(f)).collect();
-                }
-                let trees = Boost::train(data, N_LABELS, params, &init);
-                Chooser::SoftmaxBoost(linear, trees)
-            }
-        }
-    }
-}
-
-impl Scorer for Chooser {
-    fn probs(&self, feats: &[String]) -> Vec<f64> {
-        let mut s = match self {
-            Chooser::Softmax(m) => m.scores(feats),
-            Chooser::Boost(t) => t.scores(feats),
-            Chooser::SoftmaxBoost(m, t) => {
-                let mut s = m.scores(feats);
-                for (x, y) in s.iter_mut().zip(t.scores(feats)) {
-                    *x += y;
-                }
-                s
-            }
-        };
-        softmax::softmax(&mut s);
-        s
-    }
-}
-
-/// The stored chooser (`models/en/link/choose/`), trained on all of TBAQ (see
-/// `dev/examples/train_links.rs`).
+/// The stored chooser (`models/en/link/choose/`), trained on all of TBAQ (by
+/// `tempograph-train models`).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Committed;
 
@@ -563,7 +446,10 @@ fn hint_of(hints: &Hints, a: Endpoint, b: Endpoint) -> Option<(&'static str, Rel
 
 /// Training examples of one document: every candidate pair and every gold pair, with its
 /// gold label in canonical order (NONE when annotators did not link it). `gold` holds
-/// `(from, to, relation)`; VAGUE gold links count as NONE.
+/// `(from, to, relation)`; VAGUE gold links count as NONE. The training crate (`train/`) fits
+/// the chooser on these rows; they are made here, with the same private feature items
+/// [`probabilities`] uses at run time (and that the chooser's `feature_hash` covers), so that
+/// training and inference cannot drift apart.
 pub fn examples(cx: &Context, gold: &[(Endpoint, Endpoint, RelType)]) -> Vec<(Vec<String>, usize)> {
     let hints = rule_hints(cx);
     let w = Where::new(cx);
@@ -735,21 +621,41 @@ mod tests {
         });
     }
 
+    /// A chooser with fixed answers: the given probabilities for the given feature lists,
+    /// else "not linked" (NONE 0.95, BEFORE 0.05).
+    struct Fixed(BTreeMap<Vec<String>, Vec<f64>>);
+
+    impl Scorer for Fixed {
+        fn probs(&self, feats: &[String]) -> Vec<f64> {
+            self.0.get(feats).cloned().unwrap_or_else(|| {
+                let mut p = vec![0.0; N_LABELS];
+                p[0] = 0.05;
+                p[NONE] = 0.95;
+                p
+            })
+        }
+    }
+
     #[test]
     fn the_threshold_decides_what_is_written() {
         with_cx(|cx| {
-            // A chooser that learned "event–DCT pairs are BEFORE, nothing else is linked".
-            let mut data = Vec::new();
+            // A chooser that says "event–DCT pairs are BEFORE (each with its own chance),
+            // nothing else is linked".
             let hints = rule_hints(cx);
             let w = Where::new(cx);
-            for (a, b) in candidate_pairs(cx) {
+            let mut table = BTreeMap::new();
+            let pairs = candidate_pairs(cx);
+            for (i, &(a, b)) in pairs.iter().enumerate() {
                 let (p, f) = pair_features(&w, a, b, hint_of(&hints, a, b));
-                let y = if p.kind == PairKind::EventDct { 0 } else { NONE };
-                for _ in 0..5 {
-                    data.push((f.clone(), y));
+                if p.kind == PairKind::EventDct {
+                    let mut probs = vec![0.0; N_LABELS];
+                    probs[0] = 0.5 + 0.4 * i as f64 / pairs.len() as f64;
+                    probs[NONE] = 1.0 - probs[0];
+                    table.insert(f, probs);
                 }
             }
-            let m = Softmax::train(&data, N_LABELS, 10, 0.0);
+            assert!(table.len() >= 2, "{table:?}");
+            let m = Fixed(table);
             let out = links(cx, &m, 0.3);
             assert!(!out.is_empty());
             // Only event–DCT links; BEFORE unless a tense rule says otherwise ("would strike").
@@ -773,6 +679,12 @@ mod tests {
                 .fold(0.0, f64::max);
             assert!(!links(cx, &m, top).is_empty());
             assert!(links(cx, &m, top + 1e-9).is_empty());
+            // Below the least event–DCT chance, every event–DCT pair is written.
+            let events = cx.events.len();
+            assert_eq!(
+                links(cx, &m, 0.5).iter().filter(|l| l.to == Endpoint::Dct).count(),
+                events
+            );
         });
     }
 

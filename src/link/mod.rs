@@ -19,7 +19,6 @@
 //! `Tlink { from, to, rel, distance }` reads "`from` `rel` `to`", and `distance = (lo, hi)`
 //! bounds start(`to`) − start(`from`) in days.
 
-pub mod boost;
 pub mod choose;
 pub mod closure;
 #[cfg(test)]

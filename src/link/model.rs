@@ -7,17 +7,13 @@
 //! | `is` – DCT                    | `d3:PRESENT/NONE/STATE`                         | INCLUDES    |
 //! | `met` – `on Tuesday`          | `t3:on/DATE/et`                                 | IS_INCLUDED |
 //!
-//! The committed tables ([`Model`]) are the weights of a softmax model ([`SoftmaxLabels`],
-//! [`super::softmax`]); they replaced averaged-perceptron weights (cross-corpus
-//! C-relation-only AQUAINT 52.84 → 53.40, TimeBank 55.03 → 55.35, 5-fold CV 63.03 → 63.33,
-//! both trained in memory the same way). [`Perceptron`] (`relations pairs --perceptron N`)
-//! and back-off [`Counts`] (`--backoff`) remain for comparison; MATRES trains a
-//! softmax on its own labels.
-//!
-//! Two tables are in the model store (`models/en/link/timebank/`, `models/en/link/aquaint/`,
-//! read by [`super::store`]), written by `dev/examples/train_links.rs` (run it to rebuild them):
+//! The stored tables ([`Model`]) are the weights of a softmax label model. Two are in the model
+//! store (`models/en/link/timebank/`, `models/en/link/aquaint/`, read by [`super::store`]):
 //! [`Model::TimeBank`], trained only on TBAQ's TimeBank part, and [`Model::Aquaint`], trained
-//! only on its AQUAINT part, so each can be evaluated on the part it has not seen.
+//! only on its AQUAINT part, so each can be evaluated on the part it has not seen. The learners
+//! (the softmax that made them, and the perceptron and back-off counts kept for comparison) are
+//! the training crate's (`train/src/learn/labels.rs`); `tempograph-train models` rewrites the
+//! tables.
 //!
 //! # Grammar
 //!
@@ -25,18 +21,11 @@
 //! feature; a pair's score for a label is the sum of its features' weights (the argmax is
 //! the label, the gap between the two best scores the confidence). Training labels are the
 //! canonical-order relation of each gold TLINK, with `DURING`, `DURING_INV` and `IDENTITY`
-//! read as `SIMULTANEOUS` (the TE3 scorer does the same for `DURING`).
+//! read as `SIMULTANEOUS` ([`train_label`]; the TE3 scorer does the same for `DURING`).
 
 use super::features::Pair;
 use super::store;
 use crate::relation::RelType;
-use std::collections::BTreeMap;
-
-/// Committed weight tables leave out features seen in fewer training links than this.
-pub const PRUNE: u32 = 3;
-
-/// A key is used only when at least this many training links had it.
-pub const MIN_SUPPORT: u32 = 3;
 
 /// The labels the tables predict.
 pub static LABELS: &[RelType] = &[
@@ -78,144 +67,6 @@ pub trait Classifier {
     }
 }
 
-/// Back-off: the label of the most specific key with enough support. The last key of every
-/// pair is its kind's prior, so a trained table always answers; an empty one says `BEFORE`.
-pub fn backoff(get: impl Fn(&str) -> Option<(RelType, u32)>, pair: &Pair) -> (RelType, String) {
-    for k in &pair.keys {
-        if let Some((rel, n)) = get(k) {
-            if n >= MIN_SUPPORT || k.ends_with(':') {
-                return (rel, k.clone());
-            }
-        }
-    }
-    (RelType::Before, "none:".to_string())
-}
-
-/// An averaged multi-class perceptron over a pair's keys and atoms.
-#[derive(Clone, Debug, Default)]
-pub struct Perceptron {
-    /// The labels it chooses among ([`LABELS`] for TLINKs).
-    labels: Vec<RelType>,
-    weights: BTreeMap<String, Vec<f64>>,
-    /// How many training examples had each feature.
-    support: BTreeMap<String, u32>,
-}
-
-impl Perceptron {
-    /// Train on `(pair, canonical-order gold relation)` examples for `epochs` passes, in a
-    /// fixed pseudo-random order (deterministic).
-    pub fn train(examples: &[(Pair, RelType)], epochs: usize) -> Perceptron {
-        let mapped: Vec<(Pair, RelType)> = examples
-            .iter()
-            .filter_map(|(p, rel)| {
-                let rel = if p.swapped { rel.inverse() } else { *rel };
-                let l = train_label(rel)?;
-                Some((p.clone(), if p.swapped { l.inverse() } else { l }))
-            })
-            .collect();
-        Perceptron::train_labels(&mapped, LABELS, epochs)
-    }
-
-    /// Train with another label set (e.g. MATRES's BEFORE/AFTER/SIMULTANEOUS/VAGUE); examples
-    /// whose canonical-order relation is not in `labels` are skipped.
-    pub fn train_labels(examples: &[(Pair, RelType)], labels: &[RelType], epochs: usize) -> Perceptron {
-        let data: Vec<(Vec<String>, usize)> = examples
-            .iter()
-            .filter_map(|(p, rel)| {
-                let rel = if p.swapped { rel.inverse() } else { *rel };
-                let li = labels.iter().position(|&l| l == rel)?;
-                Some((p.keys.iter().chain(&p.atoms).cloned().collect(), li))
-            })
-            .collect();
-        let n = labels.len();
-        let mut support: BTreeMap<String, u32> = BTreeMap::new();
-        for (feats, _) in &data {
-            for f in feats {
-                *support.entry(f.clone()).or_default() += 1;
-            }
-        }
-        let mut w: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-        let mut u: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-        let mut c = 1.0f64;
-        let mut order: Vec<usize> = (0..data.len()).collect();
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        for _ in 0..epochs {
-            for i in (1..order.len()).rev() {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                order.swap(i, (seed >> 33) as usize % (i + 1));
-            }
-            for &i in &order {
-                let (feats, gold) = &data[i];
-                let mut score = vec![0.0; n];
-                for f in feats {
-                    if let Some(ws) = w.get(f) {
-                        for (s, x) in score.iter_mut().zip(ws) {
-                            *s += x;
-                        }
-                    }
-                }
-                let pred = argmax(&score);
-                if pred != *gold {
-                    for f in feats {
-                        let ws = w.entry(f.clone()).or_insert_with(|| vec![0.0; n]);
-                        ws[*gold] += 1.0;
-                        ws[pred] -= 1.0;
-                        let us = u.entry(f.clone()).or_insert_with(|| vec![0.0; n]);
-                        us[*gold] += c;
-                        us[pred] -= c;
-                    }
-                }
-                c += 1.0;
-            }
-        }
-        for (f, ws) in w.iter_mut() {
-            if let Some(us) = u.get(f) {
-                for (x, y) in ws.iter_mut().zip(us) {
-                    *x -= y / c;
-                }
-            }
-        }
-        Perceptron {
-            labels: labels.to_vec(),
-            weights: w,
-            support,
-        }
-    }
-
-    /// Rust source for a static weight table (weights rounded to 1/100; features seen fewer
-    /// than [`PRUNE`] times, or whose weights all round to 0, are left out).
-    pub fn to_rust(&self, name: &str, header: &str) -> String {
-        let mut s = String::new();
-        s.push_str(header);
-        s.push_str(&format!(
-            "/// `(feature, weight per label in `LABELS` order, in hundredths)`, sorted by feature.\n#[rustfmt::skip]\npub static {name}: &[(&str, [i32; {}])] = &[\n",
-            self.labels.len()
-        ));
-        for (f, ws) in &self.weights {
-            let q: Vec<i32> = ws.iter().map(|w| (w * 100.0).round() as i32).collect();
-            if q.iter().all(|&x| x == 0) || self.support.get(f).copied().unwrap_or(0) < PRUNE {
-                continue;
-            }
-            let list: Vec<String> = q.iter().map(|x| x.to_string()).collect();
-            s.push_str(&format!("    ({f:?}, [{}]),\n", list.join(", ")));
-        }
-        s.push_str("];\n");
-        s
-    }
-
-    fn scores(&self, pair: &Pair) -> Vec<f64> {
-        let mut score = vec![0.0; self.labels.len()];
-        for f in pair.keys.iter().chain(&pair.atoms) {
-            if let Some(ws) = self.weights.get(f) {
-                for (s, x) in score.iter_mut().zip(ws) {
-                    *s += x;
-                }
-            }
-        }
-        score
-    }
-}
-
 fn argmax(v: &[f64]) -> usize {
     let mut b = 0;
     for (i, x) in v.iter().enumerate() {
@@ -224,87 +75,6 @@ fn argmax(v: &[f64]) -> usize {
         }
     }
     b
-}
-
-impl Classifier for Perceptron {
-    fn classify(&self, pair: &Pair) -> (RelType, String) {
-        let s = self.scores(pair);
-        let k = pair.keys.last().cloned().unwrap_or_default();
-        (self.labels[argmax(&s)], k)
-    }
-
-    fn ranked(&self, pair: &Pair) -> Vec<(RelType, f64)> {
-        let s = self.scores(pair);
-        let mut v: Vec<(RelType, f64)> = self.labels.iter().copied().zip(s).collect();
-        v.sort_by(|a, b| b.1.total_cmp(&a.1));
-        v
-    }
-}
-
-/// Label counts per key, built from gold links.
-#[derive(Clone, Debug, Default)]
-pub struct Counts {
-    map: BTreeMap<String, Vec<u32>>,
-}
-
-impl Counts {
-    pub fn new() -> Counts {
-        Counts::default()
-    }
-
-    /// Count one gold link with canonical-order relation `rel`.
-    pub fn add(&mut self, pair: &Pair, rel: RelType) {
-        let rel = if pair.swapped { rel.inverse() } else { rel };
-        let Some(label) = train_label(rel) else { return };
-        let Some(li) = LABELS.iter().position(|&l| l == label) else {
-            return;
-        };
-        for k in &pair.keys {
-            self.map.entry(k.clone()).or_insert_with(|| vec![0; LABELS.len()])[li] += 1;
-        }
-    }
-
-    fn best(counts: &[u32]) -> (RelType, u32, u32) {
-        let mut bi = 0;
-        for (i, &c) in counts.iter().enumerate() {
-            if c > counts[bi] {
-                bi = i;
-            }
-        }
-        (LABELS[bi], counts[bi], counts.iter().sum())
-    }
-
-    /// Rust source for a static table of the keys with enough support (and every prior).
-    pub fn to_rust(&self, name: &str, header: &str) -> String {
-        let mut s = String::new();
-        s.push_str(header);
-        s.push_str("use crate::relation::RelType;\n\n");
-        s.push_str("#[rustfmt::skip]\n");
-        s.push_str(&format!("pub static {name}: &[(&str, RelType, u32)] = &[\n"));
-        for (k, c) in &self.map {
-            let (rel, _, total) = Counts::best(c);
-            if total >= MIN_SUPPORT || k.ends_with(':') {
-                s.push_str(&format!("    ({k:?}, RelType::{rel:?}, {total}),\n"));
-            }
-        }
-        s.push_str("];\n");
-        s
-    }
-}
-
-impl Counts {
-    fn get(&self, key: &str) -> Option<(RelType, u32)> {
-        self.map.get(key).map(|c| {
-            let (rel, _, total) = Counts::best(c);
-            (rel, total)
-        })
-    }
-}
-
-impl Classifier for Counts {
-    fn classify(&self, pair: &Pair) -> (RelType, String) {
-        backoff(|k| self.get(k), pair)
-    }
 }
 
 /// A committed table.
@@ -413,75 +183,6 @@ impl std::hash::Hasher for FeatureHasher {
 
 /// Builds [`FeatureHasher`]s.
 pub type FeatureHash = std::hash::BuildHasherDefault<FeatureHasher>;
-
-/// Passes of the softmax label model (committed tables and in-memory training).
-pub const LABEL_EPOCHS: usize = 10;
-
-/// Its L2 penalty per step.
-pub const LABEL_L2: f64 = 1e-4;
-
-/// A softmax label model over a pair's keys and atoms: the committed [`Model`] tables are
-/// its weights. (Prior-shift adaptation to the test corpus by EM, Saerens et al. 2002, was
-/// tried for cross-corpus labelling and lowered C-relation-only on AQUAINT from 53.40 to
-/// 48.04: the probabilities are not calibrated well enough; it was dropped.)
-#[derive(Clone, Debug)]
-pub struct SoftmaxLabels {
-    pub model: super::softmax::Softmax,
-    /// The labels, in the model's output order ([`LABELS`] for TLINKs).
-    pub labels: Vec<RelType>,
-}
-
-impl SoftmaxLabels {
-    /// Train on `(pair, relation)` examples like [`Perceptron::train`] (VAGUE skipped,
-    /// DURING/IDENTITY read as SIMULTANEOUS).
-    pub fn train(examples: &[(Pair, RelType)], epochs: usize, l2: f64) -> SoftmaxLabels {
-        let mapped: Vec<(Pair, RelType)> = examples
-            .iter()
-            .filter_map(|(p, rel)| {
-                let canon = if p.swapped { rel.inverse() } else { *rel };
-                let l = train_label(canon)?;
-                Some((p.clone(), if p.swapped { l.inverse() } else { l }))
-            })
-            .collect();
-        SoftmaxLabels::train_labels(&mapped, LABELS, epochs, l2)
-    }
-
-    /// Train with another label set (e.g. MATRES's BEFORE/AFTER/SIMULTANEOUS/VAGUE); examples
-    /// whose canonical-order relation is not in `labels` are skipped.
-    pub fn train_labels(examples: &[(Pair, RelType)], labels: &[RelType], epochs: usize, l2: f64) -> SoftmaxLabels {
-        let data: Vec<(Vec<String>, usize)> = examples
-            .iter()
-            .filter_map(|(p, rel)| {
-                let rel = if p.swapped { rel.inverse() } else { *rel };
-                let li = labels.iter().position(|&x| x == rel)?;
-                Some((p.keys.iter().chain(&p.atoms).cloned().collect(), li))
-            })
-            .collect();
-        SoftmaxLabels {
-            model: super::softmax::Softmax::train(&data, labels.len(), epochs, l2),
-            labels: labels.to_vec(),
-        }
-    }
-
-    fn probs(&self, pair: &Pair) -> Vec<f64> {
-        let f: Vec<String> = pair.keys.iter().chain(&pair.atoms).cloned().collect();
-        self.model.probs(&f)
-    }
-}
-
-impl Classifier for SoftmaxLabels {
-    fn classify(&self, pair: &Pair) -> (RelType, String) {
-        let s = self.probs(pair);
-        (self.labels[argmax(&s)], pair.keys.last().cloned().unwrap_or_default())
-    }
-
-    fn ranked(&self, pair: &Pair) -> Vec<(RelType, f64)> {
-        let s = self.probs(pair);
-        let mut v: Vec<(RelType, f64)> = self.labels.iter().copied().zip(s).collect();
-        v.sort_by(|a, b| b.1.total_cmp(&a.1));
-        v
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -10,7 +10,7 @@
 //! sha256, the code revision, the hash of the feature code, the label order, held-out
 //! scores). Both are embedded in the binary (`include_str!`), so the single executable needs
 //! no file at run time; a table is parsed once per process, on first use. The trainer
-//! (`dev/examples/train_links.rs --out models/en/link`) writes them; `tests/link_models.rs`
+//! (`tempograph-train models`, crate `train/`) writes them; `tests/link_models.rs`
 //! checks every manifest against its table and against the feature code compiled here
 //! ([`feature_hash`]). This module knows the files, not the models: `model` and `choose` read
 //! their tables through it.

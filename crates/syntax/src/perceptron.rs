@@ -22,8 +22,13 @@ pub struct Weights {
     used: usize,
     /// The rows: at a row's start a header whose `class` is the row's length, then the row.
     entries: Vec<Entry>,
-    /// A weight is `f32::from(entry.q) * scale`.
+    /// A weight is `f32::from(entry.q) * scale` in a table read from a model file.
     scale: f32,
+    /// The weights as computed, parallel to `entries` (0 in the headers), in a table built
+    /// in memory (training, pruning): such a table scores with them, exactly as it did before
+    /// the 16-bit form existed, so that a retrained model comes out byte for byte the same.
+    /// Empty in a table read from a file.
+    exact: Vec<f32>,
 }
 
 /// A slot of the table; `start == EMPTY` marks an empty one.
@@ -114,8 +119,16 @@ impl Weights {
                 if start == EMPTY {
                     continue;
                 }
-                for e in self.row(start) {
-                    scores[usize::from(e.class)] += f32::from(e.q) * self.scale;
+                if self.exact.is_empty() {
+                    for e in self.row(start) {
+                        scores[usize::from(e.class)] += f32::from(e.q) * self.scale;
+                    }
+                } else {
+                    let s = start as usize + 1;
+                    let row = self.row(start);
+                    for (e, v) in row.iter().zip(&self.exact[s..s + row.len()]) {
+                        scores[usize::from(e.class)] += *v;
+                    }
                 }
             }
         }
@@ -129,13 +142,47 @@ impl Weights {
     /// The rows in key order, with their 16-bit weights.
     fn sorted_rows(&self) -> Vec<(u32, &[Entry])> {
         let mut rows: Vec<(u32, &[Entry])> = self
-            .slots
-            .iter()
-            .filter(|s| s.start != EMPTY)
-            .map(|s| (s.key, self.row(s.start)))
+            .sorted_starts()
+            .into_iter()
+            .map(|(k, start)| (k, self.row(start)))
             .collect();
         rows.sort_by_key(|(k, _)| *k);
         rows
+    }
+
+    /// (key, row start) of every row, in key order.
+    fn sorted_starts(&self) -> Vec<(u32, u32)> {
+        let mut rows: Vec<(u32, u32)> = self
+            .slots
+            .iter()
+            .filter(|s| s.start != EMPTY)
+            .map(|s| (s.key, s.start))
+            .collect();
+        rows.sort_by_key(|(k, _)| *k);
+        rows
+    }
+
+    /// The rows in key order, each weight as the table scores it.
+    fn value_rows(&self) -> Vec<(u32, Vec<(u16, f32)>)> {
+        self.sorted_starts()
+            .into_iter()
+            .map(|(k, start)| {
+                let s = start as usize + 1;
+                let row = self
+                    .row(start)
+                    .iter()
+                    .enumerate()
+                    .map(|(j, e)| {
+                        let v = match self.exact.get(s + j) {
+                            Some(v) => *v,
+                            None => f32::from(e.q) * self.scale,
+                        };
+                        (e.class, v)
+                    })
+                    .collect();
+                (k, row)
+            })
+            .collect()
     }
 
     /// Number of (feature, class) weights.
@@ -147,29 +194,18 @@ impl Weights {
     /// (rows left empty are dropped). Small weights rarely change a decision but make every
     /// row longer to read: pruning makes the model smaller and faster.
     pub fn pruned(&self, fraction: f32) -> Weights {
-        let max = self.entries_values().fold(0f32, |m, v| m.max(v.abs()));
+        let rows = self.value_rows();
+        let max = rows
+            .iter()
+            .flat_map(|(_, r)| r.iter())
+            .fold(0f32, |m, (_, v)| m.max(v.abs()));
         let cut = max * fraction;
-        let rows: Vec<(u32, Vec<(u16, f32)>)> = self
-            .sorted_rows()
+        let rows: Vec<(u32, Vec<(u16, f32)>)> = rows
             .into_iter()
-            .map(|(k, r)| {
-                let row = r
-                    .iter()
-                    .map(|e| (e.class, f32::from(e.q) * self.scale))
-                    .filter(|(_, v)| v.abs() >= cut)
-                    .collect::<Vec<_>>();
-                (k, row)
-            })
+            .map(|(k, r)| (k, r.into_iter().filter(|(_, v)| v.abs() >= cut).collect::<Vec<_>>()))
             .filter(|(_, r)| !r.is_empty())
             .collect();
         Self::from_short_rows(self.classes, rows)
-    }
-
-    /// Every weight, as a number.
-    fn entries_values(&self) -> impl Iterator<Item = f32> + '_ {
-        self.sorted_rows()
-            .into_iter()
-            .flat_map(|(_, r)| r.iter().map(|e| f32::from(e.q) * self.scale))
     }
 
     /// Builds from rows keyed by full feature hashes.
@@ -192,6 +228,7 @@ impl Weights {
             used: 0,
             entries: Vec::with_capacity(entries + rows),
             scale,
+            exact: Vec::new(),
         }
     }
 
@@ -208,9 +245,9 @@ impl Weights {
         self.slots[i] = Slot { key: k, start };
     }
 
-    /// Builds from rows keyed by [`short_key`]s (distinct keys), the weights quantized to
-    /// 16 bits against the largest magnitude, as [`Weights::write`] stores them (so a table
-    /// scores the same before and after a write and read).
+    /// Builds from rows keyed by [`short_key`]s (distinct keys): the weights as given (to
+    /// score with) and quantized to 16 bits against the largest magnitude (what
+    /// [`Weights::write`] stores).
     fn from_short_rows(classes: usize, rows: Vec<(u32, Vec<(u16, f32)>)>) -> Self {
         let scale = scale_of(rows.iter().flat_map(|(_, r)| r.iter().map(|&(_, v)| v)));
         let n = rows.iter().filter(|(_, r)| !r.is_empty()).count();
@@ -224,10 +261,12 @@ impl Weights {
                 class: row.len() as u16,
                 q: 0,
             });
+            w.exact.push(0.0);
             w.entries.extend(row.iter().map(|&(c, v)| Entry {
                 class: c,
                 q: (v / scale).round().clamp(-32767.0, 32767.0) as i16,
             }));
+            w.exact.extend(row.iter().map(|&(_, v)| v));
             w.place(k, start);
         }
         w

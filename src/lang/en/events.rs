@@ -12,7 +12,7 @@ pub static BE: Words = Words::new(include_str!("data/events/be.txt"));
 
 /// Words after which a form is in a verbal context (`to`, modals, `do`, subject pronouns,
 /// forms of `be` and `have`): the `V` context of the corpus counts, read by the tagger and by
-/// `scripts/gen_event_lexicon.py` alike.
+/// `train/scripts/gen_event_lexicon.py` alike.
 pub static VERBAL_CONTEXT: Words = Words::new(include_str!("data/events/verbal-context.txt"));
 
 /// Forms of `have`, with the stems of negative contractions (`hasn`).

@@ -1,4 +1,5 @@
-//! `tempograph relations ...`: evaluate temporal relations on research corpora.
+//! `tempograph-train relations ...`: evaluate temporal relations on research corpora, with
+//! the stored models or with models trained in memory (cross-validation by document).
 //!
 //! | command                                                      | prints                                   |
 //! |--------------------------------------------------------------|------------------------------------------|
@@ -12,16 +13,17 @@
 //!
 //! Corpus paths are relative to `--corpora` (default `$TEMPOGRAPH_CORPORA`, else
 //! `../shared/corpora`).
-use super::Outcome;
-use crate::eval::tlink::{self, GoldDoc};
-use crate::eval::{matres, timeline};
-use crate::events::lexicon::Lexicon;
-use crate::link::boost;
-use crate::link::choose::{Learner, BOOST, STACK_FOLDS};
-use crate::link::model::{Perceptron, SoftmaxLabels, LABEL_EPOCHS, LABEL_L2};
-use crate::link::{Classifier, Model};
-
+use crate::data;
+use crate::learn::boost;
+use crate::learn::chooser::{Learner, BOOST, STACK_FOLDS};
+use crate::learn::labels::{Perceptron, SoftmaxLabels, LABEL_EPOCHS, LABEL_L2};
+use crate::matres;
+use crate::score;
 use std::path::PathBuf;
+use tempograph::cli::{write_output, Outcome};
+use tempograph::eval::tlink::{self, GoldDoc};
+use tempograph::events::lexicon::Lexicon;
+use tempograph::link::{Classifier, Model};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -82,7 +84,7 @@ pub enum Command {
         folds: Option<usize>,
         /// With `--pairs learned`: the least probability a link must have to be written;
         /// several (`0.08,0.1,0.12`) print one line each from the same trained choosers.
-        #[arg(long, value_delimiter = ',', default_values_t = [crate::link::choose::THRESHOLD])]
+        #[arg(long, value_delimiter = ',', default_values_t = [tempograph::link::choose::THRESHOLD])]
         threshold: Vec<f64>,
         /// With `--train` or `--folds`: the chooser's model.
         #[arg(long, value_enum, default_value_t = Learner::Softmax)]
@@ -96,54 +98,16 @@ pub enum Command {
         #[arg(long)]
         by_rule: bool,
         /// Find events with these corpus counts instead of the built-in ones (which come from
-        /// all of TBAQ): a table made by `scripts/gen_event_lexicon.py --corpus DIR --out FILE`,
+        /// all of TBAQ): a table made by `train/scripts/gen_event_lexicon.py --corpus DIR --out FILE`,
         /// e.g. from TimeBank only, so that a score on AQUAINT is held out for the events too.
         #[arg(long, conflicts_with = "event_lexicon_folds")]
         event_lexicon: Option<PathBuf>,
         /// With `--folds K`: fold F finds its events (training and test) with DIR/fold-F.tsv,
-        /// counts from the other folds' documents only, made by `scripts/gen_event_lexicon.py
+        /// counts from the other folds' documents only, made by `train/scripts/gen_event_lexicon.py
         /// --corpus DIR... --folds K --fold-out DIR` with the `--test` folders in the same
         /// order (each table names the documents it leaves out; a mismatch is an error).
         #[arg(long, requires = "folds")]
         event_lexicon_folds: Option<PathBuf>,
-    },
-    /// SemEval-2015 Task 4 (TimeLine): the ordered, dated events about an entity, in the
-    /// task's format (`--about`), or scored against gold timelines (`--gold`). Reads the
-    /// task's corpus files (`--docs`), or plain documents (FILE... with `--dct` or
-    /// `--manifest`, as `build` reads them).
-    Timeline {
-        #[command(flatten)]
-        corpus: Corpus,
-        /// Plain-text documents or folders of `*.txt` (instead of `--docs`).
-        #[arg(value_name = "FILE", requires = "about")]
-        files: Vec<PathBuf>,
-        /// Publication date for every plain document; wins over datelines.
-        #[arg(long, value_name = "DATE", conflicts_with = "manifest")]
-        dct: Option<String>,
-        /// A manifest of plain documents (like `build --manifest`).
-        #[arg(long, value_name = "FILE", requires = "about")]
-        manifest: Option<PathBuf>,
-        /// Another name of the `--about` entity (repeatable).
-        #[arg(long, value_name = "NAME", requires = "about")]
-        alias: Vec<String>,
-        /// `a`: events found in raw text; `b`: the corpus files' gold `<EVENT>` mentions.
-        #[arg(long, value_enum, default_value_t = timeline::Track::A)]
-        track: timeline::Track,
-        /// Folder of TimeLine corpus files (`<s id>` sentences inside `<TEXT>`).
-        #[arg(
-            long,
-            default_value = "semeval2015-trial/Corpus-trial-data_task4_events_timelines_TimeML"
-        )]
-        docs: PathBuf,
-        /// The target entity ("Steve Jobs").
-        #[arg(long, conflicts_with = "gold")]
-        about: Option<String>,
-        /// Folder of gold timelines: build one for each file's entity and score it.
-        #[arg(long)]
-        gold: Option<PathBuf>,
-        /// With --gold: also write the system timelines here, one file per gold file name.
-        #[arg(long, requires = "gold")]
-        out_dir: Option<PathBuf>,
     },
     /// MATRES: accuracy of start-point relations (BEFORE/AFTER/EQUAL/VAGUE) on gold events.
     Matres {
@@ -234,15 +198,10 @@ impl Corpus {
         if p.is_absolute() || p.exists() {
             p.to_path_buf()
         } else {
-            let root = self
-                .corpora
-                .clone()
-                .or_else(|| std::env::var_os("TEMPOGRAPH_CORPORA").map(PathBuf::from))
-                .unwrap_or_else(|| PathBuf::from("../shared/corpora"));
-            root.join(p)
+            crate::corpora_root(self.corpora.as_deref()).join(p)
         }
     }
-    fn load(&self, dirs: &[PathBuf]) -> crate::Result<Vec<GoldDoc>> {
+    fn load(&self, dirs: &[PathBuf]) -> tempograph::Result<Vec<GoldDoc>> {
         let mut v = Vec::new();
         for d in dirs {
             v.extend(tlink::load_gold_dir(&self.path(d))?);
@@ -262,7 +221,8 @@ fn pct(x: f64) -> String {
     format!("{:.2}", 100.0 * x)
 }
 
-pub fn run(c: Command) -> crate::Result<Outcome> {
+/// Run one `relations` subcommand.
+pub fn run(c: Command) -> tempograph::Result<Outcome> {
     match c {
         Command::Pairs {
             corpus,
@@ -278,24 +238,24 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             let docs = corpus.load(&test)?;
             if let Some(k) = folds {
                 if k < 2 {
-                    return Err(crate::Error::usage("--folds needs at least 2"));
+                    return Err(tempograph::Error::usage("--folds needs at least 2"));
                 }
-                let extra = tlink::examples(&corpus.load(&train)?);
+                let extra = data::examples(&corpus.load(&train)?);
                 let mut total = tlink::TaCounts::default();
                 for f in 0..k {
                     let (held, rest): (Vec<_>, Vec<_>) = docs.iter().enumerate().partition(|(i, _)| i % k == f);
                     let held: Vec<GoldDoc> = held.into_iter().map(|(_, d)| d.clone()).collect();
                     let rest: Vec<GoldDoc> = rest.into_iter().map(|(_, d)| d.clone()).collect();
-                    let mut ex = tlink::examples(&rest);
+                    let mut ex = data::examples(&rest);
                     ex.extend(extra.iter().cloned());
                     match perceptron {
                         Some(epochs) => {
                             let m = Perceptron::train(&ex, epochs);
-                            total.add(&tlink::relation_only(&held, &m, consistent).ta);
+                            total.add(&score::relation_only(&held, &m, consistent).ta);
                         }
                         None => {
                             let m = SoftmaxLabels::train(&ex, LABEL_EPOCHS, LABEL_L2);
-                            total.add(&tlink::relation_only(&held, &m, consistent).ta);
+                            total.add(&score::relation_only(&held, &m, consistent).ta);
                         }
                     }
                 }
@@ -311,7 +271,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                     pct(total.recall()),
                     pct(total.f1())
                 );
-                super::write_output(corpus.output.as_deref(), &out, &[])?;
+                write_output(corpus.output.as_deref(), &out, &[])?;
                 return Ok(Outcome::Ok);
             }
             let trained;
@@ -320,16 +280,16 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             let lookup: &dyn Classifier = if train.is_empty() {
                 &model
             } else if backoff {
-                trained = tlink::train(&corpus.load(&train)?);
+                trained = data::counts(&corpus.load(&train)?);
                 &trained
             } else if let Some(epochs) = perceptron {
-                perc = crate::link::model::Perceptron::train(&tlink::examples(&corpus.load(&train)?), epochs);
+                perc = Perceptron::train(&data::examples(&corpus.load(&train)?), epochs);
                 &perc
             } else {
-                soft = SoftmaxLabels::train(&tlink::examples(&corpus.load(&train)?), LABEL_EPOCHS, LABEL_L2);
+                soft = SoftmaxLabels::train(&data::examples(&corpus.load(&train)?), LABEL_EPOCHS, LABEL_L2);
                 &soft
             };
-            let r = tlink::relation_only(&docs, lookup, consistent);
+            let r = score::relation_only(&docs, lookup, consistent);
             let mut out = String::new();
             out += &format!(
                 "C-relation-only on {} documents ({}): TA P {} R {} F1 {}  (Sys- {}, Ref- {}, system violations {}, gold violations {}, skipped gold links {})",
@@ -360,7 +320,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                     out += &format!("  confusion {k:?} gold {g} system {s}: {n}\n");
                 }
             }
-            super::write_output(corpus.output.as_deref(), &out, &[])?;
+            write_output(corpus.output.as_deref(), &out, &[])?;
             Ok(Outcome::Ok)
         }
         Command::Links {
@@ -382,16 +342,16 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             let custom;
             let lex = match &event_lexicon {
                 Some(p) => {
-                    let tsv = std::fs::read_to_string(p).map_err(|e| crate::Error::io(p, e))?;
+                    let tsv = std::fs::read_to_string(p).map_err(|e| tempograph::Error::io(p, e))?;
                     custom = Lexicon::with_corpus_counts(&tsv);
                     &custom
                 }
                 None => Lexicon::builtin(),
             };
             let setting = if gold_entities {
-                tlink::Setting::C
+                score::Setting::C
             } else {
-                tlink::Setting::Abc
+                score::Setting::Abc
             };
             let params = boost.params();
             let tree_params = format!(
@@ -407,23 +367,23 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                 Learner::Boost => format!(" ({tree_params})"),
             };
             let train_chooser = |docs: &[GoldDoc]| {
-                tlink::train_chooser_with(docs, lex, learner, &params, boost.stack_folds, boost.stack_mean)
+                data::train_chooser(docs, lex, learner, &params, boost.stack_folds, boost.stack_mean)
             };
             let learned = format!("learner {learner:?}{trees}");
             // One (counts, per-rule counts, description) per threshold.
-            let mut runs: Vec<(tlink::TaCounts, tlink::RuleCounts, String)> = Vec::new();
+            let mut runs: Vec<(tlink::TaCounts, score::RuleCounts, String)> = Vec::new();
             match (pairs, folds) {
                 (Pairs::Rules, None) => {
-                    let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Rules(&model), setting, lex)?;
+                    let (ta, r) = score::end_to_end_by_rule(&docs, score::Linker::Rules(&model), setting, lex)?;
                     runs.push((ta, r, format!("rule pairs, table {}", model.as_str())));
                 }
                 (_, Some(k)) => {
                     if k < 2 {
-                        return Err(crate::Error::usage("--folds needs at least 2"));
+                        return Err(tempograph::Error::usage("--folds needs at least 2"));
                     }
                     let extra = corpus.load(&train)?;
                     let n = if pairs == Pairs::Learned { threshold.len() } else { 1 };
-                    let mut acc: Vec<(tlink::TaCounts, tlink::RuleCounts)> = vec![Default::default(); n];
+                    let mut acc: Vec<(tlink::TaCounts, score::RuleCounts)> = vec![Default::default(); n];
                     for f in 0..k {
                         let (held, rest): (Vec<_>, Vec<_>) = docs.iter().enumerate().partition(|(i, _)| i % k == f);
                         let held: Vec<GoldDoc> = held.into_iter().map(|(_, d)| d.clone()).collect();
@@ -438,24 +398,24 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                         };
                         let lex = fold_lex.as_ref().unwrap_or(lex);
                         let train_chooser = |docs: &[GoldDoc]| {
-                            tlink::train_chooser_with(docs, lex, learner, &params, boost.stack_folds, boost.stack_mean)
+                            data::train_chooser(docs, lex, learner, &params, boost.stack_folds, boost.stack_mean)
                         };
                         let mut results = Vec::new();
                         if pairs == Pairs::Learned {
                             let m = train_chooser(&rest)?;
                             for &t in &threshold {
-                                results.push(tlink::end_to_end_by_rule(
+                                results.push(score::end_to_end_by_rule(
                                     &held,
-                                    tlink::Linker::Learned(&m, t),
+                                    score::Linker::Learned(&m, t),
                                     setting,
                                     lex,
                                 )?);
                             }
                         } else {
-                            let m = SoftmaxLabels::train(&tlink::examples(&rest), LABEL_EPOCHS, LABEL_L2);
-                            results.push(tlink::end_to_end_by_rule(
+                            let m = SoftmaxLabels::train(&data::examples(&rest), LABEL_EPOCHS, LABEL_L2);
+                            results.push(score::end_to_end_by_rule(
                                 &held,
-                                tlink::Linker::Rules(&m),
+                                score::Linker::Rules(&m),
                                 setting,
                                 lex,
                             )?);
@@ -486,7 +446,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                 (Pairs::Learned, None) if !train.is_empty() => {
                     let m = train_chooser(&corpus.load(&train)?)?;
                     for &t in &threshold {
-                        let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Learned(&m, t), setting, lex)?;
+                        let (ta, r) = score::end_to_end_by_rule(&docs, score::Linker::Learned(&m, t), setting, lex)?;
                         runs.push((
                             ta,
                             r,
@@ -495,9 +455,9 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                     }
                 }
                 (Pairs::Learned, None) => {
-                    let m = crate::link::choose::Committed;
+                    let m = tempograph::link::choose::Committed;
                     for &t in &threshold {
-                        let (ta, r) = tlink::end_to_end_by_rule(&docs, tlink::Linker::Learned(&m, t), setting, lex)?;
+                        let (ta, r) = score::end_to_end_by_rule(&docs, score::Linker::Learned(&m, t), setting, lex)?;
                         runs.push((
                             ta,
                             r,
@@ -524,111 +484,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
                     }
                 }
             }
-            super::write_output(corpus.output.as_deref(), &out, &[])?;
-            Ok(Outcome::Ok)
-        }
-        Command::Timeline {
-            corpus,
-            files,
-            dct,
-            manifest,
-            alias,
-            track,
-            docs,
-            about,
-            gold,
-            out_dir,
-        } => {
-            let mut tdocs = Vec::new();
-            let mut skipped = 0;
-            if files.is_empty() && manifest.is_none() {
-                let dir = corpus.path(&docs);
-                for f in tlink::tml_files(&dir)? {
-                    // One unreadable or undated file is reported and left out; the others
-                    // still make the timeline.
-                    match crate::timeml::read(&f).and_then(|d| timeline::Doc::from_timeml(&d)) {
-                        Ok(d) => tdocs.push(d),
-                        Err(e) => {
-                            super::console::warning(&format!("{e}; document left out"));
-                            skipped += 1;
-                        }
-                    }
-                }
-            } else {
-                if track == timeline::Track::B {
-                    return Err(crate::Error::usage(
-                        "--track b needs the task's corpus files (--docs): plain documents have no gold events",
-                    ));
-                }
-                let dct = dct.as_deref().map(crate::document::parse_dct).transpose()?;
-                let (loaded, errors) = super::input::load_documents(
-                    &files,
-                    manifest.as_deref(),
-                    dct,
-                    crate::pipeline::Limits::DEFAULT_MAX_DOCUMENT_BYTES,
-                    &Default::default(),
-                )?;
-                for e in &errors {
-                    super::console::warning(&format!("{e}; document left out"));
-                }
-                skipped += errors.len();
-                tdocs.extend(loaded.iter().map(timeline::Doc::from_document));
-            }
-            if tdocs.is_empty() {
-                return Err(crate::Error::usage(format!(
-                    "no documents to build a timeline from ({skipped} left out)"
-                )));
-            }
-            if let Some(entity) = about {
-                let target = crate::focus::Entity::new(&entity, &alias);
-                let t = timeline::build_with(&tdocs, &target, track);
-                super::write_output(corpus.output.as_deref(), t.to_task_format(), &[])?;
-                return Ok(Outcome::Ok);
-            }
-            let Some(gold) = gold else {
-                return Err(crate::Error::usage("give --about ENTITY or --gold DIR"));
-            };
-            let gdir = corpus.path(&gold);
-            let rd = std::fs::read_dir(&gdir).map_err(|e| crate::Error::io(&gdir, e))?;
-            let mut files: Vec<PathBuf> = rd
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file())
-                .collect();
-            files.sort();
-            if let Some(o) = &out_dir {
-                std::fs::create_dir_all(o).map_err(|e| crate::Error::io(o, e))?;
-            }
-            let mut total = tlink::TaCounts::default();
-            let mut out = String::new();
-            for f in &files {
-                let g = timeline::read(f)?;
-                let t = timeline::build_with(&tdocs, &crate::focus::Entity::new(&g.entity, &alias), track);
-                let c = timeline::score(&g, &t);
-                out += &format!(
-                    "{:<22} P {:>6} R {:>6} F1 {:>6}  (system lines {}, Sys- {}, Ref- {})\n",
-                    g.entity,
-                    pct(c.precision()),
-                    pct(c.recall()),
-                    pct(c.f1()),
-                    t.lines.len(),
-                    c.sys,
-                    c.gold
-                );
-                total.add(&c);
-                if let (Some(o), Some(name)) = (&out_dir, f.file_name()) {
-                    super::write_output(Some(&o.join(name)), t.to_task_format(), std::slice::from_ref(f))?;
-                }
-            }
-            out += &format!(
-                "TimeLine Track {:?}, {} timelines over {} documents: P {} R {} F1 {}\n",
-                track,
-                files.len(),
-                tdocs.len(),
-                pct(total.precision()),
-                pct(total.recall()),
-                pct(total.f1())
-            );
-            super::write_output(corpus.output.as_deref(), &out, &[])?;
+            write_output(corpus.output.as_deref(), &out, &[])?;
             Ok(Outcome::Ok)
         }
         Command::Matres {
@@ -665,7 +521,7 @@ pub fn run(c: Command) -> crate::Result<Outcome> {
             for ((g, y), n) in &s.confusion {
                 out += &format!("  gold {} system {}: {n}\n", g.as_str(), y.as_str());
             }
-            super::write_output(corpus.output.as_deref(), &out, &[])?;
+            write_output(corpus.output.as_deref(), &out, &[])?;
             Ok(Outcome::Ok)
         }
     }

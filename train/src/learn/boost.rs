@@ -21,7 +21,7 @@
 //! ```
 //!
 //! `init_k` is 0 for a model trained alone and the linear model's score when the trees boost
-//! a softmax's residual ([`super::choose::Learner::SoftmaxBoost`]).
+//! a softmax's residual ([`super::chooser::Learner::SoftmaxBoost`]).
 
 use std::collections::BTreeMap;
 
@@ -262,7 +262,7 @@ impl Boost {
         for _ in 0..p.rounds {
             prob.copy_from_slice(&score);
             for row in prob.chunks_mut(n) {
-                super::softmax::softmax(row);
+                tempograph::link::softmax::softmax(row);
             }
             for k in 0..n {
                 for i in 0..m {
@@ -371,7 +371,8 @@ impl Boost {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::link::softmax::{softmax, Softmax};
+    use crate::learn::softmax::Softmax;
+    use tempograph::link::softmax::softmax;
 
     fn f(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()

@@ -1,7 +1,7 @@
-//! `tempograph relations ...` on small hand-made files: output shape, exit codes, errors.
+//! `tempograph-train relations ...` on small hand-made files: output shape, exit codes, errors.
 use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_tempograph");
+const BIN: &str = env!("CARGO_BIN_EXE_tempograph-train");
 
 const TML: &str = r#"<?xml version="1.0" ?>
 <TimeML>
@@ -169,7 +169,7 @@ fn errors_exit_2_with_locations() {
 }
 
 #[test]
-fn matres_and_timeline() {
+fn matres_accuracy() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("d1.tml"), TML).unwrap();
     let m = dir.path().join("m.txt");
@@ -184,23 +184,68 @@ fn matres_and_timeline() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("(1/1), pairs not found 1"), "{out}");
+}
 
-    let corpus = tempfile::tempdir().unwrap();
-    std::fs::write(
-        corpus.path().join("7.tml"),
-        "<TimeML><DOCID>7</DOCID><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2005-06-06\">2005-06-06</TIMEX3></DCT>\
-         <TEXT><s id=\"0\">Jobs speaks</s><s id=\"1\">Steve Jobs announced the switch on Monday .</s></TEXT></TimeML>",
-    )
-    .unwrap();
-    let (code, out, err) = run(&[
-        "relations",
-        "timeline",
-        "--docs",
-        corpus.path().to_str().unwrap(),
-        "--about",
-        "Steve Jobs",
-    ]);
+/// `tempograph-train models` on a two-document corpus: the three link models written, each
+/// with a manifest that names its corpus files and the feature hash of the code here; an
+/// output folder that is not a model store is refused.
+#[test]
+fn models_writes_the_store_with_manifests() {
+    let corpora = tempfile::tempdir().unwrap();
+    for (part, name) in [("timebank", "a.tml"), ("aquaint", "b.tml")] {
+        let dir = corpora.path().join("tbaq").join(part);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(name), TML).unwrap();
+    }
+    let store = tempfile::tempdir().unwrap();
+    let c = corpora.path().to_str().unwrap();
+    let (code, _, err) = run(&["models", "--out", store.path().to_str().unwrap(), "--corpora", c]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.starts_with("Steve Jobs\n"), "{out}");
-    assert!(out.contains("\t7-1-announced\n"), "{out}");
+    for m in tempograph::link::store::ALL {
+        let dir = store.path().join("en/link").join(m.name);
+        let weights = std::fs::read_to_string(dir.join("weights.tsv")).unwrap();
+        let manifest: toml::Value =
+            toml::from_str(&std::fs::read_to_string(dir.join("manifest.toml")).unwrap()).unwrap();
+        assert_eq!(manifest["model"]["name"].as_str(), Some(m.name));
+        assert_eq!(manifest["model"]["bytes"].as_integer(), Some(weights.len() as i64));
+        assert_eq!(
+            manifest["model"]["feature_hash"].as_str(),
+            Some(tempograph::link::store::feature_hash(m).as_str()),
+            "{}",
+            m.name
+        );
+        assert_eq!(
+            manifest["training"]["command"].as_str(),
+            Some(tempograph_train::models::COMMAND)
+        );
+        let files: Vec<&str> = manifest["corpus"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|c| c["file"].as_str())
+            .collect();
+        let want: &[&str] = match m.name {
+            "timebank" => &["tbaq/timebank/a.tml"],
+            "aquaint" => &["tbaq/aquaint/b.tml"],
+            _ => &["tbaq/timebank/a.tml", "tbaq/aquaint/b.tml"],
+        };
+        assert_eq!(files, want, "{}", m.name);
+        // The rows are sorted, as the library's reader requires.
+        let n = manifest["model"]["labels"].as_array().unwrap().len();
+        let ok = match n {
+            11 => tempograph::link::store::parse::<11>(&weights).is_ok(),
+            12 => tempograph::link::store::parse::<12>(&weights).is_ok(),
+            _ => false,
+        };
+        assert!(ok, "{}: {n} labels", m.name);
+    }
+    let (code, _, err) = run(&[
+        "models",
+        "--out",
+        store.path().join("nope").to_str().unwrap(),
+        "--corpora",
+        c,
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no model store there"), "{err}");
 }

@@ -1,4 +1,5 @@
-//! Retrain the link stage's stored models (`models/en/link/<name>/`, read by `link::store`):
+//! `tempograph-train models`: retrain the link stage's stored models (`models/en/link/<name>/`,
+//! read by `tempograph::link::store`):
 //!
 //! | folder     | model                                         | trained on                       |
 //! |------------|-----------------------------------------------|----------------------------------|
@@ -7,46 +8,42 @@
 //! | `choose`   | pair chooser (`link::choose::Committed`)      | all of TBAQ, as Task ABC sees it |
 //!
 //! ```text
-//! cargo run --release --example train_links -- --out models/en/link [--corpora DIR]
+//! cargo run --release -p tempograph-train -- models [--out models] [--corpora DIR]
 //! ```
 //!
-//! `--corpora` defaults to `$TEMPOGRAPH_CORPORA`, then `../shared/corpora` (it must hold
-//! `tbaq/timebank` and `tbaq/aquaint`). Each model folder gets `weights.tsv` and
+//! `--out` is the model store (default `models`, run from the repository root); the link models
+//! go to `OUT/en/link/<name>/`. `--corpora` defaults to `$TEMPOGRAPH_CORPORA`, then
+//! `../shared/corpora` (it must hold `tbaq/timebank` and `tbaq/aquaint`). Each model folder gets `weights.tsv` and
 //! `manifest.toml`: the corpus files and their sha256, the code revision (`git rev-parse
 //! HEAD`, `-dirty` when the work tree has changes), the feature-code hash, the label order and
 //! the training settings. The manifest's `[held_out]` section is kept from the previous
 //! manifest when the weights come out byte for byte the same; otherwise it says the
 //! held-out figures are still to be measured (the commands are in docs/RELATIONS.md).
+use crate::data;
+use crate::learn::chooser::{EPOCHS, L2};
+use crate::learn::labels::{SoftmaxLabels, LABEL_EPOCHS, LABEL_L2};
+use crate::learn::softmax::{Softmax, PRUNE};
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use tempograph::eval::tlink;
-use tempograph::link::model::{SoftmaxLabels, LABELS, LABEL_EPOCHS, LABEL_L2};
-use tempograph::link::softmax::{Softmax, PRUNE};
+use tempograph::link::choose::N_LABELS;
+use tempograph::link::model::LABELS;
 use tempograph::link::store::{self, Stored};
+use tempograph::Error;
 
-type Error = Box<dyn std::error::Error>;
+/// The command that retrains the store, as the manifests record it.
+pub const COMMAND: &str = "cargo run --release -p tempograph-train -- models --out models --corpora ../shared/corpora";
 
-struct Args {
-    out: PathBuf,
-    corpora: PathBuf,
-}
-
-fn args() -> Result<Args, Error> {
-    let (mut out, mut corpora) = (None, None);
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--out" => out = it.next().map(PathBuf::from),
-            "--corpora" => corpora = it.next().map(PathBuf::from),
-            _ => return Err(format!("unexpected argument {a:?}; usage: train_links --out DIR [--corpora DIR]").into()),
-        }
-    }
-    let out = out.ok_or("--out DIR is required (the store's link folder, e.g. models/en/link)")?;
-    let corpora = corpora
-        .or_else(|| std::env::var_os("TEMPOGRAPH_CORPORA").map(PathBuf::from))
-        .unwrap_or_else(|| PathBuf::from("../shared/corpora"));
-    Ok(Args { out, corpora })
+/// `tempograph-train models`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The model store to write (the link models go to OUT/en/link/NAME/).
+    #[arg(long, default_value = "models", value_name = "OUT")]
+    pub out: PathBuf,
+    /// Root of the research corpora [default: $TEMPOGRAPH_CORPORA, else ../shared/corpora].
+    #[arg(long, value_name = "DIR")]
+    pub corpora: Option<PathBuf>,
 }
 
 fn sha256(bytes: &[u8]) -> String {
@@ -87,11 +84,12 @@ struct Training<'a> {
 }
 
 /// `[[corpus]]` entries of the `.tml` files of `tbaq/<part>`, as `tlink::load_gold_dir` reads them.
-fn corpus_files(corpora: &Path, part: &str) -> Result<Vec<(String, String)>, Error> {
+fn corpus_files(corpora: &Path, part: &str) -> tempograph::Result<Vec<(String, String)>> {
     let mut v = Vec::new();
     for p in tlink::tml_files(&corpora.join("tbaq").join(part))? {
         let name = p.file_name().unwrap_or_default().to_string_lossy();
-        v.push((format!("tbaq/{part}/{name}"), sha256(&std::fs::read(&p)?)));
+        let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, e))?;
+        v.push((format!("tbaq/{part}/{name}"), sha256(&bytes)));
     }
     Ok(v)
 }
@@ -108,9 +106,9 @@ fn previous_held_out(dir: &Path, sha: &str) -> Option<String> {
     Some(rest[..end].trim_end().to_string())
 }
 
-fn write_model(out: &Path, t: &Training, weights: &str) -> Result<(), Error> {
+fn write_model(out: &Path, t: &Training, weights: &str) -> tempograph::Result<()> {
     let dir = out.join(t.model.name);
-    std::fs::create_dir_all(&dir)?;
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let sha = sha256(weights.as_bytes());
     let held_out = previous_held_out(&dir, &sha).unwrap_or_else(|| {
         "[held_out]\nmeasured = false\nnote = \"retrained: measure the figures with the commands of docs/RELATIONS.md (Figures) and write them here\"".to_string()
@@ -118,52 +116,57 @@ fn write_model(out: &Path, t: &Training, weights: &str) -> Result<(), Error> {
     let labels: Vec<String> = stored_labels(t.model).iter().map(|l| format!("{l:?}")).collect();
     let files: Vec<String> = store::feature_files(t.model).iter().map(|f| format!("{f:?}")).collect();
     let mut m = String::new();
-    writeln!(
+    // Writing to a String cannot fail.
+    let _ = writeln!(
         m,
-        "# Written by examples/train_links.rs; see docs/RELATIONS.md. Do not edit by hand."
-    )?;
-    writeln!(m, "# {}\n", t.description)?;
-    writeln!(m, "[model]\nname = {:?}\nfile = \"weights.tsv\"", t.model.name)?;
-    writeln!(
+        "# Written by `tempograph-train models` (train/src/models.rs); see docs/RELATIONS.md. Do not edit by hand."
+    );
+    let _ = writeln!(m, "# {}\n", t.description);
+    let _ = writeln!(m, "[model]\nname = {:?}\nfile = \"weights.tsv\"", t.model.name);
+    let _ = writeln!(
         m,
         "bytes = {}\nsha256 = {sha:?}\nrows = {}",
         weights.len(),
         weights.lines().count()
-    )?;
-    writeln!(m, "scale = 1000\nlabels = [{}]", labels.join(", "))?;
-    writeln!(
+    );
+    let _ = writeln!(m, "scale = 1000\nlabels = [{}]", labels.join(", "));
+    let _ = writeln!(
         m,
         "feature_hash = {:?}\nfeature_code = [{}]\n",
         store::feature_hash(t.model),
         files.join(", ")
-    )?;
-    writeln!(m, "[training]")?;
-    writeln!(
-        m,
-        "command = \"cargo run --release --example train_links -- --out models/en/link --corpora ../shared/corpora\""
-    )?;
-    writeln!(m, "code_revision = {:?}", git_revision())?;
+    );
+    let _ = writeln!(m, "[training]\ncommand = {COMMAND:?}");
+    let _ = writeln!(m, "code_revision = {:?}", git_revision());
     for (k, v) in &t.settings {
-        writeln!(m, "{k} = {v}")?;
+        let _ = writeln!(m, "{k} = {v}");
     }
-    writeln!(m, "prune_below_support = {PRUNE}\n\n{held_out}\n")?;
+    let _ = writeln!(m, "prune_below_support = {PRUNE}\n\n{held_out}\n");
     for (file, sha) in &t.corpus {
-        writeln!(m, "[[corpus]]\nfile = {file:?}\nsha256 = {sha:?}\n")?;
+        let _ = writeln!(m, "[[corpus]]\nfile = {file:?}\nsha256 = {sha:?}\n");
     }
     let m = m.trim_end().to_string() + "\n";
-    std::fs::write(dir.join("weights.tsv"), weights)?;
-    std::fs::write(dir.join("manifest.toml"), m)?;
-    eprintln!("wrote {}", dir.display());
+    tempograph::cli::write_output(Some(&dir.join("weights.tsv")), weights, &[])?;
+    tempograph::cli::write_output(Some(&dir.join("manifest.toml")), m, &[])?;
     Ok(())
 }
 
-fn main() -> Result<(), Error> {
-    let Args { out, corpora } = args()?;
+/// Train the link models on `tbaq/timebank` and `tbaq/aquaint` under the corpora and write
+/// them, with their manifests, to `OUT/en/link/`.
+pub fn run(args: Args) -> tempograph::Result<tempograph::cli::Outcome> {
+    let corpora = crate::corpora_root(args.corpora.as_deref());
+    let out = args.out.join("en").join("link");
+    if !args.out.is_dir() {
+        return Err(Error::usage(format!(
+            "{}: no model store there (run from the repository root, or give --out DIR)",
+            args.out.display()
+        )));
+    }
     let mut all = Vec::new();
     let mut all_files = Vec::new();
     for (part, model) in [("timebank", &store::TIMEBANK), ("aquaint", &store::AQUAINT)] {
         let docs = tlink::load_gold_dir(&corpora.join("tbaq").join(part))?;
-        let examples = tlink::examples(&docs);
+        let examples = data::examples(&docs);
         let labels = SoftmaxLabels::train(&examples, LABEL_EPOCHS, LABEL_L2);
         let corpus = corpus_files(&corpora, part)?;
         all_files.extend(corpus.iter().cloned());
@@ -186,13 +189,12 @@ fn main() -> Result<(), Error> {
         write_model(&out, &t, &labels.model.to_tsv())?;
         all.extend(docs);
     }
-    let (data, _) = tlink::chooser_data(&all, tempograph::events::lexicon::Lexicon::builtin())?;
-    use tempograph::link::choose::{EPOCHS, L2, N_LABELS};
+    let (data, _) = data::chooser_data(&all, tempograph::events::lexicon::Lexicon::builtin())?;
     let chooser = Softmax::train(&data, N_LABELS, EPOCHS, L2);
     let t = Training {
         model: &store::CHOOSE,
         description: format!(
-            "Pair chooser: softmax over the {} candidate and gold pairs of the entities tempograph extracts from TBAQ's {} documents (TimeBank + AQUAINT) and of their gold entities, labelled from the gold TLINKs (see tlink::chooser_data).",
+            "Pair chooser: softmax over the {} candidate and gold pairs of the entities tempograph extracts from TBAQ's {} documents (TimeBank + AQUAINT) and of their gold entities, labelled from the gold TLINKs (see data::chooser_data).",
             data.len(),
             all.len()
         ),
@@ -206,5 +208,6 @@ fn main() -> Result<(), Error> {
         ],
         corpus: all_files,
     };
-    write_model(&out, &t, &chooser.to_tsv())
+    write_model(&out, &t, &chooser.to_tsv())?;
+    Ok(tempograph::cli::Outcome::Ok)
 }

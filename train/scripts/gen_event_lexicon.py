@@ -12,10 +12,14 @@ Two tables, both TSV with a `#` header, read by `src/events/lexicon.rs`:
   nouns whose most frequent sense is an act, event, process, phenomenon or state.
 
 Usage:
-    python3 scripts/gen_event_lexicon.py --corpus ../shared/corpora/tbaq/timebank \
+    python3 train/scripts/gen_event_lexicon.py --corpus ../shared/corpora/tbaq/timebank \
         --corpus ../shared/corpora/tbaq/aquaint --out src/events/data/tbaq.tsv
-    python3 scripts/gen_event_lexicon.py --wordnet /usr/share/wordnet \
+    python3 train/scripts/gen_event_lexicon.py --wordnet /usr/share/wordnet \
         --wordnet-out src/events/data/wordnet.tsv
+
+Run from the repository root. Part of the training crate's tools (train/, issue #14): its
+tables are data the runtime reads; `tempograph-train relations links --event-lexicon(-folds)`
+reads what --out / --fold-out write.
 
 Deterministic: output is sorted; re-running on the same inputs gives identical files.
 """
@@ -70,7 +74,9 @@ def read_tml(path):
 
 # Context of a form: the word right before it (only whitespace between), read from the same
 # data files as `context_of` in src/events/grammar.rs (the English language package).
-EVENT_WORDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "lang", "en", "data", "events")
+EVENT_WORDS = os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "lang", "en", "data", "events"
+)
 
 
 def word_list(name):
@@ -208,10 +214,10 @@ def main():
     ap.add_argument(
         "--fold-out",
         help="folder for fold-F.tsv: counts from every --corpus document not in fold F, the "
-        "folds of `tempograph relations links --test DIR... --folds K` (same folders, same order)",
+        "folds of `tempograph-train relations links --test DIR... --folds K` (same folders, same order)",
     )
     a = ap.parse_args()
-    cmd = "scripts/gen_event_lexicon.py"
+    cmd = "train/scripts/gen_event_lexicon.py"
     if a.corpus and a.folds and a.fold_out:
         os.makedirs(a.fold_out, exist_ok=True)
         folds = fold_files(a.corpus, a.folds)
