@@ -102,17 +102,19 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    pub fn new(text: &str) -> Analysis {
+    /// Tokenize `text` and split it into sentences with a language's `words`. (`Analysis::new`,
+    /// the English default, is in `crate::lang::en::sentences`: this module knows no word.)
+    pub fn new_in(text: &str, words: &dyn SentenceWords) -> Analysis {
         let tokens = tokenize(text);
-        let sentences = split_sentences(text, &tokens);
+        let sentences = split_sentences(text, &tokens, words);
         Analysis { tokens, sentences }
     }
 
     /// Analyse `text` anew, reusing this analysis's memory (for a caller that analyses many
     /// texts or windows one after the other).
-    pub fn reset(&mut self, text: &str) {
+    pub fn reset_in(&mut self, text: &str, words: &dyn SentenceWords) {
         tokenize_into(text, &mut self.tokens);
-        split_sentences_into(text, &self.tokens, &mut self.sentences);
+        split_sentences_into(text, &self.tokens, words, &mut self.sentences);
     }
 
     /// Index of the sentence that contains byte offset `pos` (the last one before it when
@@ -470,26 +472,60 @@ fn masks_of(block: &[u8; 64]) -> Masks {
     masks_portable(block)
 }
 
-/// Abbreviations after which a period does not end a sentence (lower-cased).
-static ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr", "sr", "inc",
-    "corp", "co", "ltd", "bros", "vs", "etc", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "u", "s",
-    "a", "m", "p", "e", "g", "i", "ft", "mt", "ave", "blvd", "rev", "gens", "sens", "reps", "messrs", "adm", "cmdr",
-    "maj", "pres", "supt", "approx", "dept", "est", "fig", "univ",
-];
+/// What the sentence splitter needs to know of a language: the words after which a period
+/// does not end a sentence, the capitalised words that open a sentence even after one, and
+/// the small words a headline leaves in lower case. A language package implements it (English:
+/// `crate::lang::en::sentences`, which also gives [`Analysis::new`], the English default);
+/// the splitter itself knows no word.
+pub trait SentenceWords: Sync {
+    /// `word`, as the text writes it, is an abbreviation after which a period does not end a
+    /// sentence (`Mr`, `Inc`). A word of one character, an initial, always is one: the
+    /// splitter does not ask.
+    fn is_abbreviation(&self, word: &str) -> bool;
 
-fn is_abbreviation(word: &str) -> bool {
+    /// `word`, as written, opens sentences and never continues a name or an abbreviation
+    /// (`U.S. The`, `Inc. He`; not `U.S. Trust`, `Mr. Smith`).
+    fn is_sentence_opener(&self, word: &str) -> bool;
+
+    /// `word`, as written, is a small word a headline leaves in lower case (`of`, `the`).
+    fn is_headline_lower(&self, word: &str) -> bool;
+}
+
+/// A word of one character (an initial: `J. Smith`, `U.S.`): a period after it does not end
+/// a sentence, in any language written with an alphabet.
+fn is_initial(word: &str) -> bool {
     let mut cs = word.chars();
-    if cs.next().is_some() && cs.next().is_none() {
-        return true;
+    cs.next().is_some() && cs.next().is_none()
+}
+
+/// A set of short words (at most 7 bytes each) compared without ASCII case, each packed into
+/// an integer: a lookup is a few integer compares, without a string compare or an allocation
+/// (the sentence splitter asks about every word before a period).
+#[derive(Clone, Debug)]
+pub struct ShortWords {
+    keys: Vec<u64>,
+}
+
+impl ShortWords {
+    /// The set of `words`, or the first word longer than 7 bytes.
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Result<ShortWords, &'a str> {
+        let keys = words
+            .into_iter()
+            .map(|w| {
+                if w.len() <= 7 {
+                    Ok(pack_lower(w.as_bytes()))
+                } else {
+                    Err(w)
+                }
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(ShortWords { keys })
     }
-    // Every abbreviation has at most 7 bytes: compare them as integers.
-    if word.len() > 7 {
-        return false;
+
+    /// `w` is one of the words, ASCII case aside.
+    pub fn contains(&self, w: &str) -> bool {
+        w.len() <= 7 && self.keys.contains(&pack_lower(w.as_bytes()))
     }
-    let key = pack_lower(word.as_bytes());
-    abbreviation_keys().contains(&key)
 }
 
 /// `w` (at most 7 bytes) ASCII-lower-cased and packed into an integer, with its length in
@@ -500,18 +536,6 @@ fn pack_lower(w: &[u8]) -> u64 {
     k.make_ascii_lowercase();
     k[7] = w.len() as u8;
     u64::from_le_bytes(k)
-}
-
-/// [`ABBREVIATIONS`] packed by [`pack_lower`].
-fn abbreviation_keys() -> &'static [u64] {
-    static KEYS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    KEYS.get_or_init(|| {
-        ABBREVIATIONS
-            .iter()
-            .inspect(|a| assert!(a.len() <= 7, "abbreviation {a:?} is longer than 7 bytes"))
-            .map(|a| pack_lower(a.as_bytes()))
-            .collect()
-    })
 }
 
 /// The one-byte punctuation token `tok` is `.`, `!` or `?`.
@@ -526,15 +550,15 @@ fn is_close(s: &str) -> bool {
     matches!(s, "\"" | "'" | ")" | "]" | "”" | "’" | "»")
 }
 
-/// Split a token stream into sentences.
-pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+/// Split a token stream into sentences, with a language's `words`.
+pub fn split_sentences(text: &str, tokens: &[Token], words: &dyn SentenceWords) -> Vec<Sentence> {
     let mut sentences = Vec::new();
-    split_sentences_into(text, tokens, &mut sentences);
+    split_sentences_into(text, tokens, words, &mut sentences);
     sentences
 }
 
 /// [`split_sentences`] into `sentences` (cleared first).
-pub fn split_sentences_into(text: &str, tokens: &[Token], sentences: &mut Vec<Sentence>) {
+pub fn split_sentences_into(text: &str, tokens: &[Token], words: &dyn SentenceWords, sentences: &mut Vec<Sentence>) {
     sentences.clear();
     let bytes = text.as_bytes();
     let mut start_tok = 0;
@@ -548,7 +572,7 @@ pub fn split_sentences_into(text: &str, tokens: &[Token], sentences: &mut Vec<Se
                 // (a title, a byline, a dateline) that has no closing punctuation.
                 let gap = &bytes[tokens[i - 1].span.end..t.span.start];
                 if gap.iter().filter(|&&b| b == b'\n').count() >= 2
-                    || is_headline(text, &tokens[line_start.max(start_tok)..i])
+                    || is_headline(text, &tokens[line_start.max(start_tok)..i], words)
                 {
                     push_sentence(sentences, tokens, start_tok, i);
                     start_tok = i;
@@ -565,18 +589,18 @@ pub fn split_sentences_into(text: &str, tokens: &[Token], sentences: &mut Vec<Se
             while end < tokens.len() && !tokens[end].space_before && is_close(tokens[end].text(text)) {
                 end += 1;
             }
-            let abbrev = bytes[t.span.start] == b'.'
-                && i > 0
-                && tokens[i - 1].kind == TokenKind::Word
-                && !t.space_before
-                && is_abbreviation(tokens[i - 1].text(text));
+            let abbrev =
+                bytes[t.span.start] == b'.' && i > 0 && tokens[i - 1].kind == TokenKind::Word && !t.space_before && {
+                    let w = tokens[i - 1].text(text);
+                    is_initial(w) || words.is_abbreviation(w)
+                };
             // After an abbreviation, only a line break or a clearly new sentence (a word that
             // starts sentences and is never part of a name, after a blank: "in the U.S. The
             // company ...") ends the sentence; "U.S. officials", "Mr. Smith" do not.
             let ends = if abbrev {
                 tokens
                     .get(end)
-                    .is_none_or(|n| n.newline_before || n.space_before && is_sentence_opener(n.text(text)))
+                    .is_none_or(|n| n.newline_before || n.space_before && words.is_sentence_opener(n.text(text)))
             } else {
                 match tokens.get(end) {
                     None => true,
@@ -606,56 +630,16 @@ pub fn split_sentences_into(text: &str, tokens: &[Token], sentences: &mut Vec<Se
     }
 }
 
-/// Capitalised words that open sentences and do not continue a name or an abbreviation
-/// (`U.S. The`, `Inc. He`; not `U.S. Trust`, `Dec. 17`, `Mr. Smith`).
-static SENTENCE_OPENERS: &[&str] = &[
-    "The",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "But",
-    "And",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "However",
-    "Meanwhile",
-    "When",
-    "If",
-    "Although",
-    "While",
-    "Yet",
-];
-
-fn is_sentence_opener(word: &str) -> bool {
-    SENTENCE_OPENERS.contains(&word)
-}
-
-/// Small words a headline leaves in lower case.
-static HEADLINE_LOWER: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "vs",
-];
-
 /// A line reads as a headline, byline or dateline: it does not end in sentence punctuation
 /// and every word is capitalized (small function words aside), or it has no words at all.
-fn is_headline(text: &str, line: &[Token]) -> bool {
+fn is_headline(text: &str, line: &[Token], words: &dyn SentenceWords) -> bool {
     let Some(last) = line.last() else { return false };
     if matches!(last.text(text), "." | "," | ";" | ":" | "-" | "—" | "–") {
         return false;
     }
     line.iter().filter(|t| t.kind == TokenKind::Word).all(|t| {
         let w = t.text(text);
-        w.chars().next().is_some_and(|c| c.is_uppercase()) || HEADLINE_LOWER.contains(&w)
+        w.chars().next().is_some_and(|c| c.is_uppercase()) || words.is_headline_lower(w)
     })
 }
 
@@ -766,7 +750,19 @@ mod tests {
             return true;
         }
         let lower = word.to_ascii_lowercase();
-        ABBREVIATIONS.contains(&lower.as_str())
+        crate::lang::en::sentences::ABBREVIATIONS.contains(&lower.as_str())
+    }
+
+    fn is_headline(text: &str, line: &[Token]) -> bool {
+        super::is_headline(text, line, &crate::lang::en::English)
+    }
+
+    fn is_sentence_opener(w: &str) -> bool {
+        crate::lang::en::English.is_sentence_opener(w)
+    }
+
+    fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+        super::split_sentences(text, tokens, &crate::lang::en::English)
     }
 
     /// Split a token stream into sentences.

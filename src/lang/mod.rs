@@ -3,7 +3,7 @@
 //!
 //! | package      | code | what it holds                                                      |
 //! |--------------|------|--------------------------------------------------------------------|
-//! | [`en`]       | `en` | English: the timex grammar's word tables, the tense cues, the month names of datelines, the event stage's and the timeline assembly's word lists (the default) |
+//! | [`en`]       | `en` | English: the timex grammar's word tables, the tense cues, the month names of datelines, the event stage's and the timeline assembly's word lists, the temporal signals and metric phrases of the link stage, the sentence splitter's abbreviations (the default) |
 //! | [`de`]       | `de` | German: absolute dates, month and weekday names, `gestern`/`heute`/`morgen`, `letzte`/`nächste` + unit, tense cues |
 //!
 //! A package is a folder `src/lang/<code>/`: word lists and tables as data files
@@ -12,6 +12,8 @@
 //! `include_str!` and parsed once, on first use ([`Words`], [`Table`], [`Rows`]), plus the little code that cannot be data (the rules that read the tables, the
 //! tense cues). The stages ask the package through [`Language`]; a language is chosen by
 //! its code ([`by_code`], `tempograph tag --lang de`), English by default ([`english`]).
+//! [`signal`] holds what every language's signal words map to (`SignalId`: `after`, `until`,
+//! ...), the vocabulary of the link rules and the learned models.
 //!
 //! # Adding a language
 //!
@@ -27,6 +29,7 @@
 pub mod de;
 pub mod en;
 pub mod engine;
+pub mod signal;
 
 use crate::text::Analysis;
 use engine::{Cand, Ctx, Cue, Lexicon};
@@ -74,6 +77,28 @@ pub trait Language: Send + Sync + 'static {
     fn past_marker_after(&self, _ctx: &Ctx, _i: usize) -> Option<&'static str> {
         None
     }
+
+    /// The words of the cues by which a text sets its own day (`On Monday, ...`, `earlier
+    /// today`, `"…," Smith said on Monday`), read by `crate::timex::reference`. A language
+    /// without them keeps every `today` on the publication date.
+    fn reference_cues(&self) -> Option<&'static ReferenceCues> {
+        None
+    }
+}
+
+/// The words of a language's reference-time cues (see [`Language::reference_cues`]).
+pub struct ReferenceCues {
+    /// The preposition before a day that opens a sentence and so sets the story's day (`On
+    /// Monday, the board voted`), and that may stand between an attribution verb and its day
+    /// (`said on Monday`). Compared without case.
+    pub on: &'static str,
+    /// The word of the publication day that a reference time may move (`today`).
+    pub today: &'static str,
+    /// Words before [`ReferenceCues::today`] that tell narration (`earlier today`): the
+    /// reference time then holds past its sentence, up to the end of the paragraph.
+    pub narrative: &'static Words,
+    /// Verbs that attribute a quote (`"…," Smith said on Monday`).
+    pub attribution: &'static Words,
 }
 
 /// Every language, by code. English first: it is the default.

@@ -22,6 +22,7 @@
 use super::facts::{EventFacts, TimexFacts};
 use super::signals::{self, SignalKind};
 use super::Endpoint;
+use crate::lang::en::link::BETWEEN_WORDS;
 use crate::relation::RelType;
 use crate::text::Analysis;
 use crate::value::{self, Precision};
@@ -182,7 +183,7 @@ fn signal_between(cx: &Context, from: usize, to: usize) -> Option<&'static str> 
     signals::signals_in(cx.text, cx.analysis, a, b)
         .into_iter()
         .find(|s| s.kind != SignalKind::Anchor)
-        .map(|s| s.id)
+        .map(|s| s.id.as_str())
 }
 
 /// A signal among the `n` tokens right before byte offset `at` (nearest first).
@@ -194,7 +195,7 @@ fn signal_before(cx: &Context, at: usize, n: usize, anchors: bool) -> Option<&'s
         .rev()
         .filter_map(|i| signals::signal_at(cx.text, cx.analysis, i))
         .find(|s| anchors || s.kind != SignalKind::Anchor)
-        .map(|s| s.id)
+        .map(|s| s.id.as_str())
 }
 
 fn distance_bucket(cx: &Context, from: usize, to: usize) -> &'static str {
@@ -315,7 +316,7 @@ fn atoms(cx: &Context, kind: PairKind, a: Endpoint, b: Endpoint, keys: &[String]
             let between: Vec<String> = (x..y)
                 .map(|t| cx.analysis.tokens[t].text(cx.text).to_lowercase())
                 .collect();
-            for w in ["that", ",", "and", "to", "but", "which", "who", "said", "because", "if"] {
+            for &w in BETWEEN_WORDS.iter() {
                 if between.iter().any(|b| b == w) {
                     out.push(format!("{k}:between={w}"));
                 }
@@ -393,7 +394,7 @@ fn other_sentence_keys(cx: &Context, e1: &EventFacts, e2: &EventFacts) -> Vec<St
                 .find_map(|i| signals::signal_at(cx.text, cx.analysis, i))
                 .filter(|s| s.kind != SignalKind::Anchor)
         })
-        .map(|s| s.id)
+        .map(|s| s.id.as_str())
         .unwrap_or("-");
     let (t1, a1, c1) = (&e1.tense, &e1.aspect, &e1.class);
     let (t2, a2, c2) = (&e2.tense, &e2.aspect, &e2.class);

@@ -172,13 +172,23 @@ pub fn chooser_table() -> &'static [Row<12>] {
     ROWS.get_or_init(|| load(&CHOOSE))
 }
 
-/// The feature code of the label models: every function of these files (tests left out)
-/// makes or feeds the keys and atoms of [`super::features::pair`] (`timeml/gold.rs` reads the
+/// The feature code of the label models: every function of these files (tests left out),
+/// and the word lists the signal and `between` atoms are read with, makes or feeds the keys and atoms of
+/// [`super::features::pair`] (`timeml/gold.rs` reads the
 /// gold facts the label models are trained on).
 const LABEL_FEATURE_FILES: &[(&str, &str)] = &[
     ("src/link/features.rs", include_str!("features.rs")),
     ("src/link/facts.rs", include_str!("facts.rs")),
     ("src/link/signals.rs", include_str!("signals.rs")),
+    ("src/lang/signal.rs", include_str!("../lang/signal.rs")),
+    (
+        "src/lang/en/data/link/signals.tsv",
+        include_str!("../lang/en/data/link/signals.tsv"),
+    ),
+    (
+        "src/lang/en/data/link/between-words.txt",
+        include_str!("../lang/en/data/link/between-words.txt"),
+    ),
     ("src/timeml/gold.rs", include_str!("../timeml/gold.rs")),
 ];
 

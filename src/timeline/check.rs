@@ -424,10 +424,6 @@ fn date_inverted(d: &super::Date) -> bool {
     wrong(d.earliest, d.latest) || d.ends.is_some_and(|e| wrong(e.earliest, e.latest))
 }
 
-fn k(s: &str) -> Step {
-    Step::key(s)
-}
-
 /// A relation with the YAML path it was written at.
 struct Written {
     rel: Relation,
@@ -441,11 +437,11 @@ struct Written {
 fn written_relations(t: &Timeline) -> Vec<Written> {
     let mut out = Vec::new();
     for (i, r) in t.relations.iter().enumerate() {
-        let base = vec![k("relations"), Step::Index(i)];
+        let base = vec![Step::key("relations"), Step::Index(i)];
         out.push(Written {
             rel: r.clone(),
-            from_path: [base.clone(), vec![k("from")]].concat(),
-            to_path: [base.clone(), vec![k("to")]].concat(),
+            from_path: [base.clone(), vec![Step::key("from")]].concat(),
+            to_path: [base.clone(), vec![Step::key("to")]].concat(),
             path: base,
         });
     }
@@ -456,8 +452,8 @@ fn written_relations(t: &Timeline) -> Vec<Written> {
         for (field, list) in [("before", &e.before), ("after", &e.after)] {
             for j in 0..list.len() {
                 paths.push((
-                    vec![k("events"), Step::Index(i), k(field), Step::Index(j)],
-                    vec![k("events"), Step::Index(i), k("id")],
+                    vec![Step::key("events"), Step::Index(i), Step::key(field), Step::Index(j)],
+                    vec![Step::key("events"), Step::Index(i), Step::key("id")],
                 ));
             }
         }
@@ -519,7 +515,7 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
         .map(|(i, e)| (e.id.as_str(), "events", i))
         .chain(t.times.iter().enumerate().map(|(i, x)| (x.id.as_str(), "times", i)));
     for (id, list, i) in all_ids {
-        let path = vec![k(list), Step::Index(i), k("id")];
+        let path = vec![Step::key(list), Step::Index(i), Step::key("id")];
         if let Some(first) = ids.get(id) {
             // The message names the first use's line: made once lines are known.
             let first = c.place(first);
@@ -543,7 +539,13 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
             if !docs.contains_key(s.document.as_str()) {
                 c.push(
                     Kind::UnknownDocument,
-                    &[k("events"), Step::Index(i), k("sources"), Step::Index(j), k("document")],
+                    &[
+                        Step::key("events"),
+                        Step::Index(i),
+                        Step::key("sources"),
+                        Step::Index(j),
+                        Step::key("document"),
+                    ],
                     unknown_doc(&s.document, &doc_list),
                 );
             }
@@ -554,7 +556,12 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
             if !docs.contains_key(s.document.as_str()) {
                 c.push(
                     Kind::UnknownDocument,
-                    &[k("times"), Step::Index(i), k("source"), k("document")],
+                    &[
+                        Step::key("times"),
+                        Step::Index(i),
+                        Step::key("source"),
+                        Step::key("document"),
+                    ],
                     unknown_doc(&s.document, &doc_list),
                 );
             }
@@ -567,11 +574,11 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
                     c.push(
                         Kind::UnknownDocument,
                         &[
-                            k("relations"),
+                            Step::key("relations"),
                             Step::Index(i),
-                            k("evidence"),
+                            Step::key("evidence"),
                             Step::Index(j),
-                            k("document"),
+                            Step::key("document"),
                         ],
                         unknown_doc(d, &doc_list),
                     );
@@ -588,13 +595,27 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
         .filter_map(|(i, e)| {
             let d = e.date.as_ref()?.derivation.as_ref()?;
             Some((
-                vec![k("events"), Step::Index(i), k("date"), k("derivation"), k("anchor")],
+                vec![
+                    Step::key("events"),
+                    Step::Index(i),
+                    Step::key("date"),
+                    Step::key("derivation"),
+                    Step::key("anchor"),
+                ],
                 d,
             ))
         })
         .chain(t.times.iter().enumerate().filter_map(|(i, x)| {
             let d = x.derivation.as_ref()?;
-            Some((vec![k("times"), Step::Index(i), k("derivation"), k("anchor")], d))
+            Some((
+                vec![
+                    Step::key("times"),
+                    Step::Index(i),
+                    Step::key("derivation"),
+                    Step::key("anchor"),
+                ],
+                d,
+            ))
         }));
     let mut anchor_findings = Vec::new();
     for (path, d) in derivations {
@@ -637,7 +658,12 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
             inverted.insert(i);
             c.push(
                 Kind::InvertedDate,
-                &[k("events"), Step::Index(i), k("date"), k("ends")],
+                &[
+                    Step::key("events"),
+                    Step::Index(i),
+                    Step::key("date"),
+                    Step::key("ends"),
+                ],
                 format!(
                     "event `{}`: it ends on {} at the earliest, after {}, the latest day it can end",
                     e.id,
@@ -651,7 +677,7 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
                 inverted.insert(i);
                 c.push(
                     Kind::InvertedDate,
-                    &[k("events"), Step::Index(i), k("date")],
+                    &[Step::key("events"), Step::Index(i), Step::key("date")],
                     format!(
                         "event `{}`: earliest {} is after latest {}",
                         e.id,
@@ -667,7 +693,7 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
             if a > b {
                 c.push(
                     Kind::InvertedDate,
-                    &[k("times"), Step::Index(i), k("earliest")],
+                    &[Step::key("times"), Step::Index(i), Step::key("earliest")],
                     format!(
                         "time `{}`: earliest {} is after latest {}",
                         x.id,
@@ -689,7 +715,13 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
             let Some(&published) = docs.get(s.document.as_str()) else {
                 continue;
             };
-            let path = [k("events"), Step::Index(i), k("sources"), Step::Index(j), k("tense")];
+            let path = [
+                Step::key("events"),
+                Step::Index(i),
+                Step::key("sources"),
+                Step::Index(j),
+                Step::key("tense"),
+            ];
             // Each check needs its bound: "on or before" says nothing about being later than the
             // publication, "on or after" nothing about being earlier.
             let after_publication = d.earliest.filter(|&a| a > published);
@@ -844,7 +876,7 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
         if e.date.is_none() && !related.contains(e.id.as_str()) && event_ids.get(e.id.as_str()) == Some(&i) {
             c.push(
                 Kind::UnplacedEvent,
-                &[k("events"), Step::Index(i)],
+                &[Step::key("events"), Step::Index(i)],
                 format!(
                     "event `{}` has no date and no relation, so it cannot be placed on the timeline",
                     e.id
@@ -907,11 +939,11 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
             let (path, evidence) = match origin {
                 Some(FactOrigin::EventDate { event }) => {
                     has_date = true;
-                    (vec![k("events"), Step::Index(*event), k("date")], None)
+                    (vec![Step::key("events"), Step::Index(*event), Step::key("date")], None)
                 }
                 Some(FactOrigin::TimeDate { time }) => {
                     has_date = true;
-                    (vec![k("times"), Step::Index(*time)], None)
+                    (vec![Step::key("times"), Step::Index(*time)], None)
                 }
                 Some(FactOrigin::Relation { written: w }) => {
                     let w = &written[*w];
@@ -1026,7 +1058,12 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
                 from: e.from.clone(),
                 to: e.to.clone(),
                 constraint: e.constraint.clone(),
-                place: c.place(&[k("conflicts"), Step::Index(i), k("cycle"), Step::Index(j)]),
+                place: c.place(&[
+                    Step::key("conflicts"),
+                    Step::Index(i),
+                    Step::key("cycle"),
+                    Step::Index(j),
+                ]),
                 evidence: e.evidence.as_ref().map(describe_evidence),
             })
             .collect();
@@ -1039,7 +1076,7 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
                 names.push(&gap);
             }
         }
-        let place = c.place(&[k("conflicts"), Step::Index(i)]);
+        let place = c.place(&[Step::key("conflicts"), Step::Index(i)]);
         c.findings.push(Finding {
             severity: Kind::RecordedConflict.severity(),
             kind: Kind::RecordedConflict,
@@ -1191,7 +1228,12 @@ fn clock_order(
                 w.rel.evidence.first().cloned(),
             ),
             (
-                vec![k("events"), Step::Index(early.0), k("date"), k("time")],
+                vec![
+                    Step::key("events"),
+                    Step::Index(early.0),
+                    Step::key("date"),
+                    Step::key("time"),
+                ],
                 ea.id.clone(),
                 ea.id.clone(),
                 at(ea, early.1, early.2),
@@ -1199,7 +1241,12 @@ fn clock_order(
                 ea.date.as_ref().map(date_evidence),
             ),
             (
-                vec![k("events"), Step::Index(late.0), k("date"), k("time")],
+                vec![
+                    Step::key("events"),
+                    Step::Index(late.0),
+                    Step::key("date"),
+                    Step::key("time"),
+                ],
                 eb.id.clone(),
                 eb.id.clone(),
                 at(eb, late.1, late.2),
@@ -1509,7 +1556,7 @@ mod tests {
         assert!(placed >= 10, "only {placed} findings placed");
         let aliased = "schema: tempograph/1\nevents:\n- id: a\n  label: &l Hack\n  date: 2014-12-05\n  before: [b]\n- id: b\n  label: *l\n  date: 2014-12-01\n- id: a\n  label: Leak\n";
         let t = Timeline::from_yaml(aliased, "aliased.yaml").unwrap();
-        assert!(!yaml::Locator::new(aliased, [&[k("events")][..]]).scanned());
+        assert!(!yaml::Locator::new(aliased, [&[Step::key("events")][..]]).scanned());
         let report = check_with(&t, false);
         assert_eq!(report.to_string(), check_with(&t, true).to_string());
         let lines: Vec<_> = report.findings.iter().map(|f| (f.kind, f.place.line)).collect();
@@ -1558,7 +1605,7 @@ mod mutations {
                         n + 1
                     );
                     compared += 1;
-                    let wanted: Vec<Vec<Step>> = vec![vec![k("events")]];
+                    let wanted: Vec<Vec<Step>> = vec![vec![Step::key("events")]];
                     scanned += usize::from(yaml::Locator::new(&mutated, wanted.iter().map(Vec::as_slice)).scanned());
                 }
             }

@@ -60,7 +60,8 @@ pub fn set_by(
     sentence: usize,
 ) -> Option<Reference> {
     let day = day.filter(|d| *d < dct)?;
-    if c.start == 0 || !ctx.is(c.start - 1, "on") {
+    let cues = ctx.lang.reference_cues()?;
+    if c.start == 0 || !ctx.is(c.start - 1, cues.on) {
         return None;
     }
     let on = &analysis.tokens[c.start - 1];
@@ -81,19 +82,19 @@ pub fn set_by(
 /// Whether candidate `c` ("today", "earlier today", "later today") in `sentence`, starting at
 /// byte `at`, is told on the reference day.
 pub fn applies(ctx: &Ctx, c: &Cand, r: &Reference, sentence: usize, at: usize) -> bool {
-    if c.rule != "relative/day-word" || !ctx.is(c.end - 1, "today") || at < r.at {
+    let Some(cues) = ctx.lang.reference_cues() else {
+        return false;
+    };
+    if c.rule != "relative/day-word" || !ctx.is(c.end - 1, cues.today) || at < r.at {
         return false;
     }
     if sentence == r.sentence {
         return true;
     }
-    let narrative = ctx.any(c.start, &["earlier", "later"]);
+    let narrative = ctx.any(c.start, cues.narrative);
     let between = &ctx.text[r.at..at];
     narrative && !between.contains("\n\n") && !between.contains("\r\n\r\n")
 }
-
-/// Verbs that attribute a quote ("…," Smith *said* on Monday).
-static ATTRIBUTION: &[&str] = &["said", "told", "added", "announced", "stated", "wrote", "explained"];
 
 /// Whether byte `at` is inside a quotation of its sentence: after an odd number of straight
 /// double quotes, or after an opening curly quote not yet closed.
@@ -111,11 +112,12 @@ pub fn in_quote(analysis: &Analysis, text: &str, at: usize) -> bool {
 /// "on" between or not), the verb after a closing quote of the same sentence ("…," Smith said
 /// on Monday; "…," said Smith on Monday is not read).
 pub fn dates_attribution(ctx: &Ctx, analysis: &Analysis, c: &Cand) -> Option<usize> {
+    let cues = ctx.lang.reference_cues()?;
     let mut k = c.start.checked_sub(1)?;
-    if ctx.is(k, "on") {
+    if ctx.is(k, cues.on) {
         k = k.checked_sub(1)?;
     }
-    if !ctx.any(k, ATTRIBUTION) {
+    if !ctx.any(k, cues.attribution) {
         return None;
     }
     let at = analysis.tokens[k].span.start;

@@ -1278,7 +1278,7 @@ pub fn resolve_window(
             }
         }
         if c.rule == "relative/day-word"
-            && ctx.is(c.end - 1, "today")
+            && ctx.lang.reference_cues().is_some_and(|q| ctx.is(c.end - 1, q.today))
             && value == dct_value
             && super::reference::in_quote(analysis, text, span.start)
         {

@@ -27,6 +27,7 @@
 //! | [`NAME_PARTICLES`]    | `data/name-particles.txt`  | `es`, `bin`        | event labels                  |
 //! | [`HABITUAL_ADVERBS`]  | `data/habitual-adverbs.txt`| `often`            | events worth listing          |
 //! | [`DATELINE_WORDS`]    | `data/dateline-words.txt`  | `posted`, `gmt`    | `document` (datelines)        |
+//! | [`NARRATIVE_WORDS`], [`ATTRIBUTION_VERBS`] | `data/narrative-words.txt`, `data/attribution-verbs.txt` | `earlier`, `said` | `timex::reference` (through [`Language::reference_cues`]) |
 //!
 //! and, by the stage that reads them:
 //!
@@ -35,18 +36,22 @@
 //! | [`words`]     | `data/*.txt`             | prepositions, articles, finite auxiliaries | event labels, the pipeline |
 //! | [`events`]    | `data/events/*`          | `be` forms, modals, determiners, class by lemma, suffix rules | `events` (tagger, verb group, morphology, labels, listing) |
 //! | [`timeline`]  | `data/timeline/*`        | `since` → `BEGUN_BY`, pronouns, support verbs | the pipeline, `focus` |
+//! | [`sentences`] | `data/sentences/*`       | abbreviations (`inc`), sentence openers (`However`), headline words (`of`); [`crate::text::Analysis::new`] | the sentence splitter (`text`) |
+//! | [`link`]      | `data/link/*`            | `in the wake of` → `after`, `several` → 3..7 days, `later` | `link` (signals, metric phrases, timex rules) |
 //!
 //! The grammar rules that read these tables are still Rust functions in `timex::rules`
 //! (`date.rs`, `relative.rs`, ...): [`English::extract`] runs them. `docs/DESIGN.md` ("The
 //! language seam") lists what else still reads English outside this folder.
 
 pub mod events;
+pub mod link;
 pub mod rules;
+pub mod sentences;
 pub mod tense;
 pub mod timeline;
 pub mod words;
 
-use super::{Language, Table, Words};
+use super::{Language, ReferenceCues, Table, Words};
 use crate::lang::engine::Cue;
 use crate::lang::engine::{Cand, Ctx, Lexicon, Unit};
 use crate::text::Analysis;
@@ -90,7 +95,25 @@ impl Language for English {
     fn past_marker_after(&self, ctx: &Ctx, i: usize) -> Option<&'static str> {
         (ctx.punct(i, "'") && ctx.is(i + 1, "s")).then_some("possessive `'s`")
     }
+
+    fn reference_cues(&self) -> Option<&'static ReferenceCues> {
+        Some(&REFERENCE_CUES)
+    }
 }
+
+/// The reference-time cues: `On Monday, ...`, `earlier today`, `"…," Smith said on Monday`.
+static REFERENCE_CUES: ReferenceCues = ReferenceCues {
+    on: "on",
+    today: "today",
+    narrative: &NARRATIVE_WORDS,
+    attribution: &ATTRIBUTION_VERBS,
+};
+
+/// Words before `today` that tell narration (`earlier today`, `later today`).
+pub static NARRATIVE_WORDS: Words = Words::new(include_str!("data/narrative-words.txt"));
+
+/// Verbs that attribute a quote (`"…," Smith said on Monday`).
+pub static ATTRIBUTION_VERBS: Words = Words::new(include_str!("data/attribution-verbs.txt"));
 
 /// Synonym groups of event lemmas, one group a line, words separated by `, ` (the event
 /// merger: `hack, hacking, attack, ...`).

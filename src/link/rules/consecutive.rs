@@ -18,7 +18,7 @@
 
 use super::{events_by_sentence, is_finite, rule, Candidate};
 use crate::link::features::Context;
-use crate::link::signals;
+use crate::link::signals::{self, MetricWord, SignalId};
 use crate::link::Endpoint;
 use crate::relation::RelType;
 
@@ -91,14 +91,14 @@ pub fn candidates(cx: &Context) -> Vec<Candidate> {
         let metric = head
             .clone()
             .filter_map(|k| signals::metric_at(cx.text, cx.analysis, k))
-            .find(|m| matches!(m.word, "later" | "earlier"));
+            .find(|m| matches!(m.word, MetricWord::Later | MetricWord::Earlier));
         let then = head
             .clone()
             .filter_map(|k| signals::signal_at(cx.text, cx.analysis, k))
-            .find(|g| matches!(g.id, "then" | "later"));
+            .find(|g| matches!(g.id, SignalId::Then | SignalId::Later));
         let (ea, eb) = (Endpoint::Event(a), Endpoint::Event(b));
         let c = match (metric, then) {
-            (Some(m), _) if m.word == "later" => {
+            (Some(m), _) if m.word == MetricWord::Later => {
                 rule(ea, eb, RelType::Before, Some(m.days), "link/metric-later", m.span)
             }
             (Some(m), _) => rule(eb, ea, RelType::Before, Some(m.days), "link/metric-earlier", m.span),

@@ -16,7 +16,7 @@
 use super::{cover, events_by_sentence, is_finite, learned, rule, Candidate};
 use crate::link::features::Context;
 use crate::link::model::Classifier;
-use crate::link::signals::{self, Metric, Signal, SignalKind};
+use crate::link::signals::{self, Metric, MetricWord, Signal, SignalId, SignalKind};
 use crate::link::Endpoint;
 use crate::relation::RelType;
 use crate::text::Span;
@@ -24,9 +24,9 @@ use crate::text::Span;
 /// Signals that open a subordinate clause and order it.
 fn ordering(s: &Signal) -> Option<SignalKind> {
     match s.id {
-        "after" | "following" | "since" => Some(SignalKind::After),
-        "before" | "until" => Some(SignalKind::Before),
-        "then" | "later" => Some(SignalKind::Then),
+        SignalId::After | SignalId::Following | SignalId::Since => Some(SignalKind::After),
+        SignalId::Before | SignalId::Until => Some(SignalKind::Before),
+        SignalId::Then | SignalId::Later => Some(SignalKind::Then),
         _ => None,
     }
 }
@@ -130,7 +130,7 @@ pub fn candidates(cx: &Context, model: &dyn Classifier) -> Vec<Candidate> {
                 .find(|g| ordering(g).is_some());
             let metric_later = (ta..tb)
                 .filter_map(|k| signals::metric_at(cx.text, cx.analysis, k))
-                .find(|m| m.word == "later");
+                .find(|m| m.word == MetricWord::Later);
             let ev_ab = Span::new(cx.events[a].span.start, cx.events[b].span.end);
             let c = if let Some(m) = metric_later {
                 ordered(a, b, Some(m), "link/metric-later", m.span)
@@ -173,7 +173,7 @@ pub fn candidates(cx: &Context, model: &dyn Classifier) -> Vec<Candidate> {
         }
         // "in the last 24 hours": the nearest event before it (else after it) is recent.
         for k in sent.tokens.clone() {
-            let Some(m) = signals::metric_at(cx.text, cx.analysis, k).filter(|m| m.word == "last") else {
+            let Some(m) = signals::metric_at(cx.text, cx.analysis, k).filter(|m| m.word == MetricWord::Last) else {
                 continue;
             };
             let before = evs

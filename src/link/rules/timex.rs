@@ -14,16 +14,24 @@
 //! | anything else                          | `link/timex-model`   | learned                    |
 
 use super::{cover, learned, rule, Candidate};
+use crate::lang::en::link::ANCHOR_WORDS;
 use crate::link::features::Context;
 use crate::link::model::Classifier;
-use crate::link::signals;
+use crate::link::signals::{self, SignalId};
 use crate::link::{Endpoint, TimexFacts};
 use crate::relation::RelType;
 use crate::text::Span;
 
-/// Words that may stand between an anchoring preposition and the timex ("on *last* Tuesday").
-static ANCHOR_WORDS: &[&str] = &[
-    "in", "on", "at", "during", "earlier", "later", "this", "last", "next", "over",
+/// Signals that anchor the timex they introduce to an event ("*on* Tuesday", "*earlier*
+/// this week"); the words that may stand before a bare timex are [`ANCHOR_WORDS`].
+const ANCHOR_SIGNALS: &[SignalId] = &[
+    SignalId::In,
+    SignalId::On,
+    SignalId::At,
+    SignalId::During,
+    SignalId::Earlier,
+    SignalId::Later,
+    SignalId::Over,
 ];
 
 /// The lower-cased words just before the timex in its sentence (nearest last), at most 2.
@@ -50,12 +58,12 @@ pub fn signal_relation(cx: &Context, t: &TimexFacts) -> (Option<(RelType, &'stat
     };
     let dated = t.kind == "DATE" || t.kind == "TIME";
     let made = match sig.map(|s| s.0) {
-        Some("since") if dated => Some((RelType::BegunBy, "link/timex-since")),
-        Some("until") if dated => Some((RelType::EndedBy, "link/timex-until")),
-        Some("before") if dated => Some((RelType::Before, "link/timex-before")),
-        Some("after") | Some("following") if dated => Some((RelType::After, "link/timex-after")),
-        Some("for") | Some("through") if t.kind == "DURATION" => Some((RelType::During, "link/timex-for")),
-        Some(s) if dated && ANCHOR_WORDS.contains(&s) => Some((RelType::IsIncluded, "link/timex-anchor")),
+        Some(SignalId::Since) if dated => Some((RelType::BegunBy, "link/timex-since")),
+        Some(SignalId::Until) if dated => Some((RelType::EndedBy, "link/timex-until")),
+        Some(SignalId::Before) if dated => Some((RelType::Before, "link/timex-before")),
+        Some(SignalId::After | SignalId::Following) if dated => Some((RelType::After, "link/timex-after")),
+        Some(SignalId::For | SignalId::Through) if t.kind == "DURATION" => Some((RelType::During, "link/timex-for")),
+        Some(s) if dated && ANCHOR_SIGNALS.contains(&s) => Some((RelType::IsIncluded, "link/timex-anchor")),
         None if dated => {
             // Bare ("Tuesday, the company said") or introduced by a determiner-like word
             // the tagger left outside the timex.
