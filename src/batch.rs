@@ -106,7 +106,7 @@ impl Options {
     /// A pool of [`Options::threads`] threads, `None` for one thread (the caller's). `Err`
     /// when the threads cannot be started (too little memory, a process limit), with a
     /// message that says how many were asked for.
-    pub fn try_pool(&self) -> crate::error::Result<Option<rayon::ThreadPool>> {
+    pub fn try_pool(&self) -> tempograph_core::error::Result<Option<rayon::ThreadPool>> {
         let threads = self.threads();
         if threads <= 1 {
             return Ok(None);
@@ -116,7 +116,7 @@ impl Options {
             .build()
             .map(Some)
             .map_err(|e| {
-                crate::error::Error::usage(format!(
+                tempograph_core::error::Error::usage(format!(
                     "could not start {threads} worker threads ({e}); try a smaller --jobs"
                 ))
             })
@@ -206,13 +206,13 @@ pub fn install<R: Send>(opts: &Options, f: impl FnOnce() -> R + Send) -> R {
 /// [`install`], but failing to start the threads is an error (the CLI reports it, exit 2)
 /// rather than a fall-back to rayon's global pool, whose own start-up failure would panic.
 /// With one thread, `f` runs on a pool of one, so that `par_iter` inside it stays on it.
-pub fn try_install<R: Send>(opts: &Options, f: impl FnOnce() -> R + Send) -> crate::error::Result<R> {
+pub fn try_install<R: Send>(opts: &Options, f: impl FnOnce() -> R + Send) -> tempograph_core::error::Result<R> {
     let threads = opts.threads();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .map_err(|e| {
-            crate::error::Error::usage(format!(
+            tempograph_core::error::Error::usage(format!(
                 "could not start {threads} worker threads ({e}); try a smaller --jobs"
             ))
         })?;
@@ -220,7 +220,7 @@ pub fn try_install<R: Send>(opts: &Options, f: impl FnOnce() -> R + Send) -> cra
 }
 
 /// [`map`], but failing to start the threads is an error instead of a single-threaded run.
-pub fn try_map<T, R, F>(items: &[T], opts: &Options, f: F) -> crate::error::Result<Vec<R>>
+pub fn try_map<T, R, F>(items: &[T], opts: &Options, f: F) -> tempograph_core::error::Result<Vec<R>>
 where
     T: Sync,
     R: Send,
@@ -254,7 +254,7 @@ pub struct Pool {
 impl Pool {
     /// A pool of `opts.threads()` threads (none when that is 1); `Err` when they cannot be
     /// started.
-    pub fn try_new(opts: &Options) -> crate::error::Result<Pool> {
+    pub fn try_new(opts: &Options) -> tempograph_core::error::Result<Pool> {
         Ok(Pool { pool: opts.try_pool()? })
     }
 

@@ -21,13 +21,13 @@
 //! dateline's own (`by`, `on`, `updated`, `am`, ...), or with one and a closing full stop, is
 //! running text ("The studio was hacked on Nov. 24, 2014." gives no publication date).
 
-use crate::error::{Error, Result};
 use crate::text::LineIndex;
 use chrono::NaiveDate;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use tempograph_core::error::{Error, Result};
 
 /// How many leading non-empty lines are searched for a dateline.
 pub const DATELINE_LINES: usize = 5;

@@ -60,12 +60,12 @@ use crate::document::{DctSource, Document};
 use crate::events::Event;
 use crate::link::{Endpoint, Tlink};
 use crate::pipeline::Analyzed;
-use crate::relation::RelType;
 use crate::text::{Analysis, Span};
 use crate::timex::{AnchorKind, Derivation, Direction, Timex, TimexType};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use tempograph_core::relation::RelType;
 
 /// The record format this version writes and reads.
 pub const FORMAT: &str = "tempograph-extract/1";

@@ -1,10 +1,10 @@
 //! The stable, documented way in: texts with publication dates in, a checked timeline out,
 //! rendered in any format. Re-exported at the crate root. See: #17.
 
-use crate::error::{Error, Result};
 use crate::render::{Format, Options, View};
 use crate::timeline::{Report, Timeline};
 use chrono::NaiveDate;
+use tempograph_core::error::{Error, Result};
 
 /// Collects documents (texts with their publication dates) and builds a [`Timeline`] from
 /// them: temporal expressions resolved against each document's date, events, relations,

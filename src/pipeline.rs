@@ -26,14 +26,14 @@ use crate::lang::en::timeline::{
 };
 use crate::lang::en::words::{is_article_or_coordinator, is_finite_auxiliary, is_preposition};
 use crate::link::{Endpoint, Tlink};
-use crate::relation::RelType;
 use crate::text::{capitalised, squash, Analysis, LineIndex, Span, TokenKind};
 use crate::timeline::{self as tl, Timeline};
 use crate::timex::{Timex, TimexType};
-use crate::value::{date_range, Precision};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
+use tempograph_core::relation::RelType;
+use tempograph_core::value::{date_range, Precision};
 
 /// Options of [`build`].
 #[derive(Clone, Debug, Default)]
@@ -73,10 +73,10 @@ impl Limits {
     pub const DEFAULT_MAX_EVENTS: u64 = 1_000_000;
 
     /// Refuse a document whose text is past `max_document_bytes`.
-    pub fn check_document(&self, doc: &Document) -> crate::error::Result<()> {
+    pub fn check_document(&self, doc: &Document) -> tempograph_core::error::Result<()> {
         let n = doc.text.len() as u64;
         if n > self.max_document_bytes {
-            return Err(crate::error::Error::limit(
+            return Err(tempograph_core::error::Error::limit(
                 &doc.path,
                 "bytes",
                 n,
@@ -349,7 +349,7 @@ pub fn analyze(doc: &Document) -> Analyzed<'_> {
 }
 
 /// [`analyze`], refusing a document with more than `max_events` events before relating them.
-pub fn try_analyze(doc: &Document, max_events: u64) -> crate::error::Result<Analyzed<'_>> {
+pub fn try_analyze(doc: &Document, max_events: u64) -> tempograph_core::error::Result<Analyzed<'_>> {
     try_analyze_with(doc, max_events, None)
 }
 
@@ -361,7 +361,7 @@ pub fn try_analyze_with<'a>(
     doc: &'a Document,
     max_events: u64,
     given: Option<&[Span]>,
-) -> crate::error::Result<Analyzed<'a>> {
+) -> tempograph_core::error::Result<Analyzed<'a>> {
     let analysis = Analysis::new(&doc.text);
     let lang = doc.language.as_deref().and_then(crate::lang::by_code);
     let mut timexes = crate::timex::tag_in(lang.unwrap_or_else(crate::lang::english), &doc.text, &analysis, doc.dct);
@@ -373,7 +373,7 @@ pub fn try_analyze_with<'a>(
     // A number that is part of a name is no date ("Local 1987", "1600 Pennsylvania Avenue").
     timexes.retain(|t| !name_number(&doc.text, &analysis, &syntax, t));
     if events.len() as u64 > max_events {
-        return Err(crate::error::Error::limit(
+        return Err(tempograph_core::error::Error::limit(
             &doc.path,
             "events",
             events.len() as u64,
@@ -641,12 +641,12 @@ fn governed_candidates(a: &Analyzed, t: usize, lo: usize, hi: usize) -> Vec<usiz
 /// [`Limits::max_document_bytes`] or the documents' events together are past
 /// [`Limits::max_events`] (checked in document order, so the error names the document that
 /// crossed it whatever the number of threads).
-pub fn build(docs: &[Document], opts: &Options) -> crate::error::Result<Timeline> {
+pub fn build(docs: &[Document], opts: &Options) -> tempograph_core::error::Result<Timeline> {
     let limits = opts.limits;
     for d in docs {
         limits.check_document(d)?;
     }
-    let analyzed: Vec<crate::error::Result<Analyzed>> =
+    let analyzed: Vec<tempograph_core::error::Result<Analyzed>> =
         docs.par_iter().map(|d| try_analyze(d, limits.max_events)).collect();
     let mut total = 0u64;
     let mut out = Vec::with_capacity(analyzed.len());
@@ -654,7 +654,7 @@ pub fn build(docs: &[Document], opts: &Options) -> crate::error::Result<Timeline
         let a = a?;
         total += a.events.len() as u64;
         if total > limits.max_events {
-            return Err(crate::error::Error::limit(
+            return Err(tempograph_core::error::Error::limit(
                 &a.doc.path,
                 "events in all documents up to this one",
                 total,
@@ -1501,9 +1501,11 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                             l.rel,
                             RelType::During | RelType::DuringInv | RelType::Simultaneous | RelType::Identity
                         );
-                    if let (true, Some(n), Some((min, max))) =
-                        (lasts, node_of(d, e, &mut g), crate::value::duration_days(&tx.value))
-                    {
+                    if let (true, Some(n), Some((min, max))) = (
+                        lasts,
+                        node_of(d, e, &mut g),
+                        tempograph_core::value::duration_days(&tx.value),
+                    ) {
                         g.duration(n, min, max, ev);
                     }
                     continue;

@@ -36,12 +36,12 @@
 
 use crate::batch::{Options, Pool};
 use crate::document::{find_dateline, DctSource, Document};
-use crate::error::{Error, Result};
 use crate::text::LineIndex;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, Write};
 use std::path::Path;
+use tempograph_core::error::{Error, Result};
 
 /// Lines per chunk.
 pub const CHUNK_LINES: usize = 4096;

@@ -13,12 +13,12 @@ static MODEL_BYTES: &[u8] = include_bytes!("../models/en/ud-ewt/model.bin");
 pub static MANIFEST: &str = include_str!("../models/en/ud-ewt/manifest.toml");
 
 /// The embedded model, loaded on first use.
-pub fn model() -> crate::error::Result<&'static Model> {
+pub fn model() -> tempograph_core::error::Result<&'static Model> {
     static MODEL: OnceLock<Result<Model, String>> = OnceLock::new();
     MODEL
         .get_or_init(|| Model::from_bytes(MODEL_BYTES))
         .as_ref()
-        .map_err(|e| crate::error::Error::tool("syntax model", e.clone()))
+        .map_err(|e| tempograph_core::error::Error::tool("syntax model", e.clone()))
 }
 
 /// Parses the byte range `start..end` of `text` as one sentence (tokenized by the

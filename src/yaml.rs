@@ -4,10 +4,10 @@
 //! so the choice of YAML library is made in one place and its errors are turned into
 //! [`Error`]s with `path:line:column` once.
 
-use crate::error::{Error, Result};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::path::Path;
+use tempograph_core::error::{Error, Result};
 
 /// Parse YAML text read from `path` into `T`.
 pub fn from_str<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T> {

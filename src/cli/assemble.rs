@@ -13,12 +13,12 @@
 //! grouping and order.
 
 use super::Outcome;
-use crate::error::Error;
 use crate::extract::{GroupBy, Record};
 use crate::pipeline::Limits;
 use rayon::prelude::*;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
+use tempograph_core::error::Error;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

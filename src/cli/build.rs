@@ -14,8 +14,8 @@ use super::input::{default_title, load_documents};
 use super::output::Format;
 use super::Outcome;
 use crate::document;
-use crate::error::Error;
 use std::path::{Path, PathBuf};
+use tempograph_core::error::Error;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

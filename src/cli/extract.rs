@@ -15,12 +15,12 @@
 //! cannot be processed gets an error line (`{"id", "line", "error"}`) and the stream goes on.
 
 use super::Outcome;
-use crate::error::Error;
 use crate::extract::Record;
 use crate::pipeline::Limits;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use tempograph_core::error::Error;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

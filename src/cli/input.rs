@@ -2,8 +2,8 @@
 //! manifest; every error collected so that all problems are reported at once.
 
 use crate::document::{self, Document};
-use crate::error::Error;
 use std::path::{Path, PathBuf};
+use tempograph_core::error::Error;
 
 /// Expand folders into their `*.txt` files, sorted by name.
 pub fn expand_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {

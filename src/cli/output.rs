@@ -16,9 +16,9 @@
 //! with exit status 0, as ripgrep does; any other write error (`> /dev/full`) is an error
 //! naming `<stdout>` (exit 2). See: #18.
 
-use crate::error::Error;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use tempograph_core::error::Error;
 
 /// Write `content` to standard output. A closed pipe exits the process with status 0 (the
 /// reader has all it wanted; nothing more can be said); another error is returned.
@@ -225,7 +225,7 @@ pub enum Format {
 
 impl Format {
     /// The timeline written in this format (`all`: the table lists the unlisted events too).
-    pub fn write(self, t: &crate::timeline::Timeline, all: bool) -> crate::error::Result<String> {
+    pub fn write(self, t: &crate::timeline::Timeline, all: bool) -> tempograph_core::error::Result<String> {
         match self {
             Format::Yaml => t.to_yaml(),
             Format::Json => crate::render::render(t, crate::render::Format::Json),

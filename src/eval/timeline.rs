@@ -30,13 +30,13 @@
 //! ```
 
 use super::tlink::{self, TaCounts, Triple};
-use crate::error::{Error, Result};
 use crate::link::Endpoint;
-use crate::relation::RelType;
 use crate::text::Span;
 use crate::timeml::TimemlDoc;
 use chrono::NaiveDate;
 use std::path::Path;
+use tempograph_core::error::{Error, Result};
+use tempograph_core::relation::RelType;
 
 /// One line of a timeline.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,7 +112,7 @@ pub fn date_value(date: &str) -> Option<String> {
     while let Some(s) = v.strip_suffix("-XX") {
         v = s;
     }
-    crate::value::date_range(v).map(|_| v.to_string())
+    tempograph_core::value::date_range(v).map(|_| v.to_string())
 }
 
 /// Parse a timeline file's text (`path` for error messages).
@@ -319,8 +319,8 @@ struct Dated {
 
 /// The date a TIMEX3 value gives a timeline event, at day, month or year precision.
 fn anchor_date(value: &str) -> Option<String> {
-    let r = crate::value::date_range(value)?;
-    use crate::value::Precision::*;
+    let r = tempograph_core::value::date_range(value)?;
+    use tempograph_core::value::Precision::*;
     let d = r.earliest;
     Some(match r.precision {
         Day | Time => d.format("%Y-%m-%d").to_string(),
@@ -438,8 +438,8 @@ fn reference_day(a: &crate::pipeline::Analyzed, e: &crate::events::Event) -> Opt
         .iter()
         .take_while(|t| t.span.start < e.span.start)
         .filter_map(|t| {
-            let r = crate::value::date_range(&t.value)?;
-            (r.precision == crate::value::Precision::Day
+            let r = tempograph_core::value::date_range(&t.value)?;
+            (r.precision == tempograph_core::value::Precision::Day
                 && r.earliest <= dct
                 && r.earliest > dct - chrono::Duration::days(REFERENCE_REACH_DAYS))
             .then(|| r.earliest.format("%Y-%m-%d").to_string())
@@ -450,7 +450,7 @@ fn reference_day(a: &crate::pipeline::Analyzed, e: &crate::events::Event) -> Opt
 fn order(entity: &str, events: Vec<Dated>) -> Timeline {
     let key = |d: &str| {
         date_value(d)
-            .and_then(|v| crate::value::date_range(&v))
+            .and_then(|v| tempograph_core::value::date_range(&v))
             .map(|r| (r.earliest, r.latest))
     };
     let mut dated: Vec<(NaiveDate, NaiveDate)> = events.iter().filter_map(|e| key(&e.date)).collect();

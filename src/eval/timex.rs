@@ -16,10 +16,10 @@
 //! system one overlaps it, and its attributes are compared with the overlapping system
 //! timex that has the same extent, else the first one.
 
-use crate::error::{Error, Result};
 use crate::text::Span;
 use crate::timeml::{Annotation, TimemlDoc};
 use serde::Serialize;
+use tempograph_core::error::{Error, Result};
 
 /// Counts summed over documents.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]

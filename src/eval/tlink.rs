@@ -35,16 +35,16 @@
 //! SIMULTANEOUS, IDENTITY, DURING, DURING_INV    x⁻ = y⁻, x⁺ = y⁺
 //! ```
 
-use crate::error::Result;
 pub use crate::link::closure::{Added, PointGraph};
 use crate::link::facts::GoldEntities;
 use crate::link::features::{self, Context};
 use crate::link::{Classifier, Endpoint};
-use crate::relation::RelType;
 use crate::text::Analysis;
 use crate::timeml::gold::gold_entities;
 use crate::timeml::{attr, TimemlDoc};
 use std::path::{Path, PathBuf};
+use tempograph_core::error::Result;
+use tempograph_core::relation::RelType;
 
 /// A TLINK as the scorer sees it: two endpoint ids (eiids or tids) and a relation.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -247,7 +247,7 @@ pub fn load_gold(path: &Path) -> Result<GoldDoc> {
 
 /// The `.tml` files of a folder, sorted by name.
 pub fn tml_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let rd = std::fs::read_dir(dir).map_err(|e| crate::error::Error::io(dir, e))?;
+    let rd = std::fs::read_dir(dir).map_err(|e| tempograph_core::error::Error::io(dir, e))?;
     let mut v: Vec<PathBuf> = rd
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "tml"))

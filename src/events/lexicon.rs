@@ -106,17 +106,19 @@ impl Lexicon {
     /// `train/scripts/gen_event_lexicon.py --folds K --fold-out DIR`: counts from the other folds),
     /// whose `# held out:` line must name exactly the documents `held` (file names) that the
     /// run scores with it; otherwise the table was made for other folds or folders.
-    pub fn for_fold(dir: &std::path::Path, fold: usize, held: &[String]) -> crate::error::Result<Lexicon> {
+    pub fn for_fold(dir: &std::path::Path, fold: usize, held: &[String]) -> tempograph_core::error::Result<Lexicon> {
         let path = dir.join(format!("fold-{fold}.tsv"));
-        let tsv = std::fs::read_to_string(&path).map_err(|e| crate::error::Error::io(&path, e))?;
+        let tsv = std::fs::read_to_string(&path).map_err(|e| tempograph_core::error::Error::io(&path, e))?;
         let (line, named) = tsv
             .lines()
             .enumerate()
             .find_map(|(i, l)| l.strip_prefix("# held out:").map(|rest| (i + 1, rest)))
-            .ok_or_else(|| crate::error::Error::parse_at(&path, None, None, "a `# held out: FILE...` line", "none"))?;
+            .ok_or_else(|| {
+                tempograph_core::error::Error::parse_at(&path, None, None, "a `# held out: FILE...` line", "none")
+            })?;
         let named: Vec<&str> = named.split_whitespace().collect();
         if named != held {
-            return Err(crate::error::Error::parse_at(
+            return Err(tempograph_core::error::Error::parse_at(
                 &path,
                 Some(line),
                 None,

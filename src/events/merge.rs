@@ -320,7 +320,7 @@ fn sentence_time(doc: &DocEvents, si: usize, sorted: bool) -> SentenceTime {
         &doc.times[..]
     };
     for t in times.iter().filter(|t| span.contains(&t.span)) {
-        let Some(r) = crate::value::date_range(&t.value) else {
+        let Some(r) = tempograph_core::value::date_range(&t.value) else {
             continue;
         };
         let slot = match premodified_noun(doc, t.span) {

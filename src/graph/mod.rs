@@ -39,8 +39,6 @@
 
 mod stn;
 
-use crate::relation::RelType;
-use crate::value::{day_number, from_day_number, Precision};
 use chrono::Datelike;
 use chrono::NaiveDate;
 use petgraph::graph::DiGraph;
@@ -49,6 +47,8 @@ use std::collections::HashMap;
 use std::fmt;
 use std::time::Duration;
 use stn::{Arc, Stn, STRUCTURAL, W};
+use tempograph_core::relation::RelType;
+use tempograph_core::value::{day_number, from_day_number, Precision};
 
 /// Distances and durations are clamped to ± this many days (about 2.7 million years).
 pub const MAX_DAYS: i64 = 1_000_000_000;

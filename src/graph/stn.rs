@@ -2,7 +2,7 @@
 //!
 //! Time points are integers `0..n`; a constraint is an *arc* `x → y` with weight `w`, meaning
 //! `t(y) − t(x) ≤ w` (the distance graph of Dechter, Meiri and Pearl). Absolute bounds are
-//! arcs from or to a virtual *origin* (`t = 0`, day 0 of [`crate::value::day_number`]).
+//! arcs from or to a virtual *origin* (`t = 0`, day 0 of [`tempograph_core::value::day_number`]).
 //!
 //! | constraint                 | arc                               |
 //! |----------------------------|-----------------------------------|

@@ -158,7 +158,7 @@ fn every_relation_reads_back() {
         (EndedBy, Some(EndedBy)),
         (Vague, None),
     ];
-    assert_eq!(cases.len(), crate::relation::REL_NAMES.len());
+    assert_eq!(cases.len(), tempograph_core::relation::REL_NAMES.len());
     for &(rel, want) in cases {
         let mut g = Graph::new();
         let a = g.add_interval("a", (0, 0));

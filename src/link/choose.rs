@@ -38,9 +38,9 @@ use super::rules::consecutive::MainEvent::FirstFinite;
 use super::rules::{self, Strength};
 use super::softmax;
 use super::{Endpoint, Tlink};
-use crate::relation::RelType;
 use crate::text::Span;
 use std::collections::{BTreeMap, BTreeSet};
+use tempograph_core::relation::RelType;
 
 /// Index of the NONE label (after [`LABELS`]).
 pub const NONE: usize = 11;

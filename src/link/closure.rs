@@ -36,9 +36,9 @@
 //! graph exactly when one of them closes a strict cycle alone or the two close one together,
 //! which is four reachability questions. See docs/GRAPH.md for the measured growth.
 
-use crate::relation::RelType;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use tempograph_core::relation::RelType;
 
 /// Which end of an interval.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -725,7 +725,7 @@ mod tests {
     #[test]
     fn decides_as_the_reference_does() {
         let names: Vec<String> = (0..12).map(|i| format!("n{i}")).collect();
-        let rels: Vec<RelType> = crate::relation::REL_NAMES.iter().map(|&(_, r)| r).collect();
+        let rels: Vec<RelType> = tempograph_core::relation::REL_NAMES.iter().map(|&(_, r)| r).collect();
         let mut next = rng(0x5eed);
         let (mut violated, mut new) = (0, 0);
         for round in 0..400 {
@@ -759,7 +759,7 @@ mod tests {
     /// times of day (many equal, nested, overlapping and adjacent ones).
     #[test]
     fn calendar_is_every_pair() {
-        let rels: Vec<RelType> = crate::relation::REL_NAMES.iter().map(|&(_, r)| r).collect();
+        let rels: Vec<RelType> = tempograph_core::relation::REL_NAMES.iter().map(|&(_, r)| r).collect();
         let mut next = rng(0xca1);
         for round in 0..150 {
             let n = 2 + round % 14;

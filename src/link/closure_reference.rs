@@ -4,8 +4,8 @@
 //! `closure`). Test-only.
 #![allow(dead_code)]
 
-use crate::relation::RelType;
 use std::collections::BTreeMap;
+use tempograph_core::relation::RelType;
 
 /// Which end of an interval.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

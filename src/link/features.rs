@@ -23,10 +23,10 @@ use super::facts::{EventFacts, TimexFacts};
 use super::signals::{self, SignalKind};
 use super::Endpoint;
 use crate::lang::en::link::BETWEEN_WORDS;
-use crate::relation::RelType;
 use crate::text::Analysis;
-use crate::value::{self, Precision};
 use chrono::NaiveDate;
+use tempograph_core::relation::RelType;
+use tempograph_core::value::{self, Precision};
 
 /// A pair's type (TE3's pair types, plus timex–timex).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -33,11 +33,11 @@ pub mod store;
 pub mod timeml;
 
 use crate::events::Event;
-use crate::relation::RelType;
 use crate::text::{Analysis, Span};
 use crate::timex::Timex;
 use chrono::NaiveDate;
 use serde::Serialize;
+use tempograph_core::relation::RelType;
 
 pub use facts::{EventFacts, TimexFacts};
 pub use features::Context;
@@ -254,13 +254,13 @@ pub(crate) fn calendar_graph(cx: &Context) -> closure::PointGraph {
     let days: Vec<(String, i64, i64, bool)> = dated(cx)
         .into_iter()
         .filter_map(|(e, v)| {
-            let r = crate::value::date_range(&v)?;
+            let r = tempograph_core::value::date_range(&v)?;
             let day = |d: NaiveDate| i64::from(chrono::Datelike::num_days_from_ce(&d));
             Some((
                 key(e),
                 day(r.earliest),
                 day(r.latest),
-                r.precision == crate::value::Precision::Time,
+                r.precision == tempograph_core::value::Precision::Time,
             ))
         })
         .collect();

@@ -25,7 +25,7 @@
 
 use super::features::Pair;
 use super::store;
-use crate::relation::RelType;
+use tempograph_core::relation::RelType;
 
 /// The labels the tables predict.
 pub static LABELS: &[RelType] = &[

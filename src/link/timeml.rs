@@ -38,8 +38,8 @@ pub fn tlinks(links: &[Tlink]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::relation::RelType;
     use crate::text::Span;
+    use tempograph_core::relation::RelType;
 
     #[test]
     fn elements() {

@@ -5,16 +5,16 @@
 //! | `dot` (default)      | `dot` | `$TEMPOGRAPH_DOT`, else `dot` on `PATH` (Debian/Ubuntu package `graphviz`) |
 //! | `mermaid*`           | `mmdc`| `$TEMPOGRAPH_DIAGRAM_TOOLS/node_modules/.bin/mmdc` (with that folder's `puppeteer-config.json` and `mermaid-config.json`), else `mmdc` on `PATH` (npm package `@mermaid-js/mermaid-cli`) |
 //!
-//! A missing tool is an [`Error`](crate::error::Error) (`is_tool()`) whose message names the
+//! A missing tool is an [`Error`](tempograph_core::error::Error) (`is_tool()`) whose message names the
 //! package to install. Each run is limited to [`TIMEOUT`].
 
 use super::{render_with, Format, Options};
-use crate::error::{Error, Result};
 use crate::timeline::Timeline;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+use tempograph_core::error::{Error, Result};
 
 /// How long one external renderer may run.
 pub const TIMEOUT: Duration = Duration::from_secs(120);

@@ -15,11 +15,11 @@
 //! 30-article timeline shows one row per article, not one per TimeML class.
 
 use super::{date_label, display_order, escape_html, event_label, one_line, placed_date, title};
-use crate::error::{Error, Result};
 use crate::timeline::{Bounds, Date, Timeline};
-use crate::value::Precision;
 use chrono::{Datelike, NaiveDate};
 use serde_json::{json, Map, Value};
+use tempograph_core::error::{Error, Result};
+use tempograph_core::value::Precision;
 
 /// The model as pretty-printed JSON (fields in model order), with a final newline.
 pub fn model(t: &Timeline) -> Result<String> {

@@ -33,9 +33,9 @@ pub use crate::timeline::label::{date_label, ends_label};
 pub use image::{find_tool, render_image, Engine, Tool, ENGINE_NAMES};
 pub use table::{table, table_with};
 
-use crate::error::{Error, Result};
 use crate::timeline::{Bounds, Date, Event, Timeline};
 use std::collections::BTreeSet;
+use tempograph_core::error::{Error, Result};
 
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -348,8 +348,12 @@ fn groups_by(t: &Timeline, key: impl Fn(&Date) -> String) -> Vec<(Option<String>
 }
 
 /// A relation drawn left to right: `AFTER` edges are turned around as `BEFORE`.
-pub fn forward(from: usize, to: usize, rel: crate::relation::RelType) -> (usize, usize, crate::relation::RelType) {
-    use crate::relation::RelType;
+pub fn forward(
+    from: usize,
+    to: usize,
+    rel: tempograph_core::relation::RelType,
+) -> (usize, usize, tempograph_core::relation::RelType) {
+    use tempograph_core::relation::RelType;
     match rel {
         RelType::After | RelType::IAfter => (to, from, rel.inverse()),
         _ => (from, to, rel),

@@ -39,7 +39,10 @@ enum Timex {
 /// The date's own TIMEX3 value when it denotes exactly the date's days (for a one-sided
 /// date: when the value's interval ends, or starts, on the known bound), else the known day.
 fn timex_for(d: &Date) -> Option<Timex> {
-    let range = d.value.as_deref().and_then(|v| Some((v, crate::value::date_range(v)?)));
+    let range = d
+        .value
+        .as_deref()
+        .and_then(|v| Some((v, tempograph_core::value::date_range(v)?)));
     let ymd = |x: NaiveDate| x.format("%Y-%m-%d").to_string();
     Some(match d.bounds() {
         Bounds::Between(a, b) => match range {

@@ -18,7 +18,7 @@
 //! | `known-conflict`         | warning  | a contradiction (`cycle`, `contradicts-dates`, `past-after-publication`) that a `conflicts:` entry records: the same facts, or the same events and times |
 //!
 //! YAML syntax errors and schema errors (wrong type, unknown field, missing field, a bad date)
-//! are not findings: reading the file fails with an [`Error`](crate::error::Error) at
+//! are not findings: reading the file fails with an [`Error`](tempograph_core::error::Error) at
 //! `path:line:column` saying what was expected.
 //!
 //! Contradictions between relations and dates, and cycles, come from the relation graph
@@ -36,12 +36,12 @@
 
 use super::{ConflictEdge, Origin, Relation, Timeline};
 use crate::graph::{self, Graph, NodeId};
-use crate::relation::RelType;
 use crate::yaml::{self, Step};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use tempograph_core::relation::RelType;
 
 /// How bad a finding is. Errors make a timeline inconsistent; warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

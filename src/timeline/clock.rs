@@ -32,11 +32,11 @@
 //! zone  := 'Z' | ('+' | '-') HH (':'? MM)?
 //! ```
 
-use crate::value::day_number;
 use chrono::NaiveDate;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
+use tempograph_core::value::day_number;
 
 /// A time of day, to the minute or the second, with its UTC offset when known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -125,7 +125,7 @@ impl ClockTime {
     }
 
     /// The real time the clock time on `day` can be, in seconds on the UTC axis (day 0 of
-    /// [`crate::value::day_number`] at midnight UTC), as `[from, to)`: with `local`, the
+    /// [`tempograph_core::value::day_number`] at midnight UTC), as `[from, to)`: with `local`, the
     /// zone is taken as UTC (for comparing two times known to share a zone).
     pub fn span(&self, day: NaiveDate, local: bool) -> (i64, i64) {
         let (s, len) = self.local();

@@ -55,7 +55,7 @@ fn start_label(d: &Date) -> String {
     match d.bounds() {
         Bounds::Between(a, b) => {
             if let Some(v) = &d.value {
-                if let Some(r) = crate::value::date_range(v) {
+                if let Some(r) = tempograph_core::value::date_range(v) {
                     if r.earliest == a && r.latest == b {
                         let shown = part_of_day(v).unwrap_or_else(|| v.clone());
                         return match &d.modifier {

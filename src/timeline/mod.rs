@@ -51,9 +51,9 @@ pub use model::{
     Mention, Origin, Relation, SchemaVersion, Source, Time, Timeline, Unlisted, SCHEMA,
 };
 
-use crate::error::Result;
-use crate::relation::RelType;
 use std::path::Path;
+use tempograph_core::error::Result;
+use tempograph_core::relation::RelType;
 
 impl Timeline {
     /// Read a timeline from a YAML file. Malformed YAML and schema violations are errors

@@ -40,12 +40,12 @@
 
 use super::clock::ClockTime;
 use crate::document::DctSource;
-use crate::relation::RelType;
-use crate::value::{date_range, Precision};
 use chrono::NaiveDate;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
+use tempograph_core::relation::RelType;
+use tempograph_core::value::{date_range, Precision};
 
 /// The schema identifier this version of tempograph reads and writes.
 pub const SCHEMA: &str = "tempograph/1";
@@ -311,7 +311,7 @@ pub struct Source {
 /// built in memory without either.
 ///
 /// In YAML, either a mapping with these fields or a bare TIMEX3 value (`date: 2014-12`),
-/// which is expanded with [`crate::value::date_range`].
+/// which is expanded with [`tempograph_core::value::date_range`].
 ///
 /// | YAML                                           | [`Date::bounds`]                 | shown as          |
 /// |------------------------------------------------|----------------------------------|-------------------|

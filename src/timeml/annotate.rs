@@ -10,10 +10,10 @@
 //! can be scored with the TempEval-3 toolkit.
 
 use super::{Annotation, TimemlDoc};
-use crate::error::{Error, Result};
 use crate::text::Analysis;
 use crate::timex::{self, Timex};
 use std::path::Path;
+use tempograph_core::error::{Error, Result};
 
 /// The output file name for an input path: `NAME.tml.TE3input` → `NAME.tml`.
 pub fn output_name(input: &Path) -> String {

@@ -20,10 +20,10 @@
 pub mod annotate;
 pub mod gold;
 
-use crate::error::{Error, Result};
 use crate::text::{LineIndex, Span};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
+use tempograph_core::error::{Error, Result};
 
 /// An element opened inside `<TEXT>` and not yet closed: name, plain-text start, attributes.
 type OpenElement = (String, usize, Vec<(String, String)>);

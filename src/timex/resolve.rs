@@ -80,8 +80,8 @@ impl Val {
 
     /// Parse a value this module writes (for anchors given as strings).
     fn parse(v: &str) -> Option<Val> {
-        let r = crate::value::date_range(v)?;
-        use crate::value::Precision as P;
+        let r = tempograph_core::value::date_range(v)?;
+        use tempograph_core::value::Precision as P;
         Some(match r.precision {
             P::Day | P::Time => Val::Day(r.earliest),
             P::Week => Val::Week(r.earliest),
@@ -1041,7 +1041,7 @@ fn fine_enough(v: Val, unit: Unit) -> bool {
 }
 
 fn end_of(v: Val) -> Option<NaiveDate> {
-    crate::value::date_range(&v.format()).map(|r| r.latest)
+    tempograph_core::value::date_range(&v.format()).map(|r| r.latest)
 }
 
 fn abs(v: Val) -> Out {

@@ -107,7 +107,7 @@ mod tests {
     #[test]
     fn relations_are_timeml() {
         for (w, r) in BOUND_PREPOSITIONS.iter().chain(ORDER_PREPOSITIONS.iter()) {
-            assert!(r.parse::<crate::relation::RelType>().is_ok(), "{w}: {r}");
+            assert!(r.parse::<tempograph_core::relation::RelType>().is_ok(), "{w}: {r}");
         }
         assert_eq!(ORDER_PREPOSITIONS.find("ahead of").map(String::as_str), Some("BEFORE"));
     }

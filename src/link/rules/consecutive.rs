@@ -20,7 +20,7 @@ use super::{events_by_sentence, is_finite, rule, Candidate};
 use crate::link::features::Context;
 use crate::link::signals::{self, MetricWord, SignalId};
 use crate::link::Endpoint;
-use crate::relation::RelType;
+use tempograph_core::relation::RelType;
 
 /// Which notion of a sentence's main event a caller wants.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -21,7 +21,7 @@ use super::{is_finite, learned, rule, span_of, Candidate};
 use crate::link::features::Context;
 use crate::link::model::Classifier;
 use crate::link::{Endpoint, EventFacts};
-use crate::relation::RelType;
+use tempograph_core::relation::RelType;
 
 /// The relation of an event to the DCT that its tense and aspect alone decide.
 pub fn tense_relation(e: &EventFacts) -> Option<RelType> {

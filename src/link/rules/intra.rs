@@ -18,8 +18,8 @@ use crate::link::features::Context;
 use crate::link::model::Classifier;
 use crate::link::signals::{self, Metric, MetricWord, Signal, SignalId, SignalKind};
 use crate::link::Endpoint;
-use crate::relation::RelType;
 use crate::text::Span;
+use tempograph_core::relation::RelType;
 
 /// Signals that open a subordinate clause and order it.
 fn ordering(s: &Signal) -> Option<SignalKind> {

@@ -15,8 +15,8 @@ pub mod timex;
 use super::features::{self, Context};
 use super::model::Classifier;
 use super::{Endpoint, Tlink};
-use crate::relation::RelType;
 use crate::text::Span;
+use tempograph_core::relation::RelType;
 
 /// How sure a candidate is: explicit rules before learned labels, learned labels by margin.
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]

@@ -19,8 +19,8 @@ use crate::link::features::Context;
 use crate::link::model::Classifier;
 use crate::link::signals::{self, SignalId};
 use crate::link::{Endpoint, TimexFacts};
-use crate::relation::RelType;
 use crate::text::Span;
+use tempograph_core::relation::RelType;
 
 /// Signals that anchor the timex they introduce to an event ("*on* Tuesday", "*earlier*
 /// this week"); the words that may stand before a bare timex are [`ANCHOR_WORDS`].
