@@ -120,3 +120,59 @@ fn short_document_ids_are_unambiguous() {
         "{table}"
     );
 }
+
+/// The key view ranks by `salience` (what `build` writes: sources, lead position, main clause,
+/// class) before the number of documents: a salient event told once (a death, a resignation)
+/// is not crowded out by minor events told three times. Negative: without salience the
+/// ranking is the documents', as above.
+#[test]
+fn key_events_view_ranks_by_salience() {
+    let mut t = timeline(90, 0, "");
+    // e0, e3, e6 ... are told by one document only; give the last ten of them high salience.
+    let salient: Vec<usize> = (0..90).filter(|i| i % 3 == 0).rev().take(10).collect();
+    for e in t.events.iter_mut() {
+        e.salience = Some(20);
+    }
+    for &i in &salient {
+        t.events[i].salience = Some(70);
+    }
+    let v = render::view(&t, View::Auto);
+    let ids: Vec<&str> = v.events.iter().map(|e| e.id.as_str()).collect();
+    for &i in &salient {
+        assert!(ids.contains(&format!("e{i}").as_str()), "e{i} missing from {ids:?}");
+    }
+    // The other twenty places go to events told by three documents, as without salience.
+    assert_eq!(v.events.iter().filter(|e| e.sources.len() == 3).count(), 20, "{ids:?}");
+    let days: Vec<_> = v.events.iter().map(|e| e.date.as_ref().unwrap().earliest).collect();
+    assert!(days.windows(2).all(|w| w[0] <= w[1]));
+}
+
+/// A view that leaves out events of a conflict says how many conflicts it shows of how many,
+/// so that a picture of a contradictory timeline does not read as a consistent one; a view
+/// that shows every conflict's events says nothing of it.
+#[test]
+fn a_view_counts_the_conflicts_it_leaves_out() {
+    let conflict = |a: usize, b: usize| {
+        format!(
+            "- cycle:\n  - {{from: e{a}, to: e{b}, constraint: e{a} before e{b}, evidence: {{document: 2000_other, start: 0, end: 1, text: x, rule: r}}}}\n  - {{from: e{b}, to: e{a}, constraint: e{b} before e{a}, evidence: {{document: 2000_other, start: 0, end: 1, text: x, rule: r}}}}\n"
+        )
+    };
+    // e2 and e5 are told by three documents (key events); e0 and e3 by one (left out).
+    let extra = format!("conflicts:\n{}{}", conflict(2, 5), conflict(0, 3));
+    let t = timeline(90, 0, &extra);
+    assert_eq!(t.conflicts.len(), 2);
+    let v = render::view(&t, View::Auto);
+    assert_eq!(v.conflicts.len(), 1);
+    let title = v.title.clone().unwrap();
+    assert!(title.contains("key events, 30 of 90, 1 of 2 conflicts"), "{title}");
+    let html = render::render_with(&t, Format::Html, &Options::default()).unwrap();
+    assert!(html.contains("1 of 2 conflicts"), "the page's heading says it");
+    // Every conflict shown: no count in the title.
+    let all = render::view(&t, View::All);
+    assert!(!all.title.unwrap_or_default().contains("conflicts"));
+    let small = timeline(10, 0, &conflict(2, 5).replacen("- cycle", "conflicts:\n- cycle", 1));
+    assert!(!render::view(&small, View::Auto)
+        .title
+        .unwrap_or_default()
+        .contains("conflicts"));
+}

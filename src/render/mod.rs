@@ -207,7 +207,18 @@ pub fn view(t: &Timeline, v: View) -> Timeline {
     } else {
         "listed events"
     };
-    let note = format!("{what}, {} of {} (--all shows every event)", keep.len(), t.events.len());
+    // A conflict is drawn only when all its events are shown: say how many the view leaves out,
+    // so that a picture of a contradictory timeline does not read as a consistent one.
+    let conflicts = if out.conflicts.len() < t.conflicts.len() {
+        format!(", {} of {} conflicts", out.conflicts.len(), t.conflicts.len())
+    } else {
+        String::new()
+    };
+    let note = format!(
+        "{what}, {} of {}{conflicts} (--all shows every event)",
+        keep.len(),
+        t.events.len()
+    );
     out.title = Some(match &t.title {
         Some(x) => format!("{x} — {note}"),
         None => note,
@@ -221,8 +232,10 @@ pub fn hidden(t: &Timeline, v: View) -> usize {
 }
 
 /// The `n` key events among `listed`, in timeline order: dated events before undated ones,
-/// labels of two words or more before one-word fragments, then by how many documents tell
-/// them, how precisely they are dated (a day before a month before a year), first mention.
+/// labels of two words or more before one-word fragments, then the most salient (the
+/// `salience` `build` writes: sources, lead position, main clause, class; an event without
+/// one counts as 0), then by how many documents tell them, how precisely they are dated (a
+/// day before a month before a year), first mention.
 pub fn key_events(t: &Timeline, listed: &[usize], n: usize) -> Vec<usize> {
     let rank = |i: usize| {
         let e = &t.events[i];
@@ -237,6 +250,7 @@ pub fn key_events(t: &Timeline, listed: &[usize], n: usize) -> Vec<usize> {
         (
             width == u64::MAX,
             fragment,
+            std::cmp::Reverse(e.salience.unwrap_or(0)),
             std::cmp::Reverse(docs.len()),
             width.min(10_000),
             i,
