@@ -20,6 +20,10 @@
 //! else 20YY), and not reading as prose: a line with two lower-case words other than a
 //! dateline's own (`by`, `on`, `updated`, `am`, ...), or with one and a closing full stop, is
 //! running text ("The studio was hacked on Nov. 24, 2014." gives no publication date).
+//! A wire-service lead is a dateline too, however long its line: a place in capitals, an
+//! optional region, the date and an optional agency before a dash, then the story
+//! ("DETROIT, March 12, 2026 - General Motors recalled …"); only the part before the dash
+//! is read.
 
 use crate::text::LineIndex;
 use chrono::NaiveDate;
@@ -286,39 +290,38 @@ fn reads_as_prose(line: &str) -> bool {
     prose >= 2 || prose == 1 && line.trim_end().ends_with(['.', '!', '?'])
 }
 
+/// The head of a wire-service lead, `PLACE[, Region], DATE [(Agency)] - story…`
+/// ("DETROIT, March 12, 2026 - General Motors recalled …", "SAN JOSE, Calif., Dec. 17, 2014
+/// (AP) — …"): the DATE part, when the line opens with a place in capitals and the head ends
+/// in a dash. The story after the dash is prose and may be long; only the head is read.
+fn wire_head(line: &str) -> Option<&str> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"^\s*[A-Z][A-Z.'\- ]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*)?,\s+([^()\-–—]{6,40}?)\s*(?:\([^()]{1,40}\)\s*)?(?:--|[-–—])\s",
+        )
+        .expect("static regex")
+    });
+    re.captures(line).and_then(|c| c.get(1)).map(|m| m.as_str())
+}
+
 /// Look for a publication date in the first non-empty lines of `text`.
 pub fn find_dateline(text: &str) -> Option<Dateline> {
-    let [mdy, iso, named] = dateline_regexes();
     for (idx, line) in text
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .take(DATELINE_LINES)
     {
-        if line.chars().count() > 100 || reads_as_prose(line) {
-            continue;
-        }
-        let mut date = None;
-        if let Some(c) = mdy.captures(line) {
-            let (m, d) = (c[1].parse().ok()?, c[2].parse().ok()?);
-            date = expand_year(&c[3]).and_then(|y| NaiveDate::from_ymd_opt(y, m, d));
-        }
-        if date.is_none() {
-            if let Some(c) = iso.captures(line) {
-                date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        let head = if line.chars().count() > 100 || reads_as_prose(line) {
+            match wire_head(line) {
+                Some(h) => h,
+                None => continue,
             }
-        }
-        if date.is_none() {
-            if let Some(c) = named.captures(line) {
-                date = if let Some(mon) = c.get(1) {
-                    month_number(mon.as_str())
-                        .and_then(|m| NaiveDate::from_ymd_opt(c[3].parse().ok()?, m, c[2].parse().ok()?))
-                } else {
-                    month_number(&c[5]).and_then(|m| NaiveDate::from_ymd_opt(c[6].parse().ok()?, m, c[4].parse().ok()?))
-                };
-            }
-        }
-        if let Some(date) = date {
+        } else {
+            line
+        };
+        if let Some(date) = date_in(head) {
             return Some(Dateline {
                 date,
                 line: idx + 1,
@@ -327,6 +330,33 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
         }
     }
     None
+}
+
+/// The date a dateline line (or a wire lead's head) gives: `12/17/14`, `2014-12-17`,
+/// `December 17, 2014` or `17 Dec 2014`.
+fn date_in(line: &str) -> Option<NaiveDate> {
+    let [mdy, iso, named] = dateline_regexes();
+    let mut date = None;
+    if let Some(c) = mdy.captures(line) {
+        let (m, d) = (c[1].parse().ok()?, c[2].parse().ok()?);
+        date = expand_year(&c[3]).and_then(|y| NaiveDate::from_ymd_opt(y, m, d));
+    }
+    if date.is_none() {
+        if let Some(c) = iso.captures(line) {
+            date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        }
+    }
+    if date.is_none() {
+        if let Some(c) = named.captures(line) {
+            date = if let Some(mon) = c.get(1) {
+                month_number(mon.as_str())
+                    .and_then(|m| NaiveDate::from_ymd_opt(c[3].parse().ok()?, m, c[2].parse().ok()?))
+            } else {
+                month_number(&c[5]).and_then(|m| NaiveDate::from_ymd_opt(c[6].parse().ok()?, m, c[4].parse().ok()?))
+            };
+        }
+    }
+    date
 }
 
 /// One entry of a manifest (the format of `sources.yaml`).
@@ -753,6 +783,30 @@ mod tests {
             assert_eq!(d.date.to_string(), "2014-12-17", "{line:?}");
         }
         assert!(find_dateline("Mix 3/4 cup of flour").is_none());
+    }
+
+    /// A wire-service lead carries its date before the dash, with the story after it on the
+    /// same line: the head is read, however long the story. Negatives: a date in the story
+    /// after the dash, a head without a year, a capitalised headline with a dash, prose.
+    #[test]
+    fn wire_datelines() {
+        for (text, want) in [
+            ("GM recall widens\n\nDETROIT, March 12, 2026 - General Motors recalled 40,000 sedans on Monday, the company said.", "2026-03-12"),
+            ("SAN JOSE, Calif., Dec. 17, 2014 (AP) — Apple said on Wednesday that it had sold more phones than ever in the quarter.", "2014-12-17"),
+            ("LONDON, 4 Sep 2012 -- Shares in London rose for a third day as investors bet on more stimulus from central banks.", "2012-09-04"),
+            ("NEW YORK, 12/17/14 – The studio said it had pulled the film after theatre chains dropped it from their schedules.", "2014-12-17"),
+        ] {
+            let d = find_dateline(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(d.date.to_string(), want, "{text:?}");
+        }
+        for text in [
+            "DETROIT - General Motors recalled 40,000 sedans on March 12, 2026, the company said on the day.",
+            "WASHINGTON, Dec. 17 (Reuters) - The president said on Wednesday that the country would respond to the attack.",
+            "U.S. STOCKS-Wall St falls as investors weigh the first rate rise since 2006 and a slide in oil prices today",
+            "The company said on March 12, 2026 - a Thursday - that it would recall forty thousand sedans across the country.",
+        ] {
+            assert!(find_dateline(text).is_none(), "{text:?}");
+        }
     }
 
     #[test]
