@@ -273,8 +273,10 @@ fn dateline_regexes() -> &'static [Regex; 3] {
         [
             Regex::new(r"(?:^|[^\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?:$|[^\d/])").expect("static regex"),
             Regex::new(r"(?:^|\D)(\d{4})-(\d{2})-(\d{2})(?:$|\D)").expect("static regex"),
-            Regex::new(r"(?i)\b([a-z]{3,9}\.?)\s+(\d{1,2}),?\s+(\d{4})\b|\b(\d{1,2})\s+([a-z]{3,9}\.?),?\s+(\d{4})\b")
-                .expect("static regex"),
+            Regex::new(
+                r"(?i)\b([a-z]{3,9}\.?)\s+(\d{1,2})\s*,?\s+(\d{4})\b|\b(\d{1,2})\s+([a-z]{3,9}\.?)\s*,?\s+(\d{4})\b",
+            )
+            .expect("static regex"),
         ]
     })
 }
@@ -778,6 +780,8 @@ mod tests {
             "Updated 3:45 PM ET, Wed December 17, 2014",
             "By Jane Doe, Dec. 17, 2014",
             "Dec. 17, 2014.",
+            // Tokenised corpora put a space before the comma.
+            "December 17 , 2014",
         ] {
             let d = find_dateline(line).unwrap_or_else(|| panic!("{line:?}"));
             assert_eq!(d.date.to_string(), "2014-12-17", "{line:?}");

@@ -124,3 +124,39 @@ fn relations_moved_to_the_training_binary() {
     assert_eq!(code, 2);
     assert!(err.contains("--no-such-flag"), "{err}");
 }
+
+/// A corpus file whose `<DCT>` is missing or malformed takes the dateline among its first
+/// sentences, tokenised as the task's corpus writes it ("June 8 , 2010"); without one the
+/// file is left out with a warning naming it, and the others still run.
+#[test]
+fn a_missing_or_malformed_dct_falls_back_to_the_dateline() {
+    let body = "<TEXT><s id=\"0\">Jobs speaks</s><s id=\"1\">June 8 , 2010</s>\
+                <s id=\"2\">Steve Jobs announced the switch on Monday .</s></TEXT></TimeML>";
+    let bad = "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2010-6-8x\">x</TIMEX3></DCT>";
+    for (name, dct) in [("missing", ""), ("malformed", bad)] {
+        let corpus = tempfile::tempdir().unwrap();
+        std::fs::write(
+            corpus.path().join("8.tml"),
+            format!("<TimeML><DOCID>8</DOCID>{dct}{body}"),
+        )
+        .unwrap();
+        let docs = corpus.path().to_str().unwrap();
+        let (code, out, err) = run(&["eval", "timeline", "--docs", docs, "--about", "Steve Jobs"]);
+        assert_eq!(code, 0, "{name}: {err}");
+        // Monday before Tuesday 2010-06-08.
+        assert!(out.contains("2010-06-07\t8-2-announced\n"), "{name}: {out}\n{err}");
+    }
+    // Negative: no DCT and no dateline: the file is left out, the good one is still read.
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(corpus.path().join("7.tml"), DOC).unwrap();
+    std::fs::write(
+        corpus.path().join("9.tml"),
+        "<TimeML><DOCID>9</DOCID><TEXT><s id=\"0\">Steve Jobs spoke on Monday .</s></TEXT></TimeML>",
+    )
+    .unwrap();
+    let docs = corpus.path().to_str().unwrap();
+    let (code, out, err) = run(&["eval", "timeline", "--docs", docs, "--about", "Steve Jobs"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\t7-1-announced\n") && !out.contains("9-0-"), "{out}");
+    assert!(err.contains("9.tml"), "the left-out file is named: {err}");
+}
