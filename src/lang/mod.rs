@@ -94,6 +94,9 @@ pub struct ReferenceCues {
     pub on: &'static str,
     /// The word of the publication day that a reference time may move (`today`).
     pub today: &'static str,
+    /// The determiner of a part of the publication day (`this morning`, `this afternoon`):
+    /// inside a dated quote it moves with the quote's day, as a quoted `today` does.
+    pub this: &'static str,
     /// Words before [`ReferenceCues::today`] that tell narration (`earlier today`): the
     /// reference time then holds past its sentence, up to the end of the paragraph.
     pub narrative: &'static Words,

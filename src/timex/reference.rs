@@ -13,6 +13,7 @@
 //! | "On Friday, the board will vote, the company said today."                 | Thursday (the day is not before publication) |
 //! | "\"We are shocked today,\" Smith said on Monday."                          | Monday (a dated quote) |
 //! | "\"We are shocked,\" Smith said today."                                    | Thursday (not in the quote) |
+//! | "\"We signed it this morning,\" Smith said on Monday."                      | Monday morning (a dated quote) |
 //!
 //! A reference is set by a sentence that opens with "On" and a day (a weekday or a calendar
 //! date) that resolves to one day before the publication date: the dated lead of wire copy
@@ -31,6 +32,7 @@
 //! reference := <sentence start> "On" DAY          (DAY resolves to one day before the DCT)
 //!            | QUOTE ATTRIBUTION-VERB "on"? DAY   (for a "today" inside QUOTE)
 //! today     := "today" | ("earlier" | "later") "today"
+//!            | "this" PART-OF-DAY                  (inside a dated QUOTE only: keeps its part)
 //! ```
 
 use super::rules::{Cand, Ctx};

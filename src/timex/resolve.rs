@@ -1266,7 +1266,9 @@ pub fn resolve_window(
                 let words = &text[at..span.end];
                 for &(i, _) in quoted.iter().filter(|(_, s)| *s == r.sentence) {
                     let t: &mut Timex = &mut out[i];
-                    t.value = d.format("%Y-%m-%d").to_string();
+                    // "today" is the day; "this morning" keeps its part of the day (`TMO`).
+                    let part = t.value.get(dct_value.len()..).unwrap_or("").to_string();
+                    t.value = format!("{}{part}", d.format("%Y-%m-%d"));
                     t.derivation = Derivation {
                         anchor: AnchorKind::Timex,
                         anchor_value: Some(t.value.clone()),
@@ -1277,9 +1279,14 @@ pub fn resolve_window(
                 quoted.retain(|(_, s)| *s != r.sentence);
             }
         }
-        if c.rule == "relative/day-word"
-            && ctx.lang.reference_cues().is_some_and(|q| ctx.is(c.end - 1, q.today))
-            && value == dct_value
+        // A part of the publication day ("this morning": the DCT and `TMO`).
+        let part_of_today = value.len() == dct_value.len() + 3
+            && value.starts_with(&dct_value)
+            && value.as_bytes()[dct_value.len()] == b'T'
+            && value[dct_value.len() + 1..].bytes().all(|b| b.is_ascii_uppercase());
+        let cues = ctx.lang.reference_cues();
+        if (c.rule == "relative/day-word" && cues.is_some_and(|q| ctx.is(c.end - 1, q.today)) && value == dct_value
+            || part_of_today && cues.is_some_and(|q| ctx.is(c.start, q.this)))
             && super::reference::in_quote(analysis, text, span.start)
         {
             quoted.push((out.len(), r.sentence));

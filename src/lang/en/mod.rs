@@ -105,6 +105,7 @@ impl Language for English {
 static REFERENCE_CUES: ReferenceCues = ReferenceCues {
     on: "on",
     today: "today",
+    this: "this",
     narrative: &NARRATIVE_WORDS,
     attribution: &ATTRIBUTION_VERBS,
 };
