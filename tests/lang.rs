@@ -14,6 +14,10 @@
 //! line. `BLESS_LANG=1` rewrites the baseline (review it with `git diff`: the totals may only
 //! fall). What counts is decided by [`word_literals`], whose cases are `word_classifier`.
 //!
+//! `src/format/` is not counted either: it spells the names of the formats the tool reads
+//! and writes (TimeML attributes, record keys) as constants and holds nothing else
+//! (`format_holds_constants_only`).
+//!
 //! Test code is not counted: a `#[cfg(test)]` item (a unit-test module, to the brace that
 //! closes it) and the files of test-only modules (`#[cfg(test)] mod tests;`, see
 //! [`test_module_files`]). Their literals are example sentences and expected results, read
@@ -181,6 +185,11 @@ const UD_RELATIONS: &[&str] = &[
 /// Folders whose literals are the tool's own interface vocabulary (option values, output
 /// formats, HTML and CSS names), not words of the language the texts are written in.
 const INTERFACE: &[&str] = &["src/cli/", "src/render/"];
+
+/// The folder of the format vocabulary: how the formats the tool reads and writes spell
+/// their names (TimeML attributes, the keys of its records), as constants. It holds nothing
+/// else ([`format_holds_constants_only`]), so no code there can decide with a word.
+const FORMAT: &str = "src/format/";
 
 /// The contents of the string literals of Rust source `src` (plain and raw strings; not
 /// comments, char literals, byte strings' prefixes' letters, attributes, or `#[cfg(test)]`
@@ -423,7 +432,11 @@ fn english_literals() -> BTreeMap<String, Vec<String>> {
     let mut out = BTreeMap::new();
     for (p, src) in &sources {
         let rel = p.strip_prefix(&root).unwrap_or(p).to_string_lossy().replace('\\', "/");
-        if rel.starts_with("src/lang/") || INTERFACE.iter().any(|f| rel.starts_with(f)) || test_only.contains(p) {
+        if rel.starts_with("src/lang/")
+            || rel.starts_with(FORMAT)
+            || INTERFACE.iter().any(|f| rel.starts_with(f))
+            || test_only.contains(p)
+        {
             continue;
         }
         let words: Vec<String> = word_literal_spans(src)
@@ -567,6 +580,35 @@ fn word_classifier() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// [`FORMAT`] holds only constants and module declarations: every item of its files
+/// (comment lines left out) is a `pub const` or a `pub mod`, and no `{` opens a block, so it
+/// holds no code and no word a stage could decide with.
+#[test]
+fn format_holds_constants_only() {
+    let mut files = Vec::new();
+    rust_files(&root().join(FORMAT), &mut files);
+    assert!(!files.is_empty(), "no {FORMAT}");
+    let mut bad = Vec::new();
+    for p in files {
+        let src = std::fs::read_to_string(&p).expect("readable source");
+        let code: String = src
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let name = p.strip_prefix(root()).unwrap_or(&p).display().to_string();
+        if code.contains('{') {
+            bad.push(format!("{name}: a block (`{{`): only constants belong here"));
+        }
+        for item in code.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            if !(item.starts_with("pub const ") || item.starts_with("pub mod ")) {
+                bad.push(format!("{name}: not a `pub const` or `pub mod`: {item}"));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
 /// The files of `#[cfg(test)] mod NAME;` declarations, beside a `mod.rs` and under a file's

@@ -175,7 +175,7 @@ pub fn chooser_table() -> &'static [Row<12>] {
 /// The feature code of the label models: every function of these files (tests left out),
 /// and the word lists the signal and `between` atoms are read with, makes or feeds the keys and atoms of
 /// [`super::features::pair`] (`timeml/gold.rs` reads the
-/// gold facts the label models are trained on).
+/// gold facts the label models are trained on, by the attribute names of `format/timeml.rs`).
 const LABEL_FEATURE_FILES: &[(&str, &str)] = &[
     ("src/link/features.rs", include_str!("features.rs")),
     ("src/link/facts.rs", include_str!("facts.rs")),
@@ -190,6 +190,7 @@ const LABEL_FEATURE_FILES: &[(&str, &str)] = &[
         include_str!("../lang/en/data/link/between-words.txt"),
     ),
     ("src/timeml/gold.rs", include_str!("../timeml/gold.rs")),
+    ("src/format/timeml.rs", include_str!("../format/timeml.rs")),
 ];
 
 /// The chooser's features beyond the label models': the items of `choose.rs` that add its
