@@ -34,3 +34,7 @@ pub const MODALITY: &str = "modality";
 
 /// The named XML entities TimeML files use, and the characters they stand for.
 pub const XML_ENTITIES: &[(&str, char)] = &[("amp", '&'), ("lt", '<'), ("gt", '>'), ("quot", '"'), ("apos", '\'')];
+
+/// `s id`: the id of a sentence element (`<s id="...">`) in the TimeML of the timeline
+/// corpora.
+pub const SENTENCE_ID: &str = "id";
