@@ -20,3 +20,6 @@ pub const RULE_TIME: &str = "time";
 pub const RULE_RELATION: &str = "relation";
 /// The rule of a relation written as an event's `before` or `after` (by hand).
 pub const RULE_HAND: &str = "hand";
+
+/// The id of an event whose label has no letter or digit to make a slug of.
+pub const EVENT_SLUG_FALLBACK: &str = "event";

@@ -180,6 +180,18 @@ pub enum Force {
     This,
 }
 
+impl Force {
+    /// The English word of the force, as explanations quote it (`` `last` in the
+    /// expression``) in every language: the messages are English.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Force::Last => "last",
+            Force::Next => "next",
+            Force::This => "this",
+        }
+    }
+}
+
 /// A holiday, fixed or computed per year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Holiday {
