@@ -199,8 +199,9 @@ fn string_literals(src: &str) -> Vec<&str> {
 }
 
 /// Calls whose first argument names a field of a data format (a JSON record's key, a YAML
-/// path step), not a word of a text: `serialize_field("published", ...)`.
-const FORMAT_KEY_CALLS: &[&str] = &["serialize_field(", "serialize_entry(", "Step::key("];
+/// path step, a struct's field in its `Debug` output), not a word of a text:
+/// `serialize_field("published", ...)`, `f.debug_struct("Solved").field("bounds", ...)`.
+const FORMAT_KEY_CALLS: &[&str] = &["serialize_field(", "serialize_entry(", "Step::key(", ".field("];
 
 /// The string literals of `src` that count as English words: [`is_word_literal`], and not
 /// the key of a data format ([`FORMAT_KEY_CALLS`]) or the spelling of an enum value
@@ -542,6 +543,10 @@ fn word_classifier() {
         (r#"#![allow(clippy::all)] let x = "said";"#, &["said"]),
         (r#"st.serialize_field("published", &r.published)?;"#, &[]),
         (r#"locate(text, &[Step::Index(i), Step::key( "language")]);"#, &[]),
+        (
+            r#"f.debug_struct("Solved").field("bounds", &self.bounds).finish()"#,
+            &[],
+        ),
         // An attribute ends at its bracket: the literals after it count.
         (r#"#[test] fn f() { assert!(is("told")); }"#, &["told"]),
         (r#"#[doc = "x [y] z"] fn g() -> &'static str { "ago" }"#, &["ago"]),

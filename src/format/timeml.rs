@@ -32,6 +32,9 @@ pub const POLARITY: &str = "polarity";
 /// `MAKEINSTANCE modality`: the modal (`will`, `could`).
 pub const MODALITY: &str = "modality";
 
+/// The extension of TimeML files (`ABC19980108.1830.0711.tml`).
+pub const EXTENSION: &str = "tml";
+
 /// The named XML entities TimeML files use, and the characters they stand for.
 pub const XML_ENTITIES: &[(&str, char)] = &[("amp", '&'), ("lt", '<'), ("gt", '>'), ("quot", '"'), ("apos", '\'')];
 
