@@ -194,7 +194,7 @@ const LABEL_FEATURE_FILES: &[(&str, &str)] = &[
 ];
 
 /// The chooser's features beyond the label models': the items of `choose.rs` that add its
-/// position atoms and rule hints.
+/// position atoms and rule hints, and the values they spell (`Clause`, `Governor`).
 const CHOOSER_FEATURE_ITEMS: &[&str] = &[
     "fn rule_hints",
     "fn bucket",
@@ -202,13 +202,17 @@ const CHOOSER_FEATURE_ITEMS: &[&str] = &[
     "impl<'a> Where<'a>",
     "fn pair_features",
     "fn hint_of",
+    "enum Clause",
+    "impl Clause",
+    "enum Governor",
+    "impl Governor",
 ];
 
 /// The files whose code [`feature_hash`] covers, for the manifests.
 pub fn feature_files(m: &Stored) -> Vec<&'static str> {
     let mut v: Vec<&str> = LABEL_FEATURE_FILES.iter().map(|(p, _)| *p).collect();
     if m.name == CHOOSE.name {
-        v.push("src/link/choose.rs (rule_hints, bucket, Where, pair_features, hint_of)");
+        v.push("src/link/choose.rs (rule_hints, bucket, Where, pair_features, hint_of, Clause, Governor)");
     }
     v
 }
