@@ -54,6 +54,16 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// How reports and JSON spell it: `error`, `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// What a finding is about. See the module table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -291,10 +301,7 @@ impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let file = self.file.as_deref();
         for x in &self.findings {
-            let sev = match x.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
+            let sev = x.severity.as_str();
             writeln!(
                 f,
                 "{}: {sev}[{}]: {} (at {})",
@@ -323,8 +330,8 @@ impl fmt::Display for Report {
                 f,
                 "{}: {}, {}",
                 file.unwrap_or("<timeline>"),
-                plural(e, "error"),
-                plural(w, "warning")
+                plural(e, Severity::Error.as_str()),
+                plural(w, Severity::Warning.as_str())
             )
         }
     }
