@@ -570,7 +570,8 @@ fn manifest_entries(text: &str, path: &Path) -> Result<Vec<ManifestEntry>> {
                 Ok(d) => Some(d),
                 Err(problem) => {
                     use crate::yaml::Step;
-                    let at = crate::yaml::locate(text, &[Step::Index(i), Step::key("published")]);
+                    let at =
+                        crate::yaml::locate(text, &[Step::Index(i), Step::key(crate::format::manifest::PUBLISHED)]);
                     let (expected, found) = match problem {
                         DateProblem::Shape => ("a date YYYY-MM-DD", format!("{p:?}")),
                         DateProblem::Impossible => ("a date that exists (YYYY-MM-DD)", format!("impossible date {p}")),

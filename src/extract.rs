@@ -58,6 +58,7 @@
 
 use crate::document::{DctSource, Document};
 use crate::events::Event;
+use crate::format::record;
 use crate::link::{Endpoint, Tlink};
 use crate::pipeline::Analyzed;
 use crate::text::{Analysis, Span};
@@ -547,19 +548,9 @@ impl TimexRecord {
             freq: t.freq.clone(),
             rule: t.rule.to_string(),
             derivation: DerivationRecord {
-                anchor: match t.derivation.anchor {
-                    AnchorKind::Dct => "dct",
-                    AnchorKind::Timex => "timex",
-                    AnchorKind::Absolute => "absolute",
-                }
-                .to_string(),
+                anchor: t.derivation.anchor.as_str().to_string(),
                 anchor_value: t.derivation.anchor_value.clone(),
-                direction: match t.derivation.direction {
-                    Direction::Past => "past",
-                    Direction::Future => "future",
-                    Direction::None => "none",
-                }
-                .to_string(),
+                direction: t.derivation.direction.as_str().to_string(),
                 why: t.derivation.why.clone(),
             },
         }
@@ -573,18 +564,18 @@ impl TimexRecord {
             "SET" => TimexType::Set,
             other => return Err(format!("expected type DATE, TIME, DURATION or SET, found {other:?}")),
         };
-        let anchor = match self.derivation.anchor.as_str() {
-            "dct" => AnchorKind::Dct,
-            "timex" => AnchorKind::Timex,
-            "absolute" => AnchorKind::Absolute,
-            other => return Err(format!("expected anchor dct, timex or absolute, found {other:?}")),
-        };
-        let direction = match self.derivation.direction.as_str() {
-            "past" => Direction::Past,
-            "future" => Direction::Future,
-            "none" => Direction::None,
-            other => return Err(format!("expected direction past, future or none, found {other:?}")),
-        };
+        let anchor = AnchorKind::parse(&self.derivation.anchor).ok_or_else(|| {
+            format!(
+                "expected anchor dct, timex or absolute, found {:?}",
+                self.derivation.anchor
+            )
+        })?;
+        let direction = Direction::parse(&self.derivation.direction).ok_or_else(|| {
+            format!(
+                "expected direction past, future or none, found {:?}",
+                self.derivation.direction
+            )
+        })?;
         Ok(Timex {
             span,
             text: self.text,
@@ -607,7 +598,7 @@ impl TimexRecord {
 impl LinkRecord {
     fn new(l: &Tlink) -> LinkRecord {
         let end = |e: Endpoint| match e {
-            Endpoint::Dct => "dct".to_string(),
+            Endpoint::Dct => record::DCT.to_string(),
             Endpoint::Timex(i) => format!("t{}", i + 1),
             Endpoint::Event(i) => format!("e{}", i + 1),
         };
@@ -625,7 +616,7 @@ impl LinkRecord {
 /// `dct`, `tN` or `eN` (N from 1) with N in range.
 fn endpoint(s: &str, timexes: usize, events: usize) -> Result<Endpoint, String> {
     let bad = || format!("expected dct, t1..t{timexes} or e1..e{events}, found {s:?}");
-    if s == "dct" {
+    if s == record::DCT {
         return Ok(Endpoint::Dct);
     }
     let (kind, n) = s.split_at_checked(1).ok_or_else(bad)?;
@@ -685,8 +676,8 @@ pub enum GroupBy {
 impl GroupBy {
     pub fn parse(s: &str) -> GroupBy {
         match s {
-            "story" => GroupBy::Story,
-            "entity" | "entities" => GroupBy::Entity,
+            record::STORY => GroupBy::Story,
+            record::ENTITY | record::ENTITIES => GroupBy::Entity,
             other => GroupBy::Field(other.to_string()),
         }
     }
@@ -695,10 +686,14 @@ impl GroupBy {
     /// a number or boolean its JSON text; an absent or null field none.
     pub fn keys(&self, r: &Record) -> Result<Vec<String>, String> {
         let value = match self {
-            GroupBy::Story => r.fields.get("story").cloned(),
-            GroupBy::Entity => r.fields.get("entities").or_else(|| r.fields.get("entity")).cloned(),
-            GroupBy::Field(f) if f == "title" => r.title.clone().map(serde_json::Value::String),
-            GroupBy::Field(f) if f == "kind" => r.kind.clone().map(serde_json::Value::String),
+            GroupBy::Story => r.fields.get(record::STORY).cloned(),
+            GroupBy::Entity => r
+                .fields
+                .get(record::ENTITIES)
+                .or_else(|| r.fields.get(record::ENTITY))
+                .cloned(),
+            GroupBy::Field(f) if f == record::TITLE => r.title.clone().map(serde_json::Value::String),
+            GroupBy::Field(f) if f == record::KIND => r.kind.clone().map(serde_json::Value::String),
             GroupBy::Field(f) => r.fields.get(f).cloned(),
         };
         let scalar = |v: &serde_json::Value| -> Result<Option<String>, String> {

@@ -71,7 +71,8 @@
 //!
 //! Supporting modules: `value` (TIMEX3 values as day intervals), `relation` (TimeML
 //! relation types), `timeml` (TimeML in/out), `eval` (TempEval-3 scoring), `yaml` (the one
-//! place that names the YAML crate), `lang` (English words several stages read), `error`.
+//! place that names the YAML crate), `lang` (English words several stages read), `format` (the names of the formats read
+//! and written: TimeML attributes), `error`.
 
 #![deny(missing_docs)]
 
@@ -90,6 +91,8 @@ pub mod events;
 pub mod extract;
 #[doc(hidden)]
 pub mod focus;
+#[doc(hidden)]
+pub mod format;
 #[doc(hidden)]
 pub mod graph;
 #[doc(hidden)]

@@ -17,6 +17,7 @@
 use crate::document::Document;
 use crate::events::merge::{self, Cluster, DocEvents, TimeMention};
 use crate::events::{Aspect, Event, EventClass, Polarity, Pos, Tense};
+use crate::format::manifest;
 use crate::graph::{self, Graph, NodeId};
 use crate::lang::en::events::TAKE_PLACE;
 use crate::lang::en::is_clause_opener;
@@ -1152,7 +1153,7 @@ fn slug(s: &str) -> String {
     }
     let out = out.trim_end_matches('-').to_string();
     if out.is_empty() {
-        "event".to_string()
+        crate::format::timeline::EVENT_SLUG_FALLBACK.to_string()
     } else {
         out
     }
@@ -1387,7 +1388,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             n,
             a.doc.dct,
             a.doc.dct,
-            document_evidence(a, "published", "document/dct"),
+            document_evidence(a, manifest::PUBLISHED, "document/dct"),
         );
         dct_nodes.push(n);
         let mut tn = Vec::new();
@@ -1552,7 +1553,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
     // An entity timeline or a selection of events lists the events only.
     let with_tellings = opts.about.is_none() && opts.top.is_none() && opts.min_sources <= 1;
     for (d, a) in docs.iter().enumerate().filter(|_| with_tellings) {
-        if let Some(kind) = a.doc.kind.as_deref().filter(|k| SPOKEN_KINDS.contains(k)) {
+        if let Some(kind) = a.doc.kind.as_deref().filter(|k| manifest::SPOKEN_KINDS.contains(k)) {
             let mut id = slug(&format!("{kind} {}", a.doc.title.as_deref().unwrap_or(&a.doc.id)));
             id = id.split('-').take(4).collect::<Vec<_>>().join("-");
             while used.contains(&id) {
@@ -1684,7 +1685,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                 .unwrap_or(2);
             let e = &a.events[s.event];
             let headline = e.sentence == 0 || repeats_earlier_sentence(a, e.sentence);
-            let transcript = a.doc.kind.as_deref() == Some("transcript");
+            let transcript = a.doc.kind.as_deref() == Some(manifest::TRANSCRIPT);
             (
                 dating,
                 u8::from(headline),
@@ -1835,9 +1836,6 @@ fn linked_times(a: &Analyzed) -> Vec<Option<(NaiveDate, NaiveDate)>> {
         })
         .collect()
 }
-
-/// Document kinds that record spoken words: the conversation is an event on the DCT.
-static SPOKEN_KINDS: &[&str] = &["transcript", "interview", "speech", "briefing", "press-conference"];
 
 /// An entry of the ordered event list.
 #[derive(Clone, Copy)]

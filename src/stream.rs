@@ -36,6 +36,7 @@
 
 use crate::batch::{Options, Pool};
 use crate::document::{find_dateline, DctSource, Document};
+use crate::format::record;
 use crate::text::LineIndex;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -348,7 +349,7 @@ fn id_in_prefix(prefix: &[u8]) -> Option<String> {
                     let key: String = serde_json::from_str(&s[i..end]).ok()?;
                     let rest = s[end..].trim_start();
                     let rest = rest.strip_prefix(':')?.trim_start();
-                    if key == "id" {
+                    if key == record::ID {
                         let mut it = serde_json::Deserializer::from_str(rest).into_iter::<String>();
                         return it.next()?.ok();
                     }
@@ -395,7 +396,7 @@ where
 fn id_of_bad_record(raw: &[u8]) -> Option<String> {
     // As a generic value: a duplicated key is not an error there (the last one counts).
     match serde_json::from_slice::<serde_json::Value>(raw).ok()? {
-        serde_json::Value::Object(mut m) => match m.remove("id")? {
+        serde_json::Value::Object(mut m) => match m.remove(record::ID)? {
             serde_json::Value::String(id) => Some(id),
             _ => None,
         },
@@ -538,7 +539,7 @@ fn ok_line<T: Serialize>(id: &str, value: &T) -> Result<String> {
 fn error_line(id: Option<&str>, line: usize, e: &Error) -> String {
     format!(
         "{{\"id\":{},\"line\":{line},\"error\":{}}}",
-        id.map_or_else(|| "null".to_string(), json),
+        id.map_or_else(|| record::NULL.to_string(), json),
         json(&e.to_string())
     )
 }

@@ -13,6 +13,15 @@
 //! the baseline may hold none; a file that rose is reported with every literal it holds, by
 //! line. `BLESS_LANG=1` rewrites the baseline (review it with `git diff`: the totals may only
 //! fall). What counts is decided by [`word_literals`], whose cases are `word_classifier`.
+//!
+//! `src/format/` is not counted either: it spells the names of the formats the tool reads
+//! and writes (TimeML attributes, record keys) as constants and holds nothing else
+//! (`format_holds_constants_only`).
+//!
+//! Test code is not counted: a `#[cfg(test)]` item (a unit-test module, to the brace that
+//! closes it) and the files of test-only modules (`#[cfg(test)] mod tests;`, see
+//! [`test_module_files`]). Their literals are example sentences and expected results, read
+//! by no run of the tool; the words the tool decides with are in the code they test.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -177,20 +186,27 @@ const UD_RELATIONS: &[&str] = &[
 /// formats, HTML and CSS names), not words of the language the texts are written in.
 const INTERFACE: &[&str] = &["src/cli/", "src/render/"];
 
+/// The folder of the format vocabulary: how the formats the tool reads and writes spell
+/// their names (TimeML attributes, the keys of its records), as constants. It holds nothing
+/// else ([`format_holds_constants_only`]), so no code there can decide with a word.
+const FORMAT: &str = "src/format/";
+
 /// The contents of the string literals of Rust source `src` (plain and raw strings; not
-/// comments, char literals, byte strings' prefixes' letters or attributes).
+/// comments, char literals, byte strings' prefixes' letters, attributes, or `#[cfg(test)]`
+/// items).
 fn string_literals(src: &str) -> Vec<&str> {
     literal_spans(src).into_iter().map(|(_, s)| s).collect()
 }
 
 /// Calls whose first argument names a field of a data format (a JSON record's key, a YAML
-/// path step), not a word of a text: `serialize_field("published", ...)`.
-const FORMAT_KEY_CALLS: &[&str] = &["serialize_field(", "serialize_entry(", "Step::key("];
+/// path step, a struct's field in its `Debug` output), not a word of a text:
+/// `serialize_field("published", ...)`, `f.debug_struct("Solved").field("bounds", ...)`.
+const FORMAT_KEY_CALLS: &[&str] = &["serialize_field(", "serialize_entry(", "Step::key(", ".field("];
 
 /// The string literals of `src` that count as English words: [`is_word_literal`], and not
 /// the key of a data format ([`FORMAT_KEY_CALLS`]) or the spelling of an enum value
-/// ([`is_variant_spelling`]). Attributes (`#[serde(rename = "type")]`) are skipped by the
-/// scanner.
+/// ([`is_variant_spelling`]). Attributes (`#[serde(rename = "type")]`) and `#[cfg(test)]`
+/// items are skipped by the scanner.
 fn word_literals(src: &str) -> Vec<&str> {
     word_literal_spans(src).into_iter().map(|(_, s)| s).collect()
 }
@@ -229,14 +245,43 @@ fn literal_spans(src: &str) -> Vec<(usize, &str)> {
     let mut i = 0;
     let mut attribute: Option<usize> = None;
     let mut depth = 0usize;
+    // Where the attribute being read starts (its `#`).
+    let mut attribute_at = 0;
+    // Inside the item after `#[cfg(test)]`: the literals found before it, its brace depth,
+    // and whether its body (`{`) has opened.
+    let mut test_item: Option<(usize, usize, bool)> = None;
     while i < b.len() {
         match b[i] {
+            // A `#[cfg(test)]` item (a test module or function, `mod tests;`): it ends at the
+            // `}` that closes its body, or at a `;` before any body.
+            b'{' if test_item.is_some() => {
+                if let Some((_, d, opened)) = test_item.as_mut() {
+                    *d += 1;
+                    *opened = true;
+                }
+                i += 1;
+            }
+            b'}' if test_item.is_some_and(|(_, d, _)| d > 0) => {
+                if let Some((kept, d, _)) = test_item.as_mut() {
+                    *d -= 1;
+                    if *d == 0 {
+                        out.truncate(*kept);
+                        test_item = None;
+                    }
+                }
+                i += 1;
+            }
+            b';' if test_item.is_some_and(|(_, d, opened)| d == 0 && !opened) => {
+                out.truncate(test_item.take().map_or(0, |(kept, _, _)| kept));
+                i += 1;
+            }
             // An attribute (`#[...]`, `#![...]`): its strings are keys and options of
             // derives and lints (`rename = "type"`, `feature = "train"`), not text.
             b'#' if attribute.is_none()
                 && (b.get(i + 1) == Some(&b'[') || (b.get(i + 1) == Some(&b'!') && b.get(i + 2) == Some(&b'['))) =>
             {
                 attribute = Some(out.len());
+                attribute_at = i;
                 depth = 0;
                 i += 1;
             }
@@ -249,6 +294,10 @@ fn literal_spans(src: &str) -> Vec<(usize, &str)> {
                 i += 1;
                 if depth == 0 {
                     out.truncate(attribute.take().unwrap_or(0));
+                    let text: String = src[attribute_at..i].chars().filter(|c| !c.is_whitespace()).collect();
+                    if test_item.is_none() && text == "#[cfg(test)]" {
+                        test_item = Some((out.len(), 0, false));
+                    }
                 }
             }
             b'/' if b.get(i + 1) == Some(&b'/') => {
@@ -333,6 +382,34 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The files of the modules that the Rust file `path` declares test-only (`#[cfg(test)] mod
+/// tests;`): `tests.rs` or `tests/mod.rs` beside a `mod.rs`, `lib.rs` or `main.rs`, and
+/// under a folder named after any other file (`link/closure.rs` → `link/closure/tests.rs`).
+fn test_module_files(path: &Path, src: &str) -> Vec<PathBuf> {
+    let dir = match path.file_stem().and_then(|s| s.to_str()) {
+        Some("mod" | "lib" | "main") => path.parent().map(Path::to_path_buf),
+        Some(stem) => path.parent().map(|d| d.join(stem)),
+        None => None,
+    };
+    let Some(dir) = dir else { return Vec::new() };
+    let mut out = Vec::new();
+    for (at, _) in src.match_indices("#[cfg(test)]") {
+        let rest = src[at + "#[cfg(test)]".len()..].trim_start();
+        let Some(decl) = rest.strip_prefix("mod ") else {
+            continue;
+        };
+        let Some((name, _)) = decl.split_once(';') else {
+            continue;
+        };
+        let name = name.trim();
+        if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            out.push(dir.join(format!("{name}.rs")));
+            out.push(dir.join(name).join("mod.rs"));
+        }
+    }
+    out
+}
+
 /// Per file outside `src/lang/` (in `src/` and `crates/*/src/`), its English word literals,
 /// each as `line: "word"`. `TEMPOGRAPH_SRC_ROOT=DIR` counts another checkout instead (to
 /// compare with an older revision: `git archive REV src crates | tar -x -C DIR`).
@@ -345,14 +422,25 @@ fn english_literals() -> BTreeMap<String, Vec<String>> {
             rust_files(&c.join("src"), &mut files);
         }
     }
+    let sources: Vec<(PathBuf, String)> = files
+        .into_iter()
+        .map(|p| {
+            let src = std::fs::read_to_string(&p).expect("readable source");
+            (p, src)
+        })
+        .collect();
+    let test_only: BTreeSet<PathBuf> = sources.iter().flat_map(|(p, src)| test_module_files(p, src)).collect();
     let mut out = BTreeMap::new();
-    for p in files {
-        let rel = p.strip_prefix(&root).unwrap_or(&p).to_string_lossy().replace('\\', "/");
-        if rel.starts_with("src/lang/") || INTERFACE.iter().any(|f| rel.starts_with(f)) {
+    for (p, src) in &sources {
+        let rel = p.strip_prefix(&root).unwrap_or(p).to_string_lossy().replace('\\', "/");
+        if rel.starts_with("src/lang/")
+            || rel.starts_with(FORMAT)
+            || INTERFACE.iter().any(|f| rel.starts_with(f))
+            || test_only.contains(p)
+        {
             continue;
         }
-        let src = std::fs::read_to_string(&p).expect("readable source");
-        let words: Vec<String> = word_literal_spans(&src)
+        let words: Vec<String> = word_literal_spans(src)
             .into_iter()
             .map(|(at, w)| format!("{}: {w:?}", src[..at].lines().count()))
             .collect();
@@ -455,6 +543,10 @@ fn word_classifier() {
         (r#"#![allow(clippy::all)] let x = "said";"#, &["said"]),
         (r#"st.serialize_field("published", &r.published)?;"#, &[]),
         (r#"locate(text, &[Step::Index(i), Step::key( "language")]);"#, &[]),
+        (
+            r#"f.debug_struct("Solved").field("bounds", &self.bounds).finish()"#,
+            &[],
+        ),
         // An attribute ends at its bracket: the literals after it count.
         (r#"#[test] fn f() { assert!(is("told")); }"#, &["told"]),
         (r#"#[doc = "x [y] z"] fn g() -> &'static str { "ago" }"#, &["ago"]),
@@ -472,6 +564,18 @@ fn word_classifier() {
             &["alpha", "none"],
         ),
         (r#"let ok = a => "word";"#, &["word"]),
+        // Not counted: a `#[cfg(test)]` item, to the brace that closes its body (braces in
+        // its strings and chars do not) or to its `;`; what follows it counts, and so does
+        // any other `cfg`.
+        (
+            r#"#[cfg(test)] mod tests { #[test] fn f() { assert!(is("said", "{", '}')); } } fn g() -> &'static str { "told" }"#,
+            &["told"],
+        ),
+        (r#"#[cfg( test )] mod tests; let x = "said";"#, &["said"]),
+        (
+            r#"#[cfg(feature = "train")] mod m { fn f() -> &'static str { "said" } }"#,
+            &["said"],
+        ),
     ];
     let mut failures = Vec::new();
     for (src, want) in cases {
@@ -481,6 +585,57 @@ fn word_classifier() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// [`FORMAT`] holds only constants and module declarations: every item of its files
+/// (comment lines left out) is a `pub const` or a `pub mod`, and no `{` opens a block, so it
+/// holds no code and no word a stage could decide with.
+#[test]
+fn format_holds_constants_only() {
+    let mut files = Vec::new();
+    rust_files(&root().join(FORMAT), &mut files);
+    assert!(!files.is_empty(), "no {FORMAT}");
+    let mut bad = Vec::new();
+    for p in files {
+        let src = std::fs::read_to_string(&p).expect("readable source");
+        let code: String = src
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let name = p.strip_prefix(root()).unwrap_or(&p).display().to_string();
+        if code.contains('{') {
+            bad.push(format!("{name}: a block (`{{`): only constants belong here"));
+        }
+        for item in code.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            if !(item.starts_with("pub const ") || item.starts_with("pub mod ")) {
+                bad.push(format!("{name}: not a `pub const` or `pub mod`: {item}"));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// The files of `#[cfg(test)] mod NAME;` declarations, beside a `mod.rs` and under a file's
+/// own folder.
+#[test]
+fn test_module_paths() {
+    let src = "#[cfg(test)]\nmod tests;\n#[cfg(test)] mod reference;\nmod kept;\n";
+    let files = |p: &str| test_module_files(Path::new(p), src);
+    assert_eq!(
+        files("src/graph/mod.rs"),
+        [
+            "src/graph/tests.rs",
+            "src/graph/tests/mod.rs",
+            "src/graph/reference.rs",
+            "src/graph/reference/mod.rs"
+        ]
+        .map(PathBuf::from)
+    );
+    assert_eq!(
+        files("src/link/closure.rs")[0],
+        PathBuf::from("src/link/closure/tests.rs")
+    );
 }
 
 /// `tempograph ARGS` in `dir`: exit code, stdout, stderr.

@@ -21,6 +21,7 @@
 //! A document is scored from two lists of [`Mention`]s over the same text; [`TaskB`] sums the
 //! counts over documents and computes P/R/F1 from the sums (micro average).
 
+use crate::format::timeml as tml;
 use crate::text::Span;
 use serde::Serialize;
 
@@ -199,10 +200,10 @@ impl TaskB {
             self.class_f1()
         ));
         for (name, a) in [
-            ("tense", self.tense),
-            ("aspect", self.aspect),
-            ("polarity", self.polarity),
-            ("pos", self.pos),
+            (tml::TENSE, self.tense),
+            (tml::ASPECT, self.aspect),
+            (tml::POLARITY, self.polarity),
+            (tml::POS, self.pos),
         ] {
             if a.compared > 0 {
                 out.push_str(&format!(
@@ -223,16 +224,16 @@ pub fn mentions(doc: &crate::timeml::TimemlDoc) -> Vec<Mention> {
     use crate::timeml::attr;
     doc.tagged("EVENT")
         .map(|a| {
-            let eid = a.attr("eid").unwrap_or("");
-            let inst = doc.instances.iter().find(|i| attr(i, "eventID") == Some(eid));
+            let eid = a.attr(tml::EID).unwrap_or("");
+            let inst = doc.instances.iter().find(|i| attr(i, tml::EVENT_ID) == Some(eid));
             let get = |k: &str| inst.and_then(|i| attr(i, k)).map(str::to_string);
             Mention {
                 span: a.span,
-                class: a.attr("class").unwrap_or("OCCURRENCE").to_string(),
-                tense: get("tense"),
-                aspect: get("aspect"),
-                polarity: get("polarity"),
-                pos: get("pos"),
+                class: a.attr(tml::CLASS).unwrap_or("OCCURRENCE").to_string(),
+                tense: get(tml::TENSE),
+                aspect: get(tml::ASPECT),
+                polarity: get(tml::POLARITY),
+                pos: get(tml::POS),
             }
         })
         .collect()

@@ -208,7 +208,9 @@ impl Doc {
         // (span in the TimeML text, offset to add to reach the laid-out text)
         let mut shifts: Vec<(Span, isize)> = Vec::new();
         for a in doc.tagged("s") {
-            let Some(id) = a.attr("id") else { continue };
+            let Some(id) = a.attr(crate::format::timeml::SENTENCE_ID) else {
+                continue;
+            };
             if !text.is_empty() {
                 text.push_str("\n\n");
             }

@@ -16,6 +16,7 @@
 //! system one overlaps it, and its attributes are compared with the overlapping system
 //! timex that has the same extent, else the first one.
 
+use crate::format::timeml as tml;
 use crate::text::Span;
 use crate::timeml::{Annotation, TimemlDoc};
 use serde::Serialize;
@@ -158,8 +159,8 @@ fn mentions(doc: &TimemlDoc) -> Vec<Mention> {
         .map(|a| Mention {
             span: trim(&doc.text, a.span),
             text: a.span.slice(&doc.text).to_string(),
-            kind: a.attr("type").unwrap_or("").to_string(),
-            value: a.attr("value").unwrap_or("").to_string(),
+            kind: a.attr(tml::TYPE).unwrap_or("").to_string(),
+            value: a.attr(tml::VALUE).unwrap_or("").to_string(),
         })
         .collect()
 }

@@ -250,7 +250,7 @@ pub fn tml_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let rd = std::fs::read_dir(dir).map_err(|e| tempograph_core::error::Error::io(dir, e))?;
     let mut v: Vec<PathBuf> = rd
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "tml"))
+        .filter(|p| p.extension().is_some_and(|x| x == crate::format::timeml::EXTENSION))
         .collect();
     v.sort();
     Ok(v)

@@ -21,6 +21,7 @@
 //! ```
 
 use super::EventClass;
+use crate::format::wordnet;
 use crate::lang::en::events::{ALWAYS_EVENT_NOUNS, CLASS_LEMMAS, EXTRA_EVENT_NOUNS, NEVER_EVENTS};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -166,16 +167,16 @@ impl Lexicon {
                 continue;
             }
             match f[0] {
-                "verb" => {
+                wordnet::VERB => {
                     lex.verbs.insert(f[1].to_string(), f[2].parse().unwrap_or(0));
                 }
-                "verb-exc" => {
+                wordnet::VERB_EXC => {
                     lex.verb_exc.entry(f[1].to_string()).or_insert_with(|| f[2].to_string());
                 }
-                "noun-exc" => {
+                wordnet::NOUN_EXC => {
                     lex.noun_exc.entry(f[1].to_string()).or_insert_with(|| f[2].to_string());
                 }
-                "event-noun" => {
+                wordnet::EVENT_NOUN => {
                     lex.event_nouns
                         .insert(f[1].to_string(), (f[2].to_string(), f[3].parse().unwrap_or(1)));
                 }
@@ -188,7 +189,7 @@ impl Lexicon {
             }
         }
         for n in EXTRA_EVENT_NOUNS.iter() {
-            lex.event_nouns.insert((*n).to_string(), ("act".to_string(), 1));
+            lex.event_nouns.insert((*n).to_string(), (wordnet::ACT.to_string(), 1));
         }
         lex.never = NEVER_EVENTS.iter().copied().collect();
         lex

@@ -52,8 +52,9 @@
 //!    whose possessors are different names ("Albright's visit" / "Daley's visit") (only with
 //!    a parse, [`DocEvents::syntax`]);
 //! 5. both are told as happening or both as not (yet) happening: a noun or gerund after a
-//!    threat, promise or warning ([`IRREALIS_CUES`]: "threats ... to attacks on theaters") is
-//!    irrealis and never joins a realis mention; a mention marked as a different event
+//!    threat, promise or warning
+//!    ([`IRREALIS_CUES`](crate::lang::en::merge::IRREALIS_CUES): "threats ... to attacks on
+//!    theaters") is irrealis and never joins a realis mention; a mention marked as a different event
 //!    ([`DISTINCT_MODIFIERS`]: `similar`, `other`, `another`, ...) never joins a mention of its
 //!    own document, nor any mention whose time disagrees.
 //!
@@ -559,34 +560,14 @@ pub const REPEAT_WINDOW: usize = 2;
 /// participant, or as a definite anaphor or a repetition in one document.
 use crate::lang::en::EVENT_REPEATABLE as REPEATABLE;
 
-/// Determiners that make a noun phrase point back to an event told before.
-static DEFINITE: &[&str] = &["the", "this", "that", "these", "those"];
-
-/// Modifiers that say the event is a different one from those told (`similar attacks`).
-pub static DISTINCT_MODIFIERS: &[&str] = &[
-    "similar",
-    "other",
-    "another",
-    "previous",
-    "prior",
-    "earlier",
-    "past",
-    "different",
-    "separate",
-    "further",
-    "future",
-    "additional",
-    "more",
-    "new",
-    "next",
-    "possible",
-    "potential",
-];
-
-/// Words whose complement is an event that has not happened (`threats of attacks`,
-/// `promises of leaking`): a noun or gerund event after one of them in its sentence is
-/// irrealis. Matched as prefixes of the lower-cased word.
-pub static IRREALIS_CUES: &[&str] = &["threat", "promis", "warn", "fear", "plan", "vow"];
+/// The merger's English word lists: determiners that make a noun phrase point back to an
+/// event told before (`the`, `this`), modifiers that say the event is a different one
+/// (`similar`, `another`), words whose complement has not happened (`threat`, `promis`, as
+/// prefixes), the words at which the look back to a determiner stops (`a`, `of`), and the
+/// lemmas that never corefer (light and cognition verbs: `do`, `know`, `say`).
+use crate::lang::en::merge::{
+    is_irrealis_cue, DEFINITE, DISTINCT_MODIFIERS, FUTURE_MODALITY, NON_COREFERRING, NP_STOPS,
+};
 
 /// Prepositions that make the event after them a time anchor of what comes before ("since
 /// the bombings"): an anchor has happened, whatever threat or plan precedes it.
@@ -594,13 +575,6 @@ use crate::lang::en::TEMPORAL_PREPOSITIONS;
 
 /// How many words before an event an irrealis cue reaches.
 const IRREALIS_REACH: usize = 12;
-
-/// Lemmas that never name one real-world event across mentions: light verbs and verbs of
-/// thinking, wanting and perceiving (`I know ... I know` are two states).
-pub static NON_COREFERRING: &[&str] = &[
-    "do", "make", "take", "get", "have", "give", "go", "come", "put", "let", "know", "think", "believe", "want",
-    "need", "hope", "expect", "feel", "see", "hear", "seem", "become", "ask", "tell", "say",
-];
 
 /// What the words before an event say about it: (definite, distinct, irrealis).
 fn np_marks(text: &str, analysis: &Analysis, e: &Event) -> (bool, bool, bool) {
@@ -639,10 +613,7 @@ fn np_marks(text: &str, analysis: &Analysis, e: &Event) -> (bool, bool, bool) {
                 definite = true;
                 break;
             }
-            if matches!(
-                w.as_str(),
-                "a" | "an" | "some" | "any" | "no" | "of" | "to" | "on" | "in" | "against"
-            ) {
+            if NP_STOPS.contains(&w.as_str()) {
                 break;
             }
             seen += 1;
@@ -660,7 +631,7 @@ fn np_marks(text: &str, analysis: &Analysis, e: &Event) -> (bool, bool, bool) {
                 if TEMPORAL_PREPOSITIONS.contains(&w.as_str()) {
                     Some(false)
                 } else {
-                    IRREALIS_CUES.iter().any(|c| w.starts_with(c)).then_some(true)
+                    is_irrealis_cue(&w).then_some(true)
                 }
             })
             .unwrap_or(false);
@@ -741,7 +712,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     time,
                     polarity: e.polarity,
                     modality: if hypothetical(e) {
-                        Some(e.modality.clone().unwrap_or_else(|| "will".into()))
+                        Some(e.modality.clone().unwrap_or_else(|| FUTURE_MODALITY.into()))
                     } else {
                         None
                     },

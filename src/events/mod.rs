@@ -251,7 +251,7 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
         let ev_noun = forced
             || lex
                 .event_noun(&nl)
-                .is_some_and(|(kind, rank)| rank == 1 && kind != "state")
+                .is_some_and(|(kind, rank)| rank == 1 && kind != crate::format::wordnet::STATE)
             || derived_event_noun(lex, &nl);
         if forced && !verbal {
             return decided(lex, lower, Pos::Noun, stats);

@@ -46,6 +46,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
 use std::time::Duration;
+pub use stn::Phase;
 use stn::{Arc, Stn, STRUCTURAL, W};
 use tempograph_core::relation::RelType;
 use tempograph_core::value::{day_number, from_day_number, Precision};
@@ -477,12 +478,12 @@ impl Graph {
     /// time, e.g. the thread's CPU time): `network`, the engine's `relations` and `bounds`,
     /// `check+bounds` in all, `order`. For benchmarks only: never put the times in output.
     #[doc(hidden)]
-    pub fn solve_profiled(&self, clock: &dyn Fn() -> Duration) -> (Solved, Vec<(&'static str, Duration)>) {
+    pub fn solve_profiled(&self, clock: &dyn Fn() -> Duration) -> (Solved, Vec<(Phase, Duration)>) {
         let mut times = Vec::new();
         let t0 = clock();
         let n = self.len();
         let stn = Stn::new(n * 2, self.arcs(), self.facts.len());
-        times.push(("network", clock() - t0));
+        times.push((Phase::Network, clock() - t0));
         let t0 = clock();
         let sol = stn.solve(self.limit, clock);
         times.extend(sol.times.iter().map(|&(k, t)| (k, t)));
@@ -533,7 +534,7 @@ impl Graph {
                 (class, w, node.tie, p)
             })
             .collect();
-        times.push(("check+bounds", clock() - t0));
+        times.push((Phase::CheckBounds, clock() - t0));
         let t0 = clock();
         let order = stn
             .order(&keys, &sol)
@@ -541,7 +542,7 @@ impl Graph {
             .filter(|p| p % 2 == 0)
             .map(|p| NodeId(p / 2))
             .collect();
-        times.push(("order", clock() - t0));
+        times.push((Phase::Order, clock() - t0));
         let solved = Solved {
             bounds,
             conflicts,

@@ -321,7 +321,44 @@ pub(crate) struct Solution {
     /// A feasible potential for the relation arcs (for Dijkstra on reduced costs).
     potential: Vec<W>,
     /// Wall-clock time of each phase, for benchmarks.
-    pub times: Vec<(&'static str, Duration)>,
+    pub times: Vec<(Phase, Duration)>,
+}
+
+/// A phase of [`crate::graph::Graph::solve_profiled`], timed for benchmarks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Building the network of points and arcs.
+    Network,
+    /// The engine's relation arcs: consistency and conflicts.
+    Relations,
+    /// The engine's bounds.
+    Bounds,
+    /// Shortening the cycles of conflicts.
+    Shorten,
+    /// The whole of checking and bounds.
+    CheckBounds,
+    /// The order of the events.
+    Order,
+}
+
+impl Phase {
+    /// The phase's name in a benchmark's table.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Network => "network",
+            Phase::Relations => "relations",
+            Phase::Bounds => "bounds",
+            Phase::Shorten => "shorten",
+            Phase::CheckBounds => "check+bounds",
+            Phase::Order => "order",
+        }
+    }
+}
+
+impl std::fmt::Display for Phase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
 }
 
 /// A Simple Temporal Network over points `0..n` plus the origin `n`.
@@ -545,7 +582,7 @@ impl Stn {
         let mut sol = self.relations(limit, clock);
         let t0 = clock();
         self.bounds(&mut sol, limit);
-        sol.times.push(("bounds", clock() - t0));
+        sol.times.push((Phase::Bounds, clock() - t0));
         sol
     }
 
@@ -601,7 +638,7 @@ impl Stn {
                 }
             }
         }
-        times.push(("relations", clock() - t0));
+        times.push((Phase::Relations, clock() - t0));
         let t0 = clock();
         // Explanations: replace each cycle by one with the fewest facts, when one is found
         // within a small search budget (the subtree-disassembly cycle is real but can be long).
@@ -610,7 +647,7 @@ impl Stn {
                 *cycle = short;
             }
         }
-        times.push(("shorten", clock() - t0));
+        times.push((Phase::Shorten, clock() - t0));
 
         Solution {
             latest: Vec::new(),

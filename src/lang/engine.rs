@@ -57,6 +57,25 @@ pub enum Direction {
     None,
 }
 
+impl Direction {
+    /// Every direction.
+    pub const ALL: [Direction; 3] = [Direction::Past, Direction::Future, Direction::None];
+
+    /// How records spell it (as serde does): `past`, `future`, `none`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Past => "past",
+            Direction::Future => "future",
+            Direction::None => "none",
+        }
+    }
+
+    /// The direction spelled `s` ([`Direction::as_str`]).
+    pub fn parse(s: &str) -> Option<Direction> {
+        Direction::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+}
+
 /// The nearest tense cue around an expression.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cue {
@@ -159,6 +178,18 @@ pub enum Force {
     Next,
     /// `this Friday`, `this summer`: the one in the anchor's current week/year.
     This,
+}
+
+impl Force {
+    /// The English word of the force, as explanations quote it (`` `last` in the
+    /// expression``) in every language: the messages are English.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Force::Last => "last",
+            Force::Next => "next",
+            Force::This => "this",
+        }
+    }
 }
 
 /// A holiday, fixed or computed per year.

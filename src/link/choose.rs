@@ -186,6 +186,45 @@ pub fn candidate_pairs(cx: &Context) -> Vec<(Endpoint, Endpoint)> {
     set.into_iter().collect()
 }
 
+/// Whether an event is its sentence's main event: a chooser feature value, spelled by
+/// [`Clause::as_str`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Clause {
+    Main,
+    Sub,
+}
+
+impl Clause {
+    fn as_str(self) -> &'static str {
+        match self {
+            Clause::Main => "main",
+            Clause::Sub => "sub",
+        }
+    }
+}
+
+/// The event of the sentence that precedes and governs an event: a chooser feature value,
+/// spelled by [`Governor::as_str`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Governor {
+    /// A REPORTING event.
+    Reporting,
+    /// An I_ACTION or I_STATE event (and no REPORTING one).
+    Intensional,
+    /// Neither.
+    None,
+}
+
+impl Governor {
+    fn as_str(self) -> &'static str {
+        match self {
+            Governor::Reporting => "rep",
+            Governor::Intensional => "intens",
+            Governor::None => "-",
+        }
+    }
+}
+
 fn bucket(n: usize) -> &'static str {
     match n {
         0 => "0",
@@ -223,9 +262,9 @@ impl<'a> Where<'a> {
 
     fn main_tag(&self, i: usize) -> &'static str {
         if self.is_main(i) {
-            "main"
+            Clause::Main.as_str()
         } else {
-            "sub"
+            Clause::Sub.as_str()
         }
     }
 
@@ -274,15 +313,15 @@ impl<'a> Where<'a> {
             .flatten()
             .copied()
             .filter(|&j| j != i && self.cx.events[j].span.start < e.span.start);
-        let mut out = "-";
+        let mut out = Governor::None;
         for j in prev {
             match self.cx.events[j].class.as_str() {
-                "REPORTING" => out = "rep",
-                "I_ACTION" | "I_STATE" if out == "-" => out = "intens",
+                "REPORTING" => out = Governor::Reporting,
+                "I_ACTION" | "I_STATE" if out == Governor::None => out = Governor::Intensional,
                 _ => {}
             }
         }
-        out
+        out.as_str()
     }
 
     fn atoms(&self, p: &features::Pair, out: &mut Vec<String>) {
@@ -330,7 +369,7 @@ impl<'a> Where<'a> {
                     .iter()
                     .filter(|f| f.span.start >= lo && f.span.end <= hi)
                     .count();
-                let order = if t.span.start < e.span.start { "te" } else { "et" };
+                let order = features::Order::of(t.span.start, e.span.start);
                 // Gold pairs in training can be in different sentences.
                 let ds = e.sentence.abs_diff(t.sentence);
                 if ds > 0 {

@@ -122,31 +122,81 @@ fn canonical(cx: &Context, x: Endpoint, y: Endpoint) -> (Endpoint, Endpoint, boo
     }
 }
 
+/// How a TIMEX3 value stands to the DCT: a feature value of the label models, spelled in
+/// their weights by [`VersusDct::as_str`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VersusDct {
+    /// A `DURATION`.
+    Duration,
+    /// A `SET`.
+    Set,
+    /// `PAST_REF`.
+    PastRef,
+    /// `PRESENT_REF`.
+    PresentRef,
+    /// `FUTURE_REF`.
+    FutureRef,
+    /// No date range, or no DCT.
+    Other,
+    /// The range ends before the DCT.
+    Before,
+    /// The range starts after the DCT.
+    After,
+    /// The range is the DCT's day.
+    Same,
+    /// The range contains the DCT (and more).
+    Includes,
+}
+
+impl VersusDct {
+    /// The value as the weights spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VersusDct::Duration => "dur",
+            VersusDct::Set => "set",
+            VersusDct::PastRef => "past",
+            VersusDct::PresentRef => "present",
+            VersusDct::FutureRef => "future",
+            VersusDct::Other => "other",
+            VersusDct::Before => "before",
+            VersusDct::After => "after",
+            VersusDct::Same => "same",
+            VersusDct::Includes => "includes",
+        }
+    }
+}
+
+impl std::fmt::Display for VersusDct {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// How a TIMEX3 value stands to the DCT: `before`, `after`, `same`, `includes` (the value's
 /// range contains the DCT), `past`/`present`/`future` (`*_REF`), `dur`, `set`, `other`.
-pub fn versus_dct(kind: &str, v: &str, dct: Option<NaiveDate>) -> &'static str {
+pub fn versus_dct(kind: &str, v: &str, dct: Option<NaiveDate>) -> VersusDct {
     match kind {
-        "DURATION" => return "dur",
-        "SET" => return "set",
+        "DURATION" => return VersusDct::Duration,
+        "SET" => return VersusDct::Set,
         _ => {}
     }
     match v {
-        "PAST_REF" => return "past",
-        "PRESENT_REF" => return "present",
-        "FUTURE_REF" => return "future",
+        "PAST_REF" => return VersusDct::PastRef,
+        "PRESENT_REF" => return VersusDct::PresentRef,
+        "FUTURE_REF" => return VersusDct::FutureRef,
         _ => {}
     }
     let (Some(r), Some(d)) = (value::date_range(v), dct) else {
-        return "other";
+        return VersusDct::Other;
     };
     if r.latest < d {
-        "before"
+        VersusDct::Before
     } else if r.earliest > d {
-        "after"
+        VersusDct::After
     } else if r.earliest == d && r.latest == d {
-        "same"
+        VersusDct::Same
     } else {
-        "includes"
+        VersusDct::Includes
     }
 }
 
@@ -198,12 +248,108 @@ fn signal_before(cx: &Context, at: usize, n: usize, anchors: bool) -> Option<&'s
         .map(|s| s.id.as_str())
 }
 
-fn distance_bucket(cx: &Context, from: usize, to: usize) -> &'static str {
+/// How far apart two mentions are in tokens: a feature value, spelled by
+/// [`Distance::as_str`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Distance {
+    /// Up to 3 tokens.
+    Near,
+    /// 4 to 10 tokens.
+    Mid,
+    /// More.
+    Far,
+}
+
+impl Distance {
+    /// The value as the weights spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Distance::Near => "near",
+            Distance::Mid => "mid",
+            Distance::Far => "far",
+        }
+    }
+}
+
+impl std::fmt::Display for Distance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which of an event and a timex comes first in the text: a feature value, spelled by
+/// [`Order::as_str`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// The timex first.
+    TimexEvent,
+    /// The event first.
+    EventTimex,
+}
+
+impl Order {
+    /// The order of a timex starting at `timex` and an event starting at `event`.
+    pub fn of(timex: usize, event: usize) -> Order {
+        if timex < event {
+            Order::TimexEvent
+        } else {
+            Order::EventTimex
+        }
+    }
+
+    /// The value as the weights spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Order::TimexEvent => "te",
+            Order::EventTimex => "et",
+        }
+    }
+}
+
+impl std::fmt::Display for Order {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether two events have the same tense, or an event a modal: a feature value, spelled
+/// by [`Mark::as_str`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// The same tense.
+    SameTense,
+    /// Different tenses.
+    DifferentTense,
+    /// A modal.
+    Modal,
+    /// No modal.
+    NoModal,
+}
+
+impl Mark {
+    /// The value as the weights spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mark::SameTense => "same",
+            Mark::DifferentTense => "diff",
+            Mark::Modal => "mod",
+            Mark::NoModal => "-",
+        }
+    }
+}
+
+impl std::fmt::Display for Mark {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+fn distance_bucket(cx: &Context, from: usize, to: usize) -> Distance {
     let (a, b) = token_range(cx, from, to);
     match b.saturating_sub(a) {
-        0..=3 => "near",
-        4..=10 => "mid",
-        _ => "far",
+        0..=3 => Distance::Near,
+        4..=10 => Distance::Mid,
+        _ => Distance::Far,
     }
 }
 
@@ -213,15 +359,15 @@ fn sentence_timex(cx: &Context, e: &EventFacts) -> &'static str {
         .map(|(_, t)| t)
         .filter(|t| t.kind != "DURATION" && t.kind != "SET")
         .min_by_key(|t| t.span.start.abs_diff(e.span.start))
-        .map(|t| versus_dct(&t.kind, &t.value, cx.dct))
+        .map(|t| versus_dct(&t.kind, &t.value, cx.dct).as_str())
         .unwrap_or("-")
 }
 
-fn modal(e: &EventFacts) -> &'static str {
+fn modal(e: &EventFacts) -> Mark {
     if e.modality.is_some() {
-        "mod"
+        Mark::Modal
     } else {
-        "-"
+        Mark::NoModal
     }
 }
 
@@ -306,7 +452,11 @@ fn atoms(cx: &Context, kind: PairKind, a: Endpoint, b: Endpoint, keys: &[String]
     }
     if let (Endpoint::Event(i), Endpoint::Event(j)) = (a, b) {
         let (e1, e2) = (&cx.events[i], &cx.events[j]);
-        let same_tense = if e1.tense == e2.tense { "same" } else { "diff" };
+        let same_tense = if e1.tense == e2.tense {
+            Mark::SameTense
+        } else {
+            Mark::DifferentTense
+        };
         out.push(format!("{k}:sametense={same_tense}"));
         if same_stem(e1.span.slice(cx.text), e2.span.slice(cx.text)) {
             out.push(format!("{k}:samestem"));
@@ -343,7 +493,7 @@ fn dct_keys(cx: &Context, e: &EventFacts) -> Vec<String> {
 
 fn timex_keys(cx: &Context, e: &EventFacts, x: &TimexFacts) -> Vec<String> {
     let sig = signal_before(cx, x.span.start, 3, true).unwrap_or("-");
-    let order = if x.span.start < e.span.start { "te" } else { "et" };
+    let order = Order::of(x.span.start, e.span.start);
     let vd = versus_dct(&x.kind, &x.value, cx.dct);
     let (lo, hi) = if x.span.start < e.span.start {
         (x.span.end, e.span.start)

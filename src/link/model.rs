@@ -140,11 +140,10 @@ impl Model {
 impl std::str::FromStr for Model {
     type Err = String;
     fn from_str(s: &str) -> Result<Model, String> {
-        match s {
-            "timebank" => Ok(Model::TimeBank),
-            "aquaint" => Ok(Model::Aquaint),
-            _ => Err(format!("expected `timebank` or `aquaint`, found `{s}`")),
-        }
+        [Model::TimeBank, Model::Aquaint]
+            .into_iter()
+            .find(|m| m.as_str() == s)
+            .ok_or_else(|| format!("expected `timebank` or `aquaint`, found `{s}`"))
     }
 }
 

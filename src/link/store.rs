@@ -175,7 +175,7 @@ pub fn chooser_table() -> &'static [Row<12>] {
 /// The feature code of the label models: every function of these files (tests left out),
 /// and the word lists the signal and `between` atoms are read with, makes or feeds the keys and atoms of
 /// [`super::features::pair`] (`timeml/gold.rs` reads the
-/// gold facts the label models are trained on).
+/// gold facts the label models are trained on, by the attribute names of `format/timeml.rs`).
 const LABEL_FEATURE_FILES: &[(&str, &str)] = &[
     ("src/link/features.rs", include_str!("features.rs")),
     ("src/link/facts.rs", include_str!("facts.rs")),
@@ -190,10 +190,11 @@ const LABEL_FEATURE_FILES: &[(&str, &str)] = &[
         include_str!("../lang/en/data/link/between-words.txt"),
     ),
     ("src/timeml/gold.rs", include_str!("../timeml/gold.rs")),
+    ("src/format/timeml.rs", include_str!("../format/timeml.rs")),
 ];
 
 /// The chooser's features beyond the label models': the items of `choose.rs` that add its
-/// position atoms and rule hints.
+/// position atoms and rule hints, and the values they spell (`Clause`, `Governor`).
 const CHOOSER_FEATURE_ITEMS: &[&str] = &[
     "fn rule_hints",
     "fn bucket",
@@ -201,13 +202,17 @@ const CHOOSER_FEATURE_ITEMS: &[&str] = &[
     "impl<'a> Where<'a>",
     "fn pair_features",
     "fn hint_of",
+    "enum Clause",
+    "impl Clause",
+    "enum Governor",
+    "impl Governor",
 ];
 
 /// The files whose code [`feature_hash`] covers, for the manifests.
 pub fn feature_files(m: &Stored) -> Vec<&'static str> {
     let mut v: Vec<&str> = LABEL_FEATURE_FILES.iter().map(|(p, _)| *p).collect();
     if m.name == CHOOSE.name {
-        v.push("src/link/choose.rs (rule_hints, bucket, Where, pair_features, hint_of)");
+        v.push("src/link/choose.rs (rule_hints, bucket, Where, pair_features, hint_of, Clause, Governor)");
     }
     v
 }

@@ -35,6 +35,7 @@
 //! A timeline built in memory has no file, so its findings carry the path only.
 
 use super::{ConflictEdge, Origin, Relation, Timeline};
+use crate::format::timeline as tl;
 use crate::graph::{self, Graph, NodeId};
 use crate::yaml::{self, Step};
 use chrono::NaiveDate;
@@ -51,6 +52,16 @@ pub enum Severity {
     Error,
     /// Worth a look; the timeline stays consistent.
     Warning,
+}
+
+impl Severity {
+    /// How reports and JSON spell it: `error`, `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
 }
 
 /// What a finding is about. See the module table.
@@ -290,10 +301,7 @@ impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let file = self.file.as_deref();
         for x in &self.findings {
-            let sev = match x.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
+            let sev = x.severity.as_str();
             writeln!(
                 f,
                 "{}: {sev}[{}]: {} (at {})",
@@ -322,8 +330,8 @@ impl fmt::Display for Report {
                 f,
                 "{}: {}, {}",
                 file.unwrap_or("<timeline>"),
-                plural(e, "error"),
-                plural(w, "warning")
+                plural(e, Severity::Error.as_str()),
+                plural(w, Severity::Warning.as_str())
             )
         }
     }
@@ -449,10 +457,10 @@ fn written_relations(t: &Timeline) -> Vec<Written> {
     let shorthand = t.all_relations().into_iter().skip(t.relations.len());
     let mut paths = Vec::new();
     for (i, e) in t.events.iter().enumerate() {
-        for (field, list) in [("before", &e.before), ("after", &e.after)] {
+        for (field, list) in [(tl::BEFORE, &e.before), (tl::AFTER, &e.after)] {
             for j in 0..list.len() {
                 paths.push((
-                    vec![Step::key("events"), Step::Index(i), Step::key(field), Step::Index(j)],
+                    vec![Step::key(tl::EVENTS), Step::Index(i), Step::key(field), Step::Index(j)],
                     vec![Step::key("events"), Step::Index(i), Step::key("id")],
                 ));
             }
@@ -512,10 +520,10 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
         .events
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.id.as_str(), "events", i))
-        .chain(t.times.iter().enumerate().map(|(i, x)| (x.id.as_str(), "times", i)));
+        .map(|(i, e)| (e.id.as_str(), tl::EVENTS, i))
+        .chain(t.times.iter().enumerate().map(|(i, x)| (x.id.as_str(), tl::TIMES, i)));
     for (id, list, i) in all_ids {
-        let path = vec![Step::key(list), Step::Index(i), Step::key("id")];
+        let path = vec![Step::key(list), Step::Index(i), Step::key(tl::ID)];
         if let Some(first) = ids.get(id) {
             // The message names the first use's line: made once lines are known.
             let first = c.place(first);
@@ -523,7 +531,7 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
             duplicates.push((id, first, place));
         } else {
             ids.insert(id, path);
-            if list == "events" {
+            if list == tl::EVENTS {
                 event_ids.insert(id, i);
             } else {
                 time_ids.insert(id, i);
@@ -781,7 +789,7 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
                         doc: None,
                         span: None,
                         text: super::label::date_label(d),
-                        rule: "date".to_string(),
+                        rule: tl::RULE_DATE.to_string(),
                     },
                 );
                 facts.resize_with(before, || None);
@@ -808,7 +816,7 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
                     doc: None,
                     span: None,
                     text: x.value.clone(),
-                    rule: "time".to_string(),
+                    rule: tl::RULE_TIME.to_string(),
                 },
             );
             facts.resize_with(before, || None);
@@ -849,7 +857,7 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
                 doc: None,
                 span: None,
                 text: String::new(),
-                rule: "relation".to_string(),
+                rule: tl::RULE_RELATION.to_string(),
             },
         };
         let before = g.fact_count();
@@ -1500,7 +1508,7 @@ pub(super) fn entailed(t: &Timeline, a: &str, b: &str) -> Option<RelType> {
         nodes.insert(e.id.as_str(), n);
         if let Some(d) = &e.date {
             if !date_inverted(d) && d.known_day().is_some() {
-                bound_event(&mut g, n, d, graph::Evidence::rule("date"));
+                bound_event(&mut g, n, d, graph::Evidence::rule(tl::RULE_DATE));
             }
         }
     }
@@ -1512,7 +1520,7 @@ pub(super) fn entailed(t: &Timeline, a: &str, b: &str) -> Option<RelType> {
         nodes.insert(x.id.as_str(), n);
         let inverted = matches!((x.earliest, x.latest), (Some(a), Some(b)) if a > b);
         if !inverted && (x.earliest.is_some() || x.latest.is_some()) {
-            g.bound(n, x.earliest, x.latest, graph::Evidence::rule("time"));
+            g.bound(n, x.earliest, x.latest, graph::Evidence::rule(tl::RULE_TIME));
         }
     }
     for r in t.all_relations() {
@@ -1522,7 +1530,7 @@ pub(super) fn entailed(t: &Timeline, a: &str, b: &str) -> Option<RelType> {
                 y,
                 r.rel,
                 r.distance.map(|d| (d.min, d.max)),
-                graph::Evidence::rule("relation"),
+                graph::Evidence::rule(tl::RULE_RELATION),
             );
         }
     }

@@ -51,6 +51,7 @@ pub use model::{
     Mention, Origin, Relation, SchemaVersion, Source, Time, Timeline, Unlisted, SCHEMA,
 };
 
+use crate::format::timeline as tl;
 use std::path::Path;
 use tempograph_core::error::Result;
 use tempograph_core::relation::RelType;
@@ -83,8 +84,8 @@ impl Timeline {
         let mut out = self.relations.clone();
         for e in &self.events {
             for (list, rel, field) in [
-                (&e.before, RelType::Before, "before"),
-                (&e.after, RelType::After, "after"),
+                (&e.before, RelType::Before, tl::BEFORE),
+                (&e.after, RelType::After, tl::AFTER),
             ] {
                 for other in list {
                     out.push(Relation {
@@ -97,7 +98,7 @@ impl Timeline {
                             start: None,
                             end: None,
                             text: format!("`{field}: {other}` on event `{}`", e.id),
-                            rule: Some("hand".to_string()),
+                            rule: Some(tl::RULE_HAND.to_string()),
                         }],
                     });
                 }

@@ -10,6 +10,7 @@
 //! can be scored with the TempEval-3 toolkit.
 
 use super::{Annotation, TimemlDoc};
+use crate::format::timeml as tml;
 use crate::text::Analysis;
 use crate::timex::{self, Timex};
 use std::path::Path;
@@ -34,18 +35,18 @@ pub fn timex_annotations(timexes: &[Timex]) -> Vec<Annotation> {
         .enumerate()
         .map(|(k, t)| {
             let mut attrs = vec![
-                ("tid".to_string(), format!("t{}", k + 1)),
-                ("type".to_string(), t.kind.as_str().to_string()),
-                ("value".to_string(), t.value.clone()),
+                (tml::TID.to_string(), format!("t{}", k + 1)),
+                (tml::TYPE.to_string(), t.kind.as_str().to_string()),
+                (tml::VALUE.to_string(), t.value.clone()),
             ];
             if let Some(m) = &t.modifier {
-                attrs.push(("mod".to_string(), m.clone()));
+                attrs.push((tml::MOD.to_string(), m.clone()));
             }
             if let Some(q) = &t.quant {
-                attrs.push(("quant".to_string(), q.clone()));
+                attrs.push((tml::QUANT.to_string(), q.clone()));
             }
             if let Some(f) = &t.freq {
-                attrs.push(("freq".to_string(), f.clone()));
+                attrs.push((tml::FREQ.to_string(), f.clone()));
             }
             attrs.push((
                 "temporalFunction".to_string(),
@@ -71,8 +72,8 @@ pub fn event_annotations(events: &[crate::events::Event]) -> (Vec<Annotation>, S
             tag: "EVENT".to_string(),
             span: e.span,
             attrs: vec![
-                ("eid".to_string(), format!("e{}", k + 1)),
-                ("class".to_string(), e.class.as_str().to_string()),
+                (tml::EID.to_string(), format!("e{}", k + 1)),
+                (tml::CLASS.to_string(), e.class.as_str().to_string()),
             ],
         });
         let modality = e

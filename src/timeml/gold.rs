@@ -12,6 +12,7 @@
 //! `tid`s; the DCT's tid (usually `t0`) is every timex id that is not inside `<TEXT>`.
 
 use super::TimemlDoc;
+use crate::format::timeml as tml;
 use crate::link::facts::{EventFacts, GoldEntities, TimexFacts};
 use crate::text::{Analysis, Span};
 use std::collections::BTreeMap;
@@ -21,14 +22,14 @@ pub fn gold_entities(doc: &TimemlDoc, analysis: &Analysis) -> GoldEntities {
     let mut g = GoldEntities::default();
     let mut by_eid: BTreeMap<&str, (Span, &str)> = BTreeMap::new();
     for a in doc.tagged("EVENT") {
-        if let Some(eid) = a.attr("eid") {
-            by_eid.insert(eid, (a.span, a.attr("class").unwrap_or("OCCURRENCE")));
+        if let Some(eid) = a.attr(tml::EID) {
+            by_eid.insert(eid, (a.span, a.attr(tml::CLASS).unwrap_or("OCCURRENCE")));
         }
     }
     let mut events: Vec<(Span, String, EventFacts)> = Vec::new();
     for inst in &doc.instances {
         let get = |k: &str| super::attr(inst, k);
-        let (Some(eid), Some(eiid)) = (get("eventID"), get("eiid")) else {
+        let (Some(eid), Some(eiid)) = (get(tml::EVENT_ID), get(tml::EIID)) else {
             continue;
         };
         let Some(&(span, class)) = by_eid.get(eid) else {
@@ -41,11 +42,11 @@ pub fn gold_entities(doc: &TimemlDoc, analysis: &Analysis) -> GoldEntities {
                 span,
                 sentence: analysis.sentence_at(span.start),
                 class: class.to_string(),
-                tense: get("tense").unwrap_or("NONE").to_string(),
-                aspect: get("aspect").unwrap_or("NONE").to_string(),
-                pos: normalize_pos(get("pos").unwrap_or("UNKNOWN"), get("tense").unwrap_or("NONE")),
-                polarity: get("polarity").unwrap_or("POS").to_string(),
-                modality: get("modality").map(str::to_string),
+                tense: get(tml::TENSE).unwrap_or("NONE").to_string(),
+                aspect: get(tml::ASPECT).unwrap_or("NONE").to_string(),
+                pos: normalize_pos(get(tml::POS).unwrap_or("UNKNOWN"), get(tml::TENSE).unwrap_or("NONE")),
+                polarity: get(tml::POLARITY).unwrap_or("POS").to_string(),
+                modality: get(tml::MODALITY).map(str::to_string),
             },
         ));
     }
@@ -54,14 +55,14 @@ pub fn gold_entities(doc: &TimemlDoc, analysis: &Analysis) -> GoldEntities {
         g.push_event(eiid, f);
     }
     for a in doc.tagged("TIMEX3") {
-        let Some(tid) = a.attr("tid") else { continue };
+        let Some(tid) = a.attr(tml::TID) else { continue };
         g.push_timex(
             tid.to_string(),
             TimexFacts {
                 span: a.span,
                 sentence: analysis.sentence_at(a.span.start),
-                kind: a.attr("type").unwrap_or("DATE").to_string(),
-                value: a.attr("value").unwrap_or("").to_string(),
+                kind: a.attr(tml::TYPE).unwrap_or("DATE").to_string(),
+                value: a.attr(tml::VALUE).unwrap_or("").to_string(),
             },
         );
     }

@@ -182,13 +182,10 @@ fn entity(s: &str) -> Option<(char, usize)> {
     // Bytes, not a str slice: the 12th byte may fall inside a character. See: fuzz crash 089e85f3.
     let semi = s.bytes().take(12).position(|b| b == b';')?;
     let name = &s[1..semi];
-    let c = match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        _ => {
+    let named = crate::format::timeml::XML_ENTITIES.iter().find(|(n, _)| *n == name);
+    let c = match named {
+        Some(&(_, c)) => c,
+        None => {
             let n = if let Some(h) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
                 u32::from_str_radix(h, 16).ok()?
             } else {
@@ -295,7 +292,7 @@ pub fn parse(path: &Path, src: &str) -> Result<TimemlDoc> {
                     ("DOCID", false) => in_docid = true,
                     ("DOCID", true) => in_docid = false,
                     ("TIMEX3", false) if in_dct => {
-                        let v = attr(&tag.attrs, "value").map(str::to_string);
+                        let v = attr(&tag.attrs, crate::format::timeml::VALUE).map(str::to_string);
                         doc.dct = v.as_deref().and_then(parse_dct_value);
                         doc.dct_value = v;
                     }

@@ -49,6 +49,25 @@ pub enum AnchorKind {
     Absolute,
 }
 
+impl AnchorKind {
+    /// Every anchor kind.
+    pub const ALL: [AnchorKind; 3] = [AnchorKind::Dct, AnchorKind::Timex, AnchorKind::Absolute];
+
+    /// How records spell it (as serde does): `dct`, `timex`, `absolute`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnchorKind::Dct => "dct",
+            AnchorKind::Timex => "timex",
+            AnchorKind::Absolute => "absolute",
+        }
+    }
+
+    /// The anchor kind spelled `s` ([`AnchorKind::as_str`]).
+    pub fn parse(s: &str) -> Option<AnchorKind> {
+        AnchorKind::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+}
+
 /// How a timex's value was derived: the anchor, the direction, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Derivation {

@@ -446,11 +446,12 @@ impl Resolver<'_> {
             Force::Next => cands.iter().find(|(s, _)| *s > self.dct).map(|p| p.1),
             Force::This => this.or_else(|| cands.iter().find(|(s, _)| s.year() == y).map(|p| p.1)),
         };
-        let (dir, word) = match force {
-            Force::Last => (Direction::Past, "last"),
-            Force::Next => (Direction::Future, "next"),
-            Force::This => (Direction::None, "this"),
+        let dir = match force {
+            Force::Last => Direction::Past,
+            Force::Next => Direction::Future,
+            Force::This => Direction::None,
         };
+        let word = force.as_str();
         Out {
             val: pick.ok_or_else(|| "no such date near the DCT".to_string()),
             anchor: AnchorKind::Dct,

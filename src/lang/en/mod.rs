@@ -38,6 +38,7 @@
 //! | [`timeline`]  | `data/timeline/*`        | `since` → `BEGUN_BY`, pronouns, support verbs | the pipeline, `focus` |
 //! | [`sentences`] | `data/sentences/*`       | abbreviations (`inc`), sentence openers (`However`), headline words (`of`); [`crate::text::Analysis::new`] | the sentence splitter (`text`) |
 //! | [`link`]      | `data/link/*`            | `in the wake of` → `after`, `several` → 3..7 days, `later` | `link` (signals, metric phrases, timex rules) |
+//! | [`merge`]     | `data/merge/*`           | `the`, `similar`, `threat`, `know`       | the event merger (`events::merge`) |
 //!
 //! The grammar rules that read these tables are still Rust functions in `timex::rules`
 //! (`date.rs`, `relative.rs`, ...): [`English::extract`] runs them. `docs/DESIGN.md` ("The
@@ -45,6 +46,7 @@
 
 pub mod events;
 pub mod link;
+pub mod merge;
 pub mod rules;
 pub mod sentences;
 pub mod tense;
