@@ -1007,6 +1007,28 @@ fn in_main_clause(a: &Analyzed, i: usize) -> bool {
         || parsed.is_some_and(|w| a.syntax.in_main_clause(e.sentence, w))
 }
 
+/// Whether the tense link `rel` of event `e` to the publication date comes from a headline's
+/// present simple ("Airbus delivers A380", "Council vote stirs protest") and says the event
+/// holds at that date. A headline's present is the historical present of news: it tells
+/// the story's news, which has begun by the time it is published, not a state holding at
+/// that date (which would contradict the body's "delivered ... on Monday"). The timeline
+/// keeps only "begun on or before the publication date" from it. Past, future and vague
+/// links, and present tense outside a headline, are read as they are.
+fn headline_present(a: &Analyzed, e: Endpoint, rel: RelType) -> bool {
+    let Endpoint::Event(i) = e else { return false };
+    let Some(ev) = a.events.get(i) else { return false };
+    let holding = !matches!(
+        rel,
+        RelType::Before | RelType::IBefore | RelType::After | RelType::IAfter | RelType::Vague
+    );
+    let s = ev.sentence;
+    holding
+        && ev.pos == Pos::Verb
+        && ev.tense == Tense::Present
+        && ev.aspect == Aspect::None
+        && (s == 0 || repeats_earlier_sentence(a, s) || crate::events::listing::is_headline(&a.label_doc(), s))
+}
+
 /// Does sentence `s` repeat an earlier sentence of the document word for word (a headline
 /// printed again as the first paragraph)? Its events are the earlier sentence's events.
 fn repeats_earlier_sentence(a: &Analyzed, s: usize) -> bool {
@@ -1474,6 +1496,10 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             if let Some((e, rel)) = tense_vs_dct {
                 let Some(n) = node_of(d, e, &mut g) else { continue };
                 let dct = a.doc.dct;
+                if headline_present(a, e, rel) {
+                    g.bound_side(n, graph::Side::Start, None, Some(dct), ev);
+                    continue;
+                }
                 match rel {
                     RelType::Before | RelType::IBefore => g.bound(n, None, Some(dct), ev),
                     RelType::After | RelType::IAfter => g.bound(n, Some(dct), None, ev),
@@ -2088,17 +2114,19 @@ fn event_date(
                     },
                     {
                         let rel = if me == l.from { l.rel } else { l.rel.inverse() };
+                        let headline = headline_present(a, me, rel);
                         let e = &a.events[match me {
                             Endpoint::Event(x) => x,
                             _ => 0,
                         }];
                         let how = match rel {
+                            _ if headline => "begun on or before",
                             RelType::Before | RelType::IBefore => "on or before",
                             RelType::After | RelType::IAfter => "on or after",
                             _ => "holding at",
                         };
                         format!(
-                            "\"{}\" is {} {}: {how} the publication date {}",
+                            "\"{}\" is {} {}{}: {how} the publication date {}",
                             e.text,
                             e.tense.as_str().to_ascii_lowercase(),
                             if e.aspect == Aspect::None {
@@ -2106,6 +2134,7 @@ fn event_date(
                             } else {
                                 format!("{} tense", e.aspect.as_str().to_ascii_lowercase())
                             },
+                            if headline { " in a headline" } else { "" },
                             a.doc.dct
                         )
                     },

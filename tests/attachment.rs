@@ -77,6 +77,13 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("Ford reported its highest sales since 2001.", "reported", None),
     // Negative: "since" on the verb still places it.
     ("The plant has been closed since 2001.", "closed", Some("2001")),
+    // A headline's present ("delivers") merged with the body's dated past keeps the body's
+    // date: the headline tells news, it does not hold the delivery at the publication date.
+    (
+        "Airbus delivers A380\n\nAirbus delivered its first A380 to Singapore Airlines on Monday.",
+        "delivered",
+        Some("2014-12-15"),
+    ),
     // An adverbial clause keeps its own date.
     (
         "The studio canceled the release after theaters dropped the film on Tuesday.",
