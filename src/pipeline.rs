@@ -371,7 +371,8 @@ pub fn try_analyze_with<'a>(
         events = given_events(&doc.text, &analysis, &syntax, &events, spans);
     }
     // A number that is part of a name is no date ("Local 1987", "1600 Pennsylvania Avenue").
-    timexes.retain(|t| !name_number(&doc.text, &analysis, &syntax, t));
+    timexes
+        .retain(|t| !name_number(&doc.text, &analysis, &syntax, t) && !amount_number(&doc.text, &syntax, &events, t));
     if events.len() as u64 > max_events {
         return Err(tempograph_core::error::Error::limit(
             &doc.path,
@@ -430,6 +431,34 @@ fn name_number(text: &str, analysis: &Analysis, parse: &crate::syntax::DocParse,
         && head.upos == "PROPN"
         && head.start > t.span.end
         && crate::lang::en::month_number(&head.form.to_ascii_lowercase()).is_none()
+}
+
+/// Whether time expression `t` is a bare four-digit number that counts things: the parse
+/// makes it a `nummod` of a plural common noun after it that is not an event ("paid 1500
+/// claims", "cut 2000 jobs"). A year modifying a singular noun ("the 1987 crash") or a
+/// plural event noun ("the 1999 elections") stays a date.
+fn amount_number(text: &str, parse: &crate::syntax::DocParse, events: &[Event], t: &Timex) -> bool {
+    let word = t.span.slice(text);
+    if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let Some(s) = parse
+        .sentences
+        .iter()
+        .position(|p| p.start <= t.span.start && t.span.end <= p.end)
+    else {
+        return false;
+    };
+    let Some(w) = parse.span_head(s, t.span.start, t.span.end) else {
+        return false;
+    };
+    let Some(h) = parse.head(s, w) else { return false };
+    let head = &parse.sentences[s].words[h];
+    parse.deprel(s, w) == "nummod"
+        && head.upos == "NOUN"
+        && head.start > t.span.end
+        && head.feats.split('|').any(|f| f == "Number=Plur")
+        && !events.iter().any(|e| e.span.start == head.start)
 }
 
 /// The events of [`try_analyze_with`]'s given mentions, in text order.

@@ -70,8 +70,17 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "praised",
         Some("2014-12-15"),
     ),
+    // A number counting a plural noun is an amount, not a year.
+    ("The insurer paid 1500 claims last month.", "paid", Some("2014-11")),
+    ("The company cut 2000 jobs on Monday.", "cut", Some("2014-12-15")),
     // Negative: a year modifying a common noun is a date.
     ("The 1987 crash hurt investors.", "hurt", Some("1987")),
+    // Negative: a year modifying a plural event noun is a date.
+    (
+        "Voters went to the polls in the 1999 elections.",
+        "elections",
+        Some("1999"),
+    ),
     ("In 2009 the company moved its headquarters.", "moved", Some("2009")),
     // "since" bounding a comparison inside the noun phrase does not date the verb.
     ("Ford reported its highest sales since 2001.", "reported", None),
