@@ -789,8 +789,19 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
         // lifted a warning"). After the event, the parse's attachment is where it errs most
         // ("referencing attacks on South Korean banks last year"): the windows decide.
         Some(true) if a.timexes[t].span.end <= a.events[e].span.start => true,
+        // After the event, the parse's attachment to the event's own word stands when no
+        // other event comes between them ("cut 2,000 jobs at its Ohio plant on Monday"); an
+        // event noun in between may be what the expression dates ("referencing similar
+        // attacks on South Korean banks last year"): the windows decide.
+        Some(true) if !event_between(a, a.events[e].span.end, a.timexes[t].span.start) => true,
         _ => governs_by_window(a, t, e),
     }
+}
+
+/// Is there an event mention between byte offsets `from` and `to`?
+fn event_between(a: &Analyzed, from: usize, to: usize) -> bool {
+    let k = a.events.partition_point(|x| x.span.start < from);
+    a.events.get(k).is_some_and(|x| x.span.end <= to)
 }
 
 /// What the parse says of time expression `t` and event `e`: `Some(false)` when the

@@ -44,6 +44,13 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "referencing",
         None,
     ),
+    // After the event, the parse's attachment to the verb stands when no other event comes
+    // between: the place phrase does not take the date away.
+    (
+        "Veltro Motors cut 2,000 jobs at its Ohio plant on Monday.",
+        "cut",
+        Some("2014-12-15"),
+    ),
     // Negative of the above: the same year in the main clause dates the main verb.
     ("The ship first crossed the Arctic in 1926.", "crossed", Some("1926")),
     // A date inside a complement clause dates that clause's verb, not the reporting verb.
