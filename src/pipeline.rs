@@ -789,11 +789,15 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
         // lifted a warning"). After the event, the parse's attachment is where it errs most
         // ("referencing attacks on South Korean banks last year"): the windows decide.
         Some(true) if a.timexes[t].span.end <= a.events[e].span.start => true,
-        // After the event, the parse's attachment to the event's own word stands when no
+        // After a verb event, the parse's attachment to the verb stands when no
         // other event comes between them ("cut 2,000 jobs at its Ohio plant on Monday"); an
         // event noun in between may be what the expression dates ("referencing similar
         // attacks on South Korean banks last year"): the windows decide.
-        Some(true) if !event_between(a, a.events[e].span.end, a.timexes[t].span.start) => true,
+        Some(true)
+            if a.events[e].pos == Pos::Verb && !event_between(a, a.events[e].span.end, a.timexes[t].span.start) =>
+        {
+            true
+        }
         _ => governs_by_window(a, t, e),
     }
 }
