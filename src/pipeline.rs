@@ -372,7 +372,8 @@ pub fn try_analyze_with<'a>(
         events = given_events(&doc.text, &analysis, &syntax, &events, spans);
     }
     // A number that is part of a name is no date ("Local 1987", "1600 Pennsylvania Avenue").
-    timexes.retain(|t| !name_number(&doc.text, &analysis, &syntax, t));
+    timexes
+        .retain(|t| !name_number(&doc.text, &analysis, &syntax, t) && !amount_number(&doc.text, &syntax, &events, t));
     if events.len() as u64 > max_events {
         return Err(tempograph_core::error::Error::limit(
             &doc.path,
@@ -431,6 +432,34 @@ fn name_number(text: &str, analysis: &Analysis, parse: &crate::syntax::DocParse,
         && head.upos == "PROPN"
         && head.start > t.span.end
         && crate::lang::en::month_number(&head.form.to_ascii_lowercase()).is_none()
+}
+
+/// Whether time expression `t` is a bare four-digit number that counts things: the parse
+/// makes it a `nummod` of a plural common noun after it that is not an event ("paid 1500
+/// claims", "cut 2000 jobs"). A year modifying a singular noun ("the 1987 crash") or a
+/// plural event noun ("the 1999 elections") stays a date.
+fn amount_number(text: &str, parse: &crate::syntax::DocParse, events: &[Event], t: &Timex) -> bool {
+    let word = t.span.slice(text);
+    if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let Some(s) = parse
+        .sentences
+        .iter()
+        .position(|p| p.start <= t.span.start && t.span.end <= p.end)
+    else {
+        return false;
+    };
+    let Some(w) = parse.span_head(s, t.span.start, t.span.end) else {
+        return false;
+    };
+    let Some(h) = parse.head(s, w) else { return false };
+    let head = &parse.sentences[s].words[h];
+    parse.deprel(s, w) == "nummod"
+        && head.upos == "NOUN"
+        && head.start > t.span.end
+        && head.feats.split('|').any(|f| f == "Number=Plur")
+        && !events.iter().any(|e| e.span.start == head.start)
 }
 
 /// The events of [`try_analyze_with`]'s given mentions, in text order.
@@ -761,8 +790,23 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
         // lifted a warning"). After the event, the parse's attachment is where it errs most
         // ("referencing attacks on South Korean banks last year"): the windows decide.
         Some(true) if a.timexes[t].span.end <= a.events[e].span.start => true,
+        // After a verb event, the parse's attachment to the verb stands when no
+        // other event comes between them ("cut 2,000 jobs at its Ohio plant on Monday"); an
+        // event noun in between may be what the expression dates ("referencing similar
+        // attacks on South Korean banks last year"): the windows decide.
+        Some(true)
+            if a.events[e].pos == Pos::Verb && !event_between(a, a.events[e].span.end, a.timexes[t].span.start) =>
+        {
+            true
+        }
         _ => governs_by_window(a, t, e),
     }
+}
+
+/// Is there an event mention between byte offsets `from` and `to`?
+fn event_between(a: &Analyzed, from: usize, to: usize) -> bool {
+    let k = a.events.partition_point(|x| x.span.start < from);
+    a.events.get(k).is_some_and(|x| x.span.end <= to)
 }
 
 /// What the parse says of time expression `t` and event `e`: `Some(false)` when the
@@ -1006,6 +1050,28 @@ fn in_main_clause(a: &Analyzed, i: usize) -> bool {
     // (a headline read as a noun phrase) does not take an event out.
     DocIndex::count(&a.index.subordinators, from, to) == 0
         || parsed.is_some_and(|w| a.syntax.in_main_clause(e.sentence, w))
+}
+
+/// Whether the tense link `rel` of event `e` to the publication date comes from a headline's
+/// present simple ("Airbus delivers A380", "Council vote stirs protest") and says the event
+/// holds at that date. A headline's present is the historical present of news: it tells
+/// the story's news, which has begun by the time it is published, not a state holding at
+/// that date (which would contradict the body's "delivered ... on Monday"). The timeline
+/// keeps only "begun on or before the publication date" from it. Past, future and vague
+/// links, and present tense outside a headline, are read as they are.
+fn headline_present(a: &Analyzed, e: Endpoint, rel: RelType) -> bool {
+    let Endpoint::Event(i) = e else { return false };
+    let Some(ev) = a.events.get(i) else { return false };
+    let holding = !matches!(
+        rel,
+        RelType::Before | RelType::IBefore | RelType::After | RelType::IAfter | RelType::Vague
+    );
+    let s = ev.sentence;
+    holding
+        && ev.pos == Pos::Verb
+        && ev.tense == Tense::Present
+        && ev.aspect == Aspect::None
+        && (s == 0 || repeats_earlier_sentence(a, s) || crate::events::listing::is_headline(&a.label_doc(), s))
 }
 
 /// Does sentence `s` repeat an earlier sentence of the document word for word (a headline
@@ -1475,6 +1541,10 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             if let Some((e, rel)) = tense_vs_dct {
                 let Some(n) = node_of(d, e, &mut g) else { continue };
                 let dct = a.doc.dct;
+                if headline_present(a, e, rel) {
+                    g.bound_side(n, graph::Side::Start, None, Some(dct), ev);
+                    continue;
+                }
                 match rel {
                     RelType::Before | RelType::IBefore => g.bound(n, None, Some(dct), ev),
                     RelType::After | RelType::IAfter => g.bound(n, Some(dct), None, ev),
@@ -2086,17 +2156,19 @@ fn event_date(
                     },
                     {
                         let rel = if me == l.from { l.rel } else { l.rel.inverse() };
+                        let headline = headline_present(a, me, rel);
                         let e = &a.events[match me {
                             Endpoint::Event(x) => x,
                             _ => 0,
                         }];
                         let how = match rel {
+                            _ if headline => "begun on or before",
                             RelType::Before | RelType::IBefore => "on or before",
                             RelType::After | RelType::IAfter => "on or after",
                             _ => "holding at",
                         };
                         format!(
-                            "\"{}\" is {} {}: {how} the publication date {}",
+                            "\"{}\" is {} {}{}: {how} the publication date {}",
                             e.text,
                             e.tense.as_str().to_ascii_lowercase(),
                             if e.aspect == Aspect::None {
@@ -2104,6 +2176,7 @@ fn event_date(
                             } else {
                                 format!("{} tense", e.aspect.as_str().to_ascii_lowercase())
                             },
+                            if headline { " in a headline" } else { "" },
                             a.doc.dct
                         )
                     },

@@ -44,6 +44,13 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "referencing",
         None,
     ),
+    // After the event, the parse's attachment to the verb stands when no other event comes
+    // between: the place phrase does not take the date away.
+    (
+        "Veltro Motors cut 2,000 jobs at its Ohio plant on Monday.",
+        "cut",
+        Some("2014-12-15"),
+    ),
     // Negative of the above: the same year in the main clause dates the main verb.
     ("The ship first crossed the Arctic in 1926.", "crossed", Some("1926")),
     // A date inside a complement clause dates that clause's verb, not the reporting verb.
@@ -70,13 +77,29 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "praised",
         Some("2014-12-15"),
     ),
+    // A number counting a plural noun is an amount, not a year.
+    ("The insurer paid 1500 claims last month.", "paid", Some("2014-11")),
+    ("The company cut 2000 jobs on Monday.", "cut", Some("2014-12-15")),
     // Negative: a year modifying a common noun is a date.
     ("The 1987 crash hurt investors.", "hurt", Some("1987")),
+    // Negative: a year modifying a plural event noun is a date.
+    (
+        "Voters went to the polls in the 1999 elections.",
+        "elections",
+        Some("1999"),
+    ),
     ("In 2009 the company moved its headquarters.", "moved", Some("2009")),
     // "since" bounding a comparison inside the noun phrase does not date the verb.
     ("Ford reported its highest sales since 2001.", "reported", None),
     // Negative: "since" on the verb still places it.
     ("The plant has been closed since 2001.", "closed", Some("2001")),
+    // A headline's present ("delivers") merged with the body's dated past keeps the body's
+    // date: the headline tells news, it does not hold the delivery at the publication date.
+    (
+        "Airbus delivers A380\n\nAirbus delivered its first A380 to Singapore Airlines on Monday.",
+        "delivered",
+        Some("2014-12-15"),
+    ),
     // An adverbial clause keeps its own date.
     (
         "The studio canceled the release after theaters dropped the film on Tuesday.",

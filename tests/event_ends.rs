@@ -56,6 +56,19 @@ const CASES: &[Case] = &[
     ),
     ("The studio will release the film on Christmas Day.", "release", None),
     ("Hackers attacked the studio's network last month.", "attacked", None),
+    // A headline's present simple tells news (the historical present): it does not hold the
+    // event at the publication date against the body's "on Monday".
+    (
+        "Airbus delivers A380\n\nAirbus delivered its first A380 to Singapore Airlines on Monday.",
+        "delivered",
+        None,
+    ),
+    // Negative: the same present in the body still holds at the publication date.
+    (
+        "Strike continues\n\nThe strike at the plant continues this week.",
+        "continues",
+        Some((Some("2014-12-17"), Some("2014-12-21"))),
+    ),
 ];
 
 #[test]

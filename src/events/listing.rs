@@ -145,8 +145,9 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     None
 }
 
-/// Is sentence `s` a headline: the document's first line, or a line with no final stop?
-fn is_headline(d: &Doc, s: usize) -> bool {
+/// Is sentence `s` a headline: a line with no final stop (the document's first line is
+/// checked by the callers)?
+pub(crate) fn is_headline(d: &Doc, s: usize) -> bool {
     let Some(sent) = d.analysis.sentences.get(s) else {
         return false;
     };
