@@ -90,18 +90,16 @@ pub fn candidates(cx: &Context, model: &dyn Classifier) -> Vec<Candidate> {
         // "on Tuesday at 4:15 p.m.": a clock time right after the day it falls on (one
         // token between, at most) is the finer anchor of the same phrase; the day's
         // introducing word still decides the relation.
-        let clock = (t.kind == "DATE")
-            .then(|| {
-                let end = cx.analysis.token_at_or_after(t.span.end);
-                cx.timexes_in(e.sentence).find(|(_, c)| {
-                    c.kind == "TIME"
-                        && c.span.start >= t.span.end
-                        && c.value.len() > t.value.len()
-                        && c.value.starts_with(&t.value)
-                        && cx.analysis.token_at_or_after(c.span.start) <= end + 1
-                })
-            })
-            .flatten();
+        // A clock time's value is its day's, then `T` and the time.
+        let end = cx.analysis.token_at_or_after(t.span.end);
+        let clock = cx.timexes_in(e.sentence).find(|(_, c)| {
+            c.span.start >= t.span.end
+                && !t.value.is_empty()
+                && c.value
+                    .strip_prefix(t.value.as_str())
+                    .is_some_and(|rest| rest.starts_with('T'))
+                && cx.analysis.token_at_or_after(c.span.start) <= end + 1
+        });
         let (ev, tx) = (Endpoint::Event(i), Endpoint::Timex(clock.map_or(j, |(k, _)| k)));
         let tok = cx.analysis.token_at_or_after(t.span.start);
         // "A month after ...", "in the last 24 hours": the metric rules read these.
