@@ -87,7 +87,20 @@ pub fn candidates(cx: &Context, model: &dyn Classifier) -> Vec<Candidate> {
             .filter(|(_, t)| t.kind != "SET")
             .min_by_key(|(_, t)| (t.span.start.abs_diff(e.span.start), t.span.start));
         let Some((j, t)) = nearest else { continue };
-        let (ev, tx) = (Endpoint::Event(i), Endpoint::Timex(j));
+        // "on Tuesday at 4:15 p.m.": a clock time right after the day it falls on (one
+        // token between, at most) is the finer anchor of the same phrase; the day's
+        // introducing word still decides the relation.
+        // A clock time's value is its day's, then `T` and the time.
+        let end = cx.analysis.token_at_or_after(t.span.end);
+        let clock = cx.timexes_in(e.sentence).find(|(_, c)| {
+            c.span.start >= t.span.end
+                && !t.value.is_empty()
+                && c.value
+                    .strip_prefix(t.value.as_str())
+                    .is_some_and(|rest| rest.starts_with('T'))
+                && cx.analysis.token_at_or_after(c.span.start) <= end + 1
+        });
+        let (ev, tx) = (Endpoint::Event(i), Endpoint::Timex(clock.map_or(j, |(k, _)| k)));
         let tok = cx.analysis.token_at_or_after(t.span.start);
         // "A month after ...", "in the last 24 hours": the metric rules read these.
         let in_metric = (tok.saturating_sub(3)..tok + 1)
@@ -97,6 +110,7 @@ pub fn candidates(cx: &Context, model: &dyn Classifier) -> Vec<Candidate> {
             continue;
         }
         let (made, evidence) = signal_relation(cx, t);
+        let evidence = clock.map_or(evidence, |(_, c)| cover(evidence, c.span));
         out.push(match made {
             Some((rel, id)) => rule(ev, tx, rel, None, id, evidence),
             None => learned(cx, ev, tx, model, "link/timex-model", evidence),

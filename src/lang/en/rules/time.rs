@@ -192,23 +192,20 @@ fn zone(ctx: &Ctx, j: usize) -> (usize, Option<Zone>) {
         if !(ctx.any(k, &["gmt", "utc"]) && ctx.joined(k + 1)) {
             return None;
         }
-        let sign = match ctx.raw(k + 1) {
-            "+" => 1,
-            "-" => -1,
-            _ => return None,
-        };
-        let (h, l) = ctx.num(k + 2).filter(|_| ctx.joined(k + 2))?;
-        let (h, m, e) = match l {
-            1 | 2 if ctx.punct(k + 3, ":") && ctx.joined(k + 3) => match ctx.num(k + 4) {
-                Some((m, 2)) if ctx.joined(k + 4) => (h, m, k + 5),
-                _ => (h, 0, k + 3),
-            },
-            1 | 2 => (h, 0, k + 3),
-            4 => (h / 100, h % 100, k + 3),
-            _ => return None,
-        };
-        (h <= 14 && m < 60).then_some((e, sign * (h as i32 * 60 + m as i32)))
+        signed_offset(ctx, k + 1)
     };
+    // `13:45Z`: the military/ISO letter for UTC, written against the minutes.
+    if ctx.raw(j) == "Z" && j > 0 && ctx.joined(j) && matches!(ctx.num(j - 1), Some((_, 2 | 4))) && !ctx.joined(j + 1) {
+        return (j + 1, Some(Zone::Fixed(0)));
+    }
+    // `15:00 +02:00`, `15:00+0200`, `09:30 -05`: a bare offset right after hours and
+    // minutes (a `-` joined to the time is a range, `10:00-11:00`, and stays one).
+    let minutes_before = j > 1 && matches!(ctx.num(j - 1), Some((_, 2))) && ctx.punct(j - 2, ":");
+    if minutes_before && (ctx.raw(j) == "+" || ctx.raw(j) == "-" && !ctx.joined(j)) {
+        if let Some((e, off)) = signed_offset(ctx, j) {
+            return (e, Some(Zone::Fixed(off)));
+        }
+    }
     if let Some((e, off)) = offset(j) {
         return (e, Some(Zone::Fixed(off)));
     }
@@ -238,6 +235,28 @@ fn zone(ctx: &Ctx, j: usize) -> (usize, Option<Zone>) {
         }
     }
     (j, None)
+}
+
+/// A signed offset from UTC at `k` (`+2`, `-05:00`, `+0530`), its digits written against the
+/// sign: the token after it, and the offset in minutes. Nothing numeric may follow (`+0.5`).
+fn signed_offset(ctx: &Ctx, k: usize) -> Option<(usize, i32)> {
+    let sign = match ctx.raw(k) {
+        "+" => 1,
+        "-" => -1,
+        _ => return None,
+    };
+    let (h, l) = ctx.num(k + 1).filter(|_| ctx.joined(k + 1))?;
+    let (h, m, e) = match l {
+        1 | 2 if ctx.punct(k + 2, ":") && ctx.joined(k + 2) => match ctx.num(k + 3) {
+            Some((m, 2)) if ctx.joined(k + 3) => (h, m, k + 4),
+            _ => (h, 0, k + 2),
+        },
+        1 | 2 => (h, 0, k + 2),
+        4 => (h / 100, h % 100, k + 2),
+        _ => return None,
+    };
+    let more = ctx.joined(e) && (ctx.num(e).is_some() || ctx.punct(e, ".") && ctx.num(e + 1).is_some());
+    (h <= 14 && m < 60 && !more).then_some((e, sign * (h as i32 * 60 + m as i32)))
 }
 
 /// A day expression after a time: `Saturday`, `today`, `Dec. 17`, `on Friday` is left out.
@@ -305,7 +324,18 @@ fn finish(ctx: &Ctx, i: usize, e: usize, hour: u32, minute: u32, rule: &'static 
         // expression of its own).
         None if ctx.punct(e, "(") => {
             let close = (e + 1..e + 6).find(|&k| ctx.punct(k, ")"));
-            (close.and_then(|k| day_after(ctx, k + 1)).map(|(d, _)| Box::new(d)), e)
+            let day = |k: usize| day_after(ctx, k).or_else(|| ctx.is(k, "on").then(|| day_after(ctx, k + 1)).flatten());
+            (close.and_then(|k| day(k + 1)).map(|(d, _)| Box::new(d)), e)
+        }
+        // "a 09:30 UTC briefing for Friday": a time before the noun it modifies, and the
+        // noun's day after `for`/`on`.
+        None if i > 0
+            && ctx.any(i - 1, &["a", "an", "the"])
+            && ctx.is_word(e)
+            && !ctx.cap(e)
+            && ctx.any(e + 1, &["for", "on"]) =>
+        {
+            (day_after(ctx, e + 2).map(|(d, _)| Box::new(d)), e)
         }
         None => (None, e),
     };
