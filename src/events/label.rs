@@ -541,6 +541,9 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     Some(out)
 }
 
+/// Signs written against a number that belong to the amount: percent, per mille, degree.
+const UNIT_SIGNS: &[&str] = &["%", "‰", "°"];
+
 /// Lower-case words that can stand inside a name between two capitalised words.
 use crate::lang::en::NAME_PARTICLES;
 
@@ -630,12 +633,22 @@ fn render(d: &Doc, ws: &[crate::syntax::ParsedWord], keep: &[bool], e: &Event) -
     spans.dedup();
     // No comma, semicolon or bracket between phrases (one inside a number is part of its token).
     spans.retain(|&(a, b)| !matches!(&d.text[a..b], "," | ";" | "(" | ")" | "\"" | "“" | "”"));
-    // Drop punctuation at either end, and a trailing function word.
+    // Drop punctuation at either end, and a trailing function word. A unit sign written
+    // against its number ("fell 4.5%") is part of the amount, not punctuation.
     let is_punct = |&(a, b): &(usize, usize)| d.text[a..b].chars().all(|c| !c.is_alphanumeric());
     while spans.first().is_some_and(is_punct) {
         spans.remove(0);
     }
     while spans.last().is_some_and(is_punct) {
+        let n = spans.len();
+        let (a, b) = spans[n - 1];
+        let glued_sign = n >= 2
+            && spans[n - 2].1 == a
+            && UNIT_SIGNS.contains(&&d.text[a..b])
+            && d.text[..a].ends_with(|c: char| c.is_ascii_digit());
+        if glued_sign {
+            break;
+        }
         spans.pop();
     }
     let mut out = String::new();
