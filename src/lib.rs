@@ -92,11 +92,11 @@ pub mod extract;
 #[doc(hidden)]
 pub mod focus;
 #[doc(hidden)]
-pub mod format;
+pub use tempograph_core::format;
 #[doc(hidden)]
 pub mod graph;
 #[doc(hidden)]
-pub mod lang;
+pub use tempograph_lang as lang;
 #[doc(hidden)]
 pub mod link;
 #[doc(hidden)]
@@ -109,7 +109,7 @@ pub mod stream;
 #[doc(hidden)]
 pub mod syntax;
 #[doc(hidden)]
-pub mod text;
+pub use tempograph_lang::text;
 pub mod timeline;
 #[doc(hidden)]
 pub mod timeml;

@@ -9,10 +9,29 @@
 //! `KNOWN` lists the imports that still run back up; it may only shrink (an entry that no
 //! longer occurs is an error too, so the list stays true).
 
+//! The one-way flow of the library (`docs/DESIGN.md`, "Layers"), checked at two levels.
+//!
+//! **Crates.** The library is a workspace of crates, one per stage or group of stages
+//! ([`CRATES`], from the ground up): each crate's `[dependencies]` may name only the
+//! `tempograph-*` crates its row allows, and a row may allow only crates below it, so the
+//! table itself runs one way (Cargo refuses a cycle; this refuses an import against the
+//! flow that Cargo would accept).
+//!
+//! **Modules.** Every module (a top-level module of `src/`, or one of the modules a crate
+//! holds, [`CRATES`]) has a floor ([`FLOORS`]), and code may name only modules on lower
+//! floors: `crate::x::...` (a crate names the crates below it by the old module names, e.g.
+//! `use tempograph_lang::text;`), or `tempograph_c::x::...`. The root crate `tempograph`
+//! re-exports every module under its old path, so `tempograph::timex::...` still works.
+//! Comments and `#[cfg(test)]` modules are not read: a unit test may reach up (inside its
+//! own crate only: Cargo sees to that).
+//!
+//! `KNOWN` lists the imports that still run back up; it may only shrink (an entry that no
+//! longer occurs is an error too, so the list stays true).
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// Every top-level module of `src/`, from the ground floor up; each may import only modules
+/// Every module of the library, from the ground floor up; each may import only modules
 /// of lower floors. Modules on one floor may not import each other.
 const FLOORS: &[&[&str]] = &[
     // Values, text, errors and format names: no stage, no natural language.
@@ -36,11 +55,165 @@ const FLOORS: &[&[&str]] = &[
     &["cli"],
 ];
 
+/// A crate of the workspace: its package name, its folder, the module its root file and its
+/// other files belong to (those not named after a module of [`FLOORS`]; `""`: none, every
+/// file is a module of its own), and the `tempograph-*` crates it may depend on.
+struct Crate {
+    package: &'static str,
+    dir: &'static str,
+    root_module: &'static str,
+    may_use: &'static [&'static str],
+}
+
+/// The library's crates, from the ground up. A crate may depend only on crates listed above
+/// it (checked by `the_crate_table_runs_one_way`).
+const CRATES: &[Crate] = &[
+    // The syntactic layer: tokenizer, tagger, parser. Knows nothing of tempograph.
+    Crate {
+        package: "tempograph-syntax",
+        dir: "crates/syntax",
+        root_module: "",
+        may_use: &[],
+    },
+    // error, value, relation, format: no stage, no word.
+    Crate {
+        package: "tempograph-core",
+        dir: "crates/core",
+        root_module: "",
+        may_use: &[],
+    },
+    // text (tokens, sentences) and lang (the rule engine, one package per language).
+    Crate {
+        package: "tempograph-lang",
+        dir: "crates/lang",
+        root_module: "lang",
+        may_use: &["tempograph-core"],
+    },
+    // The stages not yet split out, the facade and the command line.
+    Crate {
+        package: "tempograph",
+        dir: ".",
+        root_module: "",
+        may_use: &["tempograph-core", "tempograph-lang", "tempograph-syntax"],
+    },
+    // The research harness: trains the models from the library.
+    Crate {
+        package: "tempograph-train",
+        dir: "train",
+        root_module: "",
+        may_use: &["tempograph", "tempograph-core", "tempograph-lang", "tempograph-syntax"],
+    },
+];
+
 /// Imports that still run against the flow: (from module, to module). May only shrink.
 const KNOWN: &[(&str, &str)] = &[];
 
 fn floor(module: &str) -> Option<usize> {
     FLOORS.iter().position(|f| f.contains(&module))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `tempograph-*` crates of a manifest's `[dependencies]` (not its dev-dependencies: a
+/// test may reach up).
+fn library_deps(manifest: &str) -> Vec<String> {
+    let doc: toml::Table = manifest.parse().expect("a Cargo.toml");
+    let mut out: Vec<String> = doc
+        .get("dependencies")
+        .and_then(|d| d.as_table())
+        .map(|d| d.keys().filter(|k| k.starts_with("tempograph")).cloned().collect())
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+/// Why `package` may not depend on `dep`, if it may not.
+fn refused_dep(package: &str, dep: &str) -> Option<String> {
+    let Some(c) = CRATES.iter().find(|c| c.package == package) else {
+        return Some(format!("`{package}` is not in CRATES (tests/layers.rs)"));
+    };
+    if c.may_use.contains(&dep) {
+        None
+    } else {
+        Some(format!(
+            "`{package}` depends on `{dep}`, which its row of CRATES does not allow"
+        ))
+    }
+}
+
+#[test]
+fn crates_depend_only_downward() {
+    let root = root();
+    let cargo = std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml");
+    let doc: toml::Table = cargo.parse().expect("Cargo.toml");
+    let members: Vec<String> = doc["workspace"]["members"]
+        .as_array()
+        .expect("workspace members")
+        .iter()
+        .filter_map(|m| m.as_str().map(str::to_string))
+        .collect();
+    let mut failures = Vec::new();
+    for m in &members {
+        if !CRATES.iter().any(|c| c.dir == m) {
+            failures.push(format!("workspace member {m} is not in CRATES (tests/layers.rs)"));
+        }
+    }
+    for c in CRATES {
+        if !members.iter().any(|m| m == c.dir) {
+            failures.push(format!("CRATES lists {}, which is not a workspace member", c.dir));
+            continue;
+        }
+        let manifest = std::fs::read_to_string(root.join(c.dir).join("Cargo.toml")).expect("a member's Cargo.toml");
+        let name = manifest
+            .parse::<toml::Table>()
+            .ok()
+            .and_then(|t| t.get("package")?.get("name")?.as_str().map(str::to_string));
+        if name.as_deref() != Some(c.package) {
+            failures.push(format!(
+                "{}/Cargo.toml: package {name:?}, CRATES says {}",
+                c.dir, c.package
+            ));
+        }
+        for dep in library_deps(&manifest) {
+            if let Some(why) = refused_dep(c.package, &dep) {
+                failures.push(format!("{}/Cargo.toml: {why}", c.dir));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_crate_table_runs_one_way() {
+    for (i, c) in CRATES.iter().enumerate() {
+        for dep in c.may_use {
+            let at = CRATES.iter().position(|d| d.package == *dep);
+            assert!(
+                at.is_some_and(|j| j < i),
+                "{} may use {dep}, which is not below it",
+                c.package
+            );
+        }
+        assert!(
+            c.root_module.is_empty() || floor(c.root_module).is_some(),
+            "{}: no floor",
+            c.root_module
+        );
+    }
+}
+
+#[test]
+fn an_upward_crate_dependency_is_refused() {
+    // Negative cases, on made-up manifests: the language seam may not depend on the library.
+    let manifest = "[package]\nname = \"x\"\n[dependencies]\ntempograph = { path = \"../..\" }\ntempograph-core = \"0.1\"\n[dev-dependencies]\ntempograph-syntax = \"0.1\"\n";
+    assert_eq!(library_deps(manifest), ["tempograph", "tempograph-core"]);
+    assert!(refused_dep("tempograph-lang", "tempograph").is_some());
+    assert!(refused_dep("tempograph-core", "tempograph-lang").is_some());
+    assert!(refused_dep("tempograph-nonexistent", "tempograph-core").is_some());
+    assert!(refused_dep("tempograph-lang", "tempograph-core").is_none());
+    assert!(refused_dep("tempograph", "tempograph-lang").is_none());
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -58,7 +231,15 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The modules a line names as `crate::m` or inside `crate::{m, n::x}`.
+/// The next path segment after `at` in `s`.
+fn segment(s: &str) -> String {
+    s.chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect()
+}
+
+/// The modules a line names as `crate::m`, inside `crate::{m, n::x}`, or as `tempograph_c::m`
+/// (or `tempograph_c::Item`: the root module of crate `tempograph-c`).
 fn named_modules(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = line;
@@ -67,19 +248,33 @@ fn named_modules(line: &str) -> Vec<String> {
         if let Some(group) = after.strip_prefix('{') {
             let end = group.find('}').unwrap_or(group.len());
             for item in group[..end].split(',') {
-                let name: String = item
-                    .trim()
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                    .collect();
-                out.push(name);
+                out.push(segment(item.trim()));
             }
         } else {
-            let name: String = after
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect();
-            out.push(name);
+            out.push(segment(after));
+        }
+        rest = after;
+    }
+    let mut rest = line;
+    while let Some(i) = rest.find("tempograph_") {
+        let after = &rest[i + "tempograph_".len()..];
+        let name = segment(after);
+        let package = format!("tempograph-{name}");
+        if let (Some(c), Some(path)) = (
+            CRATES.iter().find(|c| c.package == package),
+            after[name.len()..].strip_prefix("::"),
+        ) {
+            let m = segment(path);
+            if floor(&m).is_some() {
+                out.push(m);
+            } else if !c.root_module.is_empty() {
+                out.push(c.root_module.to_string());
+            }
+        } else if let Some(c) = CRATES.iter().find(|c| c.package == package) {
+            // `use tempograph_lang as lang;`: the crate as a whole.
+            if !c.root_module.is_empty() {
+                out.push(c.root_module.to_string());
+            }
         }
         rest = after;
     }
@@ -87,22 +282,33 @@ fn named_modules(line: &str) -> Vec<String> {
     out
 }
 
-/// (from, to, `file:line`) of every import of another module in the library's code.
-fn imports(src: &Path) -> Vec<(String, String, String)> {
+/// The module a file of a crate's `src/` belongs to (`rel`: its path under `src/`).
+fn module_of(c: &Crate, rel: &str) -> Option<String> {
+    let first = rel.split('/').next().unwrap_or_default().trim_end_matches(".rs");
+    if floor(first).is_some() {
+        return Some(first.to_string());
+    }
+    if c.dir == "." {
+        // The root crate: every top-level module has a floor; lib.rs and main.rs are its face.
+        return (first != "lib" && first != "main").then(|| first.to_string());
+    }
+    (!c.root_module.is_empty()).then(|| c.root_module.to_string())
+}
+
+/// (from, to, `file:line`) of every import of another module in a crate's library code.
+fn imports(c: &Crate) -> Vec<(String, String, String)> {
+    let src = root().join(c.dir).join("src");
     let mut files = Vec::new();
-    rust_files(src, &mut files);
+    rust_files(&src, &mut files);
     let mut out = Vec::new();
     for p in files {
-        let rel = p.strip_prefix(src).unwrap_or(&p).to_string_lossy().replace('\\', "/");
-        let module = rel
-            .split('/')
-            .next()
-            .unwrap_or_default()
-            .trim_end_matches(".rs")
-            .to_string();
-        if module == "lib" || module == "main" {
+        let rel = p.strip_prefix(&src).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+        if rel.starts_with("bin/") {
             continue;
         }
+        let Some(module) = module_of(c, &rel) else {
+            continue;
+        };
         let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{rel}: {e}"));
         for (n, line) in text.lines().enumerate() {
             let t = line.trim_start();
@@ -115,7 +321,9 @@ fn imports(src: &Path) -> Vec<(String, String, String)> {
             let code = line.split(" // ").next().unwrap_or(line);
             for m in named_modules(code) {
                 if m != module {
-                    out.push((module.clone(), m, format!("src/{rel}:{}", n + 1)));
+                    let at = Path::new(c.dir).join("src").join(&rel);
+                    let at = at.to_string_lossy().trim_start_matches("./").to_string();
+                    out.push((module.clone(), m, format!("{at}:{}", n + 1)));
                 }
             }
         }
@@ -125,7 +333,7 @@ fn imports(src: &Path) -> Vec<(String, String, String)> {
 
 #[test]
 fn imports_follow_the_flow() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let src = root().join("src");
     let mut failures = Vec::new();
     let mut seen_known = BTreeSet::new();
     let mut modules: BTreeSet<String> = BTreeSet::new();
@@ -144,7 +352,8 @@ fn imports_follow_the_flow() {
             failures.push(format!("src/{m}: a module with no floor in FLOORS (tests/layers.rs)"));
         }
     }
-    for (from, to, at) in imports(&src) {
+    let library = CRATES.iter().filter(|c| c.package != "tempograph-train");
+    for (from, to, at) in library.flat_map(imports) {
         let (Some(a), Some(b)) = (floor(&from), floor(&to)) else {
             if floor(&to).is_none() && modules.contains(&to) {
                 failures.push(format!("{at}: `{to}` has no floor"));
@@ -179,9 +388,15 @@ fn named_modules_reads_paths_and_groups() {
         named_modules("let x = crate::value::date_range(v).or(crate::lang::english());"),
         ["value", "lang"]
     );
-    // Types re-exported at the crate root are not modules.
+    // Another crate's modules, and a crate's root module.
+    assert_eq!(named_modules("use tempograph_core::error::{Error, Result};"), ["error"]);
+    assert_eq!(named_modules("use tempograph_lang::text::Analysis;"), ["text"]);
+    assert_eq!(named_modules("use tempograph_lang::Language;"), ["lang"]);
+    assert_eq!(named_modules("pub use tempograph_lang as lang;"), ["lang"]);
+    // Types re-exported at the crate root are not modules; a crate with no root module names none.
     assert!(named_modules("fn f() -> crate::Result<()> {").is_empty());
     assert!(named_modules("let s = \"no path here\";").is_empty());
+    assert!(named_modules("tempograph_syntax::feature_hash()").is_empty());
 }
 
 #[test]
@@ -191,4 +406,11 @@ fn a_backward_import_is_caught() {
     assert!(text < pipeline);
     assert!(floor("timex").unwrap() > floor("lang").unwrap());
     assert_eq!(floor("nonexistent"), None);
+    // A file of a split-out crate belongs to its module: the text stage in the language crate
+    // is `text`, and may not name `lang`, one floor up.
+    let lang = CRATES.iter().find(|c| c.package == "tempograph-lang").unwrap();
+    assert_eq!(module_of(lang, "text.rs").as_deref(), Some("text"));
+    assert_eq!(module_of(lang, "en/rules/date.rs").as_deref(), Some("lang"));
+    assert_eq!(module_of(lang, "lib.rs").as_deref(), Some("lang"));
+    assert!(floor("text").unwrap() < floor("lang").unwrap());
 }

@@ -180,17 +180,20 @@ const LABEL_FEATURE_FILES: &[(&str, &str)] = &[
     ("src/link/features.rs", include_str!("features.rs")),
     ("src/link/facts.rs", include_str!("facts.rs")),
     ("src/link/signals.rs", include_str!("signals.rs")),
-    ("src/lang/signal.rs", include_str!("../lang/signal.rs")),
+    ("src/lang/signal.rs", include_str!("../../crates/lang/src/signal.rs")),
     (
         "src/lang/en/data/link/signals.tsv",
-        include_str!("../lang/en/data/link/signals.tsv"),
+        include_str!("../../crates/lang/src/en/data/link/signals.tsv"),
     ),
     (
         "src/lang/en/data/link/between-words.txt",
-        include_str!("../lang/en/data/link/between-words.txt"),
+        include_str!("../../crates/lang/src/en/data/link/between-words.txt"),
     ),
     ("src/timeml/gold.rs", include_str!("../timeml/gold.rs")),
-    ("src/format/timeml.rs", include_str!("../format/timeml.rs")),
+    (
+        "src/format/timeml.rs",
+        include_str!("../../crates/core/src/format/timeml.rs"),
+    ),
 ];
 
 /// The chooser's features beyond the label models': the items of `choose.rs` that add its

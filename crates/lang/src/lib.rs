@@ -30,6 +30,11 @@ pub mod de;
 pub mod en;
 pub mod engine;
 pub mod signal;
+pub mod text;
+
+/// The crate under the name the library's other crates know it by (`crate::lang::...`, as
+/// when it was the module `tempograph::lang`).
+use crate as lang;
 
 use crate::text::Analysis;
 use engine::{Cand, Ctx, Cue, Lexicon};
