@@ -94,7 +94,7 @@ pub mod focus;
 #[doc(hidden)]
 pub use tempograph_core::format;
 #[doc(hidden)]
-pub mod graph;
+pub use tempograph_graph as graph;
 #[doc(hidden)]
 pub use tempograph_lang as lang;
 #[doc(hidden)]
@@ -114,9 +114,9 @@ pub mod timeline;
 #[doc(hidden)]
 pub mod timeml;
 #[doc(hidden)]
-pub mod timex;
-#[doc(hidden)]
 pub use tempograph_core::value;
+#[doc(hidden)]
+pub use tempograph_timex as timex;
 #[doc(hidden)]
 pub mod yaml;
 

@@ -89,19 +89,46 @@ const CRATES: &[Crate] = &[
         root_module: "lang",
         may_use: &["tempograph-core"],
     },
+    // Temporal expressions: tagging with a language's rules, resolution.
+    Crate {
+        package: "tempograph-timex",
+        dir: "crates/timex",
+        root_module: "timex",
+        may_use: &["tempograph-core", "tempograph-lang"],
+    },
+    // The relation graph (petgraph private).
+    Crate {
+        package: "tempograph-graph",
+        dir: "crates/graph",
+        root_module: "graph",
+        may_use: &["tempograph-core"],
+    },
     // The stages not yet split out, the facade and the command line.
     Crate {
         package: "tempograph",
         dir: ".",
         root_module: "",
-        may_use: &["tempograph-core", "tempograph-lang", "tempograph-syntax"],
+        may_use: &[
+            "tempograph-core",
+            "tempograph-lang",
+            "tempograph-timex",
+            "tempograph-graph",
+            "tempograph-syntax",
+        ],
     },
     // The research harness: trains the models from the library.
     Crate {
         package: "tempograph-train",
         dir: "train",
         root_module: "",
-        may_use: &["tempograph", "tempograph-core", "tempograph-lang", "tempograph-syntax"],
+        may_use: &[
+            "tempograph",
+            "tempograph-core",
+            "tempograph-lang",
+            "tempograph-timex",
+            "tempograph-graph",
+            "tempograph-syntax",
+        ],
     },
 ];
 

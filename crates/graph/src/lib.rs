@@ -230,8 +230,8 @@ fn end(n: NodeId) -> u32 {
 /// [`Graph::add_interval`] (a programming error, never a property of the input text).
 ///
 /// ```
-/// use tempograph::graph::{Evidence, Graph};
-/// use tempograph::relation::RelType;
+/// use tempograph_graph::{Evidence, Graph};
+/// use tempograph_core::relation::RelType;
 ///
 /// let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
 /// let mut g = Graph::new();

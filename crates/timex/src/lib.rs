@@ -27,6 +27,9 @@ pub mod reference;
 pub mod resolve;
 pub mod rules;
 
+// The crates below, under the module names the stage's code knows them by (`crate::lang::...`).
+use tempograph_lang::{self as lang, text};
+
 pub use crate::lang::engine::{Cue, Direction, TimexType};
 
 /// The English tense cues, now in the English language package.

@@ -1119,7 +1119,7 @@ pub fn resolve_in(ctx: &Ctx, analysis: &Analysis, dct: NaiveDate, cands: &[Cand]
 }
 
 /// What the resolver carries from one window of a long document to the next
-/// ([`crate::timex::tag_text`]): the anchors, with sentence and token numbers counted from
+/// ([`crate::tag_text`]): the anchors, with sentence and token numbers counted from
 /// the start of the document.
 #[derive(Default)]
 pub struct Memory {

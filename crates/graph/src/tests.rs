@@ -416,8 +416,8 @@ fn documented_table_matches_code() {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let doc = include_str!("mod.rs");
-    let guide = include_str!("../../docs/GRAPH.md");
+    let doc = include_str!("lib.rs");
+    let guide = include_str!("../../../docs/GRAPH.md");
     for (rel, _) in RELATION_CONSTRAINTS {
         let row = render(*rel);
         if row.is_empty() {
