@@ -80,9 +80,9 @@ mod facade;
 
 #[doc(hidden)]
 pub mod batch;
-#[doc(hidden)]
-pub mod document;
 pub use tempograph_core::error;
+#[doc(hidden)]
+pub use tempograph_timeline::document;
 #[doc(hidden)]
 pub mod eval;
 #[doc(hidden)]
@@ -110,15 +110,15 @@ pub mod stream;
 pub mod syntax;
 #[doc(hidden)]
 pub use tempograph_lang::text;
-pub mod timeline;
+pub use tempograph_timeline as timeline;
 #[doc(hidden)]
 pub mod timeml;
 #[doc(hidden)]
 pub use tempograph_core::value;
 #[doc(hidden)]
-pub use tempograph_timex as timex;
+pub use tempograph_timeline::yaml;
 #[doc(hidden)]
-pub mod yaml;
+pub use tempograph_timex as timex;
 
 #[doc(hidden)]
 pub mod cli;

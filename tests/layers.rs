@@ -103,6 +103,13 @@ const CRATES: &[Crate] = &[
         root_module: "graph",
         may_use: &["tempograph-core"],
     },
+    // The timeline model, its check and labels; documents and their dates; the YAML gateway.
+    Crate {
+        package: "tempograph-timeline",
+        dir: "crates/timeline",
+        root_module: "timeline",
+        may_use: &["tempograph-core", "tempograph-lang", "tempograph-graph"],
+    },
     // The stages not yet split out, the facade and the command line.
     Crate {
         package: "tempograph",
@@ -113,6 +120,7 @@ const CRATES: &[Crate] = &[
             "tempograph-lang",
             "tempograph-timex",
             "tempograph-graph",
+            "tempograph-timeline",
             "tempograph-syntax",
         ],
     },
@@ -127,6 +135,7 @@ const CRATES: &[Crate] = &[
             "tempograph-lang",
             "tempograph-timex",
             "tempograph-graph",
+            "tempograph-timeline",
             "tempograph-syntax",
         ],
     },

@@ -755,7 +755,7 @@ mod locate {
 /// position tests of this module and of `check` read.
 #[cfg(test)]
 pub(crate) fn fixture_timelines() -> Vec<(std::path::PathBuf, String)> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     let mut out = Vec::new();
     for dir in ["timelines", "tests/data/timelines", "tests/data/timelines/defects"] {
         let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(root.join(dir))
@@ -967,7 +967,8 @@ mod block_index_tests {
     /// it should. Every failure is printed.
     #[test]
     fn positions_cases() {
-        let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/yaml/positions.toml");
+        let file =
+            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("tests/data/yaml/positions.toml");
         let src = std::fs::read_to_string(&file).unwrap();
         let cases: CaseFile = toml::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let filter = std::env::var("YAML_CASE").ok();

@@ -16,6 +16,7 @@
 //!
 //! ```
 //! # fn main() -> tempograph::Result<()> {
+//! # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap(); // the workspace root
 //! use tempograph::timeline::Timeline;
 //!
 //! let t = Timeline::from_path("tests/data/timelines/hand-written.yaml")?;
@@ -39,9 +40,20 @@
 
 pub mod check;
 pub mod clock;
+/// Documents and their publication dates (the `tempograph` library's `document` module).
+#[doc(hidden)]
+pub mod document;
 pub mod ids;
 pub mod label;
 pub mod model;
+/// The one gateway to the YAML crate (the `tempograph` library's `yaml` module).
+#[doc(hidden)]
+pub mod yaml;
+
+// The crates below, under the module names the stage's code knows them by (`crate::lang::...`).
+use tempograph_core::format;
+use tempograph_graph as graph;
+use tempograph_lang::{self as lang, text};
 
 pub use check::{CycleStep, Finding, Kind, Place, Report, Severity};
 pub use clock::ClockTime;
@@ -153,6 +165,7 @@ impl Timeline {
     ///
     /// ```
     /// # fn main() -> tempograph::Result<()> {
+    /// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap(); // the workspace root
     /// use tempograph::timeline::Timeline;
     /// let report = Timeline::from_path("tests/data/timelines/hand-written.yaml")?.check();
     /// assert!(report.is_consistent(), "{report}");
@@ -186,6 +199,7 @@ impl Timeline {
     ///
     /// ```
     /// # fn main() -> tempograph::Result<()> {
+    /// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap(); // the workspace root
     /// use tempograph::timeline::Timeline;
     /// let t = Timeline::from_path("tests/data/timelines/hand-written.yaml")?;
     /// t.assert_before("hack", "fbi"); // through leak, threats and cancel

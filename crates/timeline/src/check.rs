@@ -228,6 +228,7 @@ impl Report {
     ///
     /// ```
     /// # fn main() -> tempograph::Result<()> {
+    /// # std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).unwrap(); // the workspace root
     /// use tempograph::timeline::Timeline;
     /// let t = Timeline::from_path("tests/data/timelines/hand-written.yaml")?;
     /// t.check().assert_consistent();
@@ -1547,7 +1548,7 @@ mod tests {
     /// (an alias: all its places come from the re-parse).
     #[test]
     fn scan_and_reparse_place_findings_alike() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
         let mut placed = 0;
         for dir in ["timelines", "tests/data/timelines", "tests/data/timelines/defects"] {
             for entry in std::fs::read_dir(root.join(dir)).unwrap() {

@@ -8,7 +8,7 @@
 //! | `16:15-05`, `16:15-05:00`, `16:15-0500`          | 16:15 at UTC−5 (EST; 21:15 UTC)          |
 //! | `09:15:30+05:30`                                 | to the second, at UTC+5:30               |
 //!
-//! Zone names (`EST`, `PDT`, `GMT`, …) are read by the tagger ([`crate::timex`]) and written
+//! Zone names (`EST`, `PDT`, `GMT`, …) are read by the tagger (the crate `tempograph-timex`) and written
 //! as offsets, so a timeline only holds offsets. Parts of the day (`TMO`, `TEV`) are not
 //! clock times.
 //!
