@@ -86,7 +86,7 @@ pub use tempograph_timeline::document;
 #[doc(hidden)]
 pub mod eval;
 #[doc(hidden)]
-pub mod events;
+pub use tempograph_events as events;
 #[doc(hidden)]
 pub mod extract;
 #[doc(hidden)]
@@ -107,7 +107,7 @@ pub mod render;
 #[doc(hidden)]
 pub mod stream;
 #[doc(hidden)]
-pub mod syntax;
+pub use tempograph_events::syntax;
 #[doc(hidden)]
 pub use tempograph_lang::text;
 pub use tempograph_timeline as timeline;

@@ -110,6 +110,19 @@ const CRATES: &[Crate] = &[
         root_module: "timeline",
         may_use: &["tempograph-core", "tempograph-lang", "tempograph-graph"],
     },
+    // Events: triggers, attributes, labels, the listing, the merge; the embedded parse model.
+    Crate {
+        package: "tempograph-events",
+        dir: "crates/events",
+        root_module: "events",
+        may_use: &[
+            "tempograph-core",
+            "tempograph-lang",
+            "tempograph-timex",
+            "tempograph-timeline",
+            "tempograph-syntax",
+        ],
+    },
     // The stages not yet split out, the facade and the command line.
     Crate {
         package: "tempograph",
@@ -121,6 +134,7 @@ const CRATES: &[Crate] = &[
             "tempograph-timex",
             "tempograph-graph",
             "tempograph-timeline",
+            "tempograph-events",
             "tempograph-syntax",
         ],
     },
@@ -136,6 +150,7 @@ const CRATES: &[Crate] = &[
             "tempograph-timex",
             "tempograph-graph",
             "tempograph-timeline",
+            "tempograph-events",
             "tempograph-syntax",
         ],
     },

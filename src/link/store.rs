@@ -180,18 +180,21 @@ const LABEL_FEATURE_FILES: &[(&str, &str)] = &[
     ("src/link/features.rs", include_str!("features.rs")),
     ("src/link/facts.rs", include_str!("facts.rs")),
     ("src/link/signals.rs", include_str!("signals.rs")),
-    ("src/lang/signal.rs", include_str!("../../crates/lang/src/signal.rs")),
     (
-        "src/lang/en/data/link/signals.tsv",
+        "crates/lang/src/signal.rs",
+        include_str!("../../crates/lang/src/signal.rs"),
+    ),
+    (
+        "crates/lang/src/en/data/link/signals.tsv",
         include_str!("../../crates/lang/src/en/data/link/signals.tsv"),
     ),
     (
-        "src/lang/en/data/link/between-words.txt",
+        "crates/lang/src/en/data/link/between-words.txt",
         include_str!("../../crates/lang/src/en/data/link/between-words.txt"),
     ),
     ("src/timeml/gold.rs", include_str!("../timeml/gold.rs")),
     (
-        "src/format/timeml.rs",
+        "crates/core/src/format/timeml.rs",
         include_str!("../../crates/core/src/format/timeml.rs"),
     ),
 ];

@@ -1,21 +1,21 @@
 #!/usr/bin/env python3
-"""Generate the event lexicons used by `src/events/`.
+"""Generate the event lexicons used by `crates/events/` (`tempograph-events`).
 
-Two tables, both TSV with a `#` header, read by `src/events/lexicon.rs`:
+Two tables, both TSV with a `#` header, read by `crates/events/src/lexicon.rs`:
 
-* `src/events/data/tbaq.tsv` -- per lower-cased word form: how often the form occurs in
+* `crates/events/src/data/tbaq.tsv` -- per lower-cased word form: how often the form occurs in
   the TimeML corpora given, how often it is (part of) a gold EVENT, the majority event
   class and part of speech of those EVENTs.  Only counts and word forms are written,
   never corpus text.  Forms seen fewer than --min-count times are left out.
-* `src/events/data/wordnet.tsv` -- from Debian's `wordnet-base` (WordNet 3.0,
+* `crates/events/src/data/wordnet.tsv` -- from Debian's `wordnet-base` (WordNet 3.0,
   /usr/share/wordnet): verb lemmas, irregular forms (verb.exc, noun.exc, adj.exc), and
   nouns whose most frequent sense is an act, event, process, phenomenon or state.
 
 Usage:
     python3 train/scripts/gen_event_lexicon.py --corpus ../shared/corpora/tbaq/timebank \
-        --corpus ../shared/corpora/tbaq/aquaint --out src/events/data/tbaq.tsv
+        --corpus ../shared/corpora/tbaq/aquaint --out crates/events/src/data/tbaq.tsv
     python3 train/scripts/gen_event_lexicon.py --wordnet /usr/share/wordnet \
-        --wordnet-out src/events/data/wordnet.tsv
+        --wordnet-out crates/events/src/data/wordnet.tsv
 
 Run from the repository root. Part of the training crate's tools (train/, issue #14): its
 tables are data the runtime reads; `tempograph-train relations links --event-lexicon(-folds)`
@@ -73,7 +73,7 @@ def read_tml(path):
 
 
 # Context of a form: the word right before it (only whitespace between), read from the same
-# data files as `context_of` in src/events/grammar.rs (the English language package).
+# data files as `context_of` in crates/events/src/grammar.rs (the English language package).
 EVENT_WORDS = os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "lang", "en", "data", "events"
 )

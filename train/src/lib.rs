@@ -14,7 +14,7 @@
 //!
 //! The event lexicon's generator (corpus counts and WordNet classes for `events::lexicon`) is
 //! `train/scripts/gen_event_lexicon.py`, a Python tool whose tables are data of the events
-//! stage (`src/events/data/`); `relations links --event-lexicon(-folds)` reads what it writes.
+//! stage (`crates/events/src/data/`); `relations links --event-lexicon(-folds)` reads what it writes.
 //!
 //! It reaches into the library's internal modules (`tempograph::link`, `tempograph::eval`,
 //! ...), which are `#[doc(hidden)] pub` for this crate, the CLI and the tests, and not stable.

@@ -35,6 +35,16 @@ pub mod lexicon;
 pub mod listing;
 pub mod merge;
 pub mod morph;
+/// The dependency parse from the embedded model (the `tempograph` library's `syntax` module).
+#[doc(hidden)]
+pub mod syntax;
+
+// The crates below, under the module names the stage's code knows them by (`crate::lang::...`).
+use crate as events;
+use tempograph_core::format;
+use tempograph_lang::{self as lang, text};
+use tempograph_timeline as timeline;
+use tempograph_timex as timex;
 
 use crate::lang::en::events::{ending, EVENT_NOUN_SUFFIXES, VERB_COORDINATORS};
 use crate::text::{Analysis, Span, TokenKind};

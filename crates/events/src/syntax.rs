@@ -8,9 +8,9 @@ use std::sync::OnceLock;
 pub use tempograph_syntax::{conllu, Model, ParsedSentence, ParsedWord};
 
 /// The embedded model's bytes.
-static MODEL_BYTES: &[u8] = include_bytes!("../models/en/ud-ewt/model.bin");
+static MODEL_BYTES: &[u8] = include_bytes!("../../../models/en/ud-ewt/model.bin");
 /// Its manifest.
-pub static MANIFEST: &str = include_str!("../models/en/ud-ewt/manifest.toml");
+pub static MANIFEST: &str = include_str!("../../../models/en/ud-ewt/manifest.toml");
 
 /// The embedded model, loaded on first use.
 pub fn model() -> tempograph_core::error::Result<&'static Model> {

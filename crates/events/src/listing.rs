@@ -147,7 +147,7 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
 
 /// Is sentence `s` a headline: a line with no final stop (the document's first line is
 /// checked by the callers)?
-pub(crate) fn is_headline(d: &Doc, s: usize) -> bool {
+pub fn is_headline(d: &Doc, s: usize) -> bool {
     let Some(sent) = d.analysis.sentences.get(s) else {
         return false;
     };
