@@ -17,7 +17,7 @@
 use crate::document::Document;
 use crate::events::merge::{self, Cluster, DocEvents, TimeMention};
 use crate::events::{Aspect, Event, EventClass, Polarity, Pos, Tense};
-use crate::format::manifest;
+use crate::format::{manifest, message};
 use crate::graph::{self, Graph, NodeId};
 use crate::lang::en::events::TAKE_PLACE;
 use crate::lang::en::is_clause_opener;
@@ -79,7 +79,7 @@ impl Limits {
         if n > self.max_document_bytes {
             return Err(tempograph_core::error::Error::limit(
                 &doc.path,
-                "bytes",
+                message::BYTES,
                 n,
                 self.max_document_bytes,
                 "--max-document-bytes",
@@ -377,7 +377,7 @@ pub fn try_analyze_with<'a>(
     if events.len() as u64 > max_events {
         return Err(tempograph_core::error::Error::limit(
             &doc.path,
-            "events",
+            message::EVENTS,
             events.len() as u64,
             max_events,
             "--max-events",
@@ -686,7 +686,7 @@ pub fn build(docs: &[Document], opts: &Options) -> tempograph_core::error::Resul
         if total > limits.max_events {
             return Err(tempograph_core::error::Error::limit(
                 &a.doc.path,
-                "events in all documents up to this one",
+                message::EVENTS_SO_FAR,
                 total,
                 limits.max_events,
                 "--max-events",
@@ -2111,9 +2111,9 @@ fn event_date(
                         format!(
                             "{lo}..{hi} days {} the publication date {}, from \"{}\"",
                             if matches!(l.to, Endpoint::Dct) {
-                                "before"
+                                message::BEFORE
                             } else {
-                                "after"
+                                message::AFTER
                             },
                             a.doc.dct,
                             squash(l.evidence.slice(&a.doc.text))
@@ -2172,7 +2172,7 @@ fn event_date(
                             e.text,
                             e.tense.as_str().to_ascii_lowercase(),
                             if e.aspect == Aspect::None {
-                                "tense".to_string()
+                                message::TENSE.to_string()
                             } else {
                                 format!("{} tense", e.aspect.as_str().to_ascii_lowercase())
                             },

@@ -39,6 +39,7 @@
 
 mod stn;
 
+use crate::format::message;
 use chrono::Datelike;
 use chrono::NaiveDate;
 use petgraph::graph::DiGraph;
@@ -648,7 +649,11 @@ impl Graph {
             }
             FactKind::Bound { n, side, lower, date } => {
                 let k = key(n);
-                let verb = if side == Side::Start { "starts" } else { "ends" };
+                let verb = if side == Side::Start {
+                    message::STARTS
+                } else {
+                    message::ENDS
+                };
                 let how = if lower { "on or after" } else { "on or before" };
                 (k.clone(), k.clone(), format!("{k} {verb} {how} {date}"), None)
             }
