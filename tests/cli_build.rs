@@ -217,6 +217,13 @@ fn builds_from_timeml_files() {
             !out.contains("<EVENT") && !out.contains("eid="),
             "tags left in the text: {out}"
         );
+        // A folder names the timeline; one file gives its id.
+        let title = if args[1] == "tml" {
+            "title: tml\n"
+        } else {
+            "title: bridge\n"
+        };
+        assert!(out.contains(title), "{args:?}: {out}");
     }
     // --dct wins over the file's own DCT, with a warning naming both.
     let o = run(&["build", "--dct", "2009-03-05", "tml/bridge.tml"], dir.path());

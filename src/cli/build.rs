@@ -104,7 +104,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let title = args
         .title
         .clone()
-        .or_else(|| default_title(args.manifest.as_deref(), &docs));
+        .or_else(|| default_title(args.manifest.as_deref(), &args.files, &docs));
     let inputs: Vec<PathBuf> = docs
         .iter()
         .map(|d| d.path.clone())

@@ -116,7 +116,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let title = args
         .title
         .clone()
-        .or_else(|| super::input::default_title(args.manifest.as_deref(), &docs));
+        .or_else(|| super::input::default_title(args.manifest.as_deref(), &args.files, &docs));
     let inputs: Vec<PathBuf> = docs
         .iter()
         .map(|d| d.path.clone())

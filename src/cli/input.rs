@@ -76,8 +76,9 @@ pub fn load_documents(
 }
 
 /// The title of a timeline built from these documents: the manifest's story folder
-/// (`timelines/NAME/sources/sources.yaml` → NAME), else the first document's title or id.
-pub fn default_title(manifest: Option<&Path>, docs: &[Document]) -> Option<String> {
+/// (`timelines/NAME/sources/sources.yaml` → NAME), else the folder when the input is one
+/// folder (`build stories/apple/` → `apple`), else the first document's title or id.
+pub fn default_title(manifest: Option<&Path>, files: &[PathBuf], docs: &[Document]) -> Option<String> {
     if let Some(m) = manifest {
         let dir = m.canonicalize().ok()?.parent()?.to_path_buf();
         // `timelines/NAME/sources/sources.yaml` → NAME
@@ -87,6 +88,12 @@ pub fn default_title(manifest: Option<&Path>, docs: &[Document]) -> Option<Strin
             dir.file_name()?
         };
         return Some(name.to_string_lossy().into_owned());
+    }
+    if let [dir] = files {
+        if dir.is_dir() {
+            let name = dir.canonicalize().ok()?.file_name()?.to_string_lossy().into_owned();
+            return Some(name);
+        }
     }
     docs.first().map(|d| d.title.clone().unwrap_or_else(|| d.id.clone()))
 }
