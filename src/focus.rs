@@ -12,6 +12,7 @@
 //! | alias | `--alias "Apple Inc."` | given by the user |
 //! | pronoun | "he", "his", "it", "its" | within the next [`PRONOUN_REACH`] sentences of a sentence naming the entity, with no other name as subject in between; the pronoun class (he/she or it) is read from the documents: the subject pronouns that follow a sentence whose subject is the entity |
 //! | definite description | "the company", "the device" | "the" + a noun the text itself uses to describe the entity: an apposition ("Apple, the company") or a copula ("the iPhone is a device"), within the same document |
+//! | class description | "the aircraft", "the superjumbo" (Airbus A380) | "the" + the name's own head noun when it is a common noun ("embassy" for "Nairobi embassy"), or a class noun of a word of the name (`CLASS_NOUNS`, `src/lang/en/data/timeline/class-nouns.tsv`), in the paragraph of an earlier mention; it carries the chain of reference on for pronouns ("It landed ...") |
 //!
 //! **Involvement** ([`involved_events`]): an event involves the entity when a mention is one
 //! of its arguments. From the mention's head word the parse is climbed through nominal
@@ -24,7 +25,9 @@
 //! who *returned* in 1996").
 
 use crate::events::Event;
-use crate::lang::en::timeline::{ACRONYM_GLUE, DEFINITE_ARTICLE, PERSON_PRONOUNS, SUPPORT_VERBS, THING_PRONOUNS};
+use crate::lang::en::timeline::{
+    ACRONYM_GLUE, CLASS_NOUNS, DEFINITE_ARTICLE, PERSON_PRONOUNS, SUPPORT_VERBS, THING_PRONOUNS,
+};
 use crate::syntax::{DocParse, ParsedSentence};
 use crate::text::Span;
 use std::collections::BTreeSet;
@@ -37,6 +40,12 @@ pub trait Parsed {
     fn parse(&self) -> &DocParse;
     /// The events, in text order.
     fn events(&self) -> &[Event];
+    /// The paragraph (0-based) of every sentence, in sentence order. A description by a
+    /// class noun ("the aircraft") refers back only within a paragraph. Default: one
+    /// paragraph.
+    fn paragraphs(&self) -> Vec<usize> {
+        vec![0; self.parse().sentences.len()]
+    }
 }
 
 /// How many sentences after one naming the entity a pronoun may refer back to it.
@@ -189,6 +198,26 @@ impl Entity {
         self.mentions_with(a, self.person_like(std::slice::from_ref(a)))
     }
 
+    /// The nouns a story may use for the entity after naming it: the name's own head noun
+    /// when it is written lower-case ("embassy" in "Nairobi embassy"), and the class nouns
+    /// of the name's words ([`CLASS_NOUNS`]: "aircraft" for "Airbus").
+    fn class_nouns(&self) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for name in &self.names {
+            if let Some(last) = name
+                .last()
+                .filter(|w| name.len() > 1 && w.chars().all(|c| c.is_lowercase()))
+            {
+                out.insert(last.clone());
+            }
+            for w in name {
+                let w = w.to_lowercase();
+                out.extend(CLASS_NOUNS.iter().filter(|(k, _)| *k == w).map(|(_, n)| n.clone()));
+            }
+        }
+        out
+    }
+
     /// Whether the documents refer back to the entity with "he"/"she" more than with "it":
     /// counted over the subject pronouns of the sentence after one whose subject names it.
     /// Without such evidence, a name of two or three capitalized words without digits counts
@@ -234,11 +263,17 @@ impl Entity {
         let pronouns = if person { &PERSON_PRONOUNS } else { &THING_PRONOUNS };
         let mut out = Vec::new();
         let mut descriptions: BTreeSet<String> = BTreeSet::new();
+        let class_nouns = self.class_nouns();
+        let paragraphs = a.paragraphs();
+        let paragraph = |s: usize| paragraphs.get(s).copied().unwrap_or(0);
+        // The paragraph of the last mention (None: not mentioned yet).
+        let mut mentioned_in: Option<usize> = None;
         // Sentences since the last one naming the entity (None: not named yet or lost).
         let mut since: Option<usize> = None;
         for (s, sent) in sents.iter().enumerate() {
             let runs = self.name_runs(sent);
             let mut named_here = false;
+            let mut described_here = false;
             for &(b, e) in &runs {
                 let h = run_head(sent, b, e);
                 out.push(Mention {
@@ -288,9 +323,11 @@ impl Entity {
                         since = None;
                     }
                 }
+                let same_paragraph = mentioned_in == Some(paragraph(s));
                 for (k, w) in sent.words.iter().enumerate() {
+                    let lemma = w.lemma.to_lowercase();
                     if w.upos == "NOUN"
-                        && descriptions.contains(&w.lemma.to_lowercase())
+                        && (descriptions.contains(&lemma) || same_paragraph && class_nouns.contains(&lemma))
                         && sent.words.iter().any(|d| {
                             d.head == k + 1 && d.deprel == "det" && d.form.eq_ignore_ascii_case(DEFINITE_ARTICLE)
                         })
@@ -301,10 +338,18 @@ impl Entity {
                             span: Span::new(w.start, w.end),
                             kind: MentionKind::Description,
                         });
+                        described_here = true;
                     }
                 }
             }
-            since = if named_here { Some(0) } else { since.map(|n| n + 1) };
+            if named_here || described_here {
+                mentioned_in = Some(paragraph(s));
+            }
+            since = if named_here || described_here {
+                Some(0)
+            } else {
+                since.map(|n| n + 1)
+            };
         }
         out.sort();
         out.dedup();

@@ -17,7 +17,7 @@
 use crate::document::Document;
 use crate::events::merge::{self, Cluster, DocEvents, TimeMention};
 use crate::events::{Aspect, Event, EventClass, Polarity, Pos, Tense};
-use crate::format::manifest;
+use crate::format::{manifest, message};
 use crate::graph::{self, Graph, NodeId};
 use crate::lang::en::events::TAKE_PLACE;
 use crate::lang::en::is_clause_opener;
@@ -79,7 +79,7 @@ impl Limits {
         if n > self.max_document_bytes {
             return Err(tempograph_core::error::Error::limit(
                 &doc.path,
-                "bytes",
+                message::BYTES,
                 n,
                 self.max_document_bytes,
                 "--max-document-bytes",
@@ -144,6 +144,25 @@ impl crate::focus::Parsed for Analyzed<'_> {
     }
     fn events(&self) -> &[Event] {
         &self.events
+    }
+    /// A paragraph ends at a blank line between two sentences.
+    fn paragraphs(&self) -> Vec<usize> {
+        let text = self.doc.text.as_str();
+        let mut out = Vec::with_capacity(self.syntax.sentences.len());
+        let (mut p, mut prev_end) = (0usize, 0usize);
+        for s in 0..self.syntax.sentences.len() {
+            let Some(sent) = self.analysis.sentences.get(s) else {
+                out.push(p);
+                continue;
+            };
+            let gap = text.get(prev_end.min(sent.span.start)..sent.span.start).unwrap_or("");
+            if s > 0 && gap.split('\n').skip(1).any(|l| l.trim().is_empty()) && gap.matches('\n').count() >= 2 {
+                p += 1;
+            }
+            prev_end = sent.span.end;
+            out.push(p);
+        }
+        out
     }
 }
 
@@ -377,7 +396,7 @@ pub fn try_analyze_with<'a>(
     if events.len() as u64 > max_events {
         return Err(tempograph_core::error::Error::limit(
             &doc.path,
-            "events",
+            message::EVENTS,
             events.len() as u64,
             max_events,
             "--max-events",
@@ -686,7 +705,7 @@ pub fn build(docs: &[Document], opts: &Options) -> tempograph_core::error::Resul
         if total > limits.max_events {
             return Err(tempograph_core::error::Error::limit(
                 &a.doc.path,
-                "events in all documents up to this one",
+                message::EVENTS_SO_FAR,
                 total,
                 limits.max_events,
                 "--max-events",
@@ -1138,7 +1157,37 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> O
         && (e.tense == Tense::Past || (e.tense == Tense::Present && e.aspect == Aspect::Perfective))
         && in_main_clause(a, i)
         && (actor_known || has_named_actor(a, i));
-    happened.then_some(false)
+    if happened {
+        return Some(false);
+    }
+    // See: #20 item 2. An undated plan, opinion, habit, generic statement or forecast told
+    // by a main clause (or by the infinitive a main clause plans: "plans to open") is kept
+    // in the file, marked by its `unlisted` reason, and left out of the default views.
+    let main = in_main_clause(a, i) || xcomp_of_main_clause(a, i);
+    let aside = (e.pos == Pos::Verb || e.tense == Tense::Infinitive)
+        && main
+        && matches!(
+            crate::events::listing::unlisted(&a.label_doc(), e, false),
+            Some(tl::Unlisted::Hypothetical | tl::Unlisted::Opinion | tl::Unlisted::Generic | tl::Unlisted::Modal)
+        );
+    aside.then_some(false)
+}
+
+/// Whether event `i` is an infinitive complement of a word in a main clause ("The company
+/// *plans* to *open* a plant": `xcomp`, or `acl` where the parser reads "plans" as a noun).
+fn xcomp_of_main_clause(a: &Analyzed, i: usize) -> bool {
+    let e = &a.events[i];
+    let s = e.sentence;
+    let Some(w) = a.syntax.word_at(s, e.span.start) else {
+        return false;
+    };
+    let is_xcomp = e.tense == Tense::Infinitive
+        && a.syntax
+            .sentences
+            .get(s)
+            .and_then(|p| p.words.get(w))
+            .is_some_and(|x| matches!(x.deprel.as_str(), "xcomp" | "acl"));
+    is_xcomp && a.syntax.head(s, w).is_some_and(|h| a.syntax.in_main_clause(s, h))
 }
 /// How much an event matters to a reader, 0–100: told by more documents (up to 30 points for
 /// four or more), told in a story's lead (the headline or the first three sentences: 25),
@@ -1728,7 +1777,8 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
         let cl = &clusters[c];
         let id = ids[&c].clone();
         let b = solved.bounds(cluster_nodes[&c]);
-        let date = event_date(&cx, cl, &cluster_of, &ids, c, b);
+        let date = event_date(&cx, cl, &cluster_of, &ids, c, b)
+            .or_else(|| planned_date(&cx, cl, unlisted.get(&c).copied().flatten()));
         // The label comes from the telling that dates the event, else from an article
         // rather than a transcript, else from the first telling.
         // The label comes from the telling that dates the event most directly (a metric
@@ -2033,6 +2083,44 @@ fn timex_derivation(timexes: &[Timex], i: usize, doc: &str) -> tl::Derivation {
 
 /// The date of a chosen event: the start point's tightened bounds, with the link that dates
 /// it most directly as the derivation.
+/// The rule of [`planned_date`].
+const PLANNED_RULE: &str = "listing/planned";
+
+/// See: #20 item 2. The loose date of an undated plan or forecast (`unlisted` hypothetical
+/// or modal) that nothing else places: on or after the publication date of its first
+/// telling ("The company plans to open a plant": not before it was told). Opinions, habits
+/// and generic statements are dated by their present tense (holding at the publication
+/// date) and need no rule of their own.
+fn planned_date(cx: &Ctx, cl: &Cluster, why: Option<tl::Unlisted>) -> Option<tl::Date> {
+    if !matches!(why, Some(tl::Unlisted::Hypothetical | tl::Unlisted::Modal)) {
+        return None;
+    }
+    let s = cl.sources.first()?;
+    let a = &cx.docs[cx.doc_index(&s.doc)?];
+    Some(tl::Date {
+        earliest: Some(a.doc.dct),
+        latest: None,
+        precision: None,
+        value: None,
+        modifier: None,
+        derivation: Some(tl::Derivation {
+            rule: Some(PLANNED_RULE.into()),
+            anchor: Some(tl::Anchor {
+                kind: tl::AnchorKind::Dct,
+                id: Some(a.doc.id.clone()),
+            }),
+            text: format!(
+                "\"{}\" is {}: on or after the publication date {}",
+                a.events[s.event].text,
+                why.map_or("", tl::Unlisted::as_str),
+                a.doc.dct
+            ),
+        }),
+        ends: None,
+        time: None,
+    })
+}
+
 fn event_date(
     cx: &Ctx,
     cl: &Cluster,
@@ -2111,9 +2199,9 @@ fn event_date(
                         format!(
                             "{lo}..{hi} days {} the publication date {}, from \"{}\"",
                             if matches!(l.to, Endpoint::Dct) {
-                                "before"
+                                message::BEFORE
                             } else {
-                                "after"
+                                message::AFTER
                             },
                             a.doc.dct,
                             squash(l.evidence.slice(&a.doc.text))
@@ -2172,7 +2260,7 @@ fn event_date(
                             e.text,
                             e.tense.as_str().to_ascii_lowercase(),
                             if e.aspect == Aspect::None {
-                                "tense".to_string()
+                                message::TENSE.to_string()
                             } else {
                                 format!("{} tense", e.aspect.as_str().to_ascii_lowercase())
                             },

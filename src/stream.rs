@@ -36,7 +36,7 @@
 
 use crate::batch::{Options, Pool};
 use crate::document::{find_dateline, DctSource, Document};
-use crate::format::record;
+use crate::format::{message, record};
 use crate::text::LineIndex;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -469,7 +469,7 @@ impl Record {
                         Some(line),
                         None,
                         "a \"published\" date YYYY-MM-DD in the record (or --dct, or a dateline in the text)",
-                        "none",
+                        message::NONE,
                     ))
                 }
             },

@@ -186,3 +186,78 @@ fn writes_output_file_atomically() {
         .collect();
     assert!(leftovers.is_empty());
 }
+
+/// A made-up TimeLine-style TimeML file: a `<DCT>`, and `<s>` elements whose text runs
+/// together once the tags are gone.
+const TIMEML_SENTENCES: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<TimeML><DOCID>901</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2009-03-04" functionInDocument="CREATION_TIME">2009-03-04</TIMEX3></DCT>
+<TEXT><s id="0">Harbor bridge reopens</s><s id="1">The city <EVENT eid="e1">reopened</EVENT> the harbor bridge on <TIMEX3 tid="t1" type="DATE" value="2009-03-02">Monday</TIMEX3> .</s><s id="2">Engineers had <EVENT eid="e2">closed</EVENT> it in 2007 .</s></TEXT>
+</TimeML>
+"#;
+
+/// `build` reads TimeML files (and folders of them) as the text inside `<TEXT>`, dated by
+/// their `<DCT>`; `--dct` wins with a warning; a file without a DCT falls back to a dateline
+/// and is refused, naming it, without one. The `<s>` sentences stay apart: no label starts
+/// with the full stop of the sentence before.
+#[test]
+fn builds_from_timeml_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("tml")).unwrap();
+    std::fs::write(dir.path().join("tml/bridge.tml"), TIMEML_SENTENCES).unwrap();
+    for args in [&["build", "tml/bridge.tml"][..], &["build", "tml"][..]] {
+        let o = run(args, dir.path());
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        let out = String::from_utf8(o.stdout).unwrap();
+        assert!(out.contains("published: 2009-03-04"), "{out}");
+        assert!(out.contains("value: 2009-03-02"), "the reopening is Monday: {out}");
+        assert!(out.contains("value: '2007'"), "the closing is 2007: {out}");
+        assert!(!out.contains("label: ."), "a label glued to the sentence before: {out}");
+        assert!(
+            !out.contains("<EVENT") && !out.contains("eid="),
+            "tags left in the text: {out}"
+        );
+        // A folder names the timeline; one file gives its id.
+        let title = if args[1] == "tml" {
+            "title: tml\n"
+        } else {
+            "title: bridge\n"
+        };
+        assert!(out.contains(title), "{args:?}: {out}");
+    }
+    // --dct wins over the file's own DCT, with a warning naming both.
+    let o = run(&["build", "--dct", "2009-03-05", "tml/bridge.tml"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(
+        e.contains("bridge.tml") && e.contains("2009-03-04") && e.contains("2009-03-05"),
+        "{e}"
+    );
+    // Negative: no <DCT> and no dateline is the usual missing-date error, naming the file.
+    let no_dct = TIMEML_SENTENCES.replace(
+        r#"<DCT><TIMEX3 tid="t0" type="DATE" value="2009-03-04" functionInDocument="CREATION_TIME">2009-03-04</TIMEX3></DCT>"#,
+        "",
+    );
+    std::fs::write(dir.path().join("nodct.tml"), &no_dct).unwrap();
+    let o = run(&["build", "nodct.tml"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("nodct.tml: no publication date found"),
+        "{}",
+        stderr(&o)
+    );
+    // ... and a dateline in the first sentence dates it.
+    std::fs::write(
+        dir.path().join("dateline.tml"),
+        no_dct.replace("Harbor bridge reopens", "March 4 , 2009"),
+    )
+    .unwrap();
+    let o = run(&["build", "dateline.tml"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("published: 2009-03-04"));
+    // Negative: malformed TimeML is an error with the file and what was expected.
+    std::fs::write(dir.path().join("bad.tml"), "<TimeML><TEXT>unclosed <EVENT eid=\"e1\">x").unwrap();
+    let o = run(&["build", "bad.tml"], dir.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("bad.tml"), "{}", stderr(&o));
+}

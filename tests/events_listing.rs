@@ -28,6 +28,8 @@ struct Case {
     not_label: Option<String>,
     #[serde(default)]
     contains: Vec<String>,
+    /// `true`: `build` writes the event (with the `unlisted` reason); `false`: it leaves it out.
+    built: Option<bool>,
 }
 
 fn cases(file: &str) -> Vec<Case> {
@@ -108,6 +110,39 @@ fn label_cases() {
         }
         (!bad.is_empty()).then(|| format!("label {got:?}: {}", bad.join("; ")))
     });
+}
+
+/// See: #20 item 2. What `build` keeps of an event: kept and marked, or left out.
+#[test]
+fn built_cases() {
+    let mut failures = Vec::new();
+    for c in cases("listing.toml").into_iter().filter(|c| c.built.is_some()) {
+        let dct = chrono::NaiveDate::from_ymd_opt(2014, 12, 18).unwrap();
+        let doc = Document::from_text(c.name.clone(), c.text.clone(), dct, DctSource::Flag);
+        let t = tempograph::pipeline::build(&[doc], &Default::default()).unwrap();
+        let found = t
+            .events
+            .iter()
+            .find(|e| e.sources.iter().any(|s| s.trigger == c.trigger));
+        let got = found.map(|e| e.unlisted.map(|u| u.as_str().to_string()));
+        let ok = match (c.built, &got) {
+            (Some(true), Some(u)) => *u == c.unlisted,
+            (Some(false), None) => true,
+            _ => false,
+        };
+        if !ok {
+            failures.push(format!(
+                "{}: built {:?}, expected {:?} / {:?}, got {got:?}",
+                c.name, c.built, c.built, c.unlisted
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failure(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// Every reason is exercised by at least one case.

@@ -124,6 +124,48 @@ const CASES: &[(&str, &str, &str, bool)] = &[
         "killed",
         false,
     ),
+    // See: #20 item 4. Two contracts of one maker (the parser reads a sentence-initial
+    // "Boeing" as a verb, so another name): different amounts of money are two
+    // deals, whether dated the same month or one of them undated ("a second contract").
+    (
+        "Lockheed signed a $2 billion contract for the tanker in March.",
+        "Lockheed signed a tanker contract worth $1 billion in March.",
+        "signed",
+        false,
+    ),
+    (
+        "Lockheed signed a $2 billion tanker contract on Monday.",
+        "Lockheed signed a second tanker contract worth $1 billion.",
+        "signed",
+        false,
+    ),
+    (
+        "Lockheed signed a $2 billion tanker contract on Monday.",
+        "Lockheed signed a $1 billion tanker contract on Monday.",
+        "signed",
+        false,
+    ),
+    // Negative: the same amount, the same day: one deal.
+    (
+        "Lockheed signed a $2 billion tanker contract on Monday.",
+        "On Monday, Lockheed signed the $2 billion tanker contract.",
+        "signed",
+        true,
+    ),
+    // The same object, one mention dated to the day and the other undated: one event.
+    (
+        "Lawmakers approved the budget on Thursday after a long night.",
+        "Lawmakers approved the budget, ending the standoff.",
+        "approved",
+        true,
+    ),
+    // Negative: the same object but different named subjects stay two events.
+    (
+        "The Senate passed the bill on Tuesday.",
+        "The House passed the bill.",
+        "passed",
+        false,
+    ),
 ];
 
 /// Two mentions in ONE document: (text, trigger of the first, trigger of the second, one
@@ -280,4 +322,32 @@ fn topic_names_are_not_shared_participants() {
         ),
         "a name of their own is shared: one event"
     );
+}
+
+/// See: #20 item 4. One vote told by four articles, the headline actor ("Senate") being the
+/// story's topic: the infinitive dated by its verb ("voted on Tuesday to pass the bill") and
+/// the passings dated to the day share the object and merge; a vote in the House a week
+/// later does not.
+#[test]
+fn one_passage_told_by_four_articles() {
+    let dct = NaiveDate::from_ymd_opt(2014, 12, 19).unwrap();
+    let texts = [
+        "Senate passes farm bill\n\nThe Senate voted 52-48 on Thursday to pass the farm bill.",
+        "Senators passed the farm bill on Thursday after a long debate.",
+        "The farm bill passed the Senate Thursday after weeks of talks.",
+        "The Senate passed the farm bill on Thursday, sending it to the House.",
+    ];
+    let docs: Vec<Document> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::from_text(format!("d{i}"), *t, dct, DctSource::Flag))
+        .collect();
+    let t = pipeline::build(&docs, &Default::default()).unwrap();
+    let passing: Vec<&str> = t
+        .events
+        .iter()
+        .filter(|e| e.sources.iter().any(|s| s.trigger.starts_with("pass")))
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(passing.len(), 1, "one passage, got {passing:?}");
 }

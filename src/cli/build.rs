@@ -19,8 +19,9 @@ use tempograph_core::error::Error;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Plain-text documents (`-` for standard input), or folders whose `*.txt` files are read
-    /// in name order. With --manifest: which of its documents.
+    /// Plain-text documents (`-` for standard input), TimeML files (`*.tml`: the text of
+    /// `<TEXT>`, dated by its `<DCT>`), or folders whose `*.txt` and `*.tml` files are read in
+    /// name order. With --manifest: which of its documents.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Publication date (YYYY-MM-DD) for every document; wins over datelines.
@@ -103,7 +104,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let title = args
         .title
         .clone()
-        .or_else(|| default_title(args.manifest.as_deref(), &docs));
+        .or_else(|| default_title(args.manifest.as_deref(), &args.files, &docs));
     let inputs: Vec<PathBuf> = docs
         .iter()
         .map(|d| d.path.clone())

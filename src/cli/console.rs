@@ -177,9 +177,52 @@ pub fn read_document(p: &Path, dct: Option<chrono::NaiveDate>) -> crate::Result<
     if is_stdin(p) {
         let text = read_stdin()?;
         crate::document::Document::from_loaded_text(Path::new("<stdin>"), "stdin".into(), text, dct)
+    } else if is_timeml(p) {
+        read_timeml_document(p, dct)
     } else {
         crate::document::Document::load(p, dct)
     }
+}
+
+/// A TimeML file by its extension (`.tml`, `.TE3input`): read as the text of its `<TEXT>`
+/// element, not as plain text.
+pub fn is_timeml(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e == "tml" || e == "TE3input")
+}
+
+/// A TimeML file as a document: the text inside `<TEXT>` (tags removed), dated by `--dct`,
+/// else by its `<DCT>`, else by a dateline in that text (a file whose DCT is missing or
+/// malformed). A `--dct` that disagrees with the file's own DCT wins, with a warning, as it
+/// does over a dateline.
+fn read_timeml_document(p: &Path, dct: Option<chrono::NaiveDate>) -> crate::Result<crate::document::Document> {
+    use crate::document::{doc_id, DctSource, Document, Warning};
+    let t = crate::timeml::read(p)?;
+    // A file of `<s>` elements (the TimeLine corpora) has its sentences glued together once
+    // the tags are gone ("… aroused .The dispute"): one sentence per paragraph, as the
+    // timeline evaluation lays them out.
+    let sentences: Vec<&str> = t.tagged("s").map(|a| a.span.slice(&t.text).trim()).collect();
+    let text = if sentences.is_empty() {
+        t.text.clone()
+    } else {
+        sentences.join("\n\n")
+    };
+    let mut doc = match (dct, t.dct) {
+        (Some(d), own) => {
+            let mut doc = Document::from_text(doc_id(p), text, d, DctSource::Flag);
+            if let Some(own) = own.filter(|&own| own != d) {
+                doc.warnings.push(Warning {
+                    path: p.to_path_buf(),
+                    line: None,
+                    message: format!("the TimeML <DCT> says {own}, but --dct gives {d}; using {d}"),
+                });
+            }
+            doc
+        }
+        (None, Some(own)) => Document::from_text(doc_id(p), text, own, DctSource::Timeml),
+        (None, None) => Document::from_loaded_text(p, doc_id(p), text, None)?,
+    };
+    doc.path = p.to_path_buf();
+    Ok(doc)
 }
 
 #[cfg(test)]

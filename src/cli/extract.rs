@@ -24,7 +24,8 @@ use tempograph_core::error::Error;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Plain-text documents, or folders whose `*.txt` files are read in name order.
+    /// Plain-text documents, TimeML files (`*.tml`), or folders whose `*.txt` and `*.tml`
+    /// files are read in name order.
     #[arg(value_name = "FILE", conflicts_with = "stream")]
     pub files: Vec<PathBuf>,
     /// Publication date (YYYY-MM-DD) for every document (with --stream: for records without
@@ -115,7 +116,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let title = args
         .title
         .clone()
-        .or_else(|| super::input::default_title(args.manifest.as_deref(), &docs));
+        .or_else(|| super::input::default_title(args.manifest.as_deref(), &args.files, &docs));
     let inputs: Vec<PathBuf> = docs
         .iter()
         .map(|d| d.path.clone())

@@ -1,11 +1,12 @@
-//! Reading the documents a command is given: files, folders of `*.txt`, standard input, or a
-//! manifest; every error collected so that all problems are reported at once.
+//! Reading the documents a command is given: files (plain text, or TimeML by extension),
+//! folders of `*.txt` and `*.tml`, standard input, or a manifest; every error collected so
+//! that all problems are reported at once.
 
 use crate::document::{self, Document};
 use std::path::{Path, PathBuf};
 use tempograph_core::error::Error;
 
-/// Expand folders into their `*.txt` files, sorted by name.
+/// Expand folders into their `*.txt` and TimeML (`*.tml`, `*.TE3input`) files, sorted by name.
 pub fn expand_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut out = Vec::new();
     for p in paths {
@@ -13,12 +14,12 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
             let mut files: Vec<PathBuf> = std::fs::read_dir(p)
                 .map_err(|e| Error::io(p, e))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "txt"))
+                .filter(|f| f.is_file() && (f.extension().is_some_and(|x| x == "txt") || super::console::is_timeml(f)))
                 .collect();
             files.sort();
             if files.is_empty() {
                 return Err(Error::usage(format!(
-                    "{}: folder holds no *.txt documents",
+                    "{}: folder holds no *.txt documents (nor TimeML *.tml, *.TE3input)",
                     p.display()
                 )));
             }
@@ -75,8 +76,9 @@ pub fn load_documents(
 }
 
 /// The title of a timeline built from these documents: the manifest's story folder
-/// (`timelines/NAME/sources/sources.yaml` → NAME), else the first document's title or id.
-pub fn default_title(manifest: Option<&Path>, docs: &[Document]) -> Option<String> {
+/// (`timelines/NAME/sources/sources.yaml` → NAME), else the folder when the input is one
+/// folder (`build stories/apple/` → `apple`), else the first document's title or id.
+pub fn default_title(manifest: Option<&Path>, files: &[PathBuf], docs: &[Document]) -> Option<String> {
     if let Some(m) = manifest {
         let dir = m.canonicalize().ok()?.parent()?.to_path_buf();
         // `timelines/NAME/sources/sources.yaml` → NAME
@@ -86,6 +88,12 @@ pub fn default_title(manifest: Option<&Path>, docs: &[Document]) -> Option<Strin
             dir.file_name()?
         };
         return Some(name.to_string_lossy().into_owned());
+    }
+    if let [dir] = files {
+        if dir.is_dir() {
+            let name = dir.canonicalize().ok()?.file_name()?.to_string_lossy().into_owned();
+            return Some(name);
+        }
     }
     docs.first().map(|d| d.title.clone().unwrap_or_else(|| d.id.clone()))
 }

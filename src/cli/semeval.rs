@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 /// `eval timeline`'s arguments.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Plain-text documents or folders of `*.txt` (instead of `--docs`).
+    /// Plain-text or TimeML documents, or folders of `*.txt` and `*.tml` (instead of `--docs`).
     #[arg(value_name = "FILE", requires = "about")]
     pub files: Vec<PathBuf>,
     /// Publication date for every plain document; wins over datelines.

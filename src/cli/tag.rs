@@ -238,20 +238,9 @@ fn tag_file(
     format: Format,
     lang: &'static dyn crate::lang::Language,
 ) -> crate::Result<(String, Vec<crate::document::Warning>)> {
-    let is_timeml = path.extension().is_some_and(|e| e == "tml" || e == "TE3input");
-    let doc = if let Some(d) = pre {
-        d
-    } else if is_timeml {
-        let t = crate::timeml::read(path)?;
-        let d = dct.or(t.dct).ok_or_else(|| crate::Error::missing_dct(path))?;
-        Document::from_text(
-            crate::document::doc_id(path),
-            t.text,
-            d,
-            crate::document::DctSource::Timeml,
-        )
-    } else {
-        super::console::read_document(path, dct)?
+    let doc = match pre {
+        Some(d) => d,
+        None => super::console::read_document(path, dct)?,
     };
     let lang = doc.language.as_deref().and_then(crate::lang::by_code).unwrap_or(lang);
     let timexes = timex::tag_text_in(lang, &doc.text, doc.dct);

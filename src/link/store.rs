@@ -27,6 +27,7 @@
 //! Rows are sorted by feature (byte order), each feature once. The score of label `k` for a
 //! pair is the sum of the `k`-th weights (÷ 1000) of the pair's features that have a row.
 
+use crate::format::models;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -48,7 +49,7 @@ pub struct Stored {
 
 /// The label model trained on TBAQ's TimeBank documents.
 pub const TIMEBANK: Stored = Stored {
-    name: "timebank",
+    name: models::TIMEBANK,
     manifest: include_str!("../../models/en/link/timebank/manifest.toml"),
     weights: include_str!("../../models/en/link/timebank/weights.tsv"),
     feature_hash: label_feature_hash,
@@ -56,7 +57,7 @@ pub const TIMEBANK: Stored = Stored {
 
 /// The label model trained on TBAQ's AQUAINT documents.
 pub const AQUAINT: Stored = Stored {
-    name: "aquaint",
+    name: models::AQUAINT,
     manifest: include_str!("../../models/en/link/aquaint/manifest.toml"),
     weights: include_str!("../../models/en/link/aquaint/weights.tsv"),
     feature_hash: label_feature_hash,
@@ -64,7 +65,7 @@ pub const AQUAINT: Stored = Stored {
 
 /// The pair chooser trained on all of TBAQ.
 pub const CHOOSE: Stored = Stored {
-    name: "choose",
+    name: models::CHOOSE,
     manifest: include_str!("../../models/en/link/choose/manifest.toml"),
     weights: include_str!("../../models/en/link/choose/weights.tsv"),
     feature_hash: chooser_feature_hash,

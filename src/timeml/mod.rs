@@ -20,6 +20,7 @@
 pub mod annotate;
 pub mod gold;
 
+use crate::format::message;
 use crate::text::{LineIndex, Span};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -124,7 +125,7 @@ fn parse_tag<'a>(path: &Path, src: &'a str, start: usize, end: usize) -> Result<
     let name_end = inner.find(|c: char| c.is_whitespace()).unwrap_or(inner.len());
     let name = &inner[..name_end];
     if name.is_empty() {
-        return Err(err_at(path, src, start, "an element name after `<`", "nothing"));
+        return Err(err_at(path, src, start, "an element name after `<`", message::NOTHING));
     }
     let mut attrs = Vec::new();
     let mut rest = inner[name_end..].trim_start();
@@ -334,7 +335,7 @@ pub fn parse(path: &Path, src: &str) -> Result<TimemlDoc> {
         i = next;
     }
     if !saw_text {
-        return Err(Error::parse_at(path, None, None, "a <TEXT> element", "none"));
+        return Err(Error::parse_at(path, None, None, "a <TEXT> element", message::NONE));
     }
     if let Some((name, _, _)) = stack.first() {
         return Err(Error::parse_at(

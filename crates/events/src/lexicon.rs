@@ -21,6 +21,7 @@
 //! ```
 
 use super::EventClass;
+use crate::format::message;
 use crate::format::wordnet;
 use crate::lang::en::events::{ALWAYS_EVENT_NOUNS, CLASS_LEMMAS, EXTRA_EVENT_NOUNS, NEVER_EVENTS};
 use std::collections::{HashMap, HashSet};
@@ -115,7 +116,13 @@ impl Lexicon {
             .enumerate()
             .find_map(|(i, l)| l.strip_prefix("# held out:").map(|rest| (i + 1, rest)))
             .ok_or_else(|| {
-                tempograph_core::error::Error::parse_at(&path, None, None, "a `# held out: FILE...` line", "none")
+                tempograph_core::error::Error::parse_at(
+                    &path,
+                    None,
+                    None,
+                    "a `# held out: FILE...` line",
+                    message::NONE,
+                )
             })?;
         let named: Vec<&str> = named.split_whitespace().collect();
         if named != held {
@@ -126,12 +133,12 @@ impl Lexicon {
                 format!(
                     "the {} documents of fold {fold} ({}, ...): the table was made for other folds or folders",
                     held.len(),
-                    held.first().map(String::as_str).unwrap_or("none")
+                    held.first().map(String::as_str).unwrap_or(message::NONE)
                 ),
                 format!(
                     "{} documents ({}, ...)",
                     named.len(),
-                    named.first().copied().unwrap_or("none")
+                    named.first().copied().unwrap_or(message::NONE)
                 ),
             ));
         }

@@ -8,6 +8,7 @@
 //! | GM failed to pass the Senate bill.                    | `pass`      | `negated` (xcomp of `fail`) |
 //! | The breach could cost Sony $100 million.              | `cost`      | `modal` (`could`)          |
 //! | Apple plans to open a store in Beijing.               | `open`      | `hypothetical` (xcomp of `plan`) |
+//! | Analysts expect sales to fall next quarter.           | `fall`      | `hypothetical` (on the object of `expect`) |
 //! | The company had previously hoped to ship in May.      | `hoped`     | `opinion` (cognition verb) |
 //! | We increasingly believe that North Korea is behind it.| `believe`   | `opinion`                  |
 //! | Jobs said on Monday that sales rose.                  | `said`      | `reporting`                |
@@ -27,6 +28,8 @@
 //! modal        := modality (could|would|may|might|should|can|must) | aux(those lemmas)
 //!               | advcl marked if|unless
 //! hypothetical := xcomp (or its own xcomp) of plan|hope|want|intend|seek|aim|try|wish|expect|propose|threaten
+//!               | an infinitive (xcomp or acl) on such a word read as a noun ("plans to open"),
+//!                 or on the object of such a verb ("expect sales to fall")
 //! opinion      := lemma believe|think|hope|expect|fear|suspect|doubt|want|wish|feel|assume|suppose|guess|worry
 //!                 (class I_STATE or STATE, or a first-person subject)
 //! reporting    := class REPORTING, lemma say|tell|add|state|note|comment|explain|write|report|describe|claim|...
@@ -103,6 +106,19 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
 
     // Hypothetical: the complement of a plan or a wish (one level, or through `to be`).
     if xcomp_of(&INTENDING) {
+        return Some(Unlisted::Hypothetical);
+    }
+    // See: #20 item 2. The parser often hangs the infinitive on a noun: on "plans" read as
+    // a noun ("The company plans to open", `acl` of `plans`), or on the object of the plan
+    // or the expectation ("Analysts expect sales to fall", `acl` of `sales`, the `obj` of
+    // `expect`).
+    let infinitive = e.tense == Tense::Infinitive && w.is_some_and(|w| matches!(rel(w), "acl" | "xcomp"));
+    let intends = |h: usize| head_lemmas(h).iter().any(|l| INTENDING.contains(&l.as_str()));
+    if infinitive
+        && head.is_some_and(|h| {
+            intends(h) || rel(h) == "obj" && d.parse.head(s, h).is_some_and(|g| rel(g) != "obj" && intends(g))
+        })
+    {
         return Some(Unlisted::Hypothetical);
     }
 

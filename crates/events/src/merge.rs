@@ -306,6 +306,36 @@ fn names(text: &str, analysis: &Analysis, si: usize) -> Vec<String> {
     out
 }
 
+/// Currency signs: a number right after one is an amount of money.
+const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥'];
+
+/// The amounts of money in sentence `si` ("$2 billion" → `2`), as written, sorted.
+fn amounts(text: &str, analysis: &Analysis, si: usize) -> Vec<String> {
+    let Some(sent) = analysis.sentences.get(si) else {
+        return Vec::new();
+    };
+    let toks = &analysis.tokens[sent.tokens.clone()];
+    let mut out: Vec<String> = toks
+        .windows(2)
+        .filter(|w| {
+            w[0].kind == TokenKind::Punct
+                && w[1].kind == TokenKind::Number
+                && w[0].text(text).chars().all(|c| CURRENCY_SIGNS.contains(&c))
+        })
+        .map(|w| w[1].text(text).replace(',', ""))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// See: #20 item 4. Two mentions whose sentences both give amounts of money, none in
+/// common, tell two deals ("won a $2 billion contract" / "signed a contract worth $1
+/// billion").
+fn different_amounts(x: &Item, y: &Item) -> bool {
+    !x.amounts.is_empty() && !y.amounts.is_empty() && !x.amounts.iter().any(|a| y.amounts.contains(a))
+}
+
 /// The union of the day intervals of the dated expressions in sentence `si`, leaving out
 /// those that modify another event noun (`Christmas` in "scrapped the Christmas movie
 /// release" dates the release, not the scrapping).
@@ -491,6 +521,16 @@ fn same_participant(x: &Item, y: &Item) -> bool {
         || (x.patient_counts && y.patient_counts && same(&x.patient, &y.patient))
 }
 
+/// No role is filled by two different heads ("The Senate passed the bill" / "The House
+/// passed the bill": the subjects differ, whatever the object).
+fn roles_agree(x: &Item, y: &Item) -> bool {
+    let agree = |a: &Participant, b: &Participant| match (a, b) {
+        (Some((p, _)), Some((q, _))) => p == q,
+        _ => true,
+    };
+    agree(&x.agent, &y.agent) && agree(&x.patient, &y.patient)
+}
+
 /// A mention dated to one day, or two (an overnight or "Friday or Saturday"), by the dated
 /// expressions linked to it.
 fn day_precise(time: Option<(NaiveDate, NaiveDate)>) -> bool {
@@ -532,6 +572,17 @@ struct Item {
     irrealis: bool,
     /// The mention's tense (what an undated mention says about its time against its DCT).
     tense: Tense,
+    /// The amounts of money in its sentence ([`amounts`]).
+    amounts: Vec<String>,
+}
+
+impl Item {
+    /// The heads of the agent and patient that count as evidence of identity.
+    fn counted_participants(&self) -> impl Iterator<Item = &str> {
+        let agent = self.agent.as_ref().filter(|_| self.agent_counts);
+        let patient = self.patient.as_ref().filter(|_| self.patient_counts);
+        agent.into_iter().chain(patient).map(|(w, _)| w.as_str())
+    }
 }
 
 /// From how many documents on a story has topic names that do not count as shared
@@ -701,6 +752,11 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 distinct,
                 irrealis,
                 tense: e.tense,
+                amounts: if d.analysis.sentences.is_empty() {
+                    Vec::new()
+                } else {
+                    amounts(d.text, d.analysis, si)
+                },
                 source: Source {
                     doc: d.doc.clone(),
                     dct: d.dct,
@@ -825,6 +881,11 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
             for name in &it.shared_names {
                 by_key.entry((Some(name.as_str()), 0)).or_default().push(g);
             }
+            // Under the heads of its counted participants (a shared object links mentions
+            // across documents, see `participant` below).
+            for head in it.counted_participants() {
+                by_key.entry((Some(head), 1)).or_default().push(g);
+            }
             // A mention dated to a day, under each of its days: the same day links two
             // mentions without a shared name.
             if let (true, Some((first, last))) = (it.day, it.source.time) {
@@ -857,7 +918,11 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     }
                 }
             }
-            let names = x.shared_names.iter().filter_map(|n| by_key.get(&(Some(n.as_str()), 0)));
+            let names = x
+                .shared_names
+                .iter()
+                .filter_map(|n| by_key.get(&(Some(n.as_str()), 0)))
+                .chain(x.counted_participants().filter_map(|h| by_key.get(&(Some(h), 1))));
             let days = match (x.day, x.source.time) {
                 (true, Some((first, last))) => first.iter_days().take_while(|d| *d <= last).collect(),
                 _ => Vec::new(),
@@ -885,7 +950,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     continue;
                 }
                 let shared = x.shared_names.iter().filter(|w| y.shared_names.contains(w)).count();
-                if different_participants(x, y) {
+                if different_participants(x, y) || different_amounts(x, y) {
                     continue;
                 }
                 let anaphor = antecedent[b] == Some(a);
@@ -909,7 +974,17 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     || if repeatable {
                         same_day && (shared > 0 || same_participant(x, y))
                     } else {
-                        shared > 0 || (x.doc != y.doc && same_day)
+                        // See: #20 item 4. Across documents, the same participant (the head
+                        // of the subject or object, not the story's topic) with one of the
+                        // two dated to a day and the other not against it: "voted on
+                        // Tuesday to pass the bill" / "passed the bill on Tuesday". Not for a
+                        // mention marked as another one ("a second contract").
+                        let participant = (x.day || y.day)
+                            && !x.distinct
+                            && !y.distinct
+                            && same_participant(x, y)
+                            && roles_agree(x, y);
+                        shared > 0 || (x.doc != y.doc && (same_day || participant))
                     };
                 if !linked {
                     continue;

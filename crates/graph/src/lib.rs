@@ -48,6 +48,7 @@ use std::fmt;
 use std::time::Duration;
 pub use stn::Phase;
 use stn::{Arc, Stn, STRUCTURAL, W};
+use tempograph_core::format::message;
 use tempograph_core::relation::RelType;
 use tempograph_core::value::{day_number, from_day_number, Precision};
 
@@ -648,7 +649,11 @@ impl Graph {
             }
             FactKind::Bound { n, side, lower, date } => {
                 let k = key(n);
-                let verb = if side == Side::Start { "starts" } else { "ends" };
+                let verb = if side == Side::Start {
+                    message::STARTS
+                } else {
+                    message::ENDS
+                };
                 let how = if lower { "on or after" } else { "on or before" };
                 (k.clone(), k.clone(), format!("{k} {verb} {how} {date}"), None)
             }

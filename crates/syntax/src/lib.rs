@@ -14,6 +14,7 @@
 
 pub mod binio;
 pub mod conllu;
+pub mod format;
 pub mod hash;
 pub mod lemma;
 pub mod model;

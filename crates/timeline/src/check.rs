@@ -35,6 +35,7 @@
 //! A timeline built in memory has no file, so its findings carry the path only.
 
 use super::{ConflictEdge, Origin, Relation, Timeline};
+use crate::format::message;
 use crate::format::timeline as tl;
 use crate::graph::{self, Graph, NodeId};
 use crate::yaml::{self, Step};
@@ -639,9 +640,9 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
         };
         if !ok {
             let what = match a.kind {
-                Dct => "document",
-                Time => "time",
-                _ => "event",
+                Dct => message::DOCUMENT,
+                Time => message::TIME,
+                _ => message::EVENT,
             };
             let msg = match &a.id {
                 Some(id) => format!("the derivation is anchored to {what} `{id}`, which is not in the timeline"),

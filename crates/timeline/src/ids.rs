@@ -16,45 +16,11 @@
 //! id := [a-z0-9]+ ( "-" [a-z0-9]+ )*     at most MAX_LEN bytes, cut at a word boundary
 //! ```
 
+use crate::format::ids::FOLD;
 use std::collections::BTreeSet;
 
 /// Longest id [`slug`] makes (before a `-N` suffix).
 pub const MAX_LEN: usize = 40;
-
-/// Latin letters with diacritics and a few ligatures, folded to ASCII.
-static FOLD: &[(char, &str)] = &[
-    ('à', "a"),
-    ('á', "a"),
-    ('â', "a"),
-    ('ã', "a"),
-    ('ä', "a"),
-    ('å', "a"),
-    ('æ', "ae"),
-    ('ç', "c"),
-    ('è', "e"),
-    ('é', "e"),
-    ('ê', "e"),
-    ('ë', "e"),
-    ('ì', "i"),
-    ('í', "i"),
-    ('î', "i"),
-    ('ï', "i"),
-    ('ñ', "n"),
-    ('ò', "o"),
-    ('ó', "o"),
-    ('ô', "o"),
-    ('õ', "o"),
-    ('ö', "o"),
-    ('ø', "o"),
-    ('œ', "oe"),
-    ('ù', "u"),
-    ('ú', "u"),
-    ('û', "u"),
-    ('ü', "u"),
-    ('ý', "y"),
-    ('ÿ', "y"),
-    ('ß', "ss"),
-];
 
 /// A lower-case ASCII slug of `text`: letters and digits, words joined by `-`.
 pub fn slug(text: &str) -> String {

@@ -46,6 +46,11 @@ pub static PERSON_PRONOUNS: Words = Words::new(include_str!("data/timeline/perso
 /// Pronouns that refer to a thing or organization.
 pub static THING_PRONOUNS: Words = Words::new(include_str!("data/timeline/thing-pronouns.txt"));
 
+/// A word of an entity's name and a noun a story uses for what it names (`airbus` →
+/// `aircraft`, `superjumbo`): "the aircraft" after "Airbus A380" in a paragraph is a
+/// mention of it. One row per pair; a word has as many rows as nouns.
+pub static CLASS_NOUNS: Table<String> = Table::new(include_str!("data/timeline/class-nouns.tsv"));
+
 /// Words an acronym's expansion may contain without an initial of their own.
 pub static ACRONYM_GLUE: Words = Words::new(include_str!("data/timeline/acronym-glue.txt"));
 
@@ -97,6 +102,7 @@ mod tests {
         for (name, t) in [
             ("BOUND_PREPOSITIONS", &BOUND_PREPOSITIONS),
             ("ORDER_PREPOSITIONS", &ORDER_PREPOSITIONS),
+            ("CLASS_NOUNS", &CLASS_NOUNS),
         ] {
             assert_eq!(t.check(), Vec::<String>::new(), "{name}");
             assert!(!t.is_empty(), "{name} is empty");

@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
+use tempograph_syntax::format;
 use tempograph_syntax::train::{self, Settings};
 
 struct Args {
@@ -69,13 +70,13 @@ fn sha256(bytes: &[u8]) -> String {
 }
 
 fn git_revision() -> String {
-    std::process::Command::new("git")
+    std::process::Command::new(format::GIT)
         .args(["rev-parse", "HEAD"])
         .output()
         .ok()
         .filter(|o| o.status.success())
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_else(|| "unknown".into())
+        .unwrap_or_else(|| format::UNKNOWN_REVISION.into())
 }
 
 fn corpus_entry(path: &Path, role: &str, sentences: usize, words: usize) -> Result<String, String> {
@@ -159,9 +160,9 @@ fn run() -> Result<(), String> {
         a.st.stacked,
         secs
     ));
-    m.push_str(&corpus_entry(&a.train, "train", train_s.len(), words(&train_s))?);
+    m.push_str(&corpus_entry(&a.train, format::TRAIN, train_s.len(), words(&train_s))?);
     if let (Some(d), Some(ds)) = (&a.dev, &dev_s) {
-        m.push_str(&corpus_entry(d, "dev", ds.len(), words(ds))?);
+        m.push_str(&corpus_entry(d, format::DEV, ds.len(), words(ds))?);
         if a.st.gold_tags {
             let (u, l) = train::score_gold_tags(&model, ds);
             log(format!("parser on gold tags: dev UAS {u:.2} LAS {l:.2}"));
