@@ -1016,10 +1016,13 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
                         .get(tok_of(x) + 1)
                         .is_some_and(|t| t.text(text).eq_ignore_ascii_case(TAKE_PLACE[1]))
             };
+            // "called an emergency meeting for Monday", "bought tickets for Friday": a date
+            // `for` which a noun is set is the noun's, not its verb's.
+            let set_for = prep.as_deref() == Some(DURATION_FOR) && tx.kind != TimexType::Duration;
             match prev_event(ts) {
                 Some((n, x)) => {
                     let target = match prev_event(tok_of(x)) {
-                        Some((v, y)) if object_of(y, x) => v,
+                        Some((v, y)) if object_of(y, x) && !set_for => v,
                         Some((v, y)) if takes_place(x) && y.pos == Pos::Noun && tok_of(x) - tok_of(y) == 1 => v,
                         _ => n,
                     };
@@ -1031,20 +1034,26 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
         // A long object with no punctuation in it still leaves the expression to the verb
         // ("cut its key interest rate by a quarter of a percentage point on Wednesday") —
         // unless a finite verb the tagger left out stands between ("... people had in the
-        // movies over the holiday").
+        // movies over the holiday"). An amount is words too ("signed a $3 billion contract
+        // with the Navy on Monday").
         // (`nearest` first: it holds for one event at most, and the scans below are as long
         // as the gap.)
         nearest && !blocked(after_event, gap_end) && {
             let gap = outside_parens(after_event, ts);
-            let plain = toks[after_event..gap_end]
-                .iter()
-                .all(|k| k.kind == TokenKind::Word && !is_finite_auxiliary(k.text(text)));
+            let plain = toks[after_event..gap_end].iter().all(|k| match k.kind {
+                TokenKind::Word => !is_finite_auxiliary(k.text(text)),
+                TokenKind::Number => true,
+                TokenKind::Punct => CURRENCY_SIGNS.contains(&k.text(text)),
+            });
             gap <= MAX_TRAILING_GAP || plain && gap <= MAX_PLAIN_TRAILING_GAP
         }
     } else {
         false
     }
 }
+
+/// Signs written before an amount (`$3 billion`): part of a plain object, like its words.
+const CURRENCY_SIGNS: &[&str] = &["$", "€", "£", "¥"];
 
 /// How many tokens (outside parentheses) may separate an event from a time expression after it.
 const MAX_TRAILING_GAP: usize = 8;

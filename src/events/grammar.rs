@@ -26,8 +26,8 @@ use crate::lang::en::events::{
     ending, ADJECTIVE_SUFFIXES, ADJUNCT_OPENERS, ADVERBS, ARTICLES, BE, BEEN, CLITICS, CLITIC_S_VERB, DEMONYM_SUFFIXES,
     DETERMINERS, DO, DO_FORMS, DO_OBJECTS, FUTURE_AUXILIARIES, HAVE, INFINITIVE_MARKER, MODALS, MODAL_FORMS, NOT,
     NOT_COUNTED_ADVERBS, NOT_LY_ADVERBS, NOT_MODIFIERS, NOT_NOUN_HEADS, NOUN_NEGATIONS, OBJECT_ADJECTIVES, OBJECT_CUES,
-    OBJECT_PRONOUNS, PARTICLES, PAST_AUXILIARIES, PLURAL_NOUNS, PREPOSITIONS, PRESENT_AUXILIARIES, QUESTION_SUBJECTS,
-    RELATIVE_THAT_WHICH, SUBJECTS, VERBAL_CONTEXT, VERB_CLITIC_HOSTS, VERB_NEGATIONS,
+    OBJECT_PRONOUNS, ORDINAL_ADVERBS, PARTICLES, PAST_AUXILIARIES, PLURAL_NOUNS, PREPOSITIONS, PRESENT_AUXILIARIES,
+    QUESTION_SUBJECTS, RELATIVE_THAT_WHICH, SUBJECTS, VERBAL_CONTEXT, VERB_CLITIC_HOSTS, VERB_NEGATIONS,
 };
 use crate::text::{Analysis, TokenKind};
 use std::ops::Range;
@@ -187,6 +187,17 @@ impl<'a> Context<'a> {
             || self.word(n).starts_with(char::is_uppercase)
     }
 
+    /// The token is a past form of a verb: `-ed` (`crossed`) or irregular (`flew`), not
+    /// the verb's own base form (`need`, `set`).
+    fn past_form(&self) -> bool {
+        let w = self.lower(self.i);
+        let lex = Lexicon::builtin();
+        match super::morph::verb_lemma(lex, &w) {
+            Some(l) if l != w => w.ends_with(ending::ED) || lex.verb_exception(&w).is_some(),
+            _ => false,
+        }
+    }
+
     /// The token follows a determiner, a possessive `'s` or a preposition, possibly with
     /// capitalised modifiers between (`the Christmas release`).
     pub fn nominal_context(&self) -> bool {
@@ -211,6 +222,14 @@ impl<'a> Context<'a> {
                 return false;
             }
             return DETERMINERS.contains(&p.as_str()) || (p == "s" && self.is_clitic(j) && !self.clitic_is_verb(j));
+        }
+        if ORDINAL_ADVERBS.contains(&p.as_str()) && self.past_form() {
+            // "the crew that first crossed the Arctic": an adverb, unless a determiner
+            // comes before it ("the first reported case").
+            return self
+                .before(j)
+                .next()
+                .is_some_and(|k| DETERMINERS.contains(&self.lower(k).as_str()));
         }
         if DETERMINERS.contains(&p.as_str()) {
             return true;
