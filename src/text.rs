@@ -497,9 +497,10 @@ pub trait SentenceWords: Sync {
         false
     }
 
-    /// `word`, as written, continues a clock time after its meridiem: a time zone, a weekday,
-    /// a month (`p.m. EST`, `p.m. Tuesday`, `a.m. March 3`).
-    fn continues_clock_time(&self, _word: &str) -> bool {
+    /// Token `j`, as written, continues a clock time after its meridiem: a time zone, a
+    /// weekday, a month, a place's local time (`p.m. EST`, `p.m. Tuesday`, `a.m. March 3`,
+    /// `p.m. Moscow time`, `a.m. New York time`).
+    fn continues_clock_time(&self, _text: &str, _tokens: &[Token], _j: usize) -> bool {
         false
     }
 }
@@ -620,7 +621,7 @@ pub fn split_sentences_into(text: &str, tokens: &[Token], words: &dyn SentenceWo
                             && (words.is_sentence_opener(nt)
                                 || nt.starts_with(char::is_uppercase)
                                     && words.ends_meridiem(text, tokens, i)
-                                    && !words.continues_clock_time(nt))
+                                    && !words.continues_clock_time(text, tokens, end))
                 })
             } else {
                 match tokens.get(end) {
@@ -849,7 +850,7 @@ mod tests {
                                 && (is_sentence_opener(nt)
                                     || nt.starts_with(char::is_uppercase)
                                         && en.ends_meridiem(text, tokens, i)
-                                        && !en.continues_clock_time(nt))
+                                        && !en.continues_clock_time(text, tokens, end))
                     })
                 } else {
                     next_starts
@@ -1036,6 +1037,18 @@ mod tests {
             (
                 "Doors open at 9 a.m. Eastern on Friday.",
                 &["Doors open at 9 a.m. Eastern on Friday."],
+            ),
+            (
+                "The talks began at 3 p.m. Moscow time and ran late.",
+                &["The talks began at 3 p.m. Moscow time and ran late."],
+            ),
+            (
+                "The market opened at 9:30 a.m. New York time on Monday.",
+                &["The market opened at 9:30 a.m. New York time on Monday."],
+            ),
+            (
+                "The blast came at 8 a.m. Moscow officials said later.",
+                &["The blast came at 8 a.m.", "Moscow officials said later."],
             ),
         ];
         for (text, want) in cases {

@@ -55,15 +55,34 @@ impl SentenceWords for English {
             && w(k + 2).eq_ignore_ascii_case(MERIDIEM_M)
     }
 
-    fn continues_clock_time(&self, word: &str) -> bool {
+    fn continues_clock_time(&self, text: &str, tokens: &[Token], j: usize) -> bool {
+        let Some(word) = tokens.get(j).map(|t| t.text(text)) else {
+            return false;
+        };
         let lower = word.to_ascii_lowercase();
         super::rules::time::is_zone_word(word)
             || super::WEEKDAYS.find(&lower).is_some()
             || super::WEEKDAY_ABBR.find(&lower).is_some()
             || super::MONTHS.find(&lower).is_some()
             || super::MONTH_ABBR.find(&lower).is_some()
+            || local_time(text, tokens, j)
     }
 }
+
+/// A place's local time from token `j`: up to three capitalised words, then `time`
+/// (`Moscow time`, `New York time`), not `Moscow officials`.
+fn local_time(text: &str, tokens: &[Token], j: usize) -> bool {
+    let mut k = j;
+    while k < tokens.len() && k < j + LOCAL_TIME_MAX_WORDS && tokens[k].text(text).starts_with(char::is_uppercase) {
+        k += 1;
+    }
+    k > j && tokens.get(k).is_some_and(|t| t.text(text) == LOCAL_TIME)
+}
+
+/// The word after a place that names its clock (`Moscow time`), and how many capitalised
+/// words the place may have.
+const LOCAL_TIME: &str = "time";
+const LOCAL_TIME_MAX_WORDS: usize = 3;
 
 /// The first letters of the meridiems `a.m.` and `p.m.`, and their second.
 const MERIDIEM_LETTERS: [&str; 2] = ["a", "p"];
