@@ -262,8 +262,14 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
     // sparse counts say ("Sony Pictures recently canceled the release": `canceled` is seen
     // twice in TBAQ, once as an event).
     let subject_past = !proper && !nominal && vlemma.is_some() && ctx.past_after_subject();
+    // An irregular past between a subject and the object it opens is a verb, whatever a
+    // homograph's counts say ("The party won the election": `won` is mostly the Korean
+    // currency in TBAQ).
+    let irregular_transitive = subject_past && lex.verb_exception(lower).is_some() && ctx.opens_object();
     let (is_event, pos_hint) = match stats {
-        Some(s) if subject_past && s.occurrences < SPARSE_OCCURRENCES => (true, Some(Pos::Verb)),
+        Some(s) if subject_past && s.occurrences < SPARSE_OCCURRENCES || irregular_transitive => {
+            (true, Some(Pos::Verb))
+        }
         Some(s) => {
             // The counts, smoothed toward the guess; then the counts in this context,
             // smoothed toward that.
