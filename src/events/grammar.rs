@@ -523,6 +523,11 @@ pub fn main_verb_do(ctx: &Context) -> bool {
     !question
 }
 
+/// Is `lower` a modal form (`will`, `won`, `could`, ...)?
+pub fn is_modal_form(lower: &str) -> bool {
+    MODALS.contains(&lower)
+}
+
 /// A `be` / `have` / `do` / modal form used as an auxiliary or copula: never an event.
 pub fn is_auxiliary_use(ctx: &Context) -> bool {
     let w = ctx.lower(ctx.i);

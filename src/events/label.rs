@@ -362,6 +362,13 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
             _ => break,
         }
     }
+    // A wire head on the lead's line ("PARIS (Reuters) — Renault cut 4,000 jobs"): the
+    // place in capitals is not the subject; the phrase after the dash is.
+    if let Some(sb) = subject {
+        if let Some(after) = wire_head_subject(ws, sb, top) {
+            subject = Some(after);
+        }
+    }
     let found_subject = subject.is_some();
     if subject.is_none() && (timex_subject || ws[top].deprel == "root") {
         // A time expression read as the subject ("Apple today unveiled", "More than a month
@@ -565,6 +572,23 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// Dashes that end a wire head ("DETROIT (AP) — ...").
+const WIRE_DASHES: &[&str] = &["—", "–", "-", "--"];
+
+/// When subject `sb` is a wire head's place (the sentence's first word, in capitals, with a
+/// dash between it and the verb `top`), the head of the phrase after the last such dash.
+fn wire_head_subject(ws: &[crate::syntax::ParsedWord], sb: usize, top: usize) -> Option<usize> {
+    let caps = ws[sb].form.chars().count() >= 2 && ws[sb].form.chars().all(|c| c.is_uppercase() || c == '.');
+    if sb != 0 || !caps || top <= sb {
+        return None;
+    }
+    let dash = (sb + 1..top).rev().find(|&k| WIRE_DASHES.contains(&ws[k].form.as_str()))?;
+    (dash + 1..top).find(|&k| {
+        let h = ws[k].head;
+        matches!(ws[k].upos.as_str(), "PROPN" | "NOUN" | "PRON") && (h == 0 || h - 1 <= dash || h - 1 >= top)
+    })
 }
 
 /// How many sentences back a pronoun looks for its antecedent, within its paragraph.

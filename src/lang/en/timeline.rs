@@ -104,25 +104,6 @@ pub const DURATION_FOR: &str = "for";
 mod tests {
     use super::*;
 
-    /// Headlines and fragments (the key-events view), with the negatives.
-    #[test]
-    fn headlines() {
-        let cases: &[(&str, &[&str], bool, bool)] = &[
-            ("Apple announced the new iPhone", &["announced"], false, true),
-            ("A rare press conference held by Apple", &["held"], false, true),
-            ("The launch of the new telescope", &["launch"], true, true),
-            ("Jobs resigned", &["resigned"], false, true),
-            ("Its launch", &["launch"], true, false),
-            ("Be released", &["released"], false, false),
-            ("He resigned", &["resigned"], false, false),
-            ("Emissions", &["emissions"], true, false),
-            ("To resign from the board", &["resign"], false, false),
-        ];
-        for &(label, triggers, noun, want) in cases {
-            assert_eq!(is_headline(label, triggers, noun), want, "{label}");
-        }
-    }
-
     /// Every list has words and no word with white space in it; every table row parses.
     #[test]
     fn data_files_are_sound() {
