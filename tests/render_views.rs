@@ -183,7 +183,11 @@ fn a_view_counts_the_conflicts_it_leaves_out() {
 #[test]
 fn key_events_are_headlines() {
     let mut t = timeline(90, 0, "");
-    let fragments = [(0, "Its launch", "launch", "NONE"), (3, "Be released", "released", "INFINITIVE"), (6, "He resigned", "resigned", "PAST")];
+    let fragments = [
+        (0, "Its launch", "launch", "NONE"),
+        (3, "Be released", "released", "INFINITIVE"),
+        (6, "He resigned", "resigned", "PAST"),
+    ];
     for e in t.events.iter_mut() {
         e.salience = Some(20);
     }
@@ -215,19 +219,22 @@ fn key_events_are_headlines() {
 /// Headlines and fragments (the key-events view), with the negatives.
 #[test]
 fn headlines() {
-let cases: &[(&str, &[&str], bool, bool)] = &[
-("Apple announced the new iPhone", &["announced"], false, true),
-("A rare press conference held by Apple", &["held"], false, true),
-("The launch of the new telescope", &["launch"], true, true),
-("Jobs resigned", &["resigned"], false, true),
-("Its launch", &["launch"], true, false),
-("Be released", &["released"], false, false),
-("He resigned", &["resigned"], false, false),
-("Emissions", &["emissions"], true, false),
-("To resign from the board", &["resign"], false, false),
-];
-for &(label, triggers, noun, want) in cases {
-assert_eq!(tempograph::lang::en::timeline::is_headline(label, triggers, noun), want, "{label}");
+    let cases: &[(&str, &[&str], bool, bool)] = &[
+        ("Apple announced the new iPhone", &["announced"], false, true),
+        ("A rare press conference held by Apple", &["held"], false, true),
+        ("The launch of the new telescope", &["launch"], true, true),
+        ("Jobs resigned", &["resigned"], false, true),
+        ("Its launch", &["launch"], true, false),
+        ("Be released", &["released"], false, false),
+        ("He resigned", &["resigned"], false, false),
+        ("Emissions", &["emissions"], true, false),
+        ("To resign from the board", &["resign"], false, false),
+    ];
+    for &(label, triggers, noun, want) in cases {
+        assert_eq!(
+            tempograph::lang::en::timeline::is_headline(label, triggers, noun),
+            want,
+            "{label}"
+        );
+    }
 }
-}
-

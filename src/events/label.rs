@@ -584,7 +584,9 @@ fn wire_head_subject(ws: &[crate::syntax::ParsedWord], sb: usize, top: usize) ->
     if sb != 0 || !caps || top <= sb {
         return None;
     }
-    let dash = (sb + 1..top).rev().find(|&k| WIRE_DASHES.contains(&ws[k].form.as_str()))?;
+    let dash = (sb + 1..top)
+        .rev()
+        .find(|&k| WIRE_DASHES.contains(&ws[k].form.as_str()))?;
     (dash + 1..top).find(|&k| {
         let h = ws[k].head;
         matches!(ws[k].upos.as_str(), "PROPN" | "NOUN" | "PRON") && (h == 0 || h - 1 <= dash || h - 1 >= top)
