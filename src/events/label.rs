@@ -364,9 +364,11 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     }
     // A wire head on the lead's line ("PARIS (Reuters) — Renault cut 4,000 jobs"): the
     // place in capitals is not the subject; the phrase after the dash is.
+    let mut wire_head = None;
     if let Some(sb) = subject {
         if let Some(after) = wire_head_subject(ws, sb, top) {
             subject = Some(after);
+            wire_head = Some(sb);
         }
     }
     let found_subject = subject.is_some();
@@ -421,7 +423,12 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
         // Committee voted"): a second subject of the same verb, before it, is kept too.
         if found_subject && !antecedent {
             for c in children(top) {
-                if c != sb && c < top && base(c) == "nsubj" && !d.span_in_timex(ws[c].start, ws[c].end) {
+                if c != sb
+                    && Some(c) != wire_head
+                    && c < top
+                    && base(c) == "nsubj"
+                    && !d.span_in_timex(ws[c].start, ws[c].end)
+                {
                     phrase(ws, c, 0, &mut keep);
                 }
             }
