@@ -147,6 +147,23 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "canceled",
         None,
     ),
+    // #20 audit: an event noun that names the object ("the emissions test") is not what
+    // the expression dates; the verb it hangs on is (the negative: the noun is not dated).
+    (
+        "Kestrel Autos failed to pass the emissions test on Monday.",
+        "pass",
+        Some("2014-12-15"),
+    ),
+    ("Kestrel Autos failed to pass the emissions test on Monday.", "emissions", None),
+    // `won` before an object is the verb (not the modal of "won't"); the currency is not.
+    ("The Labour party won the election on Sunday.", "won", Some("2014-12-14")),
+    ("The peso fell to 900 won on Monday.", "won", None),
+    // A light verb with a bare singular noun object is one predicate worth listing; with
+    // a plural or determined object it stays too light.
+    ("The hurricane made landfall on Tuesday.", "made", Some("2014-12-16")),
+    ("The senator took office on Monday.", "took", Some("2014-12-15")),
+    ("The firm made changes on Monday.", "made", None),
+    ("The firm made a profit on Monday.", "made", None),
 ];
 
 #[test]

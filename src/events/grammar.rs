@@ -433,6 +433,13 @@ impl Context<'_> {
             || next.chars().next().is_some_and(|c| c.is_ascii_digit())
     }
 
+    /// Does the word right after this one open an object noun phrase (`the`, `a`, `its`,
+    /// `them`: [`OBJECT_CUES`])?
+    pub fn opens_object(&self) -> bool {
+        self.next_content(self.i)
+            .is_some_and(|n| n == self.i + 1 && OBJECT_CUES.contains(&self.lower(n).as_str()))
+    }
+
     /// A present or base verb form between a subject noun phrase and its object: `the army
     /// attacks the city`, `the government plans a cut`. The form follows a lower-case noun
     /// after a determiner and is followed by a determiner or an object pronoun.
@@ -535,12 +542,26 @@ pub fn main_verb_do(ctx: &Context) -> bool {
     !question
 }
 
+/// Is `lower` a modal form (`will`, `won`, `could`, ...)?
+pub fn is_modal_form(lower: &str) -> bool {
+    MODALS.contains(&lower)
+}
+
 /// A `be` / `have` / `do` / modal form used as an auxiliary or copula: never an event.
 pub fn is_auxiliary_use(ctx: &Context) -> bool {
     let w = ctx.lower(ctx.i);
     let w = w.as_str();
-    if BE.contains(&w) || MODALS.contains(&w) {
+    if BE.contains(&w) {
         return true;
+    }
+    if MODALS.contains(&w) {
+        // A modal form that is also a verb's past (`won` of `won't` and of `win`): the modal
+        // only before its negation ("won't"), else the verb ("The party won the election").
+        let past_of_verb = super::lexicon::Lexicon::builtin()
+            .verb_exception(w)
+            .is_some_and(|l| l != w);
+        let clitic_next = ctx.i + 1 < ctx.range.end && matches!(ctx.word(ctx.i + 1), "'" | "’");
+        return !past_of_verb || clitic_next;
     }
     if HAVE.contains(&w) || DO.contains(&w) {
         // An auxiliary when a verb form, `not` or `n't` follows.
