@@ -22,8 +22,9 @@ use crate::graph::{self, Graph, NodeId};
 use crate::lang::en::events::TAKE_PLACE;
 use crate::lang::en::is_clause_opener;
 use crate::lang::en::timeline::{
-    BOUND_PREPOSITIONS, COMPARISON_SINCE, DEADLINE_PREPOSITIONS, DURATION_FOR, DURATIVE_PREPOSITIONS,
-    NAME_PREPOSITIONS, NEVER_EVENT_LEMMAS, NOUN_DETERMINERS, ORDER_PREPOSITIONS, OWN_PREPOSITIONS, WINDOW_PREPOSITIONS,
+    BOUND_PREPOSITIONS, COMPARISON_SINCE, COMPLEX_PREDICATE_VERBS, DEADLINE_PREPOSITIONS, DURATION_FOR,
+    DURATIVE_PREPOSITIONS, NAME_PREPOSITIONS, NEVER_EVENT_LEMMAS, NOUN_DETERMINERS, ORDER_PREPOSITIONS,
+    OWN_PREPOSITIONS, WINDOW_PREPOSITIONS,
 };
 use crate::lang::en::words::{is_article_or_coordinator, is_finite_auxiliary, is_preposition};
 use crate::link::{Endpoint, Tlink};
@@ -814,7 +815,8 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
         // event noun in between may be what the expression dates ("referencing similar
         // attacks on South Korean banks last year"): the windows decide.
         Some(true)
-            if a.events[e].pos == Pos::Verb && !event_between(a, a.events[e].span.end, a.timexes[t].span.start) =>
+            if a.events[e].pos == Pos::Verb
+                && !head_event_between(a, a.events[e].span.end, a.timexes[t].span.start) =>
         {
             true
         }
@@ -822,10 +824,23 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
     }
 }
 
-/// Is there an event mention between byte offsets `from` and `to`?
-fn event_between(a: &Analyzed, from: usize, to: usize) -> bool {
+/// Is there an event mention between byte offsets `from` and `to`, not counting an event
+/// noun the parse reads as a modifier of another noun ("failed to pass the emissions test
+/// on Monday": `emissions` names the test, the expression dates `pass`)?
+fn head_event_between(a: &Analyzed, from: usize, to: usize) -> bool {
     let k = a.events.partition_point(|x| x.span.start < from);
-    a.events.get(k).is_some_and(|x| x.span.end <= to)
+    a.events[k..]
+        .iter()
+        .take_while(|x| x.span.end <= to)
+        .any(|x| !noun_modifier_event(a, x))
+}
+
+/// Is event `x` a noun the parse reads as a compound modifier of the noun after it?
+fn noun_modifier_event(a: &Analyzed, x: &Event) -> bool {
+    let p = &a.syntax;
+    x.pos == Pos::Noun
+        && p.word_at(x.sentence, x.span.start)
+            .is_some_and(|w| p.deprel(x.sentence, w) == "compound" && p.head(x.sentence, w).is_some_and(|h| h > w))
 }
 
 /// What the parse says of time expression `t` and event `e`: `Some(false)` when the
@@ -866,6 +881,11 @@ pub fn parse_attachment(a: &Analyzed, t: usize, e: usize) -> Option<bool> {
     }
     if g == w {
         return Some(true);
+    }
+    // An event noun that only names another noun ("the emissions test") is not what an
+    // expression hung elsewhere dates.
+    if noun_modifier_event(a, ev) {
+        return Some(false);
     }
     // The expression is inside a clause the words mark as subordinate (a relative
     // clause, or a clause with a subordinator or `to`) and the event is outside it. An
@@ -1016,10 +1036,13 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
                         .get(tok_of(x) + 1)
                         .is_some_and(|t| t.text(text).eq_ignore_ascii_case(TAKE_PLACE[1]))
             };
+            // "called an emergency meeting for Monday", "bought tickets for Friday": a date
+            // `for` which a noun is set is the noun's, not its verb's.
+            let set_for = prep.as_deref() == Some(DURATION_FOR) && tx.kind != TimexType::Duration;
             match prev_event(ts) {
                 Some((n, x)) => {
                     let target = match prev_event(tok_of(x)) {
-                        Some((v, y)) if object_of(y, x) => v,
+                        Some((v, y)) if object_of(y, x) && !set_for => v,
                         Some((v, y)) if takes_place(x) && y.pos == Pos::Noun && tok_of(x) - tok_of(y) == 1 => v,
                         _ => n,
                     };
@@ -1031,20 +1054,26 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
         // A long object with no punctuation in it still leaves the expression to the verb
         // ("cut its key interest rate by a quarter of a percentage point on Wednesday") —
         // unless a finite verb the tagger left out stands between ("... people had in the
-        // movies over the holiday").
+        // movies over the holiday"). An amount is words too ("signed a $3 billion contract
+        // with the Navy on Monday").
         // (`nearest` first: it holds for one event at most, and the scans below are as long
         // as the gap.)
         nearest && !blocked(after_event, gap_end) && {
             let gap = outside_parens(after_event, ts);
-            let plain = toks[after_event..gap_end]
-                .iter()
-                .all(|k| k.kind == TokenKind::Word && !is_finite_auxiliary(k.text(text)));
+            let plain = toks[after_event..gap_end].iter().all(|k| match k.kind {
+                TokenKind::Word => !is_finite_auxiliary(k.text(text)),
+                TokenKind::Number => true,
+                TokenKind::Punct => CURRENCY_SIGNS.contains(&k.text(text)),
+            });
             gap <= MAX_TRAILING_GAP || plain && gap <= MAX_PLAIN_TRAILING_GAP
         }
     } else {
         false
     }
 }
+
+/// Signs written before an amount (`$3 billion`): part of a plain object, like its words.
+const CURRENCY_SIGNS: &[&str] = &["$", "€", "£", "¥"];
 
 /// How many tokens (outside parentheses) may separate an event from a time expression after it.
 const MAX_TRAILING_GAP: usize = 8;
@@ -1114,7 +1143,7 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> O
     if NEVER_EVENT_LEMMAS.contains(&e.lemma.as_str()) || repeats_earlier_sentence(a, e.sentence) {
         return None;
     }
-    let light = crate::lang::en::is_light_lemma(&e.lemma);
+    let light = crate::lang::en::is_light_lemma(&e.lemma) && !complex_predicate(a, i);
     let mut anchored = false;
     for l in a.index.evidence_of(i).iter().map(|&k| &a.evidence[k]) {
         let other = match (l.from, l.to) {
@@ -1189,6 +1218,37 @@ fn xcomp_of_main_clause(a: &Analyzed, i: usize) -> bool {
             .is_some_and(|x| matches!(x.deprel.as_str(), "xcomp" | "acl"));
     is_xcomp && a.syntax.head(s, w).is_some_and(|h| a.syntax.in_main_clause(s, h))
 }
+/// Is verb event `i` a light verb that makes one predicate with its object, a bare singular
+/// noun ("The hurricane made landfall", "She took office")? Not when the subject is itself
+/// an event the pair only situates ("The vote took place": the vote is the event).
+fn complex_predicate(a: &Analyzed, i: usize) -> bool {
+    let e = &a.events[i];
+    if e.pos != Pos::Verb || !COMPLEX_PREDICATE_VERBS.contains(&e.lemma.as_str()) {
+        return false;
+    }
+    let p = &a.syntax;
+    let s = e.sentence;
+    let (Some(sent), Some(w)) = (p.sentences.get(s), p.word_at(s, e.span.start)) else {
+        return false;
+    };
+    let words = &sent.words;
+    let kids = |h: usize| p.children(s, h).iter().map(|&c| c as usize);
+    let event_at = |k: usize| {
+        a.events
+            .iter()
+            .any(|x| x.sentence == s && x.span.start == words[k].start)
+    };
+    let bare_object = kids(w).any(|o| {
+        words[o].deprel == "obj"
+            && words[o].upos == "NOUN"
+            && o == w + 1
+            && !words[o].feats.split('|').any(|f| f == "Number=Plur")
+            && kids(o).all(|d| !matches!(words[d].deprel.as_str(), "det" | "nmod:poss" | "nummod" | "amod"))
+    });
+    let event_subject = kids(w).any(|c| words[c].deprel.starts_with("nsubj") && event_at(c));
+    bare_object && !event_subject
+}
+
 /// How much an event matters to a reader, 0–100: told by more documents (up to 30 points for
 /// four or more), told in a story's lead (the headline or the first three sentences: 25),
 /// in a main clause (20), a happening rather than a state or a telling (15), dated by the

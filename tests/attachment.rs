@@ -100,12 +100,70 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "delivered",
         Some("2014-12-15"),
     ),
+    // The year of a relative clause with no commas around it is that clause's, not the
+    // main verb's: an ordinal adverb ("first") before the clause's verb does not make the
+    // verb a noun, so the windows see a verb before the year. See: #20 item 1.
+    (
+        "The last surviving navigator of the expedition that first reached the glacier in 1938 has died, her son said on Monday.",
+        "died",
+        None,
+    ),
+    (
+        "The last surviving navigator of the expedition that first reached the glacier in 1938 has died, her son said on Monday.",
+        "reached",
+        Some("1938"),
+    ),
+    // Negative: a determiner before the ordinal keeps it one ("the first reported case").
+    (
+        "The first reported case in the county was confirmed on Monday.",
+        "confirmed",
+        Some("2014-12-15"),
+    ),
+    // An amount in the object is words like the rest: the trailing date still reaches the
+    // verb. See: #20.
+    (
+        "Halvorsen Marine signed a $4 billion contract with the Coast Guard on Monday.",
+        "signed",
+        Some("2014-12-15"),
+    ),
+    // A date `for` which a noun is set is the noun's, not its verb's (the calling is past,
+    // the meeting ahead).
+    (
+        "The mayor called an emergency meeting for Monday.",
+        "meeting",
+        Some("2014-12-22"),
+    ),
+    ("The mayor called an emergency meeting for Monday.", "called", None),
+    // Negative: `for` with a length still dates the verb's span, and an object without
+    // `for` passes the date to its verb.
+    (
+        "The mayor canceled the emergency meeting on Monday.",
+        "canceled",
+        Some("2014-12-15"),
+    ),
     // An adverbial clause keeps its own date.
     (
         "The studio canceled the release after theaters dropped the film on Tuesday.",
         "canceled",
         None,
     ),
+    // #20 audit: an event noun that names the object ("the emissions test") is not what
+    // the expression dates; the verb it hangs on is (the negative: the noun is not dated).
+    (
+        "Kestrel Autos failed to pass the emissions test on Monday.",
+        "pass",
+        Some("2014-12-15"),
+    ),
+    ("Kestrel Autos failed to pass the emissions test on Monday.", "emissions", None),
+    // `won` before an object is the verb (not the modal of "won't"); the currency is not.
+    ("The Labour party won the election on Sunday.", "won", Some("2014-12-14")),
+    ("The peso fell to 900 won on Monday.", "won", None),
+    // A light verb with a bare singular noun object is one predicate worth listing; with
+    // a plural or determined object it stays too light.
+    ("The hurricane made landfall on Tuesday.", "made", Some("2014-12-16")),
+    ("The senator took office on Monday.", "took", Some("2014-12-15")),
+    ("The firm made changes on Monday.", "made", None),
+    ("The firm made a profit on Monday.", "made", None),
 ];
 
 #[test]

@@ -176,3 +176,65 @@ fn a_view_counts_the_conflicts_it_leaves_out() {
         .unwrap_or_default()
         .contains("conflicts"));
 }
+
+/// A key event's title reads as a headline (#20 item 9): labels that are fragments ("Its
+/// launch", "Be released", a bare pronoun subject) are not key events, however salient;
+/// a headline with the same salience is (the negative).
+#[test]
+fn key_events_are_headlines() {
+    let mut t = timeline(90, 0, "");
+    let fragments = [
+        (0, "Its launch", "launch", "NONE"),
+        (3, "Be released", "released", "INFINITIVE"),
+        (6, "He resigned", "resigned", "PAST"),
+    ];
+    for e in t.events.iter_mut() {
+        e.salience = Some(20);
+    }
+    for &(i, label, trigger, tense) in &fragments {
+        let e = &mut t.events[i];
+        e.label = label.to_string();
+        e.salience = Some(90);
+        for s in &mut e.sources {
+            s.trigger = trigger.to_string();
+            s.tense = Some(tense.to_string());
+        }
+    }
+    let e = &mut t.events[9];
+    e.label = "Apple announced the new iPhone".to_string();
+    e.salience = Some(90);
+    for s in &mut e.sources {
+        s.trigger = "announced".to_string();
+        s.tense = Some("PAST".to_string());
+    }
+    let v = render::view(&t, View::Auto);
+    let ids: Vec<&str> = v.events.iter().map(|e| e.id.as_str()).collect();
+    for (i, ..) in fragments {
+        assert!(!ids.contains(&format!("e{i}").as_str()), "fragment e{i} in {ids:?}");
+    }
+    assert!(ids.contains(&"e9"), "headline e9 missing from {ids:?}");
+    assert_eq!(v.events.len(), render::KEY_EVENTS);
+}
+
+/// Headlines and fragments (the key-events view), with the negatives.
+#[test]
+fn headlines() {
+    let cases: &[(&str, &[&str], bool, bool)] = &[
+        ("Apple announced the new iPhone", &["announced"], false, true),
+        ("A rare press conference held by Apple", &["held"], false, true),
+        ("The launch of the new telescope", &["launch"], true, true),
+        ("Jobs resigned", &["resigned"], false, true),
+        ("Its launch", &["launch"], true, false),
+        ("Be released", &["released"], false, false),
+        ("He resigned", &["resigned"], false, false),
+        ("Emissions", &["emissions"], true, false),
+        ("To resign from the board", &["resign"], false, false),
+    ];
+    for &(label, triggers, noun, want) in cases {
+        assert_eq!(
+            tempograph::lang::en::timeline::is_headline(label, triggers, noun),
+            want,
+            "{label}"
+        );
+    }
+}

@@ -237,6 +237,11 @@ pub fn hidden(t: &Timeline, v: View) -> usize {
 /// one counts as 0), then by how many documents tell them, how precisely they are dated (a
 /// day before a month before a year), first mention.
 pub fn key_events(t: &Timeline, listed: &[usize], n: usize) -> Vec<usize> {
+    // A key event's title must read as a headline ("Apple announced the new iPhone"), not a
+    // fragment ("Its launch", "Be released"): fragments are left out of the key events,
+    // unless no listed event reads as a headline at all.
+    let headlines: Vec<usize> = listed.iter().copied().filter(|&i| headline(&t.events[i])).collect();
+    let listed: &[usize] = if headlines.is_empty() { listed } else { &headlines };
     let rank = |i: usize| {
         let e = &t.events[i];
         let docs: BTreeSet<&str> = e.sources.iter().map(|s| s.document.as_str()).collect();
@@ -261,6 +266,18 @@ pub fn key_events(t: &Timeline, listed: &[usize], n: usize) -> Vec<usize> {
     ranked.truncate(n);
     ranked.sort_unstable();
     ranked
+}
+
+/// Does event `e`'s label read as a headline (a subject before its predicate)? See
+/// [`crate::lang::en::timeline::is_headline`]; a source without a tense is a noun event.
+pub fn headline(e: &Event) -> bool {
+    let triggers: Vec<&str> = e.sources.iter().map(|s| s.trigger.as_str()).collect();
+    let noun = e.sources.iter().any(|s| {
+        s.tense
+            .as_deref()
+            .is_none_or(|x| x == crate::events::Tense::None.as_str())
+    });
+    crate::lang::en::timeline::is_headline(&one_line(&e.label), &triggers, noun)
 }
 
 /// Render a timeline as text. SVG and PNG are not text: use [`render_image`].

@@ -26,8 +26,8 @@ use crate::lang::en::events::{
     ending, ADJECTIVE_SUFFIXES, ADJUNCT_OPENERS, ADVERBS, ARTICLES, BE, BEEN, CLITICS, CLITIC_S_VERB, DEMONYM_SUFFIXES,
     DETERMINERS, DO, DO_FORMS, DO_OBJECTS, FUTURE_AUXILIARIES, HAVE, INFINITIVE_MARKER, MODALS, MODAL_FORMS, NOT,
     NOT_COUNTED_ADVERBS, NOT_LY_ADVERBS, NOT_MODIFIERS, NOT_NOUN_HEADS, NOUN_NEGATIONS, OBJECT_ADJECTIVES, OBJECT_CUES,
-    OBJECT_PRONOUNS, PARTICLES, PAST_AUXILIARIES, PLURAL_NOUNS, PREPOSITIONS, PRESENT_AUXILIARIES, QUESTION_SUBJECTS,
-    RELATIVE_THAT_WHICH, SUBJECTS, VERBAL_CONTEXT, VERB_CLITIC_HOSTS, VERB_NEGATIONS,
+    OBJECT_PRONOUNS, ORDINAL_ADVERBS, PARTICLES, PAST_AUXILIARIES, PLURAL_NOUNS, PREPOSITIONS, PRESENT_AUXILIARIES,
+    QUESTION_SUBJECTS, RELATIVE_THAT_WHICH, SUBJECTS, VERBAL_CONTEXT, VERB_CLITIC_HOSTS, VERB_NEGATIONS,
 };
 use crate::text::{Analysis, TokenKind};
 use std::ops::Range;
@@ -187,6 +187,17 @@ impl<'a> Context<'a> {
             || self.word(n).starts_with(char::is_uppercase)
     }
 
+    /// The token is a past form of a verb: `-ed` (`crossed`) or irregular (`flew`), not
+    /// the verb's own base form (`need`, `set`).
+    fn past_form(&self) -> bool {
+        let w = self.lower(self.i);
+        let lex = Lexicon::builtin();
+        match super::morph::verb_lemma(lex, &w) {
+            Some(l) if l != w => w.ends_with(ending::ED) || lex.verb_exception(&w).is_some(),
+            _ => false,
+        }
+    }
+
     /// The token follows a determiner, a possessive `'s` or a preposition, possibly with
     /// capitalised modifiers between (`the Christmas release`).
     pub fn nominal_context(&self) -> bool {
@@ -211,6 +222,14 @@ impl<'a> Context<'a> {
                 return false;
             }
             return DETERMINERS.contains(&p.as_str()) || (p == "s" && self.is_clitic(j) && !self.clitic_is_verb(j));
+        }
+        if ORDINAL_ADVERBS.contains(&p.as_str()) && self.past_form() {
+            // "the crew that first crossed the Arctic": an adverb, unless a determiner
+            // comes before it ("the first reported case").
+            return self
+                .before(j)
+                .next()
+                .is_some_and(|k| DETERMINERS.contains(&self.lower(k).as_str()));
         }
         if DETERMINERS.contains(&p.as_str()) {
             return true;
@@ -414,6 +433,13 @@ impl Context<'_> {
             || next.chars().next().is_some_and(|c| c.is_ascii_digit())
     }
 
+    /// Does the word right after this one open an object noun phrase (`the`, `a`, `its`,
+    /// `them`: [`OBJECT_CUES`])?
+    pub fn opens_object(&self) -> bool {
+        self.next_content(self.i)
+            .is_some_and(|n| n == self.i + 1 && OBJECT_CUES.contains(&self.lower(n).as_str()))
+    }
+
     /// A present or base verb form between a subject noun phrase and its object: `the army
     /// attacks the city`, `the government plans a cut`. The form follows a lower-case noun
     /// after a determiner and is followed by a determiner or an object pronoun.
@@ -516,12 +542,26 @@ pub fn main_verb_do(ctx: &Context) -> bool {
     !question
 }
 
+/// Is `lower` a modal form (`will`, `won`, `could`, ...)?
+pub fn is_modal_form(lower: &str) -> bool {
+    MODALS.contains(&lower)
+}
+
 /// A `be` / `have` / `do` / modal form used as an auxiliary or copula: never an event.
 pub fn is_auxiliary_use(ctx: &Context) -> bool {
     let w = ctx.lower(ctx.i);
     let w = w.as_str();
-    if BE.contains(&w) || MODALS.contains(&w) {
+    if BE.contains(&w) {
         return true;
+    }
+    if MODALS.contains(&w) {
+        // A modal form that is also a verb's past (`won` of `won't` and of `win`): the modal
+        // only before its negation ("won't"), else the verb ("The party won the election").
+        let past_of_verb = super::lexicon::Lexicon::builtin()
+            .verb_exception(w)
+            .is_some_and(|l| l != w);
+        let clitic_next = ctx.i + 1 < ctx.range.end && matches!(ctx.word(ctx.i + 1), "'" | "’");
+        return !past_of_verb || clitic_next;
     }
     if HAVE.contains(&w) || DO.contains(&w) {
         // An auxiliary when a verb form, `not` or `n't` follows.

@@ -39,6 +39,7 @@ use crate::lang::en::events::{
     WINDOW_STOPS_LEFT,
 };
 use crate::lang::en::is_clause_opener;
+use crate::lang::en::timeline::PERSON_PRONOUNS;
 use crate::lang::en::words::{is_article_or_coordinator, is_finite_auxiliary, is_preposition};
 use crate::lang::en::SENTENCE_OPENERS as NOT_NAMES;
 use crate::syntax::DocParse;
@@ -186,7 +187,13 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
                 && c - h <= 4;
             // Coordinated names are one participant list ("Sony and Paramount").
             let names = rel == "conj" && ws[c].upos == "PROPN" && ws[h].upos == "PROPN";
-            if PHRASE_RELATIONS.contains(&rel) || of_phrase || names {
+            // A model designation the parser reads as a list item of the name before it, with
+            // no punctuation between ("Boeing's 737 MAX 8"): part of the name.
+            let designation = rel == "list"
+                && c > h
+                && matches!(ws[c].upos.as_str(), "PROPN" | "NUM")
+                && (h + 1..c).all(|k| ws[k].upos != "PUNCT" || ws[k].deprel == "case");
+            if PHRASE_RELATIONS.contains(&rel) || of_phrase || names || designation {
                 phrase(ws, c, depth + 1, keep);
                 if names {
                     for k in 0..ws.len() {
@@ -355,6 +362,15 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
             _ => break,
         }
     }
+    // A wire head on the lead's line ("PARIS (Reuters) — Renault cut 4,000 jobs"): the
+    // place in capitals is not the subject; the phrase after the dash is.
+    let mut wire_head = None;
+    if let Some(sb) = subject {
+        if let Some(after) = wire_head_subject(ws, sb, top) {
+            subject = Some(after);
+            wire_head = Some(sb);
+        }
+    }
     let found_subject = subject.is_some();
     if subject.is_none() && (timex_subject || ws[top].deprel == "root") {
         // A time expression read as the subject ("Apple today unveiled", "More than a month
@@ -407,7 +423,12 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
         // Committee voted"): a second subject of the same verb, before it, is kept too.
         if found_subject && !antecedent {
             for c in children(top) {
-                if c != sb && c < top && base(c) == "nsubj" && !d.span_in_timex(ws[c].start, ws[c].end) {
+                if c != sb
+                    && Some(c) != wire_head
+                    && c < top
+                    && base(c) == "nsubj"
+                    && !d.span_in_timex(ws[c].start, ws[c].end)
+                {
                     phrase(ws, c, 0, &mut keep);
                 }
             }
@@ -473,6 +494,16 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
         if !whole(ws, o, &mut keep, d, false) && ws[o].form.chars().next().is_some_and(char::is_uppercase) {
             phrase(ws, o, 0, &mut keep);
         }
+    } else if let Some(h) = d
+        .parse
+        .head(s, w)
+        .filter(|&h| e.pos == Pos::Verb && ws[w].deprel == "amod" && h > w && ws[h].upos == "NOUN")
+    {
+        // A past verb the parser read as an adjective of the noun after it ("GM recalled
+        // trucks" parsed as one noun phrase): that noun is the object.
+        if !whole(ws, h, &mut keep, d, false) {
+            phrase(ws, h, 0, &mut keep);
+        }
     } else if let Some(x) = children(w).find(|&c| ws[c].deprel == "xcomp" && ws[c].upos == "VERB") {
         // "was allowed to use its name": the infinitive and its object.
         keep[x] = true;
@@ -534,11 +565,94 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     }
     // A subject-less label of a finite verb whose sentence has a named actor reads as a
     // fragment: let the window label (which looks further) try when the parse found none.
-    let out = render(d, ws, &keep, e);
+    let mut out = render(d, ws, &keep, e);
     if subject.is_none() && ws[top].deprel == "root" && e.class == EventClass::Reporting {
         return None;
     }
+    // A personal pronoun subject ("He resigned") reads as its antecedent when the paragraph
+    // names one person clearly ("Jobs resigned").
+    if let Some(sb) = subject.filter(|&sb| ws[sb].upos == "PRON" && PERSON_PRONOUNS.contains(&lemma(sb).as_str())) {
+        if let (Some(name), Some(rest)) = (antecedent(d, s, ws[sb].start), out.strip_prefix(ws[sb].form.as_str())) {
+            if rest.starts_with(' ') {
+                out = format!("{name}{rest}");
+            }
+        }
+    }
     Some(out)
+}
+
+/// Dashes that end a wire head ("DETROIT (AP) — ...").
+const WIRE_DASHES: &[&str] = &["—", "–", "-", "--"];
+
+/// When subject `sb` is a wire head's place (the sentence's first word, in capitals, with a
+/// dash between it and the verb `top`), the head of the phrase after the last such dash.
+fn wire_head_subject(ws: &[crate::syntax::ParsedWord], sb: usize, top: usize) -> Option<usize> {
+    let caps = ws[sb].form.chars().count() >= 2 && ws[sb].form.chars().all(|c| c.is_uppercase() || c == '.');
+    if sb != 0 || !caps || top <= sb {
+        return None;
+    }
+    let dash = (sb + 1..top)
+        .rev()
+        .find(|&k| WIRE_DASHES.contains(&ws[k].form.as_str()))?;
+    (dash + 1..top).find(|&k| {
+        let h = ws[k].head;
+        matches!(ws[k].upos.as_str(), "PROPN" | "NOUN" | "PRON") && (h == 0 || h - 1 <= dash || h > top)
+    })
+}
+
+/// How many sentences back a pronoun looks for its antecedent, within its paragraph.
+const ANTECEDENT_REACH: usize = 3;
+
+/// The person a `he`/`she` at byte `at` of sentence `s` refers to, when it is clear: the
+/// name subject of the same sentence before it, else of the nearest earlier sentence of the
+/// paragraph that has a name subject — one name only, of two or three capitalised words (a
+/// person's name: "Steve Jobs"), given by its last word ("Jobs").
+fn antecedent(d: &Doc, s: usize, at: usize) -> Option<String> {
+    let lo = s.saturating_sub(ANTECEDENT_REACH);
+    let mut k = s;
+    loop {
+        let sent = d.parse.sentences.get(k)?;
+        let ws = &sent.words;
+        let mut names: Vec<(usize, usize)> = Vec::new();
+        for (h, w) in ws.iter().enumerate() {
+            if w.upos != "PROPN" || !w.deprel.starts_with("nsubj") || (k == s && w.start >= at) {
+                continue;
+            }
+            // The name's words: the head with its `flat`/`compound` names before it.
+            let mut b = h;
+            while b > 0 && ws[b - 1].head == h + 1 && matches!(ws[b - 1].deprel.as_str(), "flat" | "compound") {
+                b -= 1;
+            }
+            let mut e = h;
+            while e + 1 < ws.len() && ws[e + 1].head == h + 1 && ws[e + 1].deprel == "flat" {
+                e += 1;
+            }
+            names.push((b, e));
+        }
+        match names.as_slice() {
+            [] => {}
+            [(b, e)] => {
+                let words = &ws[*b..=*e];
+                let person = (2..=3).contains(&words.len())
+                    && words.iter().all(|x| {
+                        x.form.chars().next().is_some_and(char::is_uppercase)
+                            && !x.form.chars().any(|c| c.is_ascii_digit())
+                    });
+                return person.then(|| words[words.len() - 1].form.clone());
+            }
+            _ => return None,
+        }
+        if k == 0 || k <= lo {
+            return None;
+        }
+        // Not across a paragraph break (a blank line between the sentences).
+        let prev = d.parse.sentences.get(k - 1)?;
+        let gap = d.text.get(prev.end..sent.start).unwrap_or("");
+        if gap.matches('\n').count() >= 2 {
+            return None;
+        }
+        k -= 1;
+    }
 }
 
 /// Signs written against a number that belong to the amount: percent, per mille, degree.

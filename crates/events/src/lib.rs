@@ -272,8 +272,16 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
     // sparse counts say ("Sony Pictures recently canceled the release": `canceled` is seen
     // twice in TBAQ, once as an event).
     let subject_past = !proper && !nominal && vlemma.is_some() && ctx.past_after_subject();
+    // A verb's irregular past that is also a modal form (`won` of "won't") has counts mixed
+    // with a homograph's (in TBAQ `won` is mostly the Korean currency): between a subject
+    // and the object it opens it is the verb ("The party won the election"). Other
+    // irregular pasts keep their counts (they are not mixed).
+    let irregular_transitive =
+        subject_past && grammar::is_modal_form(lower) && lex.verb_exception(lower).is_some() && ctx.opens_object();
     let (is_event, pos_hint) = match stats {
-        Some(s) if subject_past && s.occurrences < SPARSE_OCCURRENCES => (true, Some(Pos::Verb)),
+        Some(s) if subject_past && s.occurrences < SPARSE_OCCURRENCES || irregular_transitive => {
+            (true, Some(Pos::Verb))
+        }
         Some(s) => {
             // The counts, smoothed toward the guess; then the counts in this context,
             // smoothed toward that.

@@ -489,6 +489,20 @@ pub trait SentenceWords: Sync {
 
     /// `word`, as written, is a small word a headline leaves in lower case (`of`, `the`).
     fn is_headline_lower(&self, word: &str) -> bool;
+
+    /// The period at token `i` closes a clock time's meridiem (`4:15 p.m.`): a capitalised
+    /// word after it that does not continue the time ([`SentenceWords::continues_clock_time`])
+    /// opens a new sentence. None by default.
+    fn ends_meridiem(&self, _text: &str, _tokens: &[Token], _i: usize) -> bool {
+        false
+    }
+
+    /// Token `j`, as written, continues a clock time after its meridiem: a time zone, a
+    /// weekday, a month, a place's local time (`p.m. EST`, `p.m. Tuesday`, `a.m. March 3`,
+    /// `p.m. Moscow time`, `a.m. New York time`).
+    fn continues_clock_time(&self, _text: &str, _tokens: &[Token], _j: usize) -> bool {
+        false
+    }
 }
 
 /// A word of one character (an initial: `J. Smith`, `U.S.`): a period after it does not end
@@ -597,10 +611,18 @@ pub fn split_sentences_into(text: &str, tokens: &[Token], words: &dyn SentenceWo
             // After an abbreviation, only a line break or a clearly new sentence (a word that
             // starts sentences and is never part of a name, after a blank: "in the U.S. The
             // company ...") ends the sentence; "U.S. officials", "Mr. Smith" do not.
+            // After a clock time's meridiem, a capitalised word that does not continue the time
+            // opens a sentence too ("at 4:15 p.m. Police said"; not "p.m. EST", "p.m. Tuesday").
             let ends = if abbrev {
-                tokens
-                    .get(end)
-                    .is_none_or(|n| n.newline_before || n.space_before && words.is_sentence_opener(n.text(text)))
+                tokens.get(end).is_none_or(|n| {
+                    let nt = n.text(text);
+                    n.newline_before
+                        || n.space_before
+                            && (words.is_sentence_opener(nt)
+                                || nt.starts_with(char::is_uppercase)
+                                    && words.ends_meridiem(text, tokens, i)
+                                    && !words.continues_clock_time(text, tokens, end))
+                })
             } else {
                 match tokens.get(end) {
                     None => true,
@@ -819,10 +841,17 @@ mod tests {
                 };
                 // After an abbreviation, only a line break or a clearly new sentence (a
                 // capitalised word after a blank) ends the sentence; "U.S. officials" does not.
+                let en = crate::lang::en::English;
                 let ends = if abbrev {
-                    tokens
-                        .get(end)
-                        .is_none_or(|n| n.newline_before || n.space_before && is_sentence_opener(n.text(text)))
+                    tokens.get(end).is_none_or(|n| {
+                        let nt = n.text(text);
+                        n.newline_before
+                            || n.space_before
+                                && (is_sentence_opener(nt)
+                                    || nt.starts_with(char::is_uppercase)
+                                        && en.ends_meridiem(text, tokens, i)
+                                        && !en.continues_clock_time(text, tokens, end))
+                    })
                 } else {
                     next_starts
                 };
@@ -975,6 +1004,65 @@ mod tests {
                 "He left."
             ]
         );
+    }
+
+    /// A capitalised word after a clock time's meridiem opens a sentence unless it continues
+    /// the time (a zone, a weekday, a month). See: #20.
+    #[test]
+    fn sentence_after_meridiem() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "The crash was reported at 4:15 p.m. Police said the road was closed.",
+                &[
+                    "The crash was reported at 4:15 p.m.",
+                    "Police said the road was closed.",
+                ],
+            ),
+            (
+                "The fire began at 4:15 p.m. Tuesday near the dam.",
+                &["The fire began at 4:15 p.m. Tuesday near the dam."],
+            ),
+            (
+                "The fire began at 4:15 p.m. EST near the dam.",
+                &["The fire began at 4:15 p.m. EST near the dam."],
+            ),
+            (
+                "Trading resumed at 10 a.m. ET after the halt.",
+                &["Trading resumed at 10 a.m. ET after the halt."],
+            ),
+            (
+                "The vote ends at 6 p.m. March 3 in every county.",
+                &["The vote ends at 6 p.m. March 3 in every county."],
+            ),
+            (
+                "Doors open at 9 a.m. Eastern on Friday.",
+                &["Doors open at 9 a.m. Eastern on Friday."],
+            ),
+            (
+                "The talks began at 3 p.m. Moscow time and ran late.",
+                &["The talks began at 3 p.m. Moscow time and ran late."],
+            ),
+            (
+                "The market opened at 9:30 a.m. New York time on Monday.",
+                &["The market opened at 9:30 a.m. New York time on Monday."],
+            ),
+            (
+                "The blast came at 8 a.m. Moscow officials said later.",
+                &["The blast came at 8 a.m.", "Moscow officials said later."],
+            ),
+        ];
+        for (text, want) in cases {
+            let a = Analysis::new(text);
+            let got: Vec<&str> = a.sentences.iter().map(|s| s.span.slice(text)).collect();
+            assert_eq!(&got, want, "{text}");
+            assert_eq!(
+                got,
+                split_sentences_reference(text, &a.tokens)
+                    .iter()
+                    .map(|s| s.span.slice(text))
+                    .collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]

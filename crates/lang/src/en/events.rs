@@ -221,6 +221,11 @@ pub static ADJUNCT_OPENERS: Words = Words::new(include_str!("data/events/adjunct
 /// form after one is a verb. Compared lower-cased.
 pub static RELATIVE_THAT_WHICH: Words = Words::new(include_str!("data/events/relative-that-which.txt"));
 
+/// Ordinals that are determiners before a noun (`the first attack`) but adverbs before a
+/// past form with no determiner before them (`the crew that first crossed`). Compared
+/// lower-cased.
+pub static ORDINAL_ADVERBS: Words = Words::new(include_str!("data/events/ordinal-adverbs.txt"));
+
 /// Pronouns after which a clitic `'s` is `is` or `has`, not a possessive (`it's`,
 /// `that's`). Compared lower-cased.
 pub static VERB_CLITIC_HOSTS: Words = Words::new(include_str!("data/events/verb-clitic-hosts.txt"));
@@ -343,6 +348,7 @@ mod tests {
             ("NOT_COUNTED_ADVERBS", &NOT_COUNTED_ADVERBS),
             ("ADJUNCT_OPENERS", &ADJUNCT_OPENERS),
             ("RELATIVE_THAT_WHICH", &RELATIVE_THAT_WHICH),
+            ("ORDINAL_ADVERBS", &ORDINAL_ADVERBS),
             ("VERB_CLITIC_HOSTS", &VERB_CLITIC_HOSTS),
             ("CLITICS", &CLITICS),
             ("ADJECTIVE_SUFFIXES", &ADJECTIVE_SUFFIXES),

@@ -10,7 +10,7 @@
 
 use super::English;
 use crate::lang::Words;
-use crate::text::{Analysis, SentenceWords, ShortWords};
+use crate::text::{Analysis, SentenceWords, ShortWords, Token};
 use std::sync::OnceLock;
 
 /// Abbreviations after which a period does not end a sentence, lower case, at most 7 bytes.
@@ -43,7 +43,50 @@ impl SentenceWords for English {
     fn is_headline_lower(&self, word: &str) -> bool {
         HEADLINE_LOWER.contains(&word)
     }
+
+    fn ends_meridiem(&self, text: &str, tokens: &[Token], i: usize) -> bool {
+        // `a.m.` / `p.m.`: the tokens `a|p` `.` `m` `.`, written together.
+        let Some(k) = i.checked_sub(3) else { return false };
+        let w = |j: usize| tokens[j].text(text);
+        let joined = tokens[k + 1..=i].iter().all(|t| !t.space_before);
+        joined
+            && MERIDIEM_LETTERS.contains(&w(k).to_ascii_lowercase().as_str())
+            && w(k + 1) == "."
+            && w(k + 2).eq_ignore_ascii_case(MERIDIEM_M)
+    }
+
+    fn continues_clock_time(&self, text: &str, tokens: &[Token], j: usize) -> bool {
+        let Some(word) = tokens.get(j).map(|t| t.text(text)) else {
+            return false;
+        };
+        let lower = word.to_ascii_lowercase();
+        super::rules::time::is_zone_word(word)
+            || super::WEEKDAYS.find(&lower).is_some()
+            || super::WEEKDAY_ABBR.find(&lower).is_some()
+            || super::MONTHS.find(&lower).is_some()
+            || super::MONTH_ABBR.find(&lower).is_some()
+            || local_time(text, tokens, j)
+    }
 }
+
+/// A place's local time from token `j`: up to three capitalised words, then `time`
+/// (`Moscow time`, `New York time`), not `Moscow officials`.
+fn local_time(text: &str, tokens: &[Token], j: usize) -> bool {
+    let mut k = j;
+    while k < tokens.len() && k < j + LOCAL_TIME_MAX_WORDS && tokens[k].text(text).starts_with(char::is_uppercase) {
+        k += 1;
+    }
+    k > j && tokens.get(k).is_some_and(|t| t.text(text) == LOCAL_TIME)
+}
+
+/// The word after a place that names its clock (`Moscow time`), and how many capitalised
+/// words the place may have.
+const LOCAL_TIME: &str = "time";
+const LOCAL_TIME_MAX_WORDS: usize = 3;
+
+/// The first letters of the meridiems `a.m.` and `p.m.`, and their second.
+const MERIDIEM_LETTERS: [&str; 2] = ["a", "p"];
+const MERIDIEM_M: &str = "m";
 
 impl Analysis {
     /// Tokenize `text` and split it into sentences, in English: the default of every stage

@@ -68,6 +68,9 @@ static SCHEDULED_PRESENT: Words = Words::new(include_str!("data/tense-scheduled-
 /// expression ("The senator on Thursday agreed to quit") they date the act, which is past.
 static PAST_ACTS: Words = Words::new(include_str!("data/tense-past-acts.txt"));
 
+/// Nouns of planned events: a date `for` one ("a press briefing for Friday") lies ahead.
+static PLANNED_NOUNS: Words = Words::new(include_str!("data/tense-planned-nouns.txt"));
+
 /// Future cues that are single words.
 static FUTURE: Words = Words::new(include_str!("data/tense-future.txt"));
 
@@ -240,6 +243,18 @@ pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cu
             word: "since".to_string(),
             plan: false,
             why: format!("past cue `{}`", ctx.raw(start - 1)),
+        };
+    }
+    // "announced a press briefing for Friday", "called a meeting for Monday": the date a
+    // planned event is set for lies ahead of the announcing, whatever its tense.
+    if start > range.start + 1 && ctx.is(start - 1, "for") && PLANNED_NOUNS.contains(&ctx.lw(start - 2)) {
+        return Cue {
+            direction: Direction::Future,
+            strong: true,
+            distance: 2,
+            word: ctx.lw(start - 2).to_string(),
+            plan: true,
+            why: format!("future cue `{} {}`", ctx.raw(start - 2), ctx.raw(start - 1)),
         };
     }
     // A fronted expression ("On Thursday, Earnest told reporters") is governed by the verb

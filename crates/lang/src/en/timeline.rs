@@ -59,6 +59,39 @@ pub static ACRONYM_GLUE: Words = Words::new(include_str!("data/timeline/acronym-
 /// [`super::LIGHT_VERBS`], the verbs too light to be timeline events).
 pub static SUPPORT_VERBS: Words = Words::new(include_str!("data/timeline/support-verbs.txt"));
 
+/// Light verbs that make one predicate with a bare singular noun object (`made landfall`,
+/// `took office`): the pair goes on the timeline though the verb alone would not.
+pub static COMPLEX_PREDICATE_VERBS: Words = Words::new(include_str!("data/timeline/complex-predicate-verbs.txt"));
+
+/// Words that do not make a headline's subject (articles, pronouns, auxiliaries, `to`):
+/// [`is_headline`].
+pub static HEADLINE_FUNCTION_WORDS: Words = Words::new(include_str!("data/timeline/headline-function-words.txt"));
+
+/// Does an event's `label` read as a headline? It needs a word of its own (not an article,
+/// pronoun, auxiliary or `to`: [`HEADLINE_FUNCTION_WORDS`]) before its trigger — a subject
+/// ("Apple announced the new iPhone", "A rare press conference held by Apple") — or, for a
+/// noun event (`noun`), after it ("The launch of the iPhone"). "Its launch", "Be released",
+/// "He resigned" and one-word labels are fragments. `triggers` are the event's words as its
+/// sources give them; a label none of them is in is judged by its words alone.
+pub fn is_headline(label: &str, triggers: &[&str], noun: bool) -> bool {
+    let words: Vec<String> = label
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let own = |w: &String| !HEADLINE_FUNCTION_WORDS.contains(&w.as_str());
+    let at = words
+        .iter()
+        .position(|w| triggers.iter().any(|t| t.eq_ignore_ascii_case(w)));
+    match at {
+        Some(k) => words[..k].iter().any(own) || noun && words[k + 1..].iter().any(own),
+        None => words.iter().filter(|w| own(w)).count() >= 2,
+    }
+}
+
 /// The definite article: `the` + a noun the text uses to describe an entity is a mention of
 /// it (`the company`).
 pub const DEFINITE_ARTICLE: &str = "the";
@@ -91,6 +124,8 @@ mod tests {
             ("THING_PRONOUNS", &THING_PRONOUNS),
             ("ACRONYM_GLUE", &ACRONYM_GLUE),
             ("SUPPORT_VERBS", &SUPPORT_VERBS),
+            ("COMPLEX_PREDICATE_VERBS", &COMPLEX_PREDICATE_VERBS),
+            ("HEADLINE_FUNCTION_WORDS", &HEADLINE_FUNCTION_WORDS),
         ] {
             assert!(!w.is_empty(), "{name} is empty");
             assert!(

@@ -183,6 +183,15 @@ fn meridiem(ctx: &Ctx, j: usize) -> Option<(bool, usize)> {
     Some((pm, j + 1))
 }
 
+/// `word`, as written, is a time zone that may follow a clock time: an abbreviation in
+/// capitals (`EST`, `ET`) or a US zone in words (`Eastern`). The sentence splitter asks
+/// (`4:15 p.m. EST` goes on; `4:15 p.m. Police said` is a new sentence).
+pub(crate) fn is_zone_word(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    (word.chars().all(|c| c.is_ascii_uppercase()) && lookup(ZONES, &lower).is_some())
+        || (word.starts_with(char::is_uppercase) && lookup(ZONE_WORDS, &lower).is_some())
+}
+
 /// An optional time zone at `j`: the token after it, and the zone.
 fn zone(ctx: &Ctx, j: usize) -> (usize, Option<Zone>) {
     // An abbreviation in capitals (`GMT`, `EST`).
