@@ -596,7 +596,7 @@ fn wire_head_subject(ws: &[crate::syntax::ParsedWord], sb: usize, top: usize) ->
         .find(|&k| WIRE_DASHES.contains(&ws[k].form.as_str()))?;
     (dash + 1..top).find(|&k| {
         let h = ws[k].head;
-        matches!(ws[k].upos.as_str(), "PROPN" | "NOUN" | "PRON") && (h == 0 || h - 1 <= dash || h - 1 >= top)
+        matches!(ws[k].upos.as_str(), "PROPN" | "NOUN" | "PRON") && (h == 0 || h - 1 <= dash || h > top)
     })
 }
 
