@@ -1185,7 +1185,7 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> O
         )
         && (e.tense == Tense::Past || (e.tense == Tense::Present && e.aspect == Aspect::Perfective))
         && in_main_clause(a, i)
-        && (actor_known || has_named_actor(a, i));
+        && (actor_known || has_named_actor(a, i) || has_noun_subject(a, i));
     if happened {
         return Some(false);
     }
@@ -1280,6 +1280,28 @@ fn text_dated(a: &Analyzed, i: usize) -> bool {
         l.distance.is_some()
             || l.rel != RelType::Vague
                 && matches!((l.from, l.to), (Endpoint::Timex(t), _) | (_, Endpoint::Timex(t)) if date_range(&a.timexes[t].value).is_some())
+    })
+}
+
+/// A subject the parse gives the trigger that is a noun, in a written (not spoken)
+/// document: "Police arrested the man", "The city sold farmland" are news about a party as
+/// much as a named one; a pronoun subject ("I stood up", "we talked") is a speaker's aside.
+fn has_noun_subject(a: &Analyzed, i: usize) -> bool {
+    let e = &a.events[i];
+    if a.doc
+        .kind
+        .as_deref()
+        .is_some_and(|k| manifest::SPOKEN_KINDS.contains(&k))
+    {
+        return false;
+    }
+    let s = e.sentence;
+    let (Some(w), Some(p)) = (a.syntax.word_at(s, e.span.start), a.syntax.sentences.get(s)) else {
+        return false;
+    };
+    a.syntax.children(s, w).iter().any(|&c| {
+        let c = &p.words[c as usize];
+        c.deprel == "nsubj" && matches!(c.upos.as_str(), "NOUN" | "PROPN")
     })
 }
 
