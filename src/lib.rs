@@ -98,7 +98,7 @@ pub use tempograph_graph as graph;
 #[doc(hidden)]
 pub use tempograph_lang as lang;
 #[doc(hidden)]
-pub mod link;
+pub use tempograph_link as link;
 #[doc(hidden)]
 pub mod pipeline;
 #[doc(hidden)]

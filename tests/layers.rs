@@ -123,6 +123,18 @@ const CRATES: &[Crate] = &[
             "tempograph-syntax",
         ],
     },
+    // Temporal relations: the rules, the learned label models and the chooser, the closure.
+    Crate {
+        package: "tempograph-link",
+        dir: "crates/link",
+        root_module: "link",
+        may_use: &[
+            "tempograph-core",
+            "tempograph-lang",
+            "tempograph-timex",
+            "tempograph-events",
+        ],
+    },
     // The stages not yet split out, the facade and the command line.
     Crate {
         package: "tempograph",
@@ -135,6 +147,7 @@ const CRATES: &[Crate] = &[
             "tempograph-graph",
             "tempograph-timeline",
             "tempograph-events",
+            "tempograph-link",
             "tempograph-syntax",
         ],
     },
@@ -151,6 +164,7 @@ const CRATES: &[Crate] = &[
             "tempograph-graph",
             "tempograph-timeline",
             "tempograph-events",
+            "tempograph-link",
             "tempograph-syntax",
         ],
     },

@@ -1,5 +1,5 @@
 //! The names of the stored models: the folders under `models/<lang>/link/` and the `name`
-//! of their manifests (`src/link/store.rs` embeds them).
+//! of their manifests (`crates/link/src/store.rs` embeds them).
 
 /// The label model trained on TBAQ's TimeBank documents.
 pub const TIMEBANK: &str = "timebank";

@@ -1,4 +1,4 @@
-//! The English words the link stage reads (`src/link/`): temporal signals and the parts of
+//! The English words the link stage reads (`crates/link/src/`): temporal signals and the parts of
 //! metric phrases, as data under `data/link/` (`word TAB value`, or one entry a line; `#`
 //! comments), embedded and parsed on first use.
 //!

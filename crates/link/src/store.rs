@@ -50,24 +50,24 @@ pub struct Stored {
 /// The label model trained on TBAQ's TimeBank documents.
 pub const TIMEBANK: Stored = Stored {
     name: models::TIMEBANK,
-    manifest: include_str!("../../models/en/link/timebank/manifest.toml"),
-    weights: include_str!("../../models/en/link/timebank/weights.tsv"),
+    manifest: include_str!("../../../models/en/link/timebank/manifest.toml"),
+    weights: include_str!("../../../models/en/link/timebank/weights.tsv"),
     feature_hash: label_feature_hash,
 };
 
 /// The label model trained on TBAQ's AQUAINT documents.
 pub const AQUAINT: Stored = Stored {
     name: models::AQUAINT,
-    manifest: include_str!("../../models/en/link/aquaint/manifest.toml"),
-    weights: include_str!("../../models/en/link/aquaint/weights.tsv"),
+    manifest: include_str!("../../../models/en/link/aquaint/manifest.toml"),
+    weights: include_str!("../../../models/en/link/aquaint/weights.tsv"),
     feature_hash: label_feature_hash,
 };
 
 /// The pair chooser trained on all of TBAQ.
 pub const CHOOSE: Stored = Stored {
     name: models::CHOOSE,
-    manifest: include_str!("../../models/en/link/choose/manifest.toml"),
-    weights: include_str!("../../models/en/link/choose/weights.tsv"),
+    manifest: include_str!("../../../models/en/link/choose/manifest.toml"),
+    weights: include_str!("../../../models/en/link/choose/weights.tsv"),
     feature_hash: chooser_feature_hash,
 };
 
@@ -178,25 +178,22 @@ pub fn chooser_table() -> &'static [Row<12>] {
 /// [`super::features::pair`] (`timeml/gold.rs` reads the
 /// gold facts the label models are trained on, by the attribute names of `format/timeml.rs`).
 const LABEL_FEATURE_FILES: &[(&str, &str)] = &[
-    ("src/link/features.rs", include_str!("features.rs")),
-    ("src/link/facts.rs", include_str!("facts.rs")),
-    ("src/link/signals.rs", include_str!("signals.rs")),
-    (
-        "crates/lang/src/signal.rs",
-        include_str!("../../crates/lang/src/signal.rs"),
-    ),
+    ("crates/link/src/features.rs", include_str!("features.rs")),
+    ("crates/link/src/facts.rs", include_str!("facts.rs")),
+    ("crates/link/src/signals.rs", include_str!("signals.rs")),
+    ("crates/lang/src/signal.rs", include_str!("../../lang/src/signal.rs")),
     (
         "crates/lang/src/en/data/link/signals.tsv",
-        include_str!("../../crates/lang/src/en/data/link/signals.tsv"),
+        include_str!("../../lang/src/en/data/link/signals.tsv"),
     ),
     (
         "crates/lang/src/en/data/link/between-words.txt",
-        include_str!("../../crates/lang/src/en/data/link/between-words.txt"),
+        include_str!("../../lang/src/en/data/link/between-words.txt"),
     ),
-    ("src/timeml/gold.rs", include_str!("../timeml/gold.rs")),
+    ("src/timeml/gold.rs", include_str!("../../../src/timeml/gold.rs")),
     (
         "crates/core/src/format/timeml.rs",
-        include_str!("../../crates/core/src/format/timeml.rs"),
+        include_str!("../../core/src/format/timeml.rs"),
     ),
 ];
 
@@ -219,7 +216,7 @@ const CHOOSER_FEATURE_ITEMS: &[&str] = &[
 pub fn feature_files(m: &Stored) -> Vec<&'static str> {
     let mut v: Vec<&str> = LABEL_FEATURE_FILES.iter().map(|(p, _)| *p).collect();
     if m.name == CHOOSE.name {
-        v.push("src/link/choose.rs (rule_hints, bucket, Where, pair_features, hint_of, Clause, Governor)");
+        v.push("crates/link/src/choose.rs (rule_hints, bucket, Where, pair_features, hint_of, Clause, Governor)");
     }
     v
 }
@@ -238,7 +235,7 @@ fn chooser_feature_hash() -> String {
     let choose = include_str!("choose.rs");
     let mut code: Vec<&str> = LABEL_FEATURE_FILES.iter().map(|(_, s)| without_tests(s)).collect();
     for item in CHOOSER_FEATURE_ITEMS {
-        code.push(rust_item(choose, item).unwrap_or_else(|| panic!("src/link/choose.rs has no `{item}`")));
+        code.push(rust_item(choose, item).unwrap_or_else(|| panic!("crates/link/src/choose.rs has no `{item}`")));
     }
     hash_code(&code)
 }

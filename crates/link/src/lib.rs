@@ -32,6 +32,13 @@ pub mod softmax;
 pub mod store;
 pub mod timeml;
 
+// The crates below, under the module names the stage's code knows them by (`crate::lang::...`).
+use crate as link;
+use tempograph_core::format;
+use tempograph_events as events;
+use tempograph_lang::{self as lang, text};
+use tempograph_timex as timex;
+
 use crate::events::Event;
 use crate::text::{Analysis, Span};
 use crate::timex::Timex;
