@@ -47,6 +47,24 @@ pub use crate::timeline::Unlisted;
 /// Adverbs of habit: the event is what someone does as a rule, not one occurrence.
 use crate::lang::en::HABITUAL_ADVERBS as HABITUAL;
 
+/// Is event `e` inside a condition that opens its sentence, before the comma that closes it
+/// ("*If* the dam breaks on Friday, the town would flood")? Read from the tokens, so it holds
+/// when the parse misses the clause (it read "breaks" as a plural noun there).
+fn in_opening_condition(d: &Doc, e: &Event) -> bool {
+    let Some(sent) = d.analysis.sentences.get(e.sentence) else {
+        return false;
+    };
+    let toks = &d.analysis.tokens;
+    let first = sent.tokens.start;
+    let at = d.analysis.token_at_or_after(e.span.start);
+    let comma = |k: usize| toks[k].text(d.text) == ",";
+    at > first
+        && at < sent.tokens.end
+        && CONDITIONALS.contains(&toks[first].text(d.text).to_ascii_lowercase().as_str())
+        && !(first..at).any(comma)
+        && (at..sent.tokens.end).any(comma)
+}
+
 /// Why event `e` of document `d` is not listed, or `None` when it is. `dated`: the text
 /// dates the event (a time expression anchors it).
 pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
@@ -100,7 +118,11 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
                 .iter()
                 .any(|&c| rel(c) == "mark" && CONDITIONALS.contains(&lemma_of(c).as_str()))
     });
-    if e.modality.as_deref().is_some_and(|m| MODAL_LEMMAS.contains(&m)) || modal_aux || conditional {
+    if e.modality.as_deref().is_some_and(|m| MODAL_LEMMAS.contains(&m))
+        || modal_aux
+        || conditional
+        || in_opening_condition(d, e)
+    {
         return Some(Unlisted::Modal);
     }
 
