@@ -153,15 +153,53 @@ fn manifest_matches_model_and_code() {
 #[test]
 fn a_corrupt_model_is_an_error_not_a_panic() {
     let bytes = model_bytes();
-    for cut in [0, 7, 12, 100, 5000, bytes.len() / 2, bytes.len() - 1] {
+    assert!(
+        tempograph_syntax::Model::from_bytes(&bytes).is_ok(),
+        "the model itself reads"
+    );
+    for cut in [0, 7, 12, 19, 20, 100, 5000, bytes.len() / 2, bytes.len() - 1] {
         assert!(
             tempograph_syntax::Model::from_bytes(&bytes[..cut]).is_err(),
             "cut at {cut}"
         );
     }
-    let mut bad = bytes[..64].to_vec();
-    bad[0] = b'X';
-    assert!(tempograph_syntax::Model::from_bytes(&bad).is_err());
+    // (what is changed, the change, what the error says)
+    type Change = fn(&mut Vec<u8>);
+    let cases: [(&str, Change, &str); 7] = [
+        ("magic", |b| b[0] = b'X', "bad magic"),
+        (
+            "format 2, the old layout",
+            |b| b[8] = 2,
+            "format 2, this build reads 3 (convert it",
+        ),
+        ("an unknown format", |b| b[8] = 9, "format 9, this build reads 3"),
+        ("the body's length", |b| b[12] ^= 1, "its header says"),
+        ("a byte of the packed body", |b| b[1000] ^= 0x10, "model corrupt"),
+        (
+            "a byte near its end",
+            |b| {
+                let i = b.len() - 100;
+                b[i] ^= 0x01
+            },
+            "model corrupt",
+        ),
+        (
+            "the checksum",
+            |b| {
+                let i = b.len() - 1;
+                b[i] ^= 0x01
+            },
+            "does not unpack",
+        ),
+    ];
+    for (what, change, says) in cases {
+        let mut bad = bytes.clone();
+        change(&mut bad);
+        match tempograph_syntax::Model::from_bytes(&bad) {
+            Ok(_) => panic!("{what}: read"),
+            Err(e) => assert!(e.contains(says), "{what}: {e}"),
+        }
+    }
 }
 
 fn bin() -> Command {

@@ -1,5 +1,6 @@
-//! The model's binary format: little-endian integers, length-prefixed strings. Reading
-//! is bounds-checked and never panics on a short or corrupt model.
+//! The model's binary format: little-endian integers, LEB128 varints, length-prefixed
+//! strings and sections. Reading is bounds-checked and never panics on a short or corrupt
+//! model.
 
 /// Appends values to a byte buffer.
 #[derive(Default)]
@@ -41,21 +42,45 @@ impl Writer {
             self.str(s);
         }
     }
+    /// An unsigned LEB128 varint: 7 bits a byte, low bits first, the high bit set on every
+    /// byte but the last.
+    pub fn varint(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.buf.push((v as u8 & 0x7f) | 0x80);
+            v >>= 7;
+        }
+        self.buf.push(v as u8);
+    }
+    /// A section: `bytes`, length first (read back with [`Reader::section`]).
+    pub fn section(&mut self, bytes: &[u8]) {
+        self.u64(bytes.len() as u64);
+        self.buf.extend_from_slice(bytes);
+    }
 }
 
 /// Reads values back; every read checks the remaining length.
 pub struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
+    format: u32,
 }
 
 /// Why a model could not be read.
 pub type ReadError = String;
 
 impl<'a> Reader<'a> {
-    /// Starts at the beginning of `bytes`.
+    /// Starts at the beginning of `bytes`, a body of the current model format.
     pub fn new(bytes: &'a [u8]) -> Self {
-        Reader { bytes, pos: 0 }
+        Self::with_format(bytes, crate::model::FORMAT)
+    }
+    /// Starts at the beginning of `bytes`, a body of model format `format` (the weights'
+    /// layout depends on it; see [`crate::perceptron::Weights::read`]).
+    pub fn with_format(bytes: &'a [u8], format: u32) -> Self {
+        Reader { bytes, pos: 0, format }
+    }
+    /// The model format of the bytes read.
+    pub fn format(&self) -> u32 {
+        self.format
     }
     fn take(&mut self, n: usize) -> Result<&'a [u8], ReadError> {
         if self.bytes.len() - self.pos < n {
@@ -107,8 +132,88 @@ impl<'a> Reader<'a> {
         let n = self.count(4)?;
         (0..n).map(|_| self.str()).collect()
     }
+    /// An unsigned LEB128 varint (at most 10 bytes, the value fitting in 64 bits).
+    pub fn varint(&mut self) -> Result<u64, ReadError> {
+        let mut v = 0u64;
+        for i in 0..10 {
+            let b = self.u8()?;
+            let bits = u64::from(b & 0x7f);
+            if i == 9 && bits > 1 {
+                return Err(format!("model corrupt: varint over 64 bits at offset {}", self.pos));
+            }
+            v |= bits << (7 * i);
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(format!("model corrupt: varint over 10 bytes at offset {}", self.pos))
+    }
+    /// A section written by [`Writer::section`]: a reader over its bytes (same format).
+    pub fn section(&mut self) -> Result<Reader<'a>, ReadError> {
+        let n = self.u64()?;
+        if n > (self.bytes.len() - self.pos) as u64 {
+            return Err(format!(
+                "model truncated: a section of {n} bytes at offset {}, {} left",
+                self.pos,
+                self.bytes.len() - self.pos
+            ));
+        }
+        let b = self.take(n as usize)?;
+        Ok(Reader::with_format(b, self.format))
+    }
+    /// Number of bytes not read yet.
+    pub fn left(&self) -> usize {
+        self.bytes.len() - self.pos
+    }
     /// Whether everything was read.
     pub fn at_end(&self) -> bool {
         self.pos == self.bytes.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_round_trip_and_bad_ones_are_errors() {
+        let values = [0u64, 1, 127, 128, 300, 16_383, 16_384, u32::MAX as u64, u64::MAX];
+        let mut w = Writer::default();
+        for v in values {
+            w.varint(v);
+        }
+        // One byte up to 127, two from 128, ten for the largest.
+        assert_eq!(w.buf.len(), 1 + 1 + 1 + 2 + 2 + 2 + 3 + 5 + 10);
+        let mut r = Reader::new(&w.buf);
+        for v in values {
+            assert_eq!(r.varint().unwrap(), v);
+        }
+        assert!(r.at_end());
+        // Negatives: cut short, eleven bytes, a tenth byte with more than one bit.
+        for bad in [
+            &[0x80u8][..],
+            &[0xff; 11][..],
+            &[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02][..],
+        ] {
+            assert!(Reader::new(bad).varint().is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn sections_are_bounded() {
+        let mut w = Writer::default();
+        w.section(b"abc");
+        w.u8(7);
+        let mut r = Reader::new(&w.buf);
+        let mut s = r.section().unwrap();
+        assert_eq!((s.u8().unwrap(), s.u8().unwrap(), s.u8().unwrap()), (b'a', b'b', b'c'));
+        assert!(s.u8().is_err(), "a section ends where its length says");
+        assert_eq!(r.u8().unwrap(), 7);
+        // Negatives: a length past the end, a cut length.
+        let mut long = Writer::default();
+        long.u64(4);
+        long.u8(1);
+        assert!(Reader::new(&long.buf).section().is_err());
+        assert!(Reader::new(&[3, 0, 0]).section().is_err());
     }
 }

@@ -1,5 +1,14 @@
 //! A syntax model: tokenizer data, tagger, lemmatizer and parser for one treebank, in one
 //! binary blob with a versioned header.
+//!
+//! Format 3: the magic `TGSYNTAX`, the format (u32), the length of the body (u64), then the
+//! body packed with DEFLATE in a zlib stream (its Adler-32 checksum is checked on reading).
+//! The body is the treebank name, the tokenizer, the tagger, the lemmatizer and the parser,
+//! each as its `write` lays it out; the weights column by column ([`Weights::write`]).
+//! Format 2 was the same body unpacked, with the weights row by row; the feature `train`
+//! still reads it, to convert a model ([`Model::from_format2_bytes`]).
+//!
+//! [`Weights::write`]: crate::perceptron::Weights::write
 
 use crate::binio::{ReadError, Reader, Writer};
 use crate::lemma::Lemmatizer;
@@ -11,7 +20,10 @@ use crate::{hash, ParsedSentence, ParsedWord};
 
 const MAGIC: &[u8; 8] = b"TGSYNTAX";
 /// Version of the binary layout.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
+/// The DEFLATE level the body is packed with (miniz_oxide's highest); fixed, so that the
+/// same model gives the same bytes.
+const LEVEL: u8 = 10;
 
 /// A complete model.
 #[derive(Debug, Clone)]
@@ -28,17 +40,54 @@ pub struct Model {
     pub parser: Parser,
 }
 
+/// The format number of a model's bytes, after checking the magic.
+fn format_of(bytes: &[u8]) -> Result<u32, ReadError> {
+    if bytes.len() < 12 || &bytes[..8] != MAGIC {
+        return Err("not a tempograph syntax model (bad magic)".into());
+    }
+    Reader::new(&bytes[8..12]).u32()
+}
+
 impl Model {
-    /// Reads a model.
+    /// Reads a model of the current format. A model of another format, a truncated or
+    /// damaged one is an error that says so, never a panic.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ReadError> {
-        if bytes.len() < 12 || &bytes[..8] != MAGIC {
-            return Err("not a tempograph syntax model (bad magic)".into());
-        }
-        let mut r = Reader::new(&bytes[8..]);
-        let v = r.u32()?;
+        let v = format_of(bytes)?;
         if v != FORMAT {
-            return Err(format!("syntax model format {v}, this build reads {FORMAT}"));
+            let how = if v == 2 {
+                " (convert it with `train-syntax --convert`, see docs/SYNTAX.md)"
+            } else {
+                ""
+            };
+            return Err(format!("syntax model format {v}, this build reads {FORMAT}{how}"));
         }
+        let mut r = Reader::new(&bytes[12..]);
+        let len = r.u64()?;
+        let packed = &bytes[20..];
+        let body =
+            miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(packed, usize::try_from(len).unwrap_or(usize::MAX))
+                .map_err(|e| format!("model corrupt: the packed body does not unpack ({:?})", e.status))?;
+        if body.len() as u64 != len {
+            return Err(format!(
+                "model corrupt: the body unpacks to {} bytes, its header says {len}",
+                body.len()
+            ));
+        }
+        Self::read_body(Reader::new(&body))
+    }
+
+    /// Reads a model of format 2 (unpacked, weights row by row), to convert it: its
+    /// [`Model::to_bytes`] is the same model in the current format.
+    #[cfg(feature = "train")]
+    pub fn from_format2_bytes(bytes: &[u8]) -> Result<Model, ReadError> {
+        let v = format_of(bytes)?;
+        if v != 2 {
+            return Err(format!("syntax model format {v}, expected format 2"));
+        }
+        Self::read_body(Reader::with_format(&bytes[12..], 2))
+    }
+
+    fn read_body(mut r: Reader<'_>) -> Result<Model, ReadError> {
         let treebank = r.str()?;
         let tokenizer = Tokenizer::read(&mut r)?;
         let tagger = Tagger::read(&mut r)?;
@@ -56,16 +105,27 @@ impl Model {
         })
     }
 
-    /// Writes the model.
-    pub fn to_bytes(&self) -> Vec<u8> {
+    /// The model's body unpacked (what [`Model::to_bytes`] packs); two models with the same
+    /// body score, tag and parse alike.
+    pub fn body(&self) -> Vec<u8> {
         let mut w = Writer::default();
-        w.buf.extend_from_slice(MAGIC);
-        w.u32(FORMAT);
         w.str(&self.treebank);
         self.tokenizer.write(&mut w);
         self.tagger.write(&mut w);
         self.lemmatizer.write(&mut w);
         self.parser.write(&mut w);
+        w.buf
+    }
+
+    /// Writes the model in the current format.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let body = self.body();
+        let mut w = Writer::default();
+        w.buf.extend_from_slice(MAGIC);
+        w.u32(FORMAT);
+        w.u64(body.len() as u64);
+        w.buf
+            .extend_from_slice(&miniz_oxide::deflate::compress_to_vec_zlib(&body, LEVEL));
         w.buf
     }
 

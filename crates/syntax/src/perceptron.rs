@@ -272,32 +272,95 @@ impl Weights {
         w
     }
 
-    /// Writes the weights, rows in key order (deterministic bytes). Keys are stored as 32
-    /// bits (see [`short_key`]), classes as one byte when there are at most 256, and
-    /// weights as their 16-bit numbers with the table's scale.
+    /// Writes the weights (format 3), rows in key order (deterministic bytes), column by
+    /// column so that like bytes stand together for the compressor that packs the model
+    /// ([`crate::model`]): after the class count, the scale and the number of rows, five
+    /// sections: the 32-bit keys (see [`short_key`]) as varint gaps from the previous key
+    /// (the first from 0), the row lengths as varints, every weight's class (one byte when
+    /// there are at most 256 classes, else two), and the weights' 16-bit numbers, low bytes
+    /// then high bytes. Nothing is rounded: the numbers are those the table scores with.
     pub fn write(&self, out: &mut Writer) {
         out.u32(self.classes as u32);
         out.f32(self.scale.max(f32::MIN_POSITIVE / 32767.0));
         let wide = self.classes > 256;
         let rows = self.sorted_rows();
         out.u32(rows.len() as u32);
+        let (mut keys, mut lens, mut classes) = (Writer::default(), Writer::default(), Writer::default());
+        let (mut low, mut high) = (Writer::default(), Writer::default());
+        let mut prev = 0u32;
         for (k, row) in rows {
-            out.u32(k);
-            out.u16(row.len() as u16);
+            keys.varint(u64::from(k - prev));
+            prev = k;
+            lens.varint(row.len() as u64);
             for e in row {
                 if wide {
-                    out.u16(e.class);
+                    classes.u16(e.class);
                 } else {
-                    out.u8(e.class as u8);
+                    classes.u8(e.class as u8);
                 }
-                out.u16(e.q as u16);
+                let [lo, hi] = (e.q as u16).to_le_bytes();
+                low.u8(lo);
+                high.u8(hi);
             }
+        }
+        for section in [keys, lens, classes, low, high] {
+            out.section(&section.buf);
         }
     }
 
     /// Reads weights written by [`Weights::write`], straight into the table (no
-    /// allocation per row: loading is part of every `build`).
+    /// allocation per row: loading is part of every `build`). With the feature `train`, a
+    /// reader of format 2 ([`crate::model::Model::from_format2_bytes`]) reads that format's
+    /// row-by-row layout.
     pub fn read(r: &mut Reader<'_>) -> Result<Self, ReadError> {
+        #[cfg(feature = "train")]
+        if r.format() == 2 {
+            return Self::read_format2(r);
+        }
+        let classes = r.u32()? as usize;
+        let scale = r.f32()?;
+        let n = r.u32()? as usize;
+        let wide = classes > 256;
+        let (mut keys, mut lens, mut cls) = (r.section()?, r.section()?, r.section()?);
+        let (mut low, mut high) = (r.section()?, r.section()?);
+        if n > keys.left() {
+            return Err(format!("model corrupt: {n} rows, {} bytes of keys", keys.left()));
+        }
+        let mut w = Self::with_rows(classes, n, low.left(), scale);
+        let mut key = 0u64;
+        for i in 0..n {
+            let gap = keys.varint()?;
+            key = key.saturating_add(gap);
+            if (i > 0 && gap == 0) || key > u64::from(u32::MAX) {
+                return Err(format!("model corrupt: feature key {i} out of order or range"));
+            }
+            let l = lens.varint()?;
+            if l == 0 || l > u64::from(u16::MAX) {
+                return Err(format!("model corrupt: a row of {l} weights"));
+            }
+            let start = w.entries.len() as u32;
+            w.entries.push(Entry { class: l as u16, q: 0 });
+            for _ in 0..l {
+                let c = if wide { cls.u16()? } else { u16::from(cls.u8()?) };
+                if c as usize >= classes {
+                    return Err(format!("model corrupt: class {c} of {classes}"));
+                }
+                let q = u16::from_le_bytes([low.u8()?, high.u8()?]) as i16;
+                w.entries.push(Entry { class: c, q });
+            }
+            w.place(key as u32, start);
+        }
+        if [&keys, &lens, &cls, &low, &high].iter().any(|s| !s.at_end()) {
+            return Err("model corrupt: weight sections longer than their rows".into());
+        }
+        Ok(w)
+    }
+
+    /// Reads the weights of a format-2 model: per row, its 32-bit key, its length (u16),
+    /// then (class, 16-bit number) pairs. Only for converting such a model
+    /// (`train-syntax --convert`).
+    #[cfg(feature = "train")]
+    fn read_format2(r: &mut Reader<'_>) -> Result<Self, ReadError> {
         let classes = r.u32()? as usize;
         let scale = r.f32()?;
         let wide = classes > 256;

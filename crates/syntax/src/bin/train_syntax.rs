@@ -6,6 +6,12 @@
 //!     --dev ../shared/corpora/ud/en_ewt/dev.conllu \
 //!     --treebank UD_English-EWT --out models/en/ud-ewt
 //! ```
+//!
+//! `--convert DIR [--dev FILE.conllu]` converts the format-2 `DIR/model.bin` to the current
+//! format without retraining: it checks that the new file reads back to the same model and,
+//! with `--dev`, that every sentence of the file parses the same with both (gold tokens and
+//! raw text), then rewrites the model and its manifest's size, sha256 and format and adds a
+//! dated `converted` note under `[training]`.
 
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -13,6 +19,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 use tempograph_syntax::format;
 use tempograph_syntax::train::{self, Settings};
+use tempograph_syntax::Model;
 
 struct Args {
     train: PathBuf,
@@ -23,7 +30,8 @@ struct Args {
 }
 
 const USAGE: &str = "usage: train-syntax --train FILE.conllu [--dev FILE.conllu] --out DIR --treebank NAME \
-[--seed N] [--tagger-epochs N] [--parser-epochs N] [--folds N] [--min-count N] [--min-weight F] [--stacked]";
+[--seed N] [--tagger-epochs N] [--parser-epochs N] [--folds N] [--min-count N] [--min-weight F] [--stacked]\n\
+       train-syntax --convert DIR [--dev FILE.conllu]";
 
 fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
@@ -91,7 +99,128 @@ fn corpus_entry(path: &Path, role: &str, sentences: usize, words: usize) -> Resu
     ))
 }
 
+/// The `--convert DIR [--dev FILE]` form of the command line, if it is that.
+fn convert_args() -> Result<Option<(PathBuf, Option<PathBuf>)>, String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if !args.iter().any(|a| a == "--convert") {
+        return Ok(None);
+    }
+    let (mut dir, mut dev) = (None, None);
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        let val = it.next().ok_or_else(|| format!("{a} needs a value\n{USAGE}"))?;
+        match a.as_str() {
+            "--convert" => dir = Some(PathBuf::from(val)),
+            "--dev" => dev = Some(PathBuf::from(val)),
+            _ => return Err(format!("{a:?} does not go with --convert\n{USAGE}")),
+        }
+    }
+    Ok(dir.map(|d| (d, dev)))
+}
+
+/// Converts `dir/model.bin` from format 2 to the current format (see the module docs).
+fn convert(dir: &Path, dev: Option<&Path>) -> Result<(), String> {
+    let model_path = dir.join("model.bin");
+    let manifest_path = dir.join("manifest.toml");
+    let old = std::fs::read(&model_path).map_err(|e| format!("{}: {e}", model_path.display()))?;
+    let manifest = std::fs::read_to_string(&manifest_path).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    let model = Model::from_format2_bytes(&old).map_err(|e| format!("{}: {e}", model_path.display()))?;
+    let bytes = model.to_bytes();
+    let back = Model::from_bytes(&bytes)?;
+    if back.body() != model.body() {
+        return Err("the converted model does not read back to the same model".into());
+    }
+    let mut checked = String::from("the new file reads back to the same tables");
+    if let Some(dev) = dev {
+        let sentences = train::read(dev)?;
+        let (mut words, mut texts) = (0, 0);
+        for s in &sentences {
+            let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+            if model.analyze(&forms) != back.analyze(&forms) {
+                return Err(format!(
+                    "{}:{}: parsed differently after conversion",
+                    dev.display(),
+                    s.line
+                ));
+            }
+            words += forms.len();
+            if let Some(t) = s.text() {
+                if model.parse_text(t) != back.parse_text(t) {
+                    return Err(format!("{}:{}: raw text parsed differently", dev.display(), s.line));
+                }
+                texts += 1;
+            }
+        }
+        let name = dev
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        checked.push_str(&format!(
+            "; {name}: {} sentences ({words} words) parse identically from gold tokens, {texts} from raw text",
+            sentences.len()
+        ));
+    }
+    let note = format!(
+        "converted = \"{}: format 2 to {} by `train-syntax --convert`, not retrained, from model.bin sha256 {} \
+         ({} bytes); code_revision is the code that trained it; checked: {checked}\"",
+        today(),
+        tempograph_syntax::model::FORMAT,
+        sha256(&old),
+        old.len()
+    );
+    let mut out = String::new();
+    let mut section = "";
+    for line in manifest.lines() {
+        if line.starts_with('[') {
+            section = line;
+        }
+        let key = line.split(" = ").next().unwrap_or("");
+        match (section, key) {
+            ("[model]", "bytes") => out.push_str(&format!("bytes = {}", bytes.len())),
+            ("[model]", "sha256") => out.push_str(&format!("sha256 = \"{}\"", sha256(&bytes))),
+            ("[model]", "format") => out.push_str(&format!("format = {}", tempograph_syntax::model::FORMAT)),
+            ("[training]", "converted") => continue,
+            _ => out.push_str(line),
+        }
+        out.push('\n');
+        if section == "[training]" && key == "code_revision" {
+            out.push_str(&note);
+            out.push('\n');
+        }
+    }
+    write_atomic(&model_path, &bytes)?;
+    write_atomic(&manifest_path, out.as_bytes())?;
+    eprintln!(
+        "converted {}: {} bytes (format 2) to {} bytes; {checked}",
+        model_path.display(),
+        old.len(),
+        bytes.len()
+    );
+    Ok(())
+}
+
+/// Today's date (UTC), `YYYY-MM-DD`.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 fn run() -> Result<(), String> {
+    if let Some((dir, dev)) = convert_args()? {
+        return convert(&dir, dev.as_deref());
+    }
     let a = parse_args()?;
     // The revision of the code that trains: read before training (a commit made meanwhile
     // is not this model's).
