@@ -165,7 +165,7 @@ fn a_corrupt_model_is_an_error_not_a_panic() {
     }
     // (what is changed, the change, what the error says)
     type Change = fn(&mut Vec<u8>);
-    let cases: [(&str, Change, &str); 7] = [
+    let cases: [(&str, Change, &str); 8] = [
         ("magic", |b| b[0] = b'X', "bad magic"),
         (
             "format 2, the old layout",
@@ -173,7 +173,12 @@ fn a_corrupt_model_is_an_error_not_a_panic() {
             "format 2, this build reads 3 (convert it",
         ),
         ("an unknown format", |b| b[8] = 9, "format 9, this build reads 3"),
-        ("the body's length", |b| b[12] ^= 1, "its header says"),
+        (
+            "the body's length, one less",
+            |b| b[12] ^= 1,
+            "unpacks to more than the",
+        ),
+        ("the body's length, 256 more", |b| b[13] ^= 1, "its header says"),
         ("a byte of the packed body", |b| b[1000] ^= 0x10, "model corrupt"),
         (
             "a byte near its end",

@@ -64,9 +64,14 @@ impl Model {
         let mut r = Reader::new(&bytes[12..]);
         let len = r.u64()?;
         let packed = &bytes[20..];
-        let body =
-            miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(packed, usize::try_from(len).unwrap_or(usize::MAX))
-                .map_err(|e| format!("model corrupt: the packed body does not unpack ({:?})", e.status))?;
+        let limit = usize::try_from(len).unwrap_or(usize::MAX);
+        let body = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(packed, limit).map_err(|e| {
+            if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput {
+                format!("model corrupt: the body unpacks to more than the {len} bytes its header says")
+            } else {
+                format!("model corrupt: the packed body does not unpack ({:?})", e.status)
+            }
+        })?;
         if body.len() as u64 != len {
             return Err(format!(
                 "model corrupt: the body unpacks to {} bytes, its header says {len}",

@@ -234,6 +234,7 @@ impl Weights {
 
     /// Adds the row of key `k` (its entries already pushed from `start` on, after its
     /// header). A key added twice keeps its last row.
+    #[inline]
     fn place(&mut self, k: u32, start: u32) {
         let mut i = self.home(k);
         while self.slots[i].start != EMPTY && self.slots[i].key != k {
@@ -327,6 +328,9 @@ impl Weights {
             return Err(format!("model corrupt: {n} rows, {} bytes of keys", keys.left()));
         }
         let mut w = Self::with_rows(classes, n, low.left(), scale);
+        // (key, row start) of every row, placed in the table once all are read, a few
+        // slots fetched ahead so that the cache misses overlap.
+        let mut placed: Vec<(u32, u32)> = Vec::with_capacity(n);
         let mut key = 0u64;
         for i in 0..n {
             let gap = keys.varint()?;
@@ -348,7 +352,14 @@ impl Weights {
                 let q = u16::from_le_bytes([low.u8()?, high.u8()?]) as i16;
                 w.entries.push(Entry { class: c, q });
             }
-            w.place(key as u32, start);
+            placed.push((key as u32, start));
+        }
+        const AHEAD: usize = 16;
+        for (i, &(k, start)) in placed.iter().enumerate() {
+            if let Some(&(next, _)) = placed.get(i + AHEAD) {
+                prefetch(&w.slots[w.home(next)]);
+            }
+            w.place(k, start);
         }
         if [&keys, &lens, &cls, &low, &high].iter().any(|s| !s.at_end()) {
             return Err("model corrupt: weight sections longer than their rows".into());
