@@ -161,8 +161,9 @@ fn convert(dir: &Path, dev: Option<&Path>) -> Result<(), String> {
         ));
     }
     let note = format!(
-        "converted = \"{}: format 2 to {} by `train-syntax --convert`, not retrained, from model.bin sha256 {} \
+        "{} = \"{}: format 2 to {} by `train-syntax --convert`, not retrained, from model.bin sha256 {} \
          ({} bytes); code_revision is the code that trained it; checked: {checked}\"",
+        format::KEY_CONVERTED,
         today(),
         tempograph_syntax::model::FORMAT,
         sha256(&old),
@@ -176,10 +177,10 @@ fn convert(dir: &Path, dev: Option<&Path>) -> Result<(), String> {
         }
         let key = line.split(" = ").next().unwrap_or("");
         match (section, key) {
-            ("[model]", "bytes") => out.push_str(&format!("bytes = {}", bytes.len())),
+            ("[model]", format::KEY_BYTES) => out.push_str(&format!("{key} = {}", bytes.len())),
             ("[model]", "sha256") => out.push_str(&format!("sha256 = \"{}\"", sha256(&bytes))),
-            ("[model]", "format") => out.push_str(&format!("format = {}", tempograph_syntax::model::FORMAT)),
-            ("[training]", "converted") => continue,
+            ("[model]", format::KEY_FORMAT) => out.push_str(&format!("{key} = {}", tempograph_syntax::model::FORMAT)),
+            ("[training]", format::KEY_CONVERTED) => continue,
             _ => out.push_str(line),
         }
         out.push('\n');

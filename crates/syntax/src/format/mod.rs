@@ -10,3 +10,10 @@ pub const DEV: &str = "dev";
 pub const GIT: &str = "git";
 /// The revision recorded when the program gives none.
 pub const UNKNOWN_REVISION: &str = "unknown";
+/// The key of a model's size in its manifest's `[model]` table (`train-syntax --convert`
+/// rewrites it).
+pub const KEY_BYTES: &str = "bytes";
+/// The key of a model's format number in the `[model]` table (rewritten on conversion).
+pub const KEY_FORMAT: &str = "format";
+/// The key of the dated note `train-syntax --convert` adds under `[training]`.
+pub const KEY_CONVERTED: &str = "converted";
