@@ -30,7 +30,10 @@ pub mod de;
 pub mod en;
 pub mod engine;
 pub mod signal;
+pub mod stage;
 pub mod text;
+
+pub use stage::{Endings, EventWords};
 
 /// The crate under the name the library's other crates know it by (`crate::lang::...`, as
 /// when it was the module `tempograph::lang`).
@@ -87,6 +90,24 @@ pub trait Language: Send + Sync + 'static {
     /// today`, `"…," Smith said on Monday`), read by `crate::timex::reference`. A language
     /// without them keeps every `today` on the publication date.
     fn reference_cues(&self) -> Option<&'static ReferenceCues> {
+        None
+    }
+
+    /// The words of the event and link stages ([`EventWords`]): the event tagger's lists, the
+    /// verb group, labels, the merger, the timeline assembly and the temporal signals. `None`
+    /// for a language without an event package: its documents get their temporal expressions
+    /// and no events (and so no relations); nothing panics.
+    fn events(&self) -> Option<&'static EventWords> {
+        None
+    }
+
+    /// The lower-case words a dateline or byline may hold besides dates (`posted`, `gmt`).
+    fn dateline_words(&self) -> &[&'static str] {
+        &[]
+    }
+
+    /// The words for a TIMEX3 part of the day (`MO` → `morning`), as a date label writes it.
+    fn part_of_day(&self, _code: &str) -> Option<&'static str> {
         None
     }
 }
