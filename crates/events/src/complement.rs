@@ -77,7 +77,14 @@ pub fn refine_classes(words: &EventWords, text: &str, analysis: &Analysis, event
 
 /// Is there a complement cue or an event among the first [`COMPLEMENT_WINDOW`] words of the
 /// clause from token `first` (exclusive `end` of the sentence)?
-fn has_complement(ew: &EventWords, text: &str, analysis: &Analysis, first: usize, end: usize, starts: &[usize]) -> bool {
+fn has_complement(
+    ew: &EventWords,
+    text: &str,
+    analysis: &Analysis,
+    first: usize,
+    end: usize,
+    starts: &[usize],
+) -> bool {
     let toks = &analysis.tokens;
     let mut words = 0;
     for k in first..end {

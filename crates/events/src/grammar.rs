@@ -146,7 +146,11 @@ impl<'a> Context<'a> {
         {
             return false;
         }
-        if self.words.modals.contains(&p) || self.words.do_words.contains(&p) || p == self.words.infinitive_marker || self.words.subjects.contains(&p) {
+        if self.words.modals.contains(&p)
+            || self.words.do_words.contains(&p)
+            || p == self.words.infinitive_marker
+            || self.words.subjects.contains(&p)
+        {
             return true;
         }
         // "a player which mimics the iPhone", "a strip that wraps around": a third-person
@@ -161,7 +165,9 @@ impl<'a> Context<'a> {
             return true;
         }
         (self.words.be.contains(&p) || self.words.have.contains(&p))
-            && (w.ends_with(self.words.ending.ed) || w.ends_with(self.words.ending.ing) || w.ends_with(self.words.ending.en))
+            && (w.ends_with(self.words.ending.ed)
+                || w.ends_with(self.words.ending.ing)
+                || w.ends_with(self.words.ending.en))
     }
 
     /// The token is followed by a word that opens an object or an adjunct: a determiner, an
@@ -224,7 +230,8 @@ impl<'a> Context<'a> {
             if w.ends_with(self.words.ending.ed) || lex.verb_exception(&w).is_some_and(|l| l != w) {
                 return false;
             }
-            return self.words.determiners.contains(&p.as_str()) || (p == "s" && self.is_clitic(j) && !self.clitic_is_verb(j));
+            return self.words.determiners.contains(&p.as_str())
+                || (p == "s" && self.is_clitic(j) && !self.clitic_is_verb(j));
         }
         if self.words.ordinal_adverbs.contains(&p.as_str()) && self.past_form() {
             // "the crew that first crossed the Arctic": an adverb, unless a determiner
@@ -314,9 +321,11 @@ impl Context<'_> {
                 continue;
             }
             // A plural before the form makes it a verb: "new reports suggest", "people want".
-            let plural =
-                (p.ends_with('s') && !p.ends_with(self.words.ending.ss) && !p.ends_with(self.words.ending.us) && !p.ends_with(self.words.ending.is))
-                    || self.words.plural_nouns.contains(&p.as_str());
+            let plural = (p.ends_with('s')
+                && !p.ends_with(self.words.ending.ss)
+                && !p.ends_with(self.words.ending.us)
+                && !p.ends_with(self.words.ending.is))
+                || self.words.plural_nouns.contains(&p.as_str());
             if !noun_modifier(self.words, &p) || plural || lower_modifiers >= 2 {
                 return false;
             }
@@ -338,7 +347,10 @@ impl Context<'_> {
         // Gerunds and participles take objects or modify as adjectives (`extending
         // membership`, `a failed attempt`); plurals rarely modify (`rallies almost daily`).
         let w = self.lower(self.i);
-        if w.ends_with(self.words.ending.ing) || w.ends_with(self.words.ending.ed) || (w.ends_with('s') && !w.ends_with(self.words.ending.ss)) {
+        if w.ends_with(self.words.ending.ing)
+            || w.ends_with(self.words.ending.ed)
+            || (w.ends_with('s') && !w.ends_with(self.words.ending.ss))
+        {
             return false;
         }
         let next = self.word(n);
@@ -364,7 +376,8 @@ impl Context<'_> {
     pub fn past_after_subject(&self) -> bool {
         let w = self.lower(self.i);
         let lex = Lexicon::builtin();
-        let past = (w.ends_with(self.words.ending.ed) && super::morph::verb_lemma(self.words, lex, &w).is_some_and(|l| l != w))
+        let past = (w.ends_with(self.words.ending.ed)
+            && super::morph::verb_lemma(self.words, lex, &w).is_some_and(|l| l != w))
             || lex.verb_exception(&w).is_some_and(|l| l != w);
         if !past || w.ends_with(self.words.ending.ing) {
             return false;
@@ -429,7 +442,9 @@ impl Context<'_> {
         let bare_object = self.is_word(n)
             && !(name_before && demonym(self.i - 1))
             && (self.words.object_adjectives.contains(&nl.as_str())
-                || noun_modifier(self.words, &nl) && !nl.ends_with('s') && super::morph::verb_lemma(self.words, lex, &nl).is_none());
+                || noun_modifier(self.words, &nl)
+                    && !nl.ends_with('s')
+                    && super::morph::verb_lemma(self.words, lex, &nl).is_none());
         self.words.object_cues.contains(&nl.as_str())
             || bare_object
             || next.chars().any(char::is_uppercase)
@@ -470,7 +485,9 @@ impl Context<'_> {
         if self.word(subj).chars().next().is_some_and(char::is_uppercase) || !noun_modifier(self.words, &sw) {
             return false;
         }
-        before.take(2).any(|k| self.words.determiners.contains(&self.lower(k).as_str()))
+        before
+            .take(2)
+            .any(|k| self.words.determiners.contains(&self.lower(k).as_str()))
     }
 }
 
@@ -582,7 +599,8 @@ pub fn is_auxiliary_use(ctx: &Context) -> bool {
                 || (super::lexicon::Lexicon::builtin().verb_exception(&next).is_some()
                     && !next.ends_with(ctx.words.ending.ing));
         }
-        return super::lexicon::Lexicon::builtin().verb(&next).is_some() && !ctx.words.determiners.contains(&next.as_str());
+        return super::lexicon::Lexicon::builtin().verb(&next).is_some()
+            && !ctx.words.determiners.contains(&next.as_str());
     }
     false
 }
@@ -625,7 +643,9 @@ pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
             chain.push(ctx.words.clitic_s_verb.into());
             continue;
         }
-        let aux = ctx.words.be.contains(&w.as_str()) || ctx.words.have.contains(&w.as_str()) || ctx.words.do_words.contains(&w.as_str());
+        let aux = ctx.words.be.contains(&w.as_str())
+            || ctx.words.have.contains(&w.as_str())
+            || ctx.words.do_words.contains(&w.as_str());
         if aux || ctx.words.modals.contains(&w.as_str()) || w == ctx.words.infinitive_marker {
             chain.push(w);
             continue;
@@ -689,7 +709,9 @@ pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
     };
     match first {
         Some(m) if ctx.words.future_auxiliaries.contains(&m) => tense = Tense::Future,
-        Some(m) if ctx.words.modals.contains(&m) => modality = Some(ctx.words.modal_forms.find(m).map_or(m, String::as_str).to_string()),
+        Some(m) if ctx.words.modals.contains(&m) => {
+            modality = Some(ctx.words.modal_forms.find(m).map_or(m, String::as_str).to_string())
+        }
         Some(m) if m == ctx.words.infinitive_marker => tense = Tense::Infinitive,
         Some(m) if ctx.words.present_auxiliaries.contains(&m) => tense = Tense::Present,
         Some(m) if ctx.words.past_auxiliaries.contains(&m) => tense = Tense::Past,

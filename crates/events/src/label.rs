@@ -281,8 +281,8 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
         if base(w) == "nsubj" {
             if let Some(h) = d.parse.head(s, w) {
                 let place = children(h).find(|&c| base(c) == "obj" && lemma(c) == d.words.take_place[1]);
-                let happen =
-                    d.words.happen_verbs.contains(&lemma(h).as_str()) || (lemma(h) == d.words.take_place[0] && place.is_some());
+                let happen = d.words.happen_verbs.contains(&lemma(h).as_str())
+                    || (lemma(h) == d.words.take_place[0] && place.is_some());
                 if happen {
                     keep[h] = true;
                     for c in children(h) {
@@ -565,7 +565,9 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     }
     // A personal pronoun subject ("He resigned") reads as its antecedent when the paragraph
     // names one person clearly ("Jobs resigned").
-    if let Some(sb) = subject.filter(|&sb| ws[sb].upos == "PRON" && d.words.person_pronouns.contains(&lemma(sb).as_str())) {
+    if let Some(sb) =
+        subject.filter(|&sb| ws[sb].upos == "PRON" && d.words.person_pronouns.contains(&lemma(sb).as_str()))
+    {
         if let (Some(name), Some(rest)) = (antecedent(d, s, ws[sb].start), out.strip_prefix(ws[sb].form.as_str())) {
             if rest.starts_with(' ') {
                 out = format!("{name}{rest}");
@@ -663,7 +665,8 @@ fn close_names(d: &Doc, ws: &[crate::syntax::ParsedWord], keep: &mut [bool]) {
     let upper = |i: usize| ws[i].form.chars().next().is_some_and(char::is_uppercase);
     // A capitalised word that is a name: not the sentence's first word unless tagged one.
     let cap = |i: usize| (i > 0 || ws[i].upos == "PROPN") && upper(i) && !d.span_in_timex(ws[i].start, ws[i].end);
-    let amount = |i: usize| matches!(ws[i].upos.as_str(), "NUM" | "SYM") || d.words.amount_words.contains(&ws[i].form.as_str());
+    let amount =
+        |i: usize| matches!(ws[i].upos.as_str(), "NUM" | "SYM") || d.words.amount_words.contains(&ws[i].form.as_str());
     let glued = |a: usize, b: usize| ws[a].end == ws[b].start && ws[a].start != ws[b].start;
     for _ in 0..n {
         let mut changed = false;
@@ -849,7 +852,9 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
             let mut n = 0;
             while j > sent.tokens.start
                 && toks[j - 1].kind == TokenKind::Word
-                && (n < 3 || capital(j - 1) && (capital(j) || toks[j].text(text) == a.words.of_word) || of_in_name(j - 1))
+                && (n < 3
+                    || capital(j - 1) && (capital(j) || toks[j].text(text) == a.words.of_word)
+                    || of_in_name(j - 1))
             {
                 j -= 1;
                 n += 1;
@@ -921,7 +926,9 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
         && counted(&toks[hi])
         && !in_timex(&toks[hi - 1])
         && (toks[hi - 1].kind == TokenKind::Number
-            || a.words.scale_words.contains(&toks[hi - 1].text(text).to_ascii_lowercase().as_str()))
+            || a.words
+                .scale_words
+                .contains(&toks[hi - 1].text(text).to_ascii_lowercase().as_str()))
     {
         hi += 1;
         extra += 1;
@@ -964,7 +971,11 @@ fn first_name(a: &Doc, sent: &crate::text::Sentence, k: usize) -> Option<String>
         }
         let capital = capitalised(t, text);
         let initial = run.last().is_some_and(|&j| j + 1 == i) && w == "." && toks[i - 1].span.len() == 1;
-        if depth == 0 && (capital || initial) && !in_timex(t) && !(run.is_empty() && a.words.sentence_openers.contains(&w)) {
+        if depth == 0
+            && (capital || initial)
+            && !in_timex(t)
+            && !(run.is_empty() && a.words.sentence_openers.contains(&w))
+        {
             if run.last().is_some_and(|&j| j + 1 != i) {
                 break;
             }

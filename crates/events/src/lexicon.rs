@@ -281,7 +281,8 @@ mod tests {
     fn class_lemmas_are_timeml_classes() {
         let words = EventWords::english();
         assert_eq!(words.class_lemmas.check(), Vec::<String>::new());
-        let bad: Vec<&str> = words.class_lemmas
+        let bad: Vec<&str> = words
+            .class_lemmas
             .iter()
             .filter(|(_, c)| EventClass::from_timeml(c).is_none())
             .map(|(w, _)| *w)

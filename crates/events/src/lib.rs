@@ -76,7 +76,8 @@ impl Event {
     /// want). Task B output keeps every event; this is for consumers that want the
     /// happenings, not the telling.
     pub fn salient(&self, words: &EventWords) -> bool {
-        self.class != EventClass::Reporting && !(self.pos == Pos::Verb && words.light_verbs.contains(&self.lemma.as_str()))
+        self.class != EventClass::Reporting
+            && !(self.pos == Pos::Verb && words.light_verbs.contains(&self.lemma.as_str()))
     }
 }
 
@@ -292,8 +293,10 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
     // with a homograph's (in TBAQ `won` is mostly the Korean currency): between a subject
     // and the object it opens it is the verb ("The party won the election"). Other
     // irregular pasts keep their counts (they are not mixed).
-    let irregular_transitive =
-        subject_past && grammar::is_modal_form(ctx.words, lower) && lex.verb_exception(lower).is_some() && ctx.opens_object();
+    let irregular_transitive = subject_past
+        && grammar::is_modal_form(ctx.words, lower)
+        && lex.verb_exception(lower).is_some()
+        && ctx.opens_object();
     let (is_event, pos_hint) = match stats {
         Some(s) if subject_past && s.occurrences < SPARSE_OCCURRENCES || irregular_transitive => {
             (true, Some(Pos::Verb))
@@ -340,7 +343,13 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
 }
 
 /// The lemma and class of a form decided to be an event with part of speech `pos`.
-fn decided(words: &EventWords, lex: &Lexicon, lower: &str, pos: Pos, stats: Option<&lexicon::FormStats>) -> Option<Decision> {
+fn decided(
+    words: &EventWords,
+    lex: &Lexicon,
+    lower: &str,
+    pos: Pos,
+    stats: Option<&lexicon::FormStats>,
+) -> Option<Decision> {
     let lemma = match pos {
         Pos::Verb => morph::verb_lemma(words, lex, lower).unwrap_or_else(|| lower.to_string()),
         Pos::Noun => morph::noun_lemma(words, lex, lower),

@@ -56,7 +56,9 @@ fn in_opening_condition(d: &Doc, e: &Event) -> bool {
     let comma = |k: usize| toks[k].text(d.text) == ",";
     at > first
         && at < sent.tokens.end
-        && d.words.conditionals.contains(&toks[first].text(d.text).to_ascii_lowercase().as_str())
+        && d.words
+            .conditionals
+            .contains(&toks[first].text(d.text).to_ascii_lowercase().as_str())
         && !(first..at).any(comma)
         && (at..sent.tokens.end).any(comma)
 }
