@@ -43,7 +43,6 @@ pub struct EventWords {
     pub ending: Endings,
 
     // The event tagger and the verb group (`events`, `events::grammar`, `events::morph`, `events::lexicon`).
-
     /// Forms of `be`, with the stems the tokenizer leaves of negative contractions (`isn` of `isn't`).
     pub be: &'static Words,
     /// Words after which a form is in a verbal context (`to`, modals, `do`, subject pronouns,
@@ -168,7 +167,6 @@ pub struct EventWords {
     pub object_openers: &'static Words,
 
     // Event labels and listing (`events::label`, `events::listing`).
-
     /// Number words of scale: an amount that ends in one needs what it counts (`a fee of
     /// 65 million euros`). Compared lower-cased.
     pub scale_words: &'static Words,
@@ -232,7 +230,6 @@ pub struct EventWords {
     pub tell: &'static str,
 
     // Shared by the event stages and the timeline assembly.
-
     /// Capitalised words that are not names of participants, lower case (the event merger).
     pub not_names: &'static Words,
     /// Words that open a sentence in capitals without being names, as written (`On`, `The`).
@@ -259,7 +256,6 @@ pub struct EventWords {
     pub is_finite_auxiliary: fn(&str) -> bool,
 
     // The event merger (`events::merge`).
-
     /// Synonym groups of event lemmas, one group a line, words separated by `, ` (the event
     /// merger: `hack, hacking, attack, ...`).
     pub event_synonyms: &'static Words,
@@ -290,7 +286,6 @@ pub struct EventWords {
     pub future_modality: &'static str,
 
     // The timeline assembly (the pipeline, `focus`, the renderer).
-
     /// Prepositions after which a name is not the subject of the event (`sent to Congress and
     /// approved`). Compared lower-cased.
     pub name_prepositions: &'static Words,
@@ -351,7 +346,6 @@ pub struct EventWords {
     pub duration_for: &'static str,
 
     // The link stage (`link`: signals, metric phrases, timex rules, model features).
-
     /// Temporal signals: their words (lower case, one space between) and the signal they are.
     /// The longest match wins; among equals, the first.
     pub signals: &'static Table<SignalId>,
@@ -372,7 +366,18 @@ pub struct EventWords {
     pub anchor_words: &'static Words,
 }
 
+impl std::fmt::Debug for EventWords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EventWords").finish_non_exhaustive()
+    }
+}
+
 impl EventWords {
+    /// No words: see [`NONE`].
+    pub fn none() -> &'static EventWords {
+        &NONE
+    }
+
     /// `w` (any case) opens a clause a time expression does not reach into.
     pub fn is_clause_opener(&self, w: &str) -> bool {
         (self.is_clause_opener)(w)
@@ -413,3 +418,149 @@ impl EventWords {
         &crate::en::EVENT_WORDS
     }
 }
+
+static NO_WORDS: Words = Words::new("");
+static NO_ROWS: Rows = Rows::new("");
+static NO_STRINGS: Table<String> = Table::new("");
+static NO_SIGNALS: Table<SignalId> = Table::new("");
+static NO_AMOUNTS: Table<Amount> = Table::new("");
+static NO_UNITS: Table<UnitDays> = Table::new("");
+static NO_METRIC_WORDS: Table<MetricWord> = Table::new("");
+
+/// The package of a language without one: every list and table empty, every word `""`
+/// (which no token is), every predicate false. The pipeline gives it to the link stage and
+/// the timeline assembly of a document whose language has no event package; the event
+/// tagger does not run on such a document (it would read every form as ending in `""`).
+static NONE: EventWords = EventWords {
+    ending: Endings {
+        ed: "",
+        en: "",
+        ing: "",
+        ly: "",
+        ss: "",
+        us: "",
+        is: "",
+        self_: "",
+        selves: "",
+    },
+    be: &NO_WORDS,
+    verbal_context: &NO_WORDS,
+    have: &NO_WORDS,
+    do_words: &NO_WORDS,
+    modals: &NO_WORDS,
+    adverbs: &NO_WORDS,
+    subjects: &NO_WORDS,
+    determiners: &NO_WORDS,
+    prepositions: &NO_WORDS,
+    object_adjectives: &NO_WORDS,
+    not_noun_heads: &NO_WORDS,
+    object_cues: &NO_WORDS,
+    articles: &NO_WORDS,
+    particles: &NO_WORDS,
+    plural_nouns: &NO_WORDS,
+    object_pronouns: &NO_WORDS,
+    do_objects: &NO_WORDS,
+    class_lemmas: &NO_STRINGS,
+    extra_event_nouns: &NO_WORDS,
+    always_event_nouns: &NO_WORDS,
+    never_events: &NO_WORDS,
+    future_auxiliaries: &NO_WORDS,
+    present_auxiliaries: &NO_WORDS,
+    past_auxiliaries: &NO_WORDS,
+    modal_forms: &NO_STRINGS,
+    noun_negations: &NO_WORDS,
+    verb_negations: &NO_WORDS,
+    question_subjects: &NO_WORDS,
+    do_forms: &NO_WORDS,
+    not_ly_adverbs: &NO_WORDS,
+    not_modifiers: &NO_WORDS,
+    not_counted_adverbs: &NO_WORDS,
+    adjunct_openers: &NO_WORDS,
+    relative_that_which: &NO_WORDS,
+    ordinal_adverbs: &NO_WORDS,
+    verb_clitic_hosts: &NO_WORDS,
+    clitics: &NO_WORDS,
+    clitic_s_verb: "",
+    adjective_suffixes: &NO_WORDS,
+    demonym_suffixes: &NO_WORDS,
+    verb_coordinators: &NO_WORDS,
+    verb_suffixes: &NO_ROWS,
+    noun_suffixes: &NO_ROWS,
+    event_noun_suffixes: &NO_ROWS,
+    infinitive_marker: "",
+    been: "",
+    not_word: "",
+    complement_cues: &NO_WORDS,
+    object_openers: &NO_WORDS,
+    scale_words: &NO_WORDS,
+    label_end_trimmed: &NO_WORDS,
+    vp_openers: &NO_WORDS,
+    vp_coordinators: &NO_WORDS,
+    window_relatives: &NO_WORDS,
+    window_signals: &NO_WORDS,
+    window_stops_left: &NO_WORDS,
+    amount_words: &NO_WORDS,
+    relative_pronouns: &NO_WORDS,
+    label_kept_adverbs: &NO_WORDS,
+    happen_verbs: &NO_WORDS,
+    catenative: &NO_WORDS,
+    of_word: "",
+    take_place: ["", ""],
+    modal_lemmas: &NO_WORDS,
+    negating: &NO_WORDS,
+    intending: &NO_WORDS,
+    cognition: &NO_WORDS,
+    saying: &NO_WORDS,
+    first_person: &NO_WORDS,
+    conditionals: &NO_WORDS,
+    negators: &NO_WORDS,
+    tell: "",
+    not_names: &NO_WORDS,
+    sentence_openers: &NO_WORDS,
+    light_verbs: &NO_WORDS,
+    light_lemmas: &NO_WORDS,
+    name_particles: &NO_WORDS,
+    habitual_adverbs: &NO_WORDS,
+    is_clause_opener: |_| false,
+    is_light_lemma: |_| false,
+    is_preposition: |_| false,
+    is_article_or_coordinator: |_| false,
+    is_finite_auxiliary: |_| false,
+    event_synonyms: &NO_WORDS,
+    event_hypernyms: &NO_WORDS,
+    event_repeatable: &NO_WORDS,
+    temporal_prepositions: &NO_WORDS,
+    definite: &NO_WORDS,
+    distinct_modifiers: &NO_WORDS,
+    irrealis_cues: &NO_WORDS,
+    np_stops: &NO_WORDS,
+    non_coreferring: &NO_WORDS,
+    is_irrealis_cue: |_| false,
+    future_modality: "",
+    name_prepositions: &NO_WORDS,
+    noun_determiners: &NO_WORDS,
+    window_prepositions: &NO_WORDS,
+    never_event_lemmas: &NO_WORDS,
+    bound_prepositions: &NO_STRINGS,
+    order_prepositions: &NO_STRINGS,
+    deadline_prepositions: &NO_WORDS,
+    own_prepositions: &NO_WORDS,
+    durative_prepositions: &NO_WORDS,
+    person_pronouns: &NO_WORDS,
+    thing_pronouns: &NO_WORDS,
+    class_nouns: &NO_STRINGS,
+    acronym_glue: &NO_WORDS,
+    support_verbs: &NO_WORDS,
+    complex_predicate_verbs: &NO_WORDS,
+    is_headline: |_, _, _| false,
+    definite_article: "",
+    comparison_since: "",
+    duration_for: "",
+    signals: &NO_SIGNALS,
+    metric_amounts: &NO_AMOUNTS,
+    metric_units: &NO_UNITS,
+    metric_words: &NO_METRIC_WORDS,
+    metric_windows: &NO_WORDS,
+    between_words: &NO_WORDS,
+    anchor_words: &NO_WORDS,
+};
