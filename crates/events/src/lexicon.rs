@@ -99,6 +99,24 @@ impl Lexicon {
         LEX.get_or_init(|| Lexicon::from_tsv(TBAQ_TSV, WORDNET_TSV))
     }
 
+    /// The built-in tables with the hand lists of a language's words: [`Lexicon::builtin`]
+    /// for English, else built on first use for that package and kept (one per package).
+    pub fn builtin_in(words: &'static EventWords) -> &'static Lexicon {
+        if std::ptr::eq(words, EventWords::english()) {
+            return Lexicon::builtin();
+        }
+        type Built = Vec<(usize, &'static Lexicon)>;
+        static BUILT: std::sync::Mutex<Built> = std::sync::Mutex::new(Vec::new());
+        let key = words as *const EventWords as usize;
+        let mut built = BUILT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(&(_, lex)) = built.iter().find(|(k, _)| *k == key) {
+            return lex;
+        }
+        let lex: &'static Lexicon = Box::leak(Box::new(Lexicon::from_tsv_in(words, TBAQ_TSV, WORDNET_TSV)));
+        built.push((key, lex));
+        lex
+    }
+
     /// The built-in WordNet table with other corpus counts (a table made by
     /// `train/scripts/gen_event_lexicon.py --corpus ... --out`), e.g. counts from TimeBank only, to
     /// score extraction on a corpus the counts never saw.

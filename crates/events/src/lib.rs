@@ -143,9 +143,9 @@ pub fn extract_spans(text: &str, analysis: &Analysis, excluded: &[Span]) -> Vec<
 }
 
 /// [`extract_spans`] in the words of a language (its [`EventWords`]), with the built-in
-/// lexicon (corpus counts and WordNet).
-pub fn extract_in(words: &EventWords, text: &str, analysis: &Analysis, excluded: &[Span]) -> Vec<Event> {
-    extract_with_in(words, Lexicon::builtin(), text, analysis, excluded)
+/// corpus counts and WordNet and the language's hand lists ([`Lexicon::builtin_in`]).
+pub fn extract_in(words: &'static EventWords, text: &str, analysis: &Analysis, excluded: &[Span]) -> Vec<Event> {
+    extract_with_in(words, Lexicon::builtin_in(words), text, analysis, excluded)
 }
 
 /// [`extract`] of English text with a given lexicon and the spans to leave out (temporal
