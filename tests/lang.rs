@@ -950,7 +950,14 @@ fn events_follow_the_language_tables() {
         ..*en
     }));
     let english = lang::english();
-    let cases: &[(&'static lang::EventWords, &str, &str, Option<&str>, Option<&str>)] = &[
+    type Case = (
+        &'static lang::EventWords,
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+    let cases: &[Case] = &[
         // (package, text, trigger, under English, under the variant)
         (
             no_attack,

@@ -688,16 +688,16 @@ pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
     }
     let has = |set: &[&str]| chain.iter().any(|w| set.contains(&w.as_str()));
     if pos == Pos::Verb {
-        if ing && has(&ctx.words.be) {
-            aspect = if has(&ctx.words.have) {
+        if ing && has(ctx.words.be) {
+            aspect = if has(ctx.words.have) {
                 Aspect::PerfectiveProgressive
             } else {
                 Aspect::Progressive
             };
-        } else if participle && has(&ctx.words.have) {
+        } else if participle && has(ctx.words.have) {
             aspect = Aspect::Perfective;
         }
-    } else if has(&ctx.words.have) && chain.iter().any(|w| w == ctx.words.been) {
+    } else if has(ctx.words.have) && chain.iter().any(|w| w == ctx.words.been) {
         aspect = Aspect::Perfective;
     }
     let first = if chain.iter().any(|w| w == ctx.words.infinitive_marker)

@@ -654,7 +654,8 @@ fn antecedent(d: &Doc, s: usize, at: usize) -> Option<String> {
 /// Signs written against a number that belong to the amount: percent, per mille, degree.
 const UNIT_SIGNS: &[&str] = &["%", "‰", "°"];
 
-/// Lower-case words that can stand inside a name between two capitalised words.
+// Lower-case words that can stand inside a name between two capitalised words:
+// `EventWords::name_particles`.
 
 /// Never cut inside a name, whatever the parse says: a kept capitalised word takes the
 /// capitalised words next to it ("Sony Pictures" → "Sony Pictures Entertainment's network":

@@ -41,7 +41,8 @@ use super::label::Doc;
 use super::{Aspect, Event, EventClass, Polarity, Pos, Tense};
 pub use crate::timeline::Unlisted;
 
-/// Adverbs of habit: the event is what someone does as a rule, not one occurrence.
+// Adverbs of habit (`EventWords::habitual_adverbs`): the event is what someone does as a
+// rule, not one occurrence.
 
 /// Is event `e` inside a condition that opens its sentence, before the comma that closes it
 /// ("*If* the dam breaks on Friday, the town would flood")? Read from the tokens, so it holds
@@ -100,7 +101,7 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
         w.is_some_and(|w| rel(w) == "xcomp")
             && head.is_some_and(|h| head_lemmas(h).iter().any(|l| set.contains(&l.as_str())))
     };
-    if e.polarity == Polarity::Neg || neg_child || xcomp_of(&d.words.negating) {
+    if e.polarity == Polarity::Neg || neg_child || xcomp_of(d.words.negating) {
         return Some(Unlisted::Negated);
     }
 
@@ -125,7 +126,7 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     }
 
     // Hypothetical: the complement of a plan or a wish (one level, or through `to be`).
-    if xcomp_of(&d.words.intending) {
+    if xcomp_of(d.words.intending) {
         return Some(Unlisted::Hypothetical);
     }
     // See: #20 item 2. The parser often hangs the infinitive on a noun: on "plans" read as

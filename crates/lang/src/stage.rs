@@ -373,7 +373,8 @@ impl std::fmt::Debug for EventWords {
 }
 
 impl EventWords {
-    /// No words: see [`NONE`].
+    /// No words: every list and table empty, every word `""`, every predicate false (see
+    /// the module documentation).
     pub fn none() -> &'static EventWords {
         &NONE
     }
