@@ -25,9 +25,7 @@
 //! who *returned* in 1996").
 
 use crate::events::Event;
-use crate::lang::en::timeline::{
-    ACRONYM_GLUE, CLASS_NOUNS, DEFINITE_ARTICLE, PERSON_PRONOUNS, SUPPORT_VERBS, THING_PRONOUNS,
-};
+use crate::lang::EventWords;
 use crate::syntax::{DocParse, ParsedSentence};
 use crate::text::Span;
 use std::collections::BTreeSet;
@@ -40,6 +38,8 @@ pub trait Parsed {
     fn parse(&self) -> &DocParse;
     /// The events, in text order.
     fn events(&self) -> &[Event];
+    /// The words of the document's language (pronouns, class nouns, support verbs).
+    fn words(&self) -> &EventWords;
     /// The paragraph (0-based) of every sentence, in sentence order. A description by a
     /// class noun ("the aircraft") refers back only within a paragraph. Default: one
     /// paragraph.
@@ -141,7 +141,7 @@ impl Entity {
     }
 
     /// The entity's name mentions in one parsed sentence, as (first word, last word).
-    fn name_runs(&self, sent: &ParsedSentence) -> Vec<(usize, usize)> {
+    fn name_runs(&self, words: &EventWords, sent: &ParsedSentence) -> Vec<(usize, usize)> {
         let ws = &sent.words;
         let mut out = Vec::new();
         for i in 0..ws.len() {
@@ -154,7 +154,7 @@ impl Entity {
                 out.push((i, i));
             }
             if self.is_acronym {
-                if let Some(end) = self.expansion_at(ws, i) {
+                if let Some(end) = self.expansion_at(words, ws, i) {
                     out.push((i, end));
                 }
             }
@@ -173,13 +173,13 @@ impl Entity {
 
     /// A run of capitalized words from `i` whose initials spell the acronym ("Dow Jones
     /// Industrial Average" for DJIA), small glue words allowed inside: its last word.
-    fn expansion_at(&self, ws: &[crate::syntax::ParsedWord], i: usize) -> Option<usize> {
+    fn expansion_at(&self, words: &EventWords, ws: &[crate::syntax::ParsedWord], i: usize) -> Option<usize> {
         let letters: Vec<char> = self.name.chars().filter(|c| *c != '&').collect();
         let mut k = 0;
         let mut j = i;
         while k < letters.len() {
             let w = &ws.get(j)?.form;
-            if k > 0 && ACRONYM_GLUE.contains(&w.to_lowercase().as_str()) {
+            if k > 0 && words.acronym_glue.contains(&w.to_lowercase().as_str()) {
                 j += 1;
                 continue;
             }
@@ -200,8 +200,8 @@ impl Entity {
 
     /// The nouns a story may use for the entity after naming it: the name's own head noun
     /// when it is written lower-case ("embassy" in "Nairobi embassy"), and the class nouns
-    /// of the name's words ([`CLASS_NOUNS`]: "aircraft" for "Airbus").
-    fn class_nouns(&self) -> BTreeSet<String> {
+    /// of the name's words (`EventWords::class_nouns`: "aircraft" for "Airbus").
+    fn class_nouns(&self, words: &EventWords) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
         for name in &self.names {
             if let Some(last) = name
@@ -212,7 +212,13 @@ impl Entity {
             }
             for w in name {
                 let w = w.to_lowercase();
-                out.extend(CLASS_NOUNS.iter().filter(|(k, _)| *k == w).map(|(_, n)| n.clone()));
+                out.extend(
+                    words
+                        .class_nouns
+                        .iter()
+                        .filter(|(k, _)| *k == w)
+                        .map(|(_, n)| n.clone()),
+                );
             }
         }
         out
@@ -227,7 +233,7 @@ impl Entity {
         for a in docs {
             let sents = &a.parse().sentences;
             for (s, sent) in sents.iter().enumerate() {
-                let named_subject = self.name_runs(sent).iter().any(|&(b, e)| {
+                let named_subject = self.name_runs(a.words(), sent).iter().any(|&(b, e)| {
                     let h = run_head(sent, b, e);
                     base(&sent.words[h].deprel) == "nsubj"
                 });
@@ -238,9 +244,9 @@ impl Entity {
                 for w in &next.words {
                     if base(&w.deprel) == "nsubj" {
                         let f = w.form.to_lowercase();
-                        if PERSON_PRONOUNS.contains(&f.as_str()) {
+                        if a.words().person_pronouns.contains(&f.as_str()) {
                             person += 1;
-                        } else if THING_PRONOUNS.contains(&f.as_str()) {
+                        } else if a.words().thing_pronouns.contains(&f.as_str()) {
                             thing += 1;
                         }
                     }
@@ -260,10 +266,15 @@ impl Entity {
     /// else it), so that a collection of documents can share one decision.
     pub fn mentions_with(&self, a: &impl Parsed, person: bool) -> Vec<Mention> {
         let sents = &a.parse().sentences;
-        let pronouns = if person { &PERSON_PRONOUNS } else { &THING_PRONOUNS };
+        let words = a.words();
+        let pronouns = if person {
+            &words.person_pronouns
+        } else {
+            &words.thing_pronouns
+        };
         let mut out = Vec::new();
         let mut descriptions: BTreeSet<String> = BTreeSet::new();
-        let class_nouns = self.class_nouns();
+        let class_nouns = self.class_nouns(words);
         let paragraphs = a.paragraphs();
         let paragraph = |s: usize| paragraphs.get(s).copied().unwrap_or(0);
         // The paragraph of the last mention (None: not mentioned yet).
@@ -271,7 +282,7 @@ impl Entity {
         // Sentences since the last one naming the entity (None: not named yet or lost).
         let mut since: Option<usize> = None;
         for (s, sent) in sents.iter().enumerate() {
-            let runs = self.name_runs(sent);
+            let runs = self.name_runs(words, sent);
             let mut named_here = false;
             let mut described_here = false;
             for &(b, e) in &runs {
@@ -329,7 +340,7 @@ impl Entity {
                     if w.upos == "NOUN"
                         && (descriptions.contains(&lemma) || same_paragraph && class_nouns.contains(&lemma))
                         && sent.words.iter().any(|d| {
-                            d.head == k + 1 && d.deprel == "det" && d.form.eq_ignore_ascii_case(DEFINITE_ARTICLE)
+                            d.head == k + 1 && d.deprel == "det" && d.form.eq_ignore_ascii_case(words.definite_article)
                         })
                     {
                         out.push(Mention {
@@ -399,7 +410,7 @@ pub fn involved_events(a: &impl Parsed, mentions: &[Mention]) -> BTreeSet<usize>
         // A relative clause on the mention: its predicate ("Jobs, who returned").
         for (k, w) in ws.iter().enumerate() {
             if w.head == m.word + 1 && (w.deprel == "acl:relcl" || w.deprel == "acl") {
-                extend(sent, ev, k, &mut out);
+                extend(a.words(), sent, ev, k, &mut out);
             }
         }
         let mut x = m.word;
@@ -414,14 +425,14 @@ pub fn involved_events(a: &impl Parsed, mentions: &[Mention]) -> BTreeSet<usize>
             // A mention inside an event noun's phrase ("the launch of the iPhone",
             // "Jobs' keynote") takes part in that event.
             if ev[h].is_some() && (ARGUMENTS.contains(&rel) || poss || rel == "compound") {
-                extend(sent, ev, h, &mut out);
+                extend(a.words(), sent, ev, h, &mut out);
                 break;
             }
             if ARGUMENTS.contains(&rel)
                 && !poss
                 && (ws[h].upos == "VERB" || ws[h].upos == "AUX" || ev[h].is_some() || rel != "nmod")
             {
-                extend(sent, ev, h, &mut out);
+                extend(a.words(), sent, ev, h, &mut out);
                 break;
             }
             // A possessor is not a participant of what its phrase does ("his rival resigned").
@@ -436,7 +447,7 @@ pub fn involved_events(a: &impl Parsed, mentions: &[Mention]) -> BTreeSet<usize>
 }
 
 /// Adds predicate `p`'s event and the events that share its argument.
-fn extend(sent: &ParsedSentence, ev: &[Option<usize>], p: usize, out: &mut BTreeSet<usize>) {
+fn extend(words: &EventWords, sent: &ParsedSentence, ev: &[Option<usize>], p: usize, out: &mut BTreeSet<usize>) {
     let ws = &sent.words;
     let mut stack = vec![p];
     let mut seen = BTreeSet::new();
@@ -447,7 +458,7 @@ fn extend(sent: &ParsedSentence, ev: &[Option<usize>], p: usize, out: &mut BTree
         if let Some(i) = ev[q] {
             out.insert(i);
         }
-        let light = SUPPORT_VERBS.contains(&ws[q].lemma.to_lowercase().as_str());
+        let light = words.support_verbs.contains(&ws[q].lemma.to_lowercase().as_str());
         for (k, w) in ws.iter().enumerate() {
             if w.head != q + 1 {
                 continue;

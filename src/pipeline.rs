@@ -19,14 +19,7 @@ use crate::events::merge::{self, Cluster, DocEvents, TimeMention};
 use crate::events::{Aspect, Event, EventClass, Polarity, Pos, Tense};
 use crate::format::{manifest, message};
 use crate::graph::{self, Graph, NodeId};
-use crate::lang::en::events::TAKE_PLACE;
-use crate::lang::en::is_clause_opener;
-use crate::lang::en::timeline::{
-    BOUND_PREPOSITIONS, COMPARISON_SINCE, COMPLEX_PREDICATE_VERBS, DEADLINE_PREPOSITIONS, DURATION_FOR,
-    DURATIVE_PREPOSITIONS, NAME_PREPOSITIONS, NEVER_EVENT_LEMMAS, NOUN_DETERMINERS, ORDER_PREPOSITIONS,
-    OWN_PREPOSITIONS, WINDOW_PREPOSITIONS,
-};
-use crate::lang::en::words::{is_article_or_coordinator, is_finite_auxiliary, is_preposition};
+use crate::lang::{EventWords, Language};
 use crate::link::{Endpoint, Tlink};
 use crate::text::{capitalised, squash, Analysis, LineIndex, Span, TokenKind};
 use crate::timeline::{self as tl, Timeline};
@@ -137,6 +130,9 @@ pub struct Analyzed<'a> {
     /// Look-ups over this document, computed once by [`analyze`] (private, so that an
     /// `Analyzed` always comes from it).
     pub(crate) index: DocIndex,
+    /// The words of the document's language ([`EventWords::none`] for a language without an
+    /// event package).
+    pub words: &'static EventWords,
 }
 
 impl crate::focus::Parsed for Analyzed<'_> {
@@ -145,6 +141,9 @@ impl crate::focus::Parsed for Analyzed<'_> {
     }
     fn events(&self) -> &[Event] {
         &self.events
+    }
+    fn words(&self) -> &EventWords {
+        self.words
     }
     /// A paragraph ends at a blank line between two sentences.
     fn paragraphs(&self) -> Vec<usize> {
@@ -198,7 +197,7 @@ pub(crate) struct DocIndex {
 
 impl DocIndex {
     /// Everything but [`DocIndex::evidence_of`] (which needs the evidence links).
-    fn new(text: &str, analysis: &Analysis, timexes: &[Timex], events: &[Event]) -> DocIndex {
+    fn new(words: &EventWords, text: &str, analysis: &Analysis, timexes: &[Timex], events: &[Event]) -> DocIndex {
         let mut seen = std::collections::HashSet::new();
         let repeats = analysis
             .sentences
@@ -245,7 +244,7 @@ impl DocIndex {
             }
             v
         };
-        let word_sub = |t: &crate::text::Token| t.kind == TokenKind::Word && is_clause_opener(t.text(text));
+        let word_sub = |t: &crate::text::Token| t.kind == TokenKind::Word && words.is_clause_opener(t.text(text));
         let commas = prefix(&|t| t.text(text) == ",");
         let blockers = prefix(&|t| word_sub(t) || matches!(t.text(text), ";" | ":" | "\"" | "“" | "”"));
         let subordinators = prefix(&word_sub);
@@ -328,6 +327,7 @@ impl Analyzed<'_> {
             parse: &self.syntax,
             timexes: &self.timexes,
             events: &self.events,
+            words: self.words,
         }
     }
 }
@@ -346,7 +346,9 @@ impl<'a> Analyzed<'a> {
         tlinks: Vec<Tlink>,
         evidence: Vec<Tlink>,
     ) -> Analyzed<'a> {
-        let index = DocIndex::new(&doc.text, &analysis, &timexes, &events).with_evidence(events.len(), &evidence);
+        let words = doc_language(doc).events().unwrap_or_else(EventWords::none);
+        let index =
+            DocIndex::new(words, &doc.text, &analysis, &timexes, &events).with_evidence(events.len(), &evidence);
         Analyzed {
             doc,
             lines: LineIndex::new(&doc.text),
@@ -357,6 +359,7 @@ impl<'a> Analyzed<'a> {
             tlinks,
             evidence,
             index,
+            words,
         }
     }
 }
@@ -383,17 +386,48 @@ pub fn try_analyze_with<'a>(
     max_events: u64,
     given: Option<&[Span]>,
 ) -> tempograph_core::error::Result<Analyzed<'a>> {
+    try_analyze_in(doc_language(doc), doc, max_events, given)
+}
+
+/// The language a document is read in: the one its `language:` code names, English when it
+/// names none.
+fn doc_language(doc: &Document) -> &'static dyn Language {
+    doc.language
+        .as_deref()
+        .and_then(crate::lang::by_code)
+        .unwrap_or_else(crate::lang::english)
+}
+
+/// [`try_analyze_with`] in language `lang`: its time expressions, and its events and
+/// relations in the words of its event package ([`Language::events`]). A language without
+/// one gets no events from the tagger (with `given` mentions, the parse's: see
+/// [`try_analyze_with`]) and the relations of its time expressions; the timeline assembly
+/// then reads [`EventWords::none`].
+pub fn try_analyze_in<'a>(
+    lang: &'static dyn Language,
+    doc: &'a Document,
+    max_events: u64,
+    given: Option<&[Span]>,
+) -> tempograph_core::error::Result<Analyzed<'a>> {
     let analysis = Analysis::new(&doc.text);
-    let lang = doc.language.as_deref().and_then(crate::lang::by_code);
-    let mut timexes = crate::timex::tag_in(lang.unwrap_or_else(crate::lang::english), &doc.text, &analysis, doc.dct);
-    let mut events = crate::events::extract(&doc.text, &analysis, &timexes);
+    let mut timexes = crate::timex::tag_in(lang, &doc.text, &analysis, doc.dct);
+    let package = lang.events();
+    let words = package.unwrap_or_else(EventWords::none);
+    let mut events = match package {
+        Some(w) => {
+            let spans: Vec<Span> = timexes.iter().map(|t| t.span).collect();
+            crate::events::extract_in(w, &doc.text, &analysis, &spans)
+        }
+        None => Vec::new(),
+    };
     let syntax = crate::syntax::DocParse::of(&doc.text, &analysis);
     if let Some(spans) = given {
         events = given_events(&doc.text, &analysis, &syntax, &events, spans);
     }
     // A number that is part of a name is no date ("Local 1987", "1600 Pennsylvania Avenue").
-    timexes
-        .retain(|t| !name_number(&doc.text, &analysis, &syntax, t) && !amount_number(&doc.text, &syntax, &events, t));
+    timexes.retain(|t| {
+        !name_number(lang, &doc.text, &analysis, &syntax, t) && !amount_number(&doc.text, &syntax, &events, t)
+    });
     if events.len() as u64 > max_events {
         return Err(tempograph_core::error::Error::limit(
             &doc.path,
@@ -403,7 +437,7 @@ pub fn try_analyze_with<'a>(
             "--max-events",
         ));
     }
-    let tlinks = crate::link::link(&doc.text, &analysis, doc.dct, &timexes, &events);
+    let tlinks = crate::link::link_in(words, &doc.text, &analysis, doc.dct, &timexes, &events);
     let mut a = Analyzed {
         doc,
         syntax,
@@ -414,8 +448,9 @@ pub fn try_analyze_with<'a>(
         tlinks,
         evidence: Vec::new(),
         index: DocIndex::default(),
+        words,
     };
-    a.index = DocIndex::new(&doc.text, &a.analysis, &a.timexes, &a.events);
+    a.index = DocIndex::new(a.words, &doc.text, &a.analysis, &a.timexes, &a.events);
     a.evidence = evidence_links(&a);
     a.index = std::mem::take(&mut a.index).with_evidence(a.events.len(), &a.evidence);
     Ok(a)
@@ -426,7 +461,13 @@ pub fn try_analyze_with<'a>(
 /// sentence's first word ("members of Local 1987", "Flight 1549", "Windows 2000"), or a
 /// number the parse attaches to a proper noun ("1600 Pennsylvania Avenue"). A year
 /// modifying a common noun stays a date ("the 1987 crash").
-fn name_number(text: &str, analysis: &Analysis, parse: &crate::syntax::DocParse, t: &Timex) -> bool {
+fn name_number(
+    lang: &dyn Language,
+    text: &str,
+    analysis: &Analysis,
+    parse: &crate::syntax::DocParse,
+    t: &Timex,
+) -> bool {
     let word = t.span.slice(text);
     if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
         return false;
@@ -438,7 +479,9 @@ fn name_number(text: &str, analysis: &Analysis, parse: &crate::syntax::DocParse,
         let prev = analysis.tokens[k - 1].text(text);
         let capital =
             prev.chars().next().is_some_and(char::is_uppercase) && prev.chars().skip(1).any(char::is_lowercase);
-        let month = crate::lang::en::month_number(&prev.trim_end_matches('.').to_ascii_lowercase()).is_some();
+        let month = lang
+            .month_number(&prev.trim_end_matches('.').to_ascii_lowercase())
+            .is_some();
         if capital && !month {
             return true;
         }
@@ -451,7 +494,7 @@ fn name_number(text: &str, analysis: &Analysis, parse: &crate::syntax::DocParse,
     matches!(parse.deprel(s, w), "nummod" | "compound" | "flat")
         && head.upos == "PROPN"
         && head.start > t.span.end
-        && crate::lang::en::month_number(&head.form.to_ascii_lowercase()).is_none()
+        && lang.month_number(&head.form.to_ascii_lowercase()).is_none()
 }
 
 /// Whether time expression `t` is a bare four-digit number that counts things: the parse
@@ -591,7 +634,7 @@ fn governed_unlinked(a: &Analyzed) -> Vec<Tlink> {
         // "two days later" is a metric phrase: the link rules order it from the event before.
         let k = a.analysis.token_at_or_after(tx.span.start);
         let in_metric = (k.saturating_sub(3)..=k)
-            .filter_map(|i| crate::link::signals::metric_at(&a.doc.text, &a.analysis, i))
+            .filter_map(|i| crate::link::signals::metric_at(a.words, &a.doc.text, &a.analysis, i))
             .any(|m| m.span.overlaps(&tx.span));
         if !dated || in_metric {
             continue;
@@ -616,7 +659,7 @@ fn governed_unlinked(a: &Analyzed) -> Vec<Tlink> {
                 continue;
             }
             let prev = word_before(a, t).map(|(_, w)| w);
-            let bound = prev.as_deref().and_then(|w| BOUND_PREPOSITIONS.find(w));
+            let bound = prev.as_deref().and_then(|w| a.words.bound_prepositions.find(w));
             let rel = match bound.and_then(|r| r.parse::<RelType>().ok()) {
                 Some(r) => r,
                 None => preposition_before(a, t).unwrap_or(RelType::IsIncluded),
@@ -736,7 +779,7 @@ const BY_RULE: &str = "link/timex-by";
 /// Is time expression `t` a deadline: introduced by `by` ("by Jan. 15", "by the end of
 /// October")?
 fn deadline(a: &Analyzed, t: usize) -> bool {
-    word_before(a, t).is_some_and(|(_, w)| DEADLINE_PREPOSITIONS.contains(&w.as_str()))
+    word_before(a, t).is_some_and(|(_, w)| a.words.deadline_prepositions.contains(&w.as_str()))
 }
 
 /// The first token of time expression `t` and the lower-cased word right before it.
@@ -756,8 +799,8 @@ fn preposition_before(a: &Analyzed, t: usize) -> Option<RelType> {
         format!("{w} {prev}")
     });
     let rel = two
-        .and_then(|w| ORDER_PREPOSITIONS.find(&w))
-        .or_else(|| ORDER_PREPOSITIONS.find(&prev))?;
+        .and_then(|w| a.words.order_prepositions.find(&w))
+        .or_else(|| a.words.order_prepositions.find(&prev))?;
     rel.parse().ok()
 }
 
@@ -787,7 +830,10 @@ pub fn is_evidence(a: &Analyzed, l: &Tlink) -> bool {
 /// the next three years", "within 90 days", "in the coming months".
 fn duration_window(a: &Analyzed, t: usize) -> bool {
     let k = a.analysis.token_at_or_after(a.timexes[t].span.start);
-    k > 0 && WINDOW_PREPOSITIONS.contains(&a.analysis.tokens[k - 1].text(&a.doc.text).to_ascii_lowercase().as_str())
+    k > 0
+        && a.words
+            .window_prepositions
+            .contains(&a.analysis.tokens[k - 1].text(&a.doc.text).to_ascii_lowercase().as_str())
 }
 
 /// Does time expression `t` date event `e`? A time expression dates the event it modifies:
@@ -863,7 +909,7 @@ pub fn parse_attachment(a: &Analyzed, t: usize, e: usize) -> Option<bool> {
     // parser often hangs the phrase on the verb, so the verb's object counts too.
     let words = &p.sentences[s].words;
     let kids = |n: usize| p.children(s, n).iter().map(|&c| &words[c as usize]);
-    let since = kids(h).any(|x| x.deprel == "case" && x.form.eq_ignore_ascii_case(COMPARISON_SINCE));
+    let since = kids(h).any(|x| x.deprel == "case" && x.form.eq_ignore_ascii_case(a.words.comparison_since));
     let compared = |n: usize| {
         matches!(words[n].upos.as_str(), "NOUN" | "PROPN")
             && kids(n)
@@ -921,7 +967,7 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
     // words between, no punctuation. It takes the expression; nothing else does.
     let determiner_before = ts > 0 && {
         let w = toks[ts - 1].text(text).to_ascii_lowercase();
-        NOUN_DETERMINERS.contains(&w.as_str())
+        a.words.noun_determiners.contains(&w.as_str())
     };
     // Modifier words only: not a clause opener, preposition or article ("by Thursday if the
     // weather holds" does not date the weather).
@@ -930,7 +976,10 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
             && k - te <= 2
             && toks[te..k].iter().all(|x| {
                 let w = x.text(text);
-                x.kind == TokenKind::Word && !is_clause_opener(w) && !is_preposition(w) && !is_article_or_coordinator(w)
+                x.kind == TokenKind::Word
+                    && !a.words.is_clause_opener(w)
+                    && !a.words.is_preposition(w)
+                    && !a.words.is_article_or_coordinator(w)
             })
     };
     let modified = |x: &Event| (x.pos == Pos::Noun || determiner_before) && prenominal(tok_of(x));
@@ -994,9 +1043,11 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
         // noun object's (`has been investigating the attack since November`).
         let after_event = es + 1;
         let prep = ts.checked_sub(1).map(|k| toks[k].text(text).to_ascii_lowercase());
-        let own_prep = prep.as_deref().is_some_and(|p| OWN_PREPOSITIONS.contains(&p));
-        let durative = prep.as_deref().is_some_and(|p| DURATIVE_PREPOSITIONS.contains(&p))
-            || (prep.as_deref() == Some(DURATION_FOR) && tx.kind == TimexType::Duration);
+        let own_prep = prep.as_deref().is_some_and(|p| a.words.own_prepositions.contains(&p));
+        let durative = prep
+            .as_deref()
+            .is_some_and(|p| a.words.durative_prepositions.contains(&p))
+            || (prep.as_deref() == Some(a.words.duration_for) && tx.kind == TimexType::Duration);
         let gap_end = if own_prep { ts - 1 } else { ts };
         let nearest = if durative {
             ev.pos == Pos::Verb && !verbs_between(after_event, ts)
@@ -1025,20 +1076,20 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
                     && (from..to).zip(&toks[from..to]).all(|(n, k)| {
                         in_length(n)
                             || k.kind == TokenKind::Word
-                                && !is_clause_opener(k.text(text))
-                                && !is_preposition(k.text(text))
+                                && !a.words.is_clause_opener(k.text(text))
+                                && !a.words.is_preposition(k.text(text))
                     })
             };
             // "The robbery took place on Oct. 19": the event is the subject of `take place`.
             let takes_place = |x: &Event| {
-                x.lemma == TAKE_PLACE[0]
+                x.lemma == a.words.take_place[0]
                     && toks
                         .get(tok_of(x) + 1)
-                        .is_some_and(|t| t.text(text).eq_ignore_ascii_case(TAKE_PLACE[1]))
+                        .is_some_and(|t| t.text(text).eq_ignore_ascii_case(a.words.take_place[1]))
             };
             // "called an emergency meeting for Monday", "bought tickets for Friday": a date
             // `for` which a noun is set is the noun's, not its verb's.
-            let set_for = prep.as_deref() == Some(DURATION_FOR) && tx.kind != TimexType::Duration;
+            let set_for = prep.as_deref() == Some(a.words.duration_for) && tx.kind != TimexType::Duration;
             match prev_event(ts) {
                 Some((n, x)) => {
                     let target = match prev_event(tok_of(x)) {
@@ -1061,7 +1112,7 @@ pub fn governs_by_window(a: &Analyzed, t: usize, e: usize) -> bool {
         nearest && !blocked(after_event, gap_end) && {
             let gap = outside_parens(after_event, ts);
             let plain = toks[after_event..gap_end].iter().all(|k| match k.kind {
-                TokenKind::Word => !is_finite_auxiliary(k.text(text)),
+                TokenKind::Word => !a.words.is_finite_auxiliary(k.text(text)),
                 TokenKind::Number => true,
                 TokenKind::Punct => CURRENCY_SIGNS.contains(&k.text(text)),
             });
@@ -1140,10 +1191,10 @@ fn repeats_earlier_sentence(a: &Analyzed, s: usize) -> bool {
 /// known (an entity timeline's entity takes part in it), so no named actor is needed.
 fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> Option<bool> {
     let e = &a.events[i];
-    if NEVER_EVENT_LEMMAS.contains(&e.lemma.as_str()) || repeats_earlier_sentence(a, e.sentence) {
+    if a.words.never_event_lemmas.contains(&e.lemma.as_str()) || repeats_earlier_sentence(a, e.sentence) {
         return None;
     }
-    let light = crate::lang::en::is_light_lemma(&e.lemma) && !complex_predicate(a, i);
+    let light = a.words.is_light_lemma(&e.lemma) && !complex_predicate(a, i);
     let mut anchored = false;
     for l in a.index.evidence_of(i).iter().map(|&k| &a.evidence[k]) {
         let other = match (l.from, l.to) {
@@ -1223,7 +1274,7 @@ fn xcomp_of_main_clause(a: &Analyzed, i: usize) -> bool {
 /// an event the pair only situates ("The vote took place": the vote is the event).
 fn complex_predicate(a: &Analyzed, i: usize) -> bool {
     let e = &a.events[i];
-    if e.pos != Pos::Verb || !COMPLEX_PREDICATE_VERBS.contains(&e.lemma.as_str()) {
+    if e.pos != Pos::Verb || !a.words.complex_predicate_verbs.contains(&e.lemma.as_str()) {
         return false;
     }
     let p = &a.syntax;
@@ -1329,10 +1380,12 @@ fn has_named_actor(a: &Analyzed, i: usize) -> bool {
         let sentence_initial = n == sent.tokens.start && !toks.get(n + 1).is_some_and(capital);
         // A name after a preposition is not the subject ("sent to Congress and approved",
         // "need to do to Harden and strengthened").
-        let after_preposition =
-            n > sent.tokens.start && NAME_PREPOSITIONS.contains(&toks[n - 1].text(text).to_ascii_lowercase().as_str());
+        let after_preposition = n > sent.tokens.start
+            && a.words
+                .name_prepositions
+                .contains(&toks[n - 1].text(text).to_ascii_lowercase().as_str());
         capital(t)
-            && !crate::lang::en::SENTENCE_OPENERS.contains(&w)
+            && !a.words.sentence_openers.contains(&w)
             && !sentence_initial
             && !after_preposition
             && !a.index.in_timex(n)
@@ -1504,7 +1557,13 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             event_times: Some(linked_times(a)),
         })
         .collect();
-    let clusters: Vec<Cluster> = merge::merge(&doc_events);
+    // One vocabulary compares the lemmas of every document: the first document's with events
+    // (the documents of a build share their language, and a document without events adds none).
+    let words = docs
+        .iter()
+        .find(|a| !a.events.is_empty())
+        .map_or(EventWords::none(), |a| a.words);
+    let clusters: Vec<Cluster> = merge::merge_in(words, &doc_events);
     let mut cluster_of: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for (c, cl) in clusters.iter().enumerate() {
         for s in &cl.sources {

@@ -167,7 +167,11 @@ fn salient_skips_reporting_and_light_verbs() {
     let text = "Earnest said the hackers made threats and did damage.";
     let a = Analysis::new(text);
     let ev = extract_spans(text, &a, &[]);
-    let salient: Vec<&str> = ev.iter().filter(|e| e.salient()).map(|e| e.text.as_str()).collect();
+    let salient: Vec<&str> = ev
+        .iter()
+        .filter(|e| e.salient(tempograph::lang::EventWords::english()))
+        .map(|e| e.text.as_str())
+        .collect();
     assert!(salient.contains(&"threats"), "{salient:?}");
     assert!(!salient.contains(&"said") && !salient.contains(&"made"), "{salient:?}");
 }

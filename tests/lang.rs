@@ -739,3 +739,289 @@ fn manifest_language_field() {
         "{err}"
     );
 }
+
+/// Does this line of Rust name the English package by path (`lang::en::...`, `en::X`, `use
+/// tempograph_lang::en;`, `lang::{self, en}`)? A stage reads a language's words through
+/// [`lang::Language`] and [`lang::EventWords`]; only the language packages name `en`, and the
+/// default language is chosen with `lang::english()`.
+fn names_english_package(line: &str) -> bool {
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    let path = line.match_indices("en::").any(|(at, _)| !line[..at].ends_with(ident));
+    let tail = line
+        .match_indices("lang::en")
+        .any(|(at, m)| !line[at + m.len()..].starts_with(ident));
+    let group = line.match_indices("lang::{").any(|(at, m)| {
+        let inner = line[at + m.len()..].split('}').next().unwrap_or("");
+        inner
+            .split(',')
+            .any(|x| x.trim() == "en" || x.trim().starts_with("en "))
+    });
+    path || tail || group
+}
+
+#[test]
+fn english_package_classifier() {
+    let cases: &[(&str, bool)] = &[
+        ("use crate::lang::en::events::{BE, HAVE};", true),
+        ("    crate::lang::en::month_number(&w)", true),
+        ("use tempograph_lang::en;", true),
+        ("use crate::lang::{self, en};", true),
+        ("let w = en::LIGHT_VERBS;", true),
+        ("/// [`crate::lang::en::timeline::is_headline`]", true),
+        // Negatives: the seam, and words that merely end in `en`.
+        ("crate::lang::english().month_number(&w)", false),
+        ("use crate::lang::engine::{Cand, Ctx};", false),
+        ("let t = token::Kind; let x = Token::Word;", false),
+        ("fn events(&self) -> Option<&'static EventWords>", false),
+        ("use crate::lang::{EventWords, Language};", false),
+        ("let e = ctx.words.ending.en;", false),
+    ];
+    for &(line, want) in cases {
+        assert_eq!(names_english_package(line), want, "{line}");
+    }
+}
+
+/// Per source file outside the language packages (`src/`, `crates/*/src/`, `train/src/`), the
+/// lines that name the English package.
+fn english_package_paths(root: &Path) -> BTreeMap<String, Vec<String>> {
+    let mut files = Vec::new();
+    for dir in ["src", "train/src"].map(|d| root.join(d)).iter().filter(|d| d.is_dir()) {
+        rust_files(dir, &mut files);
+    }
+    for c in sorted_dir(&root.join("crates")) {
+        if c.join("src").is_dir() {
+            rust_files(&c.join("src"), &mut files);
+        }
+    }
+    let mut out = BTreeMap::new();
+    for p in files {
+        let rel = p.strip_prefix(root).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+        if rel.starts_with(LANG) {
+            continue;
+        }
+        let src = std::fs::read_to_string(&p).expect("readable source");
+        let lines: Vec<String> = src
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| names_english_package(l))
+            .map(|(k, l)| format!("{rel}:{}: {}", k + 1, l.trim()))
+            .collect();
+        if !lines.is_empty() {
+            out.insert(rel, lines);
+        }
+    }
+    out
+}
+
+const PACKAGE_BASELINE: &str = "tests/data/lang/english-package-paths.tsv";
+
+/// The stages read English only through the seam: no source file outside `crates/lang`
+/// names the English package, except those in `tests/data/lang/english-package-paths.tsv`,
+/// whose counts may only fall (a file gone from the tree must leave the baseline).
+#[test]
+fn english_package_named_only_in_lang() {
+    let text = std::fs::read_to_string(root().join(PACKAGE_BASELINE)).expect(PACKAGE_BASELINE);
+    let base: BTreeMap<String, usize> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let (f, n) = l
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("{PACKAGE_BASELINE}: {l:?}"));
+            (
+                f.to_string(),
+                n.trim().parse().unwrap_or_else(|_| panic!("{PACKAGE_BASELINE}: {l:?}")),
+            )
+        })
+        .collect();
+    let now = english_package_paths(&root());
+    let mut bad = Vec::new();
+    for (f, lines) in &now {
+        if lines.len() > base.get(f).copied().unwrap_or(0) {
+            bad.push(format!(
+                "{f}: {} lines name the English package:\n  {}",
+                lines.len(),
+                lines.join("\n  ")
+            ));
+        }
+    }
+    for f in base.keys() {
+        if !root().join(f).is_file() {
+            bad.push(format!("{PACKAGE_BASELINE}: {f} no longer exists"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "read the language's words through lang::Language:\n{}",
+        bad.join("\n")
+    );
+
+    // Negative: a synthetic stage file that reaches into the package is caught.
+    let dir = tempfile::tempdir().expect("scratch folder");
+    let stage = dir.path().join("crates/stage/src");
+    std::fs::create_dir_all(&stage).expect("mkdir");
+    std::fs::write(
+        stage.join("lib.rs"),
+        "//! A stage.\nuse crate::lang::en::events::BE;\nfn f(w: &str) -> bool { BE.contains(&w) }\n",
+    )
+    .expect("write");
+    std::fs::create_dir_all(dir.path().join("crates/lang/src/en")).expect("mkdir");
+    std::fs::write(dir.path().join("crates/lang/src/en/mod.rs"), "pub use en::events;\n").expect("write");
+    let caught = english_package_paths(dir.path());
+    assert_eq!(
+        caught.keys().collect::<Vec<_>>(),
+        ["crates/stage/src/lib.rs"],
+        "{caught:?}"
+    );
+    assert_eq!(caught["crates/stage/src/lib.rs"].len(), 1);
+}
+
+/// English with other event words: every method is English's but [`lang::Language::events`].
+struct Variant(&'static lang::EventWords);
+
+impl lang::Language for Variant {
+    fn code(&self) -> &'static str {
+        "en"
+    }
+    fn name(&self) -> &'static str {
+        "English (variant)"
+    }
+    fn rule_ids(&self) -> &'static [&'static str] {
+        lang::english().rule_ids()
+    }
+    fn lexicon(&self) -> &'static lang::engine::Lexicon {
+        lang::english().lexicon()
+    }
+    fn extract(&self, ctx: &lang::engine::Ctx, from: usize, to: usize) -> (Vec<lang::engine::Cand>, usize) {
+        lang::english().extract(ctx, from, to)
+    }
+    fn direction(&self, ctx: &lang::engine::Ctx, analysis: &Analysis, start: usize, end: usize) -> lang::engine::Cue {
+        lang::english().direction(ctx, analysis, start, end)
+    }
+    fn month_number(&self, lower: &str) -> Option<u32> {
+        lang::english().month_number(lower)
+    }
+    fn range_connectors(&self) -> &[&'static str] {
+        lang::english().range_connectors()
+    }
+    fn past_marker_after(&self, ctx: &lang::engine::Ctx, i: usize) -> Option<&'static str> {
+        lang::english().past_marker_after(ctx, i)
+    }
+    fn reference_cues(&self) -> Option<&'static lang::ReferenceCues> {
+        lang::english().reference_cues()
+    }
+    fn events(&self) -> Option<&'static lang::EventWords> {
+        Some(self.0)
+    }
+}
+
+/// A word list of `words`, for a variant package.
+fn word_list(words: Vec<&str>) -> &'static lang::Words {
+    let src: &'static str = Box::leak(words.join("\n").into_boxed_str());
+    Box::leak(Box::new(lang::Words::new(src)))
+}
+
+/// The events (trigger, tense) the pipeline finds in `text` read in `language`.
+fn events_in(language: &'static dyn lang::Language, text: &str) -> Vec<(String, String)> {
+    let dct = chrono::NaiveDate::from_ymd_opt(2014, 12, 18).expect("date");
+    let doc = tempograph::document::Document::from_text("seam", text, dct, tempograph::document::DctSource::Flag);
+    let a = tempograph::pipeline::try_analyze_in(language, &doc, u64::MAX, None).expect("analysed");
+    a.events
+        .iter()
+        .map(|e| (e.text.clone(), e.tense.as_str().to_string()))
+        .collect()
+}
+
+/// The event stage follows the tables of the document's language: English with `attack`
+/// added to the never-events (a hand list the lexicon folds in) loses that event, English
+/// without its future auxiliaries (read by the verb group) tells no future; every other
+/// event, and English itself, stay as they were.
+#[test]
+fn events_follow_the_language_tables() {
+    let en = lang::english().events().expect("English has an event package");
+    let mut never: Vec<&str> = en.never_events.to_vec();
+    never.push("attack");
+    let no_attack: &'static lang::EventWords = Box::leak(Box::new(lang::EventWords {
+        never_events: word_list(never),
+        ..*en
+    }));
+    let no_future: &'static lang::EventWords = Box::leak(Box::new(lang::EventWords {
+        future_auxiliaries: word_list(Vec::new()),
+        ..*en
+    }));
+    let english = lang::english();
+    type Case = (
+        &'static lang::EventWords,
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+    let cases: &[Case] = &[
+        // (package, text, trigger, under English, under the variant)
+        (
+            no_attack,
+            "The hackers launched an attack on Sony.",
+            "attack",
+            Some("NONE"),
+            None,
+        ),
+        (
+            no_attack,
+            "The hackers launched an attack on Sony.",
+            "launched",
+            Some("PAST"),
+            Some("PAST"),
+        ),
+        (
+            no_future,
+            "Sony will cancel the premiere.",
+            "cancel",
+            Some("FUTURE"),
+            Some("NONE"),
+        ),
+        (
+            no_future,
+            "Sony cancelled the premiere.",
+            "cancelled",
+            Some("PAST"),
+            Some("PAST"),
+        ),
+    ];
+    for &(words, text, trigger, want_en, want_variant) in cases {
+        let variant: &'static dyn lang::Language = Box::leak(Box::new(Variant(words)));
+        for (language, want) in [(english, want_en), (variant, want_variant)] {
+            let got = events_in(language, text);
+            let tense = got.iter().find(|(t, _)| t == trigger).map(|(_, tense)| tense.as_str());
+            assert_eq!(tense, want, "{} on {text:?}: `{trigger}` in {got:?}", language.name());
+        }
+    }
+}
+
+/// A language without an event package (German) gets its time expressions and no events,
+/// without a panic; relations between its time expressions are still made.
+#[test]
+fn language_without_event_package() {
+    let de = lang::by_code("de").expect("German");
+    assert!(de.events().is_none());
+    let dct = chrono::NaiveDate::from_ymd_opt(2014, 12, 18).expect("date");
+    let mut doc = tempograph::document::Document::from_text(
+        "artikel",
+        "Sony hat die Premiere am 17. Dezember 2014 abgesagt. Gestern protestierten die Fans.",
+        dct,
+        tempograph::document::DctSource::Flag,
+    );
+    doc.language = Some("de".into());
+    let a = tempograph::pipeline::try_analyze_with(&doc, u64::MAX, None).expect("analysed");
+    let values: Vec<&str> = a.timexes.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, ["2014-12-17", "2014-12-17"]);
+    assert!(a.events.is_empty(), "{:?}", a.events);
+    assert!(a
+        .tlinks
+        .iter()
+        .all(|l| !matches!(l.from, tempograph::link::Endpoint::Event(_))));
+    // The same text read as English: the tagger runs (and finds its English guesses).
+    doc.language = None;
+    let a = tempograph::pipeline::try_analyze_with(&doc, u64::MAX, None).expect("analysed");
+    assert!(!a.events.is_empty());
+}

@@ -3,12 +3,12 @@
 //! Each case gives a text, its publication date and the complete list of expected
 //! expressions (`expect = []` for negatives). The harness runs every case, prints every
 //! failure, rejects duplicate case names, and checks that every rule id in
-//! `timex::rules::RULE_IDS` is exercised by at least one case. Set `TIMEX_CASE=substring`
+//! English's `rule_ids()` is exercised by at least one case. Set `TIMEX_CASE=substring`
 //! to run only matching cases (the coverage check is then skipped).
 
 use std::collections::{BTreeMap, BTreeSet};
 use tempograph::text::Analysis;
-use tempograph::timex::{self, rules::RULE_IDS};
+use tempograph::timex;
 
 mod timex_case;
 use timex_case::Case;
@@ -49,9 +49,9 @@ fn timex_cases() {
         let a = Analysis::new(&c.text);
         let got = timex::tag(&c.text, &a, c.dct);
         for t in &got {
-            if !RULE_IDS.contains(&t.rule) {
+            if !tempograph::lang::english().rule_ids().contains(&t.rule) {
                 failures.push(format!(
-                    "{file}: {}: rule `{}` is not listed in RULE_IDS",
+                    "{file}: {}: rule `{}` is not listed in English's rule_ids()",
                     c.name, t.rule
                 ));
             }
@@ -63,7 +63,7 @@ fn timex_cases() {
         }
     }
     if filter.is_none() {
-        for id in RULE_IDS {
+        for id in tempograph::lang::english().rule_ids() {
             if !used.contains(id) {
                 failures.push(format!("rule `{id}` is not exercised by any passing case"));
             }

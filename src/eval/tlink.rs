@@ -217,6 +217,7 @@ impl GoldDoc {
             events: &self.entities.events,
             timexes: &self.entities.timexes,
             sorted: crate::link::features::in_sentence_order(&self.entities.timexes),
+            words: crate::lang::EventWords::english(),
         }
     }
 

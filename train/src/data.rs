@@ -92,6 +92,7 @@ pub fn choose_examples_system(docs: &[GoldDoc], lex: &Lexicon) -> Result<Vec<(Ve
             events: &ev,
             timexes: &tx,
             sorted: features::in_sentence_order(&tx),
+            words: tempograph::lang::EventWords::english(),
         };
         // Gold endpoint -> system endpoint (the first system entity overlapping it).
         let mut to_sys: BTreeMap<Endpoint, Endpoint> = BTreeMap::new();

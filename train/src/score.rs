@@ -139,6 +139,7 @@ pub fn end_to_end_by_rule(
                     events: &ev,
                     timexes: &tx,
                     sorted: features::in_sentence_order(&tx),
+                    words: tempograph::lang::EventWords::english(),
                 };
                 let span = |e: Endpoint| match e {
                     Endpoint::Event(i) => Some(ev[i].span),

@@ -29,7 +29,7 @@
 //! `saw the house`), and demoting them lost class F1 in and out of sample.
 
 use super::{Event, EventClass, Pos};
-use crate::lang::en::events::{COMPLEMENT_CUES, OBJECT_OPENERS};
+use crate::lang::EventWords;
 use crate::text::{Analysis, TokenKind};
 
 /// How many words after an intensional verb its event complement may start.
@@ -40,7 +40,7 @@ static CLAUSE_ENDS: &[&str] = &[",", ";", ":", ".", "(", ")", "?", "!", "--", "_
 
 /// Set the class of I_ACTION and ASPECTUAL events without an event complement to OCCURRENCE
 /// (see the module docs). `events` are sorted by span.
-pub fn refine_classes(text: &str, analysis: &Analysis, events: &mut [Event]) {
+pub fn refine_classes(words: &EventWords, text: &str, analysis: &Analysis, events: &mut [Event]) {
     let toks = &analysis.tokens;
     let starts: Vec<usize> = events.iter().map(|e| e.span.start).collect();
     for e in events.iter_mut() {
@@ -61,7 +61,7 @@ pub fn refine_classes(text: &str, analysis: &Analysis, events: &mut [Event]) {
         if needs_object {
             let t = toks[first];
             let w = t.text(text);
-            let object = OBJECT_OPENERS.contains(&w.to_lowercase().as_str())
+            let object = words.object_openers.contains(&w.to_lowercase().as_str())
                 || w.starts_with(char::is_uppercase)
                 || t.kind == TokenKind::Number
                 || w == "$";
@@ -69,7 +69,7 @@ pub fn refine_classes(text: &str, analysis: &Analysis, events: &mut [Event]) {
                 continue;
             }
         }
-        if !has_complement(text, analysis, first, end, &starts) {
+        if !has_complement(words, text, analysis, first, end, &starts) {
             e.class = EventClass::Occurrence;
         }
     }
@@ -77,7 +77,14 @@ pub fn refine_classes(text: &str, analysis: &Analysis, events: &mut [Event]) {
 
 /// Is there a complement cue or an event among the first [`COMPLEMENT_WINDOW`] words of the
 /// clause from token `first` (exclusive `end` of the sentence)?
-fn has_complement(text: &str, analysis: &Analysis, first: usize, end: usize, starts: &[usize]) -> bool {
+fn has_complement(
+    ew: &EventWords,
+    text: &str,
+    analysis: &Analysis,
+    first: usize,
+    end: usize,
+    starts: &[usize],
+) -> bool {
     let toks = &analysis.tokens;
     let mut words = 0;
     for k in first..end {
@@ -99,7 +106,7 @@ fn has_complement(text: &str, analysis: &Analysis, first: usize, end: usize, sta
             return false;
         }
         let w = t.text(text).to_lowercase();
-        if COMPLEMENT_CUES.contains(&w.as_str()) || starts.binary_search(&t.span.start).is_ok() {
+        if ew.complement_cues.contains(&w.as_str()) || starts.binary_search(&t.span.start).is_ok() {
             return true;
         }
     }

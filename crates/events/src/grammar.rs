@@ -22,13 +22,7 @@
 
 use super::lexicon::{Ctx, Lexicon};
 use super::{Aspect, Polarity, Pos, Tense};
-use crate::lang::en::events::{
-    ending, ADJECTIVE_SUFFIXES, ADJUNCT_OPENERS, ADVERBS, ARTICLES, BE, BEEN, CLITICS, CLITIC_S_VERB, DEMONYM_SUFFIXES,
-    DETERMINERS, DO, DO_FORMS, DO_OBJECTS, FUTURE_AUXILIARIES, HAVE, INFINITIVE_MARKER, MODALS, MODAL_FORMS, NOT,
-    NOT_COUNTED_ADVERBS, NOT_LY_ADVERBS, NOT_MODIFIERS, NOT_NOUN_HEADS, NOUN_NEGATIONS, OBJECT_ADJECTIVES, OBJECT_CUES,
-    OBJECT_PRONOUNS, ORDINAL_ADVERBS, PARTICLES, PAST_AUXILIARIES, PLURAL_NOUNS, PREPOSITIONS, PRESENT_AUXILIARIES,
-    QUESTION_SUBJECTS, RELATIVE_THAT_WHICH, SUBJECTS, VERBAL_CONTEXT, VERB_CLITIC_HOSTS, VERB_NEGATIONS,
-};
+use crate::lang::EventWords;
 use crate::text::{Analysis, TokenKind};
 use std::ops::Range;
 
@@ -43,15 +37,24 @@ pub struct Context<'a> {
     pub range: Range<usize>,
     /// The token looked at.
     pub i: usize,
+    /// The language's words the rules read.
+    pub words: &'a EventWords,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(text: &'a str, analysis: &'a Analysis, range: Range<usize>, i: usize) -> Context<'a> {
+    pub fn new(
+        words: &'a EventWords,
+        text: &'a str,
+        analysis: &'a Analysis,
+        range: Range<usize>,
+        i: usize,
+    ) -> Context<'a> {
         Context {
             text,
             analysis,
             range,
             i,
+            words,
         }
     }
 
@@ -72,12 +75,12 @@ impl<'a> Context<'a> {
         j > self.range.start
             && !self.analysis.tokens[j].space_before
             && matches!(self.word(j - 1), "'" | "’")
-            && CLITICS.contains(&self.lower(j).as_str())
+            && self.words.clitics.contains(&self.lower(j).as_str())
     }
 
     /// A clitic `'s` after a pronoun (`it's`, `he's`, `that's`) is `is`/`has`, not a possessive.
     pub fn clitic_is_verb(&self, j: usize) -> bool {
-        j >= 2 && VERB_CLITIC_HOSTS.contains(&self.lower(j - 2).as_str())
+        j >= 2 && self.words.verb_clitic_hosts.contains(&self.lower(j - 2).as_str())
     }
 
     /// Capitalised inside a sentence, not after an opening quote or colon: a name.
@@ -115,7 +118,7 @@ impl<'a> Context<'a> {
     fn prev_content(&self, j: usize) -> Option<String> {
         self.before(j)
             .map(|k| self.lower(k))
-            .find(|w| !is_adverb(w) && !matches!(w.as_str(), "t" | "n"))
+            .find(|w| !is_adverb(self.words, w) && !matches!(w.as_str(), "t" | "n"))
     }
 
     fn next_content(&self, j: usize) -> Option<usize> {
@@ -124,7 +127,7 @@ impl<'a> Context<'a> {
             .filter(|&k| self.is_word(k))
             .find(|&k| {
                 let w = self.lower(k);
-                !is_adverb(&w) && w != "t"
+                !is_adverb(self.words, &w) && w != "t"
             })
     }
 
@@ -136,29 +139,35 @@ impl<'a> Context<'a> {
         let p = p.as_str();
         let w = self.lower(self.i);
         // "to attacks": an `-s` form after `to` is a plural noun, not an infinitive.
-        if p == INFINITIVE_MARKER
+        if p == self.words.infinitive_marker
             && w.ends_with('s')
-            && !w.ends_with(ending::SS)
+            && !w.ends_with(self.words.ending.ss)
             && Lexicon::builtin().verb(&w).is_none()
         {
             return false;
         }
-        if MODALS.contains(&p) || DO.contains(&p) || p == INFINITIVE_MARKER || SUBJECTS.contains(&p) {
+        if self.words.modals.contains(&p)
+            || self.words.do_words.contains(&p)
+            || p == self.words.infinitive_marker
+            || self.words.subjects.contains(&p)
+        {
             return true;
         }
         // "a player which mimics the iPhone", "a strip that wraps around": a third-person
         // `-s` form after a relative pronoun, with an object, particle or preposition after it,
         // is a verb ("said that costs rose" has a plural subject there).
-        if RELATIVE_THAT_WHICH.contains(&p)
+        if self.words.relative_that_which.contains(&p)
             && w.ends_with('s')
-            && !w.ends_with(ending::SS)
-            && super::morph::verb_lemma(Lexicon::builtin(), &w).is_some_and(|l| l != w)
+            && !w.ends_with(self.words.ending.ss)
+            && super::morph::verb_lemma(self.words, Lexicon::builtin(), &w).is_some_and(|l| l != w)
             && self.object_follows()
         {
             return true;
         }
-        (BE.contains(&p) || HAVE.contains(&p))
-            && (w.ends_with(ending::ED) || w.ends_with(ending::ING) || w.ends_with(ending::EN))
+        (self.words.be.contains(&p) || self.words.have.contains(&p))
+            && (w.ends_with(self.words.ending.ed)
+                || w.ends_with(self.words.ending.ing)
+                || w.ends_with(self.words.ending.en))
     }
 
     /// The token is followed by a word that opens an object or an adjunct: a determiner, an
@@ -177,13 +186,13 @@ impl<'a> Context<'a> {
         }
         let nl = self.lower(n);
         let nl = nl.as_str();
-        DETERMINERS.contains(&nl)
-            || OBJECT_CUES.contains(&nl)
-            || PREPOSITIONS.contains(&nl)
-            || PARTICLES.contains(&nl)
-            || NOT_NOUN_HEADS.contains(&nl)
-            || ADJUNCT_OPENERS.contains(&nl)
-            || is_adverb(nl)
+        self.words.determiners.contains(&nl)
+            || self.words.object_cues.contains(&nl)
+            || self.words.prepositions.contains(&nl)
+            || self.words.particles.contains(&nl)
+            || self.words.not_noun_heads.contains(&nl)
+            || self.words.adjunct_openers.contains(&nl)
+            || is_adverb(self.words, nl)
             || self.word(n).starts_with(char::is_uppercase)
     }
 
@@ -192,8 +201,8 @@ impl<'a> Context<'a> {
     fn past_form(&self) -> bool {
         let w = self.lower(self.i);
         let lex = Lexicon::builtin();
-        match super::morph::verb_lemma(lex, &w) {
-            Some(l) if l != w => w.ends_with(ending::ED) || lex.verb_exception(&w).is_some(),
+        match super::morph::verb_lemma(self.words, lex, &w) {
+            Some(l) if l != w => w.ends_with(self.words.ending.ed) || lex.verb_exception(&w).is_some(),
             _ => false,
         }
     }
@@ -218,26 +227,27 @@ impl<'a> Context<'a> {
             // "the Christmas release" but "the Pentagon said".
             let w = self.lower(self.i);
             let lex = Lexicon::builtin();
-            if w.ends_with(ending::ED) || lex.verb_exception(&w).is_some_and(|l| l != w) {
+            if w.ends_with(self.words.ending.ed) || lex.verb_exception(&w).is_some_and(|l| l != w) {
                 return false;
             }
-            return DETERMINERS.contains(&p.as_str()) || (p == "s" && self.is_clitic(j) && !self.clitic_is_verb(j));
+            return self.words.determiners.contains(&p.as_str())
+                || (p == "s" && self.is_clitic(j) && !self.clitic_is_verb(j));
         }
-        if ORDINAL_ADVERBS.contains(&p.as_str()) && self.past_form() {
+        if self.words.ordinal_adverbs.contains(&p.as_str()) && self.past_form() {
             // "the crew that first crossed the Arctic": an adverb, unless a determiner
             // comes before it ("the first reported case").
             return self
                 .before(j)
                 .next()
-                .is_some_and(|k| DETERMINERS.contains(&self.lower(k).as_str()));
+                .is_some_and(|k| self.words.determiners.contains(&self.lower(k).as_str()));
         }
-        if DETERMINERS.contains(&p.as_str()) {
+        if self.words.determiners.contains(&p.as_str()) {
             return true;
         }
         if p == "s" && self.is_clitic(j) {
             return !self.clitic_is_verb(j);
         }
-        PREPOSITIONS.contains(&p.as_str()) && !self.lower(self.i).ends_with(ending::ING)
+        self.words.prepositions.contains(&p.as_str()) && !self.lower(self.i).ends_with(self.words.ending.ing)
     }
 }
 
@@ -251,23 +261,23 @@ impl Context<'_> {
         let w = self.lower(self.i);
         let lex = Lexicon::builtin();
         if w.ends_with('s')
-            || w.ends_with(ending::ED)
-            || w.ends_with(ending::ING)
+            || w.ends_with(self.words.ending.ed)
+            || w.ends_with(self.words.ending.ing)
             || lex.verb_exception(&w).is_some_and(|l| l != w)
         {
             return false;
         }
-        if self.i + 1 < self.range.end && self.is_word(self.i + 1) && is_adverb(&self.lower(self.i + 1)) {
+        if self.i + 1 < self.range.end && self.is_word(self.i + 1) && is_adverb(self.words, &self.lower(self.i + 1)) {
             // "the president quit suddenly"
             return false;
         }
         if let Some(n) = self.next_content(self.i) {
             let next = self.lower(n);
-            if DETERMINERS.contains(&next.as_str())
-                || OBJECT_PRONOUNS.contains(&next.as_str())
-                || PARTICLES.contains(&next.as_str())
-                || next.ends_with(ending::SELF)
-                || next.ends_with(ending::SELVES)
+            if self.words.determiners.contains(&next.as_str())
+                || self.words.object_pronouns.contains(&next.as_str())
+                || self.words.particles.contains(&next.as_str())
+                || next.ends_with(self.words.ending.self_)
+                || next.ends_with(self.words.ending.selves)
                 || self.word(n).chars().next().is_some_and(char::is_uppercase)
             {
                 return false;
@@ -300,7 +310,7 @@ impl Context<'_> {
                 continue;
             }
             let p = self.lower(k);
-            if ARTICLES.contains(&p.as_str()) || (p == "s" && self.is_clitic(k) && !self.clitic_is_verb(k)) {
+            if self.words.articles.contains(&p.as_str()) || (p == "s" && self.is_clitic(k) && !self.clitic_is_verb(k)) {
                 return lower_modifiers > 0;
             }
             modifiers += 1;
@@ -311,10 +321,12 @@ impl Context<'_> {
                 continue;
             }
             // A plural before the form makes it a verb: "new reports suggest", "people want".
-            let plural =
-                (p.ends_with('s') && !p.ends_with(ending::SS) && !p.ends_with(ending::US) && !p.ends_with(ending::IS))
-                    || PLURAL_NOUNS.contains(&p.as_str());
-            if !noun_modifier(&p) || plural || lower_modifiers >= 2 {
+            let plural = (p.ends_with('s')
+                && !p.ends_with(self.words.ending.ss)
+                && !p.ends_with(self.words.ending.us)
+                && !p.ends_with(self.words.ending.is))
+                || self.words.plural_nouns.contains(&p.as_str());
+            if !noun_modifier(self.words, &p) || plural || lower_modifiers >= 2 {
                 return false;
             }
             lower_modifiers += 1;
@@ -335,20 +347,23 @@ impl Context<'_> {
         // Gerunds and participles take objects or modify as adjectives (`extending
         // membership`, `a failed attempt`); plurals rarely modify (`rallies almost daily`).
         let w = self.lower(self.i);
-        if w.ends_with(ending::ING) || w.ends_with(ending::ED) || (w.ends_with('s') && !w.ends_with(ending::SS)) {
+        if w.ends_with(self.words.ending.ing)
+            || w.ends_with(self.words.ending.ed)
+            || (w.ends_with('s') && !w.ends_with(self.words.ending.ss))
+        {
             return false;
         }
         let next = self.word(n);
         let nl = next.to_lowercase();
         let lex = Lexicon::builtin();
         next.starts_with(char::is_lowercase)
-            && noun_modifier(&nl)
+            && noun_modifier(self.words, &nl)
             && !nl.ends_with('s')
             && !lex.never(&nl)
             && lex.verb_exception(&nl).is_none_or(|l| l == nl)
-            && !PARTICLES.contains(&nl.as_str())
-            && !NOT_NOUN_HEADS.contains(&nl.as_str())
-            && !ADJECTIVE_SUFFIXES.iter().any(|s| nl.ends_with(s))
+            && !self.words.particles.contains(&nl.as_str())
+            && !self.words.not_noun_heads.contains(&nl.as_str())
+            && !self.words.adjective_suffixes.iter().any(|s| nl.ends_with(s))
     }
 }
 
@@ -361,25 +376,26 @@ impl Context<'_> {
     pub fn past_after_subject(&self) -> bool {
         let w = self.lower(self.i);
         let lex = Lexicon::builtin();
-        let past = (w.ends_with(ending::ED) && super::morph::verb_lemma(lex, &w).is_some_and(|l| l != w))
+        let past = (w.ends_with(self.words.ending.ed)
+            && super::morph::verb_lemma(self.words, lex, &w).is_some_and(|l| l != w))
             || lex.verb_exception(&w).is_some_and(|l| l != w);
-        if !past || w.ends_with(ending::ING) {
+        if !past || w.ends_with(self.words.ending.ing) {
             return false;
         }
         let mut adverbs = 0;
         for k in self.before(self.i) {
             let p = self.lower(k);
-            if is_adverb(&p) && !NOT_COUNTED_ADVERBS.contains(&p.as_str()) {
+            if is_adverb(self.words, &p) && !self.words.not_counted_adverbs.contains(&p.as_str()) {
                 adverbs += 1;
                 if adverbs > 1 {
                     return false;
                 }
                 continue;
             }
-            if SUBJECTS.contains(&p.as_str()) || RELATIVE_THAT_WHICH.contains(&p.as_str()) {
+            if self.words.subjects.contains(&p.as_str()) || self.words.relative_that_which.contains(&p.as_str()) {
                 return true;
             }
-            if p == "s" || p == "t" || !noun_modifier(&p) {
+            if p == "s" || p == "t" || !noun_modifier(self.words, &p) {
                 return false;
             }
             // A name or a noun.
@@ -395,11 +411,11 @@ impl Context<'_> {
     /// headlines and present-tense reports). Not `Apple shares fell` (no object follows).
     pub fn present_after_name(&self) -> bool {
         let w = self.lower(self.i);
-        if !w.ends_with('s') || w.ends_with(ending::SS) || self.i == self.range.start {
+        if !w.ends_with('s') || w.ends_with(self.words.ending.ss) || self.i == self.range.start {
             return false;
         }
         let lex = Lexicon::builtin();
-        match super::morph::verb_lemma(lex, &w) {
+        match super::morph::verb_lemma(self.words, lex, &w) {
             Some(l) if l != w && lex.verb(&l).is_some() => {}
             _ => return false,
         }
@@ -421,23 +437,25 @@ impl Context<'_> {
         // Not after a nationality ("Cuban exiles outside", "American visas today").
         let demonym = |k: usize| {
             let p = self.lower(k);
-            DEMONYM_SUFFIXES.iter().any(|s| p.ends_with(s))
+            self.words.demonym_suffixes.iter().any(|s| p.ends_with(s))
         };
         let bare_object = self.is_word(n)
             && !(name_before && demonym(self.i - 1))
-            && (OBJECT_ADJECTIVES.contains(&nl.as_str())
-                || noun_modifier(&nl) && !nl.ends_with('s') && super::morph::verb_lemma(lex, &nl).is_none());
-        OBJECT_CUES.contains(&nl.as_str())
+            && (self.words.object_adjectives.contains(&nl.as_str())
+                || noun_modifier(self.words, &nl)
+                    && !nl.ends_with('s')
+                    && super::morph::verb_lemma(self.words, lex, &nl).is_none());
+        self.words.object_cues.contains(&nl.as_str())
             || bare_object
             || next.chars().any(char::is_uppercase)
             || next.chars().next().is_some_and(|c| c.is_ascii_digit())
     }
 
     /// Does the word right after this one open an object noun phrase (`the`, `a`, `its`,
-    /// `them`: [`OBJECT_CUES`])?
+    /// `them`: `EventWords::object_cues`)?
     pub fn opens_object(&self) -> bool {
         self.next_content(self.i)
-            .is_some_and(|n| n == self.i + 1 && OBJECT_CUES.contains(&self.lower(n).as_str()))
+            .is_some_and(|n| n == self.i + 1 && self.words.object_cues.contains(&self.lower(n).as_str()))
     }
 
     /// A present or base verb form between a subject noun phrase and its object: `the army
@@ -445,10 +463,10 @@ impl Context<'_> {
     /// after a determiner and is followed by a determiner or an object pronoun.
     pub fn verb_with_object(&self) -> bool {
         let w = self.lower(self.i);
-        if w.ends_with(ending::ED)
-            || w.ends_with(ending::ING)
+        if w.ends_with(self.words.ending.ed)
+            || w.ends_with(self.words.ending.ing)
             || Lexicon::builtin()
-                .verb(&super::morph::verb_lemma(Lexicon::builtin(), &w).unwrap_or_default())
+                .verb(&super::morph::verb_lemma(self.words, Lexicon::builtin(), &w).unwrap_or_default())
                 .is_none()
         {
             return false;
@@ -456,7 +474,7 @@ impl Context<'_> {
         let Some(n) = self.next_content(self.i) else {
             return false;
         };
-        if n != self.i + 1 || !OBJECT_CUES.contains(&self.lower(n).as_str()) {
+        if n != self.i + 1 || !self.words.object_cues.contains(&self.lower(n).as_str()) {
             return false;
         }
         let mut before = self.before(self.i);
@@ -464,34 +482,36 @@ impl Context<'_> {
             return false;
         };
         let sw = self.lower(subj);
-        if self.word(subj).chars().next().is_some_and(char::is_uppercase) || !noun_modifier(&sw) {
+        if self.word(subj).chars().next().is_some_and(char::is_uppercase) || !noun_modifier(self.words, &sw) {
             return false;
         }
-        before.take(2).any(|k| DETERMINERS.contains(&self.lower(k).as_str()))
+        before
+            .take(2)
+            .any(|k| self.words.determiners.contains(&self.lower(k).as_str()))
     }
 }
 
 /// A lower-case word that can modify a noun in a compound (`movie` in `movie release`): not a
 /// function word, auxiliary, adverb or verb form.
-fn noun_modifier(w: &str) -> bool {
-    !(DETERMINERS.contains(&w)
-        || PREPOSITIONS.contains(&w)
-        || BE.contains(&w)
-        || HAVE.contains(&w)
-        || DO.contains(&w)
-        || MODALS.contains(&w)
-        || SUBJECTS.contains(&w)
-        || OBJECT_PRONOUNS.contains(&w)
-        || is_adverb(w)
-        || w.ends_with(ending::ED)
-        || w.ends_with(ending::ING)
-        || NOT_MODIFIERS.contains(&w))
+fn noun_modifier(words: &EventWords, w: &str) -> bool {
+    !(words.determiners.contains(&w)
+        || words.prepositions.contains(&w)
+        || words.be.contains(&w)
+        || words.have.contains(&w)
+        || words.do_words.contains(&w)
+        || words.modals.contains(&w)
+        || words.subjects.contains(&w)
+        || words.object_pronouns.contains(&w)
+        || is_adverb(words, w)
+        || w.ends_with(words.ending.ed)
+        || w.ends_with(words.ending.ing)
+        || words.not_modifiers.contains(&w))
 }
 
 /// The kind of word right before token `i` (only whitespace between), as the corpus counts
 /// were made by `train/scripts/gen_event_lexicon.py` (its `context_of` reads the same data files:
 /// `determiners.txt`, `prepositions.txt`, `verbal-context.txt`).
-pub fn context_of(text: &str, analysis: &Analysis, i: usize) -> Ctx {
+pub fn context_of(words: &EventWords, text: &str, analysis: &Analysis, i: usize) -> Ctx {
     if i == 0 {
         return Ctx::Other;
     }
@@ -505,19 +525,19 @@ pub fn context_of(text: &str, analysis: &Analysis, i: usize) -> Ctx {
     }
     let w = prev.text(text).to_lowercase();
     let w = w.as_str();
-    if DETERMINERS.contains(&w) || w == "s" {
+    if words.determiners.contains(&w) || w == "s" {
         Ctx::Determiner
-    } else if PREPOSITIONS.contains(&w) {
+    } else if words.prepositions.contains(&w) {
         Ctx::Preposition
-    } else if VERBAL_CONTEXT.contains(&w) {
+    } else if words.verbal_context.contains(&w) {
         Ctx::Verbal
     } else {
         Ctx::Other
     }
 }
 
-fn is_adverb(w: &str) -> bool {
-    ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with(ending::LY) && !NOT_LY_ADVERBS.contains(&w))
+fn is_adverb(words: &EventWords, w: &str) -> bool {
+    words.adverbs.contains(&w) || (w.len() > 4 && w.ends_with(words.ending.ly) && !words.not_ly_adverbs.contains(&w))
 }
 
 /// `do` as a main verb with an object or pro-form after it: `would do so`, `can do it`,
@@ -525,36 +545,36 @@ fn is_adverb(w: &str) -> bool {
 /// auxiliary `do` of `did not go` is left out by [`is_auxiliary_use`]).
 pub fn main_verb_do(ctx: &Context) -> bool {
     let w = ctx.lower(ctx.i);
-    if !DO_FORMS.contains(&w.as_str()) || is_auxiliary_use(ctx) {
+    if !ctx.words.do_forms.contains(&w.as_str()) || is_auxiliary_use(ctx) {
         return false;
     }
     let Some(n) = ctx.next_content(ctx.i) else {
         return false;
     };
-    if n != ctx.i + 1 || !DO_OBJECTS.contains(&ctx.lower(n).as_str()) {
+    if n != ctx.i + 1 || !ctx.words.do_objects.contains(&ctx.lower(n).as_str()) {
         return false;
     }
     // "what does it mean", "did that help": a question's auxiliary before its subject.
-    let question = QUESTION_SUBJECTS.contains(&ctx.lower(n).as_str())
+    let question = ctx.words.question_subjects.contains(&ctx.lower(n).as_str())
         && ctx.next_content(n).is_some_and(|v| {
-            Lexicon::builtin().verb(&ctx.lower(v)).is_some() && !DETERMINERS.contains(&ctx.lower(v).as_str())
+            Lexicon::builtin().verb(&ctx.lower(v)).is_some() && !ctx.words.determiners.contains(&ctx.lower(v).as_str())
         });
     !question
 }
 
 /// Is `lower` a modal form (`will`, `won`, `could`, ...)?
-pub fn is_modal_form(lower: &str) -> bool {
-    MODALS.contains(&lower)
+pub fn is_modal_form(words: &EventWords, lower: &str) -> bool {
+    words.modals.contains(&lower)
 }
 
 /// A `be` / `have` / `do` / modal form used as an auxiliary or copula: never an event.
 pub fn is_auxiliary_use(ctx: &Context) -> bool {
     let w = ctx.lower(ctx.i);
     let w = w.as_str();
-    if BE.contains(&w) {
+    if ctx.words.be.contains(&w) {
         return true;
     }
-    if MODALS.contains(&w) {
+    if ctx.words.modals.contains(&w) {
         // A modal form that is also a verb's past (`won` of `won't` and of `win`): the modal
         // only before its negation ("won't"), else the verb ("The party won the election").
         let past_of_verb = super::lexicon::Lexicon::builtin()
@@ -563,23 +583,24 @@ pub fn is_auxiliary_use(ctx: &Context) -> bool {
         let clitic_next = ctx.i + 1 < ctx.range.end && matches!(ctx.word(ctx.i + 1), "'" | "’");
         return !past_of_verb || clitic_next;
     }
-    if HAVE.contains(&w) || DO.contains(&w) {
+    if ctx.words.have.contains(&w) || ctx.words.do_words.contains(&w) {
         // An auxiliary when a verb form, `not` or `n't` follows.
         let Some(n) = ctx.next_content(ctx.i) else {
             return false;
         };
         let next = ctx.lower(n);
-        if matches!(ctx.word(ctx.i + 1), "'" | "’") || ctx.word(n) == NOT {
+        if matches!(ctx.word(ctx.i + 1), "'" | "’") || ctx.word(n) == ctx.words.not_word {
             return true;
         }
-        if HAVE.contains(&w) {
-            return next == BEEN
-                || next.ends_with(ending::ED)
-                || next.ends_with(ending::EN)
+        if ctx.words.have.contains(&w) {
+            return next == ctx.words.been
+                || next.ends_with(ctx.words.ending.ed)
+                || next.ends_with(ctx.words.ending.en)
                 || (super::lexicon::Lexicon::builtin().verb_exception(&next).is_some()
-                    && !next.ends_with(ending::ING));
+                    && !next.ends_with(ctx.words.ending.ing));
         }
-        return super::lexicon::Lexicon::builtin().verb(&next).is_some() && !DETERMINERS.contains(&next.as_str());
+        return super::lexicon::Lexicon::builtin().verb(&next).is_some()
+            && !ctx.words.determiners.contains(&next.as_str());
     }
     false
 }
@@ -606,28 +627,30 @@ pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
             neg = true;
             continue;
         }
-        if VERB_NEGATIONS.contains(&w.as_str()) {
+        if ctx.words.verb_negations.contains(&w.as_str()) {
             neg = true;
             // `cannot` is `can` + `not`.
-            if let Some(m) = MODAL_FORMS.find(&w) {
+            if let Some(m) = ctx.words.modal_forms.find(&w) {
                 chain.push(m.clone());
             }
             continue;
         }
-        if NOUN_NEGATIONS.contains(&w.as_str()) && pos != Pos::Verb {
+        if ctx.words.noun_negations.contains(&w.as_str()) && pos != Pos::Verb {
             neg = true;
             continue;
         }
         if w == "s" && ctx.is_clitic(k) && ctx.clitic_is_verb(k) {
-            chain.push(CLITIC_S_VERB.into());
+            chain.push(ctx.words.clitic_s_verb.into());
             continue;
         }
-        let aux = BE.contains(&w.as_str()) || HAVE.contains(&w.as_str()) || DO.contains(&w.as_str());
-        if aux || MODALS.contains(&w.as_str()) || w == INFINITIVE_MARKER {
+        let aux = ctx.words.be.contains(&w.as_str())
+            || ctx.words.have.contains(&w.as_str())
+            || ctx.words.do_words.contains(&w.as_str());
+        if aux || ctx.words.modals.contains(&w.as_str()) || w == ctx.words.infinitive_marker {
             chain.push(w);
             continue;
         }
-        if is_adverb(&w) {
+        if is_adverb(ctx.words, &w) {
             continue;
         }
         break;
@@ -647,9 +670,9 @@ pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
             bare: chain.is_empty(),
         };
     }
-    let ing = form.ends_with(ending::ING);
-    let participle = form.ends_with(ending::ED)
-        || form.ends_with(ending::EN)
+    let ing = form.ends_with(ctx.words.ending.ing);
+    let participle = form.ends_with(ctx.words.ending.ed)
+        || form.ends_with(ctx.words.ending.en)
         || lex.verb_exception(&form).is_some_and(|l| l != form && !ing);
     // An -ing form takes its tense from a `be` auxiliary only: in "as you often do heading
     // into the holiday" the `do` is a verb of its own, and `heading` a bare participle.
@@ -659,37 +682,39 @@ pub fn verb_group(ctx: &Context, pos: Pos) -> Group {
         && !chain.is_empty()
         && chain
             .iter()
-            .all(|w| DO.contains(&w.as_str()) || HAVE.contains(&w.as_str()))
+            .all(|w| ctx.words.do_words.contains(&w.as_str()) || ctx.words.have.contains(&w.as_str()))
     {
         chain.clear();
     }
     let has = |set: &[&str]| chain.iter().any(|w| set.contains(&w.as_str()));
     if pos == Pos::Verb {
-        if ing && has(&BE) {
-            aspect = if has(&HAVE) {
+        if ing && has(ctx.words.be) {
+            aspect = if has(ctx.words.have) {
                 Aspect::PerfectiveProgressive
             } else {
                 Aspect::Progressive
             };
-        } else if participle && has(&HAVE) {
+        } else if participle && has(ctx.words.have) {
             aspect = Aspect::Perfective;
         }
-    } else if has(&HAVE) && chain.iter().any(|w| w == BEEN) {
+    } else if has(ctx.words.have) && chain.iter().any(|w| w == ctx.words.been) {
         aspect = Aspect::Perfective;
     }
-    let first = if chain.iter().any(|w| w == INFINITIVE_MARKER)
-        && !chain.first().is_some_and(|w| MODALS.contains(&w.as_str()))
+    let first = if chain.iter().any(|w| w == ctx.words.infinitive_marker)
+        && !chain.first().is_some_and(|w| ctx.words.modals.contains(&w.as_str()))
     {
-        Some(INFINITIVE_MARKER)
+        Some(ctx.words.infinitive_marker)
     } else {
         chain.first().map(String::as_str)
     };
     match first {
-        Some(m) if FUTURE_AUXILIARIES.contains(&m) => tense = Tense::Future,
-        Some(m) if MODALS.contains(&m) => modality = Some(MODAL_FORMS.find(m).map_or(m, String::as_str).to_string()),
-        Some(INFINITIVE_MARKER) => tense = Tense::Infinitive,
-        Some(m) if PRESENT_AUXILIARIES.contains(&m) => tense = Tense::Present,
-        Some(m) if PAST_AUXILIARIES.contains(&m) => tense = Tense::Past,
+        Some(m) if ctx.words.future_auxiliaries.contains(&m) => tense = Tense::Future,
+        Some(m) if ctx.words.modals.contains(&m) => {
+            modality = Some(ctx.words.modal_forms.find(m).map_or(m, String::as_str).to_string())
+        }
+        Some(m) if m == ctx.words.infinitive_marker => tense = Tense::Infinitive,
+        Some(m) if ctx.words.present_auxiliaries.contains(&m) => tense = Tense::Present,
+        Some(m) if ctx.words.past_auxiliaries.contains(&m) => tense = Tense::Past,
         Some(_) => {}
         None if pos == Pos::Verb => {
             tense = if ing {

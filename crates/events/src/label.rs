@@ -33,15 +33,7 @@
 //! not found in it, [`window_label`] takes a few words on each side of the trigger.
 
 use crate::events::{Event, EventClass, Pos, Tense};
-use crate::lang::en::events::{
-    AMOUNT_WORDS, ARTICLES, CATENATIVE, HAPPEN_VERBS, INFINITIVE_MARKER, LABEL_END_TRIMMED, LABEL_KEPT_ADVERBS, OF,
-    RELATIVE_PRONOUNS, SCALE_WORDS, TAKE_PLACE, VP_COORDINATORS, VP_OPENERS, WINDOW_RELATIVES, WINDOW_SIGNALS,
-    WINDOW_STOPS_LEFT,
-};
-use crate::lang::en::is_clause_opener;
-use crate::lang::en::timeline::PERSON_PRONOUNS;
-use crate::lang::en::words::{is_article_or_coordinator, is_finite_auxiliary, is_preposition};
-use crate::lang::en::SENTENCE_OPENERS as NOT_NAMES;
+use crate::lang::EventWords;
 use crate::syntax::DocParse;
 use crate::text::{capitalised, squash, Analysis, Span, TokenKind};
 use crate::timex::Timex;
@@ -53,6 +45,8 @@ pub struct Doc<'a> {
     pub parse: &'a DocParse,
     pub timexes: &'a [Timex],
     pub events: &'a [Event],
+    /// The words of the document's language.
+    pub words: &'a EventWords,
 }
 
 impl Doc<'_> {
@@ -131,10 +125,10 @@ fn nearest_name(d: &Doc, e: &Event) -> Option<String> {
             }
             break;
         }
-        let name = capitalised(t, d.text) && !(j == sent.tokens.start && NOT_NAMES.contains(&w));
+        let name = capitalised(t, d.text) && !(j == sent.tokens.start && d.words.sentence_openers.contains(&w));
         // A particle inside the name ("Dar es Salaam").
         let particle = !run.is_empty()
-            && NAME_PARTICLES.contains(&w)
+            && d.words.name_particles.contains(&w)
             && j > sent.tokens.start
             && capitalised(&toks[j - 1], d.text);
         // An abbreviation's letters and dots go together ("U.S.": not "S").
@@ -169,7 +163,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     let mut keep = vec![false; n];
 
     // A phrase: the head with the dependents that name it, recursively.
-    fn phrase(ws: &[crate::syntax::ParsedWord], h: usize, depth: usize, keep: &mut [bool]) {
+    fn phrase(of: &str, ws: &[crate::syntax::ParsedWord], h: usize, depth: usize, keep: &mut [bool]) {
         keep[h] = true;
         if depth > 3 {
             return;
@@ -182,7 +176,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
             let of_phrase = rel == "nmod"
                 && ws
                     .iter()
-                    .any(|x| x.head == c + 1 && x.deprel == "case" && x.lemma.eq_ignore_ascii_case(OF))
+                    .any(|x| x.head == c + 1 && x.deprel == "case" && x.lemma.eq_ignore_ascii_case(of))
                 && c > h
                 && c - h <= 4;
             // Coordinated names are one participant list ("Sony and Paramount").
@@ -194,7 +188,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
                 && matches!(ws[c].upos.as_str(), "PROPN" | "NUM")
                 && (h + 1..c).all(|k| ws[k].upos != "PUNCT" || ws[k].deprel == "case");
             if PHRASE_RELATIONS.contains(&rel) || of_phrase || names || designation {
-                phrase(ws, c, depth + 1, keep);
+                phrase(of, ws, c, depth + 1, keep);
                 if names {
                     for k in 0..ws.len() {
                         if ws[k].head == c + 1 && ws[k].deprel == "cc" {
@@ -275,7 +269,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     if ws[w].upos == "NOUN" || e.pos != Pos::Verb && !matches!(ws[w].upos.as_str(), "VERB" | "AUX") {
         // A noun event: its own phrase ("the New York press conference").
         if !whole(ws, w, &mut keep, d, true) {
-            phrase(ws, w, 0, &mut keep);
+            phrase(d.words.of_word, ws, w, 0, &mut keep);
             for c in children(w) {
                 if matches!(ws[c].deprel.as_str(), "case" | "mark") && c < w {
                     keep[c] = false;
@@ -286,9 +280,9 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
         // place"), not the bare noun.
         if base(w) == "nsubj" {
             if let Some(h) = d.parse.head(s, w) {
-                let place = children(h).find(|&c| base(c) == "obj" && lemma(c) == TAKE_PLACE[1]);
-                let happen =
-                    HAPPEN_VERBS.contains(&lemma(h).as_str()) || (lemma(h) == TAKE_PLACE[0] && place.is_some());
+                let place = children(h).find(|&c| base(c) == "obj" && lemma(c) == d.words.take_place[1]);
+                let happen = d.words.happen_verbs.contains(&lemma(h).as_str())
+                    || (lemma(h) == d.words.take_place[0] && place.is_some());
                 if happen {
                     keep[h] = true;
                     for c in children(h) {
@@ -311,7 +305,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
             Some(h) => h,
             None => break,
         };
-        if ws[top].deprel == "xcomp" && CATENATIVE.contains(&lemma(h).as_str()) {
+        if ws[top].deprel == "xcomp" && d.words.catenative.contains(&lemma(h).as_str()) {
             top = h;
             chain.push(h);
         } else {
@@ -325,8 +319,8 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
             let rel = ws[c].deprel.as_str();
             // Negation, and the adverbs that change what happened ("still leaking", "first
             // crossed", "again filed").
-            let neg = rel == "advmod" && LABEL_KEPT_ADVERBS.contains(&lemma(c).as_str());
-            let to = rel == "mark" && lemma(c) == INFINITIVE_MARKER;
+            let neg = rel == "advmod" && d.words.label_kept_adverbs.contains(&lemma(c).as_str());
+            let to = rel == "mark" && lemma(c) == d.words.infinitive_marker;
             if matches!(rel, "aux" | "aux:pass" | "cop" | "compound:prt") || neg || (to && p != top) {
                 keep[c] = true;
             }
@@ -387,7 +381,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     }
     if let Some(sb) = subject {
         // A relative pronoun stands for its antecedent ("the crew that first crossed").
-        let relative = RELATIVE_PRONOUNS.contains(&lemma(sb).as_str()) && ws[top].deprel == "acl:relcl"
+        let relative = d.words.relative_pronouns.contains(&lemma(sb).as_str()) && ws[top].deprel == "acl:relcl"
             || sb == d.parse.head(s, top).unwrap_or(usize::MAX);
         let h = match (relative, d.parse.head(s, top)) {
             (true, Some(ante)) => ante,
@@ -406,7 +400,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
                 keep[i] = true;
             }
         } else if antecedent || !whole(ws, h, &mut keep, d, false) {
-            phrase(ws, h, 0, &mut keep);
+            phrase(d.words.of_word, ws, h, 0, &mut keep);
         }
         if antecedent {
             // Not the antecedent's own preposition ("in a rare press conference held by Apple").
@@ -429,7 +423,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
                     && base(c) == "nsubj"
                     && !d.span_in_timex(ws[c].start, ws[c].end)
                 {
-                    phrase(ws, c, 0, &mut keep);
+                    phrase(d.words.of_word, ws, c, 0, &mut keep);
                 }
             }
         }
@@ -442,7 +436,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
                 && ws[c].upos == "PROPN"
                 && !d.span_in_timex(ws[c].start, ws[c].end)
             {
-                phrase(ws, c, 1, &mut keep);
+                phrase(d.words.of_word, ws, c, 1, &mut keep);
                 for k in children(c) {
                     if ws[k].deprel == "case" {
                         keep[k] = true;
@@ -485,14 +479,14 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     };
     if let Some(o) = object(w).or_else(|| object(top)) {
         if !whole(ws, o, &mut keep, d, false) {
-            phrase(ws, o, 0, &mut keep);
+            phrase(d.words.of_word, ws, o, 0, &mut keep);
         }
     } else if let Some(o) = obl(w) {
         // A place or partner: whole when short, else a name's words ("hacked into Sony
         // Pictures Entertainment's network"); a common noun cut from what follows it
         // ("escalated from promises [of ...]") is left out.
         if !whole(ws, o, &mut keep, d, false) && ws[o].form.chars().next().is_some_and(char::is_uppercase) {
-            phrase(ws, o, 0, &mut keep);
+            phrase(d.words.of_word, ws, o, 0, &mut keep);
         }
     } else if let Some(h) = d
         .parse
@@ -502,20 +496,20 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
         // A past verb the parser read as an adjective of the noun after it ("GM recalled
         // trucks" parsed as one noun phrase): that noun is the object.
         if !whole(ws, h, &mut keep, d, false) {
-            phrase(ws, h, 0, &mut keep);
+            phrase(d.words.of_word, ws, h, 0, &mut keep);
         }
     } else if let Some(x) = children(w).find(|&c| ws[c].deprel == "xcomp" && ws[c].upos == "VERB") {
         // "was allowed to use its name": the infinitive and its object.
         keep[x] = true;
         for c in children(x) {
             if ws[c].deprel == "mark" || ws[c].deprel == "obj" {
-                phrase(ws, c, 1, &mut keep);
+                phrase(d.words.of_word, ws, c, 1, &mut keep);
             }
         }
     }
     // A copula's predicate is the head itself ("was the first"), kept above with its phrase.
     if children(top).any(|c| ws[c].deprel == "cop") {
-        phrase(ws, top, 1, &mut keep);
+        phrase(d.words.of_word, ws, top, 1, &mut keep);
     }
     // Time expressions are shown as the date, not in the label — unless a time word is inside
     // a kept name ("the July 16 press conference" stays whole).
@@ -571,7 +565,9 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     }
     // A personal pronoun subject ("He resigned") reads as its antecedent when the paragraph
     // names one person clearly ("Jobs resigned").
-    if let Some(sb) = subject.filter(|&sb| ws[sb].upos == "PRON" && PERSON_PRONOUNS.contains(&lemma(sb).as_str())) {
+    if let Some(sb) =
+        subject.filter(|&sb| ws[sb].upos == "PRON" && d.words.person_pronouns.contains(&lemma(sb).as_str()))
+    {
         if let (Some(name), Some(rest)) = (antecedent(d, s, ws[sb].start), out.strip_prefix(ws[sb].form.as_str())) {
             if rest.starts_with(' ') {
                 out = format!("{name}{rest}");
@@ -658,8 +654,8 @@ fn antecedent(d: &Doc, s: usize, at: usize) -> Option<String> {
 /// Signs written against a number that belong to the amount: percent, per mille, degree.
 const UNIT_SIGNS: &[&str] = &["%", "‰", "°"];
 
-/// Lower-case words that can stand inside a name between two capitalised words.
-use crate::lang::en::NAME_PARTICLES;
+// Lower-case words that can stand inside a name between two capitalised words:
+// `EventWords::name_particles`.
 
 /// Never cut inside a name, whatever the parse says: a kept capitalised word takes the
 /// capitalised words next to it ("Sony Pictures" → "Sony Pictures Entertainment's network":
@@ -670,7 +666,8 @@ fn close_names(d: &Doc, ws: &[crate::syntax::ParsedWord], keep: &mut [bool]) {
     let upper = |i: usize| ws[i].form.chars().next().is_some_and(char::is_uppercase);
     // A capitalised word that is a name: not the sentence's first word unless tagged one.
     let cap = |i: usize| (i > 0 || ws[i].upos == "PROPN") && upper(i) && !d.span_in_timex(ws[i].start, ws[i].end);
-    let amount = |i: usize| matches!(ws[i].upos.as_str(), "NUM" | "SYM") || AMOUNT_WORDS.contains(&ws[i].form.as_str());
+    let amount =
+        |i: usize| matches!(ws[i].upos.as_str(), "NUM" | "SYM") || d.words.amount_words.contains(&ws[i].form.as_str());
     let glued = |a: usize, b: usize| ws[a].end == ws[b].start && ws[a].start != ws[b].start;
     for _ in 0..n {
         let mut changed = false;
@@ -692,7 +689,7 @@ fn close_names(d: &Doc, ws: &[crate::syntax::ParsedWord], keep: &mut [bool]) {
                     if q < n
                         && p < n
                         && !(keep[p] && keep[q])
-                        && NAME_PARTICLES.contains(&ws[p].form.as_str())
+                        && d.words.name_particles.contains(&ws[p].form.as_str())
                         && cap(q)
                     {
                         keep[p] = true;
@@ -806,14 +803,14 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
                 "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”" | "—" | "–" | "." | "?" | "!"
             )
     };
-    let stop_left = |w: &str| WINDOW_STOPS_LEFT.contains(&w.to_ascii_lowercase().as_str());
+    let stop_left = |w: &str| a.words.window_stops_left.contains(&w.to_ascii_lowercase().as_str());
     let capital = |i: usize| capitalised(&toks[i], text);
     // `of` or a particle inside a name ("Bank of England", "Office of Personnel Management",
     // "Dar es Salaam").
     let of_in_name = |i: usize| {
         i > sent.tokens.start
             && i + 1 < sent.tokens.end
-            && (toks[i].text(text) == OF || NAME_PARTICLES.contains(&toks[i].text(text)))
+            && (toks[i].text(text) == a.words.of_word || a.words.name_particles.contains(&toks[i].text(text)))
             && capital(i - 1)
             && capital(i + 1)
     };
@@ -828,13 +825,13 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
             lo -= 1;
             continue;
         }
-        let determiner = ARTICLES.contains(&w.as_str());
+        let determiner = a.words.articles.contains(&w.as_str());
         let other_event = a
             .events
             .iter()
             .any(|x| x.pos == Pos::Verb && x.span.contains(&toks[lo - 1].span) && x.span != e.span);
         let in_timex = e.pos == Pos::Verb && a.in_timex(&toks[lo - 1]);
-        let signal = WINDOW_SIGNALS.contains(&w.as_str());
+        let signal = a.words.window_signals.contains(&w.as_str());
         if boundary(t)
             || other_event
             || in_timex
@@ -851,12 +848,14 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
     // a whole name ("the Office of Personnel Management that began").
     if lo > sent.tokens.start {
         let w = toks[lo - 1].text(text).to_ascii_lowercase();
-        if e.pos == Pos::Verb && WINDOW_RELATIVES.contains(&w.as_str()) {
+        if e.pos == Pos::Verb && a.words.window_relatives.contains(&w.as_str()) {
             let mut j = lo - 1;
             let mut n = 0;
             while j > sent.tokens.start
                 && toks[j - 1].kind == TokenKind::Word
-                && (n < 3 || capital(j - 1) && (capital(j) || toks[j].text(text) == OF) || of_in_name(j - 1))
+                && (n < 3
+                    || capital(j - 1) && (capital(j) || toks[j].text(text) == a.words.of_word)
+                    || of_in_name(j - 1))
             {
                 j -= 1;
                 n += 1;
@@ -873,9 +872,9 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
         // Up to the next clause, or the next verb phrase ("notified Congress on June 4 and
         // will brief ...": not "... and will").
         let next_vp = t.kind == TokenKind::Word
-            && VP_COORDINATORS.contains(&t.text(text))
+            && a.words.vp_coordinators.contains(&t.text(text))
             && toks.get(hi + 1).is_some_and(|n| {
-                VP_OPENERS.contains(&n.text(text).to_ascii_lowercase().as_str())
+                a.words.vp_openers.contains(&n.text(text).to_ascii_lowercase().as_str())
                     || a.events.iter().any(|x| x.pos == Pos::Verb && x.span == n.span)
             });
         // An abbreviation's dot inside the sentence ("on Oct. 19") does not end the label.
@@ -894,7 +893,7 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
             && toks[hi + 1].kind == TokenKind::Number;
         if (boundary(t) && !abbreviation_dot && !in_number)
             || next_vp
-            || (t.kind == TokenKind::Word && is_clause_opener(t.text(text)))
+            || (t.kind == TokenKind::Word && a.words.is_clause_opener(t.text(text)))
         {
             break;
         }
@@ -906,7 +905,7 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
     // Do not end on a function word.
     while hi > k + 1 {
         let w = toks[hi - 1].text(text).to_ascii_lowercase();
-        if LABEL_END_TRIMMED.contains(&w.as_str()) {
+        if a.words.label_end_trimmed.contains(&w.as_str()) {
             hi -= 1;
         } else {
             break;
@@ -917,10 +916,10 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
     let counted = |t: &crate::text::Token| {
         let w = t.text(text);
         t.kind == TokenKind::Word
-            && !is_clause_opener(w)
-            && !is_preposition(w)
-            && !is_finite_auxiliary(w)
-            && !is_article_or_coordinator(w)
+            && !a.words.is_clause_opener(w)
+            && !a.words.is_preposition(w)
+            && !a.words.is_finite_auxiliary(w)
+            && !a.words.is_article_or_coordinator(w)
     };
     let in_timex = |t: &crate::text::Token| a.in_timex(t);
     while extra < 2
@@ -928,7 +927,9 @@ pub fn window_label(a: &Doc, e: &Event) -> String {
         && counted(&toks[hi])
         && !in_timex(&toks[hi - 1])
         && (toks[hi - 1].kind == TokenKind::Number
-            || SCALE_WORDS.contains(&toks[hi - 1].text(text).to_ascii_lowercase().as_str()))
+            || a.words
+                .scale_words
+                .contains(&toks[hi - 1].text(text).to_ascii_lowercase().as_str()))
     {
         hi += 1;
         extra += 1;
@@ -971,7 +972,11 @@ fn first_name(a: &Doc, sent: &crate::text::Sentence, k: usize) -> Option<String>
         }
         let capital = capitalised(t, text);
         let initial = run.last().is_some_and(|&j| j + 1 == i) && w == "." && toks[i - 1].span.len() == 1;
-        if depth == 0 && (capital || initial) && !in_timex(t) && !(run.is_empty() && NOT_NAMES.contains(&w)) {
+        if depth == 0
+            && (capital || initial)
+            && !in_timex(t)
+            && !(run.is_empty() && a.words.sentence_openers.contains(&w))
+        {
             if run.last().is_some_and(|&j| j + 1 != i) {
                 break;
             }

@@ -4,7 +4,7 @@
 //! |--------|-------|---------------|
 //! | TBAQ gold EVENT counts | `data/tbaq.tsv` (generated) | `said` → 1006 seen, 993 events, REPORTING, VERB |
 //! | WordNet 3.0 (Debian `wordnet-base`) | `data/wordnet.tsv` (generated) | verb lemmas, irregular forms, event nouns |
-//! | hand lists (`src/lang/en/data/events/`) | [`CLASS_LEMMAS`], [`EXTRA_EVENT_NOUNS`], [`NEVER_EVENTS`] | class by lemma, domain nouns, function words |
+//! | hand lists (`src/lang/en/data/events/`) | `EventWords::class_lemmas`, `extra_event_nouns`, `never_events` | class by lemma, domain nouns, function words |
 //!
 //! Both generated tables are made by `train/scripts/gen_event_lexicon.py` and carry its
 //! "auto-generated" header; `docs/EVENTS.md` says how to rebuild them. A [`Lexicon`] can also
@@ -23,7 +23,7 @@
 use super::EventClass;
 use crate::format::message;
 use crate::format::wordnet;
-use crate::lang::en::events::{ALWAYS_EVENT_NOUNS, CLASS_LEMMAS, EXTRA_EVENT_NOUNS, NEVER_EVENTS};
+use crate::lang::EventWords;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -85,9 +85,11 @@ pub struct Lexicon {
     noun_exc: HashMap<String, String>,
     /// Nouns whose first (or second) WordNet sense is an act, event, process, phenomenon or state.
     event_nouns: HashMap<String, (String, u8)>,
-    /// Lemma → class, from [`CLASS_LEMMAS`].
+    /// Lemma → class, from `EventWords::class_lemmas`.
     classes: HashMap<&'static str, EventClass>,
     never: HashSet<&'static str>,
+    /// Nouns that are events whatever the counts say.
+    always: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -95,6 +97,24 @@ impl Lexicon {
     pub fn builtin() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| Lexicon::from_tsv(TBAQ_TSV, WORDNET_TSV))
+    }
+
+    /// The built-in tables with the hand lists of a language's words: [`Lexicon::builtin`]
+    /// for English, else built on first use for that package and kept (one per package).
+    pub fn builtin_in(words: &'static EventWords) -> &'static Lexicon {
+        if std::ptr::eq(words, EventWords::english()) {
+            return Lexicon::builtin();
+        }
+        type Built = Vec<(usize, &'static Lexicon)>;
+        static BUILT: std::sync::Mutex<Built> = std::sync::Mutex::new(Vec::new());
+        let key = words as *const EventWords as usize;
+        let mut built = BUILT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(&(_, lex)) = built.iter().find(|(k, _)| *k == key) {
+            return lex;
+        }
+        let lex: &'static Lexicon = Box::leak(Box::new(Lexicon::from_tsv_in(words, TBAQ_TSV, WORDNET_TSV)));
+        built.push((key, lex));
+        lex
     }
 
     /// The built-in WordNet table with other corpus counts (a table made by
@@ -146,8 +166,15 @@ impl Lexicon {
     }
 
     /// A lexicon from the two tables' text (malformed lines are skipped: the tables are
-    /// generated, and a bad line must not stop extraction).
+    /// generated, and a bad line must not stop extraction), with the English hand lists: the
+    /// counts and WordNet are English.
     pub fn from_tsv(corpus_tsv: &str, wordnet_tsv: &str) -> Lexicon {
+        Lexicon::from_tsv_in(EventWords::english(), corpus_tsv, wordnet_tsv)
+    }
+
+    /// [`Lexicon::from_tsv`] with the hand lists (classes by lemma, event nouns, never-events)
+    /// of a language's words.
+    pub fn from_tsv_in(words: &EventWords, corpus_tsv: &str, wordnet_tsv: &str) -> Lexicon {
         let mut lex = Lexicon::default();
         for line in corpus_tsv.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
@@ -190,15 +217,16 @@ impl Lexicon {
                 _ => {}
             }
         }
-        for (lemma, class) in CLASS_LEMMAS.iter() {
+        for (lemma, class) in words.class_lemmas.iter() {
             if let Some(class) = EventClass::from_timeml(class) {
                 lex.classes.insert(lemma, class);
             }
         }
-        for n in EXTRA_EVENT_NOUNS.iter() {
+        for n in words.extra_event_nouns.iter() {
             lex.event_nouns.insert((*n).to_string(), (wordnet::ACT.to_string(), 1));
         }
-        lex.never = NEVER_EVENTS.iter().copied().collect();
+        lex.never = words.never_events.iter().copied().collect();
+        lex.always = words.always_event_nouns.iter().copied().collect();
         lex
     }
 
@@ -222,9 +250,9 @@ impl Lexicon {
         self.classes.get(lemma).copied()
     }
 
-    /// Nouns that are events whatever the counts say ([`ALWAYS_EVENT_NOUNS`]).
+    /// Nouns that are events whatever the counts say (`EventWords::always_event_nouns`).
     pub fn always_event_noun(&self, lemma: &str) -> bool {
-        ALWAYS_EVENT_NOUNS.contains(&lemma)
+        self.always.contains(lemma)
     }
 
     /// Function words and other forms that are never events.
@@ -269,14 +297,16 @@ mod tests {
     /// at run time).
     #[test]
     fn class_lemmas_are_timeml_classes() {
-        assert_eq!(CLASS_LEMMAS.check(), Vec::<String>::new());
-        let bad: Vec<&str> = CLASS_LEMMAS
+        let words = EventWords::english();
+        assert_eq!(words.class_lemmas.check(), Vec::<String>::new());
+        let bad: Vec<&str> = words
+            .class_lemmas
             .iter()
             .filter(|(_, c)| EventClass::from_timeml(c).is_none())
             .map(|(w, _)| *w)
             .collect();
         assert!(bad.is_empty(), "rows without a TimeML class: {bad:?}");
-        assert!(CLASS_LEMMAS.len() > 100);
+        assert!(words.class_lemmas.len() > 100);
         assert_eq!(Lexicon::builtin().classes.get("say"), Some(&EventClass::Reporting));
     }
 }

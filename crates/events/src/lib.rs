@@ -46,7 +46,7 @@ use tempograph_lang::{self as lang, text};
 use tempograph_timeline as timeline;
 use tempograph_timex as timex;
 
-use crate::lang::en::events::{ending, EVENT_NOUN_SUFFIXES, VERB_COORDINATORS};
+use crate::lang::EventWords;
 use crate::text::{Analysis, Span, TokenKind};
 use lexicon::Lexicon;
 use serde::{Deserialize, Serialize};
@@ -69,16 +69,15 @@ pub struct Event {
     pub sentence: usize,
 }
 
-/// Verbs that carry little of their own in news text ("did", "made a decision", "took
-/// action"): TimeML marks them, a timeline of what happened usually does not want them.
-pub use crate::lang::en::LIGHT_VERBS;
-
 impl Event {
     /// Worth a place on a timeline: not a reporting event ("said", "told reporters") and not
-    /// a light verb ([`LIGHT_VERBS`]). Task B output keeps every event; this is for
-    /// consumers that want the happenings, not the telling.
-    pub fn salient(&self) -> bool {
-        self.class != EventClass::Reporting && !(self.pos == Pos::Verb && LIGHT_VERBS.contains(&self.lemma.as_str()))
+    /// a light verb of the language (`EventWords::light_verbs`: "did", "made a decision",
+    /// "took action", which TimeML marks and a timeline of what happened usually does not
+    /// want). Task B output keeps every event; this is for consumers that want the
+    /// happenings, not the telling.
+    pub fn salient(&self, words: &EventWords) -> bool {
+        self.class != EventClass::Reporting
+            && !(self.pos == Pos::Verb && words.light_verbs.contains(&self.lemma.as_str()))
     }
 }
 
@@ -131,20 +130,38 @@ timeml_enum!(
     Polarity { Pos => "POS", Neg => "NEG" }
 );
 
-/// Find the events of `text`. Tokens inside `timexes` are never events. Sorted by span.
+/// Find the events of English `text`. Tokens inside `timexes` are never events. Sorted by span.
 pub fn extract(text: &str, analysis: &Analysis, timexes: &[crate::timex::Timex]) -> Vec<Event> {
     let spans: Vec<Span> = timexes.iter().map(|t| t.span).collect();
-    extract_with(Lexicon::builtin(), text, analysis, &spans)
+    extract_in(EventWords::english(), text, analysis, &spans)
 }
 
-/// Find the events of `text`, leaving out tokens inside `excluded` (temporal expressions).
-/// Sorted by span.
+/// Find the events of English `text`, leaving out tokens inside `excluded` (temporal
+/// expressions). Sorted by span.
 pub fn extract_spans(text: &str, analysis: &Analysis, excluded: &[Span]) -> Vec<Event> {
-    extract_with(Lexicon::builtin(), text, analysis, excluded)
+    extract_in(EventWords::english(), text, analysis, excluded)
 }
 
-/// [`extract`] with a given lexicon and the spans to leave out (temporal expressions).
+/// [`extract_spans`] in the words of a language (its [`EventWords`]), with the built-in
+/// corpus counts and WordNet and the language's hand lists ([`Lexicon::builtin_in`]).
+pub fn extract_in(words: &'static EventWords, text: &str, analysis: &Analysis, excluded: &[Span]) -> Vec<Event> {
+    extract_with_in(words, Lexicon::builtin_in(words), text, analysis, excluded)
+}
+
+/// [`extract`] of English text with a given lexicon and the spans to leave out (temporal
+/// expressions).
 pub fn extract_with(lex: &Lexicon, text: &str, analysis: &Analysis, excluded: &[Span]) -> Vec<Event> {
+    extract_with_in(EventWords::english(), lex, text, analysis, excluded)
+}
+
+/// [`extract_with`] in the words of a language.
+pub fn extract_with_in(
+    words: &EventWords,
+    lex: &Lexicon,
+    text: &str,
+    analysis: &Analysis,
+    excluded: &[Span],
+) -> Vec<Event> {
     let toks = &analysis.tokens;
     let mut out = Vec::new();
     let mut ex = excluded.to_vec();
@@ -161,13 +178,13 @@ pub fn extract_with(lex: &Lexicon, text: &str, analysis: &Analysis, excluded: &[
             if ex.get(k).is_some_and(|s| s.overlaps(&t.span)) {
                 continue;
             }
-            let ctx = grammar::Context::new(text, analysis, sent.tokens.clone(), i);
+            let ctx = grammar::Context::new(words, text, analysis, sent.tokens.clone(), i);
             if let Some(d) = decide(lex, &ctx) {
                 let mut g = grammar::verb_group(&ctx, d.pos);
                 if d.pos == Pos::Verb {
                     // "likely to change and renew": a bare verb after a conjunction shares the
                     // group of the verb before it.
-                    let conj = i > 0 && VERB_COORDINATORS.contains(&ctx.lower(i - 1).as_str());
+                    let conj = i > 0 && words.verb_coordinators.contains(&ctx.lower(i - 1).as_str());
                     if let Some((j, prev)) = &last_verb {
                         if g.bare
                             && conj
@@ -198,7 +215,7 @@ pub fn extract_with(lex: &Lexicon, text: &str, analysis: &Analysis, excluded: &[
             }
         }
     }
-    complement::refine_classes(text, analysis, &mut out);
+    complement::refine_classes(words, text, analysis, &mut out);
     out
 }
 
@@ -237,34 +254,34 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
         return None;
     }
     if grammar::main_verb_do(ctx) {
-        return decided(lex, lower, Pos::Verb, None);
+        return decided(ctx.words, lex, lower, Pos::Verb, None);
     }
     let proper = ctx.is_proper(ctx.i);
     let verbal = ctx.verbal_context() || ctx.verb_with_object() || !proper && ctx.present_after_name();
     let nominal = ctx.nominal_context();
     let stats = lex.form(lower).filter(|s| s.occurrences >= MIN_OCCURRENCES);
-    let vlemma = morph::verb_lemma(lex, lower);
+    let vlemma = morph::verb_lemma(ctx.words, lex, lower);
     // What morphology, WordNet and context say without the counts.
     let (guess, guess_pos) = if proper {
         (false, None)
     } else if vlemma.is_some()
         && (verbal
             || (!nominal
-                && (lower.ends_with(ending::ED)
-                    || lower.ends_with(ending::ING)
+                && (lower.ends_with(ctx.words.ending.ed)
+                    || lower.ends_with(ctx.words.ending.ing)
                     || lex.verb_exception(lower).is_some())))
     {
         (true, Some(Pos::Verb))
     } else {
-        let nl = morph::noun_lemma(lex, lower);
+        let nl = morph::noun_lemma(ctx.words, lex, lower);
         let forced = lex.always_event_noun(&nl);
         let ev_noun = forced
             || lex
                 .event_noun(&nl)
                 .is_some_and(|(kind, rank)| rank == 1 && kind != crate::format::wordnet::STATE)
-            || derived_event_noun(lex, &nl);
+            || derived_event_noun(ctx.words, lex, &nl);
         if forced && !verbal {
-            return decided(lex, lower, Pos::Noun, stats);
+            return decided(ctx.words, lex, lower, Pos::Noun, stats);
         }
         (ev_noun, Some(Pos::Noun))
     };
@@ -276,8 +293,10 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
     // with a homograph's (in TBAQ `won` is mostly the Korean currency): between a subject
     // and the object it opens it is the verb ("The party won the election"). Other
     // irregular pasts keep their counts (they are not mixed).
-    let irregular_transitive =
-        subject_past && grammar::is_modal_form(lower) && lex.verb_exception(lower).is_some() && ctx.opens_object();
+    let irregular_transitive = subject_past
+        && grammar::is_modal_form(ctx.words, lower)
+        && lex.verb_exception(lower).is_some()
+        && ctx.opens_object();
     let (is_event, pos_hint) = match stats {
         Some(s) if subject_past && s.occurrences < SPARSE_OCCURRENCES || irregular_transitive => {
             (true, Some(Pos::Verb))
@@ -286,7 +305,7 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
             // The counts, smoothed toward the guess; then the counts in this context,
             // smoothed toward that.
             let prior = if guess { GUESS_YES } else { GUESS_NO };
-            let cx = grammar::context_of(ctx.text, ctx.analysis, ctx.i);
+            let cx = grammar::context_of(ctx.words, ctx.text, ctx.analysis, ctx.i);
             let (e, n) = s.by_context[cx as usize];
             let form = (f64::from(s.as_event) + lexicon::PRIOR_WEIGHT * prior)
                 / (f64::from(s.occurrences) + lexicon::PRIOR_WEIGHT);
@@ -320,14 +339,20 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
     if pos == Pos::Noun && ctx.compound_modifier() {
         return None;
     }
-    decided(lex, lower, pos, stats)
+    decided(ctx.words, lex, lower, pos, stats)
 }
 
 /// The lemma and class of a form decided to be an event with part of speech `pos`.
-fn decided(lex: &Lexicon, lower: &str, pos: Pos, stats: Option<&lexicon::FormStats>) -> Option<Decision> {
+fn decided(
+    words: &EventWords,
+    lex: &Lexicon,
+    lower: &str,
+    pos: Pos,
+    stats: Option<&lexicon::FormStats>,
+) -> Option<Decision> {
     let lemma = match pos {
-        Pos::Verb => morph::verb_lemma(lex, lower).unwrap_or_else(|| lower.to_string()),
-        Pos::Noun => morph::noun_lemma(lex, lower),
+        Pos::Verb => morph::verb_lemma(words, lex, lower).unwrap_or_else(|| lower.to_string()),
+        Pos::Noun => morph::noun_lemma(words, lex, lower),
         _ => lower.to_string(),
     };
     let class = stats
@@ -342,8 +367,8 @@ fn decided(lex: &Lexicon, lower: &str, pos: Pos, stats: Option<&lexicon::FormSta
 }
 
 /// Nouns derived from verbs by an eventive suffix: `cancellation`, `departure`, `refusal`.
-fn derived_event_noun(lex: &Lexicon, noun: &str) -> bool {
-    for row in EVENT_NOUN_SUFFIXES.iter() {
+fn derived_event_noun(words: &EventWords, lex: &Lexicon, noun: &str) -> bool {
+    for row in words.event_noun_suffixes.iter() {
         let Some((suf, reps)) = row.split_first() else { continue };
         if let Some(stem) = noun.strip_suffix(suf) {
             if stem.len() < 3 {

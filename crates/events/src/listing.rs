@@ -39,13 +39,10 @@
 
 use super::label::Doc;
 use super::{Aspect, Event, EventClass, Polarity, Pos, Tense};
-use crate::lang::en::events::{
-    COGNITION, CONDITIONALS, FIRST_PERSON, INTENDING, MODAL_LEMMAS, NEGATING, NEGATORS, SAYING, TELL,
-};
 pub use crate::timeline::Unlisted;
 
-/// Adverbs of habit: the event is what someone does as a rule, not one occurrence.
-use crate::lang::en::HABITUAL_ADVERBS as HABITUAL;
+// Adverbs of habit (`EventWords::habitual_adverbs`): the event is what someone does as a
+// rule, not one occurrence.
 
 /// Is event `e` inside a condition that opens its sentence, before the comma that closes it
 /// ("*If* the dam breaks on Friday, the town would flood")? Read from the tokens, so it holds
@@ -60,7 +57,9 @@ fn in_opening_condition(d: &Doc, e: &Event) -> bool {
     let comma = |k: usize| toks[k].text(d.text) == ",";
     at > first
         && at < sent.tokens.end
-        && CONDITIONALS.contains(&toks[first].text(d.text).to_ascii_lowercase().as_str())
+        && d.words
+            .conditionals
+            .contains(&toks[first].text(d.text).to_ascii_lowercase().as_str())
         && !(first..at).any(comma)
         && (at..sent.tokens.end).any(comma)
 }
@@ -81,7 +80,7 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     let neg_child = w.is_some_and(|w| {
         children(w)
             .iter()
-            .any(|&c| rel(c) == "advmod" && NEGATORS.contains(&lemma_of(c).as_str()))
+            .any(|&c| rel(c) == "advmod" && d.words.negators.contains(&lemma_of(c).as_str()))
     });
     let head = w.and_then(|w| d.parse.head(s, w));
     // The head's lemma as the parser gives it and as the event tagger does (the parser reads
@@ -102,7 +101,7 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
         w.is_some_and(|w| rel(w) == "xcomp")
             && head.is_some_and(|h| head_lemmas(h).iter().any(|l| set.contains(&l.as_str())))
     };
-    if e.polarity == Polarity::Neg || neg_child || xcomp_of(&NEGATING) {
+    if e.polarity == Polarity::Neg || neg_child || xcomp_of(d.words.negating) {
         return Some(Unlisted::Negated);
     }
 
@@ -110,15 +109,15 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     let modal_aux = w.is_some_and(|w| {
         children(w)
             .iter()
-            .any(|&c| rel(c) == "aux" && MODAL_LEMMAS.contains(&lemma_of(c).as_str()))
+            .any(|&c| rel(c) == "aux" && d.words.modal_lemmas.contains(&lemma_of(c).as_str()))
     });
     let conditional = w.is_some_and(|w| {
         rel(w) == "advcl"
             && children(w)
                 .iter()
-                .any(|&c| rel(c) == "mark" && CONDITIONALS.contains(&lemma_of(c).as_str()))
+                .any(|&c| rel(c) == "mark" && d.words.conditionals.contains(&lemma_of(c).as_str()))
     });
-    if e.modality.as_deref().is_some_and(|m| MODAL_LEMMAS.contains(&m))
+    if e.modality.as_deref().is_some_and(|m| d.words.modal_lemmas.contains(&m))
         || modal_aux
         || conditional
         || in_opening_condition(d, e)
@@ -127,7 +126,7 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     }
 
     // Hypothetical: the complement of a plan or a wish (one level, or through `to be`).
-    if xcomp_of(&INTENDING) {
+    if xcomp_of(d.words.intending) {
         return Some(Unlisted::Hypothetical);
     }
     // See: #20 item 2. The parser often hangs the infinitive on a noun: on "plans" read as
@@ -135,7 +134,7 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     // or the expectation ("Analysts expect sales to fall", `acl` of `sales`, the `obj` of
     // `expect`).
     let infinitive = e.tense == Tense::Infinitive && w.is_some_and(|w| matches!(rel(w), "acl" | "xcomp"));
-    let intends = |h: usize| head_lemmas(h).iter().any(|l| INTENDING.contains(&l.as_str()));
+    let intends = |h: usize| head_lemmas(h).iter().any(|l| d.words.intending.contains(&l.as_str()));
     if infinitive
         && head.is_some_and(|h| {
             intends(h) || rel(h) == "obj" && d.parse.head(s, h).is_some_and(|g| rel(g) != "obj" && intends(g))
@@ -148,9 +147,9 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     let first_person = w.is_some_and(|w| {
         children(w)
             .iter()
-            .any(|&c| rel(c).starts_with("nsubj") && FIRST_PERSON.contains(&lemma_of(c).as_str()))
+            .any(|&c| rel(c).starts_with("nsubj") && d.words.first_person.contains(&lemma_of(c).as_str()))
     });
-    if COGNITION.contains(&lemma.as_str())
+    if d.words.cognition.contains(&lemma.as_str())
         || (first_person && matches!(e.class, EventClass::IState | EventClass::State))
     {
         return Some(Unlisted::Opinion);
@@ -159,8 +158,8 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     // Reporting: the telling.
     // A verb of saying with an object of its own is a happening ("Apple added audio
     // recording abilities"); "told reporters" tells.
-    let own_object = w.is_some_and(|w| children(w).iter().any(|&c| rel(c) == "obj")) && lemma != TELL;
-    if e.class == EventClass::Reporting && SAYING.contains(&lemma.as_str()) && !own_object {
+    let own_object = w.is_some_and(|w| children(w).iter().any(|&c| rel(c) == "obj")) && lemma != d.words.tell;
+    if e.class == EventClass::Reporting && d.words.saying.contains(&lemma.as_str()) && !own_object {
         return Some(Unlisted::Reporting);
     }
 
@@ -169,7 +168,7 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     let habitual = |i: usize| {
         children(i)
             .iter()
-            .any(|&c| rel(c) == "advmod" && HABITUAL.contains(&lemma_of(c).as_str()))
+            .any(|&c| rel(c) == "advmod" && d.words.habitual_adverbs.contains(&lemma_of(c).as_str()))
     };
     let dependent = w.is_some_and(|w| matches!(rel(w), "advcl" | "xcomp" | "conj"));
     if w.is_some_and(habitual) || (dependent && head.is_some_and(habitual)) {

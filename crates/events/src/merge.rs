@@ -19,8 +19,8 @@
 //! | `Clinton vowed on Saturday ...` | `Clinton vowed on Thursday ...` | no | different days |
 //!
 //! Two mentions (from different documents or the same one) are the same event when
-//! 1. their lemmas are equal or synonyms ([`SYNONYMS`]); neither is a REPORTING event nor a
-//!    light or cognition verb ([`NON_COREFERRING`]: `do`, `make`, `know`, `see`, ...);
+//! 1. their lemmas are equal or synonyms (`EventWords::event_synonyms`); neither is a REPORTING event nor a
+//!    light or cognition verb (`EventWords::non_coreferring`: `do`, `make`, `know`, `see`, ...);
 //! 2. they are linked: they share a participant (a capitalised name in the same sentence:
 //!    `Sony`, `FBI`; in a story of [`TOPIC_MIN_DOCUMENTS`] or more documents, not a name in
 //!    more than half of them, the story's topic: `Apple` in a story about Apple); or, in two
@@ -29,7 +29,7 @@
 //!    is a definite noun (`the attack`, `this hack`) whose nearest earlier same-kind mention
 //!    within [`ANAPHOR_WINDOW`] sentences is the other, or the same lemma is repeated within
 //!    [`REPEAT_WINDOW`] sentences with the same polarity. An act people repeat
-//!    ([`REPEATABLE`]: `visit`, `meet`, `hold`, `vow`, `conference`) needs more: both dated to
+//!    (`EventWords::event_repeatable`: `visit`, `meet`, `hold`, `vow`, `conference`) needs more: both dated to
 //!    the same day and a shared name or the same agent or patient ([`same_participant`]), or
 //!    the anaphor; a repetition of it needs the same day or participant;
 //! 3. their times are compatible: the day intervals of the dated temporal expressions linked
@@ -53,9 +53,9 @@
 //!    a parse, [`DocEvents::syntax`]);
 //! 5. both are told as happening or both as not (yet) happening: a noun or gerund after a
 //!    threat, promise or warning
-//!    ([`IRREALIS_CUES`](crate::lang::en::merge::IRREALIS_CUES): "threats ... to attacks on
+//!    (`EventWords::irrealis_cues`: "threats ... to attacks on
 //!    theaters") is irrealis and never joins a realis mention; a mention marked as a different event
-//!    ([`DISTINCT_MODIFIERS`]: `similar`, `other`, `another`, ...) never joins a mention of its
+//!    (`EventWords::distinct_modifiers`: `similar`, `other`, `another`, ...) never joins a mention of its
 //!    own document, nor any mention whose time disagrees.
 //!
 //! Merging is transitive (union-find). Within a cluster, sources that disagree on polarity,
@@ -71,7 +71,7 @@
 //! ```
 
 use super::{Event, EventClass, Polarity, Tense};
-use crate::lang::en::NOT_NAMES;
+use crate::lang::EventWords;
 use crate::text::{Analysis, Span, TokenKind};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -196,36 +196,33 @@ impl Cluster {
     }
 }
 
-/// Synonym groups (`src/lang/en/data/event-synonyms.txt`, one group a line): lemmas in one
-/// group may name the same event. Kept small and specific on
-/// purpose — a synonym here merges mentions that also share a participant or are a definite
-/// anaphor, so a generic verb (`hit`, `post`, `open`, `view`) would over-merge.
-///
-/// | group | why |
-/// |-------|-----|
-/// | hack, attack, cyberattack, breach, intrusion | a (cyber) attack on a system |
-/// | threat, threaten, warning, warn | a threat |
-/// | cancel, cancellation, scrap, pull, shelve, drop, call off | calling off a plan |
-/// | leak, disclose, disclosure, dump | releasing stolen data |
-/// | consider, deem, treat, regard, assess, assessment | an assessment (`deemed a national security issue`) |
-/// | release, premiere, debut | a film or product release |
-/// | steal, theft, rob, robbery, heist, burglary | a theft |
-/// | appoint, appointment, name, designate | giving someone a post ("named chief executive") |
-pub use crate::lang::en::EVENT_SYNONYMS as SYNONYMS;
+// Synonym groups (`EventWords::event_synonyms`; English: `event-synonyms.txt`, one group a line): lemmas in one
+// group may name the same event. Kept small and specific on
+// purpose — a synonym here merges mentions that also share a participant or are a definite
+// anaphor, so a generic verb (`hit`, `post`, `open`, `view`) would over-merge.
+//
+// | group | why |
+// |-------|-----|
+// | hack, attack, cyberattack, breach, intrusion | a (cyber) attack on a system |
+// | threat, threaten, warning, warn | a threat |
+// | cancel, cancellation, scrap, pull, shelve, drop, call off | calling off a plan |
+// | leak, disclose, disclosure, dump | releasing stolen data |
+// | consider, deem, treat, regard, assess, assessment | an assessment (`deemed a national security issue`) |
+// | release, premiere, debut | a film or product release |
+// | steal, theft, rob, robbery, heist, burglary | a theft |
+// | appoint, appointment, name, designate | giving someone a post ("named chief executive") |
 
-/// Words for a kind of event that also name the events of other synonym groups (each named
-/// by one of its lemmas): "the attacks" may be the bombings or the hack a story tells of.
-///
-/// | word | also names |
-/// |------|------------|
-/// | attack, assault | a bombing or explosion |
-/// (`src/lang/en/data/event-hypernyms.txt`)
-pub use crate::lang::en::EVENT_HYPERNYMS as HYPERNYMS;
+// Words for a kind of event that also name the events of other synonym groups (each named
+// by one of its lemmas): "the attacks" may be the bombings or the hack a story tells of.
+//
+// | word | also names |
+// |------|------------|
+// | attack, assault | a bombing or explosion |
+// (`src/lang/en/data/event-hypernyms.txt`)
 
 /// The keys under which a lemma is compared: its own (synonym group or the lemma itself)
-/// first, then those of the groups it is a more general word for ([`HYPERNYMS`]).
-fn keys(lemma: &str) -> Vec<String> {
-    let table = key_table();
+/// first, then those of the groups it is a more general word for (`EventWords::event_hypernyms`).
+fn keys(table: &KeyTable, lemma: &str) -> Vec<String> {
     let mut out = vec![key(table, lemma)];
     for &n in table.hyponyms.get(lemma).map_or(&[][..], Vec::as_slice) {
         let k = key(table, n);
@@ -244,7 +241,7 @@ fn key(table: &KeyTable, lemma: &str) -> String {
     }
 }
 
-/// [`SYNONYMS`] and [`HYPERNYMS`] parsed once (they were split per event).
+/// A language's synonym groups and hypernyms, parsed once per merge (they were split per event).
 struct KeyTable {
     /// Each lemma of a synonym group: the index of the first group it is in.
     group: std::collections::HashMap<&'static str, usize>,
@@ -252,24 +249,24 @@ struct KeyTable {
     hyponyms: std::collections::HashMap<&'static str, Vec<&'static str>>,
 }
 
-fn key_table() -> &'static KeyTable {
-    static TABLE: std::sync::OnceLock<KeyTable> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
+impl KeyTable {
+    /// The synonym and hypernym lines of `words`, parsed.
+    fn of(words: &EventWords) -> KeyTable {
         let mut group = std::collections::HashMap::new();
-        for (g, line) in SYNONYMS.iter().enumerate() {
+        for (g, line) in words.event_synonyms.iter().enumerate() {
             for w in line.split(", ") {
                 group.entry(w).or_insert(g);
             }
         }
         let mut hyponyms: std::collections::HashMap<&'static str, Vec<&'static str>> = Default::default();
-        for line in HYPERNYMS.iter() {
-            let mut words = line.split(", ");
-            if let Some(general) = words.next() {
-                hyponyms.entry(general).or_default().extend(words);
+        for line in words.event_hypernyms.iter() {
+            let mut ws = line.split(", ");
+            if let Some(general) = ws.next() {
+                hyponyms.entry(general).or_default().extend(ws);
             }
         }
         KeyTable { group, hyponyms }
-    })
+    }
 }
 
 fn shared_str<S: serde::Serializer>(s: &std::sync::Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
@@ -281,7 +278,7 @@ fn shared_str<S: serde::Serializer>(s: &std::sync::Arc<str>, ser: S) -> Result<S
 pub const MAX_CONFLICTS: usize = 100;
 
 /// Lower-cased names (capitalised words not at the start of the sentence) in sentence `si`.
-fn names(text: &str, analysis: &Analysis, si: usize) -> Vec<String> {
+fn names(words: &EventWords, text: &str, analysis: &Analysis, si: usize) -> Vec<String> {
     let sent = &analysis.sentences[si];
     let mut out = Vec::new();
     let mut first = true;
@@ -296,7 +293,7 @@ fn names(text: &str, analysis: &Analysis, si: usize) -> Vec<String> {
             continue;
         }
         let l = w.to_lowercase();
-        if l.len() < 2 || NOT_NAMES.contains(&l.as_str()) {
+        if l.len() < 2 || words.not_names.contains(&l.as_str()) {
             continue;
         }
         out.push(l);
@@ -552,7 +549,7 @@ struct Item {
     /// story's topic.
     agent_counts: bool,
     patient_counts: bool,
-    /// An act people repeat ([`REPEATABLE`]: `visit`, `meet`, `hold`, `vow`).
+    /// An act people repeat (`EventWords::event_repeatable`: `visit`, `meet`, `hold`, `vow`).
     repeatable: bool,
     /// Dated to a day ([`day_precise`]).
     day: bool,
@@ -604,31 +601,26 @@ pub const ANAPHOR_WINDOW: usize = 8;
 /// event.
 pub const REPEAT_WINDOW: usize = 2;
 
-/// Event lemmas that name acts people repeat (`src/lang/en/data/event-repeatable.txt`):
-/// travel and visits, meetings and news conferences, statements, vows and appeals, `hold`.
-/// In a story about one subject the same person visits, meets and vows again and again, so
-/// two such mentions are one event only when both are dated to the same day and share a
-/// participant, or as a definite anaphor or a repetition in one document.
-use crate::lang::en::EVENT_REPEATABLE as REPEATABLE;
+// Event lemmas that name acts people repeat (`EventWords::event_repeatable`):
+// travel and visits, meetings and news conferences, statements, vows and appeals, `hold`.
+// In a story about one subject the same person visits, meets and vows again and again, so
+// two such mentions are one event only when both are dated to the same day and share a
+// participant, or as a definite anaphor or a repetition in one document.
 
-/// The merger's English word lists: determiners that make a noun phrase point back to an
-/// event told before (`the`, `this`), modifiers that say the event is a different one
-/// (`similar`, `another`), words whose complement has not happened (`threat`, `promis`, as
-/// prefixes), the words at which the look back to a determiner stops (`a`, `of`), and the
-/// lemmas that never corefer (light and cognition verbs: `do`, `know`, `say`).
-use crate::lang::en::merge::{
-    is_irrealis_cue, DEFINITE, DISTINCT_MODIFIERS, FUTURE_MODALITY, NON_COREFERRING, NP_STOPS,
-};
+// The merger's English word lists: determiners that make a noun phrase point back to an
+// event told before (`the`, `this`), modifiers that say the event is a different one
+// (`similar`, `another`), words whose complement has not happened (`threat`, `promis`, as
+// prefixes), the words at which the look back to a determiner stops (`a`, `of`), and the
+// lemmas that never corefer (light and cognition verbs: `do`, `know`, `say`).
 
-/// Prepositions that make the event after them a time anchor of what comes before ("since
-/// the bombings"): an anchor has happened, whatever threat or plan precedes it.
-use crate::lang::en::TEMPORAL_PREPOSITIONS;
+// Prepositions that make the event after them a time anchor of what comes before ("since
+// the bombings"): an anchor has happened, whatever threat or plan precedes it.
 
 /// How many words before an event an irrealis cue reaches.
 const IRREALIS_REACH: usize = 12;
 
 /// What the words before an event say about it: (definite, distinct, irrealis).
-fn np_marks(text: &str, analysis: &Analysis, e: &Event) -> (bool, bool, bool) {
+fn np_marks(words: &EventWords, text: &str, analysis: &Analysis, e: &Event) -> (bool, bool, bool) {
     let Some(sent) = analysis.sentences.get(e.sentence) else {
         return (false, false, false);
     };
@@ -657,14 +649,14 @@ fn np_marks(text: &str, analysis: &Analysis, e: &Event) -> (bool, bool, bool) {
                 break;
             }
             let w = lower(k);
-            if DISTINCT_MODIFIERS.contains(&w.as_str()) {
+            if words.distinct_modifiers.contains(&w.as_str()) {
                 distinct = true;
             }
-            if DEFINITE.contains(&w.as_str()) {
+            if words.definite.contains(&w.as_str()) {
                 definite = true;
                 break;
             }
-            if NP_STOPS.contains(&w.as_str()) {
+            if words.np_stops.contains(&w.as_str()) {
                 break;
             }
             seen += 1;
@@ -679,10 +671,10 @@ fn np_marks(text: &str, analysis: &Analysis, e: &Event) -> (bool, bool, bool) {
             .take(IRREALIS_REACH)
             .map(lower)
             .find_map(|w| {
-                if TEMPORAL_PREPOSITIONS.contains(&w.as_str()) {
+                if words.temporal_prepositions.contains(&w.as_str()) {
                     Some(false)
                 } else {
-                    is_irrealis_cue(&w).then_some(true)
+                    words.is_irrealis_cue(&w).then_some(true)
                 }
             })
             .unwrap_or(false);
@@ -706,6 +698,13 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 /// Every event of every document is in exactly one cluster; clusters are ordered by their
 /// first source (document order, then position).
 pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
+    merge_in(EventWords::english(), docs)
+}
+
+/// [`merge`] with the words of a language: its synonym groups, hypernyms and the cues of
+/// definite, distinct and irrealis mentions.
+pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
+    let table = KeyTable::of(words);
     let mut items = Vec::new();
     for (di, d) in docs.iter().enumerate() {
         let sorted = d.times.windows(2).all(|w| w[0].span.start <= w[1].span.start);
@@ -720,7 +719,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 if last.as_ref().is_none_or(|(s, _, _, _)| *s != si) {
                     last = Some((
                         si,
-                        names(d.text, d.analysis, si),
+                        names(words, d.text, d.analysis, si),
                         std::sync::Arc::from(d.analysis.sentences[si].span.slice(d.text)),
                         sentence_time(d, si, sorted),
                     ));
@@ -732,22 +731,22 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 };
                 (n.clone(), t.clone(), own)
             };
-            let (definite, distinct, irrealis) = np_marks(d.text, d.analysis, e);
+            let (definite, distinct, irrealis) = np_marks(words, d.text, d.analysis, e);
             let roles = d.syntax.map_or((None, None), |p| roles(p, e));
             items.push(Item {
                 doc: di,
-                keys: keys(&e.lemma),
+                keys: keys(&table, &e.lemma),
                 agent_counts: roles.0.is_some(),
                 patient_counts: roles.1.is_some(),
                 agent: roles.0,
                 patient: roles.1,
-                repeatable: REPEATABLE.contains(&e.lemma.as_str()),
+                repeatable: words.event_repeatable.contains(&e.lemma.as_str()),
                 day: day_precise(time),
                 shared_names: names.clone(),
                 names,
                 lemma: e.lemma.clone(),
                 class: e.class,
-                corefers: e.class != EventClass::Reporting && !NON_COREFERRING.contains(&e.lemma.as_str()),
+                corefers: e.class != EventClass::Reporting && !words.non_coreferring.contains(&e.lemma.as_str()),
                 definite,
                 distinct,
                 irrealis,
@@ -768,7 +767,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     time,
                     polarity: e.polarity,
                     modality: if hypothetical(e) {
-                        Some(e.modality.clone().unwrap_or_else(|| FUTURE_MODALITY.into()))
+                        Some(e.modality.clone().unwrap_or_else(|| words.future_modality.into()))
                     } else {
                         None
                     },

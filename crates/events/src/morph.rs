@@ -17,17 +17,17 @@
 //! `-men→man`, `-ies→y`.
 
 use super::lexicon::Lexicon;
-use crate::lang::en::events::{ending, NOUN_SUFFIXES, VERB_SUFFIXES};
+use crate::lang::EventWords;
 
 /// The verb lemma of a lower-cased form, if WordNet knows one.
-pub fn verb_lemma(lex: &Lexicon, form: &str) -> Option<String> {
+pub fn verb_lemma(words: &EventWords, lex: &Lexicon, form: &str) -> Option<String> {
     if let Some(l) = lex.verb_exception(form) {
         return Some(l.to_string());
     }
     if lex.verb(form).is_some() {
         return Some(form.to_string());
     }
-    for rule in VERB_SUFFIXES.iter() {
+    for rule in words.verb_suffixes.iter() {
         let [suf, rep] = rule[..] else { continue };
         if let Some(stem) = form.strip_suffix(suf) {
             if stem.len() < 2 {
@@ -38,7 +38,7 @@ pub fn verb_lemma(lex: &Lexicon, form: &str) -> Option<String> {
                 return Some(cand);
             }
             // stopped → stop, running → run
-            if rep.is_empty() && (suf == ending::ED || suf == ending::ING) {
+            if rep.is_empty() && (suf == words.ending.ed || suf == words.ending.ing) {
                 let b = stem.as_bytes();
                 // An ASCII letter doubled: the last byte is a whole character (`ⶶed` ends in
                 // two equal UTF-8 continuation bytes).
@@ -55,18 +55,18 @@ pub fn verb_lemma(lex: &Lexicon, form: &str) -> Option<String> {
 }
 
 /// The noun lemma of a lower-cased plural form (the form itself when it is not plural).
-pub fn noun_lemma(lex: &Lexicon, form: &str) -> String {
+pub fn noun_lemma(words: &EventWords, lex: &Lexicon, form: &str) -> String {
     if let Some(l) = lex.noun_exception(form) {
         return l.to_string();
     }
     if lex.event_noun(form).is_some()
-        || form.ends_with(ending::SS)
-        || form.ends_with(ending::US)
-        || form.ends_with(ending::IS)
+        || form.ends_with(words.ending.ss)
+        || form.ends_with(words.ending.us)
+        || form.ends_with(words.ending.is)
     {
         return form.to_string();
     }
-    for rule in NOUN_SUFFIXES.iter() {
+    for rule in words.noun_suffixes.iter() {
         let [suf, rep] = rule[..] else { continue };
         if let Some(stem) = form.strip_suffix(suf) {
             if stem.len() < 2 {
@@ -79,7 +79,7 @@ pub fn noun_lemma(lex: &Lexicon, form: &str) -> String {
         }
     }
     form.strip_suffix('s')
-        .filter(|s| s.len() > 2 && !form.ends_with(ending::SS))
+        .filter(|s| s.len() > 2 && !form.ends_with(words.ending.ss))
         .unwrap_or(form)
         .to_string()
 }
@@ -91,7 +91,8 @@ mod tests {
     #[test]
     fn lemmas() {
         let lex = Lexicon::builtin();
-        let v = |f: &str| verb_lemma(lex, f);
+        let words = EventWords::english();
+        let v = |f: &str| verb_lemma(words, lex, f);
         assert_eq!(v("canceled").as_deref(), Some("cancel"));
         assert_eq!(v("stopped").as_deref(), Some("stop"));
         assert_eq!(v("said").as_deref(), Some("say"));
@@ -99,9 +100,9 @@ mod tests {
         assert_eq!(v("leaking").as_deref(), Some("leak"));
         assert_eq!(v("escalated").as_deref(), Some("escalate"));
         assert_eq!(v("the"), None);
-        assert_eq!(noun_lemma(lex, "threats"), "threat");
-        assert_eq!(noun_lemma(lex, "crises"), "crisis");
-        assert_eq!(noun_lemma(lex, "attacks"), "attack");
-        assert_eq!(noun_lemma(lex, "business"), "business");
+        assert_eq!(noun_lemma(words, lex, "threats"), "threat");
+        assert_eq!(noun_lemma(words, lex, "crises"), "crisis");
+        assert_eq!(noun_lemma(words, lex, "attacks"), "attack");
+        assert_eq!(noun_lemma(words, lex, "business"), "business");
     }
 }

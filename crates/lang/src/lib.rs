@@ -4,7 +4,7 @@
 //! | package      | code | what it holds                                                      |
 //! |--------------|------|--------------------------------------------------------------------|
 //! | [`en`]       | `en` | English: the timex grammar's word tables, the tense cues, the month names of datelines, the event stage's and the timeline assembly's word lists, the temporal signals and metric phrases of the link stage, the sentence splitter's abbreviations (the default) |
-//! | [`de`]       | `de` | German: absolute dates, month and weekday names, `gestern`/`heute`/`morgen`, `letzte`/`nächste` + unit, tense cues |
+//! | [`de`]       | `de` | German: absolute dates, month and weekday names, `gestern`/`heute`/`morgen`, `letzte`/`nächste` + unit, tense cues; no event package |
 //!
 //! A package is a folder `src/lang/<code>/`: word lists and tables as data files
 //! (`data/*.txt`, one word a line; `data/*.tsv`, word TAB value, or fields separated by TABs
@@ -17,20 +17,27 @@
 //!
 //! # Adding a language
 //!
-//! 1. A folder `src/lang/xx/` with a `mod.rs` that implements [`Language`] and its data.
-//! 2. One line in [`LANGUAGES`] below (and `pub mod xx;`), both in this folder.
-//! 3. Its cases in `tests/data/lang/xx/*.toml` (`tests/lang_cases.rs` finds them and
-//!    checks that every rule id of the language is exercised).
+//! 1. A folder `src/xx/` with a `mod.rs` that implements [`Language`] and its data.
+//! 2. One line in [`LANGUAGES`] below (and `pub mod xx;`), both in this crate.
+//! 3. Its cases in `tests/data/lang/xx/*.toml` (`tests/lang.rs` finds them and checks that
+//!    every rule id of the language is exercised).
+//! 4. For events and relations, an [`EventWords`] `static` filled from its data, returned by
+//!    [`Language::events`]. Without one the language's documents get their temporal
+//!    expressions and no events.
 //!
-//! Nothing outside `src/lang/` changes: the resolver is language-free and reads the
-//! direction of an expression from [`Language::direction`]. See `docs/DESIGN.md` ("The
-//! language seam") for what still reads English outside this folder.
+//! Nothing outside this crate changes: the resolver is language-free and reads the direction
+//! of an expression from [`Language::direction`], and the event, link and timeline stages
+//! read every word through the [`EventWords`] the pipeline hands them. See `docs/DESIGN.md`
+//! ("The language seam").
 
 pub mod de;
 pub mod en;
 pub mod engine;
 pub mod signal;
+pub mod stage;
 pub mod text;
+
+pub use stage::{Endings, EventWords};
 
 /// The crate under the name the library's other crates know it by (`crate::lang::...`, as
 /// when it was the module `tempograph::lang`).
@@ -87,6 +94,24 @@ pub trait Language: Send + Sync + 'static {
     /// today`, `"…," Smith said on Monday`), read by `crate::timex::reference`. A language
     /// without them keeps every `today` on the publication date.
     fn reference_cues(&self) -> Option<&'static ReferenceCues> {
+        None
+    }
+
+    /// The words of the event and link stages ([`EventWords`]): the event tagger's lists, the
+    /// verb group, labels, the merger, the timeline assembly and the temporal signals. `None`
+    /// for a language without an event package: its documents get their temporal expressions
+    /// and no events (and so no relations); nothing panics.
+    fn events(&self) -> Option<&'static EventWords> {
+        None
+    }
+
+    /// The lower-case words a dateline or byline may hold besides dates (`posted`, `gmt`).
+    fn dateline_words(&self) -> &[&'static str] {
+        &[]
+    }
+
+    /// The words for a TIMEX3 part of the day (`MO` → `morning`), as a date label writes it.
+    fn part_of_day(&self, _code: &str) -> Option<&'static str> {
         None
     }
 }

@@ -640,6 +640,7 @@ mod tests {
             events: &ev,
             timexes: &tx,
             sorted: crate::link::features::in_sentence_order(&tx),
+            words: crate::lang::EventWords::english(),
         };
         f(&cx)
     }

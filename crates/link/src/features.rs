@@ -22,7 +22,7 @@
 use super::facts::{EventFacts, TimexFacts};
 use super::signals::{self, SignalKind};
 use super::Endpoint;
-use crate::lang::en::link::BETWEEN_WORDS;
+use crate::lang::EventWords;
 use crate::text::Analysis;
 use chrono::NaiveDate;
 use tempograph_core::relation::RelType;
@@ -68,6 +68,8 @@ pub struct Context<'a> {
     /// Whether `timexes` are in sentence order ([`in_sentence_order`]): then the timexes of
     /// a sentence are found by binary search.
     pub sorted: bool,
+    /// The words of the document's language: signals, metric phrases, anchor words.
+    pub words: &'a EventWords,
 }
 
 /// Are these timexes in sentence order (as tagged, or as read from TimeML)?
@@ -230,7 +232,7 @@ fn token_range(cx: &Context, from: usize, to: usize) -> (usize, usize) {
 /// The first ordering (non-anchor) signal between byte offsets `from..to`.
 fn signal_between(cx: &Context, from: usize, to: usize) -> Option<&'static str> {
     let (a, b) = token_range(cx, from, to);
-    signals::signals_in(cx.text, cx.analysis, a, b)
+    signals::signals_in(cx.words, cx.text, cx.analysis, a, b)
         .into_iter()
         .find(|s| s.kind != SignalKind::Anchor)
         .map(|s| s.id.as_str())
@@ -243,7 +245,7 @@ fn signal_before(cx: &Context, at: usize, n: usize, anchors: bool) -> Option<&'s
     let first = cx.analysis.sentences.get(sent).map(|s| s.tokens.start).unwrap_or(0);
     (t.saturating_sub(n).max(first)..t)
         .rev()
-        .filter_map(|i| signals::signal_at(cx.text, cx.analysis, i))
+        .filter_map(|i| signals::signal_at(cx.words, cx.text, cx.analysis, i))
         .find(|s| anchors || s.kind != SignalKind::Anchor)
         .map(|s| s.id.as_str())
 }
@@ -466,7 +468,7 @@ fn atoms(cx: &Context, kind: PairKind, a: Endpoint, b: Endpoint, keys: &[String]
             let between: Vec<String> = (x..y)
                 .map(|t| cx.analysis.tokens[t].text(cx.text).to_lowercase())
                 .collect();
-            for &w in BETWEEN_WORDS.iter() {
+            for &w in cx.words.between_words.iter() {
                 if between.iter().any(|b| b == w) {
                     out.push(format!("{k}:between={w}"));
                 }
@@ -541,7 +543,7 @@ fn other_sentence_keys(cx: &Context, e1: &EventFacts, e2: &EventFacts) -> Vec<St
         .get(e2.sentence)
         .and_then(|s| {
             (s.tokens.start..(s.tokens.start + 3).min(s.tokens.end))
-                .find_map(|i| signals::signal_at(cx.text, cx.analysis, i))
+                .find_map(|i| signals::signal_at(cx.words, cx.text, cx.analysis, i))
                 .filter(|s| s.kind != SignalKind::Anchor)
         })
         .map(|s| s.id.as_str())

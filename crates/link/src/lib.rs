@@ -40,6 +40,7 @@ use tempograph_lang::{self as lang, text};
 use tempograph_timex as timex;
 
 use crate::events::Event;
+use crate::lang::EventWords;
 use crate::text::{Analysis, Span};
 use crate::timex::Timex;
 use chrono::NaiveDate;
@@ -186,14 +187,28 @@ pub fn timex_facts(timexes: &[Timex], analysis: &Analysis) -> Vec<TimexFacts> {
 /// of consecutive sentences when a signal ("Then", "Two days later,") orders them. The links
 /// never contradict each other: rule-made links go first, then learned ones by confidence,
 /// each taking its best label that fits.
+/// The text is English; [`link_in`] takes the words of another language.
 pub fn link(text: &str, analysis: &Analysis, dct: NaiveDate, timexes: &[Timex], events: &[Event]) -> Vec<Tlink> {
-    in_context(text, analysis, dct, timexes, events, |cx| {
+    link_in(EventWords::english(), text, analysis, dct, timexes, events)
+}
+
+/// [`link`] with the words of a language (its signals and metric phrases).
+pub fn link_in(
+    words: &EventWords,
+    text: &str,
+    analysis: &Analysis,
+    dct: NaiveDate,
+    timexes: &[Timex],
+    events: &[Event],
+) -> Vec<Tlink> {
+    in_context(words, text, analysis, dct, timexes, events, |cx| {
         link_with(cx, &Model::default())
     })
 }
 
 /// Run `f` on the linking context of one document (the facts of its events and timexes).
 fn in_context<T>(
+    words: &EventWords,
     text: &str,
     analysis: &Analysis,
     dct: NaiveDate,
@@ -210,6 +225,7 @@ fn in_context<T>(
         events: &ev,
         timexes: &tx,
         sorted: crate::link::features::in_sentence_order(&tx),
+        words,
     })
 }
 
@@ -220,7 +236,7 @@ fn in_context<T>(
 /// learned links (e.g. between main events of consecutive sentences) that [`link`] would make
 /// only with a signal; the timeline pipeline keeps using [`link`].
 pub fn tempeval(text: &str, analysis: &Analysis, dct: NaiveDate, timexes: &[Timex], events: &[Event]) -> Vec<Tlink> {
-    in_context(text, analysis, dct, timexes, events, |cx| {
+    in_context(EventWords::english(), text, analysis, dct, timexes, events, |cx| {
         choose::links(cx, &choose::Committed, choose::THRESHOLD)
     })
 }

@@ -29,8 +29,8 @@
 //! unit   := "hour(s)" | "day(s)" | "week(s)" | "month(s)" | "year(s)"
 //! ```
 
-use crate::lang::en::link::{METRIC_AMOUNTS, METRIC_UNITS, METRIC_WINDOWS, METRIC_WORDS, SIGNALS};
 pub use crate::lang::signal::{MetricWord, SignalId, SignalKind};
+use crate::lang::EventWords;
 use crate::text::{Analysis, Span, TokenKind};
 
 /// A signal found in a text.
@@ -68,9 +68,9 @@ fn phrase_at(text: &str, analysis: &Analysis, i: usize, phrase: &str) -> Option<
 
 /// The signal starting at token `i`, if any (longest match first; among equals, the first
 /// in the table).
-pub fn signal_at(text: &str, analysis: &Analysis, i: usize) -> Option<Signal> {
+pub fn signal_at(lw: &EventWords, text: &str, analysis: &Analysis, i: usize) -> Option<Signal> {
     let mut best: Option<(usize, Signal)> = None;
-    for &(words, id) in SIGNALS.iter() {
+    for &(words, id) in lw.signals.iter() {
         // The table's words are lower case (its test checks): comparing without case is
         // comparing the lower-cased word, without allocating it per entry.
         let Some(n) = phrase_at(text, analysis, i, words) else {
@@ -94,11 +94,11 @@ pub fn signal_at(text: &str, analysis: &Analysis, i: usize) -> Option<Signal> {
 
 /// Signals whose first token lies in token range `from..to`, in text order (a signal inside
 /// a longer one is skipped).
-pub fn signals_in(text: &str, analysis: &Analysis, from: usize, to: usize) -> Vec<Signal> {
+pub fn signals_in(lw: &EventWords, text: &str, analysis: &Analysis, from: usize, to: usize) -> Vec<Signal> {
     let mut out = Vec::new();
     let mut i = from;
     while i < to.min(analysis.tokens.len()) {
-        if let Some(s) = signal_at(text, analysis, i) {
+        if let Some(s) = signal_at(lw, text, analysis, i) {
             i = analysis.token_at_or_after(s.span.end);
             out.push(s);
         } else {
@@ -120,9 +120,10 @@ pub struct Metric {
 }
 
 /// The amount at token `i`: a one-word amount of the table (`two`, `several`) or a number.
-fn amount(text: &str, analysis: &Analysis, i: usize) -> Option<(f64, f64)> {
+fn amount(lw: &EventWords, text: &str, analysis: &Analysis, i: usize) -> Option<(f64, f64)> {
     let w = word(text, analysis, i)?;
-    if let Some(a) = METRIC_AMOUNTS
+    if let Some(a) = lw
+        .metric_amounts
         .iter()
         .find(|(n, _)| !n.contains(' ') && *n == w)
         .map(|(_, a)| a)
@@ -138,16 +139,16 @@ fn amount(text: &str, analysis: &Analysis, i: usize) -> Option<(f64, f64)> {
 }
 
 /// The amount a phrase of the table starts at token `i` with (`a few`), and its length.
-fn amount_phrase(text: &str, analysis: &Analysis, i: usize) -> Option<((f64, f64), usize)> {
-    METRIC_AMOUNTS
+fn amount_phrase(lw: &EventWords, text: &str, analysis: &Analysis, i: usize) -> Option<((f64, f64), usize)> {
+    lw.metric_amounts
         .iter()
         .filter(|(n, _)| n.contains(' '))
         .filter_map(|(n, a)| Some(((a.lo, a.hi), phrase_at(text, analysis, i, n)?)))
         .max_by_key(|&(_, n)| n)
 }
 
-fn days(amount: (f64, f64), unit: &str) -> Option<(i64, i64)> {
-    let u = METRIC_UNITS.find(unit)?;
+fn days(lw: &EventWords, amount: (f64, f64), unit: &str) -> Option<(i64, i64)> {
+    let u = lw.metric_units.find(unit)?;
     let (per, tol) = (u.days, u.tolerance);
     let lo = amount.0 * (per - tol);
     let hi = amount.1 * (per + tol);
@@ -155,16 +156,16 @@ fn days(amount: (f64, f64), unit: &str) -> Option<(i64, i64)> {
 }
 
 /// The metric phrase starting at token `i`, if any.
-pub fn metric_at(text: &str, analysis: &Analysis, i: usize) -> Option<Metric> {
+pub fn metric_at(lw: &EventWords, text: &str, analysis: &Analysis, i: usize) -> Option<Metric> {
     word(text, analysis, i)?;
     // A window up to now: "in the last/past [N] unit(s)".
-    if let Some(n) = METRIC_WINDOWS.iter().find_map(|p| phrase_at(text, analysis, i, p)) {
-        let (amt, k) = match amount(text, analysis, i + n) {
+    if let Some(n) = lw.metric_windows.iter().find_map(|p| phrase_at(text, analysis, i, p)) {
+        let (amt, k) = match amount(lw, text, analysis, i + n) {
             Some(a) => (a, i + n + 1),
             None => ((1.0, 1.0), i + n),
         };
         let unit = word(text, analysis, k)?;
-        let (_, hi) = days(amt, &unit)?;
+        let (_, hi) = days(lw, amt, &unit)?;
         return Some(Metric {
             span: Span::new(analysis.tokens[i].span.start, analysis.tokens[k].span.end),
             days: (0, hi.max(1)),
@@ -172,14 +173,14 @@ pub fn metric_at(text: &str, analysis: &Analysis, i: usize) -> Option<Metric> {
         });
     }
     // An amount phrase ("a few") counts as one amount word.
-    let (amt, k) = match amount_phrase(text, analysis, i) {
+    let (amt, k) = match amount_phrase(lw, text, analysis, i) {
         Some((a, n)) => (a, i + n),
-        None => (amount(text, analysis, i)?, i + 1),
+        None => (amount(lw, text, analysis, i)?, i + 1),
     };
     let unit = word(text, analysis, k)?;
-    let d = days(amt, &unit)?;
+    let d = days(lw, amt, &unit)?;
     let ord = word(text, analysis, k + 1)?;
-    let &wd = METRIC_WORDS.find(&ord)?;
+    let &wd = lw.metric_words.find(&ord)?;
     Some(Metric {
         span: Span::new(analysis.tokens[i].span.start, analysis.tokens[k + 1].span.end),
         days: d,
@@ -194,7 +195,7 @@ mod tests {
     fn first_metric(text: &str) -> Option<(String, (i64, i64), MetricWord)> {
         let a = Analysis::new(text);
         (0..a.tokens.len())
-            .find_map(|i| metric_at(text, &a, i))
+            .find_map(|i| metric_at(EventWords::english(), text, &a, i))
             .map(|m| (m.span.slice(text).to_string(), m.days, m.word))
     }
 
@@ -226,10 +227,13 @@ mod tests {
     fn signals() {
         let text = "In the wake of the hack, Sony pulled the film before Christmas.";
         let a = Analysis::new(text);
-        let s: Vec<_> = signals_in(text, &a, 0, a.tokens.len()).iter().map(|s| s.id).collect();
+        let s: Vec<_> = signals_in(EventWords::english(), text, &a, 0, a.tokens.len())
+            .iter()
+            .map(|s| s.id)
+            .collect();
         assert_eq!(s, [SignalId::After, SignalId::Before]);
         let text = "Nothing here.";
         let a = Analysis::new(text);
-        assert!(signals_in(text, &a, 0, a.tokens.len()).is_empty());
+        assert!(signals_in(EventWords::english(), text, &a, 0, a.tokens.len()).is_empty());
     }
 }

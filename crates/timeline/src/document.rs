@@ -253,8 +253,10 @@ pub struct Dateline {
     pub text: String,
 }
 
+/// The month a dateline names. Datelines are read before a document's language is known,
+/// in the default language.
 fn month_number(name: &str) -> Option<u32> {
-    crate::lang::en::month_number(&name.trim_end_matches('.').to_ascii_lowercase())
+    crate::lang::english().month_number(&name.trim_end_matches('.').to_ascii_lowercase())
 }
 
 fn expand_year(y: &str) -> Option<i32> {
@@ -287,7 +289,9 @@ fn dateline_regexes() -> &'static [Regex; 3] {
 fn reads_as_prose(line: &str) -> bool {
     let prose = line
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty() && w.chars().all(char::is_lowercase) && !crate::lang::en::DATELINE_WORDS.contains(w))
+        .filter(|w| {
+            !w.is_empty() && w.chars().all(char::is_lowercase) && !crate::lang::english().dateline_words().contains(w)
+        })
         .count();
     prose >= 2 || prose == 1 && line.trim_end().ends_with(['.', '!', '?'])
 }

@@ -36,10 +36,11 @@ pub fn ends_label(e: &Ends) -> String {
     }
 }
 
-/// A value with a part of the day in words: `2008-01-09TMO` → `2008-01-09 morning`.
+/// A value with a part of the day in words: `2008-01-09TMO` → `2008-01-09 morning` (labels
+/// are written in the default language).
 fn part_of_day(v: &str) -> Option<String> {
     let (day, part) = v.split_once('T')?;
-    let words = crate::lang::en::PARTS_OF_DAY.find(part)?;
+    let words = crate::lang::english().part_of_day(part)?;
     Some(format!("{day} {words}"))
 }
 

@@ -32,9 +32,6 @@ use tempograph_lang::{self as lang, text};
 
 pub use crate::lang::engine::{Cue, Direction, TimexType};
 
-/// The English tense cues, now in the English language package.
-pub use crate::lang::en::tense;
-
 use crate::lang::Language;
 use crate::text::{Analysis, Span};
 use chrono::NaiveDate;

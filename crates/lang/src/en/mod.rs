@@ -53,7 +53,7 @@ pub mod tense;
 pub mod timeline;
 pub mod words;
 
-use super::{Language, ReferenceCues, Table, Words};
+use super::{EventWords, Language, ReferenceCues, Table, Words};
 use crate::lang::engine::Cue;
 use crate::lang::engine::{Cand, Ctx, Lexicon, Unit};
 use crate::text::Analysis;
@@ -100,6 +100,18 @@ impl Language for English {
 
     fn reference_cues(&self) -> Option<&'static ReferenceCues> {
         Some(&REFERENCE_CUES)
+    }
+
+    fn events(&self) -> Option<&'static EventWords> {
+        Some(&EVENT_WORDS)
+    }
+
+    fn dateline_words(&self) -> &[&'static str] {
+        &DATELINE_WORDS
+    }
+
+    fn part_of_day(&self, code: &str) -> Option<&'static str> {
+        PARTS_OF_DAY.find(code).map(String::as_str)
     }
 }
 
@@ -218,6 +230,141 @@ pub fn is_light_lemma(l: &str) -> bool {
 pub fn month_number(lower: &str) -> Option<u32> {
     MONTHS.find(lower).or_else(|| MONTH_ABBR.find(lower)).copied()
 }
+
+/// The event and link stages' words ([`crate::EventWords`]), from the statics above.
+pub static EVENT_WORDS: EventWords = EventWords {
+    ending: crate::lang::stage::Endings {
+        ed: events::ending::ED,
+        en: events::ending::EN,
+        ing: events::ending::ING,
+        ly: events::ending::LY,
+        ss: events::ending::SS,
+        us: events::ending::US,
+        is: events::ending::IS,
+        self_: events::ending::SELF,
+        selves: events::ending::SELVES,
+    },
+    be: &events::BE,
+    verbal_context: &events::VERBAL_CONTEXT,
+    have: &events::HAVE,
+    do_words: &events::DO,
+    modals: &events::MODALS,
+    adverbs: &events::ADVERBS,
+    subjects: &events::SUBJECTS,
+    determiners: &events::DETERMINERS,
+    prepositions: &events::PREPOSITIONS,
+    object_adjectives: &events::OBJECT_ADJECTIVES,
+    not_noun_heads: &events::NOT_NOUN_HEADS,
+    object_cues: &events::OBJECT_CUES,
+    articles: &events::ARTICLES,
+    particles: &events::PARTICLES,
+    plural_nouns: &events::PLURAL_NOUNS,
+    object_pronouns: &events::OBJECT_PRONOUNS,
+    do_objects: &events::DO_OBJECTS,
+    class_lemmas: &events::CLASS_LEMMAS,
+    extra_event_nouns: &events::EXTRA_EVENT_NOUNS,
+    always_event_nouns: &events::ALWAYS_EVENT_NOUNS,
+    never_events: &events::NEVER_EVENTS,
+    future_auxiliaries: &events::FUTURE_AUXILIARIES,
+    present_auxiliaries: &events::PRESENT_AUXILIARIES,
+    past_auxiliaries: &events::PAST_AUXILIARIES,
+    modal_forms: &events::MODAL_FORMS,
+    noun_negations: &events::NOUN_NEGATIONS,
+    verb_negations: &events::VERB_NEGATIONS,
+    question_subjects: &events::QUESTION_SUBJECTS,
+    do_forms: &events::DO_FORMS,
+    not_ly_adverbs: &events::NOT_LY_ADVERBS,
+    not_modifiers: &events::NOT_MODIFIERS,
+    not_counted_adverbs: &events::NOT_COUNTED_ADVERBS,
+    adjunct_openers: &events::ADJUNCT_OPENERS,
+    relative_that_which: &events::RELATIVE_THAT_WHICH,
+    ordinal_adverbs: &events::ORDINAL_ADVERBS,
+    verb_clitic_hosts: &events::VERB_CLITIC_HOSTS,
+    clitics: &events::CLITICS,
+    clitic_s_verb: events::CLITIC_S_VERB,
+    adjective_suffixes: &events::ADJECTIVE_SUFFIXES,
+    demonym_suffixes: &events::DEMONYM_SUFFIXES,
+    verb_coordinators: &events::VERB_COORDINATORS,
+    verb_suffixes: &events::VERB_SUFFIXES,
+    noun_suffixes: &events::NOUN_SUFFIXES,
+    event_noun_suffixes: &events::EVENT_NOUN_SUFFIXES,
+    infinitive_marker: events::INFINITIVE_MARKER,
+    been: events::BEEN,
+    not_word: events::NOT,
+    complement_cues: &events::COMPLEMENT_CUES,
+    object_openers: &events::OBJECT_OPENERS,
+    scale_words: &events::SCALE_WORDS,
+    label_end_trimmed: &events::LABEL_END_TRIMMED,
+    vp_openers: &events::VP_OPENERS,
+    vp_coordinators: &events::VP_COORDINATORS,
+    window_relatives: &events::WINDOW_RELATIVES,
+    window_signals: &events::WINDOW_SIGNALS,
+    window_stops_left: &events::WINDOW_STOPS_LEFT,
+    amount_words: &events::AMOUNT_WORDS,
+    relative_pronouns: &events::RELATIVE_PRONOUNS,
+    label_kept_adverbs: &events::LABEL_KEPT_ADVERBS,
+    happen_verbs: &events::HAPPEN_VERBS,
+    catenative: &events::CATENATIVE,
+    of_word: events::OF,
+    take_place: events::TAKE_PLACE,
+    modal_lemmas: &events::MODAL_LEMMAS,
+    negating: &events::NEGATING,
+    intending: &events::INTENDING,
+    cognition: &events::COGNITION,
+    saying: &events::SAYING,
+    first_person: &events::FIRST_PERSON,
+    conditionals: &events::CONDITIONALS,
+    negators: &events::NEGATORS,
+    tell: events::TELL,
+    not_names: &NOT_NAMES,
+    sentence_openers: &SENTENCE_OPENERS,
+    light_verbs: &LIGHT_VERBS,
+    light_lemmas: &LIGHT_LEMMAS,
+    name_particles: &NAME_PARTICLES,
+    habitual_adverbs: &HABITUAL_ADVERBS,
+    is_clause_opener,
+    is_light_lemma,
+    is_preposition: words::is_preposition,
+    is_article_or_coordinator: words::is_article_or_coordinator,
+    is_finite_auxiliary: words::is_finite_auxiliary,
+    event_synonyms: &EVENT_SYNONYMS,
+    event_hypernyms: &EVENT_HYPERNYMS,
+    event_repeatable: &EVENT_REPEATABLE,
+    temporal_prepositions: &TEMPORAL_PREPOSITIONS,
+    definite: &merge::DEFINITE,
+    distinct_modifiers: &merge::DISTINCT_MODIFIERS,
+    irrealis_cues: &merge::IRREALIS_CUES,
+    np_stops: &merge::NP_STOPS,
+    non_coreferring: &merge::NON_COREFERRING,
+    is_irrealis_cue: merge::is_irrealis_cue,
+    future_modality: merge::FUTURE_MODALITY,
+    name_prepositions: &timeline::NAME_PREPOSITIONS,
+    noun_determiners: &timeline::NOUN_DETERMINERS,
+    window_prepositions: &timeline::WINDOW_PREPOSITIONS,
+    never_event_lemmas: &timeline::NEVER_EVENT_LEMMAS,
+    bound_prepositions: &timeline::BOUND_PREPOSITIONS,
+    order_prepositions: &timeline::ORDER_PREPOSITIONS,
+    deadline_prepositions: &timeline::DEADLINE_PREPOSITIONS,
+    own_prepositions: &timeline::OWN_PREPOSITIONS,
+    durative_prepositions: &timeline::DURATIVE_PREPOSITIONS,
+    person_pronouns: &timeline::PERSON_PRONOUNS,
+    thing_pronouns: &timeline::THING_PRONOUNS,
+    class_nouns: &timeline::CLASS_NOUNS,
+    acronym_glue: &timeline::ACRONYM_GLUE,
+    support_verbs: &timeline::SUPPORT_VERBS,
+    complex_predicate_verbs: &timeline::COMPLEX_PREDICATE_VERBS,
+    is_headline: timeline::is_headline,
+    definite_article: timeline::DEFINITE_ARTICLE,
+    comparison_since: timeline::COMPARISON_SINCE,
+    duration_for: timeline::DURATION_FOR,
+    signals: &link::SIGNALS,
+    metric_amounts: &link::METRIC_AMOUNTS,
+    metric_units: &link::METRIC_UNITS,
+    metric_words: &link::METRIC_WORDS,
+    metric_windows: &link::METRIC_WINDOWS,
+    between_words: &link::BETWEEN_WORDS,
+    anchor_words: &link::ANCHOR_WORDS,
+};
 
 #[cfg(test)]
 mod tests {

@@ -90,11 +90,11 @@ pub fn candidates(cx: &Context) -> Vec<Candidate> {
         let head = sent.tokens.start..(sent.tokens.start + 4).min(sent.tokens.end);
         let metric = head
             .clone()
-            .filter_map(|k| signals::metric_at(cx.text, cx.analysis, k))
+            .filter_map(|k| signals::metric_at(cx.words, cx.text, cx.analysis, k))
             .find(|m| matches!(m.word, MetricWord::Later | MetricWord::Earlier));
         let then = head
             .clone()
-            .filter_map(|k| signals::signal_at(cx.text, cx.analysis, k))
+            .filter_map(|k| signals::signal_at(cx.words, cx.text, cx.analysis, k))
             .find(|g| matches!(g.id, SignalId::Then | SignalId::Later));
         let (ea, eb) = (Endpoint::Event(a), Endpoint::Event(b));
         let c = match (metric, then) {

@@ -46,7 +46,7 @@ fn rule_for(kind: SignalKind, metric: bool) -> &'static str {
 fn metric_ending_at(cx: &Context, sig: &Signal) -> Option<Metric> {
     let first = sig.token.saturating_sub(3);
     (first..=sig.token)
-        .filter_map(|i| signals::metric_at(cx.text, cx.analysis, i))
+        .filter_map(|i| signals::metric_at(cx.words, cx.text, cx.analysis, i))
         .find(|m| m.span.end == sig.span.end)
 }
 
@@ -72,6 +72,7 @@ pub fn candidates(cx: &Context, model: &dyn Classifier) -> Vec<Candidate> {
         let mut done: Vec<(usize, usize)> = Vec::new();
         // A fronted clause: "After Y, X" / "A month after Y, X".
         let lead = signals::signals_in(
+            cx.words,
             cx.text,
             cx.analysis,
             sent.tokens.start,
@@ -125,11 +126,11 @@ pub fn candidates(cx: &Context, model: &dyn Classifier) -> Vec<Candidate> {
                 cx.analysis.token_at_or_after(cx.events[a].span.end),
                 cx.analysis.token_at_or_after(cx.events[b].span.start),
             );
-            let sig = signals::signals_in(cx.text, cx.analysis, ta, tb)
+            let sig = signals::signals_in(cx.words, cx.text, cx.analysis, ta, tb)
                 .into_iter()
                 .find(|g| ordering(g).is_some());
             let metric_later = (ta..tb)
-                .filter_map(|k| signals::metric_at(cx.text, cx.analysis, k))
+                .filter_map(|k| signals::metric_at(cx.words, cx.text, cx.analysis, k))
                 .find(|m| m.word == MetricWord::Later);
             let ev_ab = Span::new(cx.events[a].span.start, cx.events[b].span.end);
             let c = if let Some(m) = metric_later {
@@ -173,7 +174,8 @@ pub fn candidates(cx: &Context, model: &dyn Classifier) -> Vec<Candidate> {
         }
         // "in the last 24 hours": the nearest event before it (else after it) is recent.
         for k in sent.tokens.clone() {
-            let Some(m) = signals::metric_at(cx.text, cx.analysis, k).filter(|m| m.word == MetricWord::Last) else {
+            let Some(m) = signals::metric_at(cx.words, cx.text, cx.analysis, k).filter(|m| m.word == MetricWord::Last)
+            else {
                 continue;
             };
             let before = evs

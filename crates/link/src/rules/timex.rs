@@ -14,7 +14,6 @@
 //! | anything else                          | `link/timex-model`   | learned                    |
 
 use super::{cover, learned, rule, Candidate};
-use crate::lang::en::link::ANCHOR_WORDS;
 use crate::link::features::Context;
 use crate::link::model::Classifier;
 use crate::link::signals::{self, SignalId};
@@ -50,7 +49,7 @@ pub fn signal_relation(cx: &Context, t: &TimexFacts) -> (Option<(RelType, &'stat
     let tok = cx.analysis.token_at_or_after(t.span.start);
     let sig = (tok.saturating_sub(2)..tok)
         .rev()
-        .find_map(|k| signals::signal_at(cx.text, cx.analysis, k))
+        .find_map(|k| signals::signal_at(cx.words, cx.text, cx.analysis, k))
         .map(|s| (s.id, s.span));
     let evidence = match sig {
         Some((_, sp)) => cover(sp, t.span),
@@ -68,9 +67,9 @@ pub fn signal_relation(cx: &Context, t: &TimexFacts) -> (Option<(RelType, &'stat
             // Bare ("Tuesday, the company said") or introduced by a determiner-like word
             // the tagger left outside the timex.
             let before = words_before(cx, t.span.start);
-            let ok = before
-                .last()
-                .is_none_or(|w| ANCHOR_WORDS.contains(&w.as_str()) || w == "," || !w.chars().any(char::is_alphabetic));
+            let ok = before.last().is_none_or(|w| {
+                cx.words.anchor_words.contains(&w.as_str()) || w == "," || !w.chars().any(char::is_alphabetic)
+            });
             ok.then_some((RelType::IsIncluded, "link/timex-anchor"))
         }
         _ => None,
@@ -104,7 +103,7 @@ pub fn candidates(cx: &Context, model: &dyn Classifier) -> Vec<Candidate> {
         let tok = cx.analysis.token_at_or_after(t.span.start);
         // "A month after ...", "in the last 24 hours": the metric rules read these.
         let in_metric = (tok.saturating_sub(3)..tok + 1)
-            .filter_map(|k| signals::metric_at(cx.text, cx.analysis, k))
+            .filter_map(|k| signals::metric_at(cx.words, cx.text, cx.analysis, k))
             .any(|m| m.span.overlaps(&t.span));
         if in_metric {
             continue;
