@@ -107,16 +107,16 @@ pub mod render;
 #[doc(hidden)]
 pub mod stream;
 #[doc(hidden)]
+pub use tempograph_core::value;
+#[doc(hidden)]
 pub use tempograph_events::syntax;
 #[doc(hidden)]
 pub use tempograph_lang::text;
 pub use tempograph_timeline as timeline;
 #[doc(hidden)]
-pub mod timeml;
-#[doc(hidden)]
-pub use tempograph_core::value;
-#[doc(hidden)]
 pub use tempograph_timeline::yaml;
+#[doc(hidden)]
+pub use tempograph_timeml as timeml;
 #[doc(hidden)]
 pub use tempograph_timex as timex;
 

@@ -135,6 +135,20 @@ const CRATES: &[Crate] = &[
             "tempograph-events",
         ],
     },
+    // TimeML in and out; the gold annotations as the link stage's facts.
+    Crate {
+        package: "tempograph-timeml",
+        dir: "crates/timeml",
+        root_module: "timeml",
+        may_use: &[
+            "tempograph-core",
+            "tempograph-lang",
+            "tempograph-timex",
+            "tempograph-timeline",
+            "tempograph-events",
+            "tempograph-link",
+        ],
+    },
     // The stages not yet split out, the facade and the command line.
     Crate {
         package: "tempograph",
@@ -148,6 +162,7 @@ const CRATES: &[Crate] = &[
             "tempograph-timeline",
             "tempograph-events",
             "tempograph-link",
+            "tempograph-timeml",
             "tempograph-syntax",
         ],
     },
@@ -165,6 +180,7 @@ const CRATES: &[Crate] = &[
             "tempograph-timeline",
             "tempograph-events",
             "tempograph-link",
+            "tempograph-timeml",
             "tempograph-syntax",
         ],
     },

@@ -20,6 +20,14 @@
 pub mod annotate;
 pub mod gold;
 
+// The crates below, under the module names the stage's code knows them by (`crate::text::...`).
+use tempograph_core::format;
+use tempograph_events as events;
+use tempograph_lang::text;
+use tempograph_link as link;
+use tempograph_timeline::document;
+use tempograph_timex as timex;
+
 use crate::format::message;
 use crate::text::{LineIndex, Span};
 use chrono::NaiveDate;
