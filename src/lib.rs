@@ -103,7 +103,7 @@ pub use tempograph_link as link;
 pub mod pipeline;
 #[doc(hidden)]
 pub use tempograph_core::relation;
-pub mod render;
+pub use tempograph_render as render;
 #[doc(hidden)]
 pub mod stream;
 #[doc(hidden)]

@@ -149,6 +149,19 @@ const CRATES: &[Crate] = &[
             "tempograph-link",
         ],
     },
+    // The renderers: a timeline as Mermaid, DOT, JSON, TimeML, TimelineJS, HTML, a table.
+    Crate {
+        package: "tempograph-render",
+        dir: "crates/render",
+        root_module: "render",
+        may_use: &[
+            "tempograph-core",
+            "tempograph-lang",
+            "tempograph-timeline",
+            "tempograph-events",
+            "tempograph-timeml",
+        ],
+    },
     // The stages not yet split out, the facade and the command line.
     Crate {
         package: "tempograph",
@@ -163,6 +176,7 @@ const CRATES: &[Crate] = &[
             "tempograph-events",
             "tempograph-link",
             "tempograph-timeml",
+            "tempograph-render",
             "tempograph-syntax",
         ],
     },
@@ -181,6 +195,7 @@ const CRATES: &[Crate] = &[
             "tempograph-events",
             "tempograph-link",
             "tempograph-timeml",
+            "tempograph-render",
             "tempograph-syntax",
         ],
     },
