@@ -19,6 +19,9 @@
 
 pub mod annotate;
 pub mod gold;
+pub mod layout;
+
+pub use layout::Layout;
 
 // The crates below, under the module names the stage's code knows them by (`crate::text::...`).
 use tempograph_core::format;
