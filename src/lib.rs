@@ -103,20 +103,20 @@ pub use tempograph_link as link;
 pub mod pipeline;
 #[doc(hidden)]
 pub use tempograph_core::relation;
-pub mod render;
+pub use tempograph_render as render;
 #[doc(hidden)]
 pub mod stream;
+#[doc(hidden)]
+pub use tempograph_core::value;
 #[doc(hidden)]
 pub use tempograph_events::syntax;
 #[doc(hidden)]
 pub use tempograph_lang::text;
 pub use tempograph_timeline as timeline;
 #[doc(hidden)]
-pub mod timeml;
-#[doc(hidden)]
-pub use tempograph_core::value;
-#[doc(hidden)]
 pub use tempograph_timeline::yaml;
+#[doc(hidden)]
+pub use tempograph_timeml as timeml;
 #[doc(hidden)]
 pub use tempograph_timex as timex;
 

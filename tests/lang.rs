@@ -185,7 +185,7 @@ const UD_RELATIONS: &[&str] = &[
 
 /// Folders whose literals are the tool's own interface vocabulary (option values, output
 /// formats, HTML and CSS names), not words of the language the texts are written in.
-const INTERFACE: &[&str] = &["src/cli/", "src/render/"];
+const INTERFACE: &[&str] = &["src/cli/", "crates/render/src/"];
 
 /// The folders of the format vocabulary: how the formats the tool reads and writes spell
 /// their names (TimeML attributes, the keys of its records, the words of its own messages),

@@ -135,6 +135,33 @@ const CRATES: &[Crate] = &[
             "tempograph-events",
         ],
     },
+    // TimeML in and out; the gold annotations as the link stage's facts.
+    Crate {
+        package: "tempograph-timeml",
+        dir: "crates/timeml",
+        root_module: "timeml",
+        may_use: &[
+            "tempograph-core",
+            "tempograph-lang",
+            "tempograph-timex",
+            "tempograph-timeline",
+            "tempograph-events",
+            "tempograph-link",
+        ],
+    },
+    // The renderers: a timeline as Mermaid, DOT, JSON, TimeML, TimelineJS, HTML, a table.
+    Crate {
+        package: "tempograph-render",
+        dir: "crates/render",
+        root_module: "render",
+        may_use: &[
+            "tempograph-core",
+            "tempograph-lang",
+            "tempograph-timeline",
+            "tempograph-events",
+            "tempograph-timeml",
+        ],
+    },
     // The stages not yet split out, the facade and the command line.
     Crate {
         package: "tempograph",
@@ -148,6 +175,8 @@ const CRATES: &[Crate] = &[
             "tempograph-timeline",
             "tempograph-events",
             "tempograph-link",
+            "tempograph-timeml",
+            "tempograph-render",
             "tempograph-syntax",
         ],
     },
@@ -165,6 +194,8 @@ const CRATES: &[Crate] = &[
             "tempograph-timeline",
             "tempograph-events",
             "tempograph-link",
+            "tempograph-timeml",
+            "tempograph-render",
             "tempograph-syntax",
         ],
     },

@@ -18,7 +18,7 @@ fn text_formats() -> Vec<Format> {
 }
 
 /// The rendering as snapshotted: the HTML page without the bodies of its inlined style sheet
-/// and script (`src/render/html.{css,js}`, tested in a browser by tests/render_html.rs), so
+/// and script (`crates/render/src/html.{css,js}`, tested in a browser by tests/render_html.rs), so
 /// that the snapshot shows what the timeline put in the page.
 fn snapshot_text(f: Format, out: String) -> String {
     if f != Format::Html {

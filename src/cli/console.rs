@@ -197,14 +197,13 @@ pub fn is_timeml(p: &Path) -> bool {
 fn read_timeml_document(p: &Path, dct: Option<chrono::NaiveDate>) -> crate::Result<crate::document::Document> {
     use crate::document::{doc_id, DctSource, Document, Warning};
     let t = crate::timeml::read(p)?;
-    // A file of `<s>` elements (the TimeLine corpora) has its sentences glued together once
-    // the tags are gone ("… aroused .The dispute"): one sentence per paragraph, as the
+    // A file of `<s>` elements (the TimeLine corpora): one sentence per paragraph, as the
     // timeline evaluation lays them out.
-    let sentences: Vec<&str> = t.tagged("s").map(|a| a.span.slice(&t.text).trim()).collect();
-    let text = if sentences.is_empty() {
+    let layout = crate::timeml::Layout::of(&t);
+    let text = if layout.sentences.is_empty() {
         t.text.clone()
     } else {
-        sentences.join("\n\n")
+        layout.text
     };
     let mut doc = match (dct, t.dct) {
         (Some(d), own) => {

@@ -32,7 +32,7 @@
 use super::tlink::{self, TaCounts, Triple};
 use crate::link::Endpoint;
 use crate::text::Span;
-use crate::timeml::TimemlDoc;
+use crate::timeml::{Layout, TimemlDoc};
 use chrono::NaiveDate;
 use std::path::Path;
 use tempograph_core::error::{Error, Result};
@@ -198,39 +198,21 @@ pub struct Doc {
 }
 
 impl Doc {
-    /// Lay out a TimeLine corpus file (`<s id="N">` elements inside `<TEXT>`). A missing
+    /// Lay out a TimeLine corpus file (`<s id="N">` elements inside `<TEXT>`, one per
+    /// paragraph: [`Layout`], as `build` reads the file; its sentences are those with an id,
+    /// its events the `<EVENT>` elements inside a sentence). A missing
     /// or malformed `<DCT>` falls back to a dateline in the text's first lines
     /// ("January 12 , 2007"); without either the file is refused.
     pub fn from_timeml(doc: &TimemlDoc) -> Result<Doc> {
         let docid = doc.docid.clone().unwrap_or_else(|| crate::document::doc_id(&doc.path));
-        let mut text = String::new();
-        let mut sentences = Vec::new();
-        // (span in the TimeML text, offset to add to reach the laid-out text)
-        let mut shifts: Vec<(Span, isize)> = Vec::new();
-        for a in doc.tagged("s") {
-            let Some(id) = a.attr(crate::format::timeml::SENTENCE_ID) else {
-                continue;
-            };
-            if !text.is_empty() {
-                text.push_str("\n\n");
-            }
-            let raw = a.span.slice(&doc.text);
-            let lead = raw.len() - raw.trim_start().len();
-            let start = text.len();
-            text.push_str(raw.trim());
-            sentences.push((id.to_string(), Span::new(start, text.len())));
-            shifts.push((a.span, start as isize - (a.span.start + lead) as isize));
-        }
-        let events = doc
-            .tagged("EVENT")
-            .filter_map(|e| {
-                let (_, shift) = shifts
-                    .iter()
-                    .find(|(s, _)| s.start <= e.span.start && e.span.end <= s.end)?;
-                let at = |x: usize| (x as isize + shift) as usize;
-                Some(Span::new(at(e.span.start), at(e.span.end)))
-            })
+        let layout = Layout::of(doc);
+        let sentences = layout
+            .sentences
+            .iter()
+            .filter_map(|s| Some((s.id.clone()?, s.span)))
             .collect();
+        let events = doc.tagged("EVENT").filter_map(|e| layout.place(e.span)).collect();
+        let text = layout.text;
         let dct = doc
             .dct
             .or_else(|| crate::document::find_dateline(&text).map(|d| d.date))

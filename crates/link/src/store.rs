@@ -190,7 +190,7 @@ const LABEL_FEATURE_FILES: &[(&str, &str)] = &[
         "crates/lang/src/en/data/link/between-words.txt",
         include_str!("../../lang/src/en/data/link/between-words.txt"),
     ),
-    ("src/timeml/gold.rs", include_str!("../../../src/timeml/gold.rs")),
+    ("crates/timeml/src/gold.rs", include_str!("../../timeml/src/gold.rs")),
     (
         "crates/core/src/format/timeml.rs",
         include_str!("../../core/src/format/timeml.rs"),

@@ -20,9 +20,9 @@
 
 use super::{display_order, event_index, event_label, one_line, placed_date, title};
 use crate::timeline::{Bounds, Date, Timeline};
-use crate::timeml::escape_attr;
 use chrono::NaiveDate;
 use std::fmt::Write;
+use tempograph_timeml::escape_attr;
 
 fn text(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")

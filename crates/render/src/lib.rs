@@ -21,6 +21,8 @@
 //! output. Labels are escaped for each target (see each module's docs); ids in diagrams are
 //! generated (`e0`, `e1`, ...) so user ids never need escaping.
 
+#![deny(missing_docs)]
+
 mod dot;
 mod html;
 mod image;
@@ -28,6 +30,12 @@ mod json;
 mod mermaid;
 mod table;
 mod timeml;
+
+// The crates below, under the module names the renderers know them by (`crate::timeline::...`;
+// `tempograph_timeml` by its crate name, as the TimeML renderer is the module `timeml` here).
+use tempograph_events as events;
+use tempograph_lang as lang;
+use tempograph_timeline as timeline;
 
 pub use crate::timeline::label::{date_label, ends_label};
 pub use image::{find_tool, render_image, Engine, Tool, ENGINE_NAMES};

@@ -19,6 +19,17 @@
 
 pub mod annotate;
 pub mod gold;
+pub mod layout;
+
+pub use layout::Layout;
+
+// The crates below, under the module names the stage's code knows them by (`crate::text::...`).
+use tempograph_core::format;
+use tempograph_events as events;
+use tempograph_lang::text;
+use tempograph_link as link;
+use tempograph_timeline::document;
+use tempograph_timex as timex;
 
 use crate::format::message;
 use crate::text::{LineIndex, Span};
