@@ -276,8 +276,9 @@ pub fn key_events(t: &Timeline, listed: &[usize], n: usize) -> Vec<usize> {
     ranked
 }
 
-/// Does event `e`'s label read as a headline (a subject before its predicate)? See
-/// [`crate::lang::en::timeline::is_headline`]; a source without a tense is a noun event.
+/// Does event `e`'s label read as a headline (a subject before its predicate)? Asked of the
+/// default language's event words ([`crate::lang::EventWords::is_headline`]: a timeline does
+/// not record its documents' languages); a source without a tense is a noun event.
 pub fn headline(e: &Event) -> bool {
     let triggers: Vec<&str> = e.sources.iter().map(|s| s.trigger.as_str()).collect();
     let noun = e.sources.iter().any(|s| {
@@ -285,7 +286,8 @@ pub fn headline(e: &Event) -> bool {
             .as_deref()
             .is_none_or(|x| x == crate::events::Tense::None.as_str())
     });
-    crate::lang::en::timeline::is_headline(&one_line(&e.label), &triggers, noun)
+    let words = crate::lang::english().events().unwrap_or_else(crate::lang::EventWords::none);
+    words.is_headline(&one_line(&e.label), &triggers, noun)
 }
 
 /// Render a timeline as text. SVG and PNG are not text: use [`render_image`].
