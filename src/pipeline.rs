@@ -1197,7 +1197,13 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> O
         && main
         && matches!(
             crate::events::listing::unlisted(&a.label_doc(), e, false),
-            Some(tl::Unlisted::Hypothetical | tl::Unlisted::Opinion | tl::Unlisted::Generic | tl::Unlisted::Modal)
+            Some(
+                tl::Unlisted::Hypothetical
+                    | tl::Unlisted::Opinion
+                    | tl::Unlisted::Generic
+                    | tl::Unlisted::Modal
+                    | tl::Unlisted::Negated
+            )
         );
     aside.then_some(false)
 }

@@ -353,6 +353,36 @@ impl Context<'_> {
 }
 
 impl Context<'_> {
+    /// A verb's base form after a negated auxiliary (`did not open`, `doesn't close`, `will
+    /// never sell`): only a verb stands there, whatever the counts of a form that is also an
+    /// adjective or a noun say (TBAQ sees `open` mostly as an adjective). Not `be`, `have` or
+    /// `do` themselves (`did not have the money` is left to the counts).
+    pub fn negated_base_verb(&self) -> bool {
+        let w = self.lower(self.i);
+        let lex = Lexicon::builtin();
+        if BE.contains(&w.as_str()) || HAVE.contains(&w.as_str()) || DO_FORMS.contains(&w.as_str()) {
+            return false;
+        }
+        if super::morph::verb_lemma(lex, &w).as_deref() != Some(w.as_str()) || lex.verb(&w).is_none() {
+            return false;
+        }
+        let mut neg = false;
+        for k in self.before(self.i).take(MAX_GROUP) {
+            let p = self.lower(k);
+            if p == "t" && self.is_clitic(k) || VERB_NEGATIONS.contains(&p.as_str()) {
+                neg = true;
+                continue;
+            }
+            if is_adverb(&p) {
+                continue;
+            }
+            return neg && (DO.contains(&p.as_str()) || MODALS.contains(&p.as_str()));
+        }
+        false
+    }
+}
+
+impl Context<'_> {
     /// A past form (`-ed` or irregular, not `-ing`) right after a subject, with at most one
     /// adverb between: a name (`Sony Pictures recently canceled`), a subject or relative
     /// pronoun (`they canceled`, `a film that stirred`) or a lower-case noun (`the company
