@@ -83,6 +83,13 @@ pub trait Language: Send + Sync + 'static {
         None
     }
 
+    /// Whether a past perfect (`had met`) governs the expression starting at token `start`,
+    /// in its clause before it: the event lies before the time the story has reached, so a
+    /// weekday it names is before the day mentioned before, not the latest such day.
+    fn past_perfect_before(&self, _ctx: &Ctx, _analysis: &Analysis, _start: usize) -> bool {
+        false
+    }
+
     /// The words of the cues by which a text sets its own day (`On Monday, ...`, `earlier
     /// today`, `"…," Smith said on Monday`), read by `crate::timex::reference`. A language
     /// without them keeps every `today` on the publication date.

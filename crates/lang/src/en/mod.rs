@@ -86,6 +86,10 @@ impl Language for English {
         tense::direction(ctx, analysis, start, end)
     }
 
+    fn past_perfect_before(&self, ctx: &Ctx, analysis: &Analysis, start: usize) -> bool {
+        tense::past_perfect_before(ctx, analysis, start)
+    }
+
     fn month_number(&self, lower: &str) -> Option<u32> {
         month_number(lower)
     }
