@@ -922,11 +922,17 @@ pub fn parse_attachment(a: &Analyzed, t: usize, e: usize) -> Option<bool> {
             return Some(false);
         }
     }
-    // A date written before a noun, with no preposition of its own, names that noun's time
-    // ("the March 3 agreement", "the 2019 treaty"): it dates that noun when it is the event,
+    // A date written before a noun after a determiner, with no preposition of its own,
+    // names that noun's time ("the March 3 agreement", "the 2019 treaty"; not "figures
+    // released April 3 by NPD Group"): it dates that noun when it is the event,
     // and no event before it (the approval of a March 3 agreement is not on March 3). A
     // subject's date is left to the windows ("The 1987 crash hurt investors").
-    let prenominal = words[g].start >= ev.span.start
+    let opened = p
+        .word_at(s, tx.span.start)
+        .and_then(|f| f.checked_sub(1))
+        .is_some_and(|b| matches!(words[b].upos.as_str(), "DET" | "ADJ") || words[b].deprel == "nmod:poss");
+    let prenominal = opened
+        && words[g].start >= ev.span.start
         && matches!(
             words[h].deprel.as_str(),
             "compound" | "nmod:unmarked" | "amod" | "nummod" | "nmod:poss"

@@ -181,6 +181,13 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("The council approved the March 3 agreement.", "agreement", Some("2014-03-03")),
     ("The council approved the March 3 agreement.", "approved", None),
     ("Lawmakers ratified the 2009 treaty.", "ratified", None),
+    // Negative: a bare date right after the verb is the verb's, whatever noun the parse
+    // hangs it on.
+    (
+        "Apple led the market, according to figures released April 3 by NPD Group.",
+        "released",
+        Some("2014-04-03"),
+    ),
     // Negative: the same year after a preposition dates the verb.
     ("Lawmakers ratified the treaty in 2009.", "ratified", Some("2009")),
 ];

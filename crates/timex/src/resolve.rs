@@ -253,10 +253,14 @@ const PAST_REACH: usize = 5;
 /// How far (in tokens) a modal or auxiliary is trusted to override the nearest month.
 const MONTH_REACH: usize = 4;
 
-/// How far (in tokens) a past-tense verb form (`ran`, `closed`) moves a month back: over
-/// its object and the month's preposition (`bought the stadium in March`, published in
-/// January, is last March), not over a clause (`said the dividend is payable Dec. 15`).
-const PAST_VERB_REACH: usize = 4;
+/// How far (in tokens) a past-tense verb form (`ran`, `closed`) moves a month back.
+const PAST_VERB_REACH: usize = 2;
+
+/// How far (in tokens) an irregular past form moves a month back: over its object and the
+/// month's preposition (`bought the stadium in March`, published in January, is last March).
+/// `-ed` forms keep [`PAST_VERB_REACH`]: at this distance they are often adjectives
+/// (`preferred shares on Oct. 31`, `an unspecified date in January`), and TBAQ says so.
+const FIRM_PAST_REACH: usize = 4;
 
 /// How many times farther a future candidate counts than a past one when a distant past
 /// verb governs a month (`stepped down ... in March` in November is last March, but
@@ -547,8 +551,12 @@ impl Resolver<'_> {
                 // A month name is read as the nearest such month unless a close, strong
                 // tense cue says otherwise.
                 let c = self.cue();
+                let firm_past = c.direction == Direction::Past
+                    && c.distance <= FIRM_PAST_REACH
+                    && self.ctx.lang.firm_past_cue(self.ctx, self.start, &c.word);
                 let dir = if c.strong && c.distance <= MONTH_REACH
                     || c.direction == Direction::Past && c.distance <= PAST_VERB_REACH
+                    || firm_past
                 {
                     c.direction
                 } else {

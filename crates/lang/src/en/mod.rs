@@ -86,6 +86,10 @@ impl Language for English {
         tense::direction(ctx, analysis, start, end)
     }
 
+    fn firm_past_cue(&self, ctx: &Ctx, start: usize, cue: &str) -> bool {
+        tense::firm_past_cue(ctx, start, cue)
+    }
+
     fn past_perfect_before(&self, ctx: &Ctx, analysis: &Analysis, start: usize) -> bool {
         tense::past_perfect_before(ctx, analysis, start)
     }

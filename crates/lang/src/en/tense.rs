@@ -209,6 +209,18 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     None
 }
 
+/// Prepositions of a deadline or the end of a span: a month after them is not moved back by
+/// a past verb before (`gave Merieux until mid-November`).
+const DEADLINE_WORDS: &[&str] = &["until", "till", "through", "by", "to"];
+
+/// Whether the past cue `cue` is an irregular past form (`bought`, `sold`, `won`: not an
+/// `-ed` form, which may be an adjective or a participle) and the expression at `start` is
+/// not a deadline after it.
+pub fn firm_past_cue(ctx: &Ctx, start: usize, cue: &str) -> bool {
+    let deadline = start > 0 && ctx.any(start - 1, DEADLINE_WORDS);
+    !deadline && !cue.ends_with("ed") && !matches!(cue, "was" | "were" | "had" | "did") && PAST.contains(&cue)
+}
+
 /// How many tokens back, within its clause, a past perfect is looked for before an expression.
 const PAST_PERFECT_WINDOW: usize = 6;
 
