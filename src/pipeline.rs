@@ -804,6 +804,49 @@ fn preposition_before(a: &Analyzed, t: usize) -> Option<RelType> {
     rel.parse().ok()
 }
 
+/// One end of a range of dates: the time expression and its days.
+#[derive(Clone, Copy, Debug)]
+struct RangeEnd {
+    timex: usize,
+    earliest: NaiveDate,
+    latest: NaiveDate,
+}
+
+/// The range time expression `t` is an end of ("between March 3 and March 6", "from May to
+/// June"): the expression opened by `between`/`from` (`EventWords::range_openers`) and the next one,
+/// joined to it by a range connector alone (`and`, `to`, `-`). Both must be dated, the end
+/// not before the start.
+fn range_of(a: &Analyzed, t: usize) -> Option<(RangeEnd, RangeEnd)> {
+    let joined = |s: usize| -> Option<(RangeEnd, RangeEnd)> {
+        let (_, opener) = word_before(a, s)?;
+        let e = s + 1;
+        let (x, y) = (&a.timexes[s], a.timexes.get(e)?);
+        let te = a.analysis.token_at_or_after(x.span.end);
+        let connector = a.analysis.tokens.get(te)?.text(&a.doc.text).to_ascii_lowercase();
+        let adjacent = a.analysis.token_at_or_after(y.span.start) == te + 1;
+        if !a.words.range_openers.contains(&opener.as_str())
+            || !adjacent
+            || !a.words.range_connectors.contains(&connector.as_str())
+        {
+            return None;
+        }
+        let (r1, r2) = (date_range(&x.value)?, date_range(&y.value)?);
+        (r1.earliest <= r2.latest).then_some((
+            RangeEnd {
+                timex: s,
+                earliest: r1.earliest,
+                latest: r1.latest,
+            },
+            RangeEnd {
+                timex: e,
+                earliest: r2.earliest,
+                latest: r2.latest,
+            },
+        ))
+    };
+    joined(t).or_else(|| t.checked_sub(1).and_then(joined))
+}
+
 /// Whether a TLINK is evidence the timeline can show. The link stage also labels pairs with
 /// defaults learned from TimeBank (rules `link/*-model`): useful for TempEval scores, but a
 /// guess rather than something the text says, so the timeline leaves them out. Explicit
@@ -923,6 +966,53 @@ pub fn parse_attachment(a: &Analyzed, t: usize, e: usize) -> Option<bool> {
         };
         if compared(g) || (g == w && object(w)) {
             return Some(false);
+        }
+    }
+    // A date written before a noun after a determiner, with no preposition of its own,
+    // names that noun's time ("the March 3 agreement", "the 2019 treaty"; not "figures
+    // released April 3 by NPD Group"): it dates that noun when it is the event,
+    // and no event before it (the approval of a March 3 agreement is not on March 3). A
+    // subject's date is left to the windows ("The 1987 crash hurt investors").
+    let opened = p
+        .word_at(s, tx.span.start)
+        .and_then(|f| f.checked_sub(1))
+        .is_some_and(|b| matches!(words[b].upos.as_str(), "DET" | "ADJ") || words[b].deprel == "nmod:poss");
+    let prenominal = opened
+        && words[g].start >= ev.span.start
+        && matches!(
+            words[h].deprel.as_str(),
+            "compound" | "nmod:unmarked" | "amod" | "nummod" | "nmod:poss"
+        )
+        && matches!(words[g].upos.as_str(), "NOUN" | "PROPN")
+        && words[g].start >= tx.span.end
+        && !kids(h).any(|x| x.deprel == "case");
+    if prenominal {
+        return Some(g == w);
+    }
+    // A date the parse hangs on a name or a thing inside an object ("sold 1,250 acres of
+    // farmland to Greenfield Energy on Wednesday": on `Energy`) dates the predicate that
+    // noun phrase belongs to: up through nouns that are no event.
+    let event_word = |k: usize| {
+        let start = words[k].start;
+        a.events[a.events.partition_point(|x| x.span.start < start)..]
+            .first()
+            .is_some_and(|x| x.span.start == start)
+    };
+    let mut g = g;
+    if words[g].start < tx.span.start {
+        for _ in 0..words.len() {
+            let noun = matches!(words[g].upos.as_str(), "NOUN" | "PROPN");
+            let inside = matches!(
+                words[g].deprel.split(':').next(),
+                Some("nmod" | "obj" | "iobj" | "obl" | "compound" | "flat" | "appos")
+            );
+            if g == w || event_word(g) || !noun || !inside {
+                break;
+            }
+            match p.head(s, g) {
+                Some(x) => g = x,
+                None => break,
+            }
         }
     }
     if g == w {
@@ -1194,7 +1284,7 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> O
     if a.words.never_event_lemmas.contains(&e.lemma.as_str()) || repeats_earlier_sentence(a, e.sentence) {
         return None;
     }
-    let light = a.words.is_light_lemma(&e.lemma) && !complex_predicate(a, i);
+    let light = a.words.is_light_lemma(&e.lemma) && !complex_predicate(a, i) && !change_of_state(a, i);
     let mut anchored = false;
     for l in a.index.evidence_of(i).iter().map(|&k| &a.evidence[k]) {
         let other = match (l.from, l.to) {
@@ -1235,7 +1325,7 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> O
             EventClass::Occurrence | EventClass::Aspectual | EventClass::IAction
         )
         && (e.tense == Tense::Past || (e.tense == Tense::Present && e.aspect == Aspect::Perfective))
-        && in_main_clause(a, i)
+        && (in_main_clause(a, i) || reported_in_main_clause(a, i) && !a.index.evidence_of(i).is_empty())
         && (actor_known || has_named_actor(a, i) || has_noun_subject(a, i));
     if happened {
         return Some(false);
@@ -1248,9 +1338,31 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> O
         && main
         && matches!(
             crate::events::listing::unlisted(&a.label_doc(), e, false),
-            Some(tl::Unlisted::Hypothetical | tl::Unlisted::Opinion | tl::Unlisted::Generic | tl::Unlisted::Modal)
+            Some(
+                tl::Unlisted::Hypothetical
+                    | tl::Unlisted::Opinion
+                    | tl::Unlisted::Generic
+                    | tl::Unlisted::Modal
+                    | tl::Unlisted::Negated
+            )
         );
     aside.then_some(false)
+}
+
+/// Whether event `i` heads a finite complement clause of a verb in a main clause ("He denied
+/// that he *resigned*", "Officials said the hackers *entered* the network"): a reported
+/// occurrence, worth a place like the main clause's own (#20 item 2) when something places
+/// it (the caller asks for a link: tense against the publication date, a time expression).
+fn reported_in_main_clause(a: &Analyzed, i: usize) -> bool {
+    let e = &a.events[i];
+    let s = e.sentence;
+    let Some(w) = a.syntax.word_at(s, e.span.start) else {
+        return false;
+    };
+    a.syntax.deprel(s, w) == "ccomp"
+        && a.syntax
+            .head(s, w)
+            .is_some_and(|h| a.syntax.in_main_clause(s, h) && a.syntax.clause_of(s, h) == h)
 }
 
 /// Whether event `i` is an infinitive complement of a word in a main clause ("The company
@@ -1296,8 +1408,40 @@ fn complex_predicate(a: &Analyzed, i: usize) -> bool {
             && !words[o].feats.split('|').any(|f| f == "Number=Plur")
             && kids(o).all(|d| !matches!(words[d].deprel.as_str(), "det" | "nmod:poss" | "nummod" | "amod"))
     });
-    let event_subject = kids(w).any(|c| words[c].deprel.starts_with("nsubj") && event_at(c));
+    let event_subject = subject_of(a, i).is_some_and(event_at);
     bare_object && !event_subject
+}
+
+/// The subject the parse gives event `i`'s word (an `nsubj` or `nsubj:pass` dependent): its
+/// index among the words of the event's sentence.
+fn subject_of(a: &Analyzed, i: usize) -> Option<usize> {
+    let e = &a.events[i];
+    let s = e.sentence;
+    let (w, p) = (a.syntax.word_at(s, e.span.start)?, a.syntax.sentences.get(s)?);
+    a.syntax
+        .children(s, w)
+        .iter()
+        .map(|&c| c as usize)
+        .find(|&c| p.words[c].deprel.starts_with("nsubj"))
+}
+
+/// Is verb event `i` a change of state told by a copular verb with a predicative complement
+/// ("She became chief executive in 2019", "became the largest bank")? Not an impersonal
+/// statement with a clause ("It became clear that ..."), and it needs a subject.
+fn change_of_state(a: &Analyzed, i: usize) -> bool {
+    let e = &a.events[i];
+    if e.pos != Pos::Verb || !a.words.change_of_state_verbs.contains(&e.lemma.as_str()) || subject_of(a, i).is_none() {
+        return false;
+    }
+    let s = e.sentence;
+    let (Some(sent), Some(w)) = (a.syntax.sentences.get(s), a.syntax.word_at(s, e.span.start)) else {
+        return false;
+    };
+    let kids = || a.syntax.children(s, w).iter().map(|&c| &sent.words[c as usize]);
+    let complement = kids()
+        .any(|c| matches!(c.deprel.as_str(), "xcomp" | "obj") && matches!(c.upos.as_str(), "NOUN" | "PROPN" | "ADJ"));
+    let clause = kids().any(|c| matches!(c.deprel.split(':').next(), Some("ccomp" | "csubj")));
+    complement && !clause
 }
 
 /// How much an event matters to a reader, 0–100: told by more documents (up to 30 points for
@@ -1334,11 +1478,11 @@ fn text_dated(a: &Analyzed, i: usize) -> bool {
     })
 }
 
-/// A subject the parse gives the trigger that is a noun, in a written (not spoken)
-/// document: "Police arrested the man", "The city sold farmland" are news about a party as
-/// much as a named one; a pronoun subject ("I stood up", "we talked") is a speaker's aside.
+/// A subject the parse gives the trigger that is a noun or a third-person personal pronoun,
+/// in a written (not spoken) document: "Police arrested the man", "The city sold farmland",
+/// "He resigned" are news about a party as much as a named one; a first- or second-person
+/// subject ("I stood up", "we talked") is a speaker's aside, and `it` is often no party.
 fn has_noun_subject(a: &Analyzed, i: usize) -> bool {
-    let e = &a.events[i];
     if a.doc
         .kind
         .as_deref()
@@ -1346,14 +1490,15 @@ fn has_noun_subject(a: &Analyzed, i: usize) -> bool {
     {
         return false;
     }
-    let s = e.sentence;
-    let (Some(w), Some(p)) = (a.syntax.word_at(s, e.span.start), a.syntax.sentences.get(s)) else {
+    let s = a.events[i].sentence;
+    let (Some(c), Some(p)) = (subject_of(a, i), a.syntax.sentences.get(s)) else {
         return false;
     };
-    a.syntax.children(s, w).iter().any(|&c| {
-        let c = &p.words[c as usize];
-        c.deprel == "nsubj" && matches!(c.upos.as_str(), "NOUN" | "PROPN")
-    })
+    let c = &p.words[c];
+    let feat = |f: &str| c.feats.split('|').any(|x| x == f);
+    c.deprel == "nsubj"
+        && (matches!(c.upos.as_str(), "NOUN" | "PROPN")
+            || c.upos == "PRON" && feat("PronType=Prs") && feat("Person=3") && !feat("Gender=Neut"))
 }
 
 /// A named actor in the event's clause before the trigger ("Sony Pictures has scrapped",
@@ -1780,6 +1925,14 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                 (Endpoint::Timex(t), Endpoint::Event(_)) => Some((l.to, t, l.rel.inverse())),
                 _ => None,
             };
+            // "between March 3 and March 6": within the range, from the first day of its
+            // start to the last day of its end, not on the start alone.
+            if let Some((e, t, RelType::IsIncluded | RelType::During)) = event_time {
+                if let (Some((r1, r2)), Some(n)) = (range_of(a, t), node_of(d, e, &mut g)) {
+                    g.bound(n, Some(r1.earliest), Some(r2.latest), ev);
+                    continue;
+                }
+            }
             // "by Jan. 15": done on or before the deadline's last day.
             if let (Some((e, t, _)), BY_RULE) = (event_time, l.rule) {
                 if let (Some(n), Some(r)) = (node_of(d, e, &mut g), date_range(&a.timexes[t].value)) {
@@ -2302,7 +2455,30 @@ fn event_date(
             let (rank, anchor, text, value, precision) = match other {
                 Endpoint::Timex(t) => {
                     let tx = &a.timexes[t];
+                    let rel = if me == l.from { l.rel } else { l.rel.inverse() };
+                    let range = range_of(a, t).filter(|_| matches!(rel, RelType::IsIncluded | RelType::During));
                     match date_range(&tx.value) {
+                        Some(_) if range.is_some() => {
+                            let Some((r1, r2)) = range else { continue };
+                            (
+                                0,
+                                tl::Anchor {
+                                    kind: tl::AnchorKind::Time,
+                                    id: Some(timex_key(&a.doc.id, t)),
+                                },
+                                format!(
+                                    "within the range of \"{}\" = {} to \"{}\" = {}: {} .. {}",
+                                    a.timexes[r1.timex].text,
+                                    a.timexes[r1.timex].value,
+                                    a.timexes[r2.timex].text,
+                                    a.timexes[r2.timex].value,
+                                    r1.earliest,
+                                    r2.latest
+                                ),
+                                None,
+                                None,
+                            )
+                        }
                         Some(_) if l.rule == BY_RULE => (
                             0,
                             tl::Anchor {

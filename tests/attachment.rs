@@ -164,6 +164,32 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("The senator took office on Monday.", "took", Some("2014-12-15")),
     ("The firm made changes on Monday.", "made", None),
     ("The firm made a profit on Monday.", "made", None),
+    // #20 audit, item 2: a date the parse hangs on a name inside the object dates the verb.
+    (
+        "Acme sold 1,250 acres of farmland to Greenfield Energy on Monday.",
+        "sold",
+        Some("2014-12-15"),
+    ),
+    // Negative: a date inside a relative clause on the object stays that clause's.
+    (
+        "Acme sold the farm to Greenfield Energy, which opened a plant there on Monday.",
+        "sold",
+        None,
+    ),
+    // #20 audit, item 3: a date written before a noun names that noun's time: it dates the
+    // agreement (an event) and not the approval; before a noun that is no event, nothing.
+    ("The council approved the March 3 agreement.", "agreement", Some("2014-03-03")),
+    ("The council approved the March 3 agreement.", "approved", None),
+    ("Lawmakers ratified the 2009 treaty.", "ratified", None),
+    // Negative: a bare date right after the verb is the verb's, whatever noun the parse
+    // hangs it on.
+    (
+        "Apple led the market, according to figures released April 3 by NPD Group.",
+        "released",
+        Some("2014-04-03"),
+    ),
+    // Negative: the same year after a preposition dates the verb.
+    ("Lawmakers ratified the treaty in 2009.", "ratified", Some("2009")),
 ];
 
 #[test]
@@ -195,6 +221,57 @@ fn attachment_cases() {
                     .map(|d| (&d.value, d.derivation.as_ref().map(|x| &x.rule)))
             ));
         }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failing:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// #20 audit, item 5: "between March 3 and March 6" dates the event within the range, not on
+/// its start. (text, trigger, earliest, latest) with DCT 2014-12-17.
+const RANGES: &[(&str, &str, &str, &str)] = &[
+    (
+        "The talks were held between March 3 and March 6.",
+        "held",
+        "2014-03-03",
+        "2014-03-06",
+    ),
+    (
+        "The plant was closed from May 4 to May 9.",
+        "closed",
+        "2014-05-04",
+        "2014-05-09",
+    ),
+];
+
+#[test]
+fn range_cases() {
+    let mut failures = Vec::new();
+    for (text, trigger, lo, hi) in RANGES {
+        let t = build(text);
+        let Some(e) = t
+            .events
+            .iter()
+            .find(|e| e.sources.iter().any(|s| s.trigger == *trigger))
+        else {
+            failures.push(format!("{text:?}: no event {trigger:?}"));
+            continue;
+        };
+        let got = e.date.as_ref().map(|d| (d.earliest, d.latest));
+        let want = Some((lo.parse().ok(), hi.parse().ok()));
+        if got != want {
+            failures.push(format!("{text:?}: {trigger:?} dated {got:?}, want {want:?}"));
+        }
+    }
+    // Negative: two dates joined by `and` without `between` are not a range.
+    let t = build("The board met on March 3 and the union struck on March 6.");
+    let met = t.events.iter().find(|e| e.sources.iter().any(|s| s.trigger == "met"));
+    let day = NaiveDate::from_ymd_opt(2014, 3, 3);
+    if met.and_then(|e| e.date.as_ref()).map(|d| (d.earliest, d.latest)) != Some((day, day)) {
+        failures.push(format!("not a range: met dated {:?}", met.map(|e| &e.date)));
     }
     assert!(
         failures.is_empty(),

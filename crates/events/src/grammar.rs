@@ -368,6 +368,36 @@ impl Context<'_> {
 }
 
 impl Context<'_> {
+    /// A verb's base form after a negated auxiliary (`did not open`, `doesn't close`, `will
+    /// never sell`): only a verb stands there, whatever the counts of a form that is also an
+    /// adjective or a noun say (TBAQ sees `open` mostly as an adjective). Not `be`, `have` or
+    /// `do` themselves (`did not have the money` is left to the counts).
+    pub fn negated_base_verb(&self) -> bool {
+        let w = self.lower(self.i);
+        let lex = Lexicon::builtin();
+        if self.words.be.contains(&w.as_str()) || self.words.have.contains(&w.as_str()) || self.words.do_forms.contains(&w.as_str()) {
+            return false;
+        }
+        if super::morph::verb_lemma(self.words, lex, &w).as_deref() != Some(w.as_str()) || lex.verb(&w).is_none() {
+            return false;
+        }
+        let mut neg = false;
+        for k in self.before(self.i).take(MAX_GROUP) {
+            let p = self.lower(k);
+            if p == "t" && self.is_clitic(k) || self.words.verb_negations.contains(&p.as_str()) {
+                neg = true;
+                continue;
+            }
+            if is_adverb(self.words, &p) {
+                continue;
+            }
+            return neg && (self.words.do_words.contains(&p.as_str()) || self.words.modals.contains(&p.as_str()));
+        }
+        false
+    }
+}
+
+impl Context<'_> {
     /// A past form (`-ed` or irregular, not `-ing`) right after a subject, with at most one
     /// adverb between: a name (`Sony Pictures recently canceled`), a subject or relative
     /// pronoun (`they canceled`, `a film that stirred`) or a lower-case noun (`the company

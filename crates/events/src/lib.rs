@@ -256,6 +256,9 @@ fn decide(lex: &Lexicon, ctx: &grammar::Context) -> Option<Decision> {
     if grammar::main_verb_do(ctx) {
         return decided(ctx.words, lex, lower, Pos::Verb, None);
     }
+    if ctx.negated_base_verb() {
+        return decided(ctx.words, lex, lower, Pos::Verb, lex.form(lower));
+    }
     let proper = ctx.is_proper(ctx.i);
     let verbal = ctx.verbal_context() || ctx.verb_with_object() || !proper && ctx.present_after_name();
     let nominal = ctx.nominal_context();

@@ -90,6 +90,21 @@ pub trait Language: Send + Sync + 'static {
         None
     }
 
+    /// Whether `cue`, a past cue some tokens before the expression starting at token
+    /// `start`, is a firm past form that governs a month over its object (`bought the stadium
+    /// in March`): an irregular past, not an `-ed` form that may be an adjective or a
+    /// participle (`preferred shares on Oct. 31`), and not before a deadline (`until`).
+    fn firm_past_cue(&self, _ctx: &Ctx, _start: usize, _cue: &str) -> bool {
+        false
+    }
+
+    /// Whether a past perfect (`had met`) governs the expression starting at token `start`,
+    /// in its clause before it: the event lies before the time the story has reached, so a
+    /// weekday it names is before the day mentioned before, not the latest such day.
+    fn past_perfect_before(&self, _ctx: &Ctx, _analysis: &Analysis, _start: usize) -> bool {
+        false
+    }
+
     /// The words of the cues by which a text sets its own day (`On Monday, ...`, `earlier
     /// today`, `"…," Smith said on Monday`), read by `crate::timex::reference`. A language
     /// without them keeps every `today` on the publication date.

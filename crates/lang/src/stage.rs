@@ -310,6 +310,14 @@ pub struct EventWords {
     pub own_prepositions: &'static Words,
     /// Prepositions that say how long (`since`, `until`, `throughout`).
     pub durative_prepositions: &'static Words,
+    /// Copular verbs that tell a change of state with their complement (`became chief
+    /// executive`): listed though the verb alone is light.
+    pub change_of_state_verbs: &'static Words,
+    /// Words that open a range of two time expressions (`between` March 3 and March 6, `from`
+    /// May 4 to May 9). Compared lower-cased.
+    pub range_openers: &'static Words,
+    /// Words that join the two ends of such a range (`and`, `to`, `-`). Compared lower-cased.
+    pub range_connectors: &'static Words,
     /// Pronouns that refer to a person.
     pub person_pronouns: &'static Words,
     /// Pronouns that refer to a thing or organization.
@@ -547,6 +555,9 @@ static NONE: EventWords = EventWords {
     deadline_prepositions: &NO_WORDS,
     own_prepositions: &NO_WORDS,
     durative_prepositions: &NO_WORDS,
+    change_of_state_verbs: &NO_WORDS,
+    range_openers: &NO_WORDS,
+    range_connectors: &NO_WORDS,
     person_pronouns: &NO_WORDS,
     thing_pronouns: &NO_WORDS,
     class_nouns: &NO_STRINGS,

@@ -14,12 +14,18 @@
 //! | "\"We are shocked today,\" Smith said on Monday."                          | Monday (a dated quote) |
 //! | "\"We are shocked,\" Smith said today."                                    | Thursday (not in the quote) |
 //! | "\"We signed it this morning,\" Smith said on Monday."                      | Monday morning (a dated quote) |
+//! | "LISBON, Dec. 15 — The board voted today." (dateline)                     | Monday 2014-12-15 (the whole story) |
+//! | "On Monday, the board met. The vote was held at 3 p.m." (one paragraph)    | Monday 15:00 (a bare clock time) |
 //!
 //! A reference is set by a sentence that opens with "On" and a day (a weekday or a calendar
 //! date) that resolves to one day before the publication date: the dated lead of wire copy
 //! filed earlier. It holds for a "today" in that sentence, and for "earlier today" and
 //! "later today" (which tell the narrative's own day) in the rest of its paragraph. The
 //! derivation says so: "offset from the reference time Monday 2014-12-15 set by 'On Monday'".
+//! A wire lead's dateline (`PLACE, DAY — story`, in the first sentence) sets the reference
+//! for the whole story; its day without a year is the most recent one not after the
+//! publication date. A bare clock time ("at 3 p.m.") falls on the reference day where the
+//! reference holds (its sentence and the rest of its paragraph, or anywhere after a dateline).
 //! A quote is dated by its attribution: a "today" inside quotation marks is the day that
 //! dates the attribution verb after the closing quote in the same sentence (`said on Monday`,
 //! `told reporters Monday` is not read), when that day is before the publication date.
@@ -49,6 +55,55 @@ pub struct Reference {
     pub at: usize,
     /// The words that set it: `On Monday`.
     pub text: String,
+    /// Set by the dateline of a wire lead (`LISBON, March 2 — ...`): it holds for the whole
+    /// story, not only its paragraph.
+    pub dateline: bool,
+}
+
+/// Dashes that end a dateline's head (`LISBON, March 2 — The ...`).
+const DATELINE_DASHES: &[&str] = &["—", "–", "-", "--"];
+
+/// Whether candidate `c` is the date of a dateline: in the document's first sentence, right
+/// after `PLACE,` (capitalised words, with `,` and `.` between: `SAN JOSE, Calif.,`) that
+/// opens it, and right before a dash.
+pub fn is_dateline(ctx: &Ctx, analysis: &Analysis, c: &Cand, sentence: usize) -> bool {
+    let Some(first) = analysis.sentences.first().map(|x| x.tokens.start) else {
+        return false;
+    };
+    if sentence != 0 || c.start < first + 2 || !ctx.punct(c.start - 1, ",") {
+        return false;
+    }
+    let dash = DATELINE_DASHES.iter().any(|d| ctx.punct(c.end, d));
+    let place = (first..c.start - 1).all(|k| ctx.cap(k) || ctx.punct(k, ",") || ctx.punct(k, "."));
+    dash && place && ctx.cap(first) && c.rule.starts_with("date/")
+}
+
+/// The reference time a dateline's day sets (see [`is_dateline`]), when it is before the
+/// publication date.
+pub fn set_by_dateline(ctx: &Ctx, analysis: &Analysis, c: &Cand, day: NaiveDate, dct: NaiveDate) -> Option<Reference> {
+    if day >= dct || !is_dateline(ctx, analysis, c, 0) {
+        return None;
+    }
+    let start = analysis.tokens[c.start].span.start;
+    let end = analysis.tokens[c.end - 1].span.end;
+    Some(Reference {
+        day,
+        sentence: 0,
+        at: start,
+        text: ctx.text[start..end].to_string(),
+        dateline: true,
+    })
+}
+
+/// Whether the reference `r` holds at byte `at` of `sentence` for an expression without a day
+/// of its own (a bare clock time, "at 3 p.m."): in the sentence that sets it or after it in
+/// its paragraph, or anywhere after a dateline.
+pub fn holds(ctx: &Ctx, r: &Reference, sentence: usize, at: usize) -> bool {
+    if at < r.at {
+        return false;
+    }
+    let between = &ctx.text[r.at..at];
+    r.dateline || sentence == r.sentence || !between.contains("\n\n") && !between.contains("\r\n\r\n")
 }
 
 /// The reference time candidate `c` sets, given the day it resolved to: a sentence-opening
@@ -78,6 +133,7 @@ pub fn set_by(
         sentence,
         at: on.span.start,
         text: ctx.text[on.span.start..end].to_string(),
+        dateline: false,
     })
 }
 
@@ -90,7 +146,7 @@ pub fn applies(ctx: &Ctx, c: &Cand, r: &Reference, sentence: usize, at: usize) -
     if c.rule != "relative/day-word" || !ctx.is(c.end - 1, cues.today) || at < r.at {
         return false;
     }
-    if sentence == r.sentence {
+    if sentence == r.sentence || r.dateline {
         return true;
     }
     let narrative = ctx.any(c.start, cues.narrative);

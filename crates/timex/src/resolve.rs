@@ -256,10 +256,23 @@ const MONTH_REACH: usize = 4;
 /// How far (in tokens) a past-tense verb form (`ran`, `closed`) moves a month back.
 const PAST_VERB_REACH: usize = 2;
 
+/// How far (in tokens) an irregular past form moves a month back: over its object and the
+/// month's preposition (`bought the stadium in March`, published in January, is last March).
+/// `-ed` forms keep [`PAST_VERB_REACH`]: at this distance they are often adjectives
+/// (`preferred shares on Oct. 31`, `an unspecified date in January`), and TBAQ says so.
+const FIRM_PAST_REACH: usize = 4;
+
 /// How many times farther a future candidate counts than a past one when a distant past
 /// verb governs a month (`stepped down ... in March` in November is last March, but
 /// `said the dividend is payable Dec. 15` in November is next month).
 const FUTURE_PENALTY: i64 = 3;
+
+/// How many days after the publication date a dateline's day may be (a time zone ahead).
+const DATELINE_AHEAD: u64 = 1;
+
+/// How many sentences back the day mentioned before still bounds a weekday under a past
+/// perfect (`had met on Wednesday`).
+const PAST_PERFECT_REACH: usize = 3;
 
 /// How far (in days) from the DCT a month in the DCT's own year is still preferred to a
 /// nearer one in the year before or after.
@@ -538,8 +551,12 @@ impl Resolver<'_> {
                 // A month name is read as the nearest such month unless a close, strong
                 // tense cue says otherwise.
                 let c = self.cue();
+                let firm_past = c.direction == Direction::Past
+                    && c.distance <= FIRM_PAST_REACH
+                    && self.ctx.lang.firm_past_cue(self.ctx, self.start, &c.word);
                 let dir = if c.strong && c.distance <= MONTH_REACH
                     || c.direction == Direction::Past && c.distance <= PAST_VERB_REACH
+                    || firm_past
                 {
                     c.direction
                 } else {
@@ -669,6 +686,30 @@ impl Resolver<'_> {
             }
             Unres::Weekday(wd) => {
                 let (dir, why) = self.weekday_direction();
+                // "The board approved the merger on Monday. The chiefs had met on Wednesday":
+                // a past perfect lies before the day the story has reached, the day
+                // mentioned just before: the latest such weekday before it.
+                let before = match self.anchor {
+                    Some((Val::Day(a), s))
+                        if dir != Direction::Future
+                            && a <= dct
+                            && self.sentence.saturating_sub(s) <= PAST_PERFECT_REACH
+                            && self.ctx.lang.past_perfect_before(self.ctx, self.analysis, self.start) =>
+                    {
+                        Some(a)
+                    }
+                    _ => None,
+                };
+                if let Some(a) = before {
+                    let back = (weekday_num(a) - i64::from(*wd)).rem_euclid(7);
+                    let back = if back == 0 { 7 } else { back };
+                    return Out {
+                        val: add_days(a, -back).map(Val::Day).ok_or_else(|| "out of range".into()),
+                        anchor: AnchorKind::Timex,
+                        dir: Direction::Past,
+                        why: format!("past perfect: before the day mentioned before, {a}"),
+                    };
+                }
                 let diff = i64::from(*wd) - weekday_num(dct);
                 let n = match dir {
                     Direction::Future => {
@@ -1196,20 +1237,33 @@ pub fn resolve_window(
             } => {
                 let o = match day {
                     Some(d) => r.date(d),
-                    None => match r.anchor {
-                        Some((Val::Day(d), s)) if r.sentence.saturating_sub(s) < 1 => Out {
-                            val: Ok(Val::Day(d)),
-                            anchor: AnchorKind::Timex,
-                            dir: Direction::None,
-                            why: "on the day mentioned just before".into(),
-                        },
-                        _ => Out {
-                            val: Ok(Val::Day(dct)),
-                            anchor: AnchorKind::Dct,
-                            dir: Direction::None,
-                            why: "on the DCT's day".into(),
-                        },
-                    },
+                    None => {
+                        // "On Tuesday, the board met. The vote was held at 3 p.m.": the
+                        // story's day, not the publication date.
+                        let story_day = reference
+                            .as_ref()
+                            .filter(|rf| super::reference::holds(ctx, rf, r.sentence, span.start));
+                        match (r.anchor, story_day) {
+                            (Some((Val::Day(d), s)), _) if r.sentence.saturating_sub(s) < 1 => Out {
+                                val: Ok(Val::Day(d)),
+                                anchor: AnchorKind::Timex,
+                                dir: Direction::None,
+                                why: "on the day mentioned just before".into(),
+                            },
+                            (_, Some(rf)) => Out {
+                                val: Ok(Val::Day(rf.day)),
+                                anchor: AnchorKind::Timex,
+                                dir: Direction::None,
+                                why: super::reference::why(rf),
+                            },
+                            _ => Out {
+                                val: Ok(Val::Day(dct)),
+                                anchor: AnchorKind::Dct,
+                                dir: Direction::None,
+                                why: "on the DCT's day".into(),
+                            },
+                        }
+                    }
                 };
                 let v = match o.val {
                     Ok(Val::Day(d)) => format!(
@@ -1255,8 +1309,40 @@ pub fn resolve_window(
             ),
             _ => (value, o_anchor, o_dir, why, val),
         };
+        // A dateline's day without a year is the most recent one not after the publication
+        // date ("LISBON, March 2 —" in a story published on March 5), give or take the day a
+        // time zone makes ("TOKYO, Dec. 19 —" published on Dec. 18 in New York).
+        let dateline = super::reference::is_dateline(ctx, analysis, c, r.sentence);
+        let (value, why, val) = match &c.val {
+            Unres::Date {
+                year: None,
+                month,
+                day: Some(day),
+            } if dateline => {
+                // The story's own verbs say nothing of when it was filed.
+                let last = dct.checked_add_days(Days::new(DATELINE_AHEAD)).unwrap_or(dct);
+                let pick = (dct.year() - 1..=dct.year() + 1)
+                    .filter_map(|y| NaiveDate::from_ymd_opt(y, *month, *day))
+                    .rfind(|d| *d <= last);
+                match pick {
+                    Some(p) => (
+                        p.format("%Y-%m-%d").to_string(),
+                        "a dateline: the most recent such day not after the DCT".to_string(),
+                        Some(Val::Day(p)),
+                    ),
+                    None => (value, why, val),
+                }
+            }
+            _ => (value, why, val),
+        };
         if let Some(Val::Day(d)) = val {
             if let Some(x) = super::reference::set_by(ctx, analysis, c, Some(d), dct, r.sentence) {
+                reference = Some(x);
+            }
+            if let Some(x) = dateline
+                .then(|| super::reference::set_by_dateline(ctx, analysis, c, d, dct))
+                .flatten()
+            {
                 reference = Some(x);
             }
             // A dated quote: the attribution's day is the quoted "today".

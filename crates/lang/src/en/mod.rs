@@ -86,6 +86,14 @@ impl Language for English {
         tense::direction(ctx, analysis, start, end)
     }
 
+    fn firm_past_cue(&self, ctx: &Ctx, start: usize, cue: &str) -> bool {
+        tense::firm_past_cue(ctx, start, cue)
+    }
+
+    fn past_perfect_before(&self, ctx: &Ctx, analysis: &Analysis, start: usize) -> bool {
+        tense::past_perfect_before(ctx, analysis, start)
+    }
+
     fn month_number(&self, lower: &str) -> Option<u32> {
         month_number(lower)
     }
@@ -347,6 +355,9 @@ pub static EVENT_WORDS: EventWords = EventWords {
     deadline_prepositions: &timeline::DEADLINE_PREPOSITIONS,
     own_prepositions: &timeline::OWN_PREPOSITIONS,
     durative_prepositions: &timeline::DURATIVE_PREPOSITIONS,
+    change_of_state_verbs: &timeline::CHANGE_OF_STATE_VERBS,
+    range_openers: &timeline::RANGE_OPENERS,
+    range_connectors: &RANGE_CONNECTORS,
     person_pronouns: &timeline::PERSON_PRONOUNS,
     thing_pronouns: &timeline::THING_PRONOUNS,
     class_nouns: &timeline::CLASS_NOUNS,

@@ -209,6 +209,44 @@ fn cue(ctx: &Ctx, k: usize) -> Option<(Direction, bool)> {
     None
 }
 
+/// Prepositions of a deadline or the end of a span: a month after them is not moved back by
+/// a past verb before (`gave Merieux until mid-November`).
+const DEADLINE_WORDS: &[&str] = &["until", "till", "through", "by", "to"];
+
+/// Whether the past cue `cue` is an irregular past form (`bought`, `sold`, `won`: not an
+/// `-ed` form, which may be an adjective or a participle) and the expression at `start` is
+/// not a deadline after it.
+pub fn firm_past_cue(ctx: &Ctx, start: usize, cue: &str) -> bool {
+    let deadline = start > 0 && ctx.any(start - 1, DEADLINE_WORDS);
+    !deadline && !cue.ends_with("ed") && !matches!(cue, "was" | "were" | "had" | "did") && PAST.contains(&cue)
+}
+
+/// How many tokens back, within its clause, a past perfect is looked for before an expression.
+const PAST_PERFECT_WINDOW: usize = 6;
+
+/// Whether a past perfect governs the expression at token `start`: `had` and a past form
+/// (`had met`, `had been told`) before it in its clause, not past a comma ("The chiefs had
+/// met on Monday"; not "The company had talks on Monday", where `had` is the verb).
+pub fn past_perfect_before(ctx: &Ctx, analysis: &Analysis, start: usize) -> bool {
+    let s = analysis.sentence_at(ctx.toks.get(start).map_or(0, |t| t.span.start));
+    let first = analysis.sentences.get(s).map_or(0, |x| x.tokens.start);
+    let mut k = start;
+    while k > first && start - k < PAST_PERFECT_WINDOW {
+        k -= 1;
+        if ctx.punct(k, ",") || ctx.punct(k, ";") || ctx.any(k, &SUBORDINATORS) {
+            return false;
+        }
+        if ctx.is(k, "had") {
+            let next = ctx.lw(k + 1);
+            return next == "been"
+                || next.len() > 3 && next.ends_with("ed")
+                || PAST.contains(&next)
+                || next.ends_with("en");
+        }
+    }
+    false
+}
+
 /// The direction the context of tokens `start..end` points to, with the evidence in words.
 pub fn direction(ctx: &Ctx, analysis: &Analysis, start: usize, end: usize) -> Cue {
     let s = analysis.sentence_at(ctx.toks.get(start).map_or(0, |t| t.span.start));

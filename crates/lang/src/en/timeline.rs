@@ -63,6 +63,14 @@ pub static SUPPORT_VERBS: Words = Words::new(include_str!("data/timeline/support
 /// `took office`): the pair goes on the timeline though the verb alone would not.
 pub static COMPLEX_PREDICATE_VERBS: Words = Words::new(include_str!("data/timeline/complex-predicate-verbs.txt"));
 
+/// Copular verbs of a change of state with a predicative complement (`became chief
+/// executive`): the change goes on the timeline though the verb alone would not.
+pub static CHANGE_OF_STATE_VERBS: Words = Words::new(include_str!("data/timeline/change-of-state-verbs.txt"));
+
+/// Words that open a range of dates before its start (`between March 3 and March 6`,
+/// `from May to June`): an event the start dates falls within the whole range.
+pub static RANGE_OPENERS: Words = Words::new(include_str!("data/timeline/range-openers.txt"));
+
 /// Words that do not make a headline's subject (articles, pronouns, auxiliaries, `to`):
 /// [`is_headline`].
 pub static HEADLINE_FUNCTION_WORDS: Words = Words::new(include_str!("data/timeline/headline-function-words.txt"));
@@ -125,6 +133,8 @@ mod tests {
             ("ACRONYM_GLUE", &ACRONYM_GLUE),
             ("SUPPORT_VERBS", &SUPPORT_VERBS),
             ("COMPLEX_PREDICATE_VERBS", &COMPLEX_PREDICATE_VERBS),
+            ("CHANGE_OF_STATE_VERBS", &CHANGE_OF_STATE_VERBS),
+            ("RANGE_OPENERS", &RANGE_OPENERS),
             ("HEADLINE_FUNCTION_WORDS", &HEADLINE_FUNCTION_WORDS),
         ] {
             assert!(!w.is_empty(), "{name} is empty");

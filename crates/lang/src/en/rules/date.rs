@@ -654,15 +654,14 @@ fn year(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
             }
         }
     }
-    // Decades: "1990s", "the 1990s", "'90s", "the nineties".
+    // Decades: "1990s", "the 1990s", "1990's", "'90s", "the nineties"; also tokenised as
+    // TimeBank writes it, "the late 1980 's" (a space before the apostrophe).
     let (start, j) = if ctx.is(i, "the") { (i, i + 1) } else { (i, i) };
     if let Some((n, len)) = ctx.num(j) {
-        if len == 4
-            && n % 10 == 0
-            && ctx.joined(j + 1)
-            && (ctx.is(j + 1, "s") || ctx.punct(j + 1, "'") && ctx.is(j + 2, "s"))
-        {
-            let e = if ctx.is(j + 1, "s") { j + 2 } else { j + 3 };
+        let plain = ctx.joined(j + 1) && ctx.is(j + 1, "s");
+        let apostrophe = (ctx.punct(j + 1, "'") || ctx.punct(j + 1, "’")) && ctx.is(j + 2, "s") && ctx.joined(j + 2);
+        if len == 4 && n % 10 == 0 && (plain || apostrophe) {
+            let e = if plain { j + 2 } else { j + 3 };
             let v = if n % 100 == 0 && start != j {
                 format!("{}", n / 100)
             } else {
