@@ -56,12 +56,16 @@ const FLOORS: &[&[&str]] = &[
 ];
 
 /// A crate of the workspace: its package name, its folder, the module its root file and its
-/// other files belong to (those not named after a module of [`FLOORS`]; `""`: none, every
-/// file is a module of its own), and the `tempograph-*` crates it may depend on.
+/// other files belong to (`""`: none, every file named after a module of [`FLOORS`] is that
+/// module), the other modules of [`FLOORS`] it holds (a top-level file or folder of that name
+/// is that module; any other file, even one named like a module elsewhere, such as the TimeML
+/// renderer `render/timeml.rs`, is the root module's), and the `tempograph-*` crates it may
+/// depend on.
 struct Crate {
     package: &'static str,
     dir: &'static str,
     root_module: &'static str,
+    modules: &'static [&'static str],
     may_use: &'static [&'static str],
 }
 
@@ -73,6 +77,7 @@ const CRATES: &[Crate] = &[
         package: "tempograph-syntax",
         dir: "crates/syntax",
         root_module: "",
+        modules: &[],
         may_use: &[],
     },
     // error, value, relation, format: no stage, no word.
@@ -80,6 +85,7 @@ const CRATES: &[Crate] = &[
         package: "tempograph-core",
         dir: "crates/core",
         root_module: "",
+        modules: &[],
         may_use: &[],
     },
     // text (tokens, sentences) and lang (the rule engine, one package per language).
@@ -87,6 +93,7 @@ const CRATES: &[Crate] = &[
         package: "tempograph-lang",
         dir: "crates/lang",
         root_module: "lang",
+        modules: &["text"],
         may_use: &["tempograph-core"],
     },
     // Temporal expressions: tagging with a language's rules, resolution.
@@ -94,6 +101,7 @@ const CRATES: &[Crate] = &[
         package: "tempograph-timex",
         dir: "crates/timex",
         root_module: "timex",
+        modules: &[],
         may_use: &["tempograph-core", "tempograph-lang"],
     },
     // The relation graph (petgraph private).
@@ -101,6 +109,7 @@ const CRATES: &[Crate] = &[
         package: "tempograph-graph",
         dir: "crates/graph",
         root_module: "graph",
+        modules: &[],
         may_use: &["tempograph-core"],
     },
     // The timeline model, its check and labels; documents and their dates; the YAML gateway.
@@ -108,6 +117,7 @@ const CRATES: &[Crate] = &[
         package: "tempograph-timeline",
         dir: "crates/timeline",
         root_module: "timeline",
+        modules: &["document", "yaml"],
         may_use: &["tempograph-core", "tempograph-lang", "tempograph-graph"],
     },
     // Events: triggers, attributes, labels, the listing, the merge; the embedded parse model.
@@ -115,6 +125,7 @@ const CRATES: &[Crate] = &[
         package: "tempograph-events",
         dir: "crates/events",
         root_module: "events",
+        modules: &["syntax"],
         may_use: &[
             "tempograph-core",
             "tempograph-lang",
@@ -128,6 +139,7 @@ const CRATES: &[Crate] = &[
         package: "tempograph-link",
         dir: "crates/link",
         root_module: "link",
+        modules: &[],
         may_use: &[
             "tempograph-core",
             "tempograph-lang",
@@ -140,6 +152,7 @@ const CRATES: &[Crate] = &[
         package: "tempograph-timeml",
         dir: "crates/timeml",
         root_module: "timeml",
+        modules: &[],
         may_use: &[
             "tempograph-core",
             "tempograph-lang",
@@ -154,6 +167,7 @@ const CRATES: &[Crate] = &[
         package: "tempograph-render",
         dir: "crates/render",
         root_module: "render",
+        modules: &[],
         may_use: &[
             "tempograph-core",
             "tempograph-lang",
@@ -167,6 +181,7 @@ const CRATES: &[Crate] = &[
         package: "tempograph",
         dir: ".",
         root_module: "",
+        modules: &[],
         may_use: &[
             "tempograph-core",
             "tempograph-lang",
@@ -185,6 +200,7 @@ const CRATES: &[Crate] = &[
         package: "tempograph-train",
         dir: "train",
         root_module: "",
+        modules: &[],
         may_use: &[
             "tempograph",
             "tempograph-core",
@@ -297,6 +313,9 @@ fn the_crate_table_runs_one_way() {
             "{}: no floor",
             c.root_module
         );
+        for m in c.modules {
+            assert!(floor(m).is_some(), "{}: {m} has no floor", c.package);
+        }
     }
 }
 
@@ -381,14 +400,17 @@ fn named_modules(line: &str) -> Vec<String> {
 /// The module a file of a crate's `src/` belongs to (`rel`: its path under `src/`).
 fn module_of(c: &Crate, rel: &str) -> Option<String> {
     let first = rel.split('/').next().unwrap_or_default().trim_end_matches(".rs");
-    if floor(first).is_some() {
-        return Some(first.to_string());
-    }
     if c.dir == "." {
         // The root crate: every top-level module has a floor; lib.rs and main.rs are its face.
         return (first != "lib" && first != "main").then(|| first.to_string());
     }
-    (!c.root_module.is_empty()).then(|| c.root_module.to_string())
+    if c.root_module.is_empty() {
+        return floor(first).is_some().then(|| first.to_string());
+    }
+    if c.modules.contains(&first) {
+        return Some(first.to_string());
+    }
+    Some(c.root_module.to_string())
 }
 
 /// (from, to, `file:line`) of every import of another module in a crate's library code.
@@ -509,4 +531,13 @@ fn a_backward_import_is_caught() {
     assert_eq!(module_of(lang, "en/rules/date.rs").as_deref(), Some("lang"));
     assert_eq!(module_of(lang, "lib.rs").as_deref(), Some("lang"));
     assert!(floor("text").unwrap() < floor("lang").unwrap());
+    // A file named like a module of another crate is its own crate's: the TimeML renderer is
+    // `render` (and may name `timeml`, below it), the link stage's TimeML writer is `link`.
+    let render = CRATES.iter().find(|c| c.package == "tempograph-render").unwrap();
+    assert_eq!(module_of(render, "timeml.rs").as_deref(), Some("render"));
+    let link = CRATES.iter().find(|c| c.package == "tempograph-link").unwrap();
+    assert_eq!(module_of(link, "timeml.rs").as_deref(), Some("link"));
+    let timeline = CRATES.iter().find(|c| c.package == "tempograph-timeline").unwrap();
+    assert_eq!(module_of(timeline, "document.rs").as_deref(), Some("document"));
+    assert_eq!(module_of(timeline, "check.rs").as_deref(), Some("timeline"));
 }
