@@ -375,7 +375,10 @@ impl Context<'_> {
     pub fn negated_base_verb(&self) -> bool {
         let w = self.lower(self.i);
         let lex = Lexicon::builtin();
-        if self.words.be.contains(&w.as_str()) || self.words.have.contains(&w.as_str()) || self.words.do_forms.contains(&w.as_str()) {
+        if self.words.be.contains(&w.as_str())
+            || self.words.have.contains(&w.as_str())
+            || self.words.do_forms.contains(&w.as_str())
+        {
             return false;
         }
         if super::morph::verb_lemma(self.words, lex, &w).as_deref() != Some(w.as_str()) || lex.verb(&w).is_none() {

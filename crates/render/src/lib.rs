@@ -286,7 +286,9 @@ pub fn headline(e: &Event) -> bool {
             .as_deref()
             .is_none_or(|x| x == crate::events::Tense::None.as_str())
     });
-    let words = crate::lang::english().events().unwrap_or_else(crate::lang::EventWords::none);
+    let words = crate::lang::english()
+        .events()
+        .unwrap_or_else(crate::lang::EventWords::none);
     words.is_headline(&one_line(&e.label), &triggers, noun)
 }
 
