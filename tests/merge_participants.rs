@@ -159,6 +159,26 @@ const CASES: &[(&str, &str, &str, bool)] = &[
         "approved",
         true,
     ),
+    // See: #20 item 4. Different places of one kind are different participants: two fires.
+    (
+        "A fire broke out at a warehouse in Leeds on Tuesday.",
+        "A fire broke out at a school in Cardiff on Tuesday.",
+        "broke",
+        false,
+    ),
+    (
+        "Two men were arrested at the airport on Friday.",
+        "Two men were arrested at the stadium on Friday.",
+        "arrested",
+        false,
+    ),
+    // Negative: the same place told again, and a place of another preposition, stay one.
+    (
+        "A fire broke out at a warehouse in Leeds on Tuesday.",
+        "On Tuesday, a fire broke out at a warehouse in Leeds, police said.",
+        "broke",
+        true,
+    ),
     // Negative: the same object but different named subjects stay two events.
     (
         "The Senate passed the bill on Tuesday.",

@@ -299,6 +299,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
                 }
             }
         }
+        dates_whole_or_out(d, sent, &mut keep, &[w]);
         close_names(d, ws, &mut keep);
         return Some(render(d, ws, &keep, e));
     }
@@ -517,8 +518,38 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     if children(top).any(|c| ws[c].deprel == "cop") {
         phrase(ws, top, 1, &mut keep);
     }
-    // Time expressions are shown as the date, not in the label — unless a time word is inside
-    // a kept name ("the July 16 press conference" stays whole).
+    dates_whole_or_out(d, sent, &mut keep, &chain);
+    close_names(d, ws, &mut keep);
+    if keep.iter().filter(|&&k| k).count() > MAX_WORDS {
+        return None;
+    }
+    // A subject-less label of a finite verb whose sentence has a named actor reads as a
+    // fragment: let the window label (which looks further) try when the parse found none.
+    let mut out = render(d, ws, &keep, e);
+    if subject.is_none() && ws[top].deprel == "root" && e.class == EventClass::Reporting {
+        return None;
+    }
+    // A personal pronoun subject ("He resigned") reads as its antecedent when the paragraph
+    // names one person clearly ("Jobs resigned").
+    if let Some(sb) = subject.filter(|&sb| ws[sb].upos == "PRON" && PERSON_PRONOUNS.contains(&lemma(sb).as_str())) {
+        if let (Some(name), Some(rest)) = (antecedent(d, s, ws[sb].start), out.strip_prefix(ws[sb].form.as_str())) {
+            if rest.starts_with(' ') {
+                out = format!("{name}{rest}");
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Time expressions are shown as the date, not in the label — unless a time word is inside
+/// a kept name ("the July 16 press conference" stays whole). See: #20 item 3. A date is
+/// shown whole or not at all: a kept modifier takes all its words ("the March 3
+/// agreement", not "the 3 agreement"), else none of them stays (but the words of the verb
+/// chain, `chain`).
+fn dates_whole_or_out(d: &Doc, sent: &crate::syntax::ParsedSentence, keep: &mut [bool], chain: &[usize]) {
+    let ws = &sent.words;
+    let n = ws.len();
+    let base = |c: usize| ws[c].deprel.split(':').next().unwrap_or("").to_string();
     // Only the expressions among the kept words matter (time expressions do not overlap and
     // come in text order: found by binary search, not by a scan of every expression of a
     // long sentence per label).
@@ -544,41 +575,24 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
             .take_while(|&i| ws[i].start < t.span.end)
             .filter(|&i| ws[i].end <= t.span.end)
             .collect();
-        let Some(&h) = inside
+        // The expression's words whose head is outside it (the parser may split one date:
+        // `March` hung on `3`, `3` on `agreement`).
+        let roots: Vec<usize> = inside
             .iter()
-            .find(|&&i| ws[i].head == 0 || !inside.contains(&(ws[i].head - 1)))
-        else {
-            continue;
-        };
-        let modifier = keep[h] && matches!(base(h).as_str(), "compound" | "amod" | "nmod" | "nummod");
-        if !modifier {
-            for &i in &inside {
-                if !chain.contains(&i) {
-                    keep[i] = false;
-                }
+            .copied()
+            .filter(|&i| ws[i].head == 0 || !inside.contains(&(ws[i].head - 1)))
+            .collect();
+        let modifier = roots
+            .iter()
+            .any(|&h| keep[h] && matches!(base(h).as_str(), "compound" | "amod" | "nmod" | "nummod"));
+        for &i in &inside {
+            if modifier {
+                keep[i] = true;
+            } else if !chain.contains(&i) {
+                keep[i] = false;
             }
         }
     }
-    close_names(d, ws, &mut keep);
-    if keep.iter().filter(|&&k| k).count() > MAX_WORDS {
-        return None;
-    }
-    // A subject-less label of a finite verb whose sentence has a named actor reads as a
-    // fragment: let the window label (which looks further) try when the parse found none.
-    let mut out = render(d, ws, &keep, e);
-    if subject.is_none() && ws[top].deprel == "root" && e.class == EventClass::Reporting {
-        return None;
-    }
-    // A personal pronoun subject ("He resigned") reads as its antecedent when the paragraph
-    // names one person clearly ("Jobs resigned").
-    if let Some(sb) = subject.filter(|&sb| ws[sb].upos == "PRON" && PERSON_PRONOUNS.contains(&lemma(sb).as_str())) {
-        if let (Some(name), Some(rest)) = (antecedent(d, s, ws[sb].start), out.strip_prefix(ws[sb].form.as_str())) {
-            if rest.starts_with(' ') {
-                out = format!("{name}{rest}");
-            }
-        }
-    }
-    Some(out)
 }
 
 /// Dashes that end a wire head ("DETROIT (AP) — ...").

@@ -449,6 +449,85 @@ fn premodified_noun(doc: &DocEvents, t: Span) -> Option<usize> {
 /// a proper noun.
 type Participant = Option<(String, bool)>;
 
+/// What the parse says of a verb mention's participants beyond its agent and patient: the
+/// places it happens at ("broke out *at a warehouse*": the preposition's lemma and the
+/// common noun's lemma), and the number its patient counts ("recalled *40,000* cars").
+#[derive(Clone, Debug, Default)]
+struct Setting {
+    /// (preposition, head lemma) of each `obl` common noun that is neither a dated time
+    /// expression nor an event of the document.
+    places: Vec<(String, String)>,
+    /// The `nummod` numbers of the patient, without group separators, sorted.
+    count: Vec<String>,
+}
+
+/// The [`Setting`] of verb mention `e` of document `d` from its parse.
+fn setting(d: &DocEvents, p: &crate::syntax::DocParse, e: &Event) -> Setting {
+    let mut out = Setting::default();
+    if e.pos != super::Pos::Verb {
+        return out;
+    }
+    let (Some(w), Some(sent)) = (p.word_at(e.sentence, e.span.start), p.sentences.get(e.sentence)) else {
+        return out;
+    };
+    let words = &sent.words;
+    let kids = |h: usize| p.children(e.sentence, h).iter().map(|&c| c as usize);
+    let in_time = |x: &crate::syntax::ParsedWord| d.times.iter().any(|t| t.span.start <= x.start && x.end <= t.span.end);
+    let is_event = |x: &crate::syntax::ParsedWord| d.events.iter().any(|v| v.span.start == x.start);
+    for c in kids(w) {
+        let x = &words[c];
+        if x.deprel == "obl" && x.upos == "NOUN" && !in_time(x) && !is_event(x) {
+            if let Some(case) = kids(c).find(|&k| words[k].deprel == "case") {
+                out.places
+                    .push((words[case].lemma.to_lowercase(), x.lemma.to_lowercase()));
+            }
+        }
+        if matches!(x.deprel.as_str(), "obj" | "nsubj:pass") {
+            out.count.extend(
+                kids(c)
+                    .filter(|&k| words[k].deprel == "nummod" && words[k].upos == "NUM")
+                    .map(|k| words[k].form.replace(',', "")),
+            );
+        }
+    }
+    out.places.sort();
+    out.places.dedup();
+    out.count.sort();
+    out.count.dedup();
+    out
+}
+
+/// See: #20 item 4. Two mentions that happen at different places of one kind are two
+/// events: the same preposition with different common nouns ("a fire broke out at a
+/// warehouse" / "at a school"). Names are left out (a city is in a country: "killed in
+/// Nairobi" / "killed in Kenya" may be one event), and so are event nouns ("killed in the
+/// blast" / "in the explosion").
+fn different_places(x: &Item, y: &Item) -> bool {
+    x.setting.places.iter().any(|(p, a)| {
+        y.setting.places.iter().any(|(q, b)| p == q && a != b)
+            && !y.setting.places.iter().any(|(q, b)| p == q && a == b)
+    })
+}
+
+/// See: #20 item 4. Evidence strong enough that two sources tell one event even when their
+/// dates disagree: the same agent, the same patient, and the same number of it or the same
+/// amounts of money ("Acme recalled 40,000 cars on March 3" / "Acme recalled 40,000 cars on
+/// March 5"). Their dates then contradict each other: a conflict, not two recalls. Without
+/// the number ("Acme recalled cars") the two stay two events.
+fn same_telling(x: &Item, y: &Item) -> bool {
+    let same = |a: &Participant, b: &Participant| matches!((a, b), (Some((p, _)), Some((q, _))) if p == q);
+    let quantity = (!x.setting.count.is_empty() && x.setting.count == y.setting.count)
+        || (!x.amounts.is_empty() && x.amounts == y.amounts);
+    same(&x.agent, &y.agent)
+        && same(&x.patient, &y.patient)
+        && quantity
+        && x.source.polarity == y.source.polarity
+        && !x.distinct
+        && !y.distinct
+        && !x.repeatable
+        && !y.repeatable
+}
+
 /// The agent and the patient of verb mention `e` from the parse: the active subject or the
 /// passive's `by` phrase ("Apple unveiled", "unveiled by Apple"); the object or the passive
 /// subject ("unveiled the iPhone", "the iPhone was unveiled"). Only nouns and names count:
@@ -574,6 +653,8 @@ struct Item {
     tense: Tense,
     /// The amounts of money in its sentence ([`amounts`]).
     amounts: Vec<String>,
+    /// Its places and counted patient, from the parse ([`setting`]).
+    setting: Setting,
 }
 
 impl Item {
@@ -734,6 +815,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
             };
             let (definite, distinct, irrealis) = np_marks(d.text, d.analysis, e);
             let roles = d.syntax.map_or((None, None), |p| roles(p, e));
+            let setting = d.syntax.map_or_else(Setting::default, |p| setting(d, p, e));
             items.push(Item {
                 doc: di,
                 keys: keys(&e.lemma),
@@ -752,6 +834,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 distinct,
                 irrealis,
                 tense: e.tense,
+                setting,
                 amounts: if d.analysis.sentences.is_empty() {
                     Vec::new()
                 } else {
@@ -950,7 +1033,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     continue;
                 }
                 let shared = x.shared_names.iter().filter(|w| y.shared_names.contains(w)).count();
-                if different_participants(x, y) || different_amounts(x, y) {
+                if different_participants(x, y) || different_amounts(x, y) || different_places(x, y) {
                     continue;
                 }
                 let anaphor = antecedent[b] == Some(a);
@@ -996,7 +1079,8 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     // two dated to different days (news gives the day of what it tells) and two
                     // of an act people repeat.
                     let close = (x.source.dct - y.source.dct).num_days().abs() <= UNDATED_DCT_GAP;
-                    if shared < 2 || x.distinct || y.distinct || !close || repeatable || (x.day && y.day) {
+                    let named = shared >= 2 && !x.distinct && !y.distinct && !repeatable && !(x.day && y.day);
+                    if !close || !(named || x.doc != y.doc && same_telling(x, y)) {
                         continue;
                     }
                     time_conflicts.push((a, b));
