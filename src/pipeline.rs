@@ -1184,8 +1184,8 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> O
             EventClass::Occurrence | EventClass::Aspectual | EventClass::IAction
         )
         && (e.tense == Tense::Past || (e.tense == Tense::Present && e.aspect == Aspect::Perfective))
-        && in_main_clause(a, i)
-        && (actor_known || has_named_actor(a, i) || has_noun_subject(a, i));
+        && (in_main_clause(a, i) && (actor_known || has_named_actor(a, i) || has_noun_subject(a, i))
+            || e.aspect != Aspect::Progressive && reported(a, i));
     if happened {
         return Some(false);
     }
@@ -1200,6 +1200,26 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> O
             Some(tl::Unlisted::Hypothetical | tl::Unlisted::Opinion | tl::Unlisted::Generic | tl::Unlisted::Modal)
         );
     aside.then_some(false)
+}
+
+/// See: #20 item 2. Whether event `i` is told by a verb of saying of a main clause before it
+/// in its sentence, whose actor is named or a noun, and which is kept aside as the telling
+/// ("Police confirmed that a man was arrested": the arrest is the news, listed in its place).
+/// The caller asks it of completed happenings only (not "were following the hack").
+fn reported(a: &Analyzed, i: usize) -> bool {
+    let e = &a.events[i];
+    let d = a.label_doc();
+    (0..i)
+        .rev()
+        .take_while(|&r| a.events[r].sentence == e.sentence)
+        .any(|r| {
+            let x = &a.events[r];
+            x.class == EventClass::Reporting
+                && x.pos == Pos::Verb
+                && in_main_clause(a, r)
+                && (has_named_actor(a, r) || has_noun_subject(a, r))
+                && crate::events::listing::unlisted(&d, x, false) == Some(tl::Unlisted::Reporting)
+        })
 }
 
 /// Whether event `i` is an infinitive complement of a word in a main clause ("The company

@@ -57,7 +57,7 @@ pub struct Doc<'a> {
 
 impl Doc<'_> {
     /// Is the token inside a time expression?
-    fn in_timex(&self, t: &crate::text::Token) -> bool {
+    pub(crate) fn in_timex(&self, t: &crate::text::Token) -> bool {
         self.timexes.iter().any(|x| x.span.contains(&t.span))
     }
 

@@ -39,8 +39,9 @@
 
 use super::label::Doc;
 use super::{Aspect, Event, EventClass, Polarity, Pos, Tense};
+use crate::text::TokenKind;
 use crate::lang::en::events::{
-    COGNITION, CONDITIONALS, FIRST_PERSON, INTENDING, MODAL_LEMMAS, NEGATING, NEGATORS, SAYING, TELL,
+    COGNITION, COMPLEMENTIZERS, CONDITIONALS, FIRST_PERSON, INTENDING, MODAL_LEMMAS, NEGATING, NEGATORS, SAYING, TELL,
 };
 pub use crate::timeline::Unlisted;
 
@@ -163,6 +164,12 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     if e.class == EventClass::Reporting && SAYING.contains(&lemma.as_str()) && !own_object {
         return Some(Unlisted::Reporting);
     }
+    // See: #20 item 2. Any other telling ("Police confirmed that a man was arrested",
+    // "Apple announced on Tuesday that it had sold ...") whose complement is an event: the
+    // news is the complement, the telling is kept aside.
+    if e.class == EventClass::Reporting && e.pos == Pos::Verb && !own_object && reports_event(d, e, w) {
+        return Some(Unlisted::Reporting);
+    }
 
     // Generic: a habit ("as you often do heading into the holiday": the adverb on the event
     // or on the verb it depends on).
@@ -181,6 +188,52 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
         return Some(Unlisted::Generic);
     }
     None
+}
+
+/// Is the complement of verb event `e` (its parse word `w`) an event: a verb event after it
+/// in its sentence that it dominates in the parse other than through its subject, or — where
+/// the parse misses the clause — one after a complementizer that follows the verb, past a
+/// time expression ("confirmed on Tuesday *that* a man was arrested")?
+fn reports_event(d: &Doc, e: &Event, w: Option<usize>) -> bool {
+    let s = e.sentence;
+    let later = || {
+        d.events
+            .iter()
+            .filter(move |x| x.sentence == s && x.pos == Pos::Verb && x.span.start > e.span.end)
+    };
+    if let (Some(w), Some(sent)) = (w, d.parse.sentences.get(s)) {
+        let dominated = later().filter_map(|x| d.parse.word_at(s, x.span.start)).any(|mut c| {
+            // Climb to the child of `w` on the path, if `w` is an ancestor.
+            for _ in 0..sent.words.len() {
+                match d.parse.head(s, c) {
+                    Some(h) if h == w => {
+                        let rel = sent.words[c].deprel.as_str();
+                        return !rel.starts_with("nsubj") && !rel.starts_with("csubj");
+                    }
+                    Some(h) => c = h,
+                    None => return false,
+                }
+            }
+            false
+        });
+        if dominated {
+            return true;
+        }
+    }
+    let Some(sent) = d.analysis.sentences.get(s) else {
+        return false;
+    };
+    let toks = &d.analysis.tokens;
+    let mut k = d.analysis.token_at_or_after(e.span.end);
+    // Past a time expression and the preposition that opens it.
+    while k < sent.tokens.end
+        && (d.in_timex(&toks[k]) || k + 1 < sent.tokens.end && d.in_timex(&toks[k + 1]) && toks[k].kind == TokenKind::Word)
+    {
+        k += 1;
+    }
+    k < sent.tokens.end
+        && COMPLEMENTIZERS.contains(&toks[k].text(d.text).to_ascii_lowercase().as_str())
+        && later().any(|x| x.span.start >= toks[k].span.end)
 }
 
 /// Is sentence `s` a headline: a line with no final stop (the document's first line is
