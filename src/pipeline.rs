@@ -1654,6 +1654,21 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             }
         }
     }
+    // See: #20 item 9. A headline event merged with a telling in a body: the headline's
+    // dateline dates the publication, not the event (the headline's historical present),
+    // so a link from it to its publication day says only "begun on or before" it.
+    let mut told_in_body: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for cl in clusters.iter() {
+        let in_headline =
+            |s: &merge::Source| s.sentence == 0 && crate::events::listing::reads_as_headline(&s.sentence_text);
+        if cl.sources.iter().any(|s| !in_headline(s)) {
+            for s in cl.sources.iter().filter(|s| in_headline(s)) {
+                if let Some(sd) = cx.doc_index(&s.doc) {
+                    told_in_body.insert((sd, s.event));
+                }
+            }
+        }
+    }
     let node_of = |d: usize, e: Endpoint, _g: &mut Graph| -> Option<NodeId> {
         match e {
             Endpoint::Dct => Some(dct_nodes[d]),
@@ -1741,6 +1756,16 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                 (Endpoint::Timex(t), Endpoint::Event(_)) => Some((l.to, t, l.rel.inverse())),
                 _ => None,
             };
+            if let Some((e @ Endpoint::Event(i), t, _)) = event_time {
+                let dateline =
+                    date_range(&a.timexes[t].value).is_some_and(|r| r.earliest == a.doc.dct && r.latest == a.doc.dct);
+                if dateline && told_in_body.contains(&(d, i)) {
+                    if let Some(n) = node_of(d, e, &mut g) {
+                        g.bound_side(n, graph::Side::Start, None, Some(a.doc.dct), ev);
+                    }
+                    continue;
+                }
+            }
             // "by Jan. 15": done on or before the deadline's last day.
             if let (Some((e, t, _)), BY_RULE) = (event_time, l.rule) {
                 if let (Some(n), Some(r)) = (node_of(d, e, &mut g), date_range(&a.timexes[t].value)) {

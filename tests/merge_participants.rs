@@ -213,6 +213,29 @@ const WITHIN: &[(&str, &str, &str, bool)] = &[
         "bombing",
         true,
     ),
+    // See: #20 item 9. A headline dated by its dateline (the publication day) and its lead
+    // dated the day before: the headline's present tells the lead's news, one event.
+    (
+        "Acme recalls 40,000 cars\nDecember 19, 2014\nAcme recalled 40,000 cars in Ohio on Thursday.",
+        "recalls",
+        "recalled",
+        true,
+    ),
+    // A name is all its words: "Acme Inc." (parsed with `Inc.` as its head) and "Acme"
+    // are one participant.
+    (
+        "Acme introduces iPhone and Acme TV\nDecember 19, 2014\nAcme Inc. today has introduced the much-anticipated iPhone at a conference in San Francisco.",
+        "introduces",
+        "introduced",
+        true,
+    ),
+    // Negative: the lead tells another maker's recall.
+    (
+        "Acme recalls 40,000 cars\nDecember 19, 2014\nZenith recalled 40,000 cars in Ohio on Thursday.",
+        "recalls",
+        "recalled",
+        false,
+    ),
     // Held twice in adjacent sentences, with nothing else in common: two events.
     (
         "A news conference was held in Nairobi on Monday. Two suspects were held in Nairobi, officials said.",

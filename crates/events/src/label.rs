@@ -90,6 +90,9 @@ const PHRASE_RELATIONS: &[&str] = &[
 
 /// The event's label: from the parse when the sentence has one, else [`window_label`].
 pub fn label(d: &Doc, e: &Event) -> String {
+    if let Some(h) = headline_label(d, e) {
+        return h;
+    }
     let l = parse_label(d, e).unwrap_or_else(|| window_label(d, e));
     // No subject-less label for a finite verb whose clause names its actor ("Apple today
     // unveiled ..." misparsed: not "Unveiled ...").
@@ -108,6 +111,77 @@ pub fn label(d: &Doc, e: &Event) -> String {
         }
     }
     l
+}
+
+/// See: #20 item 3. A document's headline is already a headline: the parser, trained on
+/// sentences, misreads its telegraphic style ("Apple unveils new Intel-based Mac" → "Apple
+/// unveils new"), so the headline's main event takes the headline's words as written. A
+/// headline that tells two predicates ("Apple releases iPhone SDK, announces upcoming
+/// update") is cut before the second one, which takes the first one's subject ("Apple
+/// announces upcoming update"). Only for the first verb event of its part (or for a noun
+/// event of a headline with no verb event), on the document's first line when it is a
+/// headline, of at most [`MAX_WORDS`] words and without a time expression.
+pub fn headline_label(d: &Doc, e: &Event) -> Option<String> {
+    if e.sentence != 0 || !super::listing::is_headline(d, 0) {
+        return None;
+    }
+    let sent = d.analysis.sentences.first()?;
+    let toks = &d.analysis.tokens[sent.tokens.clone()];
+    // The first line only.
+    let line_end = d.text[sent.span.start..sent.span.end]
+        .find('\n')
+        .map_or(sent.span.end, |k| sent.span.start + k);
+    let toks: Vec<&crate::text::Token> = toks.iter().filter(|t| t.span.end <= line_end).collect();
+    if !toks.iter().any(|t| t.span.contains(&e.span)) {
+        return None;
+    }
+    let verb_at = |t: &crate::text::Token| {
+        d.events
+            .iter()
+            .any(|x| x.sentence == 0 && x.pos == Pos::Verb && x.span.start == t.span.start)
+    };
+    // Parts: cut at a comma followed by a verb event.
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    for k in 0..toks.len() {
+        if toks[k].text(d.text) == "," && toks.get(k + 1).is_some_and(|t| verb_at(t)) {
+            parts.push((from, k));
+            from = k + 1;
+        }
+    }
+    parts.push((from, toks.len()));
+    let (a, b) = *parts
+        .iter()
+        .find(|(a, b)| toks[*a..*b].iter().any(|t| t.span.contains(&e.span)))?;
+    let first_verb = toks[a..b].iter().position(|t| verb_at(t)).map(|k| a + k);
+    let any_verb = toks.iter().any(|t| verb_at(t));
+    let main = match first_verb {
+        Some(k) => e.pos == Pos::Verb && toks[k].span.start == e.span.start,
+        None => !any_verb,
+    };
+    if !main || b <= a {
+        return None;
+    }
+    let words = |x: usize, y: usize| toks[x..y].iter().filter(|t| t.kind != TokenKind::Punct).count();
+    // The subject of a later part: the first part's words before its first verb.
+    let subject = if a > 0 {
+        let (a0, b0) = parts[0];
+        let k = toks[a0..b0].iter().position(|t| verb_at(t))?;
+        Some((a0, a0 + k))
+    } else {
+        None
+    };
+    let n = words(a, b) + subject.map_or(0, |(x, y)| words(x, y));
+    let in_timex = toks[a..b].iter().any(|t| d.in_timex(t));
+    if n > MAX_WORDS || n < 2 || in_timex {
+        return None;
+    }
+    let slice = |x: usize, y: usize| squash(Span::new(toks[x].span.start, toks[y - 1].span.end).slice(d.text));
+    let body = slice(a, b);
+    Some(match subject {
+        Some((x, y)) if y > x => format!("{} {body}", slice(x, y)),
+        _ => body,
+    })
 }
 
 /// The run of capitalised words nearest before the trigger in its clause (after the last

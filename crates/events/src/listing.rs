@@ -39,10 +39,10 @@
 
 use super::label::Doc;
 use super::{Aspect, Event, EventClass, Polarity, Pos, Tense};
-use crate::text::TokenKind;
 use crate::lang::en::events::{
     COGNITION, COMPLEMENTIZERS, CONDITIONALS, FIRST_PERSON, INTENDING, MODAL_LEMMAS, NEGATING, NEGATORS, SAYING, TELL,
 };
+use crate::text::TokenKind;
 pub use crate::timeline::Unlisted;
 
 /// Adverbs of habit: the event is what someone does as a rule, not one occurrence.
@@ -227,7 +227,8 @@ fn reports_event(d: &Doc, e: &Event, w: Option<usize>) -> bool {
     let mut k = d.analysis.token_at_or_after(e.span.end);
     // Past a time expression and the preposition that opens it.
     while k < sent.tokens.end
-        && (d.in_timex(&toks[k]) || k + 1 < sent.tokens.end && d.in_timex(&toks[k + 1]) && toks[k].kind == TokenKind::Word)
+        && (d.in_timex(&toks[k])
+            || k + 1 < sent.tokens.end && d.in_timex(&toks[k + 1]) && toks[k].kind == TokenKind::Word)
     {
         k += 1;
     }
@@ -239,9 +240,13 @@ fn reports_event(d: &Doc, e: &Event, w: Option<usize>) -> bool {
 /// Is sentence `s` a headline: a line with no final stop (the document's first line is
 /// checked by the callers)?
 pub fn is_headline(d: &Doc, s: usize) -> bool {
-    let Some(sent) = d.analysis.sentences.get(s) else {
-        return false;
-    };
-    let text = sent.span.slice(d.text).trim_end();
-    !text.ends_with(['.', '!', '?', '"', '”', ':'])
+    d.analysis
+        .sentences
+        .get(s)
+        .is_some_and(|sent| reads_as_headline(sent.span.slice(d.text)))
+}
+
+/// Does a sentence's text read as a headline: no final stop?
+pub fn reads_as_headline(sentence: &str) -> bool {
+    !sentence.trim_end().ends_with(['.', '!', '?', '"', '”', ':'])
 }

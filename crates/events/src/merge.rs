@@ -461,6 +461,36 @@ struct Setting {
     count: Vec<String>,
 }
 
+/// The words of the names that are the agent and the patient of verb mention `e` (as
+/// [`roles`] finds them), lower-cased: the head with its `compound` and `flat` names
+/// ("Apple Inc." → `apple`, `inc.`).
+fn name_words(p: &crate::syntax::DocParse, e: &Event) -> (Vec<String>, Vec<String>) {
+    let (Some(w), Some(sent)) = (p.word_at(e.sentence, e.span.start), p.sentences.get(e.sentence)) else {
+        return Default::default();
+    };
+    let words = &sent.words;
+    let kids = |h: usize| p.children(e.sentence, h).iter().map(|&c| c as usize);
+    let of = |rels: &[&str]| -> Vec<String> {
+        let Some(h) = kids(w)
+            .find(|&c| rels.contains(&words[c].deprel.as_str()))
+            .filter(|&h| words[h].upos == "PROPN")
+        else {
+            return Vec::new();
+        };
+        let mut out: Vec<String> = std::iter::once(h)
+            .chain(
+                kids(h)
+                    .filter(|&k| matches!(words[k].deprel.as_str(), "compound" | "flat") && words[k].upos == "PROPN"),
+            )
+            .map(|k| words[k].form.to_lowercase())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    };
+    (of(&["nsubj", "obl:agent"]), of(&["obj", "nsubj:pass"]))
+}
+
 /// The [`Setting`] of verb mention `e` of document `d` from its parse.
 fn setting(d: &DocEvents, p: &crate::syntax::DocParse, e: &Event) -> Setting {
     let mut out = Setting::default();
@@ -472,7 +502,8 @@ fn setting(d: &DocEvents, p: &crate::syntax::DocParse, e: &Event) -> Setting {
     };
     let words = &sent.words;
     let kids = |h: usize| p.children(e.sentence, h).iter().map(|&c| c as usize);
-    let in_time = |x: &crate::syntax::ParsedWord| d.times.iter().any(|t| t.span.start <= x.start && x.end <= t.span.end);
+    let in_time =
+        |x: &crate::syntax::ParsedWord| d.times.iter().any(|t| t.span.start <= x.start && x.end <= t.span.end);
     let is_event = |x: &crate::syntax::ParsedWord| d.events.iter().any(|v| v.span.start == x.start);
     for c in kids(w) {
         let x = &words[c];
@@ -578,15 +609,20 @@ fn roles(p: &crate::syntax::DocParse, e: &Event) -> (Participant, Participant) {
 /// the iPad"); different common nouns as patients are not enough ("released the film" /
 /// "released the movie"). A name against a common noun ("Apple unveiled" / "the company
 /// unveiled") says nothing.
+///
+/// A name is all its words ([`name_words`]): "Apple Inc." and "Apple" share one, so they are
+/// not different names.
 fn different_participants(x: &Item, y: &Item) -> bool {
-    let names_differ = |a: &String, b: &String| a != b && !x.names.contains(b) && !y.names.contains(a);
+    let names_differ = |a: &String, b: &String, aw: &[String], bw: &[String]| {
+        a != b && !aw.iter().any(|w| bw.contains(w)) && !x.names.contains(b) && !y.names.contains(a)
+    };
     let agents = match (&x.agent, &y.agent) {
         (Some((a, false)), Some((b, false))) => a != b,
-        (Some((a, true)), Some((b, true))) => names_differ(a, b),
+        (Some((a, true)), Some((b, true))) => names_differ(a, b, &x.name_words.0, &y.name_words.0),
         _ => false,
     };
     let patients = match (&x.patient, &y.patient) {
-        (Some((a, true)), Some((b, true))) => names_differ(a, b),
+        (Some((a, true)), Some((b, true))) => names_differ(a, b, &x.name_words.1, &y.name_words.1),
         _ => false,
     };
     agents || patients
@@ -655,6 +691,8 @@ struct Item {
     amounts: Vec<String>,
     /// Its places and counted patient, from the parse ([`setting`]).
     setting: Setting,
+    /// The words of its agent's and patient's names ([`name_words`]).
+    name_words: (Vec<String>, Vec<String>),
 }
 
 impl Item {
@@ -811,6 +849,14 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     Some(v) => v.get(ei).copied().flatten(),
                     None => time.of(ei),
                 };
+                // See: #20 item 9. A headline dated to its publication day only by its
+                // dateline tells the story's news in the historical present: the day is
+                // the dateline's, not the event's ("Apple executive Steve Jobs resigns" on
+                // August 25; "Jobs resigned on Wednesday", August 24, in the lead).
+                let dateline = si == 0
+                    && super::listing::reads_as_headline(t)
+                    && own.is_some_and(|(a, b)| a == d.dct && b == d.dct);
+                let own = if dateline { None } else { own };
                 (n.clone(), t.clone(), own)
             };
             let (definite, distinct, irrealis) = np_marks(d.text, d.analysis, e);
@@ -835,6 +881,7 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                 irrealis,
                 tense: e.tense,
                 setting,
+                name_words: d.syntax.map_or_else(Default::default, |p| name_words(p, e)),
                 amounts: if d.analysis.sentences.is_empty() {
                     Vec::new()
                 } else {
