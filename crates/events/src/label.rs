@@ -8,6 +8,8 @@
 //! | The captain, who commanded the ship for years, died last June.  | `died`     | The captain died                              |
 //! | The crew that first crossed the Arctic in 1926 has died.        | `crossed`  | The crew first crossed the Arctic             |
 //! | Officials held a New York press conference.                     | `held`     | Officials held a New York press conference    |
+//! | The council approved the March 3 agreement.                     | `approved` | The council approved the March 3 agreement    |
+//! | Apple unveils new Intel-based Mac (headline)                    | `unveils`  | Apple unveils new Intel-based Mac             |
 //!
 //! A label is subject + verb group + key object, each a whole phrase of the parse: a phrase
 //! is a head word with the dependents that name it (determiners, adjectives, compounds,

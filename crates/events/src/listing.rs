@@ -12,6 +12,7 @@
 //! | The company had previously hoped to ship in May.      | `hoped`     | `opinion` (cognition verb) |
 //! | We increasingly believe that North Korea is behind it.| `believe`   | `opinion`                  |
 //! | Jobs said on Monday that sales rose.                  | `said`      | `reporting`                |
+//! | Police confirmed on Tuesday that a man was arrested.  | `confirmed` | `reporting`                |
 //! | The iPod plays all content stored in iTunes.          | `plays`     | `generic` (present simple, undated) |
 //! | Apple unveils the iPhone 4 (headline).                | `unveils`   | yes (a headline's present tells news) |
 //! | Apple will release the update in June.                | `release`   | yes (`will` is the future, not a modal) |
@@ -33,6 +34,8 @@
 //! opinion      := lemma believe|think|hope|expect|fear|suspect|doubt|want|wish|feel|assume|suppose|guess|worry
 //!                 (class I_STATE or STATE, or a first-person subject)
 //! reporting    := class REPORTING, lemma say|tell|add|state|note|comment|explain|write|report|describe|claim|...
+//!               | class REPORTING, no object of its own, an event as its complement (in the
+//!                 parse, or after `that`: "Police confirmed on Tuesday that a man was arrested")
 //! generic      := a verb in the present simple, not dated by the text, not in the first sentence
 //! ```
 //! The first rule that applies gives the reason, in this order.

@@ -17,6 +17,9 @@
 //! | `A news conference was held in Nairobi` | `Two suspects were held in Nairobi` | no | `hold` is repeated: a shared place is not enough |
 //! | `80 people were killed in Nairobi on Friday` | `Dozens were killed in Kenya on Friday` | yes | the same day, a specific event |
 //! | `Clinton vowed on Saturday ...` | `Clinton vowed on Thursday ...` | no | different days |
+//! | `A fire broke out at a warehouse` | `A fire broke out at a school` | no | different places of one kind |
+//! | `Acme recalled 40,000 cars on March 3` | `Acme recalled 40,000 cars on March 5` | yes + conflict | same agent, object and number |
+//! | `Acme recalls 40,000 cars` (headline, dateline's day) | `Acme recalled 40,000 cars on Thursday` (lead) | yes | a dateline does not date the headline's news |
 //!
 //! Two mentions (from different documents or the same one) are the same event when
 //! 1. their lemmas are equal or synonyms ([`SYNONYMS`]); neither is a REPORTING event nor a
@@ -43,14 +46,17 @@
 //!    cluster's. Mentions that share two or more names, in documents published within
 //!    [`UNDATED_DCT_GAP`] days, are merged even when their times disagree, and the
 //!    disagreement is reported as a [`ConflictKind::Time`] — unless both are dated to a day
-//!    (two different days are two occurrences) or the act is one people repeat;
+//!    (two different days are two occurrences) or the act is one people repeat; so are two
+//!    mentions in two documents with the same agent, patient and number ([`same_telling`]).
+//!    A headline dated only by its dateline (its publication day) counts as undated;
 //! 4. their participants are compatible: two verb mentions whose parsed agents (active
 //!    subject, passive `by` phrase) are different common nouns ("stocks fell" / "sales fell")
 //!    or different names that do not appear in each other's sentence ("Ford recalled" /
 //!    "Toyota recalled"), or whose patients (object, passive subject) are such different names
 //!    ("unveiled the iPhone" / "unveiled the iPad"), are two events, as are two event nouns
 //!    whose possessors are different names ("Albright's visit" / "Daley's visit") (only with
-//!    a parse, [`DocEvents::syntax`]);
+//!    a parse, [`DocEvents::syntax`]); so are two verb mentions at different places of one
+//!    kind ([`different_places`]: "at a warehouse" / "at a school");
 //! 5. both are told as happening or both as not (yet) happening: a noun or gerund after a
 //!    threat, promise or warning
 //!    ([`IRREALIS_CUES`](crate::lang::en::merge::IRREALIS_CUES): "threats ... to attacks on
