@@ -175,7 +175,7 @@ pub fn headline_label(d: &Doc, e: &Event) -> Option<String> {
     };
     let n = words(a, b) + subject.map_or(0, |(x, y)| words(x, y));
     let in_timex = toks[a..b].iter().any(|t| d.in_timex(t));
-    if n > MAX_WORDS || n < 2 || in_timex {
+    if !(2..=MAX_WORDS).contains(&n) || in_timex {
         return None;
     }
     let slice = |x: usize, y: usize| squash(Span::new(toks[x].span.start, toks[y - 1].span.end).slice(d.text));

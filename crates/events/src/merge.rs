@@ -1132,8 +1132,9 @@ pub fn merge(docs: &[DocEvents]) -> Vec<Cluster> {
                     // two dated to different days (news gives the day of what it tells) and two
                     // of an act people repeat.
                     let close = (x.source.dct - y.source.dct).num_days().abs() <= UNDATED_DCT_GAP;
-                    let named = shared >= 2 && !x.distinct && !y.distinct && !repeatable && !(x.day && y.day);
-                    if !close || !(named || x.doc != y.doc && same_telling(x, y)) {
+                    let named = !(shared < 2 || x.distinct || y.distinct || repeatable || x.day && y.day);
+                    let told = named || x.doc != y.doc && same_telling(x, y);
+                    if !close || !told {
                         continue;
                     }
                     time_conflicts.push((a, b));
