@@ -1202,6 +1202,21 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> O
     aside.then_some(false)
 }
 
+/// See: #20 item 9. Whether link `l` of document `d` ties a headline event told again in a
+/// body (`told_in_body`) to the headline's dateline (a date of the publication day): it
+/// dates the publication, so the event only begins on or before that day.
+fn dateline_link(told_in_body: &BTreeSet<(usize, usize)>, d: usize, a: &Analyzed, l: &Tlink) -> bool {
+    let (i, t) = match (l.from, l.to) {
+        (Endpoint::Event(i), Endpoint::Timex(t)) | (Endpoint::Timex(t), Endpoint::Event(i)) => (i, t),
+        _ => return false,
+    };
+    told_in_body.contains(&(d, i))
+        && a.timexes
+            .get(t)
+            .and_then(|x| date_range(&x.value))
+            .is_some_and(|r| r.earliest == a.doc.dct && r.latest == a.doc.dct)
+}
+
 /// See: #20 item 2. Whether event `i` is told by a verb of saying of a main clause before it
 /// in its sentence, whose actor is named or a noun, and which is kept aside as the telling
 /// ("Police confirmed that a man was arrested": the arrest is the news, listed in its place).
@@ -1756,15 +1771,11 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                 (Endpoint::Timex(t), Endpoint::Event(_)) => Some((l.to, t, l.rel.inverse())),
                 _ => None,
             };
-            if let Some((e @ Endpoint::Event(i), t, _)) = event_time {
-                let dateline =
-                    date_range(&a.timexes[t].value).is_some_and(|r| r.earliest == a.doc.dct && r.latest == a.doc.dct);
-                if dateline && told_in_body.contains(&(d, i)) {
-                    if let Some(n) = node_of(d, e, &mut g) {
-                        g.bound_side(n, graph::Side::Start, None, Some(a.doc.dct), ev);
-                    }
-                    continue;
+            if let Some((e, _, _)) = event_time.filter(|_| dateline_link(&told_in_body, d, a, l)) {
+                if let Some(n) = node_of(d, e, &mut g) {
+                    g.bound_side(n, graph::Side::Start, None, Some(a.doc.dct), ev);
                 }
+                continue;
             }
             // "by Jan. 15": done on or before the deadline's last day.
             if let (Some((e, t, _)), BY_RULE) = (event_time, l.rule) {
@@ -2000,6 +2011,10 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             // So is a deadline ("by Jan. 15"), which no TimeML relation says.
             if x == y || to_dct || l.rule == BY_RULE || !(is_event(l.from) || is_event(l.to)) || l.rel == RelType::Vague
             {
+                continue;
+            }
+            // Nor is a headline's dateline (see `told_in_body`).
+            if dateline_link(&told_in_body, d, a, l) {
                 continue;
             }
             let entry = rels.entry((x, y, l.rel)).or_insert((l.distance, Vec::new()));
