@@ -1325,8 +1325,9 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> O
             EventClass::Occurrence | EventClass::Aspectual | EventClass::IAction
         )
         && (e.tense == Tense::Past || (e.tense == Tense::Present && e.aspect == Aspect::Perfective))
-        && (in_main_clause(a, i) || reported_in_main_clause(a, i) && !a.index.evidence_of(i).is_empty())
-        && (actor_known || has_named_actor(a, i) || has_noun_subject(a, i));
+        && ((in_main_clause(a, i) || reported_in_main_clause(a, i) && !a.index.evidence_of(i).is_empty())
+            && (actor_known || has_named_actor(a, i) || has_noun_subject(a, i))
+            || e.aspect != Aspect::Progressive && reported(a, i));
     if happened {
         return Some(false);
     }
@@ -1363,6 +1364,41 @@ fn reported_in_main_clause(a: &Analyzed, i: usize) -> bool {
         && a.syntax
             .head(s, w)
             .is_some_and(|h| a.syntax.in_main_clause(s, h) && a.syntax.clause_of(s, h) == h)
+}
+
+/// See: #20 item 9. Whether link `l` of document `d` ties a headline event told again in a
+/// body (`told_in_body`) to the headline's dateline (a date of the publication day): it
+/// dates the publication, so the event only begins on or before that day.
+fn dateline_link(told_in_body: &BTreeSet<(usize, usize)>, d: usize, a: &Analyzed, l: &Tlink) -> bool {
+    let (i, t) = match (l.from, l.to) {
+        (Endpoint::Event(i), Endpoint::Timex(t)) | (Endpoint::Timex(t), Endpoint::Event(i)) => (i, t),
+        _ => return false,
+    };
+    told_in_body.contains(&(d, i))
+        && a.timexes
+            .get(t)
+            .and_then(|x| date_range(&x.value))
+            .is_some_and(|r| r.earliest == a.doc.dct && r.latest == a.doc.dct)
+}
+
+/// See: #20 item 2. Whether event `i` is told by a verb of saying of a main clause before it
+/// in its sentence, whose actor is named or a noun, and which is kept aside as the telling
+/// ("Police confirmed that a man was arrested": the arrest is the news, listed in its place).
+/// The caller asks it of completed happenings only (not "were following the hack").
+fn reported(a: &Analyzed, i: usize) -> bool {
+    let e = &a.events[i];
+    let d = a.label_doc();
+    (0..i)
+        .rev()
+        .take_while(|&r| a.events[r].sentence == e.sentence)
+        .any(|r| {
+            let x = &a.events[r];
+            x.class == EventClass::Reporting
+                && x.pos == Pos::Verb
+                && in_main_clause(a, r)
+                && (has_named_actor(a, r) || has_noun_subject(a, r))
+                && crate::events::listing::unlisted(&d, x, false) == Some(tl::Unlisted::Reporting)
+        })
 }
 
 /// Whether event `i` is an infinitive complement of a word in a main clause ("The company
@@ -1838,6 +1874,21 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             }
         }
     }
+    // See: #20 item 9. A headline event merged with a telling in a body: the headline's
+    // dateline dates the publication, not the event (the headline's historical present),
+    // so a link from it to its publication day says only "begun on or before" it.
+    let mut told_in_body: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for cl in clusters.iter() {
+        let in_headline =
+            |s: &merge::Source| s.sentence == 0 && crate::events::listing::reads_as_headline(&s.sentence_text);
+        if cl.sources.iter().any(|s| !in_headline(s)) {
+            for s in cl.sources.iter().filter(|s| in_headline(s)) {
+                if let Some(sd) = cx.doc_index(&s.doc) {
+                    told_in_body.insert((sd, s.event));
+                }
+            }
+        }
+    }
     let node_of = |d: usize, e: Endpoint, _g: &mut Graph| -> Option<NodeId> {
         match e {
             Endpoint::Dct => Some(dct_nodes[d]),
@@ -1925,6 +1976,12 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                 (Endpoint::Timex(t), Endpoint::Event(_)) => Some((l.to, t, l.rel.inverse())),
                 _ => None,
             };
+            if let Some((e, _, _)) = event_time.filter(|_| dateline_link(&told_in_body, d, a, l)) {
+                if let Some(n) = node_of(d, e, &mut g) {
+                    g.bound_side(n, graph::Side::Start, None, Some(a.doc.dct), ev);
+                }
+                continue;
+            }
             // "between March 3 and March 6": within the range, from the first day of its
             // start to the last day of its end, not on the start alone.
             if let Some((e, t, RelType::IsIncluded | RelType::During)) = event_time {
@@ -2167,6 +2224,10 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
             // So is a deadline ("by Jan. 15"), which no TimeML relation says.
             if x == y || to_dct || l.rule == BY_RULE || !(is_event(l.from) || is_event(l.to)) || l.rel == RelType::Vague
             {
+                continue;
+            }
+            // Nor is a headline's dateline (see `told_in_body`).
+            if dateline_link(&told_in_body, d, a, l) {
                 continue;
             }
             let entry = rels.entry((x, y, l.rel)).or_insert((l.distance, Vec::new()));

@@ -159,6 +159,26 @@ const CASES: &[(&str, &str, &str, bool)] = &[
         "approved",
         true,
     ),
+    // See: #20 item 4. Different places of one kind are different participants: two fires.
+    (
+        "A fire broke out at a warehouse in Leeds on Tuesday.",
+        "A fire broke out at a school in Cardiff on Tuesday.",
+        "broke",
+        false,
+    ),
+    (
+        "Two men were arrested at the airport on Friday.",
+        "Two men were arrested at the stadium on Friday.",
+        "arrested",
+        false,
+    ),
+    // Negative: the same place told again, and a place of another preposition, stay one.
+    (
+        "A fire broke out at a warehouse in Leeds on Tuesday.",
+        "On Tuesday, a fire broke out at a warehouse in Leeds, police said.",
+        "broke",
+        true,
+    ),
     // Negative: the same object but different named subjects stay two events.
     (
         "The Senate passed the bill on Tuesday.",
@@ -192,6 +212,29 @@ const WITHIN: &[(&str, &str, &str, bool)] = &[
         "exploded",
         "bombing",
         true,
+    ),
+    // See: #20 item 9. A headline dated by its dateline (the publication day) and its lead
+    // dated the day before: the headline's present tells the lead's news, one event.
+    (
+        "Acme recalls 40,000 cars\nDecember 19, 2014\nAcme recalled 40,000 cars in Ohio on Thursday.",
+        "recalls",
+        "recalled",
+        true,
+    ),
+    // A name is all its words: "Acme Inc." (parsed with `Inc.` as its head) and "Acme"
+    // are one participant.
+    (
+        "Acme introduces iPhone and Acme TV\nDecember 19, 2014\nAcme Inc. today has introduced the much-anticipated iPhone at a conference in San Francisco.",
+        "introduces",
+        "introduced",
+        true,
+    ),
+    // Negative: the lead tells another maker's recall.
+    (
+        "Acme recalls 40,000 cars\nDecember 19, 2014\nZenith recalled 40,000 cars in Ohio on Thursday.",
+        "recalls",
+        "recalled",
+        false,
     ),
     // Held twice in adjacent sentences, with nothing else in common: two events.
     (

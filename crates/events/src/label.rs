@@ -8,6 +8,8 @@
 //! | The captain, who commanded the ship for years, died last June.  | `died`     | The captain died                              |
 //! | The crew that first crossed the Arctic in 1926 has died.        | `crossed`  | The crew first crossed the Arctic             |
 //! | Officials held a New York press conference.                     | `held`     | Officials held a New York press conference    |
+//! | The council approved the March 3 agreement.                     | `approved` | The council approved the March 3 agreement    |
+//! | Apple unveils new Intel-based Mac (headline)                    | `unveils`  | Apple unveils new Intel-based Mac             |
 //!
 //! A label is subject + verb group + key object, each a whole phrase of the parse: a phrase
 //! is a head word with the dependents that name it (determiners, adjectives, compounds,
@@ -51,7 +53,7 @@ pub struct Doc<'a> {
 
 impl Doc<'_> {
     /// Is the token inside a time expression?
-    fn in_timex(&self, t: &crate::text::Token) -> bool {
+    pub(crate) fn in_timex(&self, t: &crate::text::Token) -> bool {
         self.timexes.iter().any(|x| x.span.contains(&t.span))
     }
 
@@ -84,6 +86,9 @@ const PHRASE_RELATIONS: &[&str] = &[
 
 /// The event's label: from the parse when the sentence has one, else [`window_label`].
 pub fn label(d: &Doc, e: &Event) -> String {
+    if let Some(h) = headline_label(d, e) {
+        return h;
+    }
     let l = parse_label(d, e).unwrap_or_else(|| window_label(d, e));
     // No subject-less label for a finite verb whose clause names its actor ("Apple today
     // unveiled ..." misparsed: not "Unveiled ...").
@@ -102,6 +107,77 @@ pub fn label(d: &Doc, e: &Event) -> String {
         }
     }
     l
+}
+
+/// See: #20 item 3. A document's headline is already a headline: the parser, trained on
+/// sentences, misreads its telegraphic style ("Apple unveils new Intel-based Mac" → "Apple
+/// unveils new"), so the headline's main event takes the headline's words as written. A
+/// headline that tells two predicates ("Apple releases iPhone SDK, announces upcoming
+/// update") is cut before the second one, which takes the first one's subject ("Apple
+/// announces upcoming update"). Only for the first verb event of its part (or for a noun
+/// event of a headline with no verb event), on the document's first line when it is a
+/// headline, of at most [`MAX_WORDS`] words and without a time expression.
+pub fn headline_label(d: &Doc, e: &Event) -> Option<String> {
+    if e.sentence != 0 || !super::listing::is_headline(d, 0) {
+        return None;
+    }
+    let sent = d.analysis.sentences.first()?;
+    let toks = &d.analysis.tokens[sent.tokens.clone()];
+    // The first line only.
+    let line_end = d.text[sent.span.start..sent.span.end]
+        .find('\n')
+        .map_or(sent.span.end, |k| sent.span.start + k);
+    let toks: Vec<&crate::text::Token> = toks.iter().filter(|t| t.span.end <= line_end).collect();
+    if !toks.iter().any(|t| t.span.contains(&e.span)) {
+        return None;
+    }
+    let verb_at = |t: &crate::text::Token| {
+        d.events
+            .iter()
+            .any(|x| x.sentence == 0 && x.pos == Pos::Verb && x.span.start == t.span.start)
+    };
+    // Parts: cut at a comma followed by a verb event.
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    for k in 0..toks.len() {
+        if toks[k].text(d.text) == "," && toks.get(k + 1).is_some_and(|t| verb_at(t)) {
+            parts.push((from, k));
+            from = k + 1;
+        }
+    }
+    parts.push((from, toks.len()));
+    let (a, b) = *parts
+        .iter()
+        .find(|(a, b)| toks[*a..*b].iter().any(|t| t.span.contains(&e.span)))?;
+    let first_verb = toks[a..b].iter().position(|t| verb_at(t)).map(|k| a + k);
+    let any_verb = toks.iter().any(|t| verb_at(t));
+    let main = match first_verb {
+        Some(k) => e.pos == Pos::Verb && toks[k].span.start == e.span.start,
+        None => !any_verb,
+    };
+    if !main || b <= a {
+        return None;
+    }
+    let words = |x: usize, y: usize| toks[x..y].iter().filter(|t| t.kind != TokenKind::Punct).count();
+    // The subject of a later part: the first part's words before its first verb.
+    let subject = if a > 0 {
+        let (a0, b0) = parts[0];
+        let k = toks[a0..b0].iter().position(|t| verb_at(t))?;
+        Some((a0, a0 + k))
+    } else {
+        None
+    };
+    let n = words(a, b) + subject.map_or(0, |(x, y)| words(x, y));
+    let in_timex = toks[a..b].iter().any(|t| d.in_timex(t));
+    if !(2..=MAX_WORDS).contains(&n) || in_timex {
+        return None;
+    }
+    let slice = |x: usize, y: usize| squash(Span::new(toks[x].span.start, toks[y - 1].span.end).slice(d.text));
+    let body = slice(a, b);
+    Some(match subject {
+        Some((x, y)) if y > x => format!("{} {body}", slice(x, y)),
+        _ => body,
+    })
 }
 
 /// The run of capitalised words nearest before the trigger in its clause (after the last
@@ -293,6 +369,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
                 }
             }
         }
+        dates_whole_or_out(d, sent, &mut keep, &[w]);
         close_names(d, ws, &mut keep);
         return Some(render(d, ws, &keep, e));
     }
@@ -511,8 +588,40 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     if children(top).any(|c| ws[c].deprel == "cop") {
         phrase(d.words.of_word, ws, top, 1, &mut keep);
     }
-    // Time expressions are shown as the date, not in the label — unless a time word is inside
-    // a kept name ("the July 16 press conference" stays whole).
+    dates_whole_or_out(d, sent, &mut keep, &chain);
+    close_names(d, ws, &mut keep);
+    if keep.iter().filter(|&&k| k).count() > MAX_WORDS {
+        return None;
+    }
+    // A subject-less label of a finite verb whose sentence has a named actor reads as a
+    // fragment: let the window label (which looks further) try when the parse found none.
+    let mut out = render(d, ws, &keep, e);
+    if subject.is_none() && ws[top].deprel == "root" && e.class == EventClass::Reporting {
+        return None;
+    }
+    // A personal pronoun subject ("He resigned") reads as its antecedent when the paragraph
+    // names one person clearly ("Jobs resigned").
+    if let Some(sb) =
+        subject.filter(|&sb| ws[sb].upos == "PRON" && d.words.person_pronouns.contains(&lemma(sb).as_str()))
+    {
+        if let (Some(name), Some(rest)) = (antecedent(d, s, ws[sb].start), out.strip_prefix(ws[sb].form.as_str())) {
+            if rest.starts_with(' ') {
+                out = format!("{name}{rest}");
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Time expressions are shown as the date, not in the label — unless a time word is inside
+/// a kept name ("the July 16 press conference" stays whole). See: #20 item 3. A date is
+/// shown whole or not at all: a kept modifier takes all its words ("the March 3
+/// agreement", not "the 3 agreement"), else none of them stays (but the words of the verb
+/// chain, `chain`).
+fn dates_whole_or_out(d: &Doc, sent: &crate::syntax::ParsedSentence, keep: &mut [bool], chain: &[usize]) {
+    let ws = &sent.words;
+    let n = ws.len();
+    let base = |c: usize| ws[c].deprel.split(':').next().unwrap_or("").to_string();
     // Only the expressions among the kept words matter (time expressions do not overlap and
     // come in text order: found by binary search, not by a scan of every expression of a
     // long sentence per label).
@@ -538,43 +647,24 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
             .take_while(|&i| ws[i].start < t.span.end)
             .filter(|&i| ws[i].end <= t.span.end)
             .collect();
-        let Some(&h) = inside
+        // The expression's words whose head is outside it (the parser may split one date:
+        // `March` hung on `3`, `3` on `agreement`).
+        let roots: Vec<usize> = inside
             .iter()
-            .find(|&&i| ws[i].head == 0 || !inside.contains(&(ws[i].head - 1)))
-        else {
-            continue;
-        };
-        let modifier = keep[h] && matches!(base(h).as_str(), "compound" | "amod" | "nmod" | "nummod");
-        if !modifier {
-            for &i in &inside {
-                if !chain.contains(&i) {
-                    keep[i] = false;
-                }
+            .copied()
+            .filter(|&i| ws[i].head == 0 || !inside.contains(&(ws[i].head - 1)))
+            .collect();
+        let modifier = roots
+            .iter()
+            .any(|&h| keep[h] && matches!(base(h).as_str(), "compound" | "amod" | "nmod" | "nummod"));
+        for &i in &inside {
+            if modifier {
+                keep[i] = true;
+            } else if !chain.contains(&i) {
+                keep[i] = false;
             }
         }
     }
-    close_names(d, ws, &mut keep);
-    if keep.iter().filter(|&&k| k).count() > MAX_WORDS {
-        return None;
-    }
-    // A subject-less label of a finite verb whose sentence has a named actor reads as a
-    // fragment: let the window label (which looks further) try when the parse found none.
-    let mut out = render(d, ws, &keep, e);
-    if subject.is_none() && ws[top].deprel == "root" && e.class == EventClass::Reporting {
-        return None;
-    }
-    // A personal pronoun subject ("He resigned") reads as its antecedent when the paragraph
-    // names one person clearly ("Jobs resigned").
-    if let Some(sb) =
-        subject.filter(|&sb| ws[sb].upos == "PRON" && d.words.person_pronouns.contains(&lemma(sb).as_str()))
-    {
-        if let (Some(name), Some(rest)) = (antecedent(d, s, ws[sb].start), out.strip_prefix(ws[sb].form.as_str())) {
-            if rest.starts_with(' ') {
-                out = format!("{name}{rest}");
-            }
-        }
-    }
-    Some(out)
 }
 
 /// Dashes that end a wire head ("DETROIT (AP) — ...").

@@ -12,6 +12,7 @@
 //! | The company had previously hoped to ship in May.      | `hoped`     | `opinion` (cognition verb) |
 //! | We increasingly believe that North Korea is behind it.| `believe`   | `opinion`                  |
 //! | Jobs said on Monday that sales rose.                  | `said`      | `reporting`                |
+//! | Police confirmed on Tuesday that a man was arrested.  | `confirmed` | `reporting`                |
 //! | The iPod plays all content stored in iTunes.          | `plays`     | `generic` (present simple, undated) |
 //! | Apple unveils the iPhone 4 (headline).                | `unveils`   | yes (a headline's present tells news) |
 //! | Apple will release the update in June.                | `release`   | yes (`will` is the future, not a modal) |
@@ -33,12 +34,15 @@
 //! opinion      := lemma believe|think|hope|expect|fear|suspect|doubt|want|wish|feel|assume|suppose|guess|worry
 //!                 (class I_STATE or STATE, or a first-person subject)
 //! reporting    := class REPORTING, lemma say|tell|add|state|note|comment|explain|write|report|describe|claim|...
+//!               | class REPORTING, no object of its own, an event as its complement (in the
+//!                 parse, or after `that`: "Police confirmed on Tuesday that a man was arrested")
 //! generic      := a verb in the present simple, not dated by the text, not in the first sentence
 //! ```
 //! The first rule that applies gives the reason, in this order.
 
 use super::label::Doc;
 use super::{Aspect, Event, EventClass, Polarity, Pos, Tense};
+use crate::text::TokenKind;
 pub use crate::timeline::Unlisted;
 
 // Adverbs of habit (`EventWords::habitual_adverbs`): the event is what someone does as a
@@ -162,6 +166,12 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     if e.class == EventClass::Reporting && d.words.saying.contains(&lemma.as_str()) && !own_object {
         return Some(Unlisted::Reporting);
     }
+    // See: #20 item 2. Any other telling ("Police confirmed that a man was arrested",
+    // "Apple announced on Tuesday that it had sold ...") whose complement is an event: the
+    // news is the complement, the telling is kept aside.
+    if e.class == EventClass::Reporting && e.pos == Pos::Verb && !own_object && reports_event(d, e, w) {
+        return Some(Unlisted::Reporting);
+    }
 
     // Generic: a habit ("as you often do heading into the holiday": the adverb on the event
     // or on the verb it depends on).
@@ -182,12 +192,65 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     None
 }
 
-/// Is sentence `s` a headline: a line with no final stop (the document's first line is
-/// checked by the callers)?
-pub fn is_headline(d: &Doc, s: usize) -> bool {
+/// Is the complement of verb event `e` (its parse word `w`) an event: a verb event after it
+/// in its sentence that it dominates in the parse other than through its subject, or — where
+/// the parse misses the clause — one after a complementizer that follows the verb, past a
+/// time expression ("confirmed on Tuesday *that* a man was arrested")?
+fn reports_event(d: &Doc, e: &Event, w: Option<usize>) -> bool {
+    let s = e.sentence;
+    let later = || {
+        d.events
+            .iter()
+            .filter(move |x| x.sentence == s && x.pos == Pos::Verb && x.span.start > e.span.end)
+    };
+    if let (Some(w), Some(sent)) = (w, d.parse.sentences.get(s)) {
+        let dominated = later().filter_map(|x| d.parse.word_at(s, x.span.start)).any(|mut c| {
+            // Climb to the child of `w` on the path, if `w` is an ancestor.
+            for _ in 0..sent.words.len() {
+                match d.parse.head(s, c) {
+                    Some(h) if h == w => {
+                        let rel = sent.words[c].deprel.as_str();
+                        return !rel.starts_with("nsubj") && !rel.starts_with("csubj");
+                    }
+                    Some(h) => c = h,
+                    None => return false,
+                }
+            }
+            false
+        });
+        if dominated {
+            return true;
+        }
+    }
     let Some(sent) = d.analysis.sentences.get(s) else {
         return false;
     };
-    let text = sent.span.slice(d.text).trim_end();
-    !text.ends_with(['.', '!', '?', '"', '”', ':'])
+    let toks = &d.analysis.tokens;
+    let mut k = d.analysis.token_at_or_after(e.span.end);
+    // Past a time expression and the preposition that opens it.
+    while k < sent.tokens.end
+        && (d.in_timex(&toks[k])
+            || k + 1 < sent.tokens.end && d.in_timex(&toks[k + 1]) && toks[k].kind == TokenKind::Word)
+    {
+        k += 1;
+    }
+    k < sent.tokens.end
+        && d.words
+            .complementizers
+            .contains(&toks[k].text(d.text).to_ascii_lowercase().as_str())
+        && later().any(|x| x.span.start >= toks[k].span.end)
+}
+
+/// Is sentence `s` a headline: a line with no final stop (the document's first line is
+/// checked by the callers)?
+pub fn is_headline(d: &Doc, s: usize) -> bool {
+    d.analysis
+        .sentences
+        .get(s)
+        .is_some_and(|sent| reads_as_headline(sent.span.slice(d.text)))
+}
+
+/// Does a sentence's text read as a headline: no final stop?
+pub fn reads_as_headline(sentence: &str) -> bool {
+    !sentence.trim_end().ends_with(['.', '!', '?', '"', '”', ':'])
 }

@@ -17,6 +17,9 @@
 //! | `A news conference was held in Nairobi` | `Two suspects were held in Nairobi` | no | `hold` is repeated: a shared place is not enough |
 //! | `80 people were killed in Nairobi on Friday` | `Dozens were killed in Kenya on Friday` | yes | the same day, a specific event |
 //! | `Clinton vowed on Saturday ...` | `Clinton vowed on Thursday ...` | no | different days |
+//! | `A fire broke out at a warehouse` | `A fire broke out at a school` | no | different places of one kind |
+//! | `Acme recalled 40,000 cars on March 3` | `Acme recalled 40,000 cars on March 5` | yes + conflict | same agent, object and number |
+//! | `Acme recalls 40,000 cars` (headline, dateline's day) | `Acme recalled 40,000 cars on Thursday` (lead) | yes | a dateline does not date the headline's news |
 //!
 //! Two mentions (from different documents or the same one) are the same event when
 //! 1. their lemmas are equal or synonyms (`EventWords::event_synonyms`); neither is a REPORTING event nor a
@@ -43,14 +46,17 @@
 //!    cluster's. Mentions that share two or more names, in documents published within
 //!    [`UNDATED_DCT_GAP`] days, are merged even when their times disagree, and the
 //!    disagreement is reported as a [`ConflictKind::Time`] — unless both are dated to a day
-//!    (two different days are two occurrences) or the act is one people repeat;
+//!    (two different days are two occurrences) or the act is one people repeat; so are two
+//!    mentions in two documents with the same agent, patient and number ([`same_telling`]).
+//!    A headline dated only by its dateline (its publication day) counts as undated;
 //! 4. their participants are compatible: two verb mentions whose parsed agents (active
 //!    subject, passive `by` phrase) are different common nouns ("stocks fell" / "sales fell")
 //!    or different names that do not appear in each other's sentence ("Ford recalled" /
 //!    "Toyota recalled"), or whose patients (object, passive subject) are such different names
 //!    ("unveiled the iPhone" / "unveiled the iPad"), are two events, as are two event nouns
 //!    whose possessors are different names ("Albright's visit" / "Daley's visit") (only with
-//!    a parse, [`DocEvents::syntax`]);
+//!    a parse, [`DocEvents::syntax`]); so are two verb mentions at different places of one
+//!    kind ([`different_places`]: "at a warehouse" / "at a school");
 //! 5. both are told as happening or both as not (yet) happening: a noun or gerund after a
 //!    threat, promise or warning
 //!    (`EventWords::irrealis_cues`: "threats ... to attacks on
@@ -446,6 +452,116 @@ fn premodified_noun(doc: &DocEvents, t: Span) -> Option<usize> {
 /// a proper noun.
 type Participant = Option<(String, bool)>;
 
+/// What the parse says of a verb mention's participants beyond its agent and patient: the
+/// places it happens at ("broke out *at a warehouse*": the preposition's lemma and the
+/// common noun's lemma), and the number its patient counts ("recalled *40,000* cars").
+#[derive(Clone, Debug, Default)]
+struct Setting {
+    /// (preposition, head lemma) of each `obl` common noun that is neither a dated time
+    /// expression nor an event of the document.
+    places: Vec<(String, String)>,
+    /// The `nummod` numbers of the patient, without group separators, sorted.
+    count: Vec<String>,
+}
+
+/// The words of the names that are the agent and the patient of verb mention `e` (as
+/// [`roles`] finds them), lower-cased: the head with its `compound` and `flat` names
+/// ("Apple Inc." → `apple`, `inc.`).
+fn name_words(p: &crate::syntax::DocParse, e: &Event) -> (Vec<String>, Vec<String>) {
+    let (Some(w), Some(sent)) = (p.word_at(e.sentence, e.span.start), p.sentences.get(e.sentence)) else {
+        return Default::default();
+    };
+    let words = &sent.words;
+    let kids = |h: usize| p.children(e.sentence, h).iter().map(|&c| c as usize);
+    let of = |rels: &[&str]| -> Vec<String> {
+        let Some(h) = kids(w)
+            .find(|&c| rels.contains(&words[c].deprel.as_str()))
+            .filter(|&h| words[h].upos == "PROPN")
+        else {
+            return Vec::new();
+        };
+        let mut out: Vec<String> = std::iter::once(h)
+            .chain(
+                kids(h)
+                    .filter(|&k| matches!(words[k].deprel.as_str(), "compound" | "flat") && words[k].upos == "PROPN"),
+            )
+            .map(|k| words[k].form.to_lowercase())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    };
+    (of(&["nsubj", "obl:agent"]), of(&["obj", "nsubj:pass"]))
+}
+
+/// The [`Setting`] of verb mention `e` of document `d` from its parse.
+fn setting(d: &DocEvents, p: &crate::syntax::DocParse, e: &Event) -> Setting {
+    let mut out = Setting::default();
+    if e.pos != super::Pos::Verb {
+        return out;
+    }
+    let (Some(w), Some(sent)) = (p.word_at(e.sentence, e.span.start), p.sentences.get(e.sentence)) else {
+        return out;
+    };
+    let words = &sent.words;
+    let kids = |h: usize| p.children(e.sentence, h).iter().map(|&c| c as usize);
+    let in_time =
+        |x: &crate::syntax::ParsedWord| d.times.iter().any(|t| t.span.start <= x.start && x.end <= t.span.end);
+    let is_event = |x: &crate::syntax::ParsedWord| d.events.iter().any(|v| v.span.start == x.start);
+    for c in kids(w) {
+        let x = &words[c];
+        if x.deprel == "obl" && x.upos == "NOUN" && !in_time(x) && !is_event(x) {
+            if let Some(case) = kids(c).find(|&k| words[k].deprel == "case") {
+                out.places
+                    .push((words[case].lemma.to_lowercase(), x.lemma.to_lowercase()));
+            }
+        }
+        if matches!(x.deprel.as_str(), "obj" | "nsubj:pass") {
+            out.count.extend(
+                kids(c)
+                    .filter(|&k| words[k].deprel == "nummod" && words[k].upos == "NUM")
+                    .map(|k| words[k].form.replace(',', "")),
+            );
+        }
+    }
+    out.places.sort();
+    out.places.dedup();
+    out.count.sort();
+    out.count.dedup();
+    out
+}
+
+/// See: #20 item 4. Two mentions that happen at different places of one kind are two
+/// events: the same preposition with different common nouns ("a fire broke out at a
+/// warehouse" / "at a school"). Names are left out (a city is in a country: "killed in
+/// Nairobi" / "killed in Kenya" may be one event), and so are event nouns ("killed in the
+/// blast" / "in the explosion").
+fn different_places(x: &Item, y: &Item) -> bool {
+    x.setting.places.iter().any(|(p, a)| {
+        y.setting.places.iter().any(|(q, b)| p == q && a != b)
+            && !y.setting.places.iter().any(|(q, b)| p == q && a == b)
+    })
+}
+
+/// See: #20 item 4. Evidence strong enough that two sources tell one event even when their
+/// dates disagree: the same agent, the same patient, and the same number of it or the same
+/// amounts of money ("Acme recalled 40,000 cars on March 3" / "Acme recalled 40,000 cars on
+/// March 5"). Their dates then contradict each other: a conflict, not two recalls. Without
+/// the number ("Acme recalled cars") the two stay two events.
+fn same_telling(x: &Item, y: &Item) -> bool {
+    let same = |a: &Participant, b: &Participant| matches!((a, b), (Some((p, _)), Some((q, _))) if p == q);
+    let quantity = (!x.setting.count.is_empty() && x.setting.count == y.setting.count)
+        || (!x.amounts.is_empty() && x.amounts == y.amounts);
+    same(&x.agent, &y.agent)
+        && same(&x.patient, &y.patient)
+        && quantity
+        && x.source.polarity == y.source.polarity
+        && !x.distinct
+        && !y.distinct
+        && !x.repeatable
+        && !y.repeatable
+}
+
 /// The agent and the patient of verb mention `e` from the parse: the active subject or the
 /// passive's `by` phrase ("Apple unveiled", "unveiled by Apple"); the object or the passive
 /// subject ("unveiled the iPhone", "the iPhone was unveiled"). Only nouns and names count:
@@ -496,15 +612,20 @@ fn roles(p: &crate::syntax::DocParse, e: &Event) -> (Participant, Participant) {
 /// the iPad"); different common nouns as patients are not enough ("released the film" /
 /// "released the movie"). A name against a common noun ("Apple unveiled" / "the company
 /// unveiled") says nothing.
+///
+/// A name is all its words ([`name_words`]): "Apple Inc." and "Apple" share one, so they are
+/// not different names.
 fn different_participants(x: &Item, y: &Item) -> bool {
-    let names_differ = |a: &String, b: &String| a != b && !x.names.contains(b) && !y.names.contains(a);
+    let names_differ = |a: &String, b: &String, aw: &[String], bw: &[String]| {
+        a != b && !aw.iter().any(|w| bw.contains(w)) && !x.names.contains(b) && !y.names.contains(a)
+    };
     let agents = match (&x.agent, &y.agent) {
         (Some((a, false)), Some((b, false))) => a != b,
-        (Some((a, true)), Some((b, true))) => names_differ(a, b),
+        (Some((a, true)), Some((b, true))) => names_differ(a, b, &x.name_words.0, &y.name_words.0),
         _ => false,
     };
     let patients = match (&x.patient, &y.patient) {
-        (Some((a, true)), Some((b, true))) => names_differ(a, b),
+        (Some((a, true)), Some((b, true))) => names_differ(a, b, &x.name_words.1, &y.name_words.1),
         _ => false,
     };
     agents || patients
@@ -571,6 +692,10 @@ struct Item {
     tense: Tense,
     /// The amounts of money in its sentence ([`amounts`]).
     amounts: Vec<String>,
+    /// Its places and counted patient, from the parse ([`setting`]).
+    setting: Setting,
+    /// The words of its agent's and patient's names ([`name_words`]).
+    name_words: (Vec<String>, Vec<String>),
 }
 
 impl Item {
@@ -729,10 +854,19 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                     Some(v) => v.get(ei).copied().flatten(),
                     None => time.of(ei),
                 };
+                // See: #20 item 9. A headline dated to its publication day only by its
+                // dateline tells the story's news in the historical present: the day is
+                // the dateline's, not the event's ("Apple executive Steve Jobs resigns" on
+                // August 25; "Jobs resigned on Wednesday", August 24, in the lead).
+                let dateline = si == 0
+                    && super::listing::reads_as_headline(t)
+                    && own.is_some_and(|(a, b)| a == d.dct && b == d.dct);
+                let own = if dateline { None } else { own };
                 (n.clone(), t.clone(), own)
             };
             let (definite, distinct, irrealis) = np_marks(words, d.text, d.analysis, e);
             let roles = d.syntax.map_or((None, None), |p| roles(p, e));
+            let setting = d.syntax.map_or_else(Setting::default, |p| setting(d, p, e));
             items.push(Item {
                 doc: di,
                 keys: keys(&table, &e.lemma),
@@ -751,6 +885,8 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                 distinct,
                 irrealis,
                 tense: e.tense,
+                setting,
+                name_words: d.syntax.map_or_else(Default::default, |p| name_words(p, e)),
                 amounts: if d.analysis.sentences.is_empty() {
                     Vec::new()
                 } else {
@@ -949,7 +1085,7 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                     continue;
                 }
                 let shared = x.shared_names.iter().filter(|w| y.shared_names.contains(w)).count();
-                if different_participants(x, y) || different_amounts(x, y) {
+                if different_participants(x, y) || different_amounts(x, y) || different_places(x, y) {
                     continue;
                 }
                 let anaphor = antecedent[b] == Some(a);
@@ -995,7 +1131,9 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                     // two dated to different days (news gives the day of what it tells) and two
                     // of an act people repeat.
                     let close = (x.source.dct - y.source.dct).num_days().abs() <= UNDATED_DCT_GAP;
-                    if shared < 2 || x.distinct || y.distinct || !close || repeatable || (x.day && y.day) {
+                    let named = !(shared < 2 || x.distinct || y.distinct || repeatable || x.day && y.day);
+                    let told = named || x.doc != y.doc && same_telling(x, y);
+                    if !close || !told {
                         continue;
                     }
                     time_conflicts.push((a, b));

@@ -228,6 +228,9 @@ pub struct EventWords {
     /// The verb of saying whose object is the addressee, not something done (`told reporters`):
     /// with an object it still only tells.
     pub tell: &'static str,
+    /// Words that open a complement clause (`that`): a telling followed by one reports what the
+    /// clause tells. Compared lower-cased.
+    pub complementizers: &'static Words,
 
     // Shared by the event stages and the timeline assembly.
     /// Capitalised words that are not names of participants, lower case (the event merger).
@@ -524,6 +527,7 @@ static NONE: EventWords = EventWords {
     conditionals: &NO_WORDS,
     negators: &NO_WORDS,
     tell: "",
+    complementizers: &NO_WORDS,
     not_names: &NO_WORDS,
     sentence_openers: &NO_WORDS,
     light_verbs: &NO_WORDS,

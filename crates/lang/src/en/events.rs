@@ -139,6 +139,9 @@ pub static COGNITION: Words = Words::new(include_str!("data/events/cognition.txt
 /// Verbs of saying: the telling, not what is told.
 pub static SAYING: Words = Words::new(include_str!("data/events/saying.txt"));
 
+/// Words that open a reported clause after a verb of saying ("confirmed *that* ...").
+pub static COMPLEMENTIZERS: Words = Words::new(include_str!("data/events/complementizers.txt"));
+
 /// Words that open an event complement: `refused to comment`, `asked that he stay`, `called
 /// for talks`, `accused him of lying`, `decided against running`.
 pub static COMPLEMENT_CUES: Words = Words::new(include_str!("data/events/complement-cues.txt"));
@@ -331,6 +334,7 @@ mod tests {
             ("COGNITION", &COGNITION),
             ("SAYING", &SAYING),
             ("COMPLEMENT_CUES", &COMPLEMENT_CUES),
+            ("COMPLEMENTIZERS", &COMPLEMENTIZERS),
             ("OBJECT_OPENERS", &OBJECT_OPENERS),
             ("FIRST_PERSON", &FIRST_PERSON),
             ("CONDITIONALS", &CONDITIONALS),

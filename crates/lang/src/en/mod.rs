@@ -324,6 +324,7 @@ pub static EVENT_WORDS: EventWords = EventWords {
     conditionals: &events::CONDITIONALS,
     negators: &events::NEGATORS,
     tell: events::TELL,
+    complementizers: &events::COMPLEMENTIZERS,
     not_names: &NOT_NAMES,
     sentence_openers: &SENTENCE_OPENERS,
     light_verbs: &LIGHT_VERBS,
