@@ -674,6 +674,9 @@ struct Item {
     repeatable: bool,
     /// Dated to a day ([`day_precise`]).
     day: bool,
+    /// The days of the time expression that premodifies this event noun (`the *1991*
+    /// agreement`, `the *March 3* accord`), when one does ([`premodified_noun`]).
+    premodifier: Option<(NaiveDate, NaiveDate)>,
     names: Vec<String>,
     /// The names that count as a shared participant: `names` without the story's topic.
     shared_names: Vec<String>,
@@ -838,8 +841,8 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
         let mut last: Option<(usize, Vec<String>, std::sync::Arc<str>, SentenceTime)> = None;
         for (ei, e) in d.events.iter().enumerate() {
             let si = e.sentence.min(d.analysis.sentences.len().saturating_sub(1));
-            let (names, sentence_text, time) = if d.analysis.sentences.is_empty() {
-                (Vec::new(), std::sync::Arc::from(""), None)
+            let (names, sentence_text, time, premodifier) = if d.analysis.sentences.is_empty() {
+                (Vec::new(), std::sync::Arc::from(""), None, None)
             } else {
                 if last.as_ref().is_none_or(|(s, _, _, _)| *s != si) {
                     last = Some((
@@ -862,7 +865,7 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                     && super::listing::reads_as_headline(t)
                     && own.is_some_and(|(a, b)| a == d.dct && b == d.dct);
                 let own = if dateline { None } else { own };
-                (n.clone(), t.clone(), own)
+                (n.clone(), t.clone(), own, time.owned.get(&ei).copied().flatten())
             };
             let (definite, distinct, irrealis) = np_marks(words, d.text, d.analysis, e);
             let roles = d.syntax.map_or((None, None), |p| roles(p, e));
@@ -876,6 +879,7 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                 patient: roles.1,
                 repeatable: words.event_repeatable.contains(&e.lemma.as_str()),
                 day: day_precise(time),
+                premodifier,
                 shared_names: names.clone(),
                 names,
                 lemma: e.lemma.clone(),
@@ -1007,6 +1011,8 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
         // while the cost no longer grows with the square of a common lemma's mentions.
         let mut by_key: std::collections::HashMap<(Option<&str>, usize), Vec<usize>> = std::collections::HashMap::new();
         let mut by_day: std::collections::HashMap<NaiveDate, Vec<usize>> = std::collections::HashMap::new();
+        let mut by_premodifier: std::collections::HashMap<(NaiveDate, NaiveDate), Vec<usize>> =
+            std::collections::HashMap::new();
         for (g, &i) in group.iter().enumerate() {
             let it = &items[i];
             if !it.corefers {
@@ -1020,6 +1026,10 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
             // across documents, see `participant` below).
             for head in it.counted_participants() {
                 by_key.entry((Some(head), 1)).or_default().push(g);
+            }
+            // A noun premodified by a time expression, under its days (`the 1991 agreement`).
+            if let Some(days) = it.premodifier {
+                by_premodifier.entry(days).or_default().push(g);
             }
             // A mention dated to a day, under each of its days: the same day links two
             // mentions without a shared name.
@@ -1062,7 +1072,11 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                 (true, Some((first, last))) => first.iter_days().take_while(|d| *d <= last).collect(),
                 _ => Vec::new(),
             };
-            for list in names.chain(days.iter().filter_map(|d| by_day.get(d))) {
+            let premodified = x.premodifier.and_then(|p| by_premodifier.get(&p));
+            for list in names
+                .chain(days.iter().filter_map(|d| by_day.get(d)))
+                .chain(premodified)
+            {
                 let from = list.partition_point(|&g| g <= ga);
                 later.extend_from_slice(&list[from..list.len().min(from + MAX_CANDIDATES)]);
             }
@@ -1119,7 +1133,14 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                             && !y.distinct
                             && same_participant(x, y)
                             && roles_agree(x, y);
-                        shared > 0 || (x.doc != y.doc && (same_day || participant))
+                        // A noun named by its date, twice (`the 1991 agreement`): a definite
+                        // description as good as a name, in one document or two.
+                        let dated_name = x.premodifier.is_some()
+                            && x.premodifier == y.premodifier
+                            && x.lemma == y.lemma
+                            && !x.distinct
+                            && !y.distinct;
+                        shared > 0 || dated_name || (x.doc != y.doc && (same_day || participant))
                     };
                 if !linked {
                     continue;
