@@ -176,6 +176,22 @@ const CRATES: &[Crate] = &[
             "tempograph-timeml",
         ],
     },
+    // The whole way from documents to a timeline; the focus; map/reduce records; batch; stream.
+    Crate {
+        package: "tempograph-pipeline",
+        dir: "crates/pipeline",
+        root_module: "",
+        modules: &[],
+        may_use: &[
+            "tempograph-core",
+            "tempograph-lang",
+            "tempograph-timex",
+            "tempograph-graph",
+            "tempograph-timeline",
+            "tempograph-events",
+            "tempograph-link",
+        ],
+    },
     // The stages not yet split out, the facade and the command line.
     Crate {
         package: "tempograph",
@@ -192,6 +208,7 @@ const CRATES: &[Crate] = &[
             "tempograph-link",
             "tempograph-timeml",
             "tempograph-render",
+            "tempograph-pipeline",
             "tempograph-syntax",
         ],
     },
