@@ -80,17 +80,13 @@ mod facade;
 
 pub use tempograph_core::error;
 #[doc(hidden)]
-pub use tempograph_pipeline::batch;
-#[doc(hidden)]
-pub use tempograph_timeline::document;
-#[doc(hidden)]
-pub mod eval;
-#[doc(hidden)]
 pub use tempograph_core::format;
 #[doc(hidden)]
 pub use tempograph_core::relation;
 #[doc(hidden)]
 pub use tempograph_core::value;
+#[doc(hidden)]
+pub use tempograph_eval as eval;
 #[doc(hidden)]
 pub use tempograph_events as events;
 #[doc(hidden)]
@@ -104,6 +100,8 @@ pub use tempograph_lang::text;
 #[doc(hidden)]
 pub use tempograph_link as link;
 #[doc(hidden)]
+pub use tempograph_pipeline::batch;
+#[doc(hidden)]
 pub use tempograph_pipeline::extract;
 #[doc(hidden)]
 pub use tempograph_pipeline::focus;
@@ -113,6 +111,8 @@ pub use tempograph_pipeline::pipeline;
 pub use tempograph_pipeline::stream;
 pub use tempograph_render as render;
 pub use tempograph_timeline as timeline;
+#[doc(hidden)]
+pub use tempograph_timeline::document;
 #[doc(hidden)]
 pub use tempograph_timeline::yaml;
 #[doc(hidden)]

@@ -192,7 +192,23 @@ const CRATES: &[Crate] = &[
             "tempograph-link",
         ],
     },
-    // The stages not yet split out, the facade and the command line.
+    // The evaluation a user runs: TempEval-3 Tasks A and B, temporal awareness, TimeLine.
+    Crate {
+        package: "tempograph-eval",
+        dir: "crates/eval",
+        root_module: "eval",
+        modules: &[],
+        may_use: &[
+            "tempograph-core",
+            "tempograph-lang",
+            "tempograph-timeline",
+            "tempograph-events",
+            "tempograph-link",
+            "tempograph-timeml",
+            "tempograph-pipeline",
+        ],
+    },
+    // The facade and the command line.
     Crate {
         package: "tempograph",
         dir: ".",
@@ -209,6 +225,7 @@ const CRATES: &[Crate] = &[
             "tempograph-timeml",
             "tempograph-render",
             "tempograph-pipeline",
+            "tempograph-eval",
             "tempograph-syntax",
         ],
     },
