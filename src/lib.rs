@@ -78,41 +78,41 @@
 
 mod facade;
 
-#[doc(hidden)]
-pub mod batch;
 pub use tempograph_core::error;
 #[doc(hidden)]
-pub use tempograph_timeline::document;
+pub use tempograph_core::format;
 #[doc(hidden)]
-pub mod eval;
+pub use tempograph_core::relation;
+#[doc(hidden)]
+pub use tempograph_core::value;
+#[doc(hidden)]
+pub use tempograph_eval as eval;
 #[doc(hidden)]
 pub use tempograph_events as events;
 #[doc(hidden)]
-pub mod extract;
-#[doc(hidden)]
-pub mod focus;
-#[doc(hidden)]
-pub use tempograph_core::format;
+pub use tempograph_events::syntax;
 #[doc(hidden)]
 pub use tempograph_graph as graph;
 #[doc(hidden)]
 pub use tempograph_lang as lang;
 #[doc(hidden)]
+pub use tempograph_lang::text;
+#[doc(hidden)]
 pub use tempograph_link as link;
 #[doc(hidden)]
-pub mod pipeline;
+pub use tempograph_pipeline::batch;
 #[doc(hidden)]
-pub use tempograph_core::relation;
+pub use tempograph_pipeline::extract;
+#[doc(hidden)]
+pub use tempograph_pipeline::focus;
+#[doc(hidden)]
+pub use tempograph_pipeline::pipeline;
+#[doc(hidden)]
+pub use tempograph_pipeline::stream;
 pub use tempograph_render as render;
-#[doc(hidden)]
-pub mod stream;
-#[doc(hidden)]
-pub use tempograph_core::value;
-#[doc(hidden)]
-pub use tempograph_events::syntax;
-#[doc(hidden)]
-pub use tempograph_lang::text;
 pub use tempograph_timeline as timeline;
+#[doc(hidden)]
+pub use tempograph_timeline::document;
 #[doc(hidden)]
 pub use tempograph_timeline::yaml;
 #[doc(hidden)]

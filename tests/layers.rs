@@ -176,7 +176,39 @@ const CRATES: &[Crate] = &[
             "tempograph-timeml",
         ],
     },
-    // The stages not yet split out, the facade and the command line.
+    // The whole way from documents to a timeline; the focus; map/reduce records; batch; stream.
+    Crate {
+        package: "tempograph-pipeline",
+        dir: "crates/pipeline",
+        root_module: "",
+        modules: &[],
+        may_use: &[
+            "tempograph-core",
+            "tempograph-lang",
+            "tempograph-timex",
+            "tempograph-graph",
+            "tempograph-timeline",
+            "tempograph-events",
+            "tempograph-link",
+        ],
+    },
+    // The evaluation a user runs: TempEval-3 Tasks A and B, temporal awareness, TimeLine.
+    Crate {
+        package: "tempograph-eval",
+        dir: "crates/eval",
+        root_module: "eval",
+        modules: &[],
+        may_use: &[
+            "tempograph-core",
+            "tempograph-lang",
+            "tempograph-timeline",
+            "tempograph-events",
+            "tempograph-link",
+            "tempograph-timeml",
+            "tempograph-pipeline",
+        ],
+    },
+    // The facade and the command line.
     Crate {
         package: "tempograph",
         dir: ".",
@@ -192,6 +224,8 @@ const CRATES: &[Crate] = &[
             "tempograph-link",
             "tempograph-timeml",
             "tempograph-render",
+            "tempograph-pipeline",
+            "tempograph-eval",
             "tempograph-syntax",
         ],
     },

@@ -416,7 +416,7 @@ pub const REFERENCE_REACH_DAYS: i64 = 7;
 /// the event (in its sentence or an earlier one) that lies in the
 /// [`REFERENCE_REACH_DAYS`] up to the publication date ("Yesterday, … Jobs unveiled …":
 /// the events told after it happened yesterday, not on the publication day).
-fn reference_day(a: &crate::pipeline::Analyzed, e: &crate::events::Event) -> Option<String> {
+fn reference_day(a: &crate::pipeline::Analyzed, e: &tempograph_events::Event) -> Option<String> {
     let dct = a.doc.dct;
     a.timexes
         .iter()
