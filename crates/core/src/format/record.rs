@@ -1,4 +1,4 @@
-//! The extraction records of `tempograph extract` and `assemble` (`src/extract.rs`): the
+//! The extraction records of `tempograph extract` and `assemble` (`crates/pipeline/src/extract.rs`): the
 //! names a record's values and `assemble --group-by` keys are spelled with.
 
 /// The endpoint of a link record that is the document creation time (`"from": "dct"`).

@@ -1,4 +1,4 @@
-//! The English words the timeline assembly reads (`src/pipeline.rs`, `src/focus.rs`): the
+//! The English words the timeline assembly reads (`crates/pipeline/src/pipeline.rs`, `focus.rs`): the
 //! prepositions that decide which event a time expression dates and how, the words of a
 //! subject's name, the pronouns that refer back to an entity.
 //!
