@@ -118,7 +118,7 @@ pub fn label(d: &Doc, e: &Event) -> String {
 /// event of a headline with no verb event), on the document's first line when it is a
 /// headline, of at most [`MAX_WORDS`] words and without a time expression.
 pub fn headline_label(d: &Doc, e: &Event) -> Option<String> {
-    if e.sentence != 0 || !super::listing::is_headline(d, 0) {
+    if e.sentence != 0 || !is_headline(d, 0) {
         return None;
     }
     let sent = d.analysis.sentences.first()?;
@@ -1077,4 +1077,18 @@ fn first_name(a: &Doc, sent: &crate::text::Sentence, k: usize) -> Option<String>
     }
     let (&f, &l) = (run.first()?, run.last()?);
     Some(Span::new(toks[f].span.start, toks[l].span.end).slice(text).to_string())
+}
+
+/// Is sentence `s` a headline: a line with no final stop (the document's first line is
+/// checked by the callers)?
+pub fn is_headline(d: &Doc, s: usize) -> bool {
+    d.analysis
+        .sentences
+        .get(s)
+        .is_some_and(|sent| reads_as_headline(sent.span.slice(d.text)))
+}
+
+/// Does a sentence's text read as a headline: no final stop?
+pub fn reads_as_headline(sentence: &str) -> bool {
+    !sentence.trim_end().ends_with(['.', '!', '?', '"', '”', ':'])
 }

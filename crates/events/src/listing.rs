@@ -186,7 +186,7 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     }
     // Generic: present simple, undated, not a headline.
     let present_simple = e.pos == Pos::Verb && e.tense == Tense::Present && e.aspect == Aspect::None;
-    if present_simple && !dated && s > 0 && !is_headline(d, s) {
+    if present_simple && !dated && s > 0 && !super::label::is_headline(d, s) {
         return Some(Unlisted::Generic);
     }
     None
@@ -239,18 +239,4 @@ fn reports_event(d: &Doc, e: &Event, w: Option<usize>) -> bool {
             .complementizers
             .contains(&toks[k].text(d.text).to_ascii_lowercase().as_str())
         && later().any(|x| x.span.start >= toks[k].span.end)
-}
-
-/// Is sentence `s` a headline: a line with no final stop (the document's first line is
-/// checked by the callers)?
-pub fn is_headline(d: &Doc, s: usize) -> bool {
-    d.analysis
-        .sentences
-        .get(s)
-        .is_some_and(|sent| reads_as_headline(sent.span.slice(d.text)))
-}
-
-/// Does a sentence's text read as a headline: no final stop?
-pub fn reads_as_headline(sentence: &str) -> bool {
-    !sentence.trim_end().ends_with(['.', '!', '?', '"', '”', ':'])
 }

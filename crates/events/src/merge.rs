@@ -861,9 +861,8 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                 // dateline tells the story's news in the historical present: the day is
                 // the dateline's, not the event's ("Apple executive Steve Jobs resigns" on
                 // August 25; "Jobs resigned on Wednesday", August 24, in the lead).
-                let dateline = si == 0
-                    && super::listing::reads_as_headline(t)
-                    && own.is_some_and(|(a, b)| a == d.dct && b == d.dct);
+                let dateline =
+                    si == 0 && super::label::reads_as_headline(t) && own.is_some_and(|(a, b)| a == d.dct && b == d.dct);
                 let own = if dateline { None } else { own };
                 (n.clone(), t.clone(), own, time.owned.get(&ei).copied().flatten())
             };

@@ -1260,7 +1260,7 @@ fn headline_present(a: &Analyzed, e: Endpoint, rel: RelType) -> bool {
         && ev.pos == Pos::Verb
         && ev.tense == Tense::Present
         && ev.aspect == Aspect::None
-        && (s == 0 || repeats_earlier_sentence(a, s) || crate::events::listing::is_headline(&a.label_doc(), s))
+        && (s == 0 || repeats_earlier_sentence(a, s) || crate::events::label::is_headline(&a.label_doc(), s))
 }
 
 /// Does sentence `s` repeat an earlier sentence of the document word for word (a headline
@@ -1880,7 +1880,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
     let mut told_in_body: BTreeSet<(usize, usize)> = BTreeSet::new();
     for cl in clusters.iter() {
         let in_headline =
-            |s: &merge::Source| s.sentence == 0 && crate::events::listing::reads_as_headline(&s.sentence_text);
+            |s: &merge::Source| s.sentence == 0 && crate::events::label::reads_as_headline(&s.sentence_text);
         if cl.sources.iter().any(|s| !in_headline(s)) {
             for s in cl.sources.iter().filter(|s| in_headline(s)) {
                 if let Some(sd) = cx.doc_index(&s.doc) {
