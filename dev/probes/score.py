@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""score.py BINARY [--probes DIR] [--out DIR] [--only SUBSTR] [--extra]
+"""score.py BINARY [--probes DIR] [--out DIR] [--only SUBSTR] [--set 1|2|A-B] [--extra]
 
 Scores a tempograph binary's event layer on the audit23 probe suite (probes/NN-name/).
+Two held-out sets (SETS below): set 1 = probes 01-40 (audit23), set 2 = probes 41-60 (a25).
+`--set 1`, `--set 2` or `--set 41-50` scores only those probe numbers (default: all); when
+the probes scored span more than one set, the totals are also printed for each set.
 Python 3.11+ standard library only (tomllib, json, subprocess). Deterministic: the same
 binary output gives the same report, byte for byte.
 
@@ -81,6 +84,8 @@ from datetime import date, timedelta
 from collections import defaultdict, OrderedDict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+SETS = OrderedDict([("1", (1, 40)), ("2", (41, 60))])  # set name -> probe numbers, inclusive
+USAGE = "usage: score.py BINARY [--probes DIR] [--out DIR] [--only SUBSTR] [--set 1|2|A-B] [--extra]"
 
 
 def D(s):
@@ -88,19 +93,30 @@ def D(s):
 
 
 def parse_args(argv):
-    a = {"binary": None, "probes": os.path.join(HERE, "probes"), "out": None, "only": None, "extra": False}
+    a = {"binary": None, "probes": os.path.join(HERE, "probes"), "out": None, "only": None, "extra": False,
+         "set": None}
     i = 0
     while i < len(argv):
         x = argv[i]
-        if x in ("--probes", "--out", "--only"):
+        if x in ("--probes", "--out", "--only", "--set"):
+            if i + 1 >= len(argv):
+                sys.exit(USAGE)
             a[x[2:]] = argv[i + 1]; i += 2; continue
         if x == "--extra":
             a["extra"] = True; i += 1; continue
         if a["binary"] is None:
             a["binary"] = x; i += 1; continue
-        sys.exit("usage: score.py BINARY [--probes DIR] [--out DIR] [--only SUBSTR] [--extra]")
+        sys.exit(USAGE)
     if not a["binary"]:
-        sys.exit("usage: score.py BINARY [--probes DIR] [--out DIR] [--only SUBSTR] [--extra]")
+        sys.exit(USAGE)
+    if a["set"] is not None:
+        m = re.fullmatch(r"(\d+)-(\d+)", a["set"])
+        if a["set"] in SETS:
+            a["set"] = SETS[a["set"]]
+        elif m and int(m.group(1)) <= int(m.group(2)):
+            a["set"] = (int(m.group(1)), int(m.group(2)))
+        else:
+            sys.exit("--set wants %s or a range A-B of probe numbers, got %r" % (" or ".join(SETS), a["set"]))
     if a["out"] is None:
         a["out"] = os.path.join(tempfile.gettempdir(), "tempograph-probes", os.path.basename(a["binary"]))
     return a
@@ -191,6 +207,29 @@ class Tally:
 
     def add(self, k, n=1):
         self.c[k] += n
+
+
+class Tee:
+    """Adds to several tallies at once (the totals and its set's totals)."""
+    def __init__(self, *ts):
+        self.ts = ts
+
+    def add(self, k, n=1):
+        for t in self.ts:
+            t.add(k, n)
+
+
+def probe_number(p):
+    m = re.match(r"\d+", p)
+    return int(m.group()) if m else None
+
+
+def set_of(p):
+    n = probe_number(p)
+    for name, (lo, hi) in SETS.items():
+        if n is not None and lo <= n <= hi:
+            return name
+    return "other"
 
 
 def score_probe(pdir, name, tl, tot, cats, fails, extra_lines, want_extra):
@@ -406,32 +445,7 @@ def pct(a, b):
     return "%d/%d (%.0f%%)" % (a, b, 100.0 * a / b) if b else "%d/0" % a
 
 
-def main():
-    a = parse_args(sys.argv[1:])
-    os.makedirs(a["out"], exist_ok=True)
-    probes = sorted(p for p in os.listdir(a["probes"]) if os.path.isfile(os.path.join(a["probes"], p, "expect.toml")))
-    if a["only"]:
-        probes = [p for p in probes if a["only"] in p]
-    tot = Tally()
-    cats = defaultdict(Tally)
-    fails = OrderedDict((p, []) for p in probes)
-    extra = []
-    for p in probes:
-        pdir = os.path.join(a["probes"], p)
-        tl, err = run(a["binary"], os.path.join(pdir, "sources.yaml"),
-                      os.path.join(a["out"], p + ".json"), os.path.join(a["out"], p + ".txt"))
-        tot.add("probes")
-        if tl is None:
-            tot.add("build_failed")
-            tl = {"events": []}
-            fails[p].append("BUILD      failed: %s" % err.splitlines()[-1] if err else "BUILD      failed")
-        score_probe(pdir, p, tl, tot, cats, fails, extra, a["extra"])
-    c = tot.c
-    print("audit23 probe score  binary: %s" % a["binary"])
-    print("probes: %d (%d builds failed), documents' built events: %d, of them listed: %d" %
-          (c["probes"], c["build_failed"], c["built_events"], c["built_listed"]))
-    print()
-    print("TOTALS")
+def print_totals(c):
     print("  expected listed events            %d" % c["expected"])
     print("  found (some built event tells it) %s" % pct(c["found"], c["expected"]))
     print("  found and listed                  %s" % pct(c["found_listed"], c["expected"]))
@@ -450,6 +464,46 @@ def main():
     print("  order errors                      %d of %d ordered pairs checked" % (c["order_errors"], c["order_pairs"]))
     print("  conflicts reported (of found)    %s" % pct(c["conflict_right"], c["conflict_expected"]))
     print("  extra listed (unannotated, info)  %d" % c["extra_listed"])
+
+
+def main():
+    a = parse_args(sys.argv[1:])
+    os.makedirs(a["out"], exist_ok=True)
+    probes = sorted(p for p in os.listdir(a["probes"]) if os.path.isfile(os.path.join(a["probes"], p, "expect.toml")))
+    if a["only"]:
+        probes = [p for p in probes if a["only"] in p]
+    if a["set"]:
+        lo, hi = a["set"]
+        probes = [p for p in probes if probe_number(p) is not None and lo <= probe_number(p) <= hi]
+    tot = Tally()
+    by_set = OrderedDict((s, Tally()) for s in sorted({set_of(p) for p in probes}))
+    cats = defaultdict(Tally)
+    fails = OrderedDict((p, []) for p in probes)
+    extra = []
+    for p in probes:
+        pdir = os.path.join(a["probes"], p)
+        tl, err = run(a["binary"], os.path.join(pdir, "sources.yaml"),
+                      os.path.join(a["out"], p + ".json"), os.path.join(a["out"], p + ".txt"))
+        t = Tee(tot, by_set[set_of(p)])
+        t.add("probes")
+        if tl is None:
+            t.add("build_failed")
+            tl = {"events": []}
+            fails[p].append("BUILD      failed: %s" % err.splitlines()[-1] if err else "BUILD      failed")
+        score_probe(pdir, p, tl, t, cats, fails, extra, a["extra"])
+    c = tot.c
+    print("audit23 probe score  binary: %s" % a["binary"])
+    print("probes: %d (%d builds failed), documents' built events: %d, of them listed: %d" %
+          (c["probes"], c["build_failed"], c["built_events"], c["built_listed"]))
+    print()
+    print("TOTALS")
+    print_totals(c)
+    if len(by_set) > 1:
+        for name, t in by_set.items():
+            lo_hi = ("probes %02d-%02d" % SETS[name]) if name in SETS else "other probes"
+            print()
+            print("TOTALS OF SET %s (%s, %d probes)" % (name, lo_hi, t.c["probes"]))
+            print_totals(t.c)
     print()
     print("BY CATEGORY (expected listed events with the tag: found&listed, dates right of found dated, merges ok)")
     for k in sorted(cats):
