@@ -190,6 +190,30 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ),
     // Negative: the same year after a preposition dates the verb.
     ("Lawmakers ratified the treaty in 2009.", "ratified", Some("2009")),
+    // A wire lead's dateline dates the filing: the event takes its own expression, with an
+    // agency in parentheses and after a headline line too.
+    (
+        "BREST, France, Dec. 17 (AP) - A powerful storm flooded several coastal towns in Brittany on Sunday.",
+        "flooded",
+        Some("2014-12-14"),
+    ),
+    (
+        "Storm floods coastal towns\n\nBREST, France, Dec. 17 - A powerful storm flooded several coastal towns on Sunday.",
+        "flooded",
+        Some("2014-12-14"),
+    ),
+    // Negative: with no other expression in its sentence the dateline's day still dates it.
+    (
+        "BREST, France, Dec. 16 (AP) - A powerful storm flooded several coastal towns.",
+        "flooded",
+        Some("2014-12-16"),
+    ),
+    // Negative: a date after a comma inside the story is no dateline.
+    (
+        "The storm reached Brest, Dec. 16 - and it flooded several coastal towns on Sunday.",
+        "reached",
+        Some("2014-12-16"),
+    ),
 ];
 
 #[test]

@@ -42,7 +42,7 @@
 //! ```
 
 use super::rules::{Cand, Ctx};
-use crate::text::Analysis;
+use crate::text::{Analysis, Span, TokenKind};
 use chrono::NaiveDate;
 
 /// A reference time the text sets.
@@ -63,19 +63,63 @@ pub struct Reference {
 /// Dashes that end a dateline's head (`LISBON, March 2 — The ...`).
 const DATELINE_DASHES: &[&str] = &["—", "–", "-", "--"];
 
-/// Whether candidate `c` is the date of a dateline: in the document's first sentence, right
+/// Whether candidate `c` is the date of a dateline: in the lead's first sentence (the
+/// document's first, or the one after a headline line), right
 /// after `PLACE,` (capitalised words, with `,` and `.` between: `SAN JOSE, Calif.,`) that
-/// opens it, and right before a dash.
+/// opens it, and right before a dash, or before a wire agency in parentheses and a dash
+/// (`BREST, France, Jan. 12 (AP) -`).
 pub fn is_dateline(ctx: &Ctx, analysis: &Analysis, c: &Cand, sentence: usize) -> bool {
-    let Some(first) = analysis.sentences.first().map(|x| x.tokens.start) else {
+    sentence <= 1 && c.rule.starts_with("date/") && dateline_tokens(ctx.text, analysis, c.start, c.end)
+}
+
+/// Whether the time expression at byte span `span` of `text` (tokenized as `analysis`) is
+/// the day of a wire lead's dateline (see [`is_dateline`]): it dates the filing of the story,
+/// not what the story tells.
+pub fn is_dateline_span(text: &str, analysis: &Analysis, span: Span) -> bool {
+    let start = analysis.token_at_or_after(span.start);
+    let end = analysis.token_at_or_after(span.end);
+    start < end && dateline_tokens(text, analysis, start, end)
+}
+
+/// Tokens `start..end` are a dateline's day: see [`is_dateline`].
+fn dateline_tokens(text: &str, analysis: &Analysis, start: usize, end: usize) -> bool {
+    // The lead's first sentence: the document's first, or the one after a headline on a line
+    // of its own.
+    let toks = &analysis.tokens;
+    let line_start = |k: usize| k == 0 || toks.get(k).is_some_and(|t| t.newline_before);
+    let Some(lead) = analysis
+        .sentences
+        .iter()
+        .take(2)
+        .find(|x| x.tokens.start <= start && end <= x.tokens.end)
+    else {
         return false;
     };
-    if sentence != 0 || c.start < first + 2 || !ctx.punct(c.start - 1, ",") {
+    let first = lead.tokens.start;
+    if !line_start(first) || (first > 0 && !analysis.sentences.first().is_some_and(|h| h.tokens.end == first)) {
         return false;
     }
-    let dash = DATELINE_DASHES.iter().any(|d| ctx.punct(c.end, d));
-    let place = (first..c.start - 1).all(|k| ctx.cap(k) || ctx.punct(k, ",") || ctx.punct(k, "."));
-    dash && place && ctx.cap(first) && c.rule.starts_with("date/")
+    let raw = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let punct = |k: usize, p: &str| {
+        toks.get(k)
+            .is_some_and(|t| t.kind == TokenKind::Punct && t.text(text) == p)
+    };
+    let cap = |k: usize| raw(k).chars().next().is_some_and(char::is_uppercase);
+    if start < first + 2 || !punct(start - 1, ",") {
+        return false;
+    }
+    // A wire agency between the day and the dash: "(AP)", "(Reuters)".
+    let mut after = end;
+    if punct(after, "(") {
+        let close = (after + 1..(after + 5).min(toks.len())).find(|&k| punct(k, ")"));
+        match close {
+            Some(k) if k > after + 1 && (after + 1..k).all(cap) => after = k + 1,
+            _ => return false,
+        }
+    }
+    let dash = DATELINE_DASHES.iter().any(|d| punct(after, d));
+    let place = (first..start - 1).all(|k| cap(k) || punct(k, ",") || punct(k, "."));
+    dash && place && cap(first)
 }
 
 /// The reference time a dateline's day sets (see [`is_dateline`]), when it is before the

@@ -12,6 +12,9 @@
 //! | `arrived after midnight`               | `link/timex-after`   | AFTER                      |
 //! | `talked for two hours`                 | `link/timex-for`     | DURING                     |
 //! | anything else                          | `link/timex-model`   | learned                    |
+//!
+//! A wire lead's dateline day (`BREST, Jan. 12 (AP) - ...`) is not an event's nearest
+//! expression when its sentence has another one: it dates the filing of the story.
 
 use super::{cover, learned, rule, Candidate};
 use crate::link::features::Context;
@@ -20,6 +23,7 @@ use crate::link::signals::{self, SignalId};
 use crate::link::{Endpoint, TimexFacts};
 use crate::text::Span;
 use tempograph_core::relation::RelType;
+use tempograph_timex::reference::is_dateline_span;
 
 /// Signals that anchor the timex they introduce to an event ("*on* Tuesday", "*earlier*
 /// this week"); the words that may stand before a bare timex are [`ANCHOR_WORDS`].
@@ -81,9 +85,14 @@ pub fn signal_relation(cx: &Context, t: &TimexFacts) -> (Option<(RelType, &'stat
 pub fn candidates(cx: &Context, model: &dyn Classifier) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (i, e) in cx.events.iter().enumerate() {
+        // A wire lead's dateline day ("BREST, Jan. 12 (AP) - A storm flooded towns on
+        // Sunday") dates the filing: the event takes another expression of its sentence when
+        // there is one.
+        let dateline = |t: &TimexFacts| e.sentence <= 1 && is_dateline_span(cx.text, cx.analysis, t.span);
+        let told = cx.timexes_in(e.sentence).any(|(_, t)| t.kind != "SET" && !dateline(t));
         let nearest = cx
             .timexes_in(e.sentence)
-            .filter(|(_, t)| t.kind != "SET")
+            .filter(|(_, t)| t.kind != "SET" && !(told && dateline(t)))
             .min_by_key(|(_, t)| (t.span.start.abs_diff(e.span.start), t.span.start));
         let Some((j, t)) = nearest else { continue };
         // "on Tuesday at 4:15 p.m.": a clock time right after the day it falls on (one
