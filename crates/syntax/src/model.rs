@@ -135,13 +135,66 @@ impl Model {
     }
 
     /// Tags, lemmatizes and parses one tokenized sentence (syntactic words).
+    ///
+    /// A statement needs a finite verb: when a sentence that ends with a full stop has
+    /// none, and a past participle right after a noun or pronoun has the finite past form as
+    /// its runner-up tag ("The bank raised rates on Monday." tagged `raised` as a participle, a
+    /// reduced relative), that word is tagged so and the sentence parsed again; the new
+    /// parse is kept when it makes that word the root.
     pub fn analyze<S: AsRef<str>>(&self, forms: &[S]) -> Vec<ParsedWord> {
         if forms.is_empty() {
             return Vec::new();
         }
         let keys = tokfeat::sentence_keys(forms);
-        let tags = self.tagger.tag_alt(&keys);
+        let mut tags = self.tagger.tag_alt(&keys);
         let amb = crate::tagger::ambiguity_of(&self.tagger.ambiguity, &keys);
+        let words = self.analyze_tagged(forms, &keys, &tags, &amb);
+        if let Some(i) = self.finite_candidate(&words, &tags) {
+            tags[i] = (tags[i].1, tags[i].0);
+            let again = self.analyze_tagged(forms, &keys, &tags, &amb);
+            if again[i].head == 0 {
+                return again;
+            }
+        }
+        words
+    }
+
+    /// The word to read as the finite verb of a statement without one (see [`analyze`]).
+    fn finite_candidate(&self, words: &[ParsedWord], tags: &[(usize, usize)]) -> Option<usize> {
+        const FINITE: &str = "VerbForm=Fin";
+        const PAST: &str = "Tense=Past";
+        const PARTICIPLE: &str = "VerbForm=Part";
+        let n = words.len();
+        let statement = n >= 4 && words[n - 1].form == "." && words[n - 1].upos == "PUNCT";
+        let finite = words.iter().any(|w| w.feats.contains(FINITE));
+        let verb_root = words
+            .iter()
+            .any(|w| w.head == 0 && matches!(w.upos.as_str(), "VERB" | "AUX"));
+        if !statement || finite || verb_root {
+            return None;
+        }
+        let has = |feats: &str, a: &str, b: &str| {
+            let mut f = feats.split('|');
+            f.clone().any(|x| x == a) && f.any(|x| x == b)
+        };
+        (1..n - 1).find(|&i| {
+            let (upos, xpos) = &self.tagger.labels[tags[i].1];
+            upos == "VERB"
+                && words[i].upos == "VERB"
+                && has(&words[i].feats, PARTICIPLE, PAST)
+                && matches!(words[i - 1].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+                && has(&self.lemmatizer.lemmatize(&words[i].form, xpos).1, FINITE, PAST)
+        })
+    }
+
+    /// [`analyze`] with the tags given.
+    fn analyze_tagged<S: AsRef<str>>(
+        &self,
+        forms: &[S],
+        keys: &[tokfeat::WordKeys],
+        tags: &[(usize, usize)],
+        amb: &[u64],
+    ) -> Vec<ParsedWord> {
         let mut words: Vec<ParsedWord> = Vec::with_capacity(forms.len());
         let mut input = Vec::with_capacity(forms.len());
         for (i, f) in forms.iter().enumerate() {
