@@ -121,7 +121,7 @@ pub use tempograph_timeml as timeml;
 pub use tempograph_timex as timex;
 
 #[doc(hidden)]
-pub mod cli;
+pub use tempograph_cli as cli;
 
 pub use error::{Error, Result};
 pub use facade::{check, render, render_view, TimelineBuilder};

@@ -208,7 +208,27 @@ const CRATES: &[Crate] = &[
             "tempograph-pipeline",
         ],
     },
-    // The facade and the command line.
+    // The `tempograph` command: flags to validated values, one module per subcommand.
+    Crate {
+        package: "tempograph-cli",
+        dir: "crates/cli",
+        root_module: "cli",
+        modules: &[],
+        may_use: &[
+            "tempograph-core",
+            "tempograph-lang",
+            "tempograph-timex",
+            "tempograph-timeline",
+            "tempograph-events",
+            "tempograph-link",
+            "tempograph-timeml",
+            "tempograph-render",
+            "tempograph-pipeline",
+            "tempograph-eval",
+        ],
+    },
+    // The documented library API (the facade) and the `tempograph` binary, which is the
+    // command crate's `main`.
     Crate {
         package: "tempograph",
         dir: ".",
@@ -226,7 +246,7 @@ const CRATES: &[Crate] = &[
             "tempograph-render",
             "tempograph-pipeline",
             "tempograph-eval",
-            "tempograph-syntax",
+            "tempograph-cli",
         ],
     },
     // The research harness: trains the models from the library.
