@@ -16,7 +16,7 @@
 //! `train/scripts/gen_event_lexicon.py`, a Python tool whose tables are data of the events
 //! stage (`crates/events/src/data/`); `relations links --event-lexicon(-folds)` reads what it writes.
 //!
-//! It reaches into the library's internal modules (`tempograph::link`, `tempograph::eval`,
+//! It reaches into the library's internal modules (`tempograph_link`, `tempograph_eval`,
 //! ...), which are `#[doc(hidden)] pub` for this crate, the CLI and the tests, and not stable.
 
 use std::path::{Path, PathBuf};
