@@ -1,10 +1,11 @@
 //! The stable, documented way in: texts with publication dates in, a checked timeline out,
 //! rendered in any format. Re-exported at the crate root. See: #17.
 
-use crate::render::{Format, Options, View};
-use crate::timeline::{Report, Timeline};
 use chrono::NaiveDate;
 use tempograph_core::error::{Error, Result};
+use tempograph_render::{Format, Options, View};
+use tempograph_timeline::document::{self, DctSource, Document};
+use tempograph_timeline::{Report, Timeline};
 
 /// Collects documents (texts with their publication dates) and builds a [`Timeline`] from
 /// them: temporal expressions resolved against each document's date, events, relations,
@@ -19,7 +20,7 @@ use tempograph_core::error::{Error, Result};
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct TimelineBuilder {
-    docs: Vec<crate::document::Document>,
+    docs: Vec<Document>,
     title: Option<String>,
 }
 
@@ -35,7 +36,7 @@ impl TimelineBuilder {
     ///
     /// An invalid date is an error that says what was expected; so is an id already added.
     pub fn add(&mut self, id: &str, text: &str, published: &str) -> Result<&mut TimelineBuilder> {
-        let date = crate::document::parse_dct(published)?;
+        let date = document::parse_dct(published)?;
         self.add_dated(id, text, date)
     }
 
@@ -44,12 +45,8 @@ impl TimelineBuilder {
         if self.docs.iter().any(|d| d.id == id) {
             return Err(Error::usage(format!("two documents have the id `{id}`")));
         }
-        self.docs.push(crate::document::Document::from_text(
-            id,
-            text,
-            published,
-            crate::document::DctSource::Flag,
-        ));
+        self.docs
+            .push(Document::from_text(id, text, published, DctSource::Flag));
         Ok(self)
     }
 
@@ -66,11 +63,11 @@ impl TimelineBuilder {
         if self.docs.is_empty() {
             return Err(Error::usage("a timeline needs at least one document"));
         }
-        let opts = crate::pipeline::Options {
+        let opts = tempograph_pipeline::pipeline::Options {
             title: self.title.clone().or_else(|| self.docs.first().map(|d| d.id.clone())),
             ..Default::default()
         };
-        crate::pipeline::build(&self.docs, &opts)
+        tempograph_pipeline::pipeline::build(&self.docs, &opts)
     }
 }
 
@@ -89,7 +86,7 @@ pub fn render(t: &Timeline, format: Format) -> Result<String> {
 
 /// [`render`] showing the events of `view`.
 pub fn render_view(t: &Timeline, format: Format, view: View) -> Result<String> {
-    crate::render::render_with(
+    tempograph_render::render_with(
         t,
         format,
         &Options {

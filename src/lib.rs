@@ -47,81 +47,43 @@
 //! # Stability
 //!
 //! The API meant to be used is what this page lists: [`TimelineBuilder`], [`check`],
-//! [`render()`](fn@render) / [`render_view`], and the timeline model ([`Timeline`], [`Event`], [`Date`],
-//! [`Report`], [`Finding`], [`Format`], [`View`], [`Error`]). The modules below the crate
-//! root (`timex`, `events`, `link`, `graph`, `pipeline`, ...) are public only so that the
-//! `tempograph` command, the tests and the benchmarks can reach them: they are hidden from
-//! these docs, undocumented in places, and **not stable** — they change without a major
-//! version. They become private when the crate is split into a workspace (issue #14). Their
-//! design is in `docs/DESIGN.md`.
+//! [`render()`](fn@render) / [`render_view`], the timeline model ([`Timeline`], [`Event`],
+//! [`Date`], [`Report`], [`Finding`], [`Severity`], and the rest of [`timeline`]), the
+//! renderers' [`Format`] and [`View`] (and the rest of [`render`](mod@render)), and
+//! [`Error`] / [`Result`]. The stages behind it (temporal expressions, events, relations, the
+//! graph, the pipeline, TimeML, the evaluation, the command line) are crates of their own
+//! (`tempograph-timex`, `tempograph-events`, `tempograph-link`, `tempograph-graph`,
+//! `tempograph-pipeline`, `tempograph-timeml`, `tempograph-eval`, `tempograph-cli`, ...) that
+//! this crate uses but does not re-export: they are **not stable** and change without a major
+//! version. Their design, and which crate may use which, is in `docs/DESIGN.md`.
 //!
-//! The pipeline, one module per stage:
+//! The pipeline, one crate per stage or group of stages:
 //!
-//! | stage | module | entry point |
-//! |-------|--------|-------------|
-//! | document input and publication dates | `document` | `document::Document::load`, `document::load_manifest` |
-//! | tokens, sentences, offsets | `text` | `text::Analysis::new` |
-//! | temporal expressions: extraction and resolution | `timex` | `timex::tag` |
-//! | events | `events` | `events::extract` |
-//! | temporal relations | `link` | `link::link` |
-//! | the relation graph and its consistency | `graph` | `graph::Graph::solve` |
-//! | the timeline model (the YAML contract) and `check` | `timeline` | `timeline::Timeline` |
-//! | renderers (Mermaid, DOT, JSON, TimeML, TimelineJS, HTML) | `render` | `render::render` |
-//! | the whole way from documents to a timeline | `pipeline` | `pipeline::build` |
+//! | stage | crate | entry point |
+//! |-------|-------|-------------|
+//! | document input and publication dates | `tempograph-timeline` | `document::Document::load`, `document::load_manifest` |
+//! | tokens, sentences, offsets; the language seam | `tempograph-lang` | `text::Analysis::new` |
+//! | temporal expressions: extraction and resolution | `tempograph-timex` | `tag` |
+//! | events | `tempograph-events` | `extract` |
+//! | temporal relations | `tempograph-link` | `link` |
+//! | the relation graph and its consistency | `tempograph-graph` | `Graph::solve` |
+//! | the timeline model (the YAML contract) and `check` | `tempograph-timeline` | `Timeline` |
+//! | renderers (Mermaid, DOT, JSON, TimeML, TimelineJS, HTML) | `tempograph-render` | `render` |
+//! | the whole way from documents to a timeline | `tempograph-pipeline` | `pipeline::build` |
+//! | TimeML in and out | `tempograph-timeml` | `read`, `annotate::annotate` |
+//! | TempEval-3 and SemEval-2015 scoring | `tempograph-eval` | `timex::score` |
+//! | the `tempograph` command | `tempograph-cli` | `main` |
 //!
-//! Supporting modules: `value` (TIMEX3 values as day intervals), `relation` (TimeML
-//! relation types), `timeml` (TimeML in/out), `eval` (TempEval-3 scoring), `yaml` (the one
-//! place that names the YAML crate), `lang` (English words several stages read), `format` (the names of the formats read
-//! and written: TimeML attributes), `error`.
+//! Below them all, `tempograph-core` holds the error type, TIMEX3 values as day intervals,
+//! TimeML relation types and the names of the formats read and written.
 
 #![deny(missing_docs)]
 
 mod facade;
 
 pub use tempograph_core::error;
-#[doc(hidden)]
-pub use tempograph_core::format;
-#[doc(hidden)]
-pub use tempograph_core::relation;
-#[doc(hidden)]
-pub use tempograph_core::value;
-#[doc(hidden)]
-pub use tempograph_eval as eval;
-#[doc(hidden)]
-pub use tempograph_events as events;
-#[doc(hidden)]
-pub use tempograph_events::syntax;
-#[doc(hidden)]
-pub use tempograph_graph as graph;
-#[doc(hidden)]
-pub use tempograph_lang as lang;
-#[doc(hidden)]
-pub use tempograph_lang::text;
-#[doc(hidden)]
-pub use tempograph_link as link;
-#[doc(hidden)]
-pub use tempograph_pipeline::batch;
-#[doc(hidden)]
-pub use tempograph_pipeline::extract;
-#[doc(hidden)]
-pub use tempograph_pipeline::focus;
-#[doc(hidden)]
-pub use tempograph_pipeline::pipeline;
-#[doc(hidden)]
-pub use tempograph_pipeline::stream;
 pub use tempograph_render as render;
 pub use tempograph_timeline as timeline;
-#[doc(hidden)]
-pub use tempograph_timeline::document;
-#[doc(hidden)]
-pub use tempograph_timeline::yaml;
-#[doc(hidden)]
-pub use tempograph_timeml as timeml;
-#[doc(hidden)]
-pub use tempograph_timex as timex;
-
-#[doc(hidden)]
-pub mod cli;
 
 pub use error::{Error, Result};
 pub use facade::{check, render, render_view, TimelineBuilder};

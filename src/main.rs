@@ -1,3 +1,3 @@
 fn main() -> std::process::ExitCode {
-    tempograph::cli::main()
+    tempograph_cli::main()
 }

@@ -6,8 +6,8 @@
 //! up for these tests; the patterns are the ones issue 19/20 report from real news.
 
 use chrono::NaiveDate;
-use tempograph::document::{DctSource, Document};
-use tempograph::pipeline::{self, Options};
+use tempograph_pipeline::pipeline::{self, Options};
+use tempograph_timeline::document::{DctSource, Document};
 
 fn build(text: &str) -> tempograph::timeline::Timeline {
     let dct = NaiveDate::from_ymd_opt(2014, 12, 17).unwrap();

@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use tempograph::document::{DctSource, Document};
-use tempograph::pipeline::{self, Options};
 use tempograph::timeline::{Kind, Report, Timeline};
+use tempograph_pipeline::pipeline::{self, Options};
+use tempograph_timeline::document::{DctSource, Document};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -90,7 +90,7 @@ fn stories_build_into_timelines_that_pass_check() {
 #[test]
 fn sony_build_passes_check() {
     let manifest = root().join("timelines/sony-hack-2014/sources/sources.yaml");
-    let (docs, errors) = tempograph::document::load_manifest(&manifest, None).expect("manifest");
+    let (docs, errors) = tempograph_timeline::document::load_manifest(&manifest, None).expect("manifest");
     assert!(errors.is_empty(), "{errors:?}");
     let (_, report) = build_and_check(&docs);
     report.assert_consistent();

@@ -249,7 +249,10 @@ fn order_helpers() {
     t.assert_before("hack", "cancel"); // the user guide's example
     assert!(t.is_before("threats", "cancel"));
     assert!(!t.is_before("fbi", "hack"));
-    assert_eq!(t.relation("fbi", "hack"), Some(tempograph::relation::RelType::After));
+    assert_eq!(
+        t.relation("fbi", "hack"),
+        Some(tempograph_core::relation::RelType::After)
+    );
     let err = std::panic::catch_unwind(|| t.assert_before("fbi", "hack")).unwrap_err();
     let msg = err.downcast_ref::<String>().unwrap();
     assert_eq!(

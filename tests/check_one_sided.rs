@@ -2,8 +2,8 @@
 //! findings it must give (kind and line), negative cases included. The harness runs them all
 //! and prints every mismatch.
 
-use tempograph::relation::RelType;
 use tempograph::timeline::Timeline;
+use tempograph_core::relation::RelType;
 
 /// `(name, YAML, expected findings as "kind@line")`.
 const CASES: &[(&str, &str, &[&str])] = &[

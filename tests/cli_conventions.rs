@@ -40,7 +40,7 @@ fn ok(args: &[&str], stdin: Option<&[u8]>) -> (String, String) {
 
 #[test]
 fn clap_definitions_are_consistent() {
-    tempograph::cli::Cli::command().debug_assert();
+    tempograph_cli::Cli::command().debug_assert();
 }
 
 #[test]

@@ -4,9 +4,9 @@
 
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
-use tempograph::document::{DctSource, Document};
-use tempograph::pipeline::{self, Options};
 use tempograph::timeline::{Severity, Timeline};
+use tempograph_pipeline::pipeline::{self, Options};
+use tempograph_timeline::document::{DctSource, Document};
 
 fn cases() -> toml::Table {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/clock/cases.toml");

@@ -87,8 +87,8 @@ fn annotate_te3input_keeps_text_and_drops_gold() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let written = std::fs::read_to_string(out_dir.join("NAME.tml")).unwrap();
-    let a = tempograph::timeml::parse(Path::new("a"), &tml(body)).unwrap();
-    let b = tempograph::timeml::parse(Path::new("b"), &written).unwrap();
+    let a = tempograph_timeml::parse(Path::new("a"), &tml(body)).unwrap();
+    let b = tempograph_timeml::parse(Path::new("b"), &written).unwrap();
     assert_eq!(a.text, b.text);
     // Gold tags are dropped; system EVENTs (with a class) are written by the events stage.
     assert!(!written.contains("<EVENT eid=\"e1\">") && !written.contains("tid=\"t9\""));

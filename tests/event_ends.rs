@@ -5,8 +5,8 @@
 //! `ends`). Every built timeline must also pass `check` as written.
 
 use chrono::NaiveDate;
-use tempograph::document::{DctSource, Document};
-use tempograph::pipeline::{self, Options};
+use tempograph_pipeline::pipeline::{self, Options};
+use tempograph_timeline::document::{DctSource, Document};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

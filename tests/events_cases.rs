@@ -3,8 +3,8 @@
 
 use serde::Deserialize;
 use std::collections::BTreeSet;
-use tempograph::events::{extract_spans, Event};
-use tempograph::text::{Analysis, Span};
+use tempograph_events::{extract_spans, Event};
+use tempograph_lang::text::{Analysis, Span};
 
 #[derive(Deserialize)]
 struct File {
@@ -169,7 +169,7 @@ fn salient_skips_reporting_and_light_verbs() {
     let ev = extract_spans(text, &a, &[]);
     let salient: Vec<&str> = ev
         .iter()
-        .filter(|e| e.salient(tempograph::lang::EventWords::english()))
+        .filter(|e| e.salient(tempograph_lang::EventWords::english()))
         .map(|e| e.text.as_str())
         .collect();
     assert!(salient.contains(&"threats"), "{salient:?}");

@@ -6,8 +6,8 @@
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use std::path::Path;
-use tempograph::document::{DctSource, Document};
-use tempograph::events::{label, listing};
+use tempograph_events::{label, listing};
+use tempograph_timeline::document::{DctSource, Document};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -50,7 +50,7 @@ fn cases(file: &str) -> Vec<Case> {
 }
 
 /// Runs `check` on every case's analysed event, collecting failures.
-fn run(file: &str, check: impl Fn(&Case, &label::Doc, &tempograph::events::Event) -> Option<String>) {
+fn run(file: &str, check: impl Fn(&Case, &label::Doc, &tempograph_events::Event) -> Option<String>) {
     let mut failures = Vec::new();
     let cases = cases(file);
     assert!(
@@ -60,7 +60,7 @@ fn run(file: &str, check: impl Fn(&Case, &label::Doc, &tempograph::events::Event
     for c in &cases {
         let dct = chrono::NaiveDate::from_ymd_opt(2014, 12, 18).unwrap();
         let doc = Document::from_text(c.name.clone(), c.text.clone(), dct, DctSource::Flag);
-        let a = tempograph::pipeline::analyze(&doc);
+        let a = tempograph_pipeline::pipeline::analyze(&doc);
         let d = a.label_doc();
         let Some(e) = a.events.iter().find(|e| e.text == c.trigger) else {
             let found: Vec<&str> = a.events.iter().map(|e| e.text.as_str()).collect();
@@ -119,7 +119,7 @@ fn built_cases() {
     for c in cases("listing.toml").into_iter().filter(|c| c.built.is_some()) {
         let dct = chrono::NaiveDate::from_ymd_opt(2014, 12, 18).unwrap();
         let doc = Document::from_text(c.name.clone(), c.text.clone(), dct, DctSource::Flag);
-        let t = tempograph::pipeline::build(&[doc], &Default::default()).unwrap();
+        let t = tempograph_pipeline::pipeline::build(&[doc], &Default::default()).unwrap();
         let found = t
             .events
             .iter()

@@ -5,9 +5,9 @@
 
 use serde::Deserialize;
 use std::collections::BTreeSet;
-use tempograph::events::merge::{merge, DocEvents, TimeMention};
-use tempograph::events::{extract_spans, Event};
-use tempograph::text::{Analysis, Span};
+use tempograph_events::merge::{merge, DocEvents, TimeMention};
+use tempograph_events::{extract_spans, Event};
+use tempograph_lang::text::{Analysis, Span};
 
 #[derive(Deserialize)]
 struct File {

@@ -1,9 +1,9 @@
 //! The two Sony seed documents (issue 2): the events they must yield, and the events told
 //! by both that must merge into one cluster with two sources, each with its own DCT.
 
-use tempograph::events::merge::{self, DocEvents, TimeMention};
-use tempograph::events::{extract, Event};
-use tempograph::text::Analysis;
+use tempograph_events::merge::{self, DocEvents, TimeMention};
+use tempograph_events::{extract, Event};
+use tempograph_lang::text::Analysis;
 
 const DOCS: &[(&str, &str)] = &[
     ("000_85fb18fe88431737", "2014-12-17"),
@@ -26,7 +26,7 @@ fn load() -> Vec<Doc> {
             let text = std::fs::read_to_string(dir.join(format!("{id}.txt"))).unwrap();
             let dct = dct.parse().unwrap();
             let analysis = Analysis::new(&text);
-            let timexes = tempograph::timex::tag(&text, &analysis, dct);
+            let timexes = tempograph_timex::tag(&text, &analysis, dct);
             let events = extract(&text, &analysis, &timexes);
             let times = timexes.iter().map(TimeMention::from).collect();
             Doc {
@@ -187,6 +187,6 @@ fn shared_events_merge_with_two_sources() {
     // Reporting events stay apart.
     assert!(clusters
         .iter()
-        .filter(|c| c.class == tempograph::events::EventClass::Reporting)
+        .filter(|c| c.class == tempograph_events::EventClass::Reporting)
         .all(|c| c.documents() == 1));
 }

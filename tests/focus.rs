@@ -1,12 +1,12 @@
-//! Entity focus (`tempograph::focus`): the events a target entity takes part in, read from
+//! Entity focus (`tempograph_pipeline::focus`): the events a target entity takes part in, read from
 //! the dependency parse, with names, aliases, acronyms, pronouns and descriptions as
 //! mentions. Cases are in `tests/data/focus/cases.toml`, negatives included.
 
 use chrono::NaiveDate;
 use serde::Deserialize;
-use tempograph::document::{DctSource, Document};
-use tempograph::focus::Entity;
-use tempograph::pipeline;
+use tempograph_pipeline::focus::Entity;
+use tempograph_pipeline::pipeline;
+use tempograph_timeline::document::{DctSource, Document};
 
 #[derive(Deserialize)]
 struct Cases {
@@ -33,7 +33,7 @@ fn focus_cases() {
         let doc = Document::from_text("d", c.text.clone(), dct, DctSource::Flag);
         let a = pipeline::analyze(&doc);
         let e = Entity::new(&c.about, &[]);
-        let involved = tempograph::focus::involved_events(&a, &e.mentions(&a));
+        let involved = tempograph_pipeline::focus::involved_events(&a, &e.mentions(&a));
         let got: Vec<&str> = involved.iter().map(|&i| a.events[i].text.as_str()).collect();
         let all: Vec<&str> = a.events.iter().map(|e| e.text.as_str()).collect();
         for w in &c.involved {
@@ -55,8 +55,8 @@ fn focus_cases() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-fn sony(opts: &tempograph::pipeline::Options) -> tempograph::timeline::Timeline {
-    let (docs, errors) = tempograph::document::load_manifest(
+fn sony(opts: &tempograph_pipeline::pipeline::Options) -> tempograph::timeline::Timeline {
+    let (docs, errors) = tempograph_timeline::document::load_manifest(
         std::path::Path::new("timelines/sony-hack-2014/sources/sources.yaml"),
         None,
     )

@@ -3,8 +3,8 @@
 //! and review the change with `git diff timelines/`. See: issue 2.
 
 use std::path::{Path, PathBuf};
-use tempograph::pipeline::{self, Options};
 use tempograph::timeline::Timeline;
+use tempograph_pipeline::pipeline::{self, Options};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -12,7 +12,7 @@ fn root() -> PathBuf {
 
 fn build_sony() -> Timeline {
     let manifest = root().join("timelines/sony-hack-2014/sources/sources.yaml");
-    let (docs, errors) = tempograph::document::load_manifest(&manifest, None).expect("manifest");
+    let (docs, errors) = tempograph_timeline::document::load_manifest(&manifest, None).expect("manifest");
     assert!(errors.is_empty(), "{errors:?}");
     let opts = Options {
         title: Some("sony-hack-2014".into()),

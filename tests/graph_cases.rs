@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
-use tempograph::graph::{Evidence, Graph, NodeId};
-use tempograph::relation::RelType;
+use tempograph_core::relation::RelType;
+use tempograph_graph::{Evidence, Graph, NodeId};
 use toml::Value;
 
 fn s(v: &Value) -> Result<String, String> {

@@ -4,13 +4,13 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use tempograph::graph::{Evidence, Graph, NodeId, Solved};
-use tempograph::relation::RelType;
+use tempograph_core::relation::RelType;
+use tempograph_graph::{Evidence, Graph, NodeId, Solved};
 
 const BASE: i64 = 735_000; // a day number in 2013
 
 fn date(day: i64) -> NaiveDate {
-    tempograph::value::from_day_number(day).expect("day in range")
+    tempograph_core::value::from_day_number(day).expect("day in range")
 }
 
 /// A hidden timeline: per node `(start day, end day)`.
@@ -260,7 +260,7 @@ fn brute_relation(d: &[Vec<W>], a: usize, b: usize) -> Option<RelType> {
 
 fn days(s: &Solved, n: NodeId) -> [Option<i64>; 4] {
     let b = s.bounds(n);
-    let f = |d: Option<NaiveDate>| d.map(tempograph::value::day_number);
+    let f = |d: Option<NaiveDate>| d.map(tempograph_core::value::day_number);
     [
         f(b.earliest_start),
         f(b.latest_start),

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use std::path::Path;
 use std::time::{Duration, Instant};
-use tempograph::document::{self, Document};
-use tempograph::text::Analysis;
-use tempograph::value;
+use tempograph_core::value;
+use tempograph_lang::text::Analysis;
+use tempograph_timeline::document::{self, Document};
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
     let p = dir.join(name);

@@ -2,7 +2,7 @@
 //! clear error when the path cannot be written.
 
 use std::path::Path;
-use tempograph::cli::write_output;
+use tempograph_cli::write_output;
 
 fn leftovers(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)

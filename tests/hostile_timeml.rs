@@ -2,7 +2,7 @@
 //! is kept in `tests/data/fuzz/<target>/` and replayed here.
 
 use std::path::Path;
-use tempograph::timeml;
+use tempograph_timeml as timeml;
 
 fn parse(src: &str) -> Result<timeml::TimemlDoc, String> {
     timeml::parse(Path::new("x.tml"), src).map_err(|e| e.to_string())

@@ -26,8 +26,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use tempograph::text::Analysis;
-use tempograph::{lang, timex};
+use tempograph_lang as lang;
+use tempograph_lang::text::Analysis;
+use tempograph_timex as timex;
 
 mod timex_case;
 
@@ -185,7 +186,7 @@ const UD_RELATIONS: &[&str] = &[
 
 /// Folders whose literals are the tool's own interface vocabulary (option values, output
 /// formats, HTML and CSS names), not words of the language the texts are written in.
-const INTERFACE: &[&str] = &["src/cli/", "crates/render/src/"];
+const INTERFACE: &[&str] = &["crates/cli/src/", "crates/render/src/"];
 
 /// The folders of the format vocabulary: how the formats the tool reads and writes spell
 /// their names (TimeML attributes, the keys of its records, the words of its own messages),
@@ -924,8 +925,13 @@ fn word_list(words: Vec<&str>) -> &'static lang::Words {
 /// The events (trigger, tense) the pipeline finds in `text` read in `language`.
 fn events_in(language: &'static dyn lang::Language, text: &str) -> Vec<(String, String)> {
     let dct = chrono::NaiveDate::from_ymd_opt(2014, 12, 18).expect("date");
-    let doc = tempograph::document::Document::from_text("seam", text, dct, tempograph::document::DctSource::Flag);
-    let a = tempograph::pipeline::try_analyze_in(language, &doc, u64::MAX, None).expect("analysed");
+    let doc = tempograph_timeline::document::Document::from_text(
+        "seam",
+        text,
+        dct,
+        tempograph_timeline::document::DctSource::Flag,
+    );
+    let a = tempograph_pipeline::pipeline::try_analyze_in(language, &doc, u64::MAX, None).expect("analysed");
     a.events
         .iter()
         .map(|e| (e.text.clone(), e.tense.as_str().to_string()))
@@ -1005,23 +1011,23 @@ fn language_without_event_package() {
     let de = lang::by_code("de").expect("German");
     assert!(de.events().is_none());
     let dct = chrono::NaiveDate::from_ymd_opt(2014, 12, 18).expect("date");
-    let mut doc = tempograph::document::Document::from_text(
+    let mut doc = tempograph_timeline::document::Document::from_text(
         "artikel",
         "Sony hat die Premiere am 17. Dezember 2014 abgesagt. Gestern protestierten die Fans.",
         dct,
-        tempograph::document::DctSource::Flag,
+        tempograph_timeline::document::DctSource::Flag,
     );
     doc.language = Some("de".into());
-    let a = tempograph::pipeline::try_analyze_with(&doc, u64::MAX, None).expect("analysed");
+    let a = tempograph_pipeline::pipeline::try_analyze_with(&doc, u64::MAX, None).expect("analysed");
     let values: Vec<&str> = a.timexes.iter().map(|t| t.value.as_str()).collect();
     assert_eq!(values, ["2014-12-17", "2014-12-17"]);
     assert!(a.events.is_empty(), "{:?}", a.events);
     assert!(a
         .tlinks
         .iter()
-        .all(|l| !matches!(l.from, tempograph::link::Endpoint::Event(_))));
+        .all(|l| !matches!(l.from, tempograph_link::Endpoint::Event(_))));
     // The same text read as English: the tagger runs (and finds its English guesses).
     doc.language = None;
-    let a = tempograph::pipeline::try_analyze_with(&doc, u64::MAX, None).expect("analysed");
+    let a = tempograph_pipeline::pipeline::try_analyze_with(&doc, u64::MAX, None).expect("analysed");
     assert!(!a.events.is_empty());
 }

@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use tempograph::document::Document;
-use tempograph::pipeline::{self, Limits, Options};
+use tempograph_pipeline::pipeline::{self, Limits, Options};
+use tempograph_timeline::document::Document;
 
 fn example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("timelines/sony-hack-2014/sources")
@@ -79,7 +79,7 @@ fn the_library_reports_a_limit_error() {
         "big",
         "Sony canceled the release on Wednesday. ".repeat(100),
         dct,
-        tempograph::document::DctSource::Flag,
+        tempograph_timeline::document::DctSource::Flag,
     );
     let opts = Options {
         limits: Limits {

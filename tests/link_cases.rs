@@ -1,9 +1,9 @@
 //! Data-driven cases for `link::link` (`tests/data/link/*.toml`). Every failure is reported at
 //! once; `TEMPOGRAPH_TEST_FILTER=substring` runs only the cases whose name contains it.
 use std::collections::BTreeSet;
-use tempograph::link::{self, rules::RULE_IDS, Endpoint, Tlink};
-use tempograph::relation::RelType;
-use tempograph::text::Analysis;
+use tempograph_core::relation::RelType;
+use tempograph_lang::text::Analysis;
+use tempograph_link::{self as link, rules::RULE_IDS, Endpoint, Tlink};
 
 #[derive(serde::Deserialize)]
 struct File {
@@ -39,8 +39,8 @@ struct Found {
 fn run(case: &Case) -> Result<Vec<Found>, String> {
     let dct: chrono::NaiveDate = case.dct.parse().map_err(|e| format!("bad dct: {e}"))?;
     let a = Analysis::new(&case.text);
-    let timexes = tempograph::timex::tag(&case.text, &a, dct);
-    let events = tempograph::events::extract(&case.text, &a, &timexes);
+    let timexes = tempograph_timex::tag(&case.text, &a, dct);
+    let events = tempograph_events::extract(&case.text, &a, &timexes);
     let name = |e: Endpoint| match e {
         Endpoint::Event(i) => events[i].text.clone(),
         Endpoint::Timex(i) => timexes[i].text.clone(),

@@ -1,7 +1,7 @@
 //! Properties of the point-algebra closure behind temporal awareness and consistent linking.
 use proptest::prelude::*;
-use tempograph::link::closure::{Added, PointGraph};
-use tempograph::relation::RelType;
+use tempograph_core::relation::RelType;
+use tempograph_link::closure::{Added, PointGraph};
 
 fn name(i: usize) -> String {
     format!("n{i}")

@@ -4,9 +4,9 @@
 //! (`cargo run --release -p tempograph-train -- models`, docs/RELATIONS.md).
 
 use sha2::Digest;
-use tempograph::link::choose::NONE;
-use tempograph::link::model::{Model, LABELS};
-use tempograph::link::store::{self, Stored};
+use tempograph_link::choose::NONE;
+use tempograph_link::model::{Model, LABELS};
+use tempograph_link::store::{self, Stored};
 
 fn manifest(m: &Stored) -> toml::Value {
     toml::from_str(m.manifest).unwrap_or_else(|e| panic!("models/en/link/{}/manifest.toml: {e}", m.name))

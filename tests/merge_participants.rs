@@ -6,8 +6,8 @@
 //! tagger reads "Stocks" as a verb, and no subject is found (docs/SYNTAX.md, known errors).
 
 use chrono::NaiveDate;
-use tempograph::document::{DctSource, Document};
-use tempograph::pipeline;
+use tempograph_pipeline::pipeline;
+use tempograph_timeline::document::{DctSource, Document};
 
 const CASES: &[(&str, &str, &str, bool)] = &[
     // Different common-noun subjects: two events.

@@ -3,8 +3,8 @@
 //! reverses an existing path always does; solving is deterministic.
 
 use proptest::prelude::*;
-use tempograph::graph::{Evidence, Graph};
-use tempograph::relation::RelType;
+use tempograph_core::relation::RelType;
+use tempograph_graph::{Evidence, Graph};
 
 /// `n` nodes, a hidden order (a permutation), and edges (i, j) between positions i < j.
 fn dag() -> impl Strategy<Value = (usize, Vec<usize>, Vec<(usize, usize)>)> {
@@ -25,7 +25,7 @@ fn dag() -> impl Strategy<Value = (usize, Vec<usize>, Vec<(usize, usize)>)> {
     })
 }
 
-fn build(n: usize, perm: &[usize], edges: &[(usize, usize)], flip: &[bool]) -> (Graph, Vec<tempograph::graph::NodeId>) {
+fn build(n: usize, perm: &[usize], edges: &[(usize, usize)], flip: &[bool]) -> (Graph, Vec<tempograph_graph::NodeId>) {
     let mut g = Graph::new();
     let ids: Vec<_> = (0..n).map(|i| g.add_interval(format!("e{i}"), (0, i))).collect();
     for (k, &(i, j)) in edges.iter().enumerate() {

@@ -9,8 +9,8 @@
 
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
-use tempograph::text::Analysis;
-use tempograph::timex::{self, Timex};
+use tempograph_lang::text::Analysis;
+use tempograph_timex::{self as timex, Timex};
 
 fn tag(text: &str, dct: NaiveDate) -> Vec<Timex> {
     timex::tag(text, &Analysis::new(text), dct)

@@ -22,7 +22,7 @@ fn reference_time_cases() {
         run += 1;
         let dct: NaiveDate = case["published"].as_str().unwrap().parse().unwrap();
         let text = case["text"].as_str().unwrap();
-        let timexes = tempograph::timex::tag_text(text, dct);
+        let timexes = tempograph_timex::tag_text(text, dct);
         for e in case["expect"].as_array().expect("expect") {
             let e: Vec<&str> = e.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
             let (what, value, why) = (e[0], e[1], e[2]);
@@ -51,7 +51,7 @@ fn reference_time_cases() {
 /// In a built timeline the time's derivation names the expression that set the reference.
 #[test]
 fn built_derivation_names_the_reference() {
-    use tempograph::document::{DctSource, Document};
+    use tempograph_timeline::document::{DctSource, Document};
     let dct = NaiveDate::from_ymd_opt(2014, 12, 18).unwrap();
     let doc = Document::from_text(
         "d",
@@ -59,7 +59,7 @@ fn built_derivation_names_the_reference() {
         dct,
         DctSource::Flag,
     );
-    let t = tempograph::pipeline::build(&[doc], &Default::default()).expect("build");
+    let t = tempograph_pipeline::pipeline::build(&[doc], &Default::default()).expect("build");
     let today = t
         .times
         .iter()

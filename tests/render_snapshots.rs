@@ -133,7 +133,7 @@ fn json_is_the_model() {
 fn timeml_is_readable_timeml() {
     let t = load("hand-written.yaml");
     let xml = render::render(&t, Format::Timeml).unwrap();
-    let doc = tempograph::timeml::parse(Path::new("out.tml"), &xml).unwrap();
+    let doc = tempograph_timeml::parse(Path::new("out.tml"), &xml).unwrap();
     let events: Vec<&str> = doc.tagged("EVENT").map(|a| a.span.slice(&doc.text)).collect();
     assert_eq!(events.len(), 5);
     assert_eq!(events[0], "Attackers break into Sony Pictures' network");
@@ -155,7 +155,7 @@ fn timeml_is_readable_timeml() {
     let rels: Vec<&str> = doc
         .tlinks
         .iter()
-        .filter_map(|l| tempograph::timeml::attr(l, "relType"))
+        .filter_map(|l| tempograph_timeml::attr(l, "relType"))
         .collect();
     assert_eq!(rels.iter().filter(|r| **r == "IS_INCLUDED").count(), 5);
     assert_eq!(rels.iter().filter(|r| **r == "BEFORE" || **r == "AFTER").count(), 4);
@@ -279,7 +279,7 @@ fn dot_ranks_one_sided_dates_at_their_known_day() {
 fn timeml_marks_one_sided_dates_with_mod() {
     let t = load("one-sided.yaml");
     let xml = render::render(&t, Format::Timeml).unwrap();
-    let doc = tempograph::timeml::parse(Path::new("out.tml"), &xml).unwrap();
+    let doc = tempograph_timeml::parse(Path::new("out.tml"), &xml).unwrap();
     let timexes: Vec<(Option<&str>, Option<&str>)> = doc
         .tagged("TIMEX3")
         .map(|a| (a.attr("value"), a.attr("mod")))

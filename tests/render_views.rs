@@ -232,7 +232,7 @@ fn headlines() {
     ];
     for &(label, triggers, noun, want) in cases {
         assert_eq!(
-            tempograph::lang::en::timeline::is_headline(label, triggers, noun),
+            tempograph_lang::en::timeline::is_headline(label, triggers, noun),
             want,
             "{label}"
         );

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 use std::process::Command;
-use tempograph::syntax;
+use tempograph_events::syntax;
 
 fn cases(file: &str) -> Vec<toml::Value> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -4,9 +4,9 @@
 
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
-use tempograph::relation::{RelType, REL_NAMES};
 use tempograph::timeline::*;
-use tempograph::value::Precision;
+use tempograph_core::relation::{RelType, REL_NAMES};
+use tempograph_core::value::Precision;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -47,7 +47,8 @@ fn schema() -> (boon::Schemas, boon::SchemaIndex) {
 
 /// `Ok` or the JSON Schema's complaint about a YAML text.
 fn schema_verdict(schemas: &boon::Schemas, idx: boon::SchemaIndex, yaml: &str) -> Result<(), String> {
-    let value: serde_json::Value = tempograph::yaml::from_str(yaml, Path::new("x.yaml")).map_err(|e| e.to_string())?;
+    let value: serde_json::Value =
+        tempograph_timeline::yaml::from_str(yaml, Path::new("x.yaml")).map_err(|e| e.to_string())?;
     schemas.validate(&value, idx).map_err(|e| format!("{e:#}"))
 }
 
@@ -482,7 +483,7 @@ fn relation() -> impl Strategy<Value = Relation> {
 }
 
 fn document() -> impl Strategy<Value = Document> {
-    use tempograph::document::DctSource;
+    use tempograph_timeline::document::DctSource;
     let dct = prop_oneof![
         Just(DctSource::Flag),
         text().prop_map(|m| DctSource::Manifest { manifest: m.into() }),

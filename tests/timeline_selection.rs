@@ -2,8 +2,8 @@
 //! event trigger, and whether that event must be on the timeline (`true`) or must not be.
 
 use chrono::NaiveDate;
-use tempograph::document::{DctSource, Document};
-use tempograph::pipeline::{self, Options};
+use tempograph_pipeline::pipeline::{self, Options};
+use tempograph_timeline::document::{DctSource, Document};
 
 const CASES: &[(&str, &str, bool)] = &[
     // `according to` is attribution, never an event — even when a metric phrase dates it.

@@ -7,8 +7,8 @@
 //! to run only matching cases (the coverage check is then skipped).
 
 use std::collections::{BTreeMap, BTreeSet};
-use tempograph::text::Analysis;
-use tempograph::timex;
+use tempograph_lang::text::Analysis;
+use tempograph_timex as timex;
 
 mod timex_case;
 use timex_case::Case;
@@ -49,7 +49,7 @@ fn timex_cases() {
         let a = Analysis::new(&c.text);
         let got = timex::tag(&c.text, &a, c.dct);
         for t in &got {
-            if !tempograph::lang::english().rule_ids().contains(&t.rule) {
+            if !tempograph_lang::english().rule_ids().contains(&t.rule) {
                 failures.push(format!(
                     "{file}: {}: rule `{}` is not listed in English's rule_ids()",
                     c.name, t.rule
@@ -63,7 +63,7 @@ fn timex_cases() {
         }
     }
     if filter.is_none() {
-        for id in tempograph::lang::english().rule_ids() {
+        for id in tempograph_lang::english().rule_ids() {
             if !used.contains(id) {
                 failures.push(format!("rule `{id}` is not exercised by any passing case"));
             }
@@ -149,8 +149,8 @@ fn grammar_rows_are_cases() {
 mod properties {
     use chrono::{Days, NaiveDate};
     use proptest::prelude::*;
-    use tempograph::text::Analysis;
-    use tempograph::timex;
+    use tempograph_lang::text::Analysis;
+    use tempograph_timex as timex;
 
     /// Sentences with day-grain expressions relative to the DCT.
     const RELATIVE: &[&str] = &[

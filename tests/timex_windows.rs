@@ -6,8 +6,8 @@
 
 use chrono::NaiveDate;
 use std::path::Path;
-use tempograph::text::Analysis;
-use tempograph::timex::{self, Timex};
+use tempograph_lang::text::Analysis;
+use tempograph_timex::{self as timex, Timex};
 
 fn case_texts() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/timex");

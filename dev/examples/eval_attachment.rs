@@ -15,9 +15,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
-use tempograph::document::{DctSource, Document};
-use tempograph::eval::tlink::tml_files;
-use tempograph::pipeline;
+use tempograph_eval::tlink::tml_files;
+use tempograph_pipeline::pipeline;
+use tempograph_timeline::document::{DctSource, Document};
 
 #[derive(Default)]
 struct Count {
@@ -68,7 +68,7 @@ fn main() {
                     continue;
                 }
             };
-            let Ok(tml) = tempograph::timeml::parse(&path, &src) else {
+            let Ok(tml) = tempograph_timeml::parse(&path, &src) else {
                 continue;
             };
             let Some(dct) = tml.dct else { continue };

@@ -18,10 +18,10 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use tempograph::eval::events::{mentions, Mention, TaskB};
-use tempograph::eval::tlink::tml_files;
-use tempograph::events::{extract_with, lexicon::Lexicon};
-use tempograph::text::Analysis;
+use tempograph_eval::events::{mentions, Mention, TaskB};
+use tempograph_eval::tlink::tml_files;
+use tempograph_events::{extract_with, lexicon::Lexicon};
+use tempograph_lang::text::Analysis;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -82,7 +82,7 @@ fn main() {
         for f in files {
             let index = n;
             n += 1;
-            let doc = match tempograph::timeml::read(f) {
+            let doc = match tempograph_timeml::read(f) {
                 Ok(d) => d,
                 Err(e) => {
                     eprintln!("{e:#}");
@@ -186,7 +186,7 @@ fn main() {
 }
 
 /// The words around `span`, the span in brackets, on one line (for `EVENT_CONTEXT=1`).
-fn context(text: &str, span: tempograph::text::Span) -> String {
+fn context(text: &str, span: tempograph_lang::text::Span) -> String {
     let lo = text[..span.start].char_indices().rev().nth(40).map_or(0, |x| x.0);
     let hi = text[span.end..]
         .char_indices()

@@ -4,8 +4,8 @@
 //! cargo run --example events_demo -- FILE:YYYY-MM-DD...
 //! ```
 
-use tempograph::events::{extract, merge};
-use tempograph::text::Analysis;
+use tempograph_events::{extract, merge};
+use tempograph_lang::text::Analysis;
 
 fn main() {
     let mut texts = Vec::new();
@@ -18,7 +18,7 @@ fn main() {
     let timexes: Vec<_> = texts
         .iter()
         .zip(&analyses)
-        .map(|(t, a)| tempograph::timex::tag(&t.2, a, t.1))
+        .map(|(t, a)| tempograph_timex::tag(&t.2, a, t.1))
         .collect();
     let events: Vec<_> = texts
         .iter()

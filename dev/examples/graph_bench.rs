@@ -18,8 +18,8 @@
 
 use chrono::NaiveDate;
 use std::time::Instant;
-use tempograph::graph::{Evidence, Graph, NodeId};
-use tempograph::relation::RelType;
+use tempograph_core::relation::RelType;
+use tempograph_graph::{Evidence, Graph, NodeId};
 
 struct Rng(u64);
 

@@ -1,10 +1,10 @@
-//! Print the links `tempograph::link::link` finds in a text file.
+//! Print the links `tempograph_link::link` finds in a text file.
 //!
 //! ```text
 //! cargo run --example link_demo -- FILE YYYY-MM-DD
 //! ```
-use tempograph::link::{self, Endpoint};
-use tempograph::text::Analysis;
+use tempograph_lang::text::Analysis;
+use tempograph_link::{self as link, Endpoint};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
@@ -14,8 +14,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let text = std::fs::read_to_string(path)?;
     let dct: chrono::NaiveDate = dct.parse()?;
     let analysis = Analysis::new(&text);
-    let timexes = tempograph::timex::tag(&text, &analysis, dct);
-    let events = tempograph::events::extract(&text, &analysis, &timexes);
+    let timexes = tempograph_timex::tag(&text, &analysis, dct);
+    let events = tempograph_events::extract(&text, &analysis, &timexes);
     let name = |e: Endpoint| match e {
         Endpoint::Event(i) => format!("{}({})", events[i].text, events[i].tense.as_str()),
         Endpoint::Timex(i) => format!("`{}`={}", timexes[i].text, timexes[i].value),

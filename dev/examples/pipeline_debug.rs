@@ -1,6 +1,6 @@
 //! Print every stage's output for documents (development aid).
 //! `cargo run --example pipeline_debug -- --manifest timelines/sony-hack-2014/sources/sources.yaml`
-use tempograph::pipeline;
+use tempograph_pipeline::pipeline;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let manifest = args
@@ -8,7 +8,7 @@ fn main() {
         .position(|a| a == "--manifest")
         .map(|i| std::path::PathBuf::from(&args[i + 1]))
         .expect("--manifest M");
-    let (docs, errs) = tempograph::document::load_manifest(&manifest, None).expect("manifest");
+    let (docs, errs) = tempograph_timeline::document::load_manifest(&manifest, None).expect("manifest");
     for e in errs {
         eprintln!("{e}");
     }

@@ -10,7 +10,7 @@
 use libfuzzer_sys::fuzz_target;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use tempograph::document::{load_manifest_with, ManifestOptions};
+use tempograph_timeline::document::{load_manifest_with, ManifestOptions};
 
 /// `ROOT/outside.txt`, `ROOT/m/{a.txt, b.txt, sub/c.txt, link.txt -> ../outside.txt,
 /// zero -> /dev/zero, fifo, dir/}`; manifests are written to `ROOT/m/sources.yaml`.

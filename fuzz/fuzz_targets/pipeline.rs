@@ -8,7 +8,7 @@
 #![no_main]
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
-use tempograph::document::{DctSource, Document};
+use tempograph_timeline::document::{DctSource, Document};
 
 fuzz_target!(|data: &[u8]| {
     let (a, b, body) = match data {
@@ -26,13 +26,13 @@ fuzz_target!(|data: &[u8]| {
         Document::from_text("b", two.replace('\0', " "), dct(b), DctSource::Flag),
     ];
     for d in &docs {
-        let an = tempograph::pipeline::analyze(d);
+        let an = tempograph_pipeline::pipeline::analyze(d);
         for e in &an.events {
             assert!(e.span.start < e.span.end && e.span.end <= d.text.len());
             assert!(d.text.is_char_boundary(e.span.start) && d.text.is_char_boundary(e.span.end));
         }
     }
-    let Ok(timeline) = tempograph::pipeline::build(&docs, &Default::default()) else {
+    let Ok(timeline) = tempograph_pipeline::pipeline::build(&docs, &Default::default()) else {
         return;
     };
     let yaml = timeline.to_yaml().expect("a built timeline serialises");

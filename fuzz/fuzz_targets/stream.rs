@@ -10,8 +10,8 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
-use tempograph::batch::Options;
-use tempograph::stream::{run_with, Limits};
+use tempograph_pipeline::batch::Options;
+use tempograph_pipeline::stream::{run_with, Limits};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&first, input)) = data.split_first() else {
@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     let dct = chrono::NaiveDate::from_ymd_opt(2014, 12, 18);
     let mut out = Vec::new();
     let summary = run_with(input, &mut out, Path::new("<fuzz>"), dct, &Options::jobs(1), &limits, |doc| {
-        Ok(tempograph::timex::tag_text(&doc.text, doc.dct))
+        Ok(tempograph_timex::tag_text(&doc.text, doc.dct))
     })
     .expect("reading a slice and writing a Vec cannot fail");
     let mut lines: Vec<&[u8]> = input.split(|&b| b == b'\n').collect();

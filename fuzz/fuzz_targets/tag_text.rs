@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
-use tempograph::text::{Analysis, LineIndex};
+use tempograph_lang::text::{Analysis, LineIndex};
 
 fuzz_target!(|data: &[u8]| {
     // Two bytes pick the DCT anywhere from 1 CE to 9999 CE, the rest is the document.
@@ -19,10 +19,10 @@ fuzz_target!(|data: &[u8]| {
         _ => (None, data),
     };
     let dct = dct.unwrap_or(NaiveDate::from_ymd_opt(2014, 12, 18).unwrap());
-    let Ok(text) = tempograph::document::decode(Path::new("fuzz.txt"), body.to_vec()) else {
+    let Ok(text) = tempograph_timeline::document::decode(Path::new("fuzz.txt"), body.to_vec()) else {
         return;
     };
-    let _ = tempograph::document::find_dateline(&text);
+    let _ = tempograph_timeline::document::find_dateline(&text);
     let analysis = Analysis::new(&text);
     let mut last = 0;
     for t in &analysis.tokens {
@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(s.span.start <= s.span.end && s.span.end <= text.len());
         assert!(s.tokens.end <= analysis.tokens.len());
     }
-    let timexes = tempograph::timex::tag(&text, &analysis, dct);
+    let timexes = tempograph_timex::tag(&text, &analysis, dct);
     let mut last = 0;
     for t in &timexes {
         assert!(
@@ -43,8 +43,8 @@ fuzz_target!(|data: &[u8]| {
         );
         assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
         assert_eq!(t.text, t.span.slice(&text));
-        let _ = tempograph::value::date_range(&t.value);
-        let _ = tempograph::value::duration_days(&t.value);
+        let _ = tempograph_core::value::date_range(&t.value);
+        let _ = tempograph_core::value::duration_days(&t.value);
         last = t.span.end;
     }
     let index = LineIndex::new(&text);

@@ -6,7 +6,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
-use tempograph::document::ManifestEntry;
+use tempograph_timeline::document::ManifestEntry;
 use tempograph::render::{render, Format};
 use tempograph::timeline::Timeline;
 
@@ -39,9 +39,9 @@ fuzz_target!(|data: &[u8]| {
             );
         }
     }
-    if let Ok(entries) = tempograph::yaml::from_str::<Vec<ManifestEntry>>(src, path) {
-        let again = tempograph::yaml::to_string(&entries).expect("manifests serialize");
-        let back: Vec<ManifestEntry> = tempograph::yaml::from_str(&again, path).expect("round trip parses");
+    if let Ok(entries) = tempograph_timeline::yaml::from_str::<Vec<ManifestEntry>>(src, path) {
+        let again = tempograph_timeline::yaml::to_string(&entries).expect("manifests serialize");
+        let back: Vec<ManifestEntry> = tempograph_timeline::yaml::from_str(&again, path).expect("round trip parses");
         assert_eq!(back, entries);
     }
 });

@@ -5,15 +5,15 @@ use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = tempograph::stream::parse_record(data, 1, Path::new("<stdin>"), None);
+    let _ = tempograph_pipeline::stream::parse_record(data, 1, Path::new("<stdin>"), None);
     let Ok(s) = std::str::from_utf8(data) else {
         return;
     };
-    if let Some(r) = tempograph::value::date_range(s) {
+    if let Some(r) = tempograph_core::value::date_range(s) {
         assert!(r.earliest <= r.latest, "{s:?} gives {r:?}");
     }
-    if let Some((lo, hi)) = tempograph::value::duration_days(s) {
+    if let Some((lo, hi)) = tempograph_core::value::duration_days(s) {
         assert!(lo <= hi, "{s:?} gives {lo}..{hi}");
     }
-    let _ = tempograph::document::parse_dct(s);
+    let _ = tempograph_timeline::document::parse_dct(s);
 });

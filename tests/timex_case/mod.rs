@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::path::Path;
-use tempograph::timex::Timex;
+use tempograph_timex::Timex;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,6 +1,6 @@
 //! Training data from gold TimeML: the examples the learners ([`crate::learn`]) are fitted
-//! on, made with the runtime's own feature code (`tempograph::link::features`,
-//! `tempograph::link::choose::examples`) so that a model sees at training time what it sees
+//! on, made with the runtime's own feature code (`tempograph_link::features`,
+//! `tempograph_link::choose::examples`) so that a model sees at training time what it sees
 //! at run time.
 //!
 //! | data | examples | for |
@@ -15,13 +15,13 @@ use crate::learn::boost;
 use crate::learn::chooser::{Chooser, Learner};
 use crate::learn::labels::Counts;
 use std::collections::BTreeMap;
-use tempograph::eval::tlink::GoldDoc;
-use tempograph::events::lexicon::Lexicon;
-use tempograph::link::features::{self, Context};
-use tempograph::link::Endpoint;
-use tempograph::relation::RelType;
-use tempograph::text::Analysis;
-use tempograph::Result;
+use tempograph_core::error::Result;
+use tempograph_core::relation::RelType;
+use tempograph_eval::tlink::GoldDoc;
+use tempograph_events::lexicon::Lexicon;
+use tempograph_lang::text::Analysis;
+use tempograph_link::features::{self, Context};
+use tempograph_link::Endpoint;
 
 /// Count the gold links of `docs` into a table.
 pub fn counts(docs: &[GoldDoc]) -> Counts {
@@ -52,20 +52,20 @@ pub fn extract_events(
     lex: &Lexicon,
     text: &str,
     analysis: &Analysis,
-    timexes: &[tempograph::timex::Timex],
-) -> Vec<tempograph::events::Event> {
-    let spans: Vec<tempograph::text::Span> = timexes.iter().map(|t| t.span).collect();
-    tempograph::events::extract_with(lex, text, analysis, &spans)
+    timexes: &[tempograph_timex::Timex],
+) -> Vec<tempograph_events::Event> {
+    let spans: Vec<tempograph_lang::text::Span> = timexes.iter().map(|t| t.span).collect();
+    tempograph_events::extract_with(lex, text, analysis, &spans)
 }
 
-/// Training examples for the pair chooser ([`tempograph::link::choose`]): every candidate and gold
+/// Training examples for the pair chooser ([`tempograph_link::choose`]): every candidate and gold
 /// pair of `docs` over the gold entities, labelled with the gold relation or NONE.
 pub fn choose_examples(docs: &[GoldDoc]) -> Vec<(Vec<String>, usize)> {
     let mut out = Vec::new();
     for d in docs {
         let gold: Vec<(Endpoint, Endpoint, RelType)> =
             d.gold_pairs().into_iter().map(|(t, a, b)| (a, b, t.rel)).collect();
-        out.extend(tempograph::link::choose::examples(&d.context(), &gold));
+        out.extend(tempograph_link::choose::examples(&d.context(), &gold));
     }
     out
 }
@@ -79,12 +79,15 @@ pub fn choose_examples(docs: &[GoldDoc]) -> Vec<(Vec<String>, usize)> {
 pub fn choose_examples_system(docs: &[GoldDoc], lex: &Lexicon) -> Result<Vec<(Vec<String>, usize)>> {
     let mut out = Vec::new();
     for d in docs {
-        let dct = d.doc.dct.ok_or_else(|| tempograph::Error::missing_dct(&d.doc.path))?;
+        let dct = d
+            .doc
+            .dct
+            .ok_or_else(|| tempograph_core::error::Error::missing_dct(&d.doc.path))?;
         let text = &d.doc.text;
-        let timexes = tempograph::timex::tag(text, &d.analysis, dct);
+        let timexes = tempograph_timex::tag(text, &d.analysis, dct);
         let events = extract_events(lex, text, &d.analysis, &timexes);
-        let ev = tempograph::link::event_facts(&events);
-        let tx = tempograph::link::timex_facts(&timexes, &d.analysis);
+        let ev = tempograph_link::event_facts(&events);
+        let tx = tempograph_link::timex_facts(&timexes, &d.analysis);
         let cx = Context {
             text,
             analysis: &d.analysis,
@@ -92,7 +95,7 @@ pub fn choose_examples_system(docs: &[GoldDoc], lex: &Lexicon) -> Result<Vec<(Ve
             events: &ev,
             timexes: &tx,
             sorted: features::in_sentence_order(&tx),
-            words: tempograph::lang::EventWords::english(),
+            words: tempograph_lang::EventWords::english(),
         };
         // Gold endpoint -> system endpoint (the first system entity overlapping it).
         let mut to_sys: BTreeMap<Endpoint, Endpoint> = BTreeMap::new();
@@ -112,7 +115,7 @@ pub fn choose_examples_system(docs: &[GoldDoc], lex: &Lexicon) -> Result<Vec<(Ve
             .into_iter()
             .filter_map(|(t, a, b)| Some((*to_sys.get(&a)?, *to_sys.get(&b)?, t.rel)))
             .collect();
-        out.extend(tempograph::link::choose::examples(&cx, &gold));
+        out.extend(tempograph_link::choose::examples(&cx, &gold));
     }
     Ok(out)
 }

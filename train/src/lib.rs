@@ -16,8 +16,9 @@
 //! `train/scripts/gen_event_lexicon.py`, a Python tool whose tables are data of the events
 //! stage (`crates/events/src/data/`); `relations links --event-lexicon(-folds)` reads what it writes.
 //!
-//! It reaches into the library's internal modules (`tempograph::link`, `tempograph::eval`,
-//! ...), which are `#[doc(hidden)] pub` for this crate, the CLI and the tests, and not stable.
+//! It uses the stage crates themselves (`tempograph_link`, `tempograph_eval`, ...) and the
+//! command crate's output conventions (`tempograph_cli`), not the root library: their APIs are
+//! public for this crate, the command and the tests, and not stable.
 
 use std::path::{Path, PathBuf};
 

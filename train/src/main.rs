@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
-use tempograph::cli::{console, Outcome};
+use tempograph_cli::{console, Outcome};
 use tempograph_train::{models, relations};
 
 /// Train tempograph's models and evaluate relations on research corpora (not part of the

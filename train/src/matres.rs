@@ -19,10 +19,10 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use tempograph::eval::tlink::GoldDoc;
-use tempograph::link::{features, Classifier};
-use tempograph::relation::RelType;
-use tempograph::{Error, Result};
+use tempograph_core::error::{Error, Result};
+use tempograph_core::relation::RelType;
+use tempograph_eval::tlink::GoldDoc;
+use tempograph_link::{features, Classifier};
 
 /// A MATRES start-point relation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -136,7 +136,7 @@ pub fn parse(path: &Path, src: &str) -> Result<Vec<MatresPair>> {
 
 /// Read a MATRES file.
 pub fn read(path: &Path) -> Result<Vec<MatresPair>> {
-    parse(path, &tempograph::document::read_text(path)?)
+    parse(path, &tempograph_timeline::document::read_text(path)?)
 }
 
 /// Accuracy counts.
@@ -168,7 +168,7 @@ pub fn by_docid(docs: &[GoldDoc]) -> BTreeMap<String, &GoldDoc> {
                 .doc
                 .docid
                 .clone()
-                .unwrap_or_else(|| tempograph::document::doc_id(&d.doc.path));
+                .unwrap_or_else(|| tempograph_timeline::document::doc_id(&d.doc.path));
             (id, d)
         })
         .collect()
@@ -189,7 +189,7 @@ pub fn examples(pairs: &[MatresPair], docs: &[GoldDoc]) -> Vec<(features::Pair, 
 }
 
 /// Label every MATRES pair with `model` and count how many start-point relations are right.
-/// With `tlink_rules`, pairs go through `tempograph::link::classify` (the TLINK rules, then the
+/// With `tlink_rules`, pairs go through `tempograph_link::classify` (the TLINK rules, then the
 /// table); without, straight to `model` (for a classifier trained on MATRES labels).
 pub fn evaluate(pairs: &[MatresPair], docs: &[GoldDoc], model: &dyn Classifier, tlink_rules: bool) -> MatresScore {
     let by = by_docid(docs);
@@ -205,7 +205,7 @@ pub fn evaluate(pairs: &[MatresPair], docs: &[GoldDoc], model: &dyn Classifier, 
             continue;
         };
         let rel = if tlink_rules {
-            tempograph::link::classify(&d.context(), a, b, model).0
+            tempograph_link::classify(&d.context(), a, b, model).0
         } else {
             let p = features::pair(&d.context(), a, b);
             let r = model.classify(&p).0;

@@ -1,5 +1,5 @@
 //! `tempograph-train models`: retrain the link stage's stored models (`models/en/link/<name>/`,
-//! read by `tempograph::link::store`):
+//! read by `tempograph_link::store`):
 //!
 //! | folder     | model                                         | trained on                       |
 //! |------------|-----------------------------------------------|----------------------------------|
@@ -26,11 +26,11 @@ use crate::learn::softmax::{Softmax, PRUNE};
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use tempograph::eval::tlink;
-use tempograph::link::choose::N_LABELS;
-use tempograph::link::model::LABELS;
-use tempograph::link::store::{self, Stored};
-use tempograph::Error;
+use tempograph_core::error::Error;
+use tempograph_eval::tlink;
+use tempograph_link::choose::N_LABELS;
+use tempograph_link::model::LABELS;
+use tempograph_link::store::{self, Stored};
 
 /// The command that retrains the store, as the manifests record it.
 pub const COMMAND: &str = "cargo run --release -p tempograph-train -- models --out models --corpora ../shared/corpora";
@@ -84,7 +84,7 @@ struct Training<'a> {
 }
 
 /// `[[corpus]]` entries of the `.tml` files of `tbaq/<part>`, as `tlink::load_gold_dir` reads them.
-fn corpus_files(corpora: &Path, part: &str) -> tempograph::Result<Vec<(String, String)>> {
+fn corpus_files(corpora: &Path, part: &str) -> tempograph_core::error::Result<Vec<(String, String)>> {
     let mut v = Vec::new();
     for p in tlink::tml_files(&corpora.join("tbaq").join(part))? {
         let name = p.file_name().unwrap_or_default().to_string_lossy();
@@ -106,7 +106,7 @@ fn previous_held_out(dir: &Path, sha: &str) -> Option<String> {
     Some(rest[..end].trim_end().to_string())
 }
 
-fn write_model(out: &Path, t: &Training, weights: &str) -> tempograph::Result<()> {
+fn write_model(out: &Path, t: &Training, weights: &str) -> tempograph_core::error::Result<()> {
     let dir = out.join(t.model.name);
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let sha = sha256(weights.as_bytes());
@@ -146,14 +146,14 @@ fn write_model(out: &Path, t: &Training, weights: &str) -> tempograph::Result<()
         let _ = writeln!(m, "[[corpus]]\nfile = {file:?}\nsha256 = {sha:?}\n");
     }
     let m = m.trim_end().to_string() + "\n";
-    tempograph::cli::write_output(Some(&dir.join("weights.tsv")), weights, &[])?;
-    tempograph::cli::write_output(Some(&dir.join("manifest.toml")), m, &[])?;
+    tempograph_cli::write_output(Some(&dir.join("weights.tsv")), weights, &[])?;
+    tempograph_cli::write_output(Some(&dir.join("manifest.toml")), m, &[])?;
     Ok(())
 }
 
 /// Train the link models on `tbaq/timebank` and `tbaq/aquaint` under the corpora and write
 /// them, with their manifests, to `OUT/en/link/`.
-pub fn run(args: Args) -> tempograph::Result<tempograph::cli::Outcome> {
+pub fn run(args: Args) -> tempograph_core::error::Result<tempograph_cli::Outcome> {
     let corpora = crate::corpora_root(args.corpora.as_deref());
     let out = args.out.join("en").join("link");
     if !args.out.is_dir() {
@@ -189,7 +189,7 @@ pub fn run(args: Args) -> tempograph::Result<tempograph::cli::Outcome> {
         write_model(&out, &t, &labels.model.to_tsv())?;
         all.extend(docs);
     }
-    let (data, _) = data::chooser_data(&all, tempograph::events::lexicon::Lexicon::builtin())?;
+    let (data, _) = data::chooser_data(&all, tempograph_events::lexicon::Lexicon::builtin())?;
     let chooser = Softmax::train(&data, N_LABELS, EPOCHS, L2);
     let t = Training {
         model: &store::CHOOSE,
@@ -209,5 +209,5 @@ pub fn run(args: Args) -> tempograph::Result<tempograph::cli::Outcome> {
         corpus: all_files,
     };
     write_model(&out, &t, &chooser.to_tsv())?;
-    Ok(tempograph::cli::Outcome::Ok)
+    Ok(tempograph_cli::Outcome::Ok)
 }

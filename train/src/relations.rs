@@ -20,10 +20,10 @@ use crate::learn::labels::{Perceptron, SoftmaxLabels, LABEL_EPOCHS, LABEL_L2};
 use crate::matres;
 use crate::score;
 use std::path::PathBuf;
-use tempograph::cli::{write_output, Outcome};
-use tempograph::eval::tlink::{self, GoldDoc};
-use tempograph::events::lexicon::Lexicon;
-use tempograph::link::{Classifier, Model};
+use tempograph_cli::{write_output, Outcome};
+use tempograph_eval::tlink::{self, GoldDoc};
+use tempograph_events::lexicon::Lexicon;
+use tempograph_link::{Classifier, Model};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -84,7 +84,7 @@ pub enum Command {
         folds: Option<usize>,
         /// With `--pairs learned`: the least probability a link must have to be written;
         /// several (`0.08,0.1,0.12`) print one line each from the same trained choosers.
-        #[arg(long, value_delimiter = ',', default_values_t = [tempograph::link::choose::THRESHOLD])]
+        #[arg(long, value_delimiter = ',', default_values_t = [tempograph_link::choose::THRESHOLD])]
         threshold: Vec<f64>,
         /// With `--train` or `--folds`: the chooser's model.
         #[arg(long, value_enum, default_value_t = Learner::Softmax)]
@@ -201,7 +201,7 @@ impl Corpus {
             crate::corpora_root(self.corpora.as_deref()).join(p)
         }
     }
-    fn load(&self, dirs: &[PathBuf]) -> tempograph::Result<Vec<GoldDoc>> {
+    fn load(&self, dirs: &[PathBuf]) -> tempograph_core::error::Result<Vec<GoldDoc>> {
         let mut v = Vec::new();
         for d in dirs {
             v.extend(tlink::load_gold_dir(&self.path(d))?);
@@ -222,7 +222,7 @@ fn pct(x: f64) -> String {
 }
 
 /// Run one `relations` subcommand.
-pub fn run(c: Command) -> tempograph::Result<Outcome> {
+pub fn run(c: Command) -> tempograph_core::error::Result<Outcome> {
     match c {
         Command::Pairs {
             corpus,
@@ -238,7 +238,7 @@ pub fn run(c: Command) -> tempograph::Result<Outcome> {
             let docs = corpus.load(&test)?;
             if let Some(k) = folds {
                 if k < 2 {
-                    return Err(tempograph::Error::usage("--folds needs at least 2"));
+                    return Err(tempograph_core::error::Error::usage("--folds needs at least 2"));
                 }
                 let extra = data::examples(&corpus.load(&train)?);
                 let mut total = tlink::TaCounts::default();
@@ -342,7 +342,7 @@ pub fn run(c: Command) -> tempograph::Result<Outcome> {
             let custom;
             let lex = match &event_lexicon {
                 Some(p) => {
-                    let tsv = std::fs::read_to_string(p).map_err(|e| tempograph::Error::io(p, e))?;
+                    let tsv = std::fs::read_to_string(p).map_err(|e| tempograph_core::error::Error::io(p, e))?;
                     custom = Lexicon::with_corpus_counts(&tsv);
                     &custom
                 }
@@ -379,7 +379,7 @@ pub fn run(c: Command) -> tempograph::Result<Outcome> {
                 }
                 (_, Some(k)) => {
                     if k < 2 {
-                        return Err(tempograph::Error::usage("--folds needs at least 2"));
+                        return Err(tempograph_core::error::Error::usage("--folds needs at least 2"));
                     }
                     let extra = corpus.load(&train)?;
                     let n = if pairs == Pairs::Learned { threshold.len() } else { 1 };
@@ -455,7 +455,7 @@ pub fn run(c: Command) -> tempograph::Result<Outcome> {
                     }
                 }
                 (Pairs::Learned, None) => {
-                    let m = tempograph::link::choose::Committed;
+                    let m = tempograph_link::choose::Committed;
                     for &t in &threshold {
                         let (ta, r) = score::end_to_end_by_rule(&docs, score::Linker::Learned(&m, t), setting, lex)?;
                         runs.push((

@@ -1,7 +1,7 @@
 //! Research scoring of relations on gold corpora (`relations pairs`, `relations links`):
 //! C-relation-only with label accuracy and confusion per pair kind, and Task ABC / Task C with
 //! counts per rule, for any classifier or chooser, stored or trained in memory. Temporal
-//! awareness itself (the TempEval-3 measure) is the library's (`tempograph::eval::tlink`),
+//! awareness itself (the TempEval-3 measure) is the library's (`tempograph_eval::tlink`),
 //! shared with `tempograph eval`.
 //!
 //! | run | pairs | labels | measure |
@@ -11,14 +11,14 @@
 //! | [`end_to_end_by_rule`], [`Setting::C`] | the gold entities, our pairs | [`Linker`] | the same |
 
 use std::collections::BTreeMap;
-use tempograph::eval::tlink::{self, GoldDoc, TaCounts, Triple};
-use tempograph::events::lexicon::Lexicon;
-use tempograph::link::choose::Scorer;
-use tempograph::link::features::{self, Context, PairKind};
-use tempograph::link::model::train_label;
-use tempograph::link::{Classifier, Endpoint};
-use tempograph::relation::RelType;
-use tempograph::Result;
+use tempograph_core::error::Result;
+use tempograph_core::relation::RelType;
+use tempograph_eval::tlink::{self, GoldDoc, TaCounts, Triple};
+use tempograph_events::lexicon::Lexicon;
+use tempograph_link::choose::Scorer;
+use tempograph_link::features::{self, Context, PairKind};
+use tempograph_link::model::train_label;
+use tempograph_link::{Classifier, Endpoint};
 
 /// C-relation-only results: temporal awareness plus plain label accuracy per pair kind.
 #[derive(Clone, Debug, Default)]
@@ -80,19 +80,19 @@ pub enum Setting {
 /// How [`end_to_end`] makes a document's links.
 #[derive(Clone, Copy)]
 pub enum Linker<'a> {
-    /// `tempograph::link::link_with`: every rule-made link plus the table's labels for the pairs
+    /// `tempograph_link::link_with`: every rule-made link plus the table's labels for the pairs
     /// the rules propose (what the timeline pipeline uses).
     Rules(&'a dyn Classifier),
-    /// `tempograph::link::choose::links`: learned choice of pairs and labels, with a threshold
+    /// `tempograph_link::choose::links`: learned choice of pairs and labels, with a threshold
     /// (what `timeml annotate` writes).
     Learned(&'a dyn Scorer, f64),
 }
 
 impl Linker<'_> {
-    fn links(&self, cx: &Context) -> Vec<tempograph::link::Tlink> {
+    fn links(&self, cx: &Context) -> Vec<tempograph_link::Tlink> {
         match *self {
-            Linker::Rules(m) => tempograph::link::link_with(cx, m),
-            Linker::Learned(s, theta) => tempograph::link::choose::links(cx, s, theta),
+            Linker::Rules(m) => tempograph_link::link_with(cx, m),
+            Linker::Learned(s, theta) => tempograph_link::choose::links(cx, s, theta),
         }
     }
 }
@@ -118,7 +118,10 @@ pub fn end_to_end_by_rule(
     let mut by_rule: BTreeMap<&'static str, (usize, usize, usize)> = BTreeMap::new();
     let mut total = TaCounts::default();
     for d in docs {
-        let dct = d.doc.dct.ok_or_else(|| tempograph::Error::missing_dct(&d.doc.path))?;
+        let dct = d
+            .doc
+            .dct
+            .ok_or_else(|| tempograph_core::error::Error::missing_dct(&d.doc.path))?;
         let gold = tlink::triples(&d.doc);
         let sys: Vec<(Triple, &'static str)> = match setting {
             Setting::C => linker
@@ -128,10 +131,10 @@ pub fn end_to_end_by_rule(
                 .collect(),
             Setting::Abc => {
                 let text = &d.doc.text;
-                let timexes = tempograph::timex::tag(text, &d.analysis, dct);
+                let timexes = tempograph_timex::tag(text, &d.analysis, dct);
                 let events = crate::data::extract_events(lex, text, &d.analysis, &timexes);
-                let ev = tempograph::link::event_facts(&events);
-                let tx = tempograph::link::timex_facts(&timexes, &d.analysis);
+                let ev = tempograph_link::event_facts(&events);
+                let tx = tempograph_link::timex_facts(&timexes, &d.analysis);
                 let cx = Context {
                     text,
                     analysis: &d.analysis,
@@ -139,7 +142,7 @@ pub fn end_to_end_by_rule(
                     events: &ev,
                     timexes: &tx,
                     sorted: features::in_sentence_order(&tx),
-                    words: tempograph::lang::EventWords::english(),
+                    words: tempograph_lang::EventWords::english(),
                 };
                 let span = |e: Endpoint| match e {
                     Endpoint::Event(i) => Some(ev[i].span),

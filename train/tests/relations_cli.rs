@@ -201,7 +201,7 @@ fn models_writes_the_store_with_manifests() {
     let c = corpora.path().to_str().unwrap();
     let (code, _, err) = run(&["models", "--out", store.path().to_str().unwrap(), "--corpora", c]);
     assert_eq!(code, 0, "{err}");
-    for m in tempograph::link::store::ALL {
+    for m in tempograph_link::store::ALL {
         let dir = store.path().join("en/link").join(m.name);
         let weights = std::fs::read_to_string(dir.join("weights.tsv")).unwrap();
         let manifest: toml::Value =
@@ -210,7 +210,7 @@ fn models_writes_the_store_with_manifests() {
         assert_eq!(manifest["model"]["bytes"].as_integer(), Some(weights.len() as i64));
         assert_eq!(
             manifest["model"]["feature_hash"].as_str(),
-            Some(tempograph::link::store::feature_hash(m).as_str()),
+            Some(tempograph_link::store::feature_hash(m).as_str()),
             "{}",
             m.name
         );
@@ -233,8 +233,8 @@ fn models_writes_the_store_with_manifests() {
         // The rows are sorted, as the library's reader requires.
         let n = manifest["model"]["labels"].as_array().unwrap().len();
         let ok = match n {
-            11 => tempograph::link::store::parse::<11>(&weights).is_ok(),
-            12 => tempograph::link::store::parse::<12>(&weights).is_ok(),
+            11 => tempograph_link::store::parse::<11>(&weights).is_ok(),
+            12 => tempograph_link::store::parse::<12>(&weights).is_ok(),
             _ => false,
         };
         assert!(ok, "{}: {n} labels", m.name);

@@ -196,7 +196,7 @@ impl Error {
     pub fn is_missing_dct(&self) -> bool {
         matches!(*self.kind, ErrorKind::MissingDct { .. })
     }
-    /// The input was longer than a limit (`tempograph::document::MAX_INPUT_BYTES`, a stream's
+    /// The input was longer than a limit (`tempograph_timeline::document::MAX_INPUT_BYTES`, a stream's
     /// `--max-record-bytes`).
     pub fn is_too_large(&self) -> bool {
         matches!(*self.kind, ErrorKind::TooLarge { .. })

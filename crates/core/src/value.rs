@@ -1,6 +1,6 @@
 //! TIMEX3 values as calendar intervals.
 //!
-//! Normalization (in `tempograph::timex`) produces TIMEX3 `value` strings; everything after it
+//! Normalization (in `tempograph-timex`) produces TIMEX3 `value` strings; everything after it
 //! (the graph, the timeline model, `check`) needs to know which days such a value can mean.
 //! This module is the one conversion from the string to a day interval with a precision.
 //!

@@ -1,5 +1,5 @@
 //! Point-algebra closure over interval endpoints: the timegraph behind temporal awareness
-//! (`tempograph::eval::tlink`) and behind consistent labelling in [`super::link`].
+//! (`tempograph_eval::tlink`) and behind consistent labelling in [`super::link`].
 //!
 //! | added, in order                | then                                  |
 //! |--------------------------------|---------------------------------------|

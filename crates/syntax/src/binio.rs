@@ -69,13 +69,10 @@ pub struct Reader<'a> {
 pub type ReadError = String;
 
 impl<'a> Reader<'a> {
-    /// Starts at the beginning of `bytes`, a body of the current model format.
-    pub fn new(bytes: &'a [u8]) -> Self {
-        Self::with_format(bytes, crate::model::FORMAT)
-    }
     /// Starts at the beginning of `bytes`, a body of model format `format` (the weights'
-    /// layout depends on it; see [`crate::perceptron::Weights::read`]).
-    pub fn with_format(bytes: &'a [u8], format: u32) -> Self {
+    /// layout depends on it; see [`crate::perceptron::Weights::read`]). The model file says
+    /// which format it is, so `model` passes it in: this layer knows no format number.
+    pub fn new(bytes: &'a [u8], format: u32) -> Self {
         Reader { bytes, pos: 0, format }
     }
     /// The model format of the bytes read.
@@ -159,7 +156,7 @@ impl<'a> Reader<'a> {
             ));
         }
         let b = self.take(n as usize)?;
-        Ok(Reader::with_format(b, self.format))
+        Ok(Reader::new(b, self.format))
     }
     /// Number of bytes not read yet.
     pub fn left(&self) -> usize {
@@ -175,6 +172,11 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
+    /// A reader of `bytes`: integers, varints and sections read the same in every format.
+    fn reader(bytes: &[u8]) -> Reader<'_> {
+        Reader::new(bytes, 3)
+    }
+
     #[test]
     fn varints_round_trip_and_bad_ones_are_errors() {
         let values = [0u64, 1, 127, 128, 300, 16_383, 16_384, u32::MAX as u64, u64::MAX];
@@ -184,7 +186,7 @@ mod tests {
         }
         // One byte up to 127, two from 128, ten for the largest.
         assert_eq!(w.buf.len(), 1 + 1 + 1 + 2 + 2 + 2 + 3 + 5 + 10);
-        let mut r = Reader::new(&w.buf);
+        let mut r = reader(&w.buf);
         for v in values {
             assert_eq!(r.varint().unwrap(), v);
         }
@@ -195,7 +197,7 @@ mod tests {
             &[0xff; 11][..],
             &[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02][..],
         ] {
-            assert!(Reader::new(bad).varint().is_err(), "{bad:?}");
+            assert!(reader(bad).varint().is_err(), "{bad:?}");
         }
     }
 
@@ -204,8 +206,10 @@ mod tests {
         let mut w = Writer::default();
         w.section(b"abc");
         w.u8(7);
-        let mut r = Reader::new(&w.buf);
+        let mut r = reader(&w.buf);
         let mut s = r.section().unwrap();
+        assert_eq!(s.format(), 3, "a section is read in its model's format");
+        assert_eq!(Reader::new(&w.buf, 2).section().unwrap().format(), 2);
         assert_eq!((s.u8().unwrap(), s.u8().unwrap(), s.u8().unwrap()), (b'a', b'b', b'c'));
         assert!(s.u8().is_err(), "a section ends where its length says");
         assert_eq!(r.u8().unwrap(), 7);
@@ -213,7 +217,7 @@ mod tests {
         let mut long = Writer::default();
         long.u64(4);
         long.u8(1);
-        assert!(Reader::new(&long.buf).section().is_err());
-        assert!(Reader::new(&[3, 0, 0]).section().is_err());
+        assert!(reader(&long.buf).section().is_err());
+        assert!(reader(&[3, 0, 0]).section().is_err());
     }
 }

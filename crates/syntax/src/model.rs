@@ -45,7 +45,7 @@ fn format_of(bytes: &[u8]) -> Result<u32, ReadError> {
     if bytes.len() < 12 || &bytes[..8] != MAGIC {
         return Err("not a tempograph syntax model (bad magic)".into());
     }
-    Reader::new(&bytes[8..12]).u32()
+    Reader::new(&bytes[8..12], FORMAT).u32()
 }
 
 impl Model {
@@ -61,7 +61,7 @@ impl Model {
             };
             return Err(format!("syntax model format {v}, this build reads {FORMAT}{how}"));
         }
-        let mut r = Reader::new(&bytes[12..]);
+        let mut r = Reader::new(&bytes[12..], FORMAT);
         let len = r.u64()?;
         let packed = &bytes[20..];
         let limit = usize::try_from(len).unwrap_or(usize::MAX);
@@ -78,7 +78,7 @@ impl Model {
                 body.len()
             ));
         }
-        Self::read_body(Reader::new(&body))
+        Self::read_body(Reader::new(&body, FORMAT))
     }
 
     /// Reads a model of format 2 (unpacked, weights row by row), to convert it: its
@@ -89,7 +89,7 @@ impl Model {
         if v != 2 {
             return Err(format!("syntax model format {v}, expected format 2"));
         }
-        Self::read_body(Reader::with_format(&bytes[12..], 2))
+        Self::read_body(Reader::new(&bytes[12..], 2))
     }
 
     fn read_body(mut r: Reader<'_>) -> Result<Model, ReadError> {

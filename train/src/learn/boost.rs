@@ -262,7 +262,7 @@ impl Boost {
         for _ in 0..p.rounds {
             prob.copy_from_slice(&score);
             for row in prob.chunks_mut(n) {
-                tempograph::link::softmax::softmax(row);
+                tempograph_link::softmax::softmax(row);
             }
             for k in 0..n {
                 for i in 0..m {
@@ -372,7 +372,7 @@ impl Boost {
 mod tests {
     use super::*;
     use crate::learn::softmax::Softmax;
-    use tempograph::link::softmax::softmax;
+    use tempograph_link::softmax::softmax;
 
     fn f(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()

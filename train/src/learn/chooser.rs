@@ -1,5 +1,5 @@
 //! The pair chooser's learners: which pairs TimeML output links and with which relation,
-//! trained on the chooser examples of `tempograph::link::choose::examples` (the features the
+//! trained on the chooser examples of `tempograph_link::choose::examples` (the features the
 //! runtime computes, labelled from gold TLINKs; see [`crate::data::chooser_data`]).
 //!
 //! | learner | model | stored? |
@@ -13,7 +13,7 @@
 
 use super::boost::{self, Boost};
 use super::softmax::Softmax;
-use tempograph::link::choose::{Scorer, N_LABELS};
+use tempograph_link::choose::{Scorer, N_LABELS};
 
 /// Training passes for the stored table and in-memory models.
 pub const EPOCHS: usize = 12;
@@ -124,7 +124,7 @@ impl Scorer for Chooser {
                 s
             }
         };
-        tempograph::link::softmax::softmax(&mut s);
+        tempograph_link::softmax::softmax(&mut s);
         s
     }
 }

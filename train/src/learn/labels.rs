@@ -1,5 +1,5 @@
 //! The relation-label learners: which of the 11 TimeML relations holds for a pair, learned
-//! from gold TLINKs over the pair's feature keys and atoms (`tempograph::link::features`).
+//! from gold TLINKs over the pair's feature keys and atoms (`tempograph_link::features`).
 //!
 //! | learner | trained by | used for |
 //! |---------|------------|----------|
@@ -9,8 +9,8 @@
 //!
 //! The stored tables replaced averaged-perceptron weights (cross-corpus C-relation-only
 //! AQUAINT 52.84 → 53.40, TimeBank 55.03 → 55.35, 5-fold CV 63.03 → 63.33, both trained in
-//! memory the same way). The runtime reads the stored tables (`tempograph::link::Model`); the
-//! label order is `tempograph::link::model::LABELS`.
+//! memory the same way). The runtime reads the stored tables (`tempograph_link::Model`); the
+//! label order is `tempograph_link::model::LABELS`.
 //!
 //! # Grammar
 //!
@@ -21,10 +21,10 @@
 
 use super::softmax::Softmax;
 use std::collections::BTreeMap;
-use tempograph::link::features::Pair;
-use tempograph::link::model::{train_label, LABELS};
-use tempograph::link::Classifier;
-use tempograph::relation::RelType;
+use tempograph_core::relation::RelType;
+use tempograph_link::features::Pair;
+use tempograph_link::model::{train_label, LABELS};
+use tempograph_link::Classifier;
 
 /// A key is used only when at least this many training links had it.
 pub const MIN_SUPPORT: u32 = 3;
@@ -218,7 +218,7 @@ pub const LABEL_EPOCHS: usize = 10;
 /// Its L2 penalty per step.
 pub const LABEL_L2: f64 = 1e-4;
 
-/// A softmax label model over a pair's keys and atoms: the stored `tempograph::link::Model`
+/// A softmax label model over a pair's keys and atoms: the stored `tempograph_link::Model`
 /// tables are its weights (`tempograph-train models`). (Prior-shift adaptation to the test
 /// corpus by EM, Saerens et al. 2002, was tried for cross-corpus labelling and lowered
 /// C-relation-only on AQUAINT from 53.40 to 48.04: the probabilities are not calibrated well

@@ -1,7 +1,7 @@
 //! The softmax learner: a multinomial logistic-regression classifier over string features,
 //! trained by averaged stochastic gradient descent, and written as a stored table
-//! (`weights.tsv`, read by `tempograph::link::store`). Inference from a stored table is the
-//! library's (`tempograph::link::softmax::table_probs`); this is the training side.
+//! (`weights.tsv`, read by `tempograph_link::store`). Inference from a stored table is the
+//! library's (`tempograph_link::softmax::table_probs`); this is the training side.
 //!
 //! | features of a pair                                 | probabilities (label order)         |
 //! |----------------------------------------------------|-------------------------------------|
@@ -18,8 +18,8 @@
 //! pair's features that are in the table.
 
 use std::collections::BTreeMap;
-use tempograph::link::choose::Scorer;
-use tempograph::link::softmax::softmax;
+use tempograph_link::choose::Scorer;
+use tempograph_link::softmax::softmax;
 
 /// Stored tables leave out features seen in fewer training examples than this.
 pub const PRUNE: u32 = 3;
@@ -136,7 +136,7 @@ impl Softmax {
         s
     }
 
-    /// The stored table (`weights.tsv`, see `tempograph::link::store`): weights × 1000, rounded;
+    /// The stored table (`weights.tsv`, see `tempograph_link::store`): weights × 1000, rounded;
     /// features seen fewer than [`PRUNE`] times, or whose weights all round to 0, are left out.
     pub fn to_tsv(&self) -> String {
         let mut s = String::new();
@@ -165,7 +165,7 @@ impl Scorer for Softmax {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tempograph::link::softmax::table_scores;
+    use tempograph_link::softmax::table_scores;
 
     #[test]
     fn learns_a_separable_rule_and_round_trips_through_a_table() {
@@ -186,7 +186,7 @@ mod tests {
         let p = m.probs(&f(&["never-seen"]));
         assert!((p[0] - 1.0 / 3.0).abs() < 1e-9);
         let tsv = m.to_tsv();
-        let rows = tempograph::link::store::parse::<3>(&tsv).unwrap();
+        let rows = tempograph_link::store::parse::<3>(&tsv).unwrap();
         assert!(rows.iter().any(|(f, _)| *f == "past"));
         assert!(!tsv.contains("never-seen"));
         // The stored table scores as the model does, to the rounding of its weights.

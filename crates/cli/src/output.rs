@@ -228,8 +228,8 @@ impl Format {
     pub fn write(self, t: &crate::timeline::Timeline, all: bool) -> tempograph_core::error::Result<String> {
         match self {
             Format::Yaml => t.to_yaml(),
-            Format::Json => crate::render::render(t, crate::render::Format::Json),
-            Format::Table => Ok(crate::render::table_with(t, all)),
+            Format::Json => tempograph_render::render(t, tempograph_render::Format::Json),
+            Format::Table => Ok(tempograph_render::table_with(t, all)),
         }
     }
 }

@@ -196,10 +196,10 @@ pub fn is_timeml(p: &Path) -> bool {
 /// does over a dateline.
 fn read_timeml_document(p: &Path, dct: Option<chrono::NaiveDate>) -> crate::Result<crate::document::Document> {
     use crate::document::{doc_id, DctSource, Document, Warning};
-    let t = crate::timeml::read(p)?;
+    let t = tempograph_timeml::read(p)?;
     // A file of `<s>` elements (the TimeLine corpora): one sentence per paragraph, as the
     // timeline evaluation lays them out.
-    let layout = crate::timeml::Layout::of(&t);
+    let layout = tempograph_timeml::Layout::of(&t);
     let text = if layout.sentences.is_empty() {
         t.text.clone()
     } else {

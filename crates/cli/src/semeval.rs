@@ -8,12 +8,12 @@
 //! | `eval timeline --gold DIR --corpora C [--out-dir D] [--track b]` | one timeline per gold file's entity, scored (P, R, F1 per entity and in all) |
 //!
 //! The figures are this project's reconstruction of the task's scorer
-//! ([`crate::eval::timeline`]); `scripts/semeval-timeline.sh` scores the written timelines
+//! ([`tempograph_eval::timeline`]); `scripts/semeval-timeline.sh` scores the written timelines
 //! with the official one. Paths that do not exist as given are read under `--corpora`
 //! (default `$TEMPOGRAPH_CORPORA`, else `../shared/corpora`).
 use super::Outcome;
-use crate::eval::{timeline, tlink};
 use std::path::{Path, PathBuf};
+use tempograph_eval::{timeline, tlink};
 
 /// `eval timeline`'s arguments.
 #[derive(Debug, clap::Args)]
@@ -85,7 +85,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         for f in tlink::tml_files(&dir)? {
             // One unreadable or undated file is reported and left out; the others
             // still make the timeline.
-            match crate::timeml::read(&f).and_then(|d| timeline::Doc::from_timeml(&d)) {
+            match tempograph_timeml::read(&f).and_then(|d| timeline::Doc::from_timeml(&d)) {
                 Ok(d) => tdocs.push(d),
                 Err(e) => {
                     super::console::warning(&format!("{e}; document left out"));

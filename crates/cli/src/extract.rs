@@ -1,5 +1,5 @@
 //! `tempograph extract`: the map step of a distributed build. One self-contained JSON line
-//! per document ([`crate::extract::Record`]), which `tempograph assemble` turns into a
+//! per document ([`tempograph_pipeline::extract::Record`]), which `tempograph assemble` turns into a
 //! timeline.
 //!
 //! ```text
@@ -15,12 +15,12 @@
 //! cannot be processed gets an error line (`{"id", "line", "error"}`) and the stream goes on.
 
 use super::Outcome;
-use crate::extract::Record;
 use crate::pipeline::Limits;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use tempograph_core::error::Error;
+use tempograph_pipeline::extract::Record;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

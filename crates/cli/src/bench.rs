@@ -111,7 +111,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         super::timeml::timeml_files(&corpus)?
     };
     for f in files {
-        let d = crate::timeml::read(&f)?;
+        let d = tempograph_timeml::read(&f)?;
         let dct = d.dct.ok_or_else(|| crate::Error::missing_dct(&f))?;
         docs.push((d.text, dct));
     }

@@ -1,9 +1,23 @@
-//! The command line. clap arguments are turned into validated values here; the library
-//! never sees raw flags. Exit codes: 0 success, 1 findings (contradictions, check
-//! failures), 2 errors (unreadable or malformed input, usage).
+//! The `tempograph` command: [`main`] is the binary's whole body (the root package's
+//! `src/main.rs` calls it). clap arguments are turned into validated values here; the stage
+//! crates never see raw flags. Exit codes: 0 success, 1 findings (contradictions, check
+//! failures), 2 errors (unreadable or malformed input, usage). One module per subcommand,
+//! plus the conventions every command shares: `console` (messages, `-`, `-q`/`-v`/`--color`),
+//! `output` (`-o`, atomic), `input` (documents from files, folders and manifests).
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
+
+// The crates below, under the module names the command's code knows them by
+// (`crate::pipeline::...`). The crates whose names are also subcommands here (`eval`,
+// `extract`, `render`, `timeml`) are named by their crate names.
+use tempograph_core::error::{Error, Result};
+use tempograph_events::syntax;
+use tempograph_lang::{self as lang, text};
+use tempograph_link as link;
+use tempograph_pipeline::{batch, focus, pipeline, stream};
+use tempograph_timeline::{self as timeline, document};
+use tempograph_timex as timex;
 
 pub mod assemble;
 pub mod bench;
@@ -114,6 +128,7 @@ pub enum Outcome {
     Failed,
 }
 
+/// Runs the `tempograph` command on this process's arguments and says how it ended.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     console::init(&cli.global);

@@ -9,16 +9,16 @@
 //! Without FILE, records are read from stdin. Every line is read and checked before anything
 //! is written: a line that is not a record (or is an `extract --stream` error line) is an
 //! error naming its file and line, all such errors are listed, and nothing is written (exit
-//! 2). The merge is associative (see [`crate::extract`]), so partials may be merged in any
+//! 2). The merge is associative (see [`tempograph_pipeline::extract`]), so partials may be merged in any
 //! grouping and order.
 
 use super::Outcome;
-use crate::extract::{GroupBy, Record};
 use crate::pipeline::Limits;
 use rayon::prelude::*;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use tempograph_core::error::Error;
+use tempograph_pipeline::extract::{GroupBy, Record};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -166,7 +166,7 @@ pub fn timeline(
     popts: &crate::pipeline::Options,
     max_events: u64,
 ) -> Result<crate::timeline::Timeline, Vec<Error>> {
-    let checked: Vec<Result<(crate::document::Document, crate::extract::Parts), String>> =
+    let checked: Vec<Result<(crate::document::Document, tempograph_pipeline::extract::Parts), String>> =
         records.into_par_iter().map(Record::check).collect();
     let mut docs = Vec::with_capacity(checked.len());
     let mut parts = Vec::with_capacity(checked.len());
@@ -224,7 +224,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     if !errors.is_empty() {
         return fail(errors);
     }
-    let (merged, origins) = crate::extract::merge(records, origins).map_err(Error::usage)?;
+    let (merged, origins) = tempograph_pipeline::extract::merge(records, origins).map_err(Error::usage)?;
     let inputs: Vec<PathBuf> = args.files.iter().filter(|f| f.as_os_str() != "-").cloned().collect();
     if args.partial {
         let mut out = String::new();

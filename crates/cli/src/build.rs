@@ -205,7 +205,7 @@ fn stream_timeline(
             "{n} document(s) could not be read; nothing was written"
         )));
     }
-    let (merged, origins) = crate::extract::merge(records, origins).map_err(Error::usage)?;
+    let (merged, origins) = tempograph_pipeline::extract::merge(records, origins).map_err(Error::usage)?;
     if popts.title.is_none() {
         popts.title = super::assemble::default_title(&merged);
     }

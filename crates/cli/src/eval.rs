@@ -6,12 +6,12 @@
 //! relative path or with the same name (`NAME.tml`) directly in SYSTEM_DIR. Scores are
 //! printed per corpus (first-level sub-folder of GOLD_DIR) and overall.
 use super::Outcome;
-use crate::eval::events;
-use crate::eval::timex::{score, Counts, Finding};
-use crate::timeml;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
+use tempograph_eval::events;
+use tempograph_eval::timex::{score, Counts, Finding};
+use tempograph_timeml as timeml;
 
 #[derive(Debug, clap::Args)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
@@ -79,7 +79,7 @@ fn header() -> String {
 }
 
 fn describe(f: &Finding) -> String {
-    let m = |x: &Option<crate::eval::timex::Mention>| match x {
+    let m = |x: &Option<tempograph_eval::timex::Mention>| match x {
         Some(m) => format!("`{}` {} {}", m.text.replace('\n', " "), m.kind, m.value),
         None => "-".to_string(),
     };
@@ -110,7 +110,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
     let mut per_corpus_b: BTreeMap<String, events::TaskB> = BTreeMap::new();
     let mut total_b = events::TaskB::default();
     // Temporal awareness (relations helper).
-    let mut per_corpus_ta: BTreeMap<String, crate::eval::tlink::TaCounts> = BTreeMap::new();
+    let mut per_corpus_ta: BTreeMap<String, tempograph_eval::tlink::TaCounts> = BTreeMap::new();
     let mut out = String::new();
     let mut failed = 0;
     for g in &gold_files {
@@ -123,7 +123,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         } else {
             String::new()
         };
-        let name = crate::timeml::annotate::output_name(g);
+        let name = tempograph_timeml::annotate::output_name(g);
         let candidates = [system.join(rel), system.join(&name), system.clone()];
         let Some(sys_path) = candidates.iter().find(|p| p.is_file()) else {
             eprintln!(
@@ -145,14 +145,14 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
                 }
                 // Temporal awareness, when the gold file has TLINKs (relations helper).
                 if !gd.tlinks.is_empty() {
-                    let gold_links = crate::eval::tlink::triples(&gd);
+                    let gold_links = tempograph_eval::tlink::triples(&gd);
                     let sys_links = if args.relations_only {
-                        let gdoc = crate::eval::tlink::load_gold(g)?;
-                        crate::eval::tlink::label_gold_pairs(&gdoc, &args.relations_model)
+                        let gdoc = tempograph_eval::tlink::load_gold(g)?;
+                        tempograph_eval::tlink::label_gold_pairs(&gdoc, &args.relations_model)
                     } else {
-                        crate::eval::tlink::aligned_triples(&gd, &sd)
+                        tempograph_eval::tlink::aligned_triples(&gd, &sd)
                     };
-                    let ta = crate::eval::tlink::score(&gold_links, &sys_links);
+                    let ta = tempograph_eval::tlink::score(&gold_links, &sys_links);
                     per_corpus_ta.entry(corpus.clone()).or_default().add(&ta);
                 }
                 score(&gd, &sd)
@@ -205,8 +205,8 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         } else {
             "system TLINKs".to_string()
         };
-        let mut all = crate::eval::tlink::TaCounts::default();
-        let ta_line = |k: &str, c: &crate::eval::tlink::TaCounts| {
+        let mut all = tempograph_eval::tlink::TaCounts::default();
+        let ta_line = |k: &str, c: &tempograph_eval::tlink::TaCounts| {
             format!(
                 "[{k}] temporal awareness, {what}: P {:.2} R {:.2} F1 {:.2} (Sys- {}, Ref- {})\n",
                 100.0 * c.precision(),

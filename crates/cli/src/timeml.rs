@@ -1,8 +1,8 @@
 //! `tempograph timeml annotate IN... --out-dir DIR`, or one input (`-`: standard input) to
 //! standard output or `-o FILE`.
 use super::Outcome;
-use crate::timeml::{self, annotate};
 use std::path::PathBuf;
+use tempograph_timeml::{self as timeml, annotate};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {

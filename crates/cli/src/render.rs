@@ -16,9 +16,9 @@
 //! Diagrams show contradictions in red: the timeline's recorded `conflicts:`, or, when it
 //! records none (a hand-written file), the ones `check` finds.
 use super::Outcome;
-use crate::render::{self, Engine, Format, Options};
 use crate::timeline::Timeline;
 use std::path::PathBuf;
+use tempograph_render::{self as render, Engine, Format, Options};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -50,7 +50,7 @@ pub fn run(args: Args) -> crate::Result<Outcome> {
         // The readable table `build --format text` prints, of a timeline already built.
         let timeline = super::console::read_timeline(&args.timeline)?;
         let all = args.all || args.view == "all";
-        let table = crate::render::table_with(&timeline, all);
+        let table = tempograph_render::table_with(&timeline, all);
         super::write_output(args.output.as_deref(), table, std::slice::from_ref(&args.timeline))?;
         return Ok(Outcome::Ok);
     }
