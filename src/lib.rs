@@ -83,7 +83,15 @@ mod facade;
 
 pub use tempograph_core::error;
 pub use tempograph_render as render;
-pub use tempograph_timeline as timeline;
+/// The timeline model (the YAML contract), `check` and its report.
+pub mod timeline {
+    pub use tempograph_timeline::{check, clock, ids, label, model};
+    pub use tempograph_timeline::{
+        Anchor, AnchorKind, Bounds, ClockTime, Conflict, ConflictEdge, CycleStep, Date, DayRange, Derivation, Document,
+        Ends, Event, Evidence, Finding, Kind, Mention, Origin, Place, Relation, Report, SchemaVersion, Severity,
+        Source, Time, Timeline, Unlisted, SCHEMA,
+    };
+}
 
 pub use error::{Error, Result};
 pub use facade::{check, render, render_view, TimelineBuilder};

@@ -96,7 +96,7 @@ fn dateline_tokens(text: &str, analysis: &Analysis, start: usize, end: usize) ->
         return false;
     };
     let first = lead.tokens.start;
-    if !line_start(first) || (first > 0 && !analysis.sentences.first().is_some_and(|h| h.tokens.end == first)) {
+    if !line_start(first) || (first > 0 && analysis.sentences.first().is_none_or(|h| h.tokens.end != first)) {
         return false;
     }
     let raw = |k: usize| toks.get(k).map_or("", |t| t.text(text));
