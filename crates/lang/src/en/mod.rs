@@ -339,6 +339,7 @@ pub static EVENT_WORDS: EventWords = EventWords {
     event_synonyms: &EVENT_SYNONYMS,
     event_hypernyms: &EVENT_HYPERNYMS,
     event_repeatable: &EVENT_REPEATABLE,
+    event_frames: merge::EVENT_FRAMES,
     temporal_prepositions: &TEMPORAL_PREPOSITIONS,
     definite: &merge::DEFINITE,
     distinct_modifiers: &merge::DISTINCT_MODIFIERS,
