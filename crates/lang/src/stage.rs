@@ -238,6 +238,9 @@ pub struct EventWords {
     pub modal_lemmas: &'static Words,
     /// Verbs whose infinitive complement did not happen.
     pub negating: &'static Words,
+    /// Verbs of denial (`deny`): their clause, or the clause of their object ("denied
+    /// reports that ..."), is said not to have happened; the denial is a telling.
+    pub denying: &'static Words,
     /// Verbs whose infinitive complement is wished or planned, not done.
     pub intending: &'static Words,
     /// Verbs of belief and expectation: a state of mind, not a happening.
@@ -551,6 +554,7 @@ static NONE: EventWords = EventWords {
     take_place: ["", ""],
     modal_lemmas: &NO_WORDS,
     negating: &NO_WORDS,
+    denying: &NO_WORDS,
     intending: &NO_WORDS,
     cognition: &NO_WORDS,
     saying: &NO_WORDS,

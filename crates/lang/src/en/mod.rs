@@ -317,6 +317,7 @@ pub static EVENT_WORDS: EventWords = EventWords {
     take_place: events::TAKE_PLACE,
     modal_lemmas: &events::MODAL_LEMMAS,
     negating: &events::NEGATING,
+    denying: &events::DENYING,
     intending: &events::INTENDING,
     cognition: &events::COGNITION,
     saying: &events::SAYING,
