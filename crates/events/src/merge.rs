@@ -686,7 +686,7 @@ struct FrameRoles {
 /// when its lemma (with its object) names no frame.
 fn frame_roles(
     words: &EventWords,
-    p: Option<&crate::syntax::DocParse>,
+    d: &DocEvents,
     e: &Event,
     agent: &Participant,
     patient: &Participant,
@@ -712,14 +712,18 @@ fn frame_roles(
         patient,
         converse: f.converse.contains(&lemma),
         object_identifies: f.object_identifies,
-        counterparts: (f.counterparts && p.is_some()).then(|| p.map(|p| counterparts(p, e)).unwrap_or_default()),
+        counterparts: f
+            .counterparts
+            .then(|| d.syntax.map(|p| counterparts(d, p, e)))
+            .flatten(),
     })
 }
 
 /// The names of the other party of verb mention `e`: the proper nouns attached to the verb
 /// (`obl`) or to its object (`nmod`) through a preposition ("signed a contract *with
-/// Qantas*", "won an order *from Qantas*"), lower-cased.
-fn counterparts(p: &crate::syntax::DocParse, e: &Event) -> Vec<String> {
+/// Qantas*", "won an order *from Qantas*"), lower-cased; not a word of a dated time
+/// expression ("on *Monday*").
+fn counterparts(d: &DocEvents, p: &crate::syntax::DocParse, e: &Event) -> Vec<String> {
     let (Some(w), Some(sent)) = (p.word_at(e.sentence, e.span.start), p.sentences.get(e.sentence)) else {
         return Vec::new();
     };
@@ -736,7 +740,11 @@ fn counterparts(p: &crate::syntax::DocParse, e: &Event) -> Vec<String> {
     }
     let mut out: Vec<String> = heads
         .into_iter()
-        .filter(|&h| words[h].upos == "PROPN" && kids(h).iter().any(|&k| words[k].deprel == "case"))
+        .filter(|&h| {
+            let x = &words[h];
+            let in_time = d.times.iter().any(|t| t.span.start <= x.start && x.end <= t.span.end);
+            x.upos == "PROPN" && !in_time && kids(h).iter().any(|&k| words[k].deprel == "case")
+        })
         .map(|h| words[h].lemma.to_lowercase())
         .collect();
     out.sort();
@@ -1028,7 +1036,7 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
             };
             let (definite, distinct, irrealis) = np_marks(words, d.text, d.analysis, e);
             let roles = d.syntax.map_or((None, None), |p| roles(d, p, e));
-            let frame = frame_roles(words, d.syntax, e, &roles.0, &roles.1);
+            let frame = frame_roles(words, d, e, &roles.0, &roles.1);
             let mut keys = keys(&table, &e.lemma);
             if let Some(f) = &frame {
                 keys.push(format!("@{}", f.frame));
