@@ -205,3 +205,66 @@ fn committed_entity_timeline_is_current() {
         "rebuild it with the command in docs/USER_GUIDE.md §10"
     );
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TopCase {
+    name: String,
+    dct: String,
+    docs: Vec<String>,
+    top: usize,
+    kept: Vec<String>,
+    dropped: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct TopCases {
+    case: Vec<TopCase>,
+}
+
+/// See: #20 item 7. `build --top N` ranks events whose labels read as headlines, and listed
+/// events, first (`tests/data/focus/top.toml`).
+#[test]
+fn top_prefers_readable_listed_events() {
+    let src = std::fs::read_to_string("tests/data/focus/top.toml").unwrap();
+    let cases: TopCases = toml::from_str(&src).unwrap();
+    let mut failures = Vec::new();
+    for c in &cases.case {
+        let dct: NaiveDate = c.dct.parse().unwrap();
+        let docs: Vec<Document> = c
+            .docs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(format!("d{i}"), t.clone(), dct, DctSource::Flag))
+            .collect();
+        let t = tempograph_pipeline::pipeline::build(
+            &docs,
+            &tempograph_pipeline::pipeline::Options {
+                top: Some(c.top),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let has = |w: &str| t.events.iter().any(|e| e.sources.iter().any(|s| s.trigger == w));
+        let labels: Vec<&str> = t.events.iter().map(|e| e.label.as_str()).collect();
+        if t.events.len() != c.top {
+            failures.push(format!(
+                "{}: {} events, expected {}: {labels:?}",
+                c.name,
+                t.events.len(),
+                c.top
+            ));
+        }
+        for w in &c.kept {
+            if !has(w) {
+                failures.push(format!("{}: `{w}` not in the top {}: {labels:?}", c.name, c.top));
+            }
+        }
+        for w in &c.dropped {
+            if has(w) {
+                failures.push(format!("{}: `{w}` in the top {}: {labels:?}", c.name, c.top));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -89,7 +89,7 @@ pub fn label(d: &Doc, e: &Event) -> String {
     if let Some(h) = headline_label(d, e) {
         return h;
     }
-    let l = parse_label(d, e).unwrap_or_else(|| window_label(d, e));
+    let l = end_on_content(d, e, parse_label(d, e).unwrap_or_else(|| window_label(d, e)));
     // No subject-less label for a finite verb whose clause names its actor ("Apple today
     // unveiled ..." misparsed: not "Unveiled ...").
     let starts_with_trigger = l
@@ -107,6 +107,27 @@ pub fn label(d: &Doc, e: &Event) -> String {
         }
     }
     l
+}
+
+/// See: #20 item 3. A label never ends on a function word, whichever way it was read (the
+/// window label reads no parse): a preposition, a relative pronoun, an article or a
+/// coordinator at the end is dropped (a demonstrative may be a pronoun: "You consider
+/// this") ("agreed to a deal in *which*" → "agreed to a deal"),
+/// down to two words; the trigger stays.
+fn end_on_content(d: &Doc, e: &Event, label: String) -> String {
+    let mut words: Vec<&str> = label.split(' ').collect();
+    while words.len() > 2 {
+        let last = words[words.len() - 1];
+        let l = last.to_lowercase();
+        let function = d.words.prepositions.contains(&l.as_str())
+            || d.words.relative_pronouns.contains(&l.as_str())
+            || (d.words.is_article_or_coordinator)(&l);
+        if !function || last == e.text {
+            break;
+        }
+        words.pop();
+    }
+    words.join(" ")
 }
 
 /// See: #20 item 3. A document's headline is already a headline: the parser, trained on
@@ -371,6 +392,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
         }
         dates_whole_or_out(d, sent, &mut keep, &[w]);
         close_names(d, ws, &mut keep);
+        trim_dangling(d, ws, &mut keep, w);
         return Some(render(d, ws, &keep, e));
     }
 
@@ -590,6 +612,7 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     }
     dates_whole_or_out(d, sent, &mut keep, &chain);
     close_names(d, ws, &mut keep);
+    trim_dangling(d, ws, &mut keep, w);
     if keep.iter().filter(|&&k| k).count() > MAX_WORDS {
         return None;
     }
@@ -611,6 +634,59 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// Relations of a word that modifies its head: at the end of a label without its head, the
+/// word dangles.
+const MODIFIER_RELATIONS: &[&str] = &["det", "amod", "nummod", "nmod:poss", "case", "cc", "mark"];
+
+/// Parts of speech that never end a label without their head: an article or determiner, an
+/// adjective, a pronoun, a preposition, a conjunction.
+const NEVER_LAST: &[&str] = &["DET", "ADJ", "PRON", "ADP", "CCONJ", "SCONJ"];
+
+/// See: #20 item 3. A label ends on a head noun or the verb, never on a word left without the
+/// word it belongs to: the kept words at the end are dropped while the last one's head is
+/// left out and it is a determiner, adjective, pronoun, preposition or conjunction ("a deal
+/// in *which*" [they ...], "Apple have released *several*" [songs], "introduced an *capable*"
+/// [phone]) or modifies its head (`det`, `amod`, `nummod`, `case`, ...; a conjunct counts as
+/// its first conjunct); and a determiner, possessive or quantifier always ("released
+/// *several*", parsed as its `xcomp`). A noun is never dropped (a name's words stay). The
+/// event's own word `w` always stays.
+fn trim_dangling(d: &Doc, ws: &[crate::syntax::ParsedWord], keep: &mut [bool], w: usize) {
+    // The head a word modifies: through conjuncts to the first one's head (1-based, 0: root).
+    let attach = |mut i: usize| {
+        for _ in 0..ws.len() {
+            if ws[i].deprel != "conj" || ws[i].head == 0 {
+                break;
+            }
+            i = ws[i].head - 1;
+        }
+        (i, ws[i].head)
+    };
+    while let Some(last) = (0..keep.len()).rev().find(|&i| keep[i]) {
+        if last == w {
+            break;
+        }
+        let x = &ws[last];
+        let (first, head) = attach(last);
+        let headless = head != 0 && !keep[head - 1];
+        let base = ws[first].deprel.split(':').next().unwrap_or("");
+        // A determiner, possessive or quantifier (`EventWords::determiners`: "an", "their",
+        // "several") needs its noun after it, wherever the parse hangs it; not a pronoun
+        // ("consider this").
+        let determiner = x.upos != "PRON" && d.words.determiners.contains(&x.form.to_lowercase().as_str());
+        let noun = matches!(x.upos.as_str(), "NOUN" | "PROPN" | "NUM");
+        let dangles = determiner
+            || !noun
+                && headless
+                && (NEVER_LAST.contains(&x.upos.as_str())
+                    || MODIFIER_RELATIONS.contains(&ws[first].deprel.as_str())
+                    || MODIFIER_RELATIONS.contains(&base));
+        if !dangles {
+            break;
+        }
+        keep[last] = false;
+    }
 }
 
 /// Time expressions are shown as the date, not in the label — unless a time word is inside

@@ -13,6 +13,8 @@
 //! | We increasingly believe that North Korea is behind it.| `believe`   | `opinion`                  |
 //! | Jobs said on Monday that sales rose.                  | `said`      | `reporting`                |
 //! | Police confirmed on Tuesday that a man was arrested.  | `confirmed` | `reporting`                |
+//! | The minister denied that he had resigned.             | `resigned`  | `negated` (told by a denial) |
+//! | The minister denied that he had resigned.             | `denied`    | `reporting`                |
 //! | The iPod plays all content stored in iTunes.          | `plays`     | `generic` (present simple, undated) |
 //! | Apple unveils the iPhone 4 (headline).                | `unveils`   | yes (a headline's present tells news) |
 //! | Apple will release the update in June.                | `release`   | yes (`will` is the future, not a modal) |
@@ -26,6 +28,7 @@
 //!
 //! ```text
 //! negated      := polarity NEG | advmod(not|never|n't) | xcomp of fail|refuse|decline
+//!               | told by a denial: ccomp of deny, or acl of its object ("denied reports that …")
 //! modal        := modality (could|would|may|might|should|can|must) | aux(those lemmas)
 //!               | advcl marked if|unless
 //! hypothetical := xcomp (or its own xcomp) of plan|hope|want|intend|seek|aim|try|wish|expect|propose|threaten
@@ -33,7 +36,8 @@
 //!                 or on the object of such a verb ("expect sales to fall")
 //! opinion      := lemma believe|think|hope|expect|fear|suspect|doubt|want|wish|feel|assume|suppose|guess|worry
 //!                 (class I_STATE or STATE, or a first-person subject)
-//! reporting    := class REPORTING, lemma say|tell|add|state|note|comment|explain|write|report|describe|claim|...
+//! reporting    := a denial (deny, refute) whose clause or object's clause is an event
+//!               | class REPORTING, lemma say|tell|add|state|note|comment|explain|write|report|describe|claim|...
 //!               | class REPORTING, no object of its own, an event as its complement (in the
 //!                 parse, or after `that`: "Police confirmed on Tuesday that a man was arrested")
 //! generic      := a verb in the present simple, not dated by the text, not in the first sentence
@@ -105,7 +109,7 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
         w.is_some_and(|w| rel(w) == "xcomp")
             && head.is_some_and(|h| head_lemmas(h).iter().any(|l| set.contains(&l.as_str())))
     };
-    if e.polarity == Polarity::Neg || neg_child || xcomp_of(d.words.negating) {
+    if e.polarity == Polarity::Neg || neg_child || xcomp_of(d.words.negating) || denied(d, e, w) {
         return Some(Unlisted::Negated);
     }
 
@@ -160,6 +164,14 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     }
 
     // Reporting: the telling.
+    // See: #20 item 2. A denial that tells an event ("denied that he had resigned", "denied
+    // reports that it would close the plant") is a telling, whatever its class.
+    if d.words.denying.contains(&lemma.as_str())
+        && e.pos == Pos::Verb
+        && (reports_event(d, e, w) || denies_a_report(d, e, w))
+    {
+        return Some(Unlisted::Reporting);
+    }
     // A verb of saying with an object of its own is a happening ("Apple added audio
     // recording abilities"); "told reporters" tells.
     let own_object = w.is_some_and(|w| children(w).iter().any(|&c| rel(c) == "obj")) && lemma != d.words.tell;
@@ -190,6 +202,71 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
         return Some(Unlisted::Generic);
     }
     None
+}
+
+/// How many parse levels up from an event a denial may be ("denied [reports [that it would
+/// close]]": two).
+const DENIAL_REACH: usize = 3;
+
+/// See: #20 item 2. Is event `e` (its parse word `w`) told by a verb of denial
+/// (`EventWords::denying`): in its clause (`ccomp`: "denied that he had *resigned*") or in the
+/// clause of its object (`obj` → `acl`: "denied reports that it would *close* the plant")? The
+/// climb goes through clauses and objects only, never through a subject. Where the parse
+/// misses the clause, a complementizer right after the denial that precedes the event in the
+/// sentence says so ("denied on Monday *that* ...").
+fn denied(d: &Doc, e: &Event, w: Option<usize>) -> bool {
+    let s = e.sentence;
+    if let (Some(mut c), Some(sent)) = (w, d.parse.sentences.get(s)) {
+        for _ in 0..DENIAL_REACH {
+            let rel = sent.words[c].deprel.as_str();
+            if !matches!(rel, "ccomp" | "acl" | "obj" | "xcomp") {
+                break;
+            }
+            let Some(h) = d.parse.head(s, c) else {
+                break;
+            };
+            let x = &sent.words[h];
+            let denies = d.words.denying.contains(&x.lemma.to_ascii_lowercase().as_str())
+                || d.events.iter().any(|v| {
+                    v.span.start == x.start && d.words.denying.contains(&v.lemma.to_ascii_lowercase().as_str())
+                });
+            if denies && x.upos == "VERB" {
+                return true;
+            }
+            c = h;
+        }
+        return false;
+    }
+    // No parse: a denial verb, then a complementizer, then this event, in one sentence.
+    let toks = &d.analysis.tokens;
+    d.events.iter().any(|v| {
+        v.sentence == s
+            && v.span.end <= e.span.start
+            && d.words.denying.contains(&v.lemma.to_ascii_lowercase().as_str())
+            && {
+                let k = d.analysis.token_at_or_after(v.span.end);
+                k < toks.len()
+                    && toks[k].span.end <= e.span.start
+                    && d.words
+                        .complementizers
+                        .contains(&toks[k].text(d.text).to_ascii_lowercase().as_str())
+            }
+    })
+}
+
+/// Has the object of verb event `e` (its parse word `w`) a clause of its own ("denied
+/// *reports that it would close* the plant": `obj` with an `acl` or `ccomp` verb)?
+fn denies_a_report(d: &Doc, e: &Event, w: Option<usize>) -> bool {
+    let s = e.sentence;
+    let (Some(w), Some(sent)) = (w, d.parse.sentences.get(s)) else {
+        return false;
+    };
+    let kids = |h: usize| d.parse.children(s, h).iter().map(|&c| c as usize).collect::<Vec<_>>();
+    kids(w).into_iter().filter(|&o| sent.words[o].deprel == "obj").any(|o| {
+        kids(o)
+            .into_iter()
+            .any(|c| matches!(sent.words[c].deprel.as_str(), "acl" | "ccomp") && sent.words[c].upos == "VERB")
+    })
 }
 
 /// Is the complement of verb event `e` (its parse word `w`) an event: a verb event after it

@@ -19,10 +19,16 @@
 //! | `Clinton vowed on Saturday ...` | `Clinton vowed on Thursday ...` | no | different days |
 //! | `A fire broke out at a warehouse` | `A fire broke out at a school` | no | different places of one kind |
 //! | `Acme recalled 40,000 cars on March 3` | `Acme recalled 40,000 cars on March 5` | yes + conflict | same agent, object and number |
+//! | `The Senate approved the farm bill on Thursday` | `The farm bill passed the Senate on Thursday` | yes | one frame, the same participants (converse) |
+//! | `The Senate approved the budget on Thursday` | `The Senate approved the farm bill on Thursday` | no | the object names the approval |
+//! | `won a $2 billion order from Qantas` | `signed a $2 billion contract with Qantas` | yes | one frame, the same amount and party |
+//! | `signed a contract with Qantas` | `signed a contract with Emirates` | no | different other parties |
 //! | `Acme recalls 40,000 cars` (headline, dateline's day) | `Acme recalled 40,000 cars on Thursday` (lead) | yes | a dateline does not date the headline's news |
 //!
 //! Two mentions (from different documents or the same one) are the same event when
-//! 1. their lemmas are equal or synonyms (`EventWords::event_synonyms`); neither is a REPORTING event nor a
+//! 1. their lemmas are equal or synonyms (`EventWords::event_synonyms`), or both verbs name one
+//!    event frame (`EventWords::event_frames`, [`frame_linked`]: then only the same
+//!    participants link them); neither is a REPORTING event nor a
 //!    light or cognition verb (`EventWords::non_coreferring`: `do`, `make`, `know`, `see`, ...);
 //! 2. they are linked: they share a participant (a capitalised name in the same sentence:
 //!    `Sony`, `FBI`; in a story of [`TOPIC_MIN_DOCUMENTS`] or more documents, not a name in
@@ -491,7 +497,11 @@ fn name_words(p: &crate::syntax::DocParse, e: &Event) -> (Vec<String>, Vec<Strin
         out.dedup();
         out
     };
-    (of(&["nsubj", "obl:agent"]), of(&["obj", "nsubj:pass"]))
+    let patient = match of(&["obj", "nsubj:pass"]) {
+        v if v.is_empty() => of(&["xcomp"]),
+        v => v,
+    };
+    (of(&["nsubj", "obl:agent"]), patient)
 }
 
 /// The [`Setting`] of verb mention `e` of document `d` from its parse.
@@ -569,7 +579,10 @@ fn same_telling(x: &Item, y: &Item) -> bool {
 ///
 /// An event noun's agent is its possessor when that is a name ("Albright's visit", "Daley's
 /// visit"); it has no patient here.
-fn roles(p: &crate::syntax::DocParse, e: &Event) -> (Participant, Participant) {
+///
+/// A word inside a dated time expression is no participant ("passed the Senate Thursday",
+/// parsed with `Thursday` as the object).
+fn roles(d: &DocEvents, p: &crate::syntax::DocParse, e: &Event) -> (Participant, Participant) {
     if e.pos != super::Pos::Verb && e.pos != super::Pos::Noun {
         return (None, None);
     }
@@ -585,10 +598,13 @@ fn roles(p: &crate::syntax::DocParse, e: &Event) -> (Participant, Participant) {
         "PROPN" => Some((x.lemma.to_lowercase(), true)),
         _ => None,
     };
+    let in_time =
+        |x: &crate::syntax::ParsedWord| d.times.iter().any(|t| t.span.start <= x.start && x.end <= t.span.end);
     let deps = || {
         p.children(e.sentence, w)
             .iter()
             .map(|&c| (c as usize, &words[c as usize]))
+            .filter(|(_, x)| !in_time(x))
     };
     if e.pos == super::Pos::Noun {
         let possessor = deps()
@@ -599,8 +615,11 @@ fn roles(p: &crate::syntax::DocParse, e: &Event) -> (Participant, Participant) {
     let agent = deps()
         .find(|(_, x)| x.deprel == "nsubj" || x.deprel == "obl:agent")
         .and_then(|(_, x)| nominal(x));
+    // A name the parse reads as the verb's `xcomp` is its object too: "named John Smith chief
+    // executive" (parsed as "named [John Smith chief executive]").
     let patient = deps()
         .find(|(_, x)| x.deprel == "obj" || x.deprel == "nsubj:pass")
+        .or_else(|| deps().find(|(_, x)| x.deprel == "xcomp" && x.upos == "PROPN"))
         .and_then(|(_, x)| nominal(x));
     (agent, patient)
 }
@@ -647,6 +666,153 @@ fn roles_agree(x: &Item, y: &Item) -> bool {
         _ => true,
     };
     agree(&x.agent, &y.agent) && agree(&x.patient, &y.patient)
+}
+
+/// A verb mention's place in an event frame (`EventWords::event_frames`), from its lemma and
+/// parsed object: the frame, its agent and patient heads with a frame object read as the
+/// frame itself ("an order", "a contract": one thing), whether the verb is converse, and the
+/// names of its other party ([`counterparts`]).
+#[derive(Clone, Debug)]
+struct FrameRoles {
+    frame: &'static str,
+    agent: Option<String>,
+    patient: Option<String>,
+    converse: bool,
+    object_identifies: bool,
+    counterparts: Option<Vec<String>>,
+}
+
+/// The [`FrameRoles`] of verb mention `e` with parsed roles `agent`, `patient`, or `None`
+/// when its lemma (with its object) names no frame.
+fn frame_roles(
+    words: &EventWords,
+    d: &DocEvents,
+    e: &Event,
+    agent: &Participant,
+    patient: &Participant,
+) -> Option<FrameRoles> {
+    if e.pos != super::Pos::Verb {
+        return None;
+    }
+    let lemma = e.lemma.as_str();
+    let object = patient.as_ref().map(|(w, _)| w.as_str());
+    let f = words.event_frames.iter().find(|f| {
+        f.verbs.contains(&lemma) || (f.object_verbs.contains(&lemma) && object.is_some_and(|o| f.objects.contains(&o)))
+    })?;
+    let patient = object.map(|o| {
+        if f.objects.contains(&o) {
+            f.name.to_string()
+        } else {
+            o.to_string()
+        }
+    });
+    Some(FrameRoles {
+        frame: f.name,
+        agent: agent.as_ref().map(|(w, _)| w.clone()),
+        patient,
+        converse: f.converse.contains(&lemma),
+        object_identifies: f.object_identifies,
+        counterparts: f
+            .counterparts
+            .then(|| d.syntax.map(|p| counterparts(d, p, e)))
+            .flatten(),
+    })
+}
+
+/// The names of the other party of verb mention `e`: the proper nouns attached to the verb
+/// (`obl`) or to its object (`nmod`) through a preposition ("signed a contract *with
+/// Qantas*", "won an order *from Qantas*"), lower-cased; not a word of a dated time
+/// expression ("on *Monday*").
+fn counterparts(d: &DocEvents, p: &crate::syntax::DocParse, e: &Event) -> Vec<String> {
+    let (Some(w), Some(sent)) = (p.word_at(e.sentence, e.span.start), p.sentences.get(e.sentence)) else {
+        return Vec::new();
+    };
+    let words = &sent.words;
+    let kids = |h: usize| {
+        p.children(e.sentence, h)
+            .iter()
+            .map(|&c| c as usize)
+            .collect::<Vec<_>>()
+    };
+    let mut heads: Vec<usize> = kids(w).into_iter().filter(|&c| words[c].deprel == "obl").collect();
+    for o in kids(w).into_iter().filter(|&c| words[c].deprel == "obj") {
+        heads.extend(kids(o).into_iter().filter(|&c| words[c].deprel == "nmod"));
+    }
+    let mut out: Vec<String> = heads
+        .into_iter()
+        .filter(|&h| {
+            let x = &words[h];
+            let in_time = d.times.iter().any(|t| t.span.start <= x.start && x.end <= t.span.end);
+            x.upos == "PROPN" && !in_time && kids(h).iter().any(|&k| words[k].deprel == "case")
+        })
+        .map(|h| words[h].lemma.to_lowercase())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Both mentions' agent and patient, each filled and equal, read straight or (for a converse
+/// verb) swapped: "the Senate approved the bill" / "the bill passed the Senate".
+fn frame_roles_match(a: &FrameRoles, b: &FrameRoles) -> bool {
+    let full = |r: &FrameRoles| r.agent.is_some() && r.patient.is_some();
+    full(a)
+        && full(b)
+        && a.frame == b.frame
+        && ((a.agent == b.agent && a.patient == b.patient)
+            || ((a.converse || b.converse) && a.agent == b.patient && a.patient == b.agent))
+}
+
+/// See: #20 item 4. Two mentions of one frame that are two events by their participants:
+/// different things approved, when the frame's object tells the event ("the Senate approved
+/// the budget" / "the Senate approved the farm bill"; "the farm bill passed the Senate" /
+/// "the Senate approved the budget"), but not different agents alone ("Senators passed the
+/// bill" / "the Senate passed the bill": [`different_participants`] judges agents); or other
+/// parties that share no name ("a contract with Qantas" / "with Emirates").
+fn frame_roles_differ(x: &Item, y: &Item) -> bool {
+    let (Some(a), Some(b)) = (&x.frame, &y.frame) else {
+        return false;
+    };
+    if a.frame != b.frame {
+        return false;
+    }
+    // The thing approved, once one role is aligned: the patients when the agents are the same
+    // (or neither verb is converse), else the roles a converse verb swaps.
+    let differ = |p: &Option<String>, q: &Option<String>| matches!((p, q), (Some(p), Some(q)) if p != q);
+    let converse = a.converse || b.converse;
+    let objects = a.object_identifies
+        && if a.agent.is_some() && a.agent == b.agent {
+            differ(&a.patient, &b.patient)
+        } else if converse && a.agent.is_some() && a.agent == b.patient {
+            differ(&a.patient, &b.agent)
+        } else if converse && a.patient.is_some() && a.patient == b.agent {
+            differ(&a.agent, &b.patient)
+        } else {
+            !converse && differ(&a.patient, &b.patient)
+        };
+    let parties = match (&a.counterparts, &b.counterparts) {
+        (Some(p), Some(q)) => !p.is_empty() && !q.is_empty() && !p.iter().any(|w| q.contains(w)),
+        _ => false,
+    };
+    objects || parties
+}
+
+/// See: #20 item 4. Two mentions of one frame told with different verbs ("approved" /
+/// "passed"; "won an order" / "signed a contract") are one event when their participants
+/// match ([`frame_roles_match`]) and, for a frame whose object does not tell the event
+/// (a contract), the same amount of money or the same other party says which; and when they
+/// are in one document or dated to the same day.
+fn frame_linked(x: &Item, y: &Item, same_day: bool) -> bool {
+    let (Some(a), Some(b)) = (&x.frame, &y.frame) else {
+        return false;
+    };
+    if !frame_roles_match(a, b) || x.distinct || y.distinct || x.source.polarity != y.source.polarity {
+        return false;
+    }
+    let which = a.object_identifies
+        || (!x.amounts.is_empty() && x.amounts.iter().any(|m| y.amounts.contains(m)))
+        || matches!((&a.counterparts, &b.counterparts), (Some(p), Some(q)) if p.iter().any(|w| q.contains(w)));
+    which && (x.doc == y.doc || same_day)
 }
 
 /// A mention dated to one day, or two (an overnight or "Friday or Saturday"), by the dated
@@ -699,6 +865,8 @@ struct Item {
     setting: Setting,
     /// The words of its agent's and patient's names ([`name_words`]).
     name_words: (Vec<String>, Vec<String>),
+    /// Its place in an event frame, if its verb names one ([`frame_roles`]).
+    frame: Option<FrameRoles>,
 }
 
 impl Item {
@@ -867,11 +1035,17 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                 (n.clone(), t.clone(), own, time.owned.get(&ei).copied().flatten())
             };
             let (definite, distinct, irrealis) = np_marks(words, d.text, d.analysis, e);
-            let roles = d.syntax.map_or((None, None), |p| roles(p, e));
+            let roles = d.syntax.map_or((None, None), |p| roles(d, p, e));
+            let frame = frame_roles(words, d, e, &roles.0, &roles.1);
+            let mut keys = keys(&table, &e.lemma);
+            if let Some(f) = &frame {
+                keys.push(format!("@{}", f.frame));
+            }
             let setting = d.syntax.map_or_else(Setting::default, |p| setting(d, p, e));
             items.push(Item {
                 doc: di,
-                keys: keys(&table, &e.lemma),
+                keys,
+                frame,
                 agent_counts: roles.0.is_some(),
                 patient_counts: roles.1.is_some(),
                 agent: roles.0,
@@ -1098,7 +1272,11 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                     continue;
                 }
                 let shared = x.shared_names.iter().filter(|w| y.shared_names.contains(w)).count();
-                if different_participants(x, y) || different_amounts(x, y) || different_places(x, y) {
+                if different_participants(x, y)
+                    || different_amounts(x, y)
+                    || different_places(x, y)
+                    || frame_roles_differ(x, y)
+                {
                     continue;
                 }
                 let anaphor = antecedent[b] == Some(a);
@@ -1117,30 +1295,36 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                 // with the same participant or day ("held a news conference ... held two
                 // suspects" are two).
                 let repeated = repeated && (!repeatable || same_day || same_participant(x, y));
-                let linked = anaphor
-                    || repeated
-                    || if repeatable {
-                        same_day && (shared > 0 || same_participant(x, y))
-                    } else {
-                        // See: #20 item 4. Across documents, the same participant (the head
-                        // of the subject or object, not the story's topic) with one of the
-                        // two dated to a day and the other not against it: "voted on
-                        // Tuesday to pass the bill" / "passed the bill on Tuesday". Not for a
-                        // mention marked as another one ("a second contract").
-                        let participant = (x.day || y.day)
-                            && !x.distinct
-                            && !y.distinct
-                            && same_participant(x, y)
-                            && roles_agree(x, y);
-                        // A noun named by its date, twice (`the 1991 agreement`): a definite
-                        // description as good as a name, in one document or two.
-                        let dated_name = x.premodifier.is_some()
-                            && x.premodifier == y.premodifier
-                            && x.lemma == y.lemma
-                            && !x.distinct
-                            && !y.distinct;
-                        shared > 0 || dated_name || (x.doc != y.doc && (same_day || participant))
-                    };
+                let linked = if gkey.starts_with('@') {
+                    // An event frame's group: told with different verbs, only the
+                    // participants link them.
+                    frame_linked(x, y, same_day)
+                } else {
+                    anaphor
+                        || repeated
+                        || if repeatable {
+                            same_day && (shared > 0 || same_participant(x, y))
+                        } else {
+                            // See: #20 item 4. Across documents, the same participant (the head
+                            // of the subject or object, not the story's topic) with one of the
+                            // two dated to a day and the other not against it: "voted on
+                            // Tuesday to pass the bill" / "passed the bill on Tuesday". Not for a
+                            // mention marked as another one ("a second contract").
+                            let participant = (x.day || y.day)
+                                && !x.distinct
+                                && !y.distinct
+                                && same_participant(x, y)
+                                && roles_agree(x, y);
+                            // A noun named by its date, twice (`the 1991 agreement`): a definite
+                            // description as good as a name, in one document or two.
+                            let dated_name = x.premodifier.is_some()
+                                && x.premodifier == y.premodifier
+                                && x.lemma == y.lemma
+                                && !x.distinct
+                                && !y.distinct;
+                            shared > 0 || dated_name || (x.doc != y.doc && (same_day || participant))
+                        }
+                };
                 if !linked {
                     continue;
                 }

@@ -35,6 +35,33 @@ pub struct Endings {
     pub selves: &'static str,
 }
 
+/// A kind of event that several verbs name (the event merger, #20 item 4). Two mentions of
+/// one frame told with different verbs are one event only when their participants agree
+/// (the same subject and object heads, the object of a converse verb read as its subject),
+/// and two mentions of a frame whose object names the event are two events when their
+/// objects differ ("approved the budget" / "approved the farm bill").
+#[derive(Debug)]
+pub struct EventFrame {
+    /// The frame's name (its merge key).
+    pub name: &'static str,
+    /// Verb lemmas that name the frame whatever their object.
+    pub verbs: &'static [&'static str],
+    /// Verb lemmas that name the frame only with one of `objects` as object ("signed a
+    /// contract"; not "signed a letter").
+    pub object_verbs: &'static [&'static str],
+    /// Object heads that are one thing for the frame ("an order", "a contract", "a deal").
+    pub objects: &'static [&'static str],
+    /// Verb lemmas of the frame whose subject and object may be swapped ("the bill passed
+    /// the Senate" = "the Senate passed the bill").
+    pub converse: &'static [&'static str],
+    /// The object tells which event it is: two mentions with different object heads are
+    /// two events ("approved the budget" / "approved the farm bill").
+    pub object_identifies: bool,
+    /// The names after the verb or its object (`obl`, `nmod`: "a contract *with Qantas*")
+    /// are the other party: two mentions whose other parties share no name are two events.
+    pub counterparts: bool,
+}
+
 /// Every table and the few predicates the event and link stages read of a language (see the
 /// module documentation). Built as a `static` by the language package from its own statics.
 #[derive(Clone, Copy)]
@@ -211,6 +238,9 @@ pub struct EventWords {
     pub modal_lemmas: &'static Words,
     /// Verbs whose infinitive complement did not happen.
     pub negating: &'static Words,
+    /// Verbs of denial (`deny`): their clause, or the clause of their object ("denied
+    /// reports that ..."), is said not to have happened; the denial is a telling.
+    pub denying: &'static Words,
     /// Verbs whose infinitive complement is wished or planned, not done.
     pub intending: &'static Words,
     /// Verbs of belief and expectation: a state of mind, not a happening.
@@ -268,6 +298,10 @@ pub struct EventWords {
     /// Event lemmas that name acts people repeat (`visit`, `meet`, `hold`, `vow`): the merger
     /// asks more of two such mentions than a shared name (`data/event-repeatable.txt`).
     pub event_repeatable: &'static Words,
+    /// Kinds of event that different verbs, or a verb with one of a few objects, name
+    /// ("approved the bill" / "the bill passed the Senate"; "won an order" / "signed a
+    /// contract"): the event merger compares their mentions by participants.
+    pub event_frames: &'static [EventFrame],
     /// Prepositions that make the event after them a time anchor ("since the bombings").
     pub temporal_prepositions: &'static Words,
     /// Determiners that make a noun phrase point back to an event told before (`the attack`).
@@ -520,6 +554,7 @@ static NONE: EventWords = EventWords {
     take_place: ["", ""],
     modal_lemmas: &NO_WORDS,
     negating: &NO_WORDS,
+    denying: &NO_WORDS,
     intending: &NO_WORDS,
     cognition: &NO_WORDS,
     saying: &NO_WORDS,
@@ -542,6 +577,7 @@ static NONE: EventWords = EventWords {
     event_synonyms: &NO_WORDS,
     event_hypernyms: &NO_WORDS,
     event_repeatable: &NO_WORDS,
+    event_frames: &[],
     temporal_prepositions: &NO_WORDS,
     definite: &NO_WORDS,
     distinct_modifiers: &NO_WORDS,

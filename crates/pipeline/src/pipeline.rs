@@ -1794,8 +1794,17 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
     }
     let saliences: BTreeMap<usize, u8> = chosen.iter().map(|&c| (c, salience(&cx, docs, &clusters[c]))).collect();
     if let Some(n) = opts.top.filter(|&n| n < chosen.len()) {
+        // See: #20 item 7. Listed events before those kept aside, labels that read as
+        // headlines before fragments ("Begin", "Be released"), then the most salient.
         let mut by: Vec<usize> = chosen.clone();
-        by.sort_by_key(|c| (std::cmp::Reverse(saliences[c]), *c));
+        let rank: BTreeMap<usize, (bool, bool)> = chosen
+            .iter()
+            .map(|&c| {
+                let aside = unlisted.get(&c).copied().flatten().is_some();
+                (c, (aside, !reads_as_headline(&cx, docs, &clusters[c])))
+            })
+            .collect();
+        by.sort_by_key(|c| (rank[c], std::cmp::Reverse(saliences[c]), *c));
         let keep: BTreeSet<usize> = by[..n].iter().copied().collect();
         chosen.retain(|c| keep.contains(c));
     }
@@ -2130,41 +2139,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
         let b = solved.bounds(cluster_nodes[&c]);
         let date = event_date(&cx, cl, &cluster_of, &ids, c, b)
             .or_else(|| planned_date(&cx, cl, unlisted.get(&c).copied().flatten()));
-        // The label comes from the telling that dates the event, else from an article
-        // rather than a transcript, else from the first telling.
-        // The label comes from the telling that dates the event most directly (a metric
-        // phrase or a calendar date), then from body text rather than a headline, an article
-        // rather than a transcript, a verb ("attackers hacked into ...") rather than a noun.
-        let rank = |s: &merge::Source| -> (u8, u8, u8, u8) {
-            let d = cx.doc_index(&s.doc).unwrap_or(0);
-            let a = &docs[d];
-            let dating = a
-                .index
-                .evidence_of(s.event)
-                .iter()
-                .map(|&k| &a.evidence[k])
-                .map(|l| match (l.from, l.to, l.distance) {
-                    (_, _, Some(_)) => 0,
-                    (Endpoint::Timex(t), _, _) | (_, Endpoint::Timex(t), _)
-                        if date_range(&a.timexes[t].value).is_some() =>
-                    {
-                        0
-                    }
-                    _ => 1,
-                })
-                .min()
-                .unwrap_or(2);
-            let e = &a.events[s.event];
-            let headline = e.sentence == 0 || repeats_earlier_sentence(a, e.sentence);
-            let transcript = a.doc.kind.as_deref() == Some(manifest::TRANSCRIPT);
-            (
-                dating,
-                u8::from(headline),
-                u8::from(transcript),
-                u8::from(e.pos != Pos::Verb),
-            )
-        };
-        let first = cl.sources.iter().min_by_key(|s| rank(s)).unwrap_or(&cl.sources[0]);
+        let first = label_source(&cx, docs, cl);
         let d0 = cx.doc_index(&first.doc).unwrap_or(0);
         let e0 = &docs[d0].events[first.event];
         let mut sources = Vec::new();
@@ -2440,6 +2415,63 @@ fn timex_derivation(timexes: &[Timex], i: usize, doc: &str) -> tl::Derivation {
 /// it most directly as the derivation.
 /// The rule of [`planned_date`].
 const PLANNED_RULE: &str = "listing/planned";
+
+/// The telling an event's label comes from: the one that dates the event most directly (a
+/// metric phrase or a calendar date), then body text rather than a headline, an article
+/// rather than a transcript, a verb ("attackers hacked into ...") rather than a noun.
+fn label_source<'c>(cx: &Ctx, docs: &[Analyzed], cl: &'c Cluster) -> &'c merge::Source {
+    let rank = |s: &merge::Source| -> (u8, u8, u8, u8) {
+        let d = cx.doc_index(&s.doc).unwrap_or(0);
+        let a = &docs[d];
+        let dating = a
+            .index
+            .evidence_of(s.event)
+            .iter()
+            .map(|&k| &a.evidence[k])
+            .map(|l| match (l.from, l.to, l.distance) {
+                (_, _, Some(_)) => 0,
+                (Endpoint::Timex(t), _, _) | (_, Endpoint::Timex(t), _)
+                    if date_range(&a.timexes[t].value).is_some() =>
+                {
+                    0
+                }
+                _ => 1,
+            })
+            .min()
+            .unwrap_or(2);
+        let e = &a.events[s.event];
+        let headline = e.sentence == 0 || repeats_earlier_sentence(a, e.sentence);
+        let transcript = a.doc.kind.as_deref() == Some(manifest::TRANSCRIPT);
+        (
+            dating,
+            u8::from(headline),
+            u8::from(transcript),
+            u8::from(e.pos != Pos::Verb),
+        )
+    };
+    cl.sources.iter().min_by_key(|s| rank(s)).unwrap_or(&cl.sources[0])
+}
+
+/// The label of event `cl` ([`label_source`]).
+fn cluster_label(cx: &Ctx, docs: &[Analyzed], cl: &Cluster) -> String {
+    let first = label_source(cx, docs, cl);
+    let d = cx.doc_index(&first.doc).unwrap_or(0);
+    crate::events::label::label(&docs[d].label_doc(), &docs[d].events[first.event])
+}
+
+/// See: #20 item 7. Does event `cl`'s label read as a headline
+/// ([`crate::timeline::label::reads_as_headline`], the key-events view's test)?
+fn reads_as_headline(cx: &Ctx, docs: &[Analyzed], cl: &Cluster) -> bool {
+    let mut triggers: Vec<&str> = Vec::new();
+    let mut noun = false;
+    for s in &cl.sources {
+        let Some(d) = cx.doc_index(&s.doc) else { continue };
+        let e = &docs[d].events[s.event];
+        triggers.push(e.text.as_str());
+        noun |= e.tense == crate::events::Tense::None;
+    }
+    crate::timeline::label::reads_as_headline(&cluster_label(cx, docs, cl), &triggers, noun)
+}
 
 /// See: #20 item 2. The loose date of an undated plan or forecast (`unlisted` hypothetical
 /// or modal) that nothing else places: on or after the publication date of its first

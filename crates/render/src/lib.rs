@@ -34,7 +34,6 @@ mod timeml;
 // The crates below, under the module names the renderers know them by (`crate::timeline::...`;
 // `tempograph_timeml` by its crate name, as the TimeML renderer is the module `timeml` here).
 use tempograph_events as events;
-use tempograph_lang as lang;
 use tempograph_timeline as timeline;
 
 pub use crate::timeline::label::{date_label, ends_label};
@@ -276,9 +275,9 @@ pub fn key_events(t: &Timeline, listed: &[usize], n: usize) -> Vec<usize> {
     ranked
 }
 
-/// Does event `e`'s label read as a headline (a subject before its predicate)? Asked of the
-/// default language's event words ([`crate::lang::EventWords::is_headline`]: a timeline does
-/// not record its documents' languages); a source without a tense is a noun event.
+/// Does event `e`'s label read as a headline (a subject before its predicate)?
+/// ([`crate::timeline::label::reads_as_headline`], the test `build --top` uses too); a source
+/// without a tense is a noun event.
 pub fn headline(e: &Event) -> bool {
     let triggers: Vec<&str> = e.sources.iter().map(|s| s.trigger.as_str()).collect();
     let noun = e.sources.iter().any(|s| {
@@ -286,10 +285,7 @@ pub fn headline(e: &Event) -> bool {
             .as_deref()
             .is_none_or(|x| x == crate::events::Tense::None.as_str())
     });
-    let words = crate::lang::english()
-        .events()
-        .unwrap_or_else(crate::lang::EventWords::none);
-    words.is_headline(&one_line(&e.label), &triggers, noun)
+    crate::timeline::label::reads_as_headline(&e.label, &triggers, noun)
 }
 
 /// Render a timeline as text. SVG and PNG are not text: use [`render_image`].

@@ -11,6 +11,7 @@
 //! | 2014-12-01 .. 2014-12-10, ends by 2014-12-18  | `2014-12-01 – 2014-12-10, ends by 2014-12-18` |
 
 use super::{Bounds, Date, Ends};
+use crate::lang::EventWords;
 use chrono::NaiveDate;
 
 /// How a date is shown: the TIMEX3 value when it is exactly the interval (`2014-11`), the
@@ -76,4 +77,15 @@ fn start_label(d: &Date) -> String {
         Bounds::OnOrAfter(a) => format!("from {}", day(a)),
         Bounds::Unbounded => "undated".to_string(),
     }
+}
+
+/// Does an event's label read as a headline (a subject before its predicate: "Apple announced
+/// the new iPhone", not "Its launch" or "Be released")? `triggers`: the words that tell it;
+/// `noun`: one of them is a noun event. Asked of the default language's event words
+/// ([`EventWords::is_headline`]: a timeline does not record its documents' languages), on the
+/// label as one line. The one test of the key-events view and of `build --top`.
+pub fn reads_as_headline(label: &str, triggers: &[&str], noun: bool) -> bool {
+    let words = crate::lang::english().events().unwrap_or_else(EventWords::none);
+    let line = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    words.is_headline(&line, triggers, noun)
 }

@@ -130,6 +130,9 @@ pub static MODAL_LEMMAS: Words = Words::new(include_str!("data/events/modal-lemm
 /// Verbs whose infinitive complement did not happen.
 pub static NEGATING: Words = Words::new(include_str!("data/events/negating.txt"));
 
+/// Verbs of denial: their clause, or their object's clause, is said not to have happened.
+pub static DENYING: Words = Words::new(include_str!("data/events/denying.txt"));
+
 /// Verbs whose infinitive complement is wished or planned, not done.
 pub static INTENDING: Words = Words::new(include_str!("data/events/intending.txt"));
 

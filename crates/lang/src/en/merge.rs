@@ -8,6 +8,7 @@
 //! [`super::TEMPORAL_PREPOSITIONS`], [`super::NOT_NAMES`].
 
 use crate::lang::Words;
+use crate::stage::EventFrame;
 
 /// Determiners that make a noun phrase point back to an event told before (`the attack`).
 pub static DEFINITE: Words = Words::new(include_str!("data/merge/definite.txt"));
@@ -25,6 +26,34 @@ pub static NP_STOPS: Words = Words::new(include_str!("data/merge/np-stops.txt"))
 /// Lemmas that never name one real-world event across mentions: light verbs and verbs of
 /// thinking, wanting and perceiving (`do`, `make`, `know`, `see`, `say`).
 pub static NON_COREFERRING: Words = Words::new(include_str!("data/merge/non-coreferring.txt"));
+
+/// Kinds of event that different verbs name (`EventWords::event_frames`, #20 item 4). Kept
+/// small: a frame merges mentions only when their parsed participants agree.
+///
+/// | frame | verbs | why |
+/// |-------|-------|-----|
+/// | approval | approve, pass, adopt, ratify | a body approving a bill or plan; "the bill passed the Senate" swaps the roles |
+/// | deal | win, sign, award, land, secure, clinch + contract, order, deal | a contract told as won or signed |
+pub static EVENT_FRAMES: &[EventFrame] = &[
+    EventFrame {
+        name: "approval",
+        verbs: &["approve", "pass", "adopt", "ratify"],
+        object_verbs: &[],
+        objects: &[],
+        converse: &["pass"],
+        object_identifies: true,
+        counterparts: false,
+    },
+    EventFrame {
+        name: "deal",
+        verbs: &[],
+        object_verbs: &["win", "sign", "award", "land", "secure", "clinch"],
+        objects: &["contract", "order", "deal"],
+        converse: &[],
+        object_identifies: false,
+        counterparts: true,
+    },
+];
 
 /// `w` (lower case) starts with one of the [`IRREALIS_CUES`] (`threatened`, `promises`).
 pub fn is_irrealis_cue(w: &str) -> bool {
