@@ -16,6 +16,7 @@
 //! | [`SUBORDINATORS`]     | `data/subordinators.txt`   | `because`          | [`tense`], the pipeline       |
 //! | tense cue lists       | `data/tense-*.txt`         | `told`, `slated`   | [`tense`]                     |
 //! | [`RANGE_CONNECTORS`]  | `data/range-connectors.txt`| `to`, `-`          | `timex::resolve` (ranges)     |
+//! | [`CHOICE_CONNECTORS`] | `data/choice-connectors.txt`| `or`              | `timex::resolve` (shared year)|
 //! | [`NOT_NAMES`]         | `data/not-names.txt`       | `the`, `he`        | the event merger              |
 //! | [`SENTENCE_OPENERS`]  | `data/sentence-openers.txt`| `On`, `Earlier`    | event labels, the pipeline    |
 //! | [`LIGHT_VERBS`]       | `data/light-verbs.txt`     | `make`, `take`     | the event tagger              |
@@ -102,6 +103,10 @@ impl Language for English {
         &RANGE_CONNECTORS
     }
 
+    fn choice_connectors(&self) -> &[&'static str] {
+        &CHOICE_CONNECTORS
+    }
+
     fn past_marker_after(&self, ctx: &Ctx, i: usize) -> Option<&'static str> {
         (ctx.punct(i, "'") && ctx.is(i + 1, "s")).then_some("possessive `'s`")
     }
@@ -164,6 +169,9 @@ pub static HABITUAL_ADVERBS: Words = Words::new(include_str!("data/habitual-adve
 
 /// Tokens that join the ends of a range of dates (`from March to May`, `Dec. 5 - Jan. 8`).
 pub static RANGE_CONNECTORS: Words = Words::new(include_str!("data/range-connectors.txt"));
+
+/// Tokens that join two dates as a choice (`in May or June 2021`): they share a year.
+pub static CHOICE_CONNECTORS: Words = Words::new(include_str!("data/choice-connectors.txt"));
 
 /// Month names, lower case.
 pub static MONTHS: Table<u32> = Table::new(include_str!("data/months.tsv"));
@@ -358,6 +366,7 @@ pub static EVENT_WORDS: EventWords = EventWords {
     durative_prepositions: &timeline::DURATIVE_PREPOSITIONS,
     change_of_state_verbs: &timeline::CHANGE_OF_STATE_VERBS,
     range_openers: &timeline::RANGE_OPENERS,
+    reschedule_verbs: &timeline::RESCHEDULE_VERBS,
     range_connectors: &RANGE_CONNECTORS,
     person_pronouns: &timeline::PERSON_PRONOUNS,
     thing_pronouns: &timeline::THING_PRONOUNS,
@@ -403,6 +412,7 @@ mod tests {
             &LEXICON_EXTRA,
             &SUBORDINATORS,
             &RANGE_CONNECTORS,
+            &CHOICE_CONNECTORS,
             &CLAUSE_OPENERS,
             &NOT_NAMES,
             &SENTENCE_OPENERS,
