@@ -90,6 +90,13 @@ pub trait Language: Send + Sync + 'static {
         &[]
     }
 
+    /// The tokens that join two weekdays as the ends of one range (`from Monday to Friday`),
+    /// lower case: the end is the first such weekday after the start. Not `and`: "Friday and
+    /// Thursday" names two days of a story. None by default.
+    fn weekday_range_connectors(&self) -> &[&'static str] {
+        &[]
+    }
+
     /// A marker at token `i`, right after a weekday, that makes the day past whatever the
     /// verbs say (the English possessive: `Wednesday's ruling`), with the evidence in words.
     fn past_marker_after(&self, _ctx: &Ctx, _i: usize) -> Option<&'static str> {

@@ -451,9 +451,55 @@ pub fn try_analyze_in<'a>(
         words,
     };
     a.index = DocIndex::new(a.words, &doc.text, &a.analysis, &a.timexes, &a.events);
+    told_in_the_past(&mut a);
     a.evidence = evidence_links(&a);
     a.index = std::mem::take(&mut a.index).with_evidence(a.events.len(), &a.evidence);
     Ok(a)
+}
+
+/// A month (or a month's day) named without a year that the resolver placed after the
+/// publication date, though the simple past verb the parse hangs it on says it has
+/// happened: "The firm completed the merger in March" published in January is last March.
+/// Only where the verb governs the expression through the parse, is finite past tense with
+/// no modal, and the resolver saw no future cue; the expression's derivation says so. (The
+/// resolver alone, without the parse, cannot tell: a general regular-past rule there cost
+/// TBAQ timex value accuracy.)
+fn told_in_the_past(a: &mut Analyzed) {
+    let dct = a.doc.dct;
+    for t in 0..a.timexes.len() {
+        let tx = &a.timexes[t];
+        if !matches!(tx.rule, "date/month" | "date/month-day")
+            || tx.derivation.anchor != crate::timex::AnchorKind::Dct
+            || tx.derivation.direction == crate::timex::Direction::Future
+            || !date_range(&tx.value).is_some_and(|r| r.earliest > dct)
+        {
+            continue;
+        }
+        let verb = (0..a.events.len()).find(|&e| {
+            let ev = &a.events[e];
+            ev.pos == Pos::Verb
+                && ev.tense == Tense::Past
+                && ev.aspect == Aspect::None
+                && ev.modality.is_none()
+                && parse_attachment(a, t, e) == Some(true)
+        });
+        let Some(e) = verb else { continue };
+        let Some(year) = tx.value.get(..4).and_then(|y| y.parse::<i32>().ok()) else {
+            continue;
+        };
+        let value = format!("{:04}{}", year - 1, &tx.value[4..]);
+        if date_range(&value).is_none_or(|r| r.earliest > dct) {
+            continue;
+        }
+        let why = format!(
+            "{}; told in the simple past by `{}`: the most recent such date before the DCT",
+            tx.derivation.why, a.events[e].text
+        );
+        let tx = &mut a.timexes[t];
+        tx.value = value;
+        tx.derivation.direction = crate::timex::Direction::Past;
+        tx.derivation.why = why;
+    }
 }
 
 /// Whether time expression `t` is a bare year that is really part of a name or an

@@ -330,6 +330,9 @@ struct Resolver<'a> {
     /// The year of the next expression when it closes a range or a choice with this one
     /// ("between January and March 2023", "in May or June 2021"), with its month and day.
     shared_year: Option<(i32, u32, Option<u32>)>,
+    /// The previous timex's day and last token when it was a bare weekday (`from Monday to
+    /// Friday`): the start of a range of weekdays.
+    prev_weekday: Option<(Val, usize)>,
     sentence: usize,
     start: usize,
     rule: &'static str,
@@ -712,8 +715,8 @@ impl Resolver<'_> {
             Unres::Weekday(wd) => {
                 // The end of a range of days ("from Monday to Friday") is the first such
                 // weekday after its start.
-                if let Some((Val::Day(first), last)) = self.prev {
-                    if self.start == last + 2 && self.ctx.any(last + 1, self.ctx.lang.range_connectors()) {
+                if let Some((Val::Day(first), last)) = self.prev_weekday {
+                    if self.start == last + 2 && self.ctx.any(last + 1, self.ctx.lang.weekday_range_connectors()) {
                         let ahead = (i64::from(*wd) - weekday_num(first)).rem_euclid(7);
                         return Out {
                             val: add_days(first, if ahead == 0 { 7 } else { ahead })
@@ -1230,6 +1233,7 @@ pub fn resolve_window(
         // A previous timex before the window is too far back to start a range.
         prev: mem.prev.and_then(|(v, t)| Some((v, t.checked_sub(token_base)?))),
         shared_year: None,
+        prev_weekday: None,
         sentence: 0,
         start: 0,
         rule: "",
@@ -1424,10 +1428,13 @@ pub fn resolve_window(
             kind = TimexType::Time;
         }
         r.prev = match (&c.val, val) {
-            (
-                Unres::Date { .. } | Unres::DateWeekday { .. } | Unres::Weekday(_),
-                Some(v @ (Val::Day(_) | Val::Month(..))),
-            ) => Some((v, c.end - 1)),
+            (Unres::Date { .. } | Unres::DateWeekday { .. }, Some(v @ (Val::Day(_) | Val::Month(..)))) => {
+                Some((v, c.end - 1))
+            }
+            _ => None,
+        };
+        r.prev_weekday = match (&c.val, val) {
+            (Unres::Weekday(_), Some(v @ Val::Day(_))) => Some((v, c.end - 1)),
             _ => None,
         };
         let anaphoric = matches!(c.val, Unres::Anaphor { .. } | Unres::AnaphorWeekday { .. })

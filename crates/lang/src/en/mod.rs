@@ -17,6 +17,7 @@
 //! | tense cue lists       | `data/tense-*.txt`         | `told`, `slated`   | [`tense`]                     |
 //! | [`RANGE_CONNECTORS`]  | `data/range-connectors.txt`| `to`, `-`          | `timex::resolve` (ranges)     |
 //! | [`CHOICE_CONNECTORS`] | `data/choice-connectors.txt`| `or`              | `timex::resolve` (shared year)|
+//! | [`WEEKDAY_RANGE_CONNECTORS`] | `data/weekday-range-connectors.txt` | `to` | `timex::resolve` (weekday ranges) |
 //! | [`NOT_NAMES`]         | `data/not-names.txt`       | `the`, `he`        | the event merger              |
 //! | [`SENTENCE_OPENERS`]  | `data/sentence-openers.txt`| `On`, `Earlier`    | event labels, the pipeline    |
 //! | [`LIGHT_VERBS`]       | `data/light-verbs.txt`     | `make`, `take`     | the event tagger              |
@@ -107,6 +108,10 @@ impl Language for English {
         &CHOICE_CONNECTORS
     }
 
+    fn weekday_range_connectors(&self) -> &[&'static str] {
+        &WEEKDAY_RANGE_CONNECTORS
+    }
+
     fn past_marker_after(&self, ctx: &Ctx, i: usize) -> Option<&'static str> {
         (ctx.punct(i, "'") && ctx.is(i + 1, "s")).then_some("possessive `'s`")
     }
@@ -172,6 +177,9 @@ pub static RANGE_CONNECTORS: Words = Words::new(include_str!("data/range-connect
 
 /// Tokens that join two dates as a choice (`in May or June 2021`): they share a year.
 pub static CHOICE_CONNECTORS: Words = Words::new(include_str!("data/choice-connectors.txt"));
+
+/// Tokens that join two weekdays as the ends of a range (`from Monday to Friday`).
+pub static WEEKDAY_RANGE_CONNECTORS: Words = Words::new(include_str!("data/weekday-range-connectors.txt"));
 
 /// Month names, lower case.
 pub static MONTHS: Table<u32> = Table::new(include_str!("data/months.tsv"));
@@ -413,6 +421,7 @@ mod tests {
             &SUBORDINATORS,
             &RANGE_CONNECTORS,
             &CHOICE_CONNECTORS,
+            &WEEKDAY_RANGE_CONNECTORS,
             &CLAUSE_OPENERS,
             &NOT_NAMES,
             &SENTENCE_OPENERS,
