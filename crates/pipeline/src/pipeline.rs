@@ -471,7 +471,7 @@ fn told_in_the_past(a: &mut Analyzed) {
         if !matches!(tx.rule, "date/month" | "date/month-day")
             || tx.derivation.anchor != crate::timex::AnchorKind::Dct
             || tx.derivation.direction == crate::timex::Direction::Future
-            || !date_range(&tx.value).is_some_and(|r| r.earliest > dct)
+            || date_range(&tx.value).is_none_or(|r| r.earliest <= dct)
         {
             continue;
         }
