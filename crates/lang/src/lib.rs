@@ -84,6 +84,19 @@ pub trait Language: Send + Sync + 'static {
     /// `Dec. 5 - Jan. 8`), lower case: the end follows the start.
     fn range_connectors(&self) -> &[&'static str];
 
+    /// The tokens that join two dates as a choice (`in May or June 2021`), lower case: like a
+    /// range, the first takes the year of the second. None by default.
+    fn choice_connectors(&self) -> &[&'static str] {
+        &[]
+    }
+
+    /// The tokens that join two weekdays as the ends of one range (`from Monday to Friday`),
+    /// lower case: the end is the first such weekday after the start. Not `and`: "Friday and
+    /// Thursday" names two days of a story. None by default.
+    fn weekday_range_connectors(&self) -> &[&'static str] {
+        &[]
+    }
+
     /// A marker at token `i`, right after a weekday, that makes the day past whatever the
     /// verbs say (the English possessive: `Wednesday's ruling`), with the evidence in words.
     fn past_marker_after(&self, _ctx: &Ctx, _i: usize) -> Option<&'static str> {

@@ -353,6 +353,9 @@ pub struct EventWords {
     /// Words that open a range of two time expressions (`between` March 3 and March 6, `from`
     /// May 4 to May 9). Compared lower-cased.
     pub range_openers: &'static Words,
+    /// Verbs that move another event from one date to another (`postponed` from Monday to
+    /// Tuesday): the two ends are not a range that dates the moving. Lemmas.
+    pub reschedule_verbs: &'static Words,
     /// Words that join the two ends of such a range (`and`, `to`, `-`). Compared lower-cased.
     pub range_connectors: &'static Words,
     /// Pronouns that refer to a person.
@@ -597,6 +600,7 @@ static NONE: EventWords = EventWords {
     durative_prepositions: &NO_WORDS,
     change_of_state_verbs: &NO_WORDS,
     range_openers: &NO_WORDS,
+    reschedule_verbs: &NO_WORDS,
     range_connectors: &NO_WORDS,
     person_pronouns: &NO_WORDS,
     thing_pronouns: &NO_WORDS,

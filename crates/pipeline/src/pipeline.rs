@@ -451,9 +451,55 @@ pub fn try_analyze_in<'a>(
         words,
     };
     a.index = DocIndex::new(a.words, &doc.text, &a.analysis, &a.timexes, &a.events);
+    told_in_the_past(&mut a);
     a.evidence = evidence_links(&a);
     a.index = std::mem::take(&mut a.index).with_evidence(a.events.len(), &a.evidence);
     Ok(a)
+}
+
+/// A month (or a month's day) named without a year that the resolver placed after the
+/// publication date, though the simple past verb the parse hangs it on says it has
+/// happened: "The firm completed the merger in March" published in January is last March.
+/// Only where the verb governs the expression through the parse, is finite past tense with
+/// no modal, and the resolver saw no future cue; the expression's derivation says so. (The
+/// resolver alone, without the parse, cannot tell: a general regular-past rule there cost
+/// TBAQ timex value accuracy.)
+fn told_in_the_past(a: &mut Analyzed) {
+    let dct = a.doc.dct;
+    for t in 0..a.timexes.len() {
+        let tx = &a.timexes[t];
+        if !matches!(tx.rule, "date/month" | "date/month-day")
+            || tx.derivation.anchor != crate::timex::AnchorKind::Dct
+            || tx.derivation.direction == crate::timex::Direction::Future
+            || date_range(&tx.value).is_none_or(|r| r.earliest <= dct)
+        {
+            continue;
+        }
+        let verb = (0..a.events.len()).find(|&e| {
+            let ev = &a.events[e];
+            ev.pos == Pos::Verb
+                && ev.tense == Tense::Past
+                && ev.aspect == Aspect::None
+                && ev.modality.is_none()
+                && parse_attachment(a, t, e) == Some(true)
+        });
+        let Some(e) = verb else { continue };
+        let Some(year) = tx.value.get(..4).and_then(|y| y.parse::<i32>().ok()) else {
+            continue;
+        };
+        let value = format!("{:04}{}", year - 1, &tx.value[4..]);
+        if date_range(&value).is_none_or(|r| r.earliest > dct) {
+            continue;
+        }
+        let why = format!(
+            "{}; told in the simple past by `{}`: the most recent such date before the DCT",
+            tx.derivation.why, a.events[e].text
+        );
+        let tx = &mut a.timexes[t];
+        tx.value = value;
+        tx.derivation.direction = crate::timex::Direction::Past;
+        tx.derivation.why = why;
+    }
 }
 
 /// Whether time expression `t` is a bare year that is really part of a name or an
@@ -608,6 +654,62 @@ pub fn evidence_links(a: &Analyzed) -> Vec<Tlink> {
             l
         })
         .chain(governed_unlinked(a))
+        .chain(rescheduled(a))
+        .collect()
+}
+
+/// Is `t` an end of the range of dates a verb that moves another event names ("was
+/// postponed from Monday to Tuesday"), and `e` that verb? Then neither date dates `e`.
+fn moves_between(a: &Analyzed, t: usize, e: usize) -> bool {
+    a.words.reschedule_verbs.contains(&a.events[e].lemma.as_str()) && range_of(a, t).is_some()
+}
+
+/// Does event `i` move another event between two dates ([`moves_between`])?
+fn moves_any(a: &Analyzed, i: usize) -> bool {
+    a.tlinks.iter().any(|l| match (l.from, l.to) {
+        (Endpoint::Event(e), Endpoint::Timex(t)) | (Endpoint::Timex(t), Endpoint::Event(e)) => {
+            e == i && moves_between(a, t, e)
+        }
+        _ => false,
+    })
+}
+
+/// The moving itself, whose range of dates [`moves_between`] left out: told in the past
+/// tense, it happened on or before the publication date ("The vote was postponed from Monday
+/// to Tuesday"), as tense dates any event with no time expression of its own.
+fn rescheduled(a: &Analyzed) -> Vec<Tlink> {
+    let moved: BTreeSet<usize> = a
+        .tlinks
+        .iter()
+        .filter_map(|l| match (l.from, l.to) {
+            (Endpoint::Event(e), Endpoint::Timex(t)) | (Endpoint::Timex(t), Endpoint::Event(e)) => {
+                moves_between(a, t, e).then_some(e)
+            }
+            _ => None,
+        })
+        .collect();
+    moved
+        .into_iter()
+        .filter(|&e| {
+            let ev = &a.events[e];
+            ev.pos == Pos::Verb
+                && (ev.tense == Tense::Past || ev.tense == Tense::Present && ev.aspect == Aspect::Perfective)
+                && !a.tlinks.iter().any(|l| {
+                    l.rule.starts_with("link/dct-")
+                        && matches!(
+                            (l.from, l.to),
+                            (Endpoint::Event(x), Endpoint::Dct) | (Endpoint::Dct, Endpoint::Event(x)) if x == e
+                        )
+                })
+        })
+        .map(|e| Tlink {
+            from: Endpoint::Event(e),
+            to: Endpoint::Dct,
+            rel: RelType::Before,
+            distance: None,
+            rule: "link/dct-tense",
+            evidence: a.events[e].span,
+        })
         .collect()
 }
 
@@ -857,6 +959,11 @@ pub fn is_evidence(a: &Analyzed, l: &Tlink) -> bool {
     match (l.from, l.to) {
         // A time expression and an event: kept when the expression dates that event.
         (Endpoint::Event(e), Endpoint::Timex(t)) | (Endpoint::Timex(t), Endpoint::Event(e)) => {
+            // "postponed from Monday to Tuesday": the old and the new day of what is moved,
+            // neither the day of the moving.
+            if moves_between(a, t, e) {
+                return false;
+            }
             l.distance.is_some() || governs(a, t, e)
         }
         // Tense says where an event lies against the publication date only for a finite
@@ -1310,6 +1417,9 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> O
             anchored = true;
         }
     }
+    // "was postponed from Monday to Tuesday": the text names the dates of what is moved, so
+    // the moving is a dated happening of the story even where the parse finds no subject.
+    anchored = anchored || moves_any(a, i);
     if anchored {
         return (!light || e.class == EventClass::Reporting).then_some(true);
     }

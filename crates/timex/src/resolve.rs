@@ -327,6 +327,12 @@ struct Resolver<'a> {
     last_quarter: Option<(Val, usize)>,
     /// The previous timex's calendar value and its last token (for ranges: `from March to May`).
     prev: Option<(Val, usize)>,
+    /// The year of the next expression when it closes a range or a choice with this one
+    /// ("between January and March 2023", "in May or June 2021"), with its month and day.
+    shared_year: Option<(i32, u32, Option<u32>)>,
+    /// The previous timex's day and last token when it was a bare weekday (`from Monday to
+    /// Friday`): the start of a range of weekdays.
+    prev_weekday: Option<(Val, usize)>,
     sentence: usize,
     start: usize,
     rule: &'static str,
@@ -527,6 +533,28 @@ impl Resolver<'_> {
             },
             Unres::Date { year: None, month, day } => {
                 let (m, d) = (*month, *day);
+                // "between January and March 2023": the first end takes the year of the
+                // second, or the year before when it comes later in the year ("from
+                // November to February 2024").
+                if let Some((y, m2, d2)) = self.shared_year {
+                    let y = if (m, d.unwrap_or(1)) > (m2, d2.unwrap_or(1)) {
+                        y - 1
+                    } else {
+                        y
+                    };
+                    let v = match d {
+                        Some(dd) => NaiveDate::from_ymd_opt(y, m, dd).map(Val::Day),
+                        None => Some(Val::Month(y, m)),
+                    };
+                    if let Some(v) = v {
+                        return Out {
+                            val: Ok(v),
+                            anchor: AnchorKind::Absolute,
+                            dir: Direction::None,
+                            why: "the year of the other end of the range".into(),
+                        };
+                    }
+                }
                 // The end of a range ("from March to May", "Dec. 5 - Jan. 8") follows its start.
                 if let Some((start, last)) = self.prev {
                     let joined = self.start == last + 2 && self.ctx.any(last + 1, self.ctx.lang.range_connectors());
@@ -685,6 +713,21 @@ impl Resolver<'_> {
                 }
             }
             Unres::Weekday(wd) => {
+                // The end of a range of days ("from Monday to Friday") is the first such
+                // weekday after its start.
+                if let Some((Val::Day(first), last)) = self.prev_weekday {
+                    if self.start == last + 2 && self.ctx.any(last + 1, self.ctx.lang.weekday_range_connectors()) {
+                        let ahead = (i64::from(*wd) - weekday_num(first)).rem_euclid(7);
+                        return Out {
+                            val: add_days(first, if ahead == 0 { 7 } else { ahead })
+                                .map(Val::Day)
+                                .ok_or_else(|| "out of range".into()),
+                            anchor: AnchorKind::Timex,
+                            dir: Direction::Future,
+                            why: "the end of a range follows its start".into(),
+                        };
+                    }
+                }
                 let (dir, why) = self.weekday_direction();
                 // "The board approved the merger on Monday. The chiefs had met on Wednesday":
                 // a past perfect lies before the day the story has reached, the day
@@ -1189,6 +1232,8 @@ pub fn resolve_window(
         last_quarter: mem.last_quarter,
         // A previous timex before the window is too far back to start a range.
         prev: mem.prev.and_then(|(v, t)| Some((v, t.checked_sub(token_base)?))),
+        shared_year: None,
+        prev_weekday: None,
         sentence: 0,
         start: 0,
         rule: "",
@@ -1204,8 +1249,9 @@ pub fn resolve_window(
     // `out`, sentence).
     let mut quoted: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::with_capacity(cands.len());
-    for c in cands {
+    for (ci, c) in cands.iter().enumerate() {
         let span = Span::new(analysis.tokens[c.start].span.start, analysis.tokens[c.end - 1].span.end);
+        r.shared_year = cands.get(ci + 1).and_then(|n| shared_year(ctx, c, n));
         r.start = c.start;
         r.rule = c.rule;
         r.end = c.end;
@@ -1387,6 +1433,10 @@ pub fn resolve_window(
             }
             _ => None,
         };
+        r.prev_weekday = match (&c.val, val) {
+            (Unres::Weekday(_), Some(v @ Val::Day(_))) => Some((v, c.end - 1)),
+            _ => None,
+        };
         let anaphoric = matches!(c.val, Unres::Anaphor { .. } | Unres::AnaphorWeekday { .. })
             || matches!(c.val, Unres::Shift { unit: Unit::Year, .. });
         if (kind == TimexType::Date || kind == TimexType::Time) && !anaphoric {
@@ -1423,6 +1473,24 @@ pub fn resolve_window(
     mem.last_quarter = r.last_quarter;
     mem.prev = r.prev.map(|(v, t)| (v, t + token_base));
     out
+}
+
+/// The year `next` gives to `c` when the two are the ends of one range or choice of
+/// dates joined by one connector (`January and March 2023`, `May or June 2021`,
+/// `Dec. 5 - Jan. 8, 2015`): `c` has no year, `next` has one. With `next`'s month and day.
+fn shared_year(ctx: &Ctx, c: &Cand, next: &Cand) -> Option<(i32, u32, Option<u32>)> {
+    if !matches!(c.val, Unres::Date { year: None, .. }) || next.start != c.end + 1 {
+        return None;
+    }
+    let joined = ctx.any(c.end, ctx.lang.range_connectors()) || ctx.any(c.end, ctx.lang.choice_connectors());
+    match next.val {
+        Unres::Date {
+            year: Some(y),
+            month,
+            day,
+        } if joined => Some((y, month, day)),
+        _ => None,
+    }
 }
 
 /// A value with the unknown parts as `X` (`XXXX-12-25`).

@@ -16,6 +16,8 @@
 //! | [`SUBORDINATORS`]     | `data/subordinators.txt`   | `because`          | [`tense`], the pipeline       |
 //! | tense cue lists       | `data/tense-*.txt`         | `told`, `slated`   | [`tense`]                     |
 //! | [`RANGE_CONNECTORS`]  | `data/range-connectors.txt`| `to`, `-`          | `timex::resolve` (ranges)     |
+//! | [`CHOICE_CONNECTORS`] | `data/choice-connectors.txt`| `or`              | `timex::resolve` (shared year)|
+//! | [`WEEKDAY_RANGE_CONNECTORS`] | `data/weekday-range-connectors.txt` | `to` | `timex::resolve` (weekday ranges) |
 //! | [`NOT_NAMES`]         | `data/not-names.txt`       | `the`, `he`        | the event merger              |
 //! | [`SENTENCE_OPENERS`]  | `data/sentence-openers.txt`| `On`, `Earlier`    | event labels, the pipeline    |
 //! | [`LIGHT_VERBS`]       | `data/light-verbs.txt`     | `make`, `take`     | the event tagger              |
@@ -102,6 +104,14 @@ impl Language for English {
         &RANGE_CONNECTORS
     }
 
+    fn choice_connectors(&self) -> &[&'static str] {
+        &CHOICE_CONNECTORS
+    }
+
+    fn weekday_range_connectors(&self) -> &[&'static str] {
+        &WEEKDAY_RANGE_CONNECTORS
+    }
+
     fn past_marker_after(&self, ctx: &Ctx, i: usize) -> Option<&'static str> {
         (ctx.punct(i, "'") && ctx.is(i + 1, "s")).then_some("possessive `'s`")
     }
@@ -164,6 +174,12 @@ pub static HABITUAL_ADVERBS: Words = Words::new(include_str!("data/habitual-adve
 
 /// Tokens that join the ends of a range of dates (`from March to May`, `Dec. 5 - Jan. 8`).
 pub static RANGE_CONNECTORS: Words = Words::new(include_str!("data/range-connectors.txt"));
+
+/// Tokens that join two dates as a choice (`in May or June 2021`): they share a year.
+pub static CHOICE_CONNECTORS: Words = Words::new(include_str!("data/choice-connectors.txt"));
+
+/// Tokens that join two weekdays as the ends of a range (`from Monday to Friday`).
+pub static WEEKDAY_RANGE_CONNECTORS: Words = Words::new(include_str!("data/weekday-range-connectors.txt"));
 
 /// Month names, lower case.
 pub static MONTHS: Table<u32> = Table::new(include_str!("data/months.tsv"));
@@ -360,6 +376,7 @@ pub static EVENT_WORDS: EventWords = EventWords {
     durative_prepositions: &timeline::DURATIVE_PREPOSITIONS,
     change_of_state_verbs: &timeline::CHANGE_OF_STATE_VERBS,
     range_openers: &timeline::RANGE_OPENERS,
+    reschedule_verbs: &timeline::RESCHEDULE_VERBS,
     range_connectors: &RANGE_CONNECTORS,
     person_pronouns: &timeline::PERSON_PRONOUNS,
     thing_pronouns: &timeline::THING_PRONOUNS,
@@ -405,6 +422,8 @@ mod tests {
             &LEXICON_EXTRA,
             &SUBORDINATORS,
             &RANGE_CONNECTORS,
+            &CHOICE_CONNECTORS,
+            &WEEKDAY_RANGE_CONNECTORS,
             &CLAUSE_OPENERS,
             &NOT_NAMES,
             &SENTENCE_OPENERS,

@@ -71,6 +71,10 @@ pub static CHANGE_OF_STATE_VERBS: Words = Words::new(include_str!("data/timeline
 /// `from May to June`): an event the start dates falls within the whole range.
 pub static RANGE_OPENERS: Words = Words::new(include_str!("data/timeline/range-openers.txt"));
 
+/// Verbs that move another event from one date to another (`postponed from Monday to
+/// Tuesday`): the two dates are not a range that dates the moving.
+pub static RESCHEDULE_VERBS: Words = Words::new(include_str!("data/timeline/reschedule-verbs.txt"));
+
 /// Words that do not make a headline's subject (articles, pronouns, auxiliaries, `to`):
 /// [`is_headline`].
 pub static HEADLINE_FUNCTION_WORDS: Words = Words::new(include_str!("data/timeline/headline-function-words.txt"));
@@ -135,6 +139,7 @@ mod tests {
             ("COMPLEX_PREDICATE_VERBS", &COMPLEX_PREDICATE_VERBS),
             ("CHANGE_OF_STATE_VERBS", &CHANGE_OF_STATE_VERBS),
             ("RANGE_OPENERS", &RANGE_OPENERS),
+            ("RESCHEDULE_VERBS", &RESCHEDULE_VERBS),
             ("HEADLINE_FUNCTION_WORDS", &HEADLINE_FUNCTION_WORDS),
         ] {
             assert!(!w.is_empty(), "{name} is empty");
