@@ -37,7 +37,7 @@ pub mod signal;
 pub mod stage;
 pub mod text;
 
-pub use stage::{Endings, EventWords};
+pub use stage::{Endings, EventFrame, EventWords};
 
 /// The crate under the name the library's other crates know it by (`crate::lang::...`, as
 /// when it was the module `tempograph::lang`).

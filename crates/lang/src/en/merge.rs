@@ -8,7 +8,7 @@
 //! [`super::TEMPORAL_PREPOSITIONS`], [`super::NOT_NAMES`].
 
 use crate::lang::Words;
-use crate::stage::EventFrame;
+use crate::EventFrame;
 
 /// Determiners that make a noun phrase point back to an event told before (`the attack`).
 pub static DEFINITE: Words = Words::new(include_str!("data/merge/definite.txt"));
