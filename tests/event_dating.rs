@@ -26,7 +26,14 @@ fn event_dating_cases() {
         let dct: NaiveDate = case["published"].as_str().unwrap().parse().unwrap();
         let doc = Document::from_text("d", case["text"].as_str().unwrap(), dct, DctSource::Flag);
         let t = pipeline::build(&[doc], &Options::default()).expect("build");
-        for e in case["expect"].as_array().expect("expect") {
+        for trigger in case.get("absent").and_then(|v| v.as_array()).into_iter().flatten() {
+            let trigger = trigger.as_str().expect("absent trigger");
+            if t.events.iter().any(|x| x.sources.iter().any(|s| s.trigger == trigger)) {
+                failures.push(format!("{name}: {trigger:?} is listed but must not be"));
+            }
+        }
+        let none = Vec::new();
+        for e in case.get("expect").and_then(|v| v.as_array()).unwrap_or(&none) {
             let e: Vec<&str> = e.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
             let (trigger, earliest, latest, why) = (e[0], e[1], e[2], e[3]);
             let Some(ev) = t.events.iter().find(|x| x.sources.iter().any(|s| s.trigger == trigger)) else {

@@ -344,6 +344,11 @@ struct Resolver<'a> {
     /// A modal governs the expression from afar (`will be named commander ... for a mission
     /// in December`): the same, the other way round.
     lean_future: bool,
+    /// Set while the anchor is a day told by a relative expression ("The next day ..."):
+    /// the written date it replaced and the byte where that expression ends. A relative
+    /// expression after it in the same paragraph counts from that day ("A week later"); past
+    /// a paragraph break the written date is the anchor again.
+    chained: Option<(Option<(Val, usize)>, usize)>,
 }
 
 impl Resolver<'_> {
@@ -1234,6 +1239,7 @@ pub fn resolve_window(
         prev: mem.prev.and_then(|(v, t)| Some((v, t.checked_sub(token_base)?))),
         shared_year: None,
         prev_weekday: None,
+        chained: None,
         sentence: 0,
         start: 0,
         rule: "",
@@ -1259,6 +1265,13 @@ pub fn resolve_window(
         r.lean_past = false;
         r.lean_future = false;
         r.sentence = sentence_base + analysis.sentence_at(span.start);
+        if let Some((written, end)) = r.chained {
+            let between = text.get(end..span.start).unwrap_or("");
+            if between.contains("\n\n") || between.contains("\r\n\r\n") {
+                r.anchor = written;
+                r.chained = None;
+            }
+        }
         let mut kind = c.kind;
         let (value, o_anchor, o_dir, why, val) = match &c.val {
             Unres::Fixed(v) => (
@@ -1442,6 +1455,7 @@ pub fn resolve_window(
         if (kind == TimexType::Date || kind == TimexType::Time) && !anaphoric {
             if let Some(v) = val {
                 r.anchor = Some((v, r.sentence));
+                r.chained = None;
                 if matches!(v, Val::Quarter(..) | Val::Half(..)) {
                     r.last_quarter = Some((v, r.sentence));
                 }
@@ -1452,6 +1466,16 @@ pub fn resolve_window(
             AnchorKind::Timex => r.anchor.map(|(v, _)| v.format()),
             AnchorKind::Absolute => None,
         };
+        // "The next day", "two days later", "that day" counted from a date told before: the
+        // day it names anchors the next relative expression of the paragraph. A step back
+        // ("The day before, a helicopter had spotted ...") is a flashback: the story's line
+        // stays on the day it left.
+        let day_anaphor = matches!(c.val, Unres::Anaphor { unit: Unit::Day, n } if n >= 0);
+        if let (true, AnchorKind::Timex, Some(v @ Val::Day(_))) = (day_anaphor, o_anchor, val) {
+            let written = r.chained.map_or(r.anchor, |(w, _)| w);
+            r.chained = Some((written, span.end));
+            r.anchor = Some((v, r.sentence));
+        }
         out.push(Timex {
             span,
             text: span.slice(text).to_string(),
