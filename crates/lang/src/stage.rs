@@ -375,6 +375,9 @@ pub struct EventWords {
     /// Light verbs that make one predicate with a bare singular noun object (`made landfall`,
     /// `took office`): the pair goes on the timeline though the verb alone would not.
     pub complex_predicate_verbs: &'static Words,
+    /// Light verbs that tell an event noun, their direct object, being set off (`called a
+    /// strike`): listed though the verb alone is light.
+    pub convening_verbs: &'static Words,
     /// Does an event's `label` read as a headline? It needs a word of its own (not an article,
     /// pronoun, auxiliary or `to`: `HEADLINE_FUNCTION_WORDS`) before its trigger — a subject
     /// ("Apple announced the new iPhone", "A rare press conference held by Apple") — or, for a
@@ -608,6 +611,7 @@ static NONE: EventWords = EventWords {
     acronym_glue: &NO_WORDS,
     support_verbs: &NO_WORDS,
     complex_predicate_verbs: &NO_WORDS,
+    convening_verbs: &NO_WORDS,
     is_headline: |_, _, _| false,
     definite_article: "",
     comparison_since: "",

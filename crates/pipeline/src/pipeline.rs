@@ -1391,7 +1391,8 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> O
     if a.words.never_event_lemmas.contains(&e.lemma.as_str()) || repeats_earlier_sentence(a, e.sentence) {
         return None;
     }
-    let light = a.words.is_light_lemma(&e.lemma) && !complex_predicate(a, i) && !change_of_state(a, i);
+    let light =
+        a.words.is_light_lemma(&e.lemma) && !complex_predicate(a, i) && !change_of_state(a, i) && !convenes_event(a, i);
     let mut anchored = false;
     for l in a.index.evidence_of(i).iter().map(|&k| &a.evidence[k]) {
         let other = match (l.from, l.to) {
@@ -1556,6 +1557,30 @@ fn complex_predicate(a: &Analyzed, i: usize) -> bool {
     });
     let event_subject = subject_of(a, i).is_some_and(event_at);
     bare_object && !event_subject
+}
+
+/// Whether event `i` is a convening verb whose direct object is an event ("the union called a
+/// strike", "called an election"): the pair is an event though the verb alone is light.
+/// "called for a strike" (an oblique) and "called the plan a mistake" (no event) are not.
+fn convenes_event(a: &Analyzed, i: usize) -> bool {
+    let e = &a.events[i];
+    if e.pos != Pos::Verb || !a.words.convening_verbs.contains(&e.lemma.as_str()) {
+        return false;
+    }
+    let s = e.sentence;
+    let (Some(sent), Some(w)) = (a.syntax.sentences.get(s), a.syntax.word_at(s, e.span.start)) else {
+        return false;
+    };
+    let words = &sent.words;
+    let kids = || a.syntax.children(s, w).iter().map(|&c| c as usize);
+    let event_at = |k: usize| {
+        a.events
+            .iter()
+            .any(|x| x.sentence == s && x.span.start == words[k].start)
+    };
+    let objects = kids().filter(|&o| words[o].deprel == "obj").count();
+    let second_object = kids().any(|o| matches!(words[o].deprel.as_str(), "xcomp" | "iobj"));
+    objects == 1 && !second_object && kids().any(|o| words[o].deprel == "obj" && words[o].upos == "NOUN" && event_at(o))
 }
 
 /// The subject the parse gives event `i`'s word (an `nsubj` or `nsubj:pass` dependent): its

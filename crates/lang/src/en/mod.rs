@@ -384,6 +384,7 @@ pub static EVENT_WORDS: EventWords = EventWords {
     acronym_glue: &timeline::ACRONYM_GLUE,
     support_verbs: &timeline::SUPPORT_VERBS,
     complex_predicate_verbs: &timeline::COMPLEX_PREDICATE_VERBS,
+    convening_verbs: &timeline::CONVENING_VERBS,
     is_headline: timeline::is_headline,
     definite_article: timeline::DEFINITE_ARTICLE,
     comparison_since: timeline::COMPARISON_SINCE,

@@ -63,6 +63,10 @@ pub static SUPPORT_VERBS: Words = Words::new(include_str!("data/timeline/support
 /// `took office`): the pair goes on the timeline though the verb alone would not.
 pub static COMPLEX_PREDICATE_VERBS: Words = Words::new(include_str!("data/timeline/complex-predicate-verbs.txt"));
 
+/// Light verbs that tell an event noun, their direct object, being set off (`called a
+/// strike`): the verb goes on the timeline though alone it would not.
+pub static CONVENING_VERBS: Words = Words::new(include_str!("data/timeline/convening-verbs.txt"));
+
 /// Copular verbs of a change of state with a predicative complement (`became chief
 /// executive`): the change goes on the timeline though the verb alone would not.
 pub static CHANGE_OF_STATE_VERBS: Words = Words::new(include_str!("data/timeline/change-of-state-verbs.txt"));
@@ -138,6 +142,7 @@ mod tests {
             ("SUPPORT_VERBS", &SUPPORT_VERBS),
             ("COMPLEX_PREDICATE_VERBS", &COMPLEX_PREDICATE_VERBS),
             ("CHANGE_OF_STATE_VERBS", &CHANGE_OF_STATE_VERBS),
+            ("CONVENING_VERBS", &CONVENING_VERBS),
             ("RANGE_OPENERS", &RANGE_OPENERS),
             ("RESCHEDULE_VERBS", &RESCHEDULE_VERBS),
             ("HEADLINE_FUNCTION_WORDS", &HEADLINE_FUNCTION_WORDS),
