@@ -24,6 +24,8 @@
 //! | `won a $2 billion order from Qantas` | `signed a $2 billion contract with Qantas` | yes | one frame, the same amount and party |
 //! | `signed a contract with Qantas` | `signed a contract with Emirates` | no | different other parties |
 //! | `Acme recalls 40,000 cars` (headline, dateline's day) | `Acme recalled 40,000 cars on Thursday` (lead) | yes | a dateline does not date the headline's news |
+//! | `Acme buys Zenco` (headline) | `Acme Corp agreed to acquire Zenco Inc on Monday` (lead) | yes | a headline and its lead, synonyms, the same roles |
+//! | `Acme buys Zenco` (headline) | `Bolt Inc acquired Tera Corp on Monday` (lead) | no | different names in both roles |
 //!
 //! Two mentions (from different documents or the same one) are the same event when
 //! 1. their lemmas are equal or synonyms (`EventWords::event_synonyms`), or both verbs name one
@@ -37,7 +39,8 @@
 //!    told by articles that name different places); or — within one document — the later one
 //!    is a definite noun (`the attack`, `this hack`) whose nearest earlier same-kind mention
 //!    within [`ANAPHOR_WINDOW`] sentences is the other, or the same lemma is repeated within
-//!    [`REPEAT_WINDOW`] sentences with the same polarity. An act people repeat
+//!    [`REPEAT_WINDOW`] sentences with the same polarity, or one is the headline's and the other
+//!    is told in its lead ([`LEAD_SENTENCES`]) the same way with no role filled by two heads. An act people repeat
 //!    (`EventWords::event_repeatable`: `visit`, `meet`, `hold`, `vow`, `conference`) needs more: both dated to
 //!    the same day and a shared name or the same agent or patient ([`same_participant`]), or
 //!    the anaphor; a repetition of it needs the same day or participant;
@@ -838,6 +841,8 @@ struct Item {
     patient_counts: bool,
     /// An act people repeat (`EventWords::event_repeatable`: `visit`, `meet`, `hold`, `vow`).
     repeatable: bool,
+    /// Told in the document's headline (its first sentence, with no final stop).
+    headline: bool,
     /// Dated to a day ([`day_precise`]).
     day: bool,
     /// The days of the time expression that premodifies this event noun (`the *1991*
@@ -896,6 +901,11 @@ pub const ANAPHOR_WINDOW: usize = 8;
 /// How many sentences apart the same lemma in one document is taken as a repetition of one
 /// event.
 pub const REPEAT_WINDOW: usize = 2;
+
+/// The sentences after a headline that are its lead: a headline's event merges with the
+/// same or a synonymous event told in them (see [`merge`]). Within [`REPEAT_WINDOW`], so
+/// the candidates of a headline mention include them.
+pub const LEAD_SENTENCES: usize = 2;
 
 // Event lemmas that name acts people repeat (`EventWords::event_repeatable`):
 // travel and visits, meetings and news conferences, statements, vows and appeals, `hold`.
@@ -1051,6 +1061,9 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                 agent: roles.0,
                 patient: roles.1,
                 repeatable: words.event_repeatable.contains(&e.lemma.as_str()),
+                headline: si == 0
+                    && d.analysis.sentences.len() > 1
+                    && super::label::reads_as_headline(d.analysis.sentences[0].span.slice(d.text)),
                 day: day_precise(time),
                 premodifier,
                 shared_names: names.clone(),
@@ -1268,7 +1281,14 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                 }
                 // Told as not (yet) happening, or as a different one: never the same event as
                 // one told as happening; "similar attacks" are not the attacks of its document.
-                if x.irrealis != y.irrealis || (x.doc == y.doc && (x.distinct || y.distinct)) {
+                // A headline's historical present tells the news whatever its stage: "Acme
+                // buys Zenco" over "Acme agreed to acquire Zenco" is the lead's acquisition.
+                let headline_present = x.headline
+                    && x.tense == Tense::Present
+                    && x.doc == y.doc
+                    && y.source.sentence <= LEAD_SENTENCES
+                    && y.tense == Tense::Infinitive;
+                if x.irrealis != y.irrealis && !headline_present || (x.doc == y.doc && (x.distinct || y.distinct)) {
                     continue;
                 }
                 let shared = x.shared_names.iter().filter(|w| y.shared_names.contains(w)).count();
@@ -1295,6 +1315,16 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                 // with the same participant or day ("held a news conference ... held two
                 // suspects" are two).
                 let repeated = repeated && (!repeatable || same_day || same_participant(x, y));
+                // See: #20 item 4. A headline and its lead tell one event: the headline's
+                // event and the lead's with the same or a synonymous word, told the same way,
+                // with no role filled by two different heads ("Acme buys Zenco" / "Acme Corp
+                // acquired Zenco Inc on Monday"; "Storm floods coastal towns" / "A storm
+                // flooded several coastal towns").
+                let lead = x.headline
+                    && x.doc == y.doc
+                    && y.source.sentence <= LEAD_SENTENCES
+                    && x.source.polarity == y.source.polarity
+                    && roles_agree(x, y);
                 let linked = if gkey.starts_with('@') {
                     // An event frame's group: told with different verbs, only the
                     // participants link them.
@@ -1302,6 +1332,7 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                 } else {
                     anaphor
                         || repeated
+                        || lead
                         || if repeatable {
                             same_day && (shared > 0 || same_participant(x, y))
                         } else {

@@ -423,6 +423,8 @@ pub fn try_analyze_in<'a>(
     let syntax = crate::syntax::DocParse::of(&doc.text, &analysis);
     if let Some(spans) = given {
         events = given_events(&doc.text, &analysis, &syntax, &events, spans);
+    } else if let Some(w) = package {
+        headline_verb(w, &doc.text, &analysis, &syntax, &mut events);
     }
     // A number that is part of a name is no date ("Local 1987", "1600 Pennsylvania Avenue").
     timexes.retain(|t| {
@@ -620,6 +622,85 @@ fn given_events(
             }
         })
         .collect()
+}
+
+/// See: #20 item 4. A headline's main verb is its news, told in the historical present
+/// ("Volcano erupts in Iceland", "Acme buys Zenco") or as a future with the infinitive
+/// marker ("Union to strike on Friday"): an event even where the word counts, seeing a
+/// present form with no subject they know, pass it by, so that the lead's telling of the
+/// same event can merge with it. Only the first sentence, when it reads as a headline (no
+/// final stop) and is followed by a body; only the parse's root verb with a subject (finite,
+/// present), or the infinitive clause (`to` + verb) hung on a root noun.
+fn headline_verb(
+    words: &'static EventWords,
+    text: &str,
+    analysis: &Analysis,
+    parse: &crate::syntax::DocParse,
+    events: &mut Vec<Event>,
+) {
+    let (Some(sent), Some(p)) = (analysis.sentences.first(), parse.sentences.first()) else {
+        return;
+    };
+    if analysis.sentences.len() < 2 || !crate::events::label::reads_as_headline(sent.span.slice(text)) {
+        return;
+    }
+    let ws = &p.words;
+    let rel = |w: usize| ws[w].deprel.split(':').next().unwrap_or("");
+    let Some(root) = ws.iter().position(|w| w.head == 0) else {
+        return;
+    };
+    let has = |h: usize, r: &str| parse.children(0, h).iter().any(|&c| rel(c as usize) == r);
+    let feat = |w: usize, f: &str| ws[w].feats.split('|').any(|x| x == f);
+    let (w, tense) =
+        if ws[root].upos == "VERB" && feat(root, "Tense=Pres") && feat(root, "VerbForm=Fin") && has(root, "nsubj") {
+            (root, Tense::Present)
+        } else if ws[root].upos == "NOUN" || ws[root].upos == "PROPN" {
+            let inf = parse.children(0, root).iter().map(|&c| c as usize).find(|&c| {
+                rel(c) == "acl"
+                    && ws[c].upos == "VERB"
+                    && feat(c, "VerbForm=Inf")
+                    && parse.children(0, c).iter().any(|&m| {
+                        rel(m as usize) == "mark" && ws[m as usize].lemma.to_lowercase() == words.infinitive_marker
+                    })
+            });
+            match inf {
+                Some(c) => (c, Tense::Future),
+                None => return,
+            }
+        } else {
+            return;
+        };
+    let start = ws[w].start;
+    let Some(tok) = analysis
+        .tokens
+        .iter()
+        .find(|t| t.span.start == start && t.kind == TokenKind::Word)
+    else {
+        return;
+    };
+    let span = tok.span;
+    if events.iter().any(|e| e.span == span) {
+        return;
+    }
+    let lemma = ws[w].lemma.to_lowercase();
+    let lex = crate::events::lexicon::Lexicon::builtin_in(words);
+    let class = lex.class_of(&lemma).unwrap_or(EventClass::Occurrence);
+    let at = events.partition_point(|e| e.span.start < span.start);
+    events.insert(
+        at,
+        Event {
+            span,
+            text: span.slice(text).to_string(),
+            lemma,
+            pos: Pos::Verb,
+            class,
+            tense,
+            aspect: Aspect::None,
+            polarity: Polarity::Pos,
+            modality: None,
+            sentence: 0,
+        },
+    );
 }
 
 /// The links a timeline can show (see [`is_evidence`]). A time expression that governs an
