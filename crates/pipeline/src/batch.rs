@@ -37,7 +37,8 @@ fn thread_cap(cores: usize) -> usize {
 }
 
 /// When to draw a progress bar on stderr.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Progress {
     /// Only when stderr is a terminal (the default): pipes, files and CI logs stay clean.
     #[default]
@@ -123,7 +124,8 @@ impl Options {
     }
 }
 
-/// `--jobs` and `--progress`, for subcommands that process many documents.
+/// `--jobs` and `--progress`, for subcommands that process many documents (feature `clap`).
+#[cfg(feature = "clap")]
 #[derive(Clone, Debug, Default, clap::Args)]
 pub struct BatchArgs {
     /// Worker threads (default: one per core). Output is identical whatever the number.
@@ -134,6 +136,7 @@ pub struct BatchArgs {
     pub progress: Progress,
 }
 
+#[cfg(feature = "clap")]
 impl BatchArgs {
     /// The validated options (`label` names what is counted, e.g. `documents`).
     pub fn options(&self, label: &'static str) -> Options {
@@ -339,6 +342,7 @@ mod tests {
         assert!(Options::default().threads() >= 1);
     }
 
+    #[cfg(feature = "clap")]
     #[test]
     fn args_parse_and_reject() {
         use clap::Parser;
