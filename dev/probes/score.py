@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""score.py BINARY [--probes DIR] [--out DIR] [--only SUBSTR] [--set 1|2|A-B] [--extra]
+"""score.py BINARY [--probes DIR] [--out DIR] [--only SUBSTR] [--set 1|2|3|A-B] [--extra]
 
 Scores a tempograph binary's event layer on the audit23 probe suite (probes/NN-name/).
-Two held-out sets (SETS below): set 1 = probes 01-40 (audit23), set 2 = probes 41-60 (a25).
+Three held-out sets (SETS below): set 1 = probes 01-40 (audit23), set 2 = probes 41-60 (a25),
+set 3 = probes 61-80 (a27).
 `--set 1`, `--set 2` or `--set 41-50` scores only those probe numbers (default: all); when
 the probes scored span more than one set, the totals are also printed for each set.
 Python 3.11+ standard library only (tomllib, json, subprocess). Deterministic: the same
@@ -84,8 +85,8 @@ from datetime import date, timedelta
 from collections import defaultdict, OrderedDict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SETS = OrderedDict([("1", (1, 40)), ("2", (41, 60))])  # set name -> probe numbers, inclusive
-USAGE = "usage: score.py BINARY [--probes DIR] [--out DIR] [--only SUBSTR] [--set 1|2|A-B] [--extra]"
+SETS = OrderedDict([("1", (1, 40)), ("2", (41, 60)), ("3", (61, 80))])  # set name -> probe numbers, inclusive
+USAGE = "usage: score.py BINARY [--probes DIR] [--out DIR] [--only SUBSTR] [--set 1|2|3|A-B] [--extra]"
 
 
 def D(s):
