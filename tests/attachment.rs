@@ -80,6 +80,32 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     // A number counting a plural noun is an amount, not a year.
     ("The insurer paid 1500 claims last month.", "paid", Some("2014-11")),
     ("The company cut 2000 jobs on Monday.", "cut", Some("2014-12-15")),
+    // A year that completes a capitalized name before it is no date either (`Act` is
+    // tagged a common noun, its capital says name).
+    (
+        "Doyle was the first person convicted under the Charities Act of 2016 in the county.",
+        "convicted",
+        None,
+    ),
+    (
+        "The treasurer was charged under the Fraud Act of 2006 on Monday.",
+        "charged",
+        Some("2014-12-15"),
+    ),
+    // Negatives: `of` a year after a month or a common noun is a date.
+    ("The plant closed in March of 2012.", "closed", Some("2012-03")),
+    ("The firm was founded in the spring of 1998.", "founded", Some("1998-SP")),
+    // A sentence's term is the state's length, not the sentencing's: the day stays.
+    (
+        "A former treasurer was jailed for six years on Monday.",
+        "jailed",
+        Some("2014-12-15"),
+    ),
+    (
+        "The striker was banned for three months on Monday.",
+        "banned",
+        Some("2014-12-15"),
+    ),
     // Negative: a year modifying a common noun is a date.
     ("The 1987 crash hurt investors.", "hurt", Some("1987")),
     // Negative: a year modifying a plural event noun is a date.

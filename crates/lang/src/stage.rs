@@ -332,6 +332,10 @@ pub struct EventWords {
     /// Prepositions that make a duration a window the event falls in, not its length (`over
     /// the next three years`, `within 90 days`). Compared lower-cased.
     pub window_prepositions: &'static Words,
+    /// Verbs whose `for` duration is the length of the state they begin, not of the event
+    /// (`jailed for six years`, `banned for three matches`, `closed for two weeks`): the
+    /// duration does not make the event last. Compared with the lemma.
+    pub result_state_verbs: &'static Words,
     /// Words the event tagger can take for events that are never timeline events, however dated:
     /// `according` (to a statement) is attribution — its time is the reporting's, not a happening.
     pub never_event_lemmas: &'static Words,
@@ -595,6 +599,7 @@ static NONE: EventWords = EventWords {
     name_prepositions: &NO_WORDS,
     noun_determiners: &NO_WORDS,
     window_prepositions: &NO_WORDS,
+    result_state_verbs: &NO_WORDS,
     never_event_lemmas: &NO_WORDS,
     bound_prepositions: &NO_STRINGS,
     order_prepositions: &NO_STRINGS,

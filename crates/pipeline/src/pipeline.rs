@@ -507,8 +507,9 @@ fn told_in_the_past(a: &mut Analyzed) {
 /// Whether time expression `t` is a bare year that is really part of a name or an
 /// address: written right after a capitalized word that is neither a month nor the
 /// sentence's first word ("members of Local 1987", "Flight 1549", "Windows 2000"), or a
-/// number the parse attaches to a proper noun ("1600 Pennsylvania Avenue"). A year
-/// modifying a common noun stays a date ("the 1987 crash").
+/// number the parse attaches to a proper noun ("1600 Pennsylvania Avenue"), or a year that
+/// completes a capitalized name before it ("the Charities Act of 2016"). A year modifying a
+/// common noun stays a date ("the 1987 crash", "the summer of 2016", "March of 2016").
 fn name_number(
     lang: &dyn Language,
     text: &str,
@@ -539,10 +540,16 @@ fn name_number(
     };
     let Some(h) = parse.head(s, w) else { return false };
     let head = &parse.sentences[s].words[h];
-    matches!(parse.deprel(s, w), "nummod" | "compound" | "flat")
-        && head.upos == "PROPN"
-        && head.start > t.span.end
-        && lang.month_number(&head.form.to_ascii_lowercase()).is_none()
+    let not_month = lang.month_number(&head.form.to_ascii_lowercase()).is_none();
+    // "1600 Pennsylvania Avenue": a number before the name it is part of.
+    let before = matches!(parse.deprel(s, w), "nummod" | "compound" | "flat") && head.start > t.span.end;
+    // "the Charities Act of 2016": the year completes a capitalized name before it (the
+    // tagger often makes `Act` a common noun; its capital inside the sentence says name).
+    let after = parse.deprel(s, w) == "nmod"
+        && head.end <= t.span.start
+        && h > 0
+        && head.form.chars().next().is_some_and(char::is_uppercase);
+    not_month && (before && head.upos == "PROPN" || after)
 }
 
 /// Whether time expression `t` is a bare four-digit number that counts things: the parse
@@ -2178,7 +2185,13 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                     } else {
                         l.to
                     };
+                    // "jailed for six years": the term is the state's, not the jailing's.
+                    let result_state = match e {
+                        Endpoint::Event(i) => a.words.result_state_verbs.contains(&a.events[i].lemma.as_str()),
+                        _ => false,
+                    };
                     let lasts = !duration_window(a, t)
+                        && !result_state
                         && matches!(
                             l.rel,
                             RelType::During | RelType::DuringInv | RelType::Simultaneous | RelType::Identity

@@ -368,6 +368,7 @@ pub static EVENT_WORDS: EventWords = EventWords {
     name_prepositions: &timeline::NAME_PREPOSITIONS,
     noun_determiners: &timeline::NOUN_DETERMINERS,
     window_prepositions: &timeline::WINDOW_PREPOSITIONS,
+    result_state_verbs: &timeline::RESULT_STATE_VERBS,
     never_event_lemmas: &timeline::NEVER_EVENT_LEMMAS,
     bound_prepositions: &timeline::BOUND_PREPOSITIONS,
     order_prepositions: &timeline::ORDER_PREPOSITIONS,

@@ -19,6 +19,11 @@ pub static NOUN_DETERMINERS: Words = Words::new(include_str!("data/timeline/noun
 /// the next three years`, `within 90 days`). Compared lower-cased.
 pub static WINDOW_PREPOSITIONS: Words = Words::new(include_str!("data/timeline/window-prepositions.txt"));
 
+/// Verbs whose `for` duration is the length of the state they begin, not of the event
+/// (`jailed for six years`, `banned for three matches`): the duration does not make the
+/// event last. Lemmas.
+pub static RESULT_STATE_VERBS: Words = Words::new(include_str!("data/timeline/result-state-verbs.txt"));
+
 /// Words the event tagger can take for events that are never timeline events, however dated:
 /// `according` (to a statement) is attribution — its time is the reporting's, not a happening.
 pub static NEVER_EVENT_LEMMAS: Words = Words::new(include_str!("data/timeline/never-event-lemmas.txt"));
@@ -132,6 +137,7 @@ mod tests {
             ("NAME_PREPOSITIONS", &NAME_PREPOSITIONS),
             ("NOUN_DETERMINERS", &NOUN_DETERMINERS),
             ("WINDOW_PREPOSITIONS", &WINDOW_PREPOSITIONS),
+            ("RESULT_STATE_VERBS", &RESULT_STATE_VERBS),
             ("NEVER_EVENT_LEMMAS", &NEVER_EVENT_LEMMAS),
             ("DEADLINE_PREPOSITIONS", &DEADLINE_PREPOSITIONS),
             ("OWN_PREPOSITIONS", &OWN_PREPOSITIONS),
