@@ -95,6 +95,24 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     // Negatives: `of` a year after a month or a common noun is a date.
     ("The plant closed in March of 2012.", "closed", Some("2012-03")),
     ("The firm was founded in the spring of 1998.", "founded", Some("1998-SP")),
+    // An aspectual verb takes the day of the happening it begins, not the dateline's
+    // (the filing day).
+    (
+        "FRESNO, Calif., Dec. 17 (AP) — Crews began repairing the dam on Monday after inspectors found a crack.",
+        "began",
+        Some("2014-12-15"),
+    ),
+    (
+        "FRESNO, Calif., Dec. 17 (AP) — Crews stopped pumping water from the dam on Monday.",
+        "stopped",
+        Some("2014-12-15"),
+    ),
+    // Negative: with no other date in its sentence the dateline still dates the lead.
+    (
+        "FRESNO, Calif., Dec. 17 (AP) — Crews began repairing the dam after inspectors found a crack.",
+        "began",
+        Some("2014-12-17"),
+    ),
     // A sentence's term is the state's length, not the sentencing's: the day stays.
     (
         "A former treasurer was jailed for six years on Monday.",

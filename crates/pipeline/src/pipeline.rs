@@ -830,6 +830,19 @@ fn governed_unlinked(a: &Analyzed) -> Vec<Tlink> {
             continue;
         }
         let sent = a.analysis.sentence_at(tx.span.start);
+        // A wire lead's dateline ("FRESNO, May 14 (AP) — Crews began repairing the dam on
+        // Wednesday") dates the filing: it governs the lead's first verb only when the
+        // sentence has no other date (the link stage's rule, `link::rules::timex`).
+        let dateline = crate::timex::reference::is_dateline_span(&a.doc.text, &a.analysis, tx.span);
+        if dateline
+            && a.timexes.iter().enumerate().any(|(o, x)| {
+                o != t
+                    && matches!(x.kind, TimexType::Date | TimexType::Time)
+                    && a.analysis.sentence_at(x.span.start) == sent
+            })
+        {
+            continue;
+        }
         let lo = a.events.partition_point(|x| x.sentence < sent);
         let hi = a.events.partition_point(|x| x.sentence <= sent);
         let candidates = governed_candidates(a, t, lo, hi);
@@ -1087,6 +1100,9 @@ fn duration_window(a: &Analyzed, t: usize) -> bool {
 /// crossed the Arctic in 1926 has died" does not date the death — whatever the word
 /// windows below would say.
 pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
+    if aspectual_complement_dated(a, t, e) {
+        return true;
+    }
     match parse_attachment(a, t, e) {
         Some(false) => false,
         // A fronted expression the parse hangs on the event dates it past any clause in
@@ -1106,6 +1122,35 @@ pub fn governs(a: &Analyzed, t: usize, e: usize) -> bool {
         }
         _ => governs_by_window(a, t, e),
     }
+}
+
+/// "Crews began repairing the dam on Wednesday": an aspectual verb (`e`) and the happening
+/// it begins, its `xcomp`, on which the parse hangs expression `t` after them, take the
+/// same day.
+fn aspectual_complement_dated(a: &Analyzed, t: usize, e: usize) -> bool {
+    let (ev, tx, p) = (&a.events[e], &a.timexes[t], &a.syntax);
+    let s = ev.sentence;
+    if ev.class != EventClass::Aspectual || ev.pos != Pos::Verb || a.analysis.sentence_at(tx.span.start) != s {
+        return false;
+    }
+    let (Some(w), Some(h)) = (p.word_at(s, ev.span.start), p.span_head(s, tx.span.start, tx.span.end)) else {
+        return false;
+    };
+    let Some(mut g) = p.head(s, h) else { return false };
+    let words = &p.sentences[s].words;
+    // Up from a noun of the complement's object ("pumping water from the dam on Monday").
+    while matches!(words[g].upos.as_str(), "NOUN" | "PROPN")
+        && matches!(
+            words[g].deprel.split(':').next(),
+            Some("nmod" | "obj" | "obl" | "compound")
+        )
+    {
+        match p.head(s, g) {
+            Some(x) => g = x,
+            None => return false,
+        }
+    }
+    words[g].deprel == "xcomp" && p.head(s, g) == Some(w) && words[g].start < tx.span.start
 }
 
 /// Is there an event mention between byte offsets `from` and `to`, not counting an event
