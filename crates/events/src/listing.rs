@@ -15,6 +15,8 @@
 //! | Police confirmed on Tuesday that a man was arrested.  | `confirmed` | `reporting`                |
 //! | The minister denied that he had resigned.             | `resigned`  | `negated` (told by a denial) |
 //! | The minister denied that he had resigned.             | `denied`    | `reporting`                |
+//! | The paper claimed that the clubs had signed a deal.   | `signed`    | `alleged` (told by a claim) |
+//! | The player allegedly met Arsenal officials.           | `met`       | `alleged` (`allegedly`)    |
 //! | The iPod plays all content stored in iTunes.          | `plays`     | `generic` (present simple, undated) |
 //! | Apple unveils the iPhone 4 (headline).                | `unveils`   | yes (a headline's present tells news) |
 //! | Apple will release the update in June.                | `release`   | yes (`will` is the future, not a modal) |
@@ -29,6 +31,8 @@
 //! ```text
 //! negated      := polarity NEG | advmod(not|never|n't) | xcomp of fail|refuse|decline
 //!               | told by a denial: ccomp of deny, or acl of its object ("denied reports that …")
+//! alleged      := told by an allegation: ccomp of allege|claim|contend|…, or acl of its object
+//!               | advmod allegedly|reportedly|purportedly|supposedly
 //! modal        := modality (could|would|may|might|should|can|must) | aux(those lemmas)
 //!               | advcl marked if|unless
 //! hypothetical := xcomp (or its own xcomp) of plan|hope|want|intend|seek|aim|try|wish|expect|propose|threaten
@@ -109,8 +113,19 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
         w.is_some_and(|w| rel(w) == "xcomp")
             && head.is_some_and(|h| head_lemmas(h).iter().any(|l| set.contains(&l.as_str())))
     };
-    if e.polarity == Polarity::Neg || neg_child || xcomp_of(d.words.negating) || denied(d, e, w) {
+    if e.polarity == Polarity::Neg || neg_child || xcomp_of(d.words.negating) || told_by(d, e, w, d.words.denying) {
         return Some(Unlisted::Negated);
+    }
+
+    // Alleged: told by a source as a claim ("claimed that the clubs had signed a deal"), or
+    // with an adverb of allegation ("the player allegedly met officials").
+    let alleging_adverb = w.is_some_and(|w| {
+        children(w)
+            .iter()
+            .any(|&c| rel(c) == "advmod" && d.words.alleging_adverbs.contains(&lemma_of(c).as_str()))
+    });
+    if alleging_adverb || told_by(d, e, w, d.words.alleging) {
+        return Some(Unlisted::Alleged);
     }
 
     // Modal.
@@ -178,6 +193,11 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
     if e.class == EventClass::Reporting && d.words.saying.contains(&lemma.as_str()) && !own_object {
         return Some(Unlisted::Reporting);
     }
+    // A verb of saying the tagger classed otherwise ("insisted that no offer had been
+    // received": I_ACTION) tells when its complement is an event.
+    if d.words.saying.contains(&lemma.as_str()) && e.pos == Pos::Verb && !own_object && reports_event(d, e, w) {
+        return Some(Unlisted::Reporting);
+    }
     // See: #20 item 2. Any other telling ("Police confirmed that a man was arrested",
     // "Apple announced on Tuesday that it had sold ...") whose complement is an event: the
     // news is the complement, the telling is kept aside.
@@ -208,13 +228,14 @@ pub fn unlisted(d: &Doc, e: &Event, dated: bool) -> Option<Unlisted> {
 /// close]]": two).
 const DENIAL_REACH: usize = 3;
 
-/// See: #20 item 2. Is event `e` (its parse word `w`) told by a verb of denial
-/// (`EventWords::denying`): in its clause (`ccomp`: "denied that he had *resigned*") or in the
-/// clause of its object (`obj` → `acl`: "denied reports that it would *close* the plant")? The
-/// climb goes through clauses and objects only, never through a subject. Where the parse
-/// misses the clause, a complementizer right after the denial that precedes the event in the
-/// sentence says so ("denied on Monday *that* ...").
-fn denied(d: &Doc, e: &Event, w: Option<usize>) -> bool {
+/// See: #20 item 2. Is event `e` (its parse word `w`) told by a verb of `verbs` — a denial
+/// (`EventWords::denying`) or an allegation (`EventWords::alleging`): in its clause (`ccomp`:
+/// "denied that he had *resigned*") or in the clause of its object (`obj` → `acl`: "denied
+/// reports that it would *close* the plant")? The climb goes through clauses and objects
+/// only, never through a subject. Where the parse misses the clause, a complementizer right
+/// after the verb that precedes the event in the sentence says so ("denied on Monday *that*
+/// ...").
+fn told_by(d: &Doc, e: &Event, w: Option<usize>, verbs: &crate::lang::Words) -> bool {
     let s = e.sentence;
     if let (Some(mut c), Some(sent)) = (w, d.parse.sentences.get(s)) {
         for _ in 0..DENIAL_REACH {
@@ -226,10 +247,10 @@ fn denied(d: &Doc, e: &Event, w: Option<usize>) -> bool {
                 break;
             };
             let x = &sent.words[h];
-            let denies = d.words.denying.contains(&x.lemma.to_ascii_lowercase().as_str())
-                || d.events.iter().any(|v| {
-                    v.span.start == x.start && d.words.denying.contains(&v.lemma.to_ascii_lowercase().as_str())
-                });
+            let denies = verbs.contains(&x.lemma.to_ascii_lowercase().as_str())
+                || d.events
+                    .iter()
+                    .any(|v| v.span.start == x.start && verbs.contains(&v.lemma.to_ascii_lowercase().as_str()));
             if denies && x.upos == "VERB" {
                 return true;
             }
@@ -240,17 +261,14 @@ fn denied(d: &Doc, e: &Event, w: Option<usize>) -> bool {
     // No parse: a denial verb, then a complementizer, then this event, in one sentence.
     let toks = &d.analysis.tokens;
     d.events.iter().any(|v| {
-        v.sentence == s
-            && v.span.end <= e.span.start
-            && d.words.denying.contains(&v.lemma.to_ascii_lowercase().as_str())
-            && {
-                let k = d.analysis.token_at_or_after(v.span.end);
-                k < toks.len()
-                    && toks[k].span.end <= e.span.start
-                    && d.words
-                        .complementizers
-                        .contains(&toks[k].text(d.text).to_ascii_lowercase().as_str())
-            }
+        v.sentence == s && v.span.end <= e.span.start && verbs.contains(&v.lemma.to_ascii_lowercase().as_str()) && {
+            let k = d.analysis.token_at_or_after(v.span.end);
+            k < toks.len()
+                && toks[k].span.end <= e.span.start
+                && d.words
+                    .complementizers
+                    .contains(&toks[k].text(d.text).to_ascii_lowercase().as_str())
+        }
     })
 }
 

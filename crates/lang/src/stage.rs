@@ -241,6 +241,11 @@ pub struct EventWords {
     /// Verbs of denial (`deny`): their clause, or the clause of their object ("denied
     /// reports that ..."), is said not to have happened; the denial is a telling.
     pub denying: &'static Words,
+    /// Verbs of allegation (`allege`, `claim`): their clause, or their object's clause
+    /// ("claimed that the clubs had signed a deal"), is told by a source and not established.
+    pub alleging: &'static Words,
+    /// Adverbs that make their verb an allegation (`allegedly`, `reportedly`).
+    pub alleging_adverbs: &'static Words,
     /// Verbs whose infinitive complement is wished or planned, not done.
     pub intending: &'static Words,
     /// Verbs of belief and expectation: a state of mind, not a happening.
@@ -565,6 +570,8 @@ static NONE: EventWords = EventWords {
     modal_lemmas: &NO_WORDS,
     negating: &NO_WORDS,
     denying: &NO_WORDS,
+    alleging: &NO_WORDS,
+    alleging_adverbs: &NO_WORDS,
     intending: &NO_WORDS,
     cognition: &NO_WORDS,
     saying: &NO_WORDS,

@@ -230,6 +230,7 @@ pub struct Event {
 /// | `reporting`    | is the telling, not what is told            | "Jobs *said* on Monday"             |
 /// | `generic`      | is a present-tense statement, not a happening | "the iPod *plays* all content"    |
 /// | `opinion`      | is a belief or expectation                  | "we increasingly *believe*"         |
+/// | `alleged`      | is told by a source, not established        | "the paper *claimed* the clubs had *signed*" |
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Unlisted {
@@ -245,6 +246,8 @@ pub enum Unlisted {
     Generic,
     /// A belief or expectation.
     Opinion,
+    /// Told by a source and not established (`claimed that`, `allegedly`).
+    Alleged,
 }
 
 impl Unlisted {
@@ -256,6 +259,7 @@ impl Unlisted {
         Unlisted::Reporting,
         Unlisted::Generic,
         Unlisted::Opinion,
+        Unlisted::Alleged,
     ];
 
     /// The YAML spelling.
@@ -267,6 +271,7 @@ impl Unlisted {
             Unlisted::Reporting => "reporting",
             Unlisted::Generic => "generic",
             Unlisted::Opinion => "opinion",
+            Unlisted::Alleged => "alleged",
         }
     }
 }

@@ -133,6 +133,13 @@ pub static NEGATING: Words = Words::new(include_str!("data/events/negating.txt")
 /// Verbs of denial: their clause, or their object's clause, is said not to have happened.
 pub static DENYING: Words = Words::new(include_str!("data/events/denying.txt"));
 
+/// Verbs of allegation: their clause, or their object's clause, is told by a source and not
+/// established.
+pub static ALLEGING: Words = Words::new(include_str!("data/events/alleging.txt"));
+
+/// Adverbs that make their verb an allegation.
+pub static ALLEGING_ADVERBS: Words = Words::new(include_str!("data/events/alleging-adverbs.txt"));
+
 /// Verbs whose infinitive complement is wished or planned, not done.
 pub static INTENDING: Words = Words::new(include_str!("data/events/intending.txt"));
 
@@ -333,6 +340,8 @@ mod tests {
             ("CATENATIVE", &CATENATIVE),
             ("MODAL_LEMMAS", &MODAL_LEMMAS),
             ("NEGATING", &NEGATING),
+            ("ALLEGING", &ALLEGING),
+            ("ALLEGING_ADVERBS", &ALLEGING_ADVERBS),
             ("INTENDING", &INTENDING),
             ("COGNITION", &COGNITION),
             ("SAYING", &SAYING),

@@ -334,6 +334,8 @@ pub static EVENT_WORDS: EventWords = EventWords {
     modal_lemmas: &events::MODAL_LEMMAS,
     negating: &events::NEGATING,
     denying: &events::DENYING,
+    alleging: &events::ALLEGING,
+    alleging_adverbs: &events::ALLEGING_ADVERBS,
     intending: &events::INTENDING,
     cognition: &events::COGNITION,
     saying: &events::SAYING,
