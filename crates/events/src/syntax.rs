@@ -24,12 +24,24 @@ pub fn model() -> tempograph_core::error::Result<&'static Model> {
 /// Parses the byte range `start..end` of `text` as one sentence (tokenized by the
 /// model's tokenizer, never split further). Offsets in the result are into `text`.
 pub fn parse_span(model: &Model, text: &str, start: usize, end: usize) -> ParsedSentence {
+    model.parse_tokens(text, &span_tokens(model, text, start, end))
+}
+
+/// [`parse_span`] for a headline (a document's first sentence with no final stop, followed
+/// by a body): a headline the tagger left with no verb gets its second reading
+/// ([`Model::parse_headline`]: "Mayor resigns", "Chief executive steps down").
+pub fn parse_headline_span(model: &Model, text: &str, start: usize, end: usize) -> ParsedSentence {
+    model.parse_headline(text, &span_tokens(model, text, start, end))
+}
+
+/// The model's tokens of `text[start..end]`, with offsets into `text`.
+fn span_tokens(model: &Model, text: &str, start: usize, end: usize) -> Vec<tempograph_syntax::tokenize::Token> {
     let mut tokens = model.tokenizer.tokens(&text[start..end]);
     for t in &mut tokens {
         t.start += start;
         t.end += start;
     }
-    model.parse_tokens(text, &tokens)
+    tokens
 }
 
 /// The parse of a document: one [`ParsedSentence`] per sentence of its
@@ -81,10 +93,22 @@ impl DocParse {
         let Ok(m) = model() else {
             return DocParse::default();
         };
+        let headline = analysis.sentences.len() > 1
+            && analysis
+                .sentences
+                .first()
+                .is_some_and(|s| crate::label::reads_as_headline(s.span.slice(text)));
         let sentences: Vec<ParsedSentence> = analysis
             .sentences
             .iter()
-            .map(|s| parse_span(m, text, s.span.start, s.span.end))
+            .enumerate()
+            .map(|(i, s)| {
+                if i == 0 && headline {
+                    parse_headline_span(m, text, s.span.start, s.span.end)
+                } else {
+                    parse_span(m, text, s.span.start, s.span.end)
+                }
+            })
             .collect();
         let children = sentences.iter().map(children_index).collect();
         DocParse { sentences, children }
