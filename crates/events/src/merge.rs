@@ -664,8 +664,10 @@ fn same_participant(x: &Item, y: &Item) -> bool {
 /// No role is filled by two different heads ("The Senate passed the bill" / "The House
 /// passed the bill": the subjects differ, whatever the object).
 fn roles_agree(x: &Item, y: &Item) -> bool {
+    // Whatever the case: a headline capitalises its words ("Mayor resigns" / "The mayor of
+    // Lyon resigned").
     let agree = |a: &Participant, b: &Participant| match (a, b) {
-        (Some((p, _)), Some((q, _))) => p == q,
+        (Some((p, _)), Some((q, _))) => p.to_lowercase() == q.to_lowercase(),
         _ => true,
     };
     agree(&x.agent, &y.agent) && agree(&x.patient, &y.patient)

@@ -24,12 +24,85 @@ pub fn model() -> tempograph_core::error::Result<&'static Model> {
 /// Parses the byte range `start..end` of `text` as one sentence (tokenized by the
 /// model's tokenizer, never split further). Offsets in the result are into `text`.
 pub fn parse_span(model: &Model, text: &str, start: usize, end: usize) -> ParsedSentence {
+    model.parse_tokens(text, &span_tokens(model, text, start, end))
+}
+
+/// [`parse_span`] for a headline (a document's first sentence with no final stop, followed
+/// by a body): a headline the tagger left with no verb gets its second reading
+/// ([`Model::parse_headline`]: "Mayor resigns", "Chief executive steps down").
+pub fn parse_headline_span(model: &Model, text: &str, start: usize, end: usize) -> ParsedSentence {
+    model.parse_headline(text, &span_tokens(model, text, start, end))
+}
+
+/// Dashes that end a wire dateline (`LYON, March 19 — The mayor ...`).
+const DATELINE_DASHES: &[&str] = &["—", "–", "-", "--"];
+
+/// The most tokens a dateline has before its dash (`BREST, France, Jan. 12 (AP) -`).
+const DATELINE_MAX: usize = 12;
+
+/// The index of the dash that ends the dateline opening a lead's tokens: an upper-case
+/// place (`LYON`, `NEW YORK`) and then only capitalised words, numbers, commas, full stops
+/// and a wire agency in parentheses before a dash.
+fn dateline_dash(text: &str, tokens: &[tempograph_syntax::tokenize::Token]) -> Option<usize> {
+    let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+    let first = word(0);
+    if first.chars().count() < 2 || !first.chars().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    let k = (1..tokens.len().min(DATELINE_MAX + 1)).find(|&k| DATELINE_DASHES.contains(&word(k)))?;
+    (1..k)
+        .all(|j| {
+            let w = word(j);
+            w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(w, "," | "." | "(" | ")")
+        })
+        .then_some(k)
+}
+
+/// [`parse_span`] for a lead (the document's first sentence, or the one after its
+/// headline): a wire dateline that opens it (`LYON, March 19 —`) is parsed on its own and
+/// hung on the body's root as a `parataxis`, so that its place is never read as the
+/// subject of the lead's verb ("LYON ... The mayor of Lyon resigned": the mayor resigned).
+pub fn parse_lead_span(model: &Model, text: &str, start: usize, end: usize) -> ParsedSentence {
+    let tokens = span_tokens(model, text, start, end);
+    let Some(k) = dateline_dash(text, &tokens).filter(|&k| k + 1 < tokens.len()) else {
+        return model.parse_tokens(text, &tokens);
+    };
+    let mut head = model.parse_tokens(text, &tokens[..=k]);
+    let body = model.parse_tokens(text, &tokens[k + 1..]);
+    let Some(root) = body.words.iter().position(|w| w.head == 0) else {
+        return model.parse_tokens(text, &tokens);
+    };
+    let n = head.words.len();
+    for w in &mut head.words {
+        if w.head == 0 {
+            w.head = n + root + 1;
+            w.deprel = PARATAXIS.to_string();
+        }
+    }
+    for mut w in body.words {
+        if w.head > 0 {
+            w.head += n;
+        }
+        head.words.push(w);
+    }
+    head.multiwords
+        .extend(body.multiwords.into_iter().map(|(a, b, s, e)| (a + n, b + n, s, e)));
+    head.end = body.end;
+    head
+}
+
+/// The relation a lead's dateline hangs on (see [`parse_lead_span`]).
+const PARATAXIS: &str = "parataxis";
+
+/// The model's tokens of `text[start..end]`, with offsets into `text`.
+fn span_tokens(model: &Model, text: &str, start: usize, end: usize) -> Vec<tempograph_syntax::tokenize::Token> {
     let mut tokens = model.tokenizer.tokens(&text[start..end]);
     for t in &mut tokens {
         t.start += start;
         t.end += start;
     }
-    model.parse_tokens(text, &tokens)
+    tokens
 }
 
 /// The parse of a document: one [`ParsedSentence`] per sentence of its
@@ -81,10 +154,26 @@ impl DocParse {
         let Ok(m) = model() else {
             return DocParse::default();
         };
+        // A headline: the first sentence with no final stop and a body after it; the lead is
+        // the sentence after it, or the first one.
+        let headline = analysis.sentences.len() > 1
+            && analysis
+                .sentences
+                .first()
+                .is_some_and(|s| crate::label::reads_as_headline(s.span.slice(text)));
         let sentences: Vec<ParsedSentence> = analysis
             .sentences
             .iter()
-            .map(|s| parse_span(m, text, s.span.start, s.span.end))
+            .enumerate()
+            .map(|(i, s)| {
+                if i == 0 && headline {
+                    parse_headline_span(m, text, s.span.start, s.span.end)
+                } else if i == usize::from(headline) {
+                    parse_lead_span(m, text, s.span.start, s.span.end)
+                } else {
+                    parse_span(m, text, s.span.start, s.span.end)
+                }
+            })
             .collect();
         let children = sentences.iter().map(children_index).collect();
         DocParse { sentences, children }

@@ -425,6 +425,7 @@ pub fn try_analyze_in<'a>(
         events = given_events(&doc.text, &analysis, &syntax, &events, spans);
     } else if let Some(w) = package {
         headline_verb(w, &doc.text, &analysis, &syntax, &mut events);
+        phrasal_lemmas(w, &syntax, &mut events);
     }
     // A number that is part of a name is no date ("Local 1987", "1600 Pennsylvania Avenue").
     timexes.retain(|t| {
@@ -454,9 +455,47 @@ pub fn try_analyze_in<'a>(
     };
     a.index = DocIndex::new(a.words, &doc.text, &a.analysis, &a.timexes, &a.events);
     told_in_the_past(&mut a);
+    headline_future(&mut a);
     a.evidence = evidence_links(&a);
     a.index = std::mem::take(&mut a.index).with_evidence(a.events.len(), &a.evidence);
     Ok(a)
+}
+
+/// See: #20 item 4. A weekday the resolver placed before the publication date, though the
+/// headline's verb it dates is a future told with the infinitive marker ("Union to strike on
+/// Friday", published on a Monday: the coming Friday). Only a bare weekday anchored on the
+/// publication date, attached to that verb by the parse; the derivation says so.
+fn headline_future(a: &mut Analyzed) {
+    let dct = a.doc.dct;
+    for t in 0..a.timexes.len() {
+        let tx = &a.timexes[t];
+        if tx.rule != "date/weekday"
+            || tx.derivation.anchor != crate::timex::AnchorKind::Dct
+            || tx.derivation.direction == crate::timex::Direction::Future
+        {
+            continue;
+        }
+        let Ok(day) = chrono::NaiveDate::parse_from_str(&tx.value, "%Y-%m-%d") else {
+            continue;
+        };
+        if day >= dct {
+            continue;
+        }
+        let verb = (0..a.events.len()).find(|&e| {
+            let ev = &a.events[e];
+            ev.sentence == 0 && ev.tense == Tense::Future && parse_attachment(a, t, e) == Some(true)
+        });
+        let Some(e) = verb else { continue };
+        let value = (day + chrono::Duration::days(7)).format("%Y-%m-%d").to_string();
+        let why = format!(
+            "{}; a headline's future (`{}`): the coming such day",
+            tx.derivation.why, a.events[e].text
+        );
+        let tx = &mut a.timexes[t];
+        tx.value = value;
+        tx.derivation.direction = crate::timex::Direction::Future;
+        tx.derivation.why = why;
+    }
 }
 
 /// A month (or a month's day) named without a year that the resolver placed after the
@@ -686,7 +725,11 @@ fn headline_verb(
         return;
     };
     let span = tok.span;
-    if events.iter().any(|e| e.span == span) {
+    // A verb the word tables found already: a future headline's infinitive is the future.
+    if let Some(e) = events.iter_mut().find(|e| e.span == span) {
+        if tense == Tense::Future {
+            e.tense = Tense::Future;
+        }
         return;
     }
     let lemma = ws[w].lemma.to_lowercase();
@@ -708,6 +751,37 @@ fn headline_verb(
             sentence: 0,
         },
     );
+}
+
+/// See: #20 item 4. A verb with its particle is one word when the synonym table lists the
+/// pair (`EventWords::event_synonyms`: "step down" with `resign`, "shut down" with `close`):
+/// the mention's lemma becomes the pair, so that "Chief executive steps down" and "The chief
+/// executive resigned" are told with synonyms. The particle is the verb's `compound:prt`, or
+/// its adverb right after it (a headline's parse: "steps down"). Any other particle ("stepped
+/// up", "shut out") leaves the verb's lemma as it is.
+fn phrasal_lemmas(words: &'static EventWords, parse: &crate::syntax::DocParse, events: &mut [Event]) {
+    let listed = |pair: &str| {
+        words
+            .event_synonyms
+            .iter()
+            .any(|line| line.split(", ").any(|w| w == pair))
+    };
+    for e in events.iter_mut().filter(|e| e.pos == Pos::Verb) {
+        let s = e.sentence;
+        let (Some(p), Some(w)) = (parse.sentences.get(s), parse.word_at(s, e.span.start)) else {
+            continue;
+        };
+        let particle = parse.children(s, w).iter().map(|&c| c as usize).find(|&c| {
+            let rel = p.words[c].deprel.as_str();
+            rel == "compound:prt" || (rel == "advmod" && c == w + 1)
+        });
+        if let Some(c) = particle {
+            let pair = format!("{} {}", e.lemma, p.words[c].form.to_lowercase());
+            if listed(&pair) {
+                e.lemma = pair;
+            }
+        }
+    }
 }
 
 /// The links a timeline can show (see [`is_evidence`]). A time expression that governs an

@@ -82,6 +82,11 @@ impl Lemmatizer {
         self.forms.contains(form)
     }
 
+    /// Whether the treebank had `form` (in any case) with the tag `xpos`.
+    pub fn knows_as(&self, form: &str, xpos: &str) -> bool {
+        self.known_lower.contains_key(&(form.to_lowercase(), xpos.to_string()))
+    }
+
     /// The lemma and FEATS of a form with its XPOS.
     pub fn lemmatize(&self, form: &str, xpos: &str) -> (String, String) {
         if let Some((l, f)) = self.known.get(&(form.to_string(), xpos.to_string())) {

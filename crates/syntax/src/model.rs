@@ -140,8 +140,23 @@ impl Model {
     /// none, and a past participle right after a noun or pronoun has the finite past form as
     /// its runner-up tag ("The bank raised rates on Monday." tagged `raised` as a participle, a
     /// reduced relative), that word is tagged so and the sentence parsed again; the new
-    /// parse is kept when it makes that word the root.
+    /// parse is kept when it makes that word the root. A statement the tagger left with no
+    /// verb at all ("The chief executive resigned on Monday." with `resigned` a noun) gets
+    /// the same second reading ([`Model::verbless_retry`]).
     pub fn analyze<S: AsRef<str>>(&self, forms: &[S]) -> Vec<ParsedWord> {
+        self.analyze_as(forms, false)
+    }
+
+    /// [`Model::analyze`] for a headline (a document's first line with no final stop,
+    /// followed by its body): a headline is a clause told in the historical present
+    /// ("Mayor resigns", "Chief executive steps down"), so when the tagger's best reading
+    /// leaves it with no verb, the noun after its subject that can be read as a finite verb
+    /// is tried as one ([`Model::verbless_retry`]).
+    pub fn analyze_headline<S: AsRef<str>>(&self, forms: &[S]) -> Vec<ParsedWord> {
+        self.analyze_as(forms, true)
+    }
+
+    fn analyze_as<S: AsRef<str>>(&self, forms: &[S], headline: bool) -> Vec<ParsedWord> {
         if forms.is_empty() {
             return Vec::new();
         }
@@ -156,7 +171,124 @@ impl Model {
                 return again;
             }
         }
+        let n = words.len();
+        let statement = n >= 4 && words[n - 1].form == "." && words[n - 1].upos == "PUNCT";
+        let headline = headline && n >= 2 && words[n - 1].upos != "PUNCT";
+        if statement || headline {
+            if let Some(again) = self.verbless_retry(forms, &keys, &amb, &words, headline) {
+                return again;
+            }
+        }
         words
+    }
+
+    /// A second reading of a sentence (a statement or a headline) the tagger left with no
+    /// verb at all: the first noun after a nominal (its subject) that the tagger can read as a
+    /// finite verb is tagged with its best finite verb tag, the words after it tagged again
+    /// in that light ("Company shuts down plant": `down` a particle), and the sentence parsed
+    /// again; the new parse is kept when that word is the root with a subject before it.
+    /// A finite verb tag is one the lemmatizer gives `VerbForm=Fin` (see the tiers below); in
+    /// a statement, a past one (news tells what happened: a verbless review snippet, "Good
+    /// local bike shop.", stays a noun phrase).
+    fn verbless_retry<S: AsRef<str>>(
+        &self,
+        forms: &[S],
+        keys: &[tokfeat::WordKeys],
+        amb: &[u64],
+        words: &[ParsedWord],
+        headline: bool,
+    ) -> Option<Vec<ParsedWord>> {
+        const FINITE: &str = "VerbForm=Fin";
+        const PAST: &str = "Tense=Past";
+        const NUMBER: &str = "Number=";
+        if words.iter().any(|w| matches!(w.upos.as_str(), "VERB" | "AUX")) {
+            return None;
+        }
+        // The word before the verb heads its subject: a noun, a name, a pronoun, a number,
+        // or an adjective after a modifier ("Chief executive", "The chief executive": an
+        // adjective alone before a plural, "New hopes", "Record profits", is a noun phrase).
+        let nominal = |i: usize| match words[i].upos.as_str() {
+            "NOUN" | "PROPN" | "PRON" | "NUM" => true,
+            "ADJ" => i >= 1,
+            _ => false,
+        };
+        let (_, scores) = self.decode(keys, &[]);
+        for i in 1..words.len() {
+            if words[i].upos != "NOUN" || !nominal(i - 1) {
+                continue;
+            }
+            let form = forms[i].as_ref();
+            // The finite verb tags, best first among those of the surest kind: a form the
+            // treebank had with that tag, then one whose lemma it had as a verb, then one that
+            // strips an ending to a lemma the treebank never had as a word (`resigns`,
+            // `resigned`; not `warnings`: `warning` is a noun it had).
+            let tier = |c: usize| {
+                let (upos, xpos) = &self.tagger.labels[c];
+                let (l, feats) = self.lemmatizer.lemmatize(form, xpos);
+                let finite = feats.split('|').any(|f| f == FINITE);
+                // An ending stripped (`resigned` → `resign`), not a form read as its own lemma.
+                let inflected = l.len() < form.len() && form.to_lowercase().starts_with(&l);
+                if upos != "VERB" || !finite || !headline && !feats.split('|').any(|f| f == PAST) {
+                    None
+                } else if self.lemmatizer.knows_as(form, xpos) {
+                    Some(0)
+                } else if self.verb_base(&l) && (headline || inflected) {
+                    Some(1)
+                } else if !self.lemmatizer.knows(&l) && inflected {
+                    Some(2)
+                } else {
+                    None
+                }
+            };
+            let verb = (0..3).find_map(|t| crate::perceptron::argmax(&scores[i], |c| tier(c) == Some(t)));
+            let Some(v) = verb else { continue };
+            // A subject's head is a noun: an adjective right before the verb ("Chief
+            // executive steps down") is read as the noun it can be.
+            let mut forced = vec![(i, v)];
+            if words[i - 1].upos == "ADJ" {
+                let prev = forms[i - 1].as_ref();
+                let noun = |known: bool| {
+                    crate::perceptron::argmax(&scores[i - 1], |c| {
+                        let (upos, xpos) = &self.tagger.labels[c];
+                        upos == "NOUN"
+                            && self
+                                .lemmatizer
+                                .lemmatize(prev, xpos)
+                                .1
+                                .split('|')
+                                .all(|f| f.starts_with(NUMBER))
+                            && (!known || self.lemmatizer.knows_as(prev, xpos))
+                    })
+                };
+                forced.extend(noun(true).or_else(|| noun(false)).map(|l| (i - 1, l)));
+            }
+            let (tags, _) = self.decode(keys, &forced);
+            let again = self.analyze_tagged(forms, keys, &tags, amb);
+            let subject = (0..i).any(|j| again[j].head == i + 1 && again[j].deprel.starts_with("nsubj"));
+            if again[i].head == 0 && subject {
+                return Some(again);
+            }
+        }
+        None
+    }
+
+    /// Whether the treebank had `lemma` as a verb form that is its own lemma (a base form:
+    /// `resign`, `step`; not `warning`, whose lemma is `warn`).
+    fn verb_base(&self, lemma: &str) -> bool {
+        self.tagger.labels.iter().any(|(upos, xpos)| {
+            upos == "VERB" && self.lemmatizer.knows_as(lemma, xpos) && self.lemmatizer.lemmatize(lemma, xpos).0 == lemma
+        })
+    }
+
+    /// The tagger's greedy decoding ([`Tagger::tag_alt`]), with word `forced.0` given the
+    /// label `forced.1` by both passes (the first pass's tags of the words around it are
+    /// features of the second, so the whole sentence is tagged again in its light: "Chief
+    /// executive steps down" with `steps` a verb reads `executive` as a noun); also every
+    /// word's label scores.
+    ///
+    /// [`Tagger::tag_alt`]: crate::tagger::Tagger::tag_alt
+    fn decode(&self, keys: &[tokfeat::WordKeys], forced: &[(usize, usize)]) -> (Vec<(usize, usize)>, Vec<Vec<f32>>) {
+        decode_with(&self.tagger, keys, forced)
     }
 
     /// The word to read as the finite verb of a statement without one (see [`analyze`]).
@@ -248,6 +380,15 @@ impl Model {
 
     /// Analyzes one sentence given as tokens of `text`.
     pub fn parse_tokens(&self, text: &str, tokens: &[Token]) -> ParsedSentence {
+        self.parse_tokens_as(text, tokens, false)
+    }
+
+    /// [`Model::parse_tokens`] for a headline ([`Model::analyze_headline`]).
+    pub fn parse_headline(&self, text: &str, tokens: &[Token]) -> ParsedSentence {
+        self.parse_tokens_as(text, tokens, true)
+    }
+
+    fn parse_tokens_as(&self, text: &str, tokens: &[Token], headline: bool) -> ParsedSentence {
         let mut forms: Vec<&str> = Vec::new();
         let mut spans = Vec::new();
         let mut multiwords = Vec::new();
@@ -266,7 +407,7 @@ impl Model {
                 multiwords.push((first, forms.len(), t.start, t.end));
             }
         }
-        let mut words = self.analyze(&forms);
+        let mut words = self.analyze_as(&forms, headline);
         for (w, (s, e)) in words.iter_mut().zip(spans) {
             w.start = s;
             w.end = e;
@@ -280,4 +421,37 @@ impl Model {
             multiwords,
         }
     }
+}
+
+/// [`Model::decode`] with tagger `t` (its first pass decoded the same way, the same word forced).
+fn decode_with(
+    t: &crate::tagger::Tagger,
+    keys: &[tokfeat::WordKeys],
+    forced: &[(usize, usize)],
+) -> (Vec<(usize, usize)>, Vec<Vec<f32>>) {
+    let amb = crate::tagger::ambiguity_of(&t.ambiguity, keys);
+    let stack: Vec<u64> = match &t.first {
+        Some(f) => decode_with(f, keys, forced).0.into_iter().map(|x| x.0 as u64).collect(),
+        None => Vec::new(),
+    };
+    let mut chosen: Vec<usize> = Vec::with_capacity(keys.len());
+    let mut out = Vec::with_capacity(keys.len());
+    let mut all = Vec::with_capacity(keys.len());
+    let mut feats = Vec::with_capacity(40);
+    for i in 0..keys.len() {
+        let (p1, p2) = (crate::tagger::prev(&chosen, i, 1), crate::tagger::prev(&chosen, i, 2));
+        crate::tagger::features(keys, &amb, &stack, i, p1, p2, &mut feats);
+        let mut scores = vec![0f32; t.labels.len()];
+        t.weights.score(&feats, &mut scores);
+        let best = crate::perceptron::argmax(&scores, |_| true).unwrap_or(0);
+        let second = crate::perceptron::argmax(&scores, |c| c != best).unwrap_or(best);
+        let pair = match forced.iter().find(|&&(j, l)| j == i && l < t.labels.len()) {
+            Some(&(_, l)) => (l, best),
+            None => (best, second),
+        };
+        chosen.push(pair.0);
+        out.push(pair);
+        all.push(scores);
+    }
+    (out, all)
 }
