@@ -2322,6 +2322,17 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                 }),
                 derivation: Some(timex_derivation(&a.timexes, i, &a.doc.id)),
             });
+            if let Some(clash) = t.weekday_clash {
+                let id = timex_key(&a.doc.id, i);
+                let evidence = tl::Evidence {
+                    document: Some(a.doc.id.clone()),
+                    start: Some(a.lines.char_offset(t.span.start)),
+                    end: Some(a.lines.char_offset(t.span.end)),
+                    text: t.text.clone(),
+                    rule: Some(t.rule.to_string()),
+                };
+                timeline.conflicts.push(weekday_conflict(&id, clash, evidence));
+            }
             let _ = d;
         }
     }
@@ -2438,6 +2449,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
     // Conflicts, with every edge's evidence.
     for c in &solved.conflicts {
         timeline.conflicts.push(tl::Conflict {
+            kind: None,
             cycle: c
                 .cycle
                 .iter()
@@ -2451,6 +2463,33 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
         });
     }
     timeline
+}
+
+/// See: #20 items 4 and 8. The known conflict of a written weekday that is not the written
+/// date's: the date as written (what the time keeps) and the weekday as written (the days
+/// of that weekday on either side), each with the expression as evidence.
+fn weekday_conflict(id: &str, clash: crate::timex::WeekdayClash, evidence: tl::Evidence) -> tl::Conflict {
+    let (before, after) = clash.weekday_readings();
+    let edge = |constraint: String| tl::ConflictEdge {
+        from: id.to_string(),
+        to: id.to_string(),
+        constraint,
+        evidence: Some(evidence.clone()),
+    };
+    tl::Conflict {
+        kind: Some(tl::ConflictKind::WeekdayDate),
+        cycle: vec![
+            edge(format!(
+                "{id} is on {}, the date as written (a {}), kept",
+                clash.date,
+                clash.date.format("%A")
+            )),
+            edge(format!(
+                "{id} is on a {}, the weekday as written: {before} or {after}",
+                before.format("%A")
+            )),
+        ],
+    }
 }
 
 /// The days each event of a document can be on by the dated time expressions its evidence
