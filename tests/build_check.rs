@@ -72,6 +72,34 @@ fn stories_build_into_timelines_that_pass_check() {
                 t.conflicts
             ));
         }
+        // See: #20 items 4 and 8. A contradiction of the texts themselves: its `kind:` entry,
+        // and the warning quotes each text.
+        if let Some(kind) = s.get("kind").and_then(|k| k.as_str()) {
+            let recorded: Vec<usize> = t
+                .conflicts
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.kind.is_some_and(|k| k.as_str() == kind))
+                .map(|(i, _)| i)
+                .collect();
+            if recorded.is_empty() {
+                failures.push(format!(
+                    "{name}: no `kind: {kind}` conflict (conflicts: {:?})",
+                    t.conflicts
+                ));
+            }
+            let warnings: Vec<&str> = report
+                .of_kind(Kind::KnownConflict)
+                .map(|f| f.message.as_str())
+                .filter(|m| m.contains(&format!("({kind})")))
+                .collect();
+            for q in s.get("quotes").and_then(|q| q.as_array()).into_iter().flatten() {
+                let q = format!("{:?}", q.as_str().expect("quote"));
+                if !warnings.iter().any(|m| m.contains(&q)) {
+                    failures.push(format!("{name}: no `{kind}` warning quotes {q}:\n{report}"));
+                }
+            }
+        }
         if !conflict && n > 0 {
             failures.push(format!(
                 "{name}: {n} conflict(s) reported where there is none:\n{report}"

@@ -503,7 +503,13 @@ fn document() -> impl Strategy<Value = Document> {
 }
 
 fn conflict() -> impl Strategy<Value = Conflict> {
-    prop::collection::vec((id(), id(), text(), opt(evidence())), 1..3).prop_map(|edges| Conflict {
+    let kind = prop_oneof![
+        Just(None),
+        Just(Some(ConflictKind::WeekdayDate)),
+        Just(Some(ConflictKind::Sources))
+    ];
+    (prop::collection::vec((id(), id(), text(), opt(evidence())), 1..3), kind).prop_map(|(edges, kind)| Conflict {
+        kind,
         cycle: edges
             .into_iter()
             .map(|(from, to, constraint, evidence)| ConflictEdge {

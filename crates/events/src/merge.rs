@@ -18,7 +18,9 @@
 //! | `80 people were killed in Nairobi on Friday` | `Dozens were killed in Kenya on Friday` | yes | the same day, a specific event |
 //! | `Clinton vowed on Saturday ...` | `Clinton vowed on Thursday ...` | no | different days |
 //! | `A fire broke out at a warehouse` | `A fire broke out at a school` | no | different places of one kind |
-//! | `Acme recalled 40,000 cars on March 3` | `Acme recalled 40,000 cars on March 5` | yes + conflict | same agent, object and number |
+//! | `Acme recalled 40,000 cars on March 3` | `Acme recalled 40,000 cars on March 5` | no + contradiction | same agent, object and number, two days: two events linked by a [`Contradiction`] |
+//! | `Microsoft acquired Nokia on Tuesday, October 7` | `Microsoft acquired Nokia on Wednesday, October 8` | no + contradiction | same agent and named object, two days ([`told_alike`]) |
+//! | `Acme recalled cars on March 3` | `Acme recalled cars on March 5` | no | a common-noun object: two recalls |
 //! | `The Senate approved the farm bill on Thursday` | `The farm bill passed the Senate on Thursday` | yes | one frame, the same participants (converse) |
 //! | `The Senate approved the budget on Thursday` | `The Senate approved the farm bill on Thursday` | no | the object names the approval |
 //! | `won a $2 billion order from Qantas` | `signed a $2 billion contract with Qantas` | yes | one frame, the same amount and party |
@@ -170,6 +172,18 @@ pub struct Conflict {
     pub message: String,
 }
 
+/// See: #20 item 4. A source of one cluster and a source of a later cluster that tell one
+/// event ([`told_alike`]) on different days: the sources contradict each other. The two
+/// stay two events, each dated by its own source, linked by this.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Contradiction {
+    /// Index into this cluster's `sources`.
+    pub source: usize,
+    /// The later cluster (index in the merge's output) and its source.
+    pub cluster: usize,
+    pub other: usize,
+}
+
 /// One real-world event with every document that tells it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Cluster {
@@ -178,6 +192,8 @@ pub struct Cluster {
     pub class: EventClass,
     pub sources: Vec<Source>,
     pub conflicts: Vec<Conflict>,
+    /// Later clusters that tell this event on another day ([`Contradiction`]).
+    pub contradicted_by: Vec<Contradiction>,
 }
 
 impl Cluster {
@@ -569,6 +585,29 @@ fn same_telling(x: &Item, y: &Item) -> bool {
         && same(&x.patient, &y.patient)
         && quantity
         && x.source.polarity == y.source.polarity
+        && !x.distinct
+        && !y.distinct
+        && !x.repeatable
+        && !y.repeatable
+}
+
+/// See: #20 item 4. Two tellings of one event in two documents, each dated to a day, that
+/// name it so specifically that different days are a contradiction, not two occurrences:
+/// the same agent and the same patient, the patient being a name ("Microsoft acquired
+/// Nokia", "police arrested Smith") or counted as in [`same_telling`] ("recalled 40,000
+/// cars"). "Acme recalled cars" on two days, an act people repeat, or a mention marked as
+/// another one are two events.
+fn told_alike(x: &Item, y: &Item) -> bool {
+    let same = |a: &Participant, b: &Participant| matches!((a, b), (Some((p, _)), Some((q, _))) if p == q);
+    let named = matches!(x.patient, Some((_, true))) && matches!(y.patient, Some((_, true)));
+    x.doc != y.doc
+        && x.day
+        && y.day
+        && same(&x.agent, &y.agent)
+        && same(&x.patient, &y.patient)
+        && (named || same_telling(x, y))
+        && x.source.polarity == y.source.polarity
+        && x.irrealis == y.irrealis
         && !x.distinct
         && !y.distinct
         && !x.repeatable
@@ -1136,6 +1175,7 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
     // member's date, or tense against its DCT, implies.
     let mut span: Vec<Option<(NaiveDate, NaiveDate)>> = items.iter().map(implied).collect();
     let mut time_conflicts: Vec<(usize, usize)> = Vec::new();
+    let mut contradictions: Vec<(usize, usize)> = Vec::new();
     // For a definite noun, the nearest earlier mention of the same kind in its document
     // that it can point back to.
     //
@@ -1368,6 +1408,12 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                     // two dated to different days (news gives the day of what it tells) and two
                     // of an act people repeat.
                     let close = (x.source.dct - y.source.dct).num_days().abs() <= UNDATED_DCT_GAP;
+                    // See: #20 item 4. Told alike on two days by two documents: two events
+                    // linked by a contradiction, neither date widened nor chosen.
+                    if close && told_alike(x, y) {
+                        contradictions.push((a, b));
+                        continue;
+                    }
                     let named = !(shared < 2 || x.distinct || y.distinct || repeatable || x.day && y.day);
                     let told = named || x.doc != y.doc && same_telling(x, y);
                     if !close || !told {
@@ -1401,9 +1447,40 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
         });
         members[c].push(i);
     }
+    // Each item's cluster and place among its sources; a contradiction between two items
+    // that ended in one cluster (through a third telling) is left to its time conflicts.
+    let mut place: Vec<(usize, usize)> = vec![(0, 0); n];
+    for (c, m) in members.iter().enumerate() {
+        for (p, &i) in m.iter().enumerate() {
+            place[i] = (c, p);
+        }
+    }
+    let mut contradicted_by: Vec<Vec<Contradiction>> = vec![Vec::new(); members.len()];
+    contradictions.sort_unstable();
+    contradictions.dedup();
+    for &(a, b) in &contradictions {
+        let ((ca, pa), (cb, pb)) = (place[a], place[b]);
+        if ca == cb {
+            continue;
+        }
+        let ((c1, p1), (c2, p2)) = if ca < cb {
+            ((ca, pa), (cb, pb))
+        } else {
+            ((cb, pb), (ca, pa))
+        };
+        let k = Contradiction {
+            source: p1,
+            cluster: c2,
+            other: p2,
+        };
+        if !contradicted_by[c1].contains(&k) {
+            contradicted_by[c1].push(k);
+        }
+    }
     members
         .into_iter()
-        .map(|m| {
+        .zip(contradicted_by)
+        .map(|(m, contradicted_by)| {
             let sources: Vec<Source> = m.iter().map(|&i| items[i].source.clone()).collect();
             let conflicts = conflicts(&m, &sources, &time_conflicts);
             let first = &items[m[0]];
@@ -1412,6 +1489,7 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                 class: first.class,
                 sources,
                 conflicts,
+                contradicted_by,
             }
         })
         .collect()

@@ -237,11 +237,14 @@ pub enum Unres {
         years: i32,
     },
     /// A month and day with the day of the week (`Wednesday, Dec. 17`): the year is the one
-    /// near the DCT where the weekday agrees.
+    /// near the DCT where the weekday agrees. With a year (`Monday, November 4, 2025`) the
+    /// written date stands; a weekday that is not its day's is a contradiction the resolver
+    /// reports ([`crate::engine::Unres`] keeps both so that it can).
     DateWeekday {
         month: u32,
         day: u32,
         weekday: u32,
+        year: Option<i32>,
     },
     Season {
         season: Season,

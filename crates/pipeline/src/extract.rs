@@ -62,7 +62,7 @@ use crate::format::record;
 use crate::link::{Endpoint, Tlink};
 use crate::pipeline::Analyzed;
 use crate::text::{Analysis, Span};
-use crate::timex::{AnchorKind, Derivation, Direction, Timex, TimexType};
+use crate::timex::{AnchorKind, Derivation, Direction, Timex, TimexType, WeekdayClash};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -131,6 +131,9 @@ pub struct TimexRecord {
     pub freq: Option<String>,
     pub rule: String,
     pub derivation: DerivationRecord,
+    /// A written weekday that is not the written date's ([`Timex::weekday_clash`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weekday_clash: Option<WeekdayClash>,
 }
 
 /// [`Derivation`] as written.
@@ -553,6 +556,7 @@ impl TimexRecord {
                 direction: t.derivation.direction.as_str().to_string(),
                 why: t.derivation.why.clone(),
             },
+            weekday_clash: t.weekday_clash,
         }
     }
 
@@ -591,6 +595,7 @@ impl TimexRecord {
                 direction,
                 why: self.derivation.why,
             },
+            weekday_clash: self.weekday_clash,
         })
     }
 }

@@ -2454,6 +2454,17 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
                 }),
                 derivation: Some(timex_derivation(&a.timexes, i, &a.doc.id)),
             });
+            if let Some(clash) = t.weekday_clash {
+                let id = timex_key(&a.doc.id, i);
+                let evidence = tl::Evidence {
+                    document: Some(a.doc.id.clone()),
+                    start: Some(a.lines.char_offset(t.span.start)),
+                    end: Some(a.lines.char_offset(t.span.end)),
+                    text: t.text.clone(),
+                    rule: Some(t.rule.to_string()),
+                };
+                timeline.conflicts.push(weekday_conflict(&id, clash, evidence));
+            }
             let _ = d;
         }
     }
@@ -2526,6 +2537,20 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
         });
     }
 
+    // See: #20 item 4. Sources that tell one event on different days: the two events, each
+    // dated by its own source, linked by a known conflict that quotes both texts.
+    for &c in &chosen {
+        for k in &clusters[c].contradicted_by {
+            let (Some(a), Some(b)) = (ids.get(&c), ids.get(&k.cluster)) else {
+                continue;
+            };
+            let (x, y) = (&clusters[c].sources[k.source], &clusters[k.cluster].sources[k.other]);
+            if let Some(conflict) = sources_conflict(&cx, docs, (a, x), (b, y)) {
+                timeline.conflicts.push(conflict);
+            }
+        }
+    }
+
     // Relations whose ends are both on the timeline (events or times), deduplicated.
     let mut rels: BTreeMap<(String, String, RelType), RelationEntry> = BTreeMap::new();
     for (d, a) in docs.iter().enumerate() {
@@ -2570,6 +2595,7 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
     // Conflicts, with every edge's evidence.
     for c in &solved.conflicts {
         timeline.conflicts.push(tl::Conflict {
+            kind: None,
             cycle: c
                 .cycle
                 .iter()
@@ -2583,6 +2609,84 @@ pub fn assemble(docs: &[Analyzed], opts: &Options) -> Timeline {
         });
     }
     timeline
+}
+
+/// See: #20 items 4 and 8. The known conflict of two sources that tell one event (`a`'s
+/// source `x`, `b`'s source `y`) on different days: one fact each, with its sentence as
+/// evidence.
+fn sources_conflict(
+    cx: &Ctx,
+    docs: &[Analyzed],
+    (a, x): (&str, &merge::Source),
+    (b, y): (&str, &merge::Source),
+) -> Option<tl::Conflict> {
+    let days = |s: &merge::Source| match s.time {
+        Some((f, l)) if f == l => Some(f.to_string()),
+        Some((f, l)) => Some(format!("{f}..{l}")),
+        None => None,
+    };
+    let (dx, dy) = (days(x)?, days(y)?);
+    let evidence = |s: &merge::Source| -> Option<tl::Evidence> {
+        let d = &docs[cx.doc_index(&s.doc)?];
+        let span = d.analysis.sentences.get(s.sentence)?.span;
+        Some(tl::Evidence {
+            document: Some(s.doc.clone()),
+            start: Some(d.lines.char_offset(span.start)),
+            end: Some(d.lines.char_offset(span.end)),
+            text: s.sentence_text.to_string(),
+            rule: Some(SOURCES_RULE.to_string()),
+        })
+    };
+    Some(tl::Conflict {
+        kind: Some(tl::ConflictKind::Sources),
+        cycle: vec![
+            tl::ConflictEdge {
+                from: a.to_string(),
+                to: b.to_string(),
+                constraint: format!(
+                    "{a} ({}, on {dx}) and {b} ({}, on {dy}) tell one event: the same word, agent and object",
+                    x.doc, y.doc
+                ),
+                evidence: evidence(x),
+            },
+            tl::ConflictEdge {
+                from: b.to_string(),
+                to: a.to_string(),
+                constraint: format!("{b} is on {dy} in {}, {a} on {dx} in {}", y.doc, x.doc),
+                evidence: evidence(y),
+            },
+        ],
+    })
+}
+
+/// The rule of a recorded contradiction between sources ([`sources_conflict`]).
+const SOURCES_RULE: &str = "merge/sources-contradict";
+
+/// See: #20 items 4 and 8. The known conflict of a written weekday that is not the written
+/// date's: the date as written (what the time keeps) and the weekday as written (the days
+/// of that weekday on either side), each with the expression as evidence.
+fn weekday_conflict(id: &str, clash: crate::timex::WeekdayClash, evidence: tl::Evidence) -> tl::Conflict {
+    let (before, after) = clash.weekday_readings();
+    let edge = |constraint: String| tl::ConflictEdge {
+        from: id.to_string(),
+        to: id.to_string(),
+        constraint,
+        evidence: Some(evidence.clone()),
+    };
+    tl::Conflict {
+        kind: Some(tl::ConflictKind::WeekdayDate),
+        cycle: vec![
+            edge(format!(
+                "{id} is on {}, the date as written (a {}), kept",
+                clash.date,
+                clash.date.format("%A")
+            )),
+            edge(format!(
+                "{id} is on a {}, the weekday as written: {before} or {after}",
+                before.format("%A")
+            )),
+        ],
+    }
 }
 
 /// The days each event of a document can be on by the dated time expressions its evidence

@@ -15,7 +15,7 @@
 //! | `unknown-anchor`         | warning  | a derivation anchored to an id that does not exist              |
 //! | `unplaced-event`         | warning  | an event with no date and no relation: it cannot be placed (a one-sided date places it) |
 //! | `recorded-conflict`      | warning  | a `conflicts:` entry that the file's own dates and relations do not reproduce (`build` set one of its facts aside) |
-//! | `known-conflict`         | warning  | a contradiction (`cycle`, `contradicts-dates`, `past-after-publication`) that a `conflicts:` entry records: the same facts, or the same events and times |
+//! | `known-conflict`         | warning  | a contradiction (`cycle`, `contradicts-dates`, `past-after-publication`) that a `conflicts:` entry records: the same facts, or the same events and times; and every entry with a `kind` (`weekday-date`: "on Monday, November 4, 2025", a Tuesday; `sources`: two documents date one event to two days), quoting both readings |
 //!
 //! YAML syntax errors and schema errors (wrong type, unknown field, missing field, a bad date)
 //! are not findings: reading the file fails with an [`Error`](tempograph_core::error::Error) at
@@ -251,6 +251,7 @@ impl Report {
                 matches!(f.kind, Kind::Cycle | Kind::ContradictsDates | Kind::ContradictsClock) && !f.cycle.is_empty()
             })
             .map(|f| super::Conflict {
+                kind: None,
                 cycle: f
                     .cycle
                     .iter()
@@ -1008,18 +1009,22 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
     // Contradictions the file records as known (`build` found them and wrote them down with
     // their evidence): the same facts, or the same events and times, as a `conflicts:` entry.
     // They are warnings; the recorded entry counts as reproduced.
+    // A contradiction of the texts themselves (a `kind:` entry) is no graph's: never matched.
     let recorded_keys: Vec<(BTreeSet<FactKey>, BTreeSet<String>)> = t
         .conflicts
         .iter()
-        .map(|rc| (fact_keys(&rc.cycle), edge_ids(&rc.cycle)))
+        .map(|rc| match rc.kind {
+            Some(_) => (BTreeSet::new(), BTreeSet::new()),
+            None => (fact_keys(&rc.cycle), edge_ids(&rc.cycle)),
+        })
         .collect();
     let mut reproduced = vec![false; t.conflicts.len()];
     for (f, edges) in &c.contradictions {
         let (keys, ids) = (fact_keys(edges), edge_ids(edges));
         let Some(i) = recorded_keys
             .iter()
-            .position(|(k, _)| *k == keys)
-            .or_else(|| recorded_keys.iter().position(|(_, x)| *x == ids))
+            .position(|(k, _)| !k.is_empty() && *k == keys)
+            .or_else(|| recorded_keys.iter().position(|(_, x)| !x.is_empty() && *x == ids))
         else {
             continue;
         };
@@ -1049,6 +1054,11 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
         })
         .collect();
     for (i, rc) in t.conflicts.iter().enumerate() {
+        if let Some(kind) = rc.kind {
+            let finding = text_conflict(&mut c, i, rc, kind);
+            c.findings.push(finding);
+            continue;
+        }
         if reproduced[i] || computed.contains(&recorded_keys[i].1) {
             continue;
         }
@@ -1428,6 +1438,54 @@ fn tense_facts(
     ]
 }
 
+/// See: #20 items 4 and 8. A contradiction of the texts that `build` recorded (a written
+/// weekday that is not its date's, two sources that date one event to different days): the
+/// file keeps one reading of each, so nothing in it reproduces the contradiction; it is
+/// reported as known, a warning, with both readings and their evidence.
+fn text_conflict(c: &mut Checker, i: usize, rc: &super::Conflict, kind: super::ConflictKind) -> Finding {
+    let steps: Vec<CycleStep> = rc
+        .cycle
+        .iter()
+        .enumerate()
+        .map(|(j, e)| CycleStep {
+            from: e.from.clone(),
+            to: e.to.clone(),
+            constraint: e.constraint.clone(),
+            place: c.place(&[
+                Step::key("conflicts"),
+                Step::Index(i),
+                Step::key("cycle"),
+                Step::Index(j),
+            ]),
+            evidence: e.evidence.as_ref().map(describe_evidence),
+        })
+        .collect();
+    // Each reading with the text it comes from ("on Tuesday, October 7" in `a`).
+    let readings: Vec<String> = rc
+        .cycle
+        .iter()
+        .map(|e| match &e.evidence {
+            Some(ev) => match &ev.document {
+                Some(d) => format!("{} ({:?} in {d})", e.constraint, ev.text),
+                None => format!("{} ({:?})", e.constraint, ev.text),
+            },
+            None => e.constraint.clone(),
+        })
+        .collect();
+    Finding {
+        severity: Kind::KnownConflict.severity(),
+        kind: Kind::KnownConflict,
+        message: format!(
+            "known conflict, recorded at conflicts[{i}] ({}): {}",
+            kind.as_str(),
+            readings.join(" / ")
+        ),
+        place: c.place(&[Step::key("conflicts"), Step::Index(i)]),
+        cycle: steps,
+        omitted: 0,
+    }
+}
+
 /// Write every contradiction `check` finds in `t` into `t.conflicts` (with all its facts and
 /// their evidence) unless a `conflicts:` entry already records it; return how many were
 /// added. Afterwards `check` reports each as a `known-conflict` warning: this is how `build`
@@ -1439,7 +1497,10 @@ pub(super) fn record_known_conflicts(t: &mut Timeline) -> usize {
         if !error {
             continue;
         }
-        t.conflicts.push(super::Conflict { cycle: edges });
+        t.conflicts.push(super::Conflict {
+            kind: None,
+            cycle: edges,
+        });
         added += 1;
     }
     added

@@ -59,8 +59,8 @@ pub use check::{CycleStep, Finding, Kind, Place, Report, Severity};
 pub use clock::ClockTime;
 
 pub use model::{
-    Anchor, AnchorKind, Bounds, Conflict, ConflictEdge, Date, DayRange, Derivation, Document, Ends, Event, Evidence,
-    Mention, Origin, Relation, SchemaVersion, Source, Time, Timeline, Unlisted, SCHEMA,
+    Anchor, AnchorKind, Bounds, Conflict, ConflictEdge, ConflictKind, Date, DayRange, Derivation, Document, Ends,
+    Event, Evidence, Mention, Origin, Relation, SchemaVersion, Source, Time, Timeline, Unlisted, SCHEMA,
 };
 
 use crate::format::timeline as tl;

@@ -628,8 +628,37 @@ pub struct Evidence {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Conflict {
+    /// What kind of contradiction, when it is not one of the relation graph's (a cycle of
+    /// relations and dates, which `check` finds again in the file): a written weekday that
+    /// is not the written date's, or two sources that tell one event on different days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ConflictKind>,
     /// The constraints, in cycle order: each edge's `to` is the next edge's `from`.
     pub cycle: Vec<ConflictEdge>,
+}
+
+/// See: #20 items 4 and 8. A contradiction in the texts themselves, not among relations:
+/// `build` records it and `check` reports it as a `known-conflict` warning (it cannot be
+/// recomputed from the file's dates, which keep one reading).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConflictKind {
+    /// "on Monday, November 4, 2025" when 2025-11-04 is a Tuesday: the time keeps the written
+    /// date; the two facts are the date and the weekday as written.
+    WeekdayDate,
+    /// Two documents tell one event (the same word or frame, the same participants) on
+    /// different days: two events, each with its own source's date, linked by the entry.
+    Sources,
+}
+
+impl ConflictKind {
+    /// How the YAML spells it: `weekday-date`, `sources`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConflictKind::WeekdayDate => "weekday-date",
+            ConflictKind::Sources => "sources",
+        }
+    }
 }
 
 /// One constraint of a [`Conflict`].

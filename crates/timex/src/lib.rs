@@ -96,6 +96,34 @@ pub struct Timex {
     pub freq: Option<String>,
     pub rule: &'static str,
     pub derivation: Derivation,
+    /// See: #20 item 4. The text writes a weekday that is not its date's ("Monday, November
+    /// 4, 2025", a Tuesday): the value keeps the written date; `build` records the
+    /// contradiction.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekday_clash: Option<WeekdayClash>,
+}
+
+/// A written weekday that contradicts the written date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct WeekdayClash {
+    /// The date as written (the expression's value).
+    pub date: NaiveDate,
+    /// The weekday as written, 0 = Monday.
+    pub weekday: u32,
+}
+
+impl WeekdayClash {
+    /// The days nearest `date` that are the written weekday: the one before and the one after.
+    pub fn weekday_readings(&self) -> (NaiveDate, NaiveDate) {
+        let have = i64::from(chrono::Datelike::weekday(&self.date).num_days_from_monday());
+        let want = i64::from(self.weekday);
+        let back = (have - want).rem_euclid(7);
+        let ahead = (want - have).rem_euclid(7);
+        (
+            self.date - chrono::Duration::days(back),
+            self.date + chrono::Duration::days(ahead),
+        )
+    }
 }
 
 /// Find and normalize the temporal expressions of `text` (tokenized as `analysis`) written

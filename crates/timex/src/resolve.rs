@@ -18,7 +18,7 @@
 //! the DCT's year, holidays the nearest occurrence.
 
 use super::rules::{unit_value, Cand, Ctx, Force, Holiday, Season, Unit, Unres};
-use super::{AnchorKind, Cue, Derivation, Direction, Timex, TimexType};
+use super::{AnchorKind, Cue, Derivation, Direction, Timex, TimexType, WeekdayClash};
 use crate::text::{Analysis, Span};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -175,6 +175,17 @@ fn season_index(s: Season) -> i32 {
         Season::Fall => 2,
         Season::Winter => 3,
     }
+}
+
+/// How far from the DCT (days) a weekday and a date without a year ("Wednesday, Dec. 17")
+/// look for a year where they agree.
+pub const WEEKDAY_YEAR_REACH: i64 = 366;
+
+/// The weekday's name as dates are written in derivations (`%A`).
+fn weekday_name(w: Weekday) -> String {
+    let monday = NaiveDate::from_isoywd_opt(2024, 1, Weekday::Mon).unwrap_or_default();
+    let d = monday + chrono::Duration::days(i64::from(w.num_days_from_monday()));
+    d.format("%A").to_string()
 }
 
 fn weekday_num(d: NaiveDate) -> i64 {
@@ -349,6 +360,8 @@ struct Resolver<'a> {
     /// expression after it in the same paragraph counts from that day ("A week later"); past
     /// a paragraph break the written date is the anchor again.
     chained: Option<(Option<(Val, usize)>, usize)>,
+    /// The current expression's written weekday contradicts its date ([`Resolver::check_weekday`]).
+    clash: Option<WeekdayClash>,
 }
 
 impl Resolver<'_> {
@@ -376,6 +389,26 @@ impl Resolver<'_> {
             _ => Direction::None,
         };
         (d, c.why)
+    }
+
+    /// See: #20 item 4. A written weekday that is not the day's ("Monday, November 4, 2025",
+    /// a Tuesday): the written date stands, the derivation says so, and the contradiction
+    /// is kept for the expression ([`Timex::weekday_clash`]).
+    fn check_weekday(&mut self, o: &mut Out, weekday: u32) {
+        let Ok(Val::Day(d)) = o.val else { return };
+        if d.weekday().num_days_from_monday() == weekday {
+            return;
+        }
+        let Ok(written) = Weekday::try_from(weekday as u8) else {
+            return;
+        };
+        o.why = format!(
+            "{}; the written date is kept, though {d} is a {} and the text says {}",
+            o.why,
+            d.format("%A"),
+            weekday_name(written)
+        );
+        self.clash = Some(WeekdayClash { date: d, weekday });
     }
 
     /// The direction for a weekday: past unless a modal points forward.
@@ -634,11 +667,33 @@ impl Resolver<'_> {
                 };
                 o
             }
-            Unres::DateWeekday { month, day, weekday } => {
+            Unres::DateWeekday {
+                month,
+                day,
+                weekday,
+                year: Some(y),
+            } => {
+                let mut o = self.date(&Unres::Date {
+                    year: Some(*y),
+                    month: *month,
+                    day: Some(*day),
+                });
+                self.check_weekday(&mut o, *weekday);
+                o
+            }
+            Unres::DateWeekday {
+                month,
+                day,
+                weekday,
+                year: None,
+            } => {
+                // The year near the DCT (within a year of it) where the weekday agrees; else
+                // the day as a date without a year, and the weekday is a contradiction.
                 let y = dct.year();
-                let fit = [y, y + 1, y - 1, y + 2, y - 2]
+                let fit = [y, y + 1, y - 1]
                     .into_iter()
                     .filter_map(|yy| NaiveDate::from_ymd_opt(yy, *month, *day))
+                    .filter(|d| (*d - dct).num_days().abs() <= WEEKDAY_YEAR_REACH)
                     .find(|d| d.weekday().num_days_from_monday() == *weekday);
                 match fit {
                     Some(d) => Out {
@@ -647,11 +702,15 @@ impl Resolver<'_> {
                         dir: Direction::None,
                         why: "the year near the DCT where the weekday agrees".into(),
                     },
-                    None => self.date(&Unres::Date {
-                        year: None,
-                        month: *month,
-                        day: Some(*day),
-                    }),
+                    None => {
+                        let mut o = self.date(&Unres::Date {
+                            year: None,
+                            month: *month,
+                            day: Some(*day),
+                        });
+                        self.check_weekday(&mut o, *weekday);
+                        o
+                    }
                 }
             }
             Unres::AnaphorWeekday { weekday, n } => {
@@ -1240,6 +1299,7 @@ pub fn resolve_window(
         shared_year: None,
         prev_weekday: None,
         chained: None,
+        clash: None,
         sentence: 0,
         start: 0,
         rule: "",
@@ -1258,6 +1318,7 @@ pub fn resolve_window(
     for (ci, c) in cands.iter().enumerate() {
         let span = Span::new(analysis.tokens[c.start].span.start, analysis.tokens[c.end - 1].span.end);
         r.shared_year = cands.get(ci + 1).and_then(|n| shared_year(ctx, c, n));
+        r.clash = None;
         r.start = c.start;
         r.rule = c.rule;
         r.end = c.end;
@@ -1491,6 +1552,7 @@ pub fn resolve_window(
                 direction: o_dir,
                 why,
             },
+            weekday_clash: r.clash.take(),
         });
     }
     mem.anchor = r.anchor;
@@ -1513,6 +1575,12 @@ fn shared_year(ctx: &Ctx, c: &Cand, next: &Cand) -> Option<(i32, u32, Option<u32
             month,
             day,
         } if joined => Some((y, month, day)),
+        Unres::DateWeekday {
+            year: Some(y),
+            month,
+            day,
+            ..
+        } if joined => Some((y, month, Some(day))),
         _ => None,
     }
 }

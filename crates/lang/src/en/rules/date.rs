@@ -1111,23 +1111,15 @@ fn weekday(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     let k = if ctx.punct(j, ",") { j + 1 } else { j };
     if let Some((m, k2)) = ctx.month(k) {
         if let Some((day, e)) = day_at(ctx, k2) {
-            let (val, end) = match year_at(ctx, e) {
-                Some((y, e2)) => (
-                    Unres::Date {
-                        year: Some(y),
-                        month: m,
-                        day: Some(day),
-                    },
-                    e2,
-                ),
-                None => (
-                    Unres::DateWeekday {
-                        month: m,
-                        day,
-                        weekday: d,
-                    },
-                    e,
-                ),
+            let (year, end) = match year_at(ctx, e) {
+                Some((y, e2)) => (Some(y), e2),
+                None => (None, e),
+            };
+            let val = Unres::DateWeekday {
+                month: m,
+                day,
+                weekday: d,
+                year,
             };
             out.push(Cand::new(i, end, D, val, "date/weekday"));
             return;
@@ -1136,23 +1128,15 @@ fn weekday(ctx: &Ctx, i: usize, out: &mut Vec<Cand>) {
     // "Wed, 14 May 2025", "Wednesday 14 May": the day first.
     if let Some((day, k2)) = day_at(ctx, k).filter(|_| ctx.is_num(k)) {
         if let (true, Some((m, e))) = (ctx.cap(k2), ctx.month(k2)) {
-            let (val, end) = match year_at(ctx, e) {
-                Some((y, e2)) if valid(y, m, day) => (
-                    Unres::Date {
-                        year: Some(y),
-                        month: m,
-                        day: Some(day),
-                    },
-                    e2,
-                ),
-                _ => (
-                    Unres::DateWeekday {
-                        month: m,
-                        day,
-                        weekday: d,
-                    },
-                    e,
-                ),
+            let (year, end) = match year_at(ctx, e) {
+                Some((y, e2)) if valid(y, m, day) => (Some(y), e2),
+                _ => (None, e),
+            };
+            let val = Unres::DateWeekday {
+                month: m,
+                day,
+                weekday: d,
+                year,
             };
             out.push(Cand::new(i, end, D, val, "date/weekday"));
             return;

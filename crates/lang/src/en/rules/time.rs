@@ -3,6 +3,7 @@
 //! | rule               | example                                  | unresolved                                  |
 //! |--------------------|------------------------------------------|---------------------------------------------|
 //! | `time/clock`       | `3:07 p.m.`, `8 PM EST`, `15:00 GMT Saturday` | `Time{day: Weekday(5), 15, 0}`         |
+//! | `time/clock`       | `2 a.m.` in `2 a.m. local time (0100 GMT) on Tuesday` | `Time{day: Weekday(1), 2, 0, zone: Fixed(60)}`: the zone is the difference |
 //! | `time/named`       | `noon`, `midnight Friday`                | `Time{_, 12, 0}`                            |
 //! | `time/part-of-day` | `Sunday night`, `this morning`, `tonight`, `last night` | `PartOfDay{Weekday(6), "NI"}` |
 //!
@@ -268,6 +269,32 @@ fn signed_offset(ctx: &Ctx, k: usize) -> Option<(usize, i32)> {
     (h <= 14 && m < 60 && !more).then_some((e, sign * (h as i32 * 60 + m as i32)))
 }
 
+/// See: #20 item 5. "2 a.m. local time (0100 GMT)": `local time` and the same time in a
+/// known zone in parentheses; the local zone is their difference (here UTC+1). The token
+/// after the parenthesis and the zone; `None` without both.
+fn local_time(ctx: &Ctx, e: usize, local: u32) -> Option<(usize, Zone)> {
+    let open = e + 2;
+    if !(ctx.is(e, "local") && ctx.is(e + 1, "time") && ctx.punct(open, "(")) {
+        return None;
+    }
+    let (g, 4) = ctx.num(open + 1)? else {
+        return None;
+    };
+    let (close, Some(Zone::Fixed(z))) = zone(ctx, open + 2) else {
+        return None;
+    };
+    let (gh, gm) = (g / 100, g % 100);
+    if !ctx.punct(close, ")") || gh > 23 || gm > 59 {
+        return None;
+    }
+    let utc = (gh * 60 + gm) as i32 - z;
+    let mut off = (local as i32 - utc).rem_euclid(24 * 60);
+    if off > 14 * 60 {
+        off -= 24 * 60;
+    }
+    Some((close + 1, Zone::Fixed(off)))
+}
+
 /// A day expression after a time: `Saturday`, `today`, `Dec. 17`, `on Friday` is left out.
 fn day_after(ctx: &Ctx, j: usize) -> Option<(Unres, usize)> {
     if let Some((d, e)) = ctx.weekday(j) {
@@ -281,10 +308,11 @@ fn day_after(ctx: &Ctx, j: usize) -> Option<(Unres, usize)> {
                         None => (None, e2),
                     };
                     return Some((
-                        Unres::Date {
-                            year,
+                        Unres::DateWeekday {
                             month: m,
-                            day: Some(day),
+                            day,
+                            weekday: d,
+                            year,
                         },
                         e3,
                     ));
@@ -321,6 +349,26 @@ fn day_after(ctx: &Ctx, j: usize) -> Option<(Unres, usize)> {
 
 fn finish(ctx: &Ctx, i: usize, e: usize, hour: u32, minute: u32, rule: &'static str, out: &mut Vec<Cand>) {
     let (e, zone) = zone(ctx, e);
+    // "2 a.m. local time (0100 GMT) on Tuesday": the zone from the parenthesis, the day after
+    // it; the expression stays the clock time as written.
+    if let (None, Some((after, z))) = (zone, local_time(ctx, e, hour * 60 + minute)) {
+        let day = day_after(ctx, after)
+            .or_else(|| ctx.is(after, "on").then(|| day_after(ctx, after + 1)).flatten())
+            .map(|(d, _)| Box::new(d));
+        out.push(Cand::new(
+            i,
+            e,
+            T,
+            Unres::Time {
+                day,
+                hour,
+                minute,
+                zone: Some(z),
+            },
+            rule,
+        ));
+        return;
+    }
     // "5 p.m. EST, Nov. 6": a date after a comma belongs to the time.
     let after_comma = ctx.punct(e, ",") && ctx.month(e + 1).is_some();
     let (day, e) = match day_after(ctx, if after_comma { e + 1 } else { e }) {
