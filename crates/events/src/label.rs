@@ -743,12 +743,11 @@ fn clause_core(d: &Doc, ws: &[crate::syntax::ParsedWord], c: usize, keep: &mut [
     let nominal = matches!(ws[c].upos.as_str(), "NOUN" | "PROPN" | "ADJ" | "NUM");
     if nominal {
         for &k in &kids {
-            if matches!(
+            let modifier = matches!(
                 ws[k].deprel.as_str(),
-                "det" | "amod" | "compound" | "flat" | "nummod" | "nmod:poss"
-            ) && k < c
-                || ws[k].deprel == "case" && k < c
-            {
+                "det" | "amod" | "compound" | "flat" | "nummod" | "nmod:poss" | "case"
+            );
+            if modifier && k < c {
                 phrase_short(ws, k, keep);
             }
         }
@@ -761,10 +760,10 @@ fn clause_core(d: &Doc, ws: &[crate::syntax::ParsedWord], c: usize, keep: &mut [
         let mark = rel == "mark" && !d.words.complementizers.contains(&lemma.as_str()) && k < c;
         if matches!(rel, "aux" | "aux:pass" | "cop" | "compound:prt") || kept_adverb || mark {
             keep[k] = true;
-        } else if matches!(base, "nsubj" | "expl") || matches!(rel, "obj" | "iobj") {
-            if !d.span_in_timex(ws[k].start, ws[k].end) {
-                phrase_short(ws, k, keep);
-            }
+        } else if (matches!(base, "nsubj" | "expl") || matches!(rel, "obj" | "iobj"))
+            && !d.span_in_timex(ws[k].start, ws[k].end)
+        {
+            phrase_short(ws, k, keep);
         }
     }
 }
