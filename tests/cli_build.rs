@@ -261,3 +261,63 @@ fn builds_from_timeml_files() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("bad.tml"), "{}", stderr(&o));
 }
+
+/// See: #20 item 9. `build DIR` titles the story from its documents: the name most headlines
+/// share with the years published; with no shared name, the earliest headline; `--title` wins.
+#[test]
+fn a_folder_is_titled_from_its_headlines() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("corpus_x");
+    std::fs::create_dir(&story).unwrap();
+    let docs = [
+        (
+            "a.txt",
+            "Kestrel unveils electric van\n\nKestrel unveiled the van on Monday.\n",
+            "2023-05-03",
+        ),
+        (
+            "b.txt",
+            "Kestrel's van recalled\n\nThe company recalled 900 vans on Tuesday.\n",
+            "2024-02-07",
+        ),
+        (
+            "c.txt",
+            "Regulator fines carmaker\n\nThe regulator fined Kestrel on Friday.\n",
+            "2024-03-01",
+        ),
+    ];
+    let mut manifest = String::new();
+    for (f, text, _) in docs {
+        std::fs::write(story.join(f), text).unwrap();
+    }
+    for (f, _, date) in docs {
+        manifest.push_str(&format!("- file: {f}\n  published: {date}\n"));
+    }
+    let o = run(&["build", "--dct", "2024-03-02", "corpus_x"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("title: Kestrel, 2024\n"), "{out}");
+    let o = run(
+        &["build", "--dct", "2024-03-02", "--title", "Vans", "corpus_x"],
+        dir.path(),
+    );
+    assert!(String::from_utf8(o.stdout).unwrap().contains("title: Vans\n"));
+    // Negative: no name shared by two headlines: the earliest document's headline.
+    let other = dir.path().join("mixed");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(
+        other.join("a.txt"),
+        "Storm floods harbour\n\nThe storm hit on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(other.join("b.txt"), "Mayor resigns\n\nThe mayor resigned on Tuesday.\n").unwrap();
+    let o = run(&["build", "--dct", "2024-03-02", "mixed"], dir.path());
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("title: Storm floods harbour\n"), "{out}");
+    // The manifest path keeps its folder title.
+    std::fs::write(story.join("sources.yaml"), manifest).unwrap();
+    let o = run(&["build", "--manifest", "corpus_x/sources.yaml"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("title: corpus_x\n"), "{out}");
+}

@@ -34,7 +34,7 @@ pub struct Args {
     /// symbolic links leading out).
     #[arg(long, requires = "manifest")]
     pub allow_outside: bool,
-    /// Title of the timeline (default: derived from the manifest's folder or the first document).
+    /// Title of the timeline (default: the manifest's folder; else the name most headlines share, with the years published ("Apple, 2005–2011"), else the earliest headline).
     #[arg(long)]
     pub title: Option<String>,
     /// `yaml` (the timeline, the contract), `json` (the same model as JSON) or `text` (a

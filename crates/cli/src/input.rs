@@ -76,8 +76,9 @@ pub fn load_documents(
 }
 
 /// The title of a timeline built from these documents: the manifest's story folder
-/// (`timelines/NAME/sources/sources.yaml` → NAME), else the folder when the input is one
-/// folder (`build stories/apple/` → `apple`), else the first document's title or id.
+/// (`timelines/NAME/sources/sources.yaml` → NAME); else, for documents given as files or
+/// folders, a title read from the documents ([`story_title`]: "Apple, 2005–2011"); else the
+/// first document's title or id.
 pub fn default_title(manifest: Option<&Path>, files: &[PathBuf], docs: &[Document]) -> Option<String> {
     if let Some(m) = manifest {
         let dir = m.canonicalize().ok()?.parent()?.to_path_buf();
@@ -89,6 +90,9 @@ pub fn default_title(manifest: Option<&Path>, files: &[PathBuf], docs: &[Documen
         };
         return Some(name.to_string_lossy().into_owned());
     }
+    if let Some(t) = story_title(docs) {
+        return Some(t);
+    }
     if let [dir] = files {
         if dir.is_dir() {
             let name = dir.canonicalize().ok()?.file_name()?.to_string_lossy().into_owned();
@@ -96,6 +100,85 @@ pub fn default_title(manifest: Option<&Path>, files: &[PathBuf], docs: &[Documen
         }
     }
     docs.first().map(|d| d.title.clone().unwrap_or_else(|| d.id.clone()))
+}
+
+/// Most words a headline may have to be read as one.
+const HEADLINE_WORDS: usize = 20;
+
+/// A document's headline: its first non-empty line, when it reads as one (no final stop, at
+/// most [`HEADLINE_WORDS`] words); its manifest title first.
+fn headline(d: &Document) -> Option<String> {
+    if let Some(t) = &d.title {
+        return Some(t.clone());
+    }
+    let line = d.text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let n = line.split_whitespace().count();
+    (tempograph_events::label::reads_as_headline(line) && (1..=HEADLINE_WORDS).contains(&n)).then(|| line.to_string())
+}
+
+/// See: #20 item 9. The title a journalist expects of a story built from documents: the name
+/// the most headlines share, with the years the documents were published ("Apple,
+/// 2005–2011"), when at least two headlines and a third of them share it; else the earliest
+/// document's headline ("Apple unveils iPod nano"); `None` for one document (its title or id
+/// stays the title) or when no document has a headline. A name
+/// is a capitalised word that is not a function word (`EventWords`: articles, prepositions,
+/// coordinators, sentence openers, `not_names`), without its possessive ("Apple's" → Apple).
+pub fn story_title(docs: &[Document]) -> Option<String> {
+    let words = crate::lang::EventWords::english();
+    let heads: Vec<(usize, String)> = docs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| headline(d).map(|h| (i, h)))
+        .collect();
+    let earliest = || {
+        heads
+            .iter()
+            .min_by_key(|(i, _)| (docs[*i].dct, *i))
+            .map(|(_, h)| h.clone())
+    };
+    if docs.len() < 2 {
+        return None;
+    }
+    // name → (headlines naming it, first seen at): deterministic order.
+    let mut count: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    let mut order = 0;
+    for (_, h) in &heads {
+        let mut seen = std::collections::BTreeSet::new();
+        for raw in h.split_whitespace() {
+            let w = raw
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches("'s")
+                .trim_end_matches("’s");
+            let lower = w.to_lowercase();
+            let name = w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().count() >= 2
+                && !words.prepositions.contains(&lower.as_str())
+                && !(words.is_article_or_coordinator)(&lower)
+                && !words.sentence_openers.contains(&w)
+                && !words.not_names.contains(&lower.as_str());
+            if name && seen.insert(w.to_string()) {
+                let e = count.entry(w.to_string()).or_insert((0, order));
+                e.0 += 1;
+                order += 1;
+            }
+        }
+    }
+    let best = count
+        .iter()
+        .max_by_key(|(_, &(n, first))| (n, std::cmp::Reverse(first)))
+        .filter(|(_, &(n, _))| n >= 2 && 3 * n >= heads.len())
+        .map(|(w, _)| w.clone());
+    let Some(name) = best else {
+        return earliest();
+    };
+    use chrono::Datelike;
+    let years = docs.iter().map(|d| d.dct.year());
+    let (lo, hi) = (years.clone().min()?, years.max()?);
+    Some(if lo == hi {
+        format!("{name}, {lo}")
+    } else {
+        format!("{name}, {lo}–{hi}")
+    })
 }
 
 /// Every document's warnings on stderr (`path:line: warning: ...`), unless `-q`.

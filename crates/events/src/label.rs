@@ -284,6 +284,16 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
                 && c > h
                 && matches!(ws[c].upos.as_str(), "PROPN" | "NUM")
                 && (h + 1..c).all(|k| ws[k].upos != "PUNCT" || ws[k].deprel == "case");
+            // An adjective after its noun with a complement of its own is a clause of its
+            // own ("a drone capable of flying for six hours"): not part of the name.
+            let postposed = rel == "amod"
+                && c > h
+                && ws
+                    .iter()
+                    .any(|x| x.head == c + 1 && !matches!(x.deprel.as_str(), "punct" | "advmod"));
+            if postposed {
+                continue;
+            }
             if PHRASE_RELATIONS.contains(&rel) || of_phrase || names || designation {
                 phrase(of, ws, c, depth + 1, keep);
                 if names {
@@ -576,10 +586,42 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
                 && !matches!(ws[c].upos.as_str(), "NUM" | "ADV")
         })
     };
+    // A reduced passive's agent ("great demand enjoyed by Apple's iPod players"): the actor
+    // of the participle, named by its own phrase (with its `by`) however it is written.
+    let agent = children(w).find(|&c| {
+        ws[c].deprel == "obl:agent" && c > w && ws[w].deprel == "acl" && !d.span_in_timex(ws[c].start, ws[c].end)
+    });
+    // A clause the verb reports or argues ("Apple Corps argued that the store was a breach"):
+    // with no object of its own, the clause's core is the verb's key object.
+    let clause = children(w).find(|&c| ws[c].deprel == "ccomp" && c > w);
+    let mut before_clause: Option<Vec<bool>> = None;
+    // The words of a noun phrase the parse misread (`Misread::Postposed`): kept whole, the
+    // parse's relations between them being wrong.
+    let mut postposed: Option<(usize, usize)> = None;
     if let Some(o) = object(w).or_else(|| object(top)) {
-        if !whole(ws, o, &mut keep, d, false) {
+        if let Some(noun) = misread_object(d, ws, o) {
+            // A determiner or quantifier read as the object, the noun it counts hung below
+            // it ("released several | re-designs"), or an adjective after the object noun
+            // read as the object's head ("an iPod | capable of ..."): the noun phrase.
+            match noun {
+                Misread::Counted(c) => {
+                    keep[o] = true;
+                    if !whole(ws, c, &mut keep, d, false) {
+                        phrase("", ws, c, 0, &mut keep);
+                    }
+                }
+                Misread::Postposed(from) => postposed = Some((from, o)),
+            }
+        } else if !whole(ws, o, &mut keep, d, false) {
             phrase(d.words.of_word, ws, o, 0, &mut keep);
         }
+    } else if let Some(a) = agent {
+        if !whole(ws, a, &mut keep, d, false) {
+            phrase("", ws, a, 0, &mut keep);
+        }
+    } else if let Some(c) = clause {
+        before_clause = Some(keep.clone());
+        clause_core(d, ws, c, &mut keep);
     } else if let Some(o) = obl(w) {
         // A place or partner: whole when short, else a name's words ("hacked into Sony
         // Pictures Entertainment's network"); a common noun cut from what follows it
@@ -610,11 +652,29 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
     if children(top).any(|c| ws[c].deprel == "cop") {
         phrase(d.words.of_word, ws, top, 1, &mut keep);
     }
-    dates_whole_or_out(d, sent, &mut keep, &chain);
-    close_names(d, ws, &mut keep);
-    trim_dangling(d, ws, &mut keep, w);
+    let finish = |keep: &mut Vec<bool>| {
+        dates_whole_or_out(d, sent, keep, &chain);
+        close_names(d, ws, keep);
+        trim_dangling(d, ws, keep, w);
+        if let Some((from, to)) = postposed {
+            for k in keep.iter_mut().take(to).skip(from) {
+                *k = true;
+            }
+        }
+    };
+    finish(&mut keep);
     if keep.iter().filter(|&&k| k).count() > MAX_WORDS {
-        return None;
+        // A reported clause too long for a headline is left out, not the whole label.
+        match before_clause {
+            Some(b) => {
+                keep = b;
+                finish(&mut keep);
+                if keep.iter().filter(|&&k| k).count() > MAX_WORDS {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
     }
     // A subject-less label of a finite verb whose sentence has a named actor reads as a
     // fragment: let the window label (which looks further) try when the parse found none.
@@ -634,6 +694,100 @@ pub fn parse_label(d: &Doc, e: &Event) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// What a misparsed object really is ([`misread_object`]).
+enum Misread {
+    /// The noun a determiner or quantifier read as the object counts (its index).
+    Counted(usize),
+    /// The object's noun phrase runs from this index to just before the object word, an
+    /// adjective placed after its noun.
+    Postposed(usize),
+}
+
+/// See: #20 item 3. An object word the parser got wrong, and what to take instead:
+/// - a determiner or quantifier (`EventWords::determiners`: "several", "many") with no noun
+///   of its own, and a noun hung below it just after it ("Apple have released several |
+///   re-designs of their popular iPod range"): the noun it counts;
+/// - an adjective with a determiner before it and words between ("introduced an iPod capable
+///   of displaying video", `iPod` misread as an adverb): an adjective placed after its noun,
+///   so the phrase is the determiner up to the word before the adjective ("an iPod").
+fn misread_object(d: &Doc, ws: &[crate::syntax::ParsedWord], o: usize) -> Option<Misread> {
+    let kids = |h: usize| (0..ws.len()).filter(move |&c| ws[c].head == h + 1);
+    let det_word = |k: usize| d.words.determiners.contains(&ws[k].form.to_lowercase().as_str());
+    if det_word(o) && !matches!(ws[o].upos.as_str(), "NOUN" | "PROPN") {
+        let counted = kids(o).find(|&c| {
+            c > o
+                && c - o <= 4
+                && matches!(ws[c].upos.as_str(), "NOUN" | "PROPN")
+                && matches!(ws[c].deprel.split(':').next().unwrap_or(""), "obl" | "nmod" | "obj")
+        });
+        return counted.map(Misread::Counted);
+    }
+    if ws[o].upos == "ADJ" {
+        let det = kids(o).find(|&c| c + 1 < o && ws[c].deprel == "det")?;
+        let between_nominal = (det + 1..o).all(|k| ws[k].upos != "PUNCT" && ws[k].upos != "VERB");
+        return between_nominal.then_some(Misread::Postposed(det));
+    }
+    None
+}
+
+/// See: #20 item 3. The core of a reported clause `c`, the key object of a verb that has no
+/// object of its own ("Apple Corps argued *the iTunes Music Store was a breach*"): its
+/// subject, its verb group (auxiliaries, copula, negation) and its head with its object, each
+/// a short phrase (no `of` phrases). The complementizer (`that`) is left out, as headlines
+/// do; another one ("whether") stays.
+fn clause_core(d: &Doc, ws: &[crate::syntax::ParsedWord], c: usize, keep: &mut [bool]) {
+    let kids: Vec<usize> = (0..ws.len()).filter(|&k| ws[k].head == c + 1).collect();
+    keep[c] = true;
+    let nominal = matches!(ws[c].upos.as_str(), "NOUN" | "PROPN" | "ADJ" | "NUM");
+    if nominal {
+        for &k in &kids {
+            let modifier = matches!(
+                ws[k].deprel.as_str(),
+                "det" | "amod" | "compound" | "flat" | "nummod" | "nmod:poss" | "case"
+            );
+            if modifier && k < c {
+                phrase_short(ws, k, keep);
+            }
+        }
+    }
+    for &k in &kids {
+        let rel = ws[k].deprel.as_str();
+        let base = rel.split(':').next().unwrap_or("");
+        let lemma = ws[k].lemma.to_lowercase();
+        let kept_adverb = rel == "advmod" && d.words.label_kept_adverbs.contains(&lemma.as_str());
+        let mark = rel == "mark" && !d.words.complementizers.contains(&lemma.as_str()) && k < c;
+        if matches!(rel, "aux" | "aux:pass" | "cop" | "compound:prt") || kept_adverb || mark {
+            keep[k] = true;
+        } else if (matches!(base, "nsubj" | "expl") || matches!(rel, "obj" | "iobj"))
+            && !d.span_in_timex(ws[k].start, ws[k].end)
+        {
+            phrase_short(ws, k, keep);
+        }
+    }
+}
+
+/// A short phrase: head `h` with its determiners, adjectives, compounds, numbers, names and
+/// possessors (two levels), no `of` phrase.
+fn phrase_short(ws: &[crate::syntax::ParsedWord], h: usize, keep: &mut [bool]) {
+    fn go(ws: &[crate::syntax::ParsedWord], h: usize, depth: usize, keep: &mut [bool]) {
+        keep[h] = true;
+        if depth >= 2 {
+            return;
+        }
+        for c in 0..ws.len() {
+            if ws[c].head == h + 1
+                && matches!(
+                    ws[c].deprel.as_str(),
+                    "det" | "amod" | "compound" | "flat" | "nummod" | "nmod:poss" | "case" | "fixed" | "goeswith"
+                )
+            {
+                go(ws, c, depth + 1, keep);
+            }
+        }
+    }
+    go(ws, h, 0, keep);
 }
 
 /// Relations of a word that modifies its head: at the end of a label without its head, the

@@ -387,6 +387,9 @@ pub struct EventWords {
     /// Light verbs that tell an event noun, their direct object, being set off (`called a
     /// strike`): listed though the verb alone is light.
     pub convening_verbs: &'static Words,
+    /// Nouns a convening verb sets off (`called an election`), listed with the verb even
+    /// where the event counts do not make the noun an event.
+    pub convened_nouns: &'static Words,
     /// Does an event's `label` read as a headline? It needs a word of its own (not an article,
     /// pronoun, auxiliary or `to`: `HEADLINE_FUNCTION_WORDS`) before its trigger — a subject
     /// ("Apple announced the new iPhone", "A rare press conference held by Apple") — or, for a
@@ -624,6 +627,7 @@ static NONE: EventWords = EventWords {
     support_verbs: &NO_WORDS,
     complex_predicate_verbs: &NO_WORDS,
     convening_verbs: &NO_WORDS,
+    convened_nouns: &NO_WORDS,
     is_headline: |_, _, _| false,
     definite_article: "",
     comparison_since: "",

@@ -1598,8 +1598,11 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> O
     if a.words.never_event_lemmas.contains(&e.lemma.as_str()) || repeats_earlier_sentence(a, e.sentence) {
         return None;
     }
-    let light =
-        a.words.is_light_lemma(&e.lemma) && !complex_predicate(a, i) && !change_of_state(a, i) && !convenes_event(a, i);
+    let light_lemma = a.words.is_light_lemma(&e.lemma) && !complex_predicate(a, i) && !change_of_state(a, i);
+    let light = light_lemma && !convenes_event(a, i);
+    // A support verb with its event noun ("made an offer") is listed when the text dates it;
+    // undated, it is as light as the verb alone ("I think the board made a mistake").
+    let support_pair = light_lemma && !light && !a.words.convening_verbs.contains(&e.lemma.as_str());
     let mut anchored = false;
     for l in a.index.evidence_of(i).iter().map(|&k| &a.evidence[k]) {
         let other = match (l.from, l.to) {
@@ -1631,7 +1634,7 @@ fn selected(a: &Analyzed, i: usize, cluster_docs: usize, actor_known: bool) -> O
     if anchored {
         return (!light || e.class == EventClass::Reporting).then_some(true);
     }
-    if light {
+    if light || support_pair {
         return None;
     }
     if cluster_docs >= 2 {
@@ -1767,11 +1770,16 @@ fn complex_predicate(a: &Analyzed, i: usize) -> bool {
 }
 
 /// Whether event `i` is a convening verb whose direct object is an event ("the union called a
-/// strike", "called an election"): the pair is an event though the verb alone is light.
-/// "called for a strike" (an oblique) and "called the plan a mistake" (no event) are not.
+/// strike", "called an election", "called a snap election": `EventWords::convened_nouns`
+/// count though the event counts miss them), or a support verb whose direct object is an
+/// event noun ("Vexa made an offer", "the mayor gave a speech": `EventWords::support_verbs`):
+/// the pair is an event though the verb alone is light. "called for a strike" (an oblique)
+/// and "called the plan a mistake" (no event) are not.
 fn convenes_event(a: &Analyzed, i: usize) -> bool {
     let e = &a.events[i];
-    if e.pos != Pos::Verb || !a.words.convening_verbs.contains(&e.lemma.as_str()) {
+    let lemma = e.lemma.as_str();
+    let convening = a.words.convening_verbs.contains(&lemma);
+    if e.pos != Pos::Verb || !(convening || a.words.support_verbs.contains(&lemma)) {
         return false;
     }
     let s = e.sentence;
@@ -1786,8 +1794,20 @@ fn convenes_event(a: &Analyzed, i: usize) -> bool {
             .any(|x| x.sentence == s && x.span.start == words[k].start)
     };
     let objects = kids().filter(|&o| words[o].deprel == "obj").count();
-    let second_object = kids().any(|o| matches!(words[o].deprel.as_str(), "xcomp" | "iobj"));
-    objects == 1 && !second_object && kids().any(|o| words[o].deprel == "obj" && words[o].upos == "NOUN" && event_at(o))
+    // "called the election a farce": the parser may hang the second object on the first.
+    let predicated = |o: usize| {
+        a.syntax.children(s, o).iter().map(|&c| c as usize).any(|c| {
+            c > o
+                && matches!(words[c].deprel.as_str(), "nmod:unmarked" | "xcomp" | "obj")
+                && matches!(words[c].upos.as_str(), "NOUN" | "ADJ")
+        })
+    };
+    let second_object = kids()
+        .any(|o| matches!(words[o].deprel.as_str(), "xcomp" | "iobj") || words[o].deprel == "obj" && predicated(o));
+    let convened = |k: usize| convening && a.words.convened_nouns.contains(&words[k].lemma.to_lowercase().as_str());
+    objects == 1
+        && !second_object
+        && kids().any(|o| words[o].deprel == "obj" && words[o].upos == "NOUN" && (event_at(o) || convened(o)))
 }
 
 /// The subject the parse gives event `i`'s word (an `nsubj` or `nsubj:pass` dependent): its

@@ -388,6 +388,7 @@ pub static EVENT_WORDS: EventWords = EventWords {
     support_verbs: &timeline::SUPPORT_VERBS,
     complex_predicate_verbs: &timeline::COMPLEX_PREDICATE_VERBS,
     convening_verbs: &timeline::CONVENING_VERBS,
+    convened_nouns: &timeline::CONVENED_NOUNS,
     is_headline: timeline::is_headline,
     definite_article: timeline::DEFINITE_ARTICLE,
     comparison_since: timeline::COMPARISON_SINCE,

@@ -72,6 +72,10 @@ pub static COMPLEX_PREDICATE_VERBS: Words = Words::new(include_str!("data/timeli
 /// strike`): the verb goes on the timeline though alone it would not.
 pub static CONVENING_VERBS: Words = Words::new(include_str!("data/timeline/convening-verbs.txt"));
 
+/// Nouns a convening verb sets off (`called an election`): listed with the verb even where
+/// the event counts do not make the noun an event.
+pub static CONVENED_NOUNS: Words = Words::new(include_str!("data/timeline/convened-nouns.txt"));
+
 /// Copular verbs of a change of state with a predicative complement (`became chief
 /// executive`): the change goes on the timeline though the verb alone would not.
 pub static CHANGE_OF_STATE_VERBS: Words = Words::new(include_str!("data/timeline/change-of-state-verbs.txt"));
@@ -149,6 +153,7 @@ mod tests {
             ("COMPLEX_PREDICATE_VERBS", &COMPLEX_PREDICATE_VERBS),
             ("CHANGE_OF_STATE_VERBS", &CHANGE_OF_STATE_VERBS),
             ("CONVENING_VERBS", &CONVENING_VERBS),
+            ("CONVENED_NOUNS", &CONVENED_NOUNS),
             ("RANGE_OPENERS", &RANGE_OPENERS),
             ("RESCHEDULE_VERBS", &RESCHEDULE_VERBS),
             ("HEADLINE_FUNCTION_WORDS", &HEADLINE_FUNCTION_WORDS),
