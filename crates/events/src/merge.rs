@@ -927,6 +927,8 @@ fn frame_roles_differ(x: &Item, y: &Item) -> bool {
         } else {
             !converse && differ(&a.patient, &b.patient)
         };
+    // One name told by different heads ("named John Smith" / "appointed Smith") is one patient.
+    let objects = objects && !x.name_words.1.iter().any(|w| y.name_words.1.contains(w));
     let parties = match (&a.counterparts, &b.counterparts) {
         (Some(p), Some(q)) => !p.is_empty() && !q.is_empty() && !p.iter().any(|w| q.contains(w)),
         _ => false,
