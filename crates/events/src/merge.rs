@@ -487,6 +487,10 @@ struct Setting {
     places: Vec<(String, String)>,
     /// The `nummod` numbers of the patient, without group separators, sorted.
     count: Vec<String>,
+    /// (preposition, name) of each `obl` proper noun after a preposition that places an
+    /// event at one spot (`EventWords::spot_prepositions`: "crashed *near Bath*"),
+    /// lower-cased.
+    spots: Vec<(String, String)>,
 }
 
 /// The words of the names that are the agent and the patient of verb mention `e` (as
@@ -524,7 +528,7 @@ fn name_words(p: &crate::syntax::DocParse, e: &Event) -> (Vec<String>, Vec<Strin
 }
 
 /// The [`Setting`] of verb mention `e` of document `d` from its parse.
-fn setting(d: &DocEvents, p: &crate::syntax::DocParse, e: &Event) -> Setting {
+fn setting(words_of: &EventWords, d: &DocEvents, p: &crate::syntax::DocParse, e: &Event) -> Setting {
     let mut out = Setting::default();
     if e.pos != super::Pos::Verb {
         return out;
@@ -545,6 +549,14 @@ fn setting(d: &DocEvents, p: &crate::syntax::DocParse, e: &Event) -> Setting {
                     .push((words[case].lemma.to_lowercase(), x.lemma.to_lowercase()));
             }
         }
+        if x.deprel == "obl" && x.upos == "PROPN" && !in_time(x) {
+            if let Some(case) = kids(c).find(|&k| words[k].deprel == "case") {
+                let prep = words[case].lemma.to_lowercase();
+                if words_of.spot_prepositions.contains(&prep.as_str()) {
+                    out.spots.push((prep, x.form.to_lowercase()));
+                }
+            }
+        }
         if matches!(x.deprel.as_str(), "obj" | "nsubj:pass") {
             out.count.extend(
                 kids(c)
@@ -557,7 +569,121 @@ fn setting(d: &DocEvents, p: &crate::syntax::DocParse, e: &Event) -> Setting {
     out.places.dedup();
     out.count.sort();
     out.count.dedup();
+    out.spots.sort();
+    out.spots.dedup();
     out
+}
+
+/// See: #20 item 4. Two mentions placed at one spot by the same preposition, at two names
+/// that neither sentence shares, are two events ("a bus crashed near Bath" / "a bus crashed
+/// near Leeds"). Only spot prepositions (`EventWords::spot_prepositions`): "killed in
+/// Nairobi" / "killed in Kenya" may be one event.
+fn different_spots(x: &Item, y: &Item) -> bool {
+    x.setting.spots.iter().any(|(p, a)| {
+        y.setting
+            .spots
+            .iter()
+            .any(|(q, b)| p == q && a != b && !x.names.contains(b) && !y.names.contains(a))
+    })
+}
+
+/// An event noun with a possessor ("Costa's appointment", "his resignation"): as definite as
+/// `the appointment`, it points back to an event told before.
+fn possessed(p: &crate::syntax::DocParse, e: &Event) -> bool {
+    if e.pos != super::Pos::Noun {
+        return false;
+    }
+    let (Some(w), Some(sent)) = (p.word_at(e.sentence, e.span.start), p.sentences.get(e.sentence)) else {
+        return false;
+    };
+    p.children(e.sentence, w)
+        .iter()
+        .any(|&c| sent.words[c as usize].deprel == "nmod:poss")
+}
+
+/// A verb that tells again the event just told, with a pronoun subject that stands for it
+/// ("It happened near Bath": `EventWords::event_pro_verbs`; the subject a neuter personal or
+/// a demonstrative pronoun).
+fn pro_event(words: &EventWords, p: &crate::syntax::DocParse, e: &Event) -> bool {
+    if e.pos != super::Pos::Verb || !words.event_pro_verbs.contains(&e.lemma.as_str()) {
+        return false;
+    }
+    let (Some(w), Some(sent)) = (p.word_at(e.sentence, e.span.start), p.sentences.get(e.sentence)) else {
+        return false;
+    };
+    p.children(e.sentence, w).iter().any(|&c| {
+        let x = &sent.words[c as usize];
+        x.deprel == "nsubj" && x.upos == "PRON" && x.feats.split('|').any(|f| f == "Gender=Neut" || f == "PronType=Dem")
+    })
+}
+
+/// A verb told "in a separate accident", "in another attack": an `obl` event noun of the
+/// verb marked as a different event (`EventWords::distinct_modifiers`) marks the verb too.
+fn distinct_setting(words: &EventWords, d: &DocEvents, p: &crate::syntax::DocParse, e: &Event) -> bool {
+    if e.pos != super::Pos::Verb {
+        return false;
+    }
+    let (Some(w), Some(sent)) = (p.word_at(e.sentence, e.span.start), p.sentences.get(e.sentence)) else {
+        return false;
+    };
+    let ws = &sent.words;
+    p.children(e.sentence, w).iter().map(|&c| c as usize).any(|c| {
+        ws[c].deprel == "obl"
+            && d.events.iter().any(|v| v.span.start == ws[c].start)
+            && p.children(e.sentence, c).iter().any(|&k| {
+                let m = &ws[k as usize];
+                matches!(m.deprel.as_str(), "amod" | "det")
+                    && words.distinct_modifiers.contains(&m.form.to_lowercase().as_str())
+            })
+    })
+}
+
+/// The common noun an event noun is of: its `nmod` common noun after a theme preposition
+/// (`EventWords::theme_prepositions`), not in a dated time expression ("the approval *of a
+/// second deal*": `deal`; not "the release, *following* hacker threats").
+fn noun_object(words: &EventWords, d: &DocEvents, p: &crate::syntax::DocParse, e: &Event) -> Option<String> {
+    if e.pos != super::Pos::Noun {
+        return None;
+    }
+    let (w, sent) = (p.word_at(e.sentence, e.span.start)?, p.sentences.get(e.sentence)?);
+    let ws = &sent.words;
+    p.children(e.sentence, w)
+        .iter()
+        .map(|&c| c as usize)
+        .find(|&c| {
+            let x = &ws[c];
+            x.deprel == "nmod"
+                && x.upos == "NOUN"
+                && !d.times.iter().any(|t| t.span.start <= x.start && x.end <= t.span.end)
+                && p.children(e.sentence, c).iter().any(|&k| {
+                    let m = &ws[k as usize];
+                    m.deprel == "case" && words.theme_prepositions.contains(&m.form.to_lowercase().as_str())
+                })
+        })
+        .map(|c| ws[c].lemma.to_lowercase())
+}
+
+/// See: #20 item 4. An event noun of one thing and a verb or noun of another are two events:
+/// "approved the merger" / "the approval of a second deal"; "the attack on the network" /
+/// "the attack on the bank" (common nouns; names are [`different_participants`]'s).
+fn different_objects(x: &Item, y: &Item) -> bool {
+    fn object(i: &Item) -> Option<&str> {
+        match (&i.noun_object, &i.patient) {
+            (Some(o), _) => Some(o.as_str()),
+            (None, Some((p, false))) => Some(p.as_str()),
+            _ => None,
+        }
+    }
+    (x.noun_object.is_some() || y.noun_object.is_some())
+        && matches!((object(x), object(y)), (Some(a), Some(b)) if a != b)
+}
+
+/// Whether the event of item `i` heads its sentence (the parse's root).
+fn heads_sentence(p: &crate::syntax::DocParse, e: &Event) -> bool {
+    match (p.word_at(e.sentence, e.span.start), p.sentences.get(e.sentence)) {
+        (Some(w), Some(sent)) => sent.words[w].deprel == "root",
+        _ => false,
+    }
 }
 
 /// See: #20 item 4. Two mentions that happen at different places of one kind are two
@@ -782,12 +908,20 @@ fn counterparts(d: &DocEvents, p: &crate::syntax::DocParse, e: &Event) -> Vec<St
     for o in kids(w).into_iter().filter(|&c| words[c].deprel == "obj") {
         heads.extend(kids(o).into_iter().filter(|&c| words[c].deprel == "nmod"));
     }
+    // Each name with its `compound` and `flat` words: "from Skyline Airways" (head
+    // `Airways`) and "with Skyline Airways" (head `Skyline`) share `skyline`.
     let mut out: Vec<String> = heads
         .into_iter()
         .filter(|&h| {
             let x = &words[h];
             let in_time = d.times.iter().any(|t| t.span.start <= x.start && x.end <= t.span.end);
             x.upos == "PROPN" && !in_time && kids(h).iter().any(|&k| words[k].deprel == "case")
+        })
+        .flat_map(|h| {
+            let parts = kids(h)
+                .into_iter()
+                .filter(|&k| matches!(words[k].deprel.as_str(), "compound" | "flat") && words[k].upos == "PROPN");
+            std::iter::once(h).chain(parts).collect::<Vec<_>>()
         })
         .map(|h| words[h].lemma.to_lowercase())
         .collect();
@@ -834,6 +968,8 @@ fn frame_roles_differ(x: &Item, y: &Item) -> bool {
         } else {
             !converse && differ(&a.patient, &b.patient)
         };
+    // One name told by different heads ("named John Smith" / "appointed Smith") is one patient.
+    let objects = objects && !x.name_words.1.iter().any(|w| y.name_words.1.contains(w));
     let parties = match (&a.counterparts, &b.counterparts) {
         (Some(p), Some(q)) => !p.is_empty() && !q.is_empty() && !p.iter().any(|w| q.contains(w)),
         _ => false,
@@ -845,7 +981,7 @@ fn frame_roles_differ(x: &Item, y: &Item) -> bool {
 /// "passed"; "won an order" / "signed a contract") are one event when their participants
 /// match ([`frame_roles_match`]) and, for a frame whose object does not tell the event
 /// (a contract), the same amount of money or the same other party says which; and when they
-/// are in one document or dated to the same day.
+/// are in one document, or one of them is dated to a day the other does not contradict.
 fn frame_linked(x: &Item, y: &Item, same_day: bool) -> bool {
     let (Some(a), Some(b)) = (&x.frame, &y.frame) else {
         return false;
@@ -856,7 +992,9 @@ fn frame_linked(x: &Item, y: &Item, same_day: bool) -> bool {
     let which = a.object_identifies
         || (!x.amounts.is_empty() && x.amounts.iter().any(|m| y.amounts.contains(m)))
         || matches!((&a.counterparts, &b.counterparts), (Some(p), Some(q)) if p.iter().any(|w| q.contains(w)));
-    which && (x.doc == y.doc || same_day)
+    // One of the two dated to a day is enough when every role matches ("picked Ana Costa to
+    // lead the company on Monday": the day dates the leading); the dates are checked after.
+    which && (x.doc == y.doc || same_day || x.day || y.day)
 }
 
 /// A mention dated to one day, or two (an overnight or "Friday or Saturday"), by the dated
@@ -913,6 +1051,12 @@ struct Item {
     name_words: (Vec<String>, Vec<String>),
     /// Its place in an event frame, if its verb names one ([`frame_roles`]).
     frame: Option<FrameRoles>,
+    /// Tells again the event just told, with a pronoun ([`pro_event`]: "It happened near Bath").
+    pro: bool,
+    /// Heads its sentence in the parse: the event a following pronoun most likely stands for.
+    root: bool,
+    /// What an event noun is of ([`noun_object`]: "the approval of a second deal").
+    noun_object: Option<String>,
 }
 
 impl Item {
@@ -1033,6 +1177,36 @@ fn np_marks(words: &EventWords, text: &str, analysis: &Analysis, e: &Event) -> (
     (definite && !distinct, distinct, irrealis || verbal_irrealis)
 }
 
+/// The event a pro-verb mention (item `b`, [`pro_event`]) tells again: in the sentence just
+/// before it in its paragraph (no blank line between), the one that heads that sentence, or
+/// else its first; a happening told as such (it takes part in coreference, not irrealis, not
+/// marked as a different event, not itself a pro-verb).
+fn pro_antecedent(docs: &[DocEvents], items: &[Item], b: usize) -> Option<usize> {
+    let y = &items[b];
+    let prev = y.source.sentence.checked_sub(1)?;
+    let d = docs.get(y.doc)?;
+    let (s0, s1) = (
+        d.analysis.sentences.get(prev)?,
+        d.analysis.sentences.get(y.source.sentence)?,
+    );
+    if d.text.get(s0.span.end..s1.span.start)?.matches('\n').count() >= 2 {
+        return None;
+    }
+    let candidates: Vec<usize> = (0..b)
+        .rev()
+        .take_while(|&a| items[a].doc == y.doc && items[a].source.sentence >= prev)
+        .filter(|&a| {
+            let x = &items[a];
+            x.source.sentence == prev && x.corefers && !x.irrealis && !x.distinct && !x.pro
+        })
+        .collect();
+    candidates
+        .iter()
+        .copied()
+        .find(|&a| items[a].root)
+        .or_else(|| candidates.last().copied())
+}
+
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
         parent[x] = parent[parent[x]];
@@ -1092,11 +1266,19 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
             if let Some(f) = &frame {
                 keys.push(format!("@{}", f.frame));
             }
-            let setting = d.syntax.map_or_else(Setting::default, |p| setting(d, p, e));
+            let setting = d.syntax.map_or_else(Setting::default, |p| setting(words, d, p, e));
+            // See: #20 item 4. "Costa's appointment", "his resignation": a possessor makes
+            // an event noun point back like a determiner.
+            let definite = definite || !distinct && d.syntax.is_some_and(|p| possessed(p, e));
+            let distinct = distinct || d.syntax.is_some_and(|p| distinct_setting(words, d, p, e));
+            let noun_object = d.syntax.and_then(|p| noun_object(words, d, p, e));
             items.push(Item {
                 doc: di,
                 keys,
                 frame,
+                pro: d.syntax.is_some_and(|p| pro_event(words, p, e)),
+                noun_object,
+                root: d.syntax.is_some_and(|p| heads_sentence(p, e)),
                 agent_counts: roles.0.is_some(),
                 patient_counts: roles.1.is_some(),
                 agent: roles.0,
@@ -1217,10 +1399,13 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                     x.doc == y.doc
                         && x.corefers
                         && !x.irrealis
-                        && !x.distinct
                         && x.source.sentence + ANAPHOR_WINDOW >= y.source.sentence
                         && !disjoint(x.source.time, y.source.time)
-                });
+                })
+                // See: #20 item 4. The nearest one told as a different event ("In a separate
+                // accident, a lorry crashed ... The collision") is the one it names: it
+                // names none of the others.
+                .filter(|&a| !items[a].distinct);
             // The nearest of the candidates its groups give (mentions are in text order).
             antecedent[b] = antecedent[b].max(found);
         }
@@ -1337,6 +1522,8 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                 if different_participants(x, y)
                     || different_amounts(x, y)
                     || different_places(x, y)
+                    || different_spots(x, y)
+                    || different_objects(x, y)
                     || frame_roles_differ(x, y)
                 {
                     continue;
@@ -1344,8 +1531,11 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                 let anaphor = antecedent[b] == Some(a);
                 // The same word again within a couple of sentences, told the same way: a
                 // repetition ("being treated as a serious matter ... It is being treated by the FBI").
+                // See: #20 item 4. A synonym counts as the same word ("named Ana Costa chief
+                // executive ... The board appointed her"), with no role filled twice; a
+                // definite noun ("the collision") names the event its anaphor search finds.
                 let repeated = x.doc == y.doc
-                    && x.lemma == y.lemma
+                    && (x.lemma == y.lemma || gkey.starts_with('#') && !y.definite && roles_agree(x, y))
                     && x.source.polarity == y.source.polarity
                     && x.source.sentence + REPEAT_WINDOW >= y.source.sentence;
                 // Evidence of identity beyond the word. An act people repeat (a visit, a
@@ -1434,6 +1624,28 @@ pub fn merge_in(words: &EventWords, docs: &[DocEvents]) -> Vec<Cluster> {
                 }
             }
         }
+    }
+    // See: #20 item 4. "A small plane crashed on Saturday. It happened near Bath.": a pro-verb
+    // with a pronoun subject joins the event told just before it in its paragraph.
+    for b in 0..n {
+        if !items[b].pro || items[b].irrealis {
+            continue;
+        }
+        let Some(a) = pro_antecedent(docs, &items, b) else {
+            continue;
+        };
+        let (x, y) = (&items[a], &items[b]);
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra == rb
+            || disjoint(x.source.time, y.source.time)
+            || disjoint(span[ra], span[rb])
+            || x.source.polarity != y.source.polarity
+        {
+            continue;
+        }
+        let (lo, hi) = (ra.min(rb), ra.max(rb));
+        parent[hi] = lo;
+        span[lo] = intersect(span[lo], span[hi]);
     }
     let time_conflicts: std::collections::BTreeSet<(usize, usize)> = time_conflicts.into_iter().collect();
     // Collect clusters in order of their first item (items are in document order).

@@ -303,6 +303,17 @@ pub struct EventWords {
     /// Event lemmas that name acts people repeat (`visit`, `meet`, `hold`, `vow`): the merger
     /// asks more of two such mentions than a shared name (`data/event-repeatable.txt`).
     pub event_repeatable: &'static Words,
+    /// Verbs that, with a pronoun subject, tell again the event just told ("It happened near
+    /// Bath"): the event merger joins such a mention to the event before it.
+    pub event_pro_verbs: &'static Words,
+    /// Prepositions that place an event at one spot (`near`, `at`, `outside`): two mentions
+    /// placed by one of them at two different names that neither sentence shares ("crashed
+    /// near Bath" / "crashed near Leeds") are two events. Not `in` ("killed in Nairobi" /
+    /// "in Kenya" may be one event).
+    pub spot_prepositions: &'static Words,
+    /// Prepositions that give what an event noun is of ("the approval *of* a second deal"):
+    /// the event merger compares that noun with the object of a verb telling.
+    pub theme_prepositions: &'static Words,
     /// Kinds of event that different verbs, or a verb with one of a few objects, name
     /// ("approved the bill" / "the bill passed the Senate"; "won an order" / "signed a
     /// contract"): the event merger compares their mentions by participants.
@@ -597,6 +608,9 @@ static NONE: EventWords = EventWords {
     event_synonyms: &NO_WORDS,
     event_hypernyms: &NO_WORDS,
     event_repeatable: &NO_WORDS,
+    event_pro_verbs: &NO_WORDS,
+    spot_prepositions: &NO_WORDS,
+    theme_prepositions: &NO_WORDS,
     event_frames: &[],
     temporal_prepositions: &NO_WORDS,
     definite: &NO_WORDS,

@@ -27,20 +27,40 @@ pub static NP_STOPS: Words = Words::new(include_str!("data/merge/np-stops.txt"))
 /// thinking, wanting and perceiving (`do`, `make`, `know`, `see`, `say`).
 pub static NON_COREFERRING: Words = Words::new(include_str!("data/merge/non-coreferring.txt"));
 
+/// Verbs that, with a pronoun subject, tell again the event just told ("It happened near
+/// Bath", `EventWords::event_pro_verbs`).
+pub static EVENT_PRO_VERBS: Words = Words::new(include_str!("data/merge/event-pro-verbs.txt"));
+
+/// Prepositions that place an event at one spot (`EventWords::spot_prepositions`).
+pub static SPOT_PREPOSITIONS: Words = Words::new(include_str!("data/merge/spot-prepositions.txt"));
+
+/// Prepositions that give what an event noun is of (`EventWords::theme_prepositions`).
+pub static THEME_PREPOSITIONS: Words = Words::new(include_str!("data/merge/theme-prepositions.txt"));
+
 /// Kinds of event that different verbs name (`EventWords::event_frames`, #20 item 4). Kept
 /// small: a frame merges mentions only when their parsed participants agree.
 ///
 /// | frame | verbs | why |
 /// |-------|-------|-----|
-/// | approval | approve, pass, adopt, ratify | a body approving a bill or plan; "the bill passed the Senate" swaps the roles |
+/// | approval | approve, pass, adopt, ratify, clear, back | a body approving a bill or plan; "the bill passed the Senate" swaps the roles |
+/// | appointment | appoint, name, pick, choose, select, tap, hire | giving someone a post: the same body and the same person |
 /// | deal | win, sign, award, land, secure, clinch + contract, order, deal | a contract told as won or signed |
 pub static EVENT_FRAMES: &[EventFrame] = &[
     EventFrame {
         name: "approval",
-        verbs: &["approve", "pass", "adopt", "ratify"],
+        verbs: &["approve", "pass", "adopt", "ratify", "clear", "back"],
         object_verbs: &[],
         objects: &[],
         converse: &["pass"],
+        object_identifies: true,
+        counterparts: false,
+    },
+    EventFrame {
+        name: "appointment",
+        verbs: &["appoint", "name", "pick", "choose", "select", "tap", "hire"],
+        object_verbs: &[],
+        objects: &[],
+        converse: &[],
         object_identifies: true,
         counterparts: false,
     },
@@ -76,6 +96,9 @@ mod tests {
             ("IRREALIS_CUES", &IRREALIS_CUES),
             ("NP_STOPS", &NP_STOPS),
             ("NON_COREFERRING", &NON_COREFERRING),
+            ("EVENT_PRO_VERBS", &EVENT_PRO_VERBS),
+            ("SPOT_PREPOSITIONS", &SPOT_PREPOSITIONS),
+            ("THEME_PREPOSITIONS", &THEME_PREPOSITIONS),
         ] {
             assert!(!w.is_empty(), "{name} is empty");
             assert!(
