@@ -87,9 +87,9 @@ pub use tempograph_render as render;
 pub mod timeline {
     pub use tempograph_timeline::{check, clock, ids, label, model};
     pub use tempograph_timeline::{
-        Anchor, AnchorKind, Bounds, ClockTime, Conflict, ConflictEdge, CycleStep, Date, DayRange, Derivation, Document,
-        Ends, Event, Evidence, Finding, Kind, Mention, Origin, Place, Relation, Report, SchemaVersion, Severity,
-        Source, Time, Timeline, Unlisted, SCHEMA,
+        Anchor, AnchorKind, Bounds, ClockTime, Conflict, ConflictEdge, ConflictKind, CycleStep, Date, DayRange,
+        Derivation, Document, Ends, Event, Evidence, Finding, Kind, Mention, Origin, Place, Relation, Report,
+        SchemaVersion, Severity, Source, Time, Timeline, Unlisted, SCHEMA,
     };
 }
 
