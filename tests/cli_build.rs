@@ -314,6 +314,19 @@ fn a_folder_is_titled_from_its_headlines() {
     let o = run(&["build", "--dct", "2024-03-02", "mixed"], dir.path());
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(out.contains("title: Storm floods harbour\n"), "{out}");
+    // Negative: a first line that is only a date (Wikinews pages) is no headline: with no
+    // headline the folder names the story.
+    let dated = dir.path().join("dated");
+    std::fs::create_dir(&dated).unwrap();
+    std::fs::write(dated.join("a.txt"), "May 7 , 2005\n\nThe storm hit on Monday.\n").unwrap();
+    std::fs::write(
+        dated.join("b.txt"),
+        "January 09, 2008\n\nThe mayor resigned on Tuesday.\n",
+    )
+    .unwrap();
+    let o = run(&["build", "--dct", "2024-03-02", "dated"], dir.path());
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("title: dated\n"), "{out}");
     // The manifest path keeps its folder title.
     std::fs::write(story.join("sources.yaml"), manifest).unwrap();
     let o = run(&["build", "--manifest", "corpus_x/sources.yaml"], dir.path());

@@ -221,6 +221,10 @@ fn read_timeml_document(p: &Path, dct: Option<chrono::NaiveDate>) -> crate::Resu
         (None, None) => Document::from_loaded_text(p, doc_id(p), text, None)?,
     };
     doc.path = p.to_path_buf();
+    // The TimeLine corpora keep each article's headline in `<EXTRAINFO>`.
+    if doc.title.is_none() {
+        doc.title = t.title.clone();
+    }
     Ok(doc)
 }
 

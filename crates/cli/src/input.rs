@@ -113,7 +113,17 @@ fn headline(d: &Document) -> Option<String> {
     }
     let line = d.text.lines().map(str::trim).find(|l| !l.is_empty())?;
     let n = line.split_whitespace().count();
-    (tempograph_events::label::reads_as_headline(line) && (1..=HEADLINE_WORDS).contains(&n)).then(|| line.to_string())
+    (tempograph_events::label::reads_as_headline(line) && (1..=HEADLINE_WORDS).contains(&n) && !date_line(line))
+        .then(|| line.to_string())
+}
+
+/// A first line that is only a date ("January 09 , 2008", "May 7, 2005"): month names,
+/// numbers and punctuation. Wikinews pages open with one; it is no headline.
+fn date_line(line: &str) -> bool {
+    let lang = tempograph_lang::english();
+    line.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| w.chars().all(|c| c.is_ascii_digit()) || lang.month_number(&w.to_lowercase()).is_some())
 }
 
 /// See: #20 item 9. The title a journalist expects of a story built from documents: the name

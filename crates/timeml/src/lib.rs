@@ -66,6 +66,8 @@ pub fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
 pub struct TimemlDoc {
     pub path: PathBuf,
     pub docid: Option<String>,
+    /// The headline a TimeLine corpus file keeps in `<EXTRAINFO>` (outside `<TEXT>`).
+    pub title: Option<String>,
     /// The DCT's `value`, as written.
     pub dct_value: Option<String>,
     /// The DCT as a day, when its value starts with `YYYY-MM-DD` or `YYYYMMDD`.
@@ -214,6 +216,7 @@ pub fn parse(path: &Path, src: &str) -> Result<TimemlDoc> {
     let mut doc = TimemlDoc {
         path: path.to_path_buf(),
         docid: None,
+        title: None,
         dct_value: None,
         dct: None,
         text: String::new(),
@@ -227,6 +230,7 @@ pub fn parse(path: &Path, src: &str) -> Result<TimemlDoc> {
     let mut in_text = false;
     let mut in_dct = false;
     let mut in_docid = false;
+    let mut in_extra = false;
     let mut saw_text = false;
     let mut stack: Vec<OpenElement> = Vec::new();
     let mut i = 0;
@@ -303,6 +307,8 @@ pub fn parse(path: &Path, src: &str) -> Result<TimemlDoc> {
                     ("DCT", true) => in_dct = false,
                     ("DOCID", false) => in_docid = true,
                     ("DOCID", true) => in_docid = false,
+                    ("EXTRAINFO", false) => in_extra = true,
+                    ("EXTRAINFO", true) => in_extra = false,
                     ("TIMEX3", false) if in_dct => {
                         let v = attr(&tag.attrs, crate::format::timeml::VALUE).map(str::to_string);
                         doc.dct = v.as_deref().and_then(parse_dct_value);
@@ -339,6 +345,8 @@ pub fn parse(path: &Path, src: &str) -> Result<TimemlDoc> {
             }
         } else if in_docid {
             doc.docid = Some(chunk.trim().to_string());
+        } else if in_extra && !chunk.trim().is_empty() {
+            doc.title = Some(chunk.trim().to_string());
         } else if in_dct && doc.dct.is_none() {
             // A DCT written as plain text (no TIMEX3).
             doc.dct = parse_dct_value(chunk.trim());
@@ -447,6 +455,19 @@ AT&amp;T <EVENT eid="e1" class="REPORTING">said</EVENT> <TIMEX3 tid="t1" type="D
 <TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1" />
 </TimeML>
 "#;
+
+    #[test]
+    fn extrainfo_is_the_title() {
+        let src = SRC.replace(
+            "<DOCID>X1</DOCID>",
+            "<DOCID>X1</DOCID>\n<EXTRAINFO>Apple to lower UK iTunes prices</EXTRAINFO>",
+        );
+        let d = parse(Path::new("x.tml"), &src).unwrap();
+        assert_eq!(d.title.as_deref(), Some("Apple to lower UK iTunes prices"));
+        assert_eq!(d.text, "\nAT&T said yesterday.\n");
+        // Negative: no EXTRAINFO, no title.
+        assert_eq!(parse(Path::new("x.tml"), SRC).unwrap().title, None);
+    }
 
     #[test]
     fn round_trip() {
