@@ -491,11 +491,15 @@ fn headline_future(a: &mut Analyzed) {
             "{}; a headline's future (`{}`): the coming such day",
             tx.derivation.why, a.events[e].text
         );
-        let tx = &mut a.timexes[t];
-        tx.value = value;
-        tx.derivation.direction = crate::timex::Direction::Future;
-        tx.derivation.why = why;
+        redate(&mut a.timexes[t], value, crate::timex::Direction::Future, why);
     }
+}
+
+/// Give time expression `tx` another value, read in `direction`, saying `why`.
+fn redate(tx: &mut Timex, value: String, direction: crate::timex::Direction, why: String) {
+    tx.value = value;
+    tx.derivation.direction = direction;
+    tx.derivation.why = why;
 }
 
 /// A month (or a month's day) named without a year that the resolver placed after the
@@ -536,10 +540,7 @@ fn told_in_the_past(a: &mut Analyzed) {
             "{}; told in the simple past by `{}`: the most recent such date before the DCT",
             tx.derivation.why, a.events[e].text
         );
-        let tx = &mut a.timexes[t];
-        tx.value = value;
-        tx.derivation.direction = crate::timex::Direction::Past;
-        tx.derivation.why = why;
+        redate(&mut a.timexes[t], value, crate::timex::Direction::Past, why);
     }
 }
 
@@ -1805,9 +1806,12 @@ fn convenes_event(a: &Analyzed, i: usize) -> bool {
     let second_object = kids()
         .any(|o| matches!(words[o].deprel.as_str(), "xcomp" | "iobj") || words[o].deprel == "obj" && predicated(o));
     let convened = |k: usize| convening && a.words.convened_nouns.contains(&words[k].lemma.to_lowercase().as_str());
+    // A support verb's plural object is too light a pair ("made changes"); one event noun
+    // is not ("made an offer").
+    let one = |o: usize| convening || !words[o].feats.split('|').any(|f| f == "Number=Plur");
     objects == 1
         && !second_object
-        && kids().any(|o| words[o].deprel == "obj" && words[o].upos == "NOUN" && (event_at(o) || convened(o)))
+        && kids().any(|o| words[o].deprel == "obj" && words[o].upos == "NOUN" && one(o) && (event_at(o) || convened(o)))
 }
 
 /// The subject the parse gives event `i`'s word (an `nsubj` or `nsubj:pass` dependent): its

@@ -1074,18 +1074,7 @@ fn check_full(t: &Timeline, exact: bool) -> (Report, Vec<(bool, Vec<ConflictEdge
             .iter()
             .enumerate()
             .filter(|(j, _)| shown(*j))
-            .map(|(j, e)| CycleStep {
-                from: e.from.clone(),
-                to: e.to.clone(),
-                constraint: e.constraint.clone(),
-                place: c.place(&[
-                    Step::key("conflicts"),
-                    Step::Index(i),
-                    Step::key("cycle"),
-                    Step::Index(j),
-                ]),
-                evidence: e.evidence.as_ref().map(describe_evidence),
-            })
+            .map(|(j, e)| recorded_step(&mut c, i, j, e))
             .collect();
         let gap = format!("… ({omitted} more) …");
         let mut names: Vec<&str> = Vec::new();
@@ -1438,6 +1427,22 @@ fn tense_facts(
     ]
 }
 
+/// Step `j` of recorded conflict `i`, placed at `conflicts[i].cycle[j]`.
+fn recorded_step(c: &mut Checker, i: usize, j: usize, e: &super::ConflictEdge) -> CycleStep {
+    CycleStep {
+        from: e.from.clone(),
+        to: e.to.clone(),
+        constraint: e.constraint.clone(),
+        place: c.place(&[
+            Step::key("conflicts"),
+            Step::Index(i),
+            Step::key("cycle"),
+            Step::Index(j),
+        ]),
+        evidence: e.evidence.as_ref().map(describe_evidence),
+    }
+}
+
 /// See: #20 items 4 and 8. A contradiction of the texts that `build` recorded (a written
 /// weekday that is not its date's, two sources that date one event to different days): the
 /// file keeps one reading of each, so nothing in it reproduces the contradiction; it is
@@ -1447,18 +1452,7 @@ fn text_conflict(c: &mut Checker, i: usize, rc: &super::Conflict, kind: super::C
         .cycle
         .iter()
         .enumerate()
-        .map(|(j, e)| CycleStep {
-            from: e.from.clone(),
-            to: e.to.clone(),
-            constraint: e.constraint.clone(),
-            place: c.place(&[
-                Step::key("conflicts"),
-                Step::Index(i),
-                Step::key("cycle"),
-                Step::Index(j),
-            ]),
-            evidence: e.evidence.as_ref().map(describe_evidence),
-        })
+        .map(|(j, e)| recorded_step(c, i, j, e))
         .collect();
     // Each reading with the text it comes from ("on Tuesday, October 7" in `a`).
     let readings: Vec<String> = rc
