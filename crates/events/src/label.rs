@@ -1318,7 +1318,6 @@ pub fn is_headline(d: &Doc, s: usize) -> bool {
         .is_some_and(|sent| reads_as_headline(sent.span.slice(d.text)))
 }
 
-/// Does a sentence's text read as a headline: no final stop?
-pub fn reads_as_headline(sentence: &str) -> bool {
-    !sentence.trim_end().ends_with(['.', '!', '?', '"', '”', ':'])
-}
+/// Does a sentence's text read as a headline: no final stop? (The parse needs it first: it
+/// parses a headline apart.)
+pub use crate::syntax::reads_as_headline;

@@ -148,6 +148,11 @@ fn children_index(p: &ParsedSentence) -> (Vec<u32>, Vec<u32>) {
 /// clause's predicate, not a predicate outside it.
 const CLAUSE_RELATIONS: &[&str] = &["root", "acl", "advcl", "ccomp", "csubj", "xcomp", "parataxis"];
 
+/// Does a sentence's text read as a headline: no final stop?
+pub fn reads_as_headline(sentence: &str) -> bool {
+    !sentence.trim_end().ends_with(['.', '!', '?', '"', '”', ':'])
+}
+
 impl DocParse {
     /// Parses every sentence of an analysed text.
     pub fn of(text: &str, analysis: &crate::text::Analysis) -> DocParse {
@@ -160,7 +165,7 @@ impl DocParse {
             && analysis
                 .sentences
                 .first()
-                .is_some_and(|s| crate::label::reads_as_headline(s.span.slice(text)));
+                .is_some_and(|s| reads_as_headline(s.span.slice(text)));
         let sentences: Vec<ParsedSentence> = analysis
             .sentences
             .iter()
