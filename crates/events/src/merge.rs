@@ -497,7 +497,7 @@ struct Setting {
 /// [`roles`] finds them), lower-cased: the head with its `compound` and `flat` names
 /// ("Apple Inc." → `apple`, `inc.`).
 fn name_words(p: &crate::syntax::DocParse, e: &Event) -> (Vec<String>, Vec<String>) {
-    let (Some(w), Some(sent)) = (p.word_at(e.sentence, e.span.start), p.sentences.get(e.sentence)) else {
+    let Some((w, sent)) = p.word_in(e.sentence, e.span.start) else {
         return Default::default();
     };
     let words = &sent.words;
@@ -533,7 +533,7 @@ fn setting(words_of: &EventWords, d: &DocEvents, p: &crate::syntax::DocParse, e:
     if e.pos != super::Pos::Verb {
         return out;
     }
-    let (Some(w), Some(sent)) = (p.word_at(e.sentence, e.span.start), p.sentences.get(e.sentence)) else {
+    let Some((w, sent)) = p.word_in(e.sentence, e.span.start) else {
         return out;
     };
     let words = &sent.words;
@@ -593,7 +593,7 @@ fn possessed(p: &crate::syntax::DocParse, e: &Event) -> bool {
     if e.pos != super::Pos::Noun {
         return false;
     }
-    let (Some(w), Some(sent)) = (p.word_at(e.sentence, e.span.start), p.sentences.get(e.sentence)) else {
+    let Some((w, sent)) = p.word_in(e.sentence, e.span.start) else {
         return false;
     };
     p.children(e.sentence, w)
@@ -608,7 +608,7 @@ fn pro_event(words: &EventWords, p: &crate::syntax::DocParse, e: &Event) -> bool
     if e.pos != super::Pos::Verb || !words.event_pro_verbs.contains(&e.lemma.as_str()) {
         return false;
     }
-    let (Some(w), Some(sent)) = (p.word_at(e.sentence, e.span.start), p.sentences.get(e.sentence)) else {
+    let Some((w, sent)) = p.word_in(e.sentence, e.span.start) else {
         return false;
     };
     p.children(e.sentence, w).iter().any(|&c| {
@@ -623,7 +623,7 @@ fn distinct_setting(words: &EventWords, d: &DocEvents, p: &crate::syntax::DocPar
     if e.pos != super::Pos::Verb {
         return false;
     }
-    let (Some(w), Some(sent)) = (p.word_at(e.sentence, e.span.start), p.sentences.get(e.sentence)) else {
+    let Some((w, sent)) = p.word_in(e.sentence, e.span.start) else {
         return false;
     };
     let ws = &sent.words;
@@ -645,7 +645,7 @@ fn noun_object(words: &EventWords, d: &DocEvents, p: &crate::syntax::DocParse, e
     if e.pos != super::Pos::Noun {
         return None;
     }
-    let (w, sent) = (p.word_at(e.sentence, e.span.start)?, p.sentences.get(e.sentence)?);
+    let (w, sent) = p.word_in(e.sentence, e.span.start)?;
     let ws = &sent.words;
     p.children(e.sentence, w)
         .iter()
@@ -680,10 +680,8 @@ fn different_objects(x: &Item, y: &Item) -> bool {
 
 /// Whether the event of item `i` heads its sentence (the parse's root).
 fn heads_sentence(p: &crate::syntax::DocParse, e: &Event) -> bool {
-    match (p.word_at(e.sentence, e.span.start), p.sentences.get(e.sentence)) {
-        (Some(w), Some(sent)) => sent.words[w].deprel == "root",
-        _ => false,
-    }
+    p.word_in(e.sentence, e.span.start)
+        .is_some_and(|(w, sent)| sent.words[w].deprel == "root")
 }
 
 /// See: #20 item 4. Two mentions that happen at different places of one kind are two
@@ -894,7 +892,7 @@ fn frame_roles(
 /// Qantas*", "won an order *from Qantas*"), lower-cased; not a word of a dated time
 /// expression ("on *Monday*").
 fn counterparts(d: &DocEvents, p: &crate::syntax::DocParse, e: &Event) -> Vec<String> {
-    let (Some(w), Some(sent)) = (p.word_at(e.sentence, e.span.start), p.sentences.get(e.sentence)) else {
+    let Some((w, sent)) = p.word_in(e.sentence, e.span.start) else {
         return Vec::new();
     };
     let words = &sent.words;

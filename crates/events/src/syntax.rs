@@ -208,6 +208,12 @@ impl DocParse {
         (w.start <= pos && pos < w.end).then_some(i)
     }
 
+    /// The word of sentence `s` whose token holds byte `pos` ([`DocParse::word_at`]), with
+    /// its sentence.
+    pub fn word_in(&self, s: usize, pos: usize) -> Option<(usize, &ParsedSentence)> {
+        Some((self.word_at(s, pos)?, self.sentences.get(s)?))
+    }
+
     /// The head word of the byte span `start..end` in sentence `s`: the first word inside
     /// whose head lies outside it.
     pub fn span_head(&self, s: usize, start: usize, end: usize) -> Option<usize> {
